@@ -1,0 +1,70 @@
+# Two commands on a fresh Debian 12 machine:
+#   make run   set up, create the demo database on first run, open the window
+#   make test  set up, then ruff, the import-linter contract and the whole suite, headless
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+# What the PySide6 wheels need even offscreen, what a real window needs, and a CJK TrueType font
+# for the window and for embedding in PDFs.
+QT_PKGS := libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 libx11-6 libxkbcommon0
+XCB_PKGS := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 \
+            libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0
+FONT_PKGS := fonts-wqy-microhei
+SYS_PKGS := $(QT_PKGS) $(XCB_PKGS) $(FONT_PKGS)
+
+.PHONY: run test setup sysdeps lint demo bench dist dist-check i18n clean
+
+setup: sysdeps $(STAMP) i18n
+
+sysdeps:
+	@missing=""; \
+	for p in $(SYS_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    echo "Installing system packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "Missing system packages. Run once:"; \
+	    echo "  sudo apt-get install -y$$missing"; exit 1; \
+	  fi; \
+	fi
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	@touch $(STAMP)
+
+i18n: $(STAMP)
+	@for ts in resources/i18n/*.ts; do \
+	  [ -f $$ts ] || continue; qm=$${ts%.ts}.qm; \
+	  if [ ! -f $$qm ] || [ $$ts -nt $$qm ]; then $(VENV)/bin/pyside6-lrelease -silent $$ts -qm $$qm; fi; \
+	done
+
+run: setup
+	@$(PY) -m workload_app.cli demo --if-missing
+	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ] && [ "$$QT_QPA_PLATFORM" != "offscreen" ]; then \
+	  echo "No display found. Run the window on a virtual screen instead:"; \
+	  echo "  apt-get install -y xvfb && xvfb-run -a make run"; exit 1; \
+	fi
+	$(PY) -m workload_app
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check workload_app tests benchmarks
+	$(VENV)/bin/ruff format --check workload_app tests benchmarks
+	$(VENV)/bin/lint-imports
+
+test: setup lint
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+demo: setup
+	$(PY) -m workload_app.cli demo
+
+bench: setup
+	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks.run
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache

@@ -1,0 +1,180 @@
+"""Case numbers (案号): read a number into year, court, type code, serial, category and instance.
+
+Two formats exist. Since 2016 (最高人民法院《关于人民法院案件案号的若干规定》):
+``(2024)渝0106民初1234号`` = (year) court code + type code (类型代字) + serial + 号.
+Before 2016: ``(2015)沙法民初字第00123号`` = (year) local court abbreviation + type, often with a
+division digit (民三初), then 字第 (real exports also show only 字 or only 第) + serial + 号.
+
+A number that cannot be read is returned as an error, never guessed at.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from workload_app.core.text import normalize_text
+
+CATEGORIES = ("criminal", "civil", "administrative", "enforcement", "other")
+CATEGORY_LABELS = {
+    "criminal": "刑事",
+    "civil": "民事",
+    "administrative": "行政",
+    "enforcement": "执行",
+    "other": "其他",
+}
+INSTANCE_LABELS = {"first": "一审", "second": "二审", "retrial": "再审", "other": "其他"}
+
+PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼兵军"
+
+# Type codes that are not led by 刑/民/行/执 but are in the SPC standard.
+_OTHER_TYPES = {
+    "财保": "other",
+    "行保": "other",
+    "证保": "other",
+    "司惩": "other",
+    "司惩复": "other",
+    "司救刑": "other",
+    "司救民": "other",
+    "司救行": "other",
+    "司救执": "other",
+    "司救访": "other",
+    "司救赔": "other",
+    "法赔": "other",
+    "委赔": "other",
+    "委赔监": "other",
+    "刑赔": "other",
+    "赔": "other",
+    "破": "civil",
+    "破申": "civil",
+    "破终": "civil",
+    "破监": "civil",
+    "强清": "civil",
+    "强清申": "civil",
+    "强清终": "civil",
+    "认台": "other",
+    "认港": "other",
+    "认澳": "other",
+    "请台送": "other",
+    "协外认": "other",
+}
+_LEAD = {"刑": "criminal", "民": "civil", "行": "administrative", "执": "enforcement"}
+# What may follow the lead character in a type code (初, 终, 再, 监, 申, 抗, 更, 特, 督, 辖 …).
+_SUFFIX = set("初终再审监申抗更特督催撤辖核医复恢保异协他清赔算破送请外提执")
+_CN_DIGITS = "一二三四五六七八九十"
+
+# Before 2016 some type codes read differently from today's.
+_LEGACY_TYPES = {"刑执": "刑更", "商初": "民初", "商终": "民终", "商再": "民再", "商监": "民监"}
+
+_BRACKETS = str.maketrans({"（": "(", "）": ")", "〔": "(", "〕": ")", "[": "(", "]": ")", "【": "(", "】": ")"})
+
+_CURRENT = re.compile(
+    rf"^\((?P<year>\d{{4}})\)(?P<court>最高法|[{PROVINCES}]\d{{0,4}})"
+    r"(?P<type>[\u4e00-\u9fff]{1,5}?)(?P<serial>\d{1,7})号$"
+)
+_LEGACY = re.compile(
+    r"^\((?P<year>\d{4})\)(?P<head>[\u4e00-\u9fff\d]{1,16}?)(?:字第|字|第)(?P<serial>\d{1,7})号$"
+)
+# The type code at the end of a legacy head: (知)lead + division digit + suffix characters.
+_LEGACY_TYPE = re.compile(rf"(?P<type>知?(?:刑|民|行|执|商|赔)[{_CN_DIGITS}]{{0,2}}[{''.join(sorted(_SUFFIX))}]{{0,3}})$")
+
+
+class CaseNumber(NamedTuple):
+    """A parsed case number; ``error`` is empty when the number was read."""
+
+    input: str
+    year: int | None = None
+    court: str = ""
+    type_code: str = ""
+    serial: int | None = None
+    category: str = ""
+    instance: str = ""
+    legacy: bool = False
+    error: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.error
+
+
+def classify_type(type_code: str) -> tuple[str, str] | None:
+    """Return (category, instance) of a (normalised) type code, or None when it is not one."""
+    if not type_code:
+        return None
+    code = type_code[1:] if type_code.startswith("知") and len(type_code) > 1 else type_code
+    if code in _OTHER_TYPES:
+        category = _OTHER_TYPES[code]
+    elif code[0] in _LEAD and all(c in _SUFFIX for c in code[1:]) and len(code) <= 4:
+        category = _LEAD[code[0]]
+    else:
+        return None
+    return category, _instance(code)
+
+
+def _instance(code: str) -> str:
+    rest = code[1:]
+    if "再" in rest or "提" in rest:
+        return "retrial"
+    if rest.endswith("初"):
+        return "first"
+    if rest.endswith("终"):
+        return "second"
+    return "other"
+
+
+def parse_case_number(raw: object) -> CaseNumber:
+    """Read a case number; the result's ``error`` says in Chinese why it could not be read."""
+    text = "" if raw is None else str(raw)
+    s = normalize_text(text).translate(_BRACKETS).replace(" ", "")
+    if not s:
+        return CaseNumber(text, error="案号为空")
+    if "字" in s or re.search(r"第\d+号$", s):
+        return _parse_legacy(text, s)
+    m = _CURRENT.match(s)
+    if not m:
+        return CaseNumber(text, error="案号格式无法识别（应如 (2024)渝0106民初1234号）")
+    type_code = m["type"]
+    cls = classify_type(type_code)
+    if cls is None:
+        return CaseNumber(text, error=f"无法识别的类型代字「{type_code}」")
+    return CaseNumber(
+        text,
+        year=int(m["year"]),
+        court=m["court"],
+        type_code=type_code,
+        serial=int(m["serial"]),
+        category=cls[0],
+        instance=cls[1],
+    )
+
+
+def _parse_legacy(text: str, s: str) -> CaseNumber:
+    m = _LEGACY.match(s)
+    if not m:
+        return CaseNumber(text, error="旧案号格式无法识别（应如 (2015)沙法民初字第00123号）")
+    head = m["head"]
+    t = _LEGACY_TYPE.search(head)
+    if not t:
+        return CaseNumber(text, error=f"旧案号中找不到类型代字「{head}」")
+    raw_type = t["type"]
+    court = head[: t.start()]
+    prefix = "知" if raw_type.startswith("知") else ""
+    body = raw_type[len(prefix) :]
+    body = body[0] + "".join(c for c in body[1:] if c not in _CN_DIGITS)  # 民三初 -> 民初
+    body = _LEGACY_TYPES.get(body, body)
+    if body == "商":
+        body = "民"
+    type_code = prefix + body
+    cls = classify_type(type_code)
+    if cls is None:
+        return CaseNumber(text, error=f"无法识别的类型代字「{raw_type}」")
+    return CaseNumber(
+        text,
+        year=int(m["year"]),
+        court=court,
+        type_code=type_code,
+        serial=int(m["serial"]),
+        category=cls[0],
+        instance=cls[1],
+        legacy=True,
+    )

@@ -1,0 +1,360 @@
+"""A year's parameter set (参数): weights, reference year, rules, enforcement credits, panel shares,
+quota and score settings; read from and written to TOML, validated key by key.
+
+A parameter set is immutable; an edit makes a new value (``dataclasses.replace``).
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+from workload_app.core.problems import ParameterError
+
+RULE_MODES = ("fixed", "factor")
+MATCH_FIELDS = ("type_code", "procedure", "closing_method", "cause_contains")
+POOLINGS = ("court", "category")
+ROLES = ("院长", "副院长", "审判委员会专职委员", "庭长", "副庭长", "审判员")
+DEFAULT_ROLE_FRACTIONS = {
+    "院长": 0.10,
+    "副院长": 0.35,
+    "审判委员会专职委员": 0.35,
+    "庭长": 0.60,
+    "副庭长": 0.80,
+    "审判员": 1.0,
+}
+MONTH_PATTERNS = ("even", "last_year", "working_days")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A special-case rule (转换系数): the first rule whose every given condition holds wins."""
+
+    name: str
+    mode: str  # "fixed": SC = value; "factor": SC = value x page-based SC
+    value: float
+    type_code: tuple[str, ...] = ()
+    procedure: tuple[str, ...] = ()
+    closing_method: tuple[str, ...] = ()
+    cause_contains: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TrialParams:
+    w_file: float = 0.15
+    w_transcript: float = 0.25
+    w_judgment: float = 0.60
+    average_year: int | None = None  # None: year - 1
+    pooling: str = "court"
+    trim_percent: float = 0.0
+    cap: float = 0.0
+    outlier_factor: float = 5.0
+    rules: tuple[Rule, ...] = ()
+
+
+@dataclass(frozen=True)
+class EnforcementParams:
+    credit: tuple[tuple[str, float], ...] = (("执行完毕", 1.0), ("终结本次执行程序", 1.0), ("终结执行", 1.0))
+    needs_approval: tuple[str, ...] = ("终结本次执行程序", "终结执行")
+
+    def credit_of(self, closing_method: str) -> float:
+        return dict(self.credit).get(closing_method, 0.0)
+
+
+@dataclass(frozen=True)
+class PanelParams:
+    responsible_share: float = 1.0
+    member_share: float = 0.0
+
+
+@dataclass(frozen=True)
+class QuotaParams:
+    """How the common quota is derived (年度基本结案任务)."""
+
+    role_fractions: tuple[tuple[str, float], ...] = tuple(DEFAULT_ROLE_FRACTIONS.items())
+    closing_rate: float = 0.95  # target closures = rate x (carry-over + expected filings)
+    filing_growth: float = 0.0  # expected filings = last year's filings x (1 + growth), unless entered
+    history_weight: float = 0.5  # quota = w x history-based + (1 - w) x target-based
+    month_pattern: str = "last_year"
+
+    def fraction_of(self, role: str) -> float:
+        return dict(self.role_fractions).get(role, 1.0)
+
+
+@dataclass(frozen=True)
+class ScoreParams:
+    """Score breakpoints as (multiple of quota, points); linear between, flat beyond the last."""
+
+    breakpoints: tuple[tuple[float, float], ...] = ((0.0, 0.0), (1.0, 60.0), (1.5, 100.0))
+
+
+@dataclass(frozen=True)
+class Params:
+    year: int
+    trial: TrialParams = field(default_factory=TrialParams)
+    enforcement: EnforcementParams = field(default_factory=EnforcementParams)
+    panel: PanelParams = field(default_factory=PanelParams)
+    quota: QuotaParams = field(default_factory=QuotaParams)
+    score: ScoreParams = field(default_factory=ScoreParams)
+
+    @property
+    def reference_year(self) -> int:
+        return self.trial.average_year if self.trial.average_year is not None else self.year - 1
+
+    def with_weights(self, w_file: float, w_transcript: float, w_judgment: float) -> Params:
+        return replace(
+            self, trial=replace(self.trial, w_file=w_file, w_transcript=w_transcript, w_judgment=w_judgment)
+        )
+
+
+DEFAULT_RULES = (
+    Rule("减刑假释", "fixed", 0.2, type_code=("刑更",)),
+    Rule("诉前财产保全", "fixed", 0.1, type_code=("财保",)),
+    Rule("特别程序", "factor", 0.5, type_code=("民特",)),
+    Rule("小额诉讼", "factor", 0.8, procedure=("小额诉讼",)),
+)
+
+
+def default_params(year: int, average_year: int | None = None) -> Params:
+    return Params(year=year, trial=TrialParams(average_year=average_year, rules=DEFAULT_RULES))
+
+
+# ---------------------------------------------------------------- TOML in
+
+
+def _check_keys(table: dict, allowed: set[str], where: str) -> None:
+    for key in table:
+        if key not in allowed:
+            raise ParameterError(f"{where}{key}", f"未知的参数键「{where}{key}」")
+
+
+def _number(value: Any, key: str, minimum: float | None = 0.0) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
+        raise ParameterError(key, f"参数「{key}」应为数字，而不是「{value}」")
+    if minimum is not None and value < minimum:
+        raise ParameterError(key, f"参数「{key}」不能小于 {minimum:g}（当前为 {value}）")
+    return float(value)
+
+
+def _strings(value: Any, key: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ParameterError(key, f"参数「{key}」应为文字列表")
+    return tuple(value)
+
+
+def params_from_toml(text: str) -> Params:
+    """Parse and validate a parameter set; every error names its key."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ParameterError("", f"参数文件不是有效的 TOML：{exc}") from exc
+    return params_from_dict(data)
+
+
+def params_from_dict(data: dict) -> Params:
+    _check_keys(data, {"year", "trial", "enforcement", "panel", "quota", "score"}, "")
+    if "year" not in data:
+        raise ParameterError("year", "缺少参数「year」（年度）")
+    year = data["year"]
+    if isinstance(year, bool) or not isinstance(year, int) or not 1990 <= year <= 2200:
+        raise ParameterError("year", f"参数「year」应为年份，而不是「{year}」")
+    trial = _trial(data.get("trial", {}), year)
+    enforcement = _enforcement(data.get("enforcement", {}))
+    panel = _panel(data.get("panel", {}))
+    quota = _quota(data.get("quota", {}))
+    score = _score(data.get("score", {}))
+    return Params(year, trial, enforcement, panel, quota, score)
+
+
+def _trial(t: dict, year: int) -> TrialParams:
+    _check_keys(
+        t,
+        {"weights", "average_year", "pooling", "trim_percent", "cap", "outlier_factor", "rules"},
+        "trial.",
+    )
+    w = t.get("weights", {"file": 0.15, "transcript": 0.25, "judgment": 0.60})
+    _check_keys(w, {"file", "transcript", "judgment"}, "trial.weights.")
+    wf = _number(w.get("file", 0.0), "trial.weights.file")
+    wt = _number(w.get("transcript", 0.0), "trial.weights.transcript")
+    wj = _number(w.get("judgment", 0.0), "trial.weights.judgment")
+    if abs(wf + wt + wj - 1.0) > 1e-9:
+        raise ParameterError("trial.weights", f"参数「trial.weights」三项权重之和应为 1，当前为 {wf + wt + wj:g}")
+    avg_year = t.get("average_year")
+    if avg_year is not None and (isinstance(avg_year, bool) or not isinstance(avg_year, int)):
+        raise ParameterError("trial.average_year", f"参数「trial.average_year」应为年份，而不是「{avg_year}」")
+    if avg_year is not None and avg_year > year:
+        raise ParameterError("trial.average_year", f"参照年度 {avg_year} 不能晚于参数年度 {year}")
+    pooling = t.get("pooling", "court")
+    if pooling not in POOLINGS:
+        raise ParameterError("trial.pooling", f"参数「trial.pooling」应为 court 或 category，而不是「{pooling}」")
+    trim = _number(t.get("trim_percent", 0), "trial.trim_percent")
+    if trim >= 50:
+        raise ParameterError("trial.trim_percent", "参数「trial.trim_percent」应小于 50")
+    rules = tuple(_rule(r, i) for i, r in enumerate(t.get("rules", [])))
+    return TrialParams(
+        wf,
+        wt,
+        wj,
+        avg_year,
+        pooling,
+        trim,
+        _number(t.get("cap", 0), "trial.cap"),
+        _number(t.get("outlier_factor", 5), "trial.outlier_factor"),
+        rules,
+    )
+
+
+def _rule(r: Any, i: int) -> Rule:
+    where = f"trial.rules[{i}]."
+    if not isinstance(r, dict):
+        raise ParameterError(where[:-1], f"参数「{where[:-1]}」应为表")
+    _check_keys(r, {"name", "match", "mode", "value"}, where)
+    mode = r.get("mode")
+    if mode not in RULE_MODES:
+        raise ParameterError(where + "mode", f"参数「{where}mode」应为 fixed 或 factor，而不是「{mode}」")
+    if "value" not in r:
+        raise ParameterError(where + "value", f"缺少参数「{where}value」")
+    value = _number(r["value"], where + "value")
+    match = r.get("match", {})
+    if not isinstance(match, dict) or not match:
+        raise ParameterError(where + "match", f"参数「{where}match」至少要有一个条件")
+    for key in match:
+        if key not in MATCH_FIELDS:
+            raise ParameterError(
+                f"{where}match.{key}",
+                f"未知的匹配字段「{where}match.{key}」（可用：{', '.join(MATCH_FIELDS)}）",
+            )
+    conditions = {k: _strings(v, f"{where}match.{k}") for k, v in match.items()}
+    return Rule(str(r.get("name", f"规则{i + 1}")), mode, value, **conditions)
+
+
+def _enforcement(e: dict) -> EnforcementParams:
+    _check_keys(e, {"credit", "needs_approval"}, "enforcement.")
+    default = EnforcementParams()
+    credit = e.get("credit", dict(default.credit))
+    if not isinstance(credit, dict):
+        raise ParameterError("enforcement.credit", "参数「enforcement.credit」应为表")
+    pairs = tuple((str(k), _number(v, f"enforcement.credit.{k}")) for k, v in credit.items())
+    needs = _strings(e.get("needs_approval", list(default.needs_approval)), "enforcement.needs_approval")
+    return EnforcementParams(pairs, needs)
+
+
+def _panel(p: dict) -> PanelParams:
+    _check_keys(p, {"responsible_share", "member_share"}, "panel.")
+    return PanelParams(
+        _number(p.get("responsible_share", 1.0), "panel.responsible_share"),
+        _number(p.get("member_share", 0.0), "panel.member_share"),
+    )
+
+
+def _quota(q: dict) -> QuotaParams:
+    _check_keys(
+        q, {"role_fractions", "closing_rate", "filing_growth", "history_weight", "month_pattern"}, "quota."
+    )
+    fractions = dict(DEFAULT_ROLE_FRACTIONS)
+    given = q.get("role_fractions", {})
+    for role, v in given.items():
+        if role not in ROLES:
+            raise ParameterError(f"quota.role_fractions.{role}", f"未知的职务「{role}」")
+        fractions[role] = _number(v, f"quota.role_fractions.{role}")
+    weight = _number(q.get("history_weight", 0.5), "quota.history_weight")
+    if weight > 1:
+        raise ParameterError("quota.history_weight", "参数「quota.history_weight」应在 0 与 1 之间")
+    pattern = q.get("month_pattern", "last_year")
+    if pattern not in MONTH_PATTERNS:
+        raise ParameterError("quota.month_pattern", f"参数「quota.month_pattern」应为 {'/'.join(MONTH_PATTERNS)}")
+    return QuotaParams(
+        tuple(fractions.items()),
+        _number(q.get("closing_rate", 0.95), "quota.closing_rate"),
+        _number(q.get("filing_growth", 0.0), "quota.filing_growth", minimum=-1.0),
+        weight,
+        pattern,
+    )
+
+
+def _score(s: dict) -> ScoreParams:
+    _check_keys(s, {"breakpoints"}, "score.")
+    points = s.get("breakpoints", [[0, 0], [1.0, 60], [1.5, 100]])
+    out = []
+    for i, bp in enumerate(points):
+        if not isinstance(bp, list) or len(bp) != 2:
+            raise ParameterError(f"score.breakpoints[{i}]", "每个分数断点应为 [完成倍数, 分数]")
+        out.append((_number(bp[0], f"score.breakpoints[{i}]"), _number(bp[1], f"score.breakpoints[{i}]")))
+    if [x for x, _ in out] != sorted({x for x, _ in out}):
+        raise ParameterError("score.breakpoints", "分数断点的完成倍数应严格递增")
+    return ScoreParams(tuple(out))
+
+
+# ---------------------------------------------------------------- TOML out
+
+
+def _toml_value(v: Any) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int | float):
+        return repr(float(v)) if isinstance(v, float) else str(v)
+    if isinstance(v, str):
+        return '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(v, list | tuple):
+        return "[" + ", ".join(_toml_value(x) for x in v) + "]"
+    if isinstance(v, dict):
+        return "{ " + ", ".join(f"{_toml_key(k)} = {_toml_value(x)}" for k, x in v.items()) + " }"
+    raise TypeError(v)
+
+
+def _toml_key(k: str) -> str:
+    return k if k.replace("_", "").isalnum() and k.isascii() else _toml_value(k)
+
+
+def params_to_toml(p: Params) -> str:
+    """Write a parameter set as TOML that ``params_from_toml`` reads back to an equal value."""
+    t = p.trial
+    lines = [
+        f"year = {p.year}",
+        "",
+        "[trial]",
+        f"weights = {{ file = {t.w_file!r}, transcript = {t.w_transcript!r}, judgment = {t.w_judgment!r} }}",
+    ]
+    if t.average_year is not None:
+        lines.append(f"average_year = {t.average_year}")
+    lines += [
+        f'pooling = "{t.pooling}"',
+        f"trim_percent = {t.trim_percent!r}",
+        f"cap = {t.cap!r}",
+        f"outlier_factor = {t.outlier_factor!r}",
+    ]
+    for r in t.rules:
+        match = {k: list(v) for k, v in asdict(r).items() if k in MATCH_FIELDS and v}
+        lines += [
+            "",
+            "[[trial.rules]]",
+            f"name = {_toml_value(r.name)}",
+            f"match = {_toml_value(match)}",
+            f'mode = "{r.mode}"',
+            f"value = {r.value!r}",
+        ]
+    lines += [
+        "",
+        "[enforcement]",
+        f"credit = {_toml_value(dict(p.enforcement.credit))}",
+        f"needs_approval = {_toml_value(list(p.enforcement.needs_approval))}",
+        "",
+        "[panel]",
+        f"responsible_share = {p.panel.responsible_share!r}",
+        f"member_share = {p.panel.member_share!r}",
+        "",
+        "[quota]",
+        f"role_fractions = {_toml_value(dict(p.quota.role_fractions))}",
+        f"closing_rate = {p.quota.closing_rate!r}",
+        f"filing_growth = {p.quota.filing_growth!r}",
+        f"history_weight = {p.quota.history_weight!r}",
+        f'month_pattern = "{p.quota.month_pattern}"',
+        "",
+        "[score]",
+        f"breakpoints = {_toml_value([list(bp) for bp in p.score.breakpoints])}",
+    ]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,354 @@
+"""The standard-case engine (标准案件): every closed case into trial or enforcement standard cases.
+
+Trial (审判标准案件), for criminal, civil and administrative cases::
+
+    SC = w_f · file_pages / F̄  +  w_t · transcript_pages / T̄  +  w_j · judgment_pages / J̄
+
+with F̄, T̄, J̄ the (optionally trimmed) means over the reference year's base cases: trial cases with
+all three page counts whose first matching rule is not a fixing rule. A special rule (转换系数)
+either fixes SC or multiplies the page-based SC; an optional cap bounds it after any factor.
+
+Enforcement (执行标准案件): credit by closing method; 终本 and 终结执行 need the integrity
+supervisor's approval (廉政监察员审批), else 0 and flagged as awaiting approval.
+
+Input is a DataFrame with the columns of ``CASE_COLUMNS``; everything here is vectorised pandas/numpy.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from workload_app.core.params import Params, Rule
+from workload_app.core.problems import ParameterError
+
+CASE_COLUMNS = (
+    "case_id",
+    "category",
+    "type_code",
+    "procedure",
+    "cause",
+    "closing_method",
+    "file_pages",
+    "transcript_pages",
+    "judgment_pages",
+    "approved",
+)
+PAGE_COLUMNS = ("file_pages", "transcript_pages", "judgment_pages")
+TRIAL_CATEGORIES = ("criminal", "civil", "administrative")
+
+# Flags are bits so that a million cases carry them in one integer column.
+INCOMPLETE = 1  # 数据不全: a page count is missing
+AWAITING_APPROVAL = 2  # 待审批: 终本 without the integrity supervisor's approval
+OUTLIER = 4  # 异常页数: pages above k x the median of the type code
+FLAG_LABELS = {INCOMPLETE: "数据不全", AWAITING_APPROVAL: "待审批", OUTLIER: "异常页数"}
+NO_RULE = -1
+
+
+class Averages(NamedTuple):
+    """Mean pages of the base cases of one pool (court-wide or one category)."""
+
+    file: float
+    transcript: float
+    judgment: float
+    base_cases: int
+
+
+def flag_labels(flags: int) -> str:
+    return "、".join(label for bit, label in FLAG_LABELS.items() if flags & bit)
+
+
+def unit_of(category: pd.Series) -> np.ndarray:
+    """'enforcement' for enforcement cases, 'trial' for every other case."""
+    return np.where(category.to_numpy() == "enforcement", "enforcement", "trial")
+
+
+def _rule_mask(cases: pd.DataFrame, rule: Rule) -> np.ndarray:
+    mask = np.ones(len(cases), dtype=bool)
+    if rule.type_code:
+        mask &= cases["type_code"].isin(rule.type_code).to_numpy()
+    if rule.procedure:
+        mask &= cases["procedure"].isin(rule.procedure).to_numpy()
+    if rule.closing_method:
+        mask &= cases["closing_method"].isin(rule.closing_method).to_numpy()
+    if rule.cause_contains:
+        cause = cases["cause"].fillna("").astype(str)
+        hit = np.zeros(len(cases), dtype=bool)
+        for needle in rule.cause_contains:
+            hit |= cause.str.contains(needle, regex=False).to_numpy()
+        mask &= hit
+    return mask
+
+
+def match_rules(cases: pd.DataFrame, params: Params) -> np.ndarray:
+    """Index of the first matching trial rule per case (enforcement cases: none), or NO_RULE."""
+    index = np.full(len(cases), NO_RULE, dtype=np.int32)
+    trial = unit_of(cases["category"]) == "trial"
+    for i, rule in enumerate(params.trial.rules):
+        hit = (index == NO_RULE) & trial & _rule_mask(cases, rule)
+        index[hit] = i
+    return index
+
+
+def _pages(cases: pd.DataFrame) -> np.ndarray:
+    return np.column_stack([pd.to_numeric(cases[c], errors="coerce").to_numpy(dtype=float) for c in PAGE_COLUMNS])
+
+
+def base_mask(cases: pd.DataFrame, params: Params) -> np.ndarray:
+    """Base cases: criminal/civil/administrative, all pages known, not taken by a fixing rule."""
+    rules = match_rules(cases, params)
+    fixed = np.array([r.mode == "fixed" for r in params.trial.rules] + [False], dtype=bool)
+    complete = ~np.isnan(_pages(cases)).any(axis=1)
+    in_trial = cases["category"].isin(TRIAL_CATEGORIES).to_numpy()
+    return in_trial & complete & ~fixed[rules]
+
+
+def trimmed_mean(values: np.ndarray, percent: float) -> float:
+    """Mean after dropping floor(n · p / 100) values at each end."""
+    n = len(values)
+    k = math.floor(n * percent / 100)
+    if n - 2 * k <= 0:
+        return math.nan
+    ordered = np.sort(values)
+    return float(ordered[k : n - k].mean())
+
+
+def compute_averages(reference_cases: pd.DataFrame, params: Params) -> dict[str, Averages]:
+    """Averages per pool ('court', or one per trial category) over the reference year's base cases.
+
+    Raises ParameterError when the reference year has no base cases, or when a weighted
+    component averages 0.
+    """
+    ref_year = params.reference_year
+    base = reference_cases[base_mask(reference_cases, params)]
+    if base.empty:
+        raise ParameterError(
+            "trial.average_year", f"参照年度 {ref_year} 没有页数齐全的基准案件，无法计算平均页数"
+        )
+    pools: dict[str, pd.DataFrame] = {"court": base}
+    if params.trial.pooling == "category":
+        for category in TRIAL_CATEGORIES:
+            part = base[base["category"] == category]
+            if not part.empty:
+                pools[category] = part
+    out: dict[str, Averages] = {}
+    t = params.trial
+    weights = {"file": t.w_file, "transcript": t.w_transcript, "judgment": t.w_judgment}
+    for pool, frame in pools.items():
+        pages = _pages(frame)
+        means = [trimmed_mean(pages[:, i], t.trim_percent) for i in range(3)]
+        for (name, w), mean in zip(weights.items(), means, strict=True):
+            if w > 0 and not mean > 0:
+                raise ParameterError(
+                    f"trial.weights.{name}",
+                    f"参照年度 {ref_year}（{_POOL_LABELS.get(pool, pool)}）的{_COMPONENT_LABELS[name]}平均为 0，"
+                    f"而其权重为 {w:g}",
+                )
+        out[pool] = Averages(means[0], means[1], means[2], len(frame))
+    return out
+
+
+_POOL_LABELS = {"court": "全院", "criminal": "刑事", "civil": "民事", "administrative": "行政"}
+_COMPONENT_LABELS = {"file": "卷宗页数", "transcript": "庭审笔录页数", "judgment": "裁判文书页数"}
+
+
+def compute_standard_cases(
+    cases: pd.DataFrame, params: Params, averages: dict[str, Averages]
+) -> pd.DataFrame:
+    """One row per case: case_id, unit, sc (NaN when incomplete), rule (index or -1), flags,
+    the averages used (avg_file, avg_transcript, avg_judgment) and page_sc (before factor and cap)."""
+    n = len(cases)
+    t = params.trial
+    unit = unit_of(cases["category"])
+    trial = unit == "trial"
+    rules = match_rules(cases, params)
+    modes = np.array([r.mode for r in t.rules] + [""], dtype=object)[rules]
+    values = np.array([r.value for r in t.rules] + [math.nan], dtype=float)[rules]
+    pages = _pages(cases)
+    incomplete = np.isnan(pages).any(axis=1)
+
+    avg = np.full((n, 3), math.nan)
+    if "court" in averages:
+        avg[:] = averages["court"][:3]
+    if t.pooling == "category":
+        category = cases["category"].to_numpy()
+        for pool in TRIAL_CATEGORIES:
+            mask = trial & (category == pool)
+            if not mask.any():
+                continue
+            if pool not in averages:
+                needs = mask & (modes != "fixed")
+                if needs.any():
+                    raise ParameterError(
+                        "trial.pooling",
+                        f"参照年度 {params.reference_year} 没有{_POOL_LABELS[pool]}基准案件，无法按类别计算平均页数",
+                    )
+                continue
+            avg[mask] = averages[pool][:3]
+
+    weights = np.array([t.w_file, t.w_transcript, t.w_judgment])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        terms = np.where(weights > 0, weights * pages / avg, 0.0)
+    page_sc = terms.sum(axis=1)
+    page_sc[incomplete] = math.nan
+
+    sc = page_sc.copy()
+    factor = modes == "factor"
+    sc[factor] = sc[factor] * values[factor]
+    if t.cap > 0:
+        sc = np.where(np.isnan(sc), sc, np.minimum(sc, t.cap))
+    fixed = modes == "fixed"
+    sc[fixed] = values[fixed]
+
+    flags = np.zeros(n, dtype=np.int32)
+    flags[trial & incomplete & ~fixed] |= INCOMPLETE
+    if t.outlier_factor > 0:
+        flags[_outliers(cases, pages, t.outlier_factor)] |= OUTLIER
+
+    # Enforcement: credit by closing method; some methods count only once approved.
+    enforcement = ~trial
+    if enforcement.any():
+        e = params.enforcement
+        method = cases["closing_method"].fillna("").astype(str)
+        credit = np.array(method.map(dict(e.credit)).fillna(0.0), dtype=float)
+        approved = cases["approved"].fillna(False).astype(bool).to_numpy()
+        waiting = enforcement & method.isin(e.needs_approval).to_numpy() & ~approved
+        credit[waiting] = 0.0
+        sc[enforcement] = credit[enforcement]
+        flags[waiting] |= AWAITING_APPROVAL
+        page_sc[enforcement] = math.nan
+        avg[enforcement] = math.nan
+
+    return pd.DataFrame(
+        {
+            "case_id": cases["case_id"].to_numpy(),
+            "unit": unit,
+            "sc": sc,
+            "rule": rules,
+            "flags": flags,
+            "page_sc": page_sc,
+            "avg_file": avg[:, 0],
+            "avg_transcript": avg[:, 1],
+            "avg_judgment": avg[:, 2],
+        }
+    )
+
+
+def _outliers(cases: pd.DataFrame, pages: np.ndarray, k: float) -> np.ndarray:
+    """Cases with any page count above k x the median of that count within their type code."""
+    frame = pd.DataFrame(pages, columns=list(PAGE_COLUMNS))
+    frame["type_code"] = cases["type_code"].to_numpy()
+    medians = frame.groupby("type_code")[list(PAGE_COLUMNS)].transform("median").to_numpy()
+    with np.errstate(invalid="ignore"):
+        over = (medians > 0) & (pages > k * medians)
+    return over.any(axis=1)
+
+
+# ---------------------------------------------------------------- explanation
+
+
+def _fmt(x: float, digits: int) -> str:
+    return f"{x:.{digits}f}"
+
+
+def _pages_text(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
+def explain(case: dict, result: dict, params: Params) -> str:
+    """A one-line Chinese explanation of how a case's SC was reached, e.g.
+    ``卷宗 320/210.4×0.15 + 笔录 12/9.8×0.25 + 文书 8/6.1×0.60 = 1.32``."""
+    sc = result["sc"]
+    rule_index = int(result["rule"])
+    rule = params.trial.rules[rule_index] if rule_index != NO_RULE else None
+    if result["unit"] == "enforcement":
+        method = case.get("closing_method") or "（无结案方式）"
+        if int(result["flags"]) & AWAITING_APPROVAL:
+            return f"执行案件，{method}：未经廉政监察员审批，暂计 0"
+        credit = params.enforcement.credit_of(method)
+        note = "，已审批" if method in params.enforcement.needs_approval else ""
+        return f"执行案件，{method}{note}：计 {credit:g}"
+    if rule is not None and rule.mode == "fixed":
+        return f"特殊规则「{rule.name}」：固定计 {rule.value:g}"
+    if int(result["flags"]) & INCOMPLETE:
+        missing = "、".join(
+            label
+            for col, label in zip(PAGE_COLUMNS, ("卷宗页数", "庭审笔录页数", "裁判文书页数"), strict=True)
+            if case.get(col) is None or (isinstance(case.get(col), float) and math.isnan(case[col]))
+        )
+        return f"数据不全（缺{missing}），不计标准案件"
+    t = params.trial
+    parts = []
+    for label, col, avg_key, w in (
+        ("卷宗", "file_pages", "avg_file", t.w_file),
+        ("笔录", "transcript_pages", "avg_transcript", t.w_transcript),
+        ("文书", "judgment_pages", "avg_judgment", t.w_judgment),
+    ):
+        if w > 0:
+            parts.append(f"{label} {_pages_text(case[col])}/{_fmt(result[avg_key], 1)}×{_fmt(w, 2)}")
+    text = " + ".join(parts)
+    page_sc = result["page_sc"]
+    if rule is not None and rule.mode == "factor":
+        text = f"({text}) = {_fmt(page_sc, 2)}，「{rule.name}」×{rule.value:g}"
+        raw = page_sc * rule.value
+    else:
+        raw = page_sc
+    if t.cap > 0 and raw > t.cap:
+        return f"{text} = {_fmt(raw, 2)}，封顶 {t.cap:g}"
+    return f"{text} = {_fmt(sc, 2)}"
+
+
+# ---------------------------------------------------------------- credit per judge
+
+
+def split_panel(panel: object) -> list[str]:
+    """Panel members (合议庭成员) from a cell: separated by 、，, ; or spaces."""
+    if panel is None or (isinstance(panel, float) and math.isnan(panel)):
+        return []
+    import re
+
+    return [p for p in re.split(r"[、,，;；\s/]+", str(panel)) if p]
+
+
+def credit_by_judge(cases: pd.DataFrame, results: pd.DataFrame, params: Params) -> pd.DataFrame:
+    """Each judge's credited SC per unit (panel shares applied) and number of cases handled.
+
+    ``cases`` needs case_id, judge, panel; returns columns judge, cases, sc_trial, sc_enforcement.
+    With the default shares (1, 0) the responsible judge (承办法官) gets the whole SC.
+    """
+    merged = cases[["case_id", "judge", "panel"]].merge(
+        results[["case_id", "unit", "sc"]], on="case_id", how="inner"
+    )
+    resp = params.panel.responsible_share
+    member = params.panel.member_share
+    own = pd.DataFrame(
+        {"judge": merged["judge"], "unit": merged["unit"], "credit": merged["sc"].fillna(0.0) * resp, "n": 1}
+    )
+    frames = [own]
+    if member > 0:
+        rows = []
+        for judge, panel, unit, sc in zip(
+            merged["judge"], merged["panel"], merged["unit"], merged["sc"], strict=True
+        ):
+            if not sc or (isinstance(sc, float) and math.isnan(sc)):
+                continue
+            for name in dict.fromkeys(split_panel(panel)):
+                if name != judge:
+                    rows.append((name, unit, sc * member, 0))
+        if rows:
+            frames.append(pd.DataFrame(rows, columns=["judge", "unit", "credit", "n"]))
+    allc = pd.concat(frames, ignore_index=True)
+    table = allc.pivot_table(index="judge", columns="unit", values="credit", aggfunc="sum", fill_value=0.0)
+    counts = allc.groupby("judge")["n"].sum()
+    out = pd.DataFrame(
+        {
+            "judge": table.index,
+            "cases": counts.reindex(table.index).to_numpy(dtype=int),
+            "sc_trial": table["trial"].to_numpy() if "trial" in table else 0.0,
+            "sc_enforcement": table["enforcement"].to_numpy() if "enforcement" in table else 0.0,
+        }
+    )
+    return out.reset_index(drop=True)
