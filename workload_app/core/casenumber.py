@@ -66,7 +66,9 @@ _CN_DIGITS = "一二三四五六七八九十"
 # Before 2016 some type codes read differently from today's.
 _LEGACY_TYPES = {"刑执": "刑更", "商初": "民初", "商终": "民终", "商再": "民再", "商监": "民监"}
 
-_BRACKETS = str.maketrans({"（": "(", "）": ")", "〔": "(", "〕": ")", "[": "(", "]": ")", "【": "(", "】": ")"})
+_BRACKETS = str.maketrans(
+    {"（": "(", "）": ")", "〔": "(", "〕": ")", "[": "(", "]": ")", "【": "(", "】": ")"}
+)
 
 _CURRENT = re.compile(
     rf"^\((?P<year>\d{{4}})\)(?P<court>最高法|[{PROVINCES}]\d{{0,4}})"
@@ -76,7 +78,9 @@ _LEGACY = re.compile(
     r"^\((?P<year>\d{4})\)(?P<head>[\u4e00-\u9fff\d]{1,16}?)(?:字第|字|第)(?P<serial>\d{1,7})号$"
 )
 # The type code at the end of a legacy head: (知)lead + division digit + suffix characters.
-_LEGACY_TYPE = re.compile(rf"(?P<type>知?(?:刑|民|行|执|商|赔)[{_CN_DIGITS}]{{0,2}}[{''.join(sorted(_SUFFIX))}]{{0,3}})$")
+_LEGACY_TYPE = re.compile(
+    rf"(?P<type>知?(?:刑|民|行|执|商|赔)[{_CN_DIGITS}]{{0,2}}[{''.join(sorted(_SUFFIX))}]{{0,3}})$"
+)
 
 
 class CaseNumber(NamedTuple):

@@ -182,15 +182,23 @@ def _trial(t: dict, year: int) -> TrialParams:
     wt = _number(w.get("transcript", 0.0), "trial.weights.transcript")
     wj = _number(w.get("judgment", 0.0), "trial.weights.judgment")
     if abs(wf + wt + wj - 1.0) > 1e-9:
-        raise ParameterError("trial.weights", f"参数「trial.weights」三项权重之和应为 1，当前为 {wf + wt + wj:g}")
+        raise ParameterError(
+            "trial.weights", f"参数「trial.weights」三项权重之和应为 1，当前为 {wf + wt + wj:g}"
+        )
     avg_year = t.get("average_year")
     if avg_year is not None and (isinstance(avg_year, bool) or not isinstance(avg_year, int)):
-        raise ParameterError("trial.average_year", f"参数「trial.average_year」应为年份，而不是「{avg_year}」")
+        raise ParameterError(
+            "trial.average_year", f"参数「trial.average_year」应为年份，而不是「{avg_year}」"
+        )
     if avg_year is not None and avg_year > year:
-        raise ParameterError("trial.average_year", f"参照年度 {avg_year} 不能晚于参数年度 {year}")
+        raise ParameterError(
+            "trial.average_year", f"参数「trial.average_year」：参照年度 {avg_year} 不能晚于参数年度 {year}"
+        )
     pooling = t.get("pooling", "court")
     if pooling not in POOLINGS:
-        raise ParameterError("trial.pooling", f"参数「trial.pooling」应为 court 或 category，而不是「{pooling}」")
+        raise ParameterError(
+            "trial.pooling", f"参数「trial.pooling」应为 court 或 category，而不是「{pooling}」"
+        )
     trim = _number(t.get("trim_percent", 0), "trial.trim_percent")
     if trim >= 50:
         raise ParameterError("trial.trim_percent", "参数「trial.trim_percent」应小于 50")
@@ -266,7 +274,9 @@ def _quota(q: dict) -> QuotaParams:
         raise ParameterError("quota.history_weight", "参数「quota.history_weight」应在 0 与 1 之间")
     pattern = q.get("month_pattern", "last_year")
     if pattern not in MONTH_PATTERNS:
-        raise ParameterError("quota.month_pattern", f"参数「quota.month_pattern」应为 {'/'.join(MONTH_PATTERNS)}")
+        raise ParameterError(
+            "quota.month_pattern", f"参数「quota.month_pattern」应为 {'/'.join(MONTH_PATTERNS)}"
+        )
     return QuotaParams(
         tuple(fractions.items()),
         _number(q.get("closing_rate", 0.95), "quota.closing_rate"),

@@ -94,7 +94,9 @@ def match_rules(cases: pd.DataFrame, params: Params) -> np.ndarray:
 
 
 def _pages(cases: pd.DataFrame) -> np.ndarray:
-    return np.column_stack([pd.to_numeric(cases[c], errors="coerce").to_numpy(dtype=float) for c in PAGE_COLUMNS])
+    return np.column_stack(
+        [pd.to_numeric(cases[c], errors="coerce").to_numpy(dtype=float) for c in PAGE_COLUMNS]
+    )
 
 
 def base_mask(cases: pd.DataFrame, params: Params) -> np.ndarray:

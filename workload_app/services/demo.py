@@ -1,0 +1,104 @@
+"""Create the demo court in a database: divisions, judges, two years of cases, parameter sets."""
+
+from __future__ import annotations
+
+import hashlib
+
+import numpy as np
+import pandas as pd
+import sqlite_utils
+
+from workload_app.core import demo_court
+from workload_app.core.casenumber import parse_case_number
+from workload_app.core.params import default_params
+from workload_app.core.problems import WorkloadError
+from workload_app.core.progress import ProgressCallback, no_progress
+from workload_app.services.changes import Changes
+from workload_app.services.parameters import save_params
+from workload_app.services.standard_cases import compute_year
+from workload_app.storage import repository as repo
+
+
+def has_data(db: sqlite_utils.Database) -> bool:
+    return db.conn.execute("SELECT EXISTS (SELECT 1 FROM cases)").fetchone()[0] == 1
+
+
+def create_demo(
+    db: sqlite_utils.Database,
+    seed: int = 2025,
+    cases_per_year: int = demo_court.CASES_PER_YEAR,
+    progress: ProgressCallback | None = None,
+) -> Changes:
+    progress = progress or no_progress
+    if has_data(db):
+        raise WorkloadError("数据库中已有案件，示范数据只能写入空数据库")
+    progress(0.05, "生成示范法院")
+    court = demo_court.generate(seed, cases_per_year)
+    demo_court.add_panels(court.cases, court.judges, seed)
+    progress(0.3, "写入数据库")
+    with repo.transaction(db):
+        for d in court.divisions.itertuples():
+            repo.ensure_division(db, d.name, d.track, d.categories)
+        for j in court.judges.to_dict("records"):
+            repo.upsert_judge(db, j)
+        digest = hashlib.sha256(f"demo:{seed}:{cases_per_year}".encode()).hexdigest()
+        batch_id = repo.create_batch(db, "demo", f"示范数据（种子 {seed}）", digest, "demo")
+        rows = to_store_rows(court.cases, repo.judge_ids(db), repo.division_ids(db))
+        repo.insert_cases(db, rows, batch_id)
+        repo.finish_batch(
+            db, batch_id, {"total": len(rows), "new": len(rows), "updated": 0, "unchanged": 0, "rejected": 0}
+        )
+        repo.bump_cases_version(db)
+        first, second = demo_court.YEARS
+        # The demo court's first year on the system is its own reference year.
+        save_params(
+            db,
+            default_params(first, average_year=first),
+            "示范法院首年：以本年为参照年度",
+            "demo",
+            publish=True,
+        )
+        save_params(db, default_params(second), "示范法院", "demo", publish=True)
+    for i, year in enumerate(demo_court.YEARS):
+        progress(0.6 + 0.2 * i, f"计算 {year} 年度标准案件")
+        compute_year(db, year)
+    progress(1.0, "完成")
+    return Changes(cases=True, judges=True, params=True, results=True, summary={"cases": len(rows)})
+
+
+def _iso(series: pd.Series) -> pd.Series:
+    d = pd.to_datetime(series)
+    return d.dt.strftime("%Y-%m-%d").where(d.notna(), None)
+
+
+def to_store_rows(
+    cases: pd.DataFrame, judge_ids: dict[str, int], division_ids: dict[str, int]
+) -> pd.DataFrame:
+    """Demo cases in the store's columns; year, court, type and category come from the case number."""
+    parsed = [parse_case_number(n) for n in cases["case_number"]]
+    closed = pd.to_datetime(cases["closed_on"])
+    out = pd.DataFrame(
+        {
+            "case_number": cases["case_number"],
+            "year": [p.year for p in parsed],
+            "court": [p.court for p in parsed],
+            "type_code": [p.type_code for p in parsed],
+            "category": [p.category for p in parsed],
+            "instance": [p.instance for p in parsed],
+            "judge_id": cases["judge"].map(judge_ids),
+            "division_id": cases["division"].map(division_ids),
+            "cause": cases["cause"],
+            "procedure": cases["procedure"].replace("", None),
+            "filed_on": _iso(cases["filed_on"]),
+            "closed_on": _iso(cases["closed_on"]),
+            "closed_year": closed.dt.year.astype("Int64"),
+            "closed_month": closed.dt.month.astype("Int64"),
+            "closing_method": cases["closing_method"],
+            "panel": cases["panel"].replace("", None),
+            "approved": cases["approved"].map({True: 1, False: 0}),
+        }
+    )
+    for c in ("file_pages", "transcript_pages", "judgment_pages"):
+        out[c] = pd.Series(cases[c].to_numpy(), dtype="Float64").round().astype("Int64")
+    assert not np.any([p.error for p in parsed])
+    return out

@@ -1,0 +1,42 @@
+"""Tables for export: one row per case (with its explanation) and one row per judge."""
+
+from __future__ import annotations
+
+import pandas as pd
+import sqlite_utils
+
+from workload_app.services import standard_cases as sc
+
+CASE_EXPORT_COLUMNS = [
+    "case_number",
+    "judge",
+    "division",
+    "category",
+    "type_code",
+    "closed_on",
+    "file_pages",
+    "transcript_pages",
+    "judgment_pages",
+    "unit",
+    "rule",
+    "sc",
+    "flags",
+    "explanation",
+]
+
+
+def case_table(db: sqlite_utils.Database, year: int) -> pd.DataFrame:
+    merged, params, _ = sc.results(db, year)
+    out = merged.copy()
+    out["explanation"] = sc.explanations(merged, params)
+    out["rule"] = sc.rule_names(merged, params)
+    out["flags"] = sc.flags_text(merged)
+    for c in ("file_pages", "transcript_pages", "judgment_pages"):
+        out[c] = out[c].astype("Int64")
+    return out[CASE_EXPORT_COLUMNS]
+
+
+def tally_table(db: sqlite_utils.Database, year: int, through_month: int = 12) -> pd.DataFrame:
+    return sc.tally(db, year, through_month)[
+        ["judge", "division", "role", "track", "cases", "sc_trial", "sc_enforcement"]
+    ]

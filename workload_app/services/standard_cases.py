@@ -1,0 +1,116 @@
+"""Computing, storing and reading standard cases (标准案件) for a year; the per-judge tally.
+
+Results are stored per parameter version and recomputed when the cases or the parameters changed
+since (``results``), so every reader sees figures that match the data.
+"""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import sqlite_utils
+
+from workload_app.core.params import Params, params_from_toml
+from workload_app.core.progress import ProgressCallback, no_progress
+from workload_app.core.standard import (
+    FLAG_LABELS,
+    NO_RULE,
+    Averages,
+    compute_averages,
+    compute_standard_cases,
+    credit_by_judge,
+    explain,
+    flag_labels,
+)
+from workload_app.services.changes import Changes
+from workload_app.services.parameters import require_params
+from workload_app.storage import repository as repo
+
+
+def compute_year(db: sqlite_utils.Database, year: int, progress: ProgressCallback | None = None) -> Changes:
+    """Compute every case closed in ``year`` with the year's current parameter version and store it."""
+    progress = progress or no_progress
+    params, row = require_params(db, year)
+    progress(0.05, "读取参照年度案件")
+    reference = repo.load_cases(db, closed_year=params.reference_year)
+    averages = compute_averages(reference, params)
+    progress(0.35, "读取本年度案件")
+    cases = reference if params.reference_year == year else repo.load_cases(db, closed_year=year)
+    progress(0.6, "计算标准案件")
+    results = compute_standard_cases(cases, params, averages)
+    progress(0.75, "保存结果")
+    with repo.transaction(db):
+        repo.save_results(db, row["id"], year, {k: list(v) for k, v in averages.items()}, results)
+    progress(1.0, "完成")
+    return Changes(results=True, summary={"year": year, "cases": len(results), "version": row["version"]})
+
+
+def _fresh(db: sqlite_utils.Database, year: int) -> dict | None:
+    comp = repo.latest_computation(db, year)
+    current = repo.current_param_set(db, year)
+    if comp is None or current is None or comp["param_set_id"] != current["id"]:
+        return None
+    if comp["cases_version"] != repo.cases_version(db):
+        return None
+    return comp
+
+
+def results(db: sqlite_utils.Database, year: int) -> tuple[pd.DataFrame, Params, dict]:
+    """Cases closed in ``year`` with their results, the parameters used and the computation row.
+
+    Recomputes first when the stored results are missing or stale."""
+    comp = _fresh(db, year)
+    if comp is None:
+        compute_year(db, year)
+        comp = repo.latest_computation(db, year)
+    assert comp is not None
+    params = params_from_toml(comp["toml"])
+    cases = repo.load_cases(db, closed_year=year)
+    res = repo.load_results(db, comp["id"])
+    merged = cases.merge(res, on="case_id", how="left")
+    merged["rule"] = merged["rule"].fillna(NO_RULE).astype(int)
+    merged["flags"] = merged["flags"].fillna(0).astype(int)
+    comp = {**comp, "averages": {k: Averages(*v) for k, v in json.loads(comp["averages"]).items()}}
+    return merged, params, comp
+
+
+def rule_names(merged: pd.DataFrame, params: Params) -> pd.Series:
+    names = np.array([r.name for r in params.trial.rules] + [""], dtype=object)
+    return pd.Series(names[merged["rule"].to_numpy()], index=merged.index)
+
+
+def flags_text(merged: pd.DataFrame) -> pd.Series:
+    labels = {f: flag_labels(f) for f in range(0, 2 ** len(FLAG_LABELS))}
+    return merged["flags"].map(labels)
+
+
+def explanations(merged: pd.DataFrame, params: Params) -> pd.Series:
+    records = merged.to_dict("records")
+    return pd.Series([explain(r, r, params) for r in records], index=merged.index, dtype=object)
+
+
+def tally(db: sqlite_utils.Database, year: int, through_month: int = 12) -> pd.DataFrame:
+    """One row per judge: judge, division, role, track, cases, sc_trial, sc_enforcement."""
+    merged, params, _ = results(db, year)
+    upto = merged[merged["closed_month"] <= through_month]
+    credit = credit_by_judge(upto, upto, params)
+    judges = repo.judges_frame(db).rename(columns={"name": "judge"})
+    out = judges[["judge", "division", "role", "track"]].merge(credit, on="judge", how="left")
+    out["cases"] = out["cases"].fillna(0).astype(int)
+    out[["sc_trial", "sc_enforcement"]] = out[["sc_trial", "sc_enforcement"]].fillna(0.0)
+    return out
+
+
+def monthly_credit(db: sqlite_utils.Database, year: int) -> pd.DataFrame:
+    """Credited SC per judge, unit and month: judge, month, unit, cases, sc."""
+    merged, params, _ = results(db, year)
+    frames = []
+    for month, part in merged.groupby("closed_month"):
+        c = credit_by_judge(part, part, params)
+        c["month"] = int(month)
+        frames.append(c)
+    if not frames:
+        return pd.DataFrame(columns=["judge", "month", "cases", "sc_trial", "sc_enforcement"])
+    return pd.concat(frames, ignore_index=True)

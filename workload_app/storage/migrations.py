@@ -1,0 +1,216 @@
+"""The schema, as numbered migrations; each runs in its own transaction and is recorded.
+
+Never edit a migration that has shipped: add the next number.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable
+
+import sqlite_utils
+
+Migration = Callable[[sqlite_utils.Database], None]
+MIGRATIONS: list[tuple[int, str, Migration]] = []
+
+
+def migration(version: int, name: str) -> Callable[[Migration], Migration]:
+    def register(fn: Migration) -> Migration:
+        MIGRATIONS.append((version, name, fn))
+        MIGRATIONS.sort(key=lambda m: m[0])
+        return fn
+
+    return register
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    has = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_migrations'"
+    ).fetchone()
+    if not has:
+        return 0
+    row = conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
+    return int(row[0] or 0)
+
+
+def apply_migrations(db: sqlite_utils.Database, upto: int | None = None) -> list[int]:
+    """Apply every migration not yet recorded (up to ``upto``); return the versions applied."""
+    conn = db.conn
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations "
+        "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+    done = {r[0] for r in conn.execute("SELECT version FROM schema_migrations")}
+    applied = []
+    for version, name, fn in MIGRATIONS:
+        if version in done or (upto is not None and version > upto):
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            fn(db)
+            conn.execute(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                (version, name, time.strftime("%Y-%m-%dT%H:%M:%S")),
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        applied.append(version)
+    return applied
+
+
+@migration(1, "divisions, judges, cases, import batches")
+def _m1(db: sqlite_utils.Database) -> None:
+    db.execute(
+        """CREATE TABLE divisions (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            track TEXT NOT NULL DEFAULT 'trial',      -- trial / enforcement
+            categories TEXT NOT NULL DEFAULT ''       -- comma list: civil,criminal,… (for transfers)
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE judges (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            division_id INTEGER REFERENCES divisions(id),
+            role TEXT NOT NULL DEFAULT '审判员',       -- 院长/副院长/审判委员会专职委员/庭长/副庭长/审判员
+            track TEXT NOT NULL DEFAULT 'trial',       -- trial (审判) / enforcement (执行)
+            in_post_from TEXT,                          -- 入额日期
+            in_post_to TEXT                             -- 离任日期
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE import_batches (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,                         -- cases / judges / demo
+            file_name TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            user TEXT NOT NULL,
+            rows_total INTEGER NOT NULL DEFAULT 0,
+            rows_new INTEGER NOT NULL DEFAULT 0,
+            rows_updated INTEGER NOT NULL DEFAULT 0,
+            rows_unchanged INTEGER NOT NULL DEFAULT 0,
+            rows_rejected INTEGER NOT NULL DEFAULT 0,
+            undone_at TEXT
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE cases (
+            id INTEGER PRIMARY KEY,
+            case_number TEXT NOT NULL UNIQUE,
+            year INTEGER NOT NULL,
+            court TEXT NOT NULL,
+            type_code TEXT NOT NULL,
+            category TEXT NOT NULL,
+            instance TEXT NOT NULL,
+            judge_id INTEGER NOT NULL REFERENCES judges(id),
+            division_id INTEGER REFERENCES divisions(id),
+            cause TEXT,
+            procedure TEXT,
+            filed_on TEXT,
+            closed_on TEXT,                              -- NULL while open
+            closed_year INTEGER,
+            closed_month INTEGER,
+            closing_method TEXT,
+            file_pages INTEGER,                          -- NULL = unknown
+            transcript_pages INTEGER,
+            judgment_pages INTEGER,
+            panel TEXT,                                  -- other panel members, 、-separated
+            approved INTEGER,                            -- 廉政监察员审批: 1/0/NULL
+            batch_id INTEGER REFERENCES import_batches(id)
+        )"""
+    )
+    db.execute("CREATE INDEX idx_cases_closed ON cases(closed_year, closed_month)")
+    db.execute("CREATE INDEX idx_cases_judge ON cases(judge_id, closed_year)")
+    db.execute("CREATE INDEX idx_cases_division ON cases(division_id, closed_year)")
+    db.execute("CREATE INDEX idx_cases_category ON cases(category, closed_year)")
+    db.execute("CREATE INDEX idx_cases_batch ON cases(batch_id)")
+    db.execute(
+        """CREATE TABLE case_history (              -- what a batch changed, to undo it
+            batch_id INTEGER NOT NULL REFERENCES import_batches(id),
+            case_id INTEGER NOT NULL,
+            before TEXT NOT NULL                     -- JSON of the row before the batch
+        )"""
+    )
+    db.execute("CREATE INDEX idx_history_batch ON case_history(batch_id)")
+    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    db.execute("INSERT INTO meta VALUES ('cases_version', '0')")
+
+
+@migration(2, "parameter sets and standard-case results")
+def _m2(db: sqlite_utils.Database) -> None:
+    db.execute(
+        """CREATE TABLE param_sets (
+            id INTEGER PRIMARY KEY,
+            year INTEGER NOT NULL,
+            version INTEGER NOT NULL,
+            toml TEXT NOT NULL,
+            published INTEGER NOT NULL DEFAULT 0,
+            reason TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL DEFAULT '',
+            UNIQUE (year, version)
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE computations (
+            id INTEGER PRIMARY KEY,
+            param_set_id INTEGER NOT NULL REFERENCES param_sets(id),
+            year INTEGER NOT NULL,
+            averages TEXT NOT NULL,                  -- JSON: pool -> [F, T, J, n]
+            case_count INTEGER NOT NULL,
+            cases_version INTEGER NOT NULL,          -- meta.cases_version the results were computed on
+            created_at TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE case_results (
+            computation_id INTEGER NOT NULL REFERENCES computations(id) ON DELETE CASCADE,
+            case_id INTEGER NOT NULL,
+            unit TEXT NOT NULL,
+            sc REAL,                                 -- NULL: incomplete pages
+            rule INTEGER NOT NULL,
+            flags INTEGER NOT NULL,
+            page_sc REAL,
+            avg_file REAL, avg_transcript REAL, avg_judgment REAL,
+            PRIMARY KEY (computation_id, case_id)
+        ) WITHOUT ROWID"""
+    )
+
+
+@migration(3, "quota plans and header-mapping profiles")
+def _m3(db: sqlite_utils.Database) -> None:
+    db.execute(
+        """CREATE TABLE quota_plans (
+            id INTEGER PRIMARY KEY,
+            year INTEGER NOT NULL,
+            version INTEGER NOT NULL,
+            from_month INTEGER NOT NULL DEFAULT 1,   -- 1 = plan, >1 = re-plan from that month
+            reason TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL DEFAULT '',
+            plan TEXT NOT NULL,                      -- JSON: inputs, common quotas, judges, months
+            UNIQUE (year, version)
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE quota_overrides (
+            id INTEGER PRIMARY KEY,
+            year INTEGER NOT NULL,
+            judge_id INTEGER NOT NULL REFERENCES judges(id),
+            quota REAL NOT NULL,
+            reason TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE mapping_profiles (
+            name TEXT PRIMARY KEY,
+            mapping TEXT NOT NULL                    -- JSON: source header -> field
+        )"""
+    )

@@ -1,0 +1,87 @@
+"""Start the Qt application: translators before any widget, settings, the database, the window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from workload_app import __version__
+from workload_app.core.problems import WorkloadError
+from workload_app.storage.db import default_db_path, open_db
+
+RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
+_translators: list[QTranslator] = []  # Qt drops a translator that is garbage-collected
+
+
+def resources_dir() -> Path:
+    import sys
+
+    bundled = Path(getattr(sys, "_MEIPASS", "")) / "resources"
+    return bundled if bundled.exists() else RESOURCES
+
+
+def install_translators(app: QApplication, lang: str) -> None:
+    for t in _translators:
+        app.removeTranslator(t)
+    _translators.clear()
+    if lang == "en":
+        t = QTranslator()
+        if t.load(str(resources_dir() / "i18n" / "workload_en.qm")):
+            app.installTranslator(t)
+            _translators.append(t)
+        return
+    qt = QTranslator()
+    if qt.load(
+        QLocale(QLocale.Language.Chinese, QLocale.Country.China),
+        "qtbase",
+        "_",
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+    ):
+        app.installTranslator(qt)
+        _translators.append(qt)
+
+
+def _cjk_font(app: QApplication) -> None:
+    for family in ("Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC", "SimHei", "PingFang SC"):
+        if family in QFontDatabase.families():
+            font = QFont(family, 10)
+            app.setFont(font)
+            return
+
+
+def create_app() -> QApplication:
+    app = QApplication.instance() or QApplication([])
+    app.setApplicationName("workload-app")
+    app.setOrganizationName("workload-app")
+    app.setApplicationDisplayName("法官工作量计算器")
+    app.setApplicationVersion(__version__)
+    icon = resources_dir() / "icons" / "app.png"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    _cjk_font(app)
+    return app
+
+
+def run(db_path: Path | None, lang: str | None, smoke: bool = False) -> int:
+    app = create_app()
+    settings = QSettings()
+    lang = lang or str(settings.value("language", "zh_CN"))
+    install_translators(app, lang)
+    from workload_app.ui.main_window import MainWindow
+
+    path = db_path or Path(str(settings.value("last_database", ""))) if not db_path else db_path
+    if not path or str(path) in ("", "."):
+        path = default_db_path()
+    try:
+        db = open_db(path)
+    except WorkloadError as exc:
+        QMessageBox.critical(None, "无法打开数据库", str(exc))
+        db, path = open_db(default_db_path()), default_db_path()
+    window = MainWindow(db, Path(path), lang)
+    window.show()
+    if smoke:
+        QTimer.singleShot(500, app.quit)
+    return app.exec()

@@ -1,0 +1,128 @@
+"""Background work: one database worker thread, progress with Cancel, results on the UI thread.
+
+A task is a plain function ``fn(db, progress) -> result`` from the services; it runs on a worker
+with its own SQLite connection. ``progress`` raises ``Cancelled`` once the user pressed Cancel,
+so the service's transaction rolls back and the database is left as it was.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from workload_app.core.problems import WorkloadError
+from workload_app.core.progress import Cancelled
+from workload_app.storage.db import open_db
+
+
+class _Signals(QObject):
+    progress = Signal(float, str)
+    done = Signal(object)
+    failed = Signal(str, str)
+    cancelled = Signal()
+
+
+class _Job(QRunnable):
+    def __init__(self, db_path: Path, fn: Callable[..., Any]) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.fn = fn
+        self.signals = _Signals()
+        self.cancel_requested = False
+
+    def _progress(self, fraction: float, message: str = "") -> None:
+        if self.cancel_requested:
+            raise Cancelled()
+        self.signals.progress.emit(fraction, message)
+
+    def run(self) -> None:
+        db = None
+        try:
+            db = open_db(self.db_path)
+            result = self.fn(db, self._progress)
+        except Cancelled:
+            self.signals.cancelled.emit()
+        except WorkloadError as exc:
+            self.signals.failed.emit(str(exc), "")
+        except Exception as exc:  # noqa: BLE001 - shown to the user, with details
+            self.signals.failed.emit(f"{type(exc).__name__}: {exc}", traceback.format_exc())
+        else:
+            self.signals.done.emit(result)
+        finally:
+            if db is not None:
+                db.conn.close()
+
+
+class TaskRunner(QObject):
+    """Runs one task at a time on a single database worker."""
+
+    def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db_path = db_path
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self._jobs: list[_Job] = []
+
+    def run(
+        self,
+        fn: Callable[..., Any],
+        *,
+        parent: QWidget | None,
+        label: str,
+        on_done: Callable[[Any], None] | None = None,
+        on_failed: Callable[[str], None] | None = None,
+        show_progress: bool = True,
+    ) -> _Job:
+        job = _Job(self.db_path, fn)
+        dialog = None
+        if show_progress:
+            dialog = QProgressDialog(label, self.tr("取消"), 0, 1000, parent)
+            dialog.setWindowTitle(self.tr("请稍候"))
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            dialog.setMinimumDuration(300)
+            dialog.setAutoClose(False)
+            dialog.setAutoReset(False)
+            dialog.canceled.connect(lambda: setattr(job, "cancel_requested", True))
+
+            def show(fraction: float, message: str) -> None:
+                dialog.setValue(int(fraction * 1000))
+                if message:
+                    dialog.setLabelText(f"{label}\n{message}")
+
+            job.signals.progress.connect(show)
+
+        def finish() -> None:
+            if dialog is not None:
+                dialog.close()
+            if job in self._jobs:
+                self._jobs.remove(job)
+
+        def done(result: Any) -> None:
+            finish()
+            if on_done:
+                on_done(result)
+
+        def failed(message: str, details: str) -> None:
+            finish()
+            if on_failed:
+                on_failed(message)
+                return
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("操作未完成"), message, parent=parent)
+            if details:
+                box.setDetailedText(details)
+            box.exec()
+
+        job.signals.done.connect(done)
+        job.signals.failed.connect(failed)
+        job.signals.cancelled.connect(finish)
+        self._jobs.append(job)
+        self.pool.start(job)
+        return job
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        return self.pool.waitForDone(msecs)
