@@ -184,16 +184,16 @@ def batch(db: sqlite_utils.Database, batch_id: int) -> dict | None:
 # ---------------------------------------------------------------- cases
 
 
-def existing_cases(db: sqlite_utils.Database, case_numbers: Iterable[str]) -> pd.DataFrame:
-    """The stored rows (id + CASE_FIELDS) of the given case numbers."""
+def existing_case_rows(db: sqlite_utils.Database, case_numbers: Iterable[str]) -> dict[str, dict]:
+    """The stored rows (id + CASE_FIELDS) of the given case numbers, by case number."""
     conn = db.conn
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS incoming (case_number TEXT PRIMARY KEY)")
     conn.execute("DELETE FROM incoming")
     conn.executemany("INSERT OR IGNORE INTO incoming VALUES (?)", ((n,) for n in case_numbers))
     cols = ", ".join(f"c.{f}" for f in CASE_FIELDS)
-    out = frame(db, f"SELECT c.id, {cols} FROM cases c JOIN incoming i USING (case_number)")
+    rows = _rows(db, f"SELECT c.id, {cols} FROM cases c JOIN incoming i USING (case_number)")
     conn.execute("DELETE FROM incoming")
-    return out
+    return {r["case_number"]: r for r in rows}
 
 
 def insert_cases(db: sqlite_utils.Database, rows: pd.DataFrame, batch_id: int | None) -> None:
@@ -214,8 +214,9 @@ def update_cases(db: sqlite_utils.Database, rows: pd.DataFrame, before: pd.DataF
             for r in prev.to_dict("records")
         ),
     )
-    cols = [*COMPARED_FIELDS, "batch_id"]
-    data = rows.assign(batch_id=batch_id)[[*cols, "id"]].astype(object)
+    # batch_id stays the batch that created the case; what later batches changed is in case_history
+    cols = list(COMPARED_FIELDS)
+    data = rows[[*cols, "id"]].astype(object)
     data = data.where(pd.notna(data), None)
     sql = f"UPDATE cases SET {', '.join(f'{c} = ?' for c in cols)} WHERE id = ?"
     db.conn.executemany(sql, data.itertuples(index=False, name=None))
@@ -235,7 +236,7 @@ def undo_batch(db: sqlite_utils.Database, batch_id: int) -> dict[str, int]:
     conn.executemany("DELETE FROM cases WHERE id = ?", ((i,) for i in added))
     for h in history:
         before = json.loads(h["before"])
-        cols = [*COMPARED_FIELDS, "batch_id"]
+        cols = list(COMPARED_FIELDS)
         conn.execute(
             f"UPDATE cases SET {', '.join(f'{c} = ?' for c in cols)} WHERE id = ?",
             (*[before.get(c) for c in cols], h["case_id"]),

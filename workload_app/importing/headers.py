@@ -1,0 +1,99 @@
+"""Finding the header row and mapping the court system's Chinese headers onto our fields.
+
+Headers are matched by synonyms, ignoring spaces, case, full-width forms and a bracketed unit
+(卷宗页数（页）); what is not recognised is listed, and a saved profile can map it next time.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from workload_app.core.text import compact
+
+CASE_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "case_number": ("案号", "案件字号", "案件编号", "案件号"),
+    "judge": ("承办人", "承办法官", "主审法官", "承办审判员", "主审人"),
+    "division": ("承办部门", "承办庭室", "部门", "庭室", "承办庭", "审判庭"),
+    "filed_on": ("立案日期", "收案日期", "立案时间", "收案时间"),
+    "closed_on": ("结案日期", "审结日期", "结案时间", "审结时间"),
+    "closing_method": ("结案方式", "结案方式名称"),
+    "cause": ("案由",),
+    "procedure": ("适用程序", "审理程序", "程序"),
+    "file_pages": ("卷宗页数", "卷宗页码", "正卷页数"),
+    "transcript_pages": ("庭审笔录页数", "笔录页数"),
+    "judgment_pages": ("裁判文书页数", "文书页数"),
+    "panel": ("合议庭成员", "合议庭组成人员"),
+    "approved": ("廉政监察员审批", "审批情况", "廉政监察员审批情况"),
+}
+ROSTER_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "name": ("姓名", "法官", "法官姓名"),
+    "division": ("部门", "所在部门", "庭室", "承办部门"),
+    "role": ("职务",),
+    "track": ("类别", "审判执行", "员额类别"),
+    "in_post_from": ("入额日期", "入额时间"),
+    "in_post_to": ("离任日期", "离任时间", "退额日期"),
+}
+CASE_LABELS = {k: v[0] for k, v in CASE_SYNONYMS.items()}
+ROSTER_LABELS = {k: v[0] for k, v in ROSTER_SYNONYMS.items()}
+
+_UNIT = re.compile(r"[(（][^)）]*[)）]$")
+
+
+def header_key(value: object) -> str:
+    return _UNIT.sub("", compact(value))
+
+
+def lookup(synonyms: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    table = {}
+    for field, names in synonyms.items():
+        table[field.lower()] = field
+        for n in names:
+            table[header_key(n)] = field
+    return table
+
+
+class HeaderMatch(NamedTuple):
+    row_index: int  # 0-based index into the sheet's rows
+    columns: dict[str, int]  # field -> column index
+    unknown: list[str]  # headers we do not recognise
+    labels: dict[str, str]  # field -> header text as in the file
+
+
+def match_headers(
+    row: list[object], synonyms: dict[str, tuple[str, ...]], profile: dict[str, str] | None = None
+) -> tuple[dict[str, int], list[str], dict[str, str]]:
+    table = lookup(synonyms)
+    extra = {header_key(k): v for k, v in (profile or {}).items()}
+    columns: dict[str, int] = {}
+    labels: dict[str, str] = {}
+    unknown: list[str] = []
+    for i, cell in enumerate(row):
+        key = header_key(cell)
+        if not key:
+            continue
+        field = table.get(key) or extra.get(key)
+        if field and field not in columns:
+            columns[field] = i
+            labels[field] = str(cell).strip()
+        elif not field:
+            unknown.append(str(cell).strip())
+    return columns, unknown, labels
+
+
+def find_header(
+    rows: list[list[object]],
+    synonyms: dict[str, tuple[str, ...]],
+    key_field: str,
+    profile: dict[str, str] | None = None,
+    scan: int = 30,
+) -> HeaderMatch | None:
+    """The first row among the first ``scan`` that holds the key field and the most known headers."""
+    best: HeaderMatch | None = None
+    for i, row in enumerate(rows[:scan]):
+        columns, unknown, labels = match_headers(row, synonyms, profile)
+        if key_field not in columns or len(columns) < 2:
+            continue
+        if best is None or len(columns) > len(best.columns):
+            best = HeaderMatch(i, columns, unknown, labels)
+    return best

@@ -1,0 +1,372 @@
+"""Importing closed cases and the judge roster; import history and undo.
+
+An import commits whole in one transaction or not at all; cancelling rolls it back. Without
+``skip_invalid`` any bad row rejects the file; with it the good rows go in. Either way the reject
+report lists every bad row. Importing the same file twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import sqlite_utils
+
+from workload_app.core.problems import ImportRejected, Problem, WorkloadError
+from workload_app.core.progress import ProgressCallback, no_progress, wrap_progress
+from workload_app.importing.cases import (
+    check_required_columns,
+    choose_sheet,
+    parse_rows,
+    unknown_judge_problems,
+)
+from workload_app.importing.headers import CASE_LABELS
+from workload_app.importing.readers import read_file
+from workload_app.importing.report import write_reject_report
+from workload_app.importing.roster import choose_roster_sheet, parse_roster
+from workload_app.services.changes import Changes
+from workload_app.services.parameters import current_user
+from workload_app.storage import repository as repo
+
+
+@dataclass
+class ImportResult:
+    file: str
+    sheet: str = ""
+    header_row: int = 0
+    mapping: dict[str, str] = field(default_factory=dict)  # field -> header in the file
+    unknown_headers: list[str] = field(default_factory=list)
+    total: int = 0
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    created_judges: list[str] = field(default_factory=list)
+    batch_id: int | None = None
+    committed: bool = False
+    dry_run: bool = False
+    report_path: Path | None = None
+    skipped_footer: int = 0
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "total": self.total,
+            "new": self.new,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "rejected": self.rejected,
+        }
+
+    def summary_text(self) -> str:
+        state = "试导入（未写入）" if self.dry_run else ("已导入" if self.committed else "未导入")
+        text = (
+            f"{self.file}：{state}。共 {self.total} 行：新增 {self.new}，更新 {self.updated}，"
+            f"未变 {self.unchanged}，拒绝 {self.rejected}"
+        )
+        if self.created_judges:
+            text += f"；新建法官 {len(self.created_judges)} 名：{'、'.join(self.created_judges)}"
+        return text
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def default_report_path(path: Path) -> Path:
+    return path.with_name(f"{path.stem}-问题报告.xlsx")
+
+
+def preview(db: sqlite_utils.Database, path: Path, sheet: str | None = None, rows: int = 20) -> dict:
+    """What the wizard shows before importing: sheets, detected header mapping and the first rows."""
+    sheets = read_file(path)
+    chosen, header = choose_sheet(sheets, sheet, _profile(db))
+    body = chosen.rows[header.row_index + 1 : header.row_index + 1 + rows]
+    head = ["" if h is None else str(h) for h in chosen.rows[header.row_index]]
+    return {
+        "sheets": [s.name for s in sheets],
+        "sheet": chosen.name,
+        "header_row": header.row_index + 1,
+        "mapping": {f: header.labels[f] for f in header.columns},
+        "unknown": header.unknown,
+        "columns": head,
+        "rows": [[("" if c is None else str(c)) for c in r] + [""] * (len(head) - len(r)) for r in body],
+    }
+
+
+def _profile(db: sqlite_utils.Database, name: str | None = None) -> dict[str, str]:
+    profiles = repo.mapping_profiles(db)
+    if name:
+        if name not in profiles:
+            raise WorkloadError(f"没有名为「{name}」的表头映射方案")
+        return profiles[name]
+    merged: dict[str, str] = {}
+    for mapping in profiles.values():
+        merged.update(mapping)
+    return merged
+
+
+def save_profile(db: sqlite_utils.Database, name: str, mapping: dict[str, str]) -> Changes:
+    """Remember how a source system's unknown headers map onto our fields."""
+    for header, field_name in mapping.items():
+        if field_name not in CASE_LABELS:
+            raise WorkloadError(
+                f"表头「{header}」要映射到的字段「{field_name}」不存在（可用：{', '.join(CASE_LABELS)}）"
+            )
+    with repo.transaction(db):
+        repo.save_mapping_profile(db, name, mapping)
+    return Changes()
+
+
+def _store_row(
+    rec: dict, judge_id: int, division_id: int | None, existing: dict | None, present: set[str]
+) -> dict:
+    """The stored form of a record; fields the file does not carry keep their stored values."""
+    closed = rec.get("closed_on")
+    row = {
+        "case_number": rec["case_number"],
+        "year": rec["year"],
+        "court": rec["court"],
+        "type_code": rec["type_code"],
+        "category": rec["category"],
+        "instance": rec["instance"],
+        "judge_id": judge_id,
+        "division_id": division_id,
+    }
+    for f in (
+        "cause",
+        "procedure",
+        "closing_method",
+        "file_pages",
+        "transcript_pages",
+        "judgment_pages",
+        "panel",
+    ):
+        row[f] = rec.get(f)
+    row["filed_on"] = rec["filed_on"].isoformat() if rec.get("filed_on") else None
+    row["closed_on"] = closed.isoformat() if closed else None
+    row["closed_year"] = closed.year if closed else None
+    row["closed_month"] = closed.month if closed else None
+    approved = rec.get("approved")
+    row["approved"] = None if approved is None else int(approved)
+    if existing is not None:
+        for f, source in _KEPT_WHEN_ABSENT.items():
+            if source not in present:
+                row[f] = existing[f]
+        if "division" not in present and existing["judge_id"] == judge_id:
+            row["division_id"] = existing["division_id"]
+    return row
+
+
+# Stored field -> the column it comes from; a column missing from the file leaves the field as stored.
+_KEPT_WHEN_ABSENT = {
+    **{
+        f: f
+        for f in (
+            "cause",
+            "procedure",
+            "closing_method",
+            "file_pages",
+            "transcript_pages",
+            "judgment_pages",
+            "panel",
+            "approved",
+            "filed_on",
+            "closed_on",
+        )
+    },
+    "closed_year": "closed_on",
+    "closed_month": "closed_on",
+}
+
+
+def import_cases(
+    db: sqlite_utils.Database,
+    path: Path | str,
+    *,
+    sheet: str | None = None,
+    skip_invalid: bool = False,
+    dry_run: bool = False,
+    create_judges: bool = False,
+    report_path: Path | None = None,
+    profile: str | None = None,
+    user: str | None = None,
+    today: dt.date | None = None,
+    progress: ProgressCallback | None = None,
+) -> ImportResult:
+    """Import a case export. Raises ImportRejected (with every problem) when the file is refused."""
+    path = Path(path)
+    progress = progress or no_progress
+    result = ImportResult(file=path.name, dry_run=dry_run)
+    progress(0.0, f"读取 {path.name}")
+    try:
+        sheets = read_file(path)
+    except ImportRejected as exc:
+        raise ImportRejected(f"{path.name}：{exc}") from exc
+    progress(0.25, "识别表头")
+    try:
+        chosen, header = choose_sheet(sheets, sheet, _profile(db, profile))
+        check_required_columns(header)
+    except ImportRejected as exc:
+        raise ImportRejected(f"{path.name}：{exc}") from exc
+    result.sheet, result.header_row = chosen.name, header.row_index + 1
+    result.mapping = {f: header.labels[f] for f in header.columns}
+    result.unknown_headers = header.unknown
+    parsed = parse_rows(
+        chosen, header, path.name, today or dt.date.today(), wrap_progress(progress, 0.3, 0.55)
+    )
+    result.total, result.skipped_footer = parsed.total_rows, parsed.skipped_footer
+    problems = list(parsed.problems)
+    records = parsed.records
+    bad_rows = dict(parsed.bad_rows)
+
+    roster = repo.judge_ids(db)
+    judge_column = header.labels.get("judge", "承办法官")
+    missing_problems, unknown = unknown_judge_problems(records, set(roster), path.name, judge_column)
+    if unknown and create_judges:
+        result.created_judges = sorted(unknown)
+    elif unknown:
+        problems.extend(missing_problems)
+        bad = {p.row for p in missing_problems}
+        for row_no in bad:
+            bad_rows[row_no] = chosen.rows[row_no - 1]
+        records = [r for r in records if r["_row"] not in bad]
+    problems.sort(key=lambda p: p.row or 0)
+    result.problems = problems
+    result.rejected = len(bad_rows)
+
+    if problems:
+        target = report_path or default_report_path(path)
+        try:
+            result.report_path = write_reject_report(
+                target, problems, bad_rows, chosen.rows[header.row_index]
+            )
+        except OSError:
+            result.report_path = None
+    if problems and not skip_invalid:
+        raise ImportRejected(
+            f"{path.name}：{len(bad_rows)} 行有问题，整个文件未导入"
+            + (f"（问题报告：{result.report_path}）" if result.report_path else ""),
+            problems,
+        )
+
+    step = wrap_progress(progress, 0.55, 1.0)
+    present = set(header.columns)
+    with repo.transaction(db):
+        step(0.0, "比对已有案件")
+        if result.created_judges:
+            division_of = {}
+            for r in records:
+                if r["judge"] in unknown and r.get("division"):
+                    division_of.setdefault(r["judge"], r["division"])
+            for name in result.created_judges:
+                division = division_of.get(name)
+                track = "enforcement" if division and "执行" in division else "trial"
+                repo.upsert_judge(db, {"name": name, "division": division, "role": "审判员", "track": track})
+            roster = repo.judge_ids(db)
+        judges = repo.judges_frame(db).set_index("name")
+        divisions = repo.division_ids(db)
+        existing = repo.existing_case_rows(db, [r["case_number"] for r in records])
+        new_rows, changed_rows, before_rows = [], [], []
+        for i, rec in enumerate(records):
+            if i % 5000 == 0:
+                step(0.1 + 0.4 * i / max(1, len(records)), "比对已有案件")
+            division_name = rec.get("division") or judges.at[rec["judge"], "division"]
+            if division_name and division_name not in divisions:
+                track = "enforcement" if rec["category"] == "enforcement" else "trial"
+                divisions[division_name] = repo.ensure_division(db, division_name, track)
+            old = existing.get(rec["case_number"])
+            row = _store_row(rec, roster[rec["judge"]], divisions.get(division_name), old, present)
+            if old is None:
+                new_rows.append(row)
+            elif any(_differs(row[f], old[f]) for f in repo.COMPARED_FIELDS):
+                changed_rows.append({**row, "id": old["id"]})
+                before_rows.append(old)
+            else:
+                result.unchanged += 1
+        result.new, result.updated = len(new_rows), len(changed_rows)
+        if dry_run or (not new_rows and not changed_rows and not result.created_judges):
+            step(1.0, "完成")
+            return result
+        step(0.6, "写入数据库")
+        batch_id = repo.create_batch(db, "cases", path.name, _sha256(path), user or current_user())
+        if new_rows:
+            repo.insert_cases(db, pd.DataFrame(new_rows, columns=list(repo.CASE_FIELDS)), batch_id)
+        step(0.8, "写入数据库")
+        if changed_rows:
+            repo.update_cases(db, pd.DataFrame(changed_rows), pd.DataFrame(before_rows), batch_id)
+        repo.finish_batch(db, batch_id, result.counts())
+        repo.bump_cases_version(db)
+        step(0.99, "提交")
+    result.batch_id = batch_id
+    result.committed = True
+    progress(1.0, "完成")
+    return result
+
+
+def _differs(a: object, b: object) -> bool:
+    if a is None or b is None:
+        return (a is None) != (b is None)
+    if isinstance(a, int | float) and isinstance(b, int | float):
+        return float(a) != float(b)
+    return str(a) != str(b)
+
+
+def import_history(db: sqlite_utils.Database) -> list[dict]:
+    return repo.batches(db)
+
+
+def undo_import(db: sqlite_utils.Database, batch_id: int, user: str | None = None) -> Changes:
+    """Remove what a batch added and restore what it changed."""
+    b = repo.batch(db, batch_id)
+    if b is None:
+        raise WorkloadError(f"没有第 {batch_id} 批导入")
+    if b["undone_at"]:
+        raise WorkloadError(f"第 {batch_id} 批导入已于 {b['undone_at']} 撤销")
+    later = repo.later_batches_touching(db, batch_id)
+    if later:
+        raise WorkloadError(
+            f"第 {batch_id} 批导入的案件后来又被第 {'、'.join(map(str, later))} 批修改，请先撤销那些批次"
+        )
+    with repo.transaction(db):
+        counts = repo.undo_batch(db, batch_id)
+        repo.bump_cases_version(db)
+    return Changes(cases=True, results=True, summary=counts)
+
+
+def import_judges(
+    db: sqlite_utils.Database,
+    path: Path | str,
+    user: str | None = None,
+    progress: ProgressCallback | None = None,
+) -> Changes:
+    """Import or update the judge roster; the whole file or nothing."""
+    path = Path(path)
+    progress = progress or no_progress
+    sheets = read_file(path)
+    sheet, header = choose_roster_sheet(sheets)
+    missing = [label for f, label in (("name", "姓名"), ("division", "部门")) if f not in header.columns]
+    if missing:
+        raise ImportRejected(f"{path.name}：缺少必需的列：{'、'.join(missing)}")
+    parsed = parse_roster(sheet, header, path.name)
+    if parsed.problems:
+        raise ImportRejected(
+            f"{path.name}：{len({p.row for p in parsed.problems})} 行有问题，名册未导入", parsed.problems
+        )
+    counts = {"new": 0, "updated": 0, "unchanged": 0}
+    with repo.transaction(db):
+        for i, j in enumerate(parsed.judges):
+            progress(i / max(1, len(parsed.judges)), j["name"])
+            _, state = repo.upsert_judge(db, j)
+            counts[state] += 1
+        if counts["new"] or counts["updated"]:
+            batch_id = repo.create_batch(db, "judges", path.name, _sha256(path), user or current_user())
+            repo.finish_batch(db, batch_id, {"total": len(parsed.judges), **counts, "rejected": 0})
+    return Changes(judges=True, summary=counts)
