@@ -46,10 +46,10 @@ def test_bad_roster_refused_whole(db, tmp_path):
     with pytest.raises(ImportRejected) as err:
         import_judges(db, write_xlsx(tmp_path / "r.xlsx", rows))
     assert {(p.row, p.column) for p in err.value.problems} == {
-        (7, "姓名"),
-        (8, "职务"),
-        (9, "姓名"),
-        (9, "类别"),
-        (9, "入额日期"),
+        (6, "姓名"),
+        (7, "职务"),
+        (8, "姓名"),
+        (8, "类别"),
+        (8, "入额日期"),
     }
     assert repo.judges_frame(db).empty
