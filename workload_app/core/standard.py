@@ -66,29 +66,50 @@ def unit_of(category: pd.Series) -> np.ndarray:
     return np.where(category.to_numpy() == "enforcement", "enforcement", "trial")
 
 
-def _rule_mask(cases: pd.DataFrame, rule: Rule) -> np.ndarray:
-    mask = np.ones(len(cases), dtype=bool)
+class _Codes:
+    """Each string column hashed once: rules are matched on the (few) distinct values, not per row."""
+
+    def __init__(self, cases: pd.DataFrame) -> None:
+        self._cases = cases
+        self._cache: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+
+    def get(self, column: str) -> tuple[np.ndarray, np.ndarray]:
+        if column not in self._cache:
+            codes, uniques = pd.factorize(self._cases[column], use_na_sentinel=True)
+            self._cache[column] = (np.asarray(codes), np.asarray(uniques, dtype=object))
+        return self._cache[column]
+
+    def isin(self, column: str, values: tuple[str, ...]) -> np.ndarray:
+        codes, uniques = self.get(column)
+        hit = np.append(np.isin(uniques, list(values)), False)  # code -1 (missing) -> last -> False
+        return hit[codes]
+
+    def contains(self, column: str, needles: tuple[str, ...]) -> np.ndarray:
+        codes, uniques = self.get(column)
+        hit = np.array([any(n in str(u) for n in needles) for u in uniques] + [False], dtype=bool)
+        return hit[codes]
+
+
+def _rule_mask(codes: _Codes, rule: Rule, n: int) -> np.ndarray:
+    mask = np.ones(n, dtype=bool)
     if rule.type_code:
-        mask &= cases["type_code"].isin(rule.type_code).to_numpy()
+        mask &= codes.isin("type_code", rule.type_code)
     if rule.procedure:
-        mask &= cases["procedure"].isin(rule.procedure).to_numpy()
+        mask &= codes.isin("procedure", rule.procedure)
     if rule.closing_method:
-        mask &= cases["closing_method"].isin(rule.closing_method).to_numpy()
+        mask &= codes.isin("closing_method", rule.closing_method)
     if rule.cause_contains:
-        cause = cases["cause"].fillna("").astype(str)
-        hit = np.zeros(len(cases), dtype=bool)
-        for needle in rule.cause_contains:
-            hit |= cause.str.contains(needle, regex=False).to_numpy()
-        mask &= hit
+        mask &= codes.contains("cause", rule.cause_contains)
     return mask
 
 
-def match_rules(cases: pd.DataFrame, params: Params) -> np.ndarray:
+def match_rules(cases: pd.DataFrame, params: Params, codes: _Codes | None = None) -> np.ndarray:
     """Index of the first matching trial rule per case (enforcement cases: none), or NO_RULE."""
+    codes = codes or _Codes(cases)
     index = np.full(len(cases), NO_RULE, dtype=np.int32)
-    trial = unit_of(cases["category"]) == "trial"
+    trial = ~codes.isin("category", ("enforcement",))
     for i, rule in enumerate(params.trial.rules):
-        hit = (index == NO_RULE) & trial & _rule_mask(cases, rule)
+        hit = (index == NO_RULE) & trial & _rule_mask(codes, rule, len(cases))
         index[hit] = i
     return index
 
@@ -164,9 +185,10 @@ def compute_standard_cases(
     the averages used (avg_file, avg_transcript, avg_judgment) and page_sc (before factor and cap)."""
     n = len(cases)
     t = params.trial
-    unit = unit_of(cases["category"])
-    trial = unit == "trial"
-    rules = match_rules(cases, params)
+    codes = _Codes(cases)
+    trial = ~codes.isin("category", ("enforcement",))
+    unit = np.where(trial, "trial", "enforcement")
+    rules = match_rules(cases, params, codes)
     modes = np.array([r.mode for r in t.rules] + [""], dtype=object)[rules]
     values = np.array([r.value for r in t.rules] + [math.nan], dtype=float)[rules]
     pages = _pages(cases)
@@ -176,9 +198,8 @@ def compute_standard_cases(
     if "court" in averages:
         avg[:] = averages["court"][:3]
     if t.pooling == "category":
-        category = cases["category"].to_numpy()
         for pool in TRIAL_CATEGORIES:
-            mask = trial & (category == pool)
+            mask = trial & codes.isin("category", (pool,))
             if not mask.any():
                 continue
             if pool not in averages:
@@ -208,16 +229,17 @@ def compute_standard_cases(
     flags = np.zeros(n, dtype=np.int32)
     flags[trial & incomplete & ~fixed] |= INCOMPLETE
     if t.outlier_factor > 0:
-        flags[_outliers(cases, pages, t.outlier_factor)] |= OUTLIER
+        flags[_outliers(codes.get("type_code")[0], pages, t.outlier_factor)] |= OUTLIER
 
     # Enforcement: credit by closing method; some methods count only once approved.
     enforcement = ~trial
     if enforcement.any():
         e = params.enforcement
-        method = cases["closing_method"].fillna("").astype(str)
-        credit = np.array(method.map(dict(e.credit)).fillna(0.0), dtype=float)
-        approved = cases["approved"].fillna(False).astype(bool).to_numpy()
-        waiting = enforcement & method.isin(e.needs_approval).to_numpy() & ~approved
+        method_codes, methods = codes.get("closing_method")
+        credit_of = np.array([e.credit_of(str(m)) for m in methods] + [0.0], dtype=float)
+        credit = credit_of[method_codes]
+        approved = cases["approved"].eq(True).to_numpy(dtype=bool)
+        waiting = enforcement & codes.isin("closing_method", e.needs_approval) & ~approved
         credit[waiting] = 0.0
         sc[enforcement] = credit[enforcement]
         flags[waiting] |= AWAITING_APPROVAL
@@ -239,11 +261,10 @@ def compute_standard_cases(
     )
 
 
-def _outliers(cases: pd.DataFrame, pages: np.ndarray, k: float) -> np.ndarray:
+def _outliers(type_codes: np.ndarray, pages: np.ndarray, k: float) -> np.ndarray:
     """Cases with any page count above k x the median of that count within their type code."""
-    frame = pd.DataFrame(pages, columns=list(PAGE_COLUMNS))
-    frame["type_code"] = cases["type_code"].to_numpy()
-    medians = frame.groupby("type_code")[list(PAGE_COLUMNS)].transform("median").to_numpy()
+    frame = pd.DataFrame(pages)
+    medians = frame.groupby(type_codes).transform("median").to_numpy()
     with np.errstate(invalid="ignore"):
         over = (medians > 0) & (pages > k * medians)
     return over.any(axis=1)

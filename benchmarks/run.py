@@ -1,0 +1,158 @@
+"""The benchmark suite: each figure beside its baseline, measured in the same run.
+
+    python -m benchmarks.run [compute|import|all] [--sizes 10000,100000,1000000]
+
+Prints a table; never part of the test suite. Ratios matter, not absolute seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import math
+import platform
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+
+from benchmarks.data import demo_database, export_xlsx
+from workload_app.core.params import params_from_toml
+from workload_app.core.standard import compute_averages, compute_standard_cases
+from workload_app.services.imports import import_cases
+from workload_app.storage import repository as repo
+from workload_app.storage.db import open_db
+
+
+def timed(fn, repeat: int = 3):
+    best, result = math.inf, None
+    for _ in range(repeat):
+        gc.collect()
+        t = time.perf_counter()
+        result = fn()
+        best = min(best, time.perf_counter() - t)
+    return best, result
+
+
+def loop_sc(cases: pd.DataFrame, params, averages) -> list[float]:
+    """The simplest honest alternative: one case at a time in plain Python."""
+    t = params.trial
+    rules = t.rules
+    avg = averages["court"]
+    credit = dict(params.enforcement.credit)
+    out = []
+    for row in cases.itertuples(index=False):
+        if row.category == "enforcement":
+            value = credit.get(row.closing_method, 0.0)
+            if row.closing_method in params.enforcement.needs_approval and not row.approved:
+                value = 0.0
+            out.append(value)
+            continue
+        rule = None
+        for r in rules:
+            if r.type_code and row.type_code not in r.type_code:
+                continue
+            if r.procedure and row.procedure not in r.procedure:
+                continue
+            if r.closing_method and row.closing_method not in r.closing_method:
+                continue
+            if r.cause_contains and not any(c in (row.cause or "") for c in r.cause_contains):
+                continue
+            rule = r
+            break
+        if rule is not None and rule.mode == "fixed":
+            out.append(rule.value)
+            continue
+        f, tr, j = row.file_pages, row.transcript_pages, row.judgment_pages
+        if f != f or tr != tr or j != j:
+            out.append(math.nan)
+            continue
+        sc = t.w_file * f / avg.file + t.w_transcript * tr / avg.transcript + t.w_judgment * j / avg.judgment
+        if rule is not None:
+            sc *= rule.value
+        if t.cap > 0:
+            sc = min(sc, t.cap)
+        out.append(sc)
+    return out
+
+
+def bench_compute(sizes: list[int]) -> list[tuple]:
+    rows = []
+    for n in sizes:
+        per_year = n
+        db = open_db(demo_database(per_year))
+        year = 2025
+        params = params_from_toml(repo.current_param_set(db, year)["toml"])
+        read_t, cases = timed(lambda db=db, year=year: repo.load_cases(db, closed_year=year))
+        ref = repo.load_cases(db, closed_year=params.reference_year)
+        averages = compute_averages(ref, params)
+        engine_t, res = timed(lambda c=cases, p=params, a=averages: compute_standard_cases(c, p, a))
+        loop_t, loop = timed(lambda c=cases, p=params, a=averages: loop_sc(c, p, a), repeat=1)
+        agree = pd.Series(loop).fillna(-1).to_numpy() - res["sc"].fillna(-1).to_numpy()
+        assert abs(agree).max() < 1e-9, "loop and engine disagree"
+        rows.append(
+            (
+                "compute SC",
+                len(cases),
+                engine_t,
+                "read same cases from SQLite",
+                read_t,
+                f"{engine_t / read_t:.2f}x the read (goal <= 2x); loop {loop_t:.2f} s = "
+                f"{loop_t / engine_t:.0f}x slower (goal >= 50x)",
+            )
+        )
+        db.conn.close()
+    return rows
+
+
+def bench_import(sizes: list[int]) -> list[tuple]:
+    rows = []
+    for n in sizes:
+        path = export_xlsx(n)
+        read_t, frame = timed(lambda p=path: pd.read_excel(p, engine="openpyxl", header=1), repeat=1)
+        assert len(frame) == n
+
+        def ours(path=path) -> None:
+            with tempfile.TemporaryDirectory() as tmp:
+                db = open_db(Path(tmp) / "i.sqlite")
+                r = import_cases(db, path, create_judges=True)
+                assert r.new == n, r.summary_text()
+                db.conn.close()
+
+        ours_t, _ = timed(ours, repeat=1)
+        rows.append(
+            (
+                "import xlsx (read+validate+store)",
+                n,
+                ours_t,
+                "pandas+openpyxl read only",
+                read_t,
+                f"{ours_t / read_t:.2f}x the read (goal < 1x)",
+            )
+        )
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("what", nargs="?", default="all", choices=["all", "compute", "import"])
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    print(f"machine: {platform.machine()} {platform.processor() or ''}, Python {platform.python_version()}")
+    results = []
+    if args.what in ("all", "compute"):
+        results += bench_compute(sizes)
+    if args.what in ("all", "import"):
+        results += bench_import([s for s in sizes if s <= 100_000])
+    print(f"{'figure':<36}{'cases':>10}{'ours s':>10}  {'baseline':<30}{'base s':>9}  verdict")
+    for name, n, ours, base_name, base, verdict in results:
+        print(f"{name:<36}{n:>10,}{ours:>10.3f}  {base_name:<30}{base:>9.3f}  {verdict}")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory (RSS): {peak:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
