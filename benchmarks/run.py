@@ -114,7 +114,7 @@ def bench_import(sizes: list[int]) -> list[tuple]:
         read_t, frame = timed(lambda p=path: pd.read_excel(p, engine="openpyxl", header=1), repeat=1)
         assert len(frame) == n
 
-        def ours(path=path) -> None:
+        def ours(path=path, n=n) -> None:
             with tempfile.TemporaryDirectory() as tmp:
                 db = open_db(Path(tmp) / "i.sqlite")
                 r = import_cases(db, path, create_judges=True)
