@@ -363,6 +363,113 @@ def judges_list(ctx: Context) -> None:
     click.echo(repo.judges_frame(ctx.db).drop(columns=["id"]).to_string(index=False))
 
 
+# ---------------------------------------------------------------- quotas
+
+
+@cli.group()
+def quota() -> None:
+    """年度任务：下达、调整、查看。"""
+
+
+def _filings_option(trial: float | None, enforcement: float | None) -> dict[str, float] | None:
+    out = {k: v for k, v in (("trial", trial), ("enforcement", enforcement)) if v is not None}
+    return out or None
+
+
+def _echo_plan(plan: dict) -> None:
+    from workload_app.services.quotas import TRACK_LABELS, division_targets
+
+    for track, text in plan["derivation"].items():
+        click.echo(f"{TRACK_LABELS[track]}：{text}")
+    targets = division_targets(plan)
+    click.echo(targets[["division", "track", "target"]].to_string(index=False))
+
+
+@quota.command("plan")
+@click.option("--year", type=int, required=True)
+@click.option(
+    "--filings-trial", type=float, default=None, help="预收审判案件数（默认：上年收案 ×（1+增长率））"
+)
+@click.option("--filings-enforcement", type=float, default=None, help="预收执行案件数")
+@click.option("--reason", default="", help="说明")
+@pass_ctx
+def quota_plan(ctx: Context, year: int, filings_trial, filings_enforcement, reason: str) -> None:
+    """按上年数据与本年预测下达年度任务（保存为新的计划版本）。"""
+    from workload_app.services.quotas import plan_year
+
+    plan = plan_year(
+        ctx.db, year, expected_filings=_filings_option(filings_trial, filings_enforcement), reason=reason
+    ).summary
+    _echo_plan(plan)
+
+
+@quota.command("replan")
+@click.option("--year", type=int, required=True)
+@click.option(
+    "--from-month", type=click.IntRange(2, 12), required=True, help="从该月起重新分配（之前各月不变）"
+)
+@click.option("--filings-trial", type=float, default=None)
+@click.option("--filings-enforcement", type=float, default=None)
+@click.option("--reason", default="")
+@pass_ctx
+def quota_replan(
+    ctx: Context, year: int, from_month: int, filings_trial, filings_enforcement, reason: str
+) -> None:
+    """年中调整：以实际收案和收案速度代替预测，之前各月目标不变。"""
+    from workload_app.services.quotas import replan
+
+    plan = replan(
+        ctx.db,
+        year,
+        from_month,
+        expected_filings=_filings_option(filings_trial, filings_enforcement),
+        reason=reason,
+    ).summary
+    _echo_plan(plan)
+
+
+@quota.command("override")
+@click.option("--year", type=int, required=True)
+@click.option("--judge", required=True)
+@click.option("--quota", "value", type=float, required=True)
+@click.option("--reason", required=True, help="理由（必填）")
+@pass_ctx
+def quota_override(ctx: Context, year: int, judge: str, value: float, reason: str) -> None:
+    """人事调整某位法官的任务数（须填理由）。"""
+    from workload_app.services.quotas import override_quota
+
+    override_quota(ctx.db, year, judge, value, reason)
+    click.echo(f"{judge} 的 {year} 年度任务已调整为 {value:g}")
+
+
+@quota.command("show")
+@click.option("--year", type=int, required=True)
+@click.option("--versions", is_flag=True, help="列出所有计划版本")
+@pass_ctx
+def quota_show(ctx: Context, year: int, versions: bool) -> None:
+    """显示年度任务：推导过程、各部门目标、每位法官的任务。"""
+    from workload_app.services.quotas import current_plan, plan_versions
+
+    if versions:
+        for p in plan_versions(ctx.db, year):
+            common = "，".join(f"{t} {p['inputs'][t]['common_quota']:g}" for t in p["inputs"])
+            click.echo(
+                f"第 {p['version']} 版  {p['created_at']}  自 {p['from_month']} 月  {p['reason']}  基本任务：{common}"
+            )
+        return
+    plan = current_plan(ctx.db, year)
+    if plan is None:
+        raise WorkloadError(f"{year} 年度还没有任务计划（workload quota plan --year {year}）")
+    click.echo(f"{year} 年度任务，第 {plan['version']} 版（{plan['reason']}）")
+    _echo_plan(plan)
+    judges = pd.DataFrame(plan["judges"])
+    click.echo(
+        judges[
+            ["judge", "division", "role", "role_fraction", "share_in_post", "quota", "override_reason"]
+        ].to_string(index=False)
+    )
+
+
 @cli.command("check-case-numbers")
 @click.argument("file", type=click.File("r", encoding="utf-8-sig"))
 def check_case_numbers(file: io.TextIOBase) -> None:

@@ -59,9 +59,16 @@ def create_demo(
             publish=True,
         )
         save_params(db, default_params(second), "示范法院", "demo", publish=True)
+    from workload_app.services.quotas import plan_year
+
     for i, year in enumerate(demo_court.YEARS):
         progress(0.6 + 0.2 * i, f"计算 {year} 年度标准案件")
         compute_year(db, year)
+        expected = None
+        if i == 0:  # no year before on file: the court enters its expected filings (here: rounded actuals)
+            filed = repo.filings_by_month(db, year).groupby("track")["cases"].sum()
+            expected = {t: float(round(n, -2)) for t, n in filed.items()}
+        plan_year(db, year, expected_filings=expected, reason="示范法院年初下达", user="demo")
     progress(1.0, "完成")
     return Changes(cases=True, judges=True, params=True, results=True, summary={"cases": len(rows)})
 

@@ -36,7 +36,25 @@ def case_table(db: sqlite_utils.Database, year: int) -> pd.DataFrame:
     return out[CASE_EXPORT_COLUMNS]
 
 
+TALLY_COLUMNS = [
+    "judge",
+    "division",
+    "role",
+    "track",
+    "cases",
+    "sc_trial",
+    "sc_enforcement",
+    "quota",
+    "target_to_date",
+    "completion",
+    "score",
+    "rank_division",
+    "rank_court",
+]
+
+
 def tally_table(db: sqlite_utils.Database, year: int, through_month: int = 12) -> pd.DataFrame:
-    return sc.tally(db, year, through_month)[
-        ["judge", "division", "role", "track", "cases", "sc_trial", "sc_enforcement"]
-    ]
+    """One row per judge: credited SC per unit, quota, target to date, completion, score and ranks."""
+    from workload_app.services.quotas import assessment
+
+    return assessment(db, year, through_month)[TALLY_COLUMNS]

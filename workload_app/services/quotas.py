@@ -1,0 +1,371 @@
+"""Planning a year's quotas from the data, re-planning mid-year, overrides, and the assessment of
+judges and divisions against their targets (completion, score, rank, balance, staffing need)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import numpy as np
+import pandas as pd
+import sqlite_utils
+
+from workload_app.core import quotas as q
+from workload_app.core.params import Params
+from workload_app.core.problems import WorkloadError
+from workload_app.core.progress import ProgressCallback, no_progress
+from workload_app.services.changes import Changes
+from workload_app.services.parameters import current_params, current_user
+from workload_app.services.standard_cases import results, tally
+from workload_app.storage import repository as repo
+
+TRACKS = ("trial", "enforcement")
+TRACK_LABELS = {"trial": "审判", "enforcement": "执行"}
+MONTH_COLS = [f"m{m}" for m in q.MONTHS]
+
+
+def _sc_column(track: str) -> str:
+    return "sc_trial" if track == "trial" else "sc_enforcement"
+
+
+def _has_results(db: sqlite_utils.Database, year: int) -> bool:
+    return repo.current_param_set(db, year) is not None and year in repo.case_years(db)
+
+
+def derive_inputs(
+    db: sqlite_utils.Database, year: int, params: Params, expected_filings: dict[str, float] | None = None
+) -> dict[str, q.QuotaInputs]:
+    """Each track's quota inputs, from last year's data and this year's roster."""
+    last = year - 1
+    judges = repo.judges_frame(db)
+    carry = repo.open_at(db, f"{year}-01-01")
+    carry["track"] = np.where(carry["category"] == "enforcement", "enforcement", "trial")
+    filings = repo.filings_by_month(db, last)
+    history = {t: math.nan for t in TRACKS}
+    per_case = {t: math.nan for t in TRACKS}
+    if _has_results(db, last):
+        last_tally = tally(db, last)
+        merged, _, _ = results(db, last)
+        for track in TRACKS:
+            ordinary = last_tally[(last_tally["track"] == track) & (last_tally["role"] == "审判员")]
+            ordinary = ordinary.merge(
+                judges[["name", "in_post_from", "in_post_to"]], left_on="judge", right_on="name"
+            )
+            fte = sum(
+                q.share_of_year(last, a, b)
+                for a, b in zip(ordinary["in_post_from"], ordinary["in_post_to"], strict=True)
+            )
+            if fte > 0:
+                history[track] = float(ordinary[_sc_column(track)].sum() / fte)
+            sc = merged.loc[merged["unit"] == track, "sc"].dropna()
+            if len(sc):
+                per_case[track] = float(sc.mean())
+    out = {}
+    for track in TRACKS:
+        mine = judges[judges["track"] == track]
+        equivalents = sum(
+            params.quota.fraction_of(r) * q.share_of_year(year, a, b)
+            for r, a, b in zip(mine["role"], mine["in_post_from"], mine["in_post_to"], strict=True)
+        )
+        last_filings = float(filings.loc[filings["track"] == track, "cases"].sum())
+        expected = (expected_filings or {}).get(track)
+        if expected is None or (isinstance(expected, float) and math.isnan(expected)):
+            expected = last_filings * (1 + params.quota.filing_growth)
+        weight = params.quota.history_weight
+        hist = history[track]
+        if math.isnan(hist):  # no closed year before: the target alone decides
+            hist, weight = 0.0, 0.0
+        out[track] = q.QuotaInputs(
+            track=track,
+            history_per_judge=hist,
+            carry_over=int(carry.loc[carry["track"] == track, "cases"].sum()),
+            expected_filings=float(expected),
+            closing_rate=params.quota.closing_rate,
+            sc_per_case=per_case[track] if not math.isnan(per_case[track]) else 1.0,
+            judge_equivalents=float(equivalents),
+            history_weight=weight,
+        )
+    return out
+
+
+def _last_year_pattern(db: sqlite_utils.Database, year: int) -> np.ndarray:
+    rows = db.conn.execute(
+        "SELECT closed_month, COUNT(*) FROM cases WHERE closed_year = ? GROUP BY closed_month", (year - 1,)
+    ).fetchall()
+    out = np.zeros(12)
+    for m, n in rows:
+        out[int(m) - 1] = n
+    return out
+
+
+def plan_year(
+    db: sqlite_utils.Database,
+    year: int,
+    *,
+    expected_filings: dict[str, float] | None = None,
+    inputs: dict[str, q.QuotaInputs] | None = None,
+    reason: str = "",
+    user: str | None = None,
+    progress: ProgressCallback | None = None,
+) -> Changes:
+    """Plan the year (version 1, or a new version from January with edited inputs)."""
+    progress = progress or no_progress
+    params, _ = current_params(db, year)
+    progress(0.1, "汇总上年数据")
+    inputs = inputs or derive_inputs(db, year, params, expected_filings)
+    plan = _build_plan(db, year, params, inputs, from_month=1, previous=None)
+    progress(0.9, "保存计划")
+    with repo.transaction(db):
+        plan_id = repo.insert_quota_plan(db, year, 1, reason or "年初下达", user or current_user(), plan)
+    progress(1.0, "完成")
+    return Changes(quotas=True, summary={"id": plan_id, **plan})
+
+
+def replan(
+    db: sqlite_utils.Database,
+    year: int,
+    from_month: int,
+    *,
+    expected_filings: dict[str, float] | None = None,
+    reason: str = "",
+    user: str | None = None,
+) -> Changes:
+    """Re-plan from ``from_month``: filings so far plus their run-rate replace the forecast; months before
+    keep their targets; a new plan version is stored beside the old ones."""
+    if not 2 <= from_month <= 12:
+        raise WorkloadError("调整计划的起始月份应在 2 到 12 月之间")
+    plans = repo.quota_plans(db, year)
+    if not plans:
+        raise WorkloadError(f"{year} 年度还没有任务计划，请先下达年度计划")
+    previous = plans[-1]["plan"]
+    params, _ = current_params(db, year)
+    actual = repo.filings_by_month(db, year)
+    forecast = {}
+    for track in TRACKS:
+        by_month = np.zeros(12)
+        for m, n in actual.loc[actual["track"] == track, ["month", "cases"]].itertuples(index=False):
+            by_month[int(m) - 1] = n
+        forecast[track] = q.replanned_filings(by_month, from_month)
+    forecast.update(expected_filings or {})
+    old_inputs = {
+        t: q.QuotaInputs(
+            **{k: v for k, v in previous["inputs"][t].items() if k in q.QuotaInputs.__dataclass_fields__}
+        )
+        for t in TRACKS
+    }
+    new_inputs = {}
+    for t in TRACKS:
+        f = forecast[t]
+        new_inputs[t] = (
+            old_inputs[t] if f is None or math.isnan(f) else _with(old_inputs[t], expected_filings=f)
+        )
+    plan = _build_plan(db, year, params, new_inputs, from_month, previous)
+    with repo.transaction(db):
+        plan_id = repo.insert_quota_plan(
+            db, year, from_month, reason or f"{from_month} 月调整", user or current_user(), plan
+        )
+    return Changes(quotas=True, summary={"id": plan_id, **plan})
+
+
+def _with(inputs: q.QuotaInputs, **changes) -> q.QuotaInputs:
+    from dataclasses import replace
+
+    return replace(inputs, **changes)
+
+
+def _build_plan(
+    db: sqlite_utils.Database,
+    year: int,
+    params: Params,
+    inputs: dict[str, q.QuotaInputs],
+    from_month: int,
+    previous: dict | None,
+) -> dict:
+    common = {t: inputs[t].common_quota for t in TRACKS}
+    judges = repo.judges_frame(db)
+    quotas = q.judge_quotas(year, judges, common, params, repo.overrides(db, year))
+    weights = q.month_weights(params.quota.month_pattern, year, _last_year_pattern(db, year))
+    if previous is None or from_month <= 1:
+        months = q.monthly_targets(year, quotas, weights)
+    else:
+        months = q.replan_targets(year, quotas, pd.DataFrame(previous["months"]), weights, from_month)
+    return {
+        "year": year,
+        "from_month": from_month,
+        "pattern": params.quota.month_pattern,
+        "weights": weights.tolist(),
+        "inputs": {t: inputs[t].as_dict() for t in TRACKS},
+        "derivation": {t: inputs[t].derivation() for t in TRACKS},
+        "judges": quotas.to_dict("records"),
+        "months": months.to_dict("records"),
+    }
+
+
+def override_quota(
+    db: sqlite_utils.Database, year: int, judge: str, quota: float, reason: str, user: str | None = None
+) -> Changes:
+    """A personnel override of one judge's quota; needs a reason; the plan is re-issued with it."""
+    if not reason.strip():
+        raise WorkloadError("调整法官任务必须填写理由")
+    if quota < 0 or math.isnan(quota):
+        raise WorkloadError("任务数不能为负")
+    ids = repo.judge_ids(db)
+    if judge not in ids:
+        raise WorkloadError(f"没有名为「{judge}」的法官")
+    plans = repo.quota_plans(db, year)
+    with repo.transaction(db):
+        repo.insert_override(db, year, ids[judge], quota, reason, user or current_user())
+        if plans:
+            last = plans[-1]
+            params, _ = current_params(db, year)
+            inputs = {
+                t: q.QuotaInputs(
+                    **{
+                        k: v
+                        for k, v in last["plan"]["inputs"][t].items()
+                        if k in q.QuotaInputs.__dataclass_fields__
+                    }
+                )
+                for t in TRACKS
+            }
+            from_month = max(1, last["from_month"])
+            previous = last["plan"] if from_month > 1 else None
+            plan = _build_plan(db, year, params, inputs, from_month, previous)
+            repo.insert_quota_plan(
+                db, year, from_month, f"调整 {judge} 的任务：{reason}", user or current_user(), plan
+            )
+    return Changes(quotas=True)
+
+
+def plan_versions(db: sqlite_utils.Database, year: int) -> list[dict]:
+    """Every plan version of the year, oldest first: the plan with its version, reason, author and time."""
+    return [
+        {
+            **r["plan"],
+            "id": r["id"],
+            "version": r["version"],
+            "reason": r["reason"],
+            "created_at": r["created_at"],
+            "created_by": r["created_by"],
+        }
+        for r in repo.quota_plans(db, year)
+    ]
+
+
+def current_plan(db: sqlite_utils.Database, year: int) -> dict | None:
+    plans = plan_versions(db, year)
+    return plans[-1] if plans else None
+
+
+def plan_tables(plan: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(judge quotas, monthly targets) of a stored plan."""
+    return pd.DataFrame(plan["judges"]), pd.DataFrame(plan["months"])
+
+
+def division_targets(plan: dict) -> pd.DataFrame:
+    """Division target = Σ its judges' quotas, by month too (sums of the judges' rounded figures)."""
+    judges, months = plan_tables(plan)
+    frame = judges[["judge", "division", "track", "quota"]].merge(months, on="judge")
+    out = (
+        frame.groupby(["division", "track"], sort=False)[["quota", *MONTH_COLS]].sum().round(2).reset_index()
+    )
+    return out.rename(columns={"quota": "target"})
+
+
+# ---------------------------------------------------------------- assessment
+
+
+def assessment(db: sqlite_utils.Database, year: int, through_month: int = 12) -> pd.DataFrame:
+    """One row per judge: standard cases to date in the judge's unit, quota, target to date,
+    completion, score and ranks (division and court, within the role group)."""
+    params, _ = current_params(db, year)
+    t = tally(db, year, through_month)
+    t["sc"] = np.where(t["track"] == "enforcement", t["sc_enforcement"], t["sc_trial"])
+    plan = current_plan(db, year)
+    if plan is None:
+        t["quota"] = np.nan
+        t["target_to_date"] = np.nan
+    else:
+        judges, months = plan_tables(plan)
+        months["target_to_date"] = months[MONTH_COLS[:through_month]].sum(axis=1).round(2)
+        t = t.merge(judges[["judge", "quota"]], on="judge", how="left").merge(
+            months[["judge", "target_to_date"]], on="judge", how="left"
+        )
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t["completion"] = np.where(t["target_to_date"] > 0, t["sc"] / t["target_to_date"], np.nan)
+    t["score"] = [q.score(c, params.score.breakpoints) for c in t["completion"]]
+    ranked = t[t["completion"].notna()]
+    t["rank_division"] = q.rank_in_groups(ranked, "completion", ["division", "role"]).reindex(t.index)
+    t["rank_court"] = q.rank_in_groups(ranked, "completion", ["track", "role"]).reindex(t.index)
+    return t
+
+
+def division_assessment(db: sqlite_utils.Database, year: int, through_month: int = 12) -> pd.DataFrame:
+    """Per division: target, target to date, SC to date, completion, SC per judge, staffing need."""
+    a = assessment(db, year, through_month)
+    params, _ = current_params(db, year)
+    a["equivalent"] = [
+        params.quota.fraction_of(r) * q.share_of_year(year, f, t)
+        for r, f, t in zip(a["role"], *_post_dates(db, a["judge"]), strict=True)
+    ]
+    g = (
+        a.groupby(["division", "track"], sort=False)
+        .agg(
+            judges=("judge", "count"),
+            equivalents=("equivalent", "sum"),
+            sc=("sc", "sum"),
+            target=("quota", "sum"),
+            target_to_date=("target_to_date", "sum"),
+        )
+        .reset_index()
+    )
+    g["completion"] = np.where(g["target_to_date"] > 0, g["sc"] / g["target_to_date"], np.nan)
+    g["sc_per_judge"] = np.where(g["equivalents"] > 0, g["sc"] / g["equivalents"], np.nan)
+    plan = current_plan(db, year)
+    if plan is not None:
+        common = {t: plan["inputs"][t]["common_quota"] for t in TRACKS}
+        # expected workload: this year's pace so far carried over the whole year
+        g["expected_workload"] = g["sc"] * 12 / through_month
+        g["judges_needed"] = [
+            w / common[t] if common[t] else np.nan
+            for w, t in zip(g["expected_workload"], g["track"], strict=True)
+        ]
+    else:
+        g["expected_workload"] = np.nan
+        g["judges_needed"] = np.nan
+    return g
+
+
+def _post_dates(db: sqlite_utils.Database, names: pd.Series) -> tuple[list, list]:
+    judges = repo.judges_frame(db).set_index("name")
+    return [judges.at[n, "in_post_from"] for n in names], [judges.at[n, "in_post_to"] for n in names]
+
+
+def balance(db: sqlite_utils.Database, year: int, through_month: int = 12) -> dict[str, float]:
+    """Coefficient of variation of standard cases per full-time judge across divisions, per track."""
+    d = division_assessment(db, year, through_month)
+    return {t: q.coefficient_of_variation(d.loc[d["track"] == t, "sc_per_judge"].to_numpy()) for t in TRACKS}
+
+
+def transfers(db: sqlite_utils.Database, year: int, through_month: int) -> list[q.Transfer]:
+    """Suggested transfers between trial divisions of the same category, in standard cases."""
+    d = division_assessment(db, year, through_month)
+    d = d[d["track"] == "trial"]
+    merged, _, _ = results(db, year)
+    category = merged.groupby("division")["category"].agg(lambda s: s.value_counts().index[0])
+    sc_per_case = merged.groupby("category")["sc"].mean()
+    end = dt.date(year, through_month, 1) + pd.offsets.MonthEnd(0)
+    open_now = repo.open_at(db, (end + dt.timedelta(days=1)).isoformat())
+    open_by_div = open_now.groupby("division")["cases"].sum()
+    filed = merged[merged["filed_on"].fillna("").str.startswith(str(year))].groupby("division").size()
+    rows = []
+    for r in d.itertuples():
+        cat = category.get(r.division, "civil")
+        per_case = float(sc_per_case.get(cat, 1.0))
+        inflow = float(filed.get(r.division, 0)) / through_month * (12 - through_month)
+        supply = (float(open_by_div.get(r.division, 0)) + inflow) * per_case
+        remaining = max(0.0, float(r.target) - float(r.sc))
+        rows.append(
+            {"division": r.division, "category": cat, "surplus": supply - remaining, "sc_per_case": per_case}
+        )
+    return q.suggest_transfers(pd.DataFrame(rows)) if rows else []
