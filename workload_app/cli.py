@@ -470,6 +470,40 @@ def quota_show(ctx: Context, year: int, versions: bool) -> None:
     )
 
 
+@cli.command()
+@click.option("--year", type=int, required=True)
+@click.option("--through-month", type=click.IntRange(1, 12), required=True, help="统计至该月")
+@click.option("--judge", default=None, help="某位法官")
+@click.option("--division", default=None, help="某个部门（法官表：该部门每位法官；部门表：该部门）")
+@click.option("--all", "everyone", is_flag=True, help="全院每位法官")
+@click.option(
+    "--kind", type=click.Choice(["judge", "division", "court", "notice"]), default="judge", show_default=True
+)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="输出目录")
+@click.option("--combined", is_flag=True, help="另外合并为一个 PDF，便于打印")
+@click.option("--workers", type=int, default=2, show_default=True, help="并行进程数")
+@pass_ctx
+def sheets(
+    ctx: Context, year, through_month, judge, division, everyone, kind, out, combined, workers
+) -> None:
+    """生成 PDF 考核表：法官、部门、全院汇总或任务下达表。"""
+    from workload_app.services.sheets import export_sheets
+
+    paths = export_sheets(
+        ctx.db,
+        year,
+        through_month,
+        kind,
+        out,
+        judge=judge,
+        division=division,
+        everyone=everyone,
+        combined=combined,
+        workers=workers,
+    )
+    click.echo(f"已生成 {len(paths)} 个 PDF 于 {out}")
+
+
 @cli.command("check-case-numbers")
 @click.argument("file", type=click.File("r", encoding="utf-8-sig"))
 def check_case_numbers(file: io.TextIOBase) -> None:

@@ -49,6 +49,7 @@ def create_demo(
             db, batch_id, {"total": len(rows), "new": len(rows), "updated": 0, "unchanged": 0, "rejected": 0}
         )
         repo.bump_cases_version(db)
+        repo.set_meta(db, "court_name", demo_court.COURT_NAME)
         first, second = demo_court.YEARS
         # The demo court's first year on the system is its own reference year.
         save_params(

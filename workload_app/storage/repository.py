@@ -153,6 +153,18 @@ def bump_cases_version(db: sqlite_utils.Database) -> None:
     db.conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'cases_version'")
 
 
+def get_meta(db: sqlite_utils.Database, key: str) -> str | None:
+    row = db.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None
+
+
+def set_meta(db: sqlite_utils.Database, key: str, value: str) -> None:
+    db.conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (key, value),
+    )
+
+
 # ---------------------------------------------------------------- import batches
 
 

@@ -1,0 +1,381 @@
+"""The sheets themselves: judge sheet, division sheet, court summary and quota notice.
+
+Each takes a plain dict of figures computed by the services (no database, no Qt here) and returns
+PDF bytes. Numbers are written with ``core.formatting`` so the window and the sheet agree.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+
+from workload_app.core import formatting as fmt
+from workload_app.reports.charts import bar_chart, progress_chart
+from workload_app.reports.pdf import CONTENT_W, escape, render, styles, table
+
+W = CONTENT_W
+
+
+def _head(f: dict, what: str) -> list:
+    st = styles()
+    return [
+        Paragraph(escape(f"{f['court']}"), st["subtitle"]),
+        Paragraph(escape(f"{f['year']} 年度{what}"), st["title"]),
+        Paragraph(
+            escape(
+                f"统计期间：{f['year']} 年 1 月至 {f['month']} 月　·　参数第 {f['param_version']} 版"
+                f"　·　任务计划第 {f.get('plan_version') or '—'} 版"
+            ),
+            st["subtitle"],
+        ),
+    ]
+
+
+def _kv(pairs: list[tuple[str, str]], cols: int = 3) -> Table:
+    st = styles()
+    rows, row = [], []
+    for k, v in pairs:
+        row += [Paragraph(escape(k), st["cell"]), Paragraph(f"<b>{escape(v)}</b>", st["cell"])]
+        if len(row) == 2 * cols:
+            rows.append(row)
+            row = []
+    if row:
+        rows.append(row + [""] * (2 * cols - len(row)))
+    label_w, value_w = W / cols * 0.42, W / cols * 0.58
+    t = Table(rows, colWidths=[label_w, value_w] * cols)
+    t.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.4, "#9aa7b8"),
+                *[("BACKGROUND", (2 * i, 0), (2 * i, -1), "#eef2f7") for i in range(cols)],
+            ]
+        )
+    )
+    return t
+
+
+def _signatures(labels: list[str]) -> Table:
+    st = styles()
+    cells = [
+        Paragraph(escape(f"{label}签字：＿＿＿＿＿＿＿＿　日期：＿＿＿＿年＿＿月＿＿日"), st["base"])
+        for label in labels
+    ]
+    t = Table([cells], colWidths=[W / len(labels)] * len(labels))
+    t.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 12)]))
+    return t
+
+
+def _months_table(months: list[dict]) -> Table:
+    rows = [["月份", "结案数", "标准案件", "累计", "累计目标", "完成率"]]
+    for m in months:
+        rows.append(
+            [
+                fmt.MONTH_NAMES[m["month"] - 1],
+                fmt.count(m["cases"]),
+                fmt.sc(m["sc"]),
+                fmt.sc(m["cumulative"]),
+                fmt.sc(m["target_cumulative"]),
+                fmt.pct(m["completion"]),
+            ]
+        )
+    return table(rows, [W * x for x in (0.12, 0.14, 0.18, 0.18, 0.2, 0.18)], numeric_from=1)
+
+
+def _meta(f: dict, kind: str, who: str) -> dict:
+    return {
+        "title": f"{f['year']} 年度{kind}：{who}",
+        "subject": f"{f['court']} {f['year']} 年 1—{f['month']} 月工作量（标准案件）",
+        "author": f["court"],
+        "header": f"{f['court']}　{f['year']} 年度{kind}",
+        "footer": f"生成时间：{f['generated_at']}　法官工作量计算器",
+    }
+
+
+def judge_sheet(f: dict, invariant: bool = False) -> bytes:
+    """法官工作量考核表 for one judge, the year through the chosen month."""
+    st = styles()
+    j, q, a = f["judge"], f["quota"], f["assessment"]
+    unit = fmt.UNIT_LABELS[j["track"]]
+    story = _head(f, "法官工作量考核表")
+    story.append(
+        _kv(
+            [
+                ("法官", j["name"]),
+                ("部门", j["division"]),
+                ("职务", j["role"]),
+                ("类别", fmt.TRACK_LABELS[j["track"]]),
+                ("计量单位", unit),
+                ("结案数", fmt.count(a["cases"])),
+            ]
+        )
+    )
+    story.append(Paragraph("一、年度任务及其推导", st["h2"]))
+    if q:
+        text = (
+            f"基本任务 {fmt.sc(q['common_quota'], 0)} × 职务系数 {q['role_fraction']:g} × 在岗比例 "
+            f"{q['share_in_post']:.4f} = {fmt.sc(q['computed_quota'])}"
+        )
+        if q.get("override_reason"):
+            text += f"；经人事调整为 {fmt.sc(q['quota'])}（理由：{q['override_reason']}）"
+        story.append(Paragraph(escape(text), st["base"]))
+        story.append(Paragraph(escape(f"基本任务的推导：{q['derivation']}"), st["note"]))
+    else:
+        story.append(Paragraph("本年度尚未下达任务。", st["base"]))
+    story.append(Spacer(1, 2 * mm))
+    story.append(
+        _kv(
+            [
+                ("年度任务", fmt.sc(a["quota"])),
+                ("截至本月目标", fmt.sc(a["target_to_date"])),
+                ("已完成标准案件", fmt.sc(a["sc"])),
+                ("完成率", fmt.pct(a["completion"])),
+                ("得分", fmt.sc(a["score"], 1)),
+                ("部门内排名", fmt.rank(a["rank_division"], a["n_division"])),
+                ("全院排名", fmt.rank(a["rank_court"], a["n_court"])),
+                ("比较组", j["role"]),
+                ("基础数/饱和数", f"{fmt.sc(a['base_number'])} / {fmt.sc(a['saturation_number'])}"),
+            ]
+        )
+    )
+    story.append(Paragraph("二、逐月完成情况", st["h2"]))
+    story.append(_months_table(f["months"]))
+    actual = [m["cumulative"] for m in f["months"]]
+    story.append(progress_chart(actual, f["target_cumulative"], W, 150, f"累计{unit}：完成与目标"))
+    story.append(Paragraph("三、按类别与类型代字", st["h2"]))
+    rows = [["类别", "类型代字", "件数", "标准案件"]] + [
+        [c["category"], c["type_code"], fmt.count(c["cases"]), fmt.sc(c["sc"])] for c in f["categories"]
+    ]
+    story.append(table(rows, [W * 0.25, W * 0.25, W * 0.25, W * 0.25], numeric_from=2))
+    story.append(Paragraph("四、标准案件数最大的十件", st["h2"]))
+    story.append(_case_table(f["top_cases"]))
+    story.append(Paragraph(f"五、适用特殊规则或被标记的案件（{len(f['special_cases'])} 件）", st["h2"]))
+    if f["special_cases"]:
+        story.append(_case_table(f["special_cases"], with_rule=True))
+    else:
+        story.append(Paragraph("无。", st["base"]))
+    story.append(Paragraph("六、数据质量", st["h2"]))
+    dq = f["quality"]
+    story.append(
+        Paragraph(
+            escape(
+                f"数据不全（页数缺失，未计标准案件）{dq['incomplete']} 件；待廉政监察员审批 "
+                f"{dq['awaiting']} 件（暂计 0）；页数异常待核 {dq['outlier']} 件。"
+            ),
+            st["base"],
+        )
+    )
+    story.append(Spacer(1, 8 * mm))
+    story.append(KeepTogether([_signatures(["法官", "庭长"])]))
+    return render(story, **_meta(f, "法官工作量考核表", j["name"]), invariant=invariant)
+
+
+def _case_table(cases: list[dict], with_rule: bool = False) -> Table:
+    if with_rule:
+        rows = [["案号", "结案日期", "规则/标记", "标准案件", "计算说明"]]
+        for c in cases:
+            rows.append(
+                [c["case_number"], c["closed_on"], c["rule_or_flag"], fmt.sc(c["sc"]), c["explanation"]]
+            )
+        widths = [W * 0.24, W * 0.11, W * 0.12, W * 0.09, W * 0.44]
+        return table(rows, widths, numeric_from=None)
+    rows = [["案号", "类型", "结案日期", "标准案件", "计算说明"]]
+    for c in cases:
+        rows.append([c["case_number"], c["type_code"], c["closed_on"], fmt.sc(c["sc"]), c["explanation"]])
+    return table(rows, [W * 0.24, W * 0.07, W * 0.11, W * 0.09, W * 0.49])
+
+
+def division_sheet(f: dict, invariant: bool = False) -> bytes:
+    """部门工作量考核表: the division's target and progress, each judge's row, staffing, transfers."""
+    st = styles()
+    d = f["division"]
+    unit = fmt.UNIT_LABELS[d["track"]]
+    story = _head(f, "部门工作量考核表")
+    story.append(
+        _kv(
+            [
+                ("部门", d["name"]),
+                ("计量单位", unit),
+                ("法官人数", fmt.count(d["judges"])),
+                ("年度目标", fmt.sc(d["target"])),
+                ("截至本月目标", fmt.sc(d["target_to_date"])),
+                ("已完成", fmt.sc(d["sc"])),
+                ("完成率", fmt.pct(d["completion"])),
+                ("人均（折算）", fmt.sc(d["sc_per_judge"])),
+                ("所需法官（测算）", fmt.sc(d["judges_needed"], 1)),
+            ]
+        )
+    )
+    story.append(Paragraph("一、逐月完成情况", st["h2"]))
+    story.append(_months_table(f["months"]))
+    story.append(
+        progress_chart(
+            [m["cumulative"] for m in f["months"]],
+            f["target_cumulative"],
+            W,
+            150,
+            f"部门累计{unit}：完成与目标",
+        )
+    )
+    story.append(Paragraph("二、法官完成情况", st["h2"]))
+    rows = [["法官", "职务", "年度任务", "截至本月目标", "已完成", "完成率", "得分", "部门内排名"]]
+    for r in f["judges"]:
+        rows.append(
+            [
+                r["judge"],
+                r["role"],
+                fmt.sc(r["quota"]),
+                fmt.sc(r["target_to_date"]),
+                fmt.sc(r["sc"]),
+                fmt.pct(r["completion"]),
+                fmt.sc(r["score"], 1),
+                fmt.rank(r["rank_division"]),
+            ]
+        )
+    story.append(
+        table(rows, [W * x for x in (0.12, 0.13, 0.13, 0.14, 0.13, 0.12, 0.1, 0.13)], numeric_from=2)
+    )
+    story.append(Paragraph("三、人员配置测算", st["h2"]))
+    story.append(
+        Paragraph(
+            escape(
+                f"按截至本月的进度推算全年工作量约 {fmt.sc(d['expected_workload'], 0)} 个{unit}，以一名审判员的年度基本任务计，"
+                f"约需 {fmt.sc(d['judges_needed'], 1)} 名法官；现有折算法官 {fmt.sc(d['equivalents'], 2)} 名。"
+            ),
+            st["base"],
+        )
+    )
+    story.append(Paragraph("四、调剂建议", st["h2"]))
+    if f["transfers"]:
+        rows = [["调出部门", "调入部门", "标准案件", "约合案件数"]] + [
+            [t["from_division"], t["to_division"], fmt.sc(t["standard_cases"], 1), fmt.count(t["cases"])]
+            for t in f["transfers"]
+        ]
+        story.append(table(rows, [W * 0.3, W * 0.3, W * 0.2, W * 0.2], numeric_from=2))
+    else:
+        story.append(Paragraph("本部门暂无调剂建议。", st["base"]))
+    story.append(Spacer(1, 8 * mm))
+    story.append(_signatures(["庭长", "分管院领导"]))
+    return render(story, **_meta(f, "部门工作量考核表", d["name"]), invariant=invariant)
+
+
+def court_sheet(f: dict, invariant: bool = False) -> bytes:
+    """全院工作量汇总表: divisions side by side, balance, court progress, data quality."""
+    st = styles()
+    story = _head(f, "全院工作量汇总表")
+    story.append(Paragraph("一、各部门完成情况", st["h2"]))
+    rows = [["部门", "类别", "法官", "年度目标", "截至本月目标", "已完成", "完成率", "人均", "所需法官"]]
+    for d in f["divisions"]:
+        rows.append(
+            [
+                d["division"],
+                fmt.TRACK_LABELS[d["track"]],
+                fmt.count(d["judges"]),
+                fmt.sc(d["target"]),
+                fmt.sc(d["target_to_date"]),
+                fmt.sc(d["sc"]),
+                fmt.pct(d["completion"]),
+                fmt.sc(d["sc_per_judge"]),
+                fmt.sc(d["judges_needed"], 1),
+            ]
+        )
+    story.append(
+        table(rows, [W * x for x in (0.17, 0.07, 0.07, 0.12, 0.13, 0.12, 0.1, 0.1, 0.12)], numeric_from=2)
+    )
+    story.append(
+        bar_chart(
+            [d["division"] for d in f["divisions"]],
+            [d["sc"] for d in f["divisions"]],
+            [d["target_to_date"] for d in f["divisions"]],
+            W,
+            170,
+            "各部门截至本月完成与目标",
+        )
+    )
+    story.append(Paragraph("二、人案均衡度", st["h2"]))
+    story.append(
+        Paragraph(
+            escape(
+                "各部门人均标准案件的变异系数（越小越均衡）："
+                + "；".join(f"{fmt.TRACK_LABELS[t]} {v:.3f}" for t, v in f["balance"].items() if v == v)
+            ),
+            st["base"],
+        )
+    )
+    numbers = iter("三四五六")
+    for track, series in f["court_progress"].items():
+        story.append(
+            KeepTogether(
+                [
+                    Paragraph(f"{next(numbers)}、全院{fmt.TRACK_LABELS[track]}进度", st["h2"]),
+                    progress_chart(
+                        series["actual"],
+                        series["target"],
+                        W,
+                        150,
+                        f"全院累计{fmt.UNIT_LABELS[track]}：完成与目标",
+                    ),
+                ]
+            )
+        )
+    story.append(Paragraph(f"{next(numbers)}、数据质量", st["h2"]))
+    dq = f["quality"]
+    story.append(
+        Paragraph(
+            escape(
+                f"本年度结案 {fmt.count(dq['cases'])} 件，其中数据不全 {dq['incomplete']} 件、待审批 {dq['awaiting']} 件、"
+                f"页数异常 {dq['outlier']} 件。"
+            ),
+            st["base"],
+        )
+    )
+    story.append(Spacer(1, 8 * mm))
+    story.append(_signatures(["审管办负责人", "分管院领导"]))
+    return render(story, **_meta(f, "全院工作量汇总表", f["court"]), invariant=invariant)
+
+
+def quota_notice(f: dict, invariant: bool = False) -> bytes:
+    """任务下达表: one page per judge with the year's quota and monthly targets."""
+    st = styles()
+    story: list = []
+    for i, n in enumerate(f["notices"]):
+        if i:
+            story.append(PageBreak())
+        story += [
+            Paragraph(escape(f["court"]), st["subtitle"]),
+            Paragraph(escape(f"{f['year']} 年度基本结案任务下达表"), st["title"]),
+        ]
+        story.append(
+            _kv(
+                [
+                    ("法官", n["judge"]),
+                    ("部门", n["division"]),
+                    ("职务", n["role"]),
+                    ("类别", fmt.TRACK_LABELS[n["track"]]),
+                    ("年度任务", fmt.sc(n["quota"])),
+                    ("计量单位", fmt.UNIT_LABELS[n["track"]]),
+                ]
+            )
+        )
+        story.append(Paragraph("任务推导", st["h2"]))
+        text = (
+            f"基本任务 {fmt.sc(n['common_quota'], 0)} × 职务系数 {n['role_fraction']:g} × 在岗比例 "
+            f"{n['share_in_post']:.4f} = {fmt.sc(n['computed_quota'])}"
+        )
+        if n.get("override_reason"):
+            text += f"；经人事调整为 {fmt.sc(n['quota'])}（理由：{n['override_reason']}）"
+        story.append(Paragraph(escape(text), st["base"]))
+        story.append(Paragraph(escape(n["derivation"]), st["note"]))
+        story.append(Paragraph("逐月目标", st["h2"]))
+        rows = [["月份", "当月目标", "累计目标"]]
+        cumulative = 0.0
+        for m, v in enumerate(n["months"], start=1):
+            cumulative += v
+            rows.append([fmt.MONTH_NAMES[m - 1], fmt.sc(v), fmt.sc(cumulative)])
+        story.append(table(rows, [W / 3] * 3, numeric_from=1))
+        story.append(Spacer(1, 10 * mm))
+        story.append(_signatures(["法官", "庭长"]))
+    who = f["notices"][0]["judge"] if len(f["notices"]) == 1 else f"{len(f['notices'])} 名法官"
+    return render(story, **_meta(f, "基本结案任务下达表", who), invariant=invariant)
+
+
+RENDERERS = {"judge": judge_sheet, "division": division_sheet, "court": court_sheet, "notice": quota_notice}
