@@ -95,16 +95,17 @@ class DataFrameModel(QAbstractTableModel):
             return
         self.layoutAboutToBeChanged.emit()
         values = self._columns[column]
+        descending = order == Qt.SortOrder.DescendingOrder
         if self._numeric[column]:
             keys = pd.to_numeric(pd.Series(values), errors="coerce").to_numpy(dtype=float)
-            order_idx = np.argsort(keys, kind="stable")
-            nan = np.isnan(keys[order_idx])
-            order_idx = np.concatenate([order_idx[~nan], order_idx[nan]])
+            order_idx = np.argsort(-keys if descending else keys, kind="stable")
+            blank = np.isnan(keys[order_idx])
+            order_idx = np.concatenate([order_idx[~blank], order_idx[blank]])  # blanks last either way
         else:
             keys = pd.Series(values).fillna("").astype(str).to_numpy()
             order_idx = np.argsort(keys, kind="stable")
-        if order == Qt.SortOrder.DescendingOrder:
-            order_idx = order_idx[::-1]
+            if descending:
+                order_idx = order_idx[::-1]
         self._order = order_idx
         self.layoutChanged.emit()
 

@@ -101,9 +101,27 @@ class MainWindow(QMainWindow):
 
     # -- views
     def _make_views(self) -> list[tuple[str, QWidget]]:
+        from workload_app.ui.views.cases import CasesView
         from workload_app.ui.views.overview import OverviewView
+        from workload_app.ui.views.parameters import ParametersView
+        from workload_app.ui.views.people import DivisionsView, JudgesView
+        from workload_app.ui.views.quotas import QuotasView
+        from workload_app.ui.views.sheets import SheetsView
 
-        return [(self.tr("概览"), OverviewView(self))]
+        self.cases_view = CasesView(self)
+        self.sheets_view = SheetsView(self)
+        return [
+            (self.tr("概览"), OverviewView(self)),
+            (self.tr("案件"), self.cases_view),
+            (self.tr("法官"), JudgesView(self)),
+            (self.tr("部门"), DivisionsView(self)),
+            (self.tr("参数"), ParametersView(self)),
+            (self.tr("任务"), QuotasView(self)),
+            (self.tr("报表"), self.sheets_view),
+        ]
+
+    def show_view(self, view: QWidget) -> None:
+        self.nav.setCurrentRow(self.views.index(view))
 
     def _show_view(self, row: int) -> None:
         self.stack.setCurrentIndex(row)
@@ -111,8 +129,12 @@ class MainWindow(QMainWindow):
 
     def refresh_current(self) -> None:
         view = self.stack.currentWidget()
-        if view is not None and hasattr(view, "refresh"):
+        if view is None or not hasattr(view, "refresh") or not self.year():
+            return
+        try:
             view.refresh()
+        except Exception as exc:  # noqa: BLE001 - a view that cannot show its data says why
+            QMessageBox.warning(self, self.tr("无法显示"), str(exc))
 
     def apply_changes(self, changes: Changes) -> None:
         """A user action finished: refresh the period list, the status bar and the visible view."""
@@ -124,6 +146,29 @@ class MainWindow(QMainWindow):
     # -- menus
     def _make_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        import_action = QAction(self.tr("导入结案数据…"), self)
+        import_action.setShortcut(QKeySequence("Ctrl+O"))
+        import_action.triggered.connect(self.import_cases)
+        file_menu.addAction(import_action)
+        roster_action = QAction(self.tr("导入法官名册…"), self)
+        roster_action.triggered.connect(self.import_roster)
+        file_menu.addAction(roster_action)
+        history_action = QAction(self.tr("导入历史与撤销…"), self)
+        history_action.triggered.connect(self.import_history)
+        file_menu.addAction(history_action)
+        file_menu.addSeparator()
+        sheets_action = QAction(self.tr("报表…"), self)
+        sheets_action.setShortcut(QKeySequence("Ctrl+P"))
+        sheets_action.triggered.connect(lambda: self.show_view(self.sheets_view))
+        file_menu.addAction(sheets_action)
+        find_action = QAction(self.tr("查找案件"), self)
+        find_action.setShortcut(QKeySequence("Ctrl+F"))
+        find_action.triggered.connect(self.find_case)
+        file_menu.addAction(find_action)
+        recompute_action = QAction(self.tr("重新计算本年度标准案件"), self)
+        recompute_action.triggered.connect(self.recompute)
+        file_menu.addAction(recompute_action)
+        file_menu.addSeparator()
         open_action = QAction(self.tr("打开数据库…"), self)
         open_action.triggered.connect(self.open_database)
         file_menu.addAction(open_action)
@@ -132,11 +177,69 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        settings_menu = self.menuBar().addMenu(self.tr("设置(&S)"))
+        for code, label in (("zh_CN", "中文"), ("en", "English")):
+            action = QAction(label, self, checkable=True)
+            action.setChecked(self.lang == code)
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            settings_menu.addAction(action)
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         about = QAction(self.tr("关于"), self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
         self.file_menu = file_menu
+
+    def import_cases(self, path: Path | None = None) -> None:
+        from workload_app.ui.dialogs.import_wizard import ImportWizard
+
+        ImportWizard(self, path).exec()
+
+    def import_history(self) -> None:
+        from workload_app.ui.dialogs.import_wizard import ImportHistoryDialog
+
+        ImportHistoryDialog(self).exec()
+
+    def import_roster(self) -> None:
+        from workload_app.core.problems import ImportRejected
+        from workload_app.services.imports import import_judges
+
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("导入法官名册"), "", self.tr("名册 (*.xlsx *.xls *.csv)")
+        )
+        if not name:
+            return
+        try:
+            changes = import_judges(self.db, Path(name))
+        except ImportRejected as exc:
+            details = "\n".join(p.render() for p in exc.problems[:50])
+            QMessageBox.warning(self, self.tr("名册未导入"), f"{exc}\n\n{details}")
+            return
+        c = changes.summary
+        QMessageBox.information(
+            self,
+            self.tr("名册已导入"),
+            self.tr("新增 {n}，更新 {u}，未变 {s}").format(n=c["new"], u=c["updated"], s=c["unchanged"]),
+        )
+        self.apply_changes(changes)
+
+    def find_case(self) -> None:
+        self.show_view(self.cases_view)
+        self.cases_view.focus_search()
+
+    def recompute(self) -> None:
+        from workload_app.services.standard_cases import compute_year
+
+        year = self.year()
+        self.tasks.run(
+            lambda db, progress: compute_year(db, year, progress),
+            parent=self,
+            label=self.tr("正在计算 {y} 年度标准案件").format(y=year),
+            on_done=self.apply_changes,
+        )
+
+    def set_language(self, lang: str) -> None:
+        self.settings.setValue("language", lang)
+        QMessageBox.information(self, self.tr("界面语言"), self.tr("界面语言将在重新启动程序后切换。"))
 
     def open_database(self) -> None:
         start = str(self.settings.value("last_folder", str(self.db_path.parent)))

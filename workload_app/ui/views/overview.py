@@ -1,12 +1,32 @@
-"""概览: the court at a glance for the selected year — counts per division and category."""
+"""概览: the court's progress against its cumulative targets, divisions behind schedule, balance,
+staffing need and data quality, for the selected year and month."""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
-from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
+from workload_app.core.formatting import TRACK_LABELS
+from workload_app.core.standard import AWAITING_APPROVAL, INCOMPLETE, OUTLIER
 from workload_app.services import info
+from workload_app.services import quotas as Q
+from workload_app.services import standard_cases as S
 from workload_app.ui.dataframe_model import DataFrameModel
+
+COLUMNS = {
+    "division": "部门",
+    "track_label": "类别",
+    "target_to_date": "截至本月目标",
+    "sc": "已完成",
+    "completion_pct": "完成率%",
+    "sc_per_judge": "人均",
+    "judges_needed": "所需法官",
+    "equivalents": "现有（折算）",
+}
 
 
 class OverviewView(QWidget):
@@ -16,33 +36,103 @@ class OverviewView(QWidget):
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 16pt; font-weight: bold;")
         self.summary = QLabel()
-        self.model = DataFrameModel()
+        self.summary.setWordWrap(True)
+        self.model = DataFrameModel(
+            headers={k: self.tr(v) for k, v in COLUMNS.items()},
+            decimals={"completion_pct": 1, "judges_needed": 1},
+        )
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.chart = QChart()
+        self.chart.setTitle(self.tr("全院累计完成与目标（标准案件）"))
+        chart_view = QChartView(self.chart)
+        chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        chart_view.setMinimumHeight(260)
+        row = QHBoxLayout()
+        row.addWidget(self.table, 3)
+        row.addWidget(chart_view, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
-        layout.addWidget(self.table)
+        layout.addLayout(row)
 
     def refresh(self) -> None:
-        db, year = self.window_.db, self.window_.year()
+        db, year, month = self.window_.db, self.window_.year(), self.window_.month()
         s = info.summary(db)
-        self.title.setText(self.tr("{year} 年度概览").format(year=year))
+        self.title.setText(self.tr("{year} 年 1—{month} 月概览").format(year=year, month=month))
+        d = Q.division_assessment(db, year, month)
+        d["track_label"] = d["track"].map(TRACK_LABELS)
+        d["completion_pct"] = d["completion"] * 100
+        self.model.set_frame(d[list(COLUMNS)])
+        behind = d[d["completion"] < 1.0]["division"].tolist()
+        merged, _, _ = S.results(db, year)
+        upto = merged[merged["closed_month"] <= month]
+        flags = upto["flags"].to_numpy()
+        balance = Q.balance(db, year, month)
         self.summary.setText(
-            self.tr("部门 {d} 个，法官 {j} 名；本年结案 {n} 件；全部案件 {all} 件（未结 {open} 件）").format(
-                d=s["divisions"], j=s["judges"], n=s["by_year"].get(year, 0), all=s["cases"], open=s["open"]
+            self.tr(
+                "部门 {d} 个，法官 {j} 名；本期结案 {n} 件。进度落后的部门：{behind}。\n"
+                "人案均衡度（变异系数）：审判 {bt:.3f}，执行 {be:.3f}。数据质量：数据不全 {inc} 件，待审批 {aw} 件，异常页数 {out} 件。"
+            ).format(
+                d=s["divisions"],
+                j=s["judges"],
+                n=len(upto),
+                behind="、".join(behind) or self.tr("无"),
+                bt=balance["trial"],
+                be=balance["enforcement"],
+                inc=int((flags & INCOMPLETE > 0).sum()),
+                aw=int((flags & AWAITING_APPROVAL > 0).sum()),
+                out=int((flags & OUTLIER > 0).sum()),
             )
         )
-        counts = info.counts(db)
-        counts = counts[counts["year"] == year]
-        if counts.empty:
-            self.model.set_frame(pd.DataFrame({self.tr("部门"): []}))
-            return
-        pivot = counts.pivot_table(
-            index="division", columns="category", values="cases", aggfunc="sum", fill_value=0
-        )
-        pivot[self.tr("合计")] = pivot.sum(axis=1)
-        pivot = pivot.reset_index().rename(columns={"division": self.tr("部门")})
-        self.model.set_frame(pivot)
+        self._draw(db, year, month)
+
+    def _draw(self, db, year: int, month: int) -> None:
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        plan = Q.current_plan(db, year)
+        monthly = S.monthly_credit(db, year)
+        ax, ay = QValueAxis(), QValueAxis()
+        ax.setRange(1, 12)
+        ax.setTickCount(12)
+        ax.setLabelFormat("%d")
+        self.chart.addAxis(ax, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(ay, Qt.AlignmentFlag.AlignLeft)
+        top = 1.0
+        for track, col, color in (
+            ("trial", "sc_trial", "#1f77b4"),
+            ("enforcement", "sc_enforcement", "#ff7f0e"),
+        ):
+            by_month = monthly.groupby("month")[col].sum()
+            actual = np.cumsum([float(by_month.get(m, 0.0)) for m in range(1, month + 1)])
+            series = QLineSeries()
+            series.setName(self.tr("{t}完成").format(t=TRACK_LABELS[track]))
+            series.setPen(QPen(QColor(color), 3))
+            for m, v in enumerate(actual, start=1):
+                series.append(m, float(v))
+            self._attach(series, ax, ay)
+            top = max(top, float(actual.max()) if len(actual) else 0)
+            if plan is not None:
+                judges = pd.DataFrame(plan["judges"])
+                months = pd.DataFrame(plan["months"])
+                members = judges.loc[judges["track"] == track, "judge"]
+                target = np.cumsum(months[months["judge"].isin(members)][Q.MONTH_COLS].sum().to_numpy())
+                t_series = QLineSeries()
+                t_series.setName(self.tr("{t}目标").format(t=TRACK_LABELS[track]))
+                pen = QPen(QColor(color))
+                pen.setStyle(Qt.PenStyle.DashLine)
+                pen.setWidth(2)
+                t_series.setPen(pen)
+                for m, v in enumerate(target, start=1):
+                    t_series.append(m, float(v))
+                self._attach(t_series, ax, ay)
+                top = max(top, float(target.max()))
+        ay.setRange(0, top * 1.05)
+
+    def _attach(self, series: QLineSeries, ax: QValueAxis, ay: QValueAxis) -> None:
+        self.chart.addSeries(series)
+        series.attachAxis(ax)
+        series.attachAxis(ay)

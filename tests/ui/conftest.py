@@ -1,0 +1,33 @@
+"""Qt tests run offscreen on a private copy of the small demo court."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture
+def window(qtbot, demo_db, tmp_path, monkeypatch):
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMessageBox
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: shown.append(a[2])))
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a, **k: shown.append(a[2])))
+    from workload_app.ui.application import create_app
+    from workload_app.ui.main_window import MainWindow
+
+    create_app()
+    path = Path(demo_db.conn.execute("PRAGMA database_list").fetchone()[2])
+    w = MainWindow(demo_db, path)
+    w.messages = shown
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.tasks.wait(30_000)

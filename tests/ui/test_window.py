@@ -1,0 +1,113 @@
+"""Driving the window: each view shows the services' figures, the wizard imports, edits recompute."""
+
+from __future__ import annotations
+
+import pytest
+
+from workload_app.services import quotas as Q
+from workload_app.services import standard_cases as S
+from workload_app.ui.dataframe_model import DataFrameModel
+
+pytestmark = pytest.mark.gui
+
+
+def test_every_view_shows_and_models_pass_modeltester(window, qtmodeltester):
+    assert window.year() == 2025 and window.nav.count() == 7
+    for i in range(window.nav.count()):
+        window.nav.setCurrentRow(i)
+        assert window.messages == [], window.messages
+    for view in window.views:
+        for name in dir(view):
+            model = getattr(view, name, None)
+            if isinstance(model, DataFrameModel) and model.rowCount() > 0:
+                qtmodeltester.check(model)
+    assert "2025" in window.windowTitle() or "demo" in window.windowTitle()
+
+
+def test_cases_view_counts_and_filters_and_explains(window, qtbot):
+    window.show_view(window.cases_view)
+    view = window.cases_view
+    merged, _, _ = S.results(window.db, 2025)
+    assert view.model.rowCount() == len(merged)
+    view.flag.setCurrentIndex(view.flag.findText("待审批"))
+    waiting = merged[(merged["flags"] & 2) > 0]
+    assert view.model.rowCount() == len(waiting)
+    view.table.selectRow(0)
+    assert "未经廉政监察员审批" in view.explanation.toPlainText()
+    view.flag.setCurrentIndex(0)
+    from PySide6.QtCore import Qt
+
+    sc_column = list(view.model.frame().columns).index("sc")
+    view.model.sort(sc_column, Qt.SortOrder.DescendingOrder)
+    top = view.model.data(view.model.index(0, sc_column))
+    assert float(top.replace(",", "")) == pytest.approx(merged["sc"].max(), abs=1e-4)
+
+
+def test_sorting_keeps_blanks_last_both_ways(qtmodeltester):
+    import pandas as pd
+    from PySide6.QtCore import Qt
+
+    model = DataFrameModel(pd.DataFrame({"sc": [1.0, float("nan"), 3.0, 2.0]}))
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert [model.data(model.index(i, 0)) for i in range(4)] == ["3.00", "2.00", "1.00", ""]
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    assert [model.data(model.index(i, 0)) for i in range(4)] == ["1.00", "2.00", "3.00", ""]
+    qtmodeltester.check(model)
+
+
+def test_edit_weight_changes_a_cases_sc(window, qtbot):
+    params_view = window.views[4]
+    window.nav.setCurrentRow(4)
+    before = params_view.status.text()
+    params_view.w_file.setValue(0.20)
+    params_view.w_judgment.setValue(0.55)
+    params_view.preview()
+    assert "参数有效" in params_view.status.text() and params_view.status.text() != before
+    from workload_app.services.parameters import save_params
+
+    changes = save_params(window.db, params_view.build(), "测试：调高卷宗权重")
+    window.apply_changes(changes)
+    merged, params, _ = S.results(window.db, 2025)
+    assert params.trial.w_file == pytest.approx(0.20)
+    window.show_view(window.cases_view)
+    assert window.cases_view.params.trial.w_file == pytest.approx(0.20)
+
+
+def test_invalid_weights_shown_inline(window):
+    params_view = window.views[4]
+    window.nav.setCurrentRow(4)
+    params_view.w_file.setValue(0.5)
+    params_view.preview()
+    assert "权重之和应为 1" in params_view.status.text()
+
+
+def test_plan_quotas_from_view(window, qtbot):
+    quotas_view = window.views[5]
+    window.nav.setCurrentRow(5)
+    versions = len(Q.plan_versions(window.db, 2025))
+    quotas_view.filings_trial.setValue(20000)
+    quotas_view.plan_year()
+    qtbot.waitUntil(lambda: len(Q.plan_versions(window.db, 2025)) == versions + 1, timeout=20_000)
+    qtbot.waitUntil(lambda: f"第 {versions + 1}" in quotas_view.derivation.text(), timeout=20_000)
+    plan = Q.current_plan(window.db, 2025)
+    assert plan["inputs"]["trial"]["expected_filings"] == 20000
+
+
+def test_import_through_wizard_changes_counts(window, qtbot, tmp_path):
+    from tests.importing.conftest import ROSTER, case_rows, write_xlsx
+    from workload_app.services.imports import import_judges
+    from workload_app.ui.dialogs.import_wizard import ImportWizard
+
+    import_judges(window.db, write_xlsx(tmp_path / "r.xlsx", ROSTER))
+    rows = [[c.replace("渝0106", "渝0107") if isinstance(c, str) else c for c in r] for r in case_rows()]
+    path = write_xlsx(tmp_path / "结案.xlsx", rows, title="结案案件")
+    before = window.db.conn.execute("SELECT COUNT(*) FROM cases").fetchone()[0]
+    wizard = ImportWizard(window, path)
+    qtbot.addWidget(wizard)
+    assert wizard.sheet.currentText() == "结案案件"
+    assert wizard.preview.rowCount() == 4
+    wizard.run(dry_run=False)
+    qtbot.waitUntil(lambda: "新增 4" in wizard.summary.text(), timeout=20_000)
+    after = window.db.conn.execute("SELECT COUNT(*) FROM cases").fetchone()[0]
+    assert after == before + 4
+    assert f"案件 {after} 件" in window.status_counts.text()

@@ -1,0 +1,319 @@
+"""导入向导: choose a file, see the detected headers and the first rows, map unknown headers (saved
+as a profile), check it (dry run) with every row-level problem listed, then import with progress."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+)
+
+from workload_app.core.problems import ImportRejected, WorkloadError
+from workload_app.importing.headers import CASE_LABELS
+from workload_app.services import imports as I
+from workload_app.ui.dataframe_model import DataFrameModel
+
+
+class ImportWizard(QDialog):
+    def __init__(self, window, path: Path | None = None) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.setWindowTitle(self.tr("导入结案数据"))
+        self.resize(1000, 640)
+        self.setAcceptDrops(True)
+        self.path: Path | None = None
+        self.file_label = QLineEdit()
+        self.file_label.setReadOnly(True)
+        self.file_label.setPlaceholderText(self.tr("选择或拖入 .xlsx / .xls / .csv 文件"))
+        choose = QPushButton(self.tr("选择文件…"))
+        choose.clicked.connect(self.choose)
+        self.sheet = QComboBox()
+        self.sheet.currentIndexChanged.connect(lambda _: self.load_preview(keep_sheet=True))
+        top = QHBoxLayout()
+        top.addWidget(self.file_label, 3)
+        top.addWidget(choose)
+        top.addWidget(QLabel(self.tr("工作表")))
+        top.addWidget(self.sheet, 1)
+        self.mapping = QTableWidget(0, 2)
+        self.mapping.setHorizontalHeaderLabels([self.tr("文件中的表头"), self.tr("对应字段")])
+        self.mapping.horizontalHeader().setStretchLastSection(True)
+        self.preview = DataFrameModel()
+        preview_view = QTableView()
+        preview_view.setModel(self.preview)
+        self.problems = DataFrameModel()
+        problems_view = QTableView()
+        problems_view.setModel(self.problems)
+        problems_view.horizontalHeader().setStretchLastSection(True)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.mapping, self.tr("表头对应"))
+        self.tabs.addTab(preview_view, self.tr("前 20 行预览"))
+        self.tabs.addTab(problems_view, self.tr("问题"))
+        self.skip_invalid = QCheckBox(self.tr("跳过有问题的行，导入其余各行"))
+        self.create_judges = QCheckBox(self.tr("名册中没有的法官自动建立"))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.summary.setOpenExternalLinks(True)
+        self.check_button = QPushButton(self.tr("校验（不写入）"))
+        self.check_button.clicked.connect(lambda: self.run(dry_run=True))
+        self.import_button = QPushButton(self.tr("导入"))
+        self.import_button.clicked.connect(lambda: self.run(dry_run=False))
+        close = QPushButton(self.tr("关闭"))
+        close.clicked.connect(self.accept)
+        for b in (self.check_button, self.import_button):
+            b.setEnabled(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.skip_invalid)
+        buttons.addWidget(self.create_judges)
+        buttons.addStretch(1)
+        buttons.addWidget(self.check_button)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.summary)
+        layout.addLayout(buttons)
+        if path:
+            self.set_file(path)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        urls = event.mimeData().urls()
+        if urls:
+            self.set_file(Path(urls[0].toLocalFile()))
+
+    def choose(self) -> None:
+        settings = QSettings()
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("选择导出文件"),
+            str(settings.value("import_folder", "")),
+            self.tr("案件数据 (*.xlsx *.xls *.csv)"),
+        )
+        if name:
+            settings.setValue("import_folder", str(Path(name).parent))
+            self.set_file(Path(name))
+
+    def set_file(self, path: Path) -> None:
+        self.path = path
+        self.file_label.setText(str(path))
+        self.load_preview(keep_sheet=False)
+
+    def load_preview(self, keep_sheet: bool) -> None:
+        if self.path is None:
+            return
+        sheet = self.sheet.currentText() if keep_sheet and self.sheet.count() else None
+        try:
+            info = I.preview(self.window_.db, self.path, sheet)
+        except (ImportRejected, WorkloadError) as exc:
+            self.summary.setText(f"<span style='color:#b00020'>{exc}</span>")
+            for b in (self.check_button, self.import_button):
+                b.setEnabled(False)
+            return
+        if not keep_sheet:
+            self.sheet.blockSignals(True)
+            self.sheet.clear()
+            self.sheet.addItems(info["sheets"])
+            self.sheet.setCurrentText(info["sheet"])
+            self.sheet.blockSignals(False)
+        self.mapping.setRowCount(0)
+        fields = ["", *CASE_LABELS]
+        for field, header in info["mapping"].items():
+            self._mapping_row(header, field, fields, known=True)
+        for header in info["unknown"]:
+            self._mapping_row(header, "", fields, known=False)
+        self.preview.set_frame(pd.DataFrame(info["rows"], columns=_unique(info["columns"])))
+        self.summary.setText(
+            self.tr(
+                "表头在第 {r} 行；识别 {n} 列，未识别 {u} 列（可在「表头对应」中指定，保存为映射方案）"
+            ).format(r=info["header_row"], n=len(info["mapping"]), u=len(info["unknown"]))
+        )
+        for b in (self.check_button, self.import_button):
+            b.setEnabled(True)
+
+    def _mapping_row(self, header: str, field: str, fields: list[str], known: bool) -> None:
+        r = self.mapping.rowCount()
+        self.mapping.insertRow(r)
+        self.mapping.setItem(r, 0, QTableWidgetItem(header))
+        box = QComboBox()
+        for f in fields:
+            box.addItem(f"{CASE_LABELS[f]}（{f}）" if f else self.tr("（不导入）"), f)
+        box.setCurrentIndex(fields.index(field) if field in fields else 0)
+        box.setEnabled(not known)
+        self.mapping.setCellWidget(r, 1, box)
+
+    def _save_profile(self) -> str | None:
+        mapping = {}
+        for r in range(self.mapping.rowCount()):
+            box = self.mapping.cellWidget(r, 1)
+            if box.isEnabled() and box.currentData():
+                mapping[self.mapping.item(r, 0).text()] = box.currentData()
+        if not mapping or self.path is None:
+            return None
+        name = f"导入向导-{self.path.stem}"
+        I.save_profile(self.window_.db, name, mapping)
+        return name
+
+    def run(self, dry_run: bool) -> None:
+        if self.path is None:
+            return
+        profile = self._save_profile()
+        path, sheet = self.path, self.sheet.currentText() or None
+        skip, create = self.skip_invalid.isChecked(), self.create_judges.isChecked()
+
+        def job(db, progress):
+            try:
+                return I.import_cases(
+                    db,
+                    path,
+                    sheet=sheet,
+                    skip_invalid=skip,
+                    dry_run=dry_run,
+                    create_judges=create,
+                    profile=profile,
+                    progress=progress,
+                )
+            except ImportRejected as exc:
+                return exc
+
+        self.window_.tasks.run(
+            job,
+            parent=self,
+            label=self.tr("正在读取与校验 {f}").format(f=path.name),
+            on_done=lambda r: self._show_result(r, dry_run),
+        )
+
+    def _show_result(self, result, dry_run: bool) -> None:
+        if isinstance(result, ImportRejected):
+            self._show_problems(result.problems)
+            self.summary.setText(f"<span style='color:#b00020'>{result}</span>")
+            return
+        self._show_problems(result.problems)
+        text = result.summary_text()
+        if result.report_path:
+            text += self.tr("　<a href='file://{p}'>打开问题报告</a>").format(p=result.report_path)
+        self.summary.setText(text)
+        if not dry_run and result.committed:
+            from workload_app.services.changes import Changes
+
+            self.window_.apply_changes(Changes(cases=True, judges=bool(result.created_judges)))
+
+    def _show_problems(self, problems) -> None:
+        frame = pd.DataFrame(
+            [{"row": p.row, "column": p.column, "value": p.value, "message": p.message} for p in problems],
+            columns=["row", "column", "value", "message"],
+        )
+        self.problems.set_frame(
+            frame.rename(
+                columns={
+                    "row": self.tr("行号"),
+                    "column": self.tr("列"),
+                    "value": self.tr("值"),
+                    "message": self.tr("问题"),
+                }
+            )
+        )
+        if problems:
+            self.tabs.setCurrentIndex(2)
+
+
+def _unique(columns: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for c in columns:
+        c = c or "-"
+        seen[c] = seen.get(c, 0) + 1
+        out.append(c if seen[c] == 1 else f"{c}.{seen[c]}")
+    return out
+
+
+class ImportHistoryDialog(QDialog):
+    """导入历史: every batch, with undo."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.setWindowTitle(self.tr("导入历史"))
+        self.resize(900, 400)
+        self.model = DataFrameModel()
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        undo = QPushButton(self.tr("撤销所选批次"))
+        undo.clicked.connect(self.undo)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view)
+        layout.addWidget(undo)
+        self.refresh()
+
+    def refresh(self) -> None:
+        rows = I.import_history(self.window_.db)
+        frame = pd.DataFrame(
+            rows,
+            columns=[
+                "id",
+                "created_at",
+                "user",
+                "kind",
+                "file_name",
+                "rows_new",
+                "rows_updated",
+                "rows_unchanged",
+                "rows_rejected",
+                "undone_at",
+            ],
+        )
+        self.model.set_frame(
+            frame.rename(
+                columns={
+                    "id": self.tr("批次"),
+                    "created_at": self.tr("时间"),
+                    "user": self.tr("用户"),
+                    "kind": self.tr("种类"),
+                    "file_name": self.tr("文件"),
+                    "rows_new": self.tr("新增"),
+                    "rows_updated": self.tr("更新"),
+                    "rows_unchanged": self.tr("未变"),
+                    "rows_rejected": self.tr("拒绝"),
+                    "undone_at": self.tr("撤销时间"),
+                }
+            )
+        )
+
+    def undo(self) -> None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return
+        batch = int(self.model.row_at(index.row())[self.tr("批次")])
+        if (
+            QMessageBox.question(self, self.tr("撤销导入"), self.tr("撤销第 {b} 批导入？").format(b=batch))
+            != QMessageBox.StandardButton.Yes
+        ):
+            return
+        try:
+            changes = I.undo_import(self.window_.db, batch)
+        except WorkloadError as exc:
+            QMessageBox.warning(self, self.tr("无法撤销"), str(exc))
+            return
+        self.window_.apply_changes(changes)
+        self.refresh()

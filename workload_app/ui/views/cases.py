@@ -1,0 +1,183 @@
+"""案件: the year's closed cases with their standard cases, filters, and the explanation of each."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workload_app.core.casenumber import CATEGORY_LABELS
+from workload_app.core.formatting import UNIT_LABELS
+from workload_app.core.standard import AWAITING_APPROVAL, INCOMPLETE, OUTLIER, explain
+from workload_app.services import standard_cases as S
+from workload_app.ui.dataframe_model import DataFrameModel
+
+COLUMNS = {
+    "case_number": "案号",
+    "judge": "承办法官",
+    "division": "部门",
+    "category_label": "类别",
+    "type_code": "类型",
+    "closed_on": "结案日期",
+    "file_pages": "卷宗",
+    "transcript_pages": "笔录",
+    "judgment_pages": "文书",
+    "unit_label": "单位",
+    "rule_name": "特殊规则",
+    "sc": "标准案件",
+    "flags_text": "标记",
+    "cause": "案由",
+}
+
+
+class CasesView(QWidget):
+    def __init__(self, window) -> None:
+        super().__init__()
+        self.window_ = window
+        self.frame = pd.DataFrame()
+        self.params = None
+        self.model = DataFrameModel(
+            headers={k: self.tr(v) for k, v in COLUMNS.items()},
+            decimals={"file_pages": 0, "transcript_pages": 0, "judgment_pages": 0, "sc": 4},
+        )
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        self.table.selectionModel().currentRowChanged.connect(self._show_explanation)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("案号或案由中的文字（Ctrl+F）"))
+        self.division = QComboBox()
+        self.judge = QComboBox()
+        self.category = QComboBox()
+        self.unit = QComboBox()
+        self.flag = QComboBox()
+        self.flag.addItem(self.tr("全部"), 0)
+        self.flag.addItem(self.tr("数据不全"), INCOMPLETE)
+        self.flag.addItem(self.tr("待审批"), AWAITING_APPROVAL)
+        self.flag.addItem(self.tr("异常页数"), OUTLIER)
+        self.flag.addItem(self.tr("特殊规则"), -1)
+        for w in (self.division, self.judge, self.category, self.unit, self.flag):
+            w.currentIndexChanged.connect(self.apply_filter)
+        self.search.textChanged.connect(self.apply_filter)
+        bar = QHBoxLayout()
+        for label, w in (
+            (self.tr("查找"), self.search),
+            (self.tr("部门"), self.division),
+            (self.tr("法官"), self.judge),
+            (self.tr("类别"), self.category),
+            (self.tr("单位"), self.unit),
+            (self.tr("数据质量"), self.flag),
+        ):
+            bar.addWidget(QLabel(label))
+            bar.addWidget(w, 2 if w is self.search else 1)
+        self.count = QLabel()
+        self.explanation = QPlainTextEdit()
+        self.explanation.setReadOnly(True)
+        self.explanation.setMaximumHeight(110)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(self.explanation)
+        split.setStretchFactor(0, 4)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(split)
+        layout.addWidget(self.count)
+
+    def refresh(self) -> None:
+        year = self.window_.year()
+        if not year:
+            return
+        try:
+            merged, params, _ = S.results(self.window_.db, year)
+        except Exception as exc:  # noqa: BLE001 - shown in place of the table
+            self.model.set_frame(pd.DataFrame())
+            self.count.setText(str(exc))
+            return
+        self.params = params
+        merged = merged[merged["closed_month"] <= self.window_.month()].reset_index(drop=True)
+        merged["category_label"] = merged["category"].map(CATEGORY_LABELS)
+        merged["unit_label"] = merged["unit"].map(UNIT_LABELS)
+        merged["rule_name"] = S.rule_names(merged, params)
+        merged["flags_text"] = S.flags_text(merged)
+        self.frame = merged
+        self.model.set_frame(merged[list(COLUMNS)])
+        self.table.setColumnWidth(0, 200)
+        self._fill(self.division, sorted(merged["division"].dropna().unique()))
+        self._fill(self.judge, sorted(merged["judge"].dropna().unique()))
+        self._fill(
+            self.category, [CATEGORY_LABELS[c] for c in CATEGORY_LABELS if c in set(merged["category"])]
+        )
+        self._fill(self.unit, [UNIT_LABELS[u] for u in ("trial", "enforcement")])
+        self.apply_filter()
+
+    def _fill(self, box: QComboBox, values: list[str]) -> None:
+        current = box.currentText()
+        box.blockSignals(True)
+        box.clear()
+        box.addItem(self.tr("全部"))
+        box.addItems(values)
+        if current in values:
+            box.setCurrentText(current)
+        box.blockSignals(False)
+
+    def apply_filter(self) -> None:
+        f = self.frame
+        if f.empty:
+            self.count.setText(self.tr("没有案件"))
+            return
+        mask = np.ones(len(f), dtype=bool)
+        for box, col in (
+            (self.division, "division"),
+            (self.judge, "judge"),
+            (self.category, "category_label"),
+            (self.unit, "unit_label"),
+        ):
+            if box.currentIndex() > 0:
+                mask &= (f[col] == box.currentText()).to_numpy()
+        flag = self.flag.currentData()
+        if flag == -1:
+            mask &= (f["rule_name"] != "").to_numpy()
+        elif flag:
+            mask &= (f["flags"].to_numpy() & flag) > 0
+        text = self.search.text().strip()
+        if text:
+            mask &= (
+                f["case_number"].str.contains(text, regex=False)
+                | f["cause"].fillna("").str.contains(text, regex=False)
+            ).to_numpy()
+        self.model.filter_rows(mask)
+        sc = f.loc[mask, "sc"]
+        self.count.setText(
+            self.tr("显示 {n} 件，共 {total} 件；标准案件合计 {sc:,.2f}").format(
+                n=int(mask.sum()), total=len(f), sc=float(sc.sum())
+            )
+        )
+
+    def _show_explanation(self, current, _previous) -> None:
+        if not current.isValid() or self.params is None:
+            return
+        row = self.frame.iloc[self.model.source_row(current.row())].to_dict()
+        text = explain(row, row, self.params)
+        self.explanation.setPlainText(
+            f"{row['case_number']}　{row['judge']}　{row['division']}　{row.get('cause') or ''}\n"
+            f"{self.tr('计算说明')}：{text}\n"
+            f"{self.tr('结案方式')}：{row.get('closing_method') or '—'}　{self.tr('程序')}：{row.get('procedure') or '—'}"
+            f"　{self.tr('合议庭')}：{row.get('panel') or '—'}"
+        )
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()

@@ -1,0 +1,431 @@
+"""参数: edit the year's parameter set with inline validation and a live preview of its effect;
+save as a new version with a reason, publish (freeze), TOML import and export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workload_app.core.params import MATCH_FIELDS, ROLES, Params, params_from_dict
+from workload_app.core.problems import ParameterError
+from workload_app.core.standard import compute_averages, compute_standard_cases, credit_by_judge
+from workload_app.services import parameters as P
+from workload_app.storage import repository as repo
+from workload_app.ui.dataframe_model import DataFrameModel
+
+RULE_HEADERS = ["名称", "方式", "数值", "类型代字", "程序", "结案方式", "案由包含"]
+
+
+def _spin(lo: float, hi: float, step: float, decimals: int = 2) -> QDoubleSpinBox:
+    s = QDoubleSpinBox()
+    s.setRange(lo, hi)
+    s.setSingleStep(step)
+    s.setDecimals(decimals)
+    return s
+
+
+class ParametersView(QWidget):
+    def __init__(self, window) -> None:
+        super().__init__()
+        self.window_ = window
+        self._loading = False
+        self._cache: dict = {}
+        self.version_label = QLabel()
+        self.w_file, self.w_transcript, self.w_judgment = (_spin(0, 1, 0.05, 3) for _ in range(3))
+        self.average_year = QSpinBox()
+        self.average_year.setRange(1990, 2200)
+        self.pooling = QComboBox()
+        self.pooling.addItem(self.tr("全院一个平均"), "court")
+        self.pooling.addItem(self.tr("按刑事/民事/行政分别平均"), "category")
+        self.trim = _spin(0, 49, 1, 1)
+        self.cap = _spin(0, 100, 0.5, 2)
+        self.outlier = _spin(0, 100, 1, 1)
+        self.resp_share, self.member_share = _spin(0, 1, 0.05), _spin(0, 1, 0.05)
+        form = QFormLayout()
+        form.addRow(self.tr("卷宗权重"), self.w_file)
+        form.addRow(self.tr("庭审笔录权重"), self.w_transcript)
+        form.addRow(self.tr("裁判文书权重"), self.w_judgment)
+        form.addRow(self.tr("参照年度"), self.average_year)
+        form.addRow(self.tr("平均口径"), self.pooling)
+        form.addRow(self.tr("截尾比例 %"), self.trim)
+        form.addRow(self.tr("单案上限（0 = 不设）"), self.cap)
+        form.addRow(self.tr("异常页数倍数"), self.outlier)
+        form.addRow(self.tr("承办法官份额"), self.resp_share)
+        form.addRow(self.tr("其他合议庭成员份额"), self.member_share)
+        basics = QGroupBox(self.tr("审判标准案件"))
+        basics.setLayout(form)
+
+        self.rules = QTableWidget(0, len(RULE_HEADERS))
+        self.rules.setHorizontalHeaderLabels([self.tr(h) for h in RULE_HEADERS])
+        rule_buttons = QHBoxLayout()
+        for text, slot in (
+            (self.tr("新增规则"), self._add_rule),
+            (self.tr("删除"), self._remove_rule),
+            (self.tr("上移"), lambda: self._move_rule(-1)),
+            (self.tr("下移"), lambda: self._move_rule(1)),
+        ):
+            b = QPushButton(text)
+            b.clicked.connect(slot)
+            rule_buttons.addWidget(b)
+        rules_box = QGroupBox(
+            self.tr("特殊规则（转换系数，按顺序第一条匹配的生效；方式 fixed = 固定值，factor = 乘数）")
+        )
+        rl = QVBoxLayout(rules_box)
+        rl.addWidget(self.rules)
+        rl.addLayout(rule_buttons)
+
+        self.credits = QTableWidget(0, 3)
+        self.credits.setHorizontalHeaderLabels(
+            [self.tr("执行结案方式"), self.tr("计数"), self.tr("须审批(1/0)")]
+        )
+        self.roles = QTableWidget(len(ROLES), 2)
+        self.roles.setHorizontalHeaderLabels([self.tr("职务"), self.tr("任务系数")])
+        side = QHBoxLayout()
+        side.addWidget(self.credits)
+        side.addWidget(self.roles)
+
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.preview_model = DataFrameModel(
+            headers={
+                "judge": self.tr("法官"),
+                "before": self.tr("现行"),
+                "after": self.tr("修改后"),
+                "change": self.tr("变化"),
+            }
+        )
+        preview_table = QTableView()
+        preview_table.setModel(self.preview_model)
+        preview_table.horizontalHeader().setStretchLastSection(True)
+        buttons = QHBoxLayout()
+        for text, slot in (
+            (self.tr("保存为新版本…"), self.save),
+            (self.tr("发布（冻结）"), self.publish),
+            (self.tr("导入 TOML…"), self.import_toml),
+            (self.tr("导出 TOML…"), self.export_toml),
+            (self.tr("还原"), self.refresh),
+        ):
+            b = QPushButton(text)
+            b.clicked.connect(slot)
+            buttons.addWidget(b)
+        left = QVBoxLayout()
+        left.addWidget(self.version_label)
+        left.addWidget(basics)
+        left.addWidget(self.status)
+        left.addWidget(QLabel(self.tr("预览：标准案件变化最大的法官")))
+        left.addWidget(preview_table)
+        right = QVBoxLayout()
+        right.addWidget(rules_box, 2)
+        right.addLayout(side, 1)
+        top = QHBoxLayout()
+        top.addLayout(left, 2)
+        top.addLayout(right, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(buttons)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self.preview)
+        for w in (
+            self.w_file,
+            self.w_transcript,
+            self.w_judgment,
+            self.trim,
+            self.cap,
+            self.outlier,
+            self.resp_share,
+            self.member_share,
+        ):
+            w.valueChanged.connect(self._changed)
+        self.average_year.valueChanged.connect(self._changed)
+        self.pooling.currentIndexChanged.connect(self._changed)
+        for t in (self.rules, self.credits, self.roles):
+            t.itemChanged.connect(self._changed)
+
+    # -- load
+    def refresh(self) -> None:
+        year = self.window_.year()
+        params, row = P.current_params(self.window_.db, year)
+        self.current = params
+        self._cache = {}
+        self.load(params)
+        if row is None:
+            self.version_label.setText(self.tr("{y} 年度：尚未保存参数（显示默认值）").format(y=year))
+        else:
+            state = self.tr("已发布") if row["published"] else self.tr("草稿")
+            self.version_label.setText(
+                self.tr("{y} 年度参数第 {v} 版（{s}）{r}").format(
+                    y=year, v=row["version"], s=state, r=row["reason"]
+                )
+            )
+        self.preview()
+
+    def load(self, p: Params) -> None:
+        self._loading = True
+        t = p.trial
+        self.w_file.setValue(t.w_file)
+        self.w_transcript.setValue(t.w_transcript)
+        self.w_judgment.setValue(t.w_judgment)
+        self.average_year.setValue(p.reference_year)
+        self.pooling.setCurrentIndex(0 if t.pooling == "court" else 1)
+        self.trim.setValue(t.trim_percent)
+        self.cap.setValue(t.cap)
+        self.outlier.setValue(t.outlier_factor)
+        self.resp_share.setValue(p.panel.responsible_share)
+        self.member_share.setValue(p.panel.member_share)
+        self.rules.setRowCount(0)
+        for r in t.rules:
+            self._add_rule(
+                [
+                    r.name,
+                    r.mode,
+                    f"{r.value:g}",
+                    "、".join(r.type_code),
+                    "、".join(r.procedure),
+                    "、".join(r.closing_method),
+                    "、".join(r.cause_contains),
+                ]
+            )
+        self.credits.setRowCount(0)
+        for method, value in p.enforcement.credit:
+            self._add_row(
+                self.credits, [method, f"{value:g}", "1" if method in p.enforcement.needs_approval else "0"]
+            )
+        for i, role in enumerate(ROLES):
+            self.roles.setItem(i, 0, QTableWidgetItem(role))
+            self.roles.setItem(i, 1, QTableWidgetItem(f"{p.quota.fraction_of(role):g}"))
+        self._loading = False
+
+    def _add_row(self, table: QTableWidget, values: list[str]) -> None:
+        r = table.rowCount()
+        table.insertRow(r)
+        for c, v in enumerate(values):
+            table.setItem(r, c, QTableWidgetItem(v))
+
+    def _add_rule(self, values=None) -> None:
+        self._add_row(
+            self.rules,
+            values if isinstance(values, list) else [self.tr("新规则"), "factor", "1", "", "", "", ""],
+        )
+        self._changed()
+
+    def _remove_rule(self) -> None:
+        r = self.rules.currentRow()
+        if r >= 0:
+            self.rules.removeRow(r)
+            self._changed()
+
+    def _move_rule(self, step: int) -> None:
+        r = self.rules.currentRow()
+        target = r + step
+        if r < 0 or not 0 <= target < self.rules.rowCount():
+            return
+        self._loading = True
+        for c in range(self.rules.columnCount()):
+            a, b = self.rules.takeItem(r, c), self.rules.takeItem(target, c)
+            self.rules.setItem(r, c, b)
+            self.rules.setItem(target, c, a)
+        self._loading = False
+        self.rules.setCurrentCell(target, 0)
+        self._changed()
+
+    # -- build and validate
+    def _text(self, table: QTableWidget, r: int, c: int) -> str:
+        item = table.item(r, c)
+        return item.text().strip() if item else ""
+
+    def build(self) -> Params:
+        year = self.window_.year()
+        rules = []
+        for r in range(self.rules.rowCount()):
+            match = {}
+            for c, key in enumerate(MATCH_FIELDS, start=3):
+                values = [
+                    v
+                    for v in self._text(self.rules, r, c).replace(",", "、").replace("，", "、").split("、")
+                    if v
+                ]
+                if values:
+                    match[key] = values
+            try:
+                value = float(self._text(self.rules, r, 2))
+            except ValueError as exc:
+                raise ParameterError(
+                    f"trial.rules[{r}].value", self.tr("第 {n} 条规则的数值不是数字").format(n=r + 1)
+                ) from exc
+            rules.append(
+                {
+                    "name": self._text(self.rules, r, 0),
+                    "mode": self._text(self.rules, r, 1),
+                    "value": value,
+                    "match": match,
+                }
+            )
+        credit, needs = {}, []
+        for r in range(self.credits.rowCount()):
+            method = self._text(self.credits, r, 0)
+            if not method:
+                continue
+            try:
+                credit[method] = float(self._text(self.credits, r, 1) or 0)
+            except ValueError as exc:
+                raise ParameterError(
+                    "enforcement.credit", self.tr("「{m}」的计数不是数字").format(m=method)
+                ) from exc
+            if self._text(self.credits, r, 2) == "1":
+                needs.append(method)
+        fractions = {}
+        for r in range(self.roles.rowCount()):
+            try:
+                fractions[self._text(self.roles, r, 0)] = float(self._text(self.roles, r, 1))
+            except ValueError as exc:
+                raise ParameterError("quota.role_fractions", self.tr("职务系数须为数字")) from exc
+        q = self.current.quota
+        data = {
+            "year": year,
+            "trial": {
+                "weights": {
+                    "file": self.w_file.value(),
+                    "transcript": self.w_transcript.value(),
+                    "judgment": self.w_judgment.value(),
+                },
+                "average_year": self.average_year.value(),
+                "pooling": self.pooling.currentData(),
+                "trim_percent": self.trim.value(),
+                "cap": self.cap.value(),
+                "outlier_factor": self.outlier.value(),
+                "rules": rules,
+            },
+            "enforcement": {"credit": credit, "needs_approval": needs},
+            "panel": {
+                "responsible_share": self.resp_share.value(),
+                "member_share": self.member_share.value(),
+            },
+            "quota": {
+                "role_fractions": fractions,
+                "closing_rate": q.closing_rate,
+                "filing_growth": q.filing_growth,
+                "history_weight": q.history_weight,
+                "month_pattern": q.month_pattern,
+            },
+            "score": {"breakpoints": [list(b) for b in self.current.score.breakpoints]},
+        }
+        return params_from_dict(data)
+
+    def _changed(self) -> None:
+        if not self._loading:
+            self._timer.start()
+
+    def _frames(self, ref_year: int, year: int):
+        key = (ref_year, year)
+        if key not in self._cache:
+            db = self.window_.db
+            self._cache = {
+                key: (repo.load_cases(db, closed_year=ref_year), repo.load_cases(db, closed_year=year))
+            }
+        return self._cache[key]
+
+    def preview(self) -> None:
+        try:
+            new = self.build()
+            ref, cases = self._frames(new.reference_year, new.year)
+            after = compute_standard_cases(cases, new, compute_averages(ref, new))
+            old_ref, _ = (
+                self._frames(self.current.reference_year, new.year)
+                if self.current.reference_year == new.reference_year
+                else (repo.load_cases(self.window_.db, closed_year=self.current.reference_year), None)
+            )
+            before = compute_standard_cases(cases, self.current, compute_averages(old_ref, self.current))
+        except ParameterError as exc:
+            self.status.setStyleSheet("color: #b00020;")
+            self.status.setText(self.tr("参数有误：{e}").format(e=exc))
+            return
+        self.status.setStyleSheet("color: #1b5e20;")
+        trial_after = after.loc[after["unit"] == "trial", "sc"]
+        trial_before = before.loc[before["unit"] == "trial", "sc"]
+        self.status.setText(
+            self.tr("参数有效。审判案件平均标准案件：现行 {b:.4f} → 修改后 {a:.4f}").format(
+                b=trial_before.mean(), a=trial_after.mean()
+            )
+        )
+        t_before = credit_by_judge(cases, before, self.current).set_index("judge")
+        t_after = credit_by_judge(cases, after, new).set_index("judge")
+        diff = pd.DataFrame(
+            {
+                "before": t_before["sc_trial"] + t_before["sc_enforcement"],
+                "after": t_after["sc_trial"] + t_after["sc_enforcement"],
+            }
+        ).fillna(0.0)
+        diff["change"] = diff["after"] - diff["before"]
+        diff = diff.reindex(diff["change"].abs().sort_values(ascending=False).index).head(10)
+        self.preview_model.set_frame(diff.reset_index())
+
+    # -- actions
+    def save(self) -> None:
+        try:
+            params = self.build()
+        except ParameterError as exc:
+            QMessageBox.warning(self, self.tr("参数有误"), str(exc))
+            return
+        reason, ok = QInputDialog.getText(
+            self, self.tr("保存参数"), self.tr("修改理由（已发布的参数必须填写）：")
+        )
+        if not ok:
+            return
+        try:
+            changes = P.save_params(self.window_.db, params, reason)
+        except ParameterError as exc:
+            QMessageBox.warning(self, self.tr("无法保存"), str(exc))
+            return
+        self.window_.apply_changes(changes)
+
+    def publish(self) -> None:
+        year = self.window_.year()
+        answer = QMessageBox.question(
+            self,
+            self.tr("发布参数"),
+            self.tr("发布后 {y} 年度参数将被冻结，之后的修改会成为新版本。继续？").format(y=year),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.window_.apply_changes(P.publish(self.window_.db, year))
+
+    def import_toml(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("导入参数"), "", self.tr("TOML 文件 (*.toml)"))
+        if not name:
+            return
+        try:
+            changes = P.import_toml(self.window_.db, Path(name).read_text(encoding="utf-8-sig"))
+        except (ParameterError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("无法导入"), str(exc))
+            return
+        self.window_.apply_changes(changes)
+
+    def export_toml(self) -> None:
+        year = self.window_.year()
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出参数"), f"参数-{year}.toml", self.tr("TOML 文件 (*.toml)")
+        )
+        if name:
+            Path(name).write_text(P.export_toml(self.window_.db, year), encoding="utf-8")

@@ -1,0 +1,116 @@
+"""法官 and 部门: each judge's tally against target, and each division's progress, staffing, transfers."""
+
+from __future__ import annotations
+
+import pandas as pd
+from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
+
+from workload_app.core.formatting import TRACK_LABELS
+from workload_app.services import quotas as Q
+from workload_app.ui.dataframe_model import DataFrameModel
+
+JUDGE_COLUMNS = {
+    "judge": "法官",
+    "division": "部门",
+    "role": "职务",
+    "track_label": "类别",
+    "cases": "结案数",
+    "sc": "标准案件",
+    "quota": "年度任务",
+    "target_to_date": "截至本月目标",
+    "completion_pct": "完成率%",
+    "score": "得分",
+    "rank_division": "部门内排名",
+    "rank_court": "全院排名",
+}
+DIVISION_COLUMNS = {
+    "division": "部门",
+    "track_label": "类别",
+    "judges": "法官",
+    "equivalents": "折算法官",
+    "target": "年度目标",
+    "target_to_date": "截至本月目标",
+    "sc": "已完成",
+    "completion_pct": "完成率%",
+    "sc_per_judge": "人均",
+    "expected_workload": "预计全年工作量",
+    "judges_needed": "所需法官",
+}
+
+
+def _table(model: DataFrameModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSortingEnabled(True)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class JudgesView(QWidget):
+    def __init__(self, window) -> None:
+        super().__init__()
+        self.window_ = window
+        self.model = DataFrameModel(
+            headers={k: self.tr(v) for k, v in JUDGE_COLUMNS.items()},
+            decimals={"score": 1, "completion_pct": 1},
+        )
+        self.title = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(_table(self.model))
+
+    def refresh(self) -> None:
+        year, month = self.window_.year(), self.window_.month()
+        a = Q.assessment(self.window_.db, year, month)
+        a["track_label"] = a["track"].map(TRACK_LABELS)
+        a["completion_pct"] = a["completion"] * 100
+        a = a[a["quota"].notna() | (a["cases"] > 0)]
+        self.model.set_frame(a[list(JUDGE_COLUMNS)])
+        self.title.setText(
+            self.tr("{y} 年 1—{m} 月，{n} 名法官；排名在同一职务组内比较").format(y=year, m=month, n=len(a))
+        )
+
+
+class DivisionsView(QWidget):
+    def __init__(self, window) -> None:
+        super().__init__()
+        self.window_ = window
+        self.model = DataFrameModel(
+            headers={k: self.tr(v) for k, v in DIVISION_COLUMNS.items()},
+            decimals={"completion_pct": 1, "judges_needed": 1},
+        )
+        self.transfers = DataFrameModel(
+            headers={
+                "from_division": self.tr("调出部门"),
+                "to_division": self.tr("调入部门"),
+                "standard_cases": self.tr("标准案件"),
+                "cases": self.tr("约合案件数"),
+            }
+        )
+        self.balance = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addWidget(_table(self.model), 3)
+        layout.addWidget(self.balance)
+        layout.addWidget(QLabel(self.tr("调剂建议（仅为建议，不会自动移动案件）")))
+        layout.addWidget(_table(self.transfers), 1)
+
+    def refresh(self) -> None:
+        db, year, month = self.window_.db, self.window_.year(), self.window_.month()
+        d = Q.division_assessment(db, year, month)
+        d["track_label"] = d["track"].map(TRACK_LABELS)
+        d["completion_pct"] = d["completion"] * 100
+        self.model.set_frame(d[list(DIVISION_COLUMNS)])
+        b = Q.balance(db, year, month)
+        self.balance.setText(
+            self.tr(
+                "人案均衡度（各部门人均标准案件的变异系数，越小越均衡）：审判 {t:.3f}，执行 {e:.3f}"
+            ).format(t=b["trial"], e=b["enforcement"])
+        )
+        moves = Q.transfers(db, year, month) if month < 12 else []
+        self.transfers.set_frame(
+            pd.DataFrame(
+                [m.__dict__ for m in moves],
+                columns=["from_division", "to_division", "standard_cases", "cases"],
+            )
+        )

@@ -1,0 +1,228 @@
+"""任务: plan the year, see each input and its derivation, judges' quotas with overrides, monthly
+targets with a chart, re-plan mid-year, and the plan versions side by side."""
+
+from __future__ import annotations
+
+import pandas as pd
+from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workload_app.core.formatting import TRACK_LABELS
+from workload_app.services import quotas as Q
+from workload_app.ui.dataframe_model import DataFrameModel
+
+JUDGE_COLUMNS = {
+    "judge": "法官",
+    "division": "部门",
+    "role": "职务",
+    "track_label": "类别",
+    "role_fraction": "职务系数",
+    "share_in_post": "在岗比例",
+    "common_quota": "基本任务",
+    "computed_quota": "测算任务",
+    "quota": "年度任务",
+    "override_reason": "调整理由",
+}
+
+
+class QuotasView(QWidget):
+    def __init__(self, window) -> None:
+        super().__init__()
+        self.window_ = window
+        self.plan: dict | None = None
+        self.derivation = QLabel()
+        self.derivation.setWordWrap(True)
+        self.derivation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.filings_trial = QDoubleSpinBox()
+        self.filings_enf = QDoubleSpinBox()
+        for s in (self.filings_trial, self.filings_enf):
+            s.setRange(0, 10_000_000)
+            s.setDecimals(0)
+            s.setSpecialValueText(self.tr("按上年"))
+        self.from_month = QComboBox()
+        for m in range(2, 13):
+            self.from_month.addItem(self.tr("{m} 月起").format(m=m), m)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("预收审判案件")))
+        bar.addWidget(self.filings_trial)
+        bar.addWidget(QLabel(self.tr("预收执行案件")))
+        bar.addWidget(self.filings_enf)
+        for text, slot in (
+            (self.tr("下达年度计划"), self.plan_year),
+            (self.tr("年中调整"), self.replan),
+            (self.tr("调整所选法官任务…"), self.override),
+        ):
+            if text == self.tr("年中调整"):
+                bar.addWidget(self.from_month)
+            b = QPushButton(text)
+            b.clicked.connect(slot)
+            bar.addWidget(b)
+        self.judges = DataFrameModel(
+            headers={k: self.tr(v) for k, v in JUDGE_COLUMNS.items()}, decimals={"share_in_post": 4}
+        )
+        self.judges_view = QTableView()
+        self.judges_view.setModel(self.judges)
+        self.judges_view.setSortingEnabled(True)
+        self.judges_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.divisions = DataFrameModel()
+        self.months = DataFrameModel()
+        self.versions = DataFrameModel()
+        tabs = QTabWidget()
+        tabs.addTab(self.judges_view, self.tr("法官任务"))
+        for model, title in (
+            (self.divisions, self.tr("部门目标（逐月）")),
+            (self.versions, self.tr("计划版本对比")),
+        ):
+            v = QTableView()
+            v.setModel(model)
+            tabs.addTab(v, title)
+        self.chart = QChart()
+        self.chart.setTitle(self.tr("全院逐月目标"))
+        chart_view = QChartView(self.chart)
+        chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(tabs)
+        split.addWidget(chart_view)
+        split.setSizes([420, 300])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.derivation)
+        layout.addLayout(bar)
+        layout.addWidget(split)
+
+    def refresh(self) -> None:
+        db, year = self.window_.db, self.window_.year()
+        self.plan = Q.current_plan(db, year)
+        if self.plan is None:
+            self.derivation.setText(
+                self.tr("{y} 年度尚未下达任务。填写预收案件数（或按上年），然后点「下达年度计划」。").format(
+                    y=year
+                )
+            )
+            for m in (self.judges, self.divisions, self.versions):
+                m.set_frame(pd.DataFrame())
+            self.chart.removeAllSeries()
+            return
+        p = self.plan
+        lines = [self.tr("第 {v} 版（{r}，{t}）").format(v=p["version"], r=p["reason"], t=p["created_at"])]
+        lines += [f"{TRACK_LABELS[t]}：{text}" for t, text in p["derivation"].items()]
+        self.derivation.setText("\n".join(lines))
+        judges = pd.DataFrame(p["judges"])
+        judges["track_label"] = judges["track"].map(TRACK_LABELS)
+        self.judges.set_frame(judges[list(JUDGE_COLUMNS)])
+        targets = Q.division_targets(p)
+        targets["track"] = targets["track"].map(TRACK_LABELS)
+        self.divisions.set_frame(
+            targets.rename(
+                columns={
+                    "division": self.tr("部门"),
+                    "track": self.tr("类别"),
+                    "target": self.tr("年度目标"),
+                    **{f"m{m}": self.tr("{m}月").format(m=m) for m in range(1, 13)},
+                }
+            )
+        )
+        versions = Q.plan_versions(db, year)
+        rows = {}
+        for v in versions:
+            frame = pd.DataFrame(v["judges"]).set_index("judge")["quota"]
+            rows[self.tr("第{v}版").format(v=v["version"])] = frame
+        self.versions.set_frame(
+            pd.DataFrame(rows)
+            .reset_index()
+            .rename(columns={"index": self.tr("法官"), "judge": self.tr("法官")})
+        )
+        self._draw(targets)
+
+    def _draw(self, targets: pd.DataFrame) -> None:
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        ax, ay = QValueAxis(), QValueAxis()
+        ax.setRange(1, 12)
+        ax.setTickCount(12)
+        ax.setLabelFormat("%d")
+        self.chart.addAxis(ax, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(ay, Qt.AlignmentFlag.AlignLeft)
+        top = 0.0
+        for label, part in targets.groupby("track"):
+            s = QLineSeries()
+            s.setName(self.tr("{t}：当月目标").format(t=label))
+            values = part[[f"m{m}" for m in range(1, 13)]].sum().to_numpy()
+            for m, v in enumerate(values, start=1):
+                s.append(m, float(v))
+            top = max(top, float(values.max()))
+            self.chart.addSeries(s)
+            s.attachAxis(ax)
+            s.attachAxis(ay)
+        ay.setRange(0, top * 1.1 or 1)
+
+    def _filings(self) -> dict[str, float] | None:
+        out = {}
+        if self.filings_trial.value() > 0:
+            out["trial"] = self.filings_trial.value()
+        if self.filings_enf.value() > 0:
+            out["enforcement"] = self.filings_enf.value()
+        return out or None
+
+    def plan_year(self) -> None:
+        year, filings = self.window_.year(), self._filings()
+        self.window_.tasks.run(
+            lambda db, progress: Q.plan_year(db, year, expected_filings=filings, progress=progress),
+            parent=self,
+            label=self.tr("正在下达 {y} 年度计划").format(y=year),
+            on_done=self.window_.apply_changes,
+        )
+
+    def replan(self) -> None:
+        year, month, filings = self.window_.year(), self.from_month.currentData(), self._filings()
+        reason, ok = QInputDialog.getText(self, self.tr("年中调整"), self.tr("调整理由："))
+        if not ok:
+            return
+        self.window_.tasks.run(
+            lambda db, progress: Q.replan(db, year, month, expected_filings=filings, reason=reason),
+            parent=self,
+            label=self.tr("正在调整计划"),
+            on_done=self.window_.apply_changes,
+        )
+
+    def override(self) -> None:
+        index = self.judges_view.currentIndex()
+        if not index.isValid():
+            QMessageBox.information(self, self.tr("调整任务"), self.tr("请先在表中选中一位法官"))
+            return
+        row = self.judges.row_at(index.row())
+        value, ok = QInputDialog.getDouble(
+            self,
+            self.tr("调整任务"),
+            self.tr("{j} 的年度任务：").format(j=row["judge"]),
+            float(row["quota"]),
+            0,
+            100000,
+            2,
+        )
+        if not ok:
+            return
+        reason, ok = QInputDialog.getText(self, self.tr("调整任务"), self.tr("理由（必填）："))
+        if not ok:
+            return
+        try:
+            changes = Q.override_quota(self.window_.db, self.window_.year(), row["judge"], value, reason)
+        except Exception as exc:  # noqa: BLE001 - shown to the user
+            QMessageBox.warning(self, self.tr("无法调整"), str(exc))
+            return
+        self.window_.apply_changes(changes)
