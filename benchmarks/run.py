@@ -135,9 +135,53 @@ def bench_import(sizes: list[int]) -> list[tuple]:
     return rows
 
 
+def bench_sheets(count: int = 500) -> list[tuple]:
+    """``count`` judge sheets on two processes (the demo's judges, cycled), against one process."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from workload_app.services.sheets import _render_to, build_context, judge_figures
+
+    db = open_db(demo_database(20_000))
+    ctx = build_context(db, 2025, 6)
+    judges = [
+        j for j in ctx.assessment["judge"] if pd.notna(ctx.assessment.set_index("judge").at[j, "quota"])
+    ]
+    t = time.perf_counter()
+    figures = [judge_figures(ctx, judges[i % len(judges)]) for i in range(count)]
+    gather = time.perf_counter() - t
+    with tempfile.TemporaryDirectory() as tmp:
+        t = time.perf_counter()
+        with ProcessPoolExecutor(max_workers=2) as pool:
+            list(
+                pool.map(
+                    _render_to,
+                    [f"{tmp}/{i}.pdf" for i in range(count)],
+                    ["judge"] * count,
+                    figures,
+                    [False] * count,
+                    chunksize=10,
+                )
+            )
+        two = time.perf_counter() - t
+        t = time.perf_counter()
+        for i in range(20):
+            _render_to(f"{tmp}/one{i}.pdf", "judge", figures[i], False)
+        one = (time.perf_counter() - t) / 20 * count
+    return [
+        (
+            "judge sheets to PDF, 2 processes",
+            count,
+            gather + two,
+            "1 process (extrapolated from 20)",
+            gather + one,
+            f"goal <= 30 s; figures gathered in {gather:.1f} s",
+        )
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("what", nargs="?", default="all", choices=["all", "compute", "import"])
+    parser.add_argument("what", nargs="?", default="all", choices=["all", "compute", "import", "sheets"])
     parser.add_argument("--sizes", default="10000,100000,1000000")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -147,6 +191,8 @@ def main() -> None:
         results += bench_compute(sizes)
     if args.what in ("all", "import"):
         results += bench_import([s for s in sizes if s <= 100_000])
+    if args.what in ("all", "sheets"):
+        results += bench_sheets()
     print(f"{'figure':<36}{'cases':>10}{'ours s':>10}  {'baseline':<30}{'base s':>9}  verdict")
     for name, n, ours, base_name, base, verdict in results:
         print(f"{name:<36}{n:>10,}{ours:>10.3f}  {base_name:<30}{base:>9.3f}  {verdict}")
