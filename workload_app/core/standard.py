@@ -17,6 +17,7 @@ Input is a DataFrame with the columns of ``CASE_COLUMNS``; everything here is ve
 from __future__ import annotations
 
 import math
+import re
 from typing import NamedTuple
 
 import numpy as np
@@ -331,8 +332,6 @@ def split_panel(panel: object) -> list[str]:
     """Panel members (合议庭成员) from a cell: separated by 、，, ; or spaces."""
     if panel is None or (isinstance(panel, float) and math.isnan(panel)):
         return []
-    import re
-
     return [p for p in re.split(r"[、,，;；\s/]+", str(panel)) if p]
 
 
