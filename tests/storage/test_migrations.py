@@ -48,7 +48,7 @@ def test_from_every_older_version_with_backup(tmp_path, old):
     db = open_db(path)
     assert schema_version(db.conn) == latest_version()
     assert [r[0] for r in db.conn.execute("SELECT name FROM divisions")] == ["民事审判第一庭"]
-    backups = list(tmp_path.glob("old.before-*.sqlite"))
+    backups = list((tmp_path / "old-backups").glob("*-before-v*.sqlite"))
     assert len(backups) == 1
     assert schema_version(sqlite3.connect(backups[0])) == old
 
@@ -67,7 +67,7 @@ def test_newer_database_refused_untouched(tmp_path):
         open_db(path)
     assert "较新版本" in str(err.value)
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
-    assert not list(tmp_path.glob("newer.before-*"))
+    assert not (tmp_path / "newer-backups").exists()
 
 
 def test_failed_migration_rolls_back(tmp_path, monkeypatch):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 
 import numpy as np
 import pandas as pd
@@ -13,6 +14,7 @@ from workload_app.core.casenumber import parse_case_number
 from workload_app.core.params import default_params
 from workload_app.core.problems import WorkloadError
 from workload_app.core.progress import ProgressCallback, no_progress
+from workload_app.services import access, accounts, audit
 from workload_app.services.changes import Changes
 from workload_app.services.parameters import save_params
 from workload_app.services.standard_cases import compute_year
@@ -29,6 +31,7 @@ def create_demo(
     cases_per_year: int = demo_court.CASES_PER_YEAR,
     progress: ProgressCallback | None = None,
 ) -> Changes:
+    access.require(db, (access.ADMIN,), "生成示范数据")
     progress = progress or no_progress
     if has_data(db):
         raise WorkloadError("数据库中已有案件，示范数据只能写入空数据库")
@@ -70,8 +73,55 @@ def create_demo(
             filed = repo.filings_by_month(db, year).groupby("track")["cases"].sum()
             expected = {t: float(round(n, -2)) for t, n in filed.items()}
         plan_year(db, year, expected_filings=expected, reason="示范法院年初下达", user="demo")
+    progress(0.95, "建立示范账户")
+    accounts = create_demo_accounts(db, court.judges)
+    audit.record(
+        db, "demo.create", f"示范数据（种子 {seed}）", after={"cases": len(rows), "accounts": accounts}
+    )
     progress(1.0, "完成")
     return Changes(cases=True, judges=True, params=True, results=True, summary={"cases": len(rows)})
+
+
+DEMO_PASSWORD = "demo2025"
+
+
+def create_demo_accounts(db: sqlite_utils.Database, judges: pd.DataFrame) -> list[dict]:
+    """One account per role, all with the password ``demo2025`` (shown on the log-in screen).
+
+    Demo accounts need no password change at first log-in; accounts a court creates do."""
+    first_division = judges["division"].dropna().iloc[0]
+    in_division = judges[judges["division"] == first_division]
+    head = in_division[in_division["role"] == "庭长"]["name"].iloc[0]
+    judge = in_division[in_division["role"] == "审判员"]["name"].iloc[0]
+    specs = [
+        ("admin", access.ADMIN, "系统管理员", None, None),
+        ("renshi", access.PERSONNEL, "政治部人事处", None, None),
+        ("tingzhang", access.DIVISION_HEAD, head, head, first_division),
+        ("faguan", access.JUDGE, judge, judge, None),
+    ]
+    out = []
+    for login, role, name, linked_judge, division in specs:
+        accounts.create_user(
+            db,
+            login,
+            role,
+            DEMO_PASSWORD,
+            display_name=name,
+            judge=linked_judge,
+            division=division,
+            must_change=False,
+        )
+        out.append(
+            {"login": login, "role": access.ROLE_LABELS[role], "name": name, "division": division or ""}
+        )
+    repo.set_meta(db, "demo_accounts", json.dumps(out, ensure_ascii=False))
+    return out
+
+
+def demo_accounts(db: sqlite_utils.Database) -> list[dict]:
+    """The demo accounts for the log-in screen (empty for a court's own database)."""
+    text = repo.get_meta(db, "demo_accounts")
+    return json.loads(text) if text else []
 
 
 def _iso(series: pd.Series) -> pd.Series:

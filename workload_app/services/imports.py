@@ -27,8 +27,9 @@ from workload_app.importing.headers import CASE_LABELS
 from workload_app.importing.readers import read_file
 from workload_app.importing.report import write_reject_report
 from workload_app.importing.roster import choose_roster_sheet, parse_roster
+from workload_app.services import access, audit
 from workload_app.services.changes import Changes
-from workload_app.services.parameters import current_user
+from workload_app.storage import backups
 from workload_app.storage import repository as repo
 
 
@@ -115,13 +116,16 @@ def _profile(db: sqlite_utils.Database, name: str | None = None) -> dict[str, st
 
 def save_profile(db: sqlite_utils.Database, name: str, mapping: dict[str, str]) -> Changes:
     """Remember how a source system's unknown headers map onto our fields."""
+    access.require(db, access.COURT_WIDE, "保存表头映射方案")
     for header, field_name in mapping.items():
         if field_name not in CASE_LABELS:
             raise WorkloadError(
                 f"表头「{header}」要映射到的字段「{field_name}」不存在（可用：{', '.join(CASE_LABELS)}）"
             )
+    before = repo.mapping_profiles(db).get(name)
     with repo.transaction(db):
         repo.save_mapping_profile(db, name, mapping)
+        audit.record(db, "import.profile", name, before=before, after=mapping)
     return Changes()
 
 
@@ -202,6 +206,7 @@ def import_cases(
     progress: ProgressCallback | None = None,
 ) -> ImportResult:
     """Import a case export. Raises ImportRejected (with every problem) when the file is refused."""
+    who = access.require(db, access.COURT_WIDE, "导入案件")
     path = Path(path)
     progress = progress or no_progress
     result = ImportResult(file=path.name, dry_run=dry_run)
@@ -259,8 +264,34 @@ def import_cases(
 
     step = wrap_progress(progress, 0.55, 1.0)
     present = set(header.columns)
+    if not dry_run:
+        step(0.0, "备份数据库")
+        backups.backup(db, "before-import")
+    try:
+        _store(db, result, records, unknown, present, path, user or who.name, step)
+    except _DryRunDone:
+        pass
+    progress(1.0, "完成")
+    return result
+
+
+class _DryRunDone(Exception):
+    """Leaves the store transaction of a dry run, rolling back whatever it touched."""
+
+
+def _store(
+    db: sqlite_utils.Database,
+    result: ImportResult,
+    records: list[dict],
+    unknown: set[str],
+    present: set[str],
+    path: Path,
+    user: str,
+    step: ProgressCallback,
+) -> None:
     with repo.transaction(db):
         step(0.0, "比对已有案件")
+        roster = repo.judge_ids(db)
         if result.created_judges:
             division_of = {}
             for r in records:
@@ -292,11 +323,12 @@ def import_cases(
             else:
                 result.unchanged += 1
         result.new, result.updated = len(new_rows), len(changed_rows)
-        if dry_run or (not new_rows and not changed_rows and not result.created_judges):
-            step(1.0, "完成")
-            return result
+        if result.dry_run:
+            raise _DryRunDone()
+        if not new_rows and not changed_rows and not result.created_judges:
+            return
         step(0.6, "写入数据库")
-        batch_id = repo.create_batch(db, "cases", path.name, _sha256(path), user or current_user())
+        batch_id = repo.create_batch(db, "cases", path.name, _sha256(path), user)
         if new_rows:
             repo.insert_cases(db, pd.DataFrame(new_rows, columns=list(repo.CASE_FIELDS)), batch_id)
         step(0.8, "写入数据库")
@@ -304,11 +336,21 @@ def import_cases(
             repo.update_cases(db, pd.DataFrame(changed_rows), pd.DataFrame(before_rows), batch_id)
         repo.finish_batch(db, batch_id, result.counts())
         repo.bump_cases_version(db)
+        audit.record(
+            db,
+            "import.cases",
+            f"第 {batch_id} 批：{path.name}",
+            after={
+                "batch": batch_id,
+                "file": path.name,
+                "sha256": _sha256(path),
+                **result.counts(),
+                "created_judges": result.created_judges,
+            },
+        )
         step(0.99, "提交")
     result.batch_id = batch_id
     result.committed = True
-    progress(1.0, "完成")
-    return result
 
 
 def _differs(a: object, b: object) -> bool:
@@ -320,11 +362,13 @@ def _differs(a: object, b: object) -> bool:
 
 
 def import_history(db: sqlite_utils.Database) -> list[dict]:
+    access.require(db, access.COURT_WIDE, "查看导入记录")
     return repo.batches(db)
 
 
 def undo_import(db: sqlite_utils.Database, batch_id: int, user: str | None = None) -> Changes:
     """Remove what a batch added and restore what it changed."""
+    access.require(db, access.COURT_WIDE, "撤销导入")
     b = repo.batch(db, batch_id)
     if b is None:
         raise WorkloadError(f"没有第 {batch_id} 批导入")
@@ -335,9 +379,11 @@ def undo_import(db: sqlite_utils.Database, batch_id: int, user: str | None = Non
         raise WorkloadError(
             f"第 {batch_id} 批导入的案件后来又被第 {'、'.join(map(str, later))} 批修改，请先撤销那些批次"
         )
+    backups.backup(db, "before-undo")
     with repo.transaction(db):
         counts = repo.undo_batch(db, batch_id)
         repo.bump_cases_version(db)
+        audit.record(db, "import.undo", f"第 {batch_id} 批：{b['file_name']}", before=b, after=counts)
     return Changes(cases=True, results=True, summary=counts)
 
 
@@ -360,13 +406,16 @@ def import_judges(
         raise ImportRejected(
             f"{path.name}：{len({p.row for p in parsed.problems})} 行有问题，名册未导入", parsed.problems
         )
+    who = access.require(db, access.COURT_WIDE, "导入法官名册")
     counts = {"new": 0, "updated": 0, "unchanged": 0}
+    backups.backup(db, "before-roster")
     with repo.transaction(db):
         for i, j in enumerate(parsed.judges):
             progress(i / max(1, len(parsed.judges)), j["name"])
             _, state = repo.upsert_judge(db, j)
             counts[state] += 1
         if counts["new"] or counts["updated"]:
-            batch_id = repo.create_batch(db, "judges", path.name, _sha256(path), user or current_user())
+            batch_id = repo.create_batch(db, "judges", path.name, _sha256(path), user or who.name)
             repo.finish_batch(db, batch_id, {"total": len(parsed.judges), **counts, "rejected": 0})
+            audit.record(db, "import.judges", f"第 {batch_id} 批：{path.name}", after=counts)
     return Changes(judges=True, summary=counts)

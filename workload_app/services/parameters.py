@@ -5,21 +5,14 @@ A published (frozen) set is never changed: a change to it makes a new version wi
 
 from __future__ import annotations
 
-import getpass
-
 import sqlite_utils
 
 from workload_app.core.params import Params, default_params, params_from_toml, params_to_toml
 from workload_app.core.problems import ParameterError, WorkloadError
+from workload_app.services import access, audit
 from workload_app.services.changes import Changes
+from workload_app.storage import backups
 from workload_app.storage import repository as repo
-
-
-def current_user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no login name on some systems
-        return "unknown"
 
 
 def current_params(db: sqlite_utils.Database, year: int) -> tuple[Params, dict | None]:
@@ -45,9 +38,12 @@ def save_params(
     publish: bool = False,
 ) -> Changes:
     """Store a parameter set: a draft is replaced in place, a published one gets a new version."""
+    who = access.require(db, (access.ADMIN,), "修改参数")
     toml = params_to_toml(params)
     params_from_toml(toml)  # what we store must read back
     row = repo.current_param_set(db, params.year)
+    if publish:
+        backups.backup(db, "before-publish")
     with repo.transaction(db):
         if row is not None and not row["published"]:
             repo.replace_param_toml(db, row["id"], toml, reason or row["reason"])
@@ -57,16 +53,31 @@ def save_params(
         else:
             if row is not None and not reason.strip():
                 raise ParameterError("reason", f"{params.year} 年度参数已发布，修改须填写理由")
-            saved = repo.insert_param_set(db, params.year, toml, reason, user or current_user(), publish)
+            saved = repo.insert_param_set(db, params.year, toml, reason, user or who.name, publish)
+        audit.record(
+            db,
+            "params.save",
+            f"{params.year} 年度参数第 {saved['version']} 版",
+            before={"version": row["version"], "toml": row["toml"]} if row else None,
+            after={"version": saved["version"], "toml": toml, "reason": reason},
+        )
+        if publish:
+            audit.record(db, "params.publish", f"{params.year} 年度参数第 {saved['version']} 版")
     return Changes(params=True, summary=saved)
 
 
 def publish(db: sqlite_utils.Database, year: int) -> Changes:
+    """Freeze the year's current version: later changes make a new version with a reason."""
+    access.require(db, (access.ADMIN,), "发布参数")
     row = repo.current_param_set(db, year)
     if row is None:
         raise WorkloadError(f"{year} 年度没有可发布的参数")
+    if row["published"]:
+        raise WorkloadError(f"{year} 年度参数第 {row['version']} 版已发布")
+    backups.backup(db, "before-publish")
     with repo.transaction(db):
         repo.publish_param_set(db, row["id"])
+        audit.record(db, "params.publish", f"{year} 年度参数第 {row['version']} 版")
     return Changes(params=True, summary=row["version"])
 
 

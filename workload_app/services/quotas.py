@@ -14,9 +14,10 @@ from workload_app.core import quotas as q
 from workload_app.core.params import Params
 from workload_app.core.problems import WorkloadError
 from workload_app.core.progress import ProgressCallback, no_progress
+from workload_app.services import access, audit
 from workload_app.services.changes import Changes
-from workload_app.services.parameters import current_params, current_user
-from workload_app.services.standard_cases import results, tally
+from workload_app.services.parameters import current_params
+from workload_app.services.standard_cases import court_results, court_tally
 from workload_app.storage import repository as repo
 
 TRACKS = ("trial", "enforcement")
@@ -44,8 +45,8 @@ def derive_inputs(
     history = {t: math.nan for t in TRACKS}
     per_case = {t: math.nan for t in TRACKS}
     if _has_results(db, last):
-        last_tally = tally(db, last)
-        merged, _, _ = results(db, last)
+        last_tally = court_tally(db, last)
+        merged, _, _ = court_results(db, last)
         for track in TRACKS:
             ordinary = last_tally[(last_tally["track"] == track) & (last_tally["role"] == "审判员")]
             ordinary = ordinary.merge(
@@ -109,6 +110,7 @@ def plan_year(
     progress: ProgressCallback | None = None,
 ) -> Changes:
     """Plan the year (version 1, or a new version from January with edited inputs)."""
+    who = access.require(db, access.COURT_WIDE, "下达年度任务")
     progress = progress or no_progress
     params, _ = current_params(db, year)
     progress(0.1, "汇总上年数据")
@@ -116,7 +118,8 @@ def plan_year(
     plan = _build_plan(db, year, params, inputs, from_month=1, previous=None)
     progress(0.9, "保存计划")
     with repo.transaction(db):
-        plan_id = repo.insert_quota_plan(db, year, 1, reason or "年初下达", user or current_user(), plan)
+        plan_id = repo.insert_quota_plan(db, year, 1, reason or "年初下达", user or who.name, plan)
+        audit.record(db, "quota.plan", f"{year} 年度任务", after=_audit_summary(plan, reason or "年初下达"))
     progress(1.0, "完成")
     return Changes(quotas=True, summary={"id": plan_id, **plan})
 
@@ -132,6 +135,7 @@ def replan(
 ) -> Changes:
     """Re-plan from ``from_month``: filings so far plus their run-rate replace the forecast; months before
     keep their targets; a new plan version is stored beside the old ones."""
+    who = access.require(db, access.COURT_WIDE, "调整年度任务")
     if not 2 <= from_month <= 12:
         raise WorkloadError("调整计划的起始月份应在 2 到 12 月之间")
     plans = repo.quota_plans(db, year)
@@ -162,7 +166,14 @@ def replan(
     plan = _build_plan(db, year, params, new_inputs, from_month, previous)
     with repo.transaction(db):
         plan_id = repo.insert_quota_plan(
-            db, year, from_month, reason or f"{from_month} 月调整", user or current_user(), plan
+            db, year, from_month, reason or f"{from_month} 月调整", user or who.name, plan
+        )
+        audit.record(
+            db,
+            "quota.replan",
+            f"{year} 年度任务，自 {from_month} 月",
+            before=_audit_summary(previous, ""),
+            after=_audit_summary(plan, reason or f"{from_month} 月调整"),
         )
     return Changes(quotas=True, summary={"id": plan_id, **plan})
 
@@ -205,6 +216,7 @@ def override_quota(
     db: sqlite_utils.Database, year: int, judge: str, quota: float, reason: str, user: str | None = None
 ) -> Changes:
     """A personnel override of one judge's quota; needs a reason; the plan is re-issued with it."""
+    who = access.require(db, access.COURT_WIDE, "调整法官任务")
     if not reason.strip():
         raise WorkloadError("调整法官任务必须填写理由")
     if quota < 0 or math.isnan(quota):
@@ -213,8 +225,18 @@ def override_quota(
     if judge not in ids:
         raise WorkloadError(f"没有名为「{judge}」的法官")
     plans = repo.quota_plans(db, year)
+    before = None
+    if plans:
+        before = next((j.get("quota") for j in plans[-1]["plan"]["judges"] if j["judge"] == judge), None)
     with repo.transaction(db):
-        repo.insert_override(db, year, ids[judge], quota, reason, user or current_user())
+        repo.insert_override(db, year, ids[judge], quota, reason, user or who.name)
+        audit.record(
+            db,
+            "quota.override",
+            f"{year} 年度 {judge}",
+            before={"quota": before},
+            after={"quota": quota, "reason": reason},
+        )
         if plans:
             last = plans[-1]
             params, _ = current_params(db, year)
@@ -232,13 +254,22 @@ def override_quota(
             previous = last["plan"] if from_month > 1 else None
             plan = _build_plan(db, year, params, inputs, from_month, previous)
             repo.insert_quota_plan(
-                db, year, from_month, f"调整 {judge} 的任务：{reason}", user or current_user(), plan
+                db, year, from_month, f"调整 {judge} 的任务：{reason}", user or who.name, plan
             )
     return Changes(quotas=True)
 
 
-def plan_versions(db: sqlite_utils.Database, year: int) -> list[dict]:
-    """Every plan version of the year, oldest first: the plan with its version, reason, author and time."""
+def _audit_summary(plan: dict, reason: str) -> dict:
+    """What the audit trail keeps of a plan: the common quotas, their derivation and the reason."""
+    return {
+        "reason": reason,
+        "from_month": plan.get("from_month"),
+        "common_quota": {t: plan["inputs"][t]["common_quota"] for t in TRACKS},
+        "derivation": plan.get("derivation"),
+    }
+
+
+def court_plans(db: sqlite_utils.Database, year: int) -> list[dict]:
     return [
         {
             **r["plan"],
@@ -252,8 +283,31 @@ def plan_versions(db: sqlite_utils.Database, year: int) -> list[dict]:
     ]
 
 
+def _limit_plan(db: sqlite_utils.Database, plan: dict) -> dict:
+    """The plan as the acting user may see it: their own (or their division's) judges only."""
+    if access.current(db).court_wide:
+        return plan
+    judges = access.limit_people(db, pd.DataFrame(plan["judges"]))
+    names = set(judges["judge"])
+    return {
+        **plan,
+        "judges": judges.to_dict("records"),
+        "months": [m for m in plan["months"] if m["judge"] in names],
+    }
+
+
+def plan_versions(db: sqlite_utils.Database, year: int) -> list[dict]:
+    """Every plan version of the year, oldest first: the plan with its version, reason, author and time."""
+    return [_limit_plan(db, p) for p in court_plans(db, year)]
+
+
 def current_plan(db: sqlite_utils.Database, year: int) -> dict | None:
     plans = plan_versions(db, year)
+    return plans[-1] if plans else None
+
+
+def court_plan(db: sqlite_utils.Database, year: int) -> dict | None:
+    plans = court_plans(db, year)
     return plans[-1] if plans else None
 
 
@@ -276,12 +330,17 @@ def division_targets(plan: dict) -> pd.DataFrame:
 
 
 def assessment(db: sqlite_utils.Database, year: int, through_month: int = 12) -> pd.DataFrame:
-    """One row per judge: standard cases to date in the judge's unit, quota, target to date,
-    completion, score and ranks (division and court, within the role group)."""
+    """One row per judge the acting user may see: standard cases to date in the judge's unit, quota,
+    target to date, completion, score and ranks (division and court, within the role group)."""
+    return access.limit_people(db, court_assessment(db, year, through_month))
+
+
+def court_assessment(db: sqlite_utils.Database, year: int, through_month: int = 12) -> pd.DataFrame:
+    """Every judge's assessment (ranks need them all); for computations, not for showing."""
     params, _ = current_params(db, year)
-    t = tally(db, year, through_month)
+    t = court_tally(db, year, through_month)
     t["sc"] = np.where(t["track"] == "enforcement", t["sc_enforcement"], t["sc_trial"])
-    plan = current_plan(db, year)
+    plan = court_plan(db, year)
     if plan is None:
         t["quota"] = np.nan
         t["target_to_date"] = np.nan
@@ -301,8 +360,13 @@ def assessment(db: sqlite_utils.Database, year: int, through_month: int = 12) ->
 
 
 def division_assessment(db: sqlite_utils.Database, year: int, through_month: int = 12) -> pd.DataFrame:
-    """Per division: target, target to date, SC to date, completion, SC per judge, staffing need."""
-    a = assessment(db, year, through_month)
+    """Per division the acting user may see: target, target to date, SC to date, completion,
+    SC per judge, staffing need."""
+    return access.limit_divisions(db, court_division_assessment(db, year, through_month))
+
+
+def court_division_assessment(db: sqlite_utils.Database, year: int, through_month: int = 12) -> pd.DataFrame:
+    a = court_assessment(db, year, through_month)
     params, _ = current_params(db, year)
     a["equivalent"] = [
         params.quota.fraction_of(r) * q.share_of_year(year, f, t)
@@ -321,7 +385,7 @@ def division_assessment(db: sqlite_utils.Database, year: int, through_month: int
     )
     g["completion"] = np.where(g["target_to_date"] > 0, g["sc"] / g["target_to_date"], np.nan)
     g["sc_per_judge"] = np.where(g["equivalents"] > 0, g["sc"] / g["equivalents"], np.nan)
-    plan = current_plan(db, year)
+    plan = court_plan(db, year)
     if plan is not None:
         common = {t: plan["inputs"][t]["common_quota"] for t in TRACKS}
         # expected workload: this year's pace so far carried over the whole year
@@ -343,15 +407,28 @@ def _post_dates(db: sqlite_utils.Database, names: pd.Series) -> tuple[list, list
 
 def balance(db: sqlite_utils.Database, year: int, through_month: int = 12) -> dict[str, float]:
     """Coefficient of variation of standard cases per full-time judge across divisions, per track."""
-    d = division_assessment(db, year, through_month)
+    access.require(db, (*access.COURT_WIDE, access.DIVISION_HEAD), "查看全院均衡度")
+    d = court_division_assessment(db, year, through_month)
     return {t: q.coefficient_of_variation(d.loc[d["track"] == t, "sc_per_judge"].to_numpy()) for t in TRACKS}
 
 
 def transfers(db: sqlite_utils.Database, year: int, through_month: int) -> list[q.Transfer]:
-    """Suggested transfers between trial divisions of the same category, in standard cases."""
-    d = division_assessment(db, year, through_month)
+    """Suggested transfers between trial divisions of the same category, in standard cases
+    (a 庭长 sees those involving their division)."""
+    user = access.require(db, (*access.COURT_WIDE, access.DIVISION_HEAD), "查看案件调配建议")
+    if user.role == access.DIVISION_HEAD:
+        return [
+            t
+            for t in court_transfers(db, year, through_month)
+            if user.division in (t.from_division, t.to_division)
+        ]
+    return court_transfers(db, year, through_month)
+
+
+def court_transfers(db: sqlite_utils.Database, year: int, through_month: int) -> list[q.Transfer]:
+    d = court_division_assessment(db, year, through_month)
     d = d[d["track"] == "trial"]
-    merged, _, _ = results(db, year)
+    merged, _, _ = court_results(db, year)
     category = merged.groupby("division")["category"].agg(lambda s: s.value_counts().index[0])
     sc_per_case = merged.groupby("category")["sc"].mean()
     end = dt.date(year, through_month, 1) + pd.offsets.MonthEnd(0)

@@ -20,6 +20,7 @@ from workload_app.core.casenumber import CATEGORY_LABELS
 from workload_app.core.problems import WorkloadError
 from workload_app.core.progress import Cancelled, ProgressCallback, no_progress
 from workload_app.core.standard import AWAITING_APPROVAL, INCOMPLETE, NO_RULE, OUTLIER
+from workload_app.services import access
 from workload_app.services import quotas as Q
 from workload_app.services import standard_cases as S
 from workload_app.storage import repository as repo
@@ -42,6 +43,7 @@ class SheetContext:
     monthly: pd.DataFrame
     transfers: list
     params: object
+    viewer: access.User
 
     def base(self) -> dict:
         return {
@@ -61,11 +63,13 @@ def court_name(db: sqlite_utils.Database) -> str:
 def build_context(
     db: sqlite_utils.Database, year: int, month: int, generated_at: str | None = None
 ) -> SheetContext:
-    merged, params, comp = S.results(db, year)
+    """Every figure the sheets need, court-wide (ranks and division rows need everyone);
+    ``sheet_jobs`` hands out only the sheets the acting user may see."""
+    merged, params, comp = S.court_results(db, year)
     merged = merged[merged["closed_month"] <= month].copy()
     merged["rule_name"] = S.rule_names(merged, params)
     merged["flags_text"] = S.flags_text(merged)
-    monthly = S.monthly_credit(db, year)
+    monthly = S.court_monthly_credit(db, year)
     monthly = monthly[monthly["month"] <= month]
     return SheetContext(
         court=court_name(db),
@@ -73,13 +77,14 @@ def build_context(
         month=month,
         generated_at=generated_at or dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
         param_version=comp["version"],
-        plan=Q.current_plan(db, year),
+        plan=Q.court_plan(db, year),
         merged=merged,
-        assessment=Q.assessment(db, year, month),
-        divisions=Q.division_assessment(db, year, month),
+        assessment=Q.court_assessment(db, year, month),
+        divisions=Q.court_division_assessment(db, year, month),
         monthly=monthly,
-        transfers=[t.__dict__ for t in Q.transfers(db, year, month)] if month < 12 else [],
+        transfers=[t.__dict__ for t in Q.court_transfers(db, year, month)] if month < 12 else [],
         params=params,
+        viewer=access.current(db),
     )
 
 
@@ -329,17 +334,31 @@ def sheet_jobs(
 ) -> list[tuple[str, str, dict]]:
     """(file name, kind, figures) for every sheet asked for."""
     prefix = f"{ctx.year}-{ctx.month:02d}"
-    a = ctx.assessment
+    viewer = ctx.viewer
+    a = _visible_judges(viewer, ctx.assessment)
     if kind not in KINDS:
         raise WorkloadError(f"未知的报表种类「{kind}」（可用：{'/'.join(KINDS)}）")
     if kind == "court":
+        if not viewer.court_wide:
+            raise access.AccessDenied(f"{viewer.role_label}「{viewer.name}」无权打印全院汇总表")
         return [(f"{prefix}_全院汇总.pdf", kind, court_figures(ctx))]
     if kind == "division":
         names = [division] if division else list(ctx.divisions["division"])
+        names = [
+            n
+            for n in names
+            if viewer.court_wide or n == viewer.division and viewer.role == access.DIVISION_HEAD
+        ]
+        if not names:
+            raise access.AccessDenied(f"{viewer.role_label}「{viewer.name}」无权打印该部门的报表")
         return [(f"{prefix}_{_safe(n)}.pdf", kind, division_figures(ctx, n)) for n in names]
     if judge:
         chosen = a[a["judge"] == judge]
         if chosen.empty:
+            if judge in set(ctx.assessment["judge"]):
+                raise access.AccessDenied(
+                    f"{viewer.role_label}「{viewer.name}」无权查看法官「{judge}」的报表"
+                )
             raise WorkloadError(f"没有名为「{judge}」的法官")
     elif division:
         chosen = a[a["division"] == division]
@@ -363,6 +382,15 @@ def sheet_jobs(
         (f"{prefix}_{_safe(r.division)}_{_safe(r.judge)}.pdf", kind, judge_figures(ctx, r.judge))
         for r in chosen.itertuples()
     ]
+
+
+def _visible_judges(viewer: access.User, table: pd.DataFrame) -> pd.DataFrame:
+    if viewer.court_wide:
+        return table
+    mask = table["judge"] == viewer.judge
+    if viewer.role == access.DIVISION_HEAD:
+        mask |= table["division"] == viewer.division
+    return table[mask]
 
 
 def _render_to(path: str, kind: str, figures: dict, invariant: bool) -> str:

@@ -24,6 +24,7 @@ from workload_app.core.standard import (
     explain,
     flag_labels,
 )
+from workload_app.services import access, audit
 from workload_app.services.changes import Changes
 from workload_app.services.parameters import require_params
 from workload_app.storage import repository as repo
@@ -43,6 +44,16 @@ def compute_year(db: sqlite_utils.Database, year: int, progress: ProgressCallbac
     progress(0.75, "保存结果")
     with repo.transaction(db):
         repo.save_results(db, row["id"], year, {k: list(v) for k, v in averages.items()}, results)
+        audit.record(
+            db,
+            "compute",
+            f"{year} 年度",
+            after={
+                "param_version": row["version"],
+                "cases": len(results),
+                "cases_version": repo.cases_version(db),
+            },
+        )
     progress(1.0, "完成")
     return Changes(results=True, summary={"year": year, "cases": len(results), "version": row["version"]})
 
@@ -58,9 +69,14 @@ def _fresh(db: sqlite_utils.Database, year: int) -> dict | None:
 
 
 def results(db: sqlite_utils.Database, year: int) -> tuple[pd.DataFrame, Params, dict]:
-    """Cases closed in ``year`` with their results, the parameters used and the computation row.
+    """Cases closed in ``year`` that the acting user may see, with their results, the parameters
+    used and the computation row. Recomputes first when the stored results are missing or stale."""
+    merged, params, comp = court_results(db, year)
+    return access.limit_cases(db, merged), params, comp
 
-    Recomputes first when the stored results are missing or stale."""
+
+def court_results(db: sqlite_utils.Database, year: int) -> tuple[pd.DataFrame, Params, dict]:
+    """Every case of the year with its results: for computations (ranks, averages), never shown as is."""
     comp = _fresh(db, year)
     if comp is None:
         compute_year(db, year)
@@ -92,8 +108,14 @@ def explanations(merged: pd.DataFrame, params: Params) -> pd.Series:
 
 
 def tally(db: sqlite_utils.Database, year: int, through_month: int = 12) -> pd.DataFrame:
-    """One row per judge: judge, division, role, track, cases, sc_trial, sc_enforcement."""
-    merged, params, _ = results(db, year)
+    """One row per judge the acting user may see: judge, division, role, track, cases, sc_trial,
+    sc_enforcement."""
+    return access.limit_people(db, court_tally(db, year, through_month))
+
+
+def court_tally(db: sqlite_utils.Database, year: int, through_month: int = 12) -> pd.DataFrame:
+    """Every judge's credited standard cases (panel shares reach across divisions)."""
+    merged, params, _ = court_results(db, year)
     upto = merged[merged["closed_month"] <= through_month]
     credit = credit_by_judge(upto, upto, params)
     judges = repo.judges_frame(db).rename(columns={"name": "judge"})
@@ -104,13 +126,21 @@ def tally(db: sqlite_utils.Database, year: int, through_month: int = 12) -> pd.D
 
 
 def monthly_credit(db: sqlite_utils.Database, year: int) -> pd.DataFrame:
-    """Credited SC per judge, unit and month: judge, month, unit, cases, sc."""
-    merged, params, _ = results(db, year)
+    """Credited SC per judge and month (judges the acting user may see): judge, division, month,
+    cases, sc_trial, sc_enforcement."""
+    return access.limit_people(db, court_monthly_credit(db, year))
+
+
+def court_monthly_credit(db: sqlite_utils.Database, year: int) -> pd.DataFrame:
+    merged, params, _ = court_results(db, year)
     frames = []
     for month, part in merged.groupby("closed_month"):
         c = credit_by_judge(part, part, params)
         c["month"] = int(month)
         frames.append(c)
     if not frames:
-        return pd.DataFrame(columns=["judge", "month", "cases", "sc_trial", "sc_enforcement"])
-    return pd.concat(frames, ignore_index=True)
+        return pd.DataFrame(columns=["judge", "division", "month", "cases", "sc_trial", "sc_enforcement"])
+    out = pd.concat(frames, ignore_index=True)
+    divisions = repo.judges_frame(db).set_index("name")["division"]
+    out.insert(1, "division", out["judge"].map(divisions))
+    return out

@@ -1,20 +1,20 @@
 """Opening the store: where the user's database lives, pragmas, the version guard, backups.
 
 A database written by a newer program is refused before anything touches it; an older one is
-copied beside itself (SQLite online backup) and then upgraded by the migrations.
+backed up first (SQLite online backup, see ``backups``) and then upgraded by the migrations.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
-import time
 from pathlib import Path
 
 import sqlite_utils
 from platformdirs import user_data_dir
 
 from workload_app.core.problems import WorkloadError
+from workload_app.storage.backups import backup_file
 from workload_app.storage.migrations import MIGRATIONS, apply_migrations, schema_version
 
 APP_NAME = "workload-app"
@@ -47,24 +47,6 @@ def _peek_version(path: Path) -> int:
         conn.close()
 
 
-def backup_copy(path: Path, suffix: str) -> Path:
-    """An online-backup copy beside the database: ``name.<suffix>-<time>.sqlite``."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.{suffix}-{stamp}{path.suffix or '.sqlite'}")
-    n = 1
-    while target.exists():
-        n += 1
-        target = path.with_name(f"{path.stem}.{suffix}-{stamp}-{n}{path.suffix or '.sqlite'}")
-    src = sqlite3.connect(path)
-    dst = sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
-    return target
-
-
 def open_db(path: Path | str | None = None, *, migrate: bool = True) -> sqlite_utils.Database:
     """Open (creating if needed) and upgrade a database; refuse one newer than this program."""
     path = Path(path) if path is not None else default_db_path()
@@ -80,7 +62,7 @@ def open_db(path: Path | str | None = None, *, migrate: bool = True) -> sqlite_u
                 "为保护数据未作任何改动。请升级程序后再打开。"
             )
         if migrate and 0 < found < latest_version():
-            backup_copy(path, f"before-v{latest_version()}")
+            backup_file(path, f"before-v{latest_version()}", keep=10**6)
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)

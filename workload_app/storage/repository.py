@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import contextlib
 import json
+import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Sequence
 
 import pandas as pd
 import sqlite_utils
+
+from workload_app.core.problems import WorkloadError
 
 CASE_FIELDS = (
     "case_number",
@@ -59,13 +62,37 @@ def transaction(db: sqlite_utils.Database) -> Iterator[None]:
             raise
         conn.execute(f"RELEASE {name}")
         return
-    conn.execute("BEGIN IMMEDIATE")
+    _begin_immediate(conn)
     try:
         yield
     except BaseException:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+BUSY_RETRIES = (0.25, 1.0, 2.0)  # seconds between attempts, on top of the connection's busy timeout
+
+
+class DatabaseBusy(WorkloadError):
+    """Another program held the database for writing longer than we waited."""
+
+
+def _begin_immediate(conn: sqlite3.Connection) -> None:
+    """Take the write lock, retrying with backoff while another writer holds it."""
+    for pause in (*BUSY_RETRIES, None):
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            if pause is None:
+                raise DatabaseBusy(
+                    "数据库正被另一个程序或用户写入，多次重试后仍未能写入。请稍后再试；"
+                    "若一直如此，请检查是否有其他窗口正在导入或计算。"
+                ) from exc
+            time.sleep(pause)
 
 
 def _rows(db: sqlite_utils.Database, sql: str, params: Sequence | dict = ()) -> list[dict]:
@@ -494,3 +521,128 @@ def save_mapping_profile(db: sqlite_utils.Database, name: str, mapping: dict[str
         "INSERT INTO mapping_profiles (name, mapping) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET mapping = excluded.mapping",
         (name, json.dumps(mapping, ensure_ascii=False)),
     )
+
+
+# ---------------------------------------------------------------- users
+
+
+USER_SELECT = """SELECT u.id, u.login, u.display_name, u.role, j.name AS judge,
+       COALESCE(d.name, jd.name) AS division, u.password_hash, u.must_change, u.failed_attempts,
+       u.locked_until, u.active, u.created_at, u.password_changed_at
+    FROM users u
+    LEFT JOIN judges j ON j.id = u.judge_id
+    LEFT JOIN divisions jd ON jd.id = j.division_id
+    LEFT JOIN divisions d ON d.id = u.division_id"""
+
+
+def users(db: sqlite_utils.Database) -> list[dict]:
+    return _rows(db, USER_SELECT + " ORDER BY u.id")
+
+
+def user_by_login(db: sqlite_utils.Database, login: str) -> dict | None:
+    rows = _rows(db, USER_SELECT + " WHERE u.login = ?", (login,))
+    return rows[0] if rows else None
+
+
+def user_count(db: sqlite_utils.Database) -> int:
+    return int(db.conn.execute("SELECT COUNT(*) FROM users WHERE active = 1").fetchone()[0])
+
+
+def insert_user(db: sqlite_utils.Database, user: dict) -> int:
+    cur = db.conn.execute(
+        """INSERT INTO users (login, display_name, role, judge_id, division_id, password_hash,
+               must_change, created_at)
+           VALUES (:login, :display_name, :role, :judge_id, :division_id, :password_hash,
+               :must_change, :created_at)""",
+        {**user, "created_at": now()},
+    )
+    return int(cur.lastrowid)
+
+
+def update_user(db: sqlite_utils.Database, user_id: int, **fields: object) -> None:
+    allowed = {
+        "display_name",
+        "role",
+        "judge_id",
+        "division_id",
+        "password_hash",
+        "must_change",
+        "failed_attempts",
+        "locked_until",
+        "active",
+        "password_changed_at",
+    }
+    unknown = set(fields) - allowed
+    if unknown:
+        raise ValueError(f"not user fields: {sorted(unknown)}")
+    sets = ", ".join(f"{k} = :{k}" for k in fields)
+    db.conn.execute(f"UPDATE users SET {sets} WHERE id = :id", {**fields, "id": user_id})  # noqa: S608
+
+
+def division_id(db: sqlite_utils.Database, name: str) -> int | None:
+    row = db.conn.execute("SELECT id FROM divisions WHERE name = ?", (name,)).fetchone()
+    return int(row[0]) if row else None
+
+
+# ---------------------------------------------------------------- audit trail
+
+
+def audit_head(db: sqlite_utils.Database) -> tuple[int, str] | None:
+    row = db.conn.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    return (int(row[0]), row[1]) if row else None
+
+
+def insert_audit(db: sqlite_utils.Database, row: dict) -> None:
+    db.conn.execute(
+        """INSERT INTO audit_log (id, at, user, role, action, target, before, after, prev_hash, hash)
+           VALUES (:id, :at, :user, :role, :action, :target, :before, :after, :prev_hash, :hash)""",
+        row,
+    )
+
+
+def audit_rows(db: sqlite_utils.Database) -> Iterator[dict]:
+    cur = db.conn.execute(
+        "SELECT id, at, user, role, action, target, before, after, prev_hash, hash FROM audit_log ORDER BY id"
+    )
+    cols = [c[0] for c in cur.description]
+    for r in cur:
+        yield dict(zip(cols, r, strict=True))
+
+
+def audit_frame(
+    db: sqlite_utils.Database,
+    *,
+    user: str | None = None,
+    action: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    text: str | None = None,
+) -> pd.DataFrame:
+    where, params = [], {}
+    if user:
+        where.append("user = :user")
+        params["user"] = user
+    if action:
+        where.append("action = :action")
+        params["action"] = action
+    if since:
+        where.append("at >= :since")
+        params["since"] = since
+    if until:
+        where.append("at < :until")
+        params["until"] = until
+    if text:
+        where.append("(target LIKE :text OR before LIKE :text OR after LIKE :text)")
+        params["text"] = f"%{text}%"
+    sql = "SELECT id, at, user, role, action, target, before, after, hash FROM audit_log"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    return frame(db, sql + " ORDER BY id DESC", params)
+
+
+def set_case_approval(db: sqlite_utils.Database, case_number: str, approved: int) -> dict | None:
+    row = _rows(db, "SELECT id, case_number, approved FROM cases WHERE case_number = ?", (case_number,))
+    if not row:
+        return None
+    db.conn.execute("UPDATE cases SET approved = ? WHERE id = ?", (approved, row[0]["id"]))
+    return row[0]

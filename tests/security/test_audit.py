@@ -1,0 +1,268 @@
+"""The audit trail: every mutating service writes a row, rows cannot be changed by the
+application, and tampering with the file is caught by the hash chain."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+import workload_app.services as services_pkg
+from tests.importing.conftest import ROSTER, case_rows, write_xlsx
+from workload_app.services import access, accounts, approvals, audit, demo, imports, parameters, quotas
+from workload_app.services import standard_cases as S
+from workload_app.storage import repository as repo
+from workload_app.storage.db import open_db
+
+
+def _count(db) -> int:
+    return db.conn.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0]
+
+
+def _last_action(db) -> str:
+    return db.conn.execute("SELECT action FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()[0]
+
+
+def _actions_since(db, n: int) -> set[str]:
+    return {r[0] for r in db.conn.execute("SELECT action FROM audit_log WHERE id > ?", (n,))}
+
+
+# ---------------------------------------------------------------- every mutating service is audited
+
+
+def _a_judge(db) -> tuple[str, str]:
+    """The demo judge behind the 法官 account, and their division."""
+    row = repo.user_by_login(db, "faguan")
+    return row["judge"], row["division"]
+
+
+def _import(db, tmp_path):
+    rows = case_rows()
+    rows[1][1] = "(2025)渝0106民初99001号"
+    rows[2][1] = "(2025)渝0106民初99002号"
+    rows = [r for r in rows[:3]]
+    for r in rows[1:]:
+        r[3], r[4] = _a_judge(db)
+    return imports.import_cases(db, write_xlsx(tmp_path / "补录.xlsx", rows), create_judges=True)
+
+
+def _params_changed(db):
+    params, _ = parameters.current_params(db, 2025)
+    return replace(params, trial=replace(params.trial, trim_percent=params.trial.trim_percent + 1))
+
+
+def _drive_undo(db, tmp_path):
+    result = _import(db, tmp_path)
+    n = _count(db)
+    imports.undo_import(db, result.batch_id)
+    return n
+
+
+def _drive_login_fail(db, tmp_path):
+    with pytest.raises(accounts.LoginFailed):
+        accounts.login(db, "faguan", "wrong")
+
+
+def _drive_change_password(db, tmp_path):
+    accounts.login(db, "faguan", demo.DEMO_PASSWORD)
+    n = _count(db)
+    accounts.change_password(db, demo.DEMO_PASSWORD, "Another2026")
+    return n
+
+
+def _drive_demo(db, tmp_path):
+    fresh = open_db(tmp_path / "fresh.sqlite")
+    demo.create_demo(fresh, seed=3, cases_per_year=300)
+    assert "demo.create" in _actions_since(fresh, 0)
+    return fresh
+
+
+def _drive_publish(db, tmp_path):
+    parameters.save_params(db, _params_changed(db), reason="试行修改")  # a new draft version
+    n = _count(db)
+    parameters.publish(db, 2025)
+    return n
+
+
+def _drive_replan(db, tmp_path):
+    quotas.replan(db, 2025, 7, reason="年中调整")
+
+
+def _drive_import_judges(db, tmp_path):
+    roster = [r[:] for r in ROSTER]
+    imports.import_judges(db, write_xlsx(tmp_path / "名册.xlsx", roster, sheet="名册"))
+
+
+# function (module.name) -> (driver, audit actions it must write)
+DRIVERS = {
+    "standard_cases.compute_year": (lambda db, t: S.compute_year(db, 2025), {"compute"}),
+    "parameters.save_params": (
+        lambda db, t: parameters.save_params(db, _params_changed(db), reason="调整截尾比例"),
+        {"params.save"},
+    ),
+    "parameters.publish": (_drive_publish, {"params.publish"}),
+    "parameters.import_toml": (
+        lambda db, t: parameters.import_toml(db, parameters.export_toml(db, 2025), reason="从文件导入"),
+        {"params.save"},
+    ),
+    "imports.import_cases": (_import, {"import.cases"}),
+    "imports._store": (_import, {"import.cases"}),
+    "imports.undo_import": (_drive_undo, {"import.undo"}),
+    "imports.import_judges": (_drive_import_judges, {"import.judges"}),
+    "imports.save_profile": (
+        lambda db, t: imports.save_profile(db, "某系统", {"承办人员": "judge"}),
+        {"import.profile"},
+    ),
+    "quotas.plan_year": (lambda db, t: quotas.plan_year(db, 2025, reason="重新下达"), {"quota.plan"}),
+    "quotas.replan": (_drive_replan, {"quota.replan"}),
+    "quotas.override_quota": (
+        lambda db, t: quotas.override_quota(db, 2025, _a_judge(db)[0], 80.0, "借调审管办半年"),
+        {"quota.override"},
+    ),
+    "approvals.record_approval": (
+        lambda db, t: approvals.record_approval(
+            db, approvals.awaiting(db, 2025)["case_number"].iloc[0], True, "审批单 2025-17，监察员王某"
+        ),
+        {"case.approval"},
+    ),
+    "accounts.login": (lambda db, t: accounts.login(db, "renshi", demo.DEMO_PASSWORD), {"user.login"}),
+    "accounts.change_password": (_drive_change_password, {"user.change_password"}),
+    "accounts.create_user": (
+        lambda db, t: accounts.create_user(db, "wang", access.PERSONNEL, "Wang12345"),
+        {"user.create"},
+    ),
+    "accounts.update_user": (
+        lambda db, t: accounts.update_user(db, "renshi", active=False),
+        {"user.update"},
+    ),
+    "accounts.reset_password": (
+        lambda db, t: accounts.reset_password(db, "faguan", "Reset12345"),
+        {"user.reset_password"},
+    ),
+    "demo.create_demo": (_drive_demo, {"demo.create"}),
+    "demo.create_demo_accounts": (_drive_demo, {"user.create"}),
+    "maintenance.restore": (None, {"backup.restore"}),  # tested in test_backups with a real file swap
+}
+# writes only the audit row itself
+NOT_MUTATING = {"audit.record"}
+
+
+def _mutating_functions() -> set[str]:
+    """Every service function whose body opens a transaction or calls another writing service."""
+    found = set()
+    for info in pkgutil.iter_modules(services_pkg.__path__):
+        module = importlib.import_module(f"workload_app.services.{info.name}")
+        for name, fn in inspect.getmembers(module, inspect.isfunction):
+            if fn.__module__ != module.__name__:
+                continue
+            source = inspect.getsource(fn)
+            if any(
+                mark in source
+                for mark in ("transaction(", "accounts.create_user(", "save_params(", "backups.restore(")
+            ):
+                found.add(f"{info.name}.{name}")
+    return found
+
+
+def test_every_mutating_service_has_a_driver():
+    missing = _mutating_functions() - set(DRIVERS) - NOT_MUTATING
+    assert not missing, f"mutating services without an audit test: {sorted(missing)}"
+
+
+@pytest.mark.parametrize("name", sorted(k for k, v in DRIVERS.items() if v[0] is not None))
+def test_mutating_service_writes_an_audit_row(name, demo_db, tmp_path):
+    driver, expected = DRIVERS[name]
+    before = _count(demo_db)
+    out = driver(demo_db, tmp_path)
+    db = demo_db
+    if isinstance(out, int):  # the driver did some preparing writes first
+        before = out
+    elif out is not None and hasattr(out, "conn"):
+        db, before = out, 0
+    written = _actions_since(db, before)
+    assert expected <= written, f"{name} wrote {written}"
+    n, problem = audit.verify(db)
+    assert problem is None and n == _count(db)
+
+
+def test_audit_row_names_who_and_keeps_before_and_after(demo_db):
+    accounts.login(demo_db, "admin", demo.DEMO_PASSWORD)
+    parameters.save_params(demo_db, _params_changed(demo_db), reason="调整截尾比例")
+    row = repo.audit_frame(demo_db, action="params.save").iloc[0]
+    assert (row["user"], row["role"]) == ("系统管理员", "管理员")
+    assert "trim_percent = 0.0" in row["before"] and "trim_percent = 1.0" in row["after"]
+    assert "调整截尾比例" in row["after"]
+
+
+# ---------------------------------------------------------------- never changed, tampering detected
+
+
+def test_the_application_cannot_change_or_delete_audit_rows(demo_db):
+    with pytest.raises(sqlite3.IntegrityError, match="审计记录不可修改"):
+        demo_db.conn.execute("UPDATE audit_log SET user = 'x' WHERE id = 1")
+    with pytest.raises(sqlite3.IntegrityError, match="审计记录不可删除"):
+        demo_db.conn.execute("DELETE FROM audit_log WHERE id = 1")
+
+
+def _tamper(path: Path, *sql: str) -> None:
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("DROP TRIGGER audit_log_no_update")
+    conn.execute("DROP TRIGGER audit_log_no_delete")
+    for s in sql:
+        conn.execute(s)
+    conn.close()
+
+
+@pytest.mark.parametrize(
+    ("sql", "says"),
+    [
+        (("UPDATE audit_log SET after = '{\"cases\": 1}' WHERE id = 3",), "第 3 条记录的内容与其哈希不符"),
+        (("UPDATE audit_log SET user = '某人' WHERE id = 2",), "第 2 条记录的内容与其哈希不符"),
+        (("DELETE FROM audit_log WHERE id = 2",), "第 3 条之前缺少记录"),
+        (("DELETE FROM audit_log WHERE id = (SELECT MAX(id) FROM audit_log)",), "最后的记录被删除过"),
+    ],
+)
+def test_tampering_with_the_file_is_detected(demo_file, tmp_path, sql, says):
+    path = tmp_path / "copy.sqlite"
+    path.write_bytes(demo_file.read_bytes())
+    db = open_db(path)
+    assert audit.verify(db)[1] is None
+    db.conn.close()
+    _tamper(path, *sql)
+    n, problem = audit.verify(open_db(path))
+    assert problem is not None and says in problem
+
+
+def test_cli_audit_verify_exit_status(demo_file, tmp_path):
+    from click.testing import CliRunner
+
+    from workload_app.cli import cli
+
+    path = tmp_path / "copy.sqlite"
+    path.write_bytes(demo_file.read_bytes())
+    ok = CliRunner().invoke(cli, ["--db", str(path), "audit", "verify"])
+    assert ok.exit_code == 0 and "哈希链一致" in ok.output
+    _tamper(path, "UPDATE audit_log SET target = '改过' WHERE id = 1")
+    bad = CliRunner().invoke(cli, ["--db", str(path), "audit", "verify"])
+    assert bad.exit_code == 1 and "第 1 条记录的内容与其哈希不符" in bad.output
+
+
+def test_export_and_filters(demo_db, tmp_path):
+    import openpyxl
+
+    accounts.login(demo_db, "renshi", demo.DEMO_PASSWORD)
+    judge = _a_judge(demo_db)[0]
+    quotas.override_quota(demo_db, 2025, judge, 80.0, "借调")
+    only = audit.log(demo_db, action="quota.override")
+    assert list(only["target"]) == [f"2025 年度 {judge}"] and list(only["user"]) == ["政治部人事处"]
+    assert len(audit.log(demo_db, text=judge)) >= 1
+    n = audit.export_xlsx(demo_db, tmp_path / "审计.xlsx", action="quota.override")
+    sheet = openpyxl.load_workbook(tmp_path / "审计.xlsx").active
+    assert n == 1
+    assert [c.value for c in sheet[1]][:5] == ["序号", "时间", "用户", "角色", "操作"]
+    assert sheet.cell(2, 5).value == "调整个人任务"

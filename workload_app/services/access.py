@@ -1,0 +1,141 @@
+"""Who is acting, and what they may see and do.
+
+A logged-in user is bound to the database handle (``bind``); every service reads it from there,
+so the same limits hold from the window, the command line (``--user``) and Python. A handle with
+nobody bound acts as the local operator (管理员 rights, named after the OS account): someone who
+can run Python on the file can read the file anyway (see the README).
+
+Roles: 管理员 administers parameters and users; 人事 plans quotas and prints every sheet;
+庭长 sees their division; 法官 sees only their own cases, tally and sheet.
+"""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass
+
+import pandas as pd
+import sqlite_utils
+
+from workload_app.core.problems import WorkloadError
+from workload_app.core.standard import split_panel
+
+ADMIN, PERSONNEL, DIVISION_HEAD, JUDGE = "admin", "personnel", "division_head", "judge"
+ROLE_LABELS = {ADMIN: "管理员", PERSONNEL: "人事", DIVISION_HEAD: "庭长", JUDGE: "法官"}
+COURT_WIDE = (ADMIN, PERSONNEL)
+
+
+class AccessDenied(WorkloadError):
+    """The acting user's role does not allow this."""
+
+
+@dataclass(frozen=True)
+class User:
+    login: str
+    role: str
+    display_name: str = ""
+    judge: str | None = None  # linked judge (法官, and a 庭长 who also tries cases)
+    division: str | None = None  # linked division (庭长), or the judge's division
+    id: int | None = None  # None: the local operator, not an account
+
+    @property
+    def role_label(self) -> str:
+        return ROLE_LABELS[self.role]
+
+    @property
+    def name(self) -> str:
+        """How the user appears in the audit trail and in batches."""
+        return self.display_name or self.login
+
+    @property
+    def court_wide(self) -> bool:
+        return self.role in COURT_WIDE
+
+
+def local_operator() -> User:
+    try:
+        login = getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name on some systems
+        login = "unknown"
+    return User(login=login, role=ADMIN, display_name=f"本机操作员 {login}")
+
+
+_ATTR = "_workload_user"
+
+
+def bind(db: sqlite_utils.Database, user: User | None) -> None:
+    """Act as ``user`` on this handle from now on (None: the local operator)."""
+    setattr(db, _ATTR, user)
+
+
+def current(db: sqlite_utils.Database) -> User:
+    return getattr(db, _ATTR, None) or local_operator()
+
+
+def require(db: sqlite_utils.Database, roles: tuple[str, ...], what: str) -> User:
+    """The acting user, if their role is one of ``roles``; otherwise a clear refusal."""
+    user = current(db)
+    if user.role not in roles:
+        allowed = "、".join(ROLE_LABELS[r] for r in roles)
+        raise AccessDenied(f"{user.role_label}「{user.name}」无权{what}（需要：{allowed}）")
+    return user
+
+
+# ---------------------------------------------------------------- row limits
+
+
+def _own_case_mask(cases: pd.DataFrame, judge: str) -> pd.Series:
+    mask = cases["judge"] == judge
+    if "panel" in cases.columns:
+        mask |= cases["panel"].map(lambda p: judge in split_panel(p)).astype(bool)
+    return mask
+
+
+def limit_cases(db: sqlite_utils.Database, cases: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a case table the acting user may see (needs ``judge``/``division`` columns)."""
+    user = current(db)
+    if user.court_wide:
+        return cases
+    if user.role == DIVISION_HEAD:
+        mask = cases["division"] == user.division
+        if user.judge:
+            mask |= _own_case_mask(cases, user.judge)
+        return cases[mask]
+    return cases[_own_case_mask(cases, user.judge or "\0")]
+
+
+def limit_people(db: sqlite_utils.Database, table: pd.DataFrame, judge_col: str = "judge") -> pd.DataFrame:
+    """The rows of a per-judge table the acting user may see."""
+    user = current(db)
+    if user.court_wide:
+        return table
+    if user.role == DIVISION_HEAD:
+        mask = table["division"] == user.division
+        if user.judge:
+            mask |= table[judge_col] == user.judge
+        return table[mask]
+    return table[table[judge_col] == (user.judge or "\0")]
+
+
+def limit_divisions(db: sqlite_utils.Database, table: pd.DataFrame, col: str = "division") -> pd.DataFrame:
+    """The rows of a per-division table: a 庭长 their division, a 法官 none."""
+    user = current(db)
+    if user.court_wide:
+        return table
+    if user.role == DIVISION_HEAD:
+        return table[table[col] == user.division]
+    return table.iloc[0:0]
+
+
+def may_see_judge(db: sqlite_utils.Database, judge: str, division: str | None) -> bool:
+    user = current(db)
+    if user.court_wide:
+        return True
+    if user.judge == judge:
+        return True
+    return user.role == DIVISION_HEAD and division is not None and division == user.division
+
+
+def may_see_division(db: sqlite_utils.Database, division: str) -> bool:
+    user = current(db)
+    return user.court_wide or (user.role == DIVISION_HEAD and division == user.division)

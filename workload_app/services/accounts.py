@@ -1,0 +1,276 @@
+"""User accounts: create, log in, change and reset passwords, lock out after repeated failures.
+
+Passwords are kept only as scrypt hashes (memory-hard, from the standard library). A new or reset
+password must be changed at the next log-in. Five wrong passwords in a row lock the account for
+fifteen minutes.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import os
+import time
+from collections.abc import Callable
+
+import sqlite_utils
+
+from workload_app.core.problems import WorkloadError
+from workload_app.services import access, audit
+from workload_app.storage import repository as repo
+
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1  # 16 MiB per hash
+MAX_FAILURES = 5
+LOCK_SECONDS = 15 * 60
+MIN_PASSWORD = 8
+
+Clock = Callable[[], float]
+
+
+class LoginFailed(WorkloadError):
+    """Wrong name or password, or a locked or disabled account (the message says which)."""
+
+
+def hash_password(password: str, *, salt: bytes | None = None) -> str:
+    salt = salt or os.urandom(16)
+    digest = hashlib.scrypt(
+        password.encode("utf-8"), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, maxmem=64 * 2**20, dklen=32
+    )
+    b64 = base64.b64encode
+    return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${b64(salt).decode()}${b64(digest).decode()}"
+
+
+def check_password(password: str, stored: str) -> bool:
+    try:
+        scheme, n, r, p, salt, digest = stored.split("$")
+    except ValueError:
+        return False
+    if scheme != "scrypt":
+        return False
+    got = hashlib.scrypt(
+        password.encode("utf-8"),
+        salt=base64.b64decode(salt),
+        n=int(n),
+        r=int(r),
+        p=int(p),
+        maxmem=64 * 2**20,
+        dklen=32,
+    )
+    return hmac.compare_digest(got, base64.b64decode(digest))
+
+
+def password_problem(login: str, password: str) -> str | None:
+    """Why a new password is not acceptable, or None."""
+    if len(password) < MIN_PASSWORD:
+        return f"密码至少 {MIN_PASSWORD} 位"
+    if password.strip().lower() == login.strip().lower():
+        return "密码不能与登录名相同"
+    if password.isdigit() or password.isalpha():
+        return "密码须同时包含字母和数字（或符号）"
+    return None
+
+
+def _user(row: dict) -> access.User:
+    return access.User(
+        login=row["login"],
+        role=row["role"],
+        display_name=row["display_name"],
+        judge=row["judge"],
+        division=row["division"],
+        id=row["id"],
+    )
+
+
+def _public(row: dict) -> dict:
+    return {k: v for k, v in row.items() if k != "password_hash"}
+
+
+def has_accounts(db: sqlite_utils.Database) -> bool:
+    return repo.user_count(db) > 0
+
+
+def login(
+    db: sqlite_utils.Database, login_name: str, password: str, clock: Clock = time.time
+) -> tuple[access.User, bool]:
+    """Check the password; on success bind the user to ``db``. Returns (user, must change password)."""
+    row = repo.user_by_login(db, login_name.strip())
+    if row is None or not row["active"]:
+        raise LoginFailed("登录名或密码不正确")
+    now = clock()
+    if row["locked_until"] and row["locked_until"] > now:
+        minutes = max(1, round((row["locked_until"] - now) / 60))
+        raise LoginFailed(
+            f"账户「{row['login']}」因多次输错密码已锁定，请 {minutes} 分钟后再试或请管理员重置"
+        )
+    who = _user(row)
+    if not check_password(password, row["password_hash"]):
+        failures = row["failed_attempts"] + 1
+        locked = failures >= MAX_FAILURES
+        with repo.transaction(db):
+            repo.update_user(
+                db,
+                row["id"],
+                failed_attempts=0 if locked else failures,
+                locked_until=now + LOCK_SECONDS if locked else None,
+            )
+            audit.record(db, "user.login_failed", row["login"], after={"failures": failures}, user=who)
+            if locked:
+                audit.record(db, "user.locked", row["login"], after={"minutes": LOCK_SECONDS // 60}, user=who)
+        if locked:
+            raise LoginFailed(
+                f"连续 {MAX_FAILURES} 次密码错误，账户「{row['login']}」已锁定 {LOCK_SECONDS // 60} 分钟"
+            )
+        left = MAX_FAILURES - failures
+        raise LoginFailed(f"登录名或密码不正确（再错 {left} 次账户将被锁定）")
+    with repo.transaction(db):
+        repo.update_user(db, row["id"], failed_attempts=0, locked_until=None)
+        audit.record(db, "user.login", row["login"], user=who)
+    access.bind(db, who)
+    return who, bool(row["must_change"])
+
+
+def change_password(db: sqlite_utils.Database, old: str, new: str) -> None:
+    """The logged-in user changes their own password."""
+    me = access.current(db)
+    if me.id is None:
+        raise WorkloadError("本机操作员没有账户密码；请以账户登录后再修改")
+    row = repo.user_by_login(db, me.login)
+    assert row is not None
+    if not check_password(old, row["password_hash"]):
+        raise WorkloadError("原密码不正确")
+    if old == new:
+        raise WorkloadError("新密码不能与原密码相同")
+    problem = password_problem(me.login, new)
+    if problem:
+        raise WorkloadError(problem)
+    with repo.transaction(db):
+        repo.update_user(
+            db, me.id, password_hash=hash_password(new), must_change=0, password_changed_at=repo.now()
+        )
+        audit.record(db, "user.change_password", me.login)
+
+
+def _links(
+    db: sqlite_utils.Database, role: str, judge: str | None, division: str | None
+) -> tuple[int | None, int | None]:
+    if role not in access.ROLE_LABELS:
+        raise WorkloadError(f"未知角色「{role}」，应为：{'、'.join(access.ROLE_LABELS)}")
+    judge_id = division_id = None
+    if judge:
+        judge_id = repo.judge_ids(db).get(judge)
+        if judge_id is None:
+            raise WorkloadError(f"名册中没有法官「{judge}」")
+    if division:
+        division_id = repo.division_id(db, division)
+        if division_id is None:
+            raise WorkloadError(f"没有部门「{division}」")
+    if role == access.JUDGE and judge_id is None:
+        raise WorkloadError("法官账户须关联名册中的一名法官")
+    if role == access.DIVISION_HEAD and division_id is None:
+        raise WorkloadError("庭长账户须关联一个部门")
+    return judge_id, division_id
+
+
+def create_user(
+    db: sqlite_utils.Database,
+    login_name: str,
+    role: str,
+    password: str,
+    *,
+    display_name: str = "",
+    judge: str | None = None,
+    division: str | None = None,
+    must_change: bool = True,
+) -> dict:
+    """A new account (管理员 only); its password must be changed at first log-in."""
+    access.require(db, (access.ADMIN,), "管理账户")
+    login_name = login_name.strip()
+    if not login_name:
+        raise WorkloadError("登录名不能为空")
+    if repo.user_by_login(db, login_name):
+        raise WorkloadError(f"登录名「{login_name}」已被使用")
+    problem = password_problem(login_name, password)
+    if problem:
+        raise WorkloadError(problem)
+    judge_id, division_id = _links(db, role, judge, division)
+    with repo.transaction(db):
+        repo.insert_user(
+            db,
+            {
+                "login": login_name,
+                "display_name": display_name or judge or login_name,
+                "role": role,
+                "judge_id": judge_id,
+                "division_id": division_id,
+                "password_hash": hash_password(password),
+                "must_change": int(must_change),
+            },
+        )
+        row = _public(repo.user_by_login(db, login_name) or {})
+        audit.record(db, "user.create", login_name, after=row)
+    return row
+
+
+def update_user(
+    db: sqlite_utils.Database,
+    login_name: str,
+    *,
+    role: str | None = None,
+    display_name: str | None = None,
+    judge: str | None = None,
+    division: str | None = None,
+    active: bool | None = None,
+) -> dict:
+    """Change an account's role, links, name or whether it may log in (管理员 only)."""
+    me = access.require(db, (access.ADMIN,), "管理账户")
+    before = repo.user_by_login(db, login_name)
+    if before is None:
+        raise WorkloadError(f"没有账户「{login_name}」")
+    new_role = role or before["role"]
+    judge_id, division_id = _links(
+        db,
+        new_role,
+        judge if judge is not None else before["judge"],
+        division
+        if division is not None
+        else (before["division"] if new_role == access.DIVISION_HEAD else None),
+    )
+    if me.id == before["id"] and (active is False or new_role != access.ADMIN):
+        raise WorkloadError("不能停用自己的账户或取消自己的管理员角色")
+    fields: dict[str, object] = {"role": new_role, "judge_id": judge_id, "division_id": division_id}
+    if display_name is not None:
+        fields["display_name"] = display_name
+    if active is not None:
+        fields["active"] = int(active)
+    with repo.transaction(db):
+        repo.update_user(db, before["id"], **fields)
+        after = repo.user_by_login(db, login_name) or {}
+        audit.record(db, "user.update", login_name, before=_public(before), after=_public(after))
+    return _public(after)
+
+
+def reset_password(db: sqlite_utils.Database, login_name: str, password: str) -> None:
+    """Set a temporary password that must be changed at the next log-in; unlocks (管理员 only)."""
+    access.require(db, (access.ADMIN,), "重置密码")
+    row = repo.user_by_login(db, login_name)
+    if row is None:
+        raise WorkloadError(f"没有账户「{login_name}」")
+    problem = password_problem(login_name, password)
+    if problem:
+        raise WorkloadError(problem)
+    with repo.transaction(db):
+        repo.update_user(
+            db,
+            row["id"],
+            password_hash=hash_password(password),
+            must_change=1,
+            failed_attempts=0,
+            locked_until=None,
+        )
+        audit.record(db, "user.reset_password", login_name)
+
+
+def list_users(db: sqlite_utils.Database) -> list[dict]:
+    access.require(db, (access.ADMIN,), "查看账户")
+    return [_public(r) for r in repo.users(db)]

@@ -1,0 +1,129 @@
+"""The audit trail (审计日志): who did what, when, with the before and after, hash-chained.
+
+Every mutating service calls ``record`` inside its own transaction, so the audit row and the
+change are written together or not at all.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import sqlite_utils
+
+from workload_app.core import audit_chain
+from workload_app.services import access
+from workload_app.storage import repository as repo
+
+# action codes -> what the audit view shows
+ACTIONS = {
+    "import.cases": "导入案件",
+    "import.undo": "撤销导入",
+    "import.judges": "导入法官名册",
+    "import.profile": "保存表头映射方案",
+    "params.save": "修改参数",
+    "params.publish": "发布参数",
+    "compute": "计算标准案件",
+    "quota.plan": "下达年度任务",
+    "quota.replan": "年中调整任务",
+    "quota.override": "调整个人任务",
+    "case.approval": "录入终本审批",
+    "user.create": "新建账户",
+    "user.update": "修改账户",
+    "user.reset_password": "重置密码",
+    "user.change_password": "修改密码",
+    "user.login_failed": "登录失败",
+    "user.locked": "账户锁定",
+    "user.login": "登录",
+    "demo.create": "生成示范数据",
+    "backup.restore": "从备份恢复",
+}
+
+
+def _json(value: object) -> str | None:
+    if value is None:
+        return None
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def record(
+    db: sqlite_utils.Database,
+    action: str,
+    target: str = "",
+    before: object = None,
+    after: object = None,
+    user: access.User | None = None,
+) -> None:
+    """Append one chained audit row; call it inside the transaction that makes the change."""
+    if action not in ACTIONS:
+        raise ValueError(f"unknown audit action {action!r}")
+    if not db.conn.in_transaction:
+        with repo.transaction(db):
+            record(db, action, target, before, after, user)
+        return
+    who = user or access.current(db)
+    head = repo.audit_head(db)
+    prev_id, prev_hash = head if head else (0, audit_chain.GENESIS)
+    row = {
+        "id": prev_id + 1,
+        "at": repo.now(),
+        "user": who.name,
+        "role": who.role_label,
+        "action": action,
+        "target": target,
+        "before": _json(before),
+        "after": _json(after),
+        "prev_hash": prev_hash,
+    }
+    row["hash"] = audit_chain.link(prev_hash, row)
+    repo.insert_audit(db, row)
+    repo.set_meta(db, "audit_head", f"{row['id']}:{row['hash']}")
+
+
+def verify(db: sqlite_utils.Database) -> tuple[int, str | None]:
+    """(rows checked, first problem or None): re-walk the chain and compare the recorded head."""
+    n, problem = audit_chain.verify(repo.audit_rows(db))
+    if problem:
+        return n, problem
+    head = repo.audit_head(db)
+    recorded = repo.get_meta(db, "audit_head")
+    if recorded is not None and (head is None or recorded != f"{head[0]}:{head[1]}"):
+        last = recorded.split(":", 1)[0]
+        return n, f"审计记录应有 {last} 条，现只有 {head[0] if head else 0} 条：最后的记录被删除过"
+    return n, None
+
+
+def log(
+    db: sqlite_utils.Database,
+    *,
+    user: str | None = None,
+    action: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    text: str | None = None,
+) -> pd.DataFrame:
+    """Audit rows, newest first, with the action's Chinese name (管理员 and 人事 only)."""
+    access.require(db, access.COURT_WIDE, "查看审计日志")
+    out = repo.audit_frame(db, user=user, action=action, since=since, until=until, text=text)
+    out.insert(4, "action_label", out["action"].map(ACTIONS).fillna(out["action"]))
+    return out
+
+
+def export_xlsx(db: sqlite_utils.Database, path: Path, **filters: str | None) -> int:
+    """Write the (filtered) audit rows to an xlsx file; returns the number of rows."""
+    table = log(db, **filters)
+    labels = {
+        "id": "序号",
+        "at": "时间",
+        "user": "用户",
+        "role": "角色",
+        "action_label": "操作",
+        "action": "操作代码",
+        "target": "对象",
+        "before": "修改前",
+        "after": "修改后",
+        "hash": "哈希",
+    }
+    table.rename(columns=labels)[list(labels.values())].to_excel(path, index=False, sheet_name="审计日志")
+    return len(table)

@@ -1,0 +1,135 @@
+"""Backups with SQLite's online backup: consistent copies while the database is in use.
+
+Copies go to ``<name>-backups/`` beside the database, named by time and reason; the newest N
+(meta ``backup_keep``, default 10) are kept. Restoring checks the copy first and keeps the
+current file as a backup of its own.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from pathlib import Path
+
+import sqlite_utils
+
+from workload_app.core.problems import WorkloadError
+
+DEFAULT_KEEP = 10
+
+
+def database_path(db: sqlite_utils.Database) -> Path | None:
+    """The file behind a handle (None for an in-memory database)."""
+    for _, name, file in db.conn.execute("PRAGMA database_list"):
+        if name == "main":
+            return Path(file) if file else None
+    return None
+
+
+def backups_dir(path: Path) -> Path:
+    return path.with_name(f"{path.stem}-backups")
+
+
+def list_backups(path: Path) -> list[Path]:
+    """Backups of the database at ``path``, newest first."""
+    folder = backups_dir(path)
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob("*.sqlite"), key=lambda p: p.name, reverse=True)
+
+
+def _target(path: Path, reason: str) -> Path:
+    folder = backups_dir(path)
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = folder / f"{stamp}-{reason}.sqlite"
+    n = 1
+    while target.exists():
+        n += 1
+        target = folder / f"{stamp}-{reason}-{n}.sqlite"
+    return target
+
+
+def backup_file(path: Path, reason: str, keep: int = DEFAULT_KEEP, target: Path | None = None) -> Path:
+    """Copy the database at ``path`` (online backup) and prune old copies; returns the copy."""
+    target = target or _target(path, reason)
+    src = sqlite3.connect(path)
+    try:
+        _copy(src, target)
+    finally:
+        src.close()
+    prune(path, keep)
+    return target
+
+
+def backup(db: sqlite_utils.Database, reason: str, target: Path | None = None) -> Path | None:
+    """Back up an open database before an import, a publish…; call it outside a transaction.
+    None for an in-memory database, or inside a transaction (an outer step backed up already)."""
+    path = database_path(db)
+    if path is None or db.conn.in_transaction:
+        return None
+    row = db.conn.execute("SELECT value FROM meta WHERE key = 'backup_keep'").fetchone()
+    keep = int(row[0]) if row else DEFAULT_KEEP
+    if keep <= 0 and target is None:
+        return None
+    target = target or _target(path, reason)
+    _copy(db.conn, target)
+    prune(path, keep)
+    return target
+
+
+def _copy(src: sqlite3.Connection, target: Path) -> None:
+    partial = target.with_suffix(".partial")
+    dst = sqlite3.connect(partial)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+    partial.replace(target)  # a copy is either complete or absent
+
+
+def prune(path: Path, keep: int) -> None:
+    for old in list_backups(path)[max(keep, 1) :]:
+        old.unlink(missing_ok=True)
+
+
+def check_copy(source: Path, latest_version: int) -> int:
+    """Refuse a file that is not a sound database of this program; returns its schema version."""
+    if not source.is_file():
+        raise WorkloadError(f"找不到备份文件「{source}」")
+    try:
+        conn = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        try:
+            result = conn.execute("PRAGMA integrity_check").fetchone()[0]
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            version = (
+                conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0]
+                if "schema_migrations" in tables
+                else 0
+            )
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise WorkloadError(f"「{source.name}」不是可用的数据库文件：{exc}") from exc
+    if result != "ok":
+        raise WorkloadError(f"「{source.name}」未通过完整性检查（{result}），未恢复")
+    if not {"cases", "judges", "meta"} <= tables or not version:
+        raise WorkloadError(f"「{source.name}」不是本程序的数据库，未恢复")
+    if version > latest_version:
+        raise WorkloadError(f"「{source.name}」由较新版本的程序创建（结构版本 {version}），未恢复")
+    return int(version)
+
+
+def restore(path: Path, source: Path, latest_version: int) -> Path:
+    """Replace the database at ``path`` with ``source`` after checking it; the current content is
+    kept as a backup first (returned). Other programs must have the database closed."""
+    check_copy(source, latest_version)
+    aside = backup_file(path, "before-restore", keep=10**6) if path.exists() else path
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    dst = sqlite3.connect(path, timeout=10)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    return aside
