@@ -7,7 +7,9 @@ current file as a backup of its own.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import tempfile
 import time
 from pathlib import Path
 
@@ -35,31 +37,24 @@ def list_backups(path: Path) -> list[Path]:
     folder = backups_dir(path)
     if not folder.is_dir():
         return []
-    return sorted(folder.glob("*.sqlite"), key=lambda p: p.name, reverse=True)
+    return sorted(folder.glob("*.sqlite"), key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
 
 
 def _target(path: Path, reason: str) -> Path:
     folder = backups_dir(path)
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = folder / f"{stamp}-{reason}.sqlite"
-    n = 1
-    while target.exists():
-        n += 1
-        target = folder / f"{stamp}-{reason}-{n}.sqlite"
-    return target
+    return folder / f"{time.strftime('%Y%m%d-%H%M%S')}-{reason}.sqlite"
 
 
 def backup_file(path: Path, reason: str, keep: int = DEFAULT_KEEP, target: Path | None = None) -> Path:
     """Copy the database at ``path`` (online backup) and prune old copies; returns the copy."""
-    target = target or _target(path, reason)
     src = sqlite3.connect(path)
     try:
-        _copy(src, target)
+        made = _copy(src, target or _target(path, reason))
     finally:
         src.close()
     prune(path, keep)
-    return target
+    return made
 
 
 def backup(db: sqlite_utils.Database, reason: str, target: Path | None = None) -> Path | None:
@@ -72,20 +67,33 @@ def backup(db: sqlite_utils.Database, reason: str, target: Path | None = None) -
     keep = int(row[0]) if row else DEFAULT_KEEP
     if keep <= 0 and target is None:
         return None
-    target = target or _target(path, reason)
-    _copy(db.conn, target)
+    made = _copy(db.conn, target or _target(path, reason))
     prune(path, keep)
-    return target
+    return made
 
 
-def _copy(src: sqlite3.Connection, target: Path) -> None:
-    partial = target.with_suffix(".partial")
-    dst = sqlite3.connect(partial)
+def _copy(src: sqlite3.Connection, target: Path) -> Path:
+    """Copy into a private partial file, then link it under ``target`` (or ``target-2``… when
+    another process backed up in the same second); a copy is either complete or absent."""
+    fd, partial_name = tempfile.mkstemp(dir=target.parent, suffix=".partial")
+    os.close(fd)
+    partial = Path(partial_name)
     try:
-        src.backup(dst)
+        dst = sqlite3.connect(partial)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+        candidate, n = target, 1
+        while True:
+            try:
+                os.link(partial, candidate)
+                return candidate
+            except FileExistsError:
+                n += 1
+                candidate = target.with_name(f"{target.stem}-{n}{target.suffix}")
     finally:
-        dst.close()
-    partial.replace(target)  # a copy is either complete or absent
+        partial.unlink(missing_ok=True)
 
 
 def prune(path: Path, keep: int) -> None:
