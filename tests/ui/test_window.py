@@ -12,7 +12,7 @@ pytestmark = pytest.mark.gui
 
 
 def test_every_view_shows_and_models_pass_modeltester(window, qtmodeltester):
-    assert window.year() == 2025 and window.nav.count() == 7
+    assert window.year() == 2025 and window.nav.count() == 10
     for i in range(window.nav.count()):
         window.nav.setCurrentRow(i)
         assert window.messages == [], window.messages
@@ -56,8 +56,7 @@ def test_sorting_keeps_blanks_last_both_ways(qtmodeltester):
 
 
 def test_edit_weight_changes_a_cases_sc(window, qtbot):
-    params_view = window.views[4]
-    window.nav.setCurrentRow(4)
+    params_view = window.view_titled("参数")
     before = params_view.status.text()
     params_view.w_file.setValue(0.20)
     params_view.w_judgment.setValue(0.55)
@@ -74,16 +73,14 @@ def test_edit_weight_changes_a_cases_sc(window, qtbot):
 
 
 def test_invalid_weights_shown_inline(window):
-    params_view = window.views[4]
-    window.nav.setCurrentRow(4)
+    params_view = window.view_titled("参数")
     params_view.w_file.setValue(0.5)
     params_view.preview()
     assert "权重之和应为 1" in params_view.status.text()
 
 
 def test_plan_quotas_from_view(window, qtbot):
-    quotas_view = window.views[5]
-    window.nav.setCurrentRow(5)
+    quotas_view = window.view_titled("任务")
     versions = len(Q.plan_versions(window.db, 2025))
     quotas_view.filings_trial.setValue(20000)
     quotas_view.plan_year()

@@ -65,6 +65,22 @@ def create_app() -> QApplication:
     return app
 
 
+def log_in(db) -> bool:
+    """Ask for an account when the database has any; a first-time password is changed at once.
+    False when the user gave up. A database without accounts opens as the local operator."""
+    from workload_app.services import accounts
+    from workload_app.ui.dialogs.login import ChangePasswordDialog, LoginDialog
+
+    if not accounts.has_accounts(db):
+        return True
+    dialog = LoginDialog(db)
+    if not dialog.exec():
+        return False
+    if dialog.must_change and not ChangePasswordDialog(db, required=True).exec():
+        return False
+    return True
+
+
 def run(db_path: Path | None, lang: str | None, smoke: bool = False) -> int:
     app = create_app()
     settings = QSettings()
@@ -80,6 +96,8 @@ def run(db_path: Path | None, lang: str | None, smoke: bool = False) -> int:
     except WorkloadError as exc:
         QMessageBox.critical(None, "无法打开数据库", str(exc))
         db, path = open_db(default_db_path()), default_db_path()
+    if not smoke and not log_in(db):
+        return 0
     window = MainWindow(db, Path(path), lang)
     window.show()
     if smoke:

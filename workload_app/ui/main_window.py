@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from workload_app import __version__
-from workload_app.services import info
+from workload_app.services import access, info
 from workload_app.services.changes import Changes
 from workload_app.storage import repository as repo
 from workload_app.storage.db import open_db
@@ -28,12 +28,15 @@ from workload_app.ui.tasks import TaskRunner
 
 
 class MainWindow(QMainWindow):
+    _open_windows: list[MainWindow] = []  # keeps a window opened on another database alive
+
     def __init__(self, db, db_path: Path, lang: str = "zh_CN") -> None:
         super().__init__()
         self.db = db
         self.db_path = db_path
         self.lang = lang
-        self.tasks = TaskRunner(db_path, self)
+        self.user = access.current(db)
+        self.tasks = TaskRunner(db_path, self, user=self.user)
         self.settings = QSettings()
         self.resize(1280, 800)
         geometry = self.settings.value("geometry")
@@ -101,24 +104,46 @@ class MainWindow(QMainWindow):
 
     # -- views
     def _make_views(self) -> list[tuple[str, QWidget]]:
+        """The views the logged-in user's role has a use for (the services enforce the limits)."""
+        from workload_app.ui.views.audit_log import AuditView
         from workload_app.ui.views.cases import CasesView
+        from workload_app.ui.views.my_workload import MyWorkloadView
         from workload_app.ui.views.overview import OverviewView
         from workload_app.ui.views.parameters import ParametersView
         from workload_app.ui.views.people import DivisionsView, JudgesView
         from workload_app.ui.views.quotas import QuotasView
         from workload_app.ui.views.sheets import SheetsView
+        from workload_app.ui.views.users import UsersView
 
+        role = self.user.role
+        court_wide = self.user.court_wide
         self.cases_view = CasesView(self)
         self.sheets_view = SheetsView(self)
-        return [
-            (self.tr("概览"), OverviewView(self)),
-            (self.tr("案件"), self.cases_view),
-            (self.tr("法官"), JudgesView(self)),
-            (self.tr("部门"), DivisionsView(self)),
-            (self.tr("参数"), ParametersView(self)),
-            (self.tr("任务"), QuotasView(self)),
-            (self.tr("报表"), self.sheets_view),
-        ]
+        views: list[tuple[str, QWidget]] = []
+        if role != access.JUDGE:
+            views.append((self.tr("概览"), OverviewView(self)))
+        if self.user.judge or role != access.JUDGE:
+            self.my_view = MyWorkloadView(self)
+            views.append((self.tr("我的工作量") if self.user.judge else self.tr("个人工作量"), self.my_view))
+        views.append((self.tr("案件"), self.cases_view))
+        if role != access.JUDGE:
+            views += [(self.tr("法官"), JudgesView(self)), (self.tr("部门"), DivisionsView(self))]
+        if court_wide:
+            views += [(self.tr("参数"), ParametersView(self)), (self.tr("任务"), QuotasView(self))]
+        views.append((self.tr("报表"), self.sheets_view))
+        if court_wide:
+            views.append((self.tr("日志"), AuditView(self)))
+        if role == access.ADMIN:
+            views.append((self.tr("用户"), UsersView(self)))
+        return views
+
+    def view_titled(self, title: str) -> QWidget:
+        """The view behind a navigation entry (by its title), shown."""
+        for i in range(self.nav.count()):
+            if self.nav.item(i).text() == title:
+                self.nav.setCurrentRow(i)
+                return self.views[i]
+        raise KeyError(title)
 
     def show_view(self, view: QWidget) -> None:
         self.nav.setCurrentRow(self.views.index(view))
@@ -177,6 +202,23 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        court_wide = self.user.court_wide
+        for action in (import_action, roster_action, history_action):
+            action.setEnabled(court_wide)
+        account_menu = self.menuBar().addMenu(self.tr("账户(&A)"))
+        who = QAction(
+            self.tr("当前用户：{n}（{r}）").format(n=self.user.name, r=self.tr(self.user.role_label)), self
+        )
+        who.setEnabled(False)
+        account_menu.addAction(who)
+        password_action = QAction(self.tr("修改密码…"), self)
+        password_action.setEnabled(self.user.id is not None)
+        password_action.triggered.connect(self.change_password)
+        account_menu.addAction(password_action)
+        if self.user.role == access.ADMIN:
+            backup_action = QAction(self.tr("立即备份数据库…"), self)
+            backup_action.triggered.connect(self.backup_now)
+            account_menu.addAction(backup_action)
         settings_menu = self.menuBar().addMenu(self.tr("设置(&S)"))
         for code, label in (("zh_CN", "中文"), ("en", "English")):
             action = QAction(label, self, checkable=True)
@@ -259,12 +301,35 @@ class MainWindow(QMainWindow):
         except Exception as exc:  # noqa: BLE001 - shown to the user
             QMessageBox.warning(self, self.tr("无法打开数据库"), str(exc))
             return
-        self.db.conn.close()
-        self.db, self.db_path = db, path
-        self.tasks.db_path = path
+
+        from workload_app.ui.application import log_in
+
+        if not log_in(db):  # another database, its own accounts
+            db.conn.close()
+            return
         self.settings.setValue("last_database", str(path))
         self.settings.setValue("last_folder", str(path.parent))
-        self.apply_changes(Changes(cases=True, params=True))
+        successor = MainWindow(db, path, self.lang)  # views and menus follow the new user's role
+        MainWindow._open_windows.append(successor)
+        successor.show()
+        self.close()
+        self.db.conn.close()
+
+    def change_password(self) -> None:
+        from workload_app.ui.dialogs.login import ChangePasswordDialog
+
+        if ChangePasswordDialog(self.db, parent=self).exec():
+            QMessageBox.information(self, self.tr("修改密码"), self.tr("密码已修改。"))
+
+    def backup_now(self) -> None:
+        from workload_app.services.maintenance import backup_now
+
+        try:
+            path = backup_now(self.db)
+        except Exception as exc:  # noqa: BLE001 - shown to the user
+            QMessageBox.warning(self, self.tr("未备份"), str(exc))
+            return
+        QMessageBox.information(self, self.tr("已备份"), self.tr("数据库已备份到\n{p}").format(p=path))
 
     def about(self) -> None:
         QMessageBox.about(
@@ -277,7 +342,9 @@ class MainWindow(QMainWindow):
         s = info.summary(self.db)
         self.status_db.setText(self.tr("数据库：{p}").format(p=self.db_path))
         self.status_counts.setText(self.tr("法官 {j} 名 · 案件 {c} 件").format(j=s["judges"], c=s["cases"]))
-        self.setWindowTitle(self.tr("法官工作量计算器 — {name}").format(name=self.db_path.name))
+        self.setWindowTitle(
+            self.tr("法官工作量计算器 — {name} — {user}").format(name=self.db_path.name, user=self.user.name)
+        )
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
         self.settings.setValue("geometry", self.saveGeometry())

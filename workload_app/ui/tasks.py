@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from workload_app.core.problems import WorkloadError
 from workload_app.core.progress import Cancelled
+from workload_app.services import access
 from workload_app.storage.db import open_db
 
 
@@ -28,9 +29,10 @@ class _Signals(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, db_path: Path, fn: Callable[..., Any]) -> None:
+    def __init__(self, db_path: Path, fn: Callable[..., Any], user: access.User | None = None) -> None:
         super().__init__()
         self.db_path = db_path
+        self.user = user
         self.fn = fn
         self.signals = _Signals()
         self.cancel_requested = False
@@ -44,6 +46,7 @@ class _Job(QRunnable):
         db = None
         try:
             db = open_db(self.db_path)
+            access.bind(db, self.user)  # the worker acts as the logged-in user
             result = self.fn(db, self._progress)
         except Cancelled:
             self.signals.cancelled.emit()
@@ -61,9 +64,10 @@ class _Job(QRunnable):
 class TaskRunner(QObject):
     """Runs one task at a time on a single database worker."""
 
-    def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
+    def __init__(self, db_path: Path, parent: QObject | None = None, user: access.User | None = None) -> None:
         super().__init__(parent)
         self.db_path = db_path
+        self.user = user
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self._jobs: list[_Job] = []
@@ -78,7 +82,7 @@ class TaskRunner(QObject):
         on_failed: Callable[[str], None] | None = None,
         show_progress: bool = True,
     ) -> _Job:
-        job = _Job(self.db_path, fn)
+        job = _Job(self.db_path, fn, self.user)
         dialog = None
         if show_progress:
             dialog = QProgressDialog(label, self.tr("取消"), 0, 1000, parent)

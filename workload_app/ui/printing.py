@@ -1,0 +1,57 @@
+"""Printing a PDF sheet through the system's print dialog.
+
+Qt for Python ships no PDF renderer in its base wheels, so pages are rasterised with PDFium
+(pypdfium2) at the printer's resolution (300 dpi at most) and painted onto the QPrinter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QWidget
+
+MAX_DPI = 300
+
+
+def print_pdf(path: Path, parent: QWidget | None = None, printer: QPrinter | None = None) -> int:
+    """Print ``path``; with no ``printer`` the user picks one in the print dialog.
+
+    Returns the number of pages sent (0 when the dialog was cancelled)."""
+    document = pdfium.PdfDocument(str(path))
+    try:
+        if printer is None:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            printer.setDocName(path.stem)
+            dialog = QPrintDialog(printer, parent)
+            dialog.setMinMax(1, len(document))
+            if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+                return 0
+        first, last = printer.fromPage(), printer.toPage()
+        pages = range((first or 1) - 1, (last or len(document)))
+        dpi = min(printer.resolution(), MAX_DPI)
+        painter = QPainter()
+        if not painter.begin(printer):
+            raise OSError(f"无法开始打印「{path.name}」：打印机不可用")
+        sent = 0
+        try:
+            for n, i in enumerate(pages):
+                if n:
+                    printer.newPage()
+                bitmap = document[i].render(scale=dpi / 72, rev_byteorder=True)
+                pixels = bitmap.to_numpy()
+                h, w = pixels.shape[:2]
+                fmt = QImage.Format.Format_RGB888 if pixels.shape[2] == 3 else QImage.Format.Format_RGBA8888
+                image = QImage(pixels.data, w, h, pixels.strides[0], fmt)
+                area = printer.pageLayout().paintRectPixels(printer.resolution())
+                target = QRectF(0, 0, area.width(), area.height())
+                scaled = image.size().scaled(target.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio)
+                painter.drawImage(QRectF(0, 0, scaled.width(), scaled.height()), image)
+                sent += 1
+        finally:
+            painter.end()
+        return sent
+    finally:
+        document.close()

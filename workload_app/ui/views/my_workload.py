@@ -1,0 +1,239 @@
+"""我的工作量: a judge's own tally month by month against target, every case with its standard
+cases and explanation, and their own PDF sheet (save or print)."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workload_app.core.formatting import TRACK_LABELS
+from workload_app.services import access
+from workload_app.services.my_workload import my_workload
+from workload_app.services.sheets import export_sheets
+from workload_app.ui.dataframe_model import DataFrameModel
+
+MONTH_COLUMNS = {
+    "month": "月份",
+    "cases": "结案数",
+    "sc": "标准案件",
+    "cumulative": "累计",
+    "target_cumulative": "累计目标",
+    "completion_pct": "完成率%",
+}
+CASE_COLUMNS = {
+    "case_number": "案号",
+    "role_in_case": "角色",
+    "cause": "案由",
+    "closed_on": "结案日期",
+    "type_code": "类型",
+    "sc": "标准案件",
+    "rule": "特殊规则",
+    "flags": "提示",
+}
+
+
+class MyWorkloadView(QWidget):
+    def __init__(self, window) -> None:
+        super().__init__()
+        self.window_ = window
+        self.judge_box = QComboBox()  # who: fixed for a 法官, any visible judge for others
+        self.judge_box.currentIndexChanged.connect(lambda _: self.refresh())
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.months = DataFrameModel(
+            headers={k: self.tr(v) for k, v in MONTH_COLUMNS.items()}, decimals={"completion_pct": 1}
+        )
+        self.cases = DataFrameModel(headers={k: self.tr(v) for k, v in CASE_COLUMNS.items()})
+        self.chart = QChart()
+        self.chart.setTitle(self.tr("累计完成与目标（标准案件）"))
+        chart_view = QChartView(self.chart)
+        chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        chart_view.setMinimumHeight(240)
+        month_table = QTableView()
+        month_table.setModel(self.months)
+        month_table.horizontalHeader().setStretchLastSection(True)
+        self.case_table = QTableView()
+        self.case_table.setModel(self.cases)
+        self.case_table.setSortingEnabled(True)
+        self.case_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.case_table.horizontalHeader().setStretchLastSection(True)
+        self.case_table.selectionModel().currentRowChanged.connect(self._explain)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("按案号或案由查找"))
+        self.search.textChanged.connect(self._filter)
+        self.explanation = QPlainTextEdit()
+        self.explanation.setReadOnly(True)
+        self.explanation.setMaximumHeight(70)
+        save = QPushButton(self.tr("生成我的考核表 PDF…"))
+        save.clicked.connect(self.save_pdf)
+        print_button = QPushButton(self.tr("打印考核表…"))
+        print_button.clicked.connect(self.print_sheet)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.judge_box)
+        top.addWidget(save)
+        top.addWidget(print_button)
+        upper = QSplitter()
+        upper.addWidget(month_table)
+        upper.addWidget(chart_view)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.search)
+        lower_layout.addWidget(self.case_table)
+        lower_layout.addWidget(self.explanation)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(upper)
+        split.addWidget(lower)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(split, 1)
+        self._all_cases = pd.DataFrame()
+        self._judges_loaded = False
+
+    def _fill_judges(self) -> None:
+        from workload_app.services import quotas as Q
+
+        user = access.current(self.window_.db)
+        self.judge_box.blockSignals(True)
+        self.judge_box.clear()
+        if user.role == access.JUDGE:
+            self.judge_box.addItem(user.judge, user.judge)
+            self.judge_box.setEnabled(False)
+        else:
+            names = list(Q.assessment(self.window_.db, self.window_.year(), 12)["judge"])
+            for n in names:
+                self.judge_box.addItem(n, n)
+            if user.judge in names:
+                self.judge_box.setCurrentIndex(names.index(user.judge))
+        self.judge_box.blockSignals(False)
+        self._judges_loaded = True
+
+    def judge(self) -> str | None:
+        return self.judge_box.currentData()
+
+    def refresh(self) -> None:
+        if not self._judges_loaded:
+            self._fill_judges()
+        if not self.judge():
+            return
+        year, month = self.window_.year(), self.window_.month()
+        data = my_workload(self.window_.db, year, month, self.judge())
+        f, a = data["figures"], data["figures"]["assessment"]
+        j = f["judge"]
+        self.title.setText(
+            self.tr("{name}（{div}，{role}）{y} 年 1—{m} 月").format(
+                name=j["name"], div=j["division"], role=j["role"], y=year, m=month
+            )
+        )
+        unit = TRACK_LABELS[j["track"]]
+        rank = lambda r, n: self.tr("第 {r} / {n} 名").format(r=int(r), n=n) if r is not None else "—"  # noqa: E731
+        derivation = (f["quota"] or {}).get("derivation", "")
+        self.summary.setText(
+            self.tr(
+                "年度任务 {q:.2f}（{unit}标准案件）；截至本月目标 {t:.2f}，已完成 {sc:.2f}，完成率 {c:.1%}，得分 {s:.1f}；"
+                "部门内{rd}，全院{rc}（同职务组）。结案 {n} 件。数据提示：数据不全 {inc} 件，待审批 {aw} 件，异常页数 {out} 件。\n"
+                "任务来源：{d}"
+            ).format(
+                q=a["quota"], unit=unit, t=a["target_to_date"], sc=a["sc"], c=a["completion"], s=a["score"],
+                rd=rank(a["rank_division"], a["n_division"]), rc=rank(a["rank_court"], a["n_court"]), n=a["cases"],
+                inc=f["quality"]["incomplete"], aw=f["quality"]["awaiting"], out=f["quality"]["outlier"],
+                d=derivation or self.tr("本年度尚未下达任务"),
+            )
+        )  # fmt: skip
+        months = pd.DataFrame(f["months"])
+        months["completion_pct"] = months["completion"] * 100
+        self.months.set_frame(months[list(MONTH_COLUMNS)])
+        self._all_cases = data["cases"]
+        self._filter(self.search.text())
+        self._draw(months, f["target_cumulative"])
+
+    def _filter(self, text: str) -> None:
+        frame = self._all_cases
+        text = text.strip()
+        if text and len(frame):
+            hit = frame["case_number"].str.contains(text, regex=False) | frame["cause"].fillna(
+                ""
+            ).str.contains(text, regex=False)
+            frame = frame[hit]
+        self._shown = frame.reset_index(drop=True)
+        self.cases.set_frame(
+            self._shown[list(CASE_COLUMNS)] if len(self._shown) else pd.DataFrame(columns=list(CASE_COLUMNS))
+        )
+        self.explanation.clear()
+
+    def _explain(self, current, _previous) -> None:
+        if current.isValid():
+            self.explanation.setPlainText(
+                str(self._shown.iloc[self.cases.source_row(current.row())]["explanation"])
+            )
+
+    def _draw(self, months: pd.DataFrame, target_cumulative: list[float]) -> None:
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        ax, ay = QValueAxis(), QValueAxis()
+        ax.setRange(1, 12)
+        ax.setTickCount(12)
+        ax.setLabelFormat("%d")
+        self.chart.addAxis(ax, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(ay, Qt.AlignmentFlag.AlignLeft)
+        actual = QLineSeries()
+        actual.setName(self.tr("完成"))
+        actual.setPen(QPen(QColor("#1f77b4"), 3))
+        for m, v in zip(months["month"], months["cumulative"], strict=True):
+            actual.append(float(m), float(v))
+        target = QLineSeries()
+        target.setName(self.tr("目标"))
+        pen = QPen(QColor("#444444"), 2)
+        pen.setStyle(Qt.PenStyle.DashLine)
+        target.setPen(pen)
+        for m, v in enumerate(target_cumulative, start=1):
+            target.append(float(m), float(v))
+        for s in (actual, target):
+            self.chart.addSeries(s)
+            s.attachAxis(ax)
+            s.attachAxis(ay)
+        top = max([1.0, *months["cumulative"].tolist(), *target_cumulative])
+        ay.setRange(0, top * 1.05)
+
+    def _sheet(self, out_dir: Path) -> Path:
+        year, month = self.window_.year(), self.window_.month()
+        paths = export_sheets(self.window_.db, year, month, "judge", out_dir, judge=self.judge(), workers=1)
+        return paths[0]
+
+    def save_pdf(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("保存到文件夹"), str(Path.home()))
+        if not folder:
+            return
+        path = self._sheet(Path(folder))
+        QMessageBox.information(self, self.tr("已生成"), self.tr("考核表已保存为 {p}").format(p=path))
+
+    def print_sheet(self) -> None:
+        from workload_app.ui.printing import print_pdf
+
+        with tempfile.TemporaryDirectory() as tmp:
+            print_pdf(self._sheet(Path(tmp)), self)

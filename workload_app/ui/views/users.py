@@ -1,0 +1,216 @@
+"""用户: accounts and roles (管理员 only): add, change role or links, disable, reset a password."""
+
+from __future__ import annotations
+
+import pandas as pd
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workload_app.core.problems import WorkloadError
+from workload_app.services import access, accounts
+from workload_app.storage import repository as repo
+from workload_app.ui.dataframe_model import DataFrameModel
+
+COLUMNS = {
+    "login": "登录名",
+    "display_name": "姓名",
+    "role_label": "角色",
+    "link": "关联",
+    "state": "状态",
+    "created_at": "建立时间",
+}
+
+
+class UserDialog(QDialog):
+    """A new account, or changes to one (``existing``)."""
+
+    def __init__(self, window, existing: dict | None = None) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.existing = existing
+        self.setWindowTitle(self.tr("修改账户") if existing else self.tr("新建账户"))
+        self.login = QLineEdit(existing["login"] if existing else "")
+        self.login.setEnabled(existing is None)
+        self.name = QLineEdit(existing["display_name"] if existing else "")
+        self.role = QComboBox()
+        for code, label in access.ROLE_LABELS.items():
+            self.role.addItem(self.tr(label), code)
+        self.judge = QComboBox()
+        self.judge.addItem("", None)
+        for name in sorted(repo.judge_ids(window.db)):
+            self.judge.addItem(name, name)
+        self.division = QComboBox()
+        self.division.addItem("", None)
+        for name in repo.division_ids(window.db):
+            self.division.addItem(name, name)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        if existing:
+            self.role.setCurrentIndex(self.role.findData(existing["role"]))
+            self.judge.setCurrentIndex(max(0, self.judge.findData(existing["judge"])))
+            self.division.setCurrentIndex(max(0, self.division.findData(existing["division"])))
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #b00020;")
+        form = QFormLayout()
+        form.addRow(self.tr("登录名"), self.login)
+        form.addRow(self.tr("姓名"), self.name)
+        form.addRow(self.tr("角色"), self.role)
+        form.addRow(self.tr("关联法官（法官必填）"), self.judge)
+        form.addRow(self.tr("关联部门（庭长必填）"), self.division)
+        if existing is None:
+            form.addRow(self.tr("初始密码（首次登录须修改）"), self.password)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        db = self.window_.db
+        try:
+            if self.existing is None:
+                accounts.create_user(
+                    db,
+                    self.login.text(),
+                    self.role.currentData(),
+                    self.password.text(),
+                    display_name=self.name.text().strip(),
+                    judge=self.judge.currentData(),
+                    division=self.division.currentData(),
+                )
+            else:
+                accounts.update_user(
+                    db,
+                    self.existing["login"],
+                    role=self.role.currentData(),
+                    display_name=self.name.text().strip(),
+                    judge=self.judge.currentData() or "",
+                    division=self.division.currentData() or "",
+                )
+        except WorkloadError as exc:
+            self.message.setText(str(exc))
+            return
+        self.accept()
+
+
+class UsersView(QWidget):
+    def __init__(self, window) -> None:
+        super().__init__()
+        self.window_ = window
+        self.model = DataFrameModel(headers={k: self.tr(v) for k, v in COLUMNS.items()})
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _: self.edit())
+        bar = QHBoxLayout()
+        for label, slot in (
+            (self.tr("新建账户…"), self.add),
+            (self.tr("修改…"), self.edit),
+            (self.tr("重置密码…"), self.reset),
+            (self.tr("停用/启用"), self.toggle),
+        ):
+            b = QPushButton(label)
+            b.clicked.connect(slot)
+            bar.addWidget(b)
+        bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+        layout.addWidget(
+            QLabel(
+                self.tr(
+                    "密码只以 scrypt 哈希保存。连续 5 次输错密码，账户锁定 15 分钟；管理员重置密码可立即解锁。"
+                )
+            )
+        )
+        self._users: list[dict] = []
+
+    def refresh(self) -> None:
+        self._users = accounts.list_users(self.window_.db)
+        frame = pd.DataFrame(
+            self._users,
+            columns=[
+                "login",
+                "display_name",
+                "role",
+                "judge",
+                "division",
+                "active",
+                "must_change",
+                "locked_until",
+                "created_at",
+            ],
+        )
+        frame["role_label"] = frame["role"].map(lambda r: self.tr(access.ROLE_LABELS[r]))
+        frame["link"] = frame["judge"].fillna(frame["division"]).fillna("")
+        frame["state"] = [
+            self.tr("停用") if not a else (self.tr("须改密码") if m else self.tr("正常"))
+            for a, m in zip(frame["active"], frame["must_change"], strict=True)
+        ]
+        self.model.set_frame(frame[list(COLUMNS)])
+
+    def _selected(self) -> dict | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            QMessageBox.information(self, self.tr("用户"), self.tr("请先选中一个账户"))
+            return None
+        login = self.model.row_at(index.row())["login"]
+        return next(u for u in self._users if u["login"] == login)
+
+    def add(self) -> None:
+        if UserDialog(self.window_).exec():
+            self.refresh()
+
+    def edit(self) -> None:
+        user = self._selected()
+        if user and UserDialog(self.window_, user).exec():
+            self.refresh()
+
+    def reset(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        user = self._selected()
+        if not user:
+            return
+        password, ok = QInputDialog.getText(
+            self,
+            self.tr("重置密码"),
+            self.tr("「{u}」的临时密码（下次登录须修改）：").format(u=user["login"]),
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok:
+            return
+        try:
+            accounts.reset_password(self.window_.db, user["login"], password)
+        except WorkloadError as exc:
+            QMessageBox.warning(self, self.tr("未重置"), str(exc))
+            return
+        self.refresh()
+
+    def toggle(self) -> None:
+        user = self._selected()
+        if not user:
+            return
+        try:
+            accounts.update_user(self.window_.db, user["login"], active=not user["active"])
+        except WorkloadError as exc:
+            QMessageBox.warning(self, self.tr("未修改"), str(exc))
+            return
+        self.refresh()
