@@ -100,6 +100,14 @@ def run(db_path: Path | None, lang: str | None, smoke: bool = False) -> int:
         return 0
     window = MainWindow(db, Path(path), lang)
     window.show()
-    if smoke:
-        QTimer.singleShot(500, app.quit)
+    if smoke:  # the installation check: the window is up, say so and leave
+
+        def report() -> None:
+            shown = window.isVisible() and window.nav.count() > 0
+            print(
+                f"smoke: main window {'shown' if shown else 'NOT shown'} ({window.windowTitle()})", flush=True
+            )
+            app.exit(0 if shown else 1)
+
+        QTimer.singleShot(300, report)
     return app.exec()

@@ -24,6 +24,7 @@ from workload_app.services import access, info
 from workload_app.services.changes import Changes
 from workload_app.storage import repository as repo
 from workload_app.storage.db import open_db
+from workload_app.ui.i18n import label
 from workload_app.ui.tasks import TaskRunner
 
 
@@ -207,7 +208,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(court_wide)
         account_menu = self.menuBar().addMenu(self.tr("账户(&A)"))
         who = QAction(
-            self.tr("当前用户：{n}（{r}）").format(n=self.user.name, r=self.tr(self.user.role_label)), self
+            self.tr("当前用户：{n}（{r}）").format(n=self.user.name, r=label(self.user.role_label)), self
         )
         who.setEnabled(False)
         account_menu.addAction(who)
@@ -220,8 +221,8 @@ class MainWindow(QMainWindow):
             backup_action.triggered.connect(self.backup_now)
             account_menu.addAction(backup_action)
         settings_menu = self.menuBar().addMenu(self.tr("设置(&S)"))
-        for code, label in (("zh_CN", "中文"), ("en", "English")):
-            action = QAction(label, self, checkable=True)
+        for code, language in (("zh_CN", "中文"), ("en", "English")):
+            action = QAction(language, self, checkable=True)
             action.setChecked(self.lang == code)
             action.triggered.connect(lambda _=False, c=code: self.set_language(c))
             settings_menu.addAction(action)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from workload_app.services import audit
 from workload_app.ui.dataframe_model import DataFrameModel
+from workload_app.ui.i18n import label, labels
 
 COLUMNS = {
     "id": "序号",
@@ -40,8 +41,8 @@ class AuditView(QWidget):
         self.window_ = window
         self.action = QComboBox()
         self.action.addItem(self.tr("全部操作"), None)
-        for code, label in audit.ACTIONS.items():
-            self.action.addItem(self.tr(label), code)
+        for code, label_ in audit.ACTIONS.items():
+            self.action.addItem(label(label_), code)
         self.user = QLineEdit()
         self.user.setPlaceholderText(self.tr("用户"))
         self.text = QLineEdit()
@@ -70,7 +71,7 @@ class AuditView(QWidget):
             bar.addWidget(w)
         for b in (search, verify, export):
             bar.addWidget(b)
-        self.model = DataFrameModel(headers={k: self.tr(v) for k, v in COLUMNS.items()})
+        self.model = DataFrameModel(headers=labels(COLUMNS))
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)

@@ -22,6 +22,7 @@ from workload_app.core.formatting import UNIT_LABELS
 from workload_app.core.standard import AWAITING_APPROVAL, INCOMPLETE, OUTLIER, explain
 from workload_app.services import standard_cases as S
 from workload_app.ui.dataframe_model import DataFrameModel
+from workload_app.ui.i18n import labels
 
 COLUMNS = {
     "case_number": "案号",
@@ -48,7 +49,7 @@ class CasesView(QWidget):
         self.frame = pd.DataFrame()
         self.params = None
         self.model = DataFrameModel(
-            headers={k: self.tr(v) for k, v in COLUMNS.items()},
+            headers=labels(COLUMNS),
             decimals={"file_pages": 0, "transcript_pages": 0, "judgment_pages": 0, "sc": 4},
         )
         self.table = QTableView()

@@ -30,6 +30,7 @@ from workload_app.services import access
 from workload_app.services.my_workload import my_workload
 from workload_app.services.sheets import export_sheets
 from workload_app.ui.dataframe_model import DataFrameModel
+from workload_app.ui.i18n import labels
 
 MONTH_COLUMNS = {
     "month": "月份",
@@ -62,10 +63,8 @@ class MyWorkloadView(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.months = DataFrameModel(
-            headers={k: self.tr(v) for k, v in MONTH_COLUMNS.items()}, decimals={"completion_pct": 1}
-        )
-        self.cases = DataFrameModel(headers={k: self.tr(v) for k, v in CASE_COLUMNS.items()})
+        self.months = DataFrameModel(headers=labels(MONTH_COLUMNS), decimals={"completion_pct": 1})
+        self.cases = DataFrameModel(headers=labels(CASE_COLUMNS))
         self.chart = QChart()
         self.chart.setTitle(self.tr("累计完成与目标（标准案件）"))
         chart_view = QChartView(self.chart)

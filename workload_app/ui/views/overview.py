@@ -16,6 +16,7 @@ from workload_app.services import info
 from workload_app.services import quotas as Q
 from workload_app.services import standard_cases as S
 from workload_app.ui.dataframe_model import DataFrameModel
+from workload_app.ui.i18n import labels
 
 COLUMNS = {
     "division": "部门",
@@ -38,7 +39,7 @@ class OverviewView(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.model = DataFrameModel(
-            headers={k: self.tr(v) for k, v in COLUMNS.items()},
+            headers=labels(COLUMNS),
             decimals={"completion_pct": 1, "judges_needed": 1},
         )
         self.table = QTableView()

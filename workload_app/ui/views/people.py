@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 from workload_app.core.formatting import TRACK_LABELS
 from workload_app.services import quotas as Q
 from workload_app.ui.dataframe_model import DataFrameModel
+from workload_app.ui.i18n import labels
 
 JUDGE_COLUMNS = {
     "judge": "法官",
@@ -52,7 +53,7 @@ class JudgesView(QWidget):
         super().__init__()
         self.window_ = window
         self.model = DataFrameModel(
-            headers={k: self.tr(v) for k, v in JUDGE_COLUMNS.items()},
+            headers=labels(JUDGE_COLUMNS),
             decimals={"score": 1, "completion_pct": 1},
         )
         self.title = QLabel()
@@ -77,7 +78,7 @@ class DivisionsView(QWidget):
         super().__init__()
         self.window_ = window
         self.model = DataFrameModel(
-            headers={k: self.tr(v) for k, v in DIVISION_COLUMNS.items()},
+            headers=labels(DIVISION_COLUMNS),
             decimals={"completion_pct": 1, "judges_needed": 1},
         )
         self.transfers = DataFrameModel(

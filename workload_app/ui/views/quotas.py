@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from workload_app.core.formatting import TRACK_LABELS
 from workload_app.services import quotas as Q
 from workload_app.ui.dataframe_model import DataFrameModel
+from workload_app.ui.i18n import labels
 
 JUDGE_COLUMNS = {
     "judge": "法官",
@@ -72,9 +73,7 @@ class QuotasView(QWidget):
             b = QPushButton(text)
             b.clicked.connect(slot)
             bar.addWidget(b)
-        self.judges = DataFrameModel(
-            headers={k: self.tr(v) for k, v in JUDGE_COLUMNS.items()}, decimals={"share_in_post": 4}
-        )
+        self.judges = DataFrameModel(headers=labels(JUDGE_COLUMNS), decimals={"share_in_post": 4})
         self.judges_view = QTableView()
         self.judges_view.setModel(self.judges)
         self.judges_view.setSortingEnabled(True)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from workload_app.services.sheets import export_sheets
 from workload_app.storage import repository as repo
+from workload_app.ui.i18n import label
 
 KINDS = (
     ("judge", "法官考核表"),
@@ -33,8 +34,8 @@ class SheetsView(QWidget):
         super().__init__()
         self.window_ = window
         self.kind = QComboBox()
-        for key, label in KINDS:
-            self.kind.addItem(self.tr(label), key)
+        for key, label_ in KINDS:
+            self.kind.addItem(label(label_), key)
         self.scope = QComboBox()
         self.combined = QCheckBox(self.tr("另外合并为一个 PDF（便于打印）"))
         self.result = QLabel()

@@ -22,6 +22,7 @@ from workload_app.core.problems import WorkloadError
 from workload_app.services import access, accounts
 from workload_app.storage import repository as repo
 from workload_app.ui.dataframe_model import DataFrameModel
+from workload_app.ui.i18n import label, labels
 
 COLUMNS = {
     "login": "登录名",
@@ -45,8 +46,8 @@ class UserDialog(QDialog):
         self.login.setEnabled(existing is None)
         self.name = QLineEdit(existing["display_name"] if existing else "")
         self.role = QComboBox()
-        for code, label in access.ROLE_LABELS.items():
-            self.role.addItem(self.tr(label), code)
+        for code, label_ in access.ROLE_LABELS.items():
+            self.role.addItem(label(label_), code)
         self.judge = QComboBox()
         self.judge.addItem("", None)
         for name in sorted(repo.judge_ids(window.db)):
@@ -113,20 +114,20 @@ class UsersView(QWidget):
     def __init__(self, window) -> None:
         super().__init__()
         self.window_ = window
-        self.model = DataFrameModel(headers={k: self.tr(v) for k, v in COLUMNS.items()})
+        self.model = DataFrameModel(headers=labels(COLUMNS))
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _: self.edit())
         bar = QHBoxLayout()
-        for label, slot in (
+        for text, slot in (
             (self.tr("新建账户…"), self.add),
             (self.tr("修改…"), self.edit),
             (self.tr("重置密码…"), self.reset),
             (self.tr("停用/启用"), self.toggle),
         ):
-            b = QPushButton(label)
+            b = QPushButton(text)
             b.clicked.connect(slot)
             bar.addWidget(b)
         bar.addStretch(1)
@@ -158,7 +159,7 @@ class UsersView(QWidget):
                 "created_at",
             ],
         )
-        frame["role_label"] = frame["role"].map(lambda r: self.tr(access.ROLE_LABELS[r]))
+        frame["role_label"] = frame["role"].map(lambda r: label(access.ROLE_LABELS[r]))
         frame["link"] = frame["judge"].fillna(frame["division"]).fillna("")
         frame["state"] = [
             self.tr("停用") if not a else (self.tr("须改密码") if m else self.tr("正常"))

@@ -1,0 +1,1548 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="zh_CN">
+  <context>
+    <name>AuditView</name>
+    <message>
+      <source>{n} 条记录已导出到 {p}</source>
+      <translation>{n} records exported to {p}</translation>
+    </message>
+    <message>
+      <source>{n} 条记录（新的在前）</source>
+      <translation>{n} records (newest first)</translation>
+    </message>
+    <message>
+      <source>{n} 条记录，哈希链一致。</source>
+      <translation>{n} records; the hash chain is intact.</translation>
+    </message>
+    <message>
+      <source>修改前：{b}
+
+修改后：{a}
+
+哈希：{h}</source>
+      <translation>Before: {b}
+
+After: {a}
+
+Hash: {h}</translation>
+    </message>
+    <message>
+      <source>全部操作</source>
+      <translation>All actions</translation>
+    </message>
+    <message>
+      <source>审计日志完好</source>
+      <translation>Audit log intact</translation>
+    </message>
+    <message>
+      <source>审计日志已被篡改</source>
+      <translation>Audit log tampered with</translation>
+    </message>
+    <message>
+      <source>对象或内容包含…</source>
+      <translation>Object or content contains…</translation>
+    </message>
+    <message>
+      <source>导出 Excel…</source>
+      <translation>Export to Excel…</translation>
+    </message>
+    <message>
+      <source>导出审计日志</source>
+      <translation>Export audit log</translation>
+    </message>
+    <message>
+      <source>已导出</source>
+      <translation>Exported</translation>
+    </message>
+    <message>
+      <source>查询</source>
+      <translation>Search</translation>
+    </message>
+    <message>
+      <source>核验哈希链</source>
+      <translation>Verify hash chain</translation>
+    </message>
+    <message>
+      <source>用户</source>
+      <translation>Users</translation>
+    </message>
+    <message>
+      <source>自</source>
+      <translation>from</translation>
+    </message>
+    <message>
+      <source>至</source>
+      <translation>to</translation>
+    </message>
+  </context>
+  <context>
+    <name>CasesView</name>
+    <message>
+      <source>全部</source>
+      <translation>All</translation>
+    </message>
+    <message>
+      <source>单位</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <source>合议庭</source>
+      <translation>Panel</translation>
+    </message>
+    <message>
+      <source>异常页数</source>
+      <translation>Unusual page count</translation>
+    </message>
+    <message>
+      <source>待审批</source>
+      <translation>Awaiting approval</translation>
+    </message>
+    <message>
+      <source>数据不全</source>
+      <translation>Incomplete data</translation>
+    </message>
+    <message>
+      <source>数据质量</source>
+      <translation>Data quality</translation>
+    </message>
+    <message>
+      <source>显示 {n} 件，共 {total} 件；标准案件合计 {sc:,.2f}</source>
+      <translation>Showing {n} of {total} cases; standard cases in total {sc:,.2f}</translation>
+    </message>
+    <message>
+      <source>查找</source>
+      <translation>Find</translation>
+    </message>
+    <message>
+      <source>案号或案由中的文字（Ctrl+F）</source>
+      <translation>Text in case number or cause (Ctrl+F)</translation>
+    </message>
+    <message>
+      <source>没有案件</source>
+      <translation>No cases</translation>
+    </message>
+    <message>
+      <source>法官</source>
+      <translation>Judges</translation>
+    </message>
+    <message>
+      <source>特殊规则</source>
+      <translation>Special rule</translation>
+    </message>
+    <message>
+      <source>程序</source>
+      <translation>Procedure</translation>
+    </message>
+    <message>
+      <source>类别</source>
+      <translation>Track</translation>
+    </message>
+    <message>
+      <source>结案方式</source>
+      <translation>Closing method</translation>
+    </message>
+    <message>
+      <source>计算说明</source>
+      <translation>Explanation</translation>
+    </message>
+    <message>
+      <source>部门</source>
+      <translation>Divisions</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+      <source>两次输入的新密码不一致</source>
+      <translation>The two new passwords differ</translation>
+    </message>
+    <message>
+      <source>修改密码</source>
+      <translation>Change password</translation>
+    </message>
+    <message>
+      <source>再输入一次</source>
+      <translation>Repeat</translation>
+    </message>
+    <message>
+      <source>原密码</source>
+      <translation>Current password</translation>
+    </message>
+    <message>
+      <source>新密码</source>
+      <translation>New password</translation>
+    </message>
+    <message>
+      <source>至少 8 位，须同时包含字母和数字（或符号）。</source>
+      <translation>At least 8 characters, with letters and digits (or symbols).</translation>
+    </message>
+    <message>
+      <source>这是首次登录或管理员重置后的密码，请先设置自己的密码。</source>
+      <translation>This is a first-time or reset password: set your own password first.</translation>
+    </message>
+  </context>
+  <context>
+    <name>DivisionsView</name>
+    <message>
+      <source>人案均衡度（各部门人均标准案件的变异系数，越小越均衡）：审判 {t:.3f}，执行 {e:.3f}</source>
+      <translation>Balance (coefficient of variation of standard cases per judge across divisions; lower is more even): trial {t:.3f}, enforcement {e:.3f}</translation>
+    </message>
+    <message>
+      <source>标准案件</source>
+      <translation>Standard cases</translation>
+    </message>
+    <message>
+      <source>约合案件数</source>
+      <translation>About cases</translation>
+    </message>
+    <message>
+      <source>调入部门</source>
+      <translation>To division</translation>
+    </message>
+    <message>
+      <source>调出部门</source>
+      <translation>From division</translation>
+    </message>
+    <message>
+      <source>调剂建议（仅为建议，不会自动移动案件）</source>
+      <translation>Suggested transfers (suggestions only; no case is moved)</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportHistoryDialog</name>
+    <message>
+      <source>导入历史</source>
+      <translation>Import history</translation>
+    </message>
+    <message>
+      <source>批次</source>
+      <translation>Batch</translation>
+    </message>
+    <message>
+      <source>拒绝</source>
+      <translation>Rejected</translation>
+    </message>
+    <message>
+      <source>撤销导入</source>
+      <translation>Undo import</translation>
+    </message>
+    <message>
+      <source>撤销所选批次</source>
+      <translation>Undo selected batch</translation>
+    </message>
+    <message>
+      <source>撤销时间</source>
+      <translation>Undone at</translation>
+    </message>
+    <message>
+      <source>撤销第 {b} 批导入？</source>
+      <translation>Undo import batch {b}?</translation>
+    </message>
+    <message>
+      <source>文件</source>
+      <translation>File</translation>
+    </message>
+    <message>
+      <source>新增</source>
+      <translation>New</translation>
+    </message>
+    <message>
+      <source>无法撤销</source>
+      <translation>Cannot undo</translation>
+    </message>
+    <message>
+      <source>时间</source>
+      <translation>Time</translation>
+    </message>
+    <message>
+      <source>更新</source>
+      <translation>Updated</translation>
+    </message>
+    <message>
+      <source>未变</source>
+      <translation>Unchanged</translation>
+    </message>
+    <message>
+      <source>用户</source>
+      <translation>Users</translation>
+    </message>
+    <message>
+      <source>种类</source>
+      <translation>Kind</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportWizard</name>
+    <message>
+      <source>　&lt;a href='file://{p}'&gt;打开问题报告&lt;/a&gt;</source>
+      <translation> &lt;a href='file://{p}'&gt;Open the problem report&lt;/a&gt;</translation>
+    </message>
+    <message>
+      <source>值</source>
+      <translation>Value</translation>
+    </message>
+    <message>
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>列</source>
+      <translation>Column</translation>
+    </message>
+    <message>
+      <source>前 20 行预览</source>
+      <translation>Preview of the first 20 rows</translation>
+    </message>
+    <message>
+      <source>名册中没有的法官自动建立</source>
+      <translation>Create judges missing from the roster</translation>
+    </message>
+    <message>
+      <source>对应字段</source>
+      <translation>Field</translation>
+    </message>
+    <message>
+      <source>导入</source>
+      <translation>Import</translation>
+    </message>
+    <message>
+      <source>导入结案数据</source>
+      <translation>Import closed cases</translation>
+    </message>
+    <message>
+      <source>工作表</source>
+      <translation>Sheet</translation>
+    </message>
+    <message>
+      <source>文件中的表头</source>
+      <translation>Header in the file</translation>
+    </message>
+    <message>
+      <source>校验（不写入）</source>
+      <translation>Check (no writing)</translation>
+    </message>
+    <message>
+      <source>案件数据 (*.xlsx *.xls *.csv)</source>
+      <translation>Case exports (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+      <source>正在读取与校验 {f}</source>
+      <translation>Reading and checking {f}</translation>
+    </message>
+    <message>
+      <source>行号</source>
+      <translation>Row</translation>
+    </message>
+    <message>
+      <source>表头在第 {r} 行；识别 {n} 列，未识别 {u} 列（可在「表头对应」中指定，保存为映射方案）</source>
+      <translation>Header on row {r}; {n} columns recognised, {u} not (map them under “Header mapping”; saved as a profile)</translation>
+    </message>
+    <message>
+      <source>表头对应</source>
+      <translation>Header mapping</translation>
+    </message>
+    <message>
+      <source>跳过有问题的行，导入其余各行</source>
+      <translation>Skip rows with problems and import the rest</translation>
+    </message>
+    <message>
+      <source>选择导出文件</source>
+      <translation>Choose an export file</translation>
+    </message>
+    <message>
+      <source>选择或拖入 .xlsx / .xls / .csv 文件</source>
+      <translation>Choose or drop an .xlsx / .xls / .csv file</translation>
+    </message>
+    <message>
+      <source>选择文件…</source>
+      <translation>Choose file…</translation>
+    </message>
+    <message>
+      <source>问题</source>
+      <translation>Problem</translation>
+    </message>
+    <message>
+      <source>（不导入）</source>
+      <translation>(do not import)</translation>
+    </message>
+  </context>
+  <context>
+    <name>JudgesView</name>
+    <message>
+      <source>{y} 年 1—{m} 月，{n} 名法官；排名在同一职务组内比较</source>
+      <translation>{y}, months 1–{m}, {n} judges; ranks compare judges of the same role</translation>
+    </message>
+  </context>
+  <context>
+    <name>LoginDialog</name>
+    <message>
+      <source>密码</source>
+      <translation>Password</translation>
+    </message>
+    <message>
+      <source>登录</source>
+      <translation>Log in</translation>
+    </message>
+    <message>
+      <source>登录 — 法官工作量计算器</source>
+      <translation>Log in — Judge Workload Calculator</translation>
+    </message>
+    <message>
+      <source>登录名</source>
+      <translation>Login name</translation>
+    </message>
+    <message>
+      <source>这是示范数据库。示范账户的密码均为 &lt;b&gt;{pw}&lt;/b&gt;：</source>
+      <translation>This is the demo database. Every demo account's password is &lt;b&gt;{pw}&lt;/b&gt;:</translation>
+    </message>
+    <message>
+      <source>退出</source>
+      <translation>Quit</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source> 年度 </source>
+      <translation> Year </translation>
+    </message>
+    <message>
+      <source>{y} 年</source>
+      <translation>{y}</translation>
+    </message>
+    <message>
+      <source>个人工作量</source>
+      <translation>Judge workload</translation>
+    </message>
+    <message>
+      <source>任务</source>
+      <translation>Quotas</translation>
+    </message>
+    <message>
+      <source>修改密码</source>
+      <translation>Change password</translation>
+    </message>
+    <message>
+      <source>修改密码…</source>
+      <translation>Change password…</translation>
+    </message>
+    <message>
+      <source>关于</source>
+      <translation>About</translation>
+    </message>
+    <message>
+      <source>参数</source>
+      <translation>Parameters</translation>
+    </message>
+    <message>
+      <source>名册 (*.xlsx *.xls *.csv)</source>
+      <translation>Rosters (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+      <source>名册已导入</source>
+      <translation>Roster imported</translation>
+    </message>
+    <message>
+      <source>名册未导入</source>
+      <translation>Roster not imported</translation>
+    </message>
+    <message>
+      <source>密码已修改。</source>
+      <translation>Password changed.</translation>
+    </message>
+    <message>
+      <source>导入历史与撤销…</source>
+      <translation>Import history and undo…</translation>
+    </message>
+    <message>
+      <source>导入法官名册</source>
+      <translation>Import judge roster</translation>
+    </message>
+    <message>
+      <source>导入法官名册…</source>
+      <translation>Import judge roster…</translation>
+    </message>
+    <message>
+      <source>导入结案数据…</source>
+      <translation>Import closed cases…</translation>
+    </message>
+    <message>
+      <source>已备份</source>
+      <translation>Backed up</translation>
+    </message>
+    <message>
+      <source>帮助(&amp;H)</source>
+      <translation>&amp;Help</translation>
+    </message>
+    <message>
+      <source>年度</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <source>当前用户：{n}（{r}）</source>
+      <translation>Logged in: {n} ({r})</translation>
+    </message>
+    <message>
+      <source>我的工作量</source>
+      <translation>My workload</translation>
+    </message>
+    <message>
+      <source>截至 {m} 月</source>
+      <translation>through month {m}</translation>
+    </message>
+    <message>
+      <source>打开或新建数据库</source>
+      <translation>Open or create a database</translation>
+    </message>
+    <message>
+      <source>打开数据库…</source>
+      <translation>Open database…</translation>
+    </message>
+    <message>
+      <source>报表</source>
+      <translation>Sheets</translation>
+    </message>
+    <message>
+      <source>报表…</source>
+      <translation>Sheets…</translation>
+    </message>
+    <message>
+      <source>数据库 (*.sqlite *.db)</source>
+      <translation>Databases (*.sqlite *.db)</translation>
+    </message>
+    <message>
+      <source>数据库已备份到
+{p}</source>
+      <translation>Database backed up to
+{p}</translation>
+    </message>
+    <message>
+      <source>数据库：{p}</source>
+      <translation>Database: {p}</translation>
+    </message>
+    <message>
+      <source>文件(&amp;F)</source>
+      <translation>&amp;File</translation>
+    </message>
+    <message>
+      <source>新增 {n}，更新 {u}，未变 {s}</source>
+      <translation>{n} new, {u} updated, {s} unchanged</translation>
+    </message>
+    <message>
+      <source>无法打开数据库</source>
+      <translation>Cannot open the database</translation>
+    </message>
+    <message>
+      <source>无法显示</source>
+      <translation>Cannot show</translation>
+    </message>
+    <message>
+      <source>日志</source>
+      <translation>Audit log</translation>
+    </message>
+    <message>
+      <source>未备份</source>
+      <translation>Not backed up</translation>
+    </message>
+    <message>
+      <source>查找案件</source>
+      <translation>Find case</translation>
+    </message>
+    <message>
+      <source>案件</source>
+      <translation>Cases</translation>
+    </message>
+    <message>
+      <source>概览</source>
+      <translation>Overview</translation>
+    </message>
+    <message>
+      <source>正在计算 {y} 年度标准案件</source>
+      <translation>Computing standard cases for {y}</translation>
+    </message>
+    <message>
+      <source>法官</source>
+      <translation>Judges</translation>
+    </message>
+    <message>
+      <source>法官 {j} 名 · 案件 {c} 件</source>
+      <translation>{j} judges · {c} cases</translation>
+    </message>
+    <message>
+      <source>法官工作量计算器 {v}
+
+数据库：{p}</source>
+      <translation>Judge Workload Calculator {v}
+
+Database: {p}</translation>
+    </message>
+    <message>
+      <source>法官工作量计算器 — {name} — {user}</source>
+      <translation>Judge Workload Calculator — {name} — {user}</translation>
+    </message>
+    <message>
+      <source>用户</source>
+      <translation>Users</translation>
+    </message>
+    <message>
+      <source>界面语言</source>
+      <translation>Language</translation>
+    </message>
+    <message>
+      <source>界面语言将在重新启动程序后切换。</source>
+      <translation>The language changes when the program is restarted.</translation>
+    </message>
+    <message>
+      <source>立即备份数据库…</source>
+      <translation>Back up the database now…</translation>
+    </message>
+    <message>
+      <source>设置(&amp;S)</source>
+      <translation>&amp;Settings</translation>
+    </message>
+    <message>
+      <source>账户(&amp;A)</source>
+      <translation>&amp;Account</translation>
+    </message>
+    <message>
+      <source>退出</source>
+      <translation>Quit</translation>
+    </message>
+    <message>
+      <source>部门</source>
+      <translation>Divisions</translation>
+    </message>
+    <message>
+      <source>重新计算本年度标准案件</source>
+      <translation>Recompute this year's standard cases</translation>
+    </message>
+  </context>
+  <context>
+    <name>MyWorkloadView</name>
+    <message>
+      <source>{name}（{div}，{role}）{y} 年 1—{m} 月</source>
+      <translation>{name} ({div}, {role}), {y}, months 1–{m}</translation>
+    </message>
+    <message>
+      <source>保存到文件夹</source>
+      <translation>Save to folder</translation>
+    </message>
+    <message>
+      <source>完成</source>
+      <translation>Done</translation>
+    </message>
+    <message>
+      <source>已生成</source>
+      <translation>Created</translation>
+    </message>
+    <message>
+      <source>年度任务 {q:.2f}（{unit}标准案件）；截至本月目标 {t:.2f}，已完成 {sc:.2f}，完成率 {c:.1%}，得分 {s:.1f}；部门内{rd}，全院{rc}（同职务组）。结案 {n} 件。数据提示：数据不全 {inc} 件，待审批 {aw} 件，异常页数 {out} 件。
+任务来源：{d}</source>
+      <translation>Annual quota {q:.2f} ({unit} standard cases); target to date {t:.2f}, done {sc:.2f}, completion {c:.1%}, score {s:.1f}; in division {rd}, in court {rc} (same role). Cases closed: {n}. Data notes: {inc} incomplete, {aw} awaiting approval, {out} unusual page counts.
+Quota derived from: {d}</translation>
+    </message>
+    <message>
+      <source>打印考核表…</source>
+      <translation>Print sheet…</translation>
+    </message>
+    <message>
+      <source>按案号或案由查找</source>
+      <translation>Find by case number or cause</translation>
+    </message>
+    <message>
+      <source>本年度尚未下达任务</source>
+      <translation>No quota issued this year yet</translation>
+    </message>
+    <message>
+      <source>生成我的考核表 PDF…</source>
+      <translation>Create my sheet as PDF…</translation>
+    </message>
+    <message>
+      <source>目标</source>
+      <translation>Target</translation>
+    </message>
+    <message>
+      <source>第 {r} / {n} 名</source>
+      <translation>rank {r} of {n}</translation>
+    </message>
+    <message>
+      <source>累计完成与目标（标准案件）</source>
+      <translation>Cumulative done and target (standard cases)</translation>
+    </message>
+    <message>
+      <source>考核表已保存为 {p}</source>
+      <translation>Sheet saved as {p}</translation>
+    </message>
+  </context>
+  <context>
+    <name>OverviewView</name>
+    <message>
+      <source>{t}完成</source>
+      <translation>{t} done</translation>
+    </message>
+    <message>
+      <source>{t}目标</source>
+      <translation>{t} target</translation>
+    </message>
+    <message>
+      <source>{year} 年 1—{month} 月概览</source>
+      <translation>Overview {year}, months 1–{month}</translation>
+    </message>
+    <message>
+      <source>全院累计完成与目标（标准案件）</source>
+      <translation>Court: cumulative done and target (standard cases)</translation>
+    </message>
+    <message>
+      <source>无</source>
+      <translation>none</translation>
+    </message>
+    <message>
+      <source>部门 {d} 个，法官 {j} 名；本期结案 {n} 件。进度落后的部门：{behind}。
+人案均衡度（变异系数）：审判 {bt:.3f}，执行 {be:.3f}。数据质量：数据不全 {inc} 件，待审批 {aw} 件，异常页数 {out} 件。</source>
+      <translation>{d} divisions, {j} judges; {n} cases closed in the period. Divisions behind schedule: {behind}.
+Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data quality: {inc} incomplete, {aw} awaiting approval, {out} unusual page counts.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ParametersView</name>
+    <message>
+      <source>TOML 文件 (*.toml)</source>
+      <translation>TOML files (*.toml)</translation>
+    </message>
+    <message>
+      <source>{y} 年度参数第 {v} 版（{s}）{r}</source>
+      <translation>{y} parameters, version {v} ({s}) {r}</translation>
+    </message>
+    <message>
+      <source>{y} 年度：尚未保存参数（显示默认值）</source>
+      <translation>{y}: no parameters saved yet (showing the defaults)</translation>
+    </message>
+    <message>
+      <source>「{m}」的计数不是数字</source>
+      <translation>The count for “{m}” is not a number</translation>
+    </message>
+    <message>
+      <source>上移</source>
+      <translation>Move up</translation>
+    </message>
+    <message>
+      <source>下移</source>
+      <translation>Move down</translation>
+    </message>
+    <message>
+      <source>任务系数</source>
+      <translation>Quota factor</translation>
+    </message>
+    <message>
+      <source>保存为新版本…</source>
+      <translation>Save as new version…</translation>
+    </message>
+    <message>
+      <source>保存参数</source>
+      <translation>Save parameters</translation>
+    </message>
+    <message>
+      <source>修改后</source>
+      <translation>After change</translation>
+    </message>
+    <message>
+      <source>修改理由（已发布的参数必须填写）：</source>
+      <translation>Reason for the change (required once published):</translation>
+    </message>
+    <message>
+      <source>全院一个平均</source>
+      <translation>One court-wide average</translation>
+    </message>
+    <message>
+      <source>其他合议庭成员份额</source>
+      <translation>Share of each other panel member</translation>
+    </message>
+    <message>
+      <source>删除</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <source>单案上限（0 = 不设）</source>
+      <translation>Cap per case (0 = none)</translation>
+    </message>
+    <message>
+      <source>卷宗权重</source>
+      <translation>Case file weight</translation>
+    </message>
+    <message>
+      <source>参数有效。审判案件平均标准案件：现行 {b:.4f} → 修改后 {a:.4f}</source>
+      <translation>Parameters valid. Mean standard cases per trial case: now {b:.4f} → after {a:.4f}</translation>
+    </message>
+    <message>
+      <source>参数有误</source>
+      <translation>Invalid parameters</translation>
+    </message>
+    <message>
+      <source>参数有误：{e}</source>
+      <translation>Invalid parameters: {e}</translation>
+    </message>
+    <message>
+      <source>参照年度</source>
+      <translation>Reference year</translation>
+    </message>
+    <message>
+      <source>发布参数</source>
+      <translation>Publish parameters</translation>
+    </message>
+    <message>
+      <source>发布后 {y} 年度参数将被冻结，之后的修改会成为新版本。继续？</source>
+      <translation>Publishing freezes the {y} parameters; later changes become new versions. Continue?</translation>
+    </message>
+    <message>
+      <source>发布（冻结）</source>
+      <translation>Publish (freeze)</translation>
+    </message>
+    <message>
+      <source>变化</source>
+      <translation>Change</translation>
+    </message>
+    <message>
+      <source>审判标准案件</source>
+      <translation>Trial standard cases</translation>
+    </message>
+    <message>
+      <source>导入 TOML…</source>
+      <translation>Import TOML…</translation>
+    </message>
+    <message>
+      <source>导入参数</source>
+      <translation>Import parameters</translation>
+    </message>
+    <message>
+      <source>导出 TOML…</source>
+      <translation>Export TOML…</translation>
+    </message>
+    <message>
+      <source>导出参数</source>
+      <translation>Export parameters</translation>
+    </message>
+    <message>
+      <source>已发布</source>
+      <translation>published</translation>
+    </message>
+    <message>
+      <source>平均口径</source>
+      <translation>Averages</translation>
+    </message>
+    <message>
+      <source>庭审笔录权重</source>
+      <translation>Transcript weight</translation>
+    </message>
+    <message>
+      <source>异常页数倍数</source>
+      <translation>Unusual page count multiple</translation>
+    </message>
+    <message>
+      <source>截尾比例 %</source>
+      <translation>Trim %</translation>
+    </message>
+    <message>
+      <source>执行结案方式</source>
+      <translation>Enforcement closing methods</translation>
+    </message>
+    <message>
+      <source>承办法官份额</source>
+      <translation>Responsible judge's share</translation>
+    </message>
+    <message>
+      <source>按刑事/民事/行政分别平均</source>
+      <translation>Separate averages for criminal/civil/administrative</translation>
+    </message>
+    <message>
+      <source>新增规则</source>
+      <translation>Add rule</translation>
+    </message>
+    <message>
+      <source>新规则</source>
+      <translation>New rule</translation>
+    </message>
+    <message>
+      <source>无法保存</source>
+      <translation>Cannot save</translation>
+    </message>
+    <message>
+      <source>无法导入</source>
+      <translation>Cannot import</translation>
+    </message>
+    <message>
+      <source>法官</source>
+      <translation>Judges</translation>
+    </message>
+    <message>
+      <source>特殊规则（转换系数，按顺序第一条匹配的生效；方式 fixed = 固定值，factor = 乘数）</source>
+      <translation>Special rules (conversion coefficients; the first match in order wins; kind fixed = fixed value, factor = multiplier)</translation>
+    </message>
+    <message>
+      <source>现行</source>
+      <translation>Current</translation>
+    </message>
+    <message>
+      <source>第 {n} 条规则的数值不是数字</source>
+      <translation>The value of rule {n} is not a number</translation>
+    </message>
+    <message>
+      <source>职务</source>
+      <translation>Role</translation>
+    </message>
+    <message>
+      <source>职务系数须为数字</source>
+      <translation>Role fractions must be numbers</translation>
+    </message>
+    <message>
+      <source>草稿</source>
+      <translation>draft</translation>
+    </message>
+    <message>
+      <source>裁判文书权重</source>
+      <translation>Judgment weight</translation>
+    </message>
+    <message>
+      <source>计数</source>
+      <translation>Count</translation>
+    </message>
+    <message>
+      <source>还原</source>
+      <translation>Revert</translation>
+    </message>
+    <message>
+      <source>须审批(1/0)</source>
+      <translation>Needs approval (1/0)</translation>
+    </message>
+    <message>
+      <source>预览：标准案件变化最大的法官</source>
+      <translation>Preview: judges whose standard cases move most</translation>
+    </message>
+  </context>
+  <context>
+    <name>QuotasView</name>
+    <message>
+      <source>{j} 的年度任务：</source>
+      <translation>Annual quota of {j}:</translation>
+    </message>
+    <message>
+      <source>{m} 月起</source>
+      <translation>from month {m}</translation>
+    </message>
+    <message>
+      <source>{m}月</source>
+      <translation>M{m}</translation>
+    </message>
+    <message>
+      <source>{t}：当月目标</source>
+      <translation>{t}: monthly target</translation>
+    </message>
+    <message>
+      <source>{y} 年度尚未下达任务。填写预收案件数（或按上年），然后点「下达年度计划」。</source>
+      <translation>No quotas issued for {y} yet. Enter the expected filings (or use last year's), then click “Issue annual plan”.</translation>
+    </message>
+    <message>
+      <source>下达年度计划</source>
+      <translation>Issue annual plan</translation>
+    </message>
+    <message>
+      <source>全院逐月目标</source>
+      <translation>Court monthly targets</translation>
+    </message>
+    <message>
+      <source>年中调整</source>
+      <translation>Mid-year re-plan</translation>
+    </message>
+    <message>
+      <source>年度目标</source>
+      <translation>Annual target</translation>
+    </message>
+    <message>
+      <source>按上年</source>
+      <translation>As last year</translation>
+    </message>
+    <message>
+      <source>无法调整</source>
+      <translation>Cannot change</translation>
+    </message>
+    <message>
+      <source>正在下达 {y} 年度计划</source>
+      <translation>Issuing the {y} plan</translation>
+    </message>
+    <message>
+      <source>正在调整计划</source>
+      <translation>Re-planning</translation>
+    </message>
+    <message>
+      <source>法官</source>
+      <translation>Judges</translation>
+    </message>
+    <message>
+      <source>法官任务</source>
+      <translation>Judges' quotas</translation>
+    </message>
+    <message>
+      <source>理由（必填）：</source>
+      <translation>Reason (required):</translation>
+    </message>
+    <message>
+      <source>第 {v} 版（{r}，{t}）</source>
+      <translation>version {v} ({r}, {t})</translation>
+    </message>
+    <message>
+      <source>第{v}版</source>
+      <translation>v{v}</translation>
+    </message>
+    <message>
+      <source>类别</source>
+      <translation>Track</translation>
+    </message>
+    <message>
+      <source>计划版本对比</source>
+      <translation>Plan versions side by side</translation>
+    </message>
+    <message>
+      <source>请先在表中选中一位法官</source>
+      <translation>Select a judge in the table first</translation>
+    </message>
+    <message>
+      <source>调整任务</source>
+      <translation>Re-plan</translation>
+    </message>
+    <message>
+      <source>调整所选法官任务…</source>
+      <translation>Override the selected judge's quota…</translation>
+    </message>
+    <message>
+      <source>调整理由：</source>
+      <translation>Reason:</translation>
+    </message>
+    <message>
+      <source>部门</source>
+      <translation>Divisions</translation>
+    </message>
+    <message>
+      <source>部门目标（逐月）</source>
+      <translation>Division targets (by month)</translation>
+    </message>
+    <message>
+      <source>预收审判案件</source>
+      <translation>Expected trial filings</translation>
+    </message>
+    <message>
+      <source>预收执行案件</source>
+      <translation>Expected enforcement filings</translation>
+    </message>
+  </context>
+  <context>
+    <name>SheetsView</name>
+    <message>
+      <source>保存到</source>
+      <translation>Save to</translation>
+    </message>
+    <message>
+      <source>全院每位法官</source>
+      <translation>Every judge of the court</translation>
+    </message>
+    <message>
+      <source>另外合并为一个 PDF（便于打印）</source>
+      <translation>Also combine into one PDF (for printing)</translation>
+    </message>
+    <message>
+      <source>已生成 {n} 个 PDF 于 {f}</source>
+      <translation>{n} PDFs created in {f}</translation>
+    </message>
+    <message>
+      <source>打开所在文件夹</source>
+      <translation>Open folder</translation>
+    </message>
+    <message>
+      <source>报表</source>
+      <translation>Sheets</translation>
+    </message>
+    <message>
+      <source>正在生成报表</source>
+      <translation>Creating sheets</translation>
+    </message>
+    <message>
+      <source>法官：{j}</source>
+      <translation>Judge: {j}</translation>
+    </message>
+    <message>
+      <source>生成 PDF…</source>
+      <translation>Create PDF…</translation>
+    </message>
+    <message>
+      <source>范围</source>
+      <translation>Scope</translation>
+    </message>
+    <message>
+      <source>部门：{d}</source>
+      <translation>Division: {d}</translation>
+    </message>
+  </context>
+  <context>
+    <name>TaskRunner</name>
+    <message>
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>操作未完成</source>
+      <translation>Not completed</translation>
+    </message>
+    <message>
+      <source>请稍候</source>
+      <translation>Please wait</translation>
+    </message>
+  </context>
+  <context>
+    <name>UserDialog</name>
+    <message>
+      <source>修改账户</source>
+      <translation>Edit account</translation>
+    </message>
+    <message>
+      <source>关联法官（法官必填）</source>
+      <translation>Linked judge (required for judges)</translation>
+    </message>
+    <message>
+      <source>关联部门（庭长必填）</source>
+      <translation>Linked division (required for division heads)</translation>
+    </message>
+    <message>
+      <source>初始密码（首次登录须修改）</source>
+      <translation>Initial password (changed at first log-in)</translation>
+    </message>
+    <message>
+      <source>姓名</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>新建账户</source>
+      <translation>New account</translation>
+    </message>
+    <message>
+      <source>登录名</source>
+      <translation>Login name</translation>
+    </message>
+    <message>
+      <source>角色</source>
+      <translation>Role</translation>
+    </message>
+  </context>
+  <context>
+    <name>UsersView</name>
+    <message>
+      <source>「{u}」的临时密码（下次登录须修改）：</source>
+      <translation>Temporary password for “{u}” (must be changed at next log-in):</translation>
+    </message>
+    <message>
+      <source>修改…</source>
+      <translation>Edit…</translation>
+    </message>
+    <message>
+      <source>停用</source>
+      <translation>Disabled</translation>
+    </message>
+    <message>
+      <source>停用/启用</source>
+      <translation>Disable/enable</translation>
+    </message>
+    <message>
+      <source>密码只以 scrypt 哈希保存。连续 5 次输错密码，账户锁定 15 分钟；管理员重置密码可立即解锁。</source>
+      <translation>Passwords are stored only as scrypt hashes. Five wrong passwords in a row lock an account for 15 minutes; an administrator's reset unlocks it at once.</translation>
+    </message>
+    <message>
+      <source>新建账户…</source>
+      <translation>New account…</translation>
+    </message>
+    <message>
+      <source>未修改</source>
+      <translation>Not changed</translation>
+    </message>
+    <message>
+      <source>未重置</source>
+      <translation>Not reset</translation>
+    </message>
+    <message>
+      <source>正常</source>
+      <translation>Active</translation>
+    </message>
+    <message>
+      <source>用户</source>
+      <translation>Users</translation>
+    </message>
+    <message>
+      <source>请先选中一个账户</source>
+      <translation>Select an account first</translation>
+    </message>
+    <message>
+      <source>重置密码</source>
+      <translation>Reset password</translation>
+    </message>
+    <message>
+      <source>重置密码…</source>
+      <translation>Reset password…</translation>
+    </message>
+    <message>
+      <source>须改密码</source>
+      <translation>Must change password</translation>
+    </message>
+  </context>
+  <context>
+    <name>labels</name>
+    <message>
+      <source>下达年度任务</source>
+      <translation>Issue annual quotas</translation>
+    </message>
+    <message>
+      <source>中文</source>
+      <translation>中文</translation>
+    </message>
+    <message>
+      <source>人事</source>
+      <translation>Personnel</translation>
+    </message>
+    <message>
+      <source>人均</source>
+      <translation>Per judge</translation>
+    </message>
+    <message>
+      <source>从备份恢复</source>
+      <translation>Restore from backup</translation>
+    </message>
+    <message>
+      <source>任务下达表</source>
+      <translation>Quota notice</translation>
+    </message>
+    <message>
+      <source>保存表头映射方案</source>
+      <translation>Save header mapping</translation>
+    </message>
+    <message>
+      <source>修改参数</source>
+      <translation>Change parameters</translation>
+    </message>
+    <message>
+      <source>修改密码</source>
+      <translation>Change password</translation>
+    </message>
+    <message>
+      <source>修改账户</source>
+      <translation>Edit account</translation>
+    </message>
+    <message>
+      <source>全院排名</source>
+      <translation>Court rank</translation>
+    </message>
+    <message>
+      <source>全院汇总表</source>
+      <translation>Court summary</translation>
+    </message>
+    <message>
+      <source>关联</source>
+      <translation>Linked to</translation>
+    </message>
+    <message>
+      <source>单位</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <source>卷宗</source>
+      <translation>Case file</translation>
+    </message>
+    <message>
+      <source>发布参数</source>
+      <translation>Publish parameters</translation>
+    </message>
+    <message>
+      <source>名称</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>在岗比例</source>
+      <translation>Share in post</translation>
+    </message>
+    <message>
+      <source>基本任务</source>
+      <translation>Common quota</translation>
+    </message>
+    <message>
+      <source>姓名</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>完成率%</source>
+      <translation>Completion %</translation>
+    </message>
+    <message>
+      <source>审计日志.xlsx</source>
+      <translation>audit-log.xlsx</translation>
+    </message>
+    <message>
+      <source>对象</source>
+      <translation>Object</translation>
+    </message>
+    <message>
+      <source>导入案件</source>
+      <translation>Import cases</translation>
+    </message>
+    <message>
+      <source>导入法官名册</source>
+      <translation>Import judge roster</translation>
+    </message>
+    <message>
+      <source>已完成</source>
+      <translation>Done</translation>
+    </message>
+    <message>
+      <source>年中调整任务</source>
+      <translation>Re-plan quotas mid-year</translation>
+    </message>
+    <message>
+      <source>年度任务</source>
+      <translation>Annual quota</translation>
+    </message>
+    <message>
+      <source>年度目标</source>
+      <translation>Annual target</translation>
+    </message>
+    <message>
+      <source>序号</source>
+      <translation>No.</translation>
+    </message>
+    <message>
+      <source>庭长</source>
+      <translation>Division head</translation>
+    </message>
+    <message>
+      <source>建立时间</source>
+      <translation>Created</translation>
+    </message>
+    <message>
+      <source>录入终本审批</source>
+      <translation>Record enforcement approval</translation>
+    </message>
+    <message>
+      <source>得分</source>
+      <translation>Score</translation>
+    </message>
+    <message>
+      <source>截至本月目标</source>
+      <translation>Target to date</translation>
+    </message>
+    <message>
+      <source>所需法官</source>
+      <translation>Judges needed</translation>
+    </message>
+    <message>
+      <source>承办法官</source>
+      <translation>Responsible judge</translation>
+    </message>
+    <message>
+      <source>折算法官</source>
+      <translation>Judge equivalents</translation>
+    </message>
+    <message>
+      <source>提示</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <source>撤销导入</source>
+      <translation>Undo import</translation>
+    </message>
+    <message>
+      <source>操作</source>
+      <translation>Action</translation>
+    </message>
+    <message>
+      <source>数值</source>
+      <translation>Value</translation>
+    </message>
+    <message>
+      <source>文书</source>
+      <translation>Judgment</translation>
+    </message>
+    <message>
+      <source>新建账户</source>
+      <translation>New account</translation>
+    </message>
+    <message>
+      <source>方式</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <source>无法打开数据库</source>
+      <translation>Cannot open the database</translation>
+    </message>
+    <message>
+      <source>时间</source>
+      <translation>Time</translation>
+    </message>
+    <message>
+      <source>月份</source>
+      <translation>Month</translation>
+    </message>
+    <message>
+      <source>标准案件</source>
+      <translation>Standard cases</translation>
+    </message>
+    <message>
+      <source>标记</source>
+      <translation>Flags</translation>
+    </message>
+    <message>
+      <source>案号</source>
+      <translation>Case number</translation>
+    </message>
+    <message>
+      <source>案由</source>
+      <translation>Cause</translation>
+    </message>
+    <message>
+      <source>案由包含</source>
+      <translation>Cause contains</translation>
+    </message>
+    <message>
+      <source>法官</source>
+      <translation>Judges</translation>
+    </message>
+    <message>
+      <source>法官工作量计算器</source>
+      <translation>Judge Workload Calculator</translation>
+    </message>
+    <message>
+      <source>法官考核表</source>
+      <translation>Judge sheet</translation>
+    </message>
+    <message>
+      <source>测算任务</source>
+      <translation>Computed quota</translation>
+    </message>
+    <message>
+      <source>特殊规则</source>
+      <translation>Special rule</translation>
+    </message>
+    <message>
+      <source>状态</source>
+      <translation>State</translation>
+    </message>
+    <message>
+      <source>现有（折算）</source>
+      <translation>Present (equivalents)</translation>
+    </message>
+    <message>
+      <source>生成示范数据</source>
+      <translation>Create demo data</translation>
+    </message>
+    <message>
+      <source>用户</source>
+      <translation>Users</translation>
+    </message>
+    <message>
+      <source>登录</source>
+      <translation>Log in</translation>
+    </message>
+    <message>
+      <source>登录名</source>
+      <translation>Login name</translation>
+    </message>
+    <message>
+      <source>登录失败</source>
+      <translation>Failed log-in</translation>
+    </message>
+    <message>
+      <source>程序</source>
+      <translation>Procedure</translation>
+    </message>
+    <message>
+      <source>笔录</source>
+      <translation>Transcript</translation>
+    </message>
+    <message>
+      <source>管理员</source>
+      <translation>Administrator</translation>
+    </message>
+    <message>
+      <source>类别</source>
+      <translation>Track</translation>
+    </message>
+    <message>
+      <source>类型</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <source>类型代字</source>
+      <translation>Type code</translation>
+    </message>
+    <message>
+      <source>累计</source>
+      <translation>Cumulative</translation>
+    </message>
+    <message>
+      <source>累计目标</source>
+      <translation>Cumulative target</translation>
+    </message>
+    <message>
+      <source>结案数</source>
+      <translation>Closed</translation>
+    </message>
+    <message>
+      <source>结案方式</source>
+      <translation>Closing method</translation>
+    </message>
+    <message>
+      <source>结案日期</source>
+      <translation>Closed on</translation>
+    </message>
+    <message>
+      <source>职务</source>
+      <translation>Role</translation>
+    </message>
+    <message>
+      <source>职务系数</source>
+      <translation>Role fraction</translation>
+    </message>
+    <message>
+      <source>角色</source>
+      <translation>Role</translation>
+    </message>
+    <message>
+      <source>计算标准案件</source>
+      <translation>Compute standard cases</translation>
+    </message>
+    <message>
+      <source>调整个人任务</source>
+      <translation>Override a judge's quota</translation>
+    </message>
+    <message>
+      <source>调整理由</source>
+      <translation>Override reason</translation>
+    </message>
+    <message>
+      <source>账户锁定</source>
+      <translation>Account locked</translation>
+    </message>
+    <message>
+      <source>部门</source>
+      <translation>Divisions</translation>
+    </message>
+    <message>
+      <source>部门内排名</source>
+      <translation>Division rank</translation>
+    </message>
+    <message>
+      <source>部门考核表</source>
+      <translation>Division sheet</translation>
+    </message>
+    <message>
+      <source>重置密码</source>
+      <translation>Reset password</translation>
+    </message>
+    <message>
+      <source>预计全年工作量</source>
+      <translation>Expected year's workload</translation>
+    </message>
+  </context>
+</TS>

@@ -1,0 +1,17 @@
+"""Translating labels that live in tables of constants (column headers, choices, role names).
+
+``self.tr("…")`` covers literal text in a widget; a label kept in a dict or tuple goes through
+``label``, in one translation context, ``labels``. ``resources/i18n/update_ts.py`` collects both.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+
+def label(text: str) -> str:
+    return QCoreApplication.translate("labels", text)
+
+
+def labels(mapping: dict[str, str]) -> dict[str, str]:
+    return {k: label(v) for k, v in mapping.items()}
