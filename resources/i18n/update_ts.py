@@ -55,9 +55,10 @@ def collect() -> dict[tuple[str, str], None]:
             ):
                 found[("labels", node.value)] = None
     # the label tables the window shows from services and core
+    from workload_app.core.formatting import TRACK_LABELS
     from workload_app.services import access, audit
 
-    for text in [*access.ROLE_LABELS.values(), *audit.ACTIONS.values()]:
+    for text in [*access.ROLE_LABELS.values(), *audit.ACTIONS.values(), *TRACK_LABELS.values()]:
         found[("labels", text)] = None
     return found
 

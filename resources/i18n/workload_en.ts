@@ -65,7 +65,7 @@ Hash: {h}</translation>
     </message>
     <message>
       <source>用户</source>
-      <translation>Users</translation>
+      <translation>User</translation>
     </message>
     <message>
       <source>自</source>
@@ -1277,6 +1277,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Completion %</translation>
     </message>
     <message>
+      <source>审判</source>
+      <translation>Trial</translation>
+    </message>
+    <message>
       <source>审计日志.xlsx</source>
       <translation>audit-log.xlsx</translation>
     </message>
@@ -1335,6 +1339,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>所需法官</source>
       <translation>Judges needed</translation>
+    </message>
+    <message>
+      <source>执行</source>
+      <translation>Enforcement</translation>
     </message>
     <message>
       <source>承办法官</source>
@@ -1406,7 +1414,7 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     </message>
     <message>
       <source>法官</source>
-      <translation>Judges</translation>
+      <translation>Judge</translation>
     </message>
     <message>
       <source>法官工作量计算器</source>
@@ -1526,7 +1534,7 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     </message>
     <message>
       <source>部门</source>
-      <translation>Divisions</translation>
+      <translation>Division</translation>
     </message>
     <message>
       <source>部门内排名</source>

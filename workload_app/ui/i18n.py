@@ -15,3 +15,10 @@ def label(text: str) -> str:
 
 def labels(mapping: dict[str, str]) -> dict[str, str]:
     return {k: label(v) for k, v in mapping.items()}
+
+
+def track_label(track: str) -> str:
+    """审判 / 执行, in the window's language."""
+    from workload_app.core.formatting import TRACK_LABELS
+
+    return label(TRACK_LABELS[track])

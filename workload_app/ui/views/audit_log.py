@@ -102,7 +102,11 @@ class AuditView(QWidget):
 
     def refresh(self) -> None:
         self._rows = audit.log(self.window_.db, **self._filters())
-        self.model.set_frame(self._rows[list(COLUMNS)])
+        shown = self._rows[list(COLUMNS)].copy()
+        shown["action_label"] = shown["action_label"].map(label)
+        shown["role"] = shown["role"].map(label)
+        self.model.set_frame(shown)
+        self.table.resizeColumnsToContents()
         self.status.setText(self.tr("{n} 条记录（新的在前）").format(n=len(self._rows)))
         self.detail.clear()
 

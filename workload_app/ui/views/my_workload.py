@@ -97,6 +97,7 @@ class MyWorkloadView(QWidget):
         upper = QSplitter()
         upper.addWidget(month_table)
         upper.addWidget(chart_view)
+        upper.setSizes([560, 640])
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
@@ -106,6 +107,7 @@ class MyWorkloadView(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(upper)
         split.addWidget(lower)
+        split.setSizes([330, 420])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
@@ -182,6 +184,7 @@ class MyWorkloadView(QWidget):
         self.cases.set_frame(
             self._shown[list(CASE_COLUMNS)] if len(self._shown) else pd.DataFrame(columns=list(CASE_COLUMNS))
         )
+        self.case_table.setColumnWidth(0, 230)
         self.explanation.clear()
 
     def _explain(self, current, _previous) -> None:
@@ -218,6 +221,8 @@ class MyWorkloadView(QWidget):
             s.attachAxis(ay)
         top = max([1.0, *months["cumulative"].tolist(), *target_cumulative])
         ay.setRange(0, top * 1.05)
+        ay.applyNiceNumbers()
+        ay.setLabelFormat("%d")
 
     def _sheet(self, out_dir: Path) -> Path:
         year, month = self.window_.year(), self.window_.month()

@@ -16,7 +16,7 @@ from workload_app.services import info
 from workload_app.services import quotas as Q
 from workload_app.services import standard_cases as S
 from workload_app.ui.dataframe_model import DataFrameModel
-from workload_app.ui.i18n import labels
+from workload_app.ui.i18n import labels, track_label
 
 COLUMNS = {
     "division": "部门",
@@ -64,7 +64,7 @@ class OverviewView(QWidget):
         s = info.summary(db)
         self.title.setText(self.tr("{year} 年 1—{month} 月概览").format(year=year, month=month))
         d = Q.division_assessment(db, year, month)
-        d["track_label"] = d["track"].map(TRACK_LABELS)
+        d["track_label"] = d["track"].map(track_label)
         d["completion_pct"] = d["completion"] * 100
         self.model.set_frame(d[list(COLUMNS)])
         behind = d[d["completion"] < 1.0]["division"].tolist()

@@ -5,10 +5,9 @@ from __future__ import annotations
 import pandas as pd
 from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
-from workload_app.core.formatting import TRACK_LABELS
 from workload_app.services import quotas as Q
 from workload_app.ui.dataframe_model import DataFrameModel
-from workload_app.ui.i18n import labels
+from workload_app.ui.i18n import labels, track_label
 
 JUDGE_COLUMNS = {
     "judge": "法官",
@@ -64,7 +63,7 @@ class JudgesView(QWidget):
     def refresh(self) -> None:
         year, month = self.window_.year(), self.window_.month()
         a = Q.assessment(self.window_.db, year, month)
-        a["track_label"] = a["track"].map(TRACK_LABELS)
+        a["track_label"] = a["track"].map(track_label)
         a["completion_pct"] = a["completion"] * 100
         a = a[a["quota"].notna() | (a["cases"] > 0)]
         self.model.set_frame(a[list(JUDGE_COLUMNS)])
@@ -99,7 +98,7 @@ class DivisionsView(QWidget):
     def refresh(self) -> None:
         db, year, month = self.window_.db, self.window_.year(), self.window_.month()
         d = Q.division_assessment(db, year, month)
-        d["track_label"] = d["track"].map(TRACK_LABELS)
+        d["track_label"] = d["track"].map(track_label)
         d["completion_pct"] = d["completion"] * 100
         self.model.set_frame(d[list(DIVISION_COLUMNS)])
         b = Q.balance(db, year, month)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from workload_app.core.formatting import TRACK_LABELS
 from workload_app.services import quotas as Q
 from workload_app.ui.dataframe_model import DataFrameModel
-from workload_app.ui.i18n import labels
+from workload_app.ui.i18n import labels, track_label
 
 JUDGE_COLUMNS = {
     "judge": "法官",
@@ -121,10 +121,10 @@ class QuotasView(QWidget):
         lines += [f"{TRACK_LABELS[t]}：{text}" for t, text in p["derivation"].items()]
         self.derivation.setText("\n".join(lines))
         judges = pd.DataFrame(p["judges"])
-        judges["track_label"] = judges["track"].map(TRACK_LABELS)
+        judges["track_label"] = judges["track"].map(track_label)
         self.judges.set_frame(judges[list(JUDGE_COLUMNS)])
         targets = Q.division_targets(p)
-        targets["track"] = targets["track"].map(TRACK_LABELS)
+        targets["track"] = targets["track"].map(track_label)
         self.divisions.set_frame(
             targets.rename(
                 columns={
