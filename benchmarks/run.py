@@ -181,7 +181,9 @@ def bench_sheets(count: int = 500) -> list[tuple]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("what", nargs="?", default="all", choices=["all", "compute", "import", "sheets"])
+    parser.add_argument(
+        "what", nargs="?", default="all", choices=["all", "compute", "import", "sheets", "window"]
+    )
     parser.add_argument("--sizes", default="10000,100000,1000000")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -193,9 +195,16 @@ def main() -> None:
         results += bench_import([s for s in sizes if s <= 100_000])
     if args.what in ("all", "sheets"):
         results += bench_sheets()
+    if args.what in ("all", "window"):
+        from benchmarks import window
+
+        results += window.bench_start(50_000)  # the 100k demo: two years of 50,000
+        results += window.bench_views(50_000)
+        results += window.bench_table(max(sizes))
     print(f"{'figure':<36}{'cases':>10}{'ours s':>10}  {'baseline':<30}{'base s':>9}  verdict")
     for name, n, ours, base_name, base, verdict in results:
-        print(f"{name:<36}{n:>10,}{ours:>10.3f}  {base_name:<30}{base:>9.3f}  {verdict}")
+        base_text = f"{base:>9.3f}" if base == base else f"{'':>9}"
+        print(f"{name:<36}{n:>10,}{ours:>10.3f}  {base_name:<30}{base_text}  {verdict}")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory (RSS): {peak:.0f} MB")
 

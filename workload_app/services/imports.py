@@ -417,5 +417,6 @@ def import_judges(
         if counts["new"] or counts["updated"]:
             batch_id = repo.create_batch(db, "judges", path.name, _sha256(path), user or who.name)
             repo.finish_batch(db, batch_id, {"total": len(parsed.judges), **counts, "rejected": 0})
+            repo.bump_cases_version(db)  # a judge's division or role shapes their cases' figures
             audit.record(db, "import.judges", f"第 {batch_id} 批：{path.name}", after=counts)
     return Changes(judges=True, summary=counts)

@@ -8,6 +8,7 @@ import sqlite_utils
 
 from workload_app.core.problems import WorkloadError
 from workload_app.services import access, audit
+from workload_app.services.standard_cases import forget_cached
 from workload_app.storage import backups
 from workload_app.storage.db import latest_version, open_db
 
@@ -41,6 +42,7 @@ def restore(db: sqlite_utils.Database, source: Path) -> tuple[sqlite_utils.Datab
     db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.conn.close()
     aside = backups.restore(path, Path(source), latest_version())
+    forget_cached()
     restored = open_db(path)
     access.bind(restored, user)
     audit.record(restored, "backup.restore", Path(source).name, after={"kept_aside": str(aside)})

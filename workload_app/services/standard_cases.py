@@ -28,6 +28,7 @@ from workload_app.services import access, audit
 from workload_app.services.changes import Changes
 from workload_app.services.parameters import require_params
 from workload_app.storage import repository as repo
+from workload_app.storage.backups import database_path as backups_path
 
 
 def compute_year(db: sqlite_utils.Database, year: int, progress: ProgressCallback | None = None) -> Changes:
@@ -75,13 +76,40 @@ def results(db: sqlite_utils.Database, year: int) -> tuple[pd.DataFrame, Params,
     return access.limit_cases(db, merged), params, comp
 
 
+_RECENT: dict[tuple, tuple[pd.DataFrame, Params, dict]] = {}  # the last few years read, by version
+_RECENT_SIZE = 2
+
+
 def court_results(db: sqlite_utils.Database, year: int) -> tuple[pd.DataFrame, Params, dict]:
-    """Every case of the year with its results: for computations (ranks, averages), never shown as is."""
+    """Every case of the year with its results: for computations (ranks, averages), never shown as is.
+
+    A window refresh asks for the same year several times; the merged table is kept for the
+    latest (database, year, computation, case version) and handed out as a copy."""
     comp = _fresh(db, year)
     if comp is None:
         compute_year(db, year)
         comp = repo.latest_computation(db, year)
     assert comp is not None
+    key = (backups_path(db), year, comp["id"], repo.cases_version(db))
+    if key in _RECENT:
+        merged, params, info = _RECENT[key]
+        return merged.copy(), params, info
+    merged, params, info = _read_results(db, comp)
+    if key[0] is not None:
+        if len(_RECENT) >= _RECENT_SIZE:
+            _RECENT.pop(next(iter(_RECENT)))
+        _RECENT[key] = (merged, params, info)
+        merged = merged.copy()
+    return merged, params, info
+
+
+def forget_cached() -> None:
+    """Drop the kept tables (after a restore replaced the database under the same name)."""
+    _RECENT.clear()
+
+
+def _read_results(db: sqlite_utils.Database, comp: dict) -> tuple[pd.DataFrame, Params, dict]:
+    year = comp["year"]
     params = params_from_toml(comp["toml"])
     cases = repo.load_cases(db, closed_year=year)
     res = repo.load_results(db, comp["id"])
