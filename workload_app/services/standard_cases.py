@@ -78,6 +78,7 @@ def results(db: sqlite_utils.Database, year: int) -> tuple[pd.DataFrame, Params,
 
 _RECENT: dict[tuple, tuple[pd.DataFrame, Params, dict]] = {}  # the last few years read, by version
 _RECENT_SIZE = 2
+_RECENT_MAX_ROWS = 300_000  # a province-sized year is read each time rather than held twice
 
 
 def court_results(db: sqlite_utils.Database, year: int) -> tuple[pd.DataFrame, Params, dict]:
@@ -95,7 +96,7 @@ def court_results(db: sqlite_utils.Database, year: int) -> tuple[pd.DataFrame, P
         merged, params, info = _RECENT[key]
         return merged.copy(), params, info
     merged, params, info = _read_results(db, comp)
-    if key[0] is not None:
+    if key[0] is not None and len(merged) <= _RECENT_MAX_ROWS:
         if len(_RECENT) >= _RECENT_SIZE:
             _RECENT.pop(next(iter(_RECENT)))
         _RECENT[key] = (merged, params, info)
