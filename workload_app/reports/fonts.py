@@ -79,4 +79,11 @@ def register_fonts() -> str:
     pdfmetrics.registerFontFamily(
         FONT_NAME, normal=FONT_NAME, bold=BOLD_NAME, italic=FONT_NAME, boldItalic=BOLD_NAME
     )
+    # reportlab starts every canvas and every chart label in Helvetica, which would leave a
+    # non-embedded font in each PDF; start them in the embedded face instead
+    from reportlab import rl_config
+    from reportlab.graphics import shapes
+
+    rl_config.canvas_basefontname = FONT_NAME
+    shapes.STATE_DEFAULTS["fontName"] = FONT_NAME
     return FONT_NAME
