@@ -655,6 +655,14 @@ Quota derived from: {d}</translation>
       <translation>No quota issued this year yet</translation>
     </message>
     <message>
+      <source>正在读取…</source>
+      <translation>Loading…</translation>
+    </message>
+    <message>
+      <source>没有可显示的法官。</source>
+      <translation>No judge to show.</translation>
+    </message>
+    <message>
       <source>生成我的考核表 PDF…</source>
       <translation>Create my sheet as PDF…</translation>
     </message>
@@ -747,6 +755,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>After change</translation>
     </message>
     <message>
+      <source>修改后排名</source>
+      <translation>Rank after</translation>
+    </message>
+    <message>
       <source>修改理由（已发布的参数必须填写）：</source>
       <translation>Reason for the change (required once published):</translation>
     </message>
@@ -771,8 +783,12 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Case file weight</translation>
     </message>
     <message>
-      <source>参数有效。审判案件平均标准案件：现行 {b:.4f} → 修改后 {a:.4f}</source>
-      <translation>Parameters valid. Mean standard cases per trial case: now {b:.4f} → after {a:.4f}</translation>
+      <source>参数有效。审判案件平均标准案件：现行 {b:.4f} → 修改后 {a:.4f}；{m} 名法官全院排名改变。</source>
+      <translation>Parameters valid. Mean standard cases of trial cases: current {b:.4f} → edited {a:.4f}; {m} judges change their court rank.</translation>
+    </message>
+    <message>
+      <source>参数有效，正在计算预览…</source>
+      <translation>Parameters valid, computing the preview…</translation>
     </message>
     <message>
       <source>参数有误</source>
@@ -781,6 +797,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>参数有误：{e}</source>
       <translation>Invalid parameters: {e}</translation>
+    </message>
+    <message>
+      <source>参数设置</source>
+      <translation>Settings</translation>
     </message>
     <message>
       <source>参照年度</source>
@@ -871,12 +891,24 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Cannot import</translation>
     </message>
     <message>
+      <source>无法预览：{e}</source>
+      <translation>Cannot preview: {e}</translation>
+    </message>
+    <message>
+      <source>权重模拟（排名稳定性）</source>
+      <translation>Weight what-if (rank stability)</translation>
+    </message>
+    <message>
       <source>法官</source>
       <translation>Judges</translation>
     </message>
     <message>
       <source>特殊规则（转换系数，按顺序第一条匹配的生效；方式 fixed = 固定值，factor = 乘数）</source>
       <translation>Special rules (conversion coefficients; the first match in order wins; kind fixed = fixed value, factor = multiplier)</translation>
+    </message>
+    <message>
+      <source>现排名</source>
+      <translation>Rank now</translation>
     </message>
     <message>
       <source>现行</source>
@@ -911,12 +943,16 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Revert</translation>
     </message>
     <message>
+      <source>部门</source>
+      <translation>Divisions</translation>
+    </message>
+    <message>
       <source>须审批(1/0)</source>
       <translation>Needs approval (1/0)</translation>
     </message>
     <message>
-      <source>预览：标准案件变化最大的法官</source>
-      <translation>Preview: judges whose standard cases move most</translation>
+      <source>预览：标准案件变化最大的法官（截至所选月份）</source>
+      <translation>Preview: judges whose standard cases change most (through the selected month)</translation>
     </message>
   </context>
   <context>
@@ -1191,6 +1227,61 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     </message>
   </context>
   <context>
+    <name>WhatIfPanel</name>
+    <message>
+      <source>{n} 个权重方案（中心：卷宗 {f:.3f}、笔录 {t:.3f}、文书 {j:.3f}），按{b}排名：{r} 名法官中 {s} 名名次始终不变，最大波动 {m} 位；{k} 个方案中至少有一名法官名次变化。</source>
+      <translation>{n} weight scenarios (centre: file {f:.3f}, transcripts {t:.3f}, judgment {j:.3f}), ranked by {b}: {s} of {r} judges keep their rank in every scenario, the largest swing is {m} places; in {k} scenarios at least one judge's rank changes.</translation>
+    </message>
+    <message>
+      <source>以「参数设置」页当前填写的权重为中心，卷宗、庭审笔录、裁判文书三项权重各在上述范围内变动（三项之和保持为 1），逐一计算各法官的全院排名（同一类别、同一职务组内比较；已下达任务时按完成率，否则按标准案件数）。参数不会被保存。</source>
+      <translation>Around the weights now entered on the Settings tab, the file, transcript and judgment weights each vary within the range below (their sum stays 1), and every judge's court rank is computed for each scenario (compared within the same track and role group; by completion once quotas are set, otherwise by standard cases). Nothing is saved.</translation>
+    </message>
+    <message>
+      <source>参数有误</source>
+      <translation>Invalid parameters</translation>
+    </message>
+    <message>
+      <source>各权重方案（第 1 行为中心）</source>
+      <translation>Weight scenarios (row 1 is the centre)</translation>
+    </message>
+    <message>
+      <source>各法官排名的变动范围（波动大的在前）</source>
+      <translation>Range of each judge's rank (largest swing first)</translation>
+    </message>
+    <message>
+      <source>完成率</source>
+      <translation>completion</translation>
+    </message>
+    <message>
+      <source>尚未计算。</source>
+      <translation>Not computed yet.</translation>
+    </message>
+    <message>
+      <source>无法计算</source>
+      <translation>Cannot compute</translation>
+    </message>
+    <message>
+      <source>标准案件数</source>
+      <translation>standard cases</translation>
+    </message>
+    <message>
+      <source>正在计算各权重方案下的排名</source>
+      <translation>Computing the ranks under each weight scenario</translation>
+    </message>
+    <message>
+      <source>每项取值个数</source>
+      <translation>Values per weight</translation>
+    </message>
+    <message>
+      <source>每项权重变动 ±</source>
+      <translation>Each weight varies by ±</translation>
+    </message>
+    <message>
+      <source>计算排名稳定性</source>
+      <translation>Compute rank stability</translation>
+    </message>
+  </context>
+  <context>
     <name>labels</name>
     <message>
       <source>下达年度任务</source>
@@ -1253,8 +1344,20 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Case file</translation>
     </message>
     <message>
+      <source>卷宗权重</source>
+      <translation>Case file weight</translation>
+    </message>
+    <message>
       <source>发布参数</source>
       <translation>Publish parameters</translation>
+    </message>
+    <message>
+      <source>名次不变%</source>
+      <translation>Same rank %</translation>
+    </message>
+    <message>
+      <source>名次变化人数</source>
+      <translation>Judges moved</translation>
     </message>
     <message>
       <source>名称</source>
@@ -1373,6 +1476,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Judgment</translation>
     </message>
     <message>
+      <source>文书权重</source>
+      <translation>Judgment weight</translation>
+    </message>
+    <message>
       <source>新建账户</source>
       <translation>New account</translation>
     </message>
@@ -1387,6 +1494,26 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>时间</source>
       <translation>Time</translation>
+    </message>
+    <message>
+      <source>最多</source>
+      <translation>Highest</translation>
+    </message>
+    <message>
+      <source>最大变动</source>
+      <translation>Largest shift</translation>
+    </message>
+    <message>
+      <source>最好</source>
+      <translation>Best</translation>
+    </message>
+    <message>
+      <source>最少</source>
+      <translation>Lowest</translation>
+    </message>
+    <message>
+      <source>最差</source>
+      <translation>Worst</translation>
     </message>
     <message>
       <source>月份</source>
@@ -1425,6 +1552,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Judge sheet</translation>
     </message>
     <message>
+      <source>波动</source>
+      <translation>Swing</translation>
+    </message>
+    <message>
       <source>测算任务</source>
       <translation>Computed quota</translation>
     </message>
@@ -1435,6 +1566,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>状态</source>
       <translation>State</translation>
+    </message>
+    <message>
+      <source>现排名</source>
+      <translation>Rank now</translation>
     </message>
     <message>
       <source>现有（折算）</source>
@@ -1467,6 +1602,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>笔录</source>
       <translation>Transcript</translation>
+    </message>
+    <message>
+      <source>笔录权重</source>
+      <translation>Transcript weight</translation>
     </message>
     <message>
       <source>管理员</source>

@@ -55,7 +55,7 @@ def test_login_dialog_refuses_then_accepts(qtbot, demo_db):
     assert access.current(demo_db).login == "faguan"
 
 
-def test_judge_sees_own_views_and_cases_only(judge_window, qtmodeltester):
+def test_judge_sees_own_views_and_cases_only(judge_window, qtbot, qtmodeltester):
     w = judge_window
     titles = [w.nav.item(i).text() for i in range(w.nav.count())]
     assert titles == ["我的工作量", "案件", "报表"]
@@ -72,6 +72,7 @@ def test_judge_sees_own_views_and_cases_only(judge_window, qtmodeltester):
     assert set(w.cases_view.model.frame()["case_number"]) == set(own["case_number"])
     view = w.my_view
     w.show_view(view)
+    qtbot.waitUntil(lambda: "已完成" in view.summary.text(), timeout=20_000)  # read on the worker
     months = view.months.frame()
     assert months["cumulative"].iloc[-1] == pytest.approx(court["sc"], abs=1e-9)
     assert f"已完成 {court['sc']:.2f}" in view.summary.text()

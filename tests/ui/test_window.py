@@ -55,21 +55,49 @@ def test_sorting_keeps_blanks_last_both_ways(qtmodeltester):
     qtmodeltester.check(model)
 
 
-def test_edit_weight_changes_a_cases_sc(window, qtbot):
+def test_edit_weight_previews_on_the_worker_then_saves(window, qtbot):
     params_view = window.view_titled("参数")
-    before = params_view.status.text()
+    qtbot.waitUntil(lambda: "排名改变" in params_view.status.text(), timeout=20_000)
+    assert params_view.preview_model.frame()["change"].abs().max() == 0  # nothing edited yet
     params_view.w_file.setValue(0.20)
     params_view.w_judgment.setValue(0.55)
     params_view.preview()
-    assert "参数有效" in params_view.status.text() and params_view.status.text() != before
+    qtbot.waitUntil(lambda: params_view.preview_model.frame()["change"].abs().max() > 0, timeout=20_000)
+    assert "参数有效" in params_view.status.text()
+    preview = params_view.preview_model.frame().set_index("judge")
     from workload_app.services.parameters import save_params
 
     changes = save_params(window.db, params_view.build(), "测试：调高卷宗权重")
     window.apply_changes(changes)
     merged, params, _ = S.results(window.db, 2025)
     assert params.trial.w_file == pytest.approx(0.20)
+    # What the preview promised is what the saved parameters give, judge by judge.
+    tally = S.court_tally(window.db, 2025, window.month()).set_index("judge")
+    saved = tally["sc_trial"].where(tally["track"] == "trial", tally["sc_enforcement"])
+    assert preview["after"].to_numpy() == pytest.approx(saved.loc[preview.index].to_numpy())
     window.show_view(window.cases_view)
     assert window.cases_view.params.trial.w_file == pytest.approx(0.20)
+
+
+def test_what_if_ranks_around_the_edited_weights(window, qtbot, qtmodeltester):
+    params_view = window.view_titled("参数")
+    params_view.tabs.setCurrentIndex(1)
+    panel = params_view.what_if
+    params_view.w_file.setValue(0.20)
+    params_view.w_judgment.setValue(0.55)
+    panel.steps.setValue(3)
+    panel.run()
+    qtbot.waitUntil(lambda: panel.result is not None, timeout=30_000)
+    first = panel.scenarios.frame().iloc[0]
+    assert [first["file"], first["transcript"], first["judgment"]] == pytest.approx([0.20, 0.25, 0.55])
+    assert panel.scenarios.rowCount() == len(panel.result.scenarios) <= 9
+    judges = panel.judges.frame()
+    assert len(judges) == len(Q.court_assessment(window.db, 2025, window.month()))
+    assert ((judges["best"] <= judges["rank"]) & (judges["rank"] <= judges["worst"])).dropna().all()
+    assert f"{len(panel.result.scenarios)} 个权重方案" in panel.summary.text()
+    qtmodeltester.check(panel.judges)
+    qtmodeltester.check(panel.scenarios)
+    assert window.messages == []
 
 
 def test_invalid_weights_shown_inline(window):
@@ -77,6 +105,7 @@ def test_invalid_weights_shown_inline(window):
     params_view.w_file.setValue(0.5)
     params_view.preview()
     assert "权重之和应为 1" in params_view.status.text()
+    assert params_view.preview_model.rowCount() == 0
 
 
 def test_plan_quotas_from_view(window, qtbot):

@@ -104,9 +104,8 @@ class Params:
         return self.trial.average_year if self.trial.average_year is not None else self.year - 1
 
     def with_weights(self, w_file: float, w_transcript: float, w_judgment: float) -> Params:
-        return replace(
-            self, trial=replace(self.trial, w_file=w_file, w_transcript=w_transcript, w_judgment=w_judgment)
-        )
+        w = {"w_file": float(w_file), "w_transcript": float(w_transcript), "w_judgment": float(w_judgment)}
+        return replace(self, trial=replace(self.trial, **w))  # float(): numpy scalars do not write as TOML
 
 
 DEFAULT_RULES = (

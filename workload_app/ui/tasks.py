@@ -80,6 +80,7 @@ class TaskRunner(QObject):
         label: str,
         on_done: Callable[[Any], None] | None = None,
         on_failed: Callable[[str], None] | None = None,
+        on_cancelled: Callable[[], None] | None = None,
         show_progress: bool = True,
     ) -> _Job:
         job = _Job(self.db_path, fn, self.user)
@@ -123,7 +124,13 @@ class TaskRunner(QObject):
 
         job.signals.done.connect(done)
         job.signals.failed.connect(failed)
-        job.signals.cancelled.connect(finish)
+
+        def cancelled() -> None:
+            finish()
+            if on_cancelled:
+                on_cancelled()
+
+        job.signals.cancelled.connect(cancelled)
         self._jobs.append(job)
         self.pool.start(job)
         return job

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from workload_app.core.formatting import TRACK_LABELS
 from workload_app.services import access
+from workload_app.services import quotas as Q
 from workload_app.services.my_workload import my_workload
 from workload_app.services.sheets import export_sheets
 from workload_app.ui.dataframe_model import DataFrameModel
@@ -114,22 +115,17 @@ class MyWorkloadView(QWidget):
         layout.addWidget(split, 1)
         self._all_cases = pd.DataFrame()
         self._judges_loaded = False
+        self._generation = 0
 
-    def _fill_judges(self) -> None:
-        from workload_app.services import quotas as Q
-
+    def _fill_judges(self, names: list[str], chosen: str) -> None:
         user = access.current(self.window_.db)
         self.judge_box.blockSignals(True)
         self.judge_box.clear()
-        if user.role == access.JUDGE:
-            self.judge_box.addItem(user.judge, user.judge)
-            self.judge_box.setEnabled(False)
-        else:
-            names = list(Q.assessment(self.window_.db, self.window_.year(), 12)["judge"])
-            for n in names:
-                self.judge_box.addItem(n, n)
-            if user.judge in names:
-                self.judge_box.setCurrentIndex(names.index(user.judge))
+        for n in names:
+            self.judge_box.addItem(n, n)
+        self.judge_box.setEnabled(user.role != access.JUDGE)
+        if chosen in names:
+            self.judge_box.setCurrentIndex(names.index(chosen))
         self.judge_box.blockSignals(False)
         self._judges_loaded = True
 
@@ -137,12 +133,51 @@ class MyWorkloadView(QWidget):
         return self.judge_box.currentData()
 
     def refresh(self) -> None:
-        if not self._judges_loaded:
-            self._fill_judges()
-        if not self.judge():
-            return
+        """Read on the worker (the figures take a few tenths of a second on a large court); the
+        newest request wins."""
+        self._generation += 1
+        generation = self._generation
         year, month = self.window_.year(), self.window_.month()
-        data = my_workload(self.window_.db, year, month, self.judge())
+        wanted = self.judge() if self._judges_loaded else None
+        user = access.current(self.window_.db)
+        self.summary.setStyleSheet("color: #555555;")
+        self.summary.setText(self.tr("正在读取…"))
+
+        def job(db, progress):
+            names = None
+            judge = wanted
+            if judge is None:
+                if user.role == access.JUDGE:
+                    names = [user.judge]
+                else:
+                    names = list(Q.assessment(db, year, 12)["judge"])
+                judge = user.judge if user.judge in names else (names[0] if names else None)
+            if judge is None:
+                return names, None, None
+            return names, judge, my_workload(db, year, month, judge)
+
+        def done(result) -> None:
+            if generation != self._generation:
+                return
+            names, judge, data = result
+            if names is not None:
+                self._fill_judges(names, judge)
+            if data is None:
+                self.summary.setText(self.tr("没有可显示的法官。"))
+                return
+            self.show_data(year, month, data)
+
+        def failed(message: str) -> None:
+            if generation == self._generation:
+                self.summary.setStyleSheet("color: #b00020;")
+                self.summary.setText(message)
+
+        self.window_.tasks.run(
+            job, parent=self, label="", on_done=done, on_failed=failed, show_progress=False
+        )
+
+    def show_data(self, year: int, month: int, data: dict) -> None:
+        self.summary.setStyleSheet("")
         f, a = data["figures"], data["figures"]["assessment"]
         j = f["judge"]
         self.title.setText(

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,16 +21,17 @@ from PySide6.QtWidgets import (
     QTableView,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from workload_app.core.params import MATCH_FIELDS, ROLES, Params, params_from_dict
 from workload_app.core.problems import ParameterError
-from workload_app.core.standard import compute_averages, compute_standard_cases, credit_by_judge
 from workload_app.services import parameters as P
-from workload_app.storage import repository as repo
+from workload_app.services import what_if as W
 from workload_app.ui.dataframe_model import DataFrameModel
+from workload_app.ui.views.what_if import WhatIfPanel
 
 RULE_HEADERS = ["名称", "方式", "数值", "类型代字", "程序", "结案方式", "案由包含"]
 
@@ -49,7 +49,6 @@ class ParametersView(QWidget):
         super().__init__()
         self.window_ = window
         self._loading = False
-        self._cache: dict = {}
         self.version_label = QLabel()
         self.w_file, self.w_transcript, self.w_judgment = (_spin(0, 1, 0.05, 3) for _ in range(3))
         self.average_year = QSpinBox()
@@ -109,9 +108,12 @@ class ParametersView(QWidget):
         self.preview_model = DataFrameModel(
             headers={
                 "judge": self.tr("法官"),
+                "division": self.tr("部门"),
                 "before": self.tr("现行"),
                 "after": self.tr("修改后"),
                 "change": self.tr("变化"),
+                "rank_before": self.tr("现排名"),
+                "rank_after": self.tr("修改后排名"),
             }
         )
         preview_table = QTableView()
@@ -132,7 +134,7 @@ class ParametersView(QWidget):
         left.addWidget(self.version_label)
         left.addWidget(basics)
         left.addWidget(self.status)
-        left.addWidget(QLabel(self.tr("预览：标准案件变化最大的法官")))
+        left.addWidget(QLabel(self.tr("预览：标准案件变化最大的法官（截至所选月份）")))
         left.addWidget(preview_table)
         right = QVBoxLayout()
         right.addWidget(rules_box, 2)
@@ -140,9 +142,20 @@ class ParametersView(QWidget):
         top = QHBoxLayout()
         top.addLayout(left, 2)
         top.addLayout(right, 3)
+        editor = QWidget()
+        el = QVBoxLayout(editor)
+        el.addLayout(top)
+        el.addLayout(buttons)
+        self.what_if = WhatIfPanel(window, self.build)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(editor, self.tr("参数设置"))
+        self.tabs.addTab(self.what_if, self.tr("权重模拟（排名稳定性）"))
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addLayout(buttons)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        self._preview_running = False
+        self._preview_again = False
+        self._preview_generation = 0
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -169,7 +182,6 @@ class ParametersView(QWidget):
         year = self.window_.year()
         params, row = P.current_params(self.window_.db, year)
         self.current = params
-        self._cache = {}
         self.load(params)
         if row is None:
             self.version_label.setText(self.tr("{y} 年度：尚未保存参数（显示默认值）").format(y=year))
@@ -338,49 +350,64 @@ class ParametersView(QWidget):
         if not self._loading:
             self._timer.start()
 
-    def _frames(self, ref_year: int, year: int):
-        key = (ref_year, year)
-        if key not in self._cache:
-            db = self.window_.db
-            self._cache = {
-                key: (repo.load_cases(db, closed_year=ref_year), repo.load_cases(db, closed_year=year))
-            }
-        return self._cache[key]
-
     def preview(self) -> None:
+        """Validate on the spot; compute the effect on the worker (the newest edit wins)."""
         try:
             new = self.build()
-            ref, cases = self._frames(new.reference_year, new.year)
-            after = compute_standard_cases(cases, new, compute_averages(ref, new))
-            old_ref, _ = (
-                self._frames(self.current.reference_year, new.year)
-                if self.current.reference_year == new.reference_year
-                else (repo.load_cases(self.window_.db, closed_year=self.current.reference_year), None)
-            )
-            before = compute_standard_cases(cases, self.current, compute_averages(old_ref, self.current))
         except ParameterError as exc:
+            self._preview_generation += 1  # a result still on its way is out of date
             self.status.setStyleSheet("color: #b00020;")
             self.status.setText(self.tr("参数有误：{e}").format(e=exc))
+            self.preview_model.set_frame(self.preview_model.frame().iloc[0:0])
             return
-        self.status.setStyleSheet("color: #1b5e20;")
-        trial_after = after.loc[after["unit"] == "trial", "sc"]
-        trial_before = before.loc[before["unit"] == "trial", "sc"]
-        self.status.setText(
-            self.tr("参数有效。审判案件平均标准案件：现行 {b:.4f} → 修改后 {a:.4f}").format(
-                b=trial_before.mean(), a=trial_after.mean()
-            )
+        if self._preview_running:
+            self._preview_again = True
+            return
+        self._preview_generation += 1
+        generation, month = self._preview_generation, self.window_.month()
+        self._preview_running = True
+        self.status.setStyleSheet("color: #555555;")
+        self.status.setText(self.tr("参数有效，正在计算预览…"))
+
+        def job(db, progress):
+            return W.preview_change(db, new, month, progress)
+
+        def settle() -> bool:
+            self._preview_running = False
+            if self._preview_again:
+                self._preview_again = False
+                self.preview()
+                return False
+            return generation == self._preview_generation
+
+        def done(result: W.Preview) -> None:
+            if settle():
+                self.show_preview(result)
+
+        def failed(message: str) -> None:
+            if settle():
+                self.status.setStyleSheet("color: #b00020;")
+                self.status.setText(self.tr("无法预览：{e}").format(e=message))
+
+        self.window_.tasks.run(
+            job,
+            parent=self,
+            label="",
+            on_done=done,
+            on_failed=failed,
+            on_cancelled=settle,
+            show_progress=False,
         )
-        t_before = credit_by_judge(cases, before, self.current).set_index("judge")
-        t_after = credit_by_judge(cases, after, new).set_index("judge")
-        diff = pd.DataFrame(
-            {
-                "before": t_before["sc_trial"] + t_before["sc_enforcement"],
-                "after": t_after["sc_trial"] + t_after["sc_enforcement"],
-            }
-        ).fillna(0.0)
-        diff["change"] = diff["after"] - diff["before"]
-        diff = diff.reindex(diff["change"].abs().sort_values(ascending=False).index).head(10)
-        self.preview_model.set_frame(diff.reset_index())
+
+    def show_preview(self, p: W.Preview) -> None:
+        self.status.setStyleSheet("color: #1b5e20;")
+        moved = int((p.judges["rank_before"] != p.judges["rank_after"]).sum())
+        self.status.setText(
+            self.tr(
+                "参数有效。审判案件平均标准案件：现行 {b:.4f} → 修改后 {a:.4f}；{m} 名法官全院排名改变。"
+            ).format(b=p.average_before, a=p.average_after, m=moved)
+        )
+        self.preview_model.set_frame(p.judges.head(20))
 
     # -- actions
     def save(self) -> None:

@@ -1,0 +1,148 @@
+"""Trying a parameter change before it is saved: its effect on the judges (``preview_change``) and
+how stable the ranks are when the trial weights vary within a range (``rank_stability``).
+
+Nothing here writes: both read the year's cases and the plan's targets, and compute on the side.
+Ranks are court-wide (every judge counts), and what is returned is limited to what the acting user
+may see.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import sqlite_utils
+
+from workload_app.core import quotas as q
+from workload_app.core import what_if as w
+from workload_app.core.params import Params
+from workload_app.core.progress import ProgressCallback, no_progress
+from workload_app.core.standard import compute_averages, compute_standard_cases, credit_by_judge
+from workload_app.services import access
+from workload_app.services.parameters import current_params
+from workload_app.services.quotas import court_assessment
+from workload_app.services.standard_cases import court_results
+from workload_app.storage import repository as repo
+from workload_app.storage.backups import database_path
+
+_REFERENCE: dict[tuple, pd.DataFrame] = {}  # the last reference year read, by case version
+
+
+def _year_cases(db: sqlite_utils.Database, year: int) -> pd.DataFrame:
+    merged, _, _ = court_results(db, year)
+    return merged
+
+
+def _reference_cases(db: sqlite_utils.Database, params: Params) -> pd.DataFrame:
+    ref = params.reference_year
+    if ref == params.year:
+        return _year_cases(db, ref)
+    key = (database_path(db), ref, repo.cases_version(db))
+    if key[0] is None:  # an in-memory database: nothing to key a kept copy on
+        return repo.load_cases(db, closed_year=ref)
+    if key not in _REFERENCE:
+        _REFERENCE.clear()
+        _REFERENCE[key] = repo.load_cases(db, closed_year=ref)
+    return _REFERENCE[key]
+
+
+def _people(db: sqlite_utils.Database, year: int, through_month: int) -> pd.DataFrame:
+    """Every judge with track, role and target to date (NaN without a plan)."""
+    a = court_assessment(db, year, through_month)
+    return a[["judge", "division", "role", "track", "target_to_date"]].reset_index(drop=True)
+
+
+def _ranks(people: pd.DataFrame, sc: pd.Series) -> pd.Series:
+    """The assessment's court rank (track and role group) by completion, or by SC without targets."""
+    frame = people.assign(sc=sc.to_numpy())
+    target = frame["target_to_date"]
+    if (target > 0).any():
+        with np.errstate(divide="ignore", invalid="ignore"):
+            frame["measure"] = np.where(target > 0, frame["sc"] / target, np.nan)
+    else:
+        frame["measure"] = frame["sc"]
+    ranked = frame[frame["measure"].notna()]
+    return q.rank_in_groups(ranked, "measure", ["track", "role"]).reindex(frame.index)
+
+
+def _judge_sc(people: pd.DataFrame, cases: pd.DataFrame, results: pd.DataFrame, params: Params) -> pd.Series:
+    credit = credit_by_judge(cases, results, params).set_index("judge")
+    own = np.where(people["track"] == "enforcement", "sc_enforcement", "sc_trial")
+    values = [credit[col].get(j, 0.0) for j, col in zip(people["judge"], own, strict=True)]
+    return pd.Series(values, index=people.index, dtype=float)
+
+
+@dataclass(frozen=True)
+class Preview:
+    """A candidate parameter set against the year's current one."""
+
+    average_before: float  # mean SC of the year's trial cases
+    average_after: float
+    judges: pd.DataFrame  # judge, division, before, after, change, rank_before, rank_after;
+    # largest change first
+
+
+def preview_change(
+    db: sqlite_utils.Database,
+    new: Params,
+    through_month: int = 12,
+    progress: ProgressCallback | None = None,
+) -> Preview:
+    """What saving ``new`` would do to the year's standard cases and the judges' ranks."""
+    progress = progress or no_progress
+    access.require(db, access.COURT_WIDE, "预览参数修改")
+    year = new.year
+    old, _ = current_params(db, year)
+    progress(0.1, "读取案件")
+    year_cases = _year_cases(db, year)
+    cases = year_cases[year_cases["closed_month"] <= through_month].reset_index(drop=True)
+    progress(0.3, "按现行参数计算")
+    before = compute_standard_cases(cases, old, compute_averages(_reference_cases(db, old), old))
+    progress(0.6, "按修改后参数计算")
+    after = compute_standard_cases(cases, new, compute_averages(_reference_cases(db, new), new))
+    progress(0.85, "比较法官")
+    people = _people(db, year, through_month)
+    table = people[["judge", "division"]].copy()
+    table["before"] = _judge_sc(people, cases, before, old)
+    table["after"] = _judge_sc(people, cases, after, new)
+    table["change"] = table["after"] - table["before"]
+    table["rank_before"] = _ranks(people, table["before"])
+    table["rank_after"] = _ranks(people, table["after"])
+    table = access.limit_people(db, table)
+    order = table["change"].abs().sort_values(ascending=False, kind="stable").index
+    progress(1.0, "完成")
+    return Preview(
+        average_before=float(before.loc[before["unit"] == "trial", "sc"].mean()),
+        average_after=float(after.loc[after["unit"] == "trial", "sc"].mean()),
+        judges=table.loc[order].reset_index(drop=True),
+    )
+
+
+def rank_stability(
+    db: sqlite_utils.Database,
+    params: Params,
+    through_month: int = 12,
+    spread: float = 0.20,
+    steps: int = 9,
+    progress: ProgressCallback | None = None,
+) -> w.RankStability:
+    """Ranks under every weight scenario around ``params`` (each weight within ±``spread``)."""
+    progress = progress or no_progress
+    access.require(db, access.COURT_WIDE, "权重模拟")
+    year = params.year
+    progress(0.02, "读取案件")
+    year_cases = _year_cases(db, year)
+    cases = year_cases[year_cases["closed_month"] <= through_month].reset_index(drop=True)
+    averages = compute_averages(_reference_cases(db, params), params)
+    centre = compute_standard_cases(cases, params, averages)
+    people = _people(db, year, through_month)
+    scenarios = w.weight_scenarios(params, spread, steps)
+
+    def scaled(fraction: float, message: str) -> None:
+        progress(0.1 + 0.9 * fraction, message)
+
+    out = w.rank_stability(cases, centre, params, people, scenarios, scaled)
+    judges = access.limit_people(db, out.judges)
+    order = judges.sort_values(["swing", "unchanged"], ascending=[False, True], na_position="last").index
+    return w.RankStability(judges.loc[order].reset_index(drop=True), out.scenarios, out.by_completion)
