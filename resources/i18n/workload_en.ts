@@ -124,7 +124,7 @@ Hash: {h}</translation>
     </message>
     <message>
       <source>法官</source>
-      <translation>Judges</translation>
+      <translation>Judge</translation>
     </message>
     <message>
       <source>特殊规则</source>
@@ -148,7 +148,7 @@ Hash: {h}</translation>
     </message>
     <message>
       <source>部门</source>
-      <translation>Divisions</translation>
+      <translation>Division</translation>
     </message>
   </context>
   <context>
@@ -875,6 +875,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Separate averages for criminal/civil/administrative</translation>
     </message>
     <message>
+      <source>按顺序第一条匹配的生效；方式：固定值 = 直接计为该数值，乘数 = 按页数计算后乘以该数值</source>
+      <translation>The first match in order applies. Kind: fixed value = counts exactly that value; multiplier = the page-based figure times that value.</translation>
+    </message>
+    <message>
       <source>新增规则</source>
       <translation>Add rule</translation>
     </message>
@@ -900,11 +904,11 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     </message>
     <message>
       <source>法官</source>
-      <translation>Judges</translation>
+      <translation>Judge</translation>
     </message>
     <message>
-      <source>特殊规则（转换系数，按顺序第一条匹配的生效；方式 fixed = 固定值，factor = 乘数）</source>
-      <translation>Special rules (conversion coefficients; the first match in order wins; kind fixed = fixed value, factor = multiplier)</translation>
+      <source>特殊规则（转换系数）</source>
+      <translation>Special rules (conversion coefficients)</translation>
     </message>
     <message>
       <source>现排名</source>
@@ -917,6 +921,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>第 {n} 条规则的数值不是数字</source>
       <translation>The value of rule {n} is not a number</translation>
+    </message>
+    <message>
+      <source>第 {n} 条规则的方式应为「{a}」或「{b}」</source>
+      <translation>Rule {n}: the kind must be "{a}" or "{b}"</translation>
     </message>
     <message>
       <source>职务</source>
@@ -944,7 +952,7 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     </message>
     <message>
       <source>部门</source>
-      <translation>Divisions</translation>
+      <translation>Division</translation>
     </message>
     <message>
       <source>须审批(1/0)</source>
@@ -1011,7 +1019,7 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     </message>
     <message>
       <source>法官</source>
-      <translation>Judges</translation>
+      <translation>Judge</translation>
     </message>
     <message>
       <source>法官任务</source>
@@ -1055,7 +1063,7 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     </message>
     <message>
       <source>部门</source>
-      <translation>Divisions</translation>
+      <translation>Division</translation>
     </message>
     <message>
       <source>部门目标（逐月）</source>
@@ -1292,6 +1300,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>中文</translation>
     </message>
     <message>
+      <source>乘数</source>
+      <translation>multiplier</translation>
+    </message>
+    <message>
       <source>人事</source>
       <translation>Personnel</translation>
     </message>
@@ -1336,6 +1348,14 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Linked to</translation>
     </message>
     <message>
+      <source>其他</source>
+      <translation>Other</translation>
+    </message>
+    <message>
+      <source>刑事</source>
+      <translation>Criminal</translation>
+    </message>
+    <message>
       <source>单位</source>
       <translation>Unit</translation>
     </message>
@@ -1352,6 +1372,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Publish parameters</translation>
     </message>
     <message>
+      <source>合议庭成员</source>
+      <translation>Panel member</translation>
+    </message>
+    <message>
       <source>名次不变%</source>
       <translation>Same rank %</translation>
     </message>
@@ -1362,6 +1386,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>名称</source>
       <translation>Name</translation>
+    </message>
+    <message>
+      <source>固定值</source>
+      <translation>fixed value</translation>
     </message>
     <message>
       <source>在岗比例</source>
@@ -1382,6 +1410,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>审判</source>
       <translation>Trial</translation>
+    </message>
+    <message>
+      <source>审判标准案件</source>
+      <translation>Trial standard cases</translation>
     </message>
     <message>
       <source>审计日志.xlsx</source>
@@ -1428,8 +1460,16 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Created</translation>
     </message>
     <message>
+      <source>异常页数</source>
+      <translation>Unusual page count</translation>
+    </message>
+    <message>
       <source>录入终本审批</source>
       <translation>Record enforcement approval</translation>
+    </message>
+    <message>
+      <source>待审批</source>
+      <translation>Awaiting approval</translation>
     </message>
     <message>
       <source>得分</source>
@@ -1448,8 +1488,16 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Enforcement</translation>
     </message>
     <message>
+      <source>执行标准案件</source>
+      <translation>Enforcement standard cases</translation>
+    </message>
+    <message>
+      <source>承办</source>
+      <translation>Responsible</translation>
+    </message>
+    <message>
       <source>承办法官</source>
-      <translation>Responsible judge</translation>
+      <translation>Responsible</translation>
     </message>
     <message>
       <source>折算法官</source>
@@ -1470,6 +1518,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>数值</source>
       <translation>Value</translation>
+    </message>
+    <message>
+      <source>数据不全</source>
+      <translation>Incomplete data</translation>
     </message>
     <message>
       <source>文书</source>
@@ -1538,6 +1590,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>案由包含</source>
       <translation>Cause contains</translation>
+    </message>
+    <message>
+      <source>民事</source>
+      <translation>Civil</translation>
     </message>
     <message>
       <source>法官</source>
@@ -1650,6 +1706,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>职务系数</source>
       <translation>Role fraction</translation>
+    </message>
+    <message>
+      <source>行政</source>
+      <translation>Administrative</translation>
     </message>
     <message>
       <source>角色</source>

@@ -137,3 +137,18 @@ def test_import_through_wizard_changes_counts(window, qtbot, tmp_path):
     after = window.db.conn.execute("SELECT COUNT(*) FROM cases").fetchone()[0]
     assert after == before + 4
     assert f"案件 {after} 件" in window.status_counts.text()
+
+
+def test_rule_kind_is_entered_in_words(window):
+    from PySide6.QtWidgets import QTableWidgetItem
+
+    params_view = window.view_titled("参数")
+    rules = params_view.rules
+    assert rules.item(0, 1).text() == "固定值"  # 减刑假释 is a fixed rule in the demo
+    rules.setItem(0, 1, QTableWidgetItem("乘数"))
+    assert params_view.build().trial.rules[0].mode == "factor"
+    rules.setItem(0, 1, QTableWidgetItem("fixed"))  # the TOML key is understood as well
+    assert params_view.build().trial.rules[0].mode == "fixed"
+    rules.setItem(0, 1, QTableWidgetItem("倍数"))
+    params_view.preview()
+    assert "第 1 条规则的方式应为「固定值」或「乘数」" in params_view.status.text()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from workload_app import __version__
 from workload_app.core.problems import WorkloadError
 from workload_app.storage.db import default_db_path, open_db
+from workload_app.ui.i18n import set_language
 
 RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
 _translators: list[QTranslator] = []  # Qt drops a translator that is garbage-collected
@@ -27,6 +28,7 @@ def install_translators(app: QApplication, lang: str) -> None:
     for t in _translators:
         app.removeTranslator(t)
     _translators.clear()
+    set_language(lang)
     if lang == "en":
         t = QTranslator()
         if t.load(str(resources_dir() / "i18n" / "workload_en.qm")):

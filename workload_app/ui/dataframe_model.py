@@ -12,6 +12,13 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 Index = QModelIndex | QPersistentModelIndex
 
 
+def _values(column: pd.Series) -> np.ndarray:
+    """The column as numpy; nullable integers (ranks) stay integers, a missing one None."""
+    if isinstance(column.dtype, pd.api.extensions.ExtensionDtype) and pd.api.types.is_integer_dtype(column):
+        return column.to_numpy(dtype=object, na_value=None)
+    return column.to_numpy()
+
+
 class DataFrameModel(QAbstractTableModel):
     def __init__(
         self,
@@ -32,7 +39,7 @@ class DataFrameModel(QAbstractTableModel):
     def set_frame(self, frame: pd.DataFrame) -> None:
         self.beginResetModel()
         self._frame = frame.reset_index(drop=True)
-        self._columns = [frame[c].to_numpy() for c in frame.columns]
+        self._columns = [_values(frame[c]) for c in frame.columns]
         self._numeric = [
             pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c])
             for c in frame.columns

@@ -2,11 +2,26 @@
 
 ``self.tr("…")`` covers literal text in a widget; a label kept in a dict or tuple goes through
 ``label``, in one translation context, ``labels``. ``resources/i18n/update_ts.py`` collects both.
+Values the services hand over as Chinese words (data-quality flags, a judge's part in a case) are
+shown through ``flags_text`` and ``words``.
 """
 
 from __future__ import annotations
 
+import pandas as pd
 from PySide6.QtCore import QCoreApplication
+
+_language = "zh_CN"
+# Words the services return as values, listed so that update_ts.py collects them under ``labels``.
+SERVICE_WORDS = (
+    *("承办", "合议庭成员", "数据不全", "待审批", "异常页数"),
+    *("刑事", "民事", "行政", "执行", "其他", "审判", "审判标准案件", "执行标准案件"),
+)
+
+
+def set_language(lang: str) -> None:
+    global _language
+    _language = lang
 
 
 def label(text: str) -> str:
@@ -22,3 +37,26 @@ def track_label(track: str) -> str:
     from workload_app.core.formatting import TRACK_LABELS
 
     return label(TRACK_LABELS[track])
+
+
+def separator() -> str:
+    """Between the items of a short list: 、 in Chinese, a comma in English."""
+    return ", " if _language == "en" else "、"
+
+
+def words(text: object) -> str:
+    """A 、-joined list of known Chinese words (承办, 数据不全, …) in the window's language."""
+    if not isinstance(text, str) or not text:
+        return ""
+    return separator().join(label(part) for part in text.split("、"))
+
+
+def flags_text(flags: pd.Series) -> pd.Series:
+    """The data-quality flags of each case (bits) as words, e.g. 数据不全、异常页数."""
+    from workload_app.core.standard import FLAG_LABELS
+
+    texts = {
+        bits: separator().join(label(name) for bit, name in FLAG_LABELS.items() if bits & bit)
+        for bits in range(2 ** len(FLAG_LABELS))
+    }
+    return flags.map(texts)

@@ -22,7 +22,7 @@ from workload_app.core.formatting import UNIT_LABELS
 from workload_app.core.standard import AWAITING_APPROVAL, INCOMPLETE, OUTLIER, explain
 from workload_app.services import standard_cases as S
 from workload_app.ui.dataframe_model import DataFrameModel
-from workload_app.ui.i18n import labels
+from workload_app.ui.i18n import flags_text, labels
 
 COLUMNS = {
     "case_number": "案号",
@@ -109,19 +109,18 @@ class CasesView(QWidget):
             return
         self.params = params
         merged = merged[merged["closed_month"] <= self.window_.month()].reset_index(drop=True)
-        merged["category_label"] = merged["category"].map(CATEGORY_LABELS)
-        merged["unit_label"] = merged["unit"].map(UNIT_LABELS)
+        categories, units = labels(CATEGORY_LABELS), labels(UNIT_LABELS)
+        merged["category_label"] = merged["category"].map(categories)
+        merged["unit_label"] = merged["unit"].map(units)
         merged["rule_name"] = S.rule_names(merged, params)
-        merged["flags_text"] = S.flags_text(merged)
+        merged["flags_text"] = flags_text(merged["flags"])
         self.frame = merged
         self.model.set_frame(merged[list(COLUMNS)])
         self.table.setColumnWidth(0, 200)
         self._fill(self.division, sorted(merged["division"].dropna().unique()))
         self._fill(self.judge, sorted(merged["judge"].dropna().unique()))
-        self._fill(
-            self.category, [CATEGORY_LABELS[c] for c in CATEGORY_LABELS if c in set(merged["category"])]
-        )
-        self._fill(self.unit, [UNIT_LABELS[u] for u in ("trial", "enforcement")])
+        self._fill(self.category, [categories[c] for c in CATEGORY_LABELS if c in set(merged["category"])])
+        self._fill(self.unit, [units[u] for u in ("trial", "enforcement")])
         self.apply_filter()
 
     def _fill(self, box: QComboBox, values: list[str]) -> None:

@@ -25,13 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workload_app.core.formatting import TRACK_LABELS
 from workload_app.services import access
 from workload_app.services import quotas as Q
 from workload_app.services.my_workload import my_workload
 from workload_app.services.sheets import export_sheets
 from workload_app.ui.dataframe_model import DataFrameModel
-from workload_app.ui.i18n import labels
+from workload_app.ui.i18n import labels, track_label, words
 
 MONTH_COLUMNS = {
     "month": "月份",
@@ -185,7 +184,7 @@ class MyWorkloadView(QWidget):
                 name=j["name"], div=j["division"], role=j["role"], y=year, m=month
             )
         )
-        unit = TRACK_LABELS[j["track"]]
+        unit = track_label(j["track"])
         rank = lambda r, n: self.tr("第 {r} / {n} 名").format(r=int(r), n=n) if r is not None else "—"  # noqa: E731
         derivation = (f["quota"] or {}).get("derivation", "")
         self.summary.setText(
@@ -203,7 +202,10 @@ class MyWorkloadView(QWidget):
         months = pd.DataFrame(f["months"])
         months["completion_pct"] = months["completion"] * 100
         self.months.set_frame(months[list(MONTH_COLUMNS)])
-        self._all_cases = data["cases"]
+        cases = data["cases"]
+        cases["role_in_case"] = cases["role_in_case"].map(words)
+        cases["flags"] = cases["flags"].map(words)
+        self._all_cases = cases
         self._filter(self.search.text())
         self._draw(months, f["target_cumulative"])
 

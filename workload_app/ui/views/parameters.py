@@ -31,9 +31,19 @@ from workload_app.core.problems import ParameterError
 from workload_app.services import parameters as P
 from workload_app.services import what_if as W
 from workload_app.ui.dataframe_model import DataFrameModel
+from workload_app.ui.i18n import label
 from workload_app.ui.views.what_if import WhatIfPanel
 
 RULE_HEADERS = ["名称", "方式", "数值", "类型代字", "程序", "结案方式", "案由包含"]
+MODE_LABELS = {"fixed": "固定值", "factor": "乘数"}
+
+
+def _mode_of(text: str) -> str | None:
+    """A rule's mode from what the user typed: the label in either language, or the key itself."""
+    for mode, text_zh in MODE_LABELS.items():
+        if text in (mode, text_zh, label(text_zh)):
+            return mode
+    return None
 
 
 def _spin(lo: float, hi: float, step: float, decimals: int = 2) -> QDoubleSpinBox:
@@ -75,7 +85,8 @@ class ParametersView(QWidget):
         basics.setLayout(form)
 
         self.rules = QTableWidget(0, len(RULE_HEADERS))
-        self.rules.setHorizontalHeaderLabels([self.tr(h) for h in RULE_HEADERS])
+        self.rules.setHorizontalHeaderLabels([label(h) for h in RULE_HEADERS])
+        self.rules.horizontalHeader().setStretchLastSection(True)
         rule_buttons = QHBoxLayout()
         for text, slot in (
             (self.tr("新增规则"), self._add_rule),
@@ -86,10 +97,13 @@ class ParametersView(QWidget):
             b = QPushButton(text)
             b.clicked.connect(slot)
             rule_buttons.addWidget(b)
-        rules_box = QGroupBox(
-            self.tr("特殊规则（转换系数，按顺序第一条匹配的生效；方式 fixed = 固定值，factor = 乘数）")
+        rules_box = QGroupBox(self.tr("特殊规则（转换系数）"))
+        rules_help = QLabel(
+            self.tr("按顺序第一条匹配的生效；方式：固定值 = 直接计为该数值，乘数 = 按页数计算后乘以该数值")
         )
+        rules_help.setWordWrap(True)
         rl = QVBoxLayout(rules_box)
+        rl.addWidget(rules_help)
         rl.addWidget(self.rules)
         rl.addLayout(rule_buttons)
 
@@ -116,7 +130,7 @@ class ParametersView(QWidget):
                 "rank_after": self.tr("修改后排名"),
             }
         )
-        preview_table = QTableView()
+        self.preview_table = preview_table = QTableView()
         preview_table.setModel(self.preview_model)
         preview_table.horizontalHeader().setStretchLastSection(True)
         buttons = QHBoxLayout()
@@ -134,14 +148,16 @@ class ParametersView(QWidget):
         left.addWidget(self.version_label)
         left.addWidget(basics)
         left.addWidget(self.status)
-        left.addWidget(QLabel(self.tr("预览：标准案件变化最大的法官（截至所选月份）")))
+        preview_title = QLabel(self.tr("预览：标准案件变化最大的法官（截至所选月份）"))
+        preview_title.setWordWrap(True)
+        left.addWidget(preview_title)
         left.addWidget(preview_table)
         right = QVBoxLayout()
         right.addWidget(rules_box, 2)
         right.addLayout(side, 1)
         top = QHBoxLayout()
-        top.addLayout(left, 2)
-        top.addLayout(right, 3)
+        top.addLayout(left, 1)
+        top.addLayout(right, 1)
         editor = QWidget()
         el = QVBoxLayout(editor)
         el.addLayout(top)
@@ -212,7 +228,7 @@ class ParametersView(QWidget):
             self._add_rule(
                 [
                     r.name,
-                    r.mode,
+                    label(MODE_LABELS[r.mode]),
                     f"{r.value:g}",
                     "、".join(r.type_code),
                     "、".join(r.procedure),
@@ -228,6 +244,8 @@ class ParametersView(QWidget):
         for i, role in enumerate(ROLES):
             self.roles.setItem(i, 0, QTableWidgetItem(role))
             self.roles.setItem(i, 1, QTableWidgetItem(f"{p.quota.fraction_of(role):g}"))
+        for table in (self.rules, self.credits, self.roles):
+            table.resizeColumnsToContents()
         self._loading = False
 
     def _add_row(self, table: QTableWidget, values: list[str]) -> None:
@@ -239,7 +257,9 @@ class ParametersView(QWidget):
     def _add_rule(self, values=None) -> None:
         self._add_row(
             self.rules,
-            values if isinstance(values, list) else [self.tr("新规则"), "factor", "1", "", "", "", ""],
+            values
+            if isinstance(values, list)
+            else [self.tr("新规则"), label(MODE_LABELS["factor"]), "1", "", "", "", ""],
         )
         self._changed()
 
@@ -287,10 +307,18 @@ class ParametersView(QWidget):
                 raise ParameterError(
                     f"trial.rules[{r}].value", self.tr("第 {n} 条规则的数值不是数字").format(n=r + 1)
                 ) from exc
+            mode = _mode_of(self._text(self.rules, r, 1))
+            if mode is None:
+                raise ParameterError(
+                    f"trial.rules[{r}].mode",
+                    self.tr("第 {n} 条规则的方式应为「{a}」或「{b}」").format(
+                        n=r + 1, a=label(MODE_LABELS["fixed"]), b=label(MODE_LABELS["factor"])
+                    ),
+                )
             rules.append(
                 {
                     "name": self._text(self.rules, r, 0),
-                    "mode": self._text(self.rules, r, 1),
+                    "mode": mode,
                     "value": value,
                     "match": match,
                 }
@@ -408,6 +436,7 @@ class ParametersView(QWidget):
             ).format(b=p.average_before, a=p.average_after, m=moved)
         )
         self.preview_model.set_frame(p.judges.head(20))
+        self.preview_table.resizeColumnsToContents()
 
     # -- actions
     def save(self) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QHBoxLayout,
@@ -53,6 +54,7 @@ def _table(model: DataFrameModel) -> QTableView:
     view = QTableView()
     view.setModel(model)
     view.setSortingEnabled(True)
+    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the frame's own order
     view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     view.horizontalHeader().setStretchLastSection(True)
     return view
@@ -105,16 +107,19 @@ class WhatIfPanel(QWidget):
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
         ll.addWidget(QLabel(self.tr("各法官排名的变动范围（波动大的在前）")))
-        ll.addWidget(_table(self.judges))
+        self.judges_table = _table(self.judges)
+        ll.addWidget(self.judges_table)
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(QLabel(self.tr("各权重方案（第 1 行为中心）")))
-        rl.addWidget(_table(self.scenarios))
+        self.scenarios_table = _table(self.scenarios)
+        rl.addWidget(self.scenarios_table)
         split.addWidget(left)
         split.addWidget(right)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([780, 420])
         layout = QVBoxLayout(self)
         layout.addWidget(explain)
         layout.addLayout(controls)
@@ -155,6 +160,8 @@ class WhatIfPanel(QWidget):
         j["unchanged_pct"] = j["unchanged"] * 100
         self.judges.set_frame(j[list(JUDGE_COLUMNS)])
         self.scenarios.set_frame(result.scenarios[list(SCENARIO_COLUMNS)])
+        self.judges_table.resizeColumnsToContents()
+        self.scenarios_table.resizeColumnsToContents()
         ranked = j["rank"].notna()
         steady = int((j.loc[ranked, "swing"] == 0).sum())
         worst = int(j["swing"].max()) if ranked.any() else 0
