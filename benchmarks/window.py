@@ -65,11 +65,31 @@ def _child_views(db_path: str) -> None:
     app.processEvents()
     print(f"shown {time.perf_counter() - t:.3f}")
     for i in range(w.nav.count()):
+        name = w.nav.item(i).text()
         t = time.perf_counter()
-        w.nav.setCurrentRow(i)
-        app.processEvents()
-        print(f"view {w.nav.item(i).text()} {time.perf_counter() - t:.3f}")
+        longest = _longest_block(app, w, lambda i=i: w.nav.setCurrentRow(i))
+        print(f"view {name} {time.perf_counter() - t:.3f}")
+        print(f"block {name} {longest:.3f}")
     print(f"rss {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}")
+
+
+def _longest_block(app, window, action) -> float:
+    """The longest the event loop went without turning, from ``action`` until the window's
+    background work is done: what a user feels as a frozen window."""
+    from PySide6.QtCore import QElapsedTimer
+
+    clock = QElapsedTimer()
+    clock.start()
+    last, longest = 0, 0
+    action()
+    while True:
+        app.processEvents()
+        now = clock.elapsed()
+        longest, last = max(longest, now - last), now
+        if not window.tasks._jobs and now > 50:
+            break
+        time.sleep(0.002)
+    return longest / 1000
 
 
 def _child_table(db_path: str) -> None:
@@ -87,7 +107,7 @@ def _child_table(db_path: str) -> None:
     db = open_db(db_path)
     merged, params, _ = S.results(db, 2025)
     merged["rule_name"] = S.rule_names(merged, params)
-    merged["flags_text"] = S.flags_text(merged)
+    merged["flags_text"] = S.flags_text(merged)  # as the view does, in Chinese
     merged["category_label"] = merged["category"]
     merged["unit_label"] = merged["unit"]
     frame = merged[list(COLUMNS)].reset_index(drop=True)
@@ -128,7 +148,10 @@ def bench_views(cases_per_year: int) -> list[tuple]:
     worst = max((k for k in f if k.startswith("view ")), key=lambda k: float(f[k]))
     for k in f:
         if k.startswith("view "):
-            rows.append((f"UI thread: {k}", n, float(f[k]), "", float("nan"), "goal ~0.1 s " + ("✔" if float(f[k]) <= 0.1 else "✘")))  # fmt: skip
+            name = k.removeprefix("view ")
+            block = float(f[f"block {name}"])
+            rows.append((f"view {name}: shown, background work done", n, float(f[k]), "", float("nan"), ""))
+            rows.append((f"view {name}: longest UI-thread block", n, block, "", float("nan"), "goal ~0.1 s " + ("✔" if block <= 0.1 else "✘")))  # fmt: skip
     rows.append(
         (f"peak RSS, all views shown (MB); slowest {worst}", n, float(f["rss"]), "", float("nan"), "")
     )

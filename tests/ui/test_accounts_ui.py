@@ -69,6 +69,7 @@ def test_judge_sees_own_views_and_cases_only(judge_window, qtbot, qtmodeltester)
     court = Q.assessment(w.db, 2025, 12).set_index("judge").loc[me]
     accounts.login(w.db, "faguan", DEMO_PASSWORD)
     w.show_view(w.cases_view)
+    qtbot.waitUntil(w.tasks.idle, timeout=30_000)
     assert set(w.cases_view.model.frame()["case_number"]) == set(own["case_number"])
     view = w.my_view
     w.show_view(view)

@@ -11,22 +11,27 @@ from workload_app.ui.dataframe_model import DataFrameModel
 pytestmark = pytest.mark.gui
 
 
-def test_every_view_shows_and_models_pass_modeltester(window, qtmodeltester):
+def test_every_view_shows_and_models_pass_modeltester(window, qtbot, qtmodeltester):
     assert window.year() == 2025 and window.nav.count() == 10
     for i in range(window.nav.count()):
         window.nav.setCurrentRow(i)
+        qtbot.waitUntil(window.tasks.idle, timeout=30_000)  # views read on the worker
         assert window.messages == [], window.messages
+    checked = 0
     for view in window.views:
         for name in dir(view):
             model = getattr(view, name, None)
             if isinstance(model, DataFrameModel) and model.rowCount() > 0:
                 qtmodeltester.check(model)
+                checked += 1
+    assert checked >= 9  # every view's main table got its rows
     assert "2025" in window.windowTitle() or "demo" in window.windowTitle()
 
 
 def test_cases_view_counts_and_filters_and_explains(window, qtbot):
     window.show_view(window.cases_view)
     view = window.cases_view
+    qtbot.waitUntil(window.tasks.idle, timeout=30_000)
     merged, _, _ = S.results(window.db, 2025)
     assert view.model.rowCount() == len(merged)
     view.flag.setCurrentIndex(view.flag.findText("待审批"))
@@ -76,6 +81,7 @@ def test_edit_weight_previews_on_the_worker_then_saves(window, qtbot):
     saved = tally["sc_trial"].where(tally["track"] == "trial", tally["sc_enforcement"])
     assert preview["after"].to_numpy() == pytest.approx(saved.loc[preview.index].to_numpy())
     window.show_view(window.cases_view)
+    qtbot.waitUntil(window.tasks.idle, timeout=30_000)
     assert window.cases_view.params.trial.w_file == pytest.approx(0.20)
 
 

@@ -3,12 +3,11 @@
 ``self.tr("…")`` covers literal text in a widget; a label kept in a dict or tuple goes through
 ``label``, in one translation context, ``labels``. ``resources/i18n/update_ts.py`` collects both.
 Values the services hand over as Chinese words (data-quality flags, a judge's part in a case) are
-shown through ``flags_text`` and ``words``.
+shown through ``flag_words`` and ``words``.
 """
 
 from __future__ import annotations
 
-import pandas as pd
 from PySide6.QtCore import QCoreApplication
 
 _language = "zh_CN"
@@ -51,12 +50,11 @@ def words(text: object) -> str:
     return separator().join(label(part) for part in text.split("、"))
 
 
-def flags_text(flags: pd.Series) -> pd.Series:
-    """The data-quality flags of each case (bits) as words, e.g. 数据不全、异常页数."""
+def flag_words() -> dict[int, str]:
+    """Every combination of data-quality flags (bits) as words, e.g. 数据不全、异常页数."""
     from workload_app.core.standard import FLAG_LABELS
 
-    texts = {
+    return {
         bits: separator().join(label(name) for bit, name in FLAG_LABELS.items() if bits & bit)
         for bits in range(2 ** len(FLAG_LABELS))
     }
-    return flags.map(texts)

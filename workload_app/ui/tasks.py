@@ -71,6 +71,7 @@ class TaskRunner(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self._jobs: list[_Job] = []
+        self._reads: dict[object, int] = {}
 
     def run(
         self,
@@ -134,6 +135,33 @@ class TaskRunner(QObject):
         self._jobs.append(job)
         self.pool.start(job)
         return job
+
+    def read(
+        self,
+        key: object,
+        fn: Callable[[Any], Any],
+        on_done: Callable[[Any], None],
+        on_failed: Callable[[str], None],
+    ) -> None:
+        """A view's data read: ``fn(db)`` on the worker, no dialog; only the newest read for ``key``
+        reaches ``on_done``/``on_failed`` (a view asked again while reading shows the later answer)."""
+        generation = self._reads[key] = self._reads.get(key, 0) + 1
+
+        def latest(callback: Callable[..., None]) -> Callable[..., None]:
+            return lambda *args: callback(*args) if self._reads.get(key) == generation else None
+
+        self.run(
+            lambda db, _progress: fn(db),
+            parent=None,
+            label="",
+            on_done=latest(on_done),
+            on_failed=latest(on_failed),
+            show_progress=False,
+        )
+
+    def idle(self) -> bool:
+        """No task waiting or running (results already delivered)."""
+        return not self._jobs
 
     def wait(self, msecs: int = 30_000) -> bool:
         return self.pool.waitForDone(msecs)

@@ -22,7 +22,7 @@ from workload_app.core.formatting import UNIT_LABELS
 from workload_app.core.standard import AWAITING_APPROVAL, INCOMPLETE, OUTLIER, explain
 from workload_app.services import standard_cases as S
 from workload_app.ui.dataframe_model import DataFrameModel
-from workload_app.ui.i18n import flags_text, labels
+from workload_app.ui.i18n import flag_words, labels
 
 COLUMNS = {
     "case_number": "案号",
@@ -98,28 +98,42 @@ class CasesView(QWidget):
         layout.addWidget(self.count)
 
     def refresh(self) -> None:
-        year = self.window_.year()
+        """Read and prepare the year's cases on the worker; fill the table when they arrive."""
+        year, month = self.window_.year(), self.window_.month()
         if not year:
             return
-        try:
-            merged, params, _ = S.results(self.window_.db, year)
-        except Exception as exc:  # noqa: BLE001 - shown in place of the table
+        categories, units, flag_texts = labels(CATEGORY_LABELS), labels(UNIT_LABELS), flag_words()
+
+        def read(db):
+            merged, params, _ = S.results(db, year)
+            merged = merged[merged["closed_month"] <= month].reset_index(drop=True)
+            merged["category_label"] = merged["category"].map(categories)
+            merged["unit_label"] = merged["unit"].map(units)
+            merged["rule_name"] = S.rule_names(merged, params)
+            merged["flags_text"] = merged["flags"].map(flag_texts)
+            choices = {
+                "division": sorted(merged["division"].dropna().unique()),
+                "judge": sorted(merged["judge"].dropna().unique()),
+                "category": [categories[c] for c in CATEGORY_LABELS if c in set(merged["category"].unique())],
+            }
+            return merged, params, choices
+
+        def failed(message: str) -> None:  # shown in place of the table
+            self.frame = pd.DataFrame()
             self.model.set_frame(pd.DataFrame())
-            self.count.setText(str(exc))
-            return
-        self.params = params
-        merged = merged[merged["closed_month"] <= self.window_.month()].reset_index(drop=True)
-        categories, units = labels(CATEGORY_LABELS), labels(UNIT_LABELS)
-        merged["category_label"] = merged["category"].map(categories)
-        merged["unit_label"] = merged["unit"].map(units)
-        merged["rule_name"] = S.rule_names(merged, params)
-        merged["flags_text"] = flags_text(merged["flags"])
+            self.count.setText(message)
+
+        self.window_.tasks.read(self, read, self.show_cases, failed)
+
+    def show_cases(self, result: tuple[pd.DataFrame, object, dict[str, list[str]]]) -> None:
+        merged, self.params, choices = result
+        units = labels(UNIT_LABELS)
         self.frame = merged
         self.model.set_frame(merged[list(COLUMNS)])
         self.table.setColumnWidth(0, 200)
-        self._fill(self.division, sorted(merged["division"].dropna().unique()))
-        self._fill(self.judge, sorted(merged["judge"].dropna().unique()))
-        self._fill(self.category, [categories[c] for c in CATEGORY_LABELS if c in set(merged["category"])])
+        self._fill(self.division, choices["division"])
+        self._fill(self.judge, choices["judge"])
+        self._fill(self.category, choices["category"])
         self._fill(self.unit, [units[u] for u in ("trial", "enforcement")])
         self.apply_filter()
 

@@ -114,7 +114,6 @@ class MyWorkloadView(QWidget):
         layout.addWidget(split, 1)
         self._all_cases = pd.DataFrame()
         self._judges_loaded = False
-        self._generation = 0
 
     def _fill_judges(self, names: list[str], chosen: str) -> None:
         user = access.current(self.window_.db)
@@ -134,15 +133,13 @@ class MyWorkloadView(QWidget):
     def refresh(self) -> None:
         """Read on the worker (the figures take a few tenths of a second on a large court); the
         newest request wins."""
-        self._generation += 1
-        generation = self._generation
         year, month = self.window_.year(), self.window_.month()
         wanted = self.judge() if self._judges_loaded else None
         user = access.current(self.window_.db)
         self.summary.setStyleSheet("color: #555555;")
         self.summary.setText(self.tr("正在读取…"))
 
-        def job(db, progress):
+        def read(db):
             names = None
             judge = wanted
             if judge is None:
@@ -156,8 +153,6 @@ class MyWorkloadView(QWidget):
             return names, judge, my_workload(db, year, month, judge)
 
         def done(result) -> None:
-            if generation != self._generation:
-                return
             names, judge, data = result
             if names is not None:
                 self._fill_judges(names, judge)
@@ -167,13 +162,10 @@ class MyWorkloadView(QWidget):
             self.show_data(year, month, data)
 
         def failed(message: str) -> None:
-            if generation == self._generation:
-                self.summary.setStyleSheet("color: #b00020;")
-                self.summary.setText(message)
+            self.summary.setStyleSheet("color: #b00020;")
+            self.summary.setText(message)
 
-        self.window_.tasks.run(
-            job, parent=self, label="", on_done=done, on_failed=failed, show_progress=False
-        )
+        self.window_.tasks.read(self, read, done, failed)
 
     def show_data(self, year: int, month: int, data: dict) -> None:
         self.summary.setStyleSheet("")

@@ -10,13 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
-from workload_app.core.formatting import TRACK_LABELS
 from workload_app.core.standard import AWAITING_APPROVAL, INCOMPLETE, OUTLIER
 from workload_app.services import info
 from workload_app.services import quotas as Q
 from workload_app.services import standard_cases as S
 from workload_app.ui.dataframe_model import DataFrameModel
-from workload_app.ui.i18n import labels, track_label
+from workload_app.ui.i18n import labels, separator, track_label
 
 COLUMNS = {
     "division": "部门",
@@ -60,42 +59,58 @@ class OverviewView(QWidget):
         layout.addLayout(row)
 
     def refresh(self) -> None:
-        db, year, month = self.window_.db, self.window_.year(), self.window_.month()
-        s = info.summary(db)
+        """Read the figures on the worker; draw them when they arrive."""
+        year, month = self.window_.year(), self.window_.month()
+
+        def read(db) -> dict:
+            merged, _, _ = S.results(db, year)
+            flags = merged.loc[merged["closed_month"] <= month, "flags"].to_numpy()
+            return {
+                "info": info.summary(db),
+                "divisions": Q.division_assessment(db, year, month),
+                "closed": len(flags),
+                "quality": [int((flags & bit > 0).sum()) for bit in (INCOMPLETE, AWAITING_APPROVAL, OUTLIER)],
+                "balance": Q.balance(db, year, month),
+                "plan": Q.current_plan(db, year),
+                "monthly": S.monthly_credit(db, year),
+            }
+
+        def failed(message: str) -> None:
+            self.model.set_frame(pd.DataFrame())
+            self.summary.setText(message)
+
         self.title.setText(self.tr("{year} 年 1—{month} 月概览").format(year=year, month=month))
-        d = Q.division_assessment(db, year, month)
+        self.window_.tasks.read(self, read, lambda figures: self.show_figures(figures, month), failed)
+
+    def show_figures(self, f: dict, month: int) -> None:
+        d = f["divisions"]
         d["track_label"] = d["track"].map(track_label)
         d["completion_pct"] = d["completion"] * 100
         self.model.set_frame(d[list(COLUMNS)])
         behind = d[d["completion"] < 1.0]["division"].tolist()
-        merged, _, _ = S.results(db, year)
-        upto = merged[merged["closed_month"] <= month]
-        flags = upto["flags"].to_numpy()
-        balance = Q.balance(db, year, month)
+        incomplete, awaiting, outlier = f["quality"]
         self.summary.setText(
             self.tr(
                 "部门 {d} 个，法官 {j} 名；本期结案 {n} 件。进度落后的部门：{behind}。\n"
                 "人案均衡度（变异系数）：审判 {bt:.3f}，执行 {be:.3f}。数据质量：数据不全 {inc} 件，待审批 {aw} 件，异常页数 {out} 件。"
             ).format(
-                d=s["divisions"],
-                j=s["judges"],
-                n=len(upto),
-                behind="、".join(behind) or self.tr("无"),
-                bt=balance["trial"],
-                be=balance["enforcement"],
-                inc=int((flags & INCOMPLETE > 0).sum()),
-                aw=int((flags & AWAITING_APPROVAL > 0).sum()),
-                out=int((flags & OUTLIER > 0).sum()),
+                d=f["info"]["divisions"],
+                j=f["info"]["judges"],
+                n=f["closed"],
+                behind=separator().join(behind) or self.tr("无"),
+                bt=f["balance"]["trial"],
+                be=f["balance"]["enforcement"],
+                inc=incomplete,
+                aw=awaiting,
+                out=outlier,
             )
         )
-        self._draw(db, year, month)
+        self._draw(f["plan"], f["monthly"], month)
 
-    def _draw(self, db, year: int, month: int) -> None:
+    def _draw(self, plan: dict | None, monthly: pd.DataFrame, month: int) -> None:
         self.chart.removeAllSeries()
         for axis in self.chart.axes():
             self.chart.removeAxis(axis)
-        plan = Q.current_plan(db, year)
-        monthly = S.monthly_credit(db, year)
         ax, ay = QValueAxis(), QValueAxis()
         ax.setRange(1, 12)
         ax.setTickCount(12)
@@ -110,7 +125,7 @@ class OverviewView(QWidget):
             by_month = monthly.groupby("month")[col].sum()
             actual = np.cumsum([float(by_month.get(m, 0.0)) for m in range(1, month + 1)])
             series = QLineSeries()
-            series.setName(self.tr("{t}完成").format(t=TRACK_LABELS[track]))
+            series.setName(self.tr("{t}完成").format(t=track_label(track)))
             series.setPen(QPen(QColor(color), 3))
             for m, v in enumerate(actual, start=1):
                 series.append(m, float(v))
@@ -122,7 +137,7 @@ class OverviewView(QWidget):
                 members = judges.loc[judges["track"] == track, "judge"]
                 target = np.cumsum(months[months["judge"].isin(members)][Q.MONTH_COLS].sum().to_numpy())
                 t_series = QLineSeries()
-                t_series.setName(self.tr("{t}目标").format(t=TRACK_LABELS[track]))
+                t_series.setName(self.tr("{t}目标").format(t=track_label(track)))
                 pen = QPen(QColor(color))
                 pen.setStyle(Qt.PenStyle.DashLine)
                 pen.setWidth(2)

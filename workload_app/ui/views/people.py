@@ -64,7 +64,18 @@ class JudgesView(QWidget):
 
     def refresh(self) -> None:
         year, month = self.window_.year(), self.window_.month()
-        a = Q.assessment(self.window_.db, year, month)
+        self.window_.tasks.read(
+            self,
+            lambda db: Q.assessment(db, year, month),
+            lambda a: self.show_judges(a, year, month),
+            self._failed,
+        )
+
+    def _failed(self, message: str) -> None:
+        self.model.set_frame(pd.DataFrame())
+        self.title.setText(message)
+
+    def show_judges(self, a: pd.DataFrame, year: int, month: int) -> None:
         a["track_label"] = a["track"].map(track_label)
         a["completion_pct"] = a["completion"] * 100
         a = a[a["quota"].notna() | (a["cases"] > 0)]
@@ -98,18 +109,28 @@ class DivisionsView(QWidget):
         layout.addWidget(_table(self.transfers), 1)
 
     def refresh(self) -> None:
-        db, year, month = self.window_.db, self.window_.year(), self.window_.month()
-        d = Q.division_assessment(db, year, month)
+        year, month = self.window_.year(), self.window_.month()
+
+        def read(db):
+            moves = Q.transfers(db, year, month) if month < 12 else []
+            return Q.division_assessment(db, year, month), Q.balance(db, year, month), moves
+
+        def failed(message: str) -> None:
+            self.model.set_frame(pd.DataFrame())
+            self.balance.setText(message)
+
+        self.window_.tasks.read(self, read, self.show_divisions, failed)
+
+    def show_divisions(self, result: tuple) -> None:
+        d, b, moves = result
         d["track_label"] = d["track"].map(track_label)
         d["completion_pct"] = d["completion"] * 100
         self.model.set_frame(d[list(DIVISION_COLUMNS)])
-        b = Q.balance(db, year, month)
         self.balance.setText(
             self.tr(
                 "人案均衡度（各部门人均标准案件的变异系数，越小越均衡）：审判 {t:.3f}，执行 {e:.3f}"
             ).format(t=b["trial"], e=b["enforcement"])
         )
-        moves = Q.transfers(db, year, month) if month < 12 else []
         self.transfers.set_frame(
             pd.DataFrame(
                 [m.__dict__ for m in moves],
