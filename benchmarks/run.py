@@ -135,6 +135,61 @@ def bench_import(sizes: list[int]) -> list[tuple]:
     return rows
 
 
+def bench_what_if(sizes: list[int], baseline_runs: int = 3) -> list[tuple]:
+    """Rank stability over 81 weight scenarios (each weight ±20 %, 9 values per free weight) against
+    the simplest honest alternative: the whole engine and credit per judge rerun for each scenario
+    (timed on ``baseline_runs`` scenarios and extrapolated; their ranks must agree)."""
+    import numpy as np
+
+    from workload_app.core.standard import credit_by_judge
+    from workload_app.core.what_if import rank_stability, weight_scenarios
+
+    rows = []
+    for n in sizes:
+        db = open_db(demo_database(n))
+        year = 2025
+        params = params_from_toml(repo.current_param_set(db, year)["toml"])
+        cases = repo.load_cases(db, closed_year=year)
+        averages = compute_averages(repo.load_cases(db, closed_year=params.reference_year), params)
+        people = repo.judges_frame(db).rename(columns={"name": "judge"})[
+            ["judge", "division", "role", "track"]
+        ]
+        people["target_to_date"] = np.nan
+        scenarios = weight_scenarios(params, 0.20, 9)
+
+        def ours(cases=cases, params=params, averages=averages, people=people, scenarios=scenarios):
+            centre = compute_standard_cases(cases, params, averages)
+            return rank_stability(cases, centre, params, people, scenarios)
+
+        ours_t, out = timed(ours, repeat=1)
+        picked = scenarios.iloc[1 : 1 + baseline_runs]
+        t = time.perf_counter()
+        for k, (wf, wt, wj) in enumerate(picked.to_numpy(), start=1):
+            p = params.with_weights(wf, wt, wj)
+            credit = credit_by_judge(cases, compute_standard_cases(cases, p, averages), p)
+            credit = credit.set_index("judge").reindex(people["judge"]).fillna(0.0)
+            sc = np.where(people["track"] == "enforcement", credit["sc_enforcement"], credit["sc_trial"])
+            groups = (people["track"] + people["role"]).to_numpy()
+            ranks = pd.Series(sc).groupby(groups).rank(method="min", ascending=False).to_numpy()
+            moved = int(
+                (ranks != out.judges.set_index("judge").loc[people["judge"], "rank"].to_numpy()).sum()
+            )
+            assert moved == out.scenarios["moved"].iloc[k], "what-if and rerun disagree"
+        rerun_t = (time.perf_counter() - t) / baseline_runs * len(scenarios)
+        rows.append(
+            (
+                f"what-if: {len(scenarios)} weight scenarios",
+                len(cases),
+                ours_t,
+                "engine rerun per scenario (est.)",
+                rerun_t,
+                f"{rerun_t / ours_t:.1f}x faster",
+            )
+        )
+        db.conn.close()
+    return rows
+
+
 def bench_sheets(count: int = 500) -> list[tuple]:
     """``count`` judge sheets on two processes (the demo's judges, cycled), against one process."""
     from concurrent.futures import ProcessPoolExecutor
@@ -182,7 +237,7 @@ def bench_sheets(count: int = 500) -> list[tuple]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument(
-        "what", nargs="?", default="all", choices=["all", "compute", "import", "sheets", "window"]
+        "what", nargs="?", default="all", choices=["all", "compute", "import", "what-if", "sheets", "window"]
     )
     parser.add_argument("--sizes", default="10000,100000,1000000")
     args = parser.parse_args()
@@ -193,6 +248,8 @@ def main() -> None:
         results += bench_compute(sizes)
     if args.what in ("all", "import"):
         results += bench_import([s for s in sizes if s <= 100_000])
+    if args.what in ("all", "what-if"):
+        results += bench_what_if(sizes)
     if args.what in ("all", "sheets"):
         results += bench_sheets()
     if args.what in ("all", "window"):

@@ -1600,6 +1600,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Judge</translation>
     </message>
     <message>
+      <source>法官人数</source>
+      <translation>Judges</translation>
+    </message>
+    <message>
       <source>法官工作量计算器</source>
       <translation>Judge Workload Calculator</translation>
     </message>

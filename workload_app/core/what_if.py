@@ -96,31 +96,59 @@ def _totals(links: CreditLinks, credit: np.ndarray) -> np.ndarray:
     return np.bincount(links.judge_code[known], weights=values, minlength=len(links.judges))
 
 
-def scenario_sc(cases: pd.DataFrame, centre: pd.DataFrame, params: Params, weights: np.ndarray) -> np.ndarray:
-    """Every case's SC under ``weights``, from the centre's results (rule, averages, unit): the same
-    arithmetic as ``compute_standard_cases``, in the same order, so the centre reproduces exactly."""
+@dataclass(frozen=True)
+class _Fixed:
+    """What does not change between scenarios: pages, averages, each case's rule and unit."""
+
+    pages: np.ndarray
+    avg: np.ndarray
+    incomplete: np.ndarray
+    factor: np.ndarray
+    fixed: np.ndarray
+    values: np.ndarray
+    cap: float
+    enforcement: np.ndarray
+    enforcement_sc: np.ndarray
+
+
+def _fixed_parts(cases: pd.DataFrame, centre: pd.DataFrame, params: Params) -> _Fixed:
     t = params.trial
     pages = np.column_stack(
         [pd.to_numeric(cases[c], errors="coerce").to_numpy(dtype=float) for c in PAGE_COLUMNS]
     )
-    avg = centre[["avg_file", "avg_transcript", "avg_judgment"]].to_numpy(dtype=float)
     rules = centre["rule"].to_numpy()
     modes = np.array([r.mode for r in t.rules] + [""], dtype=object)[rules]
-    values = np.array([r.value for r in t.rules] + [math.nan], dtype=float)[rules]
-    incomplete = np.isnan(pages).any(axis=1)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        terms = np.where(weights > 0, weights * pages / avg, 0.0)
-    sc = terms.sum(axis=1)
-    sc[incomplete] = math.nan
-    factor = modes == "factor"
-    sc[factor] = sc[factor] * values[factor]
-    if t.cap > 0:
-        sc = np.where(np.isnan(sc), sc, np.minimum(sc, t.cap))
-    fixed = modes == "fixed"
-    sc[fixed] = values[fixed]
     enforcement = centre["unit"].to_numpy() == "enforcement"
-    sc[enforcement] = centre["sc"].to_numpy(dtype=float)[enforcement]
+    return _Fixed(
+        pages=pages,
+        avg=centre[["avg_file", "avg_transcript", "avg_judgment"]].to_numpy(dtype=float),
+        incomplete=np.isnan(pages).any(axis=1),
+        factor=modes == "factor",
+        fixed=modes == "fixed",
+        values=np.array([r.value for r in t.rules] + [math.nan], dtype=float)[rules],
+        cap=t.cap,
+        enforcement=enforcement,
+        enforcement_sc=centre["sc"].to_numpy(dtype=float)[enforcement],
+    )
+
+
+def _sc(f: _Fixed, weights: np.ndarray) -> np.ndarray:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        terms = np.where(weights > 0, weights * f.pages / f.avg, 0.0)
+    sc = terms.sum(axis=1)
+    sc[f.incomplete] = math.nan
+    sc[f.factor] = sc[f.factor] * f.values[f.factor]
+    if f.cap > 0:
+        sc = np.where(np.isnan(sc), sc, np.minimum(sc, f.cap))
+    sc[f.fixed] = f.values[f.fixed]
+    sc[f.enforcement] = f.enforcement_sc
     return sc
+
+
+def scenario_sc(cases: pd.DataFrame, centre: pd.DataFrame, params: Params, weights: np.ndarray) -> np.ndarray:
+    """Every case's SC under ``weights``, from the centre's results (rule, averages, unit): the same
+    arithmetic as ``compute_standard_cases``, in the same order, so the centre reproduces exactly."""
+    return _sc(_fixed_parts(cases, centre, params), np.asarray(weights, dtype=float))
 
 
 def _ranks(values: np.ndarray, groups: np.ndarray) -> np.ndarray:
@@ -168,8 +196,10 @@ def rank_stability(
     def pick(totals: np.ndarray) -> np.ndarray:
         return np.where(idx >= 0, totals[np.maximum(idx, 0)], 0.0)
 
+    fixed_parts = _fixed_parts(cases, centre, params)
+
     def judge_sc(weights: np.ndarray) -> np.ndarray:
-        sc = scenario_sc(cases, centre, params, weights) * trial_only
+        sc = _sc(fixed_parts, weights) * trial_only
         return np.where(track_enf, pick(enforcement), pick(_totals(links, sc)))
 
     def measure(sc: np.ndarray) -> np.ndarray:

@@ -28,6 +28,7 @@ from workload_app.core.problems import ImportRejected, WorkloadError
 from workload_app.importing.headers import CASE_LABELS
 from workload_app.services import imports as I
 from workload_app.ui.dataframe_model import DataFrameModel
+from workload_app.ui.tables import table_view
 
 
 class ImportWizard(QDialog):
@@ -54,12 +55,9 @@ class ImportWizard(QDialog):
         self.mapping.setHorizontalHeaderLabels([self.tr("文件中的表头"), self.tr("对应字段")])
         self.mapping.horizontalHeader().setStretchLastSection(True)
         self.preview = DataFrameModel()
-        preview_view = QTableView()
-        preview_view.setModel(self.preview)
+        preview_view = table_view(self.preview, sortable=False, select_rows=False, stretch_last=False)
         self.problems = DataFrameModel()
-        problems_view = QTableView()
-        problems_view.setModel(self.problems)
-        problems_view.horizontalHeader().setStretchLastSection(True)
+        problems_view = table_view(self.problems)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.mapping, self.tr("表头对应"))
         self.tabs.addTab(preview_view, self.tr("前 20 行预览"))

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from workload_app.services import audit
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.i18n import label, labels
+from workload_app.ui.tables import table_view
 
 COLUMNS = {
     "id": "序号",
@@ -72,11 +72,7 @@ class AuditView(QWidget):
         for b in (search, verify, export):
             bar.addWidget(b)
         self.model = DataFrameModel(headers=labels(COLUMNS))
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = table_view(self.model)
         self.table.selectionModel().currentRowChanged.connect(self._show_row)
         self.detail = QPlainTextEdit()
         self.detail.setReadOnly(True)
@@ -106,7 +102,6 @@ class AuditView(QWidget):
         shown["action_label"] = shown["action_label"].map(label)
         shown["role"] = shown["role"].map(label)
         self.model.set_frame(shown)
-        self.table.resizeColumnsToContents()
         self.status.setText(self.tr("{n} 条记录（新的在前）").format(n=len(self._rows)))
         self.detail.clear()
 

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +22,7 @@ from workload_app.core.standard import AWAITING_APPROVAL, INCOMPLETE, OUTLIER, e
 from workload_app.services import standard_cases as S
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.i18n import flag_words, labels
+from workload_app.ui.tables import table_view
 
 COLUMNS = {
     "case_number": "案号",
@@ -52,10 +52,7 @@ class CasesView(QWidget):
             headers=labels(COLUMNS),
             decimals={"file_pages": 0, "transcript_pages": 0, "judgment_pages": 0, "sc": 4},
         )
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table = table_view(self.model, stretch_last=False, fit=False)
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.selectionModel().currentRowChanged.connect(self._show_explanation)
         self.search = QLineEdit()

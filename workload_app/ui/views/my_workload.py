@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +30,7 @@ from workload_app.services.my_workload import my_workload
 from workload_app.services.sheets import export_sheets
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.i18n import labels, track_label, words
+from workload_app.ui.tables import table_view
 
 MONTH_COLUMNS = {
     "month": "月份",
@@ -70,14 +70,8 @@ class MyWorkloadView(QWidget):
         chart_view = QChartView(self.chart)
         chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         chart_view.setMinimumHeight(240)
-        month_table = QTableView()
-        month_table.setModel(self.months)
-        month_table.horizontalHeader().setStretchLastSection(True)
-        self.case_table = QTableView()
-        self.case_table.setModel(self.cases)
-        self.case_table.setSortingEnabled(True)
-        self.case_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.case_table.horizontalHeader().setStretchLastSection(True)
+        month_table = table_view(self.months, sortable=False)
+        self.case_table = table_view(self.cases)
         self.case_table.selectionModel().currentRowChanged.connect(self._explain)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("按案号或案由查找"))
@@ -213,7 +207,6 @@ class MyWorkloadView(QWidget):
         self.cases.set_frame(
             self._shown[list(CASE_COLUMNS)] if len(self._shown) else pd.DataFrame(columns=list(CASE_COLUMNS))
         )
-        self.case_table.setColumnWidth(0, 230)
         self.explanation.clear()
 
     def _explain(self, current, _previous) -> None:
@@ -250,6 +243,8 @@ class MyWorkloadView(QWidget):
             s.attachAxis(ay)
         top = max([1.0, *months["cumulative"].tolist(), *target_cumulative])
         ay.setRange(0, top * 1.05)
+        ay.applyNiceNumbers()
+        ay.setLabelFormat("%.0f")
         ay.applyNiceNumbers()
         ay.setLabelFormat("%d")
 

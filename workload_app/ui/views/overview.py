@@ -8,7 +8,7 @@ import pandas as pd
 from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from workload_app.core.standard import AWAITING_APPROVAL, INCOMPLETE, OUTLIER
 from workload_app.services import info
@@ -16,6 +16,7 @@ from workload_app.services import quotas as Q
 from workload_app.services import standard_cases as S
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.i18n import labels, separator, track_label
+from workload_app.ui.tables import table_view
 
 COLUMNS = {
     "division": "部门",
@@ -41,10 +42,7 @@ class OverviewView(QWidget):
             headers=labels(COLUMNS),
             decimals={"completion_pct": 1, "judges_needed": 1},
         )
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = table_view(self.model)
         self.chart = QChart()
         self.chart.setTitle(self.tr("全院累计完成与目标（标准案件）"))
         chart_view = QChartView(self.chart)
@@ -147,6 +145,8 @@ class OverviewView(QWidget):
                 self._attach(t_series, ax, ay)
                 top = max(top, float(target.max()))
         ay.setRange(0, top * 1.05)
+        ay.applyNiceNumbers()
+        ay.setLabelFormat("%.0f")
 
     def _attach(self, series: QLineSeries, ax: QValueAxis, ay: QValueAxis) -> None:
         self.chart.addSeries(series)

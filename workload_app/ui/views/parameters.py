@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -32,6 +31,7 @@ from workload_app.services import parameters as P
 from workload_app.services import what_if as W
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.i18n import label
+from workload_app.ui.tables import table_view
 from workload_app.ui.views.what_if import WhatIfPanel
 
 RULE_HEADERS = ["名称", "方式", "数值", "类型代字", "程序", "结案方式", "案由包含"]
@@ -130,9 +130,7 @@ class ParametersView(QWidget):
                 "rank_after": self.tr("修改后排名"),
             }
         )
-        self.preview_table = preview_table = QTableView()
-        preview_table.setModel(self.preview_model)
-        preview_table.horizontalHeader().setStretchLastSection(True)
+        preview_table = table_view(self.preview_model)
         buttons = QHBoxLayout()
         for text, slot in (
             (self.tr("保存为新版本…"), self.save),
@@ -436,7 +434,6 @@ class ParametersView(QWidget):
             ).format(b=p.average_before, a=p.average_after, m=moved)
         )
         self.preview_model.set_frame(p.judges.head(20))
-        self.preview_table.resizeColumnsToContents()
 
     # -- actions
     def save(self) -> None:

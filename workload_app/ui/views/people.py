@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pandas as pd
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from workload_app.services import quotas as Q
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.i18n import labels, track_label
+from workload_app.ui.tables import table_view
 
 JUDGE_COLUMNS = {
     "judge": "法官",
@@ -27,7 +27,7 @@ JUDGE_COLUMNS = {
 DIVISION_COLUMNS = {
     "division": "部门",
     "track_label": "类别",
-    "judges": "法官",
+    "judges": "法官人数",
     "equivalents": "折算法官",
     "target": "年度目标",
     "target_to_date": "截至本月目标",
@@ -37,16 +37,6 @@ DIVISION_COLUMNS = {
     "expected_workload": "预计全年工作量",
     "judges_needed": "所需法官",
 }
-
-
-def _table(model: DataFrameModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSortingEnabled(True)
-    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the frame's own order
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
 
 
 class JudgesView(QWidget):
@@ -60,7 +50,7 @@ class JudgesView(QWidget):
         self.title = QLabel()
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
-        layout.addWidget(_table(self.model))
+        layout.addWidget(table_view(self.model))
 
     def refresh(self) -> None:
         year, month = self.window_.year(), self.window_.month()
@@ -103,10 +93,10 @@ class DivisionsView(QWidget):
         )
         self.balance = QLabel()
         layout = QVBoxLayout(self)
-        layout.addWidget(_table(self.model), 3)
+        layout.addWidget(table_view(self.model), 3)
         layout.addWidget(self.balance)
         layout.addWidget(QLabel(self.tr("调剂建议（仅为建议，不会自动移动案件）")))
-        layout.addWidget(_table(self.transfers), 1)
+        layout.addWidget(table_view(self.transfers), 1)
 
     def refresh(self) -> None:
         year, month = self.window_.year(), self.window_.month()

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -26,6 +25,7 @@ from workload_app.core.formatting import TRACK_LABELS
 from workload_app.services import quotas as Q
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.i18n import labels, track_label
+from workload_app.ui.tables import table_view
 
 JUDGE_COLUMNS = {
     "judge": "法官",
@@ -74,10 +74,7 @@ class QuotasView(QWidget):
             b.clicked.connect(slot)
             bar.addWidget(b)
         self.judges = DataFrameModel(headers=labels(JUDGE_COLUMNS), decimals={"share_in_post": 4})
-        self.judges_view = QTableView()
-        self.judges_view.setModel(self.judges)
-        self.judges_view.setSortingEnabled(True)
-        self.judges_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.judges_view = table_view(self.judges, stretch_last=False)
         self.divisions = DataFrameModel()
         self.months = DataFrameModel()
         self.versions = DataFrameModel()
@@ -87,9 +84,7 @@ class QuotasView(QWidget):
             (self.divisions, self.tr("部门目标（逐月）")),
             (self.versions, self.tr("计划版本对比")),
         ):
-            v = QTableView()
-            v.setModel(model)
-            tabs.addTab(v, title)
+            tabs.addTab(table_view(model, stretch_last=False), title)
         self.chart = QChart()
         self.chart.setTitle(self.tr("全院逐月目标"))
         chart_view = QChartView(self.chart)
@@ -169,6 +164,8 @@ class QuotasView(QWidget):
             s.attachAxis(ax)
             s.attachAxis(ay)
         ay.setRange(0, top * 1.1 or 1)
+        ay.applyNiceNumbers()
+        ay.setLabelFormat("%.0f")
 
     def _filings(self) -> dict[str, float] | None:
         out = {}

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +22,7 @@ from workload_app.services import access, accounts
 from workload_app.storage import repository as repo
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.i18n import label, labels
+from workload_app.ui.tables import table_view
 
 COLUMNS = {
     "login": "登录名",
@@ -115,10 +115,7 @@ class UsersView(QWidget):
         super().__init__()
         self.window_ = window
         self.model = DataFrameModel(headers=labels(COLUMNS))
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = table_view(self.model, sortable=False)
         self.table.doubleClicked.connect(lambda _: self.edit())
         bar = QHBoxLayout()
         for text, slot in (

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QHBoxLayout,
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +24,7 @@ from workload_app.core.what_if import RankStability
 from workload_app.services import what_if as W
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.i18n import labels, track_label
+from workload_app.ui.tables import table_view
 
 JUDGE_COLUMNS = {
     "judge": "法官",
@@ -48,16 +47,6 @@ SCENARIO_COLUMNS = {
     "moved": "名次变化人数",
     "max_shift": "最大变动",
 }
-
-
-def _table(model: DataFrameModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSortingEnabled(True)
-    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the frame's own order
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
 
 
 class WhatIfPanel(QWidget):
@@ -107,13 +96,13 @@ class WhatIfPanel(QWidget):
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
         ll.addWidget(QLabel(self.tr("各法官排名的变动范围（波动大的在前）")))
-        self.judges_table = _table(self.judges)
+        self.judges_table = table_view(self.judges)
         ll.addWidget(self.judges_table)
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(QLabel(self.tr("各权重方案（第 1 行为中心）")))
-        self.scenarios_table = _table(self.scenarios)
+        self.scenarios_table = table_view(self.scenarios)
         rl.addWidget(self.scenarios_table)
         split.addWidget(left)
         split.addWidget(right)
@@ -160,8 +149,6 @@ class WhatIfPanel(QWidget):
         j["unchanged_pct"] = j["unchanged"] * 100
         self.judges.set_frame(j[list(JUDGE_COLUMNS)])
         self.scenarios.set_frame(result.scenarios[list(SCENARIO_COLUMNS)])
-        self.judges_table.resizeColumnsToContents()
-        self.scenarios_table.resizeColumnsToContents()
         ranked = j["rank"].notna()
         steady = int((j.loc[ranked, "swing"] == 0).sum())
         worst = int(j["swing"].max()) if ranked.any() else 0
