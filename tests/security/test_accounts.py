@@ -7,6 +7,7 @@ import pytest
 from workload_app.core.problems import WorkloadError
 from workload_app.services import access, accounts, audit
 from workload_app.storage import repository as repo
+from workload_app.storage import users as user_store
 
 
 @pytest.fixture
@@ -26,7 +27,7 @@ def people(db):
 
 
 def test_password_is_stored_only_as_a_scrypt_hash(people, tmp_path):
-    row = repo.user_by_login(people, "lisi")
+    row = user_store.user_by_login(people, "lisi")
     assert row["password_hash"].startswith("scrypt$16384$8$1$")
     people.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     raw = (tmp_path / "t.sqlite").read_bytes()

@@ -16,7 +16,8 @@ import workload_app.services as services_pkg
 from tests.importing.conftest import ROSTER, case_rows, write_xlsx
 from workload_app.services import access, accounts, approvals, audit, demo, imports, parameters, quotas
 from workload_app.services import standard_cases as S
-from workload_app.storage import repository as repo
+from workload_app.storage import audit_trail
+from workload_app.storage import users as user_store
 from workload_app.storage.db import open_db
 
 
@@ -37,7 +38,7 @@ def _actions_since(db, n: int) -> set[str]:
 
 def _a_judge(db) -> tuple[str, str]:
     """The demo judge behind the 法官 account, and their division."""
-    row = repo.user_by_login(db, "faguan")
+    row = user_store.user_by_login(db, "faguan")
     return row["judge"], row["division"]
 
 
@@ -193,7 +194,7 @@ def test_mutating_service_writes_an_audit_row(name, demo_db, tmp_path):
 def test_audit_row_names_who_and_keeps_before_and_after(demo_db):
     accounts.login(demo_db, "admin", demo.DEMO_PASSWORD)
     parameters.save_params(demo_db, _params_changed(demo_db), reason="调整截尾比例")
-    row = repo.audit_frame(demo_db, action="params.save").iloc[0]
+    row = audit_trail.audit_frame(demo_db, action="params.save").iloc[0]
     assert (row["user"], row["role"]) == ("系统管理员", "管理员")
     assert "trim_percent = 0.0" in row["before"] and "trim_percent = 1.0" in row["after"]
     assert "调整截尾比例" in row["after"]

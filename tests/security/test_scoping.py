@@ -13,6 +13,7 @@ from workload_app.services import access, accounts, approvals, audit, demo, expo
 from workload_app.services import standard_cases as S
 from workload_app.services.sheets import export_sheets
 from workload_app.storage import repository as repo
+from workload_app.storage import users as user_store
 
 
 @pytest.fixture
@@ -101,7 +102,7 @@ def test_cli_user_is_scoped(demo_db, monkeypatch, tmp_path):
     import pandas as pd
 
     path = demo_db.conn.execute("PRAGMA database_list").fetchone()[2]
-    me = repo.user_by_login(demo_db, "faguan")
+    me = user_store.user_by_login(demo_db, "faguan")
     merged, _, _ = S.court_results(demo_db, 2025)
     own = set(merged.loc[access._own_case_mask(merged, me["judge"]), "case_number"])
     demo_db.conn.close()

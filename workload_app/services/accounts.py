@@ -19,6 +19,7 @@ import sqlite_utils
 from workload_app.core.problems import WorkloadError
 from workload_app.services import access, audit
 from workload_app.storage import repository as repo
+from workload_app.storage import users as user_store
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1  # 16 MiB per hash
 MAX_FAILURES = 5
@@ -87,14 +88,14 @@ def _public(row: dict) -> dict:
 
 
 def has_accounts(db: sqlite_utils.Database) -> bool:
-    return repo.user_count(db) > 0
+    return user_store.user_count(db) > 0
 
 
 def login(
     db: sqlite_utils.Database, login_name: str, password: str, clock: Clock = time.time
 ) -> tuple[access.User, bool]:
     """Check the password; on success bind the user to ``db``. Returns (user, must change password)."""
-    row = repo.user_by_login(db, login_name.strip())
+    row = user_store.user_by_login(db, login_name.strip())
     if row is None or not row["active"]:
         raise LoginFailed("登录名或密码不正确")
     now = clock()
@@ -108,7 +109,7 @@ def login(
         failures = row["failed_attempts"] + 1
         locked = failures >= MAX_FAILURES
         with repo.transaction(db):
-            repo.update_user(
+            user_store.update_user(
                 db,
                 row["id"],
                 failed_attempts=0 if locked else failures,
@@ -124,7 +125,7 @@ def login(
         left = MAX_FAILURES - failures
         raise LoginFailed(f"登录名或密码不正确（再错 {left} 次账户将被锁定）")
     with repo.transaction(db):
-        repo.update_user(db, row["id"], failed_attempts=0, locked_until=None)
+        user_store.update_user(db, row["id"], failed_attempts=0, locked_until=None)
         audit.record(db, "user.login", row["login"], user=who)
     access.bind(db, who)
     return who, bool(row["must_change"])
@@ -135,7 +136,7 @@ def change_password(db: sqlite_utils.Database, old: str, new: str) -> None:
     me = access.current(db)
     if me.id is None:
         raise WorkloadError("本机操作员没有账户密码；请以账户登录后再修改")
-    row = repo.user_by_login(db, me.login)
+    row = user_store.user_by_login(db, me.login)
     assert row is not None
     if not check_password(old, row["password_hash"]):
         raise WorkloadError("原密码不正确")
@@ -145,7 +146,7 @@ def change_password(db: sqlite_utils.Database, old: str, new: str) -> None:
     if problem:
         raise WorkloadError(problem)
     with repo.transaction(db):
-        repo.update_user(
+        user_store.update_user(
             db, me.id, password_hash=hash_password(new), must_change=0, password_changed_at=repo.now()
         )
         audit.record(db, "user.change_password", me.login)
@@ -162,7 +163,7 @@ def _links(
         if judge_id is None:
             raise WorkloadError(f"名册中没有法官「{judge}」")
     if division:
-        division_id = repo.division_id(db, division)
+        division_id = user_store.division_id(db, division)
         if division_id is None:
             raise WorkloadError(f"没有部门「{division}」")
     if role == access.JUDGE and judge_id is None:
@@ -188,14 +189,14 @@ def create_user(
     login_name = login_name.strip()
     if not login_name:
         raise WorkloadError("登录名不能为空")
-    if repo.user_by_login(db, login_name):
+    if user_store.user_by_login(db, login_name):
         raise WorkloadError(f"登录名「{login_name}」已被使用")
     problem = password_problem(login_name, password)
     if problem:
         raise WorkloadError(problem)
     judge_id, division_id = _links(db, role, judge, division)
     with repo.transaction(db):
-        repo.insert_user(
+        user_store.insert_user(
             db,
             {
                 "login": login_name,
@@ -207,7 +208,7 @@ def create_user(
                 "must_change": int(must_change),
             },
         )
-        row = _public(repo.user_by_login(db, login_name) or {})
+        row = _public(user_store.user_by_login(db, login_name) or {})
         audit.record(db, "user.create", login_name, after=row)
     return row
 
@@ -224,7 +225,7 @@ def update_user(
 ) -> dict:
     """Change an account's role, links, name or whether it may log in (管理员 only)."""
     me = access.require(db, (access.ADMIN,), "管理账户")
-    before = repo.user_by_login(db, login_name)
+    before = user_store.user_by_login(db, login_name)
     if before is None:
         raise WorkloadError(f"没有账户「{login_name}」")
     new_role = role or before["role"]
@@ -244,8 +245,8 @@ def update_user(
     if active is not None:
         fields["active"] = int(active)
     with repo.transaction(db):
-        repo.update_user(db, before["id"], **fields)
-        after = repo.user_by_login(db, login_name) or {}
+        user_store.update_user(db, before["id"], **fields)
+        after = user_store.user_by_login(db, login_name) or {}
         audit.record(db, "user.update", login_name, before=_public(before), after=_public(after))
     return _public(after)
 
@@ -253,14 +254,14 @@ def update_user(
 def reset_password(db: sqlite_utils.Database, login_name: str, password: str) -> None:
     """Set a temporary password that must be changed at the next log-in; unlocks (管理员 only)."""
     access.require(db, (access.ADMIN,), "重置密码")
-    row = repo.user_by_login(db, login_name)
+    row = user_store.user_by_login(db, login_name)
     if row is None:
         raise WorkloadError(f"没有账户「{login_name}」")
     problem = password_problem(login_name, password)
     if problem:
         raise WorkloadError(problem)
     with repo.transaction(db):
-        repo.update_user(
+        user_store.update_user(
             db,
             row["id"],
             password_hash=hash_password(password),
@@ -273,4 +274,4 @@ def reset_password(db: sqlite_utils.Database, login_name: str, password: str) ->
 
 def list_users(db: sqlite_utils.Database) -> list[dict]:
     access.require(db, (access.ADMIN,), "查看账户")
-    return [_public(r) for r in repo.users(db)]
+    return [_public(r) for r in user_store.users(db)]

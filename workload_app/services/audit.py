@@ -14,6 +14,7 @@ import sqlite_utils
 
 from workload_app.core import audit_chain
 from workload_app.services import access
+from workload_app.storage import audit_trail
 from workload_app.storage import repository as repo
 
 # action codes -> what the audit view shows
@@ -63,7 +64,7 @@ def record(
             record(db, action, target, before, after, user)
         return
     who = user or access.current(db)
-    head = repo.audit_head(db)
+    head = audit_trail.audit_head(db)
     prev_id, prev_hash = head if head else (0, audit_chain.GENESIS)
     row = {
         "id": prev_id + 1,
@@ -77,16 +78,16 @@ def record(
         "prev_hash": prev_hash,
     }
     row["hash"] = audit_chain.link(prev_hash, row)
-    repo.insert_audit(db, row)
+    audit_trail.insert_audit(db, row)
     repo.set_meta(db, "audit_head", f"{row['id']}:{row['hash']}")
 
 
 def verify(db: sqlite_utils.Database) -> tuple[int, str | None]:
     """(rows checked, first problem or None): re-walk the chain and compare the recorded head."""
-    n, problem = audit_chain.verify(repo.audit_rows(db))
+    n, problem = audit_chain.verify(audit_trail.audit_rows(db))
     if problem:
         return n, problem
-    head = repo.audit_head(db)
+    head = audit_trail.audit_head(db)
     recorded = repo.get_meta(db, "audit_head")
     if recorded is not None and (head is None or recorded != f"{head[0]}:{head[1]}"):
         last = recorded.split(":", 1)[0]
@@ -105,7 +106,7 @@ def log(
 ) -> pd.DataFrame:
     """Audit rows, newest first, with the action's Chinese name (管理员 and 人事 only)."""
     access.require(db, access.COURT_WIDE, "查看审计日志")
-    out = repo.audit_frame(db, user=user, action=action, since=since, until=until, text=text)
+    out = audit_trail.audit_frame(db, user=user, action=action, since=since, until=until, text=text)
     out.insert(4, "action_label", out["action"].map(ACTIONS).fillna(out["action"]))
     return out
 

@@ -1,5 +1,6 @@
-"""Every SQL statement of the application: reading and writing divisions, judges, cases, batches,
-parameter sets, results and quota plans. Callers hold a transaction (``transaction(db)``).
+"""The SQL for the court's data: reading and writing divisions, judges, cases, batches,
+parameter sets, results and quota plans (accounts: ``users``; the audit log: ``audit_trail``).
+Callers hold a transaction (``transaction(db)``).
 
 sqlite-utils' own write helpers commit on their own (``with conn:``), which would break an
 import's all-or-nothing transaction, so writes here go through ``executemany`` on the connection.
@@ -95,7 +96,7 @@ def _begin_immediate(conn: sqlite3.Connection) -> None:
             time.sleep(pause)
 
 
-def _rows(db: sqlite_utils.Database, sql: str, params: Sequence | dict = ()) -> list[dict]:
+def fetch_rows(db: sqlite_utils.Database, sql: str, params: Sequence | dict = ()) -> list[dict]:
     cur = db.conn.execute(sql, params)
     cols = [c[0] for c in cur.description]
     return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
@@ -212,11 +213,11 @@ def finish_batch(db: sqlite_utils.Database, batch_id: int, counts: dict[str, int
 
 
 def batches(db: sqlite_utils.Database) -> list[dict]:
-    return _rows(db, "SELECT * FROM import_batches ORDER BY id DESC")
+    return fetch_rows(db, "SELECT * FROM import_batches ORDER BY id DESC")
 
 
 def batch(db: sqlite_utils.Database, batch_id: int) -> dict | None:
-    rows = _rows(db, "SELECT * FROM import_batches WHERE id = ?", (batch_id,))
+    rows = fetch_rows(db, "SELECT * FROM import_batches WHERE id = ?", (batch_id,))
     return rows[0] if rows else None
 
 
@@ -230,7 +231,7 @@ def existing_case_rows(db: sqlite_utils.Database, case_numbers: Iterable[str]) -
     conn.execute("DELETE FROM incoming")
     conn.executemany("INSERT OR IGNORE INTO incoming VALUES (?)", ((n,) for n in case_numbers))
     cols = ", ".join(f"c.{f}" for f in CASE_FIELDS)
-    rows = _rows(db, f"SELECT c.id, {cols} FROM cases c JOIN incoming i USING (case_number)")
+    rows = fetch_rows(db, f"SELECT c.id, {cols} FROM cases c JOIN incoming i USING (case_number)")
     conn.execute("DELETE FROM incoming")
     return {r["case_number"]: r for r in rows}
 
@@ -264,7 +265,7 @@ def update_cases(db: sqlite_utils.Database, rows: pd.DataFrame, before: pd.DataF
 def undo_batch(db: sqlite_utils.Database, batch_id: int) -> dict[str, int]:
     """Remove the cases a batch added and restore those it changed. Caller holds the transaction."""
     conn = db.conn
-    history = _rows(db, "SELECT case_id, before FROM case_history WHERE batch_id = ?", (batch_id,))
+    history = fetch_rows(db, "SELECT case_id, before FROM case_history WHERE batch_id = ?", (batch_id,))
     restored_ids = {h["case_id"] for h in history}
     added = [
         r[0]
@@ -371,16 +372,16 @@ def open_at(db: sqlite_utils.Database, date: str) -> pd.DataFrame:
 
 
 def param_versions(db: sqlite_utils.Database, year: int) -> list[dict]:
-    return _rows(db, "SELECT * FROM param_sets WHERE year = ? ORDER BY version", (year,))
+    return fetch_rows(db, "SELECT * FROM param_sets WHERE year = ? ORDER BY version", (year,))
 
 
 def param_set(db: sqlite_utils.Database, param_set_id: int) -> dict | None:
-    rows = _rows(db, "SELECT * FROM param_sets WHERE id = ?", (param_set_id,))
+    rows = fetch_rows(db, "SELECT * FROM param_sets WHERE id = ?", (param_set_id,))
     return rows[0] if rows else None
 
 
 def current_param_set(db: sqlite_utils.Database, year: int) -> dict | None:
-    rows = _rows(db, "SELECT * FROM param_sets WHERE year = ? ORDER BY version DESC LIMIT 1", (year,))
+    rows = fetch_rows(db, "SELECT * FROM param_sets WHERE year = ? ORDER BY version DESC LIMIT 1", (year,))
     return rows[0] if rows else None
 
 
@@ -451,7 +452,7 @@ def save_results(
 
 
 def latest_computation(db: sqlite_utils.Database, year: int) -> dict | None:
-    rows = _rows(
+    rows = fetch_rows(
         db,
         """SELECT c.*, p.version, p.published, p.toml FROM computations c JOIN param_sets p ON p.id = c.param_set_id
            WHERE c.year = ? ORDER BY p.version DESC, c.id DESC LIMIT 1""",
@@ -486,7 +487,7 @@ def insert_quota_plan(
 
 
 def quota_plans(db: sqlite_utils.Database, year: int) -> list[dict]:
-    rows = _rows(db, "SELECT * FROM quota_plans WHERE year = ? ORDER BY version", (year,))
+    rows = fetch_rows(db, "SELECT * FROM quota_plans WHERE year = ? ORDER BY version", (year,))
     for r in rows:
         r["plan"] = json.loads(r["plan"])
     return rows
@@ -503,7 +504,7 @@ def insert_override(
 
 def overrides(db: sqlite_utils.Database, year: int) -> dict[str, dict]:
     """The latest override per judge name for a year."""
-    rows = _rows(
+    rows = fetch_rows(
         db,
         """SELECT j.name, o.quota, o.reason, o.created_at, o.created_by FROM quota_overrides o
            JOIN judges j ON j.id = o.judge_id WHERE o.year = ? ORDER BY o.id""",
@@ -523,125 +524,8 @@ def save_mapping_profile(db: sqlite_utils.Database, name: str, mapping: dict[str
     )
 
 
-# ---------------------------------------------------------------- users
-
-
-USER_SELECT = """SELECT u.id, u.login, u.display_name, u.role, j.name AS judge,
-       COALESCE(d.name, jd.name) AS division, u.password_hash, u.must_change, u.failed_attempts,
-       u.locked_until, u.active, u.created_at, u.password_changed_at
-    FROM users u
-    LEFT JOIN judges j ON j.id = u.judge_id
-    LEFT JOIN divisions jd ON jd.id = j.division_id
-    LEFT JOIN divisions d ON d.id = u.division_id"""
-
-
-def users(db: sqlite_utils.Database) -> list[dict]:
-    return _rows(db, USER_SELECT + " ORDER BY u.id")
-
-
-def user_by_login(db: sqlite_utils.Database, login: str) -> dict | None:
-    rows = _rows(db, USER_SELECT + " WHERE u.login = ?", (login,))
-    return rows[0] if rows else None
-
-
-def user_count(db: sqlite_utils.Database) -> int:
-    return int(db.conn.execute("SELECT COUNT(*) FROM users WHERE active = 1").fetchone()[0])
-
-
-def insert_user(db: sqlite_utils.Database, user: dict) -> int:
-    cur = db.conn.execute(
-        """INSERT INTO users (login, display_name, role, judge_id, division_id, password_hash,
-               must_change, created_at)
-           VALUES (:login, :display_name, :role, :judge_id, :division_id, :password_hash,
-               :must_change, :created_at)""",
-        {**user, "created_at": now()},
-    )
-    return int(cur.lastrowid)
-
-
-def update_user(db: sqlite_utils.Database, user_id: int, **fields: object) -> None:
-    allowed = {
-        "display_name",
-        "role",
-        "judge_id",
-        "division_id",
-        "password_hash",
-        "must_change",
-        "failed_attempts",
-        "locked_until",
-        "active",
-        "password_changed_at",
-    }
-    unknown = set(fields) - allowed
-    if unknown:
-        raise ValueError(f"not user fields: {sorted(unknown)}")
-    sets = ", ".join(f"{k} = :{k}" for k in fields)
-    db.conn.execute(f"UPDATE users SET {sets} WHERE id = :id", {**fields, "id": user_id})  # noqa: S608
-
-
-def division_id(db: sqlite_utils.Database, name: str) -> int | None:
-    row = db.conn.execute("SELECT id FROM divisions WHERE name = ?", (name,)).fetchone()
-    return int(row[0]) if row else None
-
-
-# ---------------------------------------------------------------- audit trail
-
-
-def audit_head(db: sqlite_utils.Database) -> tuple[int, str] | None:
-    row = db.conn.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
-    return (int(row[0]), row[1]) if row else None
-
-
-def insert_audit(db: sqlite_utils.Database, row: dict) -> None:
-    db.conn.execute(
-        """INSERT INTO audit_log (id, at, user, role, action, target, before, after, prev_hash, hash)
-           VALUES (:id, :at, :user, :role, :action, :target, :before, :after, :prev_hash, :hash)""",
-        row,
-    )
-
-
-def audit_rows(db: sqlite_utils.Database) -> Iterator[dict]:
-    cur = db.conn.execute(
-        "SELECT id, at, user, role, action, target, before, after, prev_hash, hash FROM audit_log ORDER BY id"
-    )
-    cols = [c[0] for c in cur.description]
-    for r in cur:
-        yield dict(zip(cols, r, strict=True))
-
-
-def audit_frame(
-    db: sqlite_utils.Database,
-    *,
-    user: str | None = None,
-    action: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    text: str | None = None,
-) -> pd.DataFrame:
-    where, params = [], {}
-    if user:
-        where.append("user = :user")
-        params["user"] = user
-    if action:
-        where.append("action = :action")
-        params["action"] = action
-    if since:
-        where.append("at >= :since")
-        params["since"] = since
-    if until:
-        where.append("at < :until")
-        params["until"] = until
-    if text:
-        where.append("(target LIKE :text OR before LIKE :text OR after LIKE :text)")
-        params["text"] = f"%{text}%"
-    sql = "SELECT id, at, user, role, action, target, before, after, hash FROM audit_log"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    return frame(db, sql + " ORDER BY id DESC", params)
-
-
 def set_case_approval(db: sqlite_utils.Database, case_number: str, approved: int) -> dict | None:
-    row = _rows(db, "SELECT id, case_number, approved FROM cases WHERE case_number = ?", (case_number,))
+    row = fetch_rows(db, "SELECT id, case_number, approved FROM cases WHERE case_number = ?", (case_number,))
     if not row:
         return None
     db.conn.execute("UPDATE cases SET approved = ? WHERE id = ?", (approved, row[0]["id"]))
