@@ -706,6 +706,10 @@ Quota derived from: {d}</translation>
       <translation>none</translation>
     </message>
     <message>
+      <source>法官完成率分布（人数）</source>
+      <translation>Judges by completion (count)</translation>
+    </message>
+    <message>
       <source>部门 {d} 个，法官 {j} 名；本期结案 {n} 件。进度落后的部门：{behind}。
 人案均衡度（变异系数）：审判 {bt:.3f}，执行 {be:.3f}。数据质量：数据不全 {inc} 件，待审批 {aw} 件，异常页数 {out} 件。</source>
       <translation>{d} divisions, {j} judges; {n} cases closed in the period. Divisions behind schedule: {behind}.

@@ -161,3 +161,14 @@ def test_rounding_never_splits_division_target_from_judges(common, pattern):
         target = round(part["quota"].sum(), 2)
         monthly = part[[f"m{m}" for m in range(1, 13)]].to_numpy().sum()
         assert round(monthly, 2) == target
+
+
+def test_completion_distribution_counts_each_band_with_its_lower_edge():
+    from workload_app.core.quotas import completion_bands, completion_distribution
+
+    assert completion_bands() == ["0–60%", "60–80%", "80–100%", "100–120%", "≥120%"]
+    completion = pd.Series([0.0, 0.59, 0.6, 0.79999, 0.8, 0.95, 1.0, 1.19, 1.2, 2.5, float("nan")])
+    got = completion_distribution(completion)
+    # <60: 0, 0.59 | 60–80: 0.6, 0.79999 | 80–100: 0.8, 0.95 | 100–120: 1.0, 1.19 | ≥120: 1.2, 2.5
+    assert got.tolist() == [2, 2, 2, 2, 2]
+    assert completion_distribution(pd.Series([float("nan")])).sum() == 0

@@ -158,3 +158,25 @@ def test_rule_kind_is_entered_in_words(window):
     rules.setItem(0, 1, QTableWidgetItem("倍数"))
     params_view.preview()
     assert "第 1 条规则的方式应为「固定值」或「乘数」" in params_view.status.text()
+
+
+def test_overview_distribution_counts_judges_by_completion(window, qtbot):
+    window.view_titled("概览")
+    view = window.views[0]
+    qtbot.waitUntil(lambda: bool(view.distribution), timeout=30_000)
+    a = Q.assessment(window.db, 2025, window.month())
+    for track, counts in view.distribution.items():
+        c = a.loc[a["track"] == track, "completion"].dropna()
+        expected = [
+            (c < 0.6).sum(),
+            ((c >= 0.6) & (c < 0.8)).sum(),
+            ((c >= 0.8) & (c < 1.0)).sum(),
+            ((c >= 1.0) & (c < 1.2)).sum(),
+            (c >= 1.2).sum(),
+        ]
+        assert counts.tolist() == expected
+        assert sum(expected) > 0
+    assert set(view.distribution) == {"trial", "enforcement"}
+    bars = view.bands.series()[0].barSets()
+    assert [b.label() for b in bars] == ["审判", "执行"]
+    assert [bars[0].at(i) for i in range(5)] == view.distribution["trial"].tolist()

@@ -242,6 +242,23 @@ def rank_in_groups(frame: pd.DataFrame, value: str, groups: list[str]) -> pd.Ser
     return frame.groupby(groups)[value].rank(method="min", ascending=False).astype("Int64")
 
 
+COMPLETION_EDGES = (0.6, 0.8, 1.0, 1.2)
+
+
+def completion_bands(edges: tuple[float, ...] = COMPLETION_EDGES) -> list[str]:
+    """Band names: 0–60%, 60–80%, 80–100%, 100–120%, ≥120% for the default edges."""
+    pct = [f"{e * 100:g}%" for e in edges]
+    return [f"0–{pct[0]}"] + [f"{a[:-1]}–{b}" for a, b in zip(pct, pct[1:], strict=False)] + [f"≥{pct[-1]}"]
+
+
+def completion_distribution(completion: pd.Series, edges: tuple[float, ...] = COMPLETION_EDGES) -> pd.Series:
+    """How many judges fall in each completion band (a band holds its lower edge: exactly 100 % is
+    in 100–120 %); judges without a target (NaN) are not counted."""
+    values = completion.dropna().to_numpy(dtype=float)
+    counts = np.bincount(np.searchsorted(np.asarray(edges), values, side="right"), minlength=len(edges) + 1)
+    return pd.Series(counts, index=completion_bands(edges), dtype=int)
+
+
 def coefficient_of_variation(values: np.ndarray) -> float:
     v = np.asarray(values, dtype=float)
     v = v[~np.isnan(v)]

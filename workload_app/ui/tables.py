@@ -1,13 +1,13 @@
 """The one way a DataFrameModel is shown: a QTableView that sorts on a header click (starting in the
 frame's own order, with no stale sort arrow), selects whole rows, and fits its columns to their
-contents whenever a small table is refilled."""
+contents (as measured on its first rows) whenever it is refilled."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
-FIT_COLUMNS_UP_TO = 5_000  # rows; a large table keeps fixed widths (fitting reads every row shown)
+FIT_ROWS = 100  # fitting a column measures this many rows, whatever the table's length
 
 
 def table_view(
@@ -21,9 +21,10 @@ def table_view(
     if select_rows:
         view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     view.horizontalHeader().setStretchLastSection(stretch_last)
+    view.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
 
     def fit_columns() -> None:
-        if 0 < model.rowCount() <= FIT_COLUMNS_UP_TO:
+        if model.rowCount() > 0:
             view.resizeColumnsToContents()
 
     if fit:

@@ -3,13 +3,24 @@ staffing need and data quality, for the selected year and month."""
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pandas as pd
-from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QLineSeries,
+    QValueAxis,
+)
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from workload_app.core import quotas as q
 from workload_app.core.standard import AWAITING_APPROVAL, INCOMPLETE, OUTLIER
 from workload_app.services import info
 from workload_app.services import quotas as Q
@@ -45,11 +56,21 @@ class OverviewView(QWidget):
         self.table = table_view(self.model)
         self.chart = QChart()
         self.chart.setTitle(self.tr("全院累计完成与目标（标准案件）"))
+        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)  # four entries need the width
         chart_view = QChartView(self.chart)
         chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         chart_view.setMinimumHeight(260)
+        self.bands = QChart()
+        self.bands.setTitle(self.tr("法官完成率分布（人数）"))
+        bands_view = QChartView(self.bands)
+        bands_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        bands_view.setMinimumHeight(220)
+        self.distribution: dict[str, pd.Series] = {}
+        left = QVBoxLayout()
+        left.addWidget(self.table, 3)
+        left.addWidget(bands_view, 2)
         row = QHBoxLayout()
-        row.addWidget(self.table, 3)
+        row.addLayout(left, 3)
         row.addWidget(chart_view, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -71,6 +92,10 @@ class OverviewView(QWidget):
                 "balance": Q.balance(db, year, month),
                 "plan": Q.current_plan(db, year),
                 "monthly": S.monthly_credit(db, year),
+                "distribution": {
+                    track: q.completion_distribution(part["completion"])
+                    for track, part in Q.assessment(db, year, month).groupby("track")
+                },
             }
 
         def failed(message: str) -> None:
@@ -104,6 +129,40 @@ class OverviewView(QWidget):
             )
         )
         self._draw(f["plan"], f["monthly"], month)
+        self._draw_bands(f["distribution"])
+
+    def _draw_bands(self, distribution: dict[str, pd.Series]) -> None:
+        """Judges per completion band, one bar set per track."""
+        self.distribution = distribution
+        self.bands.removeAllSeries()
+        for axis in self.bands.axes():
+            self.bands.removeAxis(axis)
+        series = QBarSeries()
+        top = 1
+        for track, color in (("trial", "#1f77b4"), ("enforcement", "#ff7f0e")):
+            if track not in distribution:
+                continue
+            counts = distribution[track]
+            bar = QBarSet(track_label(track))
+            bar.setColor(QColor(color))
+            for n in counts:
+                bar.append(int(n))
+            series.append(bar)
+            top = max(top, int(counts.max()))
+        series.setLabelsVisible(True)
+        self.bands.addSeries(series)
+        ax = QBarCategoryAxis()
+        ax.append(q.completion_bands())
+        ay = QValueAxis()
+        step = max(1, math.ceil(top / 5))  # whole judges on the axis
+        ticks = math.ceil(top * 1.15 / step)
+        ay.setRange(0, step * ticks)
+        ay.setTickCount(ticks + 1)
+        ay.setLabelFormat("%d")
+        self.bands.addAxis(ax, Qt.AlignmentFlag.AlignBottom)
+        self.bands.addAxis(ay, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(ax)
+        series.attachAxis(ay)
 
     def _draw(self, plan: dict | None, monthly: pd.DataFrame, month: int) -> None:
         self.chart.removeAllSeries()
