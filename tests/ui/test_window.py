@@ -180,3 +180,29 @@ def test_overview_distribution_counts_judges_by_completion(window, qtbot):
     bars = view.bands.series()[0].barSets()
     assert [b.label() for b in bars] == ["审判", "执行"]
     assert [bars[0].at(i) for i in range(5)] == view.distribution["trial"].tolist()
+
+
+def test_dropping_an_export_on_the_window_opens_the_wizard(window, tmp_path, monkeypatch):
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    opened = []
+    monkeypatch.setattr(window, "import_cases", lambda path=None: opened.append(path))
+
+    def drop(name: str) -> None:
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(tmp_path / name))])
+        event = QDropEvent(
+            QPointF(10, 10),
+            Qt.DropAction.CopyAction,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        window.dropEvent(event)
+
+    drop("结案案件.xlsx")
+    drop("说明.pdf")  # not an export: ignored
+    drop("EXPORT.CSV")
+    assert [p.name for p in opened] == ["结案案件.xlsx", "EXPORT.CSV"]
+    assert window.acceptDrops()

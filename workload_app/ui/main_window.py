@@ -206,6 +206,7 @@ class MainWindow(QMainWindow):
         court_wide = self.user.court_wide
         for action in (import_action, roster_action, history_action):
             action.setEnabled(court_wide)
+        self.setAcceptDrops(court_wide)  # an export dropped on the window opens the import wizard
         account_menu = self.menuBar().addMenu(self.tr("账户(&A)"))
         who = QAction(
             self.tr("当前用户：{n}（{r}）").format(n=self.user.name, r=label(self.user.role_label)), self
@@ -231,6 +232,23 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self.about)
         help_menu.addAction(about)
         self.file_menu = file_menu
+
+    IMPORTABLE = (".xlsx", ".xls", ".csv")
+
+    def _dropped_file(self, event) -> Path | None:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        path = Path(urls[0].toLocalFile()) if urls else None
+        return path if path is not None and path.suffix.lower() in self.IMPORTABLE else None
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        if self._dropped_file(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        path = self._dropped_file(event)
+        if path is not None:
+            event.acceptProposedAction()
+            self.import_cases(path)
 
     def import_cases(self, path: Path | None = None) -> None:
         from workload_app.ui.dialogs.import_wizard import ImportWizard
