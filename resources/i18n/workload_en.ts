@@ -706,6 +706,10 @@ Quota derived from: {d}</translation>
       <translation>none</translation>
     </message>
     <message>
+      <source>本部门累计完成与目标（标准案件）</source>
+      <translation>Division: cumulative done and target (standard cases)</translation>
+    </message>
+    <message>
       <source>法官完成率分布（人数）</source>
       <translation>Judges by completion (count)</translation>
     </message>

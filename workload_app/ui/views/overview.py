@@ -55,7 +55,11 @@ class OverviewView(QWidget):
         )
         self.table = table_view(self.model)
         self.chart = QChart()
-        self.chart.setTitle(self.tr("全院累计完成与目标（标准案件）"))
+        self.chart.setTitle(
+            self.tr("全院累计完成与目标（标准案件）")
+            if window.user.court_wide
+            else self.tr("本部门累计完成与目标（标准案件）")
+        )
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)  # four entries need the width
         chart_view = QChartView(self.chart)
         chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -128,7 +132,7 @@ class OverviewView(QWidget):
                 out=outlier,
             )
         )
-        self._draw(f["plan"], f["monthly"], month)
+        self._draw(f["plan"], f["monthly"], month, tracks=set(f["distribution"]))
         self._draw_bands(f["distribution"])
 
     def _draw_bands(self, distribution: dict[str, pd.Series]) -> None:
@@ -164,7 +168,8 @@ class OverviewView(QWidget):
         series.attachAxis(ax)
         series.attachAxis(ay)
 
-    def _draw(self, plan: dict | None, monthly: pd.DataFrame, month: int) -> None:
+    def _draw(self, plan: dict | None, monthly: pd.DataFrame, month: int, tracks: set[str]) -> None:
+        """Cumulative done and target for each track the visible judges work in."""
         self.chart.removeAllSeries()
         for axis in self.chart.axes():
             self.chart.removeAxis(axis)
@@ -179,6 +184,8 @@ class OverviewView(QWidget):
             ("trial", "sc_trial", "#1f77b4"),
             ("enforcement", "sc_enforcement", "#ff7f0e"),
         ):
+            if track not in tracks:
+                continue
             by_month = monthly.groupby("month")[col].sum()
             actual = np.cumsum([float(by_month.get(m, 0.0)) for m in range(1, month + 1)])
             series = QLineSeries()
