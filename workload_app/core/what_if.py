@@ -151,10 +151,19 @@ def scenario_sc(cases: pd.DataFrame, centre: pd.DataFrame, params: Params, weigh
     return _sc(_fixed_parts(cases, centre, params), np.asarray(weights, dtype=float))
 
 
-def _ranks(values: np.ndarray, groups: np.ndarray) -> np.ndarray:
-    """Rank 1 = highest within each group, ties share the best rank; NaN stays unranked."""
-    s = pd.Series(values)
-    return s.groupby(groups).rank(method="min", ascending=False).to_numpy()
+def by_completion(target: np.ndarray) -> bool:
+    """Ranks go by completion once any judge has a target, else by standard cases."""
+    return bool((np.asarray(target, dtype=float) > 0).any())
+
+
+def court_ranks(sc: np.ndarray, target: np.ndarray, groups: np.ndarray) -> np.ndarray:
+    """The assessment's court ranks: 1 = highest completion (sc ÷ target; or sc when no judge has
+    a target) within each group, ties share the best rank; a judge without a target is unranked."""
+    sc, target = np.asarray(sc, dtype=float), np.asarray(target, dtype=float)
+    if by_completion(target):
+        with np.errstate(divide="ignore", invalid="ignore"):
+            sc = np.where(target > 0, sc / target, np.nan)
+    return pd.Series(sc).groupby(groups).rank(method="min", ascending=False).to_numpy()
 
 
 @dataclass(frozen=True)
@@ -190,7 +199,6 @@ def rank_stability(
     enforcement = _totals(links, np.where(unit == "enforcement", centre["sc"].to_numpy(dtype=float), 0.0))
     track_enf = people["track"].to_numpy() == "enforcement"
     target = people["target_to_date"].to_numpy(dtype=float)
-    by_completion = bool(np.isfinite(target).any() and (target > 0).any())
     groups = (people["track"].astype(str) + "|" + people["role"].astype(str)).to_numpy()
 
     def pick(totals: np.ndarray) -> np.ndarray:
@@ -202,12 +210,6 @@ def rank_stability(
         sc = _sc(fixed_parts, weights) * trial_only
         return np.where(track_enf, pick(enforcement), pick(_totals(links, sc)))
 
-    def measure(sc: np.ndarray) -> np.ndarray:
-        if not by_completion:
-            return sc
-        with np.errstate(divide="ignore", invalid="ignore"):
-            return np.where(target > 0, sc / target, np.nan)
-
     w = scenarios[list(WEIGHT_NAMES)].to_numpy(dtype=float)
     all_sc = np.empty((len(w), len(people)))
     all_ranks = np.empty((len(w), len(people)))
@@ -215,7 +217,7 @@ def rank_stability(
         if progress is not None:
             progress(k / len(w), f"方案 {k + 1}/{len(w)}")
         all_sc[k] = judge_sc(weights)
-        all_ranks[k] = _ranks(measure(all_sc[k]), groups)
+        all_ranks[k] = court_ranks(all_sc[k], target, groups)
     rank0 = all_ranks[0]
     ranked = ~np.isnan(rank0)
     with warnings.catch_warnings():  # a judge without a target is never ranked: all NaN
@@ -249,4 +251,4 @@ def rank_stability(
     out["max_shift"] = out["max_shift"].astype(int)
     if progress is not None:
         progress(1.0, "完成")
-    return RankStability(judges, out, by_completion)
+    return RankStability(judges, out, by_completion(target))

@@ -14,7 +14,6 @@ import numpy as np
 import pandas as pd
 import sqlite_utils
 
-from workload_app.core import quotas as q
 from workload_app.core import what_if as w
 from workload_app.core.params import Params
 from workload_app.core.progress import ProgressCallback, no_progress
@@ -54,16 +53,9 @@ def _people(db: sqlite_utils.Database, year: int, through_month: int) -> pd.Data
 
 
 def _ranks(people: pd.DataFrame, sc: pd.Series) -> pd.Series:
-    """The assessment's court rank (track and role group) by completion, or by SC without targets."""
-    frame = people.assign(sc=sc.to_numpy())
-    target = frame["target_to_date"]
-    if (target > 0).any():
-        with np.errstate(divide="ignore", invalid="ignore"):
-            frame["measure"] = np.where(target > 0, frame["sc"] / target, np.nan)
-    else:
-        frame["measure"] = frame["sc"]
-    ranked = frame[frame["measure"].notna()]
-    return q.rank_in_groups(ranked, "measure", ["track", "role"]).reindex(frame.index)
+    groups = (people["track"].astype(str) + "|" + people["role"].astype(str)).to_numpy()
+    ranks = w.court_ranks(sc.to_numpy(), people["target_to_date"].to_numpy(), groups)
+    return pd.Series(ranks, index=people.index, dtype="Float64").astype("Int64")
 
 
 def _judge_sc(people: pd.DataFrame, cases: pd.DataFrame, results: pd.DataFrame, params: Params) -> pd.Series:

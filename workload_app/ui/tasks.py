@@ -144,20 +144,29 @@ class TaskRunner(QObject):
         on_failed: Callable[[str], None],
     ) -> None:
         """A view's data read: ``fn(db)`` on the worker, no dialog; only the newest read for ``key``
-        reaches ``on_done``/``on_failed`` (a view asked again while reading shows the later answer)."""
-        generation = self._reads[key] = self._reads.get(key, 0) + 1
+        reaches ``on_done``/``on_failed`` (a view asked again while reading shows the later answer),
+        and a read superseded before the worker reached it is skipped."""
+        generation = self.forget(key)
 
         def latest(callback: Callable[..., None]) -> Callable[..., None]:
             return lambda *args: callback(*args) if self._reads.get(key) == generation else None
 
+        def job(db, _progress):
+            return fn(db) if self._reads.get(key) == generation else None
+
         self.run(
-            lambda db, _progress: fn(db),
+            job,
             parent=None,
             label="",
             on_done=latest(on_done),
             on_failed=latest(on_failed),
             show_progress=False,
         )
+
+    def forget(self, key: object) -> int:
+        """Drop the answer of any read for ``key`` still under way; returns the next generation."""
+        generation = self._reads[key] = self._reads.get(key, 0) + 1
+        return generation
 
     def idle(self) -> bool:
         """No task waiting or running (results already delivered)."""

@@ -167,9 +167,6 @@ class ParametersView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
-        self._preview_running = False
-        self._preview_again = False
-        self._preview_generation = 0
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -381,49 +378,20 @@ class ParametersView(QWidget):
         try:
             new = self.build()
         except ParameterError as exc:
-            self._preview_generation += 1  # a result still on its way is out of date
+            self.window_.tasks.forget(self)  # a preview still on its way is out of date
             self.status.setStyleSheet("color: #b00020;")
             self.status.setText(self.tr("参数有误：{e}").format(e=exc))
             self.preview_model.set_frame(self.preview_model.frame().iloc[0:0])
             return
-        if self._preview_running:
-            self._preview_again = True
-            return
-        self._preview_generation += 1
-        generation, month = self._preview_generation, self.window_.month()
-        self._preview_running = True
+        month = self.window_.month()
         self.status.setStyleSheet("color: #555555;")
         self.status.setText(self.tr("参数有效，正在计算预览…"))
 
-        def job(db, progress):
-            return W.preview_change(db, new, month, progress)
-
-        def settle() -> bool:
-            self._preview_running = False
-            if self._preview_again:
-                self._preview_again = False
-                self.preview()
-                return False
-            return generation == self._preview_generation
-
-        def done(result: W.Preview) -> None:
-            if settle():
-                self.show_preview(result)
-
         def failed(message: str) -> None:
-            if settle():
-                self.status.setStyleSheet("color: #b00020;")
-                self.status.setText(self.tr("无法预览：{e}").format(e=message))
+            self.status.setStyleSheet("color: #b00020;")
+            self.status.setText(self.tr("无法预览：{e}").format(e=message))
 
-        self.window_.tasks.run(
-            job,
-            parent=self,
-            label="",
-            on_done=done,
-            on_failed=failed,
-            on_cancelled=settle,
-            show_progress=False,
-        )
+        self.window_.tasks.read(self, lambda db: W.preview_change(db, new, month), self.show_preview, failed)
 
     def show_preview(self, p: W.Preview) -> None:
         self.status.setStyleSheet("color: #1b5e20;")
