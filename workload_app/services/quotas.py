@@ -346,7 +346,21 @@ def division_targets(plan: dict) -> pd.DataFrame:
 def assessment(db: sqlite_utils.Database, year: int, through_month: int = 12) -> pd.DataFrame:
     """One row per judge the acting user may see: standard cases to date in the judge's unit, quota,
     target to date, completion, score and ranks (division and court, within the role group)."""
-    return access.limit_people(db, court_assessment(db, year, through_month))
+    out = access.limit_people(db, court_assessment(db, year, through_month))
+    if not ranks_visible(db, year):
+        out["rank_division"] = pd.array([pd.NA] * len(out), dtype="Int64")
+        out["rank_court"] = pd.array([pd.NA] * len(out), dtype="Int64")
+    return out
+
+
+def ranks_visible(db: sqlite_utils.Database, year: int) -> bool:
+    """Ranks on screen: always for 管理员, 人事 and 庭长; for a judge only in a year whose parameters
+    publish them (since 2024 the SPC forbids publishing quality-indicator rankings: 不得通报排名)."""
+    user = access.current(db)
+    if user.court_wide or user.role == access.DIVISION_HEAD:
+        return True
+    params, _ = current_params(db, year)
+    return bool(params.assessment.publish_ranks)
 
 
 def court_assessment(db: sqlite_utils.Database, year: int, through_month: int = 12) -> pd.DataFrame:
@@ -418,6 +432,7 @@ def court_division_assessment(db: sqlite_utils.Database, year: int, through_mont
             w / common[t] if common[t] else np.nan
             for w, t in zip(g["expected_workload"], g["track"], strict=True)
         ]
+        g["pattern_share"] = [share[t] for t in g["track"]]
         g["assumption"] = [
             staffing_assumption(through_month, share[t], common[t], t, plan.get("pattern", ""))
             for t in g["track"]
@@ -425,6 +440,7 @@ def court_division_assessment(db: sqlite_utils.Database, year: int, through_mont
     else:
         g["expected_workload"] = np.nan
         g["judges_needed"] = np.nan
+        g["pattern_share"] = np.nan
         g["assumption"] = ""
     return g
 
