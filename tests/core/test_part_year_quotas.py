@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -92,6 +91,9 @@ def test_override_is_spread_over_the_months_in_post_and_is_the_quota():
     # 庚 (January–June) set to 120 by 人事: 12000 hundredths over weights 50, 25, 100 × 4 (sum 475):
     # raw 1263.158, 631.579, 2526.316 × 4; floors add to 1263 + 631 + 4 × 2526 = 11998; the 2 left
     # go to the largest remainders: February (.579), then March (first of the equal .316s)
+    quotas, months = _plan(overrides={"庚": {"quota": 120.0, "reason": "借调"}})
+    row = quotas.set_index("judge").loc["庚"]
+    m = months.set_index("judge").loc["庚"].tolist()
     assert m == [12.63, 6.32, 25.27, 25.26, 25.26, 25.26] + [0.0] * 6
     assert (row["quota"], row["computed_quota"], row["override_reason"]) == (120.0, 95.0, "借调")
 

@@ -130,9 +130,11 @@ def judge_sheet(f: dict, invariant: bool = False) -> bytes:
                 ("已完成标准案件", fmt.sc(a["sc"])),
                 ("完成率", fmt.pct(a["completion"])),
                 ("得分", fmt.sc(a["score"], 1)),
-                # the score to date is read against the base and saturation numbers to date
-                ("截至本月基础数/饱和数", f"{fmt.sc(a['base_to_date'])} / {fmt.sc(a['saturation_to_date'])}"),
-                ("全年基础数/饱和数", f"{fmt.sc(a['base_number'])} / {fmt.sc(a['saturation_number'])}"),
+                # the score to date is read against the base and saturation numbers of the period
+                ("本期基础数", fmt.sc(a["base_to_date"])),
+                ("本期饱和数", fmt.sc(a["saturation_to_date"])),
+                ("全年基础数", fmt.sc(a["base_number"])),
+                ("全年饱和数", fmt.sc(a["saturation_number"])),
             ]
             + (  # ranks are printed only in a year whose parameters publish them (不得通报排名)
                 [
