@@ -261,13 +261,15 @@ def plan_months(
     it after the kept months (never less than 0). ``computed_quota`` is what the judge's months hold
     without an override, ``quota`` what they hold."""
     cols = [f"m{m}" for m in MONTHS]
-    prev = previous.set_index("judge") if previous is not None and from_month > 1 else None
+    prev = None
+    if previous is not None and from_month > 1:
+        prev = dict(zip(previous["judge"], previous[cols].to_numpy(dtype=float), strict=True))
     out_q, out_m = [], []
     for q in quotas.to_dict("records"):
         w = weights_for(weights, q["track"])
         kept = np.zeros(12)
-        if prev is not None and q["judge"] in prev.index:
-            kept[: from_month - 1] = prev.loc[q["judge"], cols].to_numpy(dtype=float)[: from_month - 1]
+        if prev is not None and q["judge"] in prev:
+            kept[: from_month - 1] = prev[q["judge"]][: from_month - 1]
         start = from_month if prev is not None else 1
         plain = judge_months(year, {**q, "override_reason": ""}, w, start)
         if q.get("override_reason"):
