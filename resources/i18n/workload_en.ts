@@ -185,6 +185,10 @@ Hash: {h}</translation>
   <context>
     <name>DivisionsView</name>
     <message>
+      <source>{t}：按月度任务分布，1—{m} 月占全年 {s:.1%}；预计全年工作量 = 截至本月标准案件 ÷ {s:.1%}，所需法官 = 预计全年工作量 ÷ 一名审判员的年度基本任务。</source>
+      <translation>{t}: by the monthly target pattern, January–{m} hold {s:.1%} of the year; expected annual workload = standard cases to date ÷ {s:.1%}; judges needed = expected annual workload ÷ one ordinary judge's annual quota.</translation>
+    </message>
+    <message>
       <source>人案均衡度（各部门人均标准案件的变异系数，越小越均衡）：审判 {t:.3f}，执行 {e:.3f}</source>
       <translation>Balance (coefficient of variation of standard cases per judge across divisions; lower is more even): trial {t:.3f}, enforcement {e:.3f}</translation>
     </message>
@@ -207,6 +211,10 @@ Hash: {h}</translation>
     <message>
       <source>调剂建议（仅为建议，不会自动移动案件）</source>
       <translation>Suggested transfers (suggestions only; no case is moved)</translation>
+    </message>
+    <message>
+      <source>调剂建议：后续收案按同一分布推算（已收案件 ÷ 已过月份占比 × 剩余占比），可办标准案件 =（未结 + 后续收案）× 该类案件平均标准案件数，与全年目标的缺口比较。</source>
+      <translation>Transfer suggestions: filings still to come follow the same pattern (filed so far ÷ share of the months past × share left); workable standard cases = (open + filings to come) × average standard cases per case of the category, set against what the annual target still needs.</translation>
     </message>
   </context>
   <context>
@@ -637,9 +645,9 @@ Database: {p}</translation>
       <translation>Created</translation>
     </message>
     <message>
-      <source>年度任务 {q:.2f}（{unit}标准案件）；截至本月目标 {t:.2f}，已完成 {sc:.2f}，完成率 {c:.1%}，得分 {s:.1f}；部门内{rd}，全院{rc}（同职务组）。结案 {n} 件。数据提示：数据不全 {inc} 件，待审批 {aw} 件，异常页数 {out} 件。
+      <source>年度任务 {q:.2f}（{unit}标准案件）；截至本月目标 {t:.2f}，已完成 {sc:.2f}，完成率 {c:.1%}，得分 {s:.1f}（截至本月基础数 {b:.2f}，饱和数 {sat:.2f}）；{ranks}结案 {n} 件。数据提示：数据不全 {inc} 件，待审批 {aw} 件，异常页数 {out} 件。
 任务来源：{d}</source>
-      <translation>Annual quota {q:.2f} ({unit} standard cases); target to date {t:.2f}, done {sc:.2f}, completion {c:.1%}, score {s:.1f}; in division {rd}, in court {rc} (same role). Cases closed: {n}. Data notes: {inc} incomplete, {aw} awaiting approval, {out} unusual page counts.
+      <translation>Annual quota {q:.2f} ({unit} standard cases); target to date {t:.2f}, done {sc:.2f}, completion {c:.1%}, score {s:.1f} (base number to date {b:.2f}, saturation number {sat:.2f}); {ranks}Cases closed: {n}. Data notes: {inc} incomplete, {aw} awaiting approval, {out} unusual page counts.
 Quota derived from: {d}</translation>
     </message>
     <message>
@@ -649,6 +657,10 @@ Quota derived from: {d}</translation>
     <message>
       <source>按案号或案由查找</source>
       <translation>Find by case number or cause</translation>
+    </message>
+    <message>
+      <source>本年度不公布排名。</source>
+      <translation>Ranks are not published this year. </translation>
     </message>
     <message>
       <source>本年度尚未下达任务</source>
@@ -681,6 +693,10 @@ Quota derived from: {d}</translation>
     <message>
       <source>考核表已保存为 {p}</source>
       <translation>Sheet saved as {p}</translation>
+    </message>
+    <message>
+      <source>部门内{rd}，全院{rc}（同职务组）。</source>
+      <translation>in division {rd}, in court {rc} (same role group). </translation>
     </message>
   </context>
   <context>
@@ -773,6 +789,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>全院一个平均</source>
       <translation>One court-wide average</translation>
+    </message>
+    <message>
+      <source>公布排名</source>
+      <translation>Publish ranks</translation>
     </message>
     <message>
       <source>其他合议庭成员份额</source>
@@ -935,6 +955,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Rule {n}: the kind must be "{a}" or "{b}"</translation>
     </message>
     <message>
+      <source>考核表打印排名，法官本人可见排名</source>
+      <translation>Print ranks on sheets and show them to judges</translation>
+    </message>
+    <message>
       <source>职务</source>
       <translation>Role</translation>
     </message>
@@ -994,12 +1018,24 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>No quotas issued for {y} yet. Enter the expected filings (or use last year's), then click “Issue annual plan”.</translation>
     </message>
     <message>
+      <source>上年各月结案</source>
+      <translation>last year's monthly closures</translation>
+    </message>
+    <message>
       <source>下达年度计划</source>
       <translation>Issue annual plan</translation>
     </message>
     <message>
       <source>全院逐月目标</source>
       <translation>Court monthly targets</translation>
+    </message>
+    <message>
+      <source>各月工作日</source>
+      <translation>working days per month</translation>
+    </message>
+    <message>
+      <source>各月平均</source>
+      <translation>even months</translation>
     </message>
     <message>
       <source>年中调整</source>
@@ -1016,6 +1052,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>无法调整</source>
       <translation>Cannot change</translation>
+    </message>
+    <message>
+      <source>月度目标按{p}分布（审判、执行各用本类上年的分布）；年中入额或离任的法官，每月目标 = 同职务全年在岗法官该月目标 × 当月在岗比例，年度任务为各月之和。</source>
+      <translation>Monthly targets follow {p} (trial and enforcement each by their own track); a judge who joins or leaves mid-year gets, each month, the target of a full-year judge of the same role × the share of that month in post, and the annual quota is the sum of the months.</translation>
     </message>
     <message>
       <source>正在下达 {y} 年度计划</source>
@@ -1400,8 +1440,8 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>fixed value</translation>
     </message>
     <message>
-      <source>在岗比例</source>
-      <translation>Share in post</translation>
+      <source>在岗比例（按月度分布）</source>
+      <translation>Share in post (by month pattern)</translation>
     </message>
     <message>
       <source>基本任务</source>
@@ -1484,8 +1524,16 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Score</translation>
     </message>
     <message>
+      <source>截至本月基础数</source>
+      <translation>Base number to date</translation>
+    </message>
+    <message>
       <source>截至本月目标</source>
       <translation>Target to date</translation>
+    </message>
+    <message>
+      <source>截至本月饱和数</source>
+      <translation>Saturation number to date</translation>
     </message>
     <message>
       <source>所需法官</source>
@@ -1510,6 +1558,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>折算法官</source>
       <translation>Judge equivalents</translation>
+    </message>
+    <message>
+      <source>排名组</source>
+      <translation>Ranking group</translation>
     </message>
     <message>
       <source>提示</source>

@@ -65,3 +65,65 @@ def test_unreadable_numbers_are_errors_not_guesses(raw):
     n = parse_case_number(raw)
     assert n.error != ""
     assert n.type_code == "" and n.year is None
+
+
+# The SPC annex of court codes (法〔2015〕137号附件), as DOMAIN.md "Case numbers" lists it: 31
+# provinces (内 for Inner Mongolia, 黔 for Guizhou), then the XPCC (兵), military courts (军) and
+# the SPC (最高法). Written out here rather than imported, so the test cannot share a typo.
+ANNEX = list("京津冀晋内辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔云藏陕甘青宁新")
+FORMS = [  # (type code, category, instance)
+    ("刑初", "criminal", "first"),
+    ("民终", "civil", "second"),
+    ("执", "enforcement", "other"),
+]
+
+
+def test_annex_has_31_provinces():
+    assert len(ANNEX) == 31 == len(set(ANNEX))
+
+
+@pytest.mark.parametrize("court", [*[a + "01" for a in ANNEX], "兵08", "兵0801", "军", "军0101", "最高法"])
+@pytest.mark.parametrize(("type_code", "category", "instance"), FORMS)
+@pytest.mark.parametrize(("left", "right"), [("(", ")"), ("（", "）")])
+def test_every_annex_court_code_parses(court, type_code, category, instance, left, right):
+    n = parse_case_number(f"{left}2019{right}{court}{type_code}154号")
+    assert n.error == ""
+    assert (n.year, n.court, n.type_code, n.serial, n.category, n.instance, n.legacy) == (
+        2019, court, type_code, 154, category, instance, False,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("raw", "court", "type_code"),
+    [
+        ("（2016）内0124刑初8号", "内0124", "刑初"),  # Inner Mongolia: refused before
+        ("（2018）黔01刑终154号", "黔01", "刑终"),  # Guizhou: refused before
+        ("(2019)最高法民终123号", "最高法", "民终"),
+        ("(2020)兵08民初12号", "兵08", "民初"),
+        ("(2021)军0101刑初3号", "军0101", "刑初"),
+        ("(2022)内01执恢5号", "内01", "执恢"),
+    ],
+)
+def test_inner_mongolia_and_guizhou_numbers_parse(raw, court, type_code):
+    n = parse_case_number(raw)
+    assert (n.error, n.court, n.type_code) == ("", court, type_code)
+
+
+@pytest.mark.parametrize(
+    ("raw", "says"),
+    [
+        ("（2017）0481刑初170号", "格式无法识别"),  # no court abbreviation at all
+        ("(2016)蒙0124刑初8号", "「内」"),  # everyday abbreviations are not the annex's
+        ("(2018)贵01刑终154号", "「黔」"),
+        ("(2021)军事法院刑初1号", "类型代字"),  # the annex writes 军 + digits, not 军事法院
+    ],
+)
+def test_numbers_outside_the_annex_are_errors(raw, says):
+    n = parse_case_number(raw)
+    assert says in n.error
+    assert n.year is None
+
+
+def test_pre_2016_numbers_still_read_with_any_local_abbreviation():
+    n = parse_case_number("(2015)蒙呼刑初字第8号")
+    assert (n.error, n.court, n.type_code, n.legacy) == ("", "蒙呼", "刑初", True)

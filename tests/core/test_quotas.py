@@ -58,9 +58,11 @@ def test_share_of_year_by_days():
 def test_judge_quotas_and_division_targets_by_hand():
     quotas = q.judge_quotas(YEAR, JUDGES, {"trial": 228.0}, PARAMS).set_index("judge")
     assert "己" not in quotas.index
-    assert quotas["quota"].to_dict() == {"甲": 22.8, "乙": 136.8, "丙": 228.0, "丁": 114.94, "戊": 228.0}
+    # even pattern: 丁 (in post July–December) gets the full-year month target 228 / 12 = 19 for each of
+    # his six months: 6 × 19 = 114 (not 228 × 184/365 = 114.94 by calendar days)
+    assert quotas["quota"].to_dict() == {"甲": 22.8, "乙": 136.8, "丙": 228.0, "丁": 114.0, "戊": 228.0}
     targets = quotas.groupby("division")["quota"].sum().round(2).to_dict()
-    assert targets == {"民事审判第一庭": 387.6, "民事审判第二庭": 114.94, "刑事审判庭": 228.0}
+    assert targets == {"民事审判第一庭": 387.6, "民事审判第二庭": 114.0, "刑事审判庭": 228.0}
 
 
 def test_override_replaces_computed_quota_and_keeps_reason():
@@ -75,8 +77,8 @@ def test_monthly_targets_even_and_part_year():
     quotas = q.judge_quotas(YEAR, JUDGES, {"trial": 228.0}, PARAMS)
     months = q.monthly_targets(YEAR, quotas, q.month_weights("even", YEAR)).set_index("judge")
     assert months.loc["丙"].tolist() == [19.0] * 12
-    # 114.94 over July–December: 11494 hundredths / 6 = 1915.67 -> four months get 19.16, two 19.15
-    assert months.loc["丁"].tolist() == [0.0] * 6 + [19.16, 19.16, 19.16, 19.16, 19.15, 19.15]
+    # 丁 joined on 1 July: the same 19 a full-year colleague gets, for July–December
+    assert months.loc["丁"].tolist() == [0.0] * 6 + [19.0] * 6
     for judge, quota in quotas.set_index("judge")["quota"].items():
         assert months.loc[judge].sum() == pytest.approx(quota, abs=1e-9)
 
@@ -85,7 +87,7 @@ def test_monthly_targets_follow_last_years_pattern():
     closures = np.array([50, 25, 100, 100, 100, 100, 100, 100, 100, 100, 100, 200], dtype=float)  # 1175
     w = q.month_weights("last_year", YEAR, closures)
     assert w[1] == pytest.approx(25 / 1175) and w[11] == pytest.approx(200 / 1175)
-    quotas = q.judge_quotas(YEAR, JUDGES, {"trial": 235.0}, PARAMS)
+    quotas = q.judge_quotas(YEAR, JUDGES, {"trial": 235.0}, PARAMS, weights=w)
     m = q.monthly_targets(YEAR, quotas, w).set_index("judge").loc["丙"].tolist()
     assert m[0] == 10.0 and m[1] == 5.0 and m[11] == 40.0 and sum(m) == pytest.approx(235.0)
 
@@ -101,10 +103,10 @@ def test_replan_in_july_keeps_january_to_june():
     before = q.monthly_targets(YEAR, quotas, even)
     new = q.judge_quotas(YEAR, JUDGES, {"trial": 240.0}, PARAMS)
     after = q.replan_targets(YEAR, new, before, even, 7).set_index("judge")
-    # 丙: 6 × 19 = 114 kept; 240 − 114 = 126 over July–December = 21 each
-    assert after.loc["丙"].tolist() == [19.0] * 6 + [21.0] * 6
-    # 丁 had no months before July: the whole new quota 240 × 184/365 = 120.99 over six months
-    assert after.loc["丁"].sum() == pytest.approx(120.99)
+    # 丙: 6 × 19 = 114 kept; July–December are the new full-year month targets 240 / 12 = 20 each
+    assert after.loc["丙"].tolist() == [19.0] * 6 + [20.0] * 6
+    # 丁 had no months before July: six new months of 20 = 120, like 丙's
+    assert after.loc["丁"].sum() == pytest.approx(120.0)
     assert (
         after.iloc[:, :6].to_numpy() == before.set_index("judge").loc[after.index].iloc[:, :6].to_numpy()
     ).all()
@@ -154,8 +156,9 @@ def test_coefficient_of_variation():
 @settings(max_examples=50, deadline=None)
 @given(common=st.floats(min_value=1, max_value=2000), pattern=st.sampled_from(["even", "working_days"]))
 def test_rounding_never_splits_division_target_from_judges(common, pattern):
-    quotas = q.judge_quotas(YEAR, JUDGES, {"trial": round(common)}, PARAMS)
-    months = q.monthly_targets(YEAR, quotas, q.month_weights(pattern, YEAR))
+    w = q.month_weights(pattern, YEAR)
+    quotas = q.judge_quotas(YEAR, JUDGES, {"trial": round(common)}, PARAMS, weights=w)
+    months = q.monthly_targets(YEAR, quotas, w)
     frame = quotas.merge(months, on="judge")
     for _, part in frame.groupby("division"):
         target = round(part["quota"].sum(), 2)

@@ -53,10 +53,21 @@ def test_judge_sees_only_own_cases_through_every_read_service(judge_db):
 
 
 def test_judge_figures_still_ranked_against_the_whole_court(judge_db):
+    from dataclasses import replace
+
+    import pandas as pd
+
+    from workload_app.services.parameters import current_params, save_params
+
     db, me = judge_db
-    mine = quotas.assessment(db, 2025, 6).iloc[0]
+    hidden = quotas.assessment(db, 2025, 6).iloc[0]  # ranks are not published by default
+    assert pd.isna(hidden["rank_court"]) and pd.isna(hidden["rank_division"])
     access.bind(db, None)
+    params, _ = current_params(db, 2025)
+    save_params(db, replace(params, assessment=replace(params.assessment, publish_ranks=True)), "公布排名")
     court = quotas.assessment(db, 2025, 6).set_index("judge").loc[me.judge]
+    access.bind(db, me)
+    mine = quotas.assessment(db, 2025, 6).iloc[0]
     assert (mine["sc"], mine["rank_court"], mine["rank_division"]) == (
         court["sc"],
         court["rank_court"],

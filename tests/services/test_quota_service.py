@@ -17,8 +17,10 @@ def test_plan_consistent_with_its_inputs(demo_db):
         common = inputs["common_quota"]
         assert common == round(inputs["blended"])
         part = judges[judges["track"] == track]
-        expected = (common * part["role_fraction"] * part["share_in_post"]).round(2)
-        assert (part["quota"] - expected).abs().max() < 0.0051
+        expected = common * part["role_fraction"] * part["share_in_post"]
+        # each of up to 12 month targets is rounded to 0.01 on its own
+        plain = part["override_reason"] == ""
+        assert (part.loc[plain, "quota"] - expected[plain]).abs().max() <= 12 * 0.005 + 1e-9
     merged = judges.merge(months, on="judge")
     assert (merged[S.MONTH_COLS].sum(axis=1) - merged["quota"]).abs().max() < 1e-9
     targets = S.division_targets(plan).set_index("division")["target"]

@@ -25,7 +25,14 @@ CATEGORY_LABELS = {
 }
 INSTANCE_LABELS = {"first": "一审", "second": "二审", "retrial": "再审", "other": "其他"}
 
-PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼兵军"
+# The province part of a court code as the SPC's annex of court codes (法〔2015〕137号附件) writes it:
+# 内 for Inner Mongolia and 黔 for Guizhou (not the everyday 蒙 and 贵); 兵 for the XPCC courts
+# (兵, 兵08, 兵0801 …), 军 for military courts (军, 军01, 军0101 …), and 最高法 for the SPC.
+PROVINCES = "京津冀晋内辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔云藏陕甘青宁新"
+SPECIAL_COURTS = ("兵", "军")
+COURT_PREFIXES = (*PROVINCES, *SPECIAL_COURTS, "最高法")
+# Everyday abbreviations the annex does not use: named in the error so the user sees the fix.
+_NOT_ANNEX = {"蒙": "内", "贵": "黔"}
 
 # Type codes that are not led by 刑/民/行/执 but are in the SPC standard.
 _OTHER_TYPES = {
@@ -71,7 +78,7 @@ _BRACKETS = str.maketrans(
 )
 
 _CURRENT = re.compile(
-    rf"^\((?P<year>\d{{4}})\)(?P<court>最高法|[{PROVINCES}]\d{{0,4}})"
+    rf"^\((?P<year>\d{{4}})\)(?P<court>最高法|[{PROVINCES}{''.join(SPECIAL_COURTS)}]\d{{0,4}})"
     r"(?P<type>[\u4e00-\u9fff]{1,5}?)(?P<serial>\d{1,7})号$"
 )
 _LEGACY = re.compile(
@@ -136,6 +143,12 @@ def parse_case_number(raw: object) -> CaseNumber:
         return _parse_legacy(text, s)
     m = _CURRENT.match(s)
     if not m:
+        wrong = re.match(r"^\(\d{4}\)([蒙贵])\d", s)
+        if wrong:
+            return CaseNumber(
+                text,
+                error=f"法院代字应按最高人民法院法院代字表写作「{_NOT_ANNEX[wrong[1]]}」，而不是「{wrong[1]}」",
+            )
         return CaseNumber(text, error="案号格式无法识别（应如 (2024)渝0106民初1234号）")
     type_code = m["type"]
     cls = classify_type(type_code)

@@ -26,6 +26,13 @@ DEFAULT_ROLE_FRACTIONS = {
     "审判员": 1.0,
 }
 MONTH_PATTERNS = ("even", "last_year", "working_days")
+# Ranking groups (DOMAIN "Assessment": compared within the same role group): the court leaders
+# (院长, 副院长, 专职委员), the division heads (庭长 with 副庭长), the ordinary judges.
+DEFAULT_ROLE_GROUPS = (
+    ("院领导", ("院长", "副院长", "审判委员会专职委员")),
+    ("庭领导", ("庭长", "副庭长")),
+    ("审判员", ("审判员",)),
+)
 
 
 @dataclass(frozen=True)
@@ -91,6 +98,21 @@ class ScoreParams:
 
 
 @dataclass(frozen=True)
+class AssessmentParams:
+    """How judges are compared and what is published (考核): role groups for ranking, and whether
+    ranks are printed on sheets and shown to judges (off by default: 不得通报排名)."""
+
+    role_groups: tuple[tuple[str, tuple[str, ...]], ...] = DEFAULT_ROLE_GROUPS
+    publish_ranks: bool = False
+
+    def group_of(self, role: str) -> str:
+        for name, roles in self.role_groups:
+            if role in roles:
+                return name
+        return role  # a role no group names is compared with itself only
+
+
+@dataclass(frozen=True)
 class Params:
     year: int
     trial: TrialParams = field(default_factory=TrialParams)
@@ -98,6 +120,7 @@ class Params:
     panel: PanelParams = field(default_factory=PanelParams)
     quota: QuotaParams = field(default_factory=QuotaParams)
     score: ScoreParams = field(default_factory=ScoreParams)
+    assessment: AssessmentParams = field(default_factory=AssessmentParams)
 
     @property
     def reference_year(self) -> int:
@@ -155,7 +178,7 @@ def params_from_toml(text: str) -> Params:
 
 
 def params_from_dict(data: dict) -> Params:
-    _check_keys(data, {"year", "trial", "enforcement", "panel", "quota", "score"}, "")
+    _check_keys(data, {"year", "trial", "enforcement", "panel", "quota", "score", "assessment"}, "")
     if "year" not in data:
         raise ParameterError("year", "缺少参数「year」（年度）")
     year = data["year"]
@@ -166,7 +189,8 @@ def params_from_dict(data: dict) -> Params:
     panel = _panel(data.get("panel", {}))
     quota = _quota(data.get("quota", {}))
     score = _score(data.get("score", {}))
-    return Params(year, trial, enforcement, panel, quota, score)
+    params = Params(year, trial, enforcement, panel, quota, score)
+    return replace(params, assessment=_assessment(data.get("assessment", {})))
 
 
 def _trial(t: dict, year: int) -> TrialParams:
@@ -298,6 +322,48 @@ def _score(s: dict) -> ScoreParams:
     return ScoreParams(tuple(out))
 
 
+def _assessment(a: Any) -> AssessmentParams:
+    if not isinstance(a, dict):
+        raise ParameterError("assessment", "参数「assessment」应为表")
+    _check_keys(a, {"role_groups", "publish_ranks"}, "assessment.")
+    publish = a.get("publish_ranks", False)
+    if not isinstance(publish, bool):
+        raise ParameterError(
+            "assessment.publish_ranks",
+            f"参数「assessment.publish_ranks」应为 true 或 false，而不是「{publish}」",
+        )
+    given = a.get("role_groups")
+    if given is None:
+        return AssessmentParams(DEFAULT_ROLE_GROUPS, publish)
+    if not isinstance(given, dict) or not given:
+        raise ParameterError(
+            "assessment.role_groups", "参数「assessment.role_groups」应为表：组名 = [职务, …]"
+        )
+    seen: dict[str, str] = {}
+    groups = []
+    for name, roles in given.items():
+        key = f"assessment.role_groups.{name}"
+        members = _strings(roles, key)
+        if not members:
+            raise ParameterError(key, f"参数「{key}」至少要有一个职务")
+        for role in members:
+            if role not in ROLES:
+                raise ParameterError(
+                    key, f"参数「{key}」中有未知的职务「{role}」（可用：{'、'.join(ROLES)}）"
+                )
+            if role in seen:
+                raise ParameterError(key, f"职务「{role}」同时属于「{seen[role]}」和「{name}」两个排名组")
+            seen[role] = name
+        groups.append((str(name), members))
+    missing = [r for r in ROLES if r not in seen]
+    if missing:
+        raise ParameterError(
+            "assessment.role_groups",
+            f"参数「assessment.role_groups」没有为职务「{'、'.join(missing)}」指定排名组",
+        )
+    return AssessmentParams(tuple(groups), publish)
+
+
 # ---------------------------------------------------------------- TOML out
 
 
@@ -365,5 +431,9 @@ def params_to_toml(p: Params) -> str:
         "",
         "[score]",
         f"breakpoints = {_toml_value([list(bp) for bp in p.score.breakpoints])}",
+        "",
+        "[assessment]",
+        f"publish_ranks = {_toml_value(p.assessment.publish_ranks)}",
+        f"role_groups = {_toml_value({n: list(r) for n, r in p.assessment.role_groups})}",
     ]
     return "\n".join(lines) + "\n"

@@ -6,11 +6,21 @@ Per track (trial / enforcement, each in its own unit):
     target-based   = closing_rate × (carry-over + expected filings) × last year's SC per case
                      ÷ Σ(role fraction × share of year in post)        (the quota that closes the target)
     common quota   = round(w × history-based + (1 − w) × target-based)  to whole standard cases
-    judge quota    = common quota × role fraction × share of the year in post   (2 decimals)
+    full-year month targets of a role = common quota × role fraction split over the months by the
+                     track's pattern (even, last year's closures of the track, or working days),
+                     rounded to 0.01 by largest remainder so they add up to the full-year quota
+    judge's month target = full-year month target of the role × share of that month in post (0.01)
+    judge quota    = Σ the judge's month targets (so two judges of one role working the same months
+                     have the same targets for them, and quota = Σ months always)
     division target = Σ its judges' quotas (so rounding can never make them differ)
 
-Monthly targets spread each judge's quota over the months in post by a pattern (even, last year's
-court-wide closures, or working days), rounded to 0.01 by largest remainder so they add up exactly.
+"Share of year in post" in the target-based figure is the pattern-weighted share
+Σ_m weight_m × share of month m in post, the same share the month targets add up to.
+
+A re-plan from month k keeps the months before k as planned and recomputes the rest from the new
+common quota; the judge's quota becomes Σ of the kept and the new months. An override (a quota set
+by 人事 with a reason) is spread over the judge's months in post by the pattern (the months left,
+in a re-plan); an override below what the kept months already hold leaves the kept months.
 """
 
 from __future__ import annotations
@@ -105,8 +115,46 @@ def days_in_post_by_month(year: int, in_post_from: object, in_post_to: object) -
 
 
 def share_of_year(year: int, in_post_from: object, in_post_to: object) -> float:
+    """Calendar share of the year in post (days in post ÷ days of the year)."""
     days = 366 if calendar.isleap(year) else 365
     return float(days_in_post_by_month(year, in_post_from, in_post_to).sum() / days)
+
+
+def month_shares_in_post(year: int, in_post_from: object, in_post_to: object) -> np.ndarray:
+    """Share of each month in post (days in post that month ÷ days of the month)."""
+    full = np.array([calendar.monthrange(year, m)[1] for m in MONTHS], dtype=float)
+    return days_in_post_by_month(year, in_post_from, in_post_to) / full
+
+
+def in_post_in_year(year: int, in_post_from: object, in_post_to: object) -> bool:
+    """Whether the judge is in post on any day of the year (else not in that year at all)."""
+    return bool(days_in_post_by_month(year, in_post_from, in_post_to).sum() > 0)
+
+
+def weighted_share(year: int, in_post_from: object, in_post_to: object, weights: np.ndarray) -> float:
+    """Σ_m weight_m × share of month m in post: the part of a full-year quota the months in post carry."""
+    w = np.asarray(weights, dtype=float)
+    return float((w / w.sum() * month_shares_in_post(year, in_post_from, in_post_to)).sum())
+
+
+def weights_for(weights: np.ndarray | dict[str, np.ndarray] | None, track: str) -> np.ndarray:
+    """The month pattern of a track: one pattern for all, or one per track (even when none is known)."""
+    if weights is None:
+        return np.ones(12) / 12
+    if isinstance(weights, dict):
+        w = weights.get(track)
+        return np.ones(12) / 12 if w is None else np.asarray(w, dtype=float)
+    return np.asarray(weights, dtype=float)
+
+
+def full_year_months(role_quota: float, weights: np.ndarray) -> np.ndarray:
+    """A full-year judge's month targets for a role's annual quota (0.01, adding up exactly)."""
+    return split_exact(round_half_up(role_quota, 2), np.asarray(weights, dtype=float))
+
+
+def part_year_months(full: np.ndarray, shares: np.ndarray) -> np.ndarray:
+    """Month target = full-year month target × share of the month in post, each rounded to 0.01."""
+    return np.array([round_half_up(f * s, 2) if s > 0 else 0.0 for f, s in zip(full, shares, strict=True)])
 
 
 def month_weights(pattern: str, year: int, last_year_closures: np.ndarray | None = None) -> np.ndarray:
@@ -146,20 +194,25 @@ def judge_quotas(
     common: dict[str, float],
     params: Params,
     overrides: dict[str, dict] | None = None,
+    weights: np.ndarray | dict[str, np.ndarray] | None = None,
 ) -> pd.DataFrame:
     """One row per judge in post during the year: fraction, share, computed quota, final quota.
 
     ``judges`` has name, division, role, track, in_post_from, in_post_to; ``common`` maps track to
-    its common quota; ``overrides`` maps name to {quota, reason}.
+    its common quota; ``overrides`` maps name to {quota, reason}; ``weights`` is the month pattern
+    (one array, or one per track; even when not given). The computed quota is the sum of the
+    judge's month targets (see ``judge_months``); ``share_in_post`` is the pattern-weighted share.
     """
     overrides = overrides or {}
     rows = []
     for j in judges.to_dict("records"):
-        share = share_of_year(year, j.get("in_post_from"), j.get("in_post_to"))
-        if share <= 0:
+        shares = month_shares_in_post(year, j.get("in_post_from"), j.get("in_post_to"))
+        if shares.sum() <= 0:
             continue
+        w = weights_for(weights, j["track"])
         fraction = params.quota.fraction_of(j["role"])
-        computed = round_half_up(common.get(j["track"], 0.0) * fraction * share, 2)
+        full = full_year_months(common.get(j["track"], 0.0) * fraction, w)
+        computed = round_half_up(float(part_year_months(full, shares).sum()), 2)
         o = overrides.get(j["name"])
         rows.append(
             {
@@ -168,7 +221,7 @@ def judge_quotas(
                 "role": j["role"],
                 "track": j["track"],
                 "role_fraction": fraction,
-                "share_in_post": share,
+                "share_in_post": float((w / w.sum() * shares).sum()),
                 "common_quota": common.get(j["track"], 0.0),
                 "computed_quota": computed,
                 "quota": round_half_up(float(o["quota"]), 2) if o else computed,
@@ -180,41 +233,83 @@ def judge_quotas(
     return pd.DataFrame(rows)
 
 
-def monthly_targets(year: int, quotas: pd.DataFrame, weights: np.ndarray) -> pd.DataFrame:
-    """Each judge's quota over the months in post: columns judge, m1 … m12 (adding up to the quota)."""
-    out = []
+def judge_months(year: int, row: dict, weights: np.ndarray, from_month: int = 1) -> np.ndarray:
+    """A judge's month targets from ``from_month`` on (earlier months 0).
+
+    Without an override: full-year month targets of the role × share of each month in post.
+    With one (``override_reason`` set): ``row["quota"]`` spread over those months by pattern × share.
+    """
+    shares = month_shares_in_post(year, row.get("in_post_from"), row.get("in_post_to"))
+    shares[: from_month - 1] = 0.0
+    if row.get("override_reason"):
+        return split_exact(float(row["quota"]), weights * shares)
+    full = full_year_months(float(row["common_quota"]) * float(row["role_fraction"]), weights)
+    return part_year_months(full, shares)
+
+
+def plan_months(
+    year: int,
+    quotas: pd.DataFrame,
+    weights: np.ndarray | dict[str, np.ndarray] | None,
+    previous: pd.DataFrame | None = None,
+    from_month: int = 1,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(quotas, months) of a plan version, with quota = Σ months for every judge.
+
+    From January: each judge's months by ``judge_months``. A re-plan from ``from_month`` keeps the
+    months before it from ``previous`` and recomputes the rest; an override then gets what is left of
+    it after the kept months (never less than 0). ``computed_quota`` is what the judge's months hold
+    without an override, ``quota`` what they hold."""
+    cols = [f"m{m}" for m in MONTHS]
+    prev = None
+    if previous is not None and from_month > 1:
+        prev = dict(zip(previous["judge"], previous[cols].to_numpy(dtype=float), strict=True))
+    out_q, out_m = [], []
     for q in quotas.to_dict("records"):
-        days = days_in_post_by_month(year, q["in_post_from"], q["in_post_to"])
-        full = np.array([calendar.monthrange(year, m)[1] for m in MONTHS], dtype=float)
-        w = weights * days / full
-        out.append([q["judge"], *split_exact(q["quota"], w)])
-    return pd.DataFrame(out, columns=["judge", *[f"m{m}" for m in MONTHS]])
+        w = weights_for(weights, q["track"])
+        kept = np.zeros(12)
+        if prev is not None and q["judge"] in prev:
+            kept[: from_month - 1] = prev[q["judge"]][: from_month - 1]
+        start = from_month if prev is not None else 1
+        plain = judge_months(year, {**q, "override_reason": ""}, w, start)
+        if q.get("override_reason"):
+            rest = max(0.0, round_half_up(float(q["quota"]) - kept.sum(), 2))
+            months = kept + judge_months(year, {**q, "quota": rest}, w, start)
+        else:
+            months = kept + plain
+        months = np.round(months, 2)
+        q = {
+            **q,
+            "computed_quota": round_half_up(float((kept + plain).sum()), 2),
+            "quota": round_half_up(float(months.sum()), 2),
+        }
+        out_q.append(q)
+        out_m.append([q["judge"], *months])
+    return pd.DataFrame(out_q, columns=quotas.columns), pd.DataFrame(out_m, columns=["judge", *cols])
+
+
+def monthly_targets(
+    year: int, quotas: pd.DataFrame, weights: np.ndarray | dict[str, np.ndarray] | None
+) -> pd.DataFrame:
+    """Each judge's month targets: columns judge, m1 … m12 (adding up to the quota)."""
+    return plan_months(year, quotas, weights)[1]
 
 
 def replan_targets(
-    year: int, quotas: pd.DataFrame, previous: pd.DataFrame, weights: np.ndarray, from_month: int
+    year: int,
+    quotas: pd.DataFrame,
+    previous: pd.DataFrame,
+    weights: np.ndarray | dict[str, np.ndarray] | None,
+    from_month: int,
 ) -> pd.DataFrame:
-    """Keep months before ``from_month`` as planned; spread what is left of each new quota over the rest."""
-    prev = previous.set_index("judge")
-    cols = [f"m{m}" for m in MONTHS]
-    out = []
-    for q in quotas.to_dict("records"):
-        days = days_in_post_by_month(year, q["in_post_from"], q["in_post_to"])
-        full = np.array([calendar.monthrange(year, m)[1] for m in MONTHS], dtype=float)
-        kept = (
-            prev.loc[q["judge"], cols].to_numpy(dtype=float).copy()
-            if q["judge"] in prev.index
-            else np.zeros(12)
-        )
-        kept[from_month - 1 :] = 0.0
-        w = (weights * days / full).copy()
-        w[: from_month - 1] = 0.0
-        rest = max(0.0, round_half_up(q["quota"] - kept.sum(), 2))
-        if w.sum() == 0:
-            out.append([q["judge"], *kept])
-            continue
-        out.append([q["judge"], *(kept + split_exact(rest, w))])
-    return pd.DataFrame(out, columns=["judge", *cols])
+    """Months before ``from_month`` as planned in ``previous``; the rest from the new quotas."""
+    return plan_months(year, quotas, weights, previous, from_month)[1]
+
+
+def pattern_share_to_date(weights: np.ndarray, through_month: int) -> float:
+    """Share of the year's work the pattern puts in months 1 … ``through_month``."""
+    w = np.asarray(weights, dtype=float)
+    return float(w[:through_month].sum() / w.sum()) if w.sum() > 0 else through_month / 12
 
 
 def replanned_filings(actual_by_month: np.ndarray, from_month: int) -> float:
@@ -276,6 +371,7 @@ class Transfer:
     standard_cases: float
     cases: int
     category: str
+    assumption: str = ""  # how supply and need were projected, in words
 
 
 def suggest_transfers(divisions: pd.DataFrame) -> list[Transfer]:

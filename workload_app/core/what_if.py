@@ -199,7 +199,8 @@ def rank_stability(
     enforcement = _totals(links, np.where(unit == "enforcement", centre["sc"].to_numpy(dtype=float), 0.0))
     track_enf = people["track"].to_numpy() == "enforcement"
     target = people["target_to_date"].to_numpy(dtype=float)
-    groups = (people["track"].astype(str) + "|" + people["role"].astype(str)).to_numpy()
+    group = people["role_group"] if "role_group" in people else people["role"]  # ranked by role group
+    groups = (people["track"].astype(str) + "|" + group.astype(str)).to_numpy()
 
     def pick(totals: np.ndarray) -> np.ndarray:
         return np.where(idx >= 0, totals[np.maximum(idx, 0)], 0.0)

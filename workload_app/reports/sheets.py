@@ -130,11 +130,21 @@ def judge_sheet(f: dict, invariant: bool = False) -> bytes:
                 ("已完成标准案件", fmt.sc(a["sc"])),
                 ("完成率", fmt.pct(a["completion"])),
                 ("得分", fmt.sc(a["score"], 1)),
-                ("部门内排名", fmt.rank(a["rank_division"], a["n_division"])),
-                ("全院排名", fmt.rank(a["rank_court"], a["n_court"])),
-                ("比较组", j["role"]),
-                ("基础数/饱和数", f"{fmt.sc(a['base_number'])} / {fmt.sc(a['saturation_number'])}"),
+                # the score to date is read against the base and saturation numbers of the period
+                ("本期基础数", fmt.sc(a["base_to_date"])),
+                ("本期饱和数", fmt.sc(a["saturation_to_date"])),
+                ("全年基础数", fmt.sc(a["base_number"])),
+                ("全年饱和数", fmt.sc(a["saturation_number"])),
             ]
+            + (  # ranks are printed only in a year whose parameters publish them (不得通报排名)
+                [
+                    ("部门内排名", fmt.rank(a["rank_division"], a["n_division"])),
+                    ("全院排名", fmt.rank(a["rank_court"], a["n_court"])),
+                    ("比较组", j.get("role_group", j["role"])),
+                ]
+                if f.get("publish_ranks")
+                else []
+            )
         )
     )
     story.append(Paragraph("二、逐月完成情况", st["h2"]))
@@ -231,19 +241,22 @@ def division_sheet(f: dict, invariant: bool = False) -> bytes:
                 fmt.rank(r["rank_division"]),
             ]
         )
-    story.append(
-        table(rows, [W * x for x in (0.12, 0.13, 0.13, 0.14, 0.13, 0.12, 0.1, 0.13)], numeric_from=2)
-    )
+    widths = (0.12, 0.13, 0.13, 0.14, 0.13, 0.12, 0.1, 0.13)
+    if not f.get("publish_ranks"):  # ranks are printed only in a year that publishes them
+        rows, widths = [r[:-1] for r in rows], (0.14, 0.14, 0.15, 0.16, 0.15, 0.14, 0.12)
+    story.append(table(rows, [W * x for x in widths], numeric_from=2))
     story.append(Paragraph("三、人员配置测算", st["h2"]))
     story.append(
         Paragraph(
             escape(
-                f"按截至本月的进度推算全年工作量约 {fmt.sc(d['expected_workload'], 0)} 个{unit}，以一名审判员的年度基本任务计，"
+                f"按截至本月的完成量和月度任务分布推算全年工作量约 {fmt.sc(d['expected_workload'], 0)} 个{unit}，以一名审判员的年度基本任务计，"
                 f"约需 {fmt.sc(d['judges_needed'], 1)} 名法官；现有折算法官 {fmt.sc(d['equivalents'], 2)} 名。"
             ),
             st["base"],
         )
     )
+    if d.get("assumption"):
+        story.append(Paragraph(escape(f"测算假设：{d['assumption']}"), st["note"]))
     story.append(Paragraph("四、调剂建议", st["h2"]))
     if f["transfers"]:
         rows = [["调出部门", "调入部门", "标准案件", "约合案件数"]] + [
@@ -251,6 +264,8 @@ def division_sheet(f: dict, invariant: bool = False) -> bytes:
             for t in f["transfers"]
         ]
         story.append(table(rows, [W * 0.3, W * 0.3, W * 0.2, W * 0.2], numeric_from=2))
+        if f["transfers"][0].get("assumption"):
+            story.append(Paragraph(escape(f"测算假设：{f['transfers'][0]['assumption']}"), st["note"]))
     else:
         story.append(Paragraph("本部门暂无调剂建议。", st["base"]))
     story.append(Spacer(1, 8 * mm))

@@ -16,6 +16,12 @@ def linked_judge(db: sqlite_utils.Database) -> str | None:
     return access.current(db).judge
 
 
+def ranks_shown(user: access.User, published: bool) -> bool:
+    """人事 (and 管理员) and 庭长 always see ranks on screen; a judge sees them only in a year whose
+    parameters publish them (DOMAIN: ranking and publication)."""
+    return published or user.court_wide or user.role == access.DIVISION_HEAD
+
+
 def my_workload(db: sqlite_utils.Database, year: int, month: int, judge: str | None = None) -> dict:
     """``figures`` (as on the judge sheet) and ``cases`` (closed through ``month``, with SC,
     rule, flags and explanation) for the acting user's judge, or ``judge`` if they may see them."""
@@ -30,6 +36,9 @@ def my_workload(db: sqlite_utils.Database, year: int, month: int, judge: str | N
         user = access.current(db)
         raise access.AccessDenied(f"{user.role_label}「{user.name}」无权查看法官「{judge}」的工作量")
     figures = judge_figures(ctx, judge)
+    figures["ranks_shown"] = ranks_shown(access.current(db), figures["publish_ranks"])
+    if not figures["ranks_shown"]:
+        figures["assessment"] = {**figures["assessment"], "rank_division": None, "rank_court": None}
     merged = ctx.merged
     mine = merged[access._own_case_mask(merged, judge)].copy()
     mine["role_in_case"] = (mine["judge"] == judge).map({True: "承办", False: "合议庭成员"})

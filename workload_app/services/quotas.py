@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -47,13 +48,17 @@ def derive_inputs(
     if _has_results(db, last):
         last_tally = court_tally(db, last)
         merged, _, _ = court_results(db, last)
+        last_pattern = _closures_by_track(db, last)  # how last year's work actually fell by month
         for track in TRACKS:
             ordinary = last_tally[(last_tally["track"] == track) & (last_tally["role"] == "审判员")]
             ordinary = ordinary.merge(
                 judges[["name", "in_post_from", "in_post_to"]], left_on="judge", right_on="name"
             )
+            # a part-year judge counts as the share of last year's work that fell in the months
+            # they were in post, so their closures stand for a full year by the same pattern
+            w_last = q.month_weights("last_year", last, last_pattern[track])
             fte = sum(
-                q.share_of_year(last, a, b)
+                q.weighted_share(last, a, b, w_last)
                 for a, b in zip(ordinary["in_post_from"], ordinary["in_post_to"], strict=True)
             )
             if fte > 0:
@@ -62,10 +67,11 @@ def derive_inputs(
             if len(sc):
                 per_case[track] = float(sc.mean())
     out = {}
+    weights = month_patterns(db, year, params)
     for track in TRACKS:
         mine = judges[judges["track"] == track]
         equivalents = sum(
-            params.quota.fraction_of(r) * q.share_of_year(year, a, b)
+            params.quota.fraction_of(r) * q.weighted_share(year, a, b, weights[track])
             for r, a, b in zip(mine["role"], mine["in_post_from"], mine["in_post_to"], strict=True)
         )
         last_filings = float(filings.loc[filings["track"] == track, "cases"].sum())
@@ -89,14 +95,24 @@ def derive_inputs(
     return out
 
 
-def _last_year_pattern(db: sqlite_utils.Database, year: int) -> np.ndarray:
+def _closures_by_track(db: sqlite_utils.Database, year: int) -> dict[str, np.ndarray]:
+    """Cases closed in ``year`` per month, trial and enforcement apart (two units, two patterns)."""
     rows = db.conn.execute(
-        "SELECT closed_month, COUNT(*) FROM cases WHERE closed_year = ? GROUP BY closed_month", (year - 1,)
+        "SELECT CASE WHEN category = 'enforcement' THEN 'enforcement' ELSE 'trial' END, closed_month, "
+        "COUNT(*) FROM cases WHERE closed_year = ? GROUP BY 1, 2",
+        (year,),
     ).fetchall()
-    out = np.zeros(12)
-    for m, n in rows:
-        out[int(m) - 1] = n
+    out = {t: np.zeros(12) for t in TRACKS}
+    for track, m, n in rows:
+        out[track][int(m) - 1] = n
     return out
+
+
+def month_patterns(db: sqlite_utils.Database, year: int, params: Params) -> dict[str, np.ndarray]:
+    """The month pattern of each track for ``year``'s targets (last year's closures of that track,
+    even, or working days, by the parameter ``quota.month_pattern``)."""
+    last = _closures_by_track(db, year - 1)
+    return {t: q.month_weights(params.quota.month_pattern, year, last[t]) for t in TRACKS}
 
 
 def plan_year(
@@ -194,17 +210,15 @@ def _build_plan(
 ) -> dict:
     common = {t: inputs[t].common_quota for t in TRACKS}
     judges = repo.judges_frame(db)
-    quotas = q.judge_quotas(year, judges, common, params, repo.overrides(db, year))
-    weights = q.month_weights(params.quota.month_pattern, year, _last_year_pattern(db, year))
-    if previous is None or from_month <= 1:
-        months = q.monthly_targets(year, quotas, weights)
-    else:
-        months = q.replan_targets(year, quotas, pd.DataFrame(previous["months"]), weights, from_month)
+    weights = month_patterns(db, year, params)
+    quotas = q.judge_quotas(year, judges, common, params, repo.overrides(db, year), weights)
+    before = pd.DataFrame(previous["months"]) if previous is not None and from_month > 1 else None
+    quotas, months = q.plan_months(year, quotas, weights, before, from_month)
     return {
         "year": year,
         "from_month": from_month,
         "pattern": params.quota.month_pattern,
-        "weights": weights.tolist(),
+        "weights": {t: weights[t].tolist() for t in TRACKS},
         "inputs": {t: inputs[t].as_dict() for t in TRACKS},
         "derivation": {t: inputs[t].derivation() for t in TRACKS},
         "judges": quotas.to_dict("records"),
@@ -332,7 +346,21 @@ def division_targets(plan: dict) -> pd.DataFrame:
 def assessment(db: sqlite_utils.Database, year: int, through_month: int = 12) -> pd.DataFrame:
     """One row per judge the acting user may see: standard cases to date in the judge's unit, quota,
     target to date, completion, score and ranks (division and court, within the role group)."""
-    return access.limit_people(db, court_assessment(db, year, through_month))
+    out = access.limit_people(db, court_assessment(db, year, through_month))
+    if not ranks_visible(db, year):
+        out["rank_division"] = pd.array([pd.NA] * len(out), dtype="Int64")
+        out["rank_court"] = pd.array([pd.NA] * len(out), dtype="Int64")
+    return out
+
+
+def ranks_visible(db: sqlite_utils.Database, year: int) -> bool:
+    """Ranks on screen: always for 管理员, 人事 and 庭长; for a judge only in a year whose parameters
+    publish them (since 2024 the SPC forbids publishing quality-indicator rankings: 不得通报排名)."""
+    user = access.current(db)
+    if user.court_wide or user.role == access.DIVISION_HEAD:
+        return True
+    params, _ = current_params(db, year)
+    return bool(params.assessment.publish_ranks)
 
 
 def court_assessment(db: sqlite_utils.Database, year: int, through_month: int = 12) -> pd.DataFrame:
@@ -353,9 +381,14 @@ def court_assessment(db: sqlite_utils.Database, year: int, through_month: int = 
     with np.errstate(divide="ignore", invalid="ignore"):
         t["completion"] = np.where(t["target_to_date"] > 0, t["sc"] / t["target_to_date"], np.nan)
     t["score"] = [q.score(c, params.score.breakpoints) for c in t["completion"]]
+    # base and saturation numbers of the period: the score's breakpoints times the target to date
+    bp = params.score.breakpoints
+    t["base_to_date"] = t["target_to_date"] * bp[1][0] if len(bp) > 1 else np.nan
+    t["saturation_to_date"] = t["target_to_date"] * bp[-1][0]
+    t["role_group"] = [params.assessment.group_of(r) for r in t["role"]]
     ranked = t[t["completion"].notna()]
-    t["rank_division"] = q.rank_in_groups(ranked, "completion", ["division", "role"]).reindex(t.index)
-    t["rank_court"] = q.rank_in_groups(ranked, "completion", ["track", "role"]).reindex(t.index)
+    t["rank_division"] = q.rank_in_groups(ranked, "completion", ["division", "role_group"]).reindex(t.index)
+    t["rank_court"] = q.rank_in_groups(ranked, "completion", ["track", "role_group"]).reindex(t.index)
     return t
 
 
@@ -368,9 +401,11 @@ def division_assessment(db: sqlite_utils.Database, year: int, through_month: int
 def court_division_assessment(db: sqlite_utils.Database, year: int, through_month: int = 12) -> pd.DataFrame:
     a = court_assessment(db, year, through_month)
     params, _ = current_params(db, year)
+    plan = court_plan(db, year)
+    weights = _plan_weights(db, year, params, plan)
     a["equivalent"] = [
-        params.quota.fraction_of(r) * q.share_of_year(year, f, t)
-        for r, f, t in zip(a["role"], *_post_dates(db, a["judge"]), strict=True)
+        params.quota.fraction_of(r) * q.weighted_share(year, f, t, weights[k])
+        for r, k, f, t in zip(a["role"], a["track"], *_post_dates(db, a["judge"]), strict=True)
     ]
     g = (
         a.groupby(["division", "track"], sort=False)
@@ -385,19 +420,54 @@ def court_division_assessment(db: sqlite_utils.Database, year: int, through_mont
     )
     g["completion"] = np.where(g["target_to_date"] > 0, g["sc"] / g["target_to_date"], np.nan)
     g["sc_per_judge"] = np.where(g["equivalents"] > 0, g["sc"] / g["equivalents"], np.nan)
-    plan = court_plan(db, year)
     if plan is not None:
         common = {t: plan["inputs"][t]["common_quota"] for t in TRACKS}
-        # expected workload: this year's pace so far carried over the whole year
-        g["expected_workload"] = g["sc"] * 12 / through_month
+        # expected workload: SC to date ÷ the share of the year's work the targets' month pattern
+        # puts in the months so far (the same pattern the targets follow, per track)
+        share = {t: q.pattern_share_to_date(weights[t], through_month) for t in TRACKS}
+        g["expected_workload"] = [
+            sc / share[t] if share[t] > 0 else np.nan for sc, t in zip(g["sc"], g["track"], strict=True)
+        ]
         g["judges_needed"] = [
             w / common[t] if common[t] else np.nan
             for w, t in zip(g["expected_workload"], g["track"], strict=True)
         ]
+        g["pattern_share"] = [share[t] for t in g["track"]]
+        g["assumption"] = [
+            staffing_assumption(through_month, share[t], common[t], t, plan.get("pattern", ""))
+            for t in g["track"]
+        ]
     else:
         g["expected_workload"] = np.nan
         g["judges_needed"] = np.nan
+        g["pattern_share"] = np.nan
+        g["assumption"] = ""
     return g
+
+
+PATTERN_LABELS = {"last_year": "上年各月结案分布", "even": "各月平均", "working_days": "各月工作日"}
+
+
+def staffing_assumption(through_month: int, share: float, common: float, track: str, pattern: str) -> str:
+    """What the staffing need assumed, in words a 庭长 can check."""
+    return (
+        f"按{TRACK_LABELS.get(track, track)}月度任务分布（{PATTERN_LABELS.get(pattern, pattern)}），"
+        f"1–{through_month} 月占全年 {share:.1%}：预计全年 = 截至本月标准案件 ÷ {share:.1%}；"
+        f"所需法官 = 预计全年 ÷ 一名审判员的年度基本任务 {common:g}"
+    )
+
+
+def _plan_weights(
+    db: sqlite_utils.Database, year: int, params: Params, plan: dict | None
+) -> dict[str, np.ndarray]:
+    """The month pattern the plan's targets follow, per track (a plan stored before patterns were
+    kept per track holds one list for both)."""
+    stored = plan.get("weights") if plan else None
+    if stored is None:
+        return month_patterns(db, year, params)
+    if isinstance(stored, dict):
+        return {t: np.asarray(stored[t], dtype=float) for t in TRACKS}
+    return {t: np.asarray(stored, dtype=float) for t in TRACKS}
 
 
 def _post_dates(db: sqlite_utils.Database, names: pd.Series) -> tuple[list, list]:
@@ -428,7 +498,10 @@ def transfers(db: sqlite_utils.Database, year: int, through_month: int) -> list[
 def court_transfers(db: sqlite_utils.Database, year: int, through_month: int) -> list[q.Transfer]:
     d = court_division_assessment(db, year, through_month)
     d = d[d["track"] == "trial"]
-    merged, _, _ = court_results(db, year)
+    merged, params, _ = court_results(db, year)
+    share = q.pattern_share_to_date(
+        _plan_weights(db, year, params, court_plan(db, year))["trial"], through_month
+    )
     category = merged.groupby("division")["category"].agg(lambda s: s.value_counts().index[0])
     sc_per_case = merged.groupby("category")["sc"].mean()
     end = dt.date(year, through_month, 1) + pd.offsets.MonthEnd(0)
@@ -439,10 +512,17 @@ def court_transfers(db: sqlite_utils.Database, year: int, through_month: int) ->
     for r in d.itertuples():
         cat = category.get(r.division, "civil")
         per_case = float(sc_per_case.get(cat, 1.0))
-        inflow = float(filed.get(r.division, 0)) / through_month * (12 - through_month)
+        # filings still to come: those so far carried to the year's end by the targets' pattern
+        inflow = float(filed.get(r.division, 0)) / share * (1 - share) if share > 0 else 0.0
         supply = (float(open_by_div.get(r.division, 0)) + inflow) * per_case
         remaining = max(0.0, float(r.target) - float(r.sc))
         rows.append(
             {"division": r.division, "category": cat, "surplus": supply - remaining, "sc_per_case": per_case}
         )
-    return q.suggest_transfers(pd.DataFrame(rows)) if rows else []
+    if not rows:
+        return []
+    assumed = (
+        f"按审判月度任务分布，1–{through_month} 月占全年 {share:.1%}：后续收案 = 已收案件 ÷ {share:.1%} × "
+        f"{1 - share:.1%}；可办标准案件 = (未结 + 后续收案) × 该类案件平均标准案件数；缺口 = 全年任务 − 已结"
+    )
+    return [replace(t, assumption=assumed) for t in q.suggest_transfers(pd.DataFrame(rows))]

@@ -162,10 +162,10 @@ def judge_figures(ctx: SheetContext, judge: str) -> dict:
             quota = judges.loc[judge].to_dict()
             quota["derivation"] = ctx.plan["derivation"][track]
     same_role_div = ctx.assessment[
-        (ctx.assessment["division"] == row["division"]) & (ctx.assessment["role"] == row["role"])
+        (ctx.assessment["division"] == row["division"]) & (ctx.assessment["role_group"] == row["role_group"])
     ]
     same_role_court = ctx.assessment[
-        (ctx.assessment["track"] == track) & (ctx.assessment["role"] == row["role"])
+        (ctx.assessment["track"] == track) & (ctx.assessment["role_group"] == row["role_group"])
     ]
     breakpoints = ctx.params.score.breakpoints
     quota_value = float(row["quota"]) if pd.notna(row["quota"]) else float("nan")
@@ -179,7 +179,14 @@ def judge_figures(ctx: SheetContext, judge: str) -> dict:
     top = cases.dropna(subset=["sc"]).sort_values(["sc", "case_number"], ascending=[False, True]).head(10)
     return {
         **ctx.base(),
-        "judge": {"name": judge, "division": row["division"], "role": row["role"], "track": track},
+        "judge": {
+            "name": judge,
+            "division": row["division"],
+            "role": row["role"],
+            "track": track,
+            "role_group": row["role_group"],
+        },
+        "publish_ranks": publish_ranks(ctx),
         "quota": quota,
         "assessment": {
             "cases": int(row["cases"]),
@@ -194,6 +201,8 @@ def judge_figures(ctx: SheetContext, judge: str) -> dict:
             "n_court": int(same_role_court["completion"].notna().sum()),
             "base_number": quota_value * breakpoints[1][0] if len(breakpoints) > 1 else float("nan"),
             "saturation_number": quota_value * breakpoints[-1][0],
+            "base_to_date": float(row["base_to_date"]),
+            "saturation_to_date": float(row["saturation_to_date"]),
         },
         "months": months,
         "target_cumulative": target_cum,
@@ -209,6 +218,12 @@ def judge_figures(ctx: SheetContext, judge: str) -> dict:
             "outlier": int((cases["flags"] & OUTLIER > 0).sum()),
         },
     }
+
+
+def publish_ranks(ctx: SheetContext) -> bool:
+    """Whether ranks go on printed sheets and into judges' own views this year (人事 and 庭长
+    screens always show them)."""
+    return bool(ctx.params.assessment.publish_ranks)
 
 
 def division_figures(ctx: SheetContext, division: str) -> dict:
@@ -236,6 +251,7 @@ def division_figures(ctx: SheetContext, division: str) -> dict:
             "name": division,
             **{k: (v.item() if hasattr(v, "item") else v) for k, v in row.items()},
         },
+        "publish_ranks": publish_ranks(ctx),
         "months": months,
         "target_cumulative": target_cum,
         "judges": members[members["quota"].notna() | (members["cases"] > 0)]

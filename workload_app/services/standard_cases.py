@@ -14,6 +14,7 @@ import sqlite_utils
 
 from workload_app.core.params import Params, params_from_toml
 from workload_app.core.progress import ProgressCallback, no_progress
+from workload_app.core.quotas import in_post_in_year
 from workload_app.core.standard import (
     FLAG_LABELS,
     NO_RULE,
@@ -148,6 +149,7 @@ def court_tally(db: sqlite_utils.Database, year: int, through_month: int = 12) -
     upto = merged[merged["closed_month"] <= through_month]
     credit = credit_by_judge(upto, upto, params)
     judges = repo.judges_frame(db).rename(columns={"name": "judge"})
+    judges = judges[_in_post(judges, year)]  # a judge not in post in the year is not in its tally
     out = judges[["judge", "division", "role", "track"]].merge(credit, on="judge", how="left")
     out["cases"] = out["cases"].fillna(0).astype(int)
     out[["sc_trial", "sc_enforcement"]] = out[["sc_trial", "sc_enforcement"]].fillna(0.0)
@@ -170,6 +172,20 @@ def court_monthly_credit(db: sqlite_utils.Database, year: int) -> pd.DataFrame:
     if not frames:
         return pd.DataFrame(columns=["judge", "division", "month", "cases", "sc_trial", "sc_enforcement"])
     out = pd.concat(frames, ignore_index=True)
-    divisions = repo.judges_frame(db).set_index("name")["division"]
+    judges = repo.judges_frame(db)
+    out = out[~out["judge"].isin(judges.loc[~_in_post(judges, year), "name"])]
+    divisions = judges.set_index("name")["division"]
     out.insert(1, "division", out["judge"].map(divisions))
     return out
+
+
+def _in_post(judges: pd.DataFrame, year: int) -> pd.Series:
+    """Judges in post on at least one day of ``year`` (入额 to 离任)."""
+    return pd.Series(
+        [
+            in_post_in_year(year, a, b)
+            for a, b in zip(judges["in_post_from"], judges["in_post_to"], strict=True)
+        ],
+        index=judges.index,
+        dtype=bool,
+    )

@@ -173,14 +173,22 @@ class MyWorkloadView(QWidget):
         unit = track_label(j["track"])
         rank = lambda r, n: self.tr("第 {r} / {n} 名").format(r=int(r), n=n) if r is not None else "—"  # noqa: E731
         derivation = (f["quota"] or {}).get("derivation", "")
+        ranks = (
+            self.tr("部门内{rd}，全院{rc}（同职务组）。").format(
+                rd=rank(a["rank_division"], a["n_division"]), rc=rank(a["rank_court"], a["n_court"])
+            )
+            if f.get("ranks_shown", True)
+            else self.tr("本年度不公布排名。")
+        )
         self.summary.setText(
             self.tr(
-                "年度任务 {q:.2f}（{unit}标准案件）；截至本月目标 {t:.2f}，已完成 {sc:.2f}，完成率 {c:.1%}，得分 {s:.1f}；"
-                "部门内{rd}，全院{rc}（同职务组）。结案 {n} 件。数据提示：数据不全 {inc} 件，待审批 {aw} 件，异常页数 {out} 件。\n"
+                "年度任务 {q:.2f}（{unit}标准案件）；截至本月目标 {t:.2f}，已完成 {sc:.2f}，完成率 {c:.1%}，得分 {s:.1f}"
+                "（截至本月基础数 {b:.2f}，饱和数 {sat:.2f}）；{ranks}结案 {n} 件。"
+                "数据提示：数据不全 {inc} 件，待审批 {aw} 件，异常页数 {out} 件。\n"
                 "任务来源：{d}"
             ).format(
                 q=a["quota"], unit=unit, t=a["target_to_date"], sc=a["sc"], c=a["completion"], s=a["score"],
-                rd=rank(a["rank_division"], a["n_division"]), rc=rank(a["rank_court"], a["n_court"]), n=a["cases"],
+                b=a["base_to_date"], sat=a["saturation_to_date"], ranks=ranks, n=a["cases"],
                 inc=f["quality"]["incomplete"], aw=f["quality"]["awaiting"], out=f["quality"]["outlier"],
                 d=derivation or self.tr("本年度尚未下达任务"),
             )

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFileDialog,
@@ -70,6 +71,8 @@ class ParametersView(QWidget):
         self.cap = _spin(0, 100, 0.5, 2)
         self.outlier = _spin(0, 100, 1, 1)
         self.resp_share, self.member_share = _spin(0, 1, 0.05), _spin(0, 1, 0.05)
+        # per year, off by default (不得通报排名); 人事 and 庭长 screens show ranks either way
+        self.publish_ranks = QCheckBox(self.tr("考核表打印排名，法官本人可见排名"))
         form = QFormLayout()
         form.addRow(self.tr("卷宗权重"), self.w_file)
         form.addRow(self.tr("庭审笔录权重"), self.w_transcript)
@@ -81,6 +84,7 @@ class ParametersView(QWidget):
         form.addRow(self.tr("异常页数倍数"), self.outlier)
         form.addRow(self.tr("承办法官份额"), self.resp_share)
         form.addRow(self.tr("其他合议庭成员份额"), self.member_share)
+        form.addRow(self.tr("公布排名"), self.publish_ranks)
         basics = QGroupBox(self.tr("审判标准案件"))
         basics.setLayout(form)
 
@@ -185,6 +189,7 @@ class ParametersView(QWidget):
             w.valueChanged.connect(self._changed)
         self.average_year.valueChanged.connect(self._changed)
         self.pooling.currentIndexChanged.connect(self._changed)
+        self.publish_ranks.toggled.connect(self._changed)
         for t in (self.rules, self.credits, self.roles):
             t.itemChanged.connect(self._changed)
 
@@ -218,6 +223,7 @@ class ParametersView(QWidget):
         self.outlier.setValue(t.outlier_factor)
         self.resp_share.setValue(p.panel.responsible_share)
         self.member_share.setValue(p.panel.member_share)
+        self.publish_ranks.setChecked(p.assessment.publish_ranks)
         self.rules.setRowCount(0)
         for r in t.rules:
             self._add_rule(
@@ -366,6 +372,10 @@ class ParametersView(QWidget):
                 "month_pattern": q.month_pattern,
             },
             "score": {"breakpoints": [list(b) for b in self.current.score.breakpoints]},
+            "assessment": {
+                "publish_ranks": self.publish_ranks.isChecked(),
+                "role_groups": {n: list(r) for n, r in self.current.assessment.role_groups},
+            },
         }
         return params_from_dict(data)
 

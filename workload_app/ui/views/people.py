@@ -21,6 +21,9 @@ JUDGE_COLUMNS = {
     "target_to_date": "截至本月目标",
     "completion_pct": "完成率%",
     "score": "得分",
+    "base_to_date": "截至本月基础数",
+    "saturation_to_date": "截至本月饱和数",
+    "role_group": "排名组",
     "rank_division": "部门内排名",
     "rank_court": "全院排名",
 }
@@ -92,11 +95,15 @@ class DivisionsView(QWidget):
             }
         )
         self.balance = QLabel()
+        self.balance.setWordWrap(True)
+        self.assumed = QLabel()  # what the staffing need and the transfers assumed
+        self.assumed.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(table_view(self.model), 3)
         layout.addWidget(self.balance)
         layout.addWidget(QLabel(self.tr("调剂建议（仅为建议，不会自动移动案件）")))
         layout.addWidget(table_view(self.transfers), 1)
+        layout.addWidget(self.assumed)
 
     def refresh(self) -> None:
         year, month = self.window_.year(), self.window_.month()
@@ -127,3 +134,22 @@ class DivisionsView(QWidget):
                 columns=["from_division", "to_division", "standard_cases", "cases"],
             )
         )
+        notes = []
+        month = self.window_.month()
+        for track in ("trial", "enforcement"):
+            share = d.loc[d["track"] == track, "pattern_share"].dropna()
+            if len(share):
+                notes.append(
+                    self.tr(
+                        "{t}：按月度任务分布，1—{m} 月占全年 {s:.1%}；预计全年工作量 = 截至本月标准案件 ÷ {s:.1%}，"
+                        "所需法官 = 预计全年工作量 ÷ 一名审判员的年度基本任务。"
+                    ).format(t=track_label(track), m=month, s=float(share.iloc[0]))
+                )
+        if moves:
+            notes.append(
+                self.tr(
+                    "调剂建议：后续收案按同一分布推算（已收案件 ÷ 已过月份占比 × 剩余占比），"
+                    "可办标准案件 =（未结 + 后续收案）× 该类案件平均标准案件数，与全年目标的缺口比较。"
+                )
+            )
+        self.assumed.setText("\n".join(notes))

@@ -33,7 +33,7 @@ JUDGE_COLUMNS = {
     "role": "职务",
     "track_label": "类别",
     "role_fraction": "职务系数",
-    "share_in_post": "在岗比例",
+    "share_in_post": "在岗比例（按月度分布）",
     "common_quota": "基本任务",
     "computed_quota": "测算任务",
     "quota": "年度任务",
@@ -114,6 +114,12 @@ class QuotasView(QWidget):
         p = self.plan
         lines = [self.tr("第 {v} 版（{r}，{t}）").format(v=p["version"], r=p["reason"], t=p["created_at"])]
         lines += [f"{TRACK_LABELS[t]}：{text}" for t, text in p["derivation"].items()]
+        lines.append(
+            self.tr(
+                "月度目标按{p}分布（审判、执行各用本类上年的分布）；年中入额或离任的法官，"
+                "每月目标 = 同职务全年在岗法官该月目标 × 当月在岗比例，年度任务为各月之和。"
+            ).format(p=self._pattern_label(p.get("pattern", "")))
+        )
         self.derivation.setText("\n".join(lines))
         judges = pd.DataFrame(p["judges"])
         judges["track_label"] = judges["track"].map(track_label)
@@ -141,6 +147,13 @@ class QuotasView(QWidget):
             .rename(columns={"index": self.tr("法官"), "judge": self.tr("法官")})
         )
         self._draw(targets)
+
+    def _pattern_label(self, pattern: str) -> str:
+        return {
+            "last_year": self.tr("上年各月结案"),
+            "even": self.tr("各月平均"),
+            "working_days": self.tr("各月工作日"),
+        }.get(pattern, pattern)
 
     def _draw(self, targets: pd.DataFrame) -> None:
         self.chart.removeAllSeries()
