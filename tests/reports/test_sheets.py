@@ -58,7 +58,7 @@ def test_judge_sheet_figures_match_services(demo_db, sheets_dir):
         fmt.sc(row["score"], 1),
     ):
         assert figure in compact
-    assert "法官工作量考核表" in compact and row["judge"] in compact and "庭长签字" in compact
+    assert "法官工作量考核表" in compact and row["judge"] in compact and "庭长意见" in compact
     assert re.search(r"第1页共\d+页", compact)
     assert "生成时间：2025-07-0109:00" in compact
     meta = PdfReader(path).metadata
