@@ -96,4 +96,4 @@ def test_division_court_and_notice_sheets(demo_db, sheets_dir):
     assert len(PdfReader(notices[-1]).pages) == len(members)
     compact = re.sub(r"\s+", "", text_of(notices[0]))
     first = next(j for j in members if j["judge"] in notices[0].name)
-    assert fmt.sc(first["quota"]) in compact and "基本结案任务下达表" in compact
+    assert fmt.sc(first["quota"]) in compact and "基本结案任务的通知" in compact
