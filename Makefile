@@ -12,8 +12,10 @@ STAMP := $(VENV)/.installed
 QT_PKGS := libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 libx11-6 libxkbcommon0
 XCB_PKGS := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 \
             libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0
-FONT_PKGS := fonts-wqy-microhei
-SYS_PKGS := $(QT_PKGS) $(XCB_PKGS) $(FONT_PKGS)
+FONT_PKGS := fonts-wqy-microhei fonts-hanazono
+# pdffonts/pdftoppm: the tests check that every font in the sheets is embedded
+TOOL_PKGS := poppler-utils
+SYS_PKGS := $(QT_PKGS) $(XCB_PKGS) $(FONT_PKGS) $(TOOL_PKGS)
 
 .PHONY: run test setup sysdeps lint demo bench dist dist-check i18n clean
 

@@ -502,7 +502,7 @@ def quota_show(ctx: Context, year: int, versions: bool) -> None:
 
 @cli.command()
 @click.option("--year", type=int, required=True)
-@click.option("--through-month", type=click.IntRange(1, 12), required=True, help="统计至该月")
+@click.option("--through-month", type=int, required=True, help="统计至该月（1—12）")
 @click.option("--judge", default=None, help="某位法官")
 @click.option("--division", default=None, help="某个部门（法官表：该部门每位法官；部门表：该部门）")
 @click.option("--all", "everyone", is_flag=True, help="全院每位法官")
@@ -510,15 +510,19 @@ def quota_show(ctx: Context, year: int, versions: bool) -> None:
     "--kind", type=click.Choice(["judge", "division", "court", "notice"]), default="judge", show_default=True
 )
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="输出目录")
-@click.option("--combined", is_flag=True, help="另外合并为一个 PDF，便于打印")
+@click.option("--combined", is_flag=True, help="另外合并为一个 PDF（每份一个书签），便于打印")
+@click.option("--duplex", is_flag=True, help="合订本按双面打印补空白页，使每份从正面开始")
 @click.option("--workers", type=int, default=2, show_default=True, help="并行进程数")
 @pass_ctx
 def sheets(
-    ctx: Context, year, through_month, judge, division, everyone, kind, out, combined, workers
+    ctx: Context, year, through_month, judge, division, everyone, kind, out, combined, duplex, workers
 ) -> None:
-    """生成 PDF 考核表：法官、部门、全院汇总或任务下达表。"""
+    """生成 PDF 考核表：法官、部门、全院汇总或任务下达通知。"""
     from workload_app.services.sheets import export_sheets
 
+    if not 1 <= through_month <= 12:
+        raise WorkloadError(f"--through-month 应为 1 到 12 之间的月份，收到 {through_month}")
+    warnings: list[str] = []
     paths = export_sheets(
         ctx.db,
         year,
@@ -529,9 +533,47 @@ def sheets(
         division=division,
         everyone=everyone,
         combined=combined,
-        workers=workers,
+        duplex=duplex,
+        workers=max(1, workers),
+        warnings=warnings,
     )
+    for w in warnings:
+        click.echo(f"警告：{w}", err=True)
+    if not paths:  # export_sheets raises instead; never report an empty batch as success
+        raise WorkloadError("没有生成任何 PDF")
     click.echo(f"已生成 {len(paths)} 个 PDF 于 {out}")
+
+
+@cli.group()
+def court() -> None:
+    """法院设置：名称、发文字号前缀（任务下达通知的文号）。"""
+
+
+@court.command("show")
+@pass_ctx
+def court_show(ctx: Context) -> None:
+    """显示法院名称与发文字号前缀。"""
+    from workload_app.services.court import court_settings
+
+    s = court_settings(ctx.db)
+    click.echo(f"法院名称：{s.name}")
+    click.echo(f"发文字号前缀：{s.notice_prefix or '（未设置）'}")
+    click.echo(f"起始文号：{s.notice_start}（示例：{s.notice_number(2025, 1)}）")
+
+
+@court.command("set")
+@click.option("--name", default=None, help="法院名称，如：重庆市沙坪坝区人民法院")
+@click.option("--notice-prefix", default=None, help="发文字号前缀，如：渝0106法（文号：渝0106法〔2025〕1号）")
+@click.option("--notice-start", type=int, default=None, help="本年度任务下达通知的起始序号")
+@pass_ctx
+def court_set(ctx: Context, name, notice_prefix, notice_start) -> None:
+    """修改法院设置（管理员、人事）；写入审计日志。"""
+    from workload_app.services.court import set_court_settings
+
+    s = set_court_settings(ctx.db, name=name, notice_prefix=notice_prefix, notice_start=notice_start).summary
+    click.echo(
+        f"法院名称：{s.name}；发文字号前缀：{s.notice_prefix or '（未设置）'}；起始文号：{s.notice_start}"
+    )
 
 
 @cli.command("check-case-numbers")

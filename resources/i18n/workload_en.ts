@@ -1380,6 +1380,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Change password</translation>
     </message>
     <message>
+      <source>修改法院设置</source>
+      <translation>Change court settings</translation>
+    </message>
+    <message>
       <source>修改账户</source>
       <translation>Edit account</translation>
     </message>

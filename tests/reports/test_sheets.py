@@ -58,7 +58,7 @@ def test_judge_sheet_figures_match_services(demo_db, sheets_dir):
         fmt.sc(row["score"], 1),
     ):
         assert figure in compact
-    assert "法官工作量考核表" in compact and row["judge"] in compact and "庭长签字" in compact
+    assert "法官工作量考核表" in compact and row["judge"] in compact and "庭长意见" in compact
     assert re.search(r"第1页共\d+页", compact)
     assert "生成时间：2025-07-0109:00" in compact
     meta = PdfReader(path).metadata
@@ -96,4 +96,4 @@ def test_division_court_and_notice_sheets(demo_db, sheets_dir):
     assert len(PdfReader(notices[-1]).pages) == len(members)
     compact = re.sub(r"\s+", "", text_of(notices[0]))
     first = next(j for j in members if j["judge"] in notices[0].name)
-    assert fmt.sc(first["quota"]) in compact and "基本结案任务下达表" in compact
+    assert fmt.sc(first["quota"]) in compact and "基本结案任务的通知" in compact

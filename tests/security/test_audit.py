@@ -132,6 +132,12 @@ DRIVERS = {
         {"case.approval"},
     ),
     "accounts.login": (lambda db, t: accounts.login(db, "renshi", demo.DEMO_PASSWORD), {"user.login"}),
+    "court.set_court_settings": (
+        lambda db, t: __import__("workload_app.services.court", fromlist=["x"]).set_court_settings(
+            db, notice_prefix="渝0106法院"
+        ),
+        {"court.settings"},
+    ),
     "accounts.change_password": (_drive_change_password, {"user.change_password"}),
     "accounts.create_user": (
         lambda db, t: accounts.create_user(db, "wang", access.PERSONNEL, "Wang12345"),

@@ -2,6 +2,12 @@
 
 reportlab cannot embed CFF-outline fonts (Noto CJK .otf/.ttc) and its built-in STSong-Light is not
 embedded at all, so a TrueType-outline font is required. Nothing is downloaded at run time.
+
+Names with rare characters (CJK Extension B such as 𠮷) are outside WenQuanYi/YaHei: those
+characters are drawn with a fallback face that has them (花園明朝 HanaMinB from Debian's
+fonts-hanazono, bundled with its licence; SimSun-ExtB on Windows). ``markup`` and ``segments``
+pick the face per character; ``missing`` names what no face can draw, so a batch warns instead
+of printing a blank.
 """
 
 from __future__ import annotations
@@ -18,6 +24,13 @@ from workload_app.core.problems import WorkloadError
 
 FONT_NAME = "CJK"
 BOLD_NAME = "CJK-Bold"
+FALLBACK_NAME = "CJK-ExtB"
+
+_FALLBACK_CANDIDATES = (
+    "HanaMinB.ttf",
+    "/usr/share/fonts/truetype/hanazono/HanaMinB.ttf",
+    "C:/Windows/Fonts/simsunb.ttf",
+)
 
 _CANDIDATES = (
     # bundled with the desktop build (resources/fonts), then Linux, then Windows and macOS
@@ -60,6 +73,118 @@ def find_font() -> Path:
     )
 
 
+def find_fallback_font() -> Path | None:
+    env = os.environ.get("WORKLOAD_FALLBACK_FONT")
+    if env is not None:  # "" switches the fallback off (tests of the warning)
+        return Path(env) if env and Path(env).exists() else None
+    for candidate in _FALLBACK_CANDIDATES:
+        if "/" in candidate:
+            if Path(candidate).exists():
+                return Path(candidate)
+            continue
+        for d in _bundle_dirs():
+            if (d / candidate).exists():
+                return d / candidate
+    return None
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab writes ToUnicode targets as ``%04X``, which garbles code points above U+FFFF
+    (text extraction and search then see U+20BB for 𠮷); write them as UTF-16 surrogate pairs."""
+    cmap = [
+        "/CIDInit /ProcSet findresource begin",
+        "12 dict begin",
+        "begincmap",
+        "/CIDSystemInfo",
+        f"<< /Registry ({fontname})",
+        f"/Ordering ({fontname})",
+        "/Supplement 0",
+        ">> def",
+        f"/CMapName /{fontname} def",
+        "/CMapType 2 def",
+        "1 begincodespacerange",
+        f"<00> <{len(subset) - 1:02X}>",
+        "endcodespacerange",
+        f"{len(subset)} beginbfchar",
+        *(
+            f"<{i:02X}> <{chr(v).encode('utf-16-be', 'surrogatepass').hex().upper()}>"
+            for i, v in enumerate(subset)
+        ),
+        "endbfchar",
+        "endcmap",
+        "CMapName currentdict /CMap defineresource pop",
+        "end",
+        "end",
+    ]
+    return "\n".join(cmap)
+
+
+@lru_cache(maxsize=1)
+def _fallback_registered() -> bool:
+    path = find_fallback_font()
+    if path is None:
+        return False
+    pdfmetrics.registerFont(TTFont(FALLBACK_NAME, str(path)))
+    pdfmetrics.registerFontFamily(
+        FALLBACK_NAME,
+        normal=FALLBACK_NAME,
+        bold=FALLBACK_NAME,
+        italic=FALLBACK_NAME,
+        boldItalic=FALLBACK_NAME,
+    )
+    return True
+
+
+@lru_cache(maxsize=1)
+def _main_chars() -> frozenset[int]:
+    register_fonts()
+    return frozenset(pdfmetrics.getFont(FONT_NAME).face.charToGlyph)
+
+
+@lru_cache(maxsize=1)
+def _fallback_chars() -> frozenset[int]:
+    if not _fallback_registered():
+        return frozenset()
+    return frozenset(pdfmetrics.getFont(FALLBACK_NAME).face.charToGlyph)
+
+
+def _needs_fallback(ch: str) -> bool:
+    # control characters and plain spaces never need a glyph from another face
+    return ord(ch) >= 0x2E80 and ord(ch) not in _main_chars()
+
+
+def missing(text: str) -> str:
+    """The characters of ``text`` that neither the main nor the fallback face can draw."""
+    out = []
+    for ch in text:
+        if _needs_fallback(ch) and ord(ch) not in _fallback_chars() and ch not in out:
+            out.append(ch)
+    return "".join(out)
+
+
+def segments(text: str) -> list[tuple[str, str]]:
+    """``text`` cut into runs of (font name, characters), the fallback face for the rare ones."""
+    runs: list[tuple[str, str]] = []
+    for ch in text:
+        font = FONT_NAME
+        if _needs_fallback(ch) and ord(ch) in _fallback_chars():
+            font = FALLBACK_NAME
+        if runs and runs[-1][0] == font:
+            runs[-1] = (font, runs[-1][1] + ch)
+        else:
+            runs.append((font, ch))
+    return runs
+
+
+def markup(text: str) -> str:
+    """``text`` escaped for a reportlab Paragraph, rare characters wrapped in the fallback face."""
+    out = []
+    for font, run in segments(text):
+        run = run.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        out.append(run if font == FONT_NAME else f'<font name="{FALLBACK_NAME}">{run}</font>')
+    return "".join(out)
+
+
 @lru_cache(maxsize=1)
 def register_fonts() -> str:
     """Register the CJK font with reportlab (once per process); returns its name."""
@@ -81,9 +206,14 @@ def register_fonts() -> str:
     )
     # reportlab starts every canvas and every chart label in Helvetica, which would leave a
     # non-embedded font in each PDF; start them in the embedded face instead
+    # (table cells too: their default Helvetica reached every page as a non-embedded font)
     from reportlab import rl_config
     from reportlab.graphics import shapes
+    from reportlab.pdfbase import ttfonts
+    from reportlab.platypus import tables
 
     rl_config.canvas_basefontname = FONT_NAME
     shapes.STATE_DEFAULTS["fontName"] = FONT_NAME
+    tables.CellStyle.fontname = FONT_NAME
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
     return FONT_NAME

@@ -1,8 +1,12 @@
-"""The PDF frame every sheet shares: A4, CJK font, styles, header and "第 x 页 共 y 页" footer,
-tables with the house style, and byte-stable output (``invariant``) for tests."""
+"""The PDF frame every sheet shares: A4, CJK font, styles, a running header on pages 2… and a
+"第 x 页 共 y 页" footer per sheet, tables with the house style, several sheets as one document
+(bookmarks, duplex padding), and byte-stable output (``invariant``) for tests."""
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
 from io import BytesIO
 
 from reportlab.lib import colors
@@ -11,15 +15,16 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as rl_canvas
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
 
-from workload_app.reports.fonts import BOLD_NAME, register_fonts
+from workload_app.reports.fonts import BOLD_NAME, markup, register_fonts, segments
 
 PAGE_W, PAGE_H = A4
 MARGIN = 16 * mm
 CONTENT_W = PAGE_W - 2 * MARGIN
 
 
+@lru_cache(maxsize=1)
 def styles() -> dict[str, ParagraphStyle]:
     font = register_fonts()
     base = ParagraphStyle("base", fontName=font, fontSize=9, leading=12.5, wordWrap="CJK")
@@ -51,6 +56,7 @@ def styles() -> dict[str, ParagraphStyle]:
             spaceBefore=4 * mm,
             spaceAfter=2 * mm,
             textColor=colors.HexColor("#1f3a5f"),
+            keepWithNext=1,  # a heading never ends a page
         ),
         "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=10),
         "cell": ParagraphStyle("cell", parent=base, fontSize=8, leading=10.5),
@@ -100,51 +106,115 @@ def table(
 
 
 def escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Text for a Paragraph: XML-escaped, rare characters (CJK Extension B …) in the fallback face."""
+    return markup(text)
+
+
+@dataclass
+class SheetDoc:
+    """One sheet's pages: the story, its PDF title (and bookmark), and the running header that
+    makes every page after the first attributable (whose sheet, which period)."""
+
+    story: list
+    title: str
+    subject: str
+    author: str
+    header: str
+    footer: str
+
+
+class _SheetMark(Flowable):
+    """Zero-size marker at the top of each sheet: the pages from here on belong to sheet ``index``."""
+
+    def __init__(self, index: int) -> None:
+        super().__init__()
+        self.index = index
+        self.width = self.height = 0
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv._sheet = self.index
 
 
 class _NumberedCanvas(rl_canvas.Canvas):
-    """Draws "第 x 页 共 y 页" once the page count is known (pages are kept until save)."""
+    """Pages are kept until save; then each gets its sheet's header (pages 2…), footer and
+    "第 x 页 共 y 页" counted within its sheet, a bookmark at each sheet's first page, and in
+    duplex mode a blank back after a sheet with an odd number of pages."""
 
-    footer_left = ""
-    header_text = ""
+    sheets: list[SheetDoc] = []
+    duplex = False
+    bookmarks = False
 
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("initialFontName", register_fonts())  # no stray non-embedded Helvetica
         super().__init__(*args, **kwargs)
         self._pages: list[dict] = []
+        self._sheet = 0
 
     def showPage(self) -> None:  # noqa: N802 - reportlab naming
         self._pages.append(dict(self.__dict__))
         self._startPage()
 
     def save(self) -> None:
-        total = len(self._pages)
+        counts = Counter(state["_sheet"] for state in self._pages)
+        seen: Counter = Counter()
+        last = len(self.sheets) - 1
         for state in self._pages:
             self.__dict__.update(state)
-            self._decorate(total)
+            k = state["_sheet"]
+            seen[k] += 1
+            if seen[k] == 1 and self.bookmarks:
+                self.bookmarkPage(f"sheet{k}")
+                self.addOutlineEntry(self.sheets[k].title, f"sheet{k}", level=0)
+            self._decorate(self.sheets[k], seen[k], counts[k])
             super().showPage()
+            if self.duplex and seen[k] == counts[k] and counts[k] % 2 and k < last:
+                super().showPage()  # the blank back: the next sheet starts on a front side
+        if self.bookmarks:
+            self.showOutline()
         super().save()
 
-    def _decorate(self, total: int) -> None:
-        font = register_fonts()
+    def _draw_text(self, x: float, y: float, text: str, right: bool = False) -> None:
+        runs = segments(text)
+        size = 7.5
+        if right:
+            x -= sum(self.stringWidth(t, f, size) for f, t in runs)
+        for font, run in runs:
+            self.setFont(font, size)
+            self.drawString(x, y, run)
+            x += self.stringWidth(run, font, size)
+
+    def _decorate(self, sheet: SheetDoc, page: int, total: int) -> None:
         self.saveState()
-        self.setFont(font, 7.5)
-        self.setFillColor(colors.HexColor("#666666"))
-        self.drawString(MARGIN, 10 * mm, self.footer_left)
-        self.drawRightString(PAGE_W - MARGIN, 10 * mm, f"第 {self._pageNumber} 页 共 {total} 页")
-        if self.header_text:
-            self.drawString(MARGIN, PAGE_H - 10 * mm, self.header_text)
+        self.setFillColor(colors.HexColor("#444444"))
+        self._draw_text(MARGIN, 10 * mm, sheet.footer)
+        self._draw_text(PAGE_W - MARGIN, 10 * mm, f"第 {page} 页 共 {total} 页", right=True)
         self.setStrokeColor(GRID)
         self.setLineWidth(0.3)
         self.line(MARGIN, 13 * mm, PAGE_W - MARGIN, 13 * mm)
+        if page > 1 and sheet.header:
+            self._draw_text(MARGIN, PAGE_H - 10 * mm, sheet.header)
+            self._draw_text(PAGE_W - MARGIN, PAGE_H - 10 * mm, f"（续）第 {page} 页", right=True)
+            self.line(MARGIN, PAGE_H - 11.5 * mm, PAGE_W - MARGIN, PAGE_H - 11.5 * mm)
         self.restoreState()
 
 
-def render(
-    story: list, *, title: str, subject: str, author: str, header: str, footer: str, invariant: bool = False
+def render_documents(
+    sheets: list[SheetDoc],
+    *,
+    title: str,
+    subject: str,
+    author: str,
+    invariant: bool = False,
+    duplex: bool = False,
+    bookmarks: bool = True,
 ) -> bytes:
-    """Lay out a story on A4 pages and return the PDF bytes."""
+    """Lay out several sheets as ONE document (each font embedded once), each sheet starting on a
+    new page (a front side with ``duplex``) with its own page numbers and a bookmark."""
+    if not sheets:
+        raise ValueError("no sheets to render")
     register_fonts()
     buffer = BytesIO()
     doc = SimpleDocTemplate(
@@ -160,10 +230,28 @@ def render(
         creator="法官工作量计算器",
         invariant=int(invariant),
     )
+    story: list = []
+    for i, sheet in enumerate(sheets):
+        if i:
+            story.append(PageBreak())
+        story.append(_SheetMark(i))
+        story.extend(sheet.story)
 
     class Canvas(_NumberedCanvas):
-        footer_left = footer
-        header_text = header
+        pass
 
+    Canvas.sheets = sheets
+    Canvas.duplex = duplex
+    Canvas.bookmarks = bookmarks
     doc.build(story, canvasmaker=Canvas)
     return buffer.getvalue()
+
+
+def render(
+    story: list, *, title: str, subject: str, author: str, header: str, footer: str, invariant: bool = False
+) -> bytes:
+    """Lay out one sheet's story on A4 pages and return the PDF bytes."""
+    sheet = SheetDoc(story, title, subject, author, header, footer)
+    return render_documents(
+        [sheet], title=title, subject=subject, author=author, invariant=invariant, bookmarks=False
+    )

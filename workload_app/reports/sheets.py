@@ -1,19 +1,32 @@
 """The sheets themselves: judge sheet, division sheet, court summary and quota notice.
 
-Each takes a plain dict of figures computed by the services (no database, no Qt here) and returns
-PDF bytes. Numbers are written with ``core.formatting`` so the window and the sheet agree.
+Each takes a plain dict of figures computed by the services (no database, no Qt here). The
+``*_docs`` builders return the sheet's pages (``SheetDoc``: story, title, running header) so that a
+batch can be laid out as one combined document; ``RENDERERS`` turn one figures dict into PDF
+bytes. Numbers are written with ``core.formatting`` so the window and the sheet agree.
+
+A printed page is read on its own: pages 2… carry whose sheet it is and the period in the
+running header, headings stay with what follows them, and the closing block (last section,
+remarks, opinions and signature lines) is kept together so a page never holds only signatures.
 """
 
 from __future__ import annotations
 
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from workload_app.core import formatting as fmt
 from workload_app.reports.charts import bar_chart, progress_chart
-from workload_app.reports.pdf import CONTENT_W, escape, render, styles, table
+from workload_app.reports.pdf import CONTENT_W, SheetDoc, escape, render_documents, styles, table
 
 W = CONTENT_W
+
+
+def period(year: int, month: int) -> str:
+    """2025年1-6月 (2025年1月 for January): how the period is named on pages and file names."""
+    return f"{year}年1月" if month == 1 else f"{year}年1-{month}月"
 
 
 def _head(f: dict, what: str) -> list:
@@ -29,6 +42,44 @@ def _head(f: dict, what: str) -> list:
             st["subtitle"],
         ),
     ]
+
+
+SIGN_LINE = "签名：＿＿＿＿＿＿＿＿　日期：＿＿＿＿年＿＿月＿＿日"
+
+
+def _sign_style() -> ParagraphStyle:
+    return ParagraphStyle("sign", parent=styles()["base"], alignment=TA_RIGHT)
+
+
+def opinions(labels: list[str], remarks: bool = True) -> Table:
+    """One row per signer: the label, room for an opinion, and the one-line signature line
+    「签名：＿＿ 日期：＿＿年＿＿月＿＿日」; a remarks box under them."""
+    st = styles()
+    rows, commands = [], [("GRID", (0, 0), (-1, -1), 0.4, "#9aa7b8"), ("VALIGN", (0, 0), (0, -1), "MIDDLE")]
+    for label in labels:
+        rows.append(
+            [Paragraph(escape(label), st["cell"]), [Spacer(1, 9 * mm), Paragraph(SIGN_LINE, _sign_style())]]
+        )
+    if remarks:
+        rows.append([Paragraph("备注", st["cell"]), Spacer(1, 14 * mm)])
+    commands.append(("BACKGROUND", (0, 0), (0, -1), "#eef2f7"))
+    t = Table(rows, colWidths=[W * 0.2, W * 0.8])
+    t.setStyle(TableStyle(commands))
+    return t
+
+
+def judge_signers(role: str) -> list[str]:
+    """Who signs a judge's sheet: the judge, the division head, the court leader in charge and the
+    personnel office; a division head's own sheet goes to the court leader, a court leader's to
+    the president, never to the person assessed."""
+    own, personnel = "法官本人确认", "政治部（人事）审核意见"
+    if role == "庭长":
+        return [own, "分管院领导意见", personnel]
+    if role in ("副院长", "审判委员会专职委员"):
+        return [own, "院长意见", personnel]
+    if role == "院长":
+        return [own, personnel]
+    return [own, "庭长意见", "分管院领导意见", personnel]
 
 
 def _kv(pairs: list[tuple[str, str]], cols: int = 3) -> Table:
@@ -54,17 +105,6 @@ def _kv(pairs: list[tuple[str, str]], cols: int = 3) -> Table:
     return t
 
 
-def _signatures(labels: list[str]) -> Table:
-    st = styles()
-    cells = [
-        Paragraph(escape(f"{label}签字：＿＿＿＿＿＿＿＿　日期：＿＿＿＿年＿＿月＿＿日"), st["base"])
-        for label in labels
-    ]
-    t = Table([cells], colWidths=[W / len(labels)] * len(labels))
-    t.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 12)]))
-    return t
-
-
 def _months_table(months: list[dict]) -> Table:
     rows = [["月份", "结案数", "标准案件", "累计", "累计目标", "完成率"]]
     for m in months:
@@ -81,39 +121,89 @@ def _months_table(months: list[dict]) -> Table:
     return table(rows, [W * x for x in (0.12, 0.14, 0.18, 0.18, 0.2, 0.18)], numeric_from=1)
 
 
-def _meta(f: dict, kind: str, who: str) -> dict:
-    return {
-        "title": f"{f['year']} 年度{kind}：{who}",
-        "subject": f"{f['court']} {f['year']} 年 1—{f['month']} 月工作量（标准案件）",
-        "author": f["court"],
-        "header": f"{f['court']}　{f['year']} 年度{kind}",
-        "footer": f"生成时间：{f['generated_at']}　法官工作量计算器",
-    }
+def _doc(f: dict, story: list, kind: str, who: str, header_who: str | None = None) -> SheetDoc:
+    when = period(f["year"], f["month"])
+    return SheetDoc(
+        story=story,
+        title=f"{f['year']} 年度{kind}：{who}",
+        subject=f"{f['court']} {when}工作量（标准案件）",
+        author=f["court"],
+        header=f"{f['court']}　{kind}　{header_who or who}　{when}",
+        footer=f"生成时间：{f['generated_at']}　法官工作量计算器",
+    )
 
 
-def judge_sheet(f: dict, invariant: bool = False) -> bytes:
+def _render(docs: list[SheetDoc], invariant: bool) -> bytes:
+    first = docs[0]
+    return render_documents(
+        docs,
+        title=first.title,
+        subject=first.subject,
+        author=first.author,
+        invariant=invariant,
+        bookmarks=len(docs) > 1,
+    )
+
+
+def _date_text(value: object) -> str:
+    return str(value)[:10] if value else ""
+
+
+def _in_post_text(j: dict) -> str:
+    start, end = _date_text(j.get("in_post_from")), _date_text(j.get("in_post_to"))
+    return f"{start or '年初前'} 至 {end or '今'}"
+
+
+def judge_docs(f: dict) -> list[SheetDoc]:
     """法官工作量考核表 for one judge, the year through the chosen month."""
     st = styles()
     j, q, a = f["judge"], f["quota"], f["assessment"]
     unit = fmt.UNIT_LABELS[j["track"]]
     story = _head(f, "法官工作量考核表")
-    story.append(
-        _kv(
-            [
-                ("法官", j["name"]),
-                ("部门", j["division"]),
-                ("职务", j["role"]),
-                ("类别", fmt.TRACK_LABELS[j["track"]]),
-                ("计量单位", unit),
-                ("结案数", fmt.count(a["cases"])),
-            ]
+    story.append(Paragraph("基本情况", st["h2"]))
+    info = [
+        ("法官", j["name"]),
+        ("部门", j["division"] or "—"),
+        ("职务", j["role"]),
+        ("类别", fmt.TRACK_LABELS[j["track"]]),
+    ]
+    if j.get("grade"):
+        info.append(("法官等级", j["grade"]))
+    info.append(("入额日期", _date_text(j.get("in_post_from")) or "—"))
+    if j.get("arrived_on"):
+        info.append(("到岗日期", _date_text(j["arrived_on"])))
+    info.append(("离任日期", _date_text(j.get("in_post_to")) or "在任"))
+    info.append(("计量单位", unit))
+    story.append(_kv(info))
+    flow = f.get("caseflow")
+    if flow:
+        story.append(Spacer(1, 2 * mm))
+        story.append(
+            _kv(
+                [
+                    ("旧存", fmt.count(flow["carried"])),
+                    ("新收", fmt.count(flow["filed"])),
+                    ("已结", fmt.count(flow["closed"])),
+                    ("未结", fmt.count(flow["pending"])),
+                ],
+                cols=4,
+            )
         )
-    )
+        story.append(
+            Paragraph(
+                escape(
+                    f"旧存：年初未结；新收、已结：{f['year']} 年 1 月 1 日至 {flow['end']} 立案、结案；未结：期末未结（本人承办，按立案日期与结案日期）；"
+                    f"计入标准案件的结案数（含合议庭成员份额）{fmt.count(a['cases'])} 件。"
+                ),
+                st["note"],
+            )
+        )
     story.append(Paragraph("一、年度任务及其推导", st["h2"]))
     if q:
+        days = f"在岗 {q['days_in_post']}/{q['days_in_year']} 天" if q.get("days_in_post") is not None else ""
         text = (
-            f"基本任务 {fmt.sc(q['common_quota'], 0)} × 职务系数 {q['role_fraction']:g} × 在岗比例 "
-            f"{q['share_in_post']:.4f} = {fmt.sc(q['computed_quota'])}"
+            f"基本任务 {fmt.sc(q['common_quota'], 0)} × 职务系数 {q['role_fraction']:g} × 在岗时间"
+            f"（{_in_post_text(j)}，{days}）= {fmt.sc(q['computed_quota'])}"
         )
         if q.get("override_reason"):
             text += f"；经人事调整为 {fmt.sc(q['quota'])}（理由：{q['override_reason']}）"
@@ -163,20 +253,27 @@ def judge_sheet(f: dict, invariant: bool = False) -> bytes:
         story.append(_case_table(f["special_cases"], with_rule=True))
     else:
         story.append(Paragraph("无。", st["base"]))
-    story.append(Paragraph("六、数据质量", st["h2"]))
     dq = f["quality"]
-    story.append(
+    closing = [
+        Paragraph("六、数据质量", st["h2"]),
         Paragraph(
             escape(
                 f"数据不全（页数缺失，未计标准案件）{dq['incomplete']} 件；待廉政监察员审批 "
                 f"{dq['awaiting']} 件（暂计 0）；页数异常待核 {dq['outlier']} 件。"
             ),
             st["base"],
-        )
-    )
-    story.append(Spacer(1, 8 * mm))
-    story.append(KeepTogether([_signatures(["法官", "庭长"])]))
-    return render(story, **_meta(f, "法官工作量考核表", j["name"]), invariant=invariant)
+        ),
+        Spacer(1, 4 * mm),
+        Paragraph("审核意见", st["h2"]),
+        opinions(judge_signers(j["role"])),
+    ]
+    story.append(KeepTogether(closing))
+    who = f"{j['name']}（{j['division']}）" if j["division"] else j["name"]
+    return [_doc(f, story, "法官工作量考核表", j["name"], who)]
+
+
+def judge_sheet(f: dict, invariant: bool = False) -> bytes:
+    return _render(judge_docs(f), invariant)
 
 
 def _case_table(cases: list[dict], with_rule: bool = False) -> Table:
@@ -194,7 +291,7 @@ def _case_table(cases: list[dict], with_rule: bool = False) -> Table:
     return table(rows, [W * 0.24, W * 0.07, W * 0.11, W * 0.09, W * 0.49])
 
 
-def division_sheet(f: dict, invariant: bool = False) -> bytes:
+def division_docs(f: dict) -> list[SheetDoc]:
     """部门工作量考核表: the division's target and progress, each judge's row, staffing, transfers."""
     st = styles()
     d = f["division"]
@@ -257,23 +354,55 @@ def division_sheet(f: dict, invariant: bool = False) -> bytes:
     )
     if d.get("assumption"):
         story.append(Paragraph(escape(f"测算假设：{d['assumption']}"), st["note"]))
-    story.append(Paragraph("四、调剂建议", st["h2"]))
+    closing: list = [Paragraph("四、调剂建议", st["h2"])]
     if f["transfers"]:
         rows = [["调出部门", "调入部门", "标准案件", "约合案件数"]] + [
             [t["from_division"], t["to_division"], fmt.sc(t["standard_cases"], 1), fmt.count(t["cases"])]
             for t in f["transfers"]
         ]
+        story.append(closing.pop())
         story.append(table(rows, [W * 0.3, W * 0.3, W * 0.2, W * 0.2], numeric_from=2))
         if f["transfers"][0].get("assumption"):
             story.append(Paragraph(escape(f"测算假设：{f['transfers'][0]['assumption']}"), st["note"]))
     else:
-        story.append(Paragraph("本部门暂无调剂建议。", st["base"]))
-    story.append(Spacer(1, 8 * mm))
-    story.append(_signatures(["庭长", "分管院领导"]))
-    return render(story, **_meta(f, "部门工作量考核表", d["name"]), invariant=invariant)
+        closing.append(Paragraph("本部门暂无调剂建议。", st["base"]))
+    closing += [
+        Spacer(1, 4 * mm),
+        Paragraph("审核意见", st["h2"]),
+        opinions(["庭长（部门负责人）确认", "分管院领导意见"]),
+    ]
+    story.append(KeepTogether(closing))
+    return [_doc(f, story, "部门工作量考核表", d["name"])]
 
 
-def court_sheet(f: dict, invariant: bool = False) -> bytes:
+def division_sheet(f: dict, invariant: bool = False) -> bytes:
+    return _render(division_docs(f), invariant)
+
+
+def _division_bars(divisions: list[dict]) -> list:
+    """One bar chart per track (trial and enforcement SC are different units), each with its key."""
+    st = styles()
+    out: list = []
+    for track in ("trial", "enforcement"):
+        rows = [d for d in divisions if d["track"] == track]
+        if not rows:
+            continue
+        drawing, key = bar_chart(
+            [d["division"] for d in rows],
+            [d["sc"] for d in rows],
+            [d["target_to_date"] for d in rows],
+            W,
+            170,
+            f"{fmt.TRACK_LABELS[track]}部门截至本月完成与目标（单位：{fmt.UNIT_LABELS[track]}）",
+        )
+        block = [drawing]
+        if key:
+            block.append(Paragraph(escape("　".join(f"{m} {name}" for m, name in key)), st["note"]))
+        out.append(KeepTogether(block))
+    return out
+
+
+def court_docs(f: dict) -> list[SheetDoc]:
     """全院工作量汇总表: divisions side by side, balance, court progress, data quality."""
     st = styles()
     story = _head(f, "全院工作量汇总表")
@@ -296,16 +425,7 @@ def court_sheet(f: dict, invariant: bool = False) -> bytes:
     story.append(
         table(rows, [W * x for x in (0.17, 0.07, 0.07, 0.12, 0.13, 0.12, 0.1, 0.1, 0.12)], numeric_from=2)
     )
-    story.append(
-        bar_chart(
-            [d["division"] for d in f["divisions"]],
-            [d["sc"] for d in f["divisions"]],
-            [d["target_to_date"] for d in f["divisions"]],
-            W,
-            170,
-            "各部门截至本月完成与目标",
-        )
-    )
+    story.extend(_division_bars(f["divisions"]))
     story.append(Paragraph("二、人案均衡度", st["h2"]))
     story.append(
         Paragraph(
@@ -332,34 +452,53 @@ def court_sheet(f: dict, invariant: bool = False) -> bytes:
                 ]
             )
         )
-    story.append(Paragraph(f"{next(numbers)}、数据质量", st["h2"]))
     dq = f["quality"]
-    story.append(
+    closing = [
+        Paragraph(f"{next(numbers)}、数据质量", st["h2"]),
         Paragraph(
             escape(
                 f"本年度结案 {fmt.count(dq['cases'])} 件，其中数据不全 {dq['incomplete']} 件、待审批 {dq['awaiting']} 件、"
                 f"页数异常 {dq['outlier']} 件。"
             ),
             st["base"],
-        )
-    )
-    story.append(Spacer(1, 8 * mm))
-    story.append(_signatures(["审管办负责人", "分管院领导"]))
-    return render(story, **_meta(f, "全院工作量汇总表", f["court"]), invariant=invariant)
+        ),
+        Spacer(1, 4 * mm),
+        Paragraph("审核意见", st["h2"]),
+        opinions(["审管办负责人确认", "分管院领导意见"]),
+    ]
+    story.append(KeepTogether(closing))
+    return [_doc(f, story, "全院工作量汇总表", f["court"], "全院")]
 
 
-def quota_notice(f: dict, invariant: bool = False) -> bytes:
-    """任务下达表: one page per judge with the year's quota and monthly targets."""
+def court_sheet(f: dict, invariant: bool = False) -> bytes:
+    return _render(court_docs(f), invariant)
+
+
+def _cn_date(value: str) -> str:
+    y, m, d = (int(x) for x in str(value)[:10].split("-"))
+    return f"{y}年{m}月{d}日"
+
+
+def notice_docs(f: dict) -> list[SheetDoc]:
+    """任务下达通知: one notice per judge with the issuing body, document number (文号), date,
+    plan version, the year's quota with its derivation and the monthly targets, and a receipt."""
     st = styles()
-    story: list = []
-    for i, n in enumerate(f["notices"]):
-        if i:
-            story.append(PageBreak())
-        story += [
-            Paragraph(escape(f["court"]), st["subtitle"]),
-            Paragraph(escape(f"{f['year']} 年度基本结案任务下达表"), st["title"]),
-        ]
-        story.append(
+    plan = f["plan"]
+    docs = []
+    for n in f["notices"]:
+        story: list = [
+            Paragraph(escape(f["issuer"]), st["title"]),
+            Paragraph(escape(f"关于下达 {f['year']} 年度基本结案任务的通知"), st["title"]),
+            Paragraph(escape(n["number"]), st["subtitle"]),
+            Paragraph(escape(f"{n['judge']}同志："), st["base"]),
+            Paragraph(
+                escape(
+                    f"　　根据本院 {f['year']} 年度任务计划（第 {plan['version']} 版，{plan['reason'] or '年度计划'}），"
+                    f"现将你 {f['year']} 年度的基本结案任务下达如下，请按月推进。"
+                ),
+                st["base"],
+            ),
+            Spacer(1, 2 * mm),
             _kv(
                 [
                     ("法官", n["judge"]),
@@ -369,12 +508,13 @@ def quota_notice(f: dict, invariant: bool = False) -> bytes:
                     ("年度任务", fmt.sc(n["quota"])),
                     ("计量单位", fmt.UNIT_LABELS[n["track"]]),
                 ]
-            )
-        )
-        story.append(Paragraph("任务推导", st["h2"]))
+            ),
+            Paragraph("任务推导", st["h2"]),
+        ]
+        days = f"在岗 {n['days_in_post']}/{n['days_in_year']} 天" if n.get("days_in_post") is not None else ""
         text = (
-            f"基本任务 {fmt.sc(n['common_quota'], 0)} × 职务系数 {n['role_fraction']:g} × 在岗比例 "
-            f"{n['share_in_post']:.4f} = {fmt.sc(n['computed_quota'])}"
+            f"基本任务 {fmt.sc(n['common_quota'], 0)} × 职务系数 {n['role_fraction']:g} × 在岗时间"
+            f"（{_in_post_text(n)}，{days}）= {fmt.sc(n['computed_quota'])}"
         )
         if n.get("override_reason"):
             text += f"；经人事调整为 {fmt.sc(n['quota'])}（理由：{n['override_reason']}）"
@@ -387,10 +527,34 @@ def quota_notice(f: dict, invariant: bool = False) -> bytes:
             cumulative += v
             rows.append([fmt.MONTH_NAMES[m - 1], fmt.sc(v), fmt.sc(cumulative)])
         story.append(table(rows, [W / 3] * 3, numeric_from=1))
-        story.append(Spacer(1, 10 * mm))
-        story.append(_signatures(["法官", "庭长"]))
-    who = f["notices"][0]["judge"] if len(f["notices"]) == 1 else f"{len(f['notices'])} 名法官"
-    return render(story, **_meta(f, "基本结案任务下达表", who), invariant=invariant)
+        right = ParagraphStyle("issuer", parent=st["base"], alignment=TA_RIGHT)
+        receipt = ["法官签收", "庭长签收"] if n["role"] != "庭长" else ["法官签收", "分管院领导签收"]
+        story.append(
+            KeepTogether(
+                [
+                    Spacer(1, 6 * mm),
+                    Paragraph(escape(f["issuer"]), right),
+                    Paragraph(escape(_cn_date(plan["created_at"])), right),
+                    Paragraph(escape(f"（任务计划第 {plan['version']} 版）"), right),
+                    Spacer(1, 4 * mm),
+                    opinions(receipt, remarks=False),
+                ]
+            )
+        )
+        doc = _doc(
+            f, story, "基本结案任务下达通知", n["judge"], f"{n['judge']}（{n['division']}）　{n['number']}"
+        )
+        doc.subject = f"{f['issuer']} {f['year']} 年度基本结案任务（任务计划第 {plan['version']} 版）"
+        doc.header = (
+            f"{f['issuer']}　{n['number']}　{n['judge']}（{n['division']}）　{f['year']} 年度基本结案任务"
+        )
+        docs.append(doc)
+    return docs
 
 
+def quota_notice(f: dict, invariant: bool = False) -> bytes:
+    return _render(notice_docs(f), invariant)
+
+
+DOCS = {"judge": judge_docs, "division": division_docs, "court": court_docs, "notice": notice_docs}
 RENDERERS = {"judge": judge_sheet, "division": division_sheet, "court": court_sheet, "notice": quota_notice}

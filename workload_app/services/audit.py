@@ -39,6 +39,7 @@ ACTIONS = {
     "user.login": "登录",
     "demo.create": "生成示范数据",
     "backup.restore": "从备份恢复",
+    "court.settings": "修改法院设置",
 }
 
 

@@ -53,6 +53,7 @@ def create_demo(
         )
         repo.bump_cases_version(db)
         repo.set_meta(db, "court_name", demo_court.COURT_NAME)
+        repo.set_meta(db, "notice_prefix", "渝0106法")
         first, second = demo_court.YEARS
         # The demo court's first year on the system is its own reference year.
         save_params(

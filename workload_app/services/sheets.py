@@ -1,13 +1,25 @@
 """Performance sheets: gather each sheet's figures from the services, render PDFs on both cores.
 
 The figures are computed once per year and month (``SheetContext``) and sliced per judge or
-division, so 500 sheets cost one computation and 500 renderings.
+division, so 500 sheets cost one computation and 500 renderings. A batch never silently yields
+nothing: a judge not in post, a year without a plan or a folder that cannot be written is an
+error saying why. Files are written under a temporary name and renamed when complete; two
+sheets whose names map to the same file name get distinct files. The combined file is laid out
+as one document (fonts embedded once, a bookmark per sheet). Worker processes watch their
+parent and end when it is gone.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import errno
+import hashlib
+import os
 import re
+import sys
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,14 +31,22 @@ import sqlite_utils
 from workload_app.core.casenumber import CATEGORY_LABELS
 from workload_app.core.problems import WorkloadError
 from workload_app.core.progress import Cancelled, ProgressCallback, no_progress
+from workload_app.core.quotas import days_in_post_by_month
 from workload_app.core.standard import AWAITING_APPROVAL, INCOMPLETE, NO_RULE, OUTLIER
 from workload_app.services import access
+from workload_app.services import court as court_settings_
 from workload_app.services import quotas as Q
 from workload_app.services import standard_cases as S
 from workload_app.storage import repository as repo
 
 KINDS = ("judge", "division", "court", "notice")
-DEFAULT_COURT = "人民法院"
+KIND_LABELS = {
+    "judge": "法官考核表",
+    "division": "部门考核表",
+    "court": "全院汇总表",
+    "notice": "任务下达通知",
+}
+DEFAULT_COURT = court_settings_.DEFAULT_COURT
 
 
 @dataclass
@@ -44,6 +64,9 @@ class SheetContext:
     transfers: list
     params: object
     viewer: access.User
+    roster: pd.DataFrame | None = None
+    caseflow: pd.DataFrame | None = None
+    settings: court_settings_.CourtSettings | None = None
 
     def base(self) -> dict:
         return {
@@ -57,7 +80,11 @@ class SheetContext:
 
 
 def court_name(db: sqlite_utils.Database) -> str:
-    return repo.get_meta(db, "court_name") or DEFAULT_COURT
+    return court_settings_.court_settings(db).name
+
+
+def period_end(year: int, month: int) -> str:
+    return f"{year}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
 
 
 def build_context(
@@ -65,6 +92,8 @@ def build_context(
 ) -> SheetContext:
     """Every figure the sheets need, court-wide (ranks and division rows need everyone);
     ``sheet_jobs`` hands out only the sheets the acting user may see."""
+    if not 1 <= month <= 12:
+        raise WorkloadError(f"统计月份应为 1 到 12 之间的整数，收到 {month}")
     merged, params, comp = S.court_results(db, year)
     merged = merged[merged["closed_month"] <= month].copy()
     merged["rule_name"] = S.rule_names(merged, params)
@@ -85,6 +114,9 @@ def build_context(
         transfers=[t.__dict__ for t in Q.court_transfers(db, year, month)] if month < 12 else [],
         params=params,
         viewer=access.current(db),
+        roster=repo.judges_frame(db).set_index("name"),
+        caseflow=repo.case_flow(db, f"{year}-01-01", period_end(year, month)),
+        settings=court_settings_.court_settings(db),
     )
 
 
@@ -177,6 +209,9 @@ def judge_figures(ctx: SheetContext, judge: str) -> dict:
     )
     special = cases[(cases["rule"] != NO_RULE) | (cases["flags"] != 0)].sort_values("closed_on")
     top = cases.dropna(subset=["sc"]).sort_values(["sc", "case_number"], ascending=[False, True]).head(10)
+    person = _roster_row(ctx, judge)
+    if quota is not None:
+        quota.update(_days(ctx.year, person))
     return {
         **ctx.base(),
         "judge": {
@@ -185,8 +220,10 @@ def judge_figures(ctx: SheetContext, judge: str) -> dict:
             "role": row["role"],
             "track": track,
             "role_group": row["role_group"],
+            **person,
         },
         "publish_ranks": publish_ranks(ctx),
+        "caseflow": _caseflow(ctx, judge),
         "quota": quota,
         "assessment": {
             "cases": int(row["cases"]),
@@ -224,6 +261,46 @@ def publish_ranks(ctx: SheetContext) -> bool:
     """Whether ranks go on printed sheets and into judges' own views this year (人事 and 庭长
     screens always show them)."""
     return bool(ctx.params.assessment.publish_ranks)
+
+
+def _clean(value: object) -> object:
+    if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+def _roster_row(ctx: SheetContext, judge: str) -> dict:
+    """入额/离任 dates, and 法官等级 / 到岗日期 where the roster keeps them."""
+    if ctx.roster is None or judge not in ctx.roster.index:
+        return {"in_post_from": None, "in_post_to": None, "grade": None, "arrived_on": None}
+    r = ctx.roster.loc[judge]
+    return {
+        "in_post_from": _clean(r.get("in_post_from")),
+        "in_post_to": _clean(r.get("in_post_to")),
+        "grade": _clean(r.get("grade")),
+        "arrived_on": _clean(r.get("arrived_on")),
+    }
+
+
+def _days(year: int, person: dict) -> dict:
+    days = days_in_post_by_month(year, person["in_post_from"], person["in_post_to"])
+    return {"days_in_post": int(days.sum()), "days_in_year": 366 if calendar.isleap(year) else 365}
+
+
+def _caseflow(ctx: SheetContext, judge: str) -> dict | None:
+    """旧存 / 新收 / 已结 / 未结 of the judge's own cases (by 立案日期 and 结案日期)."""
+    if ctx.caseflow is None:
+        return None
+    flow = ctx.caseflow.set_index("judge")
+    counts = {k: 0 for k in ("carried", "filed", "closed", "pending")}
+    if judge in flow.index:
+        counts = {k: int(flow.loc[judge, k] or 0) for k in counts}
+    return {**counts, "end": period_end(ctx.year, ctx.month)}
+
+
+def in_post(ctx: SheetContext, judge: str) -> bool:
+    """Whether the roster has the judge in post for at least one day of the year."""
+    return _days(ctx.year, _roster_row(ctx, judge))["days_in_post"] > 0
 
 
 def division_figures(ctx: SheetContext, division: str) -> dict:
@@ -305,14 +382,20 @@ def notice_figures(ctx: SheetContext, judges: list[str]) -> dict:
         raise WorkloadError(f"{ctx.year} 年度还没有任务计划，无法打印任务下达表")
     plan_judges = pd.DataFrame(ctx.plan["judges"]).set_index("judge")
     months = pd.DataFrame(ctx.plan["months"]).set_index("judge")
+    settings = ctx.settings or court_settings_.CourtSettings(ctx.court, "")
+    order = {name: i + 1 for i, name in enumerate(plan_judges.index)}
     notices = []
     for j in judges:
         if j not in plan_judges.index:
             continue
         r = plan_judges.loc[j]
+        person = _roster_row(ctx, j)
         notices.append(
             {
                 "judge": j,
+                "number": settings.notice_number(ctx.year, order[j]),
+                **person,
+                **_days(ctx.year, person),
                 **{
                     k: r[k]
                     for k in (
@@ -331,14 +414,53 @@ def notice_figures(ctx: SheetContext, judges: list[str]) -> dict:
                 "months": [float(x) for x in months.loc[j, Q.MONTH_COLS]],
             }
         )
-    return {**ctx.base(), "notices": notices}
+    plan = {k: ctx.plan.get(k) for k in ("version", "created_at", "reason", "from_month")}
+    return {**ctx.base(), "issuer": settings.name, "plan": plan, "notices": notices}
 
 
 # ---------------------------------------------------------------- batch export
 
+MAX_NAME_BYTES = 150  # well under the 255 bytes of ext4/NTFS names, leaving room for the folder
+
 
 def _safe(name: str) -> str:
-    return re.sub(r'[\\/:*?"<>|\s]+', "_", name).strip("_")
+    return re.sub(r'[\\/:*?"<>|\s\x00-\x1f]+', "_", name).strip("_. ") or "_"
+
+
+def _fit(stem: str, limit: int = MAX_NAME_BYTES) -> str:
+    """``stem`` cut to ``limit`` UTF-8 bytes; a cut name ends with a short hash of the whole one,
+    so two long names that share their beginning still differ."""
+    if len(stem.encode("utf-8")) <= limit:
+        return stem
+    tag = "~" + hashlib.sha1(stem.encode("utf-8")).hexdigest()[:6]
+    cut = stem
+    while len((cut + tag).encode("utf-8")) > limit:
+        cut = cut[:-1]
+    return cut + tag
+
+
+def unique_file_names(stems: list[str], suffix: str = ".pdf") -> list[str]:
+    """File names for ``stems``: made safe, shortened, and distinct (case-insensitively, as on
+    Windows): a second sheet that maps to a taken name gets _2, _3 … instead of overwriting it."""
+    taken: set[str] = set()
+    out = []
+    for stem in stems:
+        base = _fit(_safe(stem))
+        name, n = base, 1
+        while name.casefold() in taken:
+            n += 1
+            name = _fit(_safe(stem), MAX_NAME_BYTES - len(f"_{n}")) + f"_{n}"
+        taken.add(name.casefold())
+        out.append(name + suffix)
+    return out
+
+
+def combined_name(year: int, month: int, kind: str) -> str:
+    """2025年1-6月_法官考核表_合订本.pdf (notices: 2025年度_任务下达通知_合订本.pdf)."""
+    from workload_app.reports.sheets import period
+
+    when = f"{year}年度" if kind == "notice" else period(year, month)
+    return f"{when}_{KIND_LABELS[kind]}_合订本.pdf"
 
 
 def sheet_jobs(
@@ -348,7 +470,7 @@ def sheet_jobs(
     division: str | None = None,
     everyone: bool = False,
 ) -> list[tuple[str, str, dict]]:
-    """(file name, kind, figures) for every sheet asked for."""
+    """(file name, kind, figures) for every sheet asked for; an error rather than an empty list."""
     prefix = f"{ctx.year}-{ctx.month:02d}"
     viewer = ctx.viewer
     a = _visible_judges(viewer, ctx.assessment)
@@ -360,6 +482,8 @@ def sheet_jobs(
         return [(f"{prefix}_全院汇总.pdf", kind, court_figures(ctx))]
     if kind == "division":
         names = [division] if division else list(ctx.divisions["division"])
+        if division and division not in set(ctx.divisions["division"]):
+            raise WorkloadError(f"{ctx.year} 年度没有名为「{division}」的部门的数据")
         names = [
             n
             for n in names
@@ -367,7 +491,13 @@ def sheet_jobs(
         ]
         if not names:
             raise access.AccessDenied(f"{viewer.role_label}「{viewer.name}」无权打印该部门的报表")
-        return [(f"{prefix}_{_safe(n)}.pdf", kind, division_figures(ctx, n)) for n in names]
+        files = unique_file_names([f"{prefix}_{n}" for n in names])
+        return [(file, kind, division_figures(ctx, n)) for file, n in zip(files, names, strict=True)]
+    if ctx.plan is None:
+        what = "任务下达通知" if kind == "notice" else "法官考核表"
+        raise WorkloadError(
+            f"{ctx.year} 年度还没有下达任务计划，无法生成{what}（先运行 workload quota plan --year {ctx.year}）"
+        )
     if judge:
         chosen = a[a["judge"] == judge]
         if chosen.empty:
@@ -375,6 +505,8 @@ def sheet_jobs(
                 raise access.AccessDenied(
                     f"{viewer.role_label}「{viewer.name}」无权查看法官「{judge}」的报表"
                 )
+            if ctx.roster is not None and judge in ctx.roster.index:
+                raise WorkloadError(_not_in_post(ctx, judge))
             raise WorkloadError(f"没有名为「{judge}」的法官")
     elif division:
         chosen = a[a["division"] == division]
@@ -384,20 +516,31 @@ def sheet_jobs(
         chosen = a
     else:
         raise WorkloadError("请指定 --judge、--division 或 --all")
-    chosen = chosen[chosen["quota"].notna() | (chosen["cases"] > 0)]
+    kept = chosen[chosen["quota"].notna() | (chosen["cases"] > 0)]
     if kind == "notice":
-        return [
-            (
-                f"{ctx.year}_任务下达表_{_safe(r.division)}_{_safe(r.judge)}.pdf",
-                kind,
-                notice_figures(ctx, [r.judge]),
+        in_plan = {j["judge"] for j in ctx.plan["judges"]}
+        kept = kept[kept["judge"].isin(in_plan)]
+    if kept.empty:
+        if judge:
+            raise WorkloadError(
+                _not_in_post(ctx, judge)
+                if not in_post(ctx, judge)
+                else f"法官「{judge}」在 {ctx.year} 年度的任务计划中没有任务，截至 {ctx.month} 月也没有结案，没有可打印的报表"
             )
-            for r in chosen.itertuples()
-        ]
-    return [
-        (f"{prefix}_{_safe(r.division)}_{_safe(r.judge)}.pdf", kind, judge_figures(ctx, r.judge))
-        for r in chosen.itertuples()
-    ]
+        raise WorkloadError(f"所选范围内没有在 {ctx.year} 年度有任务或结案的法官，没有可打印的报表")
+    rows = list(kept.itertuples())
+    if kind == "notice":
+        files = unique_file_names([f"{ctx.year}_任务下达表_{r.division}_{r.judge}" for r in rows])
+        return [(file, kind, notice_figures(ctx, [r.judge])) for file, r in zip(files, rows, strict=True)]
+    files = unique_file_names([f"{prefix}_{r.division}_{r.judge}" for r in rows])
+    return [(file, kind, judge_figures(ctx, r.judge)) for file, r in zip(files, rows, strict=True)]
+
+
+def _not_in_post(ctx: SheetContext, judge: str) -> str:
+    person = _roster_row(ctx, judge)
+    start = str(person["in_post_from"] or "—")[:10]
+    end = str(person["in_post_to"] or "—")[:10]
+    return f"法官「{judge}」在 {ctx.year} 年度不在岗（入额日期 {start}，离任日期 {end}），没有该年度的报表"
 
 
 def _visible_judges(viewer: access.User, table: pd.DataFrame) -> pd.DataFrame:
@@ -409,11 +552,117 @@ def _visible_judges(viewer: access.User, table: pd.DataFrame) -> pd.DataFrame:
     return table[mask]
 
 
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write under a temporary name in the same folder, then rename: a reader (or a crash)
+    never sees half a PDF under the real name."""
+    tmp = path.with_name(f".{path.stem[:40]}.{os.getpid()}.part")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
 def _render_to(path: str, kind: str, figures: dict, invariant: bool) -> str:
     from workload_app.reports.sheets import RENDERERS
 
-    Path(path).write_bytes(RENDERERS[kind](figures, invariant=invariant))
+    _write_atomically(Path(path), RENDERERS[kind](figures, invariant=invariant))
     return path
+
+
+def _render_combined(
+    path: str, kind: str, figures: list[dict], meta: dict, invariant: bool, duplex: bool
+) -> str:
+    from workload_app.reports.pdf import render_documents
+    from workload_app.reports.sheets import DOCS
+
+    docs = [doc for f in figures for doc in DOCS[kind](f)]
+    data = render_documents(docs, invariant=invariant, duplex=duplex, bookmarks=True, **meta)
+    _write_atomically(Path(path), data)
+    return path
+
+
+def _parent_alive(pid: int) -> bool:
+    if sys.platform == "win32":  # os.kill would terminate the process on Windows
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        handle = kernel32.OpenProcess(0x00100000, False, pid)  # SYNCHRONIZE
+        if not handle:
+            return False
+        try:
+            return kernel32.WaitForSingleObject(handle, 0) != 0  # 0: signalled, the process ended
+        finally:
+            kernel32.CloseHandle(handle)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _watch_parent(pid: int, ppid: int) -> None:
+    while True:
+        time.sleep(0.5)
+        # reparented (the parent died; also catches a dead parent not yet reaped) or gone
+        if (sys.platform != "win32" and os.getppid() != ppid) or not _parent_alive(pid):
+            os._exit(1)
+
+
+def _worker_init(parent_pid: int) -> None:
+    """Each worker ends itself within a second once the process that started the batch is gone
+    (killed from the task manager, crashed): no orphan keeps rendering and holding files."""
+    threading.Thread(target=_watch_parent, args=(parent_pid, os.getppid()), daemon=True).start()
+
+
+def check_writable(out_dir: Path) -> None:
+    """Create ``out_dir`` and prove a file can be written there, or say why not, in Chinese."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        probe = out_dir / f".workload-probe-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        reasons = {
+            errno.EACCES: "没有写入权限",
+            errno.EPERM: "没有写入权限",
+            errno.EROFS: "所在磁盘是只读的",
+            errno.ENOSPC: "磁盘空间已满",
+            errno.ENOTDIR: "路径中有一段是文件而不是文件夹",
+            errno.EEXIST: "已有同名文件，不是文件夹",
+            errno.ENAMETOOLONG: "路径太长",
+        }
+        why = reasons.get(exc.errno or 0, exc.strerror or str(exc))
+        raise WorkloadError(f"无法把报表写入文件夹「{out_dir}」：{why}。请换一个可写的文件夹。") from exc
+
+
+def font_warnings(jobs: list[tuple[str, str, dict]]) -> list[str]:
+    """A warning per name with characters no bundled font can draw (they would print blank)."""
+    from workload_app.reports.fonts import missing
+
+    names: dict[str, None] = {}
+    for _, _, f in jobs:
+        names[f["court"]] = None
+        for key in ("judge", "division"):
+            v = f.get(key)
+            if isinstance(v, dict):
+                names[v.get("name") or ""] = None
+        for n in f.get("notices", []):
+            names[n["judge"]] = None
+            names[n["division"] or ""] = None
+        for r in f.get("judges", []) or []:
+            names[r.get("judge") or ""] = None
+    out = []
+    for name in names:
+        gone = missing(name or "")
+        if gone:
+            out.append(
+                f"「{name}」中的字符「{gone}」没有可用字体，打印出来会是空白，请核对或安装含该字的字体"
+            )
+    return out
 
 
 def export_sheets(
@@ -431,39 +680,60 @@ def export_sheets(
     workers: int = 2,
     progress: ProgressCallback | None = None,
     generated_at: str | None = None,
+    duplex: bool = False,
+    warnings: list[str] | None = None,
 ) -> list[Path]:
-    """Write one PDF per sheet into ``out_dir`` (and, with ``combined``, one PDF of them all)."""
+    """Write one PDF per sheet into ``out_dir`` (and, with ``combined``, one PDF of them all,
+    padded for duplex printing with ``duplex``). ``warnings`` collects names that print blank."""
     progress = progress or no_progress
     progress(0.02, "汇总数据")
     ctx = build_context(db, year, month, generated_at)
     jobs = sheet_jobs(ctx, kind, judge, division, everyone)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    if warnings is not None:
+        warnings.extend(font_warnings(jobs))
+    check_writable(out_dir)
     paths: list[Path] = []
+    combined_job = None
+    if combined:
+        from workload_app.reports.sheets import period
+
+        label = KIND_LABELS[kind]
+        when = f"{ctx.year}年度" if kind == "notice" else period(ctx.year, ctx.month)
+        meta = {
+            "title": f"{ctx.court} {when} {label}（合订本，{len(jobs)} 份）",
+            "subject": f"{when} {label}",
+            "author": ctx.court,
+        }
+        if kind == "notice" and ctx.plan is not None:
+            meta["subject"] = f"{ctx.year} 年度基本结案任务（任务计划第 {ctx.plan['version']} 版）"
+        combined_job = (str(out_dir / combined_name(year, month, kind)), kind, [f for _, _, f in jobs], meta)
     progress(0.1, f"生成 {len(jobs)} 份报表")
+    steps = len(jobs) + (1 if combined_job else 0)
     if workers > 1 and len(jobs) > 4:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(
+            max_workers=workers, initializer=_worker_init, initargs=(os.getpid(),)
+        ) as pool:
+            # the combined file is the longest job: start it first, beside the single sheets
+            whole = pool.submit(_render_combined, *combined_job, invariant, duplex) if combined_job else None
             futures = [pool.submit(_render_to, str(out_dir / name), k, f, invariant) for name, k, f in jobs]
             try:
                 for i, fut in enumerate(futures):
                     paths.append(Path(fut.result()))
-                    progress(0.1 + 0.85 * (i + 1) / len(jobs), f"已生成 {i + 1}/{len(jobs)}")
+                    progress(0.1 + 0.85 * (i + 1) / steps, f"已生成 {i + 1}/{len(jobs)}")
+                if whole is not None:
+                    paths.append(Path(whole.result()))
             except Cancelled:
                 for fut in futures:
                     fut.cancel()
+                if whole is not None:
+                    whole.cancel()
                 raise
     else:
         for i, (name, k, f) in enumerate(jobs):
             paths.append(Path(_render_to(str(out_dir / name), k, f, invariant)))
-            progress(0.1 + 0.85 * (i + 1) / len(jobs), f"已生成 {i + 1}/{len(jobs)}")
-    if combined and paths:
-        from pypdf import PdfWriter
-
-        writer = PdfWriter()
-        for p in paths:
-            writer.append(str(p))
-        target = out_dir / f"{year}-{month:02d}_{kind}_合订本.pdf"
-        with target.open("wb") as f:
-            writer.write(f)
-        paths.append(target)
+            progress(0.1 + 0.85 * (i + 1) / steps, f"已生成 {i + 1}/{len(jobs)}")
+        if combined_job:
+            progress(0.1 + 0.85 * len(jobs) / steps, "生成合订本")
+            paths.append(Path(_render_combined(*combined_job, invariant, duplex)))
     progress(1.0, "完成")
     return paths

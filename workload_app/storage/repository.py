@@ -368,6 +368,21 @@ def open_at(db: sqlite_utils.Database, date: str) -> pd.DataFrame:
     )
 
 
+def case_flow(db: sqlite_utils.Database, start: str, end: str) -> pd.DataFrame:
+    """Per responsible judge, from 立案日期/结案日期: carried over into ``start`` (旧存), filed
+    (新收) and closed (已结) from ``start`` to ``end``, and pending at ``end`` (未结)."""
+    return frame(
+        db,
+        """SELECT j.name AS judge,
+                  SUM(c.filed_on < :start AND (c.closed_on IS NULL OR c.closed_on >= :start)) AS carried,
+                  SUM(c.filed_on >= :start AND c.filed_on <= :end) AS filed,
+                  SUM(c.closed_on >= :start AND c.closed_on <= :end) AS closed,
+                  SUM(c.filed_on <= :end AND (c.closed_on IS NULL OR c.closed_on > :end)) AS pending
+           FROM cases c JOIN judges j ON j.id = c.judge_id GROUP BY j.name""",
+        {"start": start, "end": end},
+    )
+
+
 # ---------------------------------------------------------------- parameter sets and results
 
 

@@ -1,0 +1,85 @@
+"""Court settings (法院设置): the court's name and the prefix of its document numbers (发文字号).
+
+The name heads every sheet and signs the quota notices (任务下达通知); a notice's number is
+``{prefix}〔{year}〕{n}号`` with n = the first number (``notice_start``) plus the judge's place in
+the year's plan, so a reprint of the same plan version carries the same numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from workload_app.core.problems import WorkloadError
+from workload_app.services import access, audit
+from workload_app.services.changes import Changes
+from workload_app.storage import repository as repo
+
+DEFAULT_COURT = "人民法院"
+_KEYS = {"name": "court_name", "notice_prefix": "notice_prefix", "notice_start": "notice_start"}
+
+
+@dataclass(frozen=True)
+class CourtSettings:
+    name: str
+    notice_prefix: str  # e.g. 渝0106法 → 渝0106法〔2025〕1号
+    notice_start: int = 1
+
+    def notice_number(self, year: int, sequence: int) -> str:
+        """文号 of the ``sequence``-th notice (1-based) of ``year``."""
+        return f"{self.notice_prefix}〔{year}〕{self.notice_start + sequence - 1}号"
+
+
+def court_settings(db: sqlite_utils.Database) -> CourtSettings:
+    start = repo.get_meta(db, _KEYS["notice_start"])
+    return CourtSettings(
+        name=repo.get_meta(db, _KEYS["name"]) or DEFAULT_COURT,
+        notice_prefix=repo.get_meta(db, _KEYS["notice_prefix"]) or "",
+        notice_start=int(start) if start else 1,
+    )
+
+
+def set_court_settings(
+    db: sqlite_utils.Database,
+    *,
+    name: str | None = None,
+    notice_prefix: str | None = None,
+    notice_start: int | None = None,
+) -> Changes:
+    """Change the court's name, notice prefix or first notice number (管理员, 人事); audited."""
+    access.require(db, access.COURT_WIDE, "修改法院设置")
+    wanted: dict[str, str] = {}
+    if name is not None:
+        name = name.strip()
+        if not name or len(name) > 60:
+            raise WorkloadError("法院名称不能为空，且不超过 60 个字")
+        wanted["name"] = name
+    if notice_prefix is not None:
+        prefix = notice_prefix.strip()
+        if len(prefix) > 30 or any(c in prefix for c in "〔〕[]()（）\n\r\t"):
+            raise WorkloadError(
+                "发文字号前缀不超过 30 个字，且不含括号（年份与〔〕由程序加上），例如：渝0106法"
+            )
+        wanted["notice_prefix"] = prefix
+    if notice_start is not None:
+        if not 1 <= notice_start <= 99999:
+            raise WorkloadError(f"起始文号应为 1—99999 的整数，收到 {notice_start}")
+        wanted["notice_start"] = str(notice_start)
+    if not wanted:
+        raise WorkloadError("请至少指定一项：--name、--notice-prefix 或 --notice-start")
+    before = court_settings(db)
+    changed = {k: v for k, v in wanted.items() if str(getattr(before, k)) != v}
+    if not changed:
+        return Changes(summary=before)
+    with repo.transaction(db):
+        for k, v in changed.items():
+            repo.set_meta(db, _KEYS[k], v)
+        audit.record(
+            db,
+            "court.settings",
+            "法院设置",
+            before={k: getattr(before, k) for k in changed},
+            after=changed,
+        )
+    return Changes(summary=court_settings(db))
