@@ -44,6 +44,11 @@ def name_key(value: object) -> str:
     return _DOTS.sub("·", s)
 
 
+def strip_invisible(value: str) -> str:
+    """The text without zero-width and other invisible characters (they never separate words)."""
+    return _INVISIBLE.sub("", value)
+
+
 def clip(value: object, limit: int = QUOTE_LIMIT) -> str:
     """A cell quoted in a message: one line, cut to ``limit`` characters with the length said."""
     if value is None:

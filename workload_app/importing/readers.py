@@ -88,8 +88,8 @@ def _column_name(rows: list[list[object]], index: int) -> str:
         if header is not None:
             cells = rows[header.row_index]
             if index < len(cells) and str(cells[index] or "").strip():
-                return f"{column_letter(index)} 列「{clip(cells[index], 20)}」"
-    return f"{column_letter(index)} 列"
+                return clip(cells[index], 20)
+    return column_letter(index)
 
 
 def read_csv(path: Path) -> list[RawSheet]:
@@ -143,7 +143,7 @@ def _check_multiline(
         if end - start + 1 > CSV_STRAY_LINES or any(delimiter in line for line in inner):
             raise _refuse(
                 f'这一格以英文引号 " 开始却没有配对的引号，第 {start + 1}–{end} 行被并入了这一格'
-                f"（文件共 {end} 行以上，读出的记录会少 {end - start} 行）；应为每行一件案件："
+                f"（读出的记录会少 {end - start} 行）；应为每行一件案件："
                 '请删除该引号，或把单元格里的引号写成两个 ""',
                 start,
                 _column_name(rows, j),

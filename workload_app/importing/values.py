@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from workload_app.core.text import clip, normalize_text
+from workload_app.core.text import clip, normalize_text, strip_invisible
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell
@@ -178,8 +178,9 @@ def parse_pages(value: object, ceiling: int = DEFAULT_PAGE_CEILING) -> tuple[int
     if not x.is_integer():
         return None, f"页数应为整数，不能有小数（「{value}」）"
     if x > ceiling:
+        shown = f"{x:,.0f}" if x < 1e15 else clip(value)
         return None, (
-            f"页数 {x:,.0f} 超过上限 {ceiling:,}（应为 0–{ceiling:,} 的整数；多半是录入错误。"
+            f"页数 {shown} 超过上限 {ceiling:,}（应为 0–{ceiling:,} 的整数；多半是录入错误。"
             "上限可由管理员用 workload import page-ceiling 调整）"
         )
     return int(x), ""
@@ -208,7 +209,7 @@ def parse_person(value: object) -> tuple[str | None, str]:
 
 def parse_panel(value: object) -> tuple[str | None, str]:
     """Panel members separated by 、，, or spaces, stored 、-separated."""
-    text, _ = parse_text(value)
+    text, _ = parse_text(strip_invisible(value) if isinstance(value, str) else value)
     if not text:
         return None, ""
     names = [n for n in re.split(r"[、,，;；/\s]+", text) if n]

@@ -97,6 +97,16 @@ def default_report_path(path: Path) -> Path:
     return path.with_name(f"{path.stem}-问题报告.xlsx")
 
 
+def _read(path: Path) -> list:
+    """Every sheet of the file, or a refusal whose message and problems name the file."""
+    try:
+        return read_file(path)
+    except ImportRejected as exc:
+        raise ImportRejected(
+            f"{path.name}：{exc}", [p._replace(file=path.name) for p in exc.problems]
+        ) from exc
+
+
 def preview(db: sqlite_utils.Database, path: Path, sheet: str | None = None, rows: int = 20) -> dict:
     """What the wizard shows before importing: sheets, detected header mapping and the first rows."""
     sheets = read_file(path)
@@ -314,10 +324,7 @@ def import_cases(
     progress = progress or no_progress
     result = ImportResult(file=path.name, dry_run=dry_run)
     progress(0.0, f"读取 {path.name}")
-    try:
-        sheets = read_file(path)
-    except ImportRejected as exc:
-        raise ImportRejected(f"{path.name}：{exc}") from exc
+    sheets = _read(path)
     progress(0.25, "识别表头")
     try:
         chosen, header = choose_sheet(sheets, sheet, _profile(db, profile))
@@ -530,7 +537,7 @@ def import_judges(
     """Import or update the judge roster; the whole file or nothing."""
     path = Path(path)
     progress = progress or no_progress
-    sheets = read_file(path)
+    sheets = _read(path)
     sheet, header = choose_roster_sheet(sheets)
     missing = [label for f, label in (("name", "姓名"), ("division", "部门")) if f not in header.columns]
     if missing:
