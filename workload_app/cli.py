@@ -279,6 +279,7 @@ def _print_problems(problems, limit: int = 30) -> None:
     help="问题报告 .xlsx 的位置（默认：与文件同目录）",
 )
 @click.option("--create-judges", is_flag=True, help="名册中没有的法官自动建立")
+@click.option("--reassign", is_flag=True, help="已导入给其他法官或部门的案件按本文件改派（记入审计日志）")
 @click.option("--profile", default=None, help="使用已保存的表头映射方案")
 @click.option(
     "--map", "mappings", multiple=True, metavar="表头=字段", help="把未识别的表头映射到字段，可多次使用"
@@ -293,6 +294,7 @@ def import_file(
     dry_run,
     report,
     create_judges,
+    reassign,
     profile,
     mappings,
     save_profile,
@@ -316,6 +318,7 @@ def import_file(
             dry_run=dry_run,
             report_path=report,
             create_judges=create_judges,
+            reassign=reassign,
             profile=profile,
         )
     except ImportRejected as exc:
@@ -332,6 +335,25 @@ def import_file(
         click.echo(f"问题报告：{result.report_path}")
     if result.batch_id:
         click.echo(f"导入批次：{result.batch_id}（可用 workload import undo {result.batch_id} 撤销）")
+    for move in result.reassigned:
+        click.echo(
+            f"  改派 {move['case_number']}：{move['from_judge']}（{move['from_division'] or '无部门'}）"
+            f" → {move['to_judge']}（{move['to_division'] or '无部门'}）"
+        )
+
+
+@import_group.command("page-ceiling")
+@click.argument("pages", type=int, required=False)
+@pass_ctx
+def import_page_ceiling(ctx: Context, pages: int | None) -> None:
+    """显示或设置页数上限（每项页数超过它的行在导入时被拒绝；默认 100000）。"""
+    from workload_app.services.imports import page_ceiling, set_page_ceiling
+
+    if pages is None:
+        click.echo(f"页数上限：{page_ceiling(ctx.db):,} 页（每项页数）")
+        return
+    set_page_ceiling(ctx.db, pages)
+    click.echo(f"页数上限已设为 {pages:,} 页")
 
 
 @import_group.command("history")

@@ -283,6 +283,10 @@ Hash: {h}</translation>
   <context>
     <name>ImportWizard</name>
     <message>
+      <source>&lt;br&gt;&lt;b&gt;{n} 件案件已导入给其他法官或部门&lt;/b&gt;，本次未改动（见「问题」）；确认改派请勾选「按本文件改派」后再导入。</source>
+      <translation>&lt;br&gt;&lt;b&gt;{n} cases were imported earlier for another judge or division&lt;/b&gt; and were left as they are (see Problems); to reassign them, tick “Reassign as in this file” and import again.</translation>
+    </message>
+    <message>
       <source>　&lt;a href='file://{p}'&gt;打开问题报告&lt;/a&gt;</source>
       <translation> &lt;a href='file://{p}'&gt;Open the problem report&lt;/a&gt;</translation>
     </message>
@@ -321,6 +325,14 @@ Hash: {h}</translation>
     <message>
       <source>工作表</source>
       <translation>Sheet</translation>
+    </message>
+    <message>
+      <source>已导入给其他法官或部门的案件，按本文件改派（每件都记入审计日志）；不勾选时这些案件保持不变，列在「问题」中</source>
+      <translation>Cases imported earlier for another judge or division are reassigned as this file says (each move is recorded in the audit trail); unticked, they stay as they are and are listed under Problems</translation>
+    </message>
+    <message>
+      <source>按本文件改派</source>
+      <translation>Reassign as in this file</translation>
     </message>
     <message>
       <source>文件中的表头</source>
@@ -1388,6 +1400,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Edit account</translation>
     </message>
     <message>
+      <source>修改页数上限</source>
+      <translation>Change page ceiling</translation>
+    </message>
+    <message>
       <source>全院排名</source>
       <translation>Court rank</translation>
     </message>
@@ -1474,6 +1490,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>对象</source>
       <translation>Object</translation>
+    </message>
+    <message>
+      <source>导入时改派案件</source>
+      <translation>Reassign cases on import</translation>
     </message>
     <message>
       <source>导入案件</source>

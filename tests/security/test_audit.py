@@ -44,8 +44,8 @@ def _a_judge(db) -> tuple[str, str]:
 
 def _import(db, tmp_path):
     rows = case_rows()
-    rows[1][1] = "(2025)渝0106民初99001号"
-    rows[2][1] = "(2025)渝0106民初99002号"
+    rows[1][1] = "(2024)渝0106民初99001号"  # closed in 2024: the number is of 2024
+    rows[2][1] = "(2024)渝0106民初99002号"
     rows = [r for r in rows[:3]]
     for r in rows[1:]:
         r[3], r[4] = _a_judge(db)
@@ -119,6 +119,7 @@ DRIVERS = {
         lambda db, t: imports.save_profile(db, "某系统", {"承办人员": "judge"}),
         {"import.profile"},
     ),
+    "imports.set_page_ceiling": (lambda db, t: imports.set_page_ceiling(db, 5000), {"import.page_ceiling"}),
     "quotas.plan_year": (lambda db, t: quotas.plan_year(db, 2025, reason="重新下达"), {"quota.plan"}),
     "quotas.replan": (_drive_replan, {"quota.replan"}),
     "quotas.override_quota": (

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from workload_app.core.text import clip
+
 
 class Problem(NamedTuple):
     """One thing wrong with the input. ``row`` is the row number as the user sees it in the file."""
@@ -27,7 +29,7 @@ class Problem(NamedTuple):
         if self.column:
             where.append(f"「{self.column}」列")
         head = "，".join(where)
-        value = f"（值：{self.value}）" if self.value else ""
+        value = f"（值：{clip(self.value)}）" if self.value else ""
         return f"{head}：{self.message}{value}" if head else f"{self.message}{value}"
 
 

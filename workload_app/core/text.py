@@ -1,4 +1,4 @@
-"""Text as it arrives from exports: full-width characters, stray and odd spaces."""
+"""Text as it arrives from exports: full-width characters, stray and odd spaces, look-alike names."""
 
 from __future__ import annotations
 
@@ -6,6 +6,16 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
+# Invisible characters a copy-paste or an export carries inside a name: zero-width space, joiners,
+# marks, word joiner, soft hyphen, BOM.
+_INVISIBLE = re.compile(r"[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+# Every dot a minority name (买买提·艾力) is written with: middle dot, bullets, katakana middle dot,
+# hyphenation point, dot operators, full-width and small full stops, ideographic-looking dots.
+_DOTS = re.compile(r"[\u00b7\u0387\u2022\u2027\u2219\u22c5\u30fb\uff65\ufe52\uff0e.\u318d\u2e31\u16eb\ua78f]")
+_NAME_SPACES = re.compile(r"[\s\u00a0\u3000]+")
+
+# Longest part of a cell quoted back in a message: enough to recognise it, never a screenful.
+QUOTE_LIMIT = 60
 
 
 def normalize_text(value: object) -> str:
@@ -19,3 +29,37 @@ def normalize_text(value: object) -> str:
 def compact(value: object) -> str:
     """normalize_text without any space at all, lower-cased: for matching headers."""
     return normalize_text(value).replace(" ", "").lower()
+
+
+def name_key(value: object) -> str:
+    """What two spellings of one person's name share: no invisible characters, no spaces of any
+    width, one middle dot for all its look-alikes (张·三, 张•三, 张・三 and 张 三 are one key each).
+    Only for matching; the roster's own spelling is what gets stored."""
+    if value is None:
+        return ""
+    s = _INVISIBLE.sub("", str(value))
+    s = unicodedata.normalize("NFKC", s)
+    s = _INVISIBLE.sub("", s)
+    s = _NAME_SPACES.sub("", s)
+    return _DOTS.sub("·", s)
+
+
+def strip_invisible(value: str) -> str:
+    """The text without zero-width and other invisible characters (they never separate words)."""
+    return _INVISIBLE.sub("", value)
+
+
+def clip(value: object, limit: int = QUOTE_LIMIT) -> str:
+    """A cell quoted in a message: one line, cut to ``limit`` characters with the length said."""
+    if value is None:
+        return ""
+    s = str(value)
+    if len(s) > limit * 4:
+        s = s[: limit * 4]  # never normalise a megabyte to show sixty characters
+        total = len(str(value))
+    else:
+        total = None
+    s = " ".join(s.split())
+    if total is None and len(s) <= limit:
+        return s
+    return f"{s[:limit]}…（共 {total or len(s)} 个字符）"

@@ -12,9 +12,13 @@ from typing import NamedTuple
 
 from workload_app.core.casenumber import parse_case_number
 from workload_app.core.problems import ImportRejected, Problem
+from workload_app.core.text import clip
 from workload_app.importing.headers import CASE_LABELS, CASE_SYNONYMS, HeaderMatch, find_header
 from workload_app.importing.readers import RawSheet
 from workload_app.importing.values import (
+    DEFAULT_PAGE_CEILING,
+    MAX_CELL_CHARS,
+    CellError,
     is_blank,
     parse_approved,
     parse_date,
@@ -27,6 +31,8 @@ from workload_app.importing.values import (
 PAGE_FIELDS = ("file_pages", "transcript_pages", "judgment_pages")
 TEXT_FIELDS = ("cause", "procedure", "closing_method")
 FOOTER_WORDS = ("合计", "总计", "小计", "共计")
+EARLIEST_DATE = dt.date(1990, 1, 1)  # no case closed in a court's current records is older
+REPORT_CELL_CHARS = 1000  # what the reject report keeps of one rejected cell
 
 
 class ParsedCases(NamedTuple):
@@ -85,6 +91,7 @@ def parse_rows(
     file_label: str,
     today: dt.date,
     progress: Callable[[float, str], None] | None = None,
+    page_ceiling: int = DEFAULT_PAGE_CEILING,
 ) -> ParsedCases:
     cols = header.columns
     label = header.labels
@@ -101,14 +108,14 @@ def parse_rows(
             progress(offset / max(1, len(body)), f"校验第 {row_no} 行")
         if all(is_blank(c) for c in row):
             continue
-        if _is_footer(row):
+        if _is_footer(row) and not any(isinstance(c, CellError) for c in row):
             footers += 1
             continue
         total += 1
         errs: list[Problem] = []
 
         def bad(field: str, message: str, value: object, row_no: int = row_no, errs: list = errs) -> None:
-            shown = "" if value is None else str(value).strip()
+            shown = "" if value is None else clip(value, 100)
             errs.append(
                 Problem(
                     "invalid_value", message, row_no, label.get(field, CASE_LABELS[field]), shown, file_label
@@ -116,6 +123,23 @@ def parse_rows(
             )
 
         rec: dict = {"_row": row_no}
+        unreadable = set()
+        for field, index in cols.items():
+            value = _cell(row, index)
+            if isinstance(value, CellError):
+                bad(field, value.describe(), value)
+                unreadable.add(field)
+            elif isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+                bad(
+                    field,
+                    f"单元格有 {len(value):,} 个字符，超过 {MAX_CELL_CHARS:,}（Excel 单元格的上限）",
+                    value,
+                )
+                unreadable.add(field)
+        if unreadable:
+            problems.extend(errs)
+            bad_rows[row_no] = row_for_report(row)
+            continue
         raw_number = _cell(row, cols["case_number"])
         number = parse_case_number(raw_number)
         if is_blank(raw_number):
@@ -150,12 +174,25 @@ def parse_rows(
                     bad(field, err, _cell(row, cols[field]))
                 elif value and value > today:
                     bad(field, f"日期 {value.isoformat()} 晚于今天", _cell(row, cols[field]))
+                elif value and value < EARLIEST_DATE:
+                    bad(
+                        field,
+                        f"日期 {value.isoformat()} 早于 {EARLIEST_DATE.year} 年，不可能是本院在办案件的日期",
+                        _cell(row, cols[field]),
+                    )
                 rec[field] = value
         filed, closed = rec.get("filed_on"), rec.get("closed_on")
         if filed and closed and closed < filed:
             bad(
                 "closed_on",
                 f"结案日期 {closed.isoformat()} 早于立案日期 {filed.isoformat()}",
+                _cell(row, cols["closed_on"]),
+            )
+        case_year = rec.get("year")
+        if closed and case_year and closed.year < case_year and not (filed and closed < filed):
+            bad(
+                "closed_on",
+                f"结案日期 {closed.isoformat()} 早于案号中的年度 {case_year} 年（案件不能在立案年度之前审结）",
                 _cell(row, cols["closed_on"]),
             )
         if closed is None and filed is None and not any(e.column == label.get("closed_on") for e in errs):
@@ -166,7 +203,7 @@ def parse_rows(
             )
         for field in PAGE_FIELDS:
             if field in cols:
-                value, err = parse_pages(_cell(row, cols[field]))
+                value, err = parse_pages(_cell(row, cols[field]), page_ceiling)
                 if err:
                     bad(field, err, _cell(row, cols[field]))
                 rec[field] = value
@@ -182,10 +219,23 @@ def parse_rows(
             rec["approved"] = value
         if errs:
             problems.extend(errs)
-            bad_rows[row_no] = list(row)
+            bad_rows[row_no] = row_for_report(row)
         else:
             records.append(rec)
     return ParsedCases(sheet.name, header, records, problems, bad_rows, total, footers)
+
+
+def row_for_report(row: list[object]) -> list[object]:
+    """A rejected row as the report keeps it: every cell as it was, an over-long one cut."""
+    out: list[object] = []
+    for c in row:
+        if isinstance(c, CellError):
+            out.append(str(c))
+        elif isinstance(c, str) and len(c) > REPORT_CELL_CHARS:
+            out.append(clip(c, REPORT_CELL_CHARS))
+        else:
+            out.append(c)
+    return out
 
 
 def unknown_judge_problems(

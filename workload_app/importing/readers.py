@@ -2,16 +2,29 @@
 .csv in UTF-8 (with or without BOM) or GBK/GB18030, detected rather than assumed.
 
 Rows keep their position: ``rows[i]`` is the file's row ``i + 1`` as the user sees it in Excel.
+
+Nothing is trusted before it is read: a workbook's zip entries are checked for their declared and
+real sizes (zip bombs), every worksheet's cells are located before the reader lays them out densely
+(one cell at XFD1048576 would mean 17 billion empty cells), a cell may hold what Excel allows and no
+more, and a CSV record spanning lines the way a stray quote makes it is refused with its row named.
+Formula cells without a computed value and error values (#DIV/0!, #N/A …) come out as ``CellError``,
+never as blanks.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
+import zipfile
 from pathlib import Path
 from typing import NamedTuple
+from xml.etree import ElementTree
 
-from workload_app.core.problems import ImportRejected
+from workload_app.core.problems import ImportRejected, Problem
+from workload_app.core.text import clip
+from workload_app.importing.headers import CASE_SYNONYMS, ROSTER_SYNONYMS, find_header
+from workload_app.importing.values import MAX_CELL_CHARS, CellError, excel_error_literal
 
 
 class RawSheet(NamedTuple):
@@ -20,6 +33,24 @@ class RawSheet(NamedTuple):
 
 
 EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
+ZIP_SUFFIXES = {".xlsx", ".xlsm", ".ods"}
+
+MAX_FILE_BYTES = 1 << 30  # 1 GiB on disk: far beyond any year's export of one court
+MAX_UNCOMPRESSED = 3 << 29  # 1.5 GiB of XML once unpacked, all entries together
+BOMB_RATIO = 200  # real workbooks unpack 5–50×; a large entry unpacking more is a bomb
+BOMB_MIN_BYTES = 16 << 20  # … below 16 MiB unpacked, any ratio is harmless
+SPARSE_AREA = 2_000_000  # a dense layout larger than this must be backed by cells really there
+MAX_XML_ROW_BYTES = 64 << 20  # one worksheet row (or shared string) of XML
+CSV_STRAY_LINES = 5  # a legitimate multi-line cell (a note) stays short
+
+
+def _refuse(message: str, row: int | None = None, column: str = "", value: str = "") -> ImportRejected:
+    problems = [Problem("unreadable_file", message, row, column, value)] if row is not None else []
+    where = (f"第 {row} 行" + (f"「{column}」列" if column else "") + "：") if row is not None else ""
+    return ImportRejected(where + message, problems)
+
+
+# ---------------------------------------------------------------- csv
 
 
 def decode_csv_bytes(data: bytes) -> tuple[str, str]:
@@ -40,7 +71,32 @@ def decode_csv_bytes(data: bytes) -> tuple[str, str]:
         ) from exc
 
 
+def column_letter(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA: the column as Excel names it."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _column_name(rows: list[list[object]], index: int) -> str:
+    """The column as headed in the file when the header is among the rows read so far, else its letter."""
+    for synonyms, key in ((CASE_SYNONYMS, "case_number"), (ROSTER_SYNONYMS, "name")):
+        header = find_header(rows, synonyms, key)
+        if header is not None:
+            cells = rows[header.row_index]
+            if index < len(cells) and str(cells[index] or "").strip():
+                return clip(cells[index], 20)
+    return column_letter(index)
+
+
 def read_csv(path: Path) -> list[RawSheet]:
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise ImportRejected(
+            f"文件有 {path.stat().st_size >> 20} MB，超过 CSV 导入的上限 {MAX_FILE_BYTES >> 20} MB"
+        )
     text, _encoding = decode_csv_bytes(path.read_bytes())
     if "\x00" in text:
         raise ImportRejected("文件含有二进制内容，不是 CSV 文本文件")
@@ -50,32 +106,287 @@ def read_csv(path: Path) -> list[RawSheet]:
         delimiter = dialect.delimiter
     except csv.Error:
         delimiter = ","
-    rows = [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    del text
+    rows: list[list[object]] = []
+    last_line = 0
+    while True:
+        start = last_line + 1
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            if "field larger than field limit" in str(exc):
+                raise _refuse(
+                    f"有一个单元格超过 {csv.field_size_limit()} 个字符，不是法院系统导出的内容"
+                    '（常见原因：单元格里有一个没有配对的英文引号 "，其后各行都被并入这一格）；'
+                    "应为每个单元格一段文字、每行一件案件",
+                    start,
+                ) from exc
+            raise _refuse(f"无法按 CSV 读取（{clip(exc, 80)}）", start) from exc
+        last_line = reader.line_num
+        if last_line > start:
+            _check_multiline(rows, record, start, last_line, delimiter)
+        rows.append([_csv_cell(c) for c in record])
     return [RawSheet(path.stem, rows)]
 
 
+def _check_multiline(
+    rows: list[list[object]], record: list[str], start: int, end: int, delimiter: str
+) -> None:
+    """A record spanning physical lines: accepted only as a short note, never as swallowed rows."""
+    for j, field in enumerate(record):
+        if "\n" not in field and "\r" not in field:
+            continue
+        inner = field.splitlines()[1:]
+        if end - start + 1 > CSV_STRAY_LINES or any(delimiter in line for line in inner):
+            raise _refuse(
+                f'这一格以英文引号 " 开始却没有配对的引号，第 {start + 1}–{end} 行被并入了这一格'
+                f"（读出的记录会少 {end - start} 行）；应为每行一件案件："
+                '请删除该引号，或把单元格里的引号写成两个 ""',
+                start,
+                _column_name(rows, j),
+                clip(field, 40),
+            )
+
+
+def _csv_cell(value: str) -> object:
+    if len(value) > MAX_CELL_CHARS:
+        return value  # parse_rows refuses it with the row and column named
+    literal = excel_error_literal(value)
+    return CellError(literal) if literal else value
+
+
+# ---------------------------------------------------------------- xlsx: what the zip really holds
+
+_CELL_REF = re.compile(rb'<c\b[^>]*?\sr="([A-Z]{1,4})(\d{1,8})"')
+_FORMULA_OR_ERROR = re.compile(rb'<f[\s>/]|<c\b[^>]*?\st="e"')
+_LONG_TEXT = re.compile(rb">[^<]{%d,}" % (MAX_CELL_CHARS * 4))
+_ATTR_R = re.compile(rb'\sr="([A-Z]{1,4})(\d{1,8})"')
+_ATTR_T = re.compile(rb'\st="(\w+)"')
+_VALUE = re.compile(rb"<v>([^<]*)</v>")
+
+
+def _col_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
+
+
+class _SheetScan:
+    """Where a worksheet's cells really are, and which cells hold a formula without value or an error."""
+
+    def __init__(self) -> None:
+        self.max_row = 0
+        self.max_col = 0
+        self.max_ref = b""
+        self.cells = 0
+        self.errors: dict[tuple[int, int], CellError] = {}
+
+    def feed(self, part: bytes) -> None:
+        for letters, digits in set(_CELL_REF.findall(part)):
+            col, row = _col_number(letters), int(digits)
+            if col > self.max_col or row > self.max_row:
+                self.max_ref = letters + digits
+            self.max_col, self.max_row = max(self.max_col, col), max(self.max_row, row)
+        self.cells += part.count(b"<c ") + part.count(b"<c>")
+        for m in _FORMULA_OR_ERROR.finditer(part):
+            start = part.rfind(b"<c ", 0, m.start() + 3)
+            end = part.find(b"</c>", m.start())
+            if start < 0 or end < 0:
+                continue
+            self._cell(part[start : end + 4])
+
+    def _cell(self, xml: bytes) -> None:
+        tag_end = xml.find(b">")
+        tag = xml[: tag_end + 1]
+        ref = _ATTR_R.search(tag)
+        if ref is None:
+            return
+        position = (int(ref[2]) - 1, _col_number(ref[1]) - 1)
+        kind = _ATTR_T.search(tag)
+        value = _VALUE.search(xml)
+        if kind is not None and kind[1] == b"e":
+            text = value[1].decode("utf-8", "replace") if value else "#N/A"
+            self.errors[position] = CellError(text or "#N/A")
+        elif b"<f" in xml and value is None and not (kind is not None and kind[1] == b"str" and b"<v" in xml):
+            self.errors[position] = CellError("")
+
+
+def _stream_parts(stream, cut_at: bytes, what: str):
+    """The entry's bytes in pieces ending on ``cut_at``; a piece longer than a row may be is refused."""
+    leftover = b""
+    while True:
+        chunk = stream.read(1 << 22)
+        buffer = leftover + chunk
+        if not chunk:
+            if buffer:
+                yield buffer
+            return
+        cut = buffer.rfind(cut_at)
+        if cut < 0:
+            if len(buffer) > MAX_XML_ROW_BYTES:
+                raise ImportRejected(
+                    f"{what}中有一行（或一个单元格）超过 {MAX_XML_ROW_BYTES >> 20} MB，不是正常的 Excel 文件"
+                )
+            leftover = buffer
+            continue
+        cut += len(cut_at)
+        yield buffer[:cut]
+        leftover = buffer[cut:]
+
+
+def _check_long_text(part: bytes, what: str) -> None:
+    if _LONG_TEXT.search(part):
+        raise ImportRejected(
+            f"{what}中有单元格超过 {MAX_CELL_CHARS} 个字符（Excel 单元格的上限），文件不是正常的导出"
+        )
+
+
+def _sheet_paths(book: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> worksheet XML path inside the zip, from workbook.xml and its relationships."""
+    ns_main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    ns_rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    try:
+        for name in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels"):
+            if book.getinfo(name).file_size > (16 << 20):
+                raise ImportRejected(f"{name} 大得不正常，文件不是正常的 Excel 文件")
+        workbook = ElementTree.fromstring(book.read("xl/workbook.xml"))
+        rels = ElementTree.fromstring(book.read("xl/_rels/workbook.xml.rels"))
+    except (KeyError, ElementTree.ParseError):
+        return {}
+    targets = {r.get("Id"): r.get("Target", "") for r in rels}
+    out = {}
+    for sheet in workbook.iter(f"{ns_main}sheet"):
+        target = targets.get(sheet.get(f"{ns_rel}id"), "")
+        target = target.lstrip("/") if target.startswith("/") else "xl/" + target
+        out[sheet.get("name", "")] = target
+    return out
+
+
+def inspect_workbook_zip(path: Path) -> dict[str, dict[tuple[int, int], CellError]]:
+    """Refuse a zip bomb or a crafted sheet before any reader unpacks it; the cells that must not read
+    as blanks (formula without value, error values), by sheet name and (row, column) 0-based."""
+    try:
+        book = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ImportRejected(f"文件不是有效的 Excel（.xlsx）文件（{clip(exc, 80)}）") from exc
+    with book:
+        infos = book.infolist()
+        total = sum(i.file_size for i in infos)
+        if total > MAX_UNCOMPRESSED:
+            raise ImportRejected(
+                f"解压后共 {total >> 20} MB，超过导入的上限 {MAX_UNCOMPRESSED >> 20} MB：文件过大或是恶意构造的压缩包"
+            )
+        for i in infos:
+            if i.file_size > BOMB_MIN_BYTES and i.file_size > BOMB_RATIO * max(1, i.compress_size):
+                raise ImportRejected(
+                    f"文件中的「{clip(i.filename, 40)}」从 {i.compress_size >> 10} KB 解压为 {i.file_size >> 20} MB，"
+                    "是恶意构造的压缩包（zip 炸弹），拒绝读取"
+                )
+        if path.suffix.lower() == ".ods":
+            return {}
+        found: dict[str, dict[tuple[int, int], CellError]] = {}
+        try:
+            for name, member in _sheet_paths(book).items():
+                if member not in book.namelist():
+                    continue
+                scan = _SheetScan()
+                what = f"工作表「{clip(name, 30)}」"
+                with book.open(member) as stream:
+                    for part in _stream_parts(stream, b"</row>", what):
+                        _check_long_text(part, what)
+                        scan.feed(part)
+                area = scan.max_row * scan.max_col
+                if area > SPARSE_AREA and area > 4 * max(1, scan.cells):
+                    raise ImportRejected(
+                        f"{what}的单元格 {scan.max_ref.decode()} 远在数据之外：按它读取要铺开 {scan.max_row} 行 × "
+                        f"{scan.max_col} 列（{area:,} 个单元格），而表中只有 {scan.cells:,} 个单元格。"
+                        "请在 Excel 中删除多余的行和列后另存再导入"
+                    )
+                found[name] = scan.errors
+            if "xl/sharedStrings.xml" in book.namelist():
+                with book.open("xl/sharedStrings.xml") as stream:
+                    for part in _stream_parts(stream, b"</si>", "共享字符串表"):
+                        _check_long_text(part, "共享字符串表")
+        except (zipfile.BadZipFile, EOFError, OSError, RuntimeError) as exc:
+            raise ImportRejected(f"文件已损坏，无法读取（{clip(exc, 80)}）") from exc
+        except Exception as exc:  # noqa: BLE001 - zlib.error and friends from a crafted entry
+            if isinstance(exc, ImportRejected):
+                raise
+            raise ImportRejected(f"文件已损坏，无法读取（{clip(exc, 80)}）") from exc
+    return found
+
+
+# ---------------------------------------------------------------- excel
+
+
+def _laid_out_area(sheet) -> int:
+    """How many cells ``to_python(skip_empty_area=False)`` would lay out: from A1 to the last cell."""
+    start = sheet.start or (0, 0)
+    return (start[0] + sheet.height) * (start[1] + sheet.width)
+
+
+def _mark_errors(rows: list[list[object]], errors: dict[tuple[int, int], CellError]) -> None:
+    for (r, c), error in errors.items():
+        if r >= len(rows):
+            rows.extend([] for _ in range(r + 1 - len(rows)))
+        row = rows[r]
+        if c >= len(row):
+            row.extend([None] * (c + 1 - len(row)))
+        row[c] = error
+
+
 def read_excel(path: Path) -> list[RawSheet]:
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise ImportRejected(f"文件有 {size >> 20} MB，超过导入的上限 {MAX_FILE_BYTES >> 20} MB")
+    suffix = path.suffix.lower()
+    errors: dict[str, dict[tuple[int, int], CellError]] = {}
+    budget = size  # bytes that can really hold cells
+    if suffix in ZIP_SUFFIXES or zipfile.is_zipfile(path):
+        errors = inspect_workbook_zip(path)
+        with zipfile.ZipFile(path) as z:
+            budget = sum(i.file_size for i in z.infolist())
     try:
         import python_calamine
 
         book = python_calamine.CalamineWorkbook.from_path(str(path))
-        return [
-            RawSheet(name, book.get_sheet_by_name(name).to_python(skip_empty_area=False))
-            for name in book.sheet_names
-        ]
+        sheets = []
+        for name in book.sheet_names:
+            sheet = book.get_sheet_by_name(name)
+            area = _laid_out_area(sheet)
+            # no format stores a real cell in fewer than about 8 bytes
+            if area > SPARSE_AREA and area > budget // 2:
+                raise ImportRejected(
+                    f"工作表「{clip(name, 30)}」声明了 {area:,} 个单元格，文件却只有 {budget >> 10} KB："
+                    "是恶意构造或已损坏的文件。请在 Excel 中删除多余的行和列后另存再导入"
+                )
+            rows = sheet.to_python(skip_empty_area=False)
+            _mark_errors(rows, errors.get(name, {}))
+            sheets.append(RawSheet(name, rows))
+        return sheets
+    except ImportRejected:
+        raise
     except Exception as calamine_error:  # noqa: BLE001 - fall back, then report both
-        if path.suffix.lower() not in {".xlsx", ".xlsm"}:
-            raise ImportRejected(f"无法读取 Excel 文件：{calamine_error}") from calamine_error
+        if suffix not in {".xlsx", ".xlsm"}:
+            raise ImportRejected(f"无法读取 Excel 文件：{clip(calamine_error, 120)}") from calamine_error
         try:
             import openpyxl
 
             book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-            return [
-                RawSheet(ws.title, [list(r) for r in ws.iter_rows(values_only=True)])
-                for ws in book.worksheets
-            ]
+            sheets = []
+            for ws in book.worksheets:
+                rows = [list(r) for r in ws.iter_rows(values_only=True)]
+                _mark_errors(rows, errors.get(ws.title, {}))
+                sheets.append(RawSheet(ws.title, rows))
+            return sheets
         except Exception as exc:  # noqa: BLE001
-            raise ImportRejected(f"无法读取 Excel 文件（文件可能已损坏或不是 Excel 格式）：{exc}") from exc
+            raise ImportRejected(
+                f"无法读取 Excel 文件（文件可能已损坏或不是 Excel 格式）：{clip(exc, 120)}"
+            ) from exc
 
 
 def read_file(path: Path) -> list[RawSheet]:

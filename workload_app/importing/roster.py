@@ -6,10 +6,10 @@ from typing import NamedTuple
 
 from workload_app.core.params import ROLES
 from workload_app.core.problems import ImportRejected, Problem
-from workload_app.core.text import compact
+from workload_app.core.text import clip, compact, name_key
 from workload_app.importing.headers import ROSTER_LABELS, ROSTER_SYNONYMS, HeaderMatch, find_header
 from workload_app.importing.readers import RawSheet
-from workload_app.importing.values import is_blank, parse_date, parse_person, parse_text
+from workload_app.importing.values import CellError, is_blank, parse_date, parse_person, parse_text
 
 ROLE_SYNONYMS = {
     **{r: r for r in ROLES},
@@ -62,19 +62,28 @@ def parse_roster(sheet: RawSheet, header: HeaderMatch, file_label: str) -> Parse
                     message,
                     row_no,
                     labels.get(field, ROSTER_LABELS[field]),
-                    "" if value is None else str(value).strip(),
+                    "" if value is None else clip(value, 100),
                     file_label,
                 )
             )
 
         n_before = len(problems)
+        for field in cols:
+            if isinstance(cell(field), CellError):
+                bad(field, cell(field).describe())
+        if len(problems) > n_before:
+            continue
         name, _ = parse_person(cell("name"))
+        key = name_key(name)
         if not name:
             bad("name", "姓名为必填项")
-        elif name in seen:
-            bad("name", f"姓名与第 {seen[name]} 行重复（同一法院内法官姓名须唯一）")
+        elif key in seen:
+            bad(
+                "name",
+                f"姓名与第 {seen[key]} 行重复（同一法院内法官姓名须唯一；只差空格、隐形字符或间隔号也算同名）",
+            )
         else:
-            seen[name] = row_no
+            seen[key] = row_no
         division = parse_text(cell("division"))[0]
         if not division:
             bad("division", "部门为必填项")

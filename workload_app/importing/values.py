@@ -10,10 +10,59 @@ import datetime as dt
 import math
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
-from workload_app.core.text import normalize_text
+from workload_app.core.text import clip, normalize_text, strip_invisible
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)
+MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell
+DEFAULT_PAGE_CEILING = 100_000  # pages per count; a court-wide setting (meta ``page_ceiling``)
+EXCEL_ERRORS = frozenset(
+    {
+        "#DIV/0!",
+        "#N/A",
+        "#NAME?",
+        "#NULL!",
+        "#NUM!",
+        "#REF!",
+        "#VALUE!",
+        "#SPILL!",
+        "#CALC!",
+        "#GETTING_DATA",
+        "#FIELD!",
+        "#BLOCKED!",
+        "#CONNECT!",
+        "#BUSY!",
+        "#UNKNOWN!",
+    }
+)
+
+
+class CellError(NamedTuple):
+    """A cell whose value is an Excel error (``text`` = #DIV/0!, #N/A …) or a formula Excel never
+    computed (``text`` empty): neither is a blank, and neither may be read as one."""
+
+    text: str
+
+    def describe(self) -> str:
+        if self.text:
+            return f"单元格的值是 Excel 错误 {self.text}（公式出错），应为实际数值"
+        return (
+            "单元格是公式，但文件里没有计算结果（请在 Excel 中打开、重新计算并保存，或复制后「粘贴为数值」）"
+        )
+
+    def __str__(self) -> str:
+        return self.text or "=公式（无计算结果）"
+
+
+def excel_error_literal(value: object) -> str:
+    """The Excel error a text cell spells (a CSV saved from a sheet with errors), else ''."""
+    if isinstance(value, str) and value[:1] in "#＃" and len(value) < 20:
+        text = normalize_text(value).upper()
+        return text if text in EXCEL_ERRORS else ""
+    return ""
+
+
 _DATE = re.compile(
     r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?)?$"
 )
@@ -45,6 +94,8 @@ _APPROVED = {
 
 
 def is_blank(value: object) -> bool:
+    if isinstance(value, CellError):
+        return False
     if value is None:
         return True
     if isinstance(value, float) and math.isnan(value):
@@ -55,6 +106,8 @@ def is_blank(value: object) -> bool:
 def parse_text(value: object) -> tuple[str | None, str]:
     if is_blank(value):
         return None, ""
+    if isinstance(value, CellError):
+        return None, value.describe()
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return normalize_text(value), ""
@@ -64,6 +117,8 @@ def parse_date(value: object) -> tuple[dt.date | None, str]:
     """Real Excel dates, serial numbers, 2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日, 20240305."""
     if is_blank(value):
         return None, ""
+    if isinstance(value, CellError):
+        return None, value.describe()
     if isinstance(value, dt.datetime):
         return value.date(), ""
     if isinstance(value, dt.date):
@@ -72,6 +127,8 @@ def parse_date(value: object) -> tuple[dt.date | None, str]:
         return None, f"不是日期：「{value}」"
     if isinstance(value, int | float):
         return _serial(float(value))
+    if len(str(value)) > 100:
+        return None, f"无法识别的日期：「{clip(value)}」（应如 2024-03-05、2024/3/5 或 2024年3月5日）"
     return _parse_date_text(str(value))
 
 
@@ -91,25 +148,28 @@ def _parse_date_text(text: str) -> tuple[dt.date | None, str]:
         try:
             return dt.date(int(m[1]), int(m[2]), int(m[3])), ""
         except ValueError:
-            return None, f"日期不存在：「{text.strip()}」"
+            return None, f"日期不存在：「{clip(text)}」"
     if re.fullmatch(r"\d{5}(\.\d+)?", s):
         return _serial(float(s))
-    return None, f"无法识别的日期：「{text.strip()}」（应如 2024-03-05、2024/3/5 或 2024年3月5日）"
+    return None, f"无法识别的日期：「{clip(text)}」（应如 2024-03-05、2024/3/5 或 2024年3月5日）"
 
 
-def parse_pages(value: object) -> tuple[int | None, str]:
-    """Page counts: 12, １２, ' 12 ', 12.0, 12页. Negative or fractional counts are errors."""
+def parse_pages(value: object, ceiling: int = DEFAULT_PAGE_CEILING) -> tuple[int | None, str]:
+    """Page counts: 12, １２, ' 12 ', 12.0, 12页. Negative or fractional counts, and counts above the
+    court's ceiling (a typo like 999999 for 99), are errors."""
     if is_blank(value):
         return None, ""
+    if isinstance(value, CellError):
+        return None, value.describe()
     if isinstance(value, bool):
         return None, f"页数应为非负整数，而不是「{value}」"
     if isinstance(value, int | float):
         x = float(value)
     else:
-        s = normalize_text(value).replace(",", "")
+        s = normalize_text(str(value)[:100]).replace(",", "")
         m = _PAGES.match(s)
         if not m:
-            return None, f"页数应为非负整数，而不是「{str(value).strip()}」"
+            return None, f"页数应为非负整数，而不是「{clip(value)}」"
         x = float(m[1])
     if math.isnan(x) or math.isinf(x):
         return None, "页数应为非负整数"
@@ -117,8 +177,12 @@ def parse_pages(value: object) -> tuple[int | None, str]:
         return None, f"页数不能为负数（「{value}」）"
     if not x.is_integer():
         return None, f"页数应为整数，不能有小数（「{value}」）"
-    if x > 1_000_000:
-        return None, f"页数过大（「{value}」）"
+    if x > ceiling:
+        shown = f"{x:,.0f}" if x < 1e15 else clip(value)
+        return None, (
+            f"页数 {shown} 超过上限 {ceiling:,}（应为 0–{ceiling:,} 的整数；多半是录入错误。"
+            "上限可由管理员用 workload import page-ceiling 调整）"
+        )
     return int(x), ""
 
 
@@ -129,10 +193,12 @@ def parse_approved(value: object) -> tuple[bool | None, str]:
         return value, ""
     if isinstance(value, int | float) and value in (0, 1):
         return bool(value), ""
-    key = normalize_text(value).lower()
+    if isinstance(value, CellError):
+        return None, value.describe()
+    key = normalize_text(str(value)[:100]).lower()
     if key in _APPROVED:
         return _APPROVED[key], ""
-    return None, f"审批情况应为 是/否、Y/N 或 已审批/未审批，而不是「{str(value).strip()}」"
+    return None, f"审批情况应为 是/否、Y/N 或 已审批/未审批，而不是「{clip(value)}」"
 
 
 def parse_person(value: object) -> tuple[str | None, str]:
@@ -143,7 +209,7 @@ def parse_person(value: object) -> tuple[str | None, str]:
 
 def parse_panel(value: object) -> tuple[str | None, str]:
     """Panel members separated by 、，, or spaces, stored 、-separated."""
-    text, _ = parse_text(value)
+    text, _ = parse_text(strip_invisible(value) if isinstance(value, str) else value)
     if not text:
         return None, ""
     names = [n for n in re.split(r"[、,，;；/\s]+", text) if n]

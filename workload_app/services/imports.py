@@ -17,16 +17,19 @@ import sqlite_utils
 
 from workload_app.core.problems import ImportRejected, Problem, WorkloadError
 from workload_app.core.progress import ProgressCallback, no_progress, wrap_progress
+from workload_app.core.text import name_key
 from workload_app.importing.cases import (
     check_required_columns,
     choose_sheet,
     parse_rows,
+    row_for_report,
     unknown_judge_problems,
 )
 from workload_app.importing.headers import CASE_LABELS
 from workload_app.importing.readers import read_file
 from workload_app.importing.report import write_reject_report
 from workload_app.importing.roster import choose_roster_sheet, parse_roster
+from workload_app.importing.values import DEFAULT_PAGE_CEILING
 from workload_app.services import access, audit
 from workload_app.services.changes import Changes
 from workload_app.storage import backups
@@ -52,6 +55,8 @@ class ImportResult:
     dry_run: bool = False
     report_path: Path | None = None
     skipped_footer: int = 0
+    conflicts: list[Problem] = field(default_factory=list)  # cases stored for another judge/division
+    reassigned: list[dict] = field(default_factory=list)  # conflicts applied (reassign=True)
 
     def counts(self) -> dict[str, int]:
         return {
@@ -70,6 +75,13 @@ class ImportResult:
         )
         if self.created_judges:
             text += f"；新建法官 {len(self.created_judges)} 名：{'、'.join(self.created_judges)}"
+        if self.reassigned:
+            text += f"；改派 {len(self.reassigned)} 件（已记入审计日志）"
+        elif self.conflicts:
+            text += (
+                f"；{len(self.conflicts)} 件已导入给其他法官或部门的案件未改动"
+                "（确认改派：命令行加 --reassign，或在导入向导中勾选「按本文件改派」）"
+            )
         return text
 
 
@@ -83,6 +95,16 @@ def _sha256(path: Path) -> str:
 
 def default_report_path(path: Path) -> Path:
     return path.with_name(f"{path.stem}-问题报告.xlsx")
+
+
+def _read(path: Path) -> list:
+    """Every sheet of the file, or a refusal whose message and problems name the file."""
+    try:
+        return read_file(path)
+    except ImportRejected as exc:
+        raise ImportRejected(
+            f"{path.name}：{exc}", [p._replace(file=path.name) for p in exc.problems]
+        ) from exc
 
 
 def preview(db: sqlite_utils.Database, path: Path, sheet: str | None = None, rows: int = 20) -> dict:
@@ -191,6 +213,93 @@ _KEPT_WHEN_ABSENT = {
 }
 
 
+PAGE_CEILING_KEY = "page_ceiling"
+
+
+def page_ceiling(db: sqlite_utils.Database) -> int:
+    """The most pages one count may have (卷宗/笔录/文书 each); above it a row is refused at import."""
+    value = repo.get_meta(db, PAGE_CEILING_KEY)
+    return int(value) if value else DEFAULT_PAGE_CEILING
+
+
+def set_page_ceiling(db: sqlite_utils.Database, pages: int) -> Changes:
+    """Change the court-wide page ceiling (管理员 only); audited."""
+    access.require(db, (access.ADMIN,), "修改页数上限")
+    if not 100 <= pages <= 10_000_000:
+        raise WorkloadError(f"页数上限应为 100–10,000,000 的整数，而不是 {pages}")
+    before = page_ceiling(db)
+    if pages == before:
+        return Changes()
+    with repo.transaction(db):
+        repo.set_meta(db, PAGE_CEILING_KEY, str(pages))
+        audit.record(db, "import.page_ceiling", "页数上限", before=before, after=pages)
+    return Changes(summary={"before": before, "after": pages})
+
+
+def roster_spelling(names: list[str] | set[str]) -> dict[str, str]:
+    """name_key -> the roster's own spelling, for matching names that differ only in look-alikes."""
+    return {name_key(n): n for n in sorted(names)}
+
+
+def _match_roster(records: list[dict], spelling: dict[str, str]) -> None:
+    """Judges and panel members written with zero-width characters, full-width spaces or another
+    middle dot become the roster's spelling; names the roster lacks keep one spelling per key."""
+    for r in records:
+        key = name_key(r["judge"])
+        r["judge"] = spelling.setdefault(key, r["judge"])
+        if r.get("panel"):
+            members = [spelling.get(name_key(m), m) for m in r["panel"].split("、")]
+            r["panel"] = "、".join(dict.fromkeys(members))
+
+
+def _conflicts(
+    db: sqlite_utils.Database, records: list[dict], present: set[str], file_label: str, judge_column: str
+) -> tuple[list[Problem], list[dict]]:
+    """Cases already stored for one judge or division arriving for another: a problem for each, and
+    what changing them would do (case number, from, to)."""
+    existing = repo.existing_case_rows(db, [r["case_number"] for r in records])
+    if not existing:
+        return [], []
+    judges = repo.judges_frame(db)
+    judge_name = dict(zip(judges["id"], judges["name"], strict=True))
+    judge_division = dict(zip(judges["name"], judges["division"], strict=True))
+    division_name = {v: k for k, v in repo.division_ids(db).items()}
+    problems, moves = [], []
+    for r in records:
+        old = existing.get(r["case_number"])
+        if old is None:
+            continue
+        old_judge = judge_name.get(old["judge_id"])
+        old_division = division_name.get(old["division_id"])
+        new_division = r.get("division") or judge_division.get(r["judge"]) or old_division
+        judge_moves = old_judge != r["judge"]
+        division_moves = "division" in present and (new_division or None) != (old_division or None)
+        if not judge_moves and not division_moves:
+            continue
+        moves.append(
+            {
+                "case_number": r["case_number"],
+                "row": r["_row"],
+                "from_judge": old_judge,
+                "from_division": old_division,
+                "to_judge": r["judge"],
+                "to_division": new_division if "division" in present or judge_moves else old_division,
+            }
+        )
+        problems.append(
+            Problem(
+                "reassign_conflict",
+                f"案件已导入给 {old_judge or '？'}（{old_division or '无部门'}），本文件写的是 "
+                f"{r['judge']}（{new_division or '无部门'}）：未改动；确认改派请用 --reassign 或在导入向导中勾选「按本文件改派」",
+                r["_row"],
+                judge_column,
+                r["case_number"],
+                file_label,
+            )
+        )
+    return problems, moves
+
+
 def import_cases(
     db: sqlite_utils.Database,
     path: Path | str,
@@ -199,22 +308,23 @@ def import_cases(
     skip_invalid: bool = False,
     dry_run: bool = False,
     create_judges: bool = False,
+    reassign: bool = False,
     report_path: Path | None = None,
     profile: str | None = None,
     user: str | None = None,
     today: dt.date | None = None,
     progress: ProgressCallback | None = None,
 ) -> ImportResult:
-    """Import a case export. Raises ImportRejected (with every problem) when the file is refused."""
+    """Import a case export. Raises ImportRejected (with every problem) when the file is refused.
+
+    A case already stored for another judge or division is a conflict: listed (problems, report)
+    and left as stored unless ``reassign``; applied, each move is recorded in the audit trail."""
     who = access.require(db, access.COURT_WIDE, "导入案件")
     path = Path(path)
     progress = progress or no_progress
     result = ImportResult(file=path.name, dry_run=dry_run)
     progress(0.0, f"读取 {path.name}")
-    try:
-        sheets = read_file(path)
-    except ImportRejected as exc:
-        raise ImportRejected(f"{path.name}：{exc}") from exc
+    sheets = _read(path)
     progress(0.25, "识别表头")
     try:
         chosen, header = choose_sheet(sheets, sheet, _profile(db, profile))
@@ -225,7 +335,12 @@ def import_cases(
     result.mapping = {f: header.labels[f] for f in header.columns}
     result.unknown_headers = header.unknown
     parsed = parse_rows(
-        chosen, header, path.name, today or dt.date.today(), wrap_progress(progress, 0.3, 0.55)
+        chosen,
+        header,
+        path.name,
+        today or dt.date.today(),
+        wrap_progress(progress, 0.3, 0.55),
+        page_ceiling=page_ceiling(db),
     )
     result.total, result.skipped_footer = parsed.total_rows, parsed.skipped_footer
     problems = list(parsed.problems)
@@ -234,6 +349,7 @@ def import_cases(
 
     roster = repo.judge_ids(db)
     judge_column = header.labels.get("judge", "承办法官")
+    _match_roster(records, roster_spelling(set(roster)))
     missing_problems, unknown = unknown_judge_problems(records, set(roster), path.name, judge_column)
     if unknown and create_judges:
         result.created_judges = sorted(unknown)
@@ -241,11 +357,21 @@ def import_cases(
         problems.extend(missing_problems)
         bad = {p.row for p in missing_problems}
         for row_no in bad:
-            bad_rows[row_no] = chosen.rows[row_no - 1]
+            bad_rows[row_no] = row_for_report(chosen.rows[row_no - 1])
         records = [r for r in records if r["_row"] not in bad]
+    result.rejected = len(bad_rows)
+    errors = bool(problems)
+    result.conflicts, moves = _conflicts(db, records, set(header.columns), path.name, judge_column)
+    if result.conflicts and not reassign:
+        held = {p.row for p in result.conflicts}
+        records = [r for r in records if r["_row"] not in held]
+        problems.extend(result.conflicts)
+        for row_no in held:
+            bad_rows[row_no] = row_for_report(chosen.rows[row_no - 1])
+    elif result.conflicts:
+        result.reassigned = moves
     problems.sort(key=lambda p: p.row or 0)
     result.problems = problems
-    result.rejected = len(bad_rows)
 
     if problems:
         target = report_path or default_report_path(path)
@@ -255,9 +381,9 @@ def import_cases(
             )
         except OSError:
             result.report_path = None
-    if problems and not skip_invalid:
+    if errors and not skip_invalid:
         raise ImportRejected(
-            f"{path.name}：{len(bad_rows)} 行有问题，整个文件未导入"
+            f"{path.name}：{result.rejected} 行有问题，整个文件未导入"
             + (f"（问题报告：{result.report_path}）" if result.report_path else ""),
             problems,
         )
@@ -336,6 +462,19 @@ def _store(
             repo.update_cases(db, pd.DataFrame(changed_rows), pd.DataFrame(before_rows), batch_id)
         repo.finish_batch(db, batch_id, result.counts())
         repo.bump_cases_version(db)
+        if result.reassigned:
+            audit.record(
+                db,
+                "import.reassign",
+                f"第 {batch_id} 批：{path.name}，改派 {len(result.reassigned)} 件",
+                before=[
+                    {k: m[k] for k in ("case_number", "from_judge", "from_division")}
+                    for m in result.reassigned
+                ],
+                after=[
+                    {k: m[k] for k in ("case_number", "to_judge", "to_division")} for m in result.reassigned
+                ],
+            )
         audit.record(
             db,
             "import.cases",
@@ -346,6 +485,8 @@ def _store(
                 "sha256": _sha256(path),
                 **result.counts(),
                 "created_judges": result.created_judges,
+                "reassigned": len(result.reassigned),
+                "conflicts_held": 0 if result.reassigned else len(result.conflicts),
             },
         )
         step(0.99, "提交")
@@ -396,7 +537,7 @@ def import_judges(
     """Import or update the judge roster; the whole file or nothing."""
     path = Path(path)
     progress = progress or no_progress
-    sheets = read_file(path)
+    sheets = _read(path)
     sheet, header = choose_roster_sheet(sheets)
     missing = [label for f, label in (("name", "姓名"), ("division", "部门")) if f not in header.columns]
     if missing:
@@ -407,6 +548,7 @@ def import_judges(
             f"{path.name}：{len({p.row for p in parsed.problems})} 行有问题，名册未导入", parsed.problems
         )
     who = access.require(db, access.COURT_WIDE, "导入法官名册")
+    _match_roster_names(db, parsed.judges)
     counts = {"new": 0, "updated": 0, "unchanged": 0}
     backups.backup(db, "before-roster")
     with repo.transaction(db):
@@ -420,3 +562,11 @@ def import_judges(
             repo.bump_cases_version(db)  # a judge's division or role shapes their cases' figures
             audit.record(db, "import.judges", f"第 {batch_id} 批：{path.name}", after=counts)
     return Changes(judges=True, summary=counts)
+
+
+def _match_roster_names(db: sqlite_utils.Database, judges: list[dict]) -> None:
+    """A roster row naming a stored judge with look-alike characters updates that judge, under
+    the spelling already stored, rather than adding a second judge."""
+    spelling = roster_spelling(set(repo.judge_ids(db)))
+    for j in judges:
+        j["name"] = spelling.get(name_key(j["name"]), j["name"])

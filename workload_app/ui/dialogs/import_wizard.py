@@ -64,6 +64,12 @@ class ImportWizard(QDialog):
         self.tabs.addTab(problems_view, self.tr("问题"))
         self.skip_invalid = QCheckBox(self.tr("跳过有问题的行，导入其余各行"))
         self.create_judges = QCheckBox(self.tr("名册中没有的法官自动建立"))
+        self.reassign = QCheckBox(self.tr("按本文件改派"))
+        self.reassign.setToolTip(
+            self.tr(
+                "已导入给其他法官或部门的案件，按本文件改派（每件都记入审计日志）；不勾选时这些案件保持不变，列在「问题」中"
+            )
+        )
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
@@ -79,6 +85,7 @@ class ImportWizard(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.skip_invalid)
         buttons.addWidget(self.create_judges)
+        buttons.addWidget(self.reassign)
         buttons.addStretch(1)
         buttons.addWidget(self.check_button)
         buttons.addWidget(self.import_button)
@@ -178,6 +185,7 @@ class ImportWizard(QDialog):
         profile = self._save_profile()
         path, sheet = self.path, self.sheet.currentText() or None
         skip, create = self.skip_invalid.isChecked(), self.create_judges.isChecked()
+        reassign = self.reassign.isChecked()
 
         def job(db, progress):
             try:
@@ -188,6 +196,7 @@ class ImportWizard(QDialog):
                     skip_invalid=skip,
                     dry_run=dry_run,
                     create_judges=create,
+                    reassign=reassign,
                     profile=profile,
                     progress=progress,
                 )
@@ -208,6 +217,10 @@ class ImportWizard(QDialog):
             return
         self._show_problems(result.problems)
         text = result.summary_text()
+        if result.conflicts and not result.reassigned:
+            text += self.tr(
+                "<br><b>{n} 件案件已导入给其他法官或部门</b>，本次未改动（见「问题」）；确认改派请勾选「按本文件改派」后再导入。"
+            ).format(n=len(result.conflicts))
         if result.report_path:
             text += self.tr("　<a href='file://{p}'>打开问题报告</a>").format(p=result.report_path)
         self.summary.setText(text)
