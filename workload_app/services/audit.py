@@ -39,6 +39,8 @@ ACTIONS = {
     "user.login": "登录",
     "demo.create": "生成示范数据",
     "backup.restore": "从备份恢复",
+    "import.appeals": "导入二审结果",
+    "pending.reason": "填写未结原因",
 }
 
 
