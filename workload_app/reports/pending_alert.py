@@ -10,7 +10,7 @@ from reportlab.platypus import Paragraph, Spacer
 
 from workload_app.reports import pdf
 
-BAND_TEXT = {"12-18": "12–18 个月", "18-36": "18–36 个月", "36+": "36 个月以上"}
+BAND_TEXT = {"12-18": "12–18月", "18-36": "18–36月", "36+": "36月以上"}
 
 
 def alert_pdf(
@@ -31,7 +31,7 @@ def alert_pdf(
     summary = "；".join(f"{BAND_TEXT[b]} {int(counts.get(b, 0))} 件" for b in BAND_TEXT)
     story.append(Paragraph(pdf.escape(summary), st["base"]))
     story.append(Spacer(1, 3 * mm))
-    head = ["序号", "案号", "承办法官", "部门", "案由", "立案日期", "已审理(月)", "区间", "未结原因"]
+    head = ["序号", "案号", "承办法官", "部门", "案由", "立案日期", "月数", "区间", "未结原因"]
     body = [head]
     for i, r in enumerate(rows.itertuples(index=False), start=1):
         reason = r.pending_reason or "未填写"
@@ -50,7 +50,7 @@ def alert_pdf(
                 reason,
             ]
         )
-    widths = [w * mm for w in (9, 36, 16, 20, 22, 19, 14, 18, 24)]
+    widths = [w * mm for w in (8, 44, 14, 24, 24, 19, 10, 16, 19)]
     story.append(pdf.table(body, widths, numeric_from=6))
     story.append(Spacer(1, 8 * mm))
     story.append(Paragraph("庭长（签字）：____________　　日期：____________", st["base"]))
