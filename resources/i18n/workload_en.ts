@@ -617,6 +617,10 @@ Database: {p}</translation>
       <source>重新计算本年度标准案件</source>
       <translation>Recompute this year's standard cases</translation>
     </message>
+    <message>
+      <source>长期未结</source>
+      <translation>Long pending</translation>
+    </message>
   </context>
   <context>
     <name>MyWorkloadView</name>
@@ -972,6 +976,65 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     </message>
   </context>
   <context>
+    <name>PendingView</name>
+    <message>
+      <source>{n} 件已写入 {p}</source>
+      <translation>{n} cases written to {p}</translation>
+    </message>
+    <message>
+      <source>保存预警清单</source>
+      <translation>Save alert list</translation>
+    </message>
+    <message>
+      <source>填写未结原因…</source>
+      <translation>Record reason…</translation>
+    </message>
+    <message>
+      <source>导出预警清单（PDF）…</source>
+      <translation>Export alert list (PDF)…</translation>
+    </message>
+    <message>
+      <source>截至 {d}，立案满 12 个月仍未结 {n} 件（12–18 个月 {a}，18–36 个月 {b}，36 个月以上 {c}）；未填写原因 {m} 件</source>
+      <translation>At {d}, {n} cases open 12 months or more since filing (12–18 months {a}, 18–36 months {b}, over 36 months {c}); {m} without a reason</translation>
+    </message>
+    <message>
+      <source>未填写</source>
+      <translation>Not given</translation>
+    </message>
+    <message>
+      <source>未能保存</source>
+      <translation>Not saved</translation>
+    </message>
+    <message>
+      <source>未能生成</source>
+      <translation>Not generated</translation>
+    </message>
+    <message>
+      <source>正在保存</source>
+      <translation>Saving</translation>
+    </message>
+    <message>
+      <source>正在生成预警清单</source>
+      <translation>Writing the alert list</translation>
+    </message>
+    <message>
+      <source>法官</source>
+      <translation>Judge</translation>
+    </message>
+    <message>
+      <source>部门</source>
+      <translation>Division</translation>
+    </message>
+    <message>
+      <source>长期未结案件预警清单</source>
+      <translation>Long-pending alert list</translation>
+    </message>
+    <message>
+      <source>预警清单</source>
+      <translation>Alert list</translation>
+    </message>
+  </context>
+  <context>
     <name>QuotasView</name>
     <message>
       <source>{j} 的年度任务：</source>
@@ -1084,6 +1147,25 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>预收执行案件</source>
       <translation>Expected enforcement filings</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReasonDialog</name>
+    <message>
+      <source>原因</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>未结原因：{c}</source>
+      <translation>Reason still open: {c}</translation>
+    </message>
+    <message>
+      <source>说明</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>选择「其他」时必填</source>
+      <translation>Required for “Other”</translation>
     </message>
   </context>
   <context>
@@ -1300,12 +1382,28 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
   <context>
     <name>labels</name>
     <message>
+      <source>12–18 个月</source>
+      <translation>12–18 months</translation>
+    </message>
+    <message>
+      <source>18–36 个月</source>
+      <translation>18–36 months</translation>
+    </message>
+    <message>
+      <source>36 个月以上</source>
+      <translation>Over 36 months</translation>
+    </message>
+    <message>
       <source>下达年度任务</source>
       <translation>Issue annual quotas</translation>
     </message>
     <message>
       <source>中文</source>
       <translation>中文</translation>
+    </message>
+    <message>
+      <source>中止</source>
+      <translation>Suspended</translation>
     </message>
     <message>
       <source>乘数</source>
@@ -1344,12 +1442,20 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Edit account</translation>
     </message>
     <message>
+      <source>全部</source>
+      <translation>All</translation>
+    </message>
+    <message>
       <source>全院排名</source>
       <translation>Court rank</translation>
     </message>
     <message>
       <source>全院汇总表</source>
       <translation>Court summary</translation>
+    </message>
+    <message>
+      <source>公告</source>
+      <translation>Public notice</translation>
     </message>
     <message>
       <source>关联</source>
@@ -1362,6 +1468,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>刑事</source>
       <translation>Criminal</translation>
+    </message>
+    <message>
+      <source>区间</source>
+      <translation>Band</translation>
     </message>
     <message>
       <source>单位</source>
@@ -1408,6 +1518,18 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Common quota</translation>
     </message>
     <message>
+      <source>填写人</source>
+      <translation>Recorded by</translation>
+    </message>
+    <message>
+      <source>填写时间</source>
+      <translation>Recorded at</translation>
+    </message>
+    <message>
+      <source>填写未结原因</source>
+      <translation>Record long-pending reason</translation>
+    </message>
+    <message>
       <source>姓名</source>
       <translation>Name</translation>
     </message>
@@ -1432,6 +1554,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Object</translation>
     </message>
     <message>
+      <source>导入二审结果</source>
+      <translation>Import appeal outcomes</translation>
+    </message>
+    <message>
       <source>导入案件</source>
       <translation>Import cases</translation>
     </message>
@@ -1442,6 +1568,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>已完成</source>
       <translation>Done</translation>
+    </message>
+    <message>
+      <source>已审理月数</source>
+      <translation>Months open</translation>
     </message>
     <message>
       <source>年中调整任务</source>
@@ -1580,6 +1710,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Month</translation>
     </message>
     <message>
+      <source>未结原因</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
       <source>标准案件</source>
       <translation>Standard cases</translation>
     </message>
@@ -1668,12 +1802,20 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Procedure</translation>
     </message>
     <message>
+      <source>立案日期</source>
+      <translation>Filed on</translation>
+    </message>
+    <message>
       <source>笔录</source>
       <translation>Transcript</translation>
     </message>
     <message>
       <source>笔录权重</source>
       <translation>Transcript weight</translation>
+    </message>
+    <message>
+      <source>等待他案</source>
+      <translation>Awaiting another case</translation>
     </message>
     <message>
       <source>管理员</source>
@@ -1732,6 +1874,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Compute standard cases</translation>
     </message>
     <message>
+      <source>说明</source>
+      <translation>Note</translation>
+    </message>
+    <message>
       <source>调整个人任务</source>
       <translation>Override a judge's quota</translation>
     </message>
@@ -1758,6 +1904,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>重置密码</source>
       <translation>Reset password</translation>
+    </message>
+    <message>
+      <source>鉴定</source>
+      <translation>Expert appraisal</translation>
     </message>
     <message>
       <source>预计全年工作量</source>
