@@ -686,6 +686,10 @@ Quota derived from: {d}</translation>
       <source>考核表已保存为 {p}</source>
       <translation>Sheet saved as {p}</translation>
     </message>
+    <message>
+      <source>质效指标（超出参考范围的标 ▲）</source>
+      <translation>Quality and efficiency (▲ outside the reference range)</translation>
+    </message>
   </context>
   <context>
     <name>OverviewView</name>
@@ -706,6 +710,10 @@ Quota derived from: {d}</translation>
       <translation>Court: cumulative done and target (standard cases)</translation>
     </message>
     <message>
+      <source>全院质效指标（超出参考范围的标 ▲）</source>
+      <translation>Court quality and efficiency (▲ outside the reference range)</translation>
+    </message>
+    <message>
       <source>无</source>
       <translation>none</translation>
     </message>
@@ -714,8 +722,16 @@ Quota derived from: {d}</translation>
       <translation>Division: cumulative done and target (standard cases)</translation>
     </message>
     <message>
+      <source>本部门质效指标（超出参考范围的标 ▲）</source>
+      <translation>Division quality and efficiency (▲ outside the reference range)</translation>
+    </message>
+    <message>
       <source>法官完成率分布（人数）</source>
       <translation>Judges by completion (count)</translation>
+    </message>
+    <message>
+      <source>质效逐月趋势</source>
+      <translation>Quality and efficiency by month</translation>
     </message>
     <message>
       <source>部门 {d} 个，法官 {j} 名；本期结案 {n} 件。进度落后的部门：{behind}。
@@ -1394,6 +1410,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Over 36 months</translation>
     </message>
     <message>
+      <source>一审服判息诉率</source>
+      <translation>First-instance acceptance rate</translation>
+    </message>
+    <message>
       <source>下达年度任务</source>
       <translation>Issue annual quotas</translation>
     </message>
@@ -1408,6 +1428,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>乘数</source>
       <translation>multiplier</translation>
+    </message>
+    <message>
+      <source>二审改判发回重审率</source>
+      <translation>Reversed or remanded on appeal</translation>
     </message>
     <message>
       <source>人事</source>
@@ -1466,6 +1490,14 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Other</translation>
     </message>
     <message>
+      <source>分子</source>
+      <translation>Numerator</translation>
+    </message>
+    <message>
+      <source>分母</source>
+      <translation>Denominator</translation>
+    </message>
+    <message>
       <source>刑事</source>
       <translation>Criminal</translation>
     </message>
@@ -1484,6 +1516,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>卷宗权重</source>
       <translation>Case file weight</translation>
+    </message>
+    <message>
+      <source>参考范围</source>
+      <translation>Reference range</translation>
     </message>
     <message>
       <source>发布参数</source>
@@ -1550,6 +1586,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>audit-log.xlsx</translation>
     </message>
     <message>
+      <source>审限内结案率%</source>
+      <translation>Within time limit %</translation>
+    </message>
+    <message>
       <source>对象</source>
       <translation>Object</translation>
     </message>
@@ -1572,6 +1612,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>已审理月数</source>
       <translation>Months open</translation>
+    </message>
+    <message>
+      <source>平均审理天数</source>
+      <translation>Mean days</translation>
     </message>
     <message>
       <source>年中调整任务</source>
@@ -1626,6 +1670,14 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Enforcement</translation>
     </message>
     <message>
+      <source>执行到位率</source>
+      <translation>Enforcement recovery rate</translation>
+    </message>
+    <message>
+      <source>执行到位率%</source>
+      <translation>Recovery %</translation>
+    </message>
+    <message>
       <source>执行标准案件</source>
       <translation>Enforcement standard cases</translation>
     </message>
@@ -1642,6 +1694,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Judge equivalents</translation>
     </message>
     <message>
+      <source>指标</source>
+      <translation>Indicator</translation>
+    </message>
+    <message>
       <source>提示</source>
       <translation>Notes</translation>
     </message>
@@ -1654,12 +1710,24 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Action</translation>
     </message>
     <message>
+      <source>收案</source>
+      <translation>Filed</translation>
+    </message>
+    <message>
+      <source>改发率%</source>
+      <translation>Reversed/remanded %</translation>
+    </message>
+    <message>
       <source>数值</source>
       <translation>Value</translation>
     </message>
     <message>
       <source>数据不全</source>
       <translation>Incomplete data</translation>
+    </message>
+    <message>
+      <source>数据日期</source>
+      <translation>Data as of</translation>
     </message>
     <message>
       <source>文书</source>
@@ -1710,6 +1778,14 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Month</translation>
     </message>
     <message>
+      <source>月末长期未结</source>
+      <translation>Long pending at month end</translation>
+    </message>
+    <message>
+      <source>服判息诉率%</source>
+      <translation>Acceptance %</translation>
+    </message>
+    <message>
       <source>未结原因</source>
       <translation>Reason</translation>
     </message>
@@ -1752,6 +1828,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>法官考核表</source>
       <translation>Judge sheet</translation>
+    </message>
+    <message>
+      <source>法定审限内结案率</source>
+      <translation>Closed within the legal time limit</translation>
     </message>
     <message>
       <source>波动</source>
@@ -1842,6 +1922,14 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Cumulative target</translation>
     </message>
     <message>
+      <source>结收比</source>
+      <translation>Closed to filed</translation>
+    </message>
+    <message>
+      <source>结案</source>
+      <translation>Closed</translation>
+    </message>
+    <message>
       <source>结案数</source>
       <translation>Closed</translation>
     </message>
@@ -1852,6 +1940,14 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>结案日期</source>
       <translation>Closed on</translation>
+    </message>
+    <message>
+      <source>结案率</source>
+      <translation>Closing rate</translation>
+    </message>
+    <message>
+      <source>结案率%</source>
+      <translation>Closing rate %</translation>
     </message>
     <message>
       <source>职务</source>
@@ -1908,6 +2004,14 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>鉴定</source>
       <translation>Expert appraisal</translation>
+    </message>
+    <message>
+      <source>长期未结</source>
+      <translation>Long pending</translation>
+    </message>
+    <message>
+      <source>长期未结案件占比</source>
+      <translation>Long-pending share</translation>
     </message>
     <message>
       <source>预计全年工作量</source>

@@ -367,7 +367,30 @@ def add_quality(cases: pd.DataFrame, seed: int) -> pd.DataFrame:
     )
     out["enforcement_applied"] = np.where(enf, applied, np.nan)
     out["enforcement_recovered"] = np.where(enf, np.round(applied * share, 2), np.nan)
+    _extend_late_cases(rng, out)
     return pd.concat([out, _long_pending(rng, out)], ignore_index=True)
+
+
+LATE_EXTENDED = 0.85  # late cases whose extension (延长审限) was approved
+
+
+def _extend_late_cases(rng: np.random.Generator, cases: pd.DataFrame) -> None:
+    """Most cases that ran past their legal limit had an approved extension, as in a real court
+    (法定审限内结案率 in the high nineties); the rest stay late."""
+    from workload_app.core.params import QualityParams
+    from workload_app.core.quality import case_measures
+
+    code = cases["type_code"].astype(str)
+    instance = np.where(
+        code.str.endswith("初"), "first", np.where(code.str.endswith("终"), "second", "other")
+    )
+    measures = case_measures(cases.assign(instance=instance), QualityParams())
+    late = (measures["within"] == False).to_numpy()  # noqa: E712 - True/False/NaN column
+    extend = late & (rng.random(len(cases)) < LATE_EXTENDED)
+    overrun = (measures["closed"] - measures["deadline"]).dt.days.to_numpy()
+    slack = rng.integers(0, 20, len(cases))
+    current = cases["extension_days"].fillna(0).to_numpy()
+    cases["extension_days"] = np.where(extend, current + overrun + slack, cases["extension_days"])
 
 
 def _long_pending(rng: np.random.Generator, cases: pd.DataFrame) -> pd.DataFrame:
