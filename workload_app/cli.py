@@ -612,6 +612,81 @@ def check_case_numbers(file: io.TextIOBase) -> None:
         writer.writerow([raw, n.year or "", n.court, n.type_code, n.category, n.instance, n.error])
 
 
+# ---------------------------------------------------------------- quality and long-pending cases (质效)
+
+
+@export.command("quality")
+@click.option("--year", type=int, required=True)
+@click.option("--through-month", type=click.IntRange(1, 12), default=12, show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@pass_ctx
+def export_quality(ctx: Context, year: int, through_month: int, out: Path) -> None:
+    """每名法官一行质效指标：结案率、结收比、审限内结案率、平均审理天数、长期未结、上诉、改发、执行到位，及分子分母。"""
+    from workload_app.services.quality import export_table
+
+    table = export_table(ctx.db, year, through_month)
+    _write_table(table, out)
+    click.echo(f"{len(table)} 名法官的质效指标已导出到 {out}")
+
+
+@cli.command("import-appeals")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@pass_ctx
+def import_appeals_cmd(ctx: Context, file: Path) -> None:
+    """导入二审法院的结果清单（原审案号、结果），按原审案号关联本院一审案件。"""
+    from workload_app.core.problems import ImportRejected
+    from workload_app.services.quality import import_appeals
+
+    try:
+        result = import_appeals(ctx.db, file)
+    except ImportRejected as exc:
+        for p in exc.problems[:50]:
+            click.echo(p.render(), err=True)
+        raise
+    click.echo(result.summary_text())
+    for p in result.unmatched:
+        click.echo(p.render())
+
+
+@cli.command("pending")
+@click.option("--over-months", type=click.IntRange(0, 600), default=12, show_default=True)
+@click.option("--division", default=None, help="某个部门")
+@click.option("--judge", default=None, help="某位法官")
+@click.option("--at", "at", type=click.DateTime(["%Y-%m-%d"]), default=None, help="截至日期（默认今天）")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help=".xlsx/.csv，或 .pdf 预警清单",
+)
+@pass_ctx
+def pending_cmd(ctx: Context, over_months: int, division, judge, at, out: Path) -> None:
+    """长期未结案件：立案满若干个月仍未结的案件，含审理月数、区间和未结原因。"""
+    from workload_app.services import pending
+
+    day = at.date() if at else None
+    if out.suffix.lower() == ".pdf":
+        n = pending.alert_list_pdf(ctx.db, out, day, over_months, division)
+    else:
+        table = pending.pending_cases(ctx.db, day, over_months, division=division, judge=judge)
+        _write_table(table, out)
+        n = len(table)
+    click.echo(f"{n} 件长期未结案件已导出到 {out}")
+
+
+@cli.command("pending-reason")
+@click.argument("case_number")
+@click.option("--reason", type=click.Choice(["鉴定", "公告", "中止", "等待他案", "其他"]), required=True)
+@click.option("--note", default="", help="说明（「其他」时必填）")
+@pass_ctx
+def pending_reason_cmd(ctx: Context, case_number: str, reason: str, note: str) -> None:
+    """承办法官填写长期未结案件的原因。"""
+    from workload_app.services.pending import record_reason
+
+    record_reason(ctx.db, case_number, reason, note)
+    click.echo(f"{case_number}：未结原因已记录（{reason}）")
+
+
 from workload_app import cli_admin  # noqa: E402,F401 - registers users, passwd, audit, backup, restore, approve
 
 

@@ -637,6 +637,10 @@ Database: {p}</translation>
       <source>重新计算本年度标准案件</source>
       <translation>Recompute this year's standard cases</translation>
     </message>
+    <message>
+      <source>长期未结</source>
+      <translation>Long pending</translation>
+    </message>
   </context>
   <context>
     <name>MyWorkloadView</name>
@@ -709,6 +713,8 @@ Quota derived from: {d}</translation>
     <message>
       <source>部门内{rd}，全院{rc}（同职务组）。</source>
       <translation>in division {rd}, in court {rc} (same role group). </translation>
+      <source>质效指标（超出参考范围的标 ▲）</source>
+      <translation>Quality and efficiency (▲ outside the reference range)</translation>
     </message>
   </context>
   <context>
@@ -730,6 +736,10 @@ Quota derived from: {d}</translation>
       <translation>Court: cumulative done and target (standard cases)</translation>
     </message>
     <message>
+      <source>全院质效指标（超出参考范围的标 ▲）</source>
+      <translation>Court quality and efficiency (▲ outside the reference range)</translation>
+    </message>
+    <message>
       <source>无</source>
       <translation>none</translation>
     </message>
@@ -738,8 +748,16 @@ Quota derived from: {d}</translation>
       <translation>Division: cumulative done and target (standard cases)</translation>
     </message>
     <message>
+      <source>本部门质效指标（超出参考范围的标 ▲）</source>
+      <translation>Division quality and efficiency (▲ outside the reference range)</translation>
+    </message>
+    <message>
       <source>法官完成率分布（人数）</source>
       <translation>Judges by completion (count)</translation>
+    </message>
+    <message>
+      <source>质效逐月趋势</source>
+      <translation>Quality and efficiency by month</translation>
     </message>
     <message>
       <source>部门 {d} 个，法官 {j} 名；本期结案 {n} 件。进度落后的部门：{behind}。
@@ -1008,6 +1026,65 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     </message>
   </context>
   <context>
+    <name>PendingView</name>
+    <message>
+      <source>{n} 件已写入 {p}</source>
+      <translation>{n} cases written to {p}</translation>
+    </message>
+    <message>
+      <source>保存预警清单</source>
+      <translation>Save alert list</translation>
+    </message>
+    <message>
+      <source>填写未结原因…</source>
+      <translation>Record reason…</translation>
+    </message>
+    <message>
+      <source>导出预警清单（PDF）…</source>
+      <translation>Export alert list (PDF)…</translation>
+    </message>
+    <message>
+      <source>截至 {d}，立案满 12 个月仍未结 {n} 件（12–18 个月 {a}，18–36 个月 {b}，36 个月以上 {c}）；未填写原因 {m} 件</source>
+      <translation>At {d}, {n} cases open 12 months or more since filing (12–18 months {a}, 18–36 months {b}, over 36 months {c}); {m} without a reason</translation>
+    </message>
+    <message>
+      <source>未填写</source>
+      <translation>Not given</translation>
+    </message>
+    <message>
+      <source>未能保存</source>
+      <translation>Not saved</translation>
+    </message>
+    <message>
+      <source>未能生成</source>
+      <translation>Not generated</translation>
+    </message>
+    <message>
+      <source>正在保存</source>
+      <translation>Saving</translation>
+    </message>
+    <message>
+      <source>正在生成预警清单</source>
+      <translation>Writing the alert list</translation>
+    </message>
+    <message>
+      <source>法官</source>
+      <translation>Judge</translation>
+    </message>
+    <message>
+      <source>部门</source>
+      <translation>Division</translation>
+    </message>
+    <message>
+      <source>长期未结案件预警清单</source>
+      <translation>Long-pending alert list</translation>
+    </message>
+    <message>
+      <source>预警清单</source>
+      <translation>Alert list</translation>
+    </message>
+  </context>
+  <context>
     <name>QuotasView</name>
     <message>
       <source>{j} 的年度任务：</source>
@@ -1136,6 +1213,25 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>预收执行案件</source>
       <translation>Expected enforcement filings</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReasonDialog</name>
+    <message>
+      <source>原因</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>未结原因：{c}</source>
+      <translation>Reason still open: {c}</translation>
+    </message>
+    <message>
+      <source>说明</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>选择「其他」时必填</source>
+      <translation>Required for “Other”</translation>
     </message>
   </context>
   <context>
@@ -1352,6 +1448,22 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
   <context>
     <name>labels</name>
     <message>
+      <source>12–18 个月</source>
+      <translation>12–18 months</translation>
+    </message>
+    <message>
+      <source>18–36 个月</source>
+      <translation>18–36 months</translation>
+    </message>
+    <message>
+      <source>36 个月以上</source>
+      <translation>Over 36 months</translation>
+    </message>
+    <message>
+      <source>一审服判息诉率</source>
+      <translation>First-instance acceptance rate</translation>
+    </message>
+    <message>
       <source>下达年度任务</source>
       <translation>Issue annual quotas</translation>
     </message>
@@ -1360,8 +1472,16 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>中文</translation>
     </message>
     <message>
+      <source>中止</source>
+      <translation>Suspended</translation>
+    </message>
+    <message>
       <source>乘数</source>
       <translation>multiplier</translation>
+    </message>
+    <message>
+      <source>二审改判发回重审率</source>
+      <translation>Reversed or remanded on appeal</translation>
     </message>
     <message>
       <source>人事</source>
@@ -1402,6 +1522,8 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>修改页数上限</source>
       <translation>Change page ceiling</translation>
+      <source>全部</source>
+      <translation>All</translation>
     </message>
     <message>
       <source>全院排名</source>
@@ -1412,6 +1534,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Court summary</translation>
     </message>
     <message>
+      <source>公告</source>
+      <translation>Public notice</translation>
+    </message>
+    <message>
       <source>关联</source>
       <translation>Linked to</translation>
     </message>
@@ -1420,8 +1546,20 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Other</translation>
     </message>
     <message>
+      <source>分子</source>
+      <translation>Numerator</translation>
+    </message>
+    <message>
+      <source>分母</source>
+      <translation>Denominator</translation>
+    </message>
+    <message>
       <source>刑事</source>
       <translation>Criminal</translation>
+    </message>
+    <message>
+      <source>区间</source>
+      <translation>Band</translation>
     </message>
     <message>
       <source>单位</source>
@@ -1434,6 +1572,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>卷宗权重</source>
       <translation>Case file weight</translation>
+    </message>
+    <message>
+      <source>参考范围</source>
+      <translation>Reference range</translation>
     </message>
     <message>
       <source>发布参数</source>
@@ -1468,6 +1610,18 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Common quota</translation>
     </message>
     <message>
+      <source>填写人</source>
+      <translation>Recorded by</translation>
+    </message>
+    <message>
+      <source>填写时间</source>
+      <translation>Recorded at</translation>
+    </message>
+    <message>
+      <source>填写未结原因</source>
+      <translation>Record long-pending reason</translation>
+    </message>
+    <message>
       <source>姓名</source>
       <translation>Name</translation>
     </message>
@@ -1488,12 +1642,18 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>audit-log.xlsx</translation>
     </message>
     <message>
+      <source>审限内结案率%</source>
+      <translation>Within time limit %</translation>
+    </message>
+    <message>
       <source>对象</source>
       <translation>Object</translation>
     </message>
     <message>
       <source>导入时改派案件</source>
       <translation>Reassign cases on import</translation>
+      <source>导入二审结果</source>
+      <translation>Import appeal outcomes</translation>
     </message>
     <message>
       <source>导入案件</source>
@@ -1506,6 +1666,14 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>已完成</source>
       <translation>Done</translation>
+    </message>
+    <message>
+      <source>已审理月数</source>
+      <translation>Months open</translation>
+    </message>
+    <message>
+      <source>平均审理天数</source>
+      <translation>Mean days</translation>
     </message>
     <message>
       <source>年中调整任务</source>
@@ -1568,6 +1736,14 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Enforcement</translation>
     </message>
     <message>
+      <source>执行到位率</source>
+      <translation>Enforcement recovery rate</translation>
+    </message>
+    <message>
+      <source>执行到位率%</source>
+      <translation>Recovery %</translation>
+    </message>
+    <message>
       <source>执行标准案件</source>
       <translation>Enforcement standard cases</translation>
     </message>
@@ -1586,6 +1762,8 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>排名组</source>
       <translation>Ranking group</translation>
+      <source>指标</source>
+      <translation>Indicator</translation>
     </message>
     <message>
       <source>提示</source>
@@ -1600,12 +1778,24 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Action</translation>
     </message>
     <message>
+      <source>收案</source>
+      <translation>Filed</translation>
+    </message>
+    <message>
+      <source>改发率%</source>
+      <translation>Reversed/remanded %</translation>
+    </message>
+    <message>
       <source>数值</source>
       <translation>Value</translation>
     </message>
     <message>
       <source>数据不全</source>
       <translation>Incomplete data</translation>
+    </message>
+    <message>
+      <source>数据日期</source>
+      <translation>Data as of</translation>
     </message>
     <message>
       <source>文书</source>
@@ -1656,6 +1846,18 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Month</translation>
     </message>
     <message>
+      <source>月末长期未结</source>
+      <translation>Long pending at month end</translation>
+    </message>
+    <message>
+      <source>服判息诉率%</source>
+      <translation>Acceptance %</translation>
+    </message>
+    <message>
+      <source>未结原因</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
       <source>标准案件</source>
       <translation>Standard cases</translation>
     </message>
@@ -1694,6 +1896,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>法官考核表</source>
       <translation>Judge sheet</translation>
+    </message>
+    <message>
+      <source>法定审限内结案率</source>
+      <translation>Closed within the legal time limit</translation>
     </message>
     <message>
       <source>波动</source>
@@ -1744,12 +1950,20 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Procedure</translation>
     </message>
     <message>
+      <source>立案日期</source>
+      <translation>Filed on</translation>
+    </message>
+    <message>
       <source>笔录</source>
       <translation>Transcript</translation>
     </message>
     <message>
       <source>笔录权重</source>
       <translation>Transcript weight</translation>
+    </message>
+    <message>
+      <source>等待他案</source>
+      <translation>Awaiting another case</translation>
     </message>
     <message>
       <source>管理员</source>
@@ -1776,6 +1990,14 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Cumulative target</translation>
     </message>
     <message>
+      <source>结收比</source>
+      <translation>Closed to filed</translation>
+    </message>
+    <message>
+      <source>结案</source>
+      <translation>Closed</translation>
+    </message>
+    <message>
       <source>结案数</source>
       <translation>Closed</translation>
     </message>
@@ -1786,6 +2008,14 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>结案日期</source>
       <translation>Closed on</translation>
+    </message>
+    <message>
+      <source>结案率</source>
+      <translation>Closing rate</translation>
+    </message>
+    <message>
+      <source>结案率%</source>
+      <translation>Closing rate %</translation>
     </message>
     <message>
       <source>职务</source>
@@ -1806,6 +2036,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>计算标准案件</source>
       <translation>Compute standard cases</translation>
+    </message>
+    <message>
+      <source>说明</source>
+      <translation>Note</translation>
     </message>
     <message>
       <source>调整个人任务</source>
@@ -1834,6 +2068,18 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>重置密码</source>
       <translation>Reset password</translation>
+    </message>
+    <message>
+      <source>鉴定</source>
+      <translation>Expert appraisal</translation>
+    </message>
+    <message>
+      <source>长期未结</source>
+      <translation>Long pending</translation>
+    </message>
+    <message>
+      <source>长期未结案件占比</source>
+      <translation>Long-pending share</translation>
     </message>
     <message>
       <source>预计全年工作量</source>

@@ -99,8 +99,28 @@ def _drive_import_judges(db, tmp_path):
     imports.import_judges(db, write_xlsx(tmp_path / "名册.xlsx", roster, sheet="名册"))
 
 
+def _drive_pending_reason(db, tmp_path):
+    import datetime as dt
+
+    from workload_app.services import pending
+
+    number = pending.pending_cases(db, dt.date(2025, 12, 31), 12)["case_number"].iloc[0]
+    pending.record_reason(db, number, "鉴定", "司法鉴定中")
+
+
+def _drive_import_appeals(db, tmp_path):
+    from workload_app.services import quality
+
+    number = db.conn.execute(
+        "SELECT case_number FROM cases WHERE type_code = '民初' AND closed_on IS NOT NULL AND appeal_result IS NULL"
+    ).fetchone()[0]
+    quality.import_appeals(db, write_xlsx(tmp_path / "二审.xlsx", [["原审案号", "结果"], [number, "改判"]]))
+
+
 # function (module.name) -> (driver, audit actions it must write)
 DRIVERS = {
+    "pending.record_reason": (_drive_pending_reason, {"pending.reason"}),
+    "quality.import_appeals": (_drive_import_appeals, {"import.appeals"}),
     "standard_cases.compute_year": (lambda db, t: S.compute_year(db, 2025), {"compute"}),
     "parameters.save_params": (
         lambda db, t: parameters.save_params(db, _params_changed(db), reason="调整截尾比例"),

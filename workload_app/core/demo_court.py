@@ -322,3 +322,98 @@ def add_panels(cases: pd.DataFrame, judges: pd.DataFrame, seed: int) -> None:
         picks = rng.choice(len(mates), size=2, replace=False)
         panel[i] = "、".join(mates[p] for p in picks)
     cases["panel"] = panel
+
+
+# ---------------------------------------------------------------- quality and efficiency (质效)
+
+LONG_PENDING_SHARE = 0.08  # old open cases beside the year's open cases: 12–18, 18–36, > 36 months
+APPEAL_RATE = {"civil": 0.12, "criminal": 0.08, "administrative": 0.25}
+APPEAL_OUTCOMES = (("维持", 0.70), ("改判", 0.08), ("发回重审", 0.04), ("撤诉", 0.12), ("调解", 0.06))
+DEDUCTED_RATE = 0.08  # closed trial cases with days the law deducts (公告, 鉴定, 中止)
+EXTENSION_RATE = 0.04  # closed cases with an approved extension of the time limit
+
+
+def add_quality(cases: pd.DataFrame, seed: int) -> pd.DataFrame:
+    """Time limits, appeals and their outcomes, enforcement amounts and long-pending open cases.
+
+    A separate random stream (seed + 2), so the rest of the demo court stays as it was."""
+    rng = np.random.default_rng(seed + 2)
+    n = len(cases)
+    out = cases.copy()
+    closed = out["closed_on"].notna().to_numpy()
+    category = out["category"].to_numpy()
+    trial = np.isin(category, ["criminal", "civil", "administrative"])
+    deducted = closed & trial & (rng.random(n) < DEDUCTED_RATE)
+    out["deducted_days"] = np.where(deducted, rng.integers(30, 121, n), np.nan)
+    extended = closed & (rng.random(n) < EXTENSION_RATE)
+    out["extension_days"] = np.where(extended, np.where(category == "criminal", 30, 90), np.nan)
+    out["time_limit_days"] = np.nan
+    first = np.array([str(t).endswith("初") for t in out["type_code"]])
+    method = out["closing_method"].fillna("").to_numpy(dtype=object)
+    judged = np.array([("判决" in m) or ("裁定" in m) or ("驳回" in m) for m in method])
+    rate = pd.Series(category).map(APPEAL_RATE).fillna(0).to_numpy()
+    appealed = closed & first & judged & (rng.random(n) < rate)
+    out["appealed"] = np.where(closed & trial & first, appealed, None)
+    last_day = pd.Timestamp(f"{YEARS[-1]}-12-31")
+    known = pd.to_datetime(out["closed_on"]) + pd.to_timedelta(rng.integers(60, 181, n), unit="D")
+    decided = appealed & (known <= last_day).to_numpy()
+    outcome = _pick(rng, APPEAL_OUTCOMES, n)
+    out["appeal_result"] = np.where(decided, outcome, None)
+    out["appeal_recorded_on"] = np.where(decided, known.dt.strftime("%Y-%m-%d"), None)
+    enf = closed & (category == "enforcement")
+    applied = np.round(rng.lognormal(np.log(80_000), 1.2, n), -2)
+    share = np.where(
+        method == "执行完毕", 1.0, np.where(method == "终结本次执行程序", rng.random(n) * 0.3, rng.random(n))
+    )
+    out["enforcement_applied"] = np.where(enf, applied, np.nan)
+    out["enforcement_recovered"] = np.where(enf, np.round(applied * share, 2), np.nan)
+    _extend_late_cases(rng, out)
+    return pd.concat([out, _long_pending(rng, out)], ignore_index=True)
+
+
+LATE_EXTENDED = 0.85  # late cases whose extension (延长审限) was approved
+
+
+def _extend_late_cases(rng: np.random.Generator, cases: pd.DataFrame) -> None:
+    """Most cases that ran past their legal limit had an approved extension, as in a real court
+    (法定审限内结案率 in the high nineties); the rest stay late."""
+    from workload_app.core.params import QualityParams
+    from workload_app.core.quality import case_measures
+
+    code = cases["type_code"].astype(str)
+    instance = np.where(
+        code.str.endswith("初"), "first", np.where(code.str.endswith("终"), "second", "other")
+    )
+    measures = case_measures(cases.assign(instance=instance), QualityParams())
+    late = (measures["within"] == False).to_numpy()  # noqa: E712 - True/False/NaN column
+    extend = late & (rng.random(len(cases)) < LATE_EXTENDED)
+    overrun = (measures["closed"] - measures["deadline"]).dt.days.to_numpy()
+    slack = rng.integers(0, 20, len(cases))
+    current = cases["extension_days"].fillna(0).to_numpy()
+    cases["extension_days"] = np.where(extend, current + overrun + slack, cases["extension_days"])
+
+
+def _long_pending(rng: np.random.Generator, cases: pd.DataFrame) -> pd.DataFrame:
+    """Old open cases (filed 12 to 60 months before the last year's end), numbered after the rest."""
+    open_ = cases[cases["closed_on"].isna()]
+    k = max(1, int(len(open_) * LONG_PENDING_SHARE))
+    picked = open_.iloc[rng.choice(len(open_), size=k, replace=False)].copy()
+    months = np.select(
+        [rng.random(k) < 0.6, rng.random(k) < 0.75],
+        [rng.integers(12, 18, k), rng.integers(18, 36, k)],
+        rng.integers(36, 60, k),
+    )
+    end = pd.Timestamp(f"{YEARS[-1]}-12-31")
+    filed = [
+        end - pd.DateOffset(months=int(m)) - pd.Timedelta(days=int(d))
+        for m, d in zip(months, rng.integers(0, 28, k), strict=True)
+    ]
+    picked["filed_on"] = pd.to_datetime(filed).to_numpy()
+    year = pd.DatetimeIndex(picked["filed_on"]).year
+    picked["case_number"] = [
+        f"({y}){COURT_CODE}{t}{90000 + i}号"
+        for i, (y, t) in enumerate(zip(year, picked["type_code"], strict=True))
+    ]
+    for c in ("deducted_days", "extension_days"):
+        picked[c] = np.nan
+    return picked

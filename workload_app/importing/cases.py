@@ -7,6 +7,8 @@ in the file, the value and what was expected. Nothing here touches the database.
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -217,6 +219,7 @@ def parse_rows(
             if err:
                 bad("approved", err, _cell(row, cols["approved"]))
             rec["approved"] = value
+        _read_quality(row, cols, rec, bad)
         if errs:
             problems.extend(errs)
             bad_rows[row_no] = row_for_report(row)
@@ -258,3 +261,102 @@ def unknown_judge_problems(
                 )
             )
     return problems, unknown
+
+
+# ---------------------------------------------------------------- quality columns (all optional)
+
+DAY_FIELDS = ("time_limit_days", "extension_days", "deducted_days")
+AMOUNT_FIELDS = ("enforcement_applied", "enforcement_recovered")
+_YES = {"是", "y", "yes", "1", "true", "√", "已上诉", "上诉", "有"}
+_NO = {"否", "n", "no", "0", "false", "×", "未上诉", "无", "不上诉"}
+_AMOUNT = re.compile(r"^([+-]?\d+(?:\.\d+)?)\s*(元|万元)?$")
+
+
+def canonical_case_number(raw: object) -> tuple[str | None, str]:
+    """The stored (canonical) form of a case number, or the reason it cannot be read."""
+    number = parse_case_number(raw)
+    if is_blank(raw):
+        return None, ""
+    if number.error:
+        return None, number.error
+    if number.legacy:
+        return str(parse_text(raw)[0]).replace(" ", ""), ""
+    return "(" + str(number.year) + ")" + number.court + number.type_code + str(number.serial) + "号", ""
+
+
+def parse_days(value: object) -> tuple[int | None, str]:
+    """A number of days: 30, ３０, 30天, 30.0; not negative, not fractional."""
+    if is_blank(value):
+        return None, ""
+    text = value if isinstance(value, int | float) and not isinstance(value, bool) else None
+    if text is None:
+        s = str(parse_text(value)[0]).removesuffix("天").strip()
+        try:
+            text = float(s)
+        except ValueError:
+            return None, f"天数应为非负整数，而不是「{str(value).strip()}」"
+    x = float(text)
+    if math.isnan(x) or x < 0 or not x.is_integer() or x > 36500:
+        return None, f"天数应为 0 至 36500 的整数，而不是「{str(value).strip()}」"
+    return int(x), ""
+
+
+def parse_yes_no(value: object) -> tuple[bool | None, str]:
+    if is_blank(value):
+        return None, ""
+    if isinstance(value, bool):
+        return value, ""
+    key = str(parse_text(value)[0]).lower()
+    if key in _YES:
+        return True, ""
+    if key in _NO:
+        return False, ""
+    return None, f"应为 是/否，而不是「{str(value).strip()}」"
+
+
+def parse_amount(value: object) -> tuple[float | None, str]:
+    """An amount in yuan: 12345.6, 12,345.6, 12345.6元, 1.2万元; not negative."""
+    if is_blank(value):
+        return None, ""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        x = float(value)
+    else:
+        m = _AMOUNT.match(str(parse_text(value)[0]).replace(",", "").replace("，", "").replace(" ", ""))
+        if not m:
+            return None, f"金额应为数字（元），而不是「{str(value).strip()}」"
+        x = float(m[1]) * (10000 if m[2] == "万元" else 1)
+    if math.isnan(x) or math.isinf(x) or x < 0:
+        return None, f"金额应为非负数（元），而不是「{str(value).strip()}」"
+    return x, ""
+
+
+def _read_quality(row: list[object], cols: dict[str, int], rec: dict, bad: Callable) -> None:
+    for field in DAY_FIELDS:
+        if field in cols:
+            value, err = parse_days(_cell(row, cols[field]))
+            if err:
+                bad(field, err, _cell(row, cols[field]))
+            rec[field] = value
+    for field in AMOUNT_FIELDS:
+        if field in cols:
+            value, err = parse_amount(_cell(row, cols[field]))
+            if err:
+                bad(field, err, _cell(row, cols[field]))
+            rec[field] = value
+    applied, recovered = rec.get("enforcement_applied"), rec.get("enforcement_recovered")
+    if applied is not None and recovered is not None and recovered > applied + 0.005:
+        bad(
+            "enforcement_recovered", f"执行到位金额 {recovered:g} 大于申请执行标的金额 {applied:g}", recovered
+        )
+    if "appealed" in cols:
+        value, err = parse_yes_no(_cell(row, cols["appealed"]))
+        if err:
+            bad("appealed", err, _cell(row, cols["appealed"]))
+        rec["appealed"] = value
+    if "appeal_result" in cols:
+        rec["appeal_result"] = parse_text(_cell(row, cols["appeal_result"]))[0]
+    if "original_case_number" in cols:
+        value, err = canonical_case_number(_cell(row, cols["original_case_number"]))
+        if err:
+            bad("original_case_number", err, _cell(row, cols["original_case_number"]))
+        rec["original_case_number"] = value

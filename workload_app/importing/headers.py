@@ -25,7 +25,29 @@ CASE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "judgment_pages": ("裁判文书页数", "文书页数"),
     "panel": ("合议庭成员", "合议庭组成人员"),
     "approved": ("廉政监察员审批", "审批情况", "廉政监察员审批情况"),
+    "time_limit_days": ("审限天数", "法定审限天数", "审理期限天数", "审限"),
+    "extension_days": ("延长审限天数", "延长审限", "审限延长天数", "延长天数"),
+    "deducted_days": ("扣除审限天数", "扣除审限", "审限扣除天数", "扣除天数"),
+    "appealed": ("上诉", "是否上诉", "上诉情况"),
+    "appeal_result": ("二审结果", "二审结案方式", "上诉结果", "二审裁判结果"),
+    "original_case_number": ("原审案号", "一审案号"),
+    "enforcement_applied": (
+        "申请执行标的金额",
+        "申请执行标的",
+        "申请执行金额",
+        "执行标的金额",
+        "申请标的金额",
+    ),
+    "enforcement_recovered": ("执行到位金额", "到位金额", "实际执行到位金额", "执行到位标的"),
 }
+# A second-instance court's list of outcomes, linked to our first-instance cases by 原审案号.
+APPEAL_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "original_case_number": ("原审案号", "一审案号", "原案号"),
+    "appeal_result": ("结果", "二审结果", "结案方式", "裁判结果", "二审结案方式", "审理结果"),
+    "case_number": ("案号", "二审案号"),
+    "closed_on": ("结案日期", "审结日期", "二审结案日期"),
+}
+APPEAL_LABELS = {k: v[0] for k, v in APPEAL_SYNONYMS.items()}
 ROSTER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "name": ("姓名", "法官", "法官姓名"),
     "division": ("部门", "所在部门", "庭室", "承办部门"),

@@ -42,6 +42,8 @@ ACTIONS = {
     "demo.create": "生成示范数据",
     "backup.restore": "从备份恢复",
     "court.settings": "修改法院设置",
+    "import.appeals": "导入二审结果",
+    "pending.reason": "填写未结原因",
 }
 
 

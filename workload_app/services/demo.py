@@ -38,6 +38,7 @@ def create_demo(
     progress(0.05, "生成示范法院")
     court = demo_court.generate(seed, cases_per_year)
     demo_court.add_panels(court.cases, court.judges, seed)
+    cases = demo_court.add_quality(court.cases, seed)
     progress(0.3, "写入数据库")
     with repo.transaction(db):
         for d in court.divisions.itertuples():
@@ -46,7 +47,7 @@ def create_demo(
             repo.upsert_judge(db, j)
         digest = hashlib.sha256(f"demo:{seed}:{cases_per_year}".encode()).hexdigest()
         batch_id = repo.create_batch(db, "demo", f"示范数据（种子 {seed}）", digest, "demo")
-        rows = to_store_rows(court.cases, repo.judge_ids(db), repo.division_ids(db))
+        rows = to_store_rows(cases, repo.judge_ids(db), repo.division_ids(db))
         repo.insert_cases(db, rows, batch_id)
         repo.finish_batch(
             db, batch_id, {"total": len(rows), "new": len(rows), "updated": 0, "unchanged": 0, "rejected": 0}
@@ -159,5 +160,13 @@ def to_store_rows(
     )
     for c in ("file_pages", "transcript_pages", "judgment_pages"):
         out[c] = pd.Series(cases[c].to_numpy(), dtype="Float64").round().astype("Int64")
+    for c in repo.QUALITY_FIELDS:  # time limits, appeals, enforcement amounts (demo_court.add_quality)
+        if c in cases.columns:
+            out[c] = cases[c].to_numpy()
+    if "appealed" in cases.columns:
+        out["appealed"] = cases["appealed"].map({True: 1, False: 0})
+    for c in ("time_limit_days", "extension_days", "deducted_days"):
+        if c in out.columns:
+            out[c] = pd.Series(out[c].to_numpy(), dtype="Float64").round().astype("Int64")
     assert not np.any([p.error for p in parsed])
     return out

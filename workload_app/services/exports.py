@@ -22,6 +22,18 @@ CASE_EXPORT_COLUMNS = [
     "sc",
     "flags",
     "explanation",
+    # quality and efficiency (质效): what the indicators rest on
+    "instance",
+    "procedure",
+    "closing_method",
+    "filed_on",
+    "time_limit_days",
+    "extension_days",
+    "deducted_days",
+    "appealed",
+    "appeal_result",
+    "enforcement_applied",
+    "enforcement_recovered",
 ]
 
 

@@ -182,6 +182,7 @@ def _store_row(
     row["closed_month"] = closed.month if closed else None
     approved = rec.get("approved")
     row["approved"] = None if approved is None else int(approved)
+    _store_quality(rec, row, existing)
     if existing is not None:
         for f, source in _KEPT_WHEN_ABSENT.items():
             if source not in present:
@@ -210,6 +211,8 @@ _KEPT_WHEN_ABSENT = {
     },
     "closed_year": "closed_on",
     "closed_month": "closed_on",
+    **{f: f for f in repo.QUALITY_FIELDS if f != "appeal_recorded_on"},
+    "appeal_recorded_on": "appeal_result",
 }
 
 
@@ -298,6 +301,17 @@ def _conflicts(
             )
         )
     return problems, moves
+def _store_quality(rec: dict, row: dict, existing: dict | None) -> None:
+    """Time limits, appeal and enforcement amounts (migration 9); an outcome is dated when it first arrives."""
+    for f in repo.QUALITY_FIELDS:
+        row[f] = rec.get(f)
+    if rec.get("appealed") is not None:
+        row["appealed"] = int(rec["appealed"])
+    result = rec.get("appeal_result")
+    if existing is not None and existing.get("appeal_result") == result:
+        row["appeal_recorded_on"] = existing.get("appeal_recorded_on")
+    elif result is not None:
+        row["appeal_recorded_on"] = dt.date.today().isoformat()
 
 
 def import_cases(

@@ -260,3 +260,28 @@ def _m4(db: sqlite_utils.Database) -> None:
         """CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
            BEGIN SELECT RAISE(ABORT, '审计记录不可删除'); END"""
     )
+
+
+@migration(9, "quality and efficiency: time limits, appeals, enforcement amounts, long-pending reasons")
+def _m9(db: sqlite_utils.Database) -> None:
+    for column, kind in (
+        ("time_limit_days", "INTEGER"),  # 审限天数 from the export (else the year's parameters)
+        ("extension_days", "INTEGER"),  # 延长审限天数 (approved extension)
+        ("deducted_days", "INTEGER"),  # 扣除审限天数 (公告, 鉴定, 中止 …)
+        ("appealed", "INTEGER"),  # 上诉: 1/0/NULL
+        ("appeal_result", "TEXT"),  # 二审结果: 维持/改判/发回重审/撤诉/调解 …
+        ("appeal_recorded_on", "TEXT"),  # when the appellate outcome reached us (the figure's data date)
+        ("original_case_number", "TEXT"),  # 原审案号 (canonical form)
+        ("enforcement_applied", "REAL"),  # 申请执行标的金额
+        ("enforcement_recovered", "REAL"),  # 执行到位金额
+    ):
+        db.execute(f"ALTER TABLE cases ADD COLUMN {column} {kind}")
+    db.execute(
+        """CREATE TABLE pending_reasons (          -- why a long-pending case is still open
+            case_id INTEGER PRIMARY KEY REFERENCES cases(id) ON DELETE CASCADE,
+            reason TEXT NOT NULL,                  -- 鉴定/公告/中止/等待他案/其他
+            note TEXT NOT NULL DEFAULT '',
+            recorded_by TEXT NOT NULL,
+            recorded_at TEXT NOT NULL
+        )"""
+    )

@@ -19,6 +19,17 @@ import sqlite_utils
 
 from workload_app.core.problems import WorkloadError
 
+QUALITY_FIELDS = (  # migration 9: time limits, appeals, enforcement amounts (core.quality)
+    "time_limit_days",
+    "extension_days",
+    "deducted_days",
+    "appealed",
+    "appeal_result",
+    "appeal_recorded_on",
+    "original_case_number",
+    "enforcement_applied",
+    "enforcement_recovered",
+)
 CASE_FIELDS = (
     "case_number",
     "year",
@@ -40,6 +51,7 @@ CASE_FIELDS = (
     "judgment_pages",
     "panel",
     "approved",
+    *QUALITY_FIELDS,
 )
 COMPARED_FIELDS = tuple(f for f in CASE_FIELDS if f != "case_number")
 
@@ -238,7 +250,7 @@ def existing_case_rows(db: sqlite_utils.Database, case_numbers: Iterable[str]) -
 
 def insert_cases(db: sqlite_utils.Database, rows: pd.DataFrame, batch_id: int | None) -> None:
     cols = [*CASE_FIELDS, "batch_id"]
-    data = rows.assign(batch_id=batch_id)[cols].astype(object)
+    data = rows.assign(batch_id=batch_id).reindex(columns=cols).astype(object)  # missing columns: NULL
     data = data.where(pd.notna(data), None)
     sql = f"INSERT INTO cases ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
     db.conn.executemany(sql, data.itertuples(index=False, name=None))
@@ -301,7 +313,9 @@ CASE_SELECT = """
 SELECT c.id AS case_id, c.case_number, c.year, c.type_code, c.category, c.instance, c.cause, c.procedure,
        c.filed_on, c.closed_on, c.closed_year, c.closed_month, c.closing_method,
        c.file_pages, c.transcript_pages, c.judgment_pages, c.panel, c.approved,
-       j.name AS judge, c.judge_id, d.name AS division, c.division_id
+       j.name AS judge, c.judge_id, d.name AS division, c.division_id,
+       c.time_limit_days, c.extension_days, c.deducted_days, c.appealed, c.appeal_result,
+       c.enforcement_applied, c.enforcement_recovered
 FROM cases c JOIN judges j ON j.id = c.judge_id LEFT JOIN divisions d ON d.id = c.division_id
 """
 
@@ -545,3 +559,75 @@ def set_case_approval(db: sqlite_utils.Database, case_number: str, approved: int
         return None
     db.conn.execute("UPDATE cases SET approved = ? WHERE id = ?", (approved, row[0]["id"]))
     return row[0]
+
+
+# ---------------------------------------------------------------- quality and efficiency (质效)
+
+QUALITY_SELECT = """
+SELECT c.id AS case_id, c.case_number, c.category, c.instance, c.type_code, c.procedure, c.cause,
+       c.closing_method, c.filed_on, c.closed_on, c.panel,
+       c.time_limit_days, c.extension_days, c.deducted_days, c.appealed, c.appeal_result,
+       c.appeal_recorded_on, c.original_case_number, c.enforcement_applied, c.enforcement_recovered,
+       j.name AS judge, d.name AS division,
+       r.reason AS pending_reason, r.note AS pending_note, r.recorded_by AS reason_by,
+       r.recorded_at AS reason_at
+FROM cases c JOIN judges j ON j.id = c.judge_id LEFT JOIN divisions d ON d.id = c.division_id
+LEFT JOIN pending_reasons r ON r.case_id = c.id
+"""
+
+
+def quality_cases(db: sqlite_utils.Database, *, filed_by: str, closed_from: str) -> pd.DataFrame:
+    """Cases that matter to a period: filed by its end and not closed before its start."""
+    out = frame(
+        db,
+        QUALITY_SELECT + " WHERE c.filed_on <= ? AND (c.closed_on IS NULL OR c.closed_on >= ?)"
+        " OR (c.filed_on IS NULL AND c.closed_on >= ?) ORDER BY c.id",
+        (filed_by, closed_from, closed_from),
+    )
+    out["appealed"] = out["appealed"].map({1: True, 0: False})
+    return out
+
+
+def open_cases(db: sqlite_utils.Database, at: str) -> pd.DataFrame:
+    """Cases filed by ``at`` and not closed by it, with any recorded long-pending reason."""
+    return frame(
+        db,
+        QUALITY_SELECT + " WHERE c.filed_on <= ? AND (c.closed_on IS NULL OR c.closed_on > ?) ORDER BY c.id",
+        (at, at),
+    )
+
+
+def cases_data_date(db: sqlite_utils.Database) -> str | None:
+    """The date of the newest case import still in force (what the figures rest on)."""
+    row = db.conn.execute(
+        "SELECT MAX(substr(created_at, 1, 10)) FROM import_batches "
+        "WHERE kind IN ('cases', 'demo') AND undone_at IS NULL"
+    ).fetchone()
+    return row[0]
+
+
+def appeals_data_date(db: sqlite_utils.Database) -> str | None:
+    """The date the newest appellate outcome reached the store."""
+    return db.conn.execute("SELECT MAX(appeal_recorded_on) FROM cases").fetchone()[0]
+
+
+def case_ids_by_number(db: sqlite_utils.Database, numbers: Iterable[str]) -> dict[str, dict]:
+    return existing_case_rows(db, numbers)
+
+
+def case_for_reason(db: sqlite_utils.Database, case_number: str) -> dict | None:
+    rows = fetch_rows(
+        db,
+        QUALITY_SELECT.replace("SELECT c.id", "SELECT c.judge_id, c.id", 1) + " WHERE c.case_number = ?",
+        (case_number,),
+    )
+    return rows[0] if rows else None
+
+
+def set_pending_reason(db: sqlite_utils.Database, case_id: int, reason: str, note: str, user: str) -> None:
+    db.conn.execute(
+        """INSERT INTO pending_reasons (case_id, reason, note, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (case_id) DO UPDATE SET reason = excluded.reason, note = excluded.note,
+               recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at""",
+        (case_id, reason, note, user, now()),
+    )

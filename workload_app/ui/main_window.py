@@ -127,6 +127,9 @@ class MainWindow(QMainWindow):
             self.my_view = MyWorkloadView(self)
             views.append((self.tr("我的工作量") if self.user.judge else self.tr("个人工作量"), self.my_view))
         views.append((self.tr("案件"), self.cases_view))
+        from workload_app.ui.views.pending import PendingView
+
+        views.append((self.tr("长期未结"), PendingView(self)))
         if role != access.JUDGE:
             views += [(self.tr("法官"), JudgesView(self)), (self.tr("部门"), DivisionsView(self))]
         if court_wide:

@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
 from workload_app.services import access
 from workload_app.services import quotas as Q
 from workload_app.services.my_workload import my_workload
+from workload_app.services.quality import report as quality_report
 from workload_app.services.sheets import export_sheets
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.i18n import labels, track_label, words
+from workload_app.ui.quality_columns import INDICATOR_COLUMNS, MarkedModel, indicator_rows
 from workload_app.ui.tables import table_view
 
 MONTH_COLUMNS = {
@@ -88,10 +90,19 @@ class MyWorkloadView(QWidget):
         top.addWidget(self.judge_box)
         top.addWidget(save)
         top.addWidget(print_button)
+        self.indicators = MarkedModel(
+            headers=labels(INDICATOR_COLUMNS), decimals={"numerator": 0, "denominator": 0}
+        )
+        quality_box = QWidget()
+        quality_layout = QVBoxLayout(quality_box)
+        quality_layout.setContentsMargins(0, 0, 0, 0)
+        quality_layout.addWidget(QLabel(self.tr("质效指标（超出参考范围的标 ▲）")))
+        quality_layout.addWidget(table_view(self.indicators, sortable=False))
         upper = QSplitter()
         upper.addWidget(month_table)
         upper.addWidget(chart_view)
-        upper.setSizes([560, 640])
+        upper.addWidget(quality_box)
+        upper.setSizes([440, 480, 420])
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
@@ -144,7 +155,9 @@ class MyWorkloadView(QWidget):
                 judge = user.judge if user.judge in names else (names[0] if names else None)
             if judge is None:
                 return names, None, None
-            return names, judge, my_workload(db, year, month, judge)
+            data = my_workload(db, year, month, judge)
+            data["quality_figures"] = quality_report(db, year, month).judge(judge)  # 质效
+            return names, judge, data
 
         def done(result) -> None:
             names, judge, data = result
@@ -202,6 +215,7 @@ class MyWorkloadView(QWidget):
         self._all_cases = cases
         self._filter(self.search.text())
         self._draw(months, f["target_cumulative"])
+        self.indicators.set_marked(indicator_rows(data.get("quality_figures")), list(INDICATOR_COLUMNS))
 
     def _filter(self, text: str) -> None:
         frame = self._all_cases

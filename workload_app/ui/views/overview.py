@@ -23,10 +23,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from workload_app.core import quotas as q
 from workload_app.core.standard import AWAITING_APPROVAL, INCOMPLETE, OUTLIER
 from workload_app.services import info
+from workload_app.services import quality as quality_service
 from workload_app.services import quotas as Q
 from workload_app.services import standard_cases as S
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.i18n import labels, separator, track_label
+from workload_app.ui.quality_columns import INDICATOR_COLUMNS, MarkedModel, indicator_rows
 from workload_app.ui.tables import table_view
 
 COLUMNS = {
@@ -79,7 +81,63 @@ class OverviewView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
-        layout.addLayout(row)
+        layout.addLayout(row, 3)
+        layout.addLayout(self._quality_row(window), 2)
+
+    TREND_COLUMNS = {
+        "month": "月份",
+        "filed": "收案",
+        "closed": "结案",
+        "closed_to_filed": "结收比",
+        "within_limit_pct": "审限内结案率%",
+        "mean_days": "平均审理天数",
+        "long_pending": "月末长期未结",
+    }
+
+    def _quality_row(self, window) -> QHBoxLayout:
+        """质效: the court's (a 庭长: the division's) indicators and their trend by month."""
+        self.indicators = MarkedModel(
+            headers=labels(INDICATOR_COLUMNS), decimals={"numerator": 0, "denominator": 0}
+        )
+        self.trend = DataFrameModel(
+            headers=labels(self.TREND_COLUMNS),
+            decimals={"closed_to_filed": 2, "within_limit_pct": 1, "mean_days": 1},
+        )
+        left, right = QVBoxLayout(), QVBoxLayout()
+        left.addWidget(
+            QLabel(
+                self.tr("全院质效指标（超出参考范围的标 ▲）")
+                if window.user.court_wide
+                else self.tr("本部门质效指标（超出参考范围的标 ▲）")
+            )
+        )
+        left.addWidget(table_view(self.indicators, sortable=False))
+        right.addWidget(QLabel(self.tr("质效逐月趋势")))
+        right.addWidget(table_view(self.trend, sortable=False))
+        row = QHBoxLayout()
+        row.addLayout(left, 1)
+        row.addLayout(right, 1)
+        return row
+
+    def show_quality(self, rep, trend) -> None:
+        fig = rep.court if rep.court is not None else (rep.divisions[0] if rep.divisions else None)
+        self.indicators.set_marked(indicator_rows(fig), list(INDICATOR_COLUMNS))
+        rows = []
+        for m, t in enumerate(trend, start=1):
+            within, days = t.indicator("within_limit_rate"), t.indicator("mean_days")
+            ratio = t.indicator("closed_to_filed")
+            rows.append(
+                {
+                    "month": m,
+                    "filed": t.filed,
+                    "closed": t.closed,
+                    "closed_to_filed": ratio.value if ratio.value is not None else np.nan,
+                    "within_limit_pct": within.value * 100 if within.value is not None else np.nan,
+                    "mean_days": days.value if days.value is not None else np.nan,
+                    "long_pending": t.pending_12_18 + t.pending_18_36 + t.pending_over_36,
+                }
+            )
+        self.trend.set_frame(pd.DataFrame(rows, columns=list(self.TREND_COLUMNS)))
 
     def refresh(self) -> None:
         """Read the figures on the worker; draw them when they arrive."""
@@ -100,6 +158,8 @@ class OverviewView(QWidget):
                     track: q.completion_distribution(part["completion"])
                     for track, part in Q.assessment(db, year, month).groupby("track")
                 },
+                "quality_report": quality_service.report(db, year, month),
+                "trend": quality_service.trend(db, year, month),
             }
 
         def failed(message: str) -> None:
@@ -134,6 +194,7 @@ class OverviewView(QWidget):
         )
         self._draw(f["plan"], f["monthly"], month, tracks=set(f["distribution"]))
         self._draw_bands(f["distribution"])
+        self.show_quality(f["quality_report"], f["trend"])
 
     def _draw_bands(self, distribution: dict[str, pd.Series]) -> None:
         """Judges per completion band, one bar set per track."""

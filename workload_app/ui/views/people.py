@@ -6,8 +6,10 @@ import pandas as pd
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from workload_app.services import quotas as Q
+from workload_app.services.quality import report as quality_report
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.i18n import labels, track_label
+from workload_app.ui.quality_columns import QUALITY_COLUMNS, QUALITY_DECIMALS, MarkedModel, merge_quality
 from workload_app.ui.tables import table_view
 
 JUDGE_COLUMNS = {
@@ -46,9 +48,9 @@ class JudgesView(QWidget):
     def __init__(self, window) -> None:
         super().__init__()
         self.window_ = window
-        self.model = DataFrameModel(
-            headers=labels(JUDGE_COLUMNS),
-            decimals={"score": 1, "completion_pct": 1},
+        self.model = MarkedModel(
+            headers=labels({**JUDGE_COLUMNS, **QUALITY_COLUMNS}),
+            decimals={"score": 1, "completion_pct": 1, **QUALITY_DECIMALS},
         )
         self.title = QLabel()
         layout = QVBoxLayout(self)
@@ -59,7 +61,9 @@ class JudgesView(QWidget):
         year, month = self.window_.year(), self.window_.month()
         self.window_.tasks.read(
             self,
-            lambda db: Q.assessment(db, year, month),
+            lambda db: merge_quality(
+                Q.assessment(db, year, month), quality_report(db, year, month).judges, "judge"
+            ),
             lambda a: self.show_judges(a, year, month),
             self._failed,
         )
@@ -72,7 +76,7 @@ class JudgesView(QWidget):
         a["track_label"] = a["track"].map(track_label)
         a["completion_pct"] = a["completion"] * 100
         a = a[a["quota"].notna() | (a["cases"] > 0)]
-        self.model.set_frame(a[list(JUDGE_COLUMNS)])
+        self.model.set_marked(a, [*JUDGE_COLUMNS, *QUALITY_COLUMNS])  # 质效: out of range in red
         self.title.setText(
             self.tr("{y} 年 1—{m} 月，{n} 名法官；排名在同一职务组内比较").format(y=year, m=month, n=len(a))
         )
@@ -82,9 +86,9 @@ class DivisionsView(QWidget):
     def __init__(self, window) -> None:
         super().__init__()
         self.window_ = window
-        self.model = DataFrameModel(
-            headers=labels(DIVISION_COLUMNS),
-            decimals={"completion_pct": 1, "judges_needed": 1},
+        self.model = MarkedModel(
+            headers=labels({**DIVISION_COLUMNS, **QUALITY_COLUMNS}),
+            decimals={"completion_pct": 1, "judges_needed": 1, **QUALITY_DECIMALS},
         )
         self.transfers = DataFrameModel(
             headers={
@@ -110,7 +114,10 @@ class DivisionsView(QWidget):
 
         def read(db):
             moves = Q.transfers(db, year, month) if month < 12 else []
-            return Q.division_assessment(db, year, month), Q.balance(db, year, month), moves
+            divisions = merge_quality(
+                Q.division_assessment(db, year, month), quality_report(db, year, month).divisions, "division"
+            )
+            return divisions, Q.balance(db, year, month), moves
 
         def failed(message: str) -> None:
             self.model.set_frame(pd.DataFrame())
@@ -122,7 +129,7 @@ class DivisionsView(QWidget):
         d, b, moves = result
         d["track_label"] = d["track"].map(track_label)
         d["completion_pct"] = d["completion"] * 100
-        self.model.set_frame(d[list(DIVISION_COLUMNS)])
+        self.model.set_marked(d, [*DIVISION_COLUMNS, *QUALITY_COLUMNS])
         self.balance.setText(
             self.tr(
                 "人案均衡度（各部门人均标准案件的变异系数，越小越均衡）：审判 {t:.3f}，执行 {e:.3f}"

@@ -1,0 +1,372 @@
+"""Quality and efficiency beside quantity (质效): closing rate, closing within the legal time limit,
+mean days, long-pending cases, appeals and reversals, enforcement recovery; per judge, division
+and court, for any period, each with its numerator, denominator, reference range and data date.
+
+Pure: takes a case table (the columns of ``CASE_COLUMNS``) and returns values. The definitions:
+
+- a case is *filed* in the period when filed_on falls in it, *closed* when closed_on does;
+  *carried over* when filed before the start and not closed before it; *pending* at the end
+  when filed by the end and not closed by it;
+- its legal time limit is the export's 审限天数 when given, else the first matching
+  ``TimeLimit`` of the year's parameters; the deadline is filing date + limit + approved
+  extension days + deducted days (calendar months stay calendar months: 6 months from
+  31 Aug is 28/29 Feb); a case closed on its deadline is within the limit. A closed case with no
+  limit (no matching entry, no 审限天数) or no filing date stays out of that rate;
+- days from filing to closing less the deducted days (never below 0) give the mean days;
+- a case's age at a date is the number of whole calendar months since filing; the long-pending
+  bands hold their lower edge: 12 ≤ age < 18, 18 ≤ age < 36, age ≥ 36;
+- appealed = 上诉 是, or an appellate outcome on file (an appeal later withdrawn still was one);
+  服判息诉率 counts first-instance trial cases closed by a closing method open to appeal
+  (``judgment_methods``, e.g. 判决/裁定) and not appealed; 改判发回率 counts first-instance trial
+  cases closed whose appellate outcome contains 改判 or 发回 over all first-instance trial cases closed;
+- 执行到位率 = Σ recovered ÷ Σ applied over enforcement cases closed with both amounts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from workload_app.core.params import QualityParams, TimeLimit
+
+TRIAL_CATEGORIES = ("criminal", "civil", "administrative")
+BANDS = ("12-18", "18-36", "36+")
+BAND_LABELS = {"12-18": "12–18 个月", "18-36": "18–36 个月", "36+": "36 个月以上"}
+REASONS = ("鉴定", "公告", "中止", "等待他案", "其他")
+REVERSED_WORDS = ("改判", "发回")
+INDICATOR_KEYS = (
+    "closing_rate",
+    "closed_to_filed",
+    "within_limit_rate",
+    "mean_days",
+    "long_pending_rate",
+    "acceptance_rate",
+    "reversed_remanded_rate",
+    "enforcement_recovery_rate",
+)
+INDICATOR_LABELS = {
+    "closing_rate": "结案率",
+    "closed_to_filed": "结收比",
+    "within_limit_rate": "法定审限内结案率",
+    "mean_days": "平均审理天数",
+    "long_pending_rate": "长期未结案件占比",
+    "acceptance_rate": "一审服判息诉率",
+    "reversed_remanded_rate": "二审改判发回重审率",
+    "enforcement_recovery_rate": "执行到位率",
+}
+APPEAL_KEYS = ("acceptance_rate", "reversed_remanded_rate")
+# What a case table must carry (besides judge/division for grouping); missing ones count as unknown.
+CASE_COLUMNS = (
+    "category",
+    "instance",
+    "procedure",
+    "closing_method",
+    "filed_on",
+    "closed_on",
+    "time_limit_days",
+    "extension_days",
+    "deducted_days",
+    "appealed",
+    "appeal_result",
+    "enforcement_applied",
+    "enforcement_recovered",
+)
+
+
+@dataclass(frozen=True)
+class Period:
+    start: dt.date
+    end: dt.date  # inclusive
+
+    @classmethod
+    def year_to_month(cls, year: int, through_month: int) -> Period:
+        last = (dt.date(year + (through_month == 12), through_month % 12 + 1, 1)) - dt.timedelta(days=1)
+        return cls(dt.date(year, 1, 1), last)
+
+
+@dataclass(frozen=True)
+class Indicator:
+    key: str
+    numerator: float
+    denominator: float
+    value: float | None  # None: denominator 0 (nothing to measure)
+    low: float | None  # reference range; None: open on that side
+    high: float | None
+    in_range: bool | None  # None when there is no value
+    data_date: dt.date | None
+
+    @property
+    def label(self) -> str:
+        return INDICATOR_LABELS[self.key]
+
+
+@dataclass(frozen=True)
+class QualityFigures:
+    """One judge's, division's or the court's figures over a period."""
+
+    scope: str  # judge / division / court
+    name: str  # the judge's or division's name; "" for the court
+    division: str
+    period: Period
+    filed: int
+    carried_over: int
+    closed: int
+    pending: int
+    pending_12_18: int
+    pending_18_36: int
+    pending_over_36: int
+    appealed: int
+    reversed_remanded: int
+    indicators: tuple[Indicator, ...]
+
+    def indicator(self, key: str) -> Indicator:
+        for i in self.indicators:
+            if i.key == key:
+                return i
+        raise KeyError(key)
+
+    @property
+    def out_of_range(self) -> tuple[str, ...]:
+        return tuple(i.key for i in self.indicators if i.in_range is False)
+
+
+def in_range(value: float | None, low: float | None, high: float | None) -> bool | None:
+    if value is None:
+        return None
+    return (low is None or value >= low - 1e-12) and (high is None or value <= high + 1e-12)
+
+
+def score_deduction(reversed_remanded: int, q: QualityParams) -> float:
+    """Points off the score for reversed/remanded cases (0 unless the court configures it)."""
+    points = reversed_remanded * q.deduction_per_reversed
+    return min(points, q.deduction_cap) if q.deduction_cap > 0 else points
+
+
+# ---------------------------------------------------------------- per case
+
+
+def _dates(s: pd.Series) -> pd.Series:
+    return pd.to_datetime(s, errors="coerce")
+
+
+def _numbers(cases: pd.DataFrame, col: str) -> pd.Series:
+    if col not in cases.columns:
+        return pd.Series(np.nan, index=cases.index, dtype=float)
+    return pd.to_numeric(cases[col], errors="coerce").astype(float)
+
+
+def _text(cases: pd.DataFrame, col: str) -> pd.Series:
+    if col not in cases.columns:
+        return pd.Series("", index=cases.index, dtype=object)
+    return cases[col].fillna("").astype(str)
+
+
+def matching_limit(
+    limits: tuple[TimeLimit, ...], category: str, instance: str, procedure: str
+) -> TimeLimit | None:
+    for t in limits:
+        if t.category not in ("*", category) or t.instance not in ("*", instance):
+            continue
+        if t.procedure and t.procedure not in (procedure or ""):
+            continue
+        return t
+    return None
+
+
+def age_months(filed: pd.Series, at: dt.date) -> pd.Series:
+    """Whole calendar months from filing to ``at`` (the 31st reaches a month on its last day)."""
+    f = _dates(filed)
+    months = (at.year - f.dt.year) * 12 + (at.month - f.dt.month)
+    dim = pd.Timestamp(at).days_in_month
+    reached = np.minimum(f.dt.day, dim) <= at.day
+    return (months - (~reached).astype(int)).where(f.notna())
+
+
+def band_of(age: pd.Series) -> pd.Series:
+    bands = np.select([age >= 36, age >= 18, age >= 12], ["36+", "18-36", "12-18"], default="")
+    return pd.Series(bands, index=age.index, dtype=object).replace("", None)
+
+
+def case_measures(cases: pd.DataFrame, q: QualityParams) -> pd.DataFrame:
+    """Per case: deadline, within (True/False/NaN), days (less deductions), appealed, reversed."""
+    filed, closed = _dates(cases["filed_on"]), _dates(cases["closed_on"])
+    given = _numbers(cases, "time_limit_days")
+    extra = _numbers(cases, "extension_days").fillna(0) + _numbers(cases, "deducted_days").fillna(0)
+    category, instance = _text(cases, "category"), _text(cases, "instance")
+    procedure = _text(cases, "procedure")
+    keys = pd.DataFrame({"c": category, "i": instance, "p": procedure})
+    rule_of = {
+        k: matching_limit(q.time_limits, *k)
+        for k in keys.drop_duplicates().itertuples(index=False, name=None)
+    }
+    rules = [rule_of[k] for k in keys.itertuples(index=False, name=None)]
+    months = pd.Series([r.months if r else np.nan for r in rules], index=cases.index, dtype=float)
+    rdays = pd.Series([r.days if r else np.nan for r in rules], index=cases.index, dtype=float)
+    deadline = pd.Series(pd.NaT, index=cases.index, dtype="datetime64[ns]")
+    for m in months.dropna().unique():
+        rows = (months == m) & given.isna() & filed.notna()
+        deadline[rows] = filed[rows] + pd.DateOffset(months=int(m))
+    deadline = deadline + pd.to_timedelta(rdays.fillna(0), unit="D")  # NaT stays NaT: no limit
+    deadline = deadline.where(given.isna(), filed + pd.to_timedelta(given.fillna(0), unit="D"))
+    deadline = deadline + pd.to_timedelta(extra, unit="D")
+    has_limit = deadline.notna() & closed.notna()
+    within = pd.Series(np.nan, index=cases.index, dtype=object)
+    within[has_limit] = (closed[has_limit] <= deadline[has_limit]).astype(bool)
+    days = ((closed - filed).dt.days - _numbers(cases, "deducted_days").fillna(0)).clip(lower=0)
+    appealed_flag = cases["appealed"] if "appealed" in cases.columns else pd.Series(None, index=cases.index)
+    result = _text(cases, "appeal_result")
+    appealed = appealed_flag.map(lambda v: v is True or v == 1).astype(bool) | (result != "")
+    reversed_ = result.map(lambda r: any(w in r for w in REVERSED_WORDS)).astype(bool)
+    method = _text(cases, "closing_method")
+    appealable = method.map(lambda m: any(w in m for w in q.judgment_methods)).astype(bool)
+    return pd.DataFrame(
+        {
+            "filed": filed,
+            "closed": closed,
+            "deadline": deadline,
+            "within": within,
+            "days": days,
+            "appealed": appealed,
+            "reversed": reversed_,
+            "appealable": appealable,
+            "trial_first": category.isin(TRIAL_CATEGORIES) & (instance == "first"),
+            "enforcement": category == "enforcement",
+            "applied": _numbers(cases, "enforcement_applied"),
+            "recovered": _numbers(cases, "enforcement_recovered"),
+        },
+        index=cases.index,
+    )
+
+
+# ---------------------------------------------------------------- per group
+
+
+def counts(
+    cases: pd.DataFrame, q: QualityParams, period: Period, keys: list[str] | None = None
+) -> pd.DataFrame:
+    """The numerators and denominators, one row per group of ``keys`` (None: one row, the court)."""
+    m = case_measures(cases, q)
+    start, end = pd.Timestamp(period.start), pd.Timestamp(period.end)
+    filed_in = m["filed"].between(start, end)
+    closed_in = m["closed"].between(start, end)
+    carried = (m["filed"] < start) & ~(m["closed"] < start)
+    pending = (m["filed"] <= end) & ~(m["closed"] <= end)
+    age = age_months(cases["filed_on"], period.end).where(pending)
+    band = band_of(age)
+    limited = closed_in & m["within"].notna()
+    dated = closed_in & m["days"].notna()
+    judged = closed_in & m["trial_first"] & m["appealable"]
+    trial_closed = closed_in & m["trial_first"]
+    enf = closed_in & m["enforcement"] & m["applied"].notna() & m["recovered"].notna()
+    parts = pd.DataFrame(
+        {
+            "filed": filed_in,
+            "carried_over": carried,
+            "closed": closed_in,
+            "pending": pending,
+            "pending_12_18": band == "12-18",
+            "pending_18_36": band == "18-36",
+            "pending_over_36": band == "36+",
+            "limit_num": limited & (m["within"] == True),  # noqa: E712 - object column of True/False/NaN
+            "limit_den": limited,
+            "days_sum": m["days"].where(dated, 0.0),
+            "days_n": dated,
+            "appeal_den": judged,
+            "appealed": judged & m["appealed"],
+            "reversed_den": trial_closed,
+            "reversed_remanded": trial_closed & m["reversed"],
+            "enf_applied": m["applied"].where(enf, 0.0),
+            "enf_recovered": m["recovered"].where(enf, 0.0),
+        },
+        index=cases.index,
+    ).astype(float)
+    if not keys:
+        return parts.sum().to_frame().T
+    group = cases[keys].fillna("")
+    return parts.join(group).groupby(keys, sort=True).sum().reset_index()
+
+
+def _ratio(n: float, d: float) -> float | None:
+    return n / d if d else None
+
+
+def indicators_of(
+    row: dict, q: QualityParams, data_date: dt.date | None, appeals_date: dt.date | None
+) -> tuple[Indicator, ...]:
+    long_pending = row["pending_12_18"] + row["pending_18_36"] + row["pending_over_36"]
+    pairs = {
+        "closing_rate": (row["closed"], row["carried_over"] + row["filed"]),
+        "closed_to_filed": (row["closed"], row["filed"]),
+        "within_limit_rate": (row["limit_num"], row["limit_den"]),
+        "mean_days": (row["days_sum"], row["days_n"]),
+        "long_pending_rate": (long_pending, row["pending"]),
+        "acceptance_rate": (row["appeal_den"] - row["appealed"], row["appeal_den"]),
+        "reversed_remanded_rate": (row["reversed_remanded"], row["reversed_den"]),
+        "enforcement_recovery_rate": (row["enf_recovered"], row["enf_applied"]),
+    }
+    out = []
+    for key in INDICATOR_KEYS:
+        n, d = pairs[key]
+        value = _ratio(n, d)
+        low, high = q.range_of(key)
+        date = appeals_date if key in APPEAL_KEYS else data_date
+        out.append(Indicator(key, float(n), float(d), value, low, high, in_range(value, low, high), date))
+    return tuple(out)
+
+
+def figures(
+    cases: pd.DataFrame,
+    q: QualityParams,
+    period: Period,
+    scope: str,
+    *,
+    data_date: dt.date | None = None,
+    appeals_date: dt.date | None = None,
+) -> list[QualityFigures]:
+    """Figures per judge (``judge`` column), division (``division``) or for the court."""
+    keys = {"judge": ["judge", "division"], "division": ["division"], "court": None}[scope]
+    table = counts(cases, q, period, keys)
+    out = []
+    for row in table.to_dict("records"):
+        name = (
+            row.get("judge", "")
+            if scope == "judge"
+            else row.get("division", "")
+            if scope == "division"
+            else ""
+        )
+        out.append(
+            QualityFigures(
+                scope=scope,
+                name=name,
+                division=row.get("division", "") if scope != "court" else "",
+                period=period,
+                filed=int(row["filed"]),
+                carried_over=int(row["carried_over"]),
+                closed=int(row["closed"]),
+                pending=int(row["pending"]),
+                pending_12_18=int(row["pending_12_18"]),
+                pending_18_36=int(row["pending_18_36"]),
+                pending_over_36=int(row["pending_over_36"]),
+                appealed=int(row["appealed"]),
+                reversed_remanded=int(row["reversed_remanded"]),
+                indicators=indicators_of(row, q, data_date, appeals_date),
+            )
+        )
+    return out
+
+
+def long_pending(cases: pd.DataFrame, at: dt.date, over_months: int = 12) -> pd.DataFrame:
+    """Open cases at ``at`` at least ``over_months`` whole months old, with age and band, oldest first."""
+    filed, closed = _dates(cases["filed_on"]), _dates(cases["closed_on"])
+    stamp = pd.Timestamp(at)
+    open_ = (filed <= stamp) & ~(closed <= stamp)
+    age = age_months(cases["filed_on"], at)
+    keep = open_ & (age >= over_months)
+    out = cases[keep].copy()
+    out["age_months"] = age[keep].astype(int)
+    out["band"] = band_of(out["age_months"])
+    return out.sort_values(["age_months", "filed_on"], ascending=[False, True], kind="stable")

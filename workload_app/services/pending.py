@@ -1,0 +1,112 @@
+"""Long-pending cases (长期未结案件): the list at a date, the responsible judge's reasons, the alert PDF.
+
+A 法官 sees and explains their own open cases; a 庭长 sees their division's (and their own);
+人事/管理员 see the whole court. Only the responsible judge records a reason (管理员 too, for
+corrections); every reason is audited with what it replaced.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import sqlite_utils
+
+from workload_app.core import quality as qm
+from workload_app.core.problems import WorkloadError
+from workload_app.reports.pending_alert import alert_pdf
+from workload_app.services import access, audit
+from workload_app.services.changes import Changes
+from workload_app.storage import repository as repo
+
+PENDING_COLUMNS = [
+    "case_number",
+    "judge",
+    "division",
+    "category",
+    "procedure",
+    "cause",
+    "filed_on",
+    "age_months",
+    "band",
+    "pending_reason",
+    "pending_note",
+    "reason_by",
+    "reason_at",
+]
+
+
+def pending_cases(
+    db: sqlite_utils.Database,
+    at: dt.date | None = None,
+    over_months: int = 12,
+    *,
+    division: str | None = None,
+    judge: str | None = None,
+) -> pd.DataFrame:
+    """Open cases at ``at`` (default today) at least ``over_months`` old that the user may see, oldest first.
+
+    ``over_months=0`` lists every open case (the open-case list)."""
+    if over_months < 0:
+        raise WorkloadError("月数不能为负数")
+    at = at or dt.date.today()
+    cases = access.limit_cases(db, repo.open_cases(db, at.isoformat()))
+    if division:
+        cases = cases[cases["division"] == division]
+    if judge:
+        cases = cases[cases["judge"] == judge]
+    out = qm.long_pending(cases, at, over_months)
+    return out.reindex(columns=PENDING_COLUMNS).reset_index(drop=True)
+
+
+def record_reason(db: sqlite_utils.Database, case_number: str, reason: str, note: str = "") -> Changes:
+    """The responsible judge says why an open case is still open (鉴定/公告/中止/等待他案/其他 + text)."""
+    user = access.current(db)
+    note = (note or "").strip()
+    if reason not in qm.REASONS:
+        raise WorkloadError(f"未结原因应为 {'、'.join(qm.REASONS)} 之一，而不是「{reason}」")
+    if reason == "其他" and not note:
+        raise WorkloadError("选择「其他」时须写明原因")
+    case = repo.case_for_reason(db, case_number.strip())
+    if case is None:
+        raise WorkloadError(f"没有案号为「{case_number}」的案件")
+    if case["closed_on"]:
+        raise WorkloadError(f"案件「{case_number}」已于 {case['closed_on']} 结案，无需填写未结原因")
+    if user.role != access.ADMIN and user.judge != case["judge"]:
+        raise access.AccessDenied(f"只有承办法官「{case['judge']}」可以填写该案的未结原因")
+    before = (
+        {"reason": case["pending_reason"], "note": case["pending_note"], "by": case["reason_by"]}
+        if case["pending_reason"]
+        else None
+    )
+    with repo.transaction(db):
+        repo.set_pending_reason(db, case["case_id"], reason, note, user.name)
+        audit.record(
+            db, "pending.reason", case["case_number"], before=before, after={"reason": reason, "note": note}
+        )
+    return Changes(cases=True, summary={"case_number": case["case_number"], "reason": reason})
+
+
+def alert_list_pdf(
+    db: sqlite_utils.Database,
+    out: Path | str,
+    at: dt.date | None = None,
+    over_months: int = 12,
+    division: str | None = None,
+    invariant: bool = False,
+) -> int:
+    """Write the monthly alert list (a division's, or what the user may see); return the case count."""
+    at = at or dt.date.today()
+    if division and not access.may_see_division(db, division):
+        raise access.AccessDenied(f"无权查看「{division}」的长期未结案件")
+    rows = pending_cases(db, at, over_months, division=division)
+    court = repo.get_meta(db, "court_name") or ""
+    scope = division or (
+        access.current(db).division if access.current(db).role == access.DIVISION_HEAD else "全院"
+    )
+    data = alert_pdf(
+        rows, court=court, scope=scope or "全院", at=at, over_months=over_months, invariant=invariant
+    )
+    Path(out).write_bytes(data)
+    return len(rows)

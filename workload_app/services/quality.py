@@ -1,0 +1,314 @@
+"""Quality and efficiency (质效) figures per judge, division and court; the export; appellate outcomes in.
+
+Scoping: a 法官 sees their own figures (cases they are responsible for), a 庭长 their division's and
+their own, 人事/管理员 everyone's (``services.access``). The court figure is shown to court-wide roles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import sqlite_utils
+
+from workload_app.core import quality as qm
+from workload_app.core.problems import ImportRejected, Problem
+from workload_app.importing.cases import canonical_case_number
+from workload_app.importing.headers import APPEAL_LABELS, APPEAL_SYNONYMS, find_header
+from workload_app.importing.readers import read_file
+from workload_app.importing.values import is_blank, parse_date, parse_text
+from workload_app.services import access, audit
+from workload_app.services.changes import Changes
+from workload_app.services.parameters import current_params
+from workload_app.storage import backups
+from workload_app.storage import repository as repo
+
+QUALITY_COLUMNS = [
+    "judge",
+    "division",
+    "closed",
+    "filed",
+    "carried_over",
+    "pending",
+    "closing_rate",
+    "closed_to_filed",
+    "within_limit_rate",
+    "mean_days",
+    "pending_12_18",
+    "pending_18_36",
+    "pending_over_36",
+    "appealed_rate",
+    "reversed_remanded_rate",
+    "enforcement_recovery_rate",
+]
+# export column -> (indicator, numerator shown as is or its complement for appealed_rate)
+_RATE_SOURCES = {
+    "closing_rate": "closing_rate",
+    "closed_to_filed": "closed_to_filed",
+    "within_limit_rate": "within_limit_rate",
+    "mean_days": "mean_days",
+    "appealed_rate": "acceptance_rate",
+    "reversed_remanded_rate": "reversed_remanded_rate",
+    "enforcement_recovery_rate": "enforcement_recovery_rate",
+}
+
+
+def _date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text[:10]) if text else None
+
+
+@dataclass(frozen=True)
+class QualityReport:
+    """Everything the screens, the export and the sheets need for one period."""
+
+    period: qm.Period
+    judges: tuple[qm.QualityFigures, ...]
+    divisions: tuple[qm.QualityFigures, ...]
+    court: qm.QualityFigures | None  # None for a user without court-wide rights
+    data_date: dt.date | None
+    appeals_date: dt.date | None
+
+    def judge(self, name: str) -> qm.QualityFigures | None:
+        return next((f for f in self.judges if f.name == name), None)
+
+    def division(self, name: str) -> qm.QualityFigures | None:
+        return next((f for f in self.divisions if f.name == name), None)
+
+
+def period_cases(db: sqlite_utils.Database, period: qm.Period) -> pd.DataFrame:
+    return repo.quality_cases(db, filed_by=period.end.isoformat(), closed_from=period.start.isoformat())
+
+
+def report(
+    db: sqlite_utils.Database, year: int, through_month: int = 12, period: qm.Period | None = None
+) -> QualityReport:
+    """Figures for a period (default: the year through a month) that the acting user may see."""
+    period = period or qm.Period.year_to_month(year, through_month)
+    params, _ = current_params(db, year)
+    cases = period_cases(db, period)
+    dates = {"data_date": _date(repo.cases_data_date(db)), "appeals_date": _date(repo.appeals_data_date(db))}
+    judges = qm.figures(cases, params.quality, period, "judge", **dates)
+    divisions = qm.figures(cases, params.quality, period, "division", **dates)
+    user = access.current(db)
+    if not user.court_wide:
+        judges = [
+            f
+            for f in judges
+            if f.name == user.judge or (user.role == access.DIVISION_HEAD and f.division == user.division)
+        ]
+        divisions = [f for f in divisions if access.may_see_division(db, f.name)]
+    court = qm.figures(cases, params.quality, period, "court", **dates)[0] if user.court_wide else None
+    return QualityReport(
+        period, tuple(judges), tuple(divisions), court, dates["data_date"], dates["appeals_date"]
+    )
+
+
+def trend(db: sqlite_utils.Database, year: int, through_month: int = 12) -> list[qm.QualityFigures]:
+    """The court's (or the 庭长's division's) figures for each month of the year to date."""
+    params, _ = current_params(db, year)
+    whole = qm.Period.year_to_month(year, through_month)
+    cases = access.limit_cases(db, period_cases(db, whole))
+    out = []
+    for month in range(1, through_month + 1):
+        end = qm.Period.year_to_month(year, month).end
+        p = qm.Period(dt.date(year, month, 1), end)
+        out.append(qm.figures(cases, params.quality, p, "court")[0])
+    return out
+
+
+def export_table(db: sqlite_utils.Database, year: int, through_month: int = 12) -> pd.DataFrame:
+    """One row per judge the user may see: the issue's columns, then each numerator and denominator."""
+    rep = report(db, year, through_month)
+    rows = []
+    for f in rep.judges:
+        row: dict = {
+            "judge": f.name,
+            "division": f.division,
+            "closed": f.closed,
+            "filed": f.filed,
+            "carried_over": f.carried_over,
+            "pending": f.pending,
+            "pending_12_18": f.pending_12_18,
+            "pending_18_36": f.pending_18_36,
+            "pending_over_36": f.pending_over_36,
+        }
+        extra: dict = {}
+        for col, key in _RATE_SOURCES.items():
+            ind = f.indicator(key)
+            num = ind.numerator
+            if col == "appealed_rate":  # the complement of 服判息诉率: appealed ÷ closed by judgment/ruling
+                num = ind.denominator - ind.numerator
+            row[col] = num / ind.denominator if ind.denominator else None
+            extra[f"{col}_num"] = num
+            extra[f"{col}_den"] = ind.denominator
+        rows.append({**row, **extra})
+    columns = QUALITY_COLUMNS + [f"{c}_{s}" for c in _RATE_SOURCES for s in ("num", "den")]
+    return pd.DataFrame(rows, columns=columns)
+
+
+# ---------------------------------------------------------------- appellate outcomes in
+
+
+@dataclass
+class AppealsResult:
+    file: str
+    total: int = 0
+    matched: int = 0
+    unchanged: int = 0
+    unmatched: list[Problem] = field(default_factory=list)  # rows whose 原审案号 is not one of our cases
+    problems: list[Problem] = field(default_factory=list)  # unreadable rows
+    batch_id: int | None = None
+
+    def summary_text(self) -> str:
+        return (
+            f"{self.file}：共 {self.total} 行，关联 {self.matched} 件，未变 {self.unchanged} 件，"
+            f"未找到原审案件 {len(self.unmatched)} 行"
+        )
+
+
+def import_appeals(
+    db: sqlite_utils.Database, path: Path | str, *, user: str | None = None, today: dt.date | None = None
+) -> AppealsResult:
+    """A second-instance court's outcomes (原审案号 + 结果) onto our first-instance cases.
+
+    The whole file or nothing: an unreadable row refuses the file; rows whose 原审案号 is not on file
+    are reported and left out. The outcomes are dated today (the figures' appeals data date) and the
+    batch can be undone like a case import."""
+    who = access.require(db, access.COURT_WIDE, "导入二审结果")
+    path = Path(path)
+    today = today or dt.date.today()
+    try:
+        sheets = read_file(path)
+    except ImportRejected as exc:
+        raise ImportRejected(f"{path.name}：{exc}") from exc
+    header = None
+    for sheet in sheets:
+        header = find_header(sheet.rows, APPEAL_SYNONYMS, "original_case_number")
+        if header is not None and "appeal_result" in header.columns:
+            break
+        header = None
+    if header is None:
+        raise ImportRejected(f"{path.name}：找不到表头（需要「原审案号」和「结果」两列）")
+    result = AppealsResult(file=path.name)
+    cols, labels = header.columns, header.labels
+    outcomes: dict[str, tuple[str, int]] = {}
+    for offset, row in enumerate(sheet.rows[header.row_index + 1 :]):
+        row_no = header.row_index + 2 + offset
+        if all(is_blank(c) for c in row):
+            continue
+        result.total += 1
+        cells = {f: (row[i] if i < len(row) else None) for f, i in cols.items()}
+        number, err = canonical_case_number(cells["original_case_number"])
+        label = labels.get("original_case_number", APPEAL_LABELS["original_case_number"])
+        if err or number is None:
+            result.problems.append(
+                Problem(
+                    "invalid_value",
+                    err or "原审案号为必填项",
+                    row_no,
+                    label,
+                    _shown(cells["original_case_number"]),
+                    path.name,
+                )
+            )
+            continue
+        outcome = parse_text(cells["appeal_result"])[0]
+        if not outcome:
+            result.problems.append(
+                Problem(
+                    "invalid_value",
+                    "结果为必填项（维持/改判/发回重审/撤诉/调解…）",
+                    row_no,
+                    labels.get("appeal_result", "结果"),
+                    "",
+                    path.name,
+                )
+            )
+            continue
+        if "closed_on" in cols:
+            _, derr = parse_date(cells["closed_on"])
+            if derr:
+                result.problems.append(
+                    Problem(
+                        "invalid_value",
+                        derr,
+                        row_no,
+                        labels["closed_on"],
+                        _shown(cells["closed_on"]),
+                        path.name,
+                    )
+                )
+                continue
+        if number in outcomes:
+            result.problems.append(
+                Problem(
+                    "invalid_value",
+                    f"原审案号与第 {outcomes[number][1]} 行重复",
+                    row_no,
+                    label,
+                    number,
+                    path.name,
+                )
+            )
+            continue
+        outcomes[number] = (outcome, row_no)
+    if result.problems:
+        raise ImportRejected(f"{path.name}：{len(result.problems)} 行有问题，二审结果未导入", result.problems)
+    backups.backup(db, "before-appeals")
+    with repo.transaction(db):
+        existing = repo.existing_case_rows(db, outcomes)
+        changed, before = [], []
+        for number, (outcome, row_no) in outcomes.items():
+            old = existing.get(number)
+            if old is None:
+                result.unmatched.append(
+                    Problem("unmatched", "本院没有该原审案号的案件", row_no, "原审案号", number, path.name)
+                )
+                continue
+            if old["appeal_result"] == outcome and old["appealed"] == 1:
+                result.unchanged += 1
+                continue
+            changed.append(
+                {**old, "appeal_result": outcome, "appealed": 1, "appeal_recorded_on": today.isoformat()}
+            )
+            before.append(old)
+        result.matched = len(changed)
+        if changed:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            batch_id = repo.create_batch(db, "appeals", path.name, digest, user or who.name)
+            repo.update_cases(db, pd.DataFrame(changed), pd.DataFrame(before), batch_id)
+            repo.finish_batch(
+                db,
+                batch_id,
+                {
+                    "total": result.total,
+                    "new": 0,
+                    "updated": result.matched,
+                    "unchanged": result.unchanged,
+                    "rejected": len(result.unmatched),
+                },
+            )
+            repo.bump_cases_version(db)
+            audit.record(
+                db,
+                "import.appeals",
+                f"第 {batch_id} 批：{path.name}",
+                after={
+                    "batch": batch_id,
+                    "matched": result.matched,
+                    "unmatched": [p.value for p in result.unmatched],
+                },
+            )
+            result.batch_id = batch_id
+    return result
+
+
+def _shown(value: object) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def appeals_changes(result: AppealsResult) -> Changes:
+    return Changes(cases=bool(result.matched), summary=result.summary_text())
