@@ -8,7 +8,6 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QLabel,
     QListWidget,
     QMainWindow,
@@ -24,6 +23,7 @@ from workload_app.services import access, info
 from workload_app.services.changes import Changes
 from workload_app.storage import repository as repo
 from workload_app.storage.db import open_db
+from workload_app.ui import file_dialogs
 from workload_app.ui.i18n import label
 from workload_app.ui.tasks import TaskRunner
 
@@ -264,7 +264,7 @@ class MainWindow(QMainWindow):
         from workload_app.core.problems import ImportRejected
         from workload_app.services.imports import import_judges
 
-        name, _ = QFileDialog.getOpenFileName(
+        name = file_dialogs.open_file_name(
             self, self.tr("导入法官名册"), "", self.tr("名册 (*.xlsx *.xls *.csv)")
         )
         if not name:
@@ -304,12 +304,12 @@ class MainWindow(QMainWindow):
 
     def open_database(self) -> None:
         start = str(self.settings.value("last_folder", str(self.db_path.parent)))
-        name, _ = QFileDialog.getSaveFileName(
+        name = file_dialogs.save_file_name(
             self,
             self.tr("打开或新建数据库"),
             start,
             self.tr("数据库 (*.sqlite *.db)"),
-            options=QFileDialog.Option.DontConfirmOverwrite,
+            confirm_overwrite=False,
         )
         if name:
             self.switch_database(Path(name))
