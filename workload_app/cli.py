@@ -18,7 +18,7 @@ import pandas as pd
 from workload_app import __version__
 from workload_app.core.casenumber import parse_case_number
 from workload_app.core.problems import WorkloadError
-from workload_app.storage.db import default_db_path, open_db
+from workload_app.storage.db import default_db_path, explain, open_db
 
 
 class _Group(click.Group):
@@ -31,12 +31,21 @@ class _Group(click.Group):
             click.echo(f"错误：{exc}", err=True)
             ctx.exit(1)
         except OSError as exc:
-            click.echo(f"错误：{exc.strerror or exc}（{getattr(exc, 'filename', '') or ''}）", err=True)
+            clear = explain(exc)
+            click.echo(
+                f"错误：{clear}" if clear else f"错误：{exc.strerror or exc}（{exc.filename or ''}）",
+                err=True,
+            )
             ctx.exit(1)
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) and "busy" not in str(exc):
+        except sqlite3.DatabaseError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                click.echo("错误：数据库正被另一个程序使用，请稍后再试", err=True)
+                ctx.exit(1)
+            obj = ctx.find_object(Context)
+            clear = explain(exc, obj.db_path if obj else None)
+            if clear is None:
                 raise
-            click.echo("错误：数据库正被另一个程序使用，请稍后再试", err=True)
+            click.echo(f"错误：{clear}", err=True)
             ctx.exit(1)
 
 
@@ -388,9 +397,9 @@ def judges_import(ctx: Context, file: Path) -> None:
 @pass_ctx
 def judges_list(ctx: Context) -> None:
     """列出法官。"""
-    from workload_app.storage import repository as repo
+    from workload_app.services.info import judges
 
-    click.echo(repo.judges_frame(ctx.db).drop(columns=["id"]).to_string(index=False))
+    click.echo(judges(ctx.db).drop(columns=["id"]).to_string(index=False))
 
 
 # ---------------------------------------------------------------- quotas

@@ -204,7 +204,7 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         court_wide = self.user.court_wide
-        for action in (import_action, roster_action, history_action):
+        for action in (import_action, roster_action, history_action, recompute_action):
             action.setEnabled(court_wide)
         self.setAcceptDrops(court_wide)  # an export dropped on the window opens the import wizard
         account_menu = self.menuBar().addMenu(self.tr("账户(&A)"))
