@@ -564,5 +564,7 @@ def main() -> None:
     cli(prog_name="workload")
 
 
-if __name__ == "__main__":
-    main()
+if __name__ == "__main__":  # python -m workload_app.cli: run the module cli_admin added its commands to
+    from workload_app.cli import main as registered_main
+
+    registered_main()

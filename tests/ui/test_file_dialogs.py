@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _other_process_opens_and_closes(path: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "PYTHONPATH": os.environ.get("PYTHONPATH") or str(ROOT)}
     return subprocess.run(
         [sys.executable, "-m", "workload_app.cli", "--db", str(path), "info"],
         capture_output=True,

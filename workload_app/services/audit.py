@@ -87,6 +87,7 @@ def verify(db: sqlite_utils.Database) -> tuple[int, str | None]:
     """(rows checked, first problem or None): the append-only triggers are in place, the chain
     re-walks, and its head is the one recorded in ``meta``. See the README for what this can
     and cannot detect."""
+    audit_trail.check_file(db)
     gone = audit_trail.missing_triggers(db)
     n, problem = _verify_chain(db)
     if gone:

@@ -42,22 +42,25 @@ def available(db: sqlite_utils.Database) -> list[Path]:
 
 
 def _carry_audit(current: sqlite_utils.Database, prepared: sqlite_utils.Database, path: Path) -> dict:
-    """Bring the audit rows the backup does not have into the prepared copy, or keep them in a
-    file. Call inside a transaction on ``prepared``."""
+    """Bring the audit rows the backup does not have into the prepared copy when they continue
+    its chain; otherwise keep the whole replaced trail in a file. Call inside a transaction on
+    ``prepared``."""
     rows = list(audit_trail.audit_rows(current))
     head = audit_trail.audit_head(prepared)
     upto, head_hash = head if head else (0, None)
-    later = [r for r in rows if isinstance(r["id"], int) and r["id"] > upto]
-    if not later:
-        return {"carried": 0}
     continues = upto == 0 or any(r["id"] == upto and r["hash"] == head_hash for r in rows)
-    if continues and later[0]["id"] == upto + 1:
-        audit_trail.insert_verbatim(prepared, later)
-        return {"carried": len(later), "carried_ids": f"{later[0]['id']}-{later[-1]['id']}"}
+    if continues:
+        later = [r for r in rows if isinstance(r["id"], int) and r["id"] > upto]
+        if not later:
+            return {"carried": 0}
+        if later[0]["id"] == upto + 1:
+            audit_trail.insert_verbatim(prepared, later)
+            return {"carried": len(later), "carried_ids": f"{later[0]['id']}-{later[-1]['id']}"}
+    if not rows:
+        return {"carried": 0}
     folder = backups.private_dir(backups.backups_dir(path))
-    kept = audit_trail.write_rows_file(
-        folder / f"audit-before-restore-{time.strftime('%Y%m%d-%H%M%S')}-{time.time_ns() % 10**6}.jsonl", rows
-    )
+    stamp = f"{time.strftime('%Y%m%d-%H%M%S')}-{time.time_ns() % 10**6:06d}"
+    kept = audit_trail.write_rows_file(folder / f"audit-before-restore-{stamp}.jsonl", rows)
     return {"carried": 0, "kept_in": str(kept), "kept_rows": len(rows)}
 
 

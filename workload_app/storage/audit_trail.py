@@ -43,6 +43,16 @@ def write_rows_file(path: Path, rows: list[dict]) -> Path:
     return path
 
 
+def check_file(db: sqlite_utils.Database) -> None:
+    """SQLite's own check of the whole file (quick_check); a damaged file is a clear error."""
+    from workload_app.storage.backups import database_path
+    from workload_app.storage.db import DatabaseFileError
+
+    result = db.conn.execute("PRAGMA quick_check").fetchone()[0]
+    if result != "ok":
+        raise DatabaseFileError("corrupt", database_path(db))
+
+
 def missing_triggers(db: sqlite_utils.Database) -> list[str]:
     """Which of the append-only triggers of the audit table are gone (or no longer refuse)."""
     found = dict(

@@ -7,6 +7,7 @@ backed up first (SQLite online backup, see ``backups``) and then upgraded by the
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -26,19 +27,36 @@ class DatabaseTooNew(WorkloadError):
 
 
 class DatabaseFileError(WorkloadError):
-    """The database file cannot be used: ``code`` is readonly, full, corrupt or cannot_open."""
+    """The database file cannot be used: ``code`` is readonly, full, corrupt, cannot_open or io."""
 
     MESSAGES = {
         "readonly": "数据库「{path}」是只读的（文件或所在文件夹没有写权限，或在只读介质上），未作任何改动。",
         "full": "磁盘空间不足，无法写入数据库「{path}」；本次操作未生效，数据库保持原样。请清理磁盘后重试。",
         "corrupt": "「{path}」不是本程序的数据库文件或已损坏。请从备份恢复（workload restore）。",
         "cannot_open": "无法打开数据库「{path}」：文件夹不存在或没有权限。",
+        "io": "读写数据库「{path}」时发生磁盘读写错误（磁盘或网络盘可能出了故障）；本次操作未生效。",
     }
 
     def __init__(self, code: str, path: Path | str | None) -> None:
         self.code = code
         self.path = str(path or "")
         super().__init__(self.MESSAGES[code].format(path=self.path))
+
+
+def _read_only(path: Path) -> bool:
+    """The file exists but it, or the folder SQLite keeps its -wal and -shm in, cannot be written."""
+    return path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+
+
+def _nearly_full(path: Path | str | None) -> bool:
+    """Less than 4 MB free where the database lives: SQLite then reports a full disk as an I/O
+    error when it cannot grow its -shm file."""
+    if path is None:
+        return False
+    try:
+        return shutil.disk_usage(Path(path).parent).free < 4 * 2**20
+    except OSError:
+        return False
 
 
 def explain(exc: BaseException, path: Path | str | None = None) -> DatabaseFileError | None:
@@ -58,7 +76,11 @@ def explain(exc: BaseException, path: Path | str | None = None) -> DatabaseFileE
         return DatabaseFileError("full", path)
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return DatabaseFileError("corrupt", path)
+    if "disk i/o error" in text:
+        return DatabaseFileError("full" if _nearly_full(path) else "io", path)
     if "unable to open" in text:
+        if path is not None and _read_only(Path(path)):
+            return DatabaseFileError("readonly", path)
         return DatabaseFileError("cannot_open", path)
     return None
 

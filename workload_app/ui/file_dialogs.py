@@ -21,7 +21,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QFileInfo, QMimeDatabase
+from PySide6.QtCore import QCoreApplication, QFileInfo, QMimeDatabase
 from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QWidget
 
 _FOLDER = QFileIconProvider.IconType.Folder
@@ -43,7 +43,7 @@ class NameOnlyIconProvider(QFileIconProvider):
 
     def type(self, info: QFileInfo) -> str:  # type: ignore[override]
         if info.isDir():
-            return QFileDialog.tr("Folder")
+            return QCoreApplication.translate("QFileSystemModel", "Folder")  # Qt's own word
         mime = self._mime.mimeTypeForFile(info.fileName(), QMimeDatabase.MatchMode.MatchExtension)
         return mime.comment() or mime.name()
 

@@ -318,7 +318,9 @@ class MainWindow(QMainWindow):
         try:
             db = open_db(path)
         except Exception as exc:  # noqa: BLE001 - shown to the user
-            QMessageBox.warning(self, self.tr("无法打开数据库"), str(exc))
+            from workload_app.ui.db_errors import message
+
+            QMessageBox.warning(self, self.tr("无法打开数据库"), message(exc, path) or str(exc))
             return
 
         from workload_app.ui.application import log_in
@@ -346,7 +348,9 @@ class MainWindow(QMainWindow):
         try:
             path = backup_now(self.db)
         except Exception as exc:  # noqa: BLE001 - shown to the user
-            QMessageBox.warning(self, self.tr("未备份"), str(exc))
+            from workload_app.ui.db_errors import message
+
+            QMessageBox.warning(self, self.tr("未备份"), message(exc, self.db_path) or str(exc))
             return
         QMessageBox.information(self, self.tr("已备份"), self.tr("数据库已备份到\n{p}").format(p=path))
 
