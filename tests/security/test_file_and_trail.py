@@ -142,6 +142,10 @@ def test_a_restore_killed_midway_leaves_the_old_database_and_a_finished_one_has_
             assert (cases, last) == (old_cases, "import.undo")
         else:
             assert (cases, last) == (new_cases, "backup.restore")
+        folder = backups.backups_dir(path)
+        assert bool(list(folder.glob("*.partial*"))) == kill  # the killed restore's working copy
+        maintenance.backup_now(db)  # the next copy clears what a dead process left behind
+        assert not list(folder.glob("*.partial*"))
     finally:
         db.conn.close()
 

@@ -127,7 +127,10 @@ def before_change(db: sqlite_utils.Database, reason: str, *, skip: bool = False)
 def _copy(src: sqlite3.Connection, target: Path) -> Path:
     """Copy into a private partial file, then link it under ``target`` (or ``target-2``… when
     another process backed up in the same second); a copy is either complete or absent."""
-    fd, partial_name = tempfile.mkstemp(dir=target.parent, suffix=".partial")  # 0600
+    remove_stale_partials(target.parent)
+    fd, partial_name = tempfile.mkstemp(
+        dir=target.parent, prefix=f"{os.getpid()}-", suffix=".partial"
+    )  # 0600
     os.close(fd)
     partial = Path(partial_name)
     try:
@@ -146,6 +149,23 @@ def _copy(src: sqlite3.Connection, target: Path) -> Path:
                 candidate = target.with_name(f"{target.stem}-{n}{target.suffix}")
     finally:
         partial.unlink(missing_ok=True)
+
+
+def remove_stale_partials(folder: Path) -> None:
+    """Remove the working files (``PID-….partial`` and SQLite's companions) of copies whose
+    process is gone (killed midway); those of a process still running are left alone."""
+    if not folder.is_dir():
+        return
+    for partial in folder.glob("*-*.partial*"):
+        pid = partial.name.split("-", 1)[0]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            partial.unlink(missing_ok=True)
+        except OSError:  # alive under another user, or not ours to judge
+            continue
 
 
 def prune(path: Path, keep: int) -> None:
@@ -183,7 +203,8 @@ def check_copy(source: Path, latest_version: int) -> int:
 
 def copy_to_partial(source: Path, folder: Path) -> Path:
     """A private working copy of ``source`` (online backup) in ``folder``, named ``*.partial``."""
-    fd, name = tempfile.mkstemp(dir=private_dir(folder), suffix=".partial")
+    remove_stale_partials(private_dir(folder))
+    fd, name = tempfile.mkstemp(dir=folder, prefix=f"{os.getpid()}-", suffix=".partial")
     os.close(fd)
     work = Path(name)
     try:
