@@ -368,6 +368,12 @@ def import_undo(ctx: Context, batch: int) -> None:
     from workload_app.services.imports import undo_import
 
     counts = undo_import(ctx.db, batch).summary
+    if "divisions_removed" in counts:  # a roster batch
+        click.echo(
+            f"第 {batch} 批名册已撤销：删除新增法官 {counts['removed']} 名，恢复 {counts['restored']} 名，"
+            f"删除新增部门 {counts['divisions_removed']} 个"
+        )
+        return
     click.echo(f"第 {batch} 批已撤销：删除 {counts['removed']} 件，恢复 {counts['restored']} 件")
 
 

@@ -210,6 +210,27 @@ def test_undo_of_a_roster_batch_puts_the_roster_back_as_it_was(roster_db, tmp_pa
     assert _actions(roster_db)[-1] == "import.undo"
 
 
+def test_cli_undo_of_an_old_roster_batch_without_history_refuses(roster_db, tmp_path):
+    path = str(_path(roster_db))
+    imports.import_judges(roster_db, _changed_roster(tmp_path))
+    batch = imports.import_history(roster_db)[0]["id"]
+    with repo.transaction(roster_db):  # as a batch imported before roster history was kept
+        roster_db.conn.execute("DELETE FROM roster_history WHERE batch_id = ?", (batch,))
+    roster = _roster(roster_db)
+    roster_db.conn.close()
+    r = CliRunner().invoke(cli, ["--db", path, "import", "undo", str(batch)])
+    assert r.exit_code == 1 and "无法撤销，名册未改动" in r.output and "已撤销" not in r.output
+    db = open_db(path)
+    assert _roster(db) == roster and not imports.import_history(db)[0]["undone_at"]
+    db.conn.close()
+    db = open_db(path)
+    imports.import_judges(db, write_xlsx(tmp_path / "名册3.xlsx", ROSTER, sheet="名册"))  # back to ROSTER
+    batch = imports.import_history(db)[0]["id"]
+    db.conn.close()
+    r = CliRunner().invoke(cli, ["--db", path, "import", "undo", str(batch)])
+    assert r.exit_code == 0 and "名册已撤销" in r.output and "恢复 2 名" in r.output, r.output
+
+
 def test_undo_of_a_roster_batch_whose_new_judge_has_cases_refuses_and_changes_nothing(roster_db, tmp_path):
     imports.import_judges(roster_db, _changed_roster(tmp_path))
     batch = imports.import_history(roster_db)[0]
