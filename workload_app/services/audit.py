@@ -26,6 +26,7 @@ ACTIONS = {
     "params.save": "修改参数",
     "params.publish": "发布参数",
     "compute": "计算标准案件",
+    "backup.create": "备份数据库",
     "quota.plan": "下达年度任务",
     "quota.replan": "年中调整任务",
     "quota.override": "调整个人任务",
@@ -39,7 +40,6 @@ ACTIONS = {
     "user.login": "登录",
     "demo.create": "生成示范数据",
     "backup.restore": "从备份恢复",
-    "backup.create": "备份数据库",
 }
 
 
