@@ -18,7 +18,7 @@ import pandas as pd
 from workload_app import __version__
 from workload_app.core.casenumber import parse_case_number
 from workload_app.core.problems import WorkloadError
-from workload_app.storage.db import default_db_path, open_db
+from workload_app.storage.db import default_db_path, explain, open_db
 
 
 class _Group(click.Group):
@@ -31,12 +31,21 @@ class _Group(click.Group):
             click.echo(f"错误：{exc}", err=True)
             ctx.exit(1)
         except OSError as exc:
-            click.echo(f"错误：{exc.strerror or exc}（{getattr(exc, 'filename', '') or ''}）", err=True)
+            clear = explain(exc)
+            click.echo(
+                f"错误：{clear}" if clear else f"错误：{exc.strerror or exc}（{exc.filename or ''}）",
+                err=True,
+            )
             ctx.exit(1)
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) and "busy" not in str(exc):
+        except sqlite3.DatabaseError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                click.echo("错误：数据库正被另一个程序使用，请稍后再试", err=True)
+                ctx.exit(1)
+            obj = ctx.find_object(Context)
+            clear = explain(exc, obj.db_path if obj else None)
+            if clear is None:
                 raise
-            click.echo("错误：数据库正被另一个程序使用，请稍后再试", err=True)
+            click.echo(f"错误：{clear}", err=True)
             ctx.exit(1)
 
 
@@ -381,6 +390,12 @@ def import_undo(ctx: Context, batch: int) -> None:
     from workload_app.services.imports import undo_import
 
     counts = undo_import(ctx.db, batch).summary
+    if "divisions_removed" in counts:  # a roster batch
+        click.echo(
+            f"第 {batch} 批名册已撤销：删除新增法官 {counts['removed']} 名，恢复 {counts['restored']} 名，"
+            f"删除新增部门 {counts['divisions_removed']} 个"
+        )
+        return
     click.echo(f"第 {batch} 批已撤销：删除 {counts['removed']} 件，恢复 {counts['restored']} 件")
 
 
@@ -410,9 +425,9 @@ def judges_import(ctx: Context, file: Path) -> None:
 @pass_ctx
 def judges_list(ctx: Context) -> None:
     """列出法官。"""
-    from workload_app.storage import repository as repo
+    from workload_app.services.info import judges
 
-    click.echo(repo.judges_frame(ctx.db).drop(columns=["id"]).to_string(index=False))
+    click.echo(judges(ctx.db).drop(columns=["id"]).to_string(index=False))
 
 
 # ---------------------------------------------------------------- quotas
@@ -694,5 +709,7 @@ def main() -> None:
     cli(prog_name="workload")
 
 
-if __name__ == "__main__":
-    main()
+if __name__ == "__main__":  # python -m workload_app.cli: run the module cli_admin added its commands to
+    from workload_app.cli import main as registered_main
+
+    registered_main()

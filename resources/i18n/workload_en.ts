@@ -183,6 +183,29 @@ Hash: {h}</translation>
     </message>
   </context>
   <context>
+    <name>DatabaseFileMessages</name>
+    <message>
+      <source>「{path}」不是本程序的数据库文件或已损坏。请从备份恢复。</source>
+      <translation>“{path}” is not a database of this program, or it is damaged. Restore it from a backup.</translation>
+    </message>
+    <message>
+      <source>数据库「{path}」是只读的（文件或所在文件夹没有写权限，或在只读介质上），未作任何改动。</source>
+      <translation>The database “{path}” is read-only (no write permission on the file or its folder, or a read-only medium); nothing was changed.</translation>
+    </message>
+    <message>
+      <source>无法打开数据库「{path}」：文件夹不存在或没有权限。</source>
+      <translation>Cannot open the database “{path}”: the folder does not exist or access is denied.</translation>
+    </message>
+    <message>
+      <source>磁盘空间不足，无法写入数据库「{path}」；本次操作未生效，数据库保持原样。请清理磁盘后重试。</source>
+      <translation>The disk is full: the database “{path}” cannot be written. Nothing was changed; the database is as it was. Free some disk space and try again.</translation>
+    </message>
+    <message>
+      <source>读写数据库「{path}」时发生磁盘读写错误（磁盘或网络盘可能出了故障）；本次操作未生效。</source>
+      <translation>A disk error occurred while reading or writing the database “{path}” (the disk or network drive may be failing); nothing was changed.</translation>
+    </message>
+  </context>
+  <context>
     <name>DivisionsView</name>
     <message>
       <source>{t}：按月度任务分布，1—{m} 月占全年 {s:.1%}；预计全年工作量 = 截至本月标准案件 ÷ {s:.1%}，所需法官 = 预计全年工作量 ÷ 一名审判员的年度基本任务。</source>
@@ -1620,6 +1643,8 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>填写未结原因</source>
       <translation>Record long-pending reason</translation>
+      <source>备份数据库</source>
+      <translation>Back up the database</translation>
     </message>
     <message>
       <source>姓名</source>

@@ -14,7 +14,17 @@ import pytest
 
 import workload_app.services as services_pkg
 from tests.importing.conftest import ROSTER, case_rows, write_xlsx
-from workload_app.services import access, accounts, approvals, audit, demo, imports, parameters, quotas
+from workload_app.services import (
+    access,
+    accounts,
+    approvals,
+    audit,
+    demo,
+    imports,
+    maintenance,
+    parameters,
+    quotas,
+)
 from workload_app.services import standard_cases as S
 from workload_app.storage import audit_trail
 from workload_app.storage import users as user_store
@@ -117,11 +127,28 @@ def _drive_import_appeals(db, tmp_path):
     quality.import_appeals(db, write_xlsx(tmp_path / "二审.xlsx", [["原审案号", "结果"], [number, "改判"]]))
 
 
+def _drive_undo_roster(db, tmp_path):
+    _drive_import_judges(db, tmp_path)
+    batch = imports.import_history(db)[0]
+    n = _count(db)
+    imports.undo_import(db, batch["id"])
+    return n
+
+
+def _drive_backup(db, tmp_path):
+    n = _count(db)
+    maintenance.backup_now(db)
+    return n
+
+
 # function (module.name) -> (driver, audit actions it must write)
 DRIVERS = {
     "pending.record_reason": (_drive_pending_reason, {"pending.reason"}),
     "quality.import_appeals": (_drive_import_appeals, {"import.appeals"}),
     "standard_cases.compute_year": (lambda db, t: S.compute_year(db, 2025), {"compute"}),
+    "standard_cases._compute_year": (lambda db, t: S._compute_year(db, 2025), {"compute"}),
+    "imports._undo_roster": (_drive_undo_roster, {"import.undo"}),
+    "maintenance.backup_now": (_drive_backup, {"backup.create"}),
     "parameters.save_params": (
         lambda db, t: parameters.save_params(db, _params_changed(db), reason="调整截尾比例"),
         {"params.save"},

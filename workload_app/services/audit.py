@@ -28,6 +28,7 @@ ACTIONS = {
     "params.save": "修改参数",
     "params.publish": "发布参数",
     "compute": "计算标准案件",
+    "backup.create": "备份数据库",
     "quota.plan": "下达年度任务",
     "quota.replan": "年中调整任务",
     "quota.override": "调整个人任务",
@@ -88,7 +89,19 @@ def record(
 
 
 def verify(db: sqlite_utils.Database) -> tuple[int, str | None]:
-    """(rows checked, first problem or None): re-walk the chain and compare the recorded head."""
+    """(rows checked, first problem or None): the append-only triggers are in place, the chain
+    re-walks, and its head is the one recorded in ``meta``. See the README for what this can
+    and cannot detect."""
+    audit_trail.check_file(db)
+    gone = audit_trail.missing_triggers(db)
+    n, problem = _verify_chain(db)
+    if gone:
+        note = f"审计表的只读保护触发器（{'、'.join(gone)}）被删除或改动过，审计记录可能已被修改"
+        return n, f"{note}；{problem}" if problem else note
+    return n, problem
+
+
+def _verify_chain(db: sqlite_utils.Database) -> tuple[int, str | None]:
     n, problem = audit_chain.verify(audit_trail.audit_rows(db))
     if problem:
         return n, problem

@@ -1,7 +1,16 @@
-"""Backing up and restoring the whole database (管理员)."""
+"""Backing up and restoring the whole database (管理员).
+
+A restore is prepared in a private working copy of the backup: the audit rows written since the
+backup was taken are carried into it (they continue its hash chain) or, if the backup does not
+belong to this trail, kept in a file in the backups folder that pruning never touches; then the
+restore itself is recorded in it. Only then does the copy replace the database, in one SQLite
+transaction: a restore killed midway leaves the old database as it was, a finished one always
+has its record.
+"""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import sqlite_utils
@@ -9,24 +18,50 @@ import sqlite_utils
 from workload_app.core.problems import WorkloadError
 from workload_app.services import access, audit
 from workload_app.services.standard_cases import forget_cached
-from workload_app.storage import backups
+from workload_app.storage import audit_trail, backups
+from workload_app.storage import repository as repo
 from workload_app.storage.db import latest_version, open_db
 
 
 def backup_now(db: sqlite_utils.Database, target: Path | None = None) -> Path:
-    """A consistent copy of the database, now (into the backups folder unless ``target``)."""
+    """A consistent copy of the database, now (into the backups folder unless ``target``); the
+    audit trail records it (the copy itself is taken just before that row)."""
     access.require(db, (access.ADMIN,), "备份数据库")
     if target is not None and target.exists():
         raise WorkloadError(f"「{target}」已存在，未覆盖")
     path = backups.backup(db, "manual", target)
     if path is None:
         raise WorkloadError("内存数据库无法备份")
+    audit.record(db, "backup.create", path.name, after={"file": str(path)})
     return path
 
 
 def available(db: sqlite_utils.Database) -> list[Path]:
     path = backups.database_path(db)
     return backups.list_backups(path) if path else []
+
+
+def _carry_audit(current: sqlite_utils.Database, prepared: sqlite_utils.Database, path: Path) -> dict:
+    """Bring the audit rows the backup does not have into the prepared copy when they continue
+    its chain; otherwise keep the whole replaced trail in a file. Call inside a transaction on
+    ``prepared``."""
+    rows = list(audit_trail.audit_rows(current))
+    head = audit_trail.audit_head(prepared)
+    upto, head_hash = head if head else (0, None)
+    continues = upto == 0 or any(r["id"] == upto and r["hash"] == head_hash for r in rows)
+    if continues:
+        later = [r for r in rows if isinstance(r["id"], int) and r["id"] > upto]
+        if not later:
+            return {"carried": 0}
+        if later[0]["id"] == upto + 1:
+            audit_trail.insert_verbatim(prepared, later)
+            return {"carried": len(later), "carried_ids": f"{later[0]['id']}-{later[-1]['id']}"}
+    if not rows:
+        return {"carried": 0}
+    folder = backups.private_dir(backups.backups_dir(path))
+    stamp = f"{time.strftime('%Y%m%d-%H%M%S')}-{time.time_ns() % 10**6:06d}"
+    kept = audit_trail.write_rows_file(folder / f"audit-before-restore-{stamp}.jsonl", rows)
+    return {"carried": 0, "kept_in": str(kept), "kept_rows": len(rows)}
 
 
 def restore(db: sqlite_utils.Database, source: Path) -> tuple[sqlite_utils.Database, Path]:
@@ -38,12 +73,33 @@ def restore(db: sqlite_utils.Database, source: Path) -> tuple[sqlite_utils.Datab
     path = backups.database_path(db)
     if path is None:
         raise WorkloadError("内存数据库无法恢复")
-    backups.check_copy(Path(source), latest_version())
+    source = Path(source)
+    backups.check_copy(source, latest_version())
     db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    db.conn.close()
-    aside = backups.restore(path, Path(source), latest_version())
+    aside = backups.backup_file(path, "before-restore", keep=10**6)
+    work = backups.copy_to_partial(source, backups.backups_dir(path))
+    try:
+        prepared = open_db(work, backup_before_upgrade=False)
+        try:
+            access.bind(prepared, user)
+            with repo.transaction(prepared):
+                carried = _carry_audit(db, prepared, path)
+                audit.record(
+                    prepared,
+                    "backup.restore",
+                    source.name,
+                    after={"source": str(source), "kept_aside": str(aside), **carried},
+                )
+            prepared.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            prepared.conn.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            prepared.conn.close()
+        db.conn.close()
+        backups.install(work, path)
+    finally:
+        for leftover in (work, Path(f"{work}-wal"), Path(f"{work}-shm"), Path(f"{work}-journal")):
+            leftover.unlink(missing_ok=True)
     forget_cached()
     restored = open_db(path)
     access.bind(restored, user)
-    audit.record(restored, "backup.restore", Path(source).name, after={"kept_aside": str(aside)})
     return restored, aside

@@ -42,9 +42,7 @@ def save_params(
     toml = params_to_toml(params)
     params_from_toml(toml)  # what we store must read back
     row = repo.current_param_set(db, params.year)
-    if publish:
-        backups.backup(db, "before-publish")
-    with repo.transaction(db):
+    with backups.before_change(db, "before-publish", skip=not publish), repo.transaction(db):
         if row is not None and not row["published"]:
             repo.replace_param_toml(db, row["id"], toml, reason or row["reason"])
             saved = repo.param_set(db, row["id"])
@@ -74,8 +72,7 @@ def publish(db: sqlite_utils.Database, year: int) -> Changes:
         raise WorkloadError(f"{year} 年度没有可发布的参数")
     if row["published"]:
         raise WorkloadError(f"{year} 年度参数第 {row['version']} 版已发布")
-    backups.backup(db, "before-publish")
-    with repo.transaction(db):
+    with backups.before_change(db, "before-publish"), repo.transaction(db):
         repo.publish_param_set(db, row["id"])
         audit.record(db, "params.publish", f"{year} 年度参数第 {row['version']} 版")
     return Changes(params=True, summary=row["version"])

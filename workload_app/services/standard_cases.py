@@ -33,7 +33,15 @@ from workload_app.storage.backups import database_path as backups_path
 
 
 def compute_year(db: sqlite_utils.Database, year: int, progress: ProgressCallback | None = None) -> Changes:
-    """Compute every case closed in ``year`` with the year's current parameter version and store it."""
+    """Compute every case closed in ``year`` with the year's current parameter version and store it
+    (a court-wide write: 管理员 and 人事)."""
+    access.require(db, access.COURT_WIDE, "重新计算全院的标准案件")
+    return _compute_year(db, year, progress)
+
+
+def _compute_year(db: sqlite_utils.Database, year: int, progress: ProgressCallback | None = None) -> Changes:
+    """compute_year without the role check: results that are out of date are refreshed for
+    whoever reads them (the figures follow from the data and the published parameters)."""
     progress = progress or no_progress
     params, row = require_params(db, year)
     progress(0.05, "读取参照年度案件")
@@ -89,7 +97,7 @@ def court_results(db: sqlite_utils.Database, year: int) -> tuple[pd.DataFrame, P
     latest (database, year, computation, case version) and handed out as a copy."""
     comp = _fresh(db, year)
     if comp is None:
-        compute_year(db, year)
+        _compute_year(db, year)
         comp = repo.latest_computation(db, year)
     assert comp is not None
     key = (backups_path(db), year, comp["id"], repo.cases_version(db))

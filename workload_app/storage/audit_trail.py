@@ -3,7 +3,10 @@ triggers refuse UPDATE and DELETE; the hash chain itself is built in ``core.audi
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pandas as pd
 import sqlite_utils
@@ -24,13 +27,68 @@ def insert_audit(db: sqlite_utils.Database, row: dict) -> None:
     )
 
 
-def audit_rows(db: sqlite_utils.Database) -> Iterator[dict]:
-    cur = db.conn.execute(
-        "SELECT id, at, user, role, action, target, before, after, prev_hash, hash FROM audit_log ORDER BY id"
+def insert_verbatim(db: sqlite_utils.Database, rows: list[dict]) -> None:
+    """Append rows of another copy of this trail with their own ids and hashes (a restore carries
+    the rows written after the backup); the caller checked they continue this chain."""
+    for row in rows:
+        insert_audit(db, row)
+
+
+def write_rows_file(path: Path, rows: list[dict]) -> Path:
+    """Keep audit rows in a JSON-lines file (owner-only), e.g. beside a database being replaced."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return path
+
+
+def check_file(db: sqlite_utils.Database) -> None:
+    """SQLite's own check of the whole file (quick_check); a damaged file is a clear error."""
+    from workload_app.storage.backups import database_path
+    from workload_app.storage.db import DatabaseFileError
+
+    result = db.conn.execute("PRAGMA quick_check").fetchone()[0]
+    if result != "ok":
+        raise DatabaseFileError("corrupt", database_path(db))
+
+
+def missing_triggers(db: sqlite_utils.Database) -> list[str]:
+    """Which of the append-only triggers of the audit table are gone (or no longer refuse)."""
+    found = dict(
+        db.conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'"
+        ).fetchall()
     )
-    cols = [c[0] for c in cur.description]
-    for r in cur:
-        yield dict(zip(cols, r, strict=True))
+    missing = []
+    for name, verb in (("audit_log_no_update", "UPDATE"), ("audit_log_no_delete", "DELETE")):
+        sql = (found.get(name) or "").upper()
+        if not (
+            f"BEFORE {verb} ON AUDIT_LOG" in " ".join(sql.split()) and "RAISE(ABORT" in sql.replace(" ", "")
+        ):
+            missing.append(name)
+    return missing
+
+
+def _lenient_text(raw: bytes) -> str:
+    return raw.decode("utf-8", "replace")
+
+
+def audit_rows(db: sqlite_utils.Database) -> Iterator[dict]:
+    """Every row in id order. Text that is not valid UTF-8 (bytes edited in the file) is read
+    with replacement characters, so the row's hash no longer matches instead of the read failing."""
+    conn = db.conn
+    saved = conn.text_factory
+    conn.text_factory = _lenient_text
+    try:
+        cur = conn.execute(
+            "SELECT id, at, user, role, action, target, before, after, prev_hash, hash FROM audit_log ORDER BY id"
+        )
+        cols = [c[0] for c in cur.description]
+        rows = [dict(zip(cols, r, strict=True)) for r in cur]
+    finally:
+        conn.text_factory = saved
+    yield from rows
 
 
 def audit_frame(

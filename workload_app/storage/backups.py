@@ -1,8 +1,10 @@
 """Backups with SQLite's online backup: consistent copies while the database is in use.
 
 Copies go to ``<name>-backups/`` beside the database, named by time and reason; the newest N
-(meta ``backup_keep``, default 10) are kept. Restoring checks the copy first and keeps the
-current file as a backup of its own.
+(meta ``backup_keep``, default 10) are kept. A copy taken before a change that then changed
+nothing (``before_change``) is removed again and prunes nothing, so no-op imports never push the
+last real "before" copy out. Restoring checks the copy first, keeps the current file as a backup
+of its own, and replaces the database in one SQLite transaction. Folders are 0700, files 0600.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import os
 import sqlite3
 import tempfile
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import sqlite_utils
@@ -40,9 +44,25 @@ def list_backups(path: Path) -> list[Path]:
     return sorted(folder.glob("*.sqlite"), key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
 
 
+def private_dir(folder: Path) -> Path:
+    """Create ``folder`` (and parents) readable by the owner only; an existing one is left as is."""
+    if not folder.is_dir():
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return folder
+
+
+def create_private(path: Path) -> None:
+    """Create an empty file readable and writable by the owner only, unless it exists. SQLite gives
+    its -wal and -shm files the permissions of the database file, so they follow."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    os.close(fd)
+
+
 def _target(path: Path, reason: str) -> Path:
-    folder = backups_dir(path)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = private_dir(backups_dir(path))
     return folder / f"{time.strftime('%Y%m%d-%H%M%S')}-{reason}.sqlite"
 
 
@@ -57,25 +77,60 @@ def backup_file(path: Path, reason: str, keep: int = DEFAULT_KEEP, target: Path 
     return made
 
 
-def backup(db: sqlite_utils.Database, reason: str, target: Path | None = None) -> Path | None:
+def _keep(db: sqlite_utils.Database) -> int:
+    row = db.conn.execute("SELECT value FROM meta WHERE key = 'backup_keep'").fetchone()
+    return int(row[0]) if row else DEFAULT_KEEP
+
+
+def backup(
+    db: sqlite_utils.Database, reason: str, target: Path | None = None, *, prune_old: bool = True
+) -> Path | None:
     """Back up an open database before an import, a publish…; call it outside a transaction.
     None for an in-memory database, or inside a transaction (an outer step backed up already)."""
     path = database_path(db)
     if path is None or db.conn.in_transaction:
         return None
-    row = db.conn.execute("SELECT value FROM meta WHERE key = 'backup_keep'").fetchone()
-    keep = int(row[0]) if row else DEFAULT_KEEP
+    keep = _keep(db)
     if keep <= 0 and target is None:
         return None
     made = _copy(db.conn, target or _target(path, reason))
-    prune(path, keep)
+    if prune_old:
+        prune(path, keep)
     return made
+
+
+def _audit_head_id(db: sqlite_utils.Database) -> int:
+    row = db.conn.execute("SELECT MAX(id) FROM audit_log").fetchone()
+    return int(row[0] or 0)
+
+
+@contextmanager
+def before_change(db: sqlite_utils.Database, reason: str, *, skip: bool = False) -> Iterator[Path | None]:
+    """Back up, then run the change. Every change the application makes writes an audit row, so
+    if the block wrote none (nothing to change, or it failed and rolled back) the copy is removed
+    and nothing is pruned; otherwise the old copies are pruned as usual."""
+    made = None if skip else backup(db, reason, prune_old=False)
+    if made is None:
+        yield None
+        return
+    head = _audit_head_id(db)
+    try:
+        yield made
+    finally:
+        path = database_path(db)
+        if _audit_head_id(db) == head:
+            made.unlink(missing_ok=True)
+        elif path is not None:
+            prune(path, _keep(db))
 
 
 def _copy(src: sqlite3.Connection, target: Path) -> Path:
     """Copy into a private partial file, then link it under ``target`` (or ``target-2``… when
     another process backed up in the same second); a copy is either complete or absent."""
-    fd, partial_name = tempfile.mkstemp(dir=target.parent, suffix=".partial")
+    remove_stale_partials(target.parent)
+    fd, partial_name = tempfile.mkstemp(
+        dir=target.parent, prefix=f"{os.getpid()}-", suffix=".partial"
+    )  # 0600
     os.close(fd)
     partial = Path(partial_name)
     try:
@@ -96,7 +151,25 @@ def _copy(src: sqlite3.Connection, target: Path) -> Path:
         partial.unlink(missing_ok=True)
 
 
+def remove_stale_partials(folder: Path) -> None:
+    """Remove the working files (``PID-….partial`` and SQLite's companions) of copies whose
+    process is gone (killed midway); those of a process still running are left alone."""
+    if not folder.is_dir():
+        return
+    for partial in folder.glob("*-*.partial*"):
+        pid = partial.name.split("-", 1)[0]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            partial.unlink(missing_ok=True)
+        except OSError:  # alive under another user, or not ours to judge
+            continue
+
+
 def prune(path: Path, keep: int) -> None:
+    """Keep the newest ``keep`` copies (at least one)."""
     for old in list_backups(path)[max(keep, 1) :]:
         old.unlink(missing_ok=True)
 
@@ -128,16 +201,45 @@ def check_copy(source: Path, latest_version: int) -> int:
     return int(version)
 
 
-def restore(path: Path, source: Path, latest_version: int) -> Path:
-    """Replace the database at ``path`` with ``source`` after checking it; the current content is
-    kept as a backup first (returned). Other programs must have the database closed."""
-    check_copy(source, latest_version)
-    aside = backup_file(path, "before-restore", keep=10**6) if path.exists() else path
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+def copy_to_partial(source: Path, folder: Path) -> Path:
+    """A private working copy of ``source`` (online backup) in ``folder``, named ``*.partial``."""
+    remove_stale_partials(private_dir(folder))
+    fd, name = tempfile.mkstemp(dir=folder, prefix=f"{os.getpid()}-", suffix=".partial")
+    os.close(fd)
+    work = Path(name)
+    try:
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        dst = sqlite3.connect(work)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+            src.close()
+    except BaseException:
+        work.unlink(missing_ok=True)
+        raise
+    return work
+
+
+def install(prepared: Path, path: Path, progress: Callable[[int, int, int], object] | None = None) -> None:
+    """Replace the content of the database at ``path`` by ``prepared`` in one transaction of the
+    destination: a process killed midway leaves the old database, complete. Other programs must
+    have the database closed."""
+    src = sqlite3.connect(f"file:{prepared}?mode=ro", uri=True)
     dst = sqlite3.connect(path, timeout=10)
     try:
-        src.backup(dst)
+        src.backup(dst, pages=256, progress=progress)
+        dst.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         dst.close()
         src.close()
+
+
+def restore(path: Path, source: Path, latest_version: int) -> Path:
+    """Replace the database at ``path`` with ``source`` after checking it; the current content is
+    kept as a backup first (returned). Other programs must have the database closed.
+    (``services.maintenance.restore`` also records the restore and keeps the later audit rows.)"""
+    check_copy(source, latest_version)
+    aside = backup_file(path, "before-restore", keep=10**6) if path.exists() else path
+    install(source, path)
     return aside

@@ -7,6 +7,7 @@ backed up first (SQLite online backup, see ``backups``) and then upgraded by the
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import sqlite_utils
 from platformdirs import user_data_dir
 
 from workload_app.core.problems import WorkloadError
-from workload_app.storage.backups import backup_file
+from workload_app.storage.backups import backup_file, create_private
 from workload_app.storage.migrations import MIGRATIONS, apply_migrations, schema_version
 
 APP_NAME = "workload-app"
@@ -23,6 +24,65 @@ BUSY_TIMEOUT_MS = 10_000
 
 class DatabaseTooNew(WorkloadError):
     """The file was written by a newer version of the program."""
+
+
+class DatabaseFileError(WorkloadError):
+    """The database file cannot be used: ``code`` is readonly, full, corrupt, cannot_open or io."""
+
+    MESSAGES = {
+        "readonly": "数据库「{path}」是只读的（文件或所在文件夹没有写权限，或在只读介质上），未作任何改动。",
+        "full": "磁盘空间不足，无法写入数据库「{path}」；本次操作未生效，数据库保持原样。请清理磁盘后重试。",
+        "corrupt": "「{path}」不是本程序的数据库文件或已损坏。请从备份恢复（workload restore）。",
+        "cannot_open": "无法打开数据库「{path}」：文件夹不存在或没有权限。",
+        "io": "读写数据库「{path}」时发生磁盘读写错误（磁盘或网络盘可能出了故障）；本次操作未生效。",
+    }
+
+    def __init__(self, code: str, path: Path | str | None) -> None:
+        self.code = code
+        self.path = str(path or "")
+        super().__init__(self.MESSAGES[code].format(path=self.path))
+
+
+def _read_only(path: Path) -> bool:
+    """The file exists but it, or the folder SQLite keeps its -wal and -shm in, cannot be written."""
+    return path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+
+
+def _nearly_full(path: Path | str | None) -> bool:
+    """Less than 4 MB free where the database lives: SQLite then reports a full disk as an I/O
+    error when it cannot grow its -shm file."""
+    if path is None:
+        return False
+    try:
+        return shutil.disk_usage(Path(path).parent).free < 4 * 2**20
+    except OSError:
+        return False
+
+
+def explain(exc: BaseException, path: Path | str | None = None) -> DatabaseFileError | None:
+    """The clear error behind an sqlite3 or OS error about the database file, or None."""
+    text = str(exc).lower()
+    if isinstance(exc, OSError):
+        if exc.errno == 28:  # ENOSPC
+            return DatabaseFileError("full", path or exc.filename)
+        if exc.errno in (13, 30):  # EACCES, EROFS
+            return DatabaseFileError("readonly", path or exc.filename)
+        return None
+    if not isinstance(exc, sqlite3.DatabaseError):
+        return None
+    if "readonly" in text or "read-only" in text:
+        return DatabaseFileError("readonly", path)
+    if "disk is full" in text or "disk full" in text or "database or disk is full" in text:
+        return DatabaseFileError("full", path)
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return DatabaseFileError("corrupt", path)
+    if "disk i/o error" in text:
+        return DatabaseFileError("full" if _nearly_full(path) else "io", path)
+    if "unable to open" in text:
+        if path is not None and _read_only(Path(path)):
+            return DatabaseFileError("readonly", path)
+        return DatabaseFileError("cannot_open", path)
+    return None
 
 
 def default_db_path() -> Path:
@@ -47,30 +107,50 @@ def _peek_version(path: Path) -> int:
         conn.close()
 
 
-def open_db(path: Path | str | None = None, *, migrate: bool = True) -> sqlite_utils.Database:
-    """Open (creating if needed) and upgrade a database; refuse one newer than this program."""
+def open_db(
+    path: Path | str | None = None, *, migrate: bool = True, backup_before_upgrade: bool = True
+) -> sqlite_utils.Database:
+    """Open (creating if needed) and upgrade a database; refuse one newer than this program.
+    Errors about the file itself come as one clear ``DatabaseFileError``."""
     path = Path(path) if path is not None else default_db_path()
+    try:
+        return _open(path, migrate, backup_before_upgrade)
+    except (sqlite3.DatabaseError, OSError) as exc:
+        clear = explain(exc, path)
+        if clear is None:
+            raise
+        raise clear from exc
+
+
+def _open(path: Path, migrate: bool, backup_before_upgrade: bool) -> sqlite_utils.Database:
     existed = path.exists() and path.stat().st_size > 0
     if existed:
-        try:
-            found = _peek_version(path)
-        except sqlite3.DatabaseError as exc:
-            raise WorkloadError(f"「{path}」不是本程序的数据库文件或已损坏：{exc}") from exc
+        found = _peek_version(path)
         if found > latest_version():
             raise DatabaseTooNew(
                 f"数据库「{path}」由较新版本的程序创建（结构版本 {found}，本程序支持到 {latest_version()}），"
                 "为保护数据未作任何改动。请升级程序后再打开。"
             )
-        if migrate and 0 < found < latest_version():
+        if migrate and backup_before_upgrade and 0 < found < latest_version():
             backup_file(path, f"before-v{latest_version()}", keep=10**6)
     else:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.parent.is_dir():
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        create_private(path)  # 0600 before SQLite writes anything; -wal and -shm follow
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = NORMAL")
-    conn.execute("PRAGMA foreign_keys = ON")
-    db = sqlite_utils.Database(conn)
-    if migrate:
-        apply_migrations(db)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        db = sqlite_utils.Database(conn)
+        if migrate:
+            apply_migrations(db)
+    except BaseException:
+        conn.close()
+        if not existed and path.exists() and path.stat().st_size == 0:
+            path.unlink(missing_ok=True)  # no empty file left behind by a failed first open
+            for extra in ("-wal", "-shm", "-journal"):
+                Path(f"{path}{extra}").unlink(missing_ok=True)
+        raise
     return db

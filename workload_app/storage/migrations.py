@@ -285,3 +285,16 @@ def _m9(db: sqlite_utils.Database) -> None:
             recorded_at TEXT NOT NULL
         )"""
     )
+
+
+@migration(5, "what a roster import changed, so that it can be undone")
+def _m5(db: sqlite_utils.Database) -> None:
+    db.execute(
+        """CREATE TABLE roster_history (
+            batch_id INTEGER NOT NULL REFERENCES import_batches(id),
+            kind TEXT NOT NULL CHECK (kind IN ('judge', 'division')),
+            row_id INTEGER NOT NULL,
+            before TEXT                              -- JSON of the row before; NULL: the batch created it
+        )"""
+    )
+    db.execute("CREATE INDEX roster_history_batch ON roster_history(batch_id)")

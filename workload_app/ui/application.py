@@ -96,7 +96,12 @@ def run(db_path: Path | None, lang: str | None, smoke: bool = False) -> int:
     try:
         db = open_db(path)
     except WorkloadError as exc:
-        QMessageBox.critical(None, "无法打开数据库", str(exc))
+        from workload_app.ui.db_errors import message
+
+        title = QApplication.translate("labels", "无法打开数据库")
+        QMessageBox.critical(None, title, message(exc) or str(exc))
+        if Path(path) == default_db_path():
+            return 1
         db, path = open_db(default_db_path()), default_db_path()
     if not smoke and not log_in(db):
         return 0

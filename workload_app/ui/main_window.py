@@ -8,7 +8,6 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QLabel,
     QListWidget,
     QMainWindow,
@@ -24,6 +23,7 @@ from workload_app.services import access, info
 from workload_app.services.changes import Changes
 from workload_app.storage import repository as repo
 from workload_app.storage.db import open_db
+from workload_app.ui import file_dialogs
 from workload_app.ui.i18n import label
 from workload_app.ui.tasks import TaskRunner
 
@@ -207,7 +207,7 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         court_wide = self.user.court_wide
-        for action in (import_action, roster_action, history_action):
+        for action in (import_action, roster_action, history_action, recompute_action):
             action.setEnabled(court_wide)
         self.setAcceptDrops(court_wide)  # an export dropped on the window opens the import wizard
         account_menu = self.menuBar().addMenu(self.tr("账户(&A)"))
@@ -267,7 +267,7 @@ class MainWindow(QMainWindow):
         from workload_app.core.problems import ImportRejected
         from workload_app.services.imports import import_judges
 
-        name, _ = QFileDialog.getOpenFileName(
+        name = file_dialogs.open_file_name(
             self, self.tr("导入法官名册"), "", self.tr("名册 (*.xlsx *.xls *.csv)")
         )
         if not name:
@@ -307,12 +307,12 @@ class MainWindow(QMainWindow):
 
     def open_database(self) -> None:
         start = str(self.settings.value("last_folder", str(self.db_path.parent)))
-        name, _ = QFileDialog.getSaveFileName(
+        name = file_dialogs.save_file_name(
             self,
             self.tr("打开或新建数据库"),
             start,
             self.tr("数据库 (*.sqlite *.db)"),
-            options=QFileDialog.Option.DontConfirmOverwrite,
+            confirm_overwrite=False,
         )
         if name:
             self.switch_database(Path(name))
@@ -321,7 +321,9 @@ class MainWindow(QMainWindow):
         try:
             db = open_db(path)
         except Exception as exc:  # noqa: BLE001 - shown to the user
-            QMessageBox.warning(self, self.tr("无法打开数据库"), str(exc))
+            from workload_app.ui.db_errors import message
+
+            QMessageBox.warning(self, self.tr("无法打开数据库"), message(exc, path) or str(exc))
             return
 
         from workload_app.ui.application import log_in
@@ -349,7 +351,9 @@ class MainWindow(QMainWindow):
         try:
             path = backup_now(self.db)
         except Exception as exc:  # noqa: BLE001 - shown to the user
-            QMessageBox.warning(self, self.tr("未备份"), str(exc))
+            from workload_app.ui.db_errors import message
+
+            QMessageBox.warning(self, self.tr("未备份"), message(exc, self.db_path) or str(exc))
             return
         QMessageBox.information(self, self.tr("已备份"), self.tr("数据库已备份到\n{p}").format(p=path))
 

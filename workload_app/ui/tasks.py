@@ -19,6 +19,7 @@ from workload_app.core.problems import WorkloadError
 from workload_app.core.progress import Cancelled
 from workload_app.services import access
 from workload_app.storage.db import open_db
+from workload_app.ui import db_errors
 
 
 class _Signals(QObject):
@@ -51,9 +52,13 @@ class _Job(QRunnable):
         except Cancelled:
             self.signals.cancelled.emit()
         except WorkloadError as exc:
-            self.signals.failed.emit(str(exc), "")
+            self.signals.failed.emit(db_errors.message(exc) or str(exc), "")
         except Exception as exc:  # noqa: BLE001 - shown to the user, with details
-            self.signals.failed.emit(f"{type(exc).__name__}: {exc}", traceback.format_exc())
+            clear = db_errors.message(exc, self.db_path)  # read-only, disk full, damaged: no traceback
+            if clear:
+                self.signals.failed.emit(clear, "")
+            else:
+                self.signals.failed.emit(f"{type(exc).__name__}: {exc}", traceback.format_exc())
         else:
             self.signals.done.emit(result)
         finally:

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from workload_app.core.problems import ImportRejected, WorkloadError
 from workload_app.importing.headers import CASE_LABELS
 from workload_app.services import imports as I
+from workload_app.ui import file_dialogs
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.tables import table_view
 
@@ -109,7 +109,7 @@ class ImportWizard(QDialog):
 
     def choose(self) -> None:
         settings = QSettings()
-        name, _ = QFileDialog.getOpenFileName(
+        name = file_dialogs.open_file_name(
             self,
             self.tr("选择导出文件"),
             str(settings.value("import_folder", "")),

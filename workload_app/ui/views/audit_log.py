@@ -8,7 +8,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from workload_app.services import audit
+from workload_app.ui import file_dialogs
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.i18n import label, labels
 from workload_app.ui.tables import table_view
@@ -125,9 +125,7 @@ class AuditView(QWidget):
             )
 
     def export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出审计日志"), "审计日志.xlsx", "Excel (*.xlsx)"
-        )
+        name = file_dialogs.save_file_name(self, self.tr("导出审计日志"), "审计日志.xlsx", "Excel (*.xlsx)")
         if not name:
             return
         n = audit.export_xlsx(self.window_.db, Path(name), **self._filters())

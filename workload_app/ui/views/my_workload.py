@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,6 +28,7 @@ from workload_app.services import quotas as Q
 from workload_app.services.my_workload import my_workload
 from workload_app.services.quality import report as quality_report
 from workload_app.services.sheets import export_sheets
+from workload_app.ui import file_dialogs
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.i18n import labels, track_label, words
 from workload_app.ui.quality_columns import INDICATOR_COLUMNS, MarkedModel, indicator_rows
@@ -276,7 +276,7 @@ class MyWorkloadView(QWidget):
         return paths[0]
 
     def save_pdf(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("保存到文件夹"), str(Path.home()))
+        folder = file_dialogs.existing_directory(self, self.tr("保存到文件夹"), str(Path.home()))
         if not folder:
             return
         path = self._sheet(Path(folder))

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -30,6 +29,7 @@ from workload_app.core.params import MATCH_FIELDS, ROLES, Params, params_from_di
 from workload_app.core.problems import ParameterError
 from workload_app.services import parameters as P
 from workload_app.services import what_if as W
+from workload_app.ui import file_dialogs
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.i18n import label
 from workload_app.ui.tables import table_view
@@ -443,7 +443,7 @@ class ParametersView(QWidget):
             self.window_.apply_changes(P.publish(self.window_.db, year))
 
     def import_toml(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("导入参数"), "", self.tr("TOML 文件 (*.toml)"))
+        name = file_dialogs.open_file_name(self, self.tr("导入参数"), "", self.tr("TOML 文件 (*.toml)"))
         if not name:
             return
         try:
@@ -455,7 +455,7 @@ class ParametersView(QWidget):
 
     def export_toml(self) -> None:
         year = self.window_.year()
-        name, _ = QFileDialog.getSaveFileName(
+        name = file_dialogs.save_file_name(
             self, self.tr("导出参数"), f"参数-{year}.toml", self.tr("TOML 文件 (*.toml)")
         )
         if name:

@@ -9,7 +9,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QPushButton,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from workload_app.services.sheets import export_sheets
 from workload_app.storage import repository as repo
+from workload_app.ui import file_dialogs
 from workload_app.ui.i18n import label
 
 KINDS = (
@@ -74,7 +74,7 @@ class SheetsView(QWidget):
     def export(self, folder: str | None = None) -> None:
         settings = QSettings()
         if not folder:
-            folder = QFileDialog.getExistingDirectory(
+            folder = file_dialogs.existing_directory(
                 self, self.tr("保存到"), str(settings.value("sheets_folder", str(Path.home())))
             )
         if not folder:
