@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from workload_app.core.quality import Period
 from workload_app.services import access
 from workload_app.services import pending as P
+from workload_app.ui import file_dialogs
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.i18n import label, labels
 from workload_app.ui.tables import table_view
@@ -205,7 +205,7 @@ class PendingView(QWidget):
         division = self.division_box.currentData()
         at = getattr(self, "at_shown", self.at())
         name = self.tr("长期未结案件预警清单") + f"-{division or ''}-{at.isoformat()}.pdf"
-        path, _ = QFileDialog.getSaveFileName(
+        path = file_dialogs.save_file_name(
             self, self.tr("保存预警清单"), str(Path.home() / name), "PDF (*.pdf)"
         )
         if not path:
