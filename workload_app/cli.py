@@ -210,10 +210,9 @@ def export() -> None:
 
 
 def _write_table(table: pd.DataFrame, out: Path) -> None:
-    if out.suffix.lower() == ".xlsx":
-        table.to_excel(out, index=False)
-    else:
-        table.to_csv(out, index=False, encoding="utf-8")
+    from workload_app.services.exports import write_table
+
+    write_table(table, out)
 
 
 @export.command("cases")

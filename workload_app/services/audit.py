@@ -13,6 +13,7 @@ import pandas as pd
 import sqlite_utils
 
 from workload_app.core import audit_chain
+from workload_app.importing.safe_cells import write_table
 from workload_app.services import access
 from workload_app.storage import audit_trail
 from workload_app.storage import repository as repo
@@ -126,5 +127,5 @@ def export_xlsx(db: sqlite_utils.Database, path: Path, **filters: str | None) ->
         "after": "修改后",
         "hash": "哈希",
     }
-    table.rename(columns=labels)[list(labels.values())].to_excel(path, index=False, sheet_name="审计日志")
+    write_table(table.rename(columns=labels)[list(labels.values())], path, sheet_name="审计日志")
     return len(table)
