@@ -31,6 +31,8 @@ ACTIONS = {
     "quota.replan": "年中调整任务",
     "quota.override": "调整个人任务",
     "case.approval": "录入终本审批",
+    "review.confirm": "确认异常页数",
+    "review.correct": "更正异常页数",
     "user.create": "新建账户",
     "user.update": "修改账户",
     "user.reset_password": "重置密码",
