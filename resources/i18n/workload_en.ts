@@ -183,6 +183,57 @@ Hash: {h}</translation>
     </message>
   </context>
   <context>
+    <name>DecisionDialog</name>
+    <message>
+      <source>卷宗页数</source>
+      <translation>File pages</translation>
+    </message>
+    <message>
+      <source>如：已核对卷宗，确有此页数；核对人</source>
+      <translation>e.g. checked against the case file, the pages are right; checked by</translation>
+    </message>
+    <message>
+      <source>庭审笔录页数</source>
+      <translation>Transcript pages</translation>
+    </message>
+    <message>
+      <source>待复核原因</source>
+      <translation>Why held</translation>
+    </message>
+    <message>
+      <source>更正页数</source>
+      <translation>Correct pages</translation>
+    </message>
+    <message>
+      <source>案号</source>
+      <translation>Case number</translation>
+    </message>
+    <message>
+      <source>理由</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>确认后，该案按导入的页数计算标准案件，并计入平均页数。</source>
+      <translation>Once confirmed, the case counts with its imported pages and enters the page averages.</translation>
+    </message>
+    <message>
+      <source>确认页数</source>
+      <translation>Confirm pages</translation>
+    </message>
+    <message>
+      <source>裁判文书页数</source>
+      <translation>Judgment pages</translation>
+    </message>
+    <message>
+      <source>请填写复核理由。</source>
+      <translation>Please give the reason for the review decision.</translation>
+    </message>
+    <message>
+      <source>页数没有改动；如页数无误，请用「确认页数」。</source>
+      <translation>No page count was changed; if the pages are right, use “Confirm pages”.</translation>
+    </message>
+  </context>
+  <context>
     <name>DivisionsView</name>
     <message>
       <source>人案均衡度（各部门人均标准案件的变异系数，越小越均衡）：审判 {t:.3f}，执行 {e:.3f}</source>
@@ -482,6 +533,10 @@ Hash: {h}</translation>
     <message>
       <source>当前用户：{n}（{r}）</source>
       <translation>Logged in: {n} ({r})</translation>
+    </message>
+    <message>
+      <source>待复核</source>
+      <translation>To review</translation>
     </message>
     <message>
       <source>我的工作量</source>
@@ -1087,6 +1142,77 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     </message>
   </context>
   <context>
+    <name>ReviewView</name>
+    <message>
+      <source>{c}　{j}
+待复核原因：{r}
+影响：{a}</source>
+      <translation>{c}  {j}
+Why held: {r}
+Held out of: {a}</translation>
+    </message>
+    <message>
+      <source>{n} 件已导出到 {p}</source>
+      <translation>{n} cases exported to {p}</translation>
+    </message>
+    <message>
+      <source>{n} 件待复核：页数异常的案件暂计 0，也不计入平均页数，直到确认或更正。</source>
+      <translation>{n} cases to review: a case with outlier page counts counts 0 and stays out of the page averages until its pages are confirmed or corrected.</translation>
+    </message>
+    <message>
+      <source>全部年度</source>
+      <translation>All years</translation>
+    </message>
+    <message>
+      <source>复核未完成</source>
+      <translation>Review not recorded</translation>
+    </message>
+    <message>
+      <source>导出</source>
+      <translation>Export</translation>
+    </message>
+    <message>
+      <source>导出 Excel…</source>
+      <translation>Export to Excel…</translation>
+    </message>
+    <message>
+      <source>导出待复核列表</source>
+      <translation>Export the review list</translation>
+    </message>
+    <message>
+      <source>已导出</source>
+      <translation>Exported</translation>
+    </message>
+    <message>
+      <source>当前年度</source>
+      <translation>Current year</translation>
+    </message>
+    <message>
+      <source>待复核</source>
+      <translation>To review</translation>
+    </message>
+    <message>
+      <source>更正页数…</source>
+      <translation>Correct pages…</translation>
+    </message>
+    <message>
+      <source>正在更正 {c} 的页数</source>
+      <translation>Correcting the pages of {c}</translation>
+    </message>
+    <message>
+      <source>正在确认 {c} 的页数</source>
+      <translation>Confirming the pages of {c}</translation>
+    </message>
+    <message>
+      <source>没有待复核的案件。</source>
+      <translation>No cases to review.</translation>
+    </message>
+    <message>
+      <source>确认页数…</source>
+      <translation>Confirm pages…</translation>
+    </message>
+  </context>
+  <context>
     <name>SheetsView</name>
     <message>
       <source>保存到</source>
@@ -1376,6 +1502,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Case file weight</translation>
     </message>
     <message>
+      <source>卷宗页数</source>
+      <translation>File pages</translation>
+    </message>
+    <message>
       <source>发布参数</source>
       <translation>Publish parameters</translation>
     </message>
@@ -1460,6 +1590,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>No.</translation>
     </message>
     <message>
+      <source>庭审笔录页数</source>
+      <translation>Transcript pages</translation>
+    </message>
+    <message>
       <source>庭长</source>
       <translation>Division head</translation>
     </message>
@@ -1474,6 +1608,18 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>录入终本审批</source>
       <translation>Record enforcement approval</translation>
+    </message>
+    <message>
+      <source>影响</source>
+      <translation>Held out of</translation>
+    </message>
+    <message>
+      <source>待复核.xlsx</source>
+      <translation>review-list.xlsx</translation>
+    </message>
+    <message>
+      <source>待复核原因</source>
+      <translation>Why held</translation>
     </message>
     <message>
       <source>待审批</source>
@@ -1554,6 +1700,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>时间</source>
       <translation>Time</translation>
+    </message>
+    <message>
+      <source>更正异常页数</source>
+      <translation>Correct outlier pages</translation>
     </message>
     <message>
       <source>最多</source>
@@ -1664,6 +1814,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Failed log-in</translation>
     </message>
     <message>
+      <source>确认异常页数</source>
+      <translation>Confirm outlier pages</translation>
+    </message>
+    <message>
       <source>程序</source>
       <translation>Procedure</translation>
     </message>
@@ -1700,6 +1854,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Cumulative target</translation>
     </message>
     <message>
+      <source>结案年度</source>
+      <translation>Year closed</translation>
+    </message>
+    <message>
       <source>结案数</source>
       <translation>Closed</translation>
     </message>
@@ -1722,6 +1880,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>行政</source>
       <translation>Administrative</translation>
+    </message>
+    <message>
+      <source>裁判文书页数</source>
+      <translation>Judgment pages</translation>
     </message>
     <message>
       <source>角色</source>

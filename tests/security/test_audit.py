@@ -15,6 +15,7 @@ import pytest
 import workload_app.services as services_pkg
 from tests.importing.conftest import ROSTER, case_rows, write_xlsx
 from workload_app.services import access, accounts, approvals, audit, demo, imports, parameters, quotas
+from workload_app.services import review as R
 from workload_app.services import standard_cases as S
 from workload_app.storage import audit_trail
 from workload_app.storage import users as user_store
@@ -147,6 +148,16 @@ DRIVERS = {
     ),
     "demo.create_demo": (_drive_demo, {"demo.create"}),
     "demo.create_demo_accounts": (_drive_demo, {"user.create"}),
+    "review.confirm": (
+        lambda db, t: R.confirm(db, R.held_cases(db, 2025)["case_number"].iloc[0], "已核对卷宗"),
+        {"review.confirm"},
+    ),
+    "review.correct": (
+        lambda db, t: R.correct(
+            db, R.held_cases(db, 2025)["case_number"].iloc[0], "录入错误", file_pages=120
+        ),
+        {"review.correct"},
+    ),
     "maintenance.restore": (None, {"backup.restore"}),  # tested in test_backups with a real file swap
 }
 # writes only the audit row itself

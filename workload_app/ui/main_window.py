@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         from workload_app.ui.views.parameters import ParametersView
         from workload_app.ui.views.people import DivisionsView, JudgesView
         from workload_app.ui.views.quotas import QuotasView
+        from workload_app.ui.views.review import ReviewView
         from workload_app.ui.views.sheets import SheetsView
         from workload_app.ui.views.users import UsersView
 
@@ -127,6 +128,9 @@ class MainWindow(QMainWindow):
             self.my_view = MyWorkloadView(self)
             views.append((self.tr("我的工作量") if self.user.judge else self.tr("个人工作量"), self.my_view))
         views.append((self.tr("案件"), self.cases_view))
+        if court_wide:  # 人事 and 管理员 decide on held page counts (待复核)
+            self.review_view = ReviewView(self)
+            views.append((self.tr("待复核"), self.review_view))
         if role != access.JUDGE:
             views += [(self.tr("法官"), JudgesView(self)), (self.tr("部门"), DivisionsView(self))]
         if court_wide:
