@@ -41,7 +41,9 @@ def test_review_view_lists_held_cases_and_confirms_one(qtbot, window, qtmodeltes
 def test_review_view_corrects_in_the_background(qtbot, window):
     view = _shown(qtbot, window)
     row = view.rows.iloc[0].to_dict()
-    view.run_decision(row["case_number"], "录入错误", {"file_pages": 1, "transcript_pages": 1, "judgment_pages": 1})
+    view.run_decision(
+        row["case_number"], "录入错误", {"file_pages": 1, "transcript_pages": 1, "judgment_pages": 1}
+    )
     qtbot.waitUntil(lambda: row["case_number"] not in set(view.rows["case_number"]), timeout=30_000)
     merged, params, _ = S.court_results(window.db, int(row["closed_year"]))
     case = merged[merged["case_number"] == row["case_number"]].iloc[0]

@@ -70,8 +70,9 @@ def _pages_text(x: float) -> str:
 def apply_decisions(db: sqlite_utils.Database, cases: pd.DataFrame) -> pd.DataFrame:
     """``cases`` (as ``repo.load_cases`` returns them) with the reviewers' decisions that still
     apply: ``page_review`` ('confirmed' / 'corrected', else None), corrected counts in place of the
-    imported ones and ``review_note`` (what the case explanation adds)."""
-    out = cases.copy()
+    imported ones and ``review_note`` (what the case explanation adds). Changes ``cases`` in place
+    (callers pass a frame just read) and returns it."""
+    out = cases
     out[REVIEW_COLUMN] = None
     out["review_note"] = None
     if out.empty:
@@ -114,8 +115,9 @@ def load_cases(db: sqlite_utils.Database, closed_year: int) -> pd.DataFrame:
 
 
 def add_hold_reasons(cases: pd.DataFrame, params: Params, held: np.ndarray) -> pd.DataFrame:
-    """``hold_reason`` for the held rows of a year's cases (what the case explanation shows)."""
-    out = cases.copy()
+    """``hold_reason`` for the held rows of a year's cases (what the case explanation shows);
+    changes ``cases`` in place and returns it."""
+    out = cases
     out["hold_reason"] = None
     rows = np.flatnonzero(held)
     if len(rows):
