@@ -219,10 +219,9 @@ def export() -> None:
 
 
 def _write_table(table: pd.DataFrame, out: Path) -> None:
-    if out.suffix.lower() == ".xlsx":
-        table.to_excel(out, index=False)
-    else:
-        table.to_csv(out, index=False, encoding="utf-8")
+    from workload_app.services.exports import write_table
+
+    write_table(table, out)
 
 
 @export.command("cases")
@@ -250,6 +249,81 @@ def export_tally(ctx: Context, year: int, through_month: int, out: Path) -> None
     table = tally_table(ctx.db, year, through_month)
     _write_table(table, out)
     click.echo(f"{len(table)} 名法官已导出到 {out}")
+
+
+# ---------------------------------------------------------------- review of outlier page counts
+
+
+@cli.group("review")
+def review_group() -> None:
+    """待复核：页数异常而暂不计分、不计入平均页数的案件；确认或更正（人事、管理员）。"""
+
+
+@review_group.command("list")
+@click.option("--year", type=int, default=None, help="结案年度（默认：所有年度）")
+@pass_ctx
+def review_list(ctx: Context, year: int | None) -> None:
+    """列出待复核的案件：案号、法官、页数、原因、影响的年度。"""
+    from workload_app.services.review import held_cases
+
+    table = held_cases(ctx.db, year)
+    if table.empty:
+        click.echo("没有待复核的案件")
+        return
+    for r in table.itertuples(index=False):
+        pages = " / ".join(
+            "—" if pd.isna(v) else f"{v:g}" for v in (r.file_pages, r.transcript_pages, r.judgment_pages)
+        )
+        click.echo(f"{r.case_number}  {r.judge}  {r.division or ''}  {r.closed_year} 年结案  页数 {pages}")
+        click.echo(f"    原因：{r.reason}")
+        click.echo(f"    影响：{r.affects}")
+    click.echo(f"共 {len(table)} 件待复核")
+
+
+@review_group.command("confirm")
+@click.argument("case_number")
+@click.option("--reason", required=True, help="复核理由（如核对卷宗的结果、核对人）")
+@pass_ctx
+def review_confirm(ctx: Context, case_number: str, reason: str) -> None:
+    """确认异常页数无误：该案按原页数计分并计入平均页数。"""
+    from workload_app.services.review import confirm
+
+    out = confirm(ctx.db, case_number, reason).summary
+    click.echo(f"{out['case_number']} 的页数已确认，按原页数计算")
+
+
+@review_group.command("correct")
+@click.argument("case_number")
+@click.option("--file-pages", type=int, default=None, help="更正后的卷宗页数")
+@click.option("--transcript-pages", type=int, default=None, help="更正后的庭审笔录页数")
+@click.option("--judgment-pages", type=int, default=None, help="更正后的裁判文书页数")
+@click.option("--reason", required=True, help="更正理由")
+@pass_ctx
+def review_correct(
+    ctx: Context,
+    case_number: str,
+    file_pages: int | None,
+    transcript_pages: int | None,
+    judgment_pages: int | None,
+    reason: str,
+) -> None:
+    """更正异常页数：该案按更正后的页数计算（导入的原页数保留，记入审计日志）。"""
+    from workload_app.services.review import correct
+
+    out = correct(
+        ctx.db,
+        case_number,
+        reason,
+        file_pages=file_pages,
+        transcript_pages=transcript_pages,
+        judgment_pages=judgment_pages,
+    ).summary
+    pages = out["pages"]
+    shown = " / ".join(
+        "—" if pages[c] is None else f"{pages[c]:g}"
+        for c in ("file_pages", "transcript_pages", "judgment_pages")
+    )
+    click.echo(f"{out['case_number']} 的页数已更正为 {shown}（卷宗 / 笔录 / 文书）")
 
 
 # ---------------------------------------------------------------- import

@@ -21,6 +21,7 @@ from workload_app.core.standard import (
     compute_standard_cases,
     credit_by_judge,
     explain,
+    hold_reasons,
     trimmed_mean,
 )
 
@@ -115,7 +116,7 @@ def test_trimmed_mean_drops_floor_n_p_at_each_end():
     assert trimmed_mean(values, 20) == pytest.approx(3.0)  # floor(5·0.2)=1 each end: mean(2,3,4)
     assert trimmed_mean(values, 19) == pytest.approx(22.0)  # floor(0.95)=0: nothing dropped
     ref = frame([pages(f, 10, 10) for f in (1, 2, 3, 4, 100)])
-    avg = compute_averages(ref, plain(trim_percent=20))["court"]
+    avg = compute_averages(ref, plain(trim_percent=20, outlier_factor=0))["court"]  # 100 would be held
     assert avg.file == pytest.approx(3.0)
     assert avg.transcript == pytest.approx(10.0)
 
@@ -263,6 +264,73 @@ def test_outliers_flagged_against_median_of_type_code():
     assert [bool(f & OUTLIER) for f in res["flags"]] == [False, False, False, True]
 
 
+# ---------------------------------------------------------------- held for review (待复核)
+
+HUGE = 99_999  # under the import ceiling (100,000), far above 5 x any median here
+
+
+def test_held_outlier_earns_nothing_and_says_why():
+    cases = frame([pages(100, 10, 10), pages(100, 10, 10), pages(120, 10, 10), pages(HUGE, 10, 10)])
+    params = plain(outlier_factor=5)
+    res = sc_of(cases, params)
+    assert res["sc"].iloc[3] == 0.0
+    # the others as by hand against REFERENCE (F̄ 200, T̄ 10, J̄ 10): 0.075 + 0.25 + 0.6
+    assert res["sc"].iloc[0] == pytest.approx(0.925, abs=1e-12)
+    case = dict(cases.iloc[3].to_dict(), hold_reason=hold_reasons(cases, params)[3])
+    assert case["hold_reason"] == "卷宗页数 99999，超过同类型（民初）中位数 110 的 5 倍"
+    text = explain(case, res.iloc[3].to_dict(), params)
+    assert "待复核" in text and "卷宗页数 99999" in text and "暂计 0" in text
+
+
+def test_held_outlier_stays_out_of_the_averages():
+    ref = frame([pages(100, 10, 10), pages(200, 20, 10), pages(300, 0, 10), pages(HUGE, 10, 10)])
+    avg = compute_averages(ref, plain(outlier_factor=5))["court"]
+    assert (avg.file, avg.transcript, avg.judgment, avg.base_cases) == (200.0, 10.0, 10.0, 3)
+
+
+def test_confirmed_or_corrected_outlier_counts_as_it_is():
+    ref = frame([pages(100, 10, 10), pages(200, 20, 10), pages(300, 0, 10), pages(HUGE, 10, 10)])
+    ref["page_review"] = [None, None, None, "confirmed"]
+    params = plain(outlier_factor=5)
+    avg = compute_averages(ref, params)["court"]
+    assert (avg.file, avg.base_cases) == ((600 + HUGE) / 4, 4)
+    res = compute_standard_cases(ref, params, {"court": avg})
+    assert res["flags"].iloc[3] == 0
+    assert res["sc"].iloc[3] == pytest.approx(0.15 * HUGE / avg.file + 0.25 * 10 / 10 + 0.60 * 10 / 10)
+
+
+def test_fixed_rule_and_enforcement_cases_are_never_held():
+    """A case taken by a fixing rule needs no pages and an enforcement case counts by its closing
+    method: their pages move nothing, so they are not held (and not flagged)."""
+    rules = (Rule("减刑假释", "fixed", 0.2, type_code=("刑更",)),)
+    params = plain(outlier_factor=5, rules=rules)
+    cases = frame(
+        [pages(10, 1, 1, type_code="刑更", category="criminal") for _ in range(3)]
+        + [pages(HUGE, 1, 1, type_code="刑更", category="criminal")]
+        + [
+            pages(10, 0, 1, type_code="执", category="enforcement", closing_method="执行完毕")
+            for _ in range(3)
+        ]
+        + [pages(HUGE, 0, 1, type_code="执", category="enforcement", closing_method="执行完毕")]
+    )
+    res = sc_of(cases, params)
+    assert (res["flags"] & OUTLIER == 0).all()
+    assert res["sc"].tolist() == [0.2] * 4 + [1.0] * 4
+
+
+def test_factor_rule_case_is_held():
+    rules = (Rule("小额诉讼", "factor", 0.8, procedure=("小额诉讼",)),)
+    cases = frame([pages(100, 10, 10)] * 3 + [pages(HUGE, 10, 10, procedure="小额诉讼")])
+    res = sc_of(cases, plain(outlier_factor=5, rules=rules))
+    assert bool(res["flags"].iloc[3] & OUTLIER) and res["sc"].iloc[3] == 0.0
+
+
+def test_outlier_factor_zero_holds_nothing():
+    cases = frame([pages(100, 10, 10)] * 3 + [pages(HUGE, 10, 10)])
+    res = sc_of(cases, plain(outlier_factor=0))
+    assert (res["flags"] == 0).all() and res["sc"].iloc[3] > 70
+
+
 # ---------------------------------------------------------------- properties
 
 page = st.integers(min_value=1, max_value=2000)
@@ -273,7 +341,12 @@ page_rows = st.lists(st.tuples(page, page, page), min_size=1, max_size=40)
 @given(rows=page_rows, which=st.sampled_from(["file", "transcript", "judgment"]))
 def test_all_weight_on_one_component_gives_pages_over_its_average(rows, which):
     weights = {"file": 0.0, "transcript": 0.0, "judgment": 0.0, which: 1.0}
-    params = plain(w_file=weights["file"], w_transcript=weights["transcript"], w_judgment=weights["judgment"])
+    params = plain(
+        w_file=weights["file"],
+        w_transcript=weights["transcript"],
+        w_judgment=weights["judgment"],
+        outlier_factor=0,
+    )
     cases = frame([pages(*r) for r in rows])
     res = sc_of(cases, params, cases)
     col = {"file": 0, "transcript": 1, "judgment": 2}[which]
@@ -284,7 +357,7 @@ def test_all_weight_on_one_component_gives_pages_over_its_average(rows, which):
 @settings(max_examples=60, deadline=None)
 @given(rows=page_rows, k=st.integers(min_value=2, max_value=50))
 def test_scaling_every_page_count_leaves_sc_unchanged(rows, k):
-    params = plain()
+    params = plain()  # scaling keeps every ratio to the median: the same cases are held
     cases = frame([pages(*r) for r in rows])
     scaled = frame([pages(*(x * k for x in r)) for r in rows])
     a = sc_of(cases, params, cases)["sc"].to_numpy()
@@ -295,7 +368,24 @@ def test_scaling_every_page_count_leaves_sc_unchanged(rows, k):
 @settings(max_examples=60, deadline=None)
 @given(rows=page_rows)
 def test_mean_sc_of_own_reference_year_is_one(rows):
-    params = plain(average_year=2025)
+    params = plain(average_year=2025, outlier_factor=0)
     cases = frame([pages(*r) for r in rows])
     res = sc_of(cases, params, cases)
     assert res["sc"].mean() == pytest.approx(1.0, rel=1e-12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    rows=st.lists(st.tuples(*[st.integers(10, 40)] * 3), min_size=2, max_size=40),
+    huge=st.integers(20_001, 99_999),
+)
+def test_held_cases_earn_nothing_and_the_rest_average_one(rows, huge):
+    """With outliers held, the cases not held average exactly 1 in their own reference year
+    (ordinary counts within 10..40 pages: none is 5 x a median of at least 10)."""
+    params = plain(average_year=2025, outlier_factor=5)
+    cases = frame([pages(*r) for r in rows] + [pages(huge, 5, 5)])
+    res = sc_of(cases, params, cases)
+    held = (res["flags"] & OUTLIER) > 0
+    assert held.tolist() == [False] * len(rows) + [True]
+    assert (res.loc[held, "sc"] == 0).all()
+    assert res.loc[~held, "sc"].mean() == pytest.approx(1.0, rel=1e-12)

@@ -25,6 +25,7 @@ from workload_app.services import (
     parameters,
     quotas,
 )
+from workload_app.services import review as R
 from workload_app.services import standard_cases as S
 from workload_app.storage import audit_trail
 from workload_app.storage import users as user_store
@@ -201,6 +202,16 @@ DRIVERS = {
     ),
     "demo.create_demo": (_drive_demo, {"demo.create"}),
     "demo.create_demo_accounts": (_drive_demo, {"user.create"}),
+    "review.confirm": (
+        lambda db, t: R.confirm(db, R.held_cases(db, 2025)["case_number"].iloc[0], "已核对卷宗"),
+        {"review.confirm"},
+    ),
+    "review.correct": (
+        lambda db, t: R.correct(
+            db, R.held_cases(db, 2025)["case_number"].iloc[0], "录入错误", file_pages=120
+        ),
+        {"review.correct"},
+    ),
     "maintenance.restore": (None, {"backup.restore"}),  # tested in test_backups with a real file swap
 }
 # writes only the audit row itself

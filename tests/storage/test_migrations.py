@@ -29,7 +29,7 @@ EXPECTED_TABLES = {
 
 def test_from_empty(tmp_path):
     db = open_db(tmp_path / "new.sqlite")
-    assert schema_version(db.conn) == latest_version() == MIGRATIONS[-1][0]
+    assert schema_version(db.conn) == latest_version() == MIGRATIONS[-1][0]  # numbers may have gaps
     assert EXPECTED_TABLES <= set(db.table_names())
     assert db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
@@ -38,7 +38,7 @@ def test_from_empty(tmp_path):
     assert {"idx_cases_closed", "idx_cases_judge", "idx_cases_division", "idx_cases_category"} <= names
 
 
-@pytest.mark.parametrize("old", range(1, len(MIGRATIONS)))
+@pytest.mark.parametrize("old", [v for v, _, _ in MIGRATIONS[:-1]])
 def test_from_every_older_version_with_backup(tmp_path, old):
     path = tmp_path / "old.sqlite"
     conn = sqlite3.connect(path, isolation_level=None)

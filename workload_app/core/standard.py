@@ -44,7 +44,7 @@ TRIAL_CATEGORIES = ("criminal", "civil", "administrative")
 # Flags are bits so that a million cases carry them in one integer column.
 INCOMPLETE = 1  # 数据不全: a page count is missing
 AWAITING_APPROVAL = 2  # 待审批: 终本 without the integrity supervisor's approval
-OUTLIER = 4  # 异常页数: pages above k x the median of the type code
+OUTLIER = 4  # 异常页数, held (待复核): pages above k x the median of the type code, not yet reviewed
 FLAG_LABELS = {INCOMPLETE: "数据不全", AWAITING_APPROVAL: "待审批", OUTLIER: "异常页数"}
 NO_RULE = -1
 
@@ -122,12 +122,76 @@ def _pages(cases: pd.DataFrame) -> np.ndarray:
 
 
 def base_mask(cases: pd.DataFrame, params: Params) -> np.ndarray:
-    """Base cases: criminal/civil/administrative, all pages known, not taken by a fixing rule."""
+    """Base cases: criminal/civil/administrative, all pages known, not taken by a fixing rule,
+    not held for review (see ``held_mask``)."""
     rules = match_rules(cases, params)
     fixed = np.array([r.mode == "fixed" for r in params.trial.rules] + [False], dtype=bool)
     complete = ~np.isnan(_pages(cases)).any(axis=1)
     in_trial = cases["category"].isin(TRIAL_CATEGORIES).to_numpy()
-    return in_trial & complete & ~fixed[rules]
+    return in_trial & complete & ~fixed[rules] & ~held_mask(cases, params, rules)
+
+
+# ---------------------------------------------------------------- held for review (待复核)
+
+REVIEW_COLUMN = "page_review"  # optional: 'confirmed' / 'corrected' where a reviewer's decision applies
+PAGE_LABELS = {"file_pages": "卷宗页数", "transcript_pages": "庭审笔录页数", "judgment_pages": "裁判文书页数"}
+
+
+def page_medians(cases: pd.DataFrame) -> np.ndarray:
+    """Per case and page count (columns of PAGE_COLUMNS): the median of that count over the cases
+    of the frame with the same type code (missing counts left out)."""
+    type_codes = pd.factorize(cases["type_code"], use_na_sentinel=True)[0]
+    return pd.DataFrame(_pages(cases)).groupby(type_codes).transform("median").to_numpy()
+
+
+def outlier_counts(cases: pd.DataFrame, k: float) -> np.ndarray:
+    """Per case and page count: above k x the median of its type code (a median of 0 flags nothing)."""
+    if k <= 0:
+        return np.zeros((len(cases), 3), dtype=bool)
+    medians = page_medians(cases)
+    with np.errstate(invalid="ignore"):
+        return (medians > 0) & (_pages(cases) > k * medians)
+
+
+def held_mask(cases: pd.DataFrame, params: Params, rules: np.ndarray | None = None) -> np.ndarray:
+    """Cases held for review (待复核): a page count is an outlier (``outlier_counts`` within the
+    frame, which is one closing year), the SC depends on the pages (a trial case not taken by a
+    fixing rule) and no reviewer's decision applies (``page_review`` empty). A held case earns
+    nothing and is not a base case until a reviewer confirms or corrects its pages."""
+    if params.trial.outlier_factor <= 0 or len(cases) == 0:
+        return np.zeros(len(cases), dtype=bool)
+    if rules is None:
+        rules = match_rules(cases, params)
+    fixed = np.array([r.mode == "fixed" for r in params.trial.rules] + [False], dtype=bool)[rules]
+    trial = (cases["category"] != "enforcement").to_numpy()
+    reviewed = (
+        cases[REVIEW_COLUMN].notna().to_numpy()
+        if REVIEW_COLUMN in cases
+        else np.zeros(len(cases), dtype=bool)
+    )
+    over = outlier_counts(cases, params.trial.outlier_factor).any(axis=1)
+    return over & trial & ~fixed & ~reviewed
+
+
+def hold_reasons(cases: pd.DataFrame, params: Params, rows: np.ndarray | None = None) -> list[str]:
+    """Why each case (or each of the positions ``rows``) is or would be held, e.g.
+    ``卷宗页数 99999，超过同类型（民初）中位数 210 的 5 倍``; '' where no count is an outlier.
+    The medians are those of the whole frame (one closing year)."""
+    k = params.trial.outlier_factor
+    over = outlier_counts(cases, k)
+    medians = page_medians(cases)
+    pages = _pages(cases)
+    type_codes = cases["type_code"].to_numpy()
+    out = []
+    for i in range(len(cases)) if rows is None else rows:
+        parts = [
+            f"{PAGE_LABELS[col]} {_pages_text(pages[i, j])}，超过同类型（{type_codes[i]}）中位数 "
+            f"{_pages_text(medians[i, j])} 的 {k:g} 倍"
+            for j, col in enumerate(PAGE_COLUMNS)
+            if over[i, j]
+        ]
+        out.append("；".join(parts))
+    return out
 
 
 def trimmed_mean(values: np.ndarray, percent: float) -> float:
@@ -229,8 +293,9 @@ def compute_standard_cases(
 
     flags = np.zeros(n, dtype=np.int32)
     flags[trial & incomplete & ~fixed] |= INCOMPLETE
-    if t.outlier_factor > 0:
-        flags[_outliers(codes.get("type_code")[0], pages, t.outlier_factor)] |= OUTLIER
+    held = held_mask(cases, params, rules)
+    flags[held] |= OUTLIER
+    sc[held & ~incomplete] = 0.0  # held for review (待复核): earns nothing until confirmed or corrected
 
     # Enforcement: credit by closing method; some methods count only once approved.
     enforcement = ~trial
@@ -262,20 +327,15 @@ def compute_standard_cases(
     )
 
 
-def _outliers(type_codes: np.ndarray, pages: np.ndarray, k: float) -> np.ndarray:
-    """Cases with any page count above k x the median of that count within their type code."""
-    frame = pd.DataFrame(pages)
-    medians = frame.groupby(type_codes).transform("median").to_numpy()
-    with np.errstate(invalid="ignore"):
-        over = (medians > 0) & (pages > k * medians)
-    return over.any(axis=1)
-
-
 # ---------------------------------------------------------------- explanation
 
 
 def _fmt(x: float, digits: int) -> str:
     return f"{x:.{digits}f}"
+
+
+def _text(x: object) -> str:
+    return x if isinstance(x, str) else ""
 
 
 def _pages_text(x: float) -> str:
@@ -297,6 +357,13 @@ def explain(case: dict, result: dict, params: Params) -> str:
         return f"执行案件，{method}{note}：计 {credit:g}"
     if rule is not None and rule.mode == "fixed":
         return f"特殊规则「{rule.name}」：固定计 {rule.value:g}"
+    if int(result["flags"]) & OUTLIER:
+        why = (
+            _text(case.get("hold_reason")) or f"页数超过同类型案件中位数的 {params.trial.outlier_factor:g} 倍"
+        )
+        return (
+            f"页数异常，待复核（{why}）：人事或管理员确认或更正页数前不计标准案件，暂计 0，也不计入平均页数"
+        )
     if int(result["flags"]) & INCOMPLETE:
         missing = "、".join(
             label
@@ -320,9 +387,10 @@ def explain(case: dict, result: dict, params: Params) -> str:
         raw = page_sc * rule.value
     else:
         raw = page_sc
+    note = _text(case.get("review_note"))
     if t.cap > 0 and raw > t.cap:
-        return f"{text} = {_fmt(raw, 2)}，封顶 {t.cap:g}"
-    return f"{text} = {_fmt(sc, 2)}"
+        return f"{text} = {_fmt(raw, 2)}，封顶 {t.cap:g}{note}"
+    return f"{text} = {_fmt(sc, 2)}{note}"
 
 
 # ---------------------------------------------------------------- credit per judge

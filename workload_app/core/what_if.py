@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from workload_app.core.params import Params
-from workload_app.core.standard import PAGE_COLUMNS, split_panel
+from workload_app.core.standard import OUTLIER, PAGE_COLUMNS, split_panel
 
 WEIGHT_NAMES = ("file", "transcript", "judgment")
 
@@ -109,6 +109,7 @@ class _Fixed:
     cap: float
     enforcement: np.ndarray
     enforcement_sc: np.ndarray
+    held: np.ndarray | None = None  # held for review (待复核): 0 whatever the weights
 
 
 def _fixed_parts(cases: pd.DataFrame, centre: pd.DataFrame, params: Params) -> _Fixed:
@@ -129,6 +130,7 @@ def _fixed_parts(cases: pd.DataFrame, centre: pd.DataFrame, params: Params) -> _
         cap=t.cap,
         enforcement=enforcement,
         enforcement_sc=centre["sc"].to_numpy(dtype=float)[enforcement],
+        held=(centre["flags"].to_numpy(dtype=int) & OUTLIER) > 0 if "flags" in centre else None,
     )
 
 
@@ -140,6 +142,8 @@ def _sc(f: _Fixed, weights: np.ndarray) -> np.ndarray:
     sc[f.factor] = sc[f.factor] * f.values[f.factor]
     if f.cap > 0:
         sc = np.where(np.isnan(sc), sc, np.minimum(sc, f.cap))
+    if f.held is not None:
+        sc[f.held & ~f.incomplete] = 0.0
     sc[f.fixed] = f.values[f.fixed]
     sc[f.enforcement] = f.enforcement_sc
     return sc

@@ -8,6 +8,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from workload_app.core.problems import Problem
+from workload_app.importing.safe_cells import append_row
 
 
 def write_reject_report(
@@ -16,20 +17,20 @@ def write_reject_report(
     book = Workbook()
     sheet = book.active
     sheet.title = "问题清单"
-    sheet.append(["文件", "行号", "列", "值", "问题"])
+    append_row(sheet, ["文件", "行号", "列", "值", "问题"])
     for p in problems:
-        sheet.append([p.file, p.row, p.column, p.value, p.message])
+        append_row(sheet, [p.file, p.row, p.column, p.value, p.message])
     for col, width in zip("ABCDE", (28, 8, 16, 28, 60), strict=True):
         sheet.column_dimensions[col].width = width
     rows = book.create_sheet("被拒绝的行")
-    rows.append(["行号", *[("" if h is None else str(h)) for h in header_row], "问题"])
+    append_row(rows, ["行号", *[("" if h is None else str(h)) for h in header_row], "问题"])
     by_row: dict[int, list[str]] = {}
     for p in problems:
         if p.row is not None:
             by_row.setdefault(p.row, []).append(f"{p.column}：{p.message}")
     for row_no in sorted(bad_rows):
         cells = ["" if c is None else c for c in bad_rows[row_no]]
-        rows.append([row_no, *cells, "；".join(by_row.get(row_no, []))])
+        append_row(rows, [row_no, *cells, "；".join(by_row.get(row_no, []))])
     for ws in (sheet, rows):
         for cell in ws[1]:
             cell.font = Font(bold=True)

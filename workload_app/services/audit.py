@@ -13,6 +13,7 @@ import pandas as pd
 import sqlite_utils
 
 from workload_app.core import audit_chain
+from workload_app.importing.safe_cells import write_table
 from workload_app.services import access
 from workload_app.storage import audit_trail
 from workload_app.storage import repository as repo
@@ -33,6 +34,8 @@ ACTIONS = {
     "quota.replan": "年中调整任务",
     "quota.override": "调整个人任务",
     "case.approval": "录入终本审批",
+    "review.confirm": "确认异常页数",
+    "review.correct": "更正异常页数",
     "user.create": "新建账户",
     "user.update": "修改账户",
     "user.reset_password": "重置密码",
@@ -144,5 +147,5 @@ def export_xlsx(db: sqlite_utils.Database, path: Path, **filters: str | None) ->
         "after": "修改后",
         "hash": "哈希",
     }
-    table.rename(columns=labels)[list(labels.values())].to_excel(path, index=False, sheet_name="审计日志")
+    write_table(table.rename(columns=labels)[list(labels.values())], path, sheet_name="审计日志")
     return len(table)

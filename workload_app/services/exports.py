@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import sqlite_utils
 
+from workload_app.importing import safe_cells
 from workload_app.services import standard_cases as sc
 
 CASE_EXPORT_COLUMNS = [
@@ -70,3 +73,9 @@ def tally_table(db: sqlite_utils.Database, year: int, through_month: int = 12) -
     from workload_app.services.quotas import assessment
 
     return assessment(db, year, through_month)[TALLY_COLUMNS]
+
+
+def write_table(table: pd.DataFrame, path: Path, sheet_name: str = "Sheet1") -> Path:
+    """Write an export table to ``.xlsx`` or ``.csv``: text that a spreadsheet would read as a
+    formula (starting with =, +, -, @, tab or CR) is written as text, numbers stay numbers."""
+    return safe_cells.write_table(table, path, sheet_name)

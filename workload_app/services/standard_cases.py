@@ -18,6 +18,7 @@ from workload_app.core.quotas import in_post_in_year
 from workload_app.core.standard import (
     FLAG_LABELS,
     NO_RULE,
+    OUTLIER,
     Averages,
     compute_averages,
     compute_standard_cases,
@@ -25,7 +26,7 @@ from workload_app.core.standard import (
     explain,
     flag_labels,
 )
-from workload_app.services import access, audit
+from workload_app.services import access, audit, review
 from workload_app.services.changes import Changes
 from workload_app.services.parameters import require_params
 from workload_app.storage import repository as repo
@@ -45,10 +46,10 @@ def _compute_year(db: sqlite_utils.Database, year: int, progress: ProgressCallba
     progress = progress or no_progress
     params, row = require_params(db, year)
     progress(0.05, "读取参照年度案件")
-    reference = repo.load_cases(db, closed_year=params.reference_year)
+    reference = review.load_cases(db, params.reference_year)  # reviewers' page decisions applied
     averages = compute_averages(reference, params)
     progress(0.35, "读取本年度案件")
-    cases = reference if params.reference_year == year else repo.load_cases(db, closed_year=year)
+    cases = reference if params.reference_year == year else review.load_cases(db, year)
     progress(0.6, "计算标准案件")
     results = compute_standard_cases(cases, params, averages)
     progress(0.75, "保存结果")
@@ -121,11 +122,12 @@ def forget_cached() -> None:
 def _read_results(db: sqlite_utils.Database, comp: dict) -> tuple[pd.DataFrame, Params, dict]:
     year = comp["year"]
     params = params_from_toml(comp["toml"])
-    cases = repo.load_cases(db, closed_year=year)
+    cases = review.load_cases(db, year)
     res = repo.load_results(db, comp["id"])
     merged = cases.merge(res, on="case_id", how="left")
     merged["rule"] = merged["rule"].fillna(NO_RULE).astype(int)
     merged["flags"] = merged["flags"].fillna(0).astype(int)
+    merged = review.add_hold_reasons(merged, params, (merged["flags"].to_numpy() & OUTLIER) > 0)
     comp = {**comp, "averages": {k: Averages(*v) for k, v in json.loads(comp["averages"]).items()}}
     return merged, params, comp
 

@@ -18,7 +18,7 @@ from workload_app.core import what_if as w
 from workload_app.core.params import Params
 from workload_app.core.progress import ProgressCallback, no_progress
 from workload_app.core.standard import compute_averages, compute_standard_cases, credit_by_judge
-from workload_app.services import access
+from workload_app.services import access, review
 from workload_app.services.parameters import current_params
 from workload_app.services.quotas import court_assessment
 from workload_app.services.standard_cases import court_results
@@ -39,10 +39,10 @@ def _reference_cases(db: sqlite_utils.Database, params: Params) -> pd.DataFrame:
         return _year_cases(db, ref)
     key = (database_path(db), ref, repo.cases_version(db))
     if key[0] is None:  # an in-memory database: nothing to key a kept copy on
-        return repo.load_cases(db, closed_year=ref)
+        return review.load_cases(db, ref)
     if key not in _REFERENCE:
         _REFERENCE.clear()
-        _REFERENCE[key] = repo.load_cases(db, closed_year=ref)
+        _REFERENCE[key] = review.load_cases(db, ref)  # reviewers' page decisions applied
     return _REFERENCE[key]
 
 

@@ -633,3 +633,50 @@ def set_pending_reason(db: sqlite_utils.Database, case_id: int, reason: str, not
                recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at""",
         (case_id, reason, note, user, now()),
     )
+
+
+# ---------------------------------------------------------------- page-count reviews (待复核)
+
+PAGE_REVIEW_FIELDS = (
+    "case_id",
+    "decision",
+    "file_pages",
+    "transcript_pages",
+    "judgment_pages",
+    "corrected_file_pages",
+    "corrected_transcript_pages",
+    "corrected_judgment_pages",
+    "reason",
+    "decided_at",
+    "decided_by",
+)
+
+
+def case_by_number(db: sqlite_utils.Database, case_number: str) -> dict | None:
+    """One case (CASE_SELECT columns) by its canonical case number."""
+    rows = fetch_rows(db, CASE_SELECT + " WHERE c.case_number = ?", (case_number,))
+    return rows[0] if rows else None
+
+
+def insert_page_review(db: sqlite_utils.Database, review: dict) -> int:
+    """Record a reviewer's decision on a case's page counts (keys: PAGE_REVIEW_FIELDS)."""
+    cols = ", ".join(PAGE_REVIEW_FIELDS)
+    cur = db.conn.execute(
+        f"INSERT INTO page_reviews ({cols}) VALUES ({', '.join('?' * len(PAGE_REVIEW_FIELDS))})",
+        tuple(review.get(f) for f in PAGE_REVIEW_FIELDS),
+    )
+    return int(cur.lastrowid)
+
+
+def latest_page_reviews(db: sqlite_utils.Database) -> pd.DataFrame:
+    """Each reviewed case's latest decision (PAGE_REVIEW_FIELDS), whether or not it still applies."""
+    out = frame(
+        db,
+        f"""SELECT {", ".join("r." + f for f in PAGE_REVIEW_FIELDS)} FROM page_reviews r
+            WHERE r.id = (SELECT MAX(id) FROM page_reviews WHERE case_id = r.case_id) ORDER BY r.case_id""",
+    )
+    if out.empty:
+        out = pd.DataFrame(columns=list(PAGE_REVIEW_FIELDS))
+    for c in PAGE_REVIEW_FIELDS[2:8]:
+        out[c] = pd.to_numeric(out[c], errors="coerce").astype(float)
+    return out

@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         from workload_app.ui.views.parameters import ParametersView
         from workload_app.ui.views.people import DivisionsView, JudgesView
         from workload_app.ui.views.quotas import QuotasView
+        from workload_app.ui.views.review import ReviewView
         from workload_app.ui.views.sheets import SheetsView
         from workload_app.ui.views.users import UsersView
 
@@ -130,6 +131,9 @@ class MainWindow(QMainWindow):
         from workload_app.ui.views.pending import PendingView
 
         views.append((self.tr("长期未结"), PendingView(self)))
+        if court_wide:  # 人事 and 管理员 decide on held page counts (待复核)
+            self.review_view = ReviewView(self)
+            views.append((self.tr("待复核"), self.review_view))
         if role != access.JUDGE:
             views += [(self.tr("法官"), JudgesView(self)), (self.tr("部门"), DivisionsView(self))]
         if court_wide:

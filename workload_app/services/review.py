@@ -1,0 +1,305 @@
+"""The review list (待复核) of page counts flagged as outliers, and the reviewers' decisions.
+
+A page count above ``outlier_factor`` × the median of that count within the case's type code (in
+its closing year) is **held** (see ``core.standard.held_mask``): the case earns nothing and is not
+a base case of any averages until a reviewer (人事 or 管理员) confirms it (it then counts as it is)
+or corrects it (it then counts with the corrected counts; the imported ones stay in the cases
+table and in the audit trail).
+
+A decision is kept in ``page_reviews`` with the imported counts it was made on. It applies while
+the case's imported counts are still those: re-importing the same values keeps it, a re-import
+that changes a count leaves it behind (the new counts are checked afresh). Every decision is
+audited and marks the stored results stale, so every year's figures follow at the next read.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+
+import numpy as np
+import pandas as pd
+import sqlite_utils
+
+from workload_app.core.casenumber import parse_case_number
+from workload_app.core.params import Params, params_from_toml
+from workload_app.core.problems import WorkloadError
+from workload_app.core.standard import PAGE_COLUMNS, PAGE_LABELS, REVIEW_COLUMN, held_mask, hold_reasons
+from workload_app.services import access, audit
+from workload_app.services.changes import Changes
+from workload_app.storage import repository as repo
+
+REVIEWERS = access.COURT_WIDE  # 管理员, 人事
+MAX_PAGES = 100_000  # the default import ceiling per page count: a correction may not exceed it
+
+LIST_COLUMNS = [
+    "case_number",
+    "judge",
+    "division",
+    "closed_year",
+    "type_code",
+    "file_pages",
+    "transcript_pages",
+    "judgment_pages",
+    "reason",
+    "affects",
+]
+LIST_LABELS = {
+    "case_number": "案号",
+    "judge": "承办法官",
+    "division": "部门",
+    "closed_year": "结案年度",
+    "type_code": "类型",
+    "file_pages": "卷宗页数",
+    "transcript_pages": "庭审笔录页数",
+    "judgment_pages": "裁判文书页数",
+    "reason": "待复核原因",
+    "affects": "影响",
+}
+_BASIS = {c: f"basis_{c}" for c in PAGE_COLUMNS}
+_CORRECTED = {c: f"corrected_{c}" for c in PAGE_COLUMNS}
+
+
+# ---------------------------------------------------------------- decisions applied to cases
+
+
+def _pages_text(x: float) -> str:
+    return "—" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:g}"
+
+
+def apply_decisions(db: sqlite_utils.Database, cases: pd.DataFrame) -> pd.DataFrame:
+    """``cases`` (as ``repo.load_cases`` returns them) with the reviewers' decisions that still
+    apply: ``page_review`` ('confirmed' / 'corrected', else None), corrected counts in place of the
+    imported ones and ``review_note`` (what the case explanation adds). Changes ``cases`` in place
+    (callers pass a frame just read) and returns it."""
+    out = cases
+    out[REVIEW_COLUMN] = None
+    out["review_note"] = None
+    if out.empty:
+        return out
+    reviews = repo.latest_page_reviews(db)
+    if reviews.empty:
+        return out
+    reviews = reviews.rename(columns=_BASIS)
+    m = out[["case_id", *PAGE_COLUMNS]].merge(reviews, on="case_id", how="left")
+    m.index = out.index
+    applies = m["decision"].notna()
+    for col in PAGE_COLUMNS:  # made on exactly the imported counts (a missing count equals a missing one)
+        now, then = m[col], m[_BASIS[col]]
+        applies &= (now == then) | (now.isna() & then.isna())
+    if not applies.any():
+        return out
+    notes = []
+    for i in np.flatnonzero(applies.to_numpy()):
+        r = m.iloc[i]
+        if r["decision"] == "confirmed":
+            notes.append(f"；异常页数已经{r['decided_by']}复核确认（{r['reason']}）")
+            continue
+        changed = [
+            f"{PAGE_LABELS[c]} {_pages_text(r[c])}→{_pages_text(r[_CORRECTED[c]])}"
+            for c in PAGE_COLUMNS
+            if not pd.isna(r[_CORRECTED[c]])
+        ]
+        notes.append(f"；页数经{r['decided_by']}复核更正：{'，'.join(changed)}（{r['reason']}）")
+    out.loc[applies, REVIEW_COLUMN] = m.loc[applies, "decision"]
+    out.loc[applies, "review_note"] = notes
+    for col in PAGE_COLUMNS:
+        fix = applies & m[_CORRECTED[col]].notna()
+        out.loc[fix, col] = m.loc[fix, _CORRECTED[col]].astype(float)
+    return out
+
+
+def load_cases(db: sqlite_utils.Database, closed_year: int) -> pd.DataFrame:
+    """The cases closed in a year, as the engine must see them: decisions applied."""
+    return apply_decisions(db, repo.load_cases(db, closed_year=closed_year))
+
+
+def add_hold_reasons(cases: pd.DataFrame, params: Params, held: np.ndarray) -> pd.DataFrame:
+    """``hold_reason`` for the held rows of a year's cases (what the case explanation shows);
+    changes ``cases`` in place and returns it."""
+    out = cases
+    out["hold_reason"] = None
+    rows = np.flatnonzero(held)
+    if len(rows):
+        out.loc[out.index[rows], "hold_reason"] = hold_reasons(cases, params, rows)
+    return out
+
+
+# ---------------------------------------------------------------- the list
+
+
+def _year_params(db: sqlite_utils.Database) -> dict[int, Params]:
+    out = {}
+    for y in repo.param_years(db):
+        row = repo.current_param_set(db, y)
+        if row is not None:
+            out[y] = params_from_toml(row["toml"])
+    return out
+
+
+def _contexts(db: sqlite_utils.Database) -> dict[int, list[tuple[Params, str]]]:
+    """Closing year -> the parameter sets that hold its cases: the year's own (its standard
+    cases) and those of every year taking it as reference year (their averages)."""
+    out: dict[int, list[tuple[Params, str]]] = defaultdict(list)
+    for y, params in _year_params(db).items():
+        out[y].append((params, f"{y} 年度标准案件"))
+        ref = params.reference_year
+        out[ref].append((params, f"{y} 年度平均页数"))
+    return out
+
+
+def _held_in_year(
+    db: sqlite_utils.Database, closed_year: int, contexts: list[tuple[Params, str]]
+) -> pd.DataFrame:
+    cases = load_cases(db, closed_year)
+    if cases.empty:
+        return cases.assign(reason=[], affects=[])
+    reason: dict[int, str] = {}
+    affects: dict[int, list[str]] = defaultdict(list)
+    for params, label in contexts:
+        rows = np.flatnonzero(held_mask(cases, params))
+        for pos, why in zip(rows, hold_reasons(cases, params, rows), strict=True):
+            reason.setdefault(int(pos), why)
+            affects[int(pos)].append(label)
+    positions = sorted(reason)
+    out = cases.iloc[positions].copy()
+    out["reason"] = [reason[p] for p in positions]
+    out["affects"] = ["、".join(dict.fromkeys(affects[p])) for p in positions]
+    return out
+
+
+def held_cases(db: sqlite_utils.Database, year: int | None = None) -> pd.DataFrame:
+    """Every case held for review (those the acting user may see), closed in ``year`` or in any
+    year: the columns of ``LIST_COLUMNS`` (and case_id). ``affects`` names the figures it is held
+    out of: a year's standard cases, and the averages of the year that takes it as reference."""
+    contexts = _contexts(db)
+    years = [year] if year is not None else sorted(contexts)
+    frames = [_held_in_year(db, y, contexts[y]) for y in years if contexts.get(y)]
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return pd.DataFrame(columns=["case_id", *LIST_COLUMNS])
+    out = pd.concat(frames, ignore_index=True)
+    out = access.limit_cases(db, out)
+    return out[["case_id", *LIST_COLUMNS]].reset_index(drop=True)
+
+
+# ---------------------------------------------------------------- decisions
+
+
+def _find_held(db: sqlite_utils.Database, case_number: str) -> tuple[dict, str]:
+    text = (case_number or "").strip()
+    case = repo.case_by_number(db, text)
+    if case is None:
+        number = parse_case_number(text)
+        if number.ok and not number.legacy:
+            case = repo.case_by_number(
+                db, f"({number.year}){number.court}{number.type_code}{number.serial}号"
+            )
+    if case is None:
+        raise WorkloadError(f"没有案号为「{text}」的案件")
+    year = case["closed_year"]
+    held = held_cases(db, year) if year is not None else pd.DataFrame(columns=["case_id"])
+    hit = held[held["case_id"] == case["case_id"]]
+    if hit.empty:
+        raise WorkloadError(f"案件「{case['case_number']}」不在待复核列表中（页数未被标为异常，或已复核）")
+    return case, str(hit["reason"].iloc[0])
+
+
+def _reason(reason: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise WorkloadError("请填写复核理由（如核对卷宗的结果、核对人）")
+    return reason
+
+
+def _imported(case: dict) -> dict[str, float | None]:
+    return {c: (None if case[c] is None else float(case[c])) for c in PAGE_COLUMNS}
+
+
+def confirm(db: sqlite_utils.Database, case_number: str, reason: str) -> Changes:
+    """Confirm a held case's page counts as they are (人事 or 管理员): it then counts with them."""
+    user = access.require(db, REVIEWERS, "复核异常页数")
+    reason = _reason(reason)
+    case, why = _find_held(db, case_number)
+    pages = _imported(case)
+    with repo.transaction(db):
+        repo.insert_page_review(
+            db,
+            {
+                "case_id": case["case_id"],
+                "decision": "confirmed",
+                **pages,
+                "reason": reason,
+                "decided_at": repo.now(),
+                "decided_by": user.name,
+            },
+        )
+        repo.bump_cases_version(db)
+        audit.record(
+            db,
+            "review.confirm",
+            case["case_number"],
+            before={"pages": pages, "held": why},
+            after={"decision": "confirmed", "pages": pages, "reason": reason},
+        )
+    return Changes(results=True, summary={"case_number": case["case_number"], "decision": "confirmed"})
+
+
+def _page_value(value: object, label: str) -> float:
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise WorkloadError(f"{label}应为整数，而不是「{value}」") from None
+    if not number.is_integer() or number < 0:
+        raise WorkloadError(f"{label}应为不小于 0 的整数，而不是「{value}」")
+    if number > MAX_PAGES:
+        raise WorkloadError(f"{label} {number:g} 超过上限 {MAX_PAGES:,} 页")
+    return number
+
+
+def correct(
+    db: sqlite_utils.Database,
+    case_number: str,
+    reason: str,
+    *,
+    file_pages: object = None,
+    transcript_pages: object = None,
+    judgment_pages: object = None,
+) -> Changes:
+    """Correct a held case's page counts (人事 or 管理员): it then counts with the corrected counts
+    (those not given stay as imported); the imported ones are kept, and in the audit trail."""
+    user = access.require(db, REVIEWERS, "复核异常页数")
+    reason = _reason(reason)
+    given = {"file_pages": file_pages, "transcript_pages": transcript_pages, "judgment_pages": judgment_pages}
+    corrected = {c: _page_value(v, PAGE_LABELS[c]) for c, v in given.items() if v is not None}
+    if not corrected:
+        raise WorkloadError("请给出更正后的页数（卷宗页数、庭审笔录页数或裁判文书页数）")
+    case, why = _find_held(db, case_number)
+    pages = _imported(case)
+    if all(pages[c] == v for c, v in corrected.items()):
+        raise WorkloadError("更正后的页数与导入的相同；如页数无误，请用「确认」")
+    after = {**pages, **corrected}
+    with repo.transaction(db):
+        repo.insert_page_review(
+            db,
+            {
+                "case_id": case["case_id"],
+                "decision": "corrected",
+                **pages,
+                **{f"corrected_{c}": v for c, v in corrected.items()},
+                "reason": reason,
+                "decided_at": repo.now(),
+                "decided_by": user.name,
+            },
+        )
+        repo.bump_cases_version(db)
+        audit.record(
+            db,
+            "review.correct",
+            case["case_number"],
+            before={"pages": pages, "held": why},
+            after={"decision": "corrected", "pages": after, "reason": reason},
+        )
+    return Changes(
+        results=True, summary={"case_number": case["case_number"], "decision": "corrected", "pages": after}
+    )
