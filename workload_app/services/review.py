@@ -25,12 +25,14 @@ from workload_app.core.casenumber import parse_case_number
 from workload_app.core.params import Params, params_from_toml
 from workload_app.core.problems import WorkloadError
 from workload_app.core.standard import PAGE_COLUMNS, PAGE_LABELS, REVIEW_COLUMN, held_mask, hold_reasons
-from workload_app.services import access, audit
+from workload_app.services import access, audit, imports
 from workload_app.services.changes import Changes
 from workload_app.storage import repository as repo
 
 REVIEWERS = access.COURT_WIDE  # 管理员, 人事
-MAX_PAGES = 100_000  # the default import ceiling per page count: a correction may not exceed it
+MAX_PAGES = (
+    10_000_000  # the highest page ceiling a court may set; a correction may not exceed its own ceiling
+)
 
 LIST_COLUMNS = [
     "case_number",
@@ -245,15 +247,15 @@ def confirm(db: sqlite_utils.Database, case_number: str, reason: str) -> Changes
     return Changes(results=True, summary={"case_number": case["case_number"], "decision": "confirmed"})
 
 
-def _page_value(value: object, label: str) -> float:
+def _page_value(value: object, label: str, ceiling: int) -> float:
     try:
         number = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         raise WorkloadError(f"{label}应为整数，而不是「{value}」") from None
     if not number.is_integer() or number < 0:
         raise WorkloadError(f"{label}应为不小于 0 的整数，而不是「{value}」")
-    if number > MAX_PAGES:
-        raise WorkloadError(f"{label} {number:g} 超过上限 {MAX_PAGES:,} 页")
+    if number > ceiling:
+        raise WorkloadError(f"{label} {number:g} 超过上限（本院页数上限 {ceiling:,} 页）")
     return number
 
 
@@ -271,7 +273,8 @@ def correct(
     user = access.require(db, REVIEWERS, "复核异常页数")
     reason = _reason(reason)
     given = {"file_pages": file_pages, "transcript_pages": transcript_pages, "judgment_pages": judgment_pages}
-    corrected = {c: _page_value(v, PAGE_LABELS[c]) for c, v in given.items() if v is not None}
+    ceiling = imports.page_ceiling(db)
+    corrected = {c: _page_value(v, PAGE_LABELS[c], ceiling) for c, v in given.items() if v is not None}
     if not corrected:
         raise WorkloadError("请给出更正后的页数（卷宗页数、庭审笔录页数或裁判文书页数）")
     case, why = _find_held(db, case_number)
