@@ -124,10 +124,13 @@ def _child_judge(db: str) -> None:
 
     app = create_app()
     handle = open_db(db)
-    row = handle.conn.execute(
-        "SELECT j.name, d.name FROM judges j JOIN divisions d ON d.id = j.division_id "
-        "WHERE j.role = '审判员' ORDER BY j.id LIMIT 1"
-    ).fetchone() or handle.conn.execute("SELECT name, NULL FROM judges ORDER BY id LIMIT 1").fetchone()
+    row = (
+        handle.conn.execute(
+            "SELECT j.name, d.name FROM judges j JOIN divisions d ON d.id = j.division_id "
+            "WHERE j.role = '审判员' ORDER BY j.id LIMIT 1"
+        ).fetchone()
+        or handle.conn.execute("SELECT name, NULL FROM judges ORDER BY id LIMIT 1").fetchone()
+    )
     access.bind(handle, access.User(login="bench", role=access.JUDGE, judge=row[0], division=row[1]))
     t = time.perf_counter()
     data = my_workload(handle, YEAR, 12)

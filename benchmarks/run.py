@@ -241,7 +241,10 @@ def bench_sheets(count: int = 500) -> list[tuple]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument(
-        "what", nargs="?", default="all", choices=["all", "goals", "compute", "import", "what-if", "sheets", "window"]
+        "what",
+        nargs="?",
+        default="all",
+        choices=["all", "goals", "compute", "import", "what-if", "sheets", "window"],
     )
     parser.add_argument("--sizes", default="10000,100000,1000000")
     args = parser.parse_args()

@@ -27,6 +27,7 @@ from workload_app.core.standard import (
 from workload_app.services import access, audit
 from workload_app.services.changes import Changes
 from workload_app.services.parameters import require_params
+from workload_app.storage import case_columns
 from workload_app.storage import repository as repo
 from workload_app.storage.backups import database_path as backups_path
 
@@ -36,15 +37,15 @@ def compute_year(db: sqlite_utils.Database, year: int, progress: ProgressCallbac
     progress = progress or no_progress
     params, row = require_params(db, year)
     progress(0.05, "读取参照年度案件")
-    reference = repo.load_cases(db, closed_year=params.reference_year)
+    reference = case_columns.load_year_cases(db, params.reference_year)
     averages = compute_averages(reference, params)
     progress(0.35, "读取本年度案件")
-    cases = reference if params.reference_year == year else repo.load_cases(db, closed_year=year)
+    cases = reference if params.reference_year == year else case_columns.load_year_cases(db, year)
     progress(0.6, "计算标准案件")
     results = compute_standard_cases(cases, params, averages)
     progress(0.75, "保存结果")
     with repo.transaction(db):
-        repo.save_results(db, row["id"], year, {k: list(v) for k, v in averages.items()}, results)
+        case_columns.save_results(db, row["id"], year, {k: list(v) for k, v in averages.items()}, results)
         audit.record(
             db,
             "compute",
@@ -112,8 +113,8 @@ def forget_cached() -> None:
 def _read_results(db: sqlite_utils.Database, comp: dict) -> tuple[pd.DataFrame, Params, dict]:
     year = comp["year"]
     params = params_from_toml(comp["toml"])
-    cases = repo.load_cases(db, closed_year=year)
-    res = repo.load_results(db, comp["id"])
+    cases = case_columns.load_year_cases(db, year)
+    res = case_columns.load_results(db, comp["id"])
     merged = cases.merge(res, on="case_id", how="left")
     merged["rule"] = merged["rule"].fillna(NO_RULE).astype(int)
     merged["flags"] = merged["flags"].fillna(0).astype(int)
