@@ -79,3 +79,32 @@ def test_court_results_through_the_column_paths_equal_the_row_paths(demo_db):
     expected["flags"] = expected["flags"].astype(int)
     pd.testing.assert_frame_equal(merged[list(expected.columns)], expected, check_exact=True)
     assert np.isclose(comp["averages"]["court"].file, averages["court"].file, rtol=0, atol=0)
+
+
+def test_engine_columns_are_the_full_reads_columns(demo_db):
+    from workload_app.core.standard import CASE_COLUMNS
+
+    _holes(demo_db)
+    full = repo.load_cases(demo_db, closed_year=2025)
+    slim = cc.load_engine_cases(demo_db, 2025)
+    assert set(CASE_COLUMNS) <= set(slim.columns)
+    pd.testing.assert_frame_equal(slim, full[list(slim.columns)], check_exact=True)
+
+
+def test_tally_from_the_credit_columns_equals_the_tally_from_the_whole_year(demo_db):
+    from workload_app.core.standard import credit_by_judge
+
+    S.forget_cached()
+    slim, params, _ = S.credit_columns(demo_db, 2025)
+    merged, _, _ = S.court_results(demo_db, 2025)
+    S.forget_cached()  # the slim read itself, not a cut of the kept year
+    slim = S.credit_columns(demo_db, 2025)[0]
+    pd.testing.assert_frame_equal(slim, merged[list(slim.columns)], check_exact=True)
+    for month in (3, 12):
+        upto = merged[merged["closed_month"] <= month]
+        expected = credit_by_judge(upto, upto, params).set_index("judge")
+        tally = S.court_tally(demo_db, 2025, month).set_index("judge").loc[expected.index]
+        assert (tally["cases"] == expected["cases"]).all()
+        assert (tally["sc_trial"] == expected["sc_trial"]).all()  # exactly: same values, same order
+        assert (tally["sc_enforcement"] == expected["sc_enforcement"]).all()
+        assert tally["sc_trial"].sum() > 0

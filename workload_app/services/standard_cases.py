@@ -37,10 +37,10 @@ def compute_year(db: sqlite_utils.Database, year: int, progress: ProgressCallbac
     progress = progress or no_progress
     params, row = require_params(db, year)
     progress(0.05, "读取参照年度案件")
-    reference = case_columns.load_year_cases(db, params.reference_year)
+    reference = case_columns.load_engine_cases(db, params.reference_year)
     averages = compute_averages(reference, params)
     progress(0.35, "读取本年度案件")
-    cases = reference if params.reference_year == year else case_columns.load_year_cases(db, year)
+    cases = reference if params.reference_year == year else case_columns.load_engine_cases(db, year)
     progress(0.6, "计算标准案件")
     results = compute_standard_cases(cases, params, averages)
     progress(0.75, "保存结果")
@@ -105,6 +105,27 @@ def court_results(db: sqlite_utils.Database, year: int) -> tuple[pd.DataFrame, P
     return merged, params, info
 
 
+def credit_columns(db: sqlite_utils.Database, year: int) -> tuple[pd.DataFrame, Params, dict]:
+    """``court_results`` narrowed to what crediting reads (case_id, judge, division, panel,
+    closed_month, unit, sc), read alone when the whole year is not kept: the same rows, order
+    and values, a fraction of the read."""
+    comp = _fresh(db, year)
+    if comp is None:
+        compute_year(db, year)
+        comp = repo.latest_computation(db, year)
+    assert comp is not None
+    key = (backups_path(db), year, comp["id"], repo.cases_version(db))
+    if key in _RECENT:
+        merged, params, info = _RECENT[key]
+        return merged[list(_CREDIT_COLUMNS)].copy(), params, info
+    frame = case_columns.load_credit_columns(db, year, comp["id"])
+    info = {**comp, "averages": {k: Averages(*v) for k, v in json.loads(comp["averages"]).items()}}
+    return frame, params_from_toml(comp["toml"]), info
+
+
+_CREDIT_COLUMNS = ("case_id", "judge", "division", "panel", "closed_month", "unit", "sc")
+
+
 def forget_cached() -> None:
     """Drop the kept tables (after a restore replaced the database under the same name)."""
     _RECENT.clear()
@@ -145,7 +166,7 @@ def tally(db: sqlite_utils.Database, year: int, through_month: int = 12) -> pd.D
 
 def court_tally(db: sqlite_utils.Database, year: int, through_month: int = 12) -> pd.DataFrame:
     """Every judge's credited standard cases (panel shares reach across divisions)."""
-    merged, params, _ = court_results(db, year)
+    merged, params, _ = credit_columns(db, year)
     upto = merged[merged["closed_month"] <= through_month]
     credit = credit_by_judge(upto, upto, params)
     judges = repo.judges_frame(db).rename(columns={"name": "judge"})
@@ -162,7 +183,7 @@ def monthly_credit(db: sqlite_utils.Database, year: int) -> pd.DataFrame:
 
 
 def court_monthly_credit(db: sqlite_utils.Database, year: int) -> pd.DataFrame:
-    merged, params, _ = court_results(db, year)
+    merged, params, _ = credit_columns(db, year)
     frames = []
     for month, part in merged.groupby("closed_month"):
         c = credit_by_judge(part, part, params)
