@@ -247,6 +247,43 @@ def bench_goals(sizes: list[int]) -> list[tuple]:
     return rows
 
 
+def profile(n: int, lines: int = 30) -> None:
+    """``workload compute`` and ``export tally`` on the n-case year under pyinstrument (the
+    ``bench`` extra): the lines of the call tree that are the project's own functions."""
+    source = demo_database(n)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "bench.sqlite"
+        shutil.copy(source, db)
+        for args in (["compute", "--year", str(YEAR)], ["export", "tally", "--year", str(YEAR), "--out", f"{tmp}/t.xlsx"]):  # fmt: skip
+            out = Path(tmp) / "profile.txt"
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "pyinstrument",
+                    "-r",
+                    "text",
+                    "-o",
+                    str(out),
+                    "-m",
+                    "workload_app.cli",
+                    "--db",
+                    str(db),
+                    *args,
+                ],  # fmt: skip
+                env=_env(tmp),
+                check=True,
+                capture_output=True,
+            )
+            own = [
+                line
+                for line in out.read_text().splitlines()
+                if "workload_app/" in line or "<built-in>" in line
+            ]
+            print(f"profile: workload {' '.join(args[:2])} ({n:,} cases)")
+            print("\n".join(own[:lines]))
+
+
 def print_goals(rows: list[tuple]) -> None:
     print("| path | cases | ours | baseline (same run) | goal | verdict |")
     print("|---|---:|---|---|---|---|")

@@ -247,6 +247,9 @@ def main() -> None:
         choices=["all", "goals", "compute", "import", "what-if", "sheets", "window"],
     )
     parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument(
+        "--profile", action="store_true", help="profile compute and export tally (largest size)"
+    )
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     print(f"machine: {platform.machine()} {platform.processor() or ''}, Python {platform.python_version()}")
@@ -255,6 +258,10 @@ def main() -> None:
         from benchmarks.goals import bench_goals, print_goals
 
         print_goals(bench_goals(sizes))
+        if args.profile:
+            from benchmarks.goals import profile
+
+            profile(max(sizes))
         if args.what == "goals":
             return
     if args.what in ("all", "compute"):
