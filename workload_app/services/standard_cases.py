@@ -118,9 +118,21 @@ def credit_columns(db: sqlite_utils.Database, year: int) -> tuple[pd.DataFrame, 
     if key in _RECENT:
         merged, params, info = _RECENT[key]
         return merged[list(_CREDIT_COLUMNS)].copy(), params, info
+    if key in _RECENT_CREDIT:
+        frame, params, info = _RECENT_CREDIT[key]
+        return frame.copy(), params, info
     frame = case_columns.load_credit_columns(db, year, comp["id"])
     info = {**comp, "averages": {k: Averages(*v) for k, v in json.loads(comp["averages"]).items()}}
-    return frame, params_from_toml(comp["toml"]), info
+    params = params_from_toml(comp["toml"])
+    if key[0] is not None:  # seven columns, names shared: kept whatever the year's size
+        if len(_RECENT_CREDIT) >= _RECENT_SIZE:
+            _RECENT_CREDIT.pop(next(iter(_RECENT_CREDIT)))
+        _RECENT_CREDIT[key] = (frame, params, info)
+        frame = frame.copy()
+    return frame, params, info
+
+
+_RECENT_CREDIT: dict[tuple, tuple[pd.DataFrame, Params, dict]] = {}
 
 
 _CREDIT_COLUMNS = ("case_id", "judge", "division", "panel", "closed_month", "unit", "sc")
@@ -129,6 +141,7 @@ _CREDIT_COLUMNS = ("case_id", "judge", "division", "panel", "closed_month", "uni
 def forget_cached() -> None:
     """Drop the kept tables (after a restore replaced the database under the same name)."""
     _RECENT.clear()
+    _RECENT_CREDIT.clear()
 
 
 def _read_results(db: sqlite_utils.Database, comp: dict) -> tuple[pd.DataFrame, Params, dict]:
