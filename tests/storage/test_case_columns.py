@@ -21,6 +21,7 @@ def _holes(db) -> None:
     db.conn.execute("UPDATE cases SET file_pages = NULL, transcript_pages = NULL WHERE id = ?", (ids[1],))
     db.conn.execute("UPDATE cases SET approved = NULL, panel = NULL, cause = NULL WHERE id = ?", (ids[2],))
     db.conn.execute("UPDATE cases SET cause = '' WHERE id = ?", (ids[3],))
+    db.conn.execute("UPDATE cases SET judgment_pages = '12页' WHERE id = ?", (ids[4],))  # kept as text
     db.conn.commit()
 
 
@@ -36,6 +37,7 @@ def test_year_cases_read_by_column_equal_the_row_read(demo_db, monkeypatch, chun
     new = cc.load_year_cases(demo_db, 2025)
     assert len(new) > 2000
     assert pd.isna(new.loc[new.index[1], "file_pages"]) and new.loc[new.index[3], "cause"] == ""
+    assert pd.isna(new.loc[new.index[4], "judgment_pages"])  # as the row read coerces it
     # equal strings are one object: the memory saving the reader exists for
     type_codes = new["type_code"].to_numpy()
     assert len({id(v) for v in type_codes}) == new["type_code"].nunique()

@@ -42,7 +42,12 @@ def _column(values: tuple, name: str, shared: dict[str, dict]) -> np.ndarray:
         try:
             return np.array(values, dtype=np.int64 if name in INT_COLUMNS else float)
         except TypeError:  # a NULL among integers: floats with NaN, as pandas infers
-            return np.array(values, dtype=float)
+            try:
+                return np.array(values, dtype=float)
+            except (TypeError, ValueError):
+                return np.array(values, dtype=object)
+        except ValueError:  # text SQLite kept in a number column: left to the caller's coercion
+            return np.array(values, dtype=object)
     if name in UNIQUE_TEXT:
         return np.array(values, dtype=object)
     canon = shared.setdefault(name, {})  # the first object seen for each value stands for all
@@ -76,7 +81,9 @@ def read_frame(
     data = {}
     for name, chunks in zip(names, parts, strict=True):
         kinds = {c.dtype.kind for c in chunks}
-        if len(kinds) > 1:  # integers in some chunks, NaN in others
+        if "O" in kinds and len(kinds) > 1:  # text in a number column in some chunk
+            chunks = [c.astype(object) for c in chunks]
+        elif len(kinds) > 1:  # integers in some chunks, NaN in others
             chunks = [c.astype(float) for c in chunks]
         column = np.concatenate(chunks) if len(chunks) > 1 else chunks[0]
         if column.dtype.kind == "f" and np.isnan(column).all():
