@@ -66,7 +66,8 @@ demo: setup
 	$(PY) -m workload_app.cli demo
 
 bench: setup
-	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks.run
+	$(PY) -m pip install -q -e '.[bench]'
+	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks.run $(if $(SIZES),--sizes $(SIZES))
 
 # The one-folder desktop bundle (build.spec), and a check that it starts: offscreen, on a fresh
 # database, the main window comes up and the program exits 0.

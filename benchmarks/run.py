@@ -1,6 +1,10 @@
 """The benchmark suite: each figure beside its baseline, measured in the same run.
 
-    python -m benchmarks.run [compute|import|all] [--sizes 10000,100000,1000000]
+    python -m benchmarks.run [goals|compute|import|what-if|sheets|window|all] [--sizes 10000,100000,1000000]
+
+``goals`` is issue 21's table (the whole path at scale, benchmarks/goals.py): every measured
+program in its own process, each with its own peak memory (VmHWM) and the C-level scan in the
+same run. Generated databases are cached under benchmarks/.data/.
 
 Prints a table; never part of the test suite. Ratios matter, not absolute seconds.
 """
@@ -11,7 +15,6 @@ import argparse
 import gc
 import math
 import platform
-import resource
 import tempfile
 import time
 from pathlib import Path
@@ -19,6 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from benchmarks.data import demo_database, export_xlsx
+from benchmarks.goals import vm_hwm_mb
 from workload_app.core.params import params_from_toml
 from workload_app.core.standard import compute_averages, compute_standard_cases
 from workload_app.services.imports import import_cases
@@ -237,13 +241,29 @@ def bench_sheets(count: int = 500) -> list[tuple]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument(
-        "what", nargs="?", default="all", choices=["all", "compute", "import", "what-if", "sheets", "window"]
+        "what",
+        nargs="?",
+        default="all",
+        choices=["all", "goals", "compute", "import", "what-if", "sheets", "window"],
     )
     parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument(
+        "--profile", action="store_true", help="profile compute and export tally (largest size)"
+    )
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     print(f"machine: {platform.machine()} {platform.processor() or ''}, Python {platform.python_version()}")
     results = []
+    if args.what in ("all", "goals"):
+        from benchmarks.goals import bench_goals, print_goals
+
+        print_goals(bench_goals(sizes))
+        if args.profile:
+            from benchmarks.goals import profile
+
+            profile(max(sizes))
+        if args.what == "goals":
+            return
     if args.what in ("all", "compute"):
         results += bench_compute(sizes)
     if args.what in ("all", "import"):
@@ -262,8 +282,7 @@ def main() -> None:
     for name, n, ours, base_name, base, verdict in results:
         base_text = f"{base:>9.3f}" if base == base else f"{'':>9}"
         print(f"{name:<36}{n:>10,}{ours:>10.3f}  {base_name:<30}{base_text}  {verdict}")
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak memory (RSS): {peak:.0f} MB")
+    print(f"peak memory of this process (VmHWM, includes generated data): {vm_hwm_mb():.0f} MB")
 
 
 if __name__ == "__main__":

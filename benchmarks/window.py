@@ -7,7 +7,6 @@ Run as ``python -m benchmarks.window`` (part of ``make bench``); every timing ru
 from __future__ import annotations
 
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -16,6 +15,7 @@ import time
 from pathlib import Path
 
 from benchmarks.data import demo_database
+from benchmarks.goals import vm_hwm_mb
 
 BARE = (
     "from PySide6.QtWidgets import QApplication, QMainWindow\n"
@@ -70,7 +70,7 @@ def _child_views(db_path: str) -> None:
         longest = _longest_block(app, w, lambda i=i: w.nav.setCurrentRow(i))
         print(f"view {name} {time.perf_counter() - t:.3f}")
         print(f"block {name} {longest:.3f}")
-    print(f"rss {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}")
+    print(f"rss {vm_hwm_mb():.0f}")
 
 
 def _longest_block(app, window, action) -> float:
@@ -126,7 +126,7 @@ def _child_table(db_path: str) -> None:
         model.sort(list(COLUMNS).index(col), Qt.SortOrder.DescendingOrder)
         app.processEvents()
         print(f"sort_{col} {time.perf_counter() - t:.3f}")
-    print(f"rss {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}")
+    print(f"rss {vm_hwm_mb():.0f}")
 
 
 def _run_child(kind: str, db: Path) -> dict[str, str]:

@@ -29,6 +29,7 @@ from workload_app.core.standard import (
 from workload_app.services import access, audit, review
 from workload_app.services.changes import Changes
 from workload_app.services.parameters import require_params
+from workload_app.storage import case_columns
 from workload_app.storage import repository as repo
 from workload_app.storage.backups import database_path as backups_path
 
@@ -46,15 +47,20 @@ def _compute_year(db: sqlite_utils.Database, year: int, progress: ProgressCallba
     progress = progress or no_progress
     params, row = require_params(db, year)
     progress(0.05, "读取参照年度案件")
-    reference = review.load_cases(db, params.reference_year)  # reviewers' page decisions applied
+    # reviewers' page decisions applied (待复核)
+    reference = review.apply_decisions(db, case_columns.load_engine_cases(db, params.reference_year))
     averages = compute_averages(reference, params)
     progress(0.35, "读取本年度案件")
-    cases = reference if params.reference_year == year else review.load_cases(db, year)
+    cases = (
+        reference
+        if params.reference_year == year
+        else review.apply_decisions(db, case_columns.load_engine_cases(db, year))
+    )
     progress(0.6, "计算标准案件")
     results = compute_standard_cases(cases, params, averages)
     progress(0.75, "保存结果")
     with repo.transaction(db):
-        repo.save_results(db, row["id"], year, {k: list(v) for k, v in averages.items()}, results)
+        case_columns.save_results(db, row["id"], year, {k: list(v) for k, v in averages.items()}, results)
         audit.record(
             db,
             "compute",
@@ -114,16 +120,50 @@ def court_results(db: sqlite_utils.Database, year: int) -> tuple[pd.DataFrame, P
     return merged, params, info
 
 
+def credit_columns(db: sqlite_utils.Database, year: int) -> tuple[pd.DataFrame, Params, dict]:
+    """``court_results`` narrowed to what crediting reads (case_id, judge, division, panel,
+    closed_month, unit, sc), read alone when the whole year is not kept: the same rows, order
+    and values, a fraction of the read."""
+    comp = _fresh(db, year)
+    if comp is None:
+        compute_year(db, year)
+        comp = repo.latest_computation(db, year)
+    assert comp is not None
+    key = (backups_path(db), year, comp["id"], repo.cases_version(db))
+    if key in _RECENT:
+        merged, params, info = _RECENT[key]
+        return merged[list(_CREDIT_COLUMNS)].copy(), params, info
+    if key in _RECENT_CREDIT:
+        frame, params, info = _RECENT_CREDIT[key]
+        return frame.copy(), params, info
+    frame = case_columns.load_credit_columns(db, year, comp["id"])
+    info = {**comp, "averages": {k: Averages(*v) for k, v in json.loads(comp["averages"]).items()}}
+    params = params_from_toml(comp["toml"])
+    if key[0] is not None:  # seven columns, names shared: kept whatever the year's size
+        if len(_RECENT_CREDIT) >= _RECENT_SIZE:
+            _RECENT_CREDIT.pop(next(iter(_RECENT_CREDIT)))
+        _RECENT_CREDIT[key] = (frame, params, info)
+        frame = frame.copy()
+    return frame, params, info
+
+
+_RECENT_CREDIT: dict[tuple, tuple[pd.DataFrame, Params, dict]] = {}
+
+
+_CREDIT_COLUMNS = ("case_id", "judge", "division", "panel", "closed_month", "unit", "sc")
+
+
 def forget_cached() -> None:
     """Drop the kept tables (after a restore replaced the database under the same name)."""
     _RECENT.clear()
+    _RECENT_CREDIT.clear()
 
 
 def _read_results(db: sqlite_utils.Database, comp: dict) -> tuple[pd.DataFrame, Params, dict]:
     year = comp["year"]
     params = params_from_toml(comp["toml"])
-    cases = review.load_cases(db, year)
-    res = repo.load_results(db, comp["id"])
+    cases = review.apply_decisions(db, case_columns.load_year_cases(db, year))
+    res = case_columns.load_results(db, comp["id"])
     merged = cases.merge(res, on="case_id", how="left")
     merged["rule"] = merged["rule"].fillna(NO_RULE).astype(int)
     merged["flags"] = merged["flags"].fillna(0).astype(int)
@@ -155,7 +195,7 @@ def tally(db: sqlite_utils.Database, year: int, through_month: int = 12) -> pd.D
 
 def court_tally(db: sqlite_utils.Database, year: int, through_month: int = 12) -> pd.DataFrame:
     """Every judge's credited standard cases (panel shares reach across divisions)."""
-    merged, params, _ = court_results(db, year)
+    merged, params, _ = credit_columns(db, year)
     upto = merged[merged["closed_month"] <= through_month]
     credit = credit_by_judge(upto, upto, params)
     judges = repo.judges_frame(db).rename(columns={"name": "judge"})
@@ -173,7 +213,7 @@ def monthly_credit(db: sqlite_utils.Database, year: int) -> pd.DataFrame:
 
 
 def court_monthly_credit(db: sqlite_utils.Database, year: int) -> pd.DataFrame:
-    merged, params, _ = court_results(db, year)
+    merged, params, _ = credit_columns(db, year)
     frames = []
     for month, part in merged.groupby("closed_month"):
         c = credit_by_judge(part, part, params)

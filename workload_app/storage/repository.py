@@ -311,6 +311,12 @@ def later_batches_touching(db: sqlite_utils.Database, batch_id: int) -> list[int
     return [r[0] for r in rows]
 
 
+CASE_SELECT_COLUMNS = (
+    "case_id", "case_number", "year", "type_code", "category", "instance", "cause", "procedure",
+    "filed_on", "closed_on", "closed_year", "closed_month", "closing_method",
+    "file_pages", "transcript_pages", "judgment_pages", "panel", "approved",
+    "judge", "judge_id", "division", "division_id",
+)  # fmt: skip
 CASE_SELECT = """
 SELECT c.id AS case_id, c.case_number, c.year, c.type_code, c.category, c.instance, c.cause, c.procedure,
        c.filed_on, c.closed_on, c.closed_year, c.closed_month, c.closing_method,
@@ -459,6 +465,34 @@ def save_results(
 ) -> int:
     """Store a computation (replacing earlier ones of the same parameter version)."""
     conn = db.conn
+    cid = save_computation(db, param_set_id, year, averages, len(results))
+    cols = list(RESULT_COLUMNS)
+    data = results[cols].astype(object).where(results[cols].notna(), None)
+    conn.executemany(
+        f"INSERT INTO case_results (computation_id, {', '.join(cols)}) VALUES (?, {', '.join('?' * len(cols))})",
+        ((cid, *r) for r in data.itertuples(index=False, name=None)),
+    )
+    return cid
+
+
+RESULT_COLUMNS = (
+    "case_id",
+    "unit",
+    "sc",
+    "rule",
+    "flags",
+    "page_sc",
+    "avg_file",
+    "avg_transcript",
+    "avg_judgment",
+)
+
+
+def save_computation(
+    db: sqlite_utils.Database, param_set_id: int, year: int, averages: dict, count: int
+) -> int:
+    """The computation row (replacing earlier ones of the same parameter version); its id."""
+    conn = db.conn
     conn.execute("DELETE FROM computations WHERE param_set_id = ?", (param_set_id,))
     cur = conn.execute(
         """INSERT INTO computations (param_set_id, year, averages, case_count, cases_version, created_at)
@@ -467,19 +501,12 @@ def save_results(
             param_set_id,
             year,
             json.dumps(averages, ensure_ascii=False),
-            len(results),
+            count,
             cases_version(db),
             now(),
         ),
     )
-    cid = int(cur.lastrowid)
-    cols = ["case_id", "unit", "sc", "rule", "flags", "page_sc", "avg_file", "avg_transcript", "avg_judgment"]
-    data = results[cols].astype(object).where(results[cols].notna(), None)
-    conn.executemany(
-        f"INSERT INTO case_results (computation_id, {', '.join(cols)}) VALUES (?, {', '.join('?' * len(cols))})",
-        ((cid, *r) for r in data.itertuples(index=False, name=None)),
-    )
-    return cid
+    return int(cur.lastrowid)
 
 
 def latest_computation(db: sqlite_utils.Database, year: int) -> dict | None:

@@ -109,7 +109,8 @@ class DataFrameModel(QAbstractTableModel):
             blank = np.isnan(keys[order_idx])
             order_idx = np.concatenate([order_idx[~blank], order_idx[blank]])  # blanks last either way
         else:
-            keys = pd.Series(values).fillna("").astype(str).to_numpy()
+            # fixed-width unicode: numpy compares in C, in the same code-point order as str
+            keys = pd.Series(values).fillna("").astype(str).to_numpy(dtype=str)
             order_idx = np.argsort(keys, kind="stable")
             if descending:
                 order_idx = order_idx[::-1]

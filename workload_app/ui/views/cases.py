@@ -41,6 +41,12 @@ COLUMNS = {
     "cause": "案由",
 }
 
+# not shown, but read by the filters and the explanation below the table
+KEPT = (
+    "category", "unit", "flags", "rule", "closing_method", "procedure", "panel",
+    "page_sc", "avg_file", "avg_transcript", "avg_judgment",
+)  # fmt: skip
+
 
 class CasesView(QWidget):
     def __init__(self, window) -> None:
@@ -108,6 +114,7 @@ class CasesView(QWidget):
             merged["unit_label"] = merged["unit"].map(units)
             merged["rule_name"] = S.rule_names(merged, params)
             merged["flags_text"] = merged["flags"].map(flag_texts)
+            merged = merged[[*COLUMNS, *KEPT]]  # what the table shows and the explanation reads
             choices = {
                 "division": sorted(merged["division"].dropna().unique()),
                 "judge": sorted(merged["judge"].dropna().unique()),

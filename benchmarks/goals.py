@@ -1,0 +1,300 @@
+"""The whole path at scale (issue 21): each goal measured in its own process beside its baseline.
+
+Every measured program runs in a fresh child process and reports its OWN peak memory from
+``/proc/self/status`` (``VmHWM``). ``ru_maxrss`` is not used: Linux carries a process's
+high-water mark across fork/exec, so a child started by a parent that generated a million
+cases would report the parent's peak.
+
+The baseline is SQLite scanning the same columns in C: the ``sqlite3`` shell (Python's sqlite3
+module when the shell is missing) running one SELECT aggregate over the columns the engine
+reads, in the same run.
+
+    python -m benchmarks.run goals --sizes 10000,100000
+    python -m benchmarks.goals child compute DB     (what the parent starts; prints key value lines)
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.data import demo_database
+
+YEAR = 2025
+ENGINE_COLUMNS_SCAN = (
+    "SELECT count(*), sum(file_pages), sum(transcript_pages), sum(judgment_pages), count(type_code), "
+    "count(category), count(procedure), count(closing_method), count(cause), count(approved) "
+    "FROM cases WHERE closed_year = {year}"
+)
+
+
+def vm_hwm_mb() -> float:
+    """This process's own peak resident set (VmHWM), in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+# ---------------------------------------------------------------- children (run in their own process)
+
+
+def _child_cli(db: str, *args: str) -> None:
+    """``workload --db DB ARGS`` in this process; prints its wall time and own peak."""
+    from workload_app.cli import cli
+
+    t = time.perf_counter()
+    try:
+        cli.main(["--db", db, *args], prog_name="workload", standalone_mode=False)
+    finally:
+        print(f"seconds {time.perf_counter() - t:.4f}")
+        print(f"peak_mb {vm_hwm_mb():.1f}")
+
+
+def _child_scan(db: str, year: str) -> None:
+    """The baseline in Python's sqlite3 module (used only when the sqlite3 shell is missing)."""
+    conn = sqlite3.connect(db)
+    t = time.perf_counter()
+    conn.execute(ENGINE_COLUMNS_SCAN.format(year=int(year))).fetchone()
+    print(f"seconds {time.perf_counter() - t:.4f}")
+    print(f"peak_mb {vm_hwm_mb():.1f}")
+
+
+def _child_table(db: str) -> None:
+    """The cases view's model with the year loaded, shown and sorted (offscreen)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QTableView
+
+    from workload_app.storage.db import open_db
+    from workload_app.ui.application import create_app
+    from workload_app.ui.views.cases import COLUMNS, CasesView
+
+    app = create_app()
+    handle = open_db(db)
+
+    class _Window:  # what CasesView asks of the main window
+        def __init__(self) -> None:
+            from workload_app.ui.tasks import TaskRunner
+
+            self.db = handle
+            self.tasks = TaskRunner(Path(db))
+
+        def year(self) -> int:
+            return YEAR
+
+        def month(self) -> int:
+            return 12
+
+    view = CasesView(_Window())
+    view.resize(1200, 700)
+    view.show()
+    t = time.perf_counter()
+    view.refresh()
+    while view.frame.empty:
+        app.processEvents()
+        time.sleep(0.002)
+    app.processEvents()
+    print(f"load_and_show {time.perf_counter() - t:.4f}")
+    print(f"rows {len(view.frame)}")
+    model = view.model
+    table: QTableView = view.table
+    for col in ("sc", "case_number"):
+        t = time.perf_counter()
+        model.sort(list(COLUMNS).index(col), Qt.SortOrder.DescendingOrder)
+        table.viewport().repaint()
+        app.processEvents()
+        print(f"sort_{col} {time.perf_counter() - t:.4f}")
+    print(f"peak_mb {vm_hwm_mb():.1f}")
+    os._exit(0)  # the worker thread need not be joined
+
+
+def _child_judge(db: str) -> None:
+    """A judge's own figures and cases (我的工作量) read and put in a table, as the judge."""
+    from workload_app.services import access
+    from workload_app.services.my_workload import my_workload
+    from workload_app.storage.db import open_db
+    from workload_app.ui.application import create_app
+    from workload_app.ui.dataframe_model import DataFrameModel
+
+    app = create_app()
+    handle = open_db(db)
+    row = (
+        handle.conn.execute(
+            "SELECT j.name, d.name FROM judges j JOIN divisions d ON d.id = j.division_id "
+            "WHERE j.role = '审判员' ORDER BY j.id LIMIT 1"
+        ).fetchone()
+        or handle.conn.execute("SELECT name, NULL FROM judges ORDER BY id LIMIT 1").fetchone()
+    )
+    access.bind(handle, access.User(login="bench", role=access.JUDGE, judge=row[0], division=row[1]))
+    t = time.perf_counter()
+    data = my_workload(handle, YEAR, 12)
+    model = DataFrameModel(data["cases"])
+    app.processEvents()
+    print(f"seconds {time.perf_counter() - t:.4f}")
+    print(f"rows {model.rowCount()}")
+    print(f"peak_mb {vm_hwm_mb():.1f}")
+
+
+# ---------------------------------------------------------------- parent
+
+
+def _env(tmp: str) -> dict:
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": tmp, "XDG_STATE_HOME": tmp}
+
+
+def _child(*args: str, tmp: str) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, "-m", "benchmarks.goals", "child", *args],
+        env=_env(tmp),
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    figures = {}
+    for line in out.splitlines():
+        key, _, value = line.rpartition(" ")
+        try:
+            figures[key] = float(value)
+        except ValueError:
+            continue
+    return figures
+
+
+def _scan_baseline(db: Path, tmp: str, repeat: int = 3) -> tuple[float, str]:
+    """Best of ``repeat`` runs of the C-level scan; the sqlite3 shell's own timer when present."""
+    sql = ENGINE_COLUMNS_SCAN.format(year=YEAR)
+    shell = shutil.which("sqlite3")
+    best = float("inf")
+    for _ in range(repeat):
+        if shell:
+            t = time.perf_counter()
+            subprocess.run([shell, str(db), sql], check=True, capture_output=True)
+            # the shell's start and open are a few ms; the wall time is the honest, slightly high figure
+            best = min(best, time.perf_counter() - t)
+        else:
+            best = min(best, _child("scan", str(db), str(YEAR), tmp=tmp)["seconds"])
+    return best, "sqlite3 shell" if shell else "python sqlite3"
+
+
+def _mark(ok: bool) -> str:
+    return "✔" if ok else "✘"
+
+
+def bench_goals(sizes: list[int]) -> list[tuple]:
+    """The issue's goals table, per size: (path, cases, ours, baseline text, goal, verdict)."""
+    rows = []
+    for n in sizes:
+        source = demo_database(n)
+        with tempfile.TemporaryDirectory() as tmp:
+            db = Path(tmp) / "bench.sqlite"
+            shutil.copy(source, db)
+            scan, how = _scan_baseline(db, tmp)
+            c = _child("cli", str(db), "compute", "--year", str(YEAR), tmp=tmp)
+            limit = 10 * scan
+            rows.append(
+                (
+                    "`workload compute` end to end (read → SC → stored)",
+                    n,
+                    f"{c['seconds']:.2f} s, {c['peak_mb']:,.0f} MB",
+                    f"{how} scan of the engine's columns {scan:.3f} s",
+                    f"≤ 10× = {limit:.2f} s, ≤ 1024 MB",
+                    f"{_mark(c['seconds'] <= limit)} {c['seconds'] / scan:.1f}×, {_mark(c['peak_mb'] <= 1024)} memory",
+                )
+            )
+            out = Path(tmp) / "tally.xlsx"
+            e = _child("cli", str(db), "export", "tally", "--year", str(YEAR), "--out", str(out), tmp=tmp)
+            rows.append(
+                (
+                    "`export tally` (results fresh)",
+                    n,
+                    f"{e['seconds']:.2f} s, {e['peak_mb']:,.0f} MB",
+                    f"scan {scan:.3f} s",
+                    "≤ 1 s, ≤ 1024 MB",
+                    f"{_mark(e['seconds'] <= 1)} time, {_mark(e['peak_mb'] <= 1024)} memory",
+                )
+            )
+            t = _child("table", str(db), tmp=tmp)
+            worst_sort = max(t["sort_sc"], t["sort_case_number"])
+            rows.append(
+                (
+                    "cases view: year loaded, shown, sorted",
+                    int(t["rows"]),
+                    f"load+show {t['load_and_show']:.2f} s, sort ≤ {worst_sort:.2f} s, {t['peak_mb']:,.0f} MB",
+                    "",
+                    "≤ 1024 MB, show/sort ≤ 1 s",
+                    f"{_mark(t['peak_mb'] <= 1024)} memory, {_mark(worst_sort <= 1)} sort "
+                    f"(load on the worker {t['load_and_show']:.2f} s)",
+                )
+            )
+            j = _child("judge", str(db), tmp=tmp)
+            rows.append(
+                (
+                    "judge's own view (我的工作量), as the judge",
+                    n,
+                    f"{j['seconds']:.2f} s, {j['peak_mb']:,.0f} MB ({int(j['rows'])} cases)",
+                    "",
+                    "≤ 0.3 s to shown",
+                    _mark(j["seconds"] <= 0.3),
+                )
+            )
+        rows.append(("same `compute` on the court server", n, "—", "", "≤ 1.5× SQLite", "not measured: no server store yet"))  # fmt: skip
+    return rows
+
+
+def profile(n: int, lines: int = 30) -> None:
+    """``workload compute`` and ``export tally`` on the n-case year under pyinstrument (the
+    ``bench`` extra): the lines of the call tree that are the project's own functions."""
+    source = demo_database(n)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "bench.sqlite"
+        shutil.copy(source, db)
+        for args in (["compute", "--year", str(YEAR)], ["export", "tally", "--year", str(YEAR), "--out", f"{tmp}/t.xlsx"]):  # fmt: skip
+            out = Path(tmp) / "profile.txt"
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "pyinstrument",
+                    "-r",
+                    "text",
+                    "-o",
+                    str(out),
+                    "-m",
+                    "workload_app.cli",
+                    "--db",
+                    str(db),
+                    *args,
+                ],  # fmt: skip
+                env=_env(tmp),
+                check=True,
+                capture_output=True,
+            )
+            own = [
+                line
+                for line in out.read_text().splitlines()
+                if "workload_app/" in line or "<built-in>" in line
+            ]
+            print(f"profile: workload {' '.join(args[:2])} ({n:,} cases)")
+            print("\n".join(own[:lines]))
+
+
+def print_goals(rows: list[tuple]) -> None:
+    print("| path | cases | ours | baseline (same run) | goal | verdict |")
+    print("|---|---:|---|---|---|---|")
+    for path, n, ours, base, goal, verdict in rows:
+        print(f"| {path} | {n:,} | {ours} | {base} | {goal} | {verdict} |")
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "child":
+        kind, args = sys.argv[2], sys.argv[3:]
+        {"cli": _child_cli, "scan": _child_scan, "table": _child_table, "judge": _child_judge}[kind](*args)
+    else:
+        sizes = [int(s) for s in sys.argv[1].split(",")] if len(sys.argv) > 1 else [100_000]
+        print_goals(bench_goals(sizes))
