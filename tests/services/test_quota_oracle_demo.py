@@ -129,3 +129,45 @@ def test_demo_plan_replan_and_tally_agree_with_the_oracle(demo_db):
             ]
             for n, r in oracle_ranks({n: completion[n] for n in names}).items():
                 assert t.at[n, "rank_court"] == r, n
+
+
+def test_replan_gives_a_judge_entered_after_the_plan_targets_for_the_months_before_it(demo_db):
+    """A joiner of 1 March entered in the roster in August: the July re-plan must give him March–June
+    targets (the plan's full-year months of his role × share in post), not 0 (main gave 0, so his
+    completion to June had no target and his year's completion was SC of ten months ÷ six months)."""
+    first = Q.court_plan(demo_db, YEAR)
+    division = repo.judges_frame(demo_db).query("track == 'trial'")["division"].iloc[0]
+    repo.upsert_judge(
+        demo_db,
+        {
+            "name": "新入额",
+            "division": division,
+            "role": "审判员",
+            "track": "trial",
+            "in_post_from": "2025-03-01",
+        },
+    )
+    Q.replan(demo_db, YEAR, 7, expected_filings={"trial": 4000.0, "enforcement": 800.0}, reason="调整")
+    plan = Q.court_plan(demo_db, YEAR)
+    closures = _closures(demo_db, YEAR - 1)
+    old = first["inputs"]["trial"]["common_quota"]
+    new = plan["inputs"]["trial"]["common_quota"]
+    row = {
+        "name": "新入额",
+        "role": "审判员",
+        "track": "trial",
+        "in_post_from": "2025-03-01",
+        "in_post_to": None,
+    }
+    past = oracle_plan(YEAR, [row], {"trial": old}, closures)["新入额"]
+    rest = oracle_plan(YEAR, [row], {"trial": new}, closures)["新入额"]
+    want = past[:6] + rest[6:]
+    assert want[2] > 0
+    assert _cents(plan)["新入额"] == want
+    judges = pd.DataFrame(plan["judges"]).set_index("judge")
+    assert int(round(judges.at["新入额", "quota"] * 100)) == sum(want)
+    # everyone already in the first plan keeps January–June as it was planned
+    before = _cents(first)
+    for name, cents in _cents(plan).items():
+        if name in before:
+            assert cents[:6] == before[name][:6], name
