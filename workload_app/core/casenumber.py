@@ -71,7 +71,7 @@ _SUFFIX = set("初终再审监申抗更特督催撤辖核医复恢保异协他�
 _CN_DIGITS = "一二三四五六七八九十"
 
 # Before 2016 some type codes read differently from today's.
-_LEGACY_TYPES = {"刑执": "刑更", "商初": "民初", "商终": "民终", "商再": "民再", "商监": "民监"}
+_LEGACY_TYPES = {"执行": "执", "刑执": "刑更", "商初": "民初", "商终": "民终", "商再": "民再", "商监": "民监"}
 
 _BRACKETS = str.maketrans(
     {"（": "(", "）": ")", "〔": "(", "〕": ")", "[": "(", "]": ")", "【": "(", "】": ")"}
@@ -79,14 +79,14 @@ _BRACKETS = str.maketrans(
 
 _CURRENT = re.compile(
     rf"^\((?P<year>\d{{4}})\)(?P<court>最高法|[{PROVINCES}{''.join(SPECIAL_COURTS)}]\d{{0,4}})"
-    r"(?P<type>[\u4e00-\u9fff]{1,5}?)(?P<serial>\d{1,7})号$"
+    r"(?P<type>[\u4e00-\u9fff]{1,5}?)(?P<serial>\d{1,7})号(?P<suffix>之[一二三四五六七八九十]{1,3})?$"
 )
 _LEGACY = re.compile(
-    r"^\((?P<year>\d{4})\)(?P<head>[\u4e00-\u9fff\d]{1,16}?)(?:字第|字|第)(?P<serial>\d{1,7})号$"
+    r"^\((?P<year>\d{4})\)(?P<head>[\u4e00-\u9fff\d]{1,16}?)(?:字第|字|第)(?P<serial>\d{1,7})号(?P<suffix>之[一二三四五六七八九十]{1,3})?$"
 )
 # The type code at the end of a legacy head: (知)lead + division digit + suffix characters.
 _LEGACY_TYPE = re.compile(
-    rf"(?P<type>知?(?:刑|民|行|执|商|赔)[{_CN_DIGITS}]{{0,2}}[{''.join(sorted(_SUFFIX))}]{{0,3}})$"
+    rf"(?P<type>知?(?:执行|刑|民|行|执|商|赔)[{_CN_DIGITS}]{{0,2}}[{''.join(sorted(_SUFFIX))}]{{0,3}})$"
 )
 
 
@@ -102,6 +102,12 @@ class CaseNumber(NamedTuple):
     instance: str = ""
     legacy: bool = False
     error: str = ""
+    suffix: str = ""  # 之一, 之二 … (a number derived from the main one); part of the number
+
+    @property
+    def canonical(self) -> str:
+        """The number as one writes it today: (year)court type serial 号 (+ 之一 …)."""
+        return f"({self.year}){self.court}{self.type_code}{self.serial}号{self.suffix}"
 
     @property
     def ok(self) -> bool:
@@ -115,7 +121,13 @@ def classify_type(type_code: str) -> tuple[str, str] | None:
     code = type_code[1:] if type_code.startswith("知") and len(type_code) > 1 else type_code
     if code in _OTHER_TYPES:
         category = _OTHER_TYPES[code]
-    elif code[0] in _LEAD and all(c in _SUFFIX for c in code[1:]) and len(code) <= 4:
+    elif (
+        code[0] in _LEAD
+        and all(c in _SUFFIX for c in code[1:])
+        and len(code) <= 4
+        and len(set(code)) == len(code)  # 民初初, 执执: a typo, not a code
+        and not any(c in code[1:-1] for c in "初终")  # 初/终 end a code (民辖终), never sit inside (民初终)
+    ):
         category = _LEAD[code[0]]
     else:
         return None
@@ -139,7 +151,7 @@ def parse_case_number(raw: object) -> CaseNumber:
     s = normalize_text(text).translate(_BRACKETS).replace(" ", "")
     if not s:
         return CaseNumber(text, error="案号为空")
-    if "字" in s or re.search(r"第\d+号$", s):
+    if "字" in s or re.search(r"第\d+号(之[一二三四五六七八九十]{1,3})?$", s):
         return _parse_legacy(text, s)
     m = _CURRENT.match(s)
     if not m:
@@ -150,6 +162,8 @@ def parse_case_number(raw: object) -> CaseNumber:
                 error=f"法院代字应按最高人民法院法院代字表写作「{_NOT_ANNEX[wrong[1]]}」，而不是「{wrong[1]}」",
             )
         return CaseNumber(text, error="案号格式无法识别（应如 (2024)渝0106民初1234号）")
+    if int(m["serial"]) == 0:
+        return CaseNumber(text, error="案号的序号不能为 0")
     type_code = m["type"]
     cls = classify_type(type_code)
     if cls is None:
@@ -162,6 +176,7 @@ def parse_case_number(raw: object) -> CaseNumber:
         serial=int(m["serial"]),
         category=cls[0],
         instance=cls[1],
+        suffix=m["suffix"] or "",
     )
 
 
@@ -177,11 +192,15 @@ def _parse_legacy(text: str, s: str) -> CaseNumber:
     court = head[: t.start()]
     prefix = "知" if raw_type.startswith("知") else ""
     body = raw_type[len(prefix) :]
+    if body.startswith("执行"):  # 执行字第 (old enforcement numbers) reads as 执
+        body = "执" + body[2:]
     body = body[0] + "".join(c for c in body[1:] if c not in _CN_DIGITS)  # 民三初 -> 民初
     body = _LEGACY_TYPES.get(body, body)
     if body == "商":
         body = "民"
     type_code = prefix + body
+    if not court:
+        return CaseNumber(text, error=f"旧案号中缺少法院简称（类型代字「{raw_type}」之前）")
     cls = classify_type(type_code)
     if cls is None:
         return CaseNumber(text, error=f"无法识别的类型代字「{raw_type}」")
@@ -194,4 +213,5 @@ def _parse_legacy(text: str, s: str) -> CaseNumber:
         category=cls[0],
         instance=cls[1],
         legacy=True,
+        suffix=m["suffix"] or "",
     )

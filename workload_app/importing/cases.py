@@ -149,7 +149,7 @@ def parse_rows(
         elif number.error:
             bad("case_number", number.error, raw_number)
         else:
-            key = "(" + str(number.year) + ")" + number.court + number.type_code + str(number.serial) + "号"
+            key = number.canonical  # (year)court type serial 号, with 之一 … when given
             canonical = key if not number.legacy else str(parse_text(raw_number)[0]).replace(" ", "")
             if canonical in seen:
                 bad("case_number", f"案号与第 {seen[canonical]} 行重复", raw_number)

@@ -213,6 +213,8 @@ def _build_plan(
     weights = month_patterns(db, year, params)
     quotas = q.judge_quotas(year, judges, common, params, repo.overrides(db, year), weights)
     before = pd.DataFrame(previous["months"]) if previous is not None and from_month > 1 else None
+    if before is not None:
+        before = _with_newcomers(year, before, quotas, previous)
     quotas, months = q.plan_months(year, quotas, weights, before, from_month)
     return {
         "year": year,
@@ -224,6 +226,27 @@ def _build_plan(
         "judges": quotas.to_dict("records"),
         "months": months.to_dict("records"),
     }
+
+
+def _with_newcomers(year: int, before: pd.DataFrame, quotas: pd.DataFrame, previous: dict) -> pd.DataFrame:
+    """The previous plan's months, plus those of judges it did not hold (entered in the roster after
+    it, e.g. a joiner recorded late): the previous plan's full-year month targets of their role ×
+    their share of each month in post, so the months they worked before the re-plan have targets."""
+    known = set(before["judge"])
+    stored = previous.get("weights")
+    rows = []
+    for r in quotas.to_dict("records"):
+        if r["judge"] in known:
+            continue
+        t = r["track"]
+        w = stored.get(t) if isinstance(stored, dict) else stored
+        w = np.ones(12) / 12 if w is None else np.asarray(w, dtype=float)
+        common = float(previous["inputs"][t]["common_quota"])
+        months = q.judge_months(year, {**r, "common_quota": common, "override_reason": ""}, w)
+        rows.append([r["judge"], *months])
+    if not rows:
+        return before
+    return pd.concat([before, pd.DataFrame(rows, columns=["judge", *MONTH_COLS])], ignore_index=True)
 
 
 def override_quota(
