@@ -206,6 +206,57 @@ Hash: {h}</translation>
     </message>
   </context>
   <context>
+    <name>DecisionDialog</name>
+    <message>
+      <source>卷宗页数</source>
+      <translation>File pages</translation>
+    </message>
+    <message>
+      <source>如：已核对卷宗，确有此页数；核对人</source>
+      <translation>e.g. checked against the case file, the pages are right; checked by</translation>
+    </message>
+    <message>
+      <source>庭审笔录页数</source>
+      <translation>Transcript pages</translation>
+    </message>
+    <message>
+      <source>待复核原因</source>
+      <translation>Why held</translation>
+    </message>
+    <message>
+      <source>更正页数</source>
+      <translation>Correct pages</translation>
+    </message>
+    <message>
+      <source>案号</source>
+      <translation>Case number</translation>
+    </message>
+    <message>
+      <source>理由</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>确认后，该案按导入的页数计算标准案件，并计入平均页数。</source>
+      <translation>Once confirmed, the case counts with its imported pages and enters the page averages.</translation>
+    </message>
+    <message>
+      <source>确认页数</source>
+      <translation>Confirm pages</translation>
+    </message>
+    <message>
+      <source>裁判文书页数</source>
+      <translation>Judgment pages</translation>
+    </message>
+    <message>
+      <source>请填写复核理由。</source>
+      <translation>Please give the reason for the review decision.</translation>
+    </message>
+    <message>
+      <source>页数没有改动；如页数无误，请用「确认页数」。</source>
+      <translation>No page count was changed; if the pages are right, use “Confirm pages”.</translation>
+    </message>
+  </context>
+  <context>
     <name>DivisionsView</name>
     <message>
       <source>{t}：按月度任务分布，1—{m} 月占全年 {s:.1%}；预计全年工作量 = 截至本月标准案件 ÷ {s:.1%}，所需法官 = 预计全年工作量 ÷ 一名审判员的年度基本任务。</source>
@@ -527,6 +578,10 @@ Hash: {h}</translation>
       <translation>Logged in: {n} ({r})</translation>
     </message>
     <message>
+      <source>待复核</source>
+      <translation>To review</translation>
+    </message>
+    <message>
       <source>我的工作量</source>
       <translation>My workload</translation>
     </message>
@@ -664,10 +719,6 @@ Database: {p}</translation>
       <source>长期未结</source>
       <translation>Long pending</translation>
     </message>
-    <message>
-      <source>待复核</source>
-      <translation>To review</translation>
-    </message>
   </context>
   <context>
     <name>MyWorkloadView</name>
@@ -738,16 +789,12 @@ Quota derived from: {d}</translation>
       <translation>Sheet saved as {p}</translation>
     </message>
     <message>
-      <source>部门内{rd}，全院{rc}（同职务组）。</source>
-      <translation>in division {rd}, in court {rc} (same role group). </translation>
       <source>质效指标（超出参考范围的标 ▲）</source>
       <translation>Quality and efficiency (▲ outside the reference range)</translation>
     </message>
     <message>
-      <source>年度任务 {q:.2f}（{unit}标准案件）；截至本月目标 {t:.2f}，已完成 {sc:.2f}，完成率 {c:.1%}，得分 {s:.1f}；部门内{rd}，全院{rc}（同职务组）。结案 {n} 件。数据提示：数据不全 {inc} 件，待审批 {aw} 件，异常页数 {out} 件。
-任务来源：{d}</source>
-      <translation>Annual quota {q:.2f} ({unit} standard cases); target to date {t:.2f}, done {sc:.2f}, completion {c:.1%}, score {s:.1f}; in division {rd}, in court {rc} (same role). Cases closed: {n}. Data notes: {inc} incomplete, {aw} awaiting approval, {out} unusual page counts.
-Quota derived from: {d}</translation>
+      <source>部门内{rd}，全院{rc}（同职务组）。</source>
+      <translation>in division {rd}, in court {rc} (same role group). </translation>
     </message>
   </context>
   <context>
@@ -1268,6 +1315,77 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     </message>
   </context>
   <context>
+    <name>ReviewView</name>
+    <message>
+      <source>{c}　{j}
+待复核原因：{r}
+影响：{a}</source>
+      <translation>{c}  {j}
+Why held: {r}
+Held out of: {a}</translation>
+    </message>
+    <message>
+      <source>{n} 件已导出到 {p}</source>
+      <translation>{n} cases exported to {p}</translation>
+    </message>
+    <message>
+      <source>{n} 件待复核：页数异常的案件暂计 0，也不计入平均页数，直到确认或更正。</source>
+      <translation>{n} cases to review: a case with outlier page counts counts 0 and stays out of the page averages until its pages are confirmed or corrected.</translation>
+    </message>
+    <message>
+      <source>全部年度</source>
+      <translation>All years</translation>
+    </message>
+    <message>
+      <source>复核未完成</source>
+      <translation>Review not recorded</translation>
+    </message>
+    <message>
+      <source>导出</source>
+      <translation>Export</translation>
+    </message>
+    <message>
+      <source>导出 Excel…</source>
+      <translation>Export to Excel…</translation>
+    </message>
+    <message>
+      <source>导出待复核列表</source>
+      <translation>Export the review list</translation>
+    </message>
+    <message>
+      <source>已导出</source>
+      <translation>Exported</translation>
+    </message>
+    <message>
+      <source>当前年度</source>
+      <translation>Current year</translation>
+    </message>
+    <message>
+      <source>待复核</source>
+      <translation>To review</translation>
+    </message>
+    <message>
+      <source>更正页数…</source>
+      <translation>Correct pages…</translation>
+    </message>
+    <message>
+      <source>正在更正 {c} 的页数</source>
+      <translation>Correcting the pages of {c}</translation>
+    </message>
+    <message>
+      <source>正在确认 {c} 的页数</source>
+      <translation>Confirming the pages of {c}</translation>
+    </message>
+    <message>
+      <source>没有待复核的案件。</source>
+      <translation>No cases to review.</translation>
+    </message>
+    <message>
+      <source>确认页数…</source>
+      <translation>Confirm pages…</translation>
+    </message>
+  </context>
+  <context>
     <name>SheetsView</name>
     <message>
       <source>保存到</source>
@@ -1555,6 +1673,8 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>修改页数上限</source>
       <translation>Change page ceiling</translation>
+    </message>
+    <message>
       <source>全部</source>
       <translation>All</translation>
     </message>
@@ -1607,6 +1727,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Case file weight</translation>
     </message>
     <message>
+      <source>卷宗页数</source>
+      <translation>File pages</translation>
+    </message>
+    <message>
       <source>参考范围</source>
       <translation>Reference range</translation>
     </message>
@@ -1653,6 +1777,8 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>填写未结原因</source>
       <translation>Record long-pending reason</translation>
+    </message>
+    <message>
       <source>备份数据库</source>
       <translation>Back up the database</translation>
     </message>
@@ -1685,10 +1811,12 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Object</translation>
     </message>
     <message>
-      <source>导入时改派案件</source>
-      <translation>Reassign cases on import</translation>
       <source>导入二审结果</source>
       <translation>Import appeal outcomes</translation>
+    </message>
+    <message>
+      <source>导入时改派案件</source>
+      <translation>Reassign cases on import</translation>
     </message>
     <message>
       <source>导入案件</source>
@@ -1727,6 +1855,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>No.</translation>
     </message>
     <message>
+      <source>庭审笔录页数</source>
+      <translation>Transcript pages</translation>
+    </message>
+    <message>
       <source>庭长</source>
       <translation>Division head</translation>
     </message>
@@ -1741,6 +1873,18 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>录入终本审批</source>
       <translation>Record enforcement approval</translation>
+    </message>
+    <message>
+      <source>影响</source>
+      <translation>Held out of</translation>
+    </message>
+    <message>
+      <source>待复核.xlsx</source>
+      <translation>review-list.xlsx</translation>
+    </message>
+    <message>
+      <source>待复核原因</source>
+      <translation>Why held</translation>
     </message>
     <message>
       <source>待审批</source>
@@ -1795,10 +1939,12 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Judge equivalents</translation>
     </message>
     <message>
-      <source>排名组</source>
-      <translation>Ranking group</translation>
       <source>指标</source>
       <translation>Indicator</translation>
+    </message>
+    <message>
+      <source>排名组</source>
+      <translation>Ranking group</translation>
     </message>
     <message>
       <source>提示</source>
@@ -1855,6 +2001,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>时间</source>
       <translation>Time</translation>
+    </message>
+    <message>
+      <source>更正异常页数</source>
+      <translation>Correct outlier pages</translation>
     </message>
     <message>
       <source>最多</source>
@@ -1981,6 +2131,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Failed log-in</translation>
     </message>
     <message>
+      <source>确认异常页数</source>
+      <translation>Confirm outlier pages</translation>
+    </message>
+    <message>
       <source>程序</source>
       <translation>Procedure</translation>
     </message>
@@ -2033,6 +2187,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Closed</translation>
     </message>
     <message>
+      <source>结案年度</source>
+      <translation>Year closed</translation>
+    </message>
+    <message>
       <source>结案数</source>
       <translation>Closed</translation>
     </message>
@@ -2063,6 +2221,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>行政</source>
       <translation>Administrative</translation>
+    </message>
+    <message>
+      <source>裁判文书页数</source>
+      <translation>Judgment pages</translation>
     </message>
     <message>
       <source>角色</source>
@@ -2119,168 +2281,6 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>预计全年工作量</source>
       <translation>Expected year's workload</translation>
-    </message>
-    <message>
-      <source>卷宗页数</source>
-      <translation>File pages</translation>
-    </message>
-    <message>
-      <source>在岗比例</source>
-      <translation>Share in post</translation>
-    </message>
-    <message>
-      <source>庭审笔录页数</source>
-      <translation>Transcript pages</translation>
-    </message>
-    <message>
-      <source>影响</source>
-      <translation>Held out of</translation>
-    </message>
-    <message>
-      <source>待复核.xlsx</source>
-      <translation>review-list.xlsx</translation>
-    </message>
-    <message>
-      <source>待复核原因</source>
-      <translation>Why held</translation>
-    </message>
-    <message>
-      <source>更正异常页数</source>
-      <translation>Correct outlier pages</translation>
-    </message>
-    <message>
-      <source>确认异常页数</source>
-      <translation>Confirm outlier pages</translation>
-    </message>
-    <message>
-      <source>结案年度</source>
-      <translation>Year closed</translation>
-    </message>
-    <message>
-      <source>裁判文书页数</source>
-      <translation>Judgment pages</translation>
-    </message>
-  </context>
-  <context>
-    <name>DecisionDialog</name>
-    <message>
-      <source>卷宗页数</source>
-      <translation>File pages</translation>
-    </message>
-    <message>
-      <source>如：已核对卷宗，确有此页数；核对人</source>
-      <translation>e.g. checked against the case file, the pages are right; checked by</translation>
-    </message>
-    <message>
-      <source>庭审笔录页数</source>
-      <translation>Transcript pages</translation>
-    </message>
-    <message>
-      <source>待复核原因</source>
-      <translation>Why held</translation>
-    </message>
-    <message>
-      <source>更正页数</source>
-      <translation>Correct pages</translation>
-    </message>
-    <message>
-      <source>案号</source>
-      <translation>Case number</translation>
-    </message>
-    <message>
-      <source>理由</source>
-      <translation>Reason</translation>
-    </message>
-    <message>
-      <source>确认后，该案按导入的页数计算标准案件，并计入平均页数。</source>
-      <translation>Once confirmed, the case counts with its imported pages and enters the page averages.</translation>
-    </message>
-    <message>
-      <source>确认页数</source>
-      <translation>Confirm pages</translation>
-    </message>
-    <message>
-      <source>裁判文书页数</source>
-      <translation>Judgment pages</translation>
-    </message>
-    <message>
-      <source>请填写复核理由。</source>
-      <translation>Please give the reason for the review decision.</translation>
-    </message>
-    <message>
-      <source>页数没有改动；如页数无误，请用「确认页数」。</source>
-      <translation>No page count was changed; if the pages are right, use “Confirm pages”.</translation>
-    </message>
-  </context>
-  <context>
-    <name>ReviewView</name>
-    <message>
-      <source>{c}　{j}
-待复核原因：{r}
-影响：{a}</source>
-      <translation>{c}  {j}
-Why held: {r}
-Held out of: {a}</translation>
-    </message>
-    <message>
-      <source>{n} 件已导出到 {p}</source>
-      <translation>{n} cases exported to {p}</translation>
-    </message>
-    <message>
-      <source>{n} 件待复核：页数异常的案件暂计 0，也不计入平均页数，直到确认或更正。</source>
-      <translation>{n} cases to review: a case with outlier page counts counts 0 and stays out of the page averages until its pages are confirmed or corrected.</translation>
-    </message>
-    <message>
-      <source>全部年度</source>
-      <translation>All years</translation>
-    </message>
-    <message>
-      <source>复核未完成</source>
-      <translation>Review not recorded</translation>
-    </message>
-    <message>
-      <source>导出</source>
-      <translation>Export</translation>
-    </message>
-    <message>
-      <source>导出 Excel…</source>
-      <translation>Export to Excel…</translation>
-    </message>
-    <message>
-      <source>导出待复核列表</source>
-      <translation>Export the review list</translation>
-    </message>
-    <message>
-      <source>已导出</source>
-      <translation>Exported</translation>
-    </message>
-    <message>
-      <source>当前年度</source>
-      <translation>Current year</translation>
-    </message>
-    <message>
-      <source>待复核</source>
-      <translation>To review</translation>
-    </message>
-    <message>
-      <source>更正页数…</source>
-      <translation>Correct pages…</translation>
-    </message>
-    <message>
-      <source>正在更正 {c} 的页数</source>
-      <translation>Correcting the pages of {c}</translation>
-    </message>
-    <message>
-      <source>正在确认 {c} 的页数</source>
-      <translation>Confirming the pages of {c}</translation>
-    </message>
-    <message>
-      <source>没有待复核的案件。</source>
-      <translation>No cases to review.</translation>
-    </message>
-    <message>
-      <source>确认页数…</source>
-      <translation>Confirm pages…</translation>
     </message>
   </context>
 </TS>

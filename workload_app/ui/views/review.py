@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from workload_app.services import review
+from workload_app.ui import file_dialogs
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.i18n import labels
 from workload_app.ui.tables import table_view
@@ -247,9 +247,7 @@ class ReviewView(QWidget):
         if self.rows.empty:
             QMessageBox.information(self, self.tr("导出"), self.tr("没有待复核的案件。"))
             return
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出待复核列表"), "待复核.xlsx", "Excel (*.xlsx)"
-        )
+        name = file_dialogs.save_file_name(self, self.tr("导出待复核列表"), "待复核.xlsx", "Excel (*.xlsx)")
         if not name:
             return
         from workload_app.services.exports import write_table
