@@ -100,12 +100,7 @@ def read_csv(path: Path) -> list[RawSheet]:
     text, _encoding = decode_csv_bytes(path.read_bytes())
     if "\x00" in text:
         raise ImportRejected("文件含有二进制内容，不是 CSV 文本文件")
-    sample = text[:4096]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",\t;|")
-        delimiter = dialect.delimiter
-    except csv.Error:
-        delimiter = ","
+    delimiter = _csv_delimiter(text)
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     del text
     rows: list[list[object]] = []
@@ -130,6 +125,34 @@ def read_csv(path: Path) -> list[RawSheet]:
             _check_multiline(rows, record, start, last_line, delimiter)
         rows.append([_csv_cell(c) for c in record])
     return [RawSheet(path.stem, rows)]
+
+
+CSV_DELIMITERS = ",\t;|"
+
+
+def _csv_delimiter(text: str) -> str:
+    """The separator under which the file's header is found (a title line above the header, which
+    has no separator at all, misleads a statistical guess); the sniffer's guess when no header is."""
+    head = text[:65536]
+    lines = head.splitlines()[:40]
+    best, best_columns = "", 0
+    for delimiter in CSV_DELIMITERS:
+        if not any(delimiter in line for line in lines):
+            continue
+        try:
+            rows: list[list[object]] = list(csv.reader(lines, delimiter=delimiter))
+        except csv.Error:
+            continue
+        for synonyms, key in ((CASE_SYNONYMS, "case_number"), (ROSTER_SYNONYMS, "name")):
+            header = find_header(rows, synonyms, key)
+            if header is not None and len(header.columns) > best_columns:
+                best, best_columns = delimiter, len(header.columns)
+    if best:
+        return best
+    try:
+        return csv.Sniffer().sniff(head[:4096], delimiters=CSV_DELIMITERS).delimiter
+    except csv.Error:
+        return ","
 
 
 def _check_multiline(
