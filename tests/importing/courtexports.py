@@ -121,7 +121,7 @@ def footer(rows: list[list[object]]) -> list[list[object]]:
     return [total, [None] * width, ["制表人：刘某某", None, None, "制表日期：2025年12月31日"]]
 
 
-def write_court_xlsx(path: Path, rows, *, title: str | None = TITLE, formats=None, tail=True) -> Path:
+def write_court_xlsx(path: Path, rows, *, title: str | None = TITLE, formats=None, tail=False) -> Path:
     """Title merged across the table, a blank row, the table, the footer. ``formats`` maps a 0-based
     column to an Excel number format for its body cells (dates shown as dates, serials as numbers)."""
     book = openpyxl.Workbook()
@@ -145,7 +145,7 @@ def write_court_xlsx(path: Path, rows, *, title: str | None = TITLE, formats=Non
     return path
 
 
-def write_court_xls(path: Path, rows, *, title: str | None = TITLE, tail=True, cell_writer=None) -> Path:
+def write_court_xls(path: Path, rows, *, title: str | None = TITLE, tail=False, cell_writer=None) -> Path:
     """The same as a legacy .xls (Excel 97–2003), dates as date-formatted serials."""
     import xlwt
 
@@ -190,7 +190,7 @@ def write_court_csv(
     encoding: str = "gb18030",
     delimiter: str = ",",
     title: str | None = TITLE,
-    tail=True,
+    tail=False,
 ) -> Path:
     """As Excel saves a sheet: the title in the first cell followed by empty cells, CRLF lines."""
     width = len(rows[0])

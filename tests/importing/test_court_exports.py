@@ -12,7 +12,6 @@ from workload_app.core.problems import ImportRejected
 from workload_app.services.imports import import_cases
 
 from .courtexports import (
-    CASES,
     FIELDS,
     TODAY,
     expected,
@@ -37,9 +36,28 @@ def stored(db) -> dict[str, dict]:
 def imported(db, path):
     result = import_cases(db, path, today=TODAY)
     assert (result.total, result.new, result.rejected) == (3, 3, 0), result.problems
-    assert result.skipped_footer >= 1
     assert stored(db) == expected()
     return result
+
+
+# ------------------------------------------------------------------ what systems print under the table
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "xls", "csv"])
+def test_signature_lines_under_the_table_are_not_taken_for_cases(roster_db, tmp_path, kind):
+    """Regression: 制表人：… / 制表日期：… under the 合计 row was a row without 案号, refusing the file."""
+    write = {"xlsx": write_court_xlsx, "xls": write_court_xls, "csv": write_court_csv}[kind]
+    result = imported(roster_db, write(tmp_path / f"结案.{kind}", table(), tail=True))
+    assert result.skipped_footer == 2
+
+
+def test_a_case_without_number_is_still_reported_whatever_its_first_cell_says(roster_db, tmp_path):
+    rows = table()
+    rows[2][0] = "打印件"
+    rows[2][COLUMN["case_number"]] = None
+    with pytest.raises(ImportRejected) as err:
+        import_cases(roster_db, write_court_xlsx(tmp_path / "结案.xlsx", rows), today=TODAY)
+    assert [(p.row, p.column) for p in err.value.problems] == [(5, "案号")]
 
 
 # ------------------------------------------------------------------ headers
@@ -277,3 +295,81 @@ def test_xls_with_datetimes_and_text_forms(roster_db, tmp_path):
         return value
 
     imported(roster_db, write_court_xls(tmp_path / "结案.xls", table(cells=cells)))
+
+
+def _xls_with(tmp_path, special):
+    """A legacy .xls of the three cases where ``special[(field, case index)](row)`` writes the cell."""
+    import xlwt
+
+    def writer(ws, i, j, cell):
+        for (field, case), write in special.items():
+            if j == COLUMN[field] and i == 3 + case:  # title, blank, header above the first case
+                write(ws.row(i), j, xlwt)
+                return True
+        return False
+
+    return write_court_xls(tmp_path / "结案.xls", table(), cell_writer=writer)
+
+
+def test_xls_error_cells_and_uncomputed_formulas_are_errors_naming_the_cell(roster_db, tmp_path):
+    """Regression: calamine reads an .xls error value or a formula a script wrote (no result) as a
+    blank, so #DIV/0! in 卷宗页数 imported as an unknown page count."""
+    path = _xls_with(
+        tmp_path,
+        {
+            ("file_pages", 0): lambda row, j, xlwt: row.set_cell_error(j, "#DIV/0!"),
+            ("judgment_pages", 1): lambda row, j, xlwt: row.set_cell_error(j, 0x2A),
+            ("transcript_pages", 2): lambda row, j, xlwt: row.set_cell_formula(j, xlwt.Formula("B4*2")),
+        },
+    )
+    with pytest.raises(ImportRejected) as err:
+        import_cases(roster_db, path, today=TODAY)
+    got = [(p.row, p.column, p.value) for p in err.value.problems]
+    assert got == [
+        (4, "卷宗页数", "#DIV/0!"),
+        (5, "裁判文书页数", "#N/A"),
+        (6, "庭审笔录页数", "=公式（无计算结果）"),
+    ]
+    assert "Excel 错误 #DIV/0!" in err.value.problems[0].message
+    assert "没有计算结果" in err.value.problems[2].message
+    assert stored(roster_db) == {}
+
+
+def test_xls_cell_far_outside_the_data_is_refused_before_reading(roster_db, tmp_path):
+    """Regression: one cell at IV65536 made calamine lay out 16.8 million cells (about 1 GB) before
+    the size check ran; the BIFF cell records are located first now."""
+    import resource
+
+    def far(ws, i, j, cell):
+        if i == 3 and j == 0:
+            ws.write(65535, 255, "x")
+        return False
+
+    path = write_court_xls(tmp_path / "结案.xls", table(), cell_writer=far)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    with pytest.raises(ImportRejected) as err:
+        import_cases(roster_db, path, today=TODAY)
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert "IV65536" in str(err.value) and "65536 行 × 256 列" in str(err.value)
+    assert grown_mb < 200, grown_mb
+
+
+def test_xls_formatted_blank_far_away_is_no_reason_to_refuse(roster_db, tmp_path):
+    """A formatted but empty cell carries no value and is not laid out: the file imports."""
+
+    def blank(ws, i, j, cell):
+        if i == 3 and j == 0:
+            import xlwt
+
+            ws.write(65535, 255, None, xlwt.easyxf("font: bold on"))
+        return False
+
+    imported(roster_db, write_court_xls(tmp_path / "结案.xls", table(), cell_writer=blank))
+
+
+def test_html_table_saved_as_xls_is_refused_with_the_way_out(roster_db, tmp_path):
+    path = tmp_path / "结案.xls"
+    path.write_text("<html><body><table><tr><td>案号</td></tr></table></body></html>", encoding="utf-8")
+    with pytest.raises(ImportRejected) as err:
+        import_cases(roster_db, path, today=TODAY)
+    assert "网页" in str(err.value) and ".xlsx" in str(err.value)

@@ -33,7 +33,8 @@ PAGE_FIELDS = ("file_pages", "transcript_pages", "judgment_pages")
 TEXT_FIELDS = ("cause", "procedure", "closing_method")
 FOOTER_WORDS = ("合计", "总计", "小计", "共计")
 # What systems print under the table: who made it, when, notes. Such a line is skipped only when it
-# has no case number, so a real case is never dropped for what its first cell says.
+# has no case number and every filled cell reads so: a real case is never dropped for what one of
+# its cells says.
 SIGNATURE_WORDS = (
     "制表",
     "填表",
@@ -113,13 +114,14 @@ def _cell(row: list[object], index: int | None) -> object:
 
 
 def _is_footer(row: list[object], number_index: int | None = None) -> bool:
-    for cell in row:
-        if not is_blank(cell):
-            text = str(cell).strip()
-            if text.startswith(FOOTER_WORDS):
-                return True
-            return text.startswith(SIGNATURE_WORDS) and is_blank(_cell(row, number_index))
-    return False
+    filled = [str(c).strip() for c in row if not is_blank(c)]
+    if filled and filled[0].startswith(FOOTER_WORDS):
+        return True
+    return (
+        bool(filled)
+        and is_blank(_cell(row, number_index))
+        and all(text.startswith(SIGNATURE_WORDS) for text in filled)
+    )
 
 
 _MISSING_HAO = re.compile(r"^[(（〔\[【]\s*\d{4}\s*[)）〕\]】].*\d$")
