@@ -373,3 +373,11 @@ def test_html_table_saved_as_xls_is_refused_with_the_way_out(roster_db, tmp_path
     with pytest.raises(ImportRejected) as err:
         import_cases(roster_db, path, today=TODAY)
     assert "网页" in str(err.value) and ".xlsx" in str(err.value)
+
+
+@pytest.mark.parametrize(("encoding", "delimiter"), [("utf-16", "\t"), ("utf-8-sig", ";"), ("gbk", "\t")])
+def test_separator_is_the_one_the_header_splits_on(roster_db, tmp_path, encoding, delimiter):
+    """Regression: with a title above and 制表人 lines below, the sniffer took the whole tab- or
+    semicolon-separated header for one cell and the file was refused as having no header."""
+    path = write_court_csv(tmp_path / "结案.csv", table(), encoding=encoding, delimiter=delimiter, tail=True)
+    imported(roster_db, path)
