@@ -14,8 +14,8 @@ from typing import NamedTuple
 
 from workload_app.core.casenumber import parse_case_number
 from workload_app.core.problems import ImportRejected, Problem
-from workload_app.core.text import clip
-from workload_app.importing.headers import CASE_LABELS, CASE_SYNONYMS, HeaderMatch, find_header
+from workload_app.core.text import clip, normalize_text
+from workload_app.importing.headers import CASE_LABELS, CASE_SYNONYMS, HeaderMatch, find_header, header_key
 from workload_app.importing.readers import RawSheet
 from workload_app.importing.values import (
     DEFAULT_PAGE_CEILING,
@@ -33,6 +33,33 @@ from workload_app.importing.values import (
 PAGE_FIELDS = ("file_pages", "transcript_pages", "judgment_pages")
 TEXT_FIELDS = ("cause", "procedure", "closing_method")
 FOOTER_WORDS = ("合计", "总计", "小计", "共计")
+# What systems print under the table: who made it, when, notes. Such a line is skipped only when it
+# has no case number and every filled cell reads so: a real case is never dropped for what one of
+# its cells says.
+SIGNATURE_WORDS = (
+    "制表",
+    "填表",
+    "填报",
+    "审核人",
+    "复核人",
+    "负责人",
+    "统计人",
+    "统计日期",
+    "统计时间",
+    "打印",
+    "导出",
+    "数据来源",
+    "数据截至",
+    "截至",
+    "注：",
+    "注:",
+    "备注：",
+    "备注:",
+    "说明：",
+    "说明:",
+)
+# Headers that name a judge who is not necessarily the one in charge of the case (承办人).
+NOT_THE_JUDGE = ("审判长", "书记员", "法官助理", "审判员", "人民陪审员")
 EARLIEST_DATE = dt.date(1990, 1, 1)  # no case closed in a court's current records is older
 REPORT_CELL_CHARS = 1000  # what the reject report keeps of one rejected cell
 
@@ -71,7 +98,14 @@ def check_required_columns(header: HeaderMatch) -> None:
     if "closed_on" not in header.columns and "filed_on" not in header.columns:
         missing.append("结案日期")
     if missing:
-        raise ImportRejected(f"缺少必需的列：{'、'.join(missing)}")
+        hint = ""
+        near = [h for h in header.unknown if header_key(h) in NOT_THE_JUDGE]
+        if "judge" not in header.columns and near:
+            hint = (
+                f"。文件中有「{near[0]}」列，但{near[0]}不一定是承办法官，不能代替「承办人」；"
+                f"如果本院导出的「{near[0]}」就是承办法官，请在导入时把该列对应为「承办人」（保存为导入方案）"
+            )
+        raise ImportRejected(f"缺少必需的列：{'、'.join(missing)}{hint}")
 
 
 def _cell(row: list[object], index: int | None) -> object:
@@ -80,11 +114,28 @@ def _cell(row: list[object], index: int | None) -> object:
     return row[index]
 
 
-def _is_footer(row: list[object]) -> bool:
-    for cell in row:
-        if not is_blank(cell):
-            return str(cell).strip().startswith(FOOTER_WORDS)
-    return False
+def _is_footer(row: list[object], number_index: int | None = None) -> bool:
+    filled = [str(c).strip() for c in row if not is_blank(c)]
+    if filled and filled[0].startswith(FOOTER_WORDS):
+        return True
+    return (
+        bool(filled)
+        and is_blank(_cell(row, number_index))
+        and all(text.startswith(SIGNATURE_WORDS) for text in filled)
+    )
+
+
+_MISSING_HAO = re.compile(r"^[(（〔\[【]\s*\d{4}\s*[)）〕\]】].*\d$")
+
+
+def case_number_text(raw: object) -> object:
+    """The number as the file holds it, with the closing 号 some systems leave off put back: the serial
+    is the trailing digits either way, so (2024)渝0106民初1234 is (2024)渝0106民初1234号."""
+    if isinstance(raw, str):
+        text = normalize_text(raw)
+        if _MISSING_HAO.match(text):
+            return text + "号"
+    return raw
 
 
 def parse_rows(
@@ -110,7 +161,7 @@ def parse_rows(
             progress(offset / max(1, len(body)), f"校验第 {row_no} 行")
         if all(is_blank(c) for c in row):
             continue
-        if _is_footer(row) and not any(isinstance(c, CellError) for c in row):
+        if _is_footer(row, cols["case_number"]) and not any(isinstance(c, CellError) for c in row):
             footers += 1
             continue
         total += 1
@@ -143,14 +194,18 @@ def parse_rows(
             bad_rows[row_no] = row_for_report(row)
             continue
         raw_number = _cell(row, cols["case_number"])
-        number = parse_case_number(raw_number)
+        number = parse_case_number(case_number_text(raw_number))
         if is_blank(raw_number):
             bad("case_number", "案号为必填项", raw_number)
         elif number.error:
             bad("case_number", number.error, raw_number)
         else:
             key = number.canonical  # (year)court type serial 号, with 之一 … when given
-            canonical = key if not number.legacy else str(parse_text(raw_number)[0]).replace(" ", "")
+            canonical = (
+                key
+                if not number.legacy
+                else str(parse_text(case_number_text(raw_number))[0]).replace(" ", "")
+            )
             if canonical in seen:
                 bad("case_number", f"案号与第 {seen[canonical]} 行重复", raw_number)
             else:

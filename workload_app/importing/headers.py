@@ -13,14 +13,23 @@ from workload_app.core.text import compact
 
 CASE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "case_number": ("案号", "案件字号", "案件编号", "案件号"),
-    "judge": ("承办人", "承办法官", "主审法官", "承办审判员", "主审人"),
+    "judge": (
+        "承办人",
+        "承办法官",
+        "主审法官",
+        "承办审判员",
+        "主审人",
+        "主办法官",
+        "承办人姓名",
+        "承办法官姓名",
+    ),
     "division": ("承办部门", "承办庭室", "部门", "庭室", "承办庭", "审判庭"),
     "filed_on": ("立案日期", "收案日期", "立案时间", "收案时间"),
     "closed_on": ("结案日期", "审结日期", "结案时间", "审结时间"),
     "closing_method": ("结案方式", "结案方式名称"),
     "cause": ("案由",),
-    "procedure": ("适用程序", "审理程序", "程序"),
-    "file_pages": ("卷宗页数", "卷宗页码", "正卷页数"),
+    "procedure": ("适用程序", "审理程序", "程序", "审判程序"),
+    "file_pages": ("卷宗页数", "卷宗页码", "正卷页数", "案卷页数"),
     "transcript_pages": ("庭审笔录页数", "笔录页数"),
     "judgment_pages": ("裁判文书页数", "文书页数"),
     "panel": ("合议庭成员", "合议庭组成人员"),
@@ -63,7 +72,8 @@ _UNIT = re.compile(r"[(（][^)）]*[)）]$")
 
 
 def header_key(value: object) -> str:
-    return _UNIT.sub("", compact(value))
+    """The header without spaces, width, case, a bracketed unit or a required-field mark (*案号)."""
+    return _UNIT.sub("", compact(value).strip("*★※")).strip("*★※")
 
 
 def lookup(synonyms: dict[str, tuple[str, ...]]) -> dict[str, str]:

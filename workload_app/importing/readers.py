@@ -100,12 +100,7 @@ def read_csv(path: Path) -> list[RawSheet]:
     text, _encoding = decode_csv_bytes(path.read_bytes())
     if "\x00" in text:
         raise ImportRejected("文件含有二进制内容，不是 CSV 文本文件")
-    sample = text[:4096]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",\t;|")
-        delimiter = dialect.delimiter
-    except csv.Error:
-        delimiter = ","
+    delimiter = _csv_delimiter(text)
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     del text
     rows: list[list[object]] = []
@@ -130,6 +125,34 @@ def read_csv(path: Path) -> list[RawSheet]:
             _check_multiline(rows, record, start, last_line, delimiter)
         rows.append([_csv_cell(c) for c in record])
     return [RawSheet(path.stem, rows)]
+
+
+CSV_DELIMITERS = ",\t;|"
+
+
+def _csv_delimiter(text: str) -> str:
+    """The separator under which the file's header is found (a title line above the header, which
+    has no separator at all, misleads a statistical guess); the sniffer's guess when no header is."""
+    head = text[:65536]
+    lines = head.splitlines()[:40]
+    best, best_columns = "", 0
+    for delimiter in CSV_DELIMITERS:
+        if not any(delimiter in line for line in lines):
+            continue
+        try:
+            rows: list[list[object]] = list(csv.reader(lines, delimiter=delimiter))
+        except csv.Error:
+            continue
+        for synonyms, key in ((CASE_SYNONYMS, "case_number"), (ROSTER_SYNONYMS, "name")):
+            header = find_header(rows, synonyms, key)
+            if header is not None and len(header.columns) > best_columns:
+                best, best_columns = delimiter, len(header.columns)
+    if best:
+        return best
+    try:
+        return csv.Sniffer().sniff(head[:4096], delimiters=CSV_DELIMITERS).delimiter
+    except csv.Error:
+        return ","
 
 
 def _check_multiline(
@@ -320,6 +343,132 @@ def inspect_workbook_zip(path: Path) -> dict[str, dict[tuple[int, int], CellErro
     return found
 
 
+# ---------------------------------------------------------------- xls: what the BIFF records hold
+
+_XLS_ERRORS = {
+    0x00: "#NULL!",
+    0x07: "#DIV/0!",
+    0x0F: "#VALUE!",
+    0x17: "#REF!",
+    0x1D: "#NAME?",
+    0x24: "#NUM!",
+    0x2A: "#N/A",
+}
+_BIFF_CELLS = {
+    0x0006,
+    0x0203,
+    0x0204,
+    0x0205,
+    0x027E,
+    0x00FD,
+    0x00D6,
+}  # FORMULA NUMBER LABEL BOOLERR RK LABELSST RSTRING
+_BIFF_MULRK = 0x00BD
+
+
+def _xls_stream(path: Path) -> bytes:
+    """The Workbook stream of a legacy .xls (an OLE2 compound file)."""
+    from xlrd import compdoc
+
+    data = path.read_bytes()
+    if data[:8] != compdoc.SIGNATURE:
+        head = data[:512].lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n").lower()
+        if head.startswith((b"<", b"<\x00")):
+            raise ImportRejected(
+                "文件扩展名是 .xls，内容却是网页（HTML/XML）表格，不是真正的 Excel 工作簿："
+                "请用 Excel 或 WPS 打开它，另存为「Excel 工作簿（.xlsx）」后再导入"
+            )
+        raise ImportRejected(
+            "文件扩展名是 .xls，但内容不是 Excel 97–2003 工作簿（可能是改了扩展名的其他文件）"
+        )
+    try:
+        doc = compdoc.CompDoc(data, logfile=io.StringIO())
+        for name in ("Workbook", "Book"):
+            mem, base, size = doc.locate_named_stream(name)
+            if mem is not None:
+                return bytes(mem[base : base + size])
+    except compdoc.CompDocError as exc:
+        raise ImportRejected(f"文件已损坏，无法读取（{clip(exc, 80)}）") from exc
+    raise ImportRejected("文件中没有 Excel 工作簿数据（不是有效的 .xls 文件）")
+
+
+def _biff_records(stream: bytes, start: int):
+    pos, end = start, len(stream)
+    while pos + 4 <= end:
+        rid = int.from_bytes(stream[pos : pos + 2], "little")
+        size = int.from_bytes(stream[pos + 2 : pos + 4], "little")
+        yield rid, stream[pos + 4 : pos + 4 + size]
+        pos += 4 + size
+
+
+def _biff_sheets(stream: bytes) -> list[tuple[str, int]]:
+    """(name, offset of its BOF) of every worksheet, from the BOUNDSHEET records of the globals."""
+    sheets = []
+    biff8 = True
+    for rid, data in _biff_records(stream, 0):
+        if rid == 0x0809 and len(data) >= 2:
+            biff8 = int.from_bytes(data[:2], "little") >= 0x0600
+        elif rid == 0x0085 and len(data) >= 8:
+            offset, kind, cch = int.from_bytes(data[:4], "little"), data[5], data[6]
+            if biff8:
+                wide = data[7] & 1
+                raw = data[8 : 8 + cch * (2 if wide else 1)]
+                name = raw.decode("utf-16-le" if wide else "latin-1", "replace")
+            else:
+                name = data[7 : 7 + cch].decode("gbk", "replace")
+            if kind == 0:
+                sheets.append((name, offset))
+        elif rid == 0x000A:  # EOF of the globals
+            break
+    return sheets
+
+
+def inspect_xls(path: Path) -> dict[str, dict[tuple[int, int], CellError]]:
+    """What ``inspect_workbook_zip`` does for .xlsx, for a legacy .xls: every cell record is located
+    before calamine lays the sheet out densely (one cell at IV65536 would mean 16.8 million cells and
+    a gigabyte), and error values and formulas without a computed value come out as ``CellError``."""
+    stream = _xls_stream(path)
+    found: dict[str, dict[tuple[int, int], CellError]] = {}
+    for name, offset in _biff_sheets(stream):
+        errors: dict[tuple[int, int], CellError] = {}
+        max_row = max_col = cells = 0
+        far = (0, 0)
+        for rid, data in _biff_records(stream, offset):
+            if rid == 0x000A:
+                break
+            if rid in _BIFF_CELLS and len(data) >= 6:
+                row, col = int.from_bytes(data[:2], "little"), int.from_bytes(data[2:4], "little")
+                last = col
+                cells += 1
+                if rid == 0x0205 and len(data) >= 8 and data[7] == 1:
+                    errors[(row, col)] = CellError(_XLS_ERRORS.get(data[6], "#N/A"))
+                elif rid == 0x0006 and len(data) >= 14 and data[12:14] == b"\xff\xff":
+                    if data[6] == 2:
+                        errors[(row, col)] = CellError(_XLS_ERRORS.get(data[8], "#N/A"))
+                    elif data[6] == 3:
+                        # an empty result: what a writer that never calculates leaves behind
+                        errors[(row, col)] = CellError("")
+            elif rid == _BIFF_MULRK and len(data) >= 6:
+                row, col = int.from_bytes(data[:2], "little"), int.from_bytes(data[2:4], "little")
+                last = int.from_bytes(data[-2:], "little")
+                cells += max(1, last - col + 1)
+            else:
+                continue
+            if row + 1 > max_row or last + 1 > max_col:
+                far = (row, last)
+            max_row, max_col = max(max_row, row + 1), max(max_col, last + 1)
+        area = max_row * max_col
+        if area > SPARSE_AREA and area > 4 * max(1, cells):
+            ref = f"{column_letter(far[1])}{far[0] + 1}"
+            raise ImportRejected(
+                f"工作表「{clip(name, 30)}」的单元格 {ref} 远在数据之外：按它读取要铺开 {max_row} 行 × "
+                f"{max_col} 列（{area:,} 个单元格），而表中只有 {cells:,} 个单元格。"
+                "请在 Excel 中删除多余的行和列后另存再导入"
+            )
+        found[name] = errors
+    return found
+
+
 # ---------------------------------------------------------------- excel
 
 
@@ -350,6 +499,8 @@ def read_excel(path: Path) -> list[RawSheet]:
         errors = inspect_workbook_zip(path)
         with zipfile.ZipFile(path) as z:
             budget = sum(i.file_size for i in z.infolist())
+    elif suffix == ".xls":
+        errors = inspect_xls(path)
     try:
         import python_calamine
 

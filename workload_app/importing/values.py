@@ -64,10 +64,14 @@ def excel_error_literal(value: object) -> str:
 
 
 _DATE = re.compile(
-    r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?)?$"
+    r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?"
+    r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?|\s*\d{1,2}\s*[时點点](?:\s*\d{1,2}\s*分(?:\s*\d{1,2}\s*秒)?)?)?$"
 )
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _PAGES = re.compile(r"^([+-]?\d+(?:\.\d+)?)\s*页?$")
+# A thousands separator only where it groups thousands (1,234 or 12,345,678): "12,34" or "1,2345" is
+# a typo or a decimal comma, and reading either as 1234 / 12345 would be a guess.
+_GROUPED = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*页?$")
 _APPROVED = {
     "是": True,
     "y": True,
@@ -166,7 +170,11 @@ def parse_pages(value: object, ceiling: int = DEFAULT_PAGE_CEILING) -> tuple[int
     if isinstance(value, int | float):
         x = float(value)
     else:
-        s = normalize_text(str(value)[:100]).replace(",", "")
+        s = normalize_text(str(value)[:100])
+        if "," in s:
+            if not _GROUPED.match(s):
+                return None, f"页数应为非负整数，而不是「{clip(value)}」（千位分隔符位置不对）"
+            s = s.replace(",", "")
         m = _PAGES.match(s)
         if not m:
             return None, f"页数应为非负整数，而不是「{clip(value)}」"
