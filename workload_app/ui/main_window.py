@@ -73,13 +73,15 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
 
         self.status_db = QLabel()
+        self.status_params = QLabel()
         self.status_counts = QLabel()
         self.statusBar().addWidget(self.status_db, 1)
+        self.statusBar().addPermanentWidget(self.status_params)
         self.statusBar().addPermanentWidget(self.status_counts)
         self._make_menus()
 
         self._fill_years()
-        self.year_box.currentIndexChanged.connect(lambda _: self.refresh_current())
+        self.year_box.currentIndexChanged.connect(lambda _: (self._update_status(), self.refresh_current()))
         self.month_box.currentIndexChanged.connect(lambda _: self.refresh_current())
         self.nav.setCurrentRow(0)
         self._update_status()
@@ -361,9 +363,27 @@ class MainWindow(QMainWindow):
         s = info.summary(self.db)
         self.status_db.setText(self.tr("数据库：{p}").format(p=self.db_path))
         self.status_counts.setText(self.tr("法官 {j} 名 · 案件 {c} 件").format(j=s["judges"], c=s["cases"]))
+        self.status_params.setText(self.params_in_use_text())
         self.setWindowTitle(
             self.tr("法官工作量计算器 — {name} — {user}").format(name=self.db_path.name, user=self.user.name)
         )
+
+    def params_in_use_text(self) -> str:
+        """Which parameter version the figures of the chosen year use (a draft never does)."""
+        from workload_app.services.parameters import version_in_use
+
+        if not self.year():
+            return ""
+        v = version_in_use(self.db, self.year())
+        if v.version is None:
+            return self.tr("{y} 年度参数：默认值（尚未保存）").format(y=v.year)
+        if v.published:
+            text = self.tr("参数第 {n} 版（已发布）").format(n=v.version)
+        else:
+            text = self.tr("参数第 {n} 版（草稿，尚未发布）").format(n=v.version)
+        if v.draft is not None:
+            text += self.tr("；第 {d} 版草稿未发布").format(d=v.draft)
+        return text
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
         self.settings.setValue("geometry", self.saveGeometry())
