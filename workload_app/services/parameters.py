@@ -41,7 +41,7 @@ def draft_params(db: sqlite_utils.Database, year: int) -> tuple[Params, dict | N
 def require_params(db: sqlite_utils.Database, year: int) -> tuple[Params, dict]:
     params, row = current_params(db, year)
     if row is None:
-        raise WorkloadError(f"{year} 年度还没有参数设置，请先在「参数」中保存参数（命令行：workload params import）")
+        raise WorkloadError(f"{year} 年度还没有参数设置，请管理员先在「参数」页保存并发布本年度参数")
     return params, row
 
 

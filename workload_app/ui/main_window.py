@@ -157,6 +157,9 @@ class MainWindow(QMainWindow):
 
     def refresh_current(self) -> None:
         view = self.stack.currentWidget()
+        if view is not None and not self.year() and hasattr(view, "show_empty"):
+            view.show_empty()  # nothing imported yet: the view says what to do in the window
+            return
         if view is None or not hasattr(view, "refresh") or not self.year():
             return
         try:
