@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from workload_app.core.problems import WorkloadError
 from workload_app.services import access, accounts
 from workload_app.storage import repository as repo
