@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 
 from workload_app.core.casenumber import CATEGORY_LABELS
 from workload_app.core.formatting import UNIT_LABELS
-from workload_app.core.standard import AWAITING_APPROVAL, INCOMPLETE, OUTLIER, explain
+from workload_app.core.standard import AWAITING_APPROVAL, INCOMPLETE, OUTLIER, explain, judge_shares
+from workload_app.services import access
 from workload_app.services import standard_cases as S
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.i18n import flag_words, labels
@@ -40,6 +41,7 @@ COLUMNS = {
     "flags_text": "标记",
     "cause": "案由",
 }
+OWN_COLUMNS = {"share": "本人份额", "credited": "计入本人"}  # a judge's own list: what the tally credits
 
 
 class CasesView(QWidget):
@@ -48,9 +50,12 @@ class CasesView(QWidget):
         self.window_ = window
         self.frame = pd.DataFrame()
         self.params = None
+        user = window.user
+        self.own_judge = user.judge if user.role == access.JUDGE else None
+        self.columns = {**COLUMNS, **OWN_COLUMNS} if self.own_judge else dict(COLUMNS)
         self.model = DataFrameModel(
-            headers=labels(COLUMNS),
-            decimals={"file_pages": 0, "transcript_pages": 0, "judgment_pages": 0, "sc": 4},
+            headers=labels(self.columns),
+            decimals={"file_pages": 0, "transcript_pages": 0, "judgment_pages": 0, "sc": 4, "credited": 4},
         )
         self.table = table_view(self.model, stretch_last=False, fit=False)
         self.table.verticalHeader().setDefaultSectionSize(22)
@@ -84,7 +89,7 @@ class CasesView(QWidget):
         self.count = QLabel()
         self.explanation = QPlainTextEdit()
         self.explanation.setReadOnly(True)
-        self.explanation.setMaximumHeight(110)
+        self.explanation.setMaximumHeight(120)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
         split.addWidget(self.explanation)
@@ -100,6 +105,7 @@ class CasesView(QWidget):
         if not year:
             return
         categories, units, flag_texts = labels(CATEGORY_LABELS), labels(UNIT_LABELS), flag_words()
+        own = self.own_judge
 
         def read(db):
             merged, params, _ = S.results(db, year)
@@ -108,6 +114,9 @@ class CasesView(QWidget):
             merged["unit_label"] = merged["unit"].map(units)
             merged["rule_name"] = S.rule_names(merged, params)
             merged["flags_text"] = merged["flags"].map(flag_texts)
+            if own:
+                merged["share"] = judge_shares(merged, own, params)
+                merged["credited"] = merged["sc"] * merged["share"]
             choices = {
                 "division": sorted(merged["division"].dropna().unique()),
                 "judge": sorted(merged["judge"].dropna().unique()),
@@ -126,7 +135,7 @@ class CasesView(QWidget):
         merged, self.params, choices = result
         units = labels(UNIT_LABELS)
         self.frame = merged
-        self.model.set_frame(merged[list(COLUMNS)])
+        self.model.set_frame(merged[list(self.columns)])
         self.table.setColumnWidth(0, 200)
         self._fill(self.division, choices["division"])
         self._fill(self.judge, choices["judge"])
@@ -171,11 +180,18 @@ class CasesView(QWidget):
             ).to_numpy()
         self.model.filter_rows(mask)
         sc = f.loc[mask, "sc"]
-        self.count.setText(
-            self.tr("显示 {n} 件，共 {total} 件；标准案件合计 {sc:,.2f}").format(
-                n=int(mask.sum()), total=len(f), sc=float(sc.sum())
-            )
+        text = self.tr("显示 {n} 件，共 {total} 件；标准案件合计 {sc:,.2f}").format(
+            n=int(mask.sum()), total=len(f), sc=float(sc.sum())
         )
+        if self.own_judge:
+            shown = f.loc[mask]
+            text += self.tr(
+                "；计入本人：审判 {t:,.2f}，执行 {e:,.2f}（标准案件 × 本人份额，与统计一致）"
+            ).format(
+                t=float(shown.loc[shown["unit"] == "trial", "credited"].sum()),
+                e=float(shown.loc[shown["unit"] == "enforcement", "credited"].sum()),
+            )
+        self.count.setText(text)
 
     def _show_explanation(self, current, _previous) -> None:
         if not current.isValid() or self.params is None:
@@ -187,6 +203,18 @@ class CasesView(QWidget):
             f"{self.tr('计算说明')}：{text}\n"
             f"{self.tr('结案方式')}：{row.get('closing_method') or '—'}　{self.tr('程序')}：{row.get('procedure') or '—'}"
             f"　{self.tr('合议庭')}：{row.get('panel') or '—'}"
+            + (f"\n{self._own_credit(row)}" if self.own_judge else "")
+        )
+
+    def _own_credit(self, row: dict) -> str:
+        """What of this case the judge's tally credits them, and why."""
+        if pd.isna(row["sc"]):
+            return self.tr("本案没有标准案件，不计入本人。")
+        who = self.tr("承办法官") if row["judge"] == self.own_judge else self.tr("合议庭成员")
+        if row["share"] == 0:
+            return self.tr("本人为{who}，份额为 0：本案不计入本人工作量。").format(who=who)
+        return self.tr("本人为{who}，计入本人 {sc:.4f} × {s:g} = {c:.4f}。").format(
+            who=who, sc=row["sc"], s=row["share"], c=row["credited"]
         )
 
     def focus_search(self) -> None:

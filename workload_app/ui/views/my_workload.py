@@ -47,6 +47,8 @@ CASE_COLUMNS = {
     "closed_on": "结案日期",
     "type_code": "类型",
     "sc": "标准案件",
+    "share": "本人份额",
+    "credited": "计入本人",
     "rule": "特殊规则",
     "flags": "提示",
 }
@@ -64,7 +66,11 @@ class MyWorkloadView(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.months = DataFrameModel(headers=labels(MONTH_COLUMNS), decimals={"completion_pct": 1})
-        self.cases = DataFrameModel(headers=labels(CASE_COLUMNS))
+        self.cases = DataFrameModel(
+            headers=labels(CASE_COLUMNS), decimals={"share": 2, "credited": 4, "sc": 4}
+        )
+        self.credit_note = QLabel()
+        self.credit_note.setWordWrap(True)
         self.chart = QChart()
         self.chart.setTitle(self.tr("累计完成与目标（标准案件）"))
         chart_view = QChartView(self.chart)
@@ -96,6 +102,7 @@ class MyWorkloadView(QWidget):
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.search)
+        lower_layout.addWidget(self.credit_note)
         lower_layout.addWidget(self.case_table)
         lower_layout.addWidget(self.explanation)
         split = QSplitter(Qt.Orientation.Vertical)
@@ -189,11 +196,53 @@ class MyWorkloadView(QWidget):
         months["completion_pct"] = months["completion"] * 100
         self.months.set_frame(months[list(MONTH_COLUMNS)])
         cases = data["cases"]
+        own_unit = j["track"] if j["track"] in ("trial", "enforcement") else "trial"
+        in_unit = cases["unit"] == own_unit
+        responsible = cases["role_in_case"] == "承办"
+        self.credit_note.setText(
+            self.tr(
+                "列表中承办 {r} 件、参加合议庭 {p} 件；每件按「标准案件 × 本人份额」计入"
+                "（承办份额 {rs:g}，合议庭成员份额 {ms:g}）。计入本人的{unit}标准案件合计 {c:.2f}，"
+                "与上方统计的已完成 {sc:.2f} 一致。"
+            ).format(
+                r=int(responsible.sum()),
+                p=int((~responsible).sum()),
+                rs=data["shares"][0],
+                ms=data["shares"][1],
+                unit=unit,
+                c=float(cases.loc[in_unit, "credited"].sum()),
+                sc=a["sc"],
+            )
+        )
+        cases["explanation"] = [
+            self._credit_line(e, r, sh, sc, cr)
+            for e, r, sh, sc, cr in zip(
+                cases["explanation"],
+                cases["role_in_case"],
+                cases["share"],
+                cases["sc"],
+                cases["credited"],
+                strict=True,
+            )
+        ]
         cases["role_in_case"] = cases["role_in_case"].map(words)
         cases["flags"] = cases["flags"].map(words)
         self._all_cases = cases
         self._filter(self.search.text())
         self._draw(months, f["target_cumulative"])
+
+    def _credit_line(self, explanation: str, role: str, share: float, sc: float, credited: float) -> str:
+        """The case explanation, then what of it counts for this judge."""
+        if pd.isna(sc):
+            return f"{explanation}\n" + self.tr("本案没有标准案件，不计入本人。")
+        who = self.tr("承办法官") if role == "承办" else self.tr("合议庭成员")
+        if share == 0:
+            return f"{explanation}\n" + self.tr("本人为{who}，份额为 0：本案不计入本人工作量。").format(
+                who=who
+            )
+        return f"{explanation}\n" + self.tr("本人为{who}，计入本人 {sc:.4f} × {s:g} = {c:.4f}。").format(
+            who=who, sc=sc, s=share, c=credited
+        )
 
     def _filter(self, text: str) -> None:
         frame = self._all_cases
