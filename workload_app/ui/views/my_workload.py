@@ -87,7 +87,7 @@ class MyWorkloadView(QWidget):
         self.explanation.setMaximumHeight(70)
         save = QPushButton(self.tr("生成我的考核表 PDF…"))
         save.clicked.connect(self.save_pdf)
-        print_button = QPushButton(self.tr("打印考核表…"))
+        print_button = QPushButton(self.tr("打印预览…"))
         print_button.clicked.connect(self.print_sheet)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
@@ -310,7 +310,8 @@ class MyWorkloadView(QWidget):
         QMessageBox.information(self, self.tr("已生成"), self.tr("考核表已保存为 {p}").format(p=path))
 
     def print_sheet(self) -> None:
-        from workload_app.ui.printing import print_pdf
+        """打印预览 first: Qt's preview dialog shows the pages and carries the print button."""
+        from workload_app.ui.printing import preview_pdf
 
         with tempfile.TemporaryDirectory() as tmp:
-            print_pdf(self._sheet(Path(tmp)), self)
+            preview_pdf(self._sheet(Path(tmp)), self, self.tr("打印预览"))
