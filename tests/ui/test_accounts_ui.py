@@ -84,7 +84,9 @@ def test_judge_sees_own_views_and_cases_only(judge_window, qtbot, qtmodeltester)
     view.case_table.selectRow(0)
     number = view.cases.row_at(0)["case_number"]
     case = own[own["case_number"] == number]
-    assert view.explanation.toPlainText() == S.explanations(case, params).iloc[0]
+    first, credit = view.explanation.toPlainText().split("\n")
+    assert first == S.explanations(case, params).iloc[0]
+    assert credit.startswith("本人为")  # and what the case earns this judge (issue 19.3)
 
 
 def test_audit_view_lists_and_verifies(window, qtmodeltester, monkeypatch):

@@ -159,7 +159,7 @@ class SheetsView(QWidget):
         return kind == "court" or scope == "judge" or (kind == "division" and scope == "division")
 
     def _default_name(self) -> str:
-        kind, (scope, name) = self.kind.currentData(), self.scope.currentData()
+        kind, (_scope, name) = self.kind.currentData(), self.scope.currentData()
         title = label(dict(KINDS)[kind])
         who = name or self.tr("全院")
         return f"{self.window_.year()}-{self.window_.month():02d}_{title}_{who}.pdf"
