@@ -91,12 +91,20 @@ Hash: {h}</translation>
       <translation>Panel</translation>
     </message>
     <message>
+      <source>合议庭成员</source>
+      <translation>Panel member</translation>
+    </message>
+    <message>
       <source>异常页数</source>
       <translation>Unusual page count</translation>
     </message>
     <message>
       <source>待审批</source>
       <translation>Awaiting approval</translation>
+    </message>
+    <message>
+      <source>承办法官</source>
+      <translation>Responsible</translation>
     </message>
     <message>
       <source>数据不全</source>
@@ -109,6 +117,18 @@ Hash: {h}</translation>
     <message>
       <source>显示 {n} 件，共 {total} 件；标准案件合计 {sc:,.2f}</source>
       <translation>Showing {n} of {total} cases; standard cases in total {sc:,.2f}</translation>
+    </message>
+    <message>
+      <source>本人为{who}，份额为 0：本案不计入本人工作量。</source>
+      <translation>You were the {who} with a share of 0: this case does not count towards your workload.</translation>
+    </message>
+    <message>
+      <source>本人为{who}，计入本人 {sc:.4f} × {s:g} = {c:.4f}。</source>
+      <translation>You were the {who}: credited to you {sc:.4f} × {s:g} = {c:.4f}.</translation>
+    </message>
+    <message>
+      <source>本案没有标准案件，不计入本人。</source>
+      <translation>This case has no standard cases; nothing is credited to you.</translation>
     </message>
     <message>
       <source>查找</source>
@@ -149,6 +169,10 @@ Hash: {h}</translation>
     <message>
       <source>部门</source>
       <translation>Division</translation>
+    </message>
+    <message>
+      <source>；计入本人：审判 {t:,.2f}，执行 {e:,.2f}（标准案件 × 本人份额，与统计一致）</source>
+      <translation>; credited to you: trial {t:,.2f}, enforcement {e:,.2f} (standard cases × your share, as in the tally)</translation>
     </message>
   </context>
   <context>
@@ -412,6 +436,10 @@ Hash: {h}</translation>
       <translation>{y}</translation>
     </message>
     <message>
+      <source>{y} 年度参数：默认值（尚未保存）</source>
+      <translation>{y} parameters: defaults (not saved yet)</translation>
+    </message>
+    <message>
       <source>个人工作量</source>
       <translation>Judge workload</translation>
     </message>
@@ -434,6 +462,14 @@ Hash: {h}</translation>
     <message>
       <source>参数</source>
       <translation>Parameters</translation>
+    </message>
+    <message>
+      <source>参数第 {n} 版（已发布）</source>
+      <translation>Parameters version {n} (published)</translation>
+    </message>
+    <message>
+      <source>参数第 {n} 版（草稿，尚未发布）</source>
+      <translation>Parameters version {n} (draft, not published)</translation>
     </message>
     <message>
       <source>名册 (*.xlsx *.xls *.csv)</source>
@@ -617,6 +653,10 @@ Database: {p}</translation>
       <source>重新计算本年度标准案件</source>
       <translation>Recompute this year's standard cases</translation>
     </message>
+    <message>
+      <source>；第 {d} 版草稿未发布</source>
+      <translation>; draft version {d} not published</translation>
+    </message>
   </context>
   <context>
     <name>MyWorkloadView</name>
@@ -627,6 +667,14 @@ Database: {p}</translation>
     <message>
       <source>保存到文件夹</source>
       <translation>Save to folder</translation>
+    </message>
+    <message>
+      <source>列表中承办 {r} 件、参加合议庭 {p} 件；每件按「标准案件 × 本人份额」计入（承办份额 {rs:g}，合议庭成员份额 {ms:g}）。计入本人的{unit}标准案件合计 {c:.2f}，与上方统计的已完成 {sc:.2f} 一致。</source>
+      <translation>{r} cases as responsible judge, {p} as panel member; each counts as standard cases × your share (responsible {rs:g}, panel member {ms:g}). Credited to you: {c:.2f} {unit} standard cases, equal to the {sc:.2f} done in the tally above.</translation>
+    </message>
+    <message>
+      <source>合议庭成员</source>
+      <translation>Panel member</translation>
     </message>
     <message>
       <source>完成</source>
@@ -643,16 +691,36 @@ Database: {p}</translation>
 Quota derived from: {d}</translation>
     </message>
     <message>
-      <source>打印考核表…</source>
-      <translation>Print sheet…</translation>
+      <source>打印预览</source>
+      <translation>Print preview</translation>
+    </message>
+    <message>
+      <source>打印预览…</source>
+      <translation>Print preview…</translation>
+    </message>
+    <message>
+      <source>承办法官</source>
+      <translation>Responsible</translation>
     </message>
     <message>
       <source>按案号或案由查找</source>
       <translation>Find by case number or cause</translation>
     </message>
     <message>
+      <source>本人为{who}，份额为 0：本案不计入本人工作量。</source>
+      <translation>You were the {who} with a share of 0: this case does not count towards your workload.</translation>
+    </message>
+    <message>
+      <source>本人为{who}，计入本人 {sc:.4f} × {s:g} = {c:.4f}。</source>
+      <translation>You were the {who}: credited to you {sc:.4f} × {s:g} = {c:.4f}.</translation>
+    </message>
+    <message>
       <source>本年度尚未下达任务</source>
       <translation>No quota issued this year yet</translation>
+    </message>
+    <message>
+      <source>本案没有标准案件，不计入本人。</source>
+      <translation>This case has no standard cases; nothing is credited to you.</translation>
     </message>
     <message>
       <source>正在读取…</source>
@@ -698,8 +766,16 @@ Quota derived from: {d}</translation>
       <translation>Overview {year}, months 1–{month}</translation>
     </message>
     <message>
+      <source>人事部门或管理员导入名册和结案数据后，这里会显示本部门的数字。</source>
+      <translation>Once personnel staff or an administrator have imported the roster and the closed cases, your division's figures appear here.</translation>
+    </message>
+    <message>
       <source>全院累计完成与目标（标准案件）</source>
       <translation>Court: cumulative done and target (standard cases)</translation>
+    </message>
+    <message>
+      <source>数据库中还没有案件</source>
+      <translation>The database holds no cases yet</translation>
     </message>
     <message>
       <source>无</source>
@@ -712,6 +788,30 @@ Quota derived from: {d}</translation>
     <message>
       <source>法官完成率分布（人数）</source>
       <translation>Judges by completion (count)</translation>
+    </message>
+    <message>
+      <source>请按以下步骤开始：
+1. 菜单「文件 → 导入法官名册…」导入名册。
+2. 菜单「文件 → 导入结案数据…」导入结案表（也可把文件拖到本窗口）。
+3. 请管理员在「参数」页保存并发布本年度参数。
+4. 在「任务」页下达年度任务。</source>
+      <translation>To start:
+1. File → Import judge roster… to import the roster.
+2. File → Import closed cases… to import the closed cases (or drop the file on this window).
+3. Ask an administrator to save and publish this year's parameters on the Parameters page.
+4. Issue the annual quotas on the Quotas page.</translation>
+    </message>
+    <message>
+      <source>请按以下步骤开始：
+1. 菜单「文件 → 导入法官名册…」导入名册（姓名、部门、职务、类别、入额日期）。
+2. 菜单「文件 → 导入结案数据…」导入审判流程管理系统导出的结案表（也可把文件拖到本窗口）。
+3. 在左侧「参数」页核对本年度参数，点「保存为新版本…」，再点「发布（冻结）…」。
+4. 在「任务」页下达年度任务；之后各页即显示数字。</source>
+      <translation>To start:
+1. File → Import judge roster… to import the roster (name, division, post, category, appointment date).
+2. File → Import closed cases… to import the case-management system's export (or drop the file on this window).
+3. On the Parameters page, check this year's parameters, click Save as new version…, then Publish (freeze)….
+4. Issue the annual quotas on the Quotas page; every page then shows figures.</translation>
     </message>
     <message>
       <source>部门 {d} 个，法官 {j} 名；本期结案 {n} 件。进度落后的部门：{behind}。
@@ -729,6 +829,12 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>{y} 年度参数第 {v} 版（{s}）{r}</source>
       <translation>{y} parameters, version {v} ({s}) {r}</translation>
+    </message>
+    <message>
+      <source>{y} 年度参数第 {v} 版（草稿）{r}
+各项数字仍按已发布的第 {p} 版计算，发布后本草稿才生效。</source>
+      <translation>{y} parameters version {v} (draft) {r}
+All figures still use published version {p}; this draft counts once it is published.</translation>
     </message>
     <message>
       <source>{y} 年度：尚未保存参数（显示默认值）</source>
@@ -819,16 +925,26 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Publish parameters</translation>
     </message>
     <message>
-      <source>发布后 {y} 年度参数将被冻结，之后的修改会成为新版本。继续？</source>
-      <translation>Publishing freezes the {y} parameters; later changes become new versions. Continue?</translation>
+      <source>发布参数须填写理由。</source>
+      <translation>Publishing parameters needs a reason.</translation>
     </message>
     <message>
-      <source>发布（冻结）</source>
-      <translation>Publish (freeze)</translation>
+      <source>发布后 {y} 年度的全部数字、报表和导出改按此版计算，参数被冻结，之后的修改会成为新版本。
+发布理由：</source>
+      <translation>Once published, every {y} figure, sheet and export uses this version; it is frozen and later changes become a new version.
+Reason for publishing:</translation>
+    </message>
+    <message>
+      <source>发布（冻结）…</source>
+      <translation>Publish (freeze)…</translation>
     </message>
     <message>
       <source>变化</source>
       <translation>Change</translation>
+    </message>
+    <message>
+      <source>只有管理员可以修改、导入或发布参数</source>
+      <translation>Only an administrator may change, import or publish parameters</translation>
     </message>
     <message>
       <source>审判标准案件</source>
@@ -849,6 +965,14 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>导出参数</source>
       <translation>Export parameters</translation>
+    </message>
+    <message>
+      <source>已保存为第 {d} 版草稿。各项数字、报表和导出仍按已发布的第 {v} 版计算，发布本草稿后才生效。</source>
+      <translation>Saved as draft version {d}. Figures, sheets and exports still use published version {v} until this draft is published.</translation>
+    </message>
+    <message>
+      <source>已保存为草稿</source>
+      <translation>Saved as draft</translation>
     </message>
     <message>
       <source>已发布</source>
@@ -907,6 +1031,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Cannot preview: {e}</translation>
     </message>
     <message>
+      <source>未发布</source>
+      <translation>Not published</translation>
+    </message>
+    <message>
       <source>权重模拟（排名稳定性）</source>
       <translation>Weight what-if (rank stability)</translation>
     </message>
@@ -943,8 +1071,8 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Role fractions must be numbers</translation>
     </message>
     <message>
-      <source>草稿</source>
-      <translation>draft</translation>
+      <source>草稿，尚未发布；本年度暂按此版计算</source>
+      <translation>draft, not published; the year's figures use it until one is published</translation>
     </message>
     <message>
       <source>裁判文书权重</source>
@@ -1089,8 +1217,24 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
   <context>
     <name>SheetsView</name>
     <message>
+      <source>PDF 文件 (*.pdf)</source>
+      <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
       <source>保存到</source>
       <translation>Save to</translation>
+    </message>
+    <message>
+      <source>保存报表</source>
+      <translation>Save sheet</translation>
+    </message>
+    <message>
+      <source>全部部门</source>
+      <translation>All divisions</translation>
+    </message>
+    <message>
+      <source>全院</source>
+      <translation>Whole court</translation>
     </message>
     <message>
       <source>全院每位法官</source>
@@ -1101,8 +1245,28 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Also combine into one PDF (for printing)</translation>
     </message>
     <message>
+      <source>已保存 {p}</source>
+      <translation>Saved {p}</translation>
+    </message>
+    <message>
+      <source>已生成</source>
+      <translation>Created</translation>
+    </message>
+    <message>
       <source>已生成 {n} 个 PDF 于 {f}</source>
       <translation>{n} PDFs created in {f}</translation>
+    </message>
+    <message>
+      <source>所选范围内没有可打印的报表。</source>
+      <translation>There is no sheet to print in the chosen scope.</translation>
+    </message>
+    <message>
+      <source>打印预览</source>
+      <translation>Print preview</translation>
+    </message>
+    <message>
+      <source>打印预览…</source>
+      <translation>Print preview…</translation>
     </message>
     <message>
       <source>打开所在文件夹</source>
@@ -1111,6 +1275,20 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>报表</source>
       <translation>Sheets</translation>
+    </message>
+    <message>
+      <source>报表已保存为
+{p}
+
+现在打开吗？</source>
+      <translation>The sheet was saved as
+{p}
+
+Open it now?</translation>
+    </message>
+    <message>
+      <source>正在准备打印预览</source>
+      <translation>Preparing the print preview</translation>
     </message>
     <message>
       <source>正在生成报表</source>
@@ -1580,6 +1758,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Month</translation>
     </message>
     <message>
+      <source>本人份额</source>
+      <translation>Your share</translation>
+    </message>
+    <message>
       <source>标准案件</source>
       <translation>Standard cases</translation>
     </message>
@@ -1726,6 +1908,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>角色</source>
       <translation>Role</translation>
+    </message>
+    <message>
+      <source>计入本人</source>
+      <translation>Credited to you</translation>
     </message>
     <message>
       <source>计算标准案件</source>
