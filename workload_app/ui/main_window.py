@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -39,10 +39,6 @@ class MainWindow(QMainWindow):
         self.user = access.current(db)
         self.tasks = TaskRunner(db_path, self, user=self.user)
         self.settings = QSettings()
-        self.resize(1280, 800)
-        geometry = self.settings.value("geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
 
         self.year_box = QComboBox()
         self.month_box = QComboBox()
@@ -85,6 +81,7 @@ class MainWindow(QMainWindow):
         self.month_box.currentIndexChanged.connect(lambda _: self.refresh_current())
         self.nav.setCurrentRow(0)
         self._update_status()
+        self.fit_to_screen()
 
     # -- period
     def year(self) -> int:
@@ -371,6 +368,45 @@ class MainWindow(QMainWindow):
             self.tr("法官工作量计算器 — {name} — {user}").format(name=self.db_path.name, user=self.user.name)
         )
 
+    # -- size: fits an office screen (1366×768) and is remembered per screen
+    def _screen_key(self) -> str:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        area = screen.availableGeometry()
+        return f"geometry/{screen.name() or 'screen'}-{area.width()}x{area.height()}"
+
+    def fit_to_screen(self) -> None:
+        """The size last used on this screen; else 1280×800 or the screen's available area, whichever
+        is smaller. Never taller or wider than the screen, so the status bar stays in view."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        saved = self.settings.value(self._screen_key())
+        if saved is None or not self.restoreGeometry(saved):
+            frame_w = self.frameGeometry().width() - self.geometry().width()
+            frame_h = self.frameGeometry().height() - self.geometry().height()
+            self.resize(min(1280, area.width() - frame_w), min(800, area.height() - frame_h))
+            self.move(area.topLeft())
+        frame = self.frameGeometry()
+        if frame.height() > area.height() or frame.width() > area.width():
+            extra_h = frame.height() - self.height()
+            extra_w = frame.width() - self.width()
+            self.resize(
+                min(self.width(), area.width() - extra_w), min(self.height(), area.height() - extra_h)
+            )
+        frame = self.frameGeometry()
+        if not area.contains(frame):
+            self.move(
+                max(area.left(), min(frame.left(), area.right() - frame.width() + 1)),
+                max(area.top(), min(frame.top(), area.bottom() - frame.height() + 1)),
+            )
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().showEvent(event)
+        if not getattr(self, "_fitted", False):  # the frame's size is known once shown
+            self._fitted = True
+            self.fit_to_screen()
+
     def params_in_use_text(self) -> str:
         """Which parameter version the figures of the chosen year use (a draft never does)."""
         from workload_app.services.parameters import version_in_use
@@ -389,7 +425,7 @@ class MainWindow(QMainWindow):
         return text
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
-        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue(self._screen_key(), self.saveGeometry())
         self.settings.setValue("last_database", str(self.db_path))
         self.tasks.wait(5000)
         super().closeEvent(event)
