@@ -444,6 +444,14 @@ Hash: {h}</translation>
       <translation>Judge workload</translation>
     </message>
     <message>
+      <source>从备份恢复</source>
+      <translation>Restore from backup</translation>
+    </message>
+    <message>
+      <source>从备份恢复…</source>
+      <translation>Restore from backup…</translation>
+    </message>
+    <message>
       <source>任务</source>
       <translation>Quotas</translation>
     </message>
@@ -508,6 +516,10 @@ Hash: {h}</translation>
       <translation>Backed up</translation>
     </message>
     <message>
+      <source>已恢复</source>
+      <translation>Restored</translation>
+    </message>
+    <message>
       <source>帮助(&amp;H)</source>
       <translation>&amp;Help</translation>
     </message>
@@ -548,6 +560,18 @@ Hash: {h}</translation>
       <translation>Databases (*.sqlite *.db)</translation>
     </message>
     <message>
+      <source>数据库备份 (*.sqlite *.db *.bak);;所有文件 (*)</source>
+      <translation>Database backups (*.sqlite *.db *.bak);;All files (*)</translation>
+    </message>
+    <message>
+      <source>数据库已从「{f}」恢复。
+替换前的数据库保存在
+{a}</source>
+      <translation>The database was restored from "{f}".
+The replaced database was kept as
+{a}</translation>
+    </message>
+    <message>
       <source>数据库已备份到
 {p}</source>
       <translation>Database backed up to
@@ -580,6 +604,10 @@ Hash: {h}</translation>
     <message>
       <source>未备份</source>
       <translation>Not backed up</translation>
+    </message>
+    <message>
+      <source>未恢复</source>
+      <translation>Not restored</translation>
     </message>
     <message>
       <source>查找案件</source>
@@ -616,6 +644,16 @@ Database: {p}</translation>
     <message>
       <source>法官工作量计算器 — {name} — {user}</source>
       <translation>Judge Workload Calculator — {name} — {user}</translation>
+    </message>
+    <message>
+      <source>注销</source>
+      <translation>Log out</translation>
+    </message>
+    <message>
+      <source>用「{f}」替换当前数据库？
+替换前的数据库会先保存为备份。其他电脑或窗口上打开的同一数据库须先关闭。</source>
+      <translation>Replace the current database with "{f}"?
+The database being replaced is kept as a backup first. Close this database on other PCs and windows first.</translation>
     </message>
     <message>
       <source>用户</source>
@@ -1804,6 +1842,10 @@ Open it now?</translation>
     <message>
       <source>波动</source>
       <translation>Swing</translation>
+    </message>
+    <message>
+      <source>注销</source>
+      <translation>Log out</translation>
     </message>
     <message>
       <source>测算任务</source>

@@ -131,6 +131,14 @@ def login(
     return who, bool(row["must_change"])
 
 
+def logout(db: sqlite_utils.Database) -> None:
+    """End the session (audited): from now on ``db`` acts for nobody until the next log-in."""
+    me = access.current(db)
+    if me.id is not None:
+        audit.record(db, "user.logout", me.login, user=me)
+    access.bind(db, None)
+
+
 def change_password(db: sqlite_utils.Database, old: str, new: str) -> None:
     """The logged-in user changes their own password."""
     me = access.current(db)

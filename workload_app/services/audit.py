@@ -37,6 +37,7 @@ ACTIONS = {
     "user.login_failed": "登录失败",
     "user.locked": "账户锁定",
     "user.login": "登录",
+    "user.logout": "注销",
     "demo.create": "生成示范数据",
     "backup.restore": "从备份恢复",
 }

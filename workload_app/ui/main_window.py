@@ -223,6 +223,15 @@ class MainWindow(QMainWindow):
             backup_action = QAction(self.tr("立即备份数据库…"), self)
             backup_action.triggered.connect(self.backup_now)
             account_menu.addAction(backup_action)
+            restore_action = QAction(self.tr("从备份恢复…"), self)
+            restore_action.triggered.connect(lambda: self.restore_backup())
+            account_menu.addAction(restore_action)
+        account_menu.addSeparator()
+        logout_action = QAction(self.tr("注销"), self)
+        logout_action.setEnabled(self.user.id is not None)  # the local operator has no session
+        logout_action.triggered.connect(self.log_out)
+        account_menu.addAction(logout_action)
+        self.account_menu = account_menu
         settings_menu = self.menuBar().addMenu(self.tr("设置(&S)"))
         for code, language in (("zh_CN", "中文"), ("en", "English")):
             action = QAction(language, self, checkable=True)
@@ -351,6 +360,69 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("未备份"), str(exc))
             return
         QMessageBox.information(self, self.tr("已备份"), self.tr("数据库已备份到\n{p}").format(p=path))
+
+    def restore_backup(self, source: Path | None = None) -> MainWindow | None:
+        """从备份恢复 (管理员): the same checks as ``workload restore`` (integrity, our schema, not
+        newer); the replaced database is kept aside first. The window reopens on the restored data."""
+        from workload_app.services import maintenance
+
+        if source is None:
+            folders = maintenance.available(self.db)
+            start = str(folders[0].parent) if folders else str(self.db_path.parent)
+            name, _ = QFileDialog.getOpenFileName(
+                self, self.tr("从备份恢复"), start, self.tr("数据库备份 (*.sqlite *.db *.bak);;所有文件 (*)")
+            )
+            if not name:
+                return None
+            source = Path(name)
+        answer = QMessageBox.question(
+            self,
+            self.tr("从备份恢复"),
+            self.tr(
+                "用「{f}」替换当前数据库？\n替换前的数据库会先保存为备份。其他电脑或窗口上打开的同一数据库须先关闭。"
+            ).format(f=source.name),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        self.tasks.wait(30_000)  # nothing may still read the file being replaced
+        try:
+            restored, aside = maintenance.restore(self.db, source)
+        except Exception as exc:  # noqa: BLE001 - shown to the user; the database is left as it was
+            if self.db.conn is not None:
+                try:
+                    self.db.conn.execute("SELECT 1")
+                except Exception:  # noqa: BLE001 - closed by a failed restore: reopen as it was
+                    self.db = open_db(self.db_path)
+                    access.bind(self.db, self.user)
+            QMessageBox.warning(self, self.tr("未恢复"), str(exc))
+            return None
+        QMessageBox.information(
+            self,
+            self.tr("已恢复"),
+            self.tr("数据库已从「{f}」恢复。\n替换前的数据库保存在\n{a}").format(f=source.name, a=aside),
+        )
+        successor = MainWindow(restored, self.db_path, self.lang)
+        MainWindow._open_windows.append(successor)
+        successor.show()
+        self.close()
+        return successor
+
+    def log_out(self) -> MainWindow | None:
+        """注销: end this session and ask for an account again; cancelled, the window closes."""
+        from workload_app.services import accounts
+        from workload_app.ui import application
+
+        self.tasks.wait(30_000)
+        accounts.logout(self.db)
+        self.hide()
+        if not application.log_in(self.db):
+            self.close()
+            return None
+        successor = MainWindow(self.db, self.db_path, self.lang)  # views follow the new user's role
+        MainWindow._open_windows.append(successor)
+        successor.show()
+        self.close()
+        return successor
 
     def about(self) -> None:
         QMessageBox.about(
