@@ -79,6 +79,10 @@ Hash: {h}</translation>
   <context>
     <name>CasesView</name>
     <message>
+      <source>{y}年案件</source>
+      <translation>{y} cases</translation>
+    </message>
+    <message>
       <source>全部</source>
       <translation>All</translation>
     </message>
@@ -209,8 +213,20 @@ Hash: {h}</translation>
   <context>
     <name>DivisionsView</name>
     <message>
+      <source>{y}年调剂建议</source>
+      <translation>{y} suggested transfers</translation>
+    </message>
+    <message>
+      <source>{y}年部门进度</source>
+      <translation>{y} division progress</translation>
+    </message>
+    <message>
       <source>人案均衡度（各部门人均标准案件的变异系数，越小越均衡）：审判 {t:.3f}，执行 {e:.3f}</source>
       <translation>Balance (coefficient of variation of standard cases per judge across divisions; lower is more even): trial {t:.3f}, enforcement {e:.3f}</translation>
+    </message>
+    <message>
+      <source>完成率按区间着色；「全院」列为全院同类别合计，「上年同期」为上年 1 月至所选月份</source>
+      <translation>Completion is coloured by band; "court" columns are the whole court in the same track; "same period last year" is January to the chosen month of last year</translation>
     </message>
     <message>
       <source>标准案件</source>
@@ -231,6 +247,43 @@ Hash: {h}</translation>
     <message>
       <source>调剂建议（仅为建议，不会自动移动案件）</source>
       <translation>Suggested transfers (suggestions only; no case is moved)</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExcelButton</name>
+    <message>
+      <source>Excel 文件 (*.xlsx)</source>
+      <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>导出 Excel</source>
+      <translation>Export to Excel</translation>
+    </message>
+    <message>
+      <source>导出 Excel…</source>
+      <translation>Export to Excel…</translation>
+    </message>
+    <message>
+      <source>已导出</source>
+      <translation>Exported</translation>
+    </message>
+    <message>
+      <source>已导出 {n} 行到
+{p}</source>
+      <translation>Exported {n} rows to
+{p}</translation>
+    </message>
+    <message>
+      <source>无法写入「{p}」：{e}</source>
+      <translation>Cannot write "{p}": {e}</translation>
+    </message>
+    <message>
+      <source>未导出</source>
+      <translation>Not exported</translation>
+    </message>
+    <message>
+      <source>表中没有可导出的行。</source>
+      <translation>The table has no rows to export.</translation>
     </message>
   </context>
   <context>
@@ -394,8 +447,24 @@ Hash: {h}</translation>
   <context>
     <name>JudgesView</name>
     <message>
+      <source>{t}：完成率 {c}，人均 {p:.2f}（{n} 名法官）</source>
+      <translation>{t}: completion {c}, {p:.2f} per judge ({n} judges)</translation>
+    </message>
+    <message>
       <source>{y} 年 1—{m} 月，{n} 名法官；排名在同一职务组内比较</source>
       <translation>{y}, months 1–{m}, {n} judges; ranks compare judges of the same role</translation>
+    </message>
+    <message>
+      <source>{y}年法官工作量</source>
+      <translation>{y} judges workload</translation>
+    </message>
+    <message>
+      <source>全院对比：</source>
+      <translation>Whole court for comparison: </translation>
+    </message>
+    <message>
+      <source>；未达进度 {k} 名</source>
+      <translation>; {k} behind schedule</translation>
     </message>
   </context>
   <context>
@@ -701,6 +770,10 @@ The database being replaced is kept as a backup first. Close this database on ot
     <message>
       <source>{name}（{div}，{role}）{y} 年 1—{m} 月</source>
       <translation>{name} ({div}, {role}), {y}, months 1–{m}</translation>
+    </message>
+    <message>
+      <source>{y}年{j}的案件</source>
+      <translation>{y} cases of {j}</translation>
     </message>
     <message>
       <source>保存到文件夹</source>
@@ -1514,7 +1587,18 @@ Open it now?</translation>
     </message>
   </context>
   <context>
+    <name>_BehindFilter</name>
+    <message>
+      <source>只看未达进度</source>
+      <translation>Behind schedule only</translation>
+    </message>
+  </context>
+  <context>
     <name>labels</name>
+    <message>
+      <source>上年同期已完成</source>
+      <translation>Same period last year</translation>
+    </message>
     <message>
       <source>下达年度任务</source>
       <translation>Issue annual quotas</translation>
@@ -1560,6 +1644,14 @@ Open it now?</translation>
       <translation>Edit account</translation>
     </message>
     <message>
+      <source>全院人均</source>
+      <translation>Court per judge</translation>
+    </message>
+    <message>
+      <source>全院完成率%</source>
+      <translation>Court completion %</translation>
+    </message>
+    <message>
       <source>全院排名</source>
       <translation>Court rank</translation>
     </message>
@@ -1598,6 +1690,10 @@ Open it now?</translation>
     <message>
       <source>合议庭成员</source>
       <translation>Panel member</translation>
+    </message>
+    <message>
+      <source>同比%</source>
+      <translation>Change vs last year %</translation>
     </message>
     <message>
       <source>名次不变%</source>
@@ -1970,6 +2066,10 @@ Open it now?</translation>
     <message>
       <source>账户锁定</source>
       <translation>Account locked</translation>
+    </message>
+    <message>
+      <source>进度区间</source>
+      <translation>Completion band</translation>
     </message>
     <message>
       <source>部门</source>

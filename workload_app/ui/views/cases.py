@@ -22,6 +22,7 @@ from workload_app.core.standard import AWAITING_APPROVAL, INCOMPLETE, OUTLIER, e
 from workload_app.services import access
 from workload_app.services import standard_cases as S
 from workload_app.ui.dataframe_model import DataFrameModel
+from workload_app.ui.excel import ExcelButton
 from workload_app.ui.i18n import flag_words, labels
 from workload_app.ui.tables import table_view
 
@@ -87,6 +88,8 @@ class CasesView(QWidget):
             bar.addWidget(QLabel(label))
             bar.addWidget(w, 2 if w is self.search else 1)
         self.count = QLabel()
+        self.excel = ExcelButton(self.model, lambda: self.tr("{y}年案件").format(y=self.window_.year()))
+        bar.addWidget(self.excel)
         self.explanation = QPlainTextEdit()
         self.explanation.setReadOnly(True)
         self.explanation.setMaximumHeight(120)

@@ -29,6 +29,7 @@ from workload_app.services import quotas as Q
 from workload_app.services.my_workload import my_workload
 from workload_app.services.sheets import export_sheets
 from workload_app.ui.dataframe_model import DataFrameModel
+from workload_app.ui.excel import ExcelButton
 from workload_app.ui.i18n import labels, track_label, words
 from workload_app.ui.tables import table_view
 
@@ -101,7 +102,13 @@ class MyWorkloadView(QWidget):
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addWidget(self.search)
+        search_bar = QHBoxLayout()
+        search_bar.addWidget(self.search, 1)
+        self.excel = ExcelButton(
+            self.cases, lambda: self.tr("{y}年{j}的案件").format(y=self.window_.year(), j=self.judge() or "")
+        )
+        search_bar.addWidget(self.excel)
+        lower_layout.addLayout(search_bar)
         lower_layout.addWidget(self.credit_note)
         lower_layout.addWidget(self.case_table)
         lower_layout.addWidget(self.explanation)
