@@ -525,6 +525,10 @@ Hash: {h}</translation>
       <translation>Quotas</translation>
     </message>
     <message>
+      <source>使用手册</source>
+      <translation>Manual (Chinese)</translation>
+    </message>
+    <message>
       <source>修改密码</source>
       <translation>Change password</translation>
     </message>
@@ -615,6 +619,10 @@ Hash: {h}</translation>
     <message>
       <source>打开数据库…</source>
       <translation>Open database…</translation>
+    </message>
+    <message>
+      <source>找不到使用手册：{p}</source>
+      <translation>The manual was not found: {p}</translation>
     </message>
     <message>
       <source>报表</source>
@@ -727,14 +735,6 @@ The database being replaced is kept as a backup first. Close this database on ot
     <message>
       <source>用户</source>
       <translation>Users</translation>
-    </message>
-    <message>
-      <source>界面语言</source>
-      <translation>Language</translation>
-    </message>
-    <message>
-      <source>界面语言将在重新启动程序后切换。</source>
-      <translation>The language changes when the program is restarted.</translation>
     </message>
     <message>
       <source>立即备份数据库…</source>

@@ -8,6 +8,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFileDialog,
     QLabel,
     QListWidget,
@@ -61,11 +62,15 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(view)
             self.views.append(view)
         self.nav.currentRowChanged.connect(self._show_view)
+        # wide enough for the longest title in either language, no horizontal scroll bar
+        nav_width = self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 12
+        self.nav.setMinimumWidth(nav_width)
+        self.nav.setMaximumWidth(max(160, nav_width))
         splitter = QSplitter()
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([140, 1140])
+        splitter.setSizes([nav_width, 1140])
         self.setCentralWidget(splitter)
 
         self.status_db = QLabel()
@@ -239,6 +244,11 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self.set_language(c))
             settings_menu.addAction(action)
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        manual_action = QAction(self.tr("使用手册"), self)
+        manual_action.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
+        manual_action.triggered.connect(self.show_manual)
+        help_menu.addAction(manual_action)
+        self.manual_action = manual_action
         about = QAction(self.tr("关于"), self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
@@ -309,9 +319,28 @@ class MainWindow(QMainWindow):
             on_done=self.apply_changes,
         )
 
-    def set_language(self, lang: str) -> None:
+    def set_language(self, lang: str) -> MainWindow | None:
+        """Switch the language at once: the translators (Qt's own dialogs too) are replaced and the
+        window is rebuilt in its place, on the same database, user, period and view."""
+        from PySide6.QtWidgets import QApplication
+
+        from workload_app.ui.application import install_translators
+
         self.settings.setValue("language", lang)
-        QMessageBox.information(self, self.tr("界面语言"), self.tr("界面语言将在重新启动程序后切换。"))
+        if lang == self.lang:
+            return None
+        self.tasks.wait(30_000)
+        install_translators(QApplication.instance(), lang)
+        successor = MainWindow(self.db, self.db_path, lang)
+        successor.year_box.setCurrentIndex(self.year_box.currentIndex())
+        successor.month_box.setCurrentIndex(self.month_box.currentIndex())
+        successor.setGeometry(self.geometry())
+        successor._fitted = True
+        MainWindow._open_windows.append(successor)
+        successor.show()
+        successor.nav.setCurrentRow(self.nav.currentRow())
+        self.close()
+        return successor
 
     def open_database(self) -> None:
         start = str(self.settings.value("last_folder", str(self.db_path.parent)))
@@ -423,6 +452,32 @@ class MainWindow(QMainWindow):
         successor.show()
         self.close()
         return successor
+
+    def show_manual(self) -> QDialog:
+        """F1: the short manual in Chinese shipped in resources/manual (also in the bundle)."""
+        from PySide6.QtWidgets import QDialogButtonBox, QTextBrowser, QVBoxLayout
+
+        from workload_app.ui.application import resources_dir
+
+        path = resources_dir() / "manual" / "manual_zh.md"
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("使用手册"))
+        browser = QTextBrowser()
+        browser.setOpenExternalLinks(True)
+        try:
+            browser.setMarkdown(path.read_text(encoding="utf-8"))
+        except OSError:
+            browser.setPlainText(self.tr("找不到使用手册：{p}").format(p=path))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(browser)
+        layout.addWidget(buttons)
+        area = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+        dialog.resize(min(820, area.width() - 40), min(700, area.height() - 60))
+        self.manual = dialog
+        dialog.show()
+        return dialog
 
     def about(self) -> None:
         QMessageBox.about(

@@ -218,6 +218,9 @@ class ParametersView(QWidget):
                 )
             )
         self.version_label.setWordWrap(True)
+        # 发布 only when there is a draft to publish (and only for 管理员)
+        is_admin = self.window_.user.role == access.ADMIN
+        self.buttons["publish"].setEnabled(is_admin and row is not None and not row["published"])
         self.preview()
 
     def load(self, p: Params) -> None:

@@ -37,21 +37,21 @@ JUDGE_COLUMNS = {
     "rank_division": "部门内排名",
     "rank_court": "全院排名",
 }
-DIVISION_COLUMNS = {
+DIVISION_COLUMNS = {  # progress and its comparisons first: they must show without scrolling
     "division": "部门",
     "track_label": "类别",
     "judges": "法官人数",
-    "equivalents": "折算法官",
-    "target": "年度目标",
     "target_to_date": "截至本月目标",
     "sc": "已完成",
     "completion_pct": "完成率%",
     "band": "进度区间",
     "court_completion_pct": "全院完成率%",
-    "sc_per_judge": "人均",
-    "court_sc_per_judge": "全院人均",
     "sc_last_year": "上年同期已完成",
     "change_pct": "同比%",
+    "sc_per_judge": "人均",
+    "court_sc_per_judge": "全院人均",
+    "target": "年度目标",
+    "equivalents": "折算法官",
     "expected_workload": "预计全年工作量",
     "judges_needed": "所需法官",
 }
@@ -209,12 +209,11 @@ class DivisionsView(QWidget):
             self.transfers, lambda: self.tr("{y}年调剂建议").format(y=self.window_.year())
         )
         bar = QHBoxLayout()
-        bar.addWidget(
-            QLabel(
-                self.tr("完成率按区间着色；「全院」列为全院同类别合计，「上年同期」为上年 1 月至所选月份")
-            ),
-            1,
+        note = QLabel(
+            self.tr("完成率按区间着色；「全院」列为全院同类别合计，「上年同期」为上年 1 月至所选月份")
         )
+        note.setWordWrap(True)  # long in English: wraps rather than widening the window
+        bar.addWidget(note, 1)
         bar.addWidget(self.behind)
         bar.addWidget(self.excel)
         transfers_bar = QHBoxLayout()
