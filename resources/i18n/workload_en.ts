@@ -17,19 +17,25 @@
     </message>
     <message>
       <source>修改前：{b}
-
-修改后：{a}
-
-哈希：{h}</source>
+修改后：{a}</source>
       <translation>Before: {b}
-
-After: {a}
-
-Hash: {h}</translation>
+After: {a}</translation>
     </message>
     <message>
       <source>全部操作</source>
       <translation>All actions</translation>
+    </message>
+    <message>
+      <source>哈希：{h}</source>
+      <translation>Hash: {h}</translation>
+    </message>
+    <message>
+      <source>字段</source>
+      <translation>Fields</translation>
+    </message>
+    <message>
+      <source>字段（* 为有变化的字段）</source>
+      <translation>Fields (* marks a changed field)</translation>
     </message>
     <message>
       <source>审计日志完好</source>
@@ -56,6 +62,10 @@ Hash: {h}</translation>
       <translation>Exported</translation>
     </message>
     <message>
+      <source>未变</source>
+      <translation>Unchanged</translation>
+    </message>
+    <message>
       <source>查询</source>
       <translation>Search</translation>
     </message>
@@ -74,6 +84,14 @@ Hash: {h}</translation>
     <message>
       <source>至</source>
       <translation>to</translation>
+    </message>
+    <message>
+      <source>（删除）</source>
+      <translation>(removed)</translation>
+    </message>
+    <message>
+      <source>（无字段变化记录）</source>
+      <translation>(no field changes recorded)</translation>
     </message>
   </context>
   <context>
@@ -289,6 +307,10 @@ Hash: {h}</translation>
   <context>
     <name>ImportHistoryDialog</name>
     <message>
+      <source>名册</source>
+      <translation>Roster</translation>
+    </message>
+    <message>
       <source>导入历史</source>
       <translation>Import history</translation>
     </message>
@@ -341,8 +363,16 @@ Hash: {h}</translation>
       <translation>Unchanged</translation>
     </message>
     <message>
+      <source>案件</source>
+      <translation>Cases</translation>
+    </message>
+    <message>
       <source>用户</source>
       <translation>Users</translation>
+    </message>
+    <message>
+      <source>示范数据</source>
+      <translation>Demo data</translation>
     </message>
     <message>
       <source>种类</source>
@@ -1668,8 +1698,16 @@ Open it now?</translation>
       <translation>Other</translation>
     </message>
     <message>
+      <source>分钟</source>
+      <translation>Minutes</translation>
+    </message>
+    <message>
       <source>刑事</source>
       <translation>Criminal</translation>
+    </message>
+    <message>
+      <source>创建时间</source>
+      <translation>Created</translation>
     </message>
     <message>
       <source>单位</source>
@@ -1682,6 +1720,14 @@ Open it now?</translation>
     <message>
       <source>卷宗权重</source>
       <translation>Case file weight</translation>
+    </message>
+    <message>
+      <source>参数内容</source>
+      <translation>Parameter file</translation>
+    </message>
+    <message>
+      <source>参数版本</source>
+      <translation>Parameter version</translation>
     </message>
     <message>
       <source>发布参数</source>
@@ -1708,6 +1754,14 @@ Open it now?</translation>
       <translation>Name</translation>
     </message>
     <message>
+      <source>否</source>
+      <translation>no</translation>
+    </message>
+    <message>
+      <source>启用</source>
+      <translation>Active</translation>
+    </message>
+    <message>
       <source>固定值</source>
       <translation>fixed value</translation>
     </message>
@@ -1718,6 +1772,10 @@ Open it now?</translation>
     <message>
       <source>基本任务</source>
       <translation>Common quota</translation>
+    </message>
+    <message>
+      <source>失败次数</source>
+      <translation>Failed attempts</translation>
     </message>
     <message>
       <source>姓名</source>
@@ -1750,6 +1808,10 @@ Open it now?</translation>
     <message>
       <source>导入法官名册</source>
       <translation>Import judge roster</translation>
+    </message>
+    <message>
+      <source>已发布</source>
+      <translation>published</translation>
     </message>
     <message>
       <source>已完成</source>
@@ -1836,6 +1898,10 @@ Open it now?</translation>
       <translation>Action</translation>
     </message>
     <message>
+      <source>改密时间</source>
+      <translation>Password changed</translation>
+    </message>
+    <message>
       <source>数值</source>
       <translation>Value</translation>
     </message>
@@ -1866,6 +1932,14 @@ Open it now?</translation>
     <message>
       <source>时间</source>
       <translation>Time</translation>
+    </message>
+    <message>
+      <source>是</source>
+      <translation>yes</translation>
+    </message>
+    <message>
+      <source>替换前的数据库</source>
+      <translation>Replaced database kept as</translation>
     </message>
     <message>
       <source>最多</source>
@@ -1902,6 +1976,14 @@ Open it now?</translation>
     <message>
       <source>标记</source>
       <translation>Flags</translation>
+    </message>
+    <message>
+      <source>案件数</source>
+      <translation>Cases</translation>
+    </message>
+    <message>
+      <source>案件数据版本</source>
+      <translation>Case data version</translation>
     </message>
     <message>
       <source>案号</source>
@@ -1948,6 +2030,10 @@ Open it now?</translation>
       <translation>Computed quota</translation>
     </message>
     <message>
+      <source>版本</source>
+      <translation>Version</translation>
+    </message>
+    <message>
       <source>特殊规则</source>
       <translation>Special rule</translation>
     </message>
@@ -1964,8 +2050,16 @@ Open it now?</translation>
       <translation>Present (equivalents)</translation>
     </message>
     <message>
+      <source>理由</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
       <source>生成示范数据</source>
       <translation>Create demo data</translation>
+    </message>
+    <message>
+      <source>生效版本</source>
+      <translation>Version in force</translation>
     </message>
     <message>
       <source>用户</source>
@@ -2032,6 +2126,10 @@ Open it now?</translation>
       <translation>Closed on</translation>
     </message>
     <message>
+      <source>编号</source>
+      <translation>ID</translation>
+    </message>
+    <message>
       <source>职务</source>
       <translation>Role</translation>
     </message>
@@ -2064,6 +2162,10 @@ Open it now?</translation>
       <translation>Override reason</translation>
     </message>
     <message>
+      <source>账户</source>
+      <translation>Accounts</translation>
+    </message>
+    <message>
       <source>账户锁定</source>
       <translation>Account locked</translation>
     </message>
@@ -2086,6 +2188,14 @@ Open it now?</translation>
     <message>
       <source>重置密码</source>
       <translation>Reset password</translation>
+    </message>
+    <message>
+      <source>锁定至</source>
+      <translation>Locked until</translation>
+    </message>
+    <message>
+      <source>须改密码</source>
+      <translation>Must change password</translation>
     </message>
     <message>
       <source>预计全年工作量</source>
