@@ -92,14 +92,15 @@ class CasesView(QWidget):
         bar.addWidget(self.excel)
         self.explanation = QPlainTextEdit()
         self.explanation.setReadOnly(True)
-        self.explanation.setMaximumHeight(120)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
         split.addWidget(self.explanation)
-        split.setStretchFactor(0, 4)
+        split.setStretchFactor(0, 1)  # the table takes the height; the explanation keeps its size
+        split.setStretchFactor(1, 0)
+        split.setSizes([520, 110])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(split)
+        layout.addWidget(split, 1)  # the table takes the height, not a gap under the explanation
         layout.addWidget(self.count)
 
     def refresh(self) -> None:
