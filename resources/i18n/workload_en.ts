@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
   <context>
+    <name>AnswerDialog</name>
+    <message>
+      <source>如已更正数据，写明更正了什么（可空）</source>
+      <translation>If data was corrected, say what (optional)</translation>
+    </message>
+    <message>
+      <source>更正</source>
+      <translation>Correction</translation>
+    </message>
+    <message>
+      <source>疑问</source>
+      <translation>Query</translation>
+    </message>
+    <message>
+      <source>答复</source>
+      <translation>Answer</translation>
+    </message>
+    <message>
+      <source>答复疑问</source>
+      <translation>Answer a query</translation>
+    </message>
+  </context>
+  <context>
     <name>AuditView</name>
     <message>
       <source>{n} 条记录已导出到 {p}</source>
@@ -767,6 +790,10 @@ The database being replaced is kept as a backup first. Close this database on ot
       <translation>Users</translation>
     </message>
     <message>
+      <source>疑问</source>
+      <translation>Query</translation>
+    </message>
+    <message>
       <source>立即备份数据库…</source>
       <translation>Back up the database now…</translation>
     </message>
@@ -798,6 +825,10 @@ The database being replaced is kept as a backup first. Close this database on ot
   <context>
     <name>MyWorkloadView</name>
     <message>
+      <source>{c}：请写明哪个数字、为什么觉得不对：</source>
+      <translation>{c}: which figure looks wrong, and why:</translation>
+    </message>
+    <message>
       <source>{name}（{div}，{role}）{y} 年 1—{m} 月</source>
       <translation>{name} ({div}, {role}), {y}, months 1–{m}</translation>
     </message>
@@ -820,6 +851,22 @@ The database being replaced is kept as a backup first. Close this database on ot
     <message>
       <source>完成</source>
       <translation>Done</translation>
+    </message>
+    <message>
+      <source>对此有疑问</source>
+      <translation>Query this figure</translation>
+    </message>
+    <message>
+      <source>对此有疑问…</source>
+      <translation>Query this figure…</translation>
+    </message>
+    <message>
+      <source>就所选案件的数字向人事部门提出疑问</source>
+      <translation>Ask personnel staff about the selected case's figure</translation>
+    </message>
+    <message>
+      <source>已提交</source>
+      <translation>Submitted</translation>
     </message>
     <message>
       <source>已生成</source>
@@ -848,6 +895,10 @@ Quota derived from: {d}</translation>
       <translation>Find by case number or cause</translation>
     </message>
     <message>
+      <source>未提交</source>
+      <translation>Not submitted</translation>
+    </message>
+    <message>
       <source>本人为{who}，份额为 0：本案不计入本人工作量。</source>
       <translation>You were the {who} with a share of 0: this case does not count towards your workload.</translation>
     </message>
@@ -874,6 +925,10 @@ Quota derived from: {d}</translation>
     <message>
       <source>生成我的考核表 PDF…</source>
       <translation>Create my sheet as PDF…</translation>
+    </message>
+    <message>
+      <source>疑问已提交人事部门，答复会显示在「疑问」页。</source>
+      <translation>Your query was sent to personnel staff; the answer will show on the Queries page.</translation>
     </message>
     <message>
       <source>目标</source>
@@ -1238,6 +1293,51 @@ Reason for publishing:</translation>
     <message>
       <source>预览：标准案件变化最大的法官（截至所选月份）</source>
       <translation>Preview: judges whose standard cases change most (through the selected month)</translation>
+    </message>
+  </context>
+  <context>
+    <name>QueriesView</name>
+    <message>
+      <source>{c}（承办：{j}）
+疑问（{who}，{at}）：{q}
+答复：{a}
+更正：{x}</source>
+      <translation>{c} (responsible: {j})
+Query ({who}, {at}): {q}
+Answer: {a}
+Correction: {x}</translation>
+    </message>
+    <message>
+      <source>共 {n} 条疑问，待答复 {o} 条</source>
+      <translation>{n} queries, {o} awaiting an answer</translation>
+    </message>
+    <message>
+      <source>已答复</source>
+      <translation>Answered</translation>
+    </message>
+    <message>
+      <source>待答复</source>
+      <translation>Awaiting answer</translation>
+    </message>
+    <message>
+      <source>未答复</source>
+      <translation>Not answered</translation>
+    </message>
+    <message>
+      <source>疑问与答复</source>
+      <translation>Queries and answers</translation>
+    </message>
+    <message>
+      <source>答复所选疑问…</source>
+      <translation>Answer selected query…</translation>
+    </message>
+    <message>
+      <source>答复疑问</source>
+      <translation>Answer a query</translation>
+    </message>
+    <message>
+      <source>请先在表中选中一条疑问</source>
+      <translation>Select a query in the table first</translation>
     </message>
   </context>
   <context>
@@ -1886,6 +1986,18 @@ Open it now?</translation>
       <translation>Judge equivalents</translation>
     </message>
     <message>
+      <source>提出人</source>
+      <translation>Asked by</translation>
+    </message>
+    <message>
+      <source>提出时间</source>
+      <translation>Asked at</translation>
+    </message>
+    <message>
+      <source>提出疑问</source>
+      <translation>Query raised</translation>
+    </message>
+    <message>
       <source>提示</source>
       <translation>Notes</translation>
     </message>
@@ -1936,6 +2048,10 @@ Open it now?</translation>
     <message>
       <source>是</source>
       <translation>yes</translation>
+    </message>
+    <message>
+      <source>更正</source>
+      <translation>Correction</translation>
     </message>
     <message>
       <source>替换前的数据库</source>
@@ -2066,6 +2182,10 @@ Open it now?</translation>
       <translation>Users</translation>
     </message>
     <message>
+      <source>疑问</source>
+      <translation>Query</translation>
+    </message>
+    <message>
       <source>登录</source>
       <translation>Log in</translation>
     </message>
@@ -2088,6 +2208,22 @@ Open it now?</translation>
     <message>
       <source>笔录权重</source>
       <translation>Transcript weight</translation>
+    </message>
+    <message>
+      <source>答复</source>
+      <translation>Answer</translation>
+    </message>
+    <message>
+      <source>答复人</source>
+      <translation>Answered by</translation>
+    </message>
+    <message>
+      <source>答复时间</source>
+      <translation>Answered at</translation>
+    </message>
+    <message>
+      <source>答复疑问</source>
+      <translation>Answer a query</translation>
     </message>
     <message>
       <source>管理员</source>

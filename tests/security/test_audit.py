@@ -14,7 +14,17 @@ import pytest
 
 import workload_app.services as services_pkg
 from tests.importing.conftest import ROSTER, case_rows, write_xlsx
-from workload_app.services import access, accounts, approvals, audit, demo, imports, parameters, quotas
+from workload_app.services import (
+    access,
+    accounts,
+    approvals,
+    audit,
+    demo,
+    imports,
+    parameters,
+    queries,
+    quotas,
+)
 from workload_app.services import standard_cases as S
 from workload_app.storage import audit_trail
 from workload_app.storage import users as user_store
@@ -99,6 +109,13 @@ def _drive_import_judges(db, tmp_path):
     imports.import_judges(db, write_xlsx(tmp_path / "名册.xlsx", roster, sheet="名册"))
 
 
+def _drive_answer(db, tmp_path):
+    from workload_app.services import queries
+
+    asked = queries.ask(db, 2025, S.results(db, 2025)[0]["case_number"].iloc[0], "页数似乎录错").summary
+    queries.answer(db, asked["id"], "已核对卷宗，页数无误")
+
+
 # function (module.name) -> (driver, audit actions it must write)
 DRIVERS = {
     "standard_cases.compute_year": (lambda db, t: S.compute_year(db, 2025), {"compute"}),
@@ -148,6 +165,11 @@ DRIVERS = {
     "demo.create_demo": (_drive_demo, {"demo.create"}),
     "demo.create_demo_accounts": (_drive_demo, {"user.create"}),
     "maintenance.restore": (None, {"backup.restore"}),  # tested in test_backups with a real file swap
+    "queries.ask": (
+        lambda db, t: queries.ask(db, 2025, S.results(db, 2025)[0]["case_number"].iloc[0], "页数似乎录错"),
+        {"query.ask"},
+    ),
+    "queries.answer": (_drive_answer, {"query.answer"}),
 }
 # writes only the audit row itself
 NOT_MUTATING = {"audit.record"}

@@ -40,6 +40,8 @@ ACTIONS = {
     "user.logout": "注销",
     "demo.create": "生成示范数据",
     "backup.restore": "从备份恢复",
+    "query.ask": "提出疑问",
+    "query.answer": "答复疑问",
 }
 
 

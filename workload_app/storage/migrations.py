@@ -260,3 +260,23 @@ def _m4(db: sqlite_utils.Database) -> None:
         """CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
            BEGIN SELECT RAISE(ABORT, '审计记录不可删除'); END"""
     )
+
+
+@migration(11, "queries a judge raises on a figure, and their answers")
+def _m11(db: sqlite_utils.Database) -> None:
+    db.execute(
+        """CREATE TABLE queries (
+            id INTEGER PRIMARY KEY,
+            year INTEGER NOT NULL,
+            case_number TEXT NOT NULL,
+            judge TEXT NOT NULL DEFAULT '',          -- the case's responsible judge when asked
+            question TEXT NOT NULL,
+            asked_by TEXT NOT NULL,                  -- login of the asking account
+            asked_at TEXT NOT NULL,
+            answer TEXT,
+            correction TEXT,                         -- what was corrected, if anything
+            answered_by TEXT,
+            answered_at TEXT
+        )"""
+    )
+    db.execute("CREATE INDEX queries_open ON queries (answered_at, asked_at)")

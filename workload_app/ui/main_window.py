@@ -136,6 +136,10 @@ class MainWindow(QMainWindow):
         if court_wide:
             views += [(self.tr("参数"), ParametersView(self)), (self.tr("任务"), QuotasView(self))]
         views.append((self.tr("报表"), self.sheets_view))
+        from workload_app.ui.views.queries import QueriesView
+
+        self.queries_view = QueriesView(self)  # 对此有疑问: 人事 answers, others see their own
+        views.append((self.tr("疑问"), self.queries_view))
         if court_wide:
             views.append((self.tr("日志"), AuditView(self)))
         if role == access.ADMIN:

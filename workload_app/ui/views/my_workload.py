@@ -111,7 +111,14 @@ class MyWorkloadView(QWidget):
         lower_layout.addLayout(search_bar)
         lower_layout.addWidget(self.credit_note)
         lower_layout.addWidget(self.case_table)
-        lower_layout.addWidget(self.explanation)
+        explain_row = QHBoxLayout()
+        explain_row.addWidget(self.explanation, 1)
+        self.query_button = QPushButton(self.tr("对此有疑问…"))
+        self.query_button.setToolTip(self.tr("就所选案件的数字向人事部门提出疑问"))
+        self.query_button.setEnabled(False)
+        self.query_button.clicked.connect(lambda: self.ask())
+        explain_row.addWidget(self.query_button, 0, Qt.AlignmentFlag.AlignTop)
+        lower_layout.addLayout(explain_row)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(upper)
         split.addWidget(lower)
@@ -264,8 +271,38 @@ class MyWorkloadView(QWidget):
             self._shown[list(CASE_COLUMNS)] if len(self._shown) else pd.DataFrame(columns=list(CASE_COLUMNS))
         )
         self.explanation.clear()
+        self.query_button.setEnabled(False)
+
+    def ask(self, question: str | None = None) -> None:
+        """对此有疑问: record a question on the selected case's figure for 人事 to answer."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from workload_app.core.problems import WorkloadError
+        from workload_app.services import queries
+
+        index = self.case_table.currentIndex()
+        if not index.isValid():
+            return
+        case = self._shown.iloc[self.cases.source_row(index.row())]
+        if question is None:
+            question, ok = QInputDialog.getMultiLineText(
+                self,
+                self.tr("对此有疑问"),
+                self.tr("{c}：请写明哪个数字、为什么觉得不对：").format(c=case["case_number"]),
+            )
+            if not ok:
+                return
+        try:
+            queries.ask(self.window_.db, self.window_.year(), case["case_number"], question)
+        except WorkloadError as exc:
+            QMessageBox.warning(self, self.tr("未提交"), str(exc))
+            return
+        QMessageBox.information(
+            self, self.tr("已提交"), self.tr("疑问已提交人事部门，答复会显示在「疑问」页。")
+        )
 
     def _explain(self, current, _previous) -> None:
+        self.query_button.setEnabled(current.isValid())
         if current.isValid():
             self.explanation.setPlainText(
                 str(self._shown.iloc[self.cases.source_row(current.row())]["explanation"])
