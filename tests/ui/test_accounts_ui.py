@@ -58,7 +58,7 @@ def test_login_dialog_refuses_then_accepts(qtbot, demo_db):
 def test_judge_sees_own_views_and_cases_only(judge_window, qtbot, qtmodeltester):
     w = judge_window
     titles = [w.nav.item(i).text() for i in range(w.nav.count())]
-    assert titles == ["我的工作量", "案件", "报表"]
+    assert titles == ["我的工作量", "案件", "报表", "疑问"]  # 疑问: their own queries (issue 19.14)
     assert not w.acceptDrops()  # a judge cannot import
     for i in range(w.nav.count()):
         w.nav.setCurrentRow(i)
