@@ -791,7 +791,7 @@ The database being replaced is kept as a backup first. Close this database on ot
     </message>
     <message>
       <source>疑问</source>
-      <translation>Query</translation>
+      <translation>Queries</translation>
     </message>
     <message>
       <source>立即备份数据库…</source>
