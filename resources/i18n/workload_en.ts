@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
   <context>
+    <name>AnswerDialog</name>
+    <message>
+      <source>如已更正数据，写明更正了什么（可空）</source>
+      <translation>If data was corrected, say what (optional)</translation>
+    </message>
+    <message>
+      <source>更正</source>
+      <translation>Correction</translation>
+    </message>
+    <message>
+      <source>疑问</source>
+      <translation>Query</translation>
+    </message>
+    <message>
+      <source>答复</source>
+      <translation>Answer</translation>
+    </message>
+    <message>
+      <source>答复疑问</source>
+      <translation>Answer a query</translation>
+    </message>
+  </context>
+  <context>
     <name>AuditView</name>
     <message>
       <source>{n} 条记录已导出到 {p}</source>
@@ -17,19 +40,25 @@
     </message>
     <message>
       <source>修改前：{b}
-
-修改后：{a}
-
-哈希：{h}</source>
+修改后：{a}</source>
       <translation>Before: {b}
-
-After: {a}
-
-Hash: {h}</translation>
+After: {a}</translation>
     </message>
     <message>
       <source>全部操作</source>
       <translation>All actions</translation>
+    </message>
+    <message>
+      <source>哈希：{h}</source>
+      <translation>Hash: {h}</translation>
+    </message>
+    <message>
+      <source>字段</source>
+      <translation>Fields</translation>
+    </message>
+    <message>
+      <source>字段（* 为有变化的字段）</source>
+      <translation>Fields (* marks a changed field)</translation>
     </message>
     <message>
       <source>审计日志完好</source>
@@ -56,6 +85,10 @@ Hash: {h}</translation>
       <translation>Exported</translation>
     </message>
     <message>
+      <source>未变</source>
+      <translation>Unchanged</translation>
+    </message>
+    <message>
       <source>查询</source>
       <translation>Search</translation>
     </message>
@@ -75,9 +108,21 @@ Hash: {h}</translation>
       <source>至</source>
       <translation>to</translation>
     </message>
+    <message>
+      <source>（删除）</source>
+      <translation>(removed)</translation>
+    </message>
+    <message>
+      <source>（无字段变化记录）</source>
+      <translation>(no field changes recorded)</translation>
+    </message>
   </context>
   <context>
     <name>CasesView</name>
+    <message>
+      <source>{y}年案件</source>
+      <translation>{y} cases</translation>
+    </message>
     <message>
       <source>全部</source>
       <translation>All</translation>
@@ -91,12 +136,20 @@ Hash: {h}</translation>
       <translation>Panel</translation>
     </message>
     <message>
+      <source>合议庭成员</source>
+      <translation>Panel member</translation>
+    </message>
+    <message>
       <source>异常页数</source>
       <translation>Unusual page count</translation>
     </message>
     <message>
       <source>待审批</source>
       <translation>Awaiting approval</translation>
+    </message>
+    <message>
+      <source>承办法官</source>
+      <translation>Responsible</translation>
     </message>
     <message>
       <source>数据不全</source>
@@ -109,6 +162,18 @@ Hash: {h}</translation>
     <message>
       <source>显示 {n} 件，共 {total} 件；标准案件合计 {sc:,.2f}</source>
       <translation>Showing {n} of {total} cases; standard cases in total {sc:,.2f}</translation>
+    </message>
+    <message>
+      <source>本人为{who}，份额为 0：本案不计入本人工作量。</source>
+      <translation>You were the {who} with a share of 0: this case does not count towards your workload.</translation>
+    </message>
+    <message>
+      <source>本人为{who}，计入本人 {sc:.4f} × {s:g} = {c:.4f}。</source>
+      <translation>You were the {who}: credited to you {sc:.4f} × {s:g} = {c:.4f}.</translation>
+    </message>
+    <message>
+      <source>本案没有标准案件，不计入本人。</source>
+      <translation>This case has no standard cases; nothing is credited to you.</translation>
     </message>
     <message>
       <source>查找</source>
@@ -149,6 +214,10 @@ Hash: {h}</translation>
     <message>
       <source>部门</source>
       <translation>Division</translation>
+    </message>
+    <message>
+      <source>；计入本人：审判 {t:,.2f}，执行 {e:,.2f}（标准案件 × 本人份额，与统计一致）</source>
+      <translation>; credited to you: trial {t:,.2f}, enforcement {e:,.2f} (standard cases × your share, as in the tally)</translation>
     </message>
   </context>
   <context>
@@ -263,8 +332,20 @@ Hash: {h}</translation>
       <translation>{t}: by the monthly target pattern, January–{m} hold {s:.1%} of the year; expected annual workload = standard cases to date ÷ {s:.1%}; judges needed = expected annual workload ÷ one ordinary judge's annual quota.</translation>
     </message>
     <message>
+      <source>{y}年调剂建议</source>
+      <translation>{y} suggested transfers</translation>
+    </message>
+    <message>
+      <source>{y}年部门进度</source>
+      <translation>{y} division progress</translation>
+    </message>
+    <message>
       <source>人案均衡度（各部门人均标准案件的变异系数，越小越均衡）：审判 {t:.3f}，执行 {e:.3f}</source>
       <translation>Balance (coefficient of variation of standard cases per judge across divisions; lower is more even): trial {t:.3f}, enforcement {e:.3f}</translation>
+    </message>
+    <message>
+      <source>完成率按区间着色；「全院」列为全院同类别合计，「上年同期」为上年 1 月至所选月份</source>
+      <translation>Completion is coloured by band; "court" columns are the whole court in the same track; "same period last year" is January to the chosen month of last year</translation>
     </message>
     <message>
       <source>标准案件</source>
@@ -292,7 +373,48 @@ Hash: {h}</translation>
     </message>
   </context>
   <context>
+    <name>ExcelButton</name>
+    <message>
+      <source>Excel 文件 (*.xlsx)</source>
+      <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>导出 Excel</source>
+      <translation>Export to Excel</translation>
+    </message>
+    <message>
+      <source>导出 Excel…</source>
+      <translation>Export to Excel…</translation>
+    </message>
+    <message>
+      <source>已导出</source>
+      <translation>Exported</translation>
+    </message>
+    <message>
+      <source>已导出 {n} 行到
+{p}</source>
+      <translation>Exported {n} rows to
+{p}</translation>
+    </message>
+    <message>
+      <source>无法写入「{p}」：{e}</source>
+      <translation>Cannot write "{p}": {e}</translation>
+    </message>
+    <message>
+      <source>未导出</source>
+      <translation>Not exported</translation>
+    </message>
+    <message>
+      <source>表中没有可导出的行。</source>
+      <translation>The table has no rows to export.</translation>
+    </message>
+  </context>
+  <context>
     <name>ImportHistoryDialog</name>
+    <message>
+      <source>名册</source>
+      <translation>Roster</translation>
+    </message>
     <message>
       <source>导入历史</source>
       <translation>Import history</translation>
@@ -346,8 +468,16 @@ Hash: {h}</translation>
       <translation>Unchanged</translation>
     </message>
     <message>
+      <source>案件</source>
+      <translation>Cases</translation>
+    </message>
+    <message>
       <source>用户</source>
       <translation>Users</translation>
+    </message>
+    <message>
+      <source>示范数据</source>
+      <translation>Demo data</translation>
     </message>
     <message>
       <source>种类</source>
@@ -464,8 +594,24 @@ Hash: {h}</translation>
   <context>
     <name>JudgesView</name>
     <message>
+      <source>{t}：完成率 {c}，人均 {p:.2f}（{n} 名法官）</source>
+      <translation>{t}: completion {c}, {p:.2f} per judge ({n} judges)</translation>
+    </message>
+    <message>
       <source>{y} 年 1—{m} 月，{n} 名法官；排名在同一职务组内比较</source>
       <translation>{y}, months 1–{m}, {n} judges; ranks compare judges of the same role</translation>
+    </message>
+    <message>
+      <source>{y}年法官工作量</source>
+      <translation>{y} judges workload</translation>
+    </message>
+    <message>
+      <source>全院对比：</source>
+      <translation>Whole court for comparison: </translation>
+    </message>
+    <message>
+      <source>；未达进度 {k} 名</source>
+      <translation>; {k} behind schedule</translation>
     </message>
   </context>
   <context>
@@ -506,12 +652,28 @@ Hash: {h}</translation>
       <translation>{y}</translation>
     </message>
     <message>
+      <source>{y} 年度参数：默认值（尚未保存）</source>
+      <translation>{y} parameters: defaults (not saved yet)</translation>
+    </message>
+    <message>
       <source>个人工作量</source>
       <translation>Judge workload</translation>
     </message>
     <message>
+      <source>从备份恢复</source>
+      <translation>Restore from backup</translation>
+    </message>
+    <message>
+      <source>从备份恢复…</source>
+      <translation>Restore from backup…</translation>
+    </message>
+    <message>
       <source>任务</source>
       <translation>Quotas</translation>
+    </message>
+    <message>
+      <source>使用手册</source>
+      <translation>Manual (Chinese)</translation>
     </message>
     <message>
       <source>修改密码</source>
@@ -528,6 +690,14 @@ Hash: {h}</translation>
     <message>
       <source>参数</source>
       <translation>Parameters</translation>
+    </message>
+    <message>
+      <source>参数第 {n} 版（已发布）</source>
+      <translation>Parameters version {n} (published)</translation>
+    </message>
+    <message>
+      <source>参数第 {n} 版（草稿，尚未发布）</source>
+      <translation>Parameters version {n} (draft, not published)</translation>
     </message>
     <message>
       <source>名册 (*.xlsx *.xls *.csv)</source>
@@ -566,6 +736,10 @@ Hash: {h}</translation>
       <translation>Backed up</translation>
     </message>
     <message>
+      <source>已恢复</source>
+      <translation>Restored</translation>
+    </message>
+    <message>
       <source>帮助(&amp;H)</source>
       <translation>&amp;Help</translation>
     </message>
@@ -598,6 +772,10 @@ Hash: {h}</translation>
       <translation>Open database…</translation>
     </message>
     <message>
+      <source>找不到使用手册：{p}</source>
+      <translation>The manual was not found: {p}</translation>
+    </message>
+    <message>
       <source>报表</source>
       <translation>Sheets</translation>
     </message>
@@ -608,6 +786,18 @@ Hash: {h}</translation>
     <message>
       <source>数据库 (*.sqlite *.db)</source>
       <translation>Databases (*.sqlite *.db)</translation>
+    </message>
+    <message>
+      <source>数据库备份 (*.sqlite *.db *.bak);;所有文件 (*)</source>
+      <translation>Database backups (*.sqlite *.db *.bak);;All files (*)</translation>
+    </message>
+    <message>
+      <source>数据库已从「{f}」恢复。
+替换前的数据库保存在
+{a}</source>
+      <translation>The database was restored from "{f}".
+The replaced database was kept as
+{a}</translation>
     </message>
     <message>
       <source>数据库已备份到
@@ -642,6 +832,10 @@ Hash: {h}</translation>
     <message>
       <source>未备份</source>
       <translation>Not backed up</translation>
+    </message>
+    <message>
+      <source>未恢复</source>
+      <translation>Not restored</translation>
     </message>
     <message>
       <source>查找案件</source>
@@ -680,16 +874,22 @@ Database: {p}</translation>
       <translation>Judge Workload Calculator — {name} — {user}</translation>
     </message>
     <message>
+      <source>注销</source>
+      <translation>Log out</translation>
+    </message>
+    <message>
+      <source>用「{f}」替换当前数据库？
+替换前的数据库会先保存为备份。其他电脑或窗口上打开的同一数据库须先关闭。</source>
+      <translation>Replace the current database with "{f}"?
+The database being replaced is kept as a backup first. Close this database on other PCs and windows first.</translation>
+    </message>
+    <message>
       <source>用户</source>
       <translation>Users</translation>
     </message>
     <message>
-      <source>界面语言</source>
-      <translation>Language</translation>
-    </message>
-    <message>
-      <source>界面语言将在重新启动程序后切换。</source>
-      <translation>The language changes when the program is restarted.</translation>
+      <source>疑问</source>
+      <translation>Queries</translation>
     </message>
     <message>
       <source>立即备份数据库…</source>
@@ -719,20 +919,56 @@ Database: {p}</translation>
       <source>长期未结</source>
       <translation>Long pending</translation>
     </message>
+    <message>
+      <source>；第 {d} 版草稿未发布</source>
+      <translation>; draft version {d} not published</translation>
+    </message>
   </context>
   <context>
     <name>MyWorkloadView</name>
     <message>
+      <source>{c}：请写明哪个数字、为什么觉得不对：</source>
+      <translation>{c}: which figure looks wrong, and why:</translation>
+    </message>
+    <message>
       <source>{name}（{div}，{role}）{y} 年 1—{m} 月</source>
       <translation>{name} ({div}, {role}), {y}, months 1–{m}</translation>
+    </message>
+    <message>
+      <source>{y}年{j}的案件</source>
+      <translation>{y} cases of {j}</translation>
     </message>
     <message>
       <source>保存到文件夹</source>
       <translation>Save to folder</translation>
     </message>
     <message>
+      <source>列表中承办 {r} 件、参加合议庭 {p} 件；每件按「标准案件 × 本人份额」计入（承办份额 {rs:g}，合议庭成员份额 {ms:g}）。计入本人的{unit}标准案件合计 {c:.2f}，与上方统计的已完成 {sc:.2f} 一致。</source>
+      <translation>{r} cases as responsible judge, {p} as panel member; each counts as standard cases × your share (responsible {rs:g}, panel member {ms:g}). Credited to you: {c:.2f} {unit} standard cases, equal to the {sc:.2f} done in the tally above.</translation>
+    </message>
+    <message>
+      <source>合议庭成员</source>
+      <translation>Panel member</translation>
+    </message>
+    <message>
       <source>完成</source>
       <translation>Done</translation>
+    </message>
+    <message>
+      <source>对此有疑问</source>
+      <translation>Query this figure</translation>
+    </message>
+    <message>
+      <source>对此有疑问…</source>
+      <translation>Query this figure…</translation>
+    </message>
+    <message>
+      <source>就所选案件的数字向人事部门提出疑问</source>
+      <translation>Ask personnel staff about the selected case's figure</translation>
+    </message>
+    <message>
+      <source>已提交</source>
+      <translation>Submitted</translation>
     </message>
     <message>
       <source>已生成</source>
@@ -745,12 +981,32 @@ Database: {p}</translation>
 Quota derived from: {d}</translation>
     </message>
     <message>
-      <source>打印考核表…</source>
-      <translation>Print sheet…</translation>
+      <source>打印预览</source>
+      <translation>Print preview</translation>
+    </message>
+    <message>
+      <source>打印预览…</source>
+      <translation>Print preview…</translation>
+    </message>
+    <message>
+      <source>承办法官</source>
+      <translation>Responsible</translation>
     </message>
     <message>
       <source>按案号或案由查找</source>
       <translation>Find by case number or cause</translation>
+    </message>
+    <message>
+      <source>未提交</source>
+      <translation>Not submitted</translation>
+    </message>
+    <message>
+      <source>本人为{who}，份额为 0：本案不计入本人工作量。</source>
+      <translation>You were the {who} with a share of 0: this case does not count towards your workload.</translation>
+    </message>
+    <message>
+      <source>本人为{who}，计入本人 {sc:.4f} × {s:g} = {c:.4f}。</source>
+      <translation>You were the {who}: credited to you {sc:.4f} × {s:g} = {c:.4f}.</translation>
     </message>
     <message>
       <source>本年度不公布排名。</source>
@@ -759,6 +1015,10 @@ Quota derived from: {d}</translation>
     <message>
       <source>本年度尚未下达任务</source>
       <translation>No quota issued this year yet</translation>
+    </message>
+    <message>
+      <source>本案没有标准案件，不计入本人。</source>
+      <translation>This case has no standard cases; nothing is credited to you.</translation>
     </message>
     <message>
       <source>正在读取…</source>
@@ -771,6 +1031,10 @@ Quota derived from: {d}</translation>
     <message>
       <source>生成我的考核表 PDF…</source>
       <translation>Create my sheet as PDF…</translation>
+    </message>
+    <message>
+      <source>疑问已提交人事部门，答复会显示在「疑问」页。</source>
+      <translation>Your query was sent to personnel staff; the answer will show on the Queries page.</translation>
     </message>
     <message>
       <source>目标</source>
@@ -812,12 +1076,20 @@ Quota derived from: {d}</translation>
       <translation>Overview {year}, months 1–{month}</translation>
     </message>
     <message>
+      <source>人事部门或管理员导入名册和结案数据后，这里会显示本部门的数字。</source>
+      <translation>Once personnel staff or an administrator have imported the roster and the closed cases, your division's figures appear here.</translation>
+    </message>
+    <message>
       <source>全院累计完成与目标（标准案件）</source>
       <translation>Court: cumulative done and target (standard cases)</translation>
     </message>
     <message>
       <source>全院质效指标（超出参考范围的标 ▲）</source>
       <translation>Court quality and efficiency (▲ outside the reference range)</translation>
+    </message>
+    <message>
+      <source>数据库中还没有案件</source>
+      <translation>The database holds no cases yet</translation>
     </message>
     <message>
       <source>无</source>
@@ -834,6 +1106,30 @@ Quota derived from: {d}</translation>
     <message>
       <source>法官完成率分布（人数）</source>
       <translation>Judges by completion (count)</translation>
+    </message>
+    <message>
+      <source>请按以下步骤开始：
+1. 菜单「文件 → 导入法官名册…」导入名册。
+2. 菜单「文件 → 导入结案数据…」导入结案表（也可把文件拖到本窗口）。
+3. 请管理员在「参数」页保存并发布本年度参数。
+4. 在「任务」页下达年度任务。</source>
+      <translation>To start:
+1. File → Import judge roster… to import the roster.
+2. File → Import closed cases… to import the closed cases (or drop the file on this window).
+3. Ask an administrator to save and publish this year's parameters on the Parameters page.
+4. Issue the annual quotas on the Quotas page.</translation>
+    </message>
+    <message>
+      <source>请按以下步骤开始：
+1. 菜单「文件 → 导入法官名册…」导入名册（姓名、部门、职务、类别、入额日期）。
+2. 菜单「文件 → 导入结案数据…」导入审判流程管理系统导出的结案表（也可把文件拖到本窗口）。
+3. 在左侧「参数」页核对本年度参数，点「保存为新版本…」，再点「发布（冻结）…」。
+4. 在「任务」页下达年度任务；之后各页即显示数字。</source>
+      <translation>To start:
+1. File → Import judge roster… to import the roster (name, division, post, category, appointment date).
+2. File → Import closed cases… to import the case-management system's export (or drop the file on this window).
+3. On the Parameters page, check this year's parameters, click Save as new version…, then Publish (freeze)….
+4. Issue the annual quotas on the Quotas page; every page then shows figures.</translation>
     </message>
     <message>
       <source>质效逐月趋势</source>
@@ -855,6 +1151,12 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>{y} 年度参数第 {v} 版（{s}）{r}</source>
       <translation>{y} parameters, version {v} ({s}) {r}</translation>
+    </message>
+    <message>
+      <source>{y} 年度参数第 {v} 版（草稿）{r}
+各项数字仍按已发布的第 {p} 版计算，发布后本草稿才生效。</source>
+      <translation>{y} parameters version {v} (draft) {r}
+All figures still use published version {p}; this draft counts once it is published.</translation>
     </message>
     <message>
       <source>{y} 年度：尚未保存参数（显示默认值）</source>
@@ -949,16 +1251,26 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Publish parameters</translation>
     </message>
     <message>
-      <source>发布后 {y} 年度参数将被冻结，之后的修改会成为新版本。继续？</source>
-      <translation>Publishing freezes the {y} parameters; later changes become new versions. Continue?</translation>
+      <source>发布参数须填写理由。</source>
+      <translation>Publishing parameters needs a reason.</translation>
     </message>
     <message>
-      <source>发布（冻结）</source>
-      <translation>Publish (freeze)</translation>
+      <source>发布后 {y} 年度的全部数字、报表和导出改按此版计算，参数被冻结，之后的修改会成为新版本。
+发布理由：</source>
+      <translation>Once published, every {y} figure, sheet and export uses this version; it is frozen and later changes become a new version.
+Reason for publishing:</translation>
+    </message>
+    <message>
+      <source>发布（冻结）…</source>
+      <translation>Publish (freeze)…</translation>
     </message>
     <message>
       <source>变化</source>
       <translation>Change</translation>
+    </message>
+    <message>
+      <source>只有管理员可以修改、导入或发布参数</source>
+      <translation>Only an administrator may change, import or publish parameters</translation>
     </message>
     <message>
       <source>审判标准案件</source>
@@ -979,6 +1291,14 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>导出参数</source>
       <translation>Export parameters</translation>
+    </message>
+    <message>
+      <source>已保存为第 {d} 版草稿。各项数字、报表和导出仍按已发布的第 {v} 版计算，发布本草稿后才生效。</source>
+      <translation>Saved as draft version {d}. Figures, sheets and exports still use published version {v} until this draft is published.</translation>
+    </message>
+    <message>
+      <source>已保存为草稿</source>
+      <translation>Saved as draft</translation>
     </message>
     <message>
       <source>已发布</source>
@@ -1037,6 +1357,10 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Cannot preview: {e}</translation>
     </message>
     <message>
+      <source>未发布</source>
+      <translation>Not published</translation>
+    </message>
+    <message>
       <source>权重模拟（排名稳定性）</source>
       <translation>Weight what-if (rank stability)</translation>
     </message>
@@ -1077,8 +1401,8 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
       <translation>Role fractions must be numbers</translation>
     </message>
     <message>
-      <source>草稿</source>
-      <translation>draft</translation>
+      <source>草稿，尚未发布；本年度暂按此版计算</source>
+      <translation>draft, not published; the year's figures use it until one is published</translation>
     </message>
     <message>
       <source>裁判文书权重</source>
@@ -1162,6 +1486,51 @@ Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data q
     <message>
       <source>预警清单</source>
       <translation>Alert list</translation>
+    </message>
+  </context>
+  <context>
+    <name>QueriesView</name>
+    <message>
+      <source>{c}（承办：{j}）
+疑问（{who}，{at}）：{q}
+答复：{a}
+更正：{x}</source>
+      <translation>{c} (responsible: {j})
+Query ({who}, {at}): {q}
+Answer: {a}
+Correction: {x}</translation>
+    </message>
+    <message>
+      <source>共 {n} 条疑问，待答复 {o} 条</source>
+      <translation>{n} queries, {o} awaiting an answer</translation>
+    </message>
+    <message>
+      <source>已答复</source>
+      <translation>Answered</translation>
+    </message>
+    <message>
+      <source>待答复</source>
+      <translation>Awaiting answer</translation>
+    </message>
+    <message>
+      <source>未答复</source>
+      <translation>Not answered</translation>
+    </message>
+    <message>
+      <source>疑问与答复</source>
+      <translation>Queries and answers</translation>
+    </message>
+    <message>
+      <source>答复所选疑问…</source>
+      <translation>Answer selected query…</translation>
+    </message>
+    <message>
+      <source>答复疑问</source>
+      <translation>Answer a query</translation>
+    </message>
+    <message>
+      <source>请先在表中选中一条疑问</source>
+      <translation>Select a query in the table first</translation>
     </message>
   </context>
   <context>
@@ -1388,8 +1757,24 @@ Held out of: {a}</translation>
   <context>
     <name>SheetsView</name>
     <message>
+      <source>PDF 文件 (*.pdf)</source>
+      <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
       <source>保存到</source>
       <translation>Save to</translation>
+    </message>
+    <message>
+      <source>保存报表</source>
+      <translation>Save sheet</translation>
+    </message>
+    <message>
+      <source>全部部门</source>
+      <translation>All divisions</translation>
+    </message>
+    <message>
+      <source>全院</source>
+      <translation>Whole court</translation>
     </message>
     <message>
       <source>全院每位法官</source>
@@ -1400,8 +1785,28 @@ Held out of: {a}</translation>
       <translation>Also combine into one PDF (for printing)</translation>
     </message>
     <message>
+      <source>已保存 {p}</source>
+      <translation>Saved {p}</translation>
+    </message>
+    <message>
+      <source>已生成</source>
+      <translation>Created</translation>
+    </message>
+    <message>
       <source>已生成 {n} 个 PDF 于 {f}</source>
       <translation>{n} PDFs created in {f}</translation>
+    </message>
+    <message>
+      <source>所选范围内没有可打印的报表。</source>
+      <translation>There is no sheet to print in the chosen scope.</translation>
+    </message>
+    <message>
+      <source>打印预览</source>
+      <translation>Print preview</translation>
+    </message>
+    <message>
+      <source>打印预览…</source>
+      <translation>Print preview…</translation>
     </message>
     <message>
       <source>打开所在文件夹</source>
@@ -1410,6 +1815,20 @@ Held out of: {a}</translation>
     <message>
       <source>报表</source>
       <translation>Sheets</translation>
+    </message>
+    <message>
+      <source>报表已保存为
+{p}
+
+现在打开吗？</source>
+      <translation>The sheet was saved as
+{p}
+
+Open it now?</translation>
+    </message>
+    <message>
+      <source>正在准备打印预览</source>
+      <translation>Preparing the print preview</translation>
     </message>
     <message>
       <source>正在生成报表</source>
@@ -1597,6 +2016,13 @@ Held out of: {a}</translation>
     </message>
   </context>
   <context>
+    <name>_BehindFilter</name>
+    <message>
+      <source>只看未达进度</source>
+      <translation>Behind schedule only</translation>
+    </message>
+  </context>
+  <context>
     <name>labels</name>
     <message>
       <source>12–18 个月</source>
@@ -1613,6 +2039,10 @@ Held out of: {a}</translation>
     <message>
       <source>一审服判息诉率</source>
       <translation>First-instance acceptance rate</translation>
+    </message>
+    <message>
+      <source>上年同期已完成</source>
+      <translation>Same period last year</translation>
     </message>
     <message>
       <source>下达年度任务</source>
@@ -1679,6 +2109,14 @@ Held out of: {a}</translation>
       <translation>All</translation>
     </message>
     <message>
+      <source>全院人均</source>
+      <translation>Court per judge</translation>
+    </message>
+    <message>
+      <source>全院完成率%</source>
+      <translation>Court completion %</translation>
+    </message>
+    <message>
       <source>全院排名</source>
       <translation>Court rank</translation>
     </message>
@@ -1707,8 +2145,16 @@ Held out of: {a}</translation>
       <translation>Denominator</translation>
     </message>
     <message>
+      <source>分钟</source>
+      <translation>Minutes</translation>
+    </message>
+    <message>
       <source>刑事</source>
       <translation>Criminal</translation>
+    </message>
+    <message>
+      <source>创建时间</source>
+      <translation>Created</translation>
     </message>
     <message>
       <source>区间</source>
@@ -1731,6 +2177,14 @@ Held out of: {a}</translation>
       <translation>File pages</translation>
     </message>
     <message>
+      <source>参数内容</source>
+      <translation>Parameter file</translation>
+    </message>
+    <message>
+      <source>参数版本</source>
+      <translation>Parameter version</translation>
+    </message>
+    <message>
       <source>参考范围</source>
       <translation>Reference range</translation>
     </message>
@@ -1743,6 +2197,10 @@ Held out of: {a}</translation>
       <translation>Panel member</translation>
     </message>
     <message>
+      <source>同比%</source>
+      <translation>Change vs last year %</translation>
+    </message>
+    <message>
       <source>名次不变%</source>
       <translation>Same rank %</translation>
     </message>
@@ -1753,6 +2211,14 @@ Held out of: {a}</translation>
     <message>
       <source>名称</source>
       <translation>Name</translation>
+    </message>
+    <message>
+      <source>否</source>
+      <translation>no</translation>
+    </message>
+    <message>
+      <source>启用</source>
+      <translation>Active</translation>
     </message>
     <message>
       <source>固定值</source>
@@ -1781,6 +2247,10 @@ Held out of: {a}</translation>
     <message>
       <source>备份数据库</source>
       <translation>Back up the database</translation>
+    </message>
+    <message>
+      <source>失败次数</source>
+      <translation>Failed attempts</translation>
     </message>
     <message>
       <source>姓名</source>
@@ -1825,6 +2295,10 @@ Held out of: {a}</translation>
     <message>
       <source>导入法官名册</source>
       <translation>Import judge roster</translation>
+    </message>
+    <message>
+      <source>已发布</source>
+      <translation>published</translation>
     </message>
     <message>
       <source>已完成</source>
@@ -1947,6 +2421,18 @@ Held out of: {a}</translation>
       <translation>Ranking group</translation>
     </message>
     <message>
+      <source>提出人</source>
+      <translation>Asked by</translation>
+    </message>
+    <message>
+      <source>提出时间</source>
+      <translation>Asked at</translation>
+    </message>
+    <message>
+      <source>提出疑问</source>
+      <translation>Query raised</translation>
+    </message>
+    <message>
       <source>提示</source>
       <translation>Notes</translation>
     </message>
@@ -1965,6 +2451,10 @@ Held out of: {a}</translation>
     <message>
       <source>改发率%</source>
       <translation>Reversed/remanded %</translation>
+    </message>
+    <message>
+      <source>改密时间</source>
+      <translation>Password changed</translation>
     </message>
     <message>
       <source>数值</source>
@@ -2003,8 +2493,20 @@ Held out of: {a}</translation>
       <translation>Time</translation>
     </message>
     <message>
+      <source>是</source>
+      <translation>yes</translation>
+    </message>
+    <message>
+      <source>更正</source>
+      <translation>Correction</translation>
+    </message>
+    <message>
       <source>更正异常页数</source>
       <translation>Correct outlier pages</translation>
+    </message>
+    <message>
+      <source>替换前的数据库</source>
+      <translation>Replaced database kept as</translation>
     </message>
     <message>
       <source>最多</source>
@@ -2043,12 +2545,24 @@ Held out of: {a}</translation>
       <translation>Reason</translation>
     </message>
     <message>
+      <source>本人份额</source>
+      <translation>Your share</translation>
+    </message>
+    <message>
       <source>标准案件</source>
       <translation>Standard cases</translation>
     </message>
     <message>
       <source>标记</source>
       <translation>Flags</translation>
+    </message>
+    <message>
+      <source>案件数</source>
+      <translation>Cases</translation>
+    </message>
+    <message>
+      <source>案件数据版本</source>
+      <translation>Case data version</translation>
     </message>
     <message>
       <source>案号</source>
@@ -2091,8 +2605,16 @@ Held out of: {a}</translation>
       <translation>Swing</translation>
     </message>
     <message>
+      <source>注销</source>
+      <translation>Log out</translation>
+    </message>
+    <message>
       <source>测算任务</source>
       <translation>Computed quota</translation>
+    </message>
+    <message>
+      <source>版本</source>
+      <translation>Version</translation>
     </message>
     <message>
       <source>特殊规则</source>
@@ -2111,12 +2633,24 @@ Held out of: {a}</translation>
       <translation>Present (equivalents)</translation>
     </message>
     <message>
+      <source>理由</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
       <source>生成示范数据</source>
       <translation>Create demo data</translation>
     </message>
     <message>
+      <source>生效版本</source>
+      <translation>Version in force</translation>
+    </message>
+    <message>
       <source>用户</source>
       <translation>Users</translation>
+    </message>
+    <message>
+      <source>疑问</source>
+      <translation>Query</translation>
     </message>
     <message>
       <source>登录</source>
@@ -2153,6 +2687,22 @@ Held out of: {a}</translation>
     <message>
       <source>等待他案</source>
       <translation>Awaiting another case</translation>
+    </message>
+    <message>
+      <source>答复</source>
+      <translation>Answer</translation>
+    </message>
+    <message>
+      <source>答复人</source>
+      <translation>Answered by</translation>
+    </message>
+    <message>
+      <source>答复时间</source>
+      <translation>Answered at</translation>
+    </message>
+    <message>
+      <source>答复疑问</source>
+      <translation>Answer a query</translation>
     </message>
     <message>
       <source>管理员</source>
@@ -2211,6 +2761,10 @@ Held out of: {a}</translation>
       <translation>Closing rate %</translation>
     </message>
     <message>
+      <source>编号</source>
+      <translation>ID</translation>
+    </message>
+    <message>
       <source>职务</source>
       <translation>Role</translation>
     </message>
@@ -2231,6 +2785,10 @@ Held out of: {a}</translation>
       <translation>Role</translation>
     </message>
     <message>
+      <source>计入本人</source>
+      <translation>Credited to you</translation>
+    </message>
+    <message>
       <source>计算标准案件</source>
       <translation>Compute standard cases</translation>
     </message>
@@ -2247,8 +2805,16 @@ Held out of: {a}</translation>
       <translation>Override reason</translation>
     </message>
     <message>
+      <source>账户</source>
+      <translation>Accounts</translation>
+    </message>
+    <message>
       <source>账户锁定</source>
       <translation>Account locked</translation>
+    </message>
+    <message>
+      <source>进度区间</source>
+      <translation>Completion band</translation>
     </message>
     <message>
       <source>部门</source>
@@ -2271,12 +2837,20 @@ Held out of: {a}</translation>
       <translation>Expert appraisal</translation>
     </message>
     <message>
+      <source>锁定至</source>
+      <translation>Locked until</translation>
+    </message>
+    <message>
       <source>长期未结</source>
       <translation>Long pending</translation>
     </message>
     <message>
       <source>长期未结案件占比</source>
       <translation>Long-pending share</translation>
+    </message>
+    <message>
+      <source>须改密码</source>
+      <translation>Must change password</translation>
     </message>
     <message>
       <source>预计全年工作量</source>

@@ -23,6 +23,7 @@ from workload_app.services import (
     imports,
     maintenance,
     parameters,
+    queries,
     quotas,
 )
 from workload_app.services import review as R
@@ -142,6 +143,13 @@ def _drive_backup(db, tmp_path):
     return n
 
 
+def _drive_answer(db, tmp_path):
+    from workload_app.services import queries
+
+    asked = queries.ask(db, 2025, S.results(db, 2025)[0]["case_number"].iloc[0], "页数似乎录错").summary
+    queries.answer(db, asked["id"], "已核对卷宗，页数无误")
+
+
 # function (module.name) -> (driver, audit actions it must write)
 DRIVERS = {
     "pending.record_reason": (_drive_pending_reason, {"pending.reason"}),
@@ -213,6 +221,11 @@ DRIVERS = {
         {"review.correct"},
     ),
     "maintenance.restore": (None, {"backup.restore"}),  # tested in test_backups with a real file swap
+    "queries.ask": (
+        lambda db, t: queries.ask(db, 2025, S.results(db, 2025)[0]["case_number"].iloc[0], "页数似乎录错"),
+        {"query.ask"},
+    ),
+    "queries.answer": (_drive_answer, {"query.answer"}),
 }
 # writes only the audit row itself
 NOT_MUTATING = {"audit.record"}

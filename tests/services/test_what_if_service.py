@@ -8,7 +8,7 @@ from workload_app.services import access, accounts, what_if
 from workload_app.services import quotas as Q
 from workload_app.services import standard_cases as S
 from workload_app.services.demo import DEMO_PASSWORD
-from workload_app.services.parameters import current_params, save_params
+from workload_app.services.parameters import current_params, publish, save_params
 
 
 def test_centre_ranks_are_the_assessments_court_ranks(demo_db):
@@ -26,6 +26,7 @@ def test_a_scenario_is_what_saving_those_weights_gives(demo_db):
     out = what_if.rank_stability(demo_db, params, through_month=12, spread=0.2, steps=3)
     moved = out.scenarios.sort_values("moved", ascending=False).iloc[0]
     save_params(demo_db, params.with_weights(moved["file"], moved["transcript"], moved["judgment"]), "测试")
+    publish(demo_db, 2025, "测试")
     a = Q.court_assessment(demo_db, 2025, 12).set_index("judge")
     j = out.judges.set_index("judge")
     # The ranks after saving lie within each judge's best…worst, and the SC within min…max.
@@ -47,6 +48,7 @@ def test_preview_promises_what_saving_gives(demo_db):
     before_mean = S.court_results(demo_db, 2025)[0].query("unit == 'trial'")["sc"].mean()
     assert p.average_before == pytest.approx(before_mean)
     save_params(demo_db, new, "测试")
+    publish(demo_db, 2025, "测试")
     merged, _, _ = S.court_results(demo_db, 2025)
     assert p.average_after == pytest.approx(merged.query("unit == 'trial'")["sc"].mean())
     a = Q.court_assessment(demo_db, 2025, 12).set_index("judge")

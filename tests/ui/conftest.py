@@ -31,3 +31,39 @@ def window(qtbot, demo_db, tmp_path, monkeypatch):
     w.show()
     yield w
     w.tasks.wait(30_000)
+
+
+@pytest.fixture
+def open_window(qtbot, tmp_path, monkeypatch):
+    """``open_window(db, login=None)``: the main window on ``db`` as that demo account (None: the
+    local operator); every message box shown is recorded in ``window.messages``."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMessageBox
+
+    from workload_app.services import accounts
+    from workload_app.services.demo import DEMO_PASSWORD
+    from workload_app.ui.application import create_app
+    from workload_app.ui.main_window import MainWindow
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    shown: list[str] = []
+    for kind in ("warning", "information", "critical"):
+        monkeypatch.setattr(QMessageBox, kind, staticmethod(lambda *a, **k: shown.append(a[2])))
+    create_app()
+    windows = []
+
+    def make(db, login: str | None = None):
+        if login:
+            accounts.login(db, login, DEMO_PASSWORD)
+        path = Path(db.conn.execute("PRAGMA database_list").fetchone()[2])
+        w = MainWindow(db, path)
+        w.messages = shown
+        qtbot.addWidget(w)
+        w.show()
+        windows.append(w)
+        return w
+
+    yield make
+    for w in windows:
+        w.tasks.wait(30_000)

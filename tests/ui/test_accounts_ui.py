@@ -58,7 +58,13 @@ def test_login_dialog_refuses_then_accepts(qtbot, demo_db):
 def test_judge_sees_own_views_and_cases_only(judge_window, qtbot, qtmodeltester):
     w = judge_window
     titles = [w.nav.item(i).text() for i in range(w.nav.count())]
-    assert titles == ["我的工作量", "案件", "长期未结", "报表"]
+    assert titles == [
+        "我的工作量",
+        "案件",
+        "长期未结",
+        "报表",
+        "疑问",
+    ]  # 疑问: their own queries (issue 19.14)
     assert not w.acceptDrops()  # a judge cannot import
     for i in range(w.nav.count()):
         w.nav.setCurrentRow(i)
@@ -84,7 +90,9 @@ def test_judge_sees_own_views_and_cases_only(judge_window, qtbot, qtmodeltester)
     view.case_table.selectRow(0)
     number = view.cases.row_at(0)["case_number"]
     case = own[own["case_number"] == number]
-    assert view.explanation.toPlainText() == S.explanations(case, params).iloc[0]
+    first, credit = view.explanation.toPlainText().split("\n")
+    assert first == S.explanations(case, params).iloc[0]
+    assert credit.startswith("本人为")  # and what the case earns this judge (issue 19.3)
 
 
 def test_audit_view_lists_and_verifies(window, qtmodeltester, monkeypatch):

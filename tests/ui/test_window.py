@@ -12,7 +12,7 @@ pytestmark = pytest.mark.gui
 
 
 def test_every_view_shows_and_models_pass_modeltester(window, qtbot, qtmodeltester):
-    assert window.year() == 2025 and window.nav.count() == 12
+    assert window.year() == 2025 and window.nav.count() == 13
     for i in range(window.nav.count()):
         window.nav.setCurrentRow(i)
         qtbot.waitUntil(window.tasks.idle, timeout=30_000)  # views read on the worker
@@ -70,9 +70,10 @@ def test_edit_weight_previews_on_the_worker_then_saves(window, qtbot):
     qtbot.waitUntil(lambda: params_view.preview_model.frame()["change"].abs().max() > 0, timeout=20_000)
     assert "参数有效" in params_view.status.text()
     preview = params_view.preview_model.frame().set_index("judge")
-    from workload_app.services.parameters import save_params
+    from workload_app.services.parameters import publish, save_params
 
-    changes = save_params(window.db, params_view.build(), "测试：调高卷宗权重")
+    save_params(window.db, params_view.build(), "测试：调高卷宗权重")
+    changes = publish(window.db, 2025, "测试")  # a draft moves nothing until it is published
     window.apply_changes(changes)
     merged, params, _ = S.results(window.db, 2025)
     assert params.trial.w_file == pytest.approx(0.20)

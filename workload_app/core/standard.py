@@ -403,6 +403,15 @@ def split_panel(panel: object) -> list[str]:
     return [p for p in re.split(r"[、,，;；\s/]+", str(panel)) if p]
 
 
+def judge_shares(cases: pd.DataFrame, judge: str, params: Params) -> pd.Series:
+    """The share of each case's SC credited to ``judge``: the responsible judge's share (承办),
+    a panel member's share (合议庭成员), else 0 — the rule ``credit_by_judge`` sums, case by case."""
+    own = (cases["judge"] == judge).to_numpy()
+    member = cases["panel"].map(lambda p: judge in split_panel(p)).to_numpy(dtype=bool)
+    shares = np.where(own, params.panel.responsible_share, np.where(member, params.panel.member_share, 0.0))
+    return pd.Series(shares, index=cases.index, dtype=float)
+
+
 def credit_by_judge(cases: pd.DataFrame, results: pd.DataFrame, params: Params) -> pd.DataFrame:
     """Each judge's credited SC per unit (panel shares applied) and number of cases handled.
 

@@ -131,6 +131,14 @@ def login(
     return who, bool(row["must_change"])
 
 
+def logout(db: sqlite_utils.Database) -> None:
+    """End the session (audited): from now on ``db`` acts for nobody until the next log-in."""
+    me = access.current(db)
+    if me.id is not None:
+        audit.record(db, "user.logout", me.login, user=me)
+    access.bind(db, None)
+
+
 def change_password(db: sqlite_utils.Database, old: str, new: str) -> None:
     """The logged-in user changes their own password."""
     me = access.current(db)
@@ -213,6 +221,15 @@ def create_user(
     return row
 
 
+def _is_active_admin(row: dict) -> bool:
+    return row["role"] == access.ADMIN and bool(row["active"])
+
+
+def _active_admins(db: sqlite_utils.Database) -> int:
+    """Active 管理员 accounts: a court must always keep at least one, or nobody can manage accounts."""
+    return sum(1 for r in user_store.users(db) if _is_active_admin(r))
+
+
 def update_user(
     db: sqlite_utils.Database,
     login_name: str,
@@ -239,6 +256,11 @@ def update_user(
     )
     if me.id == before["id"] and (active is False or new_role != access.ADMIN):
         raise WorkloadError("不能停用自己的账户或取消自己的管理员角色")
+    stays_admin = new_role == access.ADMIN and (active if active is not None else bool(before["active"]))
+    if _is_active_admin(before) and not stays_admin and _active_admins(db) <= 1:
+        raise WorkloadError(
+            f"「{login_name}」是最后一个启用的管理员账户，不能停用或改为其他角色；请先另设一名管理员"
+        )
     fields: dict[str, object] = {"role": new_role, "judge_id": judge_id, "division_id": division_id}
     if display_name is not None:
         fields["display_name"] = display_name

@@ -43,11 +43,14 @@ ACTIONS = {
     "user.login_failed": "登录失败",
     "user.locked": "账户锁定",
     "user.login": "登录",
+    "user.logout": "注销",
     "demo.create": "生成示范数据",
     "backup.restore": "从备份恢复",
     "court.settings": "修改法院设置",
     "import.appeals": "导入二审结果",
     "pending.reason": "填写未结原因",
+    "query.ask": "提出疑问",
+    "query.answer": "答复疑问",
 }
 
 

@@ -7,6 +7,7 @@ import pandas as pd
 import sqlite_utils
 
 from workload_app.core.problems import WorkloadError
+from workload_app.core.standard import judge_shares
 from workload_app.services import access
 from workload_app.services import standard_cases as S
 from workload_app.services.sheets import build_context, judge_figures
@@ -23,8 +24,8 @@ def ranks_shown(user: access.User, published: bool) -> bool:
 
 
 def my_workload(db: sqlite_utils.Database, year: int, month: int, judge: str | None = None) -> dict:
-    """``figures`` (as on the judge sheet) and ``cases`` (closed through ``month``, with SC,
-    rule, flags and explanation) for the acting user's judge, or ``judge`` if they may see them."""
+    """``figures`` (as on the judge sheet) and ``cases`` (closed through ``month``, with SC, the
+    judge's share and the SC credited to them — summing to the tally —, rule, flags and explanation) for the acting user's judge, or ``judge`` if they may see them."""
     judge = judge or linked_judge(db)
     if not judge:
         raise WorkloadError("当前账户没有关联法官，请在「法官」页中选择一位法官")
@@ -42,12 +43,20 @@ def my_workload(db: sqlite_utils.Database, year: int, month: int, judge: str | N
     merged = ctx.merged
     mine = merged[access._own_case_mask(merged, judge)].copy()
     mine["role_in_case"] = (mine["judge"] == judge).map({True: "承办", False: "合议庭成员"})
+    # What the tally credits this judge, case by case: the list adds up to the tally.
+    mine["share"] = judge_shares(mine, judge, ctx.params)
+    mine["credited"] = mine["sc"] * mine["share"]
     mine["rule"] = mine["rule_name"]
     mine["flags"] = mine["flags_text"]
     mine["explanation"] = (
         S.explanations(merged.loc[mine.index], ctx.params) if len(mine) else pd.Series(dtype=object)
     )
     columns = [
-        "case_number", "role_in_case", "cause", "closed_on", "type_code", "sc", "rule", "flags", "explanation",
+        "case_number", "role_in_case", "cause", "closed_on", "type_code", "unit", "sc", "share", "credited",
+        "rule", "flags", "explanation",
     ]  # fmt: skip
-    return {"figures": figures, "cases": mine.sort_values("closed_on")[columns].reset_index(drop=True)}
+    return {
+        "figures": figures,
+        "cases": mine.sort_values("closed_on")[columns].reset_index(drop=True),
+        "shares": (ctx.params.panel.responsible_share, ctx.params.panel.member_share),
+    }

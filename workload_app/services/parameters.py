@@ -1,9 +1,15 @@
-"""Parameter sets per year: read the current version, save a draft, publish, export and import TOML.
+"""Parameter sets per year: read the version in force, save a draft, publish, export and import TOML.
 
 A published (frozen) set is never changed: a change to it makes a new version with a reason.
+Every figure, tally, sheet and export uses the version in force (``current_params``): the newest
+published one. A saved draft is seen only by the parameter editor (``draft_params``) and its
+preview until it is published. While a year has no published version yet, its one draft counts
+(the sheets and the window say so), so a court can work before it freezes its first set.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import sqlite_utils
 
@@ -16,7 +22,16 @@ from workload_app.storage import repository as repo
 
 
 def current_params(db: sqlite_utils.Database, year: int) -> tuple[Params, dict | None]:
-    """The year's latest parameter version, or the defaults (not stored) when there is none."""
+    """The year's version in force (newest published; the draft while none is published), or the
+    defaults (not stored) when there is none."""
+    row = repo.official_param_set(db, year)
+    if row is None:
+        return default_params(year), None
+    return params_from_toml(row["toml"]), row
+
+
+def draft_params(db: sqlite_utils.Database, year: int) -> tuple[Params, dict | None]:
+    """The year's newest version, a draft or not: what the parameter editor edits."""
     row = repo.current_param_set(db, year)
     if row is None:
         return default_params(year), None
@@ -26,7 +41,7 @@ def current_params(db: sqlite_utils.Database, year: int) -> tuple[Params, dict |
 def require_params(db: sqlite_utils.Database, year: int) -> tuple[Params, dict]:
     params, row = current_params(db, year)
     if row is None:
-        raise WorkloadError(f"{year} 年度还没有参数设置，请先导入或保存参数（workload params import）")
+        raise WorkloadError(f"{year} 年度还没有参数设置，请管理员先在「参数」页保存并发布本年度参数")
     return params, row
 
 
@@ -64,8 +79,37 @@ def save_params(
     return Changes(params=True, summary=saved)
 
 
-def publish(db: sqlite_utils.Database, year: int) -> Changes:
-    """Freeze the year's current version: later changes make a new version with a reason."""
+@dataclass(frozen=True)
+class VersionInUse:
+    """Which parameter version the year's figures use, and whether a newer draft waits."""
+
+    year: int
+    version: int | None  # None: nothing saved, the defaults
+    published: bool
+    draft: int | None  # a newer unpublished version, seen only in the editor
+
+    def text(self) -> str:
+        if self.version is None:
+            return f"{self.year} 年度参数：默认值（尚未保存）"
+        state = "已发布" if self.published else "草稿，尚未发布"
+        out = f"参数第 {self.version} 版（{state}）"
+        if self.draft is not None:
+            out += f"；第 {self.draft} 版草稿未发布，不影响数字"
+        return out
+
+
+def version_in_use(db: sqlite_utils.Database, year: int) -> VersionInUse:
+    official = repo.official_param_set(db, year)
+    newest = repo.current_param_set(db, year)
+    if official is None:
+        return VersionInUse(year, None, False, None)
+    draft = newest["version"] if newest and newest["id"] != official["id"] else None
+    return VersionInUse(year, official["version"], bool(official["published"]), draft)
+
+
+def publish(db: sqlite_utils.Database, year: int, reason: str = "") -> Changes:
+    """Freeze the year's newest version, which from now on is the one every figure uses; later
+    changes make a new version with a reason."""
     access.require(db, (access.ADMIN,), "发布参数")
     row = repo.current_param_set(db, year)
     if row is None:
@@ -73,13 +117,22 @@ def publish(db: sqlite_utils.Database, year: int) -> Changes:
     if row["published"]:
         raise WorkloadError(f"{year} 年度参数第 {row['version']} 版已发布")
     with backups.before_change(db, "before-publish"), repo.transaction(db):
+        in_force = repo.official_param_set(db, year)
         repo.publish_param_set(db, row["id"])
-        audit.record(db, "params.publish", f"{year} 年度参数第 {row['version']} 版")
-    return Changes(params=True, summary=row["version"])
+        audit.record(
+            db,
+            "params.publish",
+            f"{year} 年度参数第 {row['version']} 版",
+            before={"version_in_force": in_force["version"], "published": bool(in_force["published"])}
+            if in_force
+            else None,
+            after={"version_in_force": row["version"], "published": True, "reason": reason},
+        )
+    return Changes(params=True, results=True, summary=row["version"])
 
 
 def export_toml(db: sqlite_utils.Database, year: int) -> str:
-    params, row = current_params(db, year)
+    params, row = draft_params(db, year)
     head = f"# {year} 年度参数" + (f"，第 {row['version']} 版" if row else "（默认值，尚未保存）")
     if row and row["published"]:
         head += "，已发布"

@@ -76,8 +76,9 @@ def _compute_year(db: sqlite_utils.Database, year: int, progress: ProgressCallba
 
 
 def _fresh(db: sqlite_utils.Database, year: int) -> dict | None:
-    comp = repo.latest_computation(db, year)
-    current = repo.current_param_set(db, year)
+    # The version in force (published), never a newer draft: a draft moves no official figure.
+    current = repo.official_param_set(db, year)
+    comp = repo.computation_of(db, current["id"]) if current is not None else None
     if comp is None or current is None or comp["param_set_id"] != current["id"]:
         return None
     if comp["cases_version"] != repo.cases_version(db):
@@ -105,7 +106,7 @@ def court_results(db: sqlite_utils.Database, year: int) -> tuple[pd.DataFrame, P
     comp = _fresh(db, year)
     if comp is None:
         _compute_year(db, year)
-        comp = repo.latest_computation(db, year)
+        comp = _fresh(db, year)
     assert comp is not None
     key = (backups_path(db), year, comp["id"], repo.cases_version(db))
     if key in _RECENT:

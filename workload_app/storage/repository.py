@@ -422,6 +422,28 @@ def current_param_set(db: sqlite_utils.Database, year: int) -> dict | None:
     return rows[0] if rows else None
 
 
+def official_param_set(db: sqlite_utils.Database, year: int) -> dict | None:
+    """The version the year's figures use: the newest published one; while none is published, the
+    year's only (draft) version."""
+    rows = fetch_rows(
+        db,
+        "SELECT * FROM param_sets WHERE year = ? ORDER BY published DESC, version DESC LIMIT 1",
+        (year,),
+    )
+    return rows[0] if rows else None
+
+
+def computation_of(db: sqlite_utils.Database, param_set_id: int) -> dict | None:
+    """The newest stored computation made with one parameter version."""
+    rows = fetch_rows(
+        db,
+        """SELECT c.*, p.version, p.published, p.toml FROM computations c JOIN param_sets p ON p.id = c.param_set_id
+           WHERE c.param_set_id = ? ORDER BY c.id DESC LIMIT 1""",
+        (param_set_id,),
+    )
+    return rows[0] if rows else None
+
+
 def insert_param_set(
     db: sqlite_utils.Database, year: int, toml: str, reason: str, user: str, published: bool
 ) -> dict:

@@ -33,6 +33,7 @@ class DataFrameModel(QAbstractTableModel):
         self._frame = pd.DataFrame()
         self._columns: list[np.ndarray] = []
         self._order = np.arange(0)
+        self._backgrounds: dict[str, object] = {}  # column -> value -> QColor | None
         self.set_frame(frame if frame is not None else pd.DataFrame())
 
     # -- data
@@ -46,6 +47,10 @@ class DataFrameModel(QAbstractTableModel):
         ]
         self._order = np.arange(len(frame))
         self.endResetModel()
+
+    def set_background(self, column: str, paint) -> None:
+        """Colour a column's cells by value (``paint(value)`` gives a QColor or None)."""
+        self._backgrounds[column] = paint
 
     def frame(self) -> pd.DataFrame:
         return self._frame
@@ -74,6 +79,9 @@ class DataFrameModel(QAbstractTableModel):
             if self._numeric[col]:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole and self._backgrounds:
+            paint = self._backgrounds.get(str(self._frame.columns[col]))
+            return paint(value) if paint else None
         if role == Qt.ItemDataRole.ToolTipRole:
             text = self._format(col, value)
             return text if len(text) > 20 else None

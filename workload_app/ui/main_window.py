@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QLabel,
     QListWidget,
     QMainWindow,
@@ -39,10 +40,6 @@ class MainWindow(QMainWindow):
         self.user = access.current(db)
         self.tasks = TaskRunner(db_path, self, user=self.user)
         self.settings = QSettings()
-        self.resize(1280, 800)
-        geometry = self.settings.value("geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
 
         self.year_box = QComboBox()
         self.month_box = QComboBox()
@@ -65,24 +62,31 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(view)
             self.views.append(view)
         self.nav.currentRowChanged.connect(self._show_view)
+        # wide enough for the longest title in either language, no horizontal scroll bar
+        nav_width = self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 12
+        self.nav.setMinimumWidth(nav_width)
+        self.nav.setMaximumWidth(max(160, nav_width))
         splitter = QSplitter()
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([140, 1140])
+        splitter.setSizes([nav_width, 1140])
         self.setCentralWidget(splitter)
 
         self.status_db = QLabel()
+        self.status_params = QLabel()
         self.status_counts = QLabel()
         self.statusBar().addWidget(self.status_db, 1)
+        self.statusBar().addPermanentWidget(self.status_params)
         self.statusBar().addPermanentWidget(self.status_counts)
         self._make_menus()
 
         self._fill_years()
-        self.year_box.currentIndexChanged.connect(lambda _: self.refresh_current())
+        self.year_box.currentIndexChanged.connect(lambda _: (self._update_status(), self.refresh_current()))
         self.month_box.currentIndexChanged.connect(lambda _: self.refresh_current())
         self.nav.setCurrentRow(0)
         self._update_status()
+        self.fit_to_screen()
 
     # -- period
     def year(self) -> int:
@@ -139,6 +143,10 @@ class MainWindow(QMainWindow):
         if court_wide:
             views += [(self.tr("参数"), ParametersView(self)), (self.tr("任务"), QuotasView(self))]
         views.append((self.tr("报表"), self.sheets_view))
+        from workload_app.ui.views.queries import QueriesView
+
+        self.queries_view = QueriesView(self)  # 对此有疑问: 人事 answers, others see their own
+        views.append((self.tr("疑问"), self.queries_view))
         if court_wide:
             views.append((self.tr("日志"), AuditView(self)))
         if role == access.ADMIN:
@@ -162,6 +170,9 @@ class MainWindow(QMainWindow):
 
     def refresh_current(self) -> None:
         view = self.stack.currentWidget()
+        if view is not None and not self.year() and hasattr(view, "show_empty"):
+            view.show_empty()  # nothing imported yet: the view says what to do in the window
+            return
         if view is None or not hasattr(view, "refresh") or not self.year():
             return
         try:
@@ -228,6 +239,15 @@ class MainWindow(QMainWindow):
             backup_action = QAction(self.tr("立即备份数据库…"), self)
             backup_action.triggered.connect(self.backup_now)
             account_menu.addAction(backup_action)
+            restore_action = QAction(self.tr("从备份恢复…"), self)
+            restore_action.triggered.connect(lambda: self.restore_backup())
+            account_menu.addAction(restore_action)
+        account_menu.addSeparator()
+        logout_action = QAction(self.tr("注销"), self)
+        logout_action.setEnabled(self.user.id is not None)  # the local operator has no session
+        logout_action.triggered.connect(self.log_out)
+        account_menu.addAction(logout_action)
+        self.account_menu = account_menu
         settings_menu = self.menuBar().addMenu(self.tr("设置(&S)"))
         for code, language in (("zh_CN", "中文"), ("en", "English")):
             action = QAction(language, self, checkable=True)
@@ -235,6 +255,11 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self.set_language(c))
             settings_menu.addAction(action)
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        manual_action = QAction(self.tr("使用手册"), self)
+        manual_action.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
+        manual_action.triggered.connect(self.show_manual)
+        help_menu.addAction(manual_action)
+        self.manual_action = manual_action
         about = QAction(self.tr("关于"), self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
@@ -305,9 +330,28 @@ class MainWindow(QMainWindow):
             on_done=self.apply_changes,
         )
 
-    def set_language(self, lang: str) -> None:
+    def set_language(self, lang: str) -> MainWindow | None:
+        """Switch the language at once: the translators (Qt's own dialogs too) are replaced and the
+        window is rebuilt in its place, on the same database, user, period and view."""
+        from PySide6.QtWidgets import QApplication
+
+        from workload_app.ui.application import install_translators
+
         self.settings.setValue("language", lang)
-        QMessageBox.information(self, self.tr("界面语言"), self.tr("界面语言将在重新启动程序后切换。"))
+        if lang == self.lang:
+            return None
+        self.tasks.wait(30_000)
+        install_translators(QApplication.instance(), lang)
+        successor = MainWindow(self.db, self.db_path, lang)
+        successor.year_box.setCurrentIndex(self.year_box.currentIndex())
+        successor.month_box.setCurrentIndex(self.month_box.currentIndex())
+        successor.setGeometry(self.geometry())
+        successor._fitted = True
+        MainWindow._open_windows.append(successor)
+        successor.show()
+        successor.nav.setCurrentRow(self.nav.currentRow())
+        self.close()
+        return successor
 
     def open_database(self) -> None:
         start = str(self.settings.value("last_folder", str(self.db_path.parent)))
@@ -361,6 +405,95 @@ class MainWindow(QMainWindow):
             return
         QMessageBox.information(self, self.tr("已备份"), self.tr("数据库已备份到\n{p}").format(p=path))
 
+    def restore_backup(self, source: Path | None = None) -> MainWindow | None:
+        """从备份恢复 (管理员): the same checks as ``workload restore`` (integrity, our schema, not
+        newer); the replaced database is kept aside first. The window reopens on the restored data."""
+        from workload_app.services import maintenance
+
+        if source is None:
+            folders = maintenance.available(self.db)
+            start = str(folders[0].parent) if folders else str(self.db_path.parent)
+            name = file_dialogs.open_file_name(
+                self, self.tr("从备份恢复"), start, self.tr("数据库备份 (*.sqlite *.db *.bak);;所有文件 (*)")
+            )
+            if not name:
+                return None
+            source = Path(name)
+        answer = QMessageBox.question(
+            self,
+            self.tr("从备份恢复"),
+            self.tr(
+                "用「{f}」替换当前数据库？\n替换前的数据库会先保存为备份。其他电脑或窗口上打开的同一数据库须先关闭。"
+            ).format(f=source.name),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        self.tasks.wait(30_000)  # nothing may still read the file being replaced
+        try:
+            restored, aside = maintenance.restore(self.db, source)
+        except Exception as exc:  # noqa: BLE001 - shown to the user; the database is left as it was
+            if self.db.conn is not None:
+                try:
+                    self.db.conn.execute("SELECT 1")
+                except Exception:  # noqa: BLE001 - closed by a failed restore: reopen as it was
+                    self.db = open_db(self.db_path)
+                    access.bind(self.db, self.user)
+            QMessageBox.warning(self, self.tr("未恢复"), str(exc))
+            return None
+        QMessageBox.information(
+            self,
+            self.tr("已恢复"),
+            self.tr("数据库已从「{f}」恢复。\n替换前的数据库保存在\n{a}").format(f=source.name, a=aside),
+        )
+        successor = MainWindow(restored, self.db_path, self.lang)
+        MainWindow._open_windows.append(successor)
+        successor.show()
+        self.close()
+        return successor
+
+    def log_out(self) -> MainWindow | None:
+        """注销: end this session and ask for an account again; cancelled, the window closes."""
+        from workload_app.services import accounts
+        from workload_app.ui import application
+
+        self.tasks.wait(30_000)
+        accounts.logout(self.db)
+        self.hide()
+        if not application.log_in(self.db):
+            self.close()
+            return None
+        successor = MainWindow(self.db, self.db_path, self.lang)  # views follow the new user's role
+        MainWindow._open_windows.append(successor)
+        successor.show()
+        self.close()
+        return successor
+
+    def show_manual(self) -> QDialog:
+        """F1: the short manual in Chinese shipped in resources/manual (also in the bundle)."""
+        from PySide6.QtWidgets import QDialogButtonBox, QTextBrowser, QVBoxLayout
+
+        from workload_app.ui.application import resources_dir
+
+        path = resources_dir() / "manual" / "manual_zh.md"
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("使用手册"))
+        browser = QTextBrowser()
+        browser.setOpenExternalLinks(True)
+        try:
+            browser.setMarkdown(path.read_text(encoding="utf-8"))
+        except OSError:
+            browser.setPlainText(self.tr("找不到使用手册：{p}").format(p=path))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(browser)
+        layout.addWidget(buttons)
+        area = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+        dialog.resize(min(820, area.width() - 40), min(700, area.height() - 60))
+        self.manual = dialog
+        dialog.show()
+        return dialog
+
     def about(self) -> None:
         QMessageBox.about(
             self,
@@ -372,12 +505,69 @@ class MainWindow(QMainWindow):
         s = info.summary(self.db)
         self.status_db.setText(self.tr("数据库：{p}").format(p=self.db_path))
         self.status_counts.setText(self.tr("法官 {j} 名 · 案件 {c} 件").format(j=s["judges"], c=s["cases"]))
+        self.status_params.setText(self.params_in_use_text())
         self.setWindowTitle(
             self.tr("法官工作量计算器 — {name} — {user}").format(name=self.db_path.name, user=self.user.name)
         )
 
+    # -- size: fits an office screen (1366×768) and is remembered per screen
+    def _screen_key(self) -> str:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        area = screen.availableGeometry()
+        return f"geometry/{screen.name() or 'screen'}-{area.width()}x{area.height()}"
+
+    def fit_to_screen(self) -> None:
+        """The size last used on this screen; else 1280×800 or the screen's available area, whichever
+        is smaller. Never taller or wider than the screen, so the status bar stays in view."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        saved = self.settings.value(self._screen_key())
+        if saved is None or not self.restoreGeometry(saved):
+            frame_w = self.frameGeometry().width() - self.geometry().width()
+            frame_h = self.frameGeometry().height() - self.geometry().height()
+            self.resize(min(1280, area.width() - frame_w), min(800, area.height() - frame_h))
+            self.move(area.topLeft())
+        frame = self.frameGeometry()
+        if frame.height() > area.height() or frame.width() > area.width():
+            extra_h = frame.height() - self.height()
+            extra_w = frame.width() - self.width()
+            self.resize(
+                min(self.width(), area.width() - extra_w), min(self.height(), area.height() - extra_h)
+            )
+        frame = self.frameGeometry()
+        if not area.contains(frame):
+            self.move(
+                max(area.left(), min(frame.left(), area.right() - frame.width() + 1)),
+                max(area.top(), min(frame.top(), area.bottom() - frame.height() + 1)),
+            )
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().showEvent(event)
+        if not getattr(self, "_fitted", False):  # the frame's size is known once shown
+            self._fitted = True
+            self.fit_to_screen()
+
+    def params_in_use_text(self) -> str:
+        """Which parameter version the figures of the chosen year use (a draft never does)."""
+        from workload_app.services.parameters import version_in_use
+
+        if not self.year():
+            return ""
+        v = version_in_use(self.db, self.year())
+        if v.version is None:
+            return self.tr("{y} 年度参数：默认值（尚未保存）").format(y=v.year)
+        if v.published:
+            text = self.tr("参数第 {n} 版（已发布）").format(n=v.version)
+        else:
+            text = self.tr("参数第 {n} 版（草稿，尚未发布）").format(n=v.version)
+        if v.draft is not None:
+            text += self.tr("；第 {d} 版草稿未发布").format(d=v.draft)
+        return text
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
-        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue(self._screen_key(), self.saveGeometry())
         self.settings.setValue("last_database", str(self.db_path))
         self.tasks.wait(5000)
         super().closeEvent(event)

@@ -294,6 +294,10 @@ class ImportHistoryDialog(QDialog):
                 "undone_at",
             ],
         )
+        kinds = {"cases": self.tr("案件"), "judges": self.tr("名册"), "demo": self.tr("示范数据")}
+        frame["kind"] = frame["kind"].map(lambda k: kinds.get(k, k))
+        for col in ("created_at", "undone_at"):  # stored in local time
+            frame[col] = frame[col].map(lambda t: t.replace("T", " ") if isinstance(t, str) else "")
         self.model.set_frame(
             frame.rename(
                 columns={

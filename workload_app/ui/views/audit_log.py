@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+import json
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workload_app.services import audit
+from workload_app.services import access, audit
 from workload_app.ui import file_dialogs
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.i18n import label, labels
@@ -33,6 +35,55 @@ COLUMNS = {
     "action_label": "操作",
     "target": "对象",
 }
+
+
+FIELD_LABELS = {  # audit record fields, shown by their Chinese names
+    "version": "版本",
+    "version_in_force": "生效版本",
+    "published": "已发布",
+    "reason": "理由",
+    "toml": "参数内容",
+    "cases": "案件数",
+    "param_version": "参数版本",
+    "cases_version": "案件数据版本",
+    "login": "登录名",
+    "display_name": "姓名",
+    "role": "角色",
+    "judge": "法官",
+    "division": "部门",
+    "active": "启用",
+    "must_change": "须改密码",
+    "failures": "失败次数",
+    "minutes": "分钟",
+    "kept_aside": "替换前的数据库",
+    "accounts": "账户",
+    "created_at": "创建时间",
+    "failed_attempts": "失败次数",
+    "locked_until": "锁定至",
+    "password_changed_at": "改密时间",
+    "id": "编号",
+}
+
+
+def _loads(text: str | None) -> object:
+    if not text:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return label("是") if value else label("否")
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)):
+        return f"{value:g}" if isinstance(value, float) else str(value)
+    return json.dumps(value, ensure_ascii=False)
 
 
 class AuditView(QWidget):
@@ -101,6 +152,7 @@ class AuditView(QWidget):
         shown = self._rows[list(COLUMNS)].copy()
         shown["action_label"] = shown["action_label"].map(label)
         shown["role"] = shown["role"].map(label)
+        shown["at"] = shown["at"].str.replace("T", " ", regex=False)  # stored in local time
         self.model.set_frame(shown)
         self.status.setText(self.tr("{n} 条记录（新的在前）").format(n=len(self._rows)))
         self.detail.clear()
@@ -110,10 +162,43 @@ class AuditView(QWidget):
             return
         row = self._rows.iloc[self.model.source_row(current.row())]
         self.detail.setPlainText(
-            self.tr("修改前：{b}\n\n修改后：{a}\n\n哈希：{h}").format(
-                b=row["before"] or "—", a=row["after"] or "—", h=row["hash"]
-            )
+            self.details(row["before"], row["after"]) + "\n\n" + self.tr("哈希：{h}").format(h=row["hash"])
         )
+
+    def details(self, before: str | None, after: str | None) -> str:
+        """Before and after as readable fields: one line per field, changed ones marked; a long
+        text (a parameter file) as the lines that changed."""
+        b, a = _loads(before), _loads(after)
+        if not isinstance(b, dict) or not isinstance(a, dict):
+            if b is None and a is None:
+                return self.tr("（无字段变化记录）")
+            return self.tr("修改前：{b}\n修改后：{a}").format(b=_text(b), a=_text(a))
+        lines = []
+        for key in list(dict.fromkeys([*b, *a])):
+            old, new = b.get(key), a.get(key)
+            if key == "role":  # role codes in the user's words
+                old, new = (
+                    label(access.ROLE_LABELS.get(v, v)) if isinstance(v, str) else v for v in (old, new)
+                )
+            name = label(FIELD_LABELS.get(key, key))
+            if isinstance(old, str) and isinstance(new, str) and ("\n" in old or "\n" in new):
+                changed = [
+                    d
+                    for d in difflib.unified_diff(old.splitlines(), new.splitlines(), lineterm="", n=0)
+                    if d[:1] in "+-" and not d.startswith(("+++", "---"))
+                ]
+                lines.append(f"{name}：" + (self.tr("未变") if not changed else ""))
+                lines += [f"    {d}" for d in changed]
+            elif key not in b:
+                lines.append(f"{name}：{_text(new)}")
+            elif key not in a:
+                lines.append(f"{name}：{_text(old)} → " + self.tr("（删除）"))
+            elif old == new:
+                lines.append(f"{name}：{_text(new)}")
+            else:
+                lines.append(f"* {name}：{_text(old)} → {_text(new)}")
+        heading = self.tr("字段（* 为有变化的字段）") if b else self.tr("字段")
+        return heading + "\n" + "\n".join(lines)
 
     def verify(self) -> None:
         n, problem = audit.verify(self.window_.db)

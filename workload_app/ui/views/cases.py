@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
 
 from workload_app.core.casenumber import CATEGORY_LABELS
 from workload_app.core.formatting import UNIT_LABELS
-from workload_app.core.standard import AWAITING_APPROVAL, INCOMPLETE, OUTLIER, explain
+from workload_app.core.standard import AWAITING_APPROVAL, INCOMPLETE, OUTLIER, explain, judge_shares
+from workload_app.services import access
 from workload_app.services import standard_cases as S
 from workload_app.ui.dataframe_model import DataFrameModel
+from workload_app.ui.excel import ExcelButton
 from workload_app.ui.i18n import flag_words, labels
 from workload_app.ui.tables import table_view
 
@@ -40,6 +42,7 @@ COLUMNS = {
     "flags_text": "标记",
     "cause": "案由",
 }
+OWN_COLUMNS = {"share": "本人份额", "credited": "计入本人"}  # a judge's own list: what the tally credits
 
 # not shown, but read by the filters and the explanation below the table
 KEPT = (
@@ -54,9 +57,12 @@ class CasesView(QWidget):
         self.window_ = window
         self.frame = pd.DataFrame()
         self.params = None
+        user = window.user
+        self.own_judge = user.judge if user.role == access.JUDGE else None
+        self.columns = {**COLUMNS, **OWN_COLUMNS} if self.own_judge else dict(COLUMNS)
         self.model = DataFrameModel(
-            headers=labels(COLUMNS),
-            decimals={"file_pages": 0, "transcript_pages": 0, "judgment_pages": 0, "sc": 4},
+            headers=labels(self.columns),
+            decimals={"file_pages": 0, "transcript_pages": 0, "judgment_pages": 0, "sc": 4, "credited": 4},
         )
         self.table = table_view(self.model, stretch_last=False, fit=False)
         self.table.verticalHeader().setDefaultSectionSize(22)
@@ -88,16 +94,19 @@ class CasesView(QWidget):
             bar.addWidget(QLabel(label))
             bar.addWidget(w, 2 if w is self.search else 1)
         self.count = QLabel()
+        self.excel = ExcelButton(self.model, lambda: self.tr("{y}年案件").format(y=self.window_.year()))
+        bar.addWidget(self.excel)
         self.explanation = QPlainTextEdit()
         self.explanation.setReadOnly(True)
-        self.explanation.setMaximumHeight(110)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
         split.addWidget(self.explanation)
-        split.setStretchFactor(0, 4)
+        split.setStretchFactor(0, 1)  # the table takes the height; the explanation keeps its size
+        split.setStretchFactor(1, 0)
+        split.setSizes([520, 110])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(split)
+        layout.addWidget(split, 1)  # the table takes the height, not a gap under the explanation
         layout.addWidget(self.count)
 
     def refresh(self) -> None:
@@ -106,6 +115,7 @@ class CasesView(QWidget):
         if not year:
             return
         categories, units, flag_texts = labels(CATEGORY_LABELS), labels(UNIT_LABELS), flag_words()
+        own = self.own_judge
 
         def read(db):
             merged, params, _ = S.results(db, year)
@@ -114,7 +124,11 @@ class CasesView(QWidget):
             merged["unit_label"] = merged["unit"].map(units)
             merged["rule_name"] = S.rule_names(merged, params)
             merged["flags_text"] = merged["flags"].map(flag_texts)
-            merged = merged[[*COLUMNS, *KEPT]]  # what the table shows and the explanation reads
+            if own:
+                merged["share"] = judge_shares(merged, own, params)
+                merged["credited"] = merged["sc"] * merged["share"]
+            # what the table shows and the explanation reads
+            merged = merged[[*COLUMNS, *(OWN_COLUMNS if own else ()), *KEPT]]
             choices = {
                 "division": sorted(merged["division"].dropna().unique()),
                 "judge": sorted(merged["judge"].dropna().unique()),
@@ -133,7 +147,7 @@ class CasesView(QWidget):
         merged, self.params, choices = result
         units = labels(UNIT_LABELS)
         self.frame = merged
-        self.model.set_frame(merged[list(COLUMNS)])
+        self.model.set_frame(merged[list(self.columns)])
         self.table.setColumnWidth(0, 200)
         self._fill(self.division, choices["division"])
         self._fill(self.judge, choices["judge"])
@@ -178,11 +192,18 @@ class CasesView(QWidget):
             ).to_numpy()
         self.model.filter_rows(mask)
         sc = f.loc[mask, "sc"]
-        self.count.setText(
-            self.tr("显示 {n} 件，共 {total} 件；标准案件合计 {sc:,.2f}").format(
-                n=int(mask.sum()), total=len(f), sc=float(sc.sum())
-            )
+        text = self.tr("显示 {n} 件，共 {total} 件；标准案件合计 {sc:,.2f}").format(
+            n=int(mask.sum()), total=len(f), sc=float(sc.sum())
         )
+        if self.own_judge:
+            shown = f.loc[mask]
+            text += self.tr(
+                "；计入本人：审判 {t:,.2f}，执行 {e:,.2f}（标准案件 × 本人份额，与统计一致）"
+            ).format(
+                t=float(shown.loc[shown["unit"] == "trial", "credited"].sum()),
+                e=float(shown.loc[shown["unit"] == "enforcement", "credited"].sum()),
+            )
+        self.count.setText(text)
 
     def _show_explanation(self, current, _previous) -> None:
         if not current.isValid() or self.params is None:
@@ -194,6 +215,18 @@ class CasesView(QWidget):
             f"{self.tr('计算说明')}：{text}\n"
             f"{self.tr('结案方式')}：{row.get('closing_method') or '—'}　{self.tr('程序')}：{row.get('procedure') or '—'}"
             f"　{self.tr('合议庭')}：{row.get('panel') or '—'}"
+            + (f"\n{self._own_credit(row)}" if self.own_judge else "")
+        )
+
+    def _own_credit(self, row: dict) -> str:
+        """What of this case the judge's tally credits them, and why."""
+        if pd.isna(row["sc"]):
+            return self.tr("本案没有标准案件，不计入本人。")
+        who = self.tr("承办法官") if row["judge"] == self.own_judge else self.tr("合议庭成员")
+        if row["share"] == 0:
+            return self.tr("本人为{who}，份额为 0：本案不计入本人工作量。").format(who=who)
+        return self.tr("本人为{who}，计入本人 {sc:.4f} × {s:g} = {c:.4f}。").format(
+            who=who, sc=row["sc"], s=row["share"], c=row["credited"]
         )
 
     def focus_search(self) -> None:

@@ -30,6 +30,7 @@ from workload_app.services.quality import report as quality_report
 from workload_app.services.sheets import export_sheets
 from workload_app.ui import file_dialogs
 from workload_app.ui.dataframe_model import DataFrameModel
+from workload_app.ui.excel import ExcelButton
 from workload_app.ui.i18n import labels, track_label, words
 from workload_app.ui.quality_columns import INDICATOR_COLUMNS, MarkedModel, indicator_rows
 from workload_app.ui.tables import table_view
@@ -49,6 +50,8 @@ CASE_COLUMNS = {
     "closed_on": "结案日期",
     "type_code": "类型",
     "sc": "标准案件",
+    "share": "本人份额",
+    "credited": "计入本人",
     "rule": "特殊规则",
     "flags": "提示",
 }
@@ -66,7 +69,11 @@ class MyWorkloadView(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.months = DataFrameModel(headers=labels(MONTH_COLUMNS), decimals={"completion_pct": 1})
-        self.cases = DataFrameModel(headers=labels(CASE_COLUMNS))
+        self.cases = DataFrameModel(
+            headers=labels(CASE_COLUMNS), decimals={"share": 2, "credited": 4, "sc": 4}
+        )
+        self.credit_note = QLabel()
+        self.credit_note.setWordWrap(True)
         self.chart = QChart()
         self.chart.setTitle(self.tr("累计完成与目标（标准案件）"))
         chart_view = QChartView(self.chart)
@@ -83,7 +90,7 @@ class MyWorkloadView(QWidget):
         self.explanation.setMaximumHeight(70)
         save = QPushButton(self.tr("生成我的考核表 PDF…"))
         save.clicked.connect(self.save_pdf)
-        print_button = QPushButton(self.tr("打印考核表…"))
+        print_button = QPushButton(self.tr("打印预览…"))
         print_button.clicked.connect(self.print_sheet)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
@@ -106,9 +113,23 @@ class MyWorkloadView(QWidget):
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addWidget(self.search)
+        search_bar = QHBoxLayout()
+        search_bar.addWidget(self.search, 1)
+        self.excel = ExcelButton(
+            self.cases, lambda: self.tr("{y}年{j}的案件").format(y=self.window_.year(), j=self.judge() or "")
+        )
+        search_bar.addWidget(self.excel)
+        lower_layout.addLayout(search_bar)
+        lower_layout.addWidget(self.credit_note)
         lower_layout.addWidget(self.case_table)
-        lower_layout.addWidget(self.explanation)
+        explain_row = QHBoxLayout()
+        explain_row.addWidget(self.explanation, 1)
+        self.query_button = QPushButton(self.tr("对此有疑问…"))
+        self.query_button.setToolTip(self.tr("就所选案件的数字向人事部门提出疑问"))
+        self.query_button.setEnabled(False)
+        self.query_button.clicked.connect(lambda: self.ask())
+        explain_row.addWidget(self.query_button, 0, Qt.AlignmentFlag.AlignTop)
+        lower_layout.addLayout(explain_row)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(upper)
         split.addWidget(lower)
@@ -210,12 +231,54 @@ class MyWorkloadView(QWidget):
         months["completion_pct"] = months["completion"] * 100
         self.months.set_frame(months[list(MONTH_COLUMNS)])
         cases = data["cases"]
+        own_unit = j["track"] if j["track"] in ("trial", "enforcement") else "trial"
+        in_unit = cases["unit"] == own_unit
+        responsible = cases["role_in_case"] == "承办"
+        self.credit_note.setText(
+            self.tr(
+                "列表中承办 {r} 件、参加合议庭 {p} 件；每件按「标准案件 × 本人份额」计入"
+                "（承办份额 {rs:g}，合议庭成员份额 {ms:g}）。计入本人的{unit}标准案件合计 {c:.2f}，"
+                "与上方统计的已完成 {sc:.2f} 一致。"
+            ).format(
+                r=int(responsible.sum()),
+                p=int((~responsible).sum()),
+                rs=data["shares"][0],
+                ms=data["shares"][1],
+                unit=unit,
+                c=float(cases.loc[in_unit, "credited"].sum()),
+                sc=a["sc"],
+            )
+        )
+        cases["explanation"] = [
+            self._credit_line(e, r, sh, sc, cr)
+            for e, r, sh, sc, cr in zip(
+                cases["explanation"],
+                cases["role_in_case"],
+                cases["share"],
+                cases["sc"],
+                cases["credited"],
+                strict=True,
+            )
+        ]
         cases["role_in_case"] = cases["role_in_case"].map(words)
         cases["flags"] = cases["flags"].map(words)
         self._all_cases = cases
         self._filter(self.search.text())
         self._draw(months, f["target_cumulative"])
         self.indicators.set_marked(indicator_rows(data.get("quality_figures")), list(INDICATOR_COLUMNS))
+
+    def _credit_line(self, explanation: str, role: str, share: float, sc: float, credited: float) -> str:
+        """The case explanation, then what of it counts for this judge."""
+        if pd.isna(sc):
+            return f"{explanation}\n" + self.tr("本案没有标准案件，不计入本人。")
+        who = self.tr("承办法官") if role == "承办" else self.tr("合议庭成员")
+        if share == 0:
+            return f"{explanation}\n" + self.tr("本人为{who}，份额为 0：本案不计入本人工作量。").format(
+                who=who
+            )
+        return f"{explanation}\n" + self.tr("本人为{who}，计入本人 {sc:.4f} × {s:g} = {c:.4f}。").format(
+            who=who, sc=sc, s=share, c=credited
+        )
 
     def _filter(self, text: str) -> None:
         frame = self._all_cases
@@ -230,8 +293,38 @@ class MyWorkloadView(QWidget):
             self._shown[list(CASE_COLUMNS)] if len(self._shown) else pd.DataFrame(columns=list(CASE_COLUMNS))
         )
         self.explanation.clear()
+        self.query_button.setEnabled(False)
+
+    def ask(self, question: str | None = None) -> None:
+        """对此有疑问: record a question on the selected case's figure for 人事 to answer."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from workload_app.core.problems import WorkloadError
+        from workload_app.services import queries
+
+        index = self.case_table.currentIndex()
+        if not index.isValid():
+            return
+        case = self._shown.iloc[self.cases.source_row(index.row())]
+        if question is None:
+            question, ok = QInputDialog.getMultiLineText(
+                self,
+                self.tr("对此有疑问"),
+                self.tr("{c}：请写明哪个数字、为什么觉得不对：").format(c=case["case_number"]),
+            )
+            if not ok:
+                return
+        try:
+            queries.ask(self.window_.db, self.window_.year(), case["case_number"], question)
+        except WorkloadError as exc:
+            QMessageBox.warning(self, self.tr("未提交"), str(exc))
+            return
+        QMessageBox.information(
+            self, self.tr("已提交"), self.tr("疑问已提交人事部门，答复会显示在「疑问」页。")
+        )
 
     def _explain(self, current, _previous) -> None:
+        self.query_button.setEnabled(current.isValid())
         if current.isValid():
             self.explanation.setPlainText(
                 str(self._shown.iloc[self.cases.source_row(current.row())]["explanation"])
@@ -283,7 +376,8 @@ class MyWorkloadView(QWidget):
         QMessageBox.information(self, self.tr("已生成"), self.tr("考核表已保存为 {p}").format(p=path))
 
     def print_sheet(self) -> None:
-        from workload_app.ui.printing import print_pdf
+        """打印预览 first: Qt's preview dialog shows the pages and carries the print button."""
+        from workload_app.ui.printing import preview_pdf
 
         with tempfile.TemporaryDirectory() as tmp:
-            print_pdf(self._sheet(Path(tmp)), self)
+            preview_pdf(self._sheet(Path(tmp)), self, self.tr("打印预览"))

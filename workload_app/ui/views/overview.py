@@ -139,6 +139,31 @@ class OverviewView(QWidget):
             )
         self.trend.set_frame(pd.DataFrame(rows, columns=list(self.TREND_COLUMNS)))
 
+    def show_empty(self) -> None:
+        """An empty database: the steps to take, in the window, for the user's role."""
+        self.title.setText(self.tr("数据库中还没有案件"))
+        self.model.set_frame(pd.DataFrame())
+        user = self.window_.user
+        if user.role == "admin":
+            steps = self.tr(
+                "请按以下步骤开始：\n"
+                "1. 菜单「文件 → 导入法官名册…」导入名册（姓名、部门、职务、类别、入额日期）。\n"
+                "2. 菜单「文件 → 导入结案数据…」导入审判流程管理系统导出的结案表（也可把文件拖到本窗口）。\n"
+                "3. 在左侧「参数」页核对本年度参数，点「保存为新版本…」，再点「发布（冻结）…」。\n"
+                "4. 在「任务」页下达年度任务；之后各页即显示数字。"
+            )
+        elif user.court_wide:
+            steps = self.tr(
+                "请按以下步骤开始：\n"
+                "1. 菜单「文件 → 导入法官名册…」导入名册。\n"
+                "2. 菜单「文件 → 导入结案数据…」导入结案表（也可把文件拖到本窗口）。\n"
+                "3. 请管理员在「参数」页保存并发布本年度参数。\n"
+                "4. 在「任务」页下达年度任务。"
+            )
+        else:
+            steps = self.tr("人事部门或管理员导入名册和结案数据后，这里会显示本部门的数字。")
+        self.summary.setText(steps)
+
     def refresh(self) -> None:
         """Read the figures on the worker; draw them when they arrive."""
         year, month = self.window_.year(), self.window_.month()

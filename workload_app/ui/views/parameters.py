@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from workload_app.core.params import MATCH_FIELDS, ROLES, Params, params_from_dict
-from workload_app.core.problems import ParameterError
+from workload_app.core.problems import ParameterError, WorkloadError
+from workload_app.services import access
 from workload_app.services import parameters as P
 from workload_app.services import what_if as W
 from workload_app.ui import file_dialogs
@@ -136,16 +137,22 @@ class ParametersView(QWidget):
         )
         preview_table = table_view(self.preview_model)
         buttons = QHBoxLayout()
-        for text, slot in (
-            (self.tr("保存为新版本…"), self.save),
-            (self.tr("发布（冻结）"), self.publish),
-            (self.tr("导入 TOML…"), self.import_toml),
-            (self.tr("导出 TOML…"), self.export_toml),
-            (self.tr("还原"), self.refresh),
+        self.buttons: dict[str, QPushButton] = {}
+        for key, text, slot in (
+            ("save", self.tr("保存为新版本…"), self.save),
+            ("publish", self.tr("发布（冻结）…"), self.publish),
+            ("import", self.tr("导入 TOML…"), self.import_toml),
+            ("export", self.tr("导出 TOML…"), self.export_toml),
+            ("revert", self.tr("还原"), self.refresh),
         ):
             b = QPushButton(text)
             b.clicked.connect(slot)
             buttons.addWidget(b)
+            self.buttons[key] = b
+        if window.user.role != access.ADMIN:  # only 管理员 changes parameters; others read them
+            for key in ("save", "publish", "import"):
+                self.buttons[key].setEnabled(False)
+                self.buttons[key].setToolTip(self.tr("只有管理员可以修改、导入或发布参数"))
         left = QVBoxLayout()
         left.addWidget(self.version_label)
         left.addWidget(basics)
@@ -196,18 +203,29 @@ class ParametersView(QWidget):
     # -- load
     def refresh(self) -> None:
         year = self.window_.year()
-        params, row = P.current_params(self.window_.db, year)
+        params, row = P.draft_params(self.window_.db, year)
         self.current = params
         self.load(params)
+        in_use = P.version_in_use(self.window_.db, year)
         if row is None:
             self.version_label.setText(self.tr("{y} 年度：尚未保存参数（显示默认值）").format(y=year))
+        elif in_use.draft is not None:
+            self.version_label.setText(
+                self.tr(
+                    "{y} 年度参数第 {v} 版（草稿）{r}\n各项数字仍按已发布的第 {p} 版计算，发布后本草稿才生效。"
+                ).format(y=year, v=row["version"], r=row["reason"], p=in_use.version)
+            )
         else:
-            state = self.tr("已发布") if row["published"] else self.tr("草稿")
+            state = self.tr("已发布") if row["published"] else self.tr("草稿，尚未发布；本年度暂按此版计算")
             self.version_label.setText(
                 self.tr("{y} 年度参数第 {v} 版（{s}）{r}").format(
                     y=year, v=row["version"], s=state, r=row["reason"]
                 )
             )
+        self.version_label.setWordWrap(True)
+        # 发布 only when there is a draft to publish (and only for 管理员)
+        is_admin = self.window_.user.role == access.ADMIN
+        self.buttons["publish"].setEnabled(is_admin and row is not None and not row["published"])
         self.preview()
 
     def load(self, p: Params) -> None:
@@ -427,20 +445,42 @@ class ParametersView(QWidget):
             return
         try:
             changes = P.save_params(self.window_.db, params, reason)
-        except ParameterError as exc:
+        except WorkloadError as exc:
             QMessageBox.warning(self, self.tr("无法保存"), str(exc))
             return
+        in_use = P.version_in_use(self.window_.db, params.year)
+        if in_use.draft is not None:
+            QMessageBox.information(
+                self,
+                self.tr("已保存为草稿"),
+                self.tr(
+                    "已保存为第 {d} 版草稿。各项数字、报表和导出仍按已发布的第 {v} 版计算，"
+                    "发布本草稿后才生效。"
+                ).format(d=in_use.draft, v=in_use.version),
+            )
         self.window_.apply_changes(changes)
 
     def publish(self) -> None:
         year = self.window_.year()
-        answer = QMessageBox.question(
+        reason, ok = QInputDialog.getText(
             self,
             self.tr("发布参数"),
-            self.tr("发布后 {y} 年度参数将被冻结，之后的修改会成为新版本。继续？").format(y=year),
+            self.tr(
+                "发布后 {y} 年度的全部数字、报表和导出改按此版计算，参数被冻结，之后的修改会成为新版本。\n"
+                "发布理由："
+            ).format(y=year),
         )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.window_.apply_changes(P.publish(self.window_.db, year))
+        if not ok:
+            return
+        if not reason.strip():
+            QMessageBox.warning(self, self.tr("未发布"), self.tr("发布参数须填写理由。"))
+            return
+        try:
+            changes = P.publish(self.window_.db, year, reason.strip())
+        except WorkloadError as exc:
+            QMessageBox.warning(self, self.tr("未发布"), str(exc))
+            return
+        self.window_.apply_changes(changes)
 
     def import_toml(self) -> None:
         name = file_dialogs.open_file_name(self, self.tr("导入参数"), "", self.tr("TOML 文件 (*.toml)"))
@@ -448,7 +488,7 @@ class ParametersView(QWidget):
             return
         try:
             changes = P.import_toml(self.window_.db, Path(name).read_text(encoding="utf-8-sig"))
-        except (ParameterError, OSError) as exc:
+        except (WorkloadError, OSError) as exc:
             QMessageBox.warning(self, self.tr("无法导入"), str(exc))
             return
         self.window_.apply_changes(changes)

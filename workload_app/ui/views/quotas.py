@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from workload_app.core.formatting import TRACK_LABELS
 from workload_app.services import quotas as Q
 from workload_app.ui.dataframe_model import DataFrameModel
+from workload_app.ui.excel import ExcelButton
 from workload_app.ui.i18n import labels, track_label
 from workload_app.ui.tables import table_view
 
@@ -85,6 +86,14 @@ class QuotasView(QWidget):
             (self.versions, self.tr("计划版本对比")),
         ):
             tabs.addTab(table_view(model, stretch_last=False), title)
+        self.tabs = tabs
+        tab_models = (self.judges, self.divisions, self.versions)
+        self.excel = ExcelButton(
+            self.judges,
+            lambda: f"{self.window_.year()}_{tabs.tabText(tabs.currentIndex())}",
+        )
+        tabs.currentChanged.connect(lambda i: setattr(self.excel, "model", tab_models[i]))
+        bar.addWidget(self.excel)
         self.chart = QChart()
         self.chart.setTitle(self.tr("全院逐月目标"))
         chart_view = QChartView(self.chart)

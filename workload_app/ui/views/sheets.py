@@ -1,23 +1,34 @@
-"""报表: export PDF sheets for one judge, a division or everyone, in the background with Cancel."""
+"""报表: export PDF sheets for one judge, a division or everyone, in the background with Cancel.
+
+Only the sheets the user's role may print are offered, and the scope list follows the kind chosen
+(a court summary has no judge). One sheet is saved under a file name the user picks and can be
+opened at once; several go to a folder. 打印预览 shows the pages before they are printed.
+"""
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from pathlib import Path
 
+import pandas as pd
 from PySide6.QtCore import QSettings, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from workload_app.services import access
+from workload_app.services import quotas as Q
 from workload_app.services.sheets import export_sheets
-from workload_app.storage import repository as repo
 from workload_app.ui import file_dialogs
 from workload_app.ui.i18n import label
 
@@ -29,19 +40,35 @@ KINDS = (
 )
 
 
+def kinds_for(user: access.User) -> list[str]:
+    """The sheets a role may print: everything court-wide; a 庭长 their division's and judges';
+    a 法官 their own."""
+    if user.court_wide:
+        return ["judge", "division", "court", "notice"]
+    if user.role == access.DIVISION_HEAD:
+        return ["judge", "division", "notice"]
+    return ["judge", "notice"]
+
+
 class SheetsView(QWidget):
     def __init__(self, window) -> None:
         super().__init__()
         self.window_ = window
         self.kind = QComboBox()
+        allowed = kinds_for(window.user)
         for key, label_ in KINDS:
-            self.kind.addItem(label(label_), key)
+            if key in allowed:
+                self.kind.addItem(label(label_), key)
+        self.kind.currentIndexChanged.connect(lambda _: self._fill_scope())
         self.scope = QComboBox()
+        self.scope.currentIndexChanged.connect(lambda _: self._scope_changed())
         self.combined = QCheckBox(self.tr("另外合并为一个 PDF（便于打印）"))
         self.result = QLabel()
         self.result.setWordWrap(True)
-        export = QPushButton(self.tr("生成 PDF…"))
-        export.clicked.connect(self.export)
+        self.export_button = QPushButton(self.tr("生成 PDF…"))
+        self.export_button.clicked.connect(lambda: self.export())
+        self.preview_button = QPushButton(self.tr("打印预览…"))
+        self.preview_button.clicked.connect(self.print_preview)
         self.open_folder = QPushButton(self.tr("打开所在文件夹"))
         self.open_folder.setEnabled(False)
         self.open_folder.clicked.connect(
@@ -51,39 +78,96 @@ class SheetsView(QWidget):
         form.addRow(self.tr("报表"), self.kind)
         form.addRow(self.tr("范围"), self.scope)
         form.addRow("", self.combined)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.preview_button)
+        buttons.addWidget(self.open_folder)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(export)
+        layout.addLayout(buttons)
         layout.addWidget(self.result)
-        layout.addWidget(self.open_folder)
         layout.addStretch(1)
         self.last_dir = Path.home()
+        self._judges = pd.DataFrame(columns=["judge", "division"])
+        self._divisions: list[str] = []
 
+    # -- what may be printed
     def refresh(self) -> None:
-        current = self.scope.currentText()
-        self.scope.clear()
-        self.scope.addItem(self.tr("全院每位法官"), ("all", None))
-        judges = repo.judges_frame(self.window_.db)
-        for d in judges["division"].dropna().unique():
-            self.scope.addItem(self.tr("部门：{d}").format(d=d), ("division", d))
-        for j in judges["name"]:
-            self.scope.addItem(self.tr("法官：{j}").format(j=j), ("judge", j))
-        if current:
-            self.scope.setCurrentText(current)
+        year = self.window_.year()
 
-    def export(self, folder: str | None = None) -> None:
-        settings = QSettings()
-        if not folder:
-            folder = file_dialogs.existing_directory(
-                self, self.tr("保存到"), str(settings.value("sheets_folder", str(Path.home())))
-            )
-        if not folder:
-            return
-        settings.setValue("sheets_folder", folder)
-        self.last_dir = Path(folder)
+        def read(db):
+            people = Q.assessment(db, year, 12)  # the judges this user may see
+            people = people[people["quota"].notna() | (people["cases"] > 0)]
+            divisions = list(Q.division_assessment(db, year, 12)["division"].drop_duplicates())
+            return people[["judge", "division"]].reset_index(drop=True), divisions
+
+        def done(result) -> None:
+            self._judges, self._divisions = result
+            self._fill_scope()
+
+        def failed(message: str) -> None:
+            self.result.setText(message)
+
+        self.window_.tasks.read(self, read, done, failed)
+
+    def _fill_scope(self) -> None:
+        """The scopes the chosen kind has, limited to what the user may see."""
+        kind = self.kind.currentData()
+        user = self.window_.user
+        current = self.scope.currentText()
+        self.scope.blockSignals(True)
+        self.scope.clear()
+        if kind == "court":
+            self.scope.addItem(self.tr("全院"), ("all", None))
+        elif kind == "division":
+            if user.court_wide:
+                self.scope.addItem(self.tr("全部部门"), ("all", None))
+            for d in self._divisions:
+                if user.court_wide or d == user.division:
+                    self.scope.addItem(self.tr("部门：{d}").format(d=d), ("division", d))
+        else:
+            if user.court_wide:
+                self.scope.addItem(self.tr("全院每位法官"), ("all", None))
+            if user.court_wide or user.role == access.DIVISION_HEAD:
+                for d in self._judges["division"].dropna().drop_duplicates():
+                    self.scope.addItem(self.tr("部门：{d}").format(d=d), ("division", d))
+            for j in self._judges["judge"]:
+                self.scope.addItem(self.tr("法官：{j}").format(j=j), ("judge", j))
+        if current and self.scope.findText(current) >= 0:
+            self.scope.setCurrentText(current)
+        self.scope.setEnabled(self.scope.count() > 1)
+        self.scope.blockSignals(False)
+        self._scope_changed()
+
+    def _scope_changed(self) -> None:
+        single = self.single()
+        self.combined.setEnabled(not single)
+        if single:
+            self.combined.setChecked(False)
+        has_scope = self.scope.count() > 0
+        self.export_button.setEnabled(has_scope)
+        self.preview_button.setEnabled(has_scope)
+
+    def single(self) -> bool:
+        """One sheet (a named judge, one division's sheet, the court summary): saved under a name."""
+        data = self.scope.currentData()
+        if data is None:
+            return False
+        scope, _ = data
+        kind = self.kind.currentData()
+        return kind == "court" or scope == "judge" or (kind == "division" and scope == "division")
+
+    def _default_name(self) -> str:
+        kind, (_scope, name) = self.kind.currentData(), self.scope.currentData()
+        title = label(dict(KINDS)[kind])
+        who = name or self.tr("全院")
+        return f"{self.window_.year()}-{self.window_.month():02d}_{title}_{who}.pdf"
+
+    def _job(self, folder: Path, combined: bool):
         kind = self.kind.currentData()
         scope, name = self.scope.currentData()
-        year, month, combined = self.window_.year(), self.window_.month(), self.combined.isChecked()
+        year, month = self.window_.year(), self.window_.month()
 
         def job(db, progress):
             return export_sheets(
@@ -91,7 +175,7 @@ class SheetsView(QWidget):
                 year,
                 month,
                 kind,
-                Path(folder),
+                folder,
                 judge=name if scope == "judge" else None,
                 division=name if scope == "division" else None,
                 everyone=scope == "all",
@@ -99,8 +183,75 @@ class SheetsView(QWidget):
                 progress=progress,
             )
 
-        def done(paths):
+        return job
+
+    # -- actions
+    def export(self, target: str | None = None) -> None:
+        """One sheet: ask for a file name, then offer to open it. Several: ask for a folder."""
+        if self.scope.currentData() is None:
+            return
+        settings = QSettings()
+        start = Path(str(settings.value("sheets_folder", str(Path.home()))))
+        if self.single():
+            if not target:
+                target = file_dialogs.save_file_name(
+                    self, self.tr("保存报表"), str(start / self._default_name()), self.tr("PDF 文件 (*.pdf)")
+                )
+            if not target:
+                return
+            path = Path(target) if target.lower().endswith(".pdf") else Path(target + ".pdf")
+            settings.setValue("sheets_folder", str(path.parent))
+            self.last_dir = path.parent
+            tmp = Path(tempfile.mkdtemp(prefix="sheet-"))
+
+            def saved(paths) -> None:
+                shutil.move(str(paths[0]), path)
+                shutil.rmtree(tmp, ignore_errors=True)
+                self.result.setText(self.tr("已保存 {p}").format(p=path))
+                self.open_folder.setEnabled(True)
+                self.last_file = path
+                answer = QMessageBox.question(
+                    self, self.tr("已生成"), self.tr("报表已保存为\n{p}\n\n现在打开吗？").format(p=path)
+                )
+                if answer == QMessageBox.StandardButton.Yes:
+                    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+            self.window_.tasks.run(
+                self._job(tmp, False), parent=self, label=self.tr("正在生成报表"), on_done=saved
+            )
+            return
+        folder = target or file_dialogs.existing_directory(self, self.tr("保存到"), str(start))
+        if not folder:
+            return
+        settings.setValue("sheets_folder", folder)
+        self.last_dir = Path(folder)
+
+        def done(paths) -> None:
             self.result.setText(self.tr("已生成 {n} 个 PDF 于 {f}").format(n=len(paths), f=folder))
             self.open_folder.setEnabled(True)
 
-        self.window_.tasks.run(job, parent=self, label=self.tr("正在生成报表"), on_done=done)
+        self.window_.tasks.run(
+            self._job(Path(folder), self.combined.isChecked()),
+            parent=self,
+            label=self.tr("正在生成报表"),
+            on_done=done,
+        )
+
+    def print_preview(self) -> None:
+        """Build the sheet(s) on the side (several as one document) and show them as they print."""
+        if self.scope.currentData() is None:
+            return
+        tmp = Path(tempfile.mkdtemp(prefix="preview-"))
+
+        def show(paths) -> None:
+            from workload_app.ui.printing import preview_pdf
+
+            if not paths:
+                QMessageBox.information(self, self.tr("打印预览"), self.tr("所选范围内没有可打印的报表。"))
+                return
+            self.preview_path = paths[-1]  # the combined document when there are several
+            preview_pdf(self.preview_path, self, self.tr("打印预览"))
+
+        self.window_.tasks.run(
+            self._job(tmp, not self.single()), parent=self, label=self.tr("正在准备打印预览"), on_done=show
+        )

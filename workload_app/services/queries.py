@@ -1,0 +1,76 @@
+"""对此有疑问: a judge (or anyone who may see a case) records a question on its figure; 人事 (or 管理员)
+sees every open question and answers it, noting any correction. Question, answer and correction
+are audited."""
+
+from __future__ import annotations
+
+import pandas as pd
+import sqlite_utils
+
+from workload_app.core.problems import WorkloadError
+from workload_app.services import access, audit
+from workload_app.services import standard_cases as S
+from workload_app.services.changes import Changes
+from workload_app.storage import queries as store
+from workload_app.storage import repository as repo
+
+COLUMNS = [
+    "id", "asked_at", "case_number", "judge", "asked_by", "question",
+    "answer", "correction", "answered_by", "answered_at",
+]  # fmt: skip
+
+
+def ask(db: sqlite_utils.Database, year: int, case_number: str, question: str) -> Changes:
+    """Record a question on a case the acting user may see (their own, for a judge)."""
+    me = access.current(db)
+    question = question.strip()
+    if not question:
+        raise WorkloadError("请写明对此案数字的疑问")
+    merged, _, _ = S.results(db, year)  # only the cases this user may see
+    case = merged[merged["case_number"] == case_number]
+    if case.empty:
+        raise access.AccessDenied(f"{me.role_label}「{me.name}」无权就案件「{case_number}」提出疑问")
+    judge = str(case["judge"].iloc[0] or "")
+    with repo.transaction(db):
+        row = store.insert_query(db, year, case_number, judge, question, me.login)
+        audit.record(
+            db, "query.ask", case_number, after={"question": question, "year": year, "id": row["id"]}
+        )
+    return Changes(summary=row)
+
+
+def listing(db: sqlite_utils.Database) -> pd.DataFrame:
+    """Every query for 人事/管理员 (open ones first); one's own for anyone else."""
+    me = access.current(db)
+    rows = store.queries(db, None if me.court_wide else me.login)
+    return pd.DataFrame(rows, columns=[*COLUMNS, "year"])[COLUMNS]
+
+
+def answer(db: sqlite_utils.Database, query_id: int, text: str, correction: str = "") -> Changes:
+    """Answer a query (人事 or 管理员), noting what was corrected, if anything."""
+    me = access.require(db, access.COURT_WIDE, "答复疑问")
+    text = text.strip()
+    if not text:
+        raise WorkloadError("答复不能为空")
+    before = store.query(db, query_id)
+    if before is None:
+        raise WorkloadError(f"没有第 {query_id} 号疑问")
+    with repo.transaction(db):
+        store.answer_query(db, query_id, text, correction.strip(), me.login)
+        after = store.query(db, query_id) or {}
+        audit.record(
+            db,
+            "query.answer",
+            before["case_number"],
+            before={
+                "question": before["question"],
+                "answer": before["answer"],
+                "correction": before["correction"],
+            },
+            after={
+                "question": after["question"],
+                "answer": after["answer"],
+                "correction": after["correction"],
+            },
+        )
+    return Changes(summary=after)

@@ -1,0 +1,137 @@
+"""疑问: the questions judges raised on a figure (对此有疑问) and their answers. 人事/管理员 see every
+question, open ones first, and answer them; anyone else sees their own."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workload_app.core.problems import WorkloadError
+from workload_app.services import queries as Qs
+from workload_app.ui.dataframe_model import DataFrameModel
+from workload_app.ui.excel import ExcelButton
+from workload_app.ui.i18n import labels
+from workload_app.ui.tables import table_view
+
+COLUMNS = {
+    "id": "编号",
+    "asked_at": "提出时间",
+    "case_number": "案号",
+    "judge": "承办法官",
+    "asked_by": "提出人",
+    "question": "疑问",
+    "state": "状态",
+    "answer": "答复",
+    "correction": "更正",
+    "answered_by": "答复人",
+    "answered_at": "答复时间",
+}
+
+
+class AnswerDialog(QDialog):
+    def __init__(self, parent: QWidget, row: dict) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("答复疑问"))
+        self.answer = QPlainTextEdit()
+        self.correction = QLineEdit()
+        self.correction.setPlaceholderText(self.tr("如已更正数据，写明更正了什么（可空）"))
+        form = QFormLayout(self)
+        question = QLabel(f"{row['case_number']}：{row['question']}")
+        question.setWordWrap(True)
+        form.addRow(self.tr("疑问"), question)
+        form.addRow(self.tr("答复"), self.answer)
+        form.addRow(self.tr("更正"), self.correction)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class QueriesView(QWidget):
+    def __init__(self, window) -> None:
+        super().__init__()
+        self.window_ = window
+        self.model = DataFrameModel(headers=labels(COLUMNS))
+        self.table = table_view(self.model)
+        self.table.selectionModel().currentRowChanged.connect(self._show)
+        self.detail = QPlainTextEdit()
+        self.detail.setReadOnly(True)
+        self.status = QLabel()
+        self.answer_button = QPushButton(self.tr("答复所选疑问…"))
+        self.answer_button.clicked.connect(lambda: self.answer())
+        self.answer_button.setVisible(window.user.court_wide)  # only 人事/管理员 answer
+        self.excel = ExcelButton(self.model, lambda: self.tr("疑问与答复"))
+        bar = QHBoxLayout()
+        bar.addWidget(self.status, 1)
+        bar.addWidget(self.answer_button)
+        bar.addWidget(self.excel)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 1)
+        split.setSizes([480, 140])
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(split, 1)
+
+    def refresh(self) -> None:
+        frame = Qs.listing(self.window_.db)
+        frame["state"] = [self.tr("已答复") if a else self.tr("待答复") for a in frame["answered_at"]]
+        for col in ("asked_at", "answered_at"):
+            frame[col] = frame[col].map(lambda t: t.replace("T", " ") if isinstance(t, str) else "")
+        self.model.set_frame(frame[list(COLUMNS)])
+        open_ = int((frame["answered_at"] == "").sum())
+        self.status.setText(self.tr("共 {n} 条疑问，待答复 {o} 条").format(n=len(frame), o=open_))
+        self.detail.clear()
+
+    def _selected(self) -> dict | None:
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def _show(self, current, _previous) -> None:
+        if not current.isValid():
+            return
+        row = self.model.row_at(current.row())
+        self.detail.setPlainText(
+            self.tr("{c}（承办：{j}）\n疑问（{who}，{at}）：{q}\n答复：{a}\n更正：{x}").format(
+                c=row["case_number"],
+                j=row["judge"],
+                who=row["asked_by"],
+                at=row["asked_at"],
+                q=row["question"],
+                a=row["answer"] if isinstance(row["answer"], str) else "—",
+                x=row["correction"] or "—",
+            )
+        )
+
+    def answer(self, text: str | None = None, correction: str = "") -> None:
+        row = self._selected()
+        if row is None:
+            QMessageBox.information(self, self.tr("答复疑问"), self.tr("请先在表中选中一条疑问"))
+            return
+        if text is None:
+            dialog = AnswerDialog(self, row)
+            if not dialog.exec():
+                return
+            text, correction = dialog.answer.toPlainText(), dialog.correction.text()
+        try:
+            Qs.answer(self.window_.db, int(row["id"]), text, correction)
+        except WorkloadError as exc:
+            QMessageBox.warning(self, self.tr("未答复"), str(exc))
+            return
+        self.refresh()
