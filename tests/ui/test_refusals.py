@@ -23,9 +23,11 @@ def test_personnel_cannot_change_parameters_and_is_told_why(
     # Even when reached (a shortcut, a stale button), the refusal is a message, not stderr.
     toml = tmp_path / "p.toml"
     toml.write_text((repo.current_param_set(demo_db, 2025))["toml"], encoding="utf-8")
-    from PySide6.QtWidgets import QFileDialog, QInputDialog
+    from PySide6.QtWidgets import QInputDialog
 
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(toml), "")))
+    from workload_app.ui import file_dialogs
+
+    monkeypatch.setattr(file_dialogs, "open_file_name", lambda *a, **k: str(toml))
     view.import_toml()
     assert "人事「" in w.messages[-1] and "无权修改参数" in w.messages[-1]
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("理由", True)))

@@ -14,8 +14,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
+from workload_app.ui import file_dialogs
 from workload_app.ui.dataframe_model import DataFrameModel
 
 
@@ -86,7 +87,7 @@ class ExcelButton(QPushButton):
         settings = QSettings()
         start = Path(str(settings.value("excel_folder", str(Path.home()))))
         if target is None:
-            target, _ = QFileDialog.getSaveFileName(
+            target = file_dialogs.save_file_name(
                 self,
                 self.tr("导出 Excel"),
                 str(start / f"{self.name()}.xlsx"),
