@@ -48,10 +48,22 @@ def _part(key: str, x: float) -> str:
 
 
 def indicator_value(ind: qm.Indicator) -> str:
-    """The value as printed: per cent with one decimal, mean days with one decimal and 天."""
+    """The value as printed: per cent with one decimal, mean days with one decimal and 天; an
+    out-of-range value that would round onto its bound (69.96 % against ≥ 70 %) gets the decimals
+    that show on which side it lies."""
     if ind.value is None:
         return "—"
-    return f"{ind.value:.1f} 天" if ind.key == "mean_days" else fmt.pct(ind.value)
+    days = ind.key == "mean_days"
+    scale, unit = (1, " 天") if days else (100, "%")
+    bounds = [b for b in (ind.low, ind.high) if b is not None]
+    digits = 1
+    while (
+        ind.in_range is False
+        and digits < 4
+        and any(round(ind.value * scale, digits) == round(b * scale, digits) for b in bounds)
+    ):
+        digits += 1
+    return f"{ind.value * scale:.{digits}f}{unit}"
 
 
 def range_label(ind: qm.Indicator) -> str:
@@ -92,11 +104,13 @@ OUT_OF_RANGE_BOX = 1.3  # points: the frame around an out-of-range value and its
 
 def indicator_table(fig: qm.QualityFigures) -> Table:
     """指标 | 分子 | 分母 | 数值 | 参考范围 | 评价 | 数据日期; an out-of-range row in bold with ▲/▼."""
+    st = styles()
     rows: list[list] = [["指标", "分子", "分母", "数值", "参考范围", "评价", "数据日期"]]
     for ind in fig.indicators:
         num_label, den_label = QUALITY_PARTS[ind.key]
-        num = f"{num_label} {_part(ind.key, ind.numerator)}"
-        den = f"{den_label} {_part(ind.key, ind.denominator)}"
+        # the label over the number: a number never breaks across lines
+        num = Paragraph(f"{escape(num_label)}<br/>{_part(ind.key, ind.numerator)}", st["cell"])
+        den = Paragraph(f"{escape(den_label)}<br/>{_part(ind.key, ind.denominator)}", st["cell"])
         value, mark = indicator_value(ind), indicator_mark(ind)
         if ind.in_range is False:
             arrow = mark.split()[0]
@@ -113,7 +127,7 @@ def indicator_table(fig: qm.QualityFigures) -> Table:
             )
         else:
             rows.append([ind.label, num, den, value, range_label(ind), mark, _date_of(ind)])
-    widths = [W * x for x in (0.17, 0.17, 0.19, 0.1, 0.1, 0.12, 0.15)]
+    widths = [W * x for x in (0.19, 0.16, 0.17, 0.1, 0.11, 0.12, 0.15)]
     t = table(rows, widths, numeric_from=None, zebra=False)
     t.setStyle(
         TableStyle(
@@ -202,18 +216,22 @@ def division_quality_table(divisions: tuple[qm.QualityFigures, ...]) -> Table:
         "enforcement_recovery_rate",
     )
     rows: list[list] = [["部门"] + [qm.INDICATOR_LABELS[k] for k in keys] + ["长期未结"]]
-    for fig in sorted(divisions, key=lambda f: f.name):
+    boxes = []
+    for r, fig in enumerate(sorted(divisions, key=lambda f: f.name), start=1):
         row: list = [fig.name or "（未分部门）"]
-        for k in keys:
+        for c, k in enumerate(keys, start=1):
             ind = fig.indicator(k)
             if ind.in_range is False:
+                boxes.append(("BOX", (c, r), (c, r), OUT_OF_RANGE_BOX, "#000000"))
                 row.append(_bold(f"{indicator_mark(ind).split()[0]} {indicator_value(ind)}", right=True))
             else:
                 row.append(indicator_value(ind))
         row.append(fmt.count(fig.pending_12_18 + fig.pending_18_36 + fig.pending_over_36))
         rows.append(row)
     widths = [W * 0.16] + [W * 0.12] * len(keys) + [W * 0.12]
-    return table(rows, widths, numeric_from=1)
+    t = table(rows, widths, numeric_from=1, zebra=False)
+    t.setStyle(TableStyle(boxes))
+    return t
 
 
 def deduction_text(a: dict) -> str:
