@@ -248,3 +248,21 @@ def test_deduction_never_takes_the_score_below_zero(demo_db, three_judges, tmp_p
     text = text_of(path)
     shown = f"{base[b]:,.1f}"
     assert f"得分=完成率得分{shown}−改判发回扣分200.0（二审改判、发回重审2件×100分）=0.0（不低于0）" in text
+
+
+def test_a_judge_with_cases_in_two_divisions_is_told_where_the_rest_are(demo_db, tmp_path):
+    rep = report(demo_db, YEAR, MONTH)
+    fig = next(f for f in rep.judges if f.closed >= 4)
+    other = next(d.name for d in rep.divisions if d.name != fig.division)
+    # two of the judge's cases closed in the period were filed while the judge sat in another division
+    demo_db.conn.execute(
+        "UPDATE cases SET division_id = (SELECT id FROM divisions WHERE name = ?) WHERE id IN ("
+        "SELECT c.id FROM cases c JOIN judges j ON j.id = c.judge_id WHERE j.name = ? "
+        "AND c.closed_on BETWEEN '2025-01-01' AND ? ORDER BY c.id LIMIT 2)",
+        (other, fig.name, END),
+    )
+    demo_db.conn.commit()
+    (path,) = export_sheets(demo_db, YEAR, MONTH, "judge", tmp_path, judge=fig.name, workers=1)
+    text = text_of(path)
+    assert f"另有在「{other}」承办的案件（新收" in text
+    assert re.search(r"已结2件、未结\d+件）未计入上表", text)

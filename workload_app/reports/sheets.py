@@ -182,6 +182,16 @@ def quality_section(q: dict, title: str, *, with_cases: bool = False, deducts: b
         Paragraph(escape(note), st["note"]),
         Paragraph(escape(_bands_text(fig, q["period_end"])), st["base"]),
     ]
+    for other in q.get("elsewhere") or ():
+        out.append(
+            Paragraph(
+                escape(
+                    f"另有在「{other.division or '未分部门'}」承办的案件（新收 {other.filed} 件、已结 {other.closed} 件、"
+                    f"未结 {other.pending} 件）未计入上表，计入该部门的质效指标。"
+                ),
+                st["note"],
+            )
+        )
     if with_cases:
         cases = q.get("long_pending") or ()
         if cases:

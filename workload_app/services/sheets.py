@@ -276,8 +276,18 @@ def judge_figures(ctx: SheetContext, judge: str) -> dict:
             **_quality_base(ctx),
             "figures": ctx.quality.judge(judge, row["division"]) if ctx.quality else None,
             "long_pending": ctx.quality.pending_of(judge) if ctx.quality else (),
+            # a judge whose cases lie in several divisions (moved during the year): the others
+            "elsewhere": _elsewhere(ctx, judge, row["division"]),
         },
     }
+
+
+def _elsewhere(ctx: SheetContext, judge: str, division: str) -> tuple:
+    """The judge's 质效 figures under other divisions than the sheet's (cases from before a move)."""
+    if ctx.quality is None:
+        return ()
+    shown = ctx.quality.judge(judge, division)
+    return tuple(f for f in ctx.quality.judges if f.name == judge and f is not shown)
 
 
 def publish_ranks(ctx: SheetContext) -> bool:
