@@ -210,7 +210,9 @@ def three_judges(demo_db):
     return names
 
 
-def test_deduction_off_changes_nothing(demo_db, three_judges):
+def test_deduction_off_changes_nothing(demo_db, three_judges, tmp_path):
+    (path,) = export_sheets(demo_db, YEAR, MONTH, "judge", tmp_path, judge=three_judges[2], workers=1)
+    assert "扣分" not in text_of(path) and "完成率得分" not in text_of(path)
     before = Q.court_assessment(demo_db, YEAR, MONTH).set_index("judge")
     assert list(tally_table(demo_db, YEAR, MONTH).columns) == TALLY_COLUMNS
     assert (before["deduction"] == 0).all()
