@@ -209,7 +209,7 @@ def _check_keys(table: dict, allowed: set[str], where: str) -> None:
 
 
 def _number(value: Any, key: str, minimum: float | None = 0.0) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise ParameterError(key, f"参数「{key}」应为数字，而不是「{value}」")
     if minimum is not None and value < minimum:
         raise ParameterError(key, f"参数「{key}」不能小于 {minimum:g}（当前为 {value}）")
@@ -449,7 +449,9 @@ def _quality(q: Any) -> QualityParams:
     for key, bounds in given.items():
         where = f"quality.ranges.{key}"
         if key not in QUALITY_KEYS:
-            raise ParameterError(where, f"未知的质效指标「{key}」（可用：{', '.join(QUALITY_KEYS)}）")
+            raise ParameterError(
+                where, f"参数「{where}」：未知的质效指标「{key}」（可用：{', '.join(QUALITY_KEYS)}）"
+            )
         if not isinstance(bounds, dict):
             raise ParameterError(where, f"参数「{where}」应为 {{ min = …, max = … }}")
         _check_keys(bounds, {"min", "max"}, where + ".")
@@ -585,6 +587,8 @@ def _quality_toml(q: QualityParams) -> list[str]:
         f"deduction_cap = {q.deduction_cap!r}",
         "ranges = { " + ", ".join(f"{k} = {_toml_value(v) if v else '{}'}" for k, v in ranges.items()) + " }",
     ]
+    if not q.time_limits:  # none at all, said so: an absent list would read back as the defaults
+        lines.append("time_limits = []")
     for t in q.time_limits:
         lines += [
             "",

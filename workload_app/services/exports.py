@@ -70,9 +70,18 @@ TALLY_COLUMNS = [
 
 def tally_table(db: sqlite_utils.Database, year: int, through_month: int = 12) -> pd.DataFrame:
     """One row per judge: credited SC per unit, quota, target to date, completion, score and ranks."""
+    from workload_app.services.parameters import current_params
     from workload_app.services.quotas import assessment
 
-    return assessment(db, year, through_month)[TALLY_COLUMNS]
+    table = assessment(db, year, through_month)
+    if current_params(db, year)[0].quality.deduction_per_reversed > 0:  # the score's derivation beside it
+        at = TALLY_COLUMNS.index("score")
+        return table[TALLY_COLUMNS[:at] + DEDUCTION_COLUMNS + TALLY_COLUMNS[at + 1 :]]
+    return table[TALLY_COLUMNS]
+
+
+# with score deductions configured ([quality] deduction_per_reversed > 0), in place of "score"
+DEDUCTION_COLUMNS = ["score_before_deduction", "reversed_remanded", "deduction", "score"]
 
 
 def write_table(table: pd.DataFrame, path: Path, sheet_name: str = "Sheet1") -> Path:

@@ -61,6 +61,24 @@ def _date(text: str | None) -> dt.date | None:
 
 
 @dataclass(frozen=True)
+class LongPendingCase:
+    """An open case past the long-pending threshold at the period end, with the judge's reason."""
+
+    case_number: str
+    judge: str
+    division: str
+    filed_on: dt.date
+    age_months: int
+    band: str  # core.quality.BANDS
+    reason: str  # core.quality.REASONS, "" when none is recorded
+    note: str
+
+    @property
+    def band_label(self) -> str:
+        return qm.BAND_LABELS[self.band]
+
+
+@dataclass(frozen=True)
 class QualityReport:
     """Everything the screens, the export and the sheets need for one period."""
 
@@ -70,9 +88,15 @@ class QualityReport:
     court: qm.QualityFigures | None  # None for a user without court-wide rights
     data_date: dt.date | None
     appeals_date: dt.date | None
+    long_pending: tuple[LongPendingCase, ...] = ()  # of the judges above, oldest first
 
-    def judge(self, name: str) -> qm.QualityFigures | None:
-        return next((f for f in self.judges if f.name == name), None)
+    def judge(self, name: str, division: str | None = None) -> qm.QualityFigures | None:
+        """The judge's figures (those under ``division`` when the judge's cases lie in several)."""
+        rows = [f for f in self.judges if f.name == name]
+        return next((f for f in rows if f.division == division), rows[0] if rows else None)
+
+    def pending_of(self, judge: str) -> tuple[LongPendingCase, ...]:
+        return tuple(c for c in self.long_pending if c.judge == judge)
 
     def division(self, name: str) -> qm.QualityFigures | None:
         return next((f for f in self.divisions if f.name == name), None)
@@ -101,8 +125,37 @@ def report(
         ]
         divisions = [f for f in divisions if access.may_see_division(db, f.name)]
     court = qm.figures(cases, params.quality, period, "court", **dates)[0] if user.court_wide else None
+    shown = {f.name for f in judges}
     return QualityReport(
-        period, tuple(judges), tuple(divisions), court, dates["data_date"], dates["appeals_date"]
+        period,
+        tuple(judges),
+        tuple(divisions),
+        court,
+        dates["data_date"],
+        dates["appeals_date"],
+        long_pending_of(cases[cases["judge"].isin(shown)], period.end),
+    )
+
+
+def long_pending_of(cases: pd.DataFrame, at: dt.date, over_months: int = 12) -> tuple[LongPendingCase, ...]:
+    """The open cases at ``at`` at least ``over_months`` old, typed, with their recorded reasons."""
+    rows = qm.long_pending(cases, at, over_months)
+
+    def text(v: object) -> str:
+        return "" if v is None or (isinstance(v, float) and v != v) else str(v)
+
+    return tuple(
+        LongPendingCase(
+            case_number=text(r.get("case_number")),
+            judge=text(r.get("judge")),
+            division=text(r.get("division")),
+            filed_on=dt.date.fromisoformat(str(r["filed_on"])[:10]),
+            age_months=int(r["age_months"]),
+            band=str(r["band"]),
+            reason=text(r.get("pending_reason")),
+            note=text(r.get("pending_note")),
+        )
+        for r in rows.to_dict("records")
     )
 
 

@@ -404,6 +404,10 @@ def court_assessment(db: sqlite_utils.Database, year: int, through_month: int = 
     with np.errstate(divide="ignore", invalid="ignore"):
         t["completion"] = np.where(t["target_to_date"] > 0, t["sc"] / t["target_to_date"], np.nan)
     t["score"] = [q.score(c, params.score.breakpoints) for c in t["completion"]]
+    t["score_before_deduction"] = t["score"]
+    t["deduction"] = 0.0
+    if params.quality.deduction_per_reversed > 0:
+        _deduct(db, t, params, year, through_month)
     # base and saturation numbers of the period: the score's breakpoints times the target to date
     bp = params.score.breakpoints
     t["base_to_date"] = t["target_to_date"] * bp[1][0] if len(bp) > 1 else np.nan
@@ -413,6 +417,23 @@ def court_assessment(db: sqlite_utils.Database, year: int, through_month: int = 
     t["rank_division"] = q.rank_in_groups(ranked, "completion", ["division", "role_group"]).reindex(t.index)
     t["rank_court"] = q.rank_in_groups(ranked, "completion", ["track", "role_group"]).reindex(t.index)
     return t
+
+
+def _deduct(
+    db: sqlite_utils.Database, t: pd.DataFrame, params: Params, year: int, through_month: int
+) -> None:
+    """Score = score from completion − points per reversed/remanded case (capped), never below 0;
+    the cases are the judge's first-instance cases closed in the period and reversed or remanded."""
+    from workload_app.core import quality as qm
+    from workload_app.services.quality import period_cases
+
+    period = qm.Period.year_to_month(year, through_month)
+    counts = qm.counts(period_cases(db, period), params.quality, period, ["judge"])
+    reversed_ = counts.set_index("judge")["reversed_remanded"] if len(counts) else pd.Series(dtype=float)
+    t["reversed_remanded"] = [int(reversed_.get(j, 0)) for j in t["judge"]]
+    t["deduction"] = [float(qm.score_deduction(n, params.quality)) for n in t["reversed_remanded"]]
+    before = t["score_before_deduction"]
+    t["score"] = np.where(before.isna(), np.nan, np.maximum(before - t["deduction"], 0.0))
 
 
 def division_assessment(db: sqlite_utils.Database, year: int, through_month: int = 12) -> pd.DataFrame:

@@ -35,6 +35,7 @@ from workload_app.core.quotas import days_in_post_by_month
 from workload_app.core.standard import AWAITING_APPROVAL, INCOMPLETE, NO_RULE, OUTLIER
 from workload_app.services import access
 from workload_app.services import court as court_settings_
+from workload_app.services import quality as QS
 from workload_app.services import quotas as Q
 from workload_app.services import standard_cases as S
 from workload_app.storage import repository as repo
@@ -67,6 +68,7 @@ class SheetContext:
     roster: pd.DataFrame | None = None
     caseflow: pd.DataFrame | None = None
     settings: court_settings_.CourtSettings | None = None
+    quality: QS.QualityReport | None = None  # 质效 figures of the same period, scoped to the viewer
 
     def base(self) -> dict:
         return {
@@ -117,7 +119,17 @@ def build_context(
         roster=repo.judges_frame(db).set_index("name"),
         caseflow=repo.case_flow(db, f"{year}-01-01", period_end(year, month)),
         settings=court_settings_.court_settings(db),
+        quality=QS.report(db, year, month),
     )
+
+
+def _quality_base(ctx: SheetContext) -> dict:
+    rep = ctx.quality
+    return {
+        "period_end": period_end(ctx.year, ctx.month),
+        "data_date": rep.data_date if rep else None,
+        "appeals_date": rep.appeals_date if rep else None,
+    }
 
 
 def _plan_months(ctx: SheetContext) -> pd.DataFrame:
@@ -240,6 +252,12 @@ def judge_figures(ctx: SheetContext, judge: str) -> dict:
             "saturation_number": quota_value * breakpoints[-1][0],
             "base_to_date": float(row["base_to_date"]),
             "saturation_to_date": float(row["saturation_to_date"]),
+            # optional deduction for reversed/remanded cases ([quality] deduction_per_reversed)
+            "score_before_deduction": float(row.get("score_before_deduction", row["score"])),
+            "deduction": float(row.get("deduction", 0.0)),
+            "reversed_remanded": int(row.get("reversed_remanded", 0)),
+            "deduction_per_reversed": float(ctx.params.quality.deduction_per_reversed),
+            "deduction_cap": float(ctx.params.quality.deduction_cap),
         },
         "months": months,
         "target_cumulative": target_cum,
@@ -254,7 +272,22 @@ def judge_figures(ctx: SheetContext, judge: str) -> dict:
             "awaiting": int((cases["flags"] & AWAITING_APPROVAL > 0).sum()),
             "outlier": int((cases["flags"] & OUTLIER > 0).sum()),
         },
+        "indicators": {  # 质效: typed figures of services.quality, not blended into the score
+            **_quality_base(ctx),
+            "figures": ctx.quality.judge(judge, row["division"]) if ctx.quality else None,
+            "long_pending": ctx.quality.pending_of(judge) if ctx.quality else (),
+            # a judge whose cases lie in several divisions (moved during the year): the others
+            "elsewhere": _elsewhere(ctx, judge, row["division"]),
+        },
     }
+
+
+def _elsewhere(ctx: SheetContext, judge: str, division: str) -> tuple:
+    """The judge's 质效 figures under other divisions than the sheet's (cases from before a move)."""
+    if ctx.quality is None:
+        return ()
+    shown = ctx.quality.judge(judge, division)
+    return tuple(f for f in ctx.quality.judges if f.name == judge and f is not shown)
 
 
 def publish_ranks(ctx: SheetContext) -> bool:
@@ -335,6 +368,11 @@ def division_figures(ctx: SheetContext, division: str) -> dict:
         .sort_values(["role", "rank_division"])
         .to_dict("records"),
         "transfers": [t for t in ctx.transfers if division in (t["from_division"], t["to_division"])],
+        "indicators": {
+            **_quality_base(ctx),
+            "figures": ctx.quality.division(division) if ctx.quality else None,
+            "long_pending": (),
+        },
     }
 
 
@@ -373,6 +411,12 @@ def court_figures(ctx: SheetContext) -> dict:
             "incomplete": int((flags & INCOMPLETE > 0).sum()),
             "awaiting": int((flags & AWAITING_APPROVAL > 0).sum()),
             "outlier": int((flags & OUTLIER > 0).sum()),
+        },
+        "indicators": {
+            **_quality_base(ctx),
+            "figures": ctx.quality.court if ctx.quality else None,
+            "divisions": ctx.quality.divisions if ctx.quality else (),
+            "long_pending": (),
         },
     }
 
