@@ -111,6 +111,12 @@ def deadline_of(c: dict) -> dt.date | None:
 RULINGS = ("判决", "裁定", "驳回起诉")  # 驳回起诉 is by ruling; 调解, 撤诉 are not judgments or rulings
 
 
+def open_to_appeal(method: str | None) -> bool:
+    """Closed by judgment or ruling (DOMAIN); a ruling that grants a withdrawal (准予撤诉) cannot be appealed."""
+    method = method or ""
+    return any(w in method for w in RULINGS) and "撤诉" not in method
+
+
 def tally(cases: list[dict], start: dt.date, end: dt.date) -> dict:
     t = defaultdict(float)
     for c in cases:
@@ -122,6 +128,7 @@ def tally(cases: list[dict], start: dt.date, end: dt.date) -> dict:
             t["carried_over"] += 1
         if closed_in:
             t["closed"] += 1
+            t["closed_unknown_filing"] += f is None
         if f is not None and f <= end and (cl is None or cl > end):
             t["pending"] += 1
             age = whole_months(f, end)
@@ -145,7 +152,7 @@ def tally(cases: list[dict], start: dt.date, end: dt.date) -> dict:
         if first_trial:
             t["reversed_den"] += 1
             t["reversed"] += any(w in (c.get("result") or "") for w in ("改判", "发回"))
-            if any(w in (c.get("method") or "") for w in RULINGS):
+            if open_to_appeal(c.get("method")):
                 t["appeal_den"] += 1
                 t["appealed"] += appealed
         if c["cat"] == "enforcement" and c.get("applied") is not None and c.get("recovered") is not None:
@@ -160,7 +167,8 @@ def rate(n: float, d: float) -> float | None:
 
 def oracle_rates(t: dict) -> dict:
     return {
-        "closing_rate": rate(t["closed"], t["carried_over"] + t["filed"]),
+        # on hand in the period = carried over + filed + closed in it with no filing date given
+        "closing_rate": rate(t["closed"], t["carried_over"] + t["filed"] + t["closed_unknown_filing"]),
         "closed_to_filed": rate(t["closed"], t["filed"]),
         "within_limit_rate": rate(t["limit_num"], t["limit_den"]),
         "mean_days": rate(t["days_sum"], t["days_n"]),
@@ -212,7 +220,15 @@ def assert_judges_agree(exported: dict[str, dict], cases: list[dict], start, end
     for name, row in exported.items():
         t = tally(judges.get(name, []), start, end)
         want = oracle_rates(t)
-        for col in ("closed", "filed", "carried_over", "pending", "pending_12_18", "pending_18_36", "pending_over_36"):
+        for col in (
+            "closed",
+            "filed",
+            "carried_over",
+            "pending",
+            "pending_12_18",
+            "pending_18_36",
+            "pending_over_36",
+        ):
             if row[col] != t[col]:
                 mismatches.append((name, col, row[col], t[col]))
         for col in (
@@ -233,7 +249,9 @@ def assert_judges_agree(exported: dict[str, dict], cases: list[dict], start, end
 
 def _touches(c, start, end) -> bool:
     f, cl = c["filed"], c["closed"]
-    return (cl is not None and start <= cl <= end) or (f is not None and f <= end and (cl is None or cl >= start))
+    return (cl is not None and start <= cl <= end) or (
+        f is not None and f <= end and (cl is None or cl >= start)
+    )
 
 
 def assert_figures_agree(fig, cases: list[dict], start, end) -> None:
@@ -255,7 +273,12 @@ def assert_figures_agree(fig, cases: list[dict], start, end) -> None:
         "reversed_remanded_rate",
         "enforcement_recovery_rate",
     ):
-        assert close(fig.indicator(key).value, want[key]), (fig.name, key, fig.indicator(key).value, want[key])
+        assert close(fig.indicator(key).value, want[key]), (
+            fig.name,
+            key,
+            fig.indicator(key).value,
+            want[key],
+        )
 
 
 # ---------------------------------------------------------------- a hand-made court
@@ -292,15 +315,53 @@ CIV, CRIM, ENF, ADM = "民事审判第一庭", "刑事审判庭", "执行局", "
 CASES = [
     # 6 months from 31 Aug end on 28 Feb: closed on it (within), and the day after (late)
     ("(2024)渝0106民初101号", "张三", CIV, "2024-08-31", "2025-02-28", "判决", "普通程序"),
-    ("(2024)渝0106民初102号", "张三", CIV, "2024-08-31", "2025-03-01", "判决", "普通程序", None, None, None, "是", "改判"),
+    (
+        "(2024)渝0106民初102号",
+        "张三",
+        CIV,
+        "2024-08-31",
+        "2025-03-01",
+        "判决",
+        "普通程序",
+        None,
+        None,
+        None,
+        "是",
+        "改判",
+    ),
     # 简易 3 months from 31 Jan end on 30 Apr
-    ("(2025)渝0106民初1号", "张三", CIV, "2025-01-31", "2025-04-30", "判决", "简易程序", None, None, None, "否"),
+    (
+        "(2025)渝0106民初1号",
+        "张三",
+        CIV,
+        "2025-01-31",
+        "2025-04-30",
+        "判决",
+        "简易程序",
+        None,
+        None,
+        None,
+        "否",
+    ),
     # 小额 2 months from 31 Mar end on 31 May: closed 1 June, late
     ("(2025)渝0106民初2号", "李四", CIV, "2025-03-31", "2025-06-01", "判决", "小额诉讼程序"),
     # filed and closed the same day, on the half year's last day; 调解 (not open to appeal)
     ("(2025)渝0106民初3号", "李四", CIV, "2025-06-30", "2025-06-30", "调解", "简易程序"),
     # closed on the year's first day; appealed, the appeal withdrawn (still an appeal)
-    ("(2024)渝0106民初103号", "李四", CIV, "2024-12-20", "2025-01-01", "判决", "简易程序", None, None, None, "是", "撤诉"),
+    (
+        "(2024)渝0106民初103号",
+        "李四",
+        CIV,
+        "2024-12-20",
+        "2025-01-01",
+        "判决",
+        "简易程序",
+        None,
+        None,
+        None,
+        "是",
+        "撤诉",
+    ),
     # carried over from two years before: 6 months + 90 extension + 400 deducted -> 2025-03-14
     ("(2023)渝0106民初7号", "张三", CIV, "2023-05-10", "2025-03-10", "判决", "普通程序", None, 90, 400),
     # 撤诉 closing; 驳回起诉 closing appealed, outcome from the appellate list (发回重审)
@@ -310,7 +371,19 @@ CASES = [
     ("(2025)渝0106民初6号", "李四", CIV, "2025-03-31", "2025-05-02", "判决", "普通程序", 30),
     # civil appeal, 3 months: 2025-09-15 -> 2025-12-15 within; 裁定 closing of a trial case
     ("(2025)渝0106民终1号", "李四", CIV, "2025-09-15", "2025-12-15", "判决", "普通程序"),
-    ("(2025)渝0106民初8号", "张三", CIV, "2025-10-01", "2025-12-31", "裁定", "普通程序", None, None, None, "是"),
+    (
+        "(2025)渝0106民初8号",
+        "张三",
+        CIV,
+        "2025-10-01",
+        "2025-12-31",
+        "裁定",
+        "普通程序",
+        None,
+        None,
+        None,
+        "是",
+    ),
     # closed in 2024, reversed on appeal later (appellate list): counts in 2024 only
     ("(2024)渝0106民初104号", "张三", CIV, "2024-03-01", "2024-11-15", "判决", "普通程序"),
     # open: exactly 12 / 24 / 36 months at 31 Dec; 11 months at 30 Jun (17 at 31 Dec); young
@@ -321,18 +394,91 @@ CASES = [
     ("(2022)渝0106民初10号", "李四", CIV, "2022-06-30", "2025-08-01", "判决", "普通程序"),
     ("(2025)渝0106民初9号", "张三", CIV, "2025-11-15", None, None, "简易程序"),
     # criminal: 2 months 31 Mar -> 31 May within; 简易 20 days; 速裁 10 days late; extension 30 days
-    ("(2025)渝0106刑初1号", "王五", CRIM, "2025-03-31", "2025-05-31", "判决", "普通程序", None, None, None, "是", "维持"),
+    (
+        "(2025)渝0106刑初1号",
+        "王五",
+        CRIM,
+        "2025-03-31",
+        "2025-05-31",
+        "判决",
+        "普通程序",
+        None,
+        None,
+        None,
+        "是",
+        "维持",
+    ),
     ("(2025)渝0106刑初2号", "王五", CRIM, "2025-04-01", "2025-04-21", "判决", "简易程序"),
     ("(2025)渝0106刑初3号", "王五", CRIM, "2025-07-01", "2025-07-12", "判决", "速裁程序"),
     ("(2025)渝0106刑初4号", "王五", CRIM, "2025-01-10", "2025-04-09", "判决", "普通程序", None, 30),
     ("(2025)渝0106刑终1号", "王五", CRIM, "2025-02-01", "2025-04-01", "裁定", "普通程序"),
     # enforcement: amounts; applied 0; amounts missing; 6 months 1 Dec -> 1 Jun, closed 2 Jun late
-    ("(2025)渝0106执1号", "赵六", ENF, "2025-01-05", "2025-03-05", "执行完毕", None, *[None] * 5, "100,000", "4万元"),
-    ("(2025)渝0106执2号", "赵六", ENF, "2025-01-05", "2025-03-06", "终结本次执行程序", None, *[None] * 5, 0, 0),
+    (
+        "(2025)渝0106执1号",
+        "赵六",
+        ENF,
+        "2025-01-05",
+        "2025-03-05",
+        "执行完毕",
+        None,
+        *[None] * 5,
+        "100,000",
+        "4万元",
+    ),
+    (
+        "(2025)渝0106执2号",
+        "赵六",
+        ENF,
+        "2025-01-05",
+        "2025-03-06",
+        "终结本次执行程序",
+        None,
+        *[None] * 5,
+        0,
+        0,
+    ),
     ("(2025)渝0106执3号", "赵六", ENF, "2025-02-05", "2025-03-07", "执行完毕", None),
-    ("(2024)渝0106执9号", "赵六", ENF, "2024-12-01", "2025-06-02", "执行完毕", None, *[None] * 5, 50000, 50000),
+    (
+        "(2024)渝0106执9号",
+        "赵六",
+        ENF,
+        "2024-12-01",
+        "2025-06-02",
+        "执行完毕",
+        None,
+        *[None] * 5,
+        50000,
+        50000,
+    ),
+    # no filing date in the export (closed in the period all the same); a 撤诉 ruling, appealed in error
+    ("(2025)渝0106民初11号", "李四", CIV, None, "2025-05-05", "判决", "简易程序"),
+    (
+        "(2025)渝0106民初12号",
+        "李四",
+        CIV,
+        "2025-04-01",
+        "2025-05-06",
+        "裁定准予撤诉",
+        "简易程序",
+        None,
+        None,
+        None,
+        "否",
+    ),
     # administrative
-    ("(2025)渝0106行初1号", "孙七", ADM, "2025-01-15", "2025-07-15", "判决", "普通程序", None, None, None, "是"),
+    (
+        "(2025)渝0106行初1号",
+        "孙七",
+        ADM,
+        "2025-01-15",
+        "2025-07-15",
+        "判决",
+        "普通程序",
+        None,
+        None,
+        None,
+        "是",
+    ),
     ("(2025)渝0106行终1号", "孙七", ADM, "2025-03-01", "2025-06-02", "判决", "普通程序"),
 ]
 APPEALS = [
@@ -558,3 +704,82 @@ def test_demo_single_month_division_and_court_equal_the_oracle(demo_file, tmp_pa
         assert_figures_agree(fig, by(cases, "division")[fig.name], start, end)
     assert_figures_agree(rep.court, cases, start, end)
     assert rep.court.closed > 50
+
+
+@pytest.mark.parametrize(("at", "over"), [("2025-12-31", 12), ("2025-06-30", 12), ("2025-06-30", 0)])
+def test_pending_list_equals_the_oracle(hand_court, tmp_path, at, over):
+    out = tmp_path / "pending.xlsx"
+    run(hand_court, "pending", "--over-months", over, "--at", at, "--out", out)
+    rows = list(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
+    head = rows[0]
+    got = {r[head.index("case_number")]: r[head.index("age_months")] for r in rows[1:]}
+    day = dt.date.fromisoformat(at)
+    want = {}
+    for c in hand_cases():
+        if c["filed"] and c["filed"] <= day and (c["closed"] is None or c["closed"] > day):
+            age = whole_months(c["filed"], day)
+            if age >= over:
+                want[c["number"]] = age
+    assert got == want
+
+
+def test_closing_rate_counts_a_closed_case_without_filing_date_as_on_hand():
+    """It was 5 closed ÷ 3 filed = 167 %: the closed case with no 立案日期 was in the numerator only."""
+    import pandas as pd
+
+    from workload_app.core.params import QualityParams
+    from workload_app.core.quality import Period, figures
+
+    base = {
+        "judge": "甲",
+        "division": "民一",
+        "category": "civil",
+        "instance": "first",
+        "procedure": "简易程序",
+    }
+    cases = pd.DataFrame(
+        [
+            {**base, "closing_method": "判决", "filed_on": "2025-02-01", "closed_on": "2025-03-01"},
+            {**base, "closing_method": "判决", "filed_on": None, "closed_on": "2025-03-02"},
+            {**base, "closing_method": "判决", "filed_on": "2025-02-01", "closed_on": None},
+        ]
+    )
+    fig = figures(cases, QualityParams(), Period(D(2025, 1, 1), D(2025, 12, 31)), "court")[0]
+    rate_ = fig.indicator("closing_rate")
+    assert (rate_.numerator, rate_.denominator) == (2, 3)
+    assert (fig.filed, fig.carried_over, fig.closed) == (2, 0, 2)
+    assert fig.indicator("closed_to_filed").value == 1.0
+
+
+def test_withdrawal_ruling_is_not_a_judgment_or_ruling_open_to_appeal():
+    """「裁定准予撤诉」 matched 裁定 and counted in 服判息诉率's denominator."""
+    import pandas as pd
+
+    from workload_app.core.params import QualityParams
+    from workload_app.core.quality import Period, figures
+
+    base = {
+        "judge": "甲",
+        "division": "民一",
+        "category": "civil",
+        "instance": "first",
+        "procedure": "简易程序",
+    }
+    cases = pd.DataFrame(
+        [
+            {
+                **base,
+                "closing_method": "判决",
+                "filed_on": "2025-02-01",
+                "closed_on": "2025-03-01",
+                "appealed": True,
+            },
+            {**base, "closing_method": "裁定准予撤诉", "filed_on": "2025-02-01", "closed_on": "2025-03-02"},
+            {**base, "closing_method": "按撤诉处理", "filed_on": "2025-02-01", "closed_on": "2025-03-02"},
+            {**base, "closing_method": "裁定驳回起诉", "filed_on": "2025-02-01", "closed_on": "2025-03-03"},
+        ]
+    )
+    fig = figures(cases, QualityParams(), Period(D(2025, 1, 1), D(2025, 12, 31)), "court")[0]
+    acc = fig.indicator("acceptance_rate")
+    assert (acc.numerator, acc.denominator) == (1, 2)
+    assert fig.indicator("reversed_remanded_rate").denominator == 4  # every first-instance case closed
