@@ -5,7 +5,8 @@ and court, for any period, each with its numerator, denominator, reference range
 Pure: takes a case table (the columns of ``CASE_COLUMNS``) and returns values. The definitions:
 
 - a case is *filed* in the period when filed_on falls in it, *closed* when closed_on does;
-  *carried over* when filed before the start and not closed before it; *pending* at the end
+  *carried over* when filed before the start and not closed before it (a case closed in the period
+  with no filing date is in the closing rate's denominator all the same: it was on hand); *pending* at the end
   when filed by the end and not closed by it;
 - its legal time limit is the export's 审限天数 when given, else the first matching
   ``TimeLimit`` of the year's parameters; the deadline is filing date + limit + approved
@@ -17,7 +18,7 @@ Pure: takes a case table (the columns of ``CASE_COLUMNS``) and returns values. T
   bands hold their lower edge: 12 ≤ age < 18, 18 ≤ age < 36, age ≥ 36;
 - appealed = 上诉 是, or an appellate outcome on file (an appeal later withdrawn still was one);
   服判息诉率 counts first-instance trial cases closed by a closing method open to appeal
-  (``judgment_methods``, e.g. 判决/裁定) and not appealed; 改判发回率 counts first-instance trial
+  (``judgment_methods``, e.g. 判决/裁定; a 撤诉 ruling is not) and not appealed; 改判发回率 counts first-instance trial
   cases closed whose appellate outcome contains 改判 or 发回 over all first-instance trial cases closed;
 - 执行到位率 = Σ recovered ÷ Σ applied over enforcement cases closed with both amounts.
 """
@@ -190,6 +191,11 @@ def band_of(age: pd.Series) -> pd.Series:
     return pd.Series(bands, index=age.index, dtype=object).replace("", None)
 
 
+def _withdrawn(method: str) -> bool:
+    """撤诉 closings (准予撤诉, 裁定准予撤诉, 按撤诉处理) are rulings no party can appeal."""
+    return "撤诉" in method
+
+
 def case_measures(cases: pd.DataFrame, q: QualityParams) -> pd.DataFrame:
     """Per case: deadline, within (True/False/NaN), days (less deductions), appealed, reversed."""
     filed, closed = _dates(cases["filed_on"]), _dates(cases["closed_on"])
@@ -221,7 +227,9 @@ def case_measures(cases: pd.DataFrame, q: QualityParams) -> pd.DataFrame:
     appealed = appealed_flag.map(lambda v: v is True or v == 1).astype(bool) | (result != "")
     reversed_ = result.map(lambda r: any(w in r for w in REVERSED_WORDS)).astype(bool)
     method = _text(cases, "closing_method")
-    appealable = method.map(lambda m: any(w in m for w in q.judgment_methods)).astype(bool)
+    appealable = method.map(lambda m: any(w in m for w in q.judgment_methods) and not _withdrawn(m)).astype(
+        bool
+    )
     return pd.DataFrame(
         {
             "filed": filed,
@@ -265,6 +273,7 @@ def counts(
         {
             "filed": filed_in,
             "carried_over": carried,
+            "closed_unknown_filing": closed_in & m["filed"].isna(),
             "closed": closed_in,
             "pending": pending,
             "pending_12_18": band == "12-18",
@@ -298,7 +307,8 @@ def indicators_of(
 ) -> tuple[Indicator, ...]:
     long_pending = row["pending_12_18"] + row["pending_18_36"] + row["pending_over_36"]
     pairs = {
-        "closing_rate": (row["closed"], row["carried_over"] + row["filed"]),
+        # a case closed in the period was on hand in it, even when the export gives no filing date
+        "closing_rate": (row["closed"], row["carried_over"] + row["filed"] + row["closed_unknown_filing"]),
         "closed_to_filed": (row["closed"], row["filed"]),
         "within_limit_rate": (row["limit_num"], row["limit_den"]),
         "mean_days": (row["days_sum"], row["days_n"]),
