@@ -321,3 +321,33 @@ def _m7(db: sqlite_utils.Database) -> None:
         )"""
     )
     db.execute("CREATE INDEX idx_page_reviews_case ON page_reviews(case_id)")
+
+
+@migration(15, "per-judge credit and held-case reasons stored with each computation")
+def _m15(db: sqlite_utils.Database) -> None:
+    # Written in the transaction that stores a computation's results, from the same figures, so
+    # the tally and a judge's own view read a few hundred rows instead of the year's cases.
+    db.execute(
+        "ALTER TABLE computations ADD COLUMN derived INTEGER NOT NULL DEFAULT 0"
+    )  # 1: tables below written
+    db.execute(
+        """CREATE TABLE judge_credit (
+            computation_id INTEGER NOT NULL REFERENCES computations(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('month', 'to_month')),  -- closed in / through the month
+            month INTEGER NOT NULL,
+            pos INTEGER NOT NULL,                    -- order of credit_by_judge's rows (judges sorted)
+            judge TEXT NOT NULL,
+            cases INTEGER NOT NULL,
+            sc_trial REAL NOT NULL,
+            sc_enforcement REAL NOT NULL,
+            PRIMARY KEY (computation_id, kind, month, pos)
+        ) WITHOUT ROWID"""
+    )
+    db.execute(
+        """CREATE TABLE held_reasons (
+            computation_id INTEGER NOT NULL REFERENCES computations(id) ON DELETE CASCADE,
+            case_id INTEGER NOT NULL,
+            reason TEXT NOT NULL,                    -- review.add_hold_reasons' text (year-wide medians)
+            PRIMARY KEY (computation_id, case_id)
+        ) WITHOUT ROWID"""
+    )
