@@ -83,7 +83,7 @@ def test_stored_credit_after_an_approval_and_a_judge_leaving(demo_db):
     assert_same_credit(demo_db)
 
 
-def test_stored_credit_with_held_cases_reviews_and_an_undone_import(court, tmp_path):
+def test_stored_credit_with_held_cases_reviews_and_an_undone_import(court, tmp_path):  # noqa: F811
     for year in (2025, 2026):
         assert_same_credit(court, year)
     merged, _, _ = S.court_results(court, 2025)
@@ -206,7 +206,7 @@ def test_my_workload_equals_the_court_wide_path_for_several_judges(demo_db):
     assert "sqlite" not in type(my_workload.judge_context(demo_db, YEAR, 12, chosen[0]).merged).__name__
 
 
-def test_my_workload_equals_the_court_wide_path_with_a_held_case(court):
+def test_my_workload_equals_the_court_wide_path_with_a_held_case(court):  # noqa: F811
     cases = assert_same_view(court, 2025, 12, "李四")
     held = cases[cases["case_number"] == HUGE_CASE]
     assert len(held) == 1 and "中位数" in held["explanation"].iloc[0]
