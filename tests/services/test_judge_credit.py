@@ -3,6 +3,7 @@ read from it: the same figures, bit for bit, as the court-wide path computed fro
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import replace
 
@@ -213,3 +214,48 @@ def test_my_workload_equals_the_court_wide_path_with_a_held_case(court):  # noqa
     assert_same_view(court, 2025, 12, "张三")  # on the held case's panel
     with pytest.raises(Exception, match="1 到 12"):
         my_workload.my_workload(court, 2025, 13, "李四")
+
+
+# ---------------------------------------------------------------- the reference year's averages kept
+
+
+def stored_results(db, year: int) -> tuple[pd.DataFrame, str]:
+    comp = repo.latest_computation(db, year)
+    res = S.case_columns.load_results(db, comp["id"])
+    return res, comp["averages"]
+
+
+def test_kept_reference_averages_give_the_same_results_and_follow_changes(court, tmp_path):  # noqa: F811
+    S.compute_year(court, 2025)  # reads 2024 and keeps its averages
+    assert court.conn.execute("SELECT COUNT(*) FROM reference_averages").fetchone()[0] == 1
+    read_again, averages_read = stored_results(court, 2025)
+    S.compute_year(court, 2025)  # takes the kept averages: nothing of 2024 changed
+    kept, averages_kept = stored_results(court, 2025)
+    pd.testing.assert_frame_equal(kept, read_again, check_exact=True)
+    assert averages_kept == averages_read
+    court.conn.execute("DELETE FROM reference_averages")
+    S.compute_year(court, 2025)
+    assert stored_results(court, 2025)[1] == averages_kept
+    # a 2024 case's pages change: 2024's version moves, its averages are read again
+    v = court.conn.execute("SELECT version FROM year_versions WHERE closed_year = 2024").fetchone()[0]
+    court.conn.execute(
+        "UPDATE cases SET file_pages = file_pages + 100 WHERE id = (SELECT MIN(id) FROM cases WHERE closed_year = 2024)"
+    )
+    assert court.conn.execute("SELECT version FROM year_versions WHERE closed_year = 2024").fetchone()[0] > v
+    S.compute_year(court, 2025)
+    changed = json.loads(stored_results(court, 2025)[1])["court"]
+    assert changed[0] == pytest.approx(145.0 + 100 / 10, rel=1e-12)  # mean file pages of ten cases, by hand
+    # a changed parameter set is a different key: read again, not taken from the other one
+    params, _ = current_params(court, 2025)
+    save_params(court, replace(params, panel=PanelParams(responsible_share=1.0, member_share=0.0)), "t")
+    S.compute_year(court, 2025)
+    assert court.conn.execute("SELECT COUNT(*) FROM reference_averages").fetchone()[0] == 2
+
+
+def test_a_reviewers_decision_on_a_reference_year_case_moves_its_version(court):  # noqa: F811
+    S.compute_year(court, 2026)  # 2026 takes 2025 (with the held huge case) as reference
+    before = json.loads(stored_results(court, 2026)[1])["court"]
+    review.confirm(court, HUGE_CASE, "已核对卷宗")  # 2025's huge case now counts in the averages
+    S.compute_year(court, 2026)
+    after = json.loads(stored_results(court, 2026)[1])["court"]
+    assert after[3] == before[3] + 1 and after[0] > before[0] * 10

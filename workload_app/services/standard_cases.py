@@ -6,6 +6,7 @@ since (``results``), so every reader sees figures that match the data.
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 import numpy as np
@@ -33,6 +34,8 @@ from workload_app.storage import case_columns, derived
 from workload_app.storage import repository as repo
 from workload_app.storage.backups import database_path as backups_path
 
+AVERAGES_VERSION = 1  # raise when compute_averages changes: kept averages are then read again
+
 
 def compute_year(db: sqlite_utils.Database, year: int, progress: ProgressCallback | None = None) -> Changes:
     """Compute every case closed in ``year`` with the year's current parameter version and store it
@@ -49,12 +52,19 @@ def _compute_year(db: sqlite_utils.Database, year: int, progress: ProgressCallba
     progress(0.05, "读取参照年度案件")
     # reviewers' page decisions applied (待复核)
     # the year itself with judge, panel and month: the per-judge credit is stored with the results
+    # another reference year's averages are kept while neither its cases nor the parameters change
     cases = None
+    params_key = hashlib.sha256(f"{AVERAGES_VERSION}\n{row['toml']}".encode()).hexdigest()
+    version = None
     if params.reference_year == year:
         reference = cases = review.apply_decisions(db, derived.load_compute_cases(db, year))
+        averages = compute_averages(reference, params)
+    elif (kept := derived.cached_averages(db, params.reference_year, params_key)) is not None:
+        averages = {k: Averages(*v) for k, v in kept.items()}
     else:
+        version = derived.year_version(db, params.reference_year)
         reference = review.apply_decisions(db, case_columns.load_engine_cases(db, params.reference_year))
-    averages = compute_averages(reference, params)
+        averages = compute_averages(reference, params)
     progress(0.35, "读取本年度案件")
     if cases is None:
         cases = review.apply_decisions(db, derived.load_compute_cases(db, year))
@@ -81,6 +91,10 @@ def _compute_year(db: sqlite_utils.Database, year: int, progress: ProgressCallba
             db, row["id"], year, {k: list(v) for k, v in averages.items()}, results
         )
         derived.save(db, cid, credit, held)
+        if version is not None:
+            derived.save_averages(
+                db, params.reference_year, params_key, version, {k: list(v) for k, v in averages.items()}
+            )
         audit.record(
             db,
             "compute",

@@ -80,14 +80,16 @@ def held_reasons(db: sqlite_utils.Database, computation_id: int, case_ids: list[
 
 def load_judge_cases(db: sqlite_utils.Database, closed_year: int, judge: str) -> pd.DataFrame:
     """The cases of ``closed_year`` a judge handled (承办, through ``idx_cases_judge``) or whose
-    panel text names them (the caller checks the panel exactly): the columns, values and
+    panel text names them (``idx_cases_panel``; the caller checks the panel exactly): the columns, values and
     order of ``case_columns.load_year_cases``, a judge's share of the read."""
     out = case_columns.read_frame(
         db,
         repo.CASE_SELECT
-        + """ WHERE c.closed_year = ? AND (c.judge_id = (SELECT id FROM judges WHERE name = ?)
-                                         OR instr(c.panel, ?) > 0)""",
-        (closed_year, judge, judge),
+        + """ WHERE c.id IN (
+                 SELECT id FROM cases WHERE closed_year = ? AND judge_id = (SELECT id FROM judges WHERE name = ?)
+                 UNION ALL  -- idx_cases_panel: the year's panels scanned in the index, not the rows
+                 SELECT id FROM cases WHERE closed_year = ? AND instr(panel, ?) > 0)""",
+        (closed_year, judge, closed_year, judge),
         "case_id",
     )
     if out.empty:
@@ -143,3 +145,49 @@ def load_compute_cases(db: sqlite_utils.Database, closed_year: int) -> pd.DataFr
     names = dict(db.conn.execute("SELECT id, name FROM judges").fetchall())
     out["judge"] = out["judge_id"].map(names)
     return out
+
+
+# ---------------------------------------------------------------- a reference year's averages
+
+_TRIGGERS = 6  # migration 15's year_version_* triggers: without them no version can be trusted
+
+
+def year_version(db: sqlite_utils.Database, closed_year: int) -> int | None:
+    """How many times the cases of ``closed_year`` (or reviewers' decisions on them) changed;
+    None when the triggers that count it are missing (then nothing cached is trusted)."""
+    n = db.conn.execute(
+        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'year_version_%'"
+    ).fetchone()[0]
+    if n != _TRIGGERS:
+        return None
+    row = db.conn.execute(
+        "SELECT version FROM year_versions WHERE closed_year = ?", (closed_year,)
+    ).fetchone()
+    return int(row[0]) if row else 0
+
+
+def cached_averages(db: sqlite_utils.Database, reference_year: int, params_key: str) -> dict | None:
+    """The averages stored for (reference year, parameters) if that year has not changed since."""
+    version = year_version(db, reference_year)
+    if version is None:
+        return None
+    row = db.conn.execute(
+        "SELECT averages FROM reference_averages WHERE reference_year = ? AND params_key = ? AND year_version = ?",
+        (reference_year, params_key, version),
+    ).fetchone()
+    return json.loads(row[0]) if row else None
+
+
+def save_averages(
+    db: sqlite_utils.Database, reference_year: int, params_key: str, version: int | None, averages: dict
+) -> None:
+    """Keep ``averages`` read at ``version`` (taken before the cases were read: a change made
+    meanwhile leaves the row already out of date)."""
+    if version is None:
+        return
+    db.conn.execute(
+        """INSERT INTO reference_averages (reference_year, params_key, year_version, averages) VALUES (?,?,?,?)
+           ON CONFLICT (reference_year, params_key) DO UPDATE SET year_version = excluded.year_version,
+           averages = excluded.averages""",
+        (reference_year, params_key, version, json.dumps(averages, ensure_ascii=False)),
+    )
