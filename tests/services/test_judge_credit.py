@@ -259,3 +259,23 @@ def test_a_reviewers_decision_on_a_reference_year_case_moves_its_version(court):
     S.compute_year(court, 2026)
     after = json.loads(stored_results(court, 2026)[1])["court"]
     assert after[3] == before[3] + 1 and after[0] > before[0] * 10
+
+
+def _same_value(a, b) -> bool:
+    if isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b):
+        return True
+    return (a is b) or (type(a) is type(b) and a == b)
+
+
+def test_records_of_is_to_dict_records_on_a_year_of_results(demo_db):
+    merged, params, _ = S.court_results(demo_db, YEAR)
+    merged["rule_name"] = S.rule_names(merged, params)
+    merged["flags_text"] = S.flags_text(merged)  # the string columns the views add
+    expected = merged.to_dict("records")
+    got = S.records_of(merged)
+    assert len(got) == len(expected) == len(merged) > 1000
+    for g, e in zip(got, expected, strict=True):
+        assert g.keys() == e.keys()
+        assert all(_same_value(g[k], e[k]) for k in e), [
+            (k, g[k], e[k]) for k in e if not _same_value(g[k], e[k])
+        ]

@@ -51,7 +51,8 @@ def my_workload(db: sqlite_utils.Database, year: int, month: int, judge: str | N
     if not figures["ranks_shown"]:
         figures["assessment"] = {**figures["assessment"], "rank_division": None, "rank_court": None}
     merged = ctx.merged
-    mine = merged[access._own_case_mask(merged, judge)].copy()
+    own = ctx.divisions is _JUDGE_ONLY  # only the judge's cases were read: all of them are theirs
+    mine = (merged if own else merged[access._own_case_mask(merged, judge)]).copy()
     mine["role_in_case"] = (mine["judge"] == judge).map({True: "承办", False: "合议庭成员"})
     mine["rule"] = mine["rule_name"]
     mine["flags"] = mine["flags_text"]
@@ -62,6 +63,9 @@ def my_workload(db: sqlite_utils.Database, year: int, month: int, judge: str | N
         "case_number", "role_in_case", "cause", "closed_on", "type_code", "sc", "rule", "flags", "explanation",
     ]  # fmt: skip
     return {"figures": figures, "cases": mine.sort_values("closed_on")[columns].reset_index(drop=True)}
+
+
+_JUDGE_ONLY = pd.DataFrame(columns=["division"])  # a judge's context has no division rows
 
 
 def judge_context(db: sqlite_utils.Database, year: int, month: int, judge: str) -> SheetContext:
@@ -87,7 +91,7 @@ def judge_context(db: sqlite_utils.Database, year: int, month: int, judge: str) 
         plan=Q.court_plan(db, year),
         merged=_own_cases(db, comp, params, year, month, judge),
         assessment=assessment,
-        divisions=pd.DataFrame(),
+        divisions=_JUDGE_ONLY,
         monthly=monthly,
         transfers=[],
         params=params,
