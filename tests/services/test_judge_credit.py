@@ -279,3 +279,17 @@ def test_records_of_is_to_dict_records_on_a_year_of_results(demo_db):
         assert all(_same_value(g[k], e[k]) for k in e), [
             (k, g[k], e[k]) for k in e if not _same_value(g[k], e[k])
         ]
+
+
+def test_a_judge_sees_their_own_figures_when_the_results_are_stale(demo_db):
+    """A judge may not start a court-wide computation, but stale results are refreshed for the
+    reader (as the court-wide context did): the judge's view must not refuse."""
+    from workload_app.services import access
+
+    judge = S.court_tally(demo_db, YEAR).iloc[2]
+    repo.bump_cases_version(demo_db)  # results out of date
+    access.bind(
+        demo_db, access.User(login="j", role=access.JUDGE, judge=judge["judge"], division=judge["division"])
+    )
+    out = my_workload.my_workload(demo_db, YEAR, 12)
+    assert out["figures"]["judge"]["name"] == judge["judge"] and len(out["cases"]) > 0

@@ -74,7 +74,9 @@ def judge_context(db: sqlite_utils.Database, year: int, month: int, judge: str) 
     only the cases they handled or sat on, with the same values as the court-wide context."""
     if not 1 <= month <= 12:
         raise WorkloadError(f"统计月份应为 1 到 12 之间的整数，收到 {month}")
-    assessment = Q.court_assessment(db, year, month)  # computes first when the results are stale
+    if S._fresh(db, year) is None:  # refreshed for whoever reads, as build_context's court_results does
+        S._compute_year(db, year)
+    assessment = Q.court_assessment(db, year, month)
     comp = repo.latest_computation(db, year)
     if comp is None or not comp.get("derived"):  # stored before the per-judge table: the long way
         return build_context(db, year, month)
