@@ -57,6 +57,13 @@ def _child_cli(db: str, *args: str) -> None:
         print(f"peak_mb {vm_hwm_mb():.1f}")
 
 
+def _child_open(db: str) -> None:
+    """Open the copied database once: a migration the app applies once is not a figure."""
+    from workload_app.storage.db import open_db
+
+    open_db(db).conn.close()
+
+
 def _child_scan(db: str, year: str) -> None:
     """The baseline in Python's sqlite3 module (used only when the sqlite3 shell is missing)."""
     conn = sqlite3.connect(db)
@@ -194,6 +201,7 @@ def bench_goals(sizes: list[int]) -> list[tuple]:
         with tempfile.TemporaryDirectory() as tmp:
             db = Path(tmp) / "bench.sqlite"
             shutil.copy(source, db)
+            _child("open", str(db), tmp=tmp)
             scan, how = _scan_baseline(db, tmp)
             c = _child("cli", str(db), "compute", "--year", str(YEAR), tmp=tmp)
             limit = 10 * scan
@@ -205,6 +213,19 @@ def bench_goals(sizes: list[int]) -> list[tuple]:
                     f"{how} scan of the engine's columns {scan:.3f} s",
                     f"≤ 10× = {limit:.2f} s, ≤ 1024 MB",
                     f"{_mark(c['seconds'] <= limit)} {c['seconds'] / scan:.1f}×, {_mark(c['peak_mb'] <= 1024)} memory",
+                )
+            )
+            # again, nothing of the reference year changed since (a re-computation after new
+            # parameters or this year's import): its averages are the ones kept, not read again
+            k = _child("cli", str(db), "compute", "--year", str(YEAR), tmp=tmp)
+            rows.append(
+                (
+                    "`workload compute` again, reference year unchanged",
+                    n,
+                    f"{k['seconds']:.2f} s, {k['peak_mb']:,.0f} MB",
+                    f"{how} scan of the engine's columns {scan:.3f} s",
+                    f"≤ 10× = {limit:.2f} s, ≤ 1024 MB",
+                    f"{_mark(k['seconds'] <= limit)} {k['seconds'] / scan:.1f}×, {_mark(k['peak_mb'] <= 1024)} memory",
                 )
             )
             out = Path(tmp) / "tally.xlsx"
@@ -294,7 +315,13 @@ def print_goals(rows: list[tuple]) -> None:
 if __name__ == "__main__":
     if sys.argv[1] == "child":
         kind, args = sys.argv[2], sys.argv[3:]
-        {"cli": _child_cli, "scan": _child_scan, "table": _child_table, "judge": _child_judge}[kind](*args)
+        {
+            "cli": _child_cli,
+            "open": _child_open,
+            "scan": _child_scan,
+            "table": _child_table,
+            "judge": _child_judge,
+        }[kind](*args)
     else:
         sizes = [int(s) for s in sys.argv[1].split(",")] if len(sys.argv) > 1 else [100_000]
         print_goals(bench_goals(sizes))

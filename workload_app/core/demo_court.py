@@ -410,8 +410,10 @@ def _long_pending(rng: np.random.Generator, cases: pd.DataFrame) -> pd.DataFrame
     ]
     picked["filed_on"] = pd.to_datetime(filed).to_numpy()
     year = pd.DatetimeIndex(picked["filed_on"]).year
+    # serials past every regular one (a 1M-case year numbers more than 90,000 of one type)
+    base = 90000 if len(cases) < 90000 else 9_000_000  # serials have at most 7 digits
     picked["case_number"] = [
-        f"({y}){COURT_CODE}{t}{90000 + i}号"
+        f"({y}){COURT_CODE}{t}{base + i}号"
         for i, (y, t) in enumerate(zip(year, picked["type_code"], strict=True))
     ]
     for c in ("deducted_days", "extension_days"):

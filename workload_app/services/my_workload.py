@@ -1,16 +1,26 @@
 """我的工作量: one judge's own figures — the same ones their PDF sheet prints — and every case
-they are credited with, each with its standard-case explanation."""
+they are credited with, each with its standard-case explanation.
+
+Only that judge's cases are read (``idx_cases_judge``, and the year's panels for the cases they
+sat on); the court-wide figures a judge's sheet needs (ranks, completion, month by month) come
+from the per-judge credit stored with the computation, not from the whole year's cases."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pandas as pd
 import sqlite_utils
 
 from workload_app.core.problems import WorkloadError
-from workload_app.core.standard import judge_shares
-from workload_app.services import access
+from workload_app.core.standard import NO_RULE, OUTLIER, judge_shares
+from workload_app.services import access, review
+from workload_app.services import court as court_settings_
+from workload_app.services import quotas as Q
 from workload_app.services import standard_cases as S
-from workload_app.services.sheets import build_context, judge_figures
+from workload_app.services.sheets import SheetContext, build_context, judge_figures, period_end
+from workload_app.storage import derived
+from workload_app.storage import repository as repo
 
 
 def linked_judge(db: sqlite_utils.Database) -> str | None:
@@ -29,7 +39,7 @@ def my_workload(db: sqlite_utils.Database, year: int, month: int, judge: str | N
     judge = judge or linked_judge(db)
     if not judge:
         raise WorkloadError("当前账户没有关联法官，请在「法官」页中选择一位法官")
-    ctx = build_context(db, year, month)
+    ctx = judge_context(db, year, month, judge)
     row = ctx.assessment[ctx.assessment["judge"] == judge]
     if row.empty:
         raise WorkloadError(f"没有名为「{judge}」的法官")
@@ -41,7 +51,8 @@ def my_workload(db: sqlite_utils.Database, year: int, month: int, judge: str | N
     if not figures["ranks_shown"]:
         figures["assessment"] = {**figures["assessment"], "rank_division": None, "rank_court": None}
     merged = ctx.merged
-    mine = merged[access._own_case_mask(merged, judge)].copy()
+    own = ctx.divisions is _JUDGE_ONLY  # only the judge's cases were read: all of them are theirs
+    mine = (merged if own else merged[access._own_case_mask(merged, judge)]).copy()
     mine["role_in_case"] = (mine["judge"] == judge).map({True: "承办", False: "合议庭成员"})
     # What the tally credits this judge, case by case: the list adds up to the tally.
     mine["share"] = judge_shares(mine, judge, ctx.params)
@@ -60,3 +71,67 @@ def my_workload(db: sqlite_utils.Database, year: int, month: int, judge: str | N
         "cases": mine.sort_values("closed_on")[columns].reset_index(drop=True),
         "shares": (ctx.params.panel.responsible_share, ctx.params.panel.member_share),
     }
+
+
+_JUDGE_ONLY = pd.DataFrame(columns=["division"])  # a judge's context has no division rows
+
+
+def judge_context(db: sqlite_utils.Database, year: int, month: int, judge: str) -> SheetContext:
+    """What ``judge_figures`` and the case list read of ``sheets.build_context``, for one judge:
+    the court-wide assessment (from the stored per-judge credit), the judge's monthly credit and
+    only the cases they handled or sat on, with the same values as the court-wide context."""
+    if not 1 <= month <= 12:
+        raise WorkloadError(f"统计月份应为 1 到 12 之间的整数，收到 {month}")
+    if S._fresh(db, year) is None:  # refreshed for whoever reads, as build_context's court_results does
+        S._compute_year(db, year)
+    assessment = Q.court_assessment(db, year, month)
+    comp = S._fresh(db, year)  # the computation of the parameters in force (never a draft's)
+    if comp is None or not comp.get("derived"):  # stored before the per-judge table: the long way
+        return build_context(db, year, month)
+    params, info = S.params_and_info(comp)
+    monthly = S.court_monthly_credit(db, year)
+    monthly = monthly[(monthly["month"] <= month) & (monthly["judge"] == judge)]
+    settings = court_settings_.court_settings(db)
+    return SheetContext(
+        court=settings.name,
+        year=year,
+        month=month,
+        generated_at=dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
+        param_version=info["version"],
+        plan=Q.court_plan(db, year),
+        merged=_own_cases(db, comp, params, year, month, judge),
+        assessment=assessment,
+        divisions=_JUDGE_ONLY,
+        monthly=monthly,
+        transfers=[],
+        params=params,
+        viewer=access.current(db),
+        roster=repo.judges_frame(db).set_index("name"),
+        caseflow=derived.judge_case_flow(db, judge, f"{year}-01-01", period_end(year, month)),
+        settings=settings,
+    )
+
+
+def _own_cases(
+    db: sqlite_utils.Database, comp: dict, params: object, year: int, month: int, judge: str
+) -> pd.DataFrame:
+    """The rows of ``S.court_results`` (through ``month``, with rule and flag names) that are the
+    judge's: the same columns and values, read for their cases only."""
+    cases = derived.load_judge_cases(db, year, judge)
+    cases = cases[access._own_case_mask(cases, judge)].reset_index(drop=True)
+    cases = review.apply_decisions(db, cases)
+    res = derived.load_results_of(db, comp["id"], cases["case_id"].tolist())
+    if res.empty:
+        res = S.case_columns.load_results(db, -1)
+    merged = cases.merge(res, on="case_id", how="left")
+    merged["rule"] = merged["rule"].fillna(NO_RULE).astype(int)
+    merged["flags"] = merged["flags"].fillna(0).astype(int)
+    merged["hold_reason"] = None
+    held = (merged["flags"].to_numpy() & OUTLIER) > 0
+    if held.any():  # the year-wide medians' reasons, stored at compute time
+        reasons = derived.held_reasons(db, comp["id"], merged.loc[held, "case_id"].tolist())
+        merged.loc[held, "hold_reason"] = merged.loc[held, "case_id"].map(reasons)
+    merged = merged[merged["closed_month"] <= month].copy()
+    merged["rule_name"] = S.rule_names(merged, params)
+    merged["flags_text"] = S.flags_text(merged)
+    return merged

@@ -6,6 +6,7 @@ since (``results``), so every reader sees figures that match the data.
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 import numpy as np
@@ -29,9 +30,11 @@ from workload_app.core.standard import (
 from workload_app.services import access, audit, review
 from workload_app.services.changes import Changes
 from workload_app.services.parameters import require_params
-from workload_app.storage import case_columns
+from workload_app.storage import case_columns, derived
 from workload_app.storage import repository as repo
 from workload_app.storage.backups import database_path as backups_path
+
+AVERAGES_VERSION = 1  # raise when compute_averages changes: kept averages are then read again
 
 
 def compute_year(db: sqlite_utils.Database, year: int, progress: ProgressCallback | None = None) -> Changes:
@@ -48,19 +51,50 @@ def _compute_year(db: sqlite_utils.Database, year: int, progress: ProgressCallba
     params, row = require_params(db, year)
     progress(0.05, "读取参照年度案件")
     # reviewers' page decisions applied (待复核)
-    reference = review.apply_decisions(db, case_columns.load_engine_cases(db, params.reference_year))
-    averages = compute_averages(reference, params)
+    # the year itself with judge, panel and month: the per-judge credit is stored with the results
+    # another reference year's averages are kept while neither its cases nor the parameters change
+    cases = None
+    params_key = hashlib.sha256(f"{AVERAGES_VERSION}\n{row['toml']}".encode()).hexdigest()
+    version = None
+    if params.reference_year == year:
+        reference = cases = review.apply_decisions(db, derived.load_compute_cases(db, year))
+        averages = compute_averages(reference, params)
+    elif (kept := derived.cached_averages(db, params.reference_year, params_key)) is not None:
+        averages = {k: Averages(*v) for k, v in kept.items()}
+    else:
+        version = derived.year_version(db, params.reference_year)
+        reference = review.apply_decisions(db, case_columns.load_engine_cases(db, params.reference_year))
+        averages = compute_averages(reference, params)
     progress(0.35, "读取本年度案件")
-    cases = (
-        reference
-        if params.reference_year == year
-        else review.apply_decisions(db, case_columns.load_engine_cases(db, year))
-    )
+    if cases is None:
+        cases = review.apply_decisions(db, derived.load_compute_cases(db, year))
     progress(0.6, "计算标准案件")
     results = compute_standard_cases(cases, params, averages)
+    assert (results["case_id"].to_numpy() == cases["case_id"].to_numpy()).all()
+    credit = credit_tables(
+        pd.DataFrame(
+            {
+                "case_id": cases["case_id"],
+                "judge": cases["judge"],
+                "panel": cases["panel"],
+                "closed_month": cases["closed_month"],
+                "unit": results["unit"].to_numpy(),
+                "sc": results["sc"].to_numpy(),
+            }
+        ),
+        params,
+    )
+    held = held_case_reasons(cases, results, params)
     progress(0.75, "保存结果")
     with repo.transaction(db):
-        case_columns.save_results(db, row["id"], year, {k: list(v) for k, v in averages.items()}, results)
+        cid = case_columns.save_results(
+            db, row["id"], year, {k: list(v) for k, v in averages.items()}, results
+        )
+        derived.save(db, cid, credit, held)
+        if version is not None:
+            derived.save_averages(
+                db, params.reference_year, params_key, version, {k: list(v) for k, v in averages.items()}
+            )
         audit.record(
             db,
             "compute",
@@ -126,9 +160,9 @@ def credit_columns(db: sqlite_utils.Database, year: int) -> tuple[pd.DataFrame, 
     closed_month, unit, sc), read alone when the whole year is not kept: the same rows, order
     and values, a fraction of the read."""
     comp = _fresh(db, year)
-    if comp is None:
-        compute_year(db, year)
-        comp = repo.latest_computation(db, year)
+    if comp is None:  # refreshed for whoever reads, as court_results does
+        _compute_year(db, year)
+        comp = _fresh(db, year)
     assert comp is not None
     key = (backups_path(db), year, comp["id"], repo.cases_version(db))
     if key in _RECENT:
@@ -173,6 +207,13 @@ def _read_results(db: sqlite_utils.Database, comp: dict) -> tuple[pd.DataFrame, 
     return merged, params, comp
 
 
+def params_and_info(comp: dict) -> tuple[Params, dict]:
+    """The parameters a computation used and its row with the averages decoded (as
+    ``court_results`` returns them)."""
+    info = {**comp, "averages": {k: Averages(*v) for k, v in json.loads(comp["averages"]).items()}}
+    return params_from_toml(comp["toml"]), info
+
+
 def rule_names(merged: pd.DataFrame, params: Params) -> pd.Series:
     names = np.array([r.name for r in params.trial.rules] + [""], dtype=object)
     return pd.Series(names[merged["rule"].to_numpy()], index=merged.index)
@@ -184,8 +225,34 @@ def flags_text(merged: pd.DataFrame) -> pd.Series:
 
 
 def explanations(merged: pd.DataFrame, params: Params) -> pd.Series:
-    records = merged.to_dict("records")
+    records = records_of(merged)
     return pd.Series([explain(r, r, params) for r in records], index=merged.index, dtype=object)
+
+
+def records_of(frame: pd.DataFrame) -> list[dict]:
+    """``frame.to_dict("records")``, the same values, built a column at a time: numpy columns by
+    ``tolist`` (Python scalars, as ``itertuples`` gives), object columns boxed as ``to_dict``
+    boxes them, string columns read as an array instead of element by element (most of the
+    time of the judge's own view on a 1M-case year)."""
+    from pandas.api.types import is_object_dtype, is_string_dtype
+    from pandas.core.dtypes.cast import maybe_box_native
+
+    columns = frame.columns.tolist()
+    lists = []
+    for i in range(len(columns)):
+        col = frame.iloc[:, i]
+        values = col.array
+        if is_object_dtype(col.dtype):
+            lists.append(list(map(maybe_box_native, col.to_numpy())))
+        elif isinstance(col.dtype, np.dtype) and col.dtype.kind in "biuf":
+            lists.append(col.to_numpy().tolist())
+        elif is_string_dtype(col.dtype) and isinstance(
+            values, pd.arrays.StringArray | pd.arrays.ArrowStringArray
+        ):
+            lists.append(list(values.to_numpy(dtype=object, na_value=col.dtype.na_value)))
+        else:
+            lists.append(list(col))
+    return [dict(zip(columns, row, strict=True)) for row in zip(*lists, strict=True)]
 
 
 def tally(db: sqlite_utils.Database, year: int, through_month: int = 12) -> pd.DataFrame:
@@ -196,9 +263,13 @@ def tally(db: sqlite_utils.Database, year: int, through_month: int = 12) -> pd.D
 
 def court_tally(db: sqlite_utils.Database, year: int, through_month: int = 12) -> pd.DataFrame:
     """Every judge's credited standard cases (panel shares reach across divisions)."""
-    merged, params, _ = credit_columns(db, year)
-    upto = merged[merged["closed_month"] <= through_month]
-    credit = credit_by_judge(upto, upto, params)
+    comp = _derived_computation(db, year)
+    if comp is not None and isinstance(through_month, int | np.integer) and 1 <= through_month <= 12:
+        credit = derived.credit(db, comp["id"], "to_month", int(through_month))
+    else:  # a computation stored before the per-judge table, or an unusual month
+        merged, params, _ = credit_columns(db, year)
+        upto = merged[merged["closed_month"] <= through_month]
+        credit = credit_by_judge(upto, upto, params)
     judges = repo.judges_frame(db).rename(columns={"name": "judge"})
     judges = judges[_in_post(judges, year)]  # a judge not in post in the year is not in its tally
     out = judges[["judge", "division", "role", "track"]].merge(credit, on="judge", how="left")
@@ -214,6 +285,19 @@ def monthly_credit(db: sqlite_utils.Database, year: int) -> pd.DataFrame:
 
 
 def court_monthly_credit(db: sqlite_utils.Database, year: int) -> pd.DataFrame:
+    comp = _derived_computation(db, year)
+    if comp is not None:
+        out = derived.credit(db, comp["id"], "month")
+        if out.empty:
+            return pd.DataFrame(columns=["judge", "division", "month", "cases", "sc_trial", "sc_enforcement"])
+    else:  # a computation stored before the per-judge table
+        out = _monthly_from_cases(db, year)
+        if out is None:
+            return pd.DataFrame(columns=["judge", "division", "month", "cases", "sc_trial", "sc_enforcement"])
+    return _monthly_in_post(db, year, out)
+
+
+def _monthly_from_cases(db: sqlite_utils.Database, year: int) -> pd.DataFrame | None:
     merged, params, _ = credit_columns(db, year)
     frames = []
     for month, part in merged.groupby("closed_month"):
@@ -221,13 +305,27 @@ def court_monthly_credit(db: sqlite_utils.Database, year: int) -> pd.DataFrame:
         c["month"] = int(month)
         frames.append(c)
     if not frames:
-        return pd.DataFrame(columns=["judge", "division", "month", "cases", "sc_trial", "sc_enforcement"])
-    out = pd.concat(frames, ignore_index=True)
+        return None
+    return pd.concat(frames, ignore_index=True)
+
+
+def _monthly_in_post(db: sqlite_utils.Database, year: int, out: pd.DataFrame) -> pd.DataFrame:
     judges = repo.judges_frame(db)
     out = out[~out["judge"].isin(judges.loc[~_in_post(judges, year), "name"])]
     divisions = judges.set_index("name")["division"]
     out.insert(1, "division", out["judge"].map(divisions))
     return out
+
+
+def _derived_computation(db: sqlite_utils.Database, year: int) -> dict | None:
+    """The year's fresh computation (computed first when stale, as ``credit_columns`` does) if
+    its per-judge credit was stored with it."""
+    comp = _fresh(db, year)
+    if comp is None:  # refreshed for whoever reads, as court_results does
+        _compute_year(db, year)
+        comp = _fresh(db, year)
+    assert comp is not None
+    return comp if comp.get("derived") else None
 
 
 def _in_post(judges: pd.DataFrame, year: int) -> pd.Series:
@@ -240,3 +338,74 @@ def _in_post(judges: pd.DataFrame, year: int) -> pd.Series:
         index=judges.index,
         dtype=bool,
     )
+
+
+# ---------------------------------------------------------------- stored per-judge credit
+
+
+def credit_tables(frame: pd.DataFrame, params: Params) -> list[tuple[str, int, pd.DataFrame]]:
+    """``credit_by_judge`` of the cases closed in each month ('month') and through each month
+    ('to_month'), as (kind, month, frame): what ``court_monthly_credit`` and ``court_tally``
+    return, computed once at compute time. ``frame``: ``credit_columns``' columns, in case order.
+
+    The sums are pandas' own (a grouped sum, compensated, in case order), so every figure is
+    bit-identical to calling ``credit_by_judge`` on the rows; only the grouping is done on
+    integer codes instead of names (24 pivots of a 1M year would cost seconds)."""
+    months = frame["closed_month"].to_numpy()
+    out: list[tuple[str, int, pd.DataFrame]] = []
+    if params.panel.member_share > 0:  # panel members' shares: credit_by_judge itself, per part
+        for kind, masks in (("month", lambda m: months == m), ("to_month", lambda m: months <= m)):
+            for m in range(1, 13):
+                part = frame[masks(m)]
+                if kind == "month" and part.empty:
+                    continue
+                out.append((kind, m, credit_by_judge(part, part, params)))
+        return out
+    credit = (frame["sc"].fillna(0.0) * params.panel.responsible_share).to_numpy()
+    jcode, judges = pd.factorize(frame["judge"], sort=True)
+    ucode, units = pd.factorize(frame["unit"], sort=True)
+    unit_index = {u: i for i, u in enumerate(units)}
+    pivot = (jcode >= 0) & (ucode >= 0)  # pivot_table drops rows without a key
+    key = jcode.astype(np.int64) * max(len(units), 1) + ucode
+
+    def table(mask: np.ndarray) -> pd.DataFrame:
+        rows = mask & pivot
+        sums = pd.Series(credit[rows]).groupby(key[rows]).sum()  # sorted keys: judges by name
+        codes = sums.index.to_numpy()
+        present = np.unique(codes // max(len(units), 1))
+        counts = np.bincount(jcode[mask & (jcode >= 0)], minlength=len(judges))
+        by_unit = {}
+        for name in ("trial", "enforcement"):
+            col = np.zeros(len(present))
+            if name in unit_index:
+                u = unit_index[name]
+                hit = codes % max(len(units), 1) == u
+                col[np.searchsorted(present, codes[hit] // max(len(units), 1))] = sums.to_numpy()[hit]
+            by_unit[name] = col
+        return pd.DataFrame(
+            {
+                "judge": np.asarray(judges, dtype=object)[present],
+                "cases": counts[present].astype(int),
+                "sc_trial": by_unit["trial"],
+                "sc_enforcement": by_unit["enforcement"],
+            }
+        )
+
+    for m in range(1, 13):
+        if (months == m).any():
+            out.append(("month", m, table(months == m)))
+    for m in range(1, 13):
+        out.append(("to_month", m, table(months <= m)))
+    return out
+
+
+def held_case_reasons(cases: pd.DataFrame, results: pd.DataFrame, params: Params) -> dict[int, str]:
+    """Case id -> hold reason of the held outliers (the year-wide medians of ``cases``, as
+    ``_read_results`` adds them)."""
+    held = np.flatnonzero((results["flags"].to_numpy() & OUTLIER) > 0)
+    if not len(held):
+        return {}
+    from workload_app.core.standard import hold_reasons
+
+    ids = cases["case_id"].to_numpy()
+    return dict(zip(ids[held].tolist(), hold_reasons(cases, params, held), strict=True))

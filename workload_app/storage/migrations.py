@@ -341,3 +341,63 @@ def _m11(db: sqlite_utils.Database) -> None:
         )"""
     )
     db.execute("CREATE INDEX queries_open ON queries (answered_at, asked_at)")
+
+
+@migration(15, "per-judge credit and held-case reasons stored with each computation")
+def _m15(db: sqlite_utils.Database) -> None:
+    # Written in the transaction that stores a computation's results, from the same figures, so
+    # the tally and a judge's own view read a few hundred rows instead of the year's cases.
+    db.execute(
+        "ALTER TABLE computations ADD COLUMN derived INTEGER NOT NULL DEFAULT 0"
+    )  # 1: tables below written
+    db.execute(
+        """CREATE TABLE judge_credit (
+            computation_id INTEGER NOT NULL REFERENCES computations(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('month', 'to_month')),  -- closed in / through the month
+            month INTEGER NOT NULL,
+            pos INTEGER NOT NULL,                    -- order of credit_by_judge's rows (judges sorted)
+            judge TEXT NOT NULL,
+            cases INTEGER NOT NULL,
+            sc_trial REAL NOT NULL,
+            sc_enforcement REAL NOT NULL,
+            PRIMARY KEY (computation_id, kind, month, pos)
+        ) WITHOUT ROWID"""
+    )
+    db.execute(
+        """CREATE TABLE held_reasons (
+            computation_id INTEGER NOT NULL REFERENCES computations(id) ON DELETE CASCADE,
+            case_id INTEGER NOT NULL,
+            reason TEXT NOT NULL,                    -- review.add_hold_reasons' text (year-wide medians)
+            PRIMARY KEY (computation_id, case_id)
+        ) WITHOUT ROWID"""
+    )
+    # a judge's own view finds the cases they sat on by scanning the year's panels in this index
+    db.execute("CREATE INDEX idx_cases_panel ON cases(closed_year, panel)")
+    # A reference year's averages kept for the next computation that takes that year as its
+    # reference with the same parameters, while no case of that year and no reviewer's decision
+    # on one has changed since: every change to a year's cases bumps its version (triggers).
+    db.execute("CREATE TABLE year_versions (closed_year INTEGER PRIMARY KEY, version INTEGER NOT NULL)")
+    db.execute(
+        """CREATE TABLE reference_averages (
+            reference_year INTEGER NOT NULL,
+            params_key TEXT NOT NULL,                -- hash of the computing year's parameter TOML
+            year_version INTEGER NOT NULL,           -- year_versions.version the averages were read at
+            averages TEXT NOT NULL,                  -- JSON: pool -> [F, T, J, n]
+            PRIMARY KEY (reference_year, params_key)
+        )"""
+    )
+    bump = (  # the SELECT's WHERE keeps ON CONFLICT from reading as a join constraint
+        "INSERT INTO year_versions (closed_year, version) SELECT {y}, 1 WHERE {y} IS NOT NULL "
+        "ON CONFLICT (closed_year) DO UPDATE SET version = version + 1;"
+    )
+    year_of_review = "(SELECT closed_year FROM cases WHERE id = {row}.case_id)"
+    for name, event, years in (
+        ("cases_insert", "INSERT ON cases", ["NEW.closed_year"]),
+        ("cases_update", "UPDATE ON cases", ["OLD.closed_year", "NEW.closed_year"]),
+        ("cases_delete", "DELETE ON cases", ["OLD.closed_year"]),
+        ("reviews_insert", "INSERT ON page_reviews", [year_of_review.format(row="NEW")]),
+        ("reviews_update", "UPDATE ON page_reviews", [year_of_review.format(row="OLD"), year_of_review.format(row="NEW")]),
+        ("reviews_delete", "DELETE ON page_reviews", [year_of_review.format(row="OLD")]),
+    ):  # fmt: skip
+        body = " ".join(bump.format(y=y) for y in years)
+        db.execute(f"CREATE TRIGGER year_version_{name} AFTER {event} BEGIN {body} END")
