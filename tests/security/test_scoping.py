@@ -64,7 +64,12 @@ def test_judge_figures_still_ranked_against_the_whole_court(judge_db):
     assert pd.isna(hidden["rank_court"]) and pd.isna(hidden["rank_division"])
     access.bind(db, None)
     params, _ = current_params(db, 2025)
-    save_params(db, replace(params, assessment=replace(params.assessment, publish_ranks=True)), "公布排名")
+    save_params(
+        db,
+        replace(params, assessment=replace(params.assessment, publish_ranks=True)),
+        "公布排名",
+        publish=True,
+    )
     court = quotas.assessment(db, 2025, 6).set_index("judge").loc[me.judge]
     access.bind(db, me)
     mine = quotas.assessment(db, 2025, 6).iloc[0]
