@@ -133,7 +133,12 @@ def _pdf_text(data: bytes) -> str:
 
 def _publish(db, on: bool) -> None:
     params, _ = current_params(db, YEAR)
-    save_params(db, replace(params, assessment=replace(params.assessment, publish_ranks=on)), "排名公布设置")
+    save_params(
+        db,
+        replace(params, assessment=replace(params.assessment, publish_ranks=on)),
+        "排名公布设置",
+        publish=True,
+    )
 
 
 def test_ranks_are_printed_and_shown_to_judges_only_when_published(demo_db):

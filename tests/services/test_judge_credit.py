@@ -13,7 +13,7 @@ import pytest
 
 from tests.services.test_review import HEADER, HUGE_CASE, court, row, write_xlsx  # noqa: F401
 from workload_app.core.params import PanelParams
-from workload_app.core.standard import OUTLIER, credit_by_judge
+from workload_app.core.standard import OUTLIER, credit_by_judge, judge_shares
 from workload_app.services import approvals, my_workload, review
 from workload_app.services import standard_cases as S
 from workload_app.services.imports import import_cases, undo_import
@@ -143,6 +143,8 @@ def old_my_workload(db, year: int, month: int, judge: str) -> dict:
     merged = ctx.merged
     mine = merged[my_workload.access._own_case_mask(merged, judge)].copy()
     mine["role_in_case"] = (mine["judge"] == judge).map({True: "承办", False: "合议庭成员"})
+    mine["share"] = judge_shares(mine, judge, ctx.params)
+    mine["credited"] = mine["sc"] * mine["share"]
     mine["rule"] = mine["rule_name"]
     mine["flags"] = mine["flags_text"]
     mine["explanation"] = (
@@ -154,12 +156,19 @@ def old_my_workload(db, year: int, month: int, judge: str) -> dict:
         "cause",
         "closed_on",
         "type_code",
+        "unit",
         "sc",
+        "share",
+        "credited",
         "rule",
         "flags",
         "explanation",
     ]
-    return {"figures": figures, "cases": mine.sort_values("closed_on")[columns].reset_index(drop=True)}
+    return {
+        "figures": figures,
+        "cases": mine.sort_values("closed_on")[columns].reset_index(drop=True),
+        "shares": (ctx.params.panel.responsible_share, ctx.params.panel.member_share),
+    }
 
 
 def same(a, b, path="") -> None:

@@ -16,6 +16,7 @@ from workload_app.core.problems import WorkloadError
 from workload_app.core.standard import NO_RULE, OUTLIER, judge_shares
 from workload_app.services import access, review
 from workload_app.services import court as court_settings_
+from workload_app.services import quality as QS
 from workload_app.services import quotas as Q
 from workload_app.services import standard_cases as S
 from workload_app.services.sheets import SheetContext, build_context, judge_figures, period_end
@@ -109,6 +110,7 @@ def judge_context(db: sqlite_utils.Database, year: int, month: int, judge: str) 
         roster=repo.judges_frame(db).set_index("name"),
         caseflow=derived.judge_case_flow(db, judge, f"{year}-01-01", period_end(year, month)),
         settings=settings,
+        quality=QS.report(db, year, month),  # 质效 of the same period, scoped to the viewer
     )
 
 
