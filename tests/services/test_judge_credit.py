@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import replace
+from dataclasses import asdict, replace
 
 import numpy as np
 import pandas as pd
@@ -13,7 +13,7 @@ import pytest
 
 from tests.services.test_review import HEADER, HUGE_CASE, court, row, write_xlsx  # noqa: F401
 from workload_app.core.params import PanelParams
-from workload_app.core.standard import OUTLIER, credit_by_judge
+from workload_app.core.standard import OUTLIER, credit_by_judge, judge_shares
 from workload_app.services import approvals, my_workload, review
 from workload_app.services import standard_cases as S
 from workload_app.services.imports import import_cases, undo_import
@@ -143,23 +143,33 @@ def old_my_workload(db, year: int, month: int, judge: str) -> dict:
     merged = ctx.merged
     mine = merged[my_workload.access._own_case_mask(merged, judge)].copy()
     mine["role_in_case"] = (mine["judge"] == judge).map({True: "承办", False: "合议庭成员"})
+    mine["share"] = judge_shares(mine, judge, ctx.params)
+    mine["credited"] = mine["sc"] * mine["share"]
     mine["rule"] = mine["rule_name"]
     mine["flags"] = mine["flags_text"]
     mine["explanation"] = (
         S.explanations(merged.loc[mine.index], ctx.params) if len(mine) else pd.Series(dtype=object)
     )
     columns = [
+        "case_id",
         "case_number",
         "role_in_case",
         "cause",
         "closed_on",
         "type_code",
+        "unit",
         "sc",
+        "share",
+        "credited",
         "rule",
         "flags",
         "explanation",
     ]
-    return {"figures": figures, "cases": mine.sort_values("closed_on")[columns].reset_index(drop=True)}
+    return {
+        "figures": figures,
+        "cases": mine.sort_values("closed_on")[columns].reset_index(drop=True),
+        "quality_figures": ctx.quality.judge(judge),
+    }
 
 
 def same(a, b, path="") -> None:
@@ -182,8 +192,18 @@ def assert_same_view(db, year: int, month: int, judge: str) -> pd.DataFrame:
     new = my_workload.my_workload(db, year, month, judge)
     old = old_my_workload(db, year, month, judge)
     same(new["figures"], old["figures"])
-    pd.testing.assert_frame_equal(new["cases"], old["cases"], check_exact=True)
-    return new["cases"]
+    same(asdict(new["quality_figures"]), asdict(old["quality_figures"]))  # NaN where nothing to divide
+    pd.testing.assert_frame_equal(new["cases"], old["cases"].drop(columns="explanation"), check_exact=True)
+    # each case's explanation, asked for one case at a time as the view does, is the same text
+    cases = new["cases"].copy()
+    step = max(1, len(cases) // 40)  # every case of a small list, 40 spread over a long one
+    asked = cases.index[::step].union(cases.index[cases["flags"] != ""])
+    cases["explanation"] = None
+    cases.loc[asked, "explanation"] = [
+        my_workload.case_explanation(db, year, int(i), judge) for i in cases.loc[asked, "case_id"]
+    ]
+    assert cases.loc[asked, "explanation"].tolist() == old["cases"].loc[asked, "explanation"].tolist()
+    return cases
 
 
 def test_my_workload_equals_the_court_wide_path_for_several_judges(demo_db):

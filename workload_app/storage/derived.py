@@ -253,19 +253,3 @@ def load_cases_by_id(db: sqlite_utils.Database, case_ids: list[int]) -> pd.DataF
         out[c] = pd.to_numeric(out[c], errors="coerce").astype(float)
     out["approved"] = out["approved"].map({1: True, 0: False})
     return out
-
-
-def judge_quality_cases(
-    db: sqlite_utils.Database, judge: str, *, filed_by: str, closed_from: str
-) -> pd.DataFrame:
-    """``repository.quality_cases`` for the cases a judge is responsible for (``idx_cases_judge``):
-    the same columns, values and order, the rows of that judge."""
-    out = repo.frame(
-        db,
-        repo.QUALITY_SELECT + " WHERE c.judge_id = (SELECT id FROM judges WHERE name = ?) AND ("
-        "(c.filed_on <= ? AND (c.closed_on IS NULL OR c.closed_on >= ?))"
-        " OR (c.filed_on IS NULL AND c.closed_on >= ?)) ORDER BY c.id",
-        (judge, filed_by, closed_from, closed_from),
-    )
-    out["appealed"] = out["appealed"].map({1: True, 0: False})
-    return out
