@@ -122,12 +122,14 @@ def _child_table(db: str) -> None:
 
 
 def _child_judge(db: str) -> None:
-    """A judge's own figures and cases (我的工作量) read and put in a table, as the judge."""
+    """我的工作量 as the judge sees it: the view asks for its data (read on the database worker),
+    timed until its figures, case list, chart and 质效 table are filled; then one row selected and
+    timed until its explanation is shown (made on the worker when asked)."""
     from workload_app.services import access
-    from workload_app.services.my_workload import my_workload
     from workload_app.storage.db import open_db
     from workload_app.ui.application import create_app
-    from workload_app.ui.dataframe_model import DataFrameModel
+    from workload_app.ui.tasks import TaskRunner
+    from workload_app.ui.views.my_workload import MyWorkloadView
 
     app = create_app()
     handle = open_db(db)
@@ -139,13 +141,40 @@ def _child_judge(db: str) -> None:
         or handle.conn.execute("SELECT name, NULL FROM judges ORDER BY id LIMIT 1").fetchone()
     )
     access.bind(handle, access.User(login="bench", role=access.JUDGE, judge=row[0], division=row[1]))
+
+    class _Window:  # what MyWorkloadView asks of the main window
+        def __init__(self) -> None:
+            self.db = handle
+            self.tasks = TaskRunner(Path(db), user=access.current(handle))  # the worker acts as the judge
+
+        def year(self) -> int:
+            return YEAR
+
+        def month(self) -> int:
+            return 12
+
+    window = _Window()
+    view = MyWorkloadView(window)
+    view.resize(1200, 800)
+    view.show()
+    app.processEvents()
     t = time.perf_counter()
-    data = my_workload(handle, YEAR, 12)
-    model = DataFrameModel(data["cases"])
+    view.refresh()
+    while view.cases.rowCount() == 0 or not window.tasks.idle():
+        app.processEvents()
+        time.sleep(0.001)
+    view.repaint()
     app.processEvents()
     print(f"seconds {time.perf_counter() - t:.4f}")
-    print(f"rows {model.rowCount()}")
+    print(f"rows {view.cases.rowCount()}")
+    t = time.perf_counter()
+    view.case_table.selectRow(view.cases.rowCount() // 2)
+    while not window.tasks.idle() or view.explanation.toPlainText() in ("", view.tr("正在读取…")):
+        app.processEvents()
+        time.sleep(0.001)
+    print(f"explain_seconds {time.perf_counter() - t:.4f}")
     print(f"peak_mb {vm_hwm_mb():.1f}")
+    os._exit(0)  # the worker thread need not be joined
 
 
 # ---------------------------------------------------------------- parent
@@ -258,7 +287,8 @@ def bench_goals(sizes: list[int]) -> list[tuple]:
                 (
                     "judge's own view (我的工作量), as the judge",
                     n,
-                    f"{j['seconds']:.2f} s, {j['peak_mb']:,.0f} MB ({int(j['rows'])} cases)",
+                    f"{j['seconds']:.2f} s to shown (view filled), a row's explanation "
+                    f"{j['explain_seconds']:.3f} s, {j['peak_mb']:,.0f} MB ({int(j['rows'])} cases)",
                     "",
                     "≤ 0.3 s to shown",
                     _mark(j["seconds"] <= 0.3),

@@ -88,6 +88,7 @@ def test_judge_sees_own_views_and_cases_only(judge_window, qtbot, qtmodeltester)
     qtmodeltester.check(view.months)
     qtmodeltester.check(view.cases)
     view.case_table.selectRow(0)
+    qtbot.waitUntil(lambda: "\n" in view.explanation.toPlainText(), timeout=20_000)  # made on the worker
     number = view.cases.row_at(0)["case_number"]
     case = own[own["case_number"] == number]
     first, credit = view.explanation.toPlainText().split("\n")

@@ -42,7 +42,8 @@ def test_my_workload_list_adds_up_to_the_tally(demo_db, open_window, qtbot, resp
     # The explanation of a panel case says what it earns this judge.
     row = int(panel_rows.index[0])
     view.case_table.selectRow(row)
-    text = view.explanation.toPlainText()
+    qtbot.waitUntil(lambda: "\n" in view.explanation.toPlainText() and w.tasks.idle(), timeout=30_000)
+    text = view.explanation.toPlainText()  # made on the worker when the row is selected
     if member == 0:
         assert "份额为 0：本案不计入本人工作量" in text
     else:

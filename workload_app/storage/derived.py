@@ -191,3 +191,65 @@ def save_averages(
            averages = excluded.averages""",
         (reference_year, params_key, version, json.dumps(averages, ensure_ascii=False)),
     )
+
+
+# ---------------------------------------------------------------- one judge's own view (我的工作量)
+
+_JUDGE_CASE_IDS = """
+    SELECT id FROM cases WHERE closed_year = :year AND judge_id = (SELECT id FROM judges WHERE name = :judge)
+    UNION ALL  -- idx_cases_panel: the year's panels scanned in the index, not the rows
+    SELECT id FROM cases WHERE closed_year = :year AND instr(panel, :judge) > 0"""
+
+
+def load_judge_case_list(
+    db: sqlite_utils.Database, computation_id: int, closed_year: int, judge: str
+) -> pd.DataFrame:
+    """The list 我的工作量 shows, for the cases ``load_judge_cases`` finds (the caller checks the
+    panel exactly), in case id order: what the list shows and credits (case id, number, cause,
+    closing date and month, type code, category, judge, panel) with the computation's unit, SC,
+    rule and flags (NULL when the case has no result) — not the pages and text the explanation
+    of a case needs (``load_cases_by_id``)."""
+    out = case_columns.read_frame(
+        db,
+        """SELECT c.id AS case_id, c.case_number, c.type_code, c.category, c.cause, c.closed_on,
+                  c.closed_month, c.panel, j.name AS judge, r.unit, r.sc, r.rule, r.flags
+           FROM cases c JOIN judges j ON j.id = c.judge_id
+           LEFT JOIN case_results r ON r.computation_id = :comp AND r.case_id = c.id
+           WHERE c.id IN ("""
+        + _JUDGE_CASE_IDS
+        + ")",
+        {"comp": computation_id, "year": closed_year, "judge": judge},
+        "case_id",
+    )
+    if out.empty:
+        out = pd.DataFrame(
+            {
+                **{c: pd.Series(dtype=object) for c in ("case_number", "type_code", "category", "cause")},
+                "case_id": pd.Series(dtype=int),
+                "closed_on": pd.Series(dtype=object),
+                "closed_month": pd.Series(dtype=int),
+                **{c: pd.Series(dtype=object) for c in ("panel", "judge", "unit")},
+                "sc": pd.Series(dtype=float),
+                "rule": pd.Series(dtype=int),
+                "flags": pd.Series(dtype=int),
+            }
+        )
+    return out
+
+
+def load_cases_by_id(db: sqlite_utils.Database, case_ids: list[int]) -> pd.DataFrame:
+    """``case_columns.load_year_cases``' columns and values for the given cases, in case id order."""
+    if not case_ids:
+        return case_columns.load_year_cases(db, -1)
+    out = case_columns.read_frame(
+        db,
+        repo.CASE_SELECT + " WHERE c.id IN (SELECT value FROM json_each(?))",
+        (json.dumps([int(i) for i in case_ids]),),
+        "case_id",
+    )
+    if out.empty:
+        return case_columns.load_year_cases(db, -1)
+    for c in ("file_pages", "transcript_pages", "judgment_pages"):
+        out[c] = pd.to_numeric(out[c], errors="coerce").astype(float)
+    out["approved"] = out["approved"].map({1: True, 0: False})
+    return out

