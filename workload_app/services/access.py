@@ -15,10 +15,10 @@ import getpass
 from dataclasses import dataclass
 
 import pandas as pd
-import sqlite_utils
 
 from workload_app.core.problems import WorkloadError
 from workload_app.core.standard import split_panel
+from workload_app.storage.db import Database
 
 ADMIN, PERSONNEL, DIVISION_HEAD, JUDGE = "admin", "personnel", "division_head", "judge"
 ROLE_LABELS = {ADMIN: "管理员", PERSONNEL: "人事", DIVISION_HEAD: "庭长", JUDGE: "法官"}
@@ -63,16 +63,16 @@ def local_operator() -> User:
 _ATTR = "_workload_user"
 
 
-def bind(db: sqlite_utils.Database, user: User | None) -> None:
+def bind(db: Database, user: User | None) -> None:
     """Act as ``user`` on this handle from now on (None: the local operator)."""
     setattr(db, _ATTR, user)
 
 
-def current(db: sqlite_utils.Database) -> User:
+def current(db: Database) -> User:
     return getattr(db, _ATTR, None) or local_operator()
 
 
-def require(db: sqlite_utils.Database, roles: tuple[str, ...], what: str) -> User:
+def require(db: Database, roles: tuple[str, ...], what: str) -> User:
     """The acting user, if their role is one of ``roles``; otherwise a clear refusal."""
     user = current(db)
     if user.role not in roles:
@@ -91,7 +91,7 @@ def _own_case_mask(cases: pd.DataFrame, judge: str) -> pd.Series:
     return mask
 
 
-def limit_cases(db: sqlite_utils.Database, cases: pd.DataFrame) -> pd.DataFrame:
+def limit_cases(db: Database, cases: pd.DataFrame) -> pd.DataFrame:
     """The rows of a case table the acting user may see (needs ``judge``/``division`` columns)."""
     user = current(db)
     if user.court_wide:
@@ -104,7 +104,7 @@ def limit_cases(db: sqlite_utils.Database, cases: pd.DataFrame) -> pd.DataFrame:
     return cases[_own_case_mask(cases, user.judge or "\0")]
 
 
-def limit_people(db: sqlite_utils.Database, table: pd.DataFrame, judge_col: str = "judge") -> pd.DataFrame:
+def limit_people(db: Database, table: pd.DataFrame, judge_col: str = "judge") -> pd.DataFrame:
     """The rows of a per-judge table the acting user may see."""
     user = current(db)
     if user.court_wide:
@@ -117,7 +117,7 @@ def limit_people(db: sqlite_utils.Database, table: pd.DataFrame, judge_col: str 
     return table[table[judge_col] == (user.judge or "\0")]
 
 
-def limit_divisions(db: sqlite_utils.Database, table: pd.DataFrame, col: str = "division") -> pd.DataFrame:
+def limit_divisions(db: Database, table: pd.DataFrame, col: str = "division") -> pd.DataFrame:
     """The rows of a per-division table: a 庭长 their division, a 法官 none."""
     user = current(db)
     if user.court_wide:
@@ -127,7 +127,7 @@ def limit_divisions(db: sqlite_utils.Database, table: pd.DataFrame, col: str = "
     return table.iloc[0:0]
 
 
-def may_see_judge(db: sqlite_utils.Database, judge: str, division: str | None) -> bool:
+def may_see_judge(db: Database, judge: str, division: str | None) -> bool:
     user = current(db)
     if user.court_wide:
         return True
@@ -136,6 +136,26 @@ def may_see_judge(db: sqlite_utils.Database, judge: str, division: str | None) -
     return user.role == DIVISION_HEAD and division is not None and division == user.division
 
 
-def may_see_division(db: sqlite_utils.Database, division: str) -> bool:
+def may_see_division(db: Database, division: str) -> bool:
     user = current(db)
     return user.court_wide or (user.role == DIVISION_HEAD and division == user.division)
+
+
+# ---------------------------------------------------------------- what a user may print
+
+
+def sheet_scopes(user: User, roster: pd.DataFrame) -> list[tuple[str, str | None]]:
+    """The 报表 choices offered to ``user``: ("all", None) for 管理员 and 人事 only, then
+    ("division", name) for each division they may print, then ("judge", name) for each judge
+    whose sheet they may see. ``roster`` has ``name`` and ``division`` columns (any rows: those
+    the user may not see are left out here)."""
+    if user.court_wide:
+        divisions = [d for d in roster["division"].dropna().unique()]
+        judges = list(roster["name"])
+        return [("all", None)] + [("division", d) for d in divisions] + [("judge", j) for j in judges]
+    seen = roster[roster["name"] == (user.judge or "\0")]
+    divisions: list = []
+    if user.role == DIVISION_HEAD:
+        seen = roster[(roster["division"] == user.division) | (roster["name"] == (user.judge or "\0"))]
+        divisions = [user.division] if user.division else []
+    return [("division", d) for d in divisions] + [("judge", j) for j in seen["name"]]

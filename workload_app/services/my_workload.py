@@ -4,15 +4,15 @@ they are credited with, each with its standard-case explanation."""
 from __future__ import annotations
 
 import pandas as pd
-import sqlite_utils
 
 from workload_app.core.problems import WorkloadError
 from workload_app.services import access
 from workload_app.services import standard_cases as S
 from workload_app.services.sheets import build_context, judge_figures
+from workload_app.storage.db import Database
 
 
-def linked_judge(db: sqlite_utils.Database) -> str | None:
+def linked_judge(db: Database) -> str | None:
     return access.current(db).judge
 
 
@@ -22,7 +22,7 @@ def ranks_shown(user: access.User, published: bool) -> bool:
     return published or user.court_wide or user.role == access.DIVISION_HEAD
 
 
-def my_workload(db: sqlite_utils.Database, year: int, month: int, judge: str | None = None) -> dict:
+def my_workload(db: Database, year: int, month: int, judge: str | None = None) -> dict:
     """``figures`` (as on the judge sheet) and ``cases`` (closed through ``month``, with SC,
     rule, flags and explanation) for the acting user's judge, or ``judge`` if they may see them."""
     judge = judge or linked_judge(db)

@@ -5,17 +5,16 @@ A published (frozen) set is never changed: a change to it makes a new version wi
 
 from __future__ import annotations
 
-import sqlite_utils
-
 from workload_app.core.params import Params, default_params, params_from_toml, params_to_toml
 from workload_app.core.problems import ParameterError, WorkloadError
 from workload_app.services import access, audit
 from workload_app.services.changes import Changes
 from workload_app.storage import backups
 from workload_app.storage import repository as repo
+from workload_app.storage.db import Database
 
 
-def current_params(db: sqlite_utils.Database, year: int) -> tuple[Params, dict | None]:
+def current_params(db: Database, year: int) -> tuple[Params, dict | None]:
     """The year's latest parameter version, or the defaults (not stored) when there is none."""
     row = repo.current_param_set(db, year)
     if row is None:
@@ -23,7 +22,7 @@ def current_params(db: sqlite_utils.Database, year: int) -> tuple[Params, dict |
     return params_from_toml(row["toml"]), row
 
 
-def require_params(db: sqlite_utils.Database, year: int) -> tuple[Params, dict]:
+def require_params(db: Database, year: int) -> tuple[Params, dict]:
     params, row = current_params(db, year)
     if row is None:
         raise WorkloadError(f"{year} 年度还没有参数设置，请先导入或保存参数（workload params import）")
@@ -31,7 +30,7 @@ def require_params(db: sqlite_utils.Database, year: int) -> tuple[Params, dict]:
 
 
 def save_params(
-    db: sqlite_utils.Database,
+    db: Database,
     params: Params,
     reason: str = "",
     user: str | None = None,
@@ -64,7 +63,7 @@ def save_params(
     return Changes(params=True, summary=saved)
 
 
-def publish(db: sqlite_utils.Database, year: int) -> Changes:
+def publish(db: Database, year: int) -> Changes:
     """Freeze the year's current version: later changes make a new version with a reason."""
     access.require(db, (access.ADMIN,), "发布参数")
     row = repo.current_param_set(db, year)
@@ -78,7 +77,7 @@ def publish(db: sqlite_utils.Database, year: int) -> Changes:
     return Changes(params=True, summary=row["version"])
 
 
-def export_toml(db: sqlite_utils.Database, year: int) -> str:
+def export_toml(db: Database, year: int) -> str:
     params, row = current_params(db, year)
     head = f"# {year} 年度参数" + (f"，第 {row['version']} 版" if row else "（默认值，尚未保存）")
     if row and row["published"]:
@@ -86,6 +85,6 @@ def export_toml(db: sqlite_utils.Database, year: int) -> str:
     return head + "\n" + params_to_toml(params)
 
 
-def import_toml(db: sqlite_utils.Database, text: str, reason: str = "", user: str | None = None) -> Changes:
+def import_toml(db: Database, text: str, reason: str = "", user: str | None = None) -> Changes:
     params = params_from_toml(text)
     return save_params(db, params, reason or "从 TOML 导入", user)

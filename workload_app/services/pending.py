@@ -11,7 +11,6 @@ import datetime as dt
 from pathlib import Path
 
 import pandas as pd
-import sqlite_utils
 
 from workload_app.core import quality as qm
 from workload_app.core.problems import WorkloadError
@@ -19,6 +18,7 @@ from workload_app.reports.pending_alert import alert_pdf
 from workload_app.services import access, audit
 from workload_app.services.changes import Changes
 from workload_app.storage import repository as repo
+from workload_app.storage.db import Database
 
 PENDING_COLUMNS = [
     "case_number",
@@ -38,7 +38,7 @@ PENDING_COLUMNS = [
 
 
 def pending_cases(
-    db: sqlite_utils.Database,
+    db: Database,
     at: dt.date | None = None,
     over_months: int = 12,
     *,
@@ -60,7 +60,7 @@ def pending_cases(
     return out.reindex(columns=PENDING_COLUMNS).reset_index(drop=True)
 
 
-def record_reason(db: sqlite_utils.Database, case_number: str, reason: str, note: str = "") -> Changes:
+def record_reason(db: Database, case_number: str, reason: str, note: str = "") -> Changes:
     """The responsible judge says why an open case is still open (鉴定/公告/中止/等待他案/其他 + text)."""
     user = access.current(db)
     note = (note or "").strip()
@@ -89,7 +89,7 @@ def record_reason(db: sqlite_utils.Database, case_number: str, reason: str, note
 
 
 def alert_list_pdf(
-    db: sqlite_utils.Database,
+    db: Database,
     out: Path | str,
     at: dt.date | None = None,
     over_months: int = 12,

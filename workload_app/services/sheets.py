@@ -26,7 +26,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import sqlite_utils
 
 from workload_app.core.casenumber import CATEGORY_LABELS
 from workload_app.core.problems import WorkloadError
@@ -38,6 +37,7 @@ from workload_app.services import court as court_settings_
 from workload_app.services import quotas as Q
 from workload_app.services import standard_cases as S
 from workload_app.storage import repository as repo
+from workload_app.storage.db import Database
 
 KINDS = ("judge", "division", "court", "notice")
 KIND_LABELS = {
@@ -79,7 +79,7 @@ class SheetContext:
         }
 
 
-def court_name(db: sqlite_utils.Database) -> str:
+def court_name(db: Database) -> str:
     return court_settings_.court_settings(db).name
 
 
@@ -87,9 +87,7 @@ def period_end(year: int, month: int) -> str:
     return f"{year}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
 
 
-def build_context(
-    db: sqlite_utils.Database, year: int, month: int, generated_at: str | None = None
-) -> SheetContext:
+def build_context(db: Database, year: int, month: int, generated_at: str | None = None) -> SheetContext:
     """Every figure the sheets need, court-wide (ranks and division rows need everyone);
     ``sheet_jobs`` hands out only the sheets the acting user may see."""
     if not 1 <= month <= 12:
@@ -666,7 +664,7 @@ def font_warnings(jobs: list[tuple[str, str, dict]]) -> list[str]:
 
 
 def export_sheets(
-    db: sqlite_utils.Database,
+    db: Database,
     year: int,
     month: int,
     kind: str,

@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 from workload_app import __version__
 from workload_app.services import access, info
 from workload_app.services.changes import Changes
-from workload_app.storage import repository as repo
-from workload_app.storage.db import open_db
+from workload_app.services.session import close_db, open_db
 from workload_app.ui import file_dialogs
 from workload_app.ui.i18n import label
 from workload_app.ui.tasks import TaskRunner
@@ -92,7 +91,7 @@ class MainWindow(QMainWindow):
         return int(self.month_box.currentData() or 12)
 
     def _fill_years(self) -> None:
-        years = sorted(set(repo.case_years(self.db)) | set(repo.param_years(self.db)))
+        years = info.years(self.db)
         current = self.year()
         self.year_box.blockSignals(True)
         self.year_box.clear()
@@ -333,7 +332,7 @@ class MainWindow(QMainWindow):
         from workload_app.ui.application import log_in
 
         if not log_in(db):  # another database, its own accounts
-            db.conn.close()
+            close_db(db)
             return
         self.settings.setValue("last_database", str(path))
         self.settings.setValue("last_folder", str(path.parent))
@@ -341,7 +340,7 @@ class MainWindow(QMainWindow):
         MainWindow._open_windows.append(successor)
         successor.show()
         self.close()
-        self.db.conn.close()
+        close_db(self.db)
 
     def change_password(self) -> None:
         from workload_app.ui.dialogs.login import ChangePasswordDialog

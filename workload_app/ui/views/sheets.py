@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workload_app.services import info
 from workload_app.services.sheets import export_sheets
-from workload_app.storage import repository as repo
 from workload_app.ui import file_dialogs
 from workload_app.ui.i18n import label
 
@@ -62,12 +62,13 @@ class SheetsView(QWidget):
     def refresh(self) -> None:
         current = self.scope.currentText()
         self.scope.clear()
-        self.scope.addItem(self.tr("全院每位法官"), ("all", None))
-        judges = repo.judges_frame(self.window_.db)
-        for d in judges["division"].dropna().unique():
-            self.scope.addItem(self.tr("部门：{d}").format(d=d), ("division", d))
-        for j in judges["name"]:
-            self.scope.addItem(self.tr("法官：{j}").format(j=j), ("judge", j))
+        for scope, name in info.sheet_scopes(self.window_.db):  # only what this user may print
+            if scope == "all":
+                self.scope.addItem(self.tr("全院每位法官"), ("all", None))
+            elif scope == "division":
+                self.scope.addItem(self.tr("部门：{d}").format(d=name), ("division", name))
+            else:
+                self.scope.addItem(self.tr("法官：{j}").format(j=name), ("judge", name))
         if current:
             self.scope.setCurrentText(current)
 
