@@ -19,7 +19,7 @@ def linked_judge(db: Database) -> str | None:
 def ranks_shown(user: access.User, published: bool) -> bool:
     """人事 (and 管理员) and 庭长 always see ranks on screen; a judge sees them only in a year whose
     parameters publish them (DOMAIN: ranking and publication)."""
-    return published or user.court_wide or user.role == access.DIVISION_HEAD
+    return access.may_see_ranks(user, published)
 
 
 def my_workload(db: Database, year: int, month: int, judge: str | None = None) -> dict:

@@ -73,7 +73,7 @@ def record_reason(db: Database, case_number: str, reason: str, note: str = "") -
         raise WorkloadError(f"没有案号为「{case_number}」的案件")
     if case["closed_on"]:
         raise WorkloadError(f"案件「{case_number}」已于 {case['closed_on']} 结案，无需填写未结原因")
-    if user.role != access.ADMIN and user.judge != case["judge"]:
+    if not access.may_record_pending_reason(user, case["judge"]):
         raise access.AccessDenied(f"只有承办法官「{case['judge']}」可以填写该案的未结原因")
     before = (
         {"reason": case["pending_reason"], "note": case["pending_note"], "by": case["reason_by"]}
@@ -102,9 +102,7 @@ def alert_list_pdf(
         raise access.AccessDenied(f"无权查看「{division}」的长期未结案件")
     rows = pending_cases(db, at, over_months, division=division)
     court = repo.get_meta(db, "court_name") or ""
-    scope = division or (
-        access.current(db).division if access.current(db).role == access.DIVISION_HEAD else "全院"
-    )
+    scope = division or access.default_scope_label(access.current(db))
     data = alert_pdf(
         rows, court=court, scope=scope or "全院", at=at, over_months=over_months, invariant=invariant
     )

@@ -93,13 +93,7 @@ def report(
     judges = qm.figures(cases, params.quality, period, "judge", **dates)
     divisions = qm.figures(cases, params.quality, period, "division", **dates)
     user = access.current(db)
-    if not user.court_wide:
-        judges = [
-            f
-            for f in judges
-            if f.name == user.judge or (user.role == access.DIVISION_HEAD and f.division == user.division)
-        ]
-        divisions = [f for f in divisions if access.may_see_division(db, f.name)]
+    judges, divisions = access.visible_figures(user, judges, divisions)
     court = qm.figures(cases, params.quality, period, "court", **dates)[0] if user.court_wide else None
     return QualityReport(
         period, tuple(judges), tuple(divisions), court, dates["data_date"], dates["appeals_date"]

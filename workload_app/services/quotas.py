@@ -316,22 +316,9 @@ def court_plans(db: Database, year: int) -> list[dict]:
     ]
 
 
-def _limit_plan(db: Database, plan: dict) -> dict:
-    """The plan as the acting user may see it: their own (or their division's) judges only."""
-    if access.current(db).court_wide:
-        return plan
-    judges = access.limit_people(db, pd.DataFrame(plan["judges"]))
-    names = set(judges["judge"])
-    return {
-        **plan,
-        "judges": judges.to_dict("records"),
-        "months": [m for m in plan["months"] if m["judge"] in names],
-    }
-
-
 def plan_versions(db: Database, year: int) -> list[dict]:
     """Every plan version of the year, oldest first: the plan with its version, reason, author and time."""
-    return [_limit_plan(db, p) for p in court_plans(db, year)]
+    return [access.limit_plan(db, p) for p in court_plans(db, year)]
 
 
 def current_plan(db: Database, year: int) -> dict | None:
@@ -376,10 +363,10 @@ def ranks_visible(db: Database, year: int) -> bool:
     """Ranks on screen: always for 管理员, 人事 and 庭长; for a judge only in a year whose parameters
     publish them (since 2024 the SPC forbids publishing quality-indicator rankings: 不得通报排名)."""
     user = access.current(db)
-    if user.court_wide or user.role == access.DIVISION_HEAD:
+    if access.may_see_ranks(user, published=False):
         return True
     params, _ = current_params(db, year)
-    return bool(params.assessment.publish_ranks)
+    return access.may_see_ranks(user, bool(params.assessment.publish_ranks))
 
 
 def court_assessment(db: Database, year: int, through_month: int = 12) -> pd.DataFrame:
@@ -503,13 +490,7 @@ def transfers(db: Database, year: int, through_month: int) -> list[q.Transfer]:
     """Suggested transfers between trial divisions of the same category, in standard cases
     (a 庭长 sees those involving their division)."""
     user = access.require(db, (*access.COURT_WIDE, access.DIVISION_HEAD), "查看案件调配建议")
-    if user.role == access.DIVISION_HEAD:
-        return [
-            t
-            for t in court_transfers(db, year, through_month)
-            if user.division in (t.from_division, t.to_division)
-        ]
-    return court_transfers(db, year, through_month)
+    return access.visible_transfers(user, court_transfers(db, year, through_month))
 
 
 def court_transfers(db: Database, year: int, through_month: int) -> list[q.Transfer]:
