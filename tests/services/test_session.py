@@ -9,12 +9,13 @@ import pytest
 
 from workload_app.services import access, accounts, demo, info, session
 from workload_app.services.parameters import current_params, save_params
+from workload_app.storage.db import latest_version
 
 
 def test_open_creates_and_upgrades_and_close_closes(tmp_path):
     db = session.open_db(tmp_path / "s.sqlite")
     version = db.conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0]
-    assert version == 9
+    assert version == latest_version() == 11
     session.close_db(db)
     with pytest.raises(sqlite3.ProgrammingError):
         db.conn.execute("SELECT 1")

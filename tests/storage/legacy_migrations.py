@@ -1,5 +1,6 @@
 """The schema as the Python migrations built it before the SQL files in db/sqlite/ replaced them
-(copied verbatim from storage/migrations.py): the reference the SQL files are checked against."""
+(copied verbatim from storage/migrations.py; 11 from main at 380f7d4, where the 疑问 work added
+it): the reference the SQL files are checked against."""
 
 from __future__ import annotations
 
@@ -280,3 +281,23 @@ def _m7(db: sqlite_utils.Database) -> None:
         )"""
     )
     db.execute("CREATE INDEX idx_page_reviews_case ON page_reviews(case_id)")
+
+
+@migration(11, "queries a judge raises on a figure, and their answers")
+def _m11(db: sqlite_utils.Database) -> None:
+    db.execute(
+        """CREATE TABLE queries (
+            id INTEGER PRIMARY KEY,
+            year INTEGER NOT NULL,
+            case_number TEXT NOT NULL,
+            judge TEXT NOT NULL DEFAULT '',          -- the case's responsible judge when asked
+            question TEXT NOT NULL,
+            asked_by TEXT NOT NULL,                  -- login of the asking account
+            asked_at TEXT NOT NULL,
+            answer TEXT,
+            correction TEXT,                         -- what was corrected, if anything
+            answered_by TEXT,
+            answered_at TEXT
+        )"""
+    )
+    db.execute("CREATE INDEX queries_open ON queries (answered_at, asked_at)")
