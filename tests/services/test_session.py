@@ -16,7 +16,9 @@ def test_open_creates_and_upgrades_and_close_closes(tmp_path):
     db = session.open_db(tmp_path / "s.sqlite")
     version = db.conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0]
     assert version == latest_version() == 11
+    assert session.is_open(db)
     session.close_db(db)
+    assert not session.is_open(db)
     with pytest.raises(sqlite3.ProgrammingError):
         db.conn.execute("SELECT 1")
 

@@ -17,6 +17,7 @@ __all__ = [
     "close_db",
     "default_db_path",
     "explain",
+    "is_open",
     "open_db",
 ]
 
@@ -28,6 +29,11 @@ def open_db(path: Path | str | None = None, *, migrate: bool = True) -> Database
 
 def close_db(db: Database) -> None:
     store.close(db)
+
+
+def is_open(db: Database) -> bool:
+    """Whether ``db`` can still be used (False once closed, e.g. by a restore that failed late)."""
+    return store.is_open(db)
 
 
 def default_db_path() -> Path:

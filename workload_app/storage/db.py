@@ -169,3 +169,12 @@ def checkpoint(db: Database, *, single_file: bool = False) -> None:
     db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     if single_file:
         db.conn.execute("PRAGMA journal_mode = DELETE")
+
+
+def is_open(db: Database) -> bool:
+    """The handle still has a usable connection (a failed restore may have closed it)."""
+    try:
+        db.conn.execute("SELECT 1")
+    except sqlite3.ProgrammingError:
+        return False
+    return True
