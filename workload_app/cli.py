@@ -18,7 +18,7 @@ import pandas as pd
 from workload_app import __version__
 from workload_app.core.casenumber import parse_case_number
 from workload_app.core.problems import WorkloadError
-from workload_app.storage.db import default_db_path, explain, open_db
+from workload_app.services.session import default_db_path, explain, open_db
 
 
 class _Group(click.Group):

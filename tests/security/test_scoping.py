@@ -8,6 +8,7 @@ import os
 import pytest
 from click.testing import CliRunner
 
+from tests.scoping_oracle import own_case_numbers
 from workload_app.cli import cli
 from workload_app.services import access, accounts, approvals, audit, demo, exports, imports, quotas
 from workload_app.services import standard_cases as S
@@ -25,7 +26,7 @@ def judge_db(demo_db):
 def _others_cases(db, user) -> set[str]:
     """Case numbers where the judge is neither responsible nor on the panel (court-wide read)."""
     merged, _, _ = S.court_results(db, 2025)
-    mine = access._own_case_mask(merged, user.judge)
+    mine = merged["case_number"].isin(own_case_numbers(db, user.judge))
     return set(merged.loc[~mine, "case_number"])
 
 
@@ -106,7 +107,7 @@ def test_division_head_sees_the_division(demo_db):
     head, _ = accounts.login(demo_db, "tingzhang", demo.DEMO_PASSWORD)
     merged, _, _ = S.results(demo_db, 2025)
     in_division = merged["division"] == head.division
-    own = access._own_case_mask(merged, head.judge)
+    own = merged["case_number"].isin(own_case_numbers(demo_db, head.judge))
     assert in_division.sum() > 100 and (in_division | own).all()
     assert set(quotas.assessment(demo_db, 2025, 6)["division"]) == {head.division}
     assert set(quotas.division_assessment(demo_db, 2025, 6)["division"]) == {head.division}
@@ -120,7 +121,7 @@ def test_cli_user_is_scoped(demo_db, monkeypatch, tmp_path):
     path = demo_db.conn.execute("PRAGMA database_list").fetchone()[2]
     me = user_store.user_by_login(demo_db, "faguan")
     merged, _, _ = S.court_results(demo_db, 2025)
-    own = set(merged.loc[access._own_case_mask(merged, me["judge"]), "case_number"])
+    own = set(merged["case_number"]) & own_case_numbers(demo_db, me["judge"])
     demo_db.conn.close()
     monkeypatch.setenv("WORKLOAD_PASSWORD", demo.DEMO_PASSWORD)
     runner = CliRunner()

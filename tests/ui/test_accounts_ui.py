@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.scoping_oracle import own_case_numbers
 from workload_app.services import access, accounts, audit
 from workload_app.services import quotas as Q
 from workload_app.services import standard_cases as S
@@ -72,7 +73,7 @@ def test_judge_sees_own_views_and_cases_only(judge_window, qtbot, qtmodeltester)
     me = w.user.judge
     access.bind(w.db, None)
     merged, params, _ = S.court_results(w.db, 2025)
-    own = merged[access._own_case_mask(merged, me)]
+    own = merged[merged["case_number"].isin(own_case_numbers(w.db, me))]
     court = Q.assessment(w.db, 2025, 12).set_index("judge").loc[me]
     accounts.login(w.db, "faguan", DEMO_PASSWORD)
     w.show_view(w.cases_view)

@@ -15,10 +15,10 @@ import getpass
 from dataclasses import dataclass
 
 import pandas as pd
-import sqlite_utils
 
 from workload_app.core.problems import WorkloadError
 from workload_app.core.standard import split_panel
+from workload_app.storage.db import Database
 
 ADMIN, PERSONNEL, DIVISION_HEAD, JUDGE = "admin", "personnel", "division_head", "judge"
 ROLE_LABELS = {ADMIN: "管理员", PERSONNEL: "人事", DIVISION_HEAD: "庭长", JUDGE: "法官"}
@@ -63,16 +63,16 @@ def local_operator() -> User:
 _ATTR = "_workload_user"
 
 
-def bind(db: sqlite_utils.Database, user: User | None) -> None:
+def bind(db: Database, user: User | None) -> None:
     """Act as ``user`` on this handle from now on (None: the local operator)."""
     setattr(db, _ATTR, user)
 
 
-def current(db: sqlite_utils.Database) -> User:
+def current(db: Database) -> User:
     return getattr(db, _ATTR, None) or local_operator()
 
 
-def require(db: sqlite_utils.Database, roles: tuple[str, ...], what: str) -> User:
+def require(db: Database, roles: tuple[str, ...], what: str) -> User:
     """The acting user, if their role is one of ``roles``; otherwise a clear refusal."""
     user = current(db)
     if user.role not in roles:
@@ -91,7 +91,7 @@ def _own_case_mask(cases: pd.DataFrame, judge: str) -> pd.Series:
     return mask
 
 
-def limit_cases(db: sqlite_utils.Database, cases: pd.DataFrame) -> pd.DataFrame:
+def limit_cases(db: Database, cases: pd.DataFrame) -> pd.DataFrame:
     """The rows of a case table the acting user may see (needs ``judge``/``division`` columns)."""
     user = current(db)
     if user.court_wide:
@@ -104,9 +104,14 @@ def limit_cases(db: sqlite_utils.Database, cases: pd.DataFrame) -> pd.DataFrame:
     return cases[_own_case_mask(cases, user.judge or "\0")]
 
 
-def limit_people(db: sqlite_utils.Database, table: pd.DataFrame, judge_col: str = "judge") -> pd.DataFrame:
+def limit_people(db: Database, table: pd.DataFrame, judge_col: str = "judge") -> pd.DataFrame:
     """The rows of a per-judge table the acting user may see."""
-    user = current(db)
+    return visible_people(current(db), table, judge_col)
+
+
+def visible_people(user: User, table: pd.DataFrame, judge_col: str = "judge") -> pd.DataFrame:
+    """The rows of a per-judge table (``judge_col``, ``division``) ``user`` may see: everyone for
+    管理员 and 人事; a 庭长 their division and their own row; a 法官 their own row."""
     if user.court_wide:
         return table
     if user.role == DIVISION_HEAD:
@@ -117,7 +122,7 @@ def limit_people(db: sqlite_utils.Database, table: pd.DataFrame, judge_col: str 
     return table[table[judge_col] == (user.judge or "\0")]
 
 
-def limit_divisions(db: sqlite_utils.Database, table: pd.DataFrame, col: str = "division") -> pd.DataFrame:
+def limit_divisions(db: Database, table: pd.DataFrame, col: str = "division") -> pd.DataFrame:
     """The rows of a per-division table: a 庭长 their division, a 法官 none."""
     user = current(db)
     if user.court_wide:
@@ -127,7 +132,7 @@ def limit_divisions(db: sqlite_utils.Database, table: pd.DataFrame, col: str = "
     return table.iloc[0:0]
 
 
-def may_see_judge(db: sqlite_utils.Database, judge: str, division: str | None) -> bool:
+def may_see_judge(db: Database, judge: str, division: str | None) -> bool:
     user = current(db)
     if user.court_wide:
         return True
@@ -136,6 +141,83 @@ def may_see_judge(db: sqlite_utils.Database, judge: str, division: str | None) -
     return user.role == DIVISION_HEAD and division is not None and division == user.division
 
 
-def may_see_division(db: sqlite_utils.Database, division: str) -> bool:
+def may_see_division(db: Database, division: str) -> bool:
     user = current(db)
     return user.court_wide or (user.role == DIVISION_HEAD and division == user.division)
+
+
+# ---------------------------------------------------------------- what a user may print
+
+
+def sheet_scopes(user: User, roster: pd.DataFrame) -> list[tuple[str, str | None]]:
+    """The 报表 choices offered to ``user``: ("all", None) for 管理员 and 人事 only, then
+    ("division", name) for each division they may print, then ("judge", name) for each judge
+    whose sheet they may see. ``roster`` has ``name`` and ``division`` columns (any rows: those
+    the user may not see are left out here)."""
+    if user.court_wide:
+        divisions = [d for d in roster["division"].dropna().unique()]
+        judges = list(roster["name"])
+        return [("all", None)] + [("division", d) for d in divisions] + [("judge", j) for j in judges]
+    seen = roster[roster["name"] == (user.judge or "\0")]
+    divisions: list = []
+    if user.role == DIVISION_HEAD:
+        seen = roster[(roster["division"] == user.division) | (roster["name"] == (user.judge or "\0"))]
+        divisions = [user.division] if user.division else []
+    return [("division", d) for d in divisions] + [("judge", j) for j in seen["name"]]
+
+
+def may_print_court(user: User) -> bool:
+    """The court summary (全院汇总表): 管理员 and 人事 only."""
+    return user.court_wide
+
+
+def may_print_division(user: User, division: str) -> bool:
+    """A division's sheet: 管理员 and 人事 any; a 庭长 their own division."""
+    return user.court_wide or (user.role == DIVISION_HEAD and division == user.division)
+
+
+def limit_plan(db: Database, plan: dict) -> dict:
+    """A quota plan as the acting user may see it: their own (or their division's) judges only."""
+    if current(db).court_wide:
+        return plan
+    judges = limit_people(db, pd.DataFrame(plan["judges"]))
+    names = set(judges["judge"])
+    return {
+        **plan,
+        "judges": judges.to_dict("records"),
+        "months": [m for m in plan["months"] if m["judge"] in names],
+    }
+
+
+def may_see_ranks(user: User, published: bool) -> bool:
+    """Ranks on screen: always for 管理员, 人事 and 庭长; for a 法官 only in a year whose
+    parameters publish them (since 2024 the SPC forbids publishing rankings: 不得通报排名)."""
+    return published or user.court_wide or user.role == DIVISION_HEAD
+
+
+def visible_transfers(user: User, transfers: list) -> list:
+    """Transfer suggestions: all for 管理员 and 人事; a 庭长 those from or to their division."""
+    if user.role == DIVISION_HEAD:
+        return [t for t in transfers if user.division in (t.from_division, t.to_division)]
+    return transfers
+
+
+def may_record_pending_reason(user: User, case_judge: str) -> bool:
+    """Why a long-pending case is open: its responsible judge records it (or the 管理员)."""
+    return user.role == ADMIN or user.judge == case_judge
+
+
+def default_scope_label(user: User) -> str:
+    """The scope a list shows when none is chosen: a 庭长's division, else the whole court."""
+    return (user.division if user.role == DIVISION_HEAD else None) or "全院"
+
+
+def visible_figures(user: User, judges: list, divisions: list) -> tuple[list, list]:
+    """Per-judge and per-division figures (objects with ``name`` and, per judge, ``division``)
+    limited as the rows of ``visible_people`` and ``limit_divisions``."""
+    if user.court_wide:
+        return judges, divisions
+    head = user.role == DIVISION_HEAD
+    judges = [f for f in judges if f.name == user.judge or (head and f.division == user.division)]
+    divisions = [f for f in divisions if head and f.name == user.division]
+    return judges, divisions

@@ -14,12 +14,11 @@ import os
 import time
 from collections.abc import Callable
 
-import sqlite_utils
-
 from workload_app.core.problems import WorkloadError
 from workload_app.services import access, audit
 from workload_app.storage import repository as repo
 from workload_app.storage import users as user_store
+from workload_app.storage.db import Database
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1  # 16 MiB per hash
 MAX_FAILURES = 5
@@ -87,13 +86,11 @@ def _public(row: dict) -> dict:
     return {k: v for k, v in row.items() if k != "password_hash"}
 
 
-def has_accounts(db: sqlite_utils.Database) -> bool:
+def has_accounts(db: Database) -> bool:
     return user_store.user_count(db) > 0
 
 
-def login(
-    db: sqlite_utils.Database, login_name: str, password: str, clock: Clock = time.time
-) -> tuple[access.User, bool]:
+def login(db: Database, login_name: str, password: str, clock: Clock = time.time) -> tuple[access.User, bool]:
     """Check the password; on success bind the user to ``db``. Returns (user, must change password)."""
     row = user_store.user_by_login(db, login_name.strip())
     if row is None or not row["active"]:
@@ -131,7 +128,7 @@ def login(
     return who, bool(row["must_change"])
 
 
-def logout(db: sqlite_utils.Database) -> None:
+def logout(db: Database) -> None:
     """End the session (audited): from now on ``db`` acts for nobody until the next log-in."""
     me = access.current(db)
     if me.id is not None:
@@ -139,7 +136,7 @@ def logout(db: sqlite_utils.Database) -> None:
     access.bind(db, None)
 
 
-def change_password(db: sqlite_utils.Database, old: str, new: str) -> None:
+def change_password(db: Database, old: str, new: str) -> None:
     """The logged-in user changes their own password."""
     me = access.current(db)
     if me.id is None:
@@ -160,9 +157,7 @@ def change_password(db: sqlite_utils.Database, old: str, new: str) -> None:
         audit.record(db, "user.change_password", me.login)
 
 
-def _links(
-    db: sqlite_utils.Database, role: str, judge: str | None, division: str | None
-) -> tuple[int | None, int | None]:
+def _links(db: Database, role: str, judge: str | None, division: str | None) -> tuple[int | None, int | None]:
     if role not in access.ROLE_LABELS:
         raise WorkloadError(f"未知角色「{role}」，应为：{'、'.join(access.ROLE_LABELS)}")
     judge_id = division_id = None
@@ -182,7 +177,7 @@ def _links(
 
 
 def create_user(
-    db: sqlite_utils.Database,
+    db: Database,
     login_name: str,
     role: str,
     password: str,
@@ -225,13 +220,13 @@ def _is_active_admin(row: dict) -> bool:
     return row["role"] == access.ADMIN and bool(row["active"])
 
 
-def _active_admins(db: sqlite_utils.Database) -> int:
+def _active_admins(db: Database) -> int:
     """Active 管理员 accounts: a court must always keep at least one, or nobody can manage accounts."""
     return sum(1 for r in user_store.users(db) if _is_active_admin(r))
 
 
 def update_user(
-    db: sqlite_utils.Database,
+    db: Database,
     login_name: str,
     *,
     role: str | None = None,
@@ -273,7 +268,7 @@ def update_user(
     return _public(after)
 
 
-def reset_password(db: sqlite_utils.Database, login_name: str, password: str) -> None:
+def reset_password(db: Database, login_name: str, password: str) -> None:
     """Set a temporary password that must be changed at the next log-in; unlocks (管理员 only)."""
     access.require(db, (access.ADMIN,), "重置密码")
     row = user_store.user_by_login(db, login_name)
@@ -294,6 +289,12 @@ def reset_password(db: sqlite_utils.Database, login_name: str, password: str) ->
         audit.record(db, "user.reset_password", login_name)
 
 
-def list_users(db: sqlite_utils.Database) -> list[dict]:
+def list_users(db: Database) -> list[dict]:
     access.require(db, (access.ADMIN,), "查看账户")
     return [_public(r) for r in user_store.users(db)]
+
+
+def link_choices(db: Database) -> tuple[list[str], list[str]]:
+    """(judge names sorted, division names) an account can be linked to (管理员 only)."""
+    access.require(db, (access.ADMIN,), "管理用户")
+    return sorted(repo.judge_ids(db)), list(repo.division_ids(db))

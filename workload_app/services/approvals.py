@@ -7,7 +7,6 @@ with a note, by an administrator, and the year's figures are recomputed.
 from __future__ import annotations
 
 import pandas as pd
-import sqlite_utils
 
 from workload_app.core.problems import WorkloadError
 from workload_app.core.standard import AWAITING_APPROVAL
@@ -15,16 +14,17 @@ from workload_app.services import access, audit
 from workload_app.services import standard_cases as S
 from workload_app.services.changes import Changes
 from workload_app.storage import repository as repo
+from workload_app.storage.db import Database
 
 
-def awaiting(db: sqlite_utils.Database, year: int) -> pd.DataFrame:
+def awaiting(db: Database, year: int) -> pd.DataFrame:
     """The year's enforcement cases counted 0 for want of approval (those the user may see)."""
     merged, _, _ = S.results(db, year)
     waiting = merged[(merged["flags"] & AWAITING_APPROVAL) != 0]
     return waiting[["case_number", "judge", "division", "closing_method", "closed_on"]].reset_index(drop=True)
 
 
-def record_approval(db: sqlite_utils.Database, case_number: str, approved: bool, note: str) -> Changes:
+def record_approval(db: Database, case_number: str, approved: bool, note: str) -> Changes:
     """Record the supervisor's decision on one case (管理员); the note says whose decision and when."""
     access.require(db, (access.ADMIN,), "录入廉政监察员审批")
     if not note.strip():

@@ -10,13 +10,13 @@ import json
 from pathlib import Path
 
 import pandas as pd
-import sqlite_utils
 
 from workload_app.core import audit_chain
 from workload_app.importing.safe_cells import write_table
 from workload_app.services import access
 from workload_app.storage import audit_trail
 from workload_app.storage import repository as repo
+from workload_app.storage.db import Database
 
 # action codes -> what the audit view shows
 ACTIONS = {
@@ -61,7 +61,7 @@ def _json(value: object) -> str | None:
 
 
 def record(
-    db: sqlite_utils.Database,
+    db: Database,
     action: str,
     target: str = "",
     before: object = None,
@@ -71,7 +71,7 @@ def record(
     """Append one chained audit row; call it inside the transaction that makes the change."""
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action {action!r}")
-    if not db.conn.in_transaction:
+    if not repo.in_transaction(db):
         with repo.transaction(db):
             record(db, action, target, before, after, user)
         return
@@ -94,7 +94,7 @@ def record(
     repo.set_meta(db, "audit_head", f"{row['id']}:{row['hash']}")
 
 
-def verify(db: sqlite_utils.Database) -> tuple[int, str | None]:
+def verify(db: Database) -> tuple[int, str | None]:
     """(rows checked, first problem or None): the append-only triggers are in place, the chain
     re-walks, and its head is the one recorded in ``meta``. See the README for what this can
     and cannot detect."""
@@ -107,7 +107,7 @@ def verify(db: sqlite_utils.Database) -> tuple[int, str | None]:
     return n, problem
 
 
-def _verify_chain(db: sqlite_utils.Database) -> tuple[int, str | None]:
+def _verify_chain(db: Database) -> tuple[int, str | None]:
     n, problem = audit_chain.verify(audit_trail.audit_rows(db))
     if problem:
         return n, problem
@@ -120,7 +120,7 @@ def _verify_chain(db: sqlite_utils.Database) -> tuple[int, str | None]:
 
 
 def log(
-    db: sqlite_utils.Database,
+    db: Database,
     *,
     user: str | None = None,
     action: str | None = None,
@@ -135,7 +135,7 @@ def log(
     return out
 
 
-def export_xlsx(db: sqlite_utils.Database, path: Path, **filters: str | None) -> int:
+def export_xlsx(db: Database, path: Path, **filters: str | None) -> int:
     """Write the (filtered) audit rows to an xlsx file; returns the number of rows."""
     table = log(db, **filters)
     labels = {

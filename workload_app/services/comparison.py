@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-import sqlite_utils
 
 from workload_app.core.problems import WorkloadError
 from workload_app.services import access
 from workload_app.services import quotas as Q
+from workload_app.storage.db import Database
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class CourtFigures:
     judges: dict[str, int]
 
 
-def court_figures(db: sqlite_utils.Database, year: int, through_month: int = 12) -> CourtFigures:
+def court_figures(db: Database, year: int, through_month: int = 12) -> CourtFigures:
     access.require(db, (*access.COURT_WIDE, access.DIVISION_HEAD), "查看全院对比数字")
     d = Q.court_division_assessment(db, year, through_month)
     completion, per_judge, judges = {}, {}, {}
@@ -37,7 +37,7 @@ def court_figures(db: sqlite_utils.Database, year: int, through_month: int = 12)
     return CourtFigures(completion, per_judge, judges)
 
 
-def divisions_with_comparison(db: sqlite_utils.Database, year: int, through_month: int = 12) -> pd.DataFrame:
+def divisions_with_comparison(db: Database, year: int, through_month: int = 12) -> pd.DataFrame:
     """The divisions the acting user may see (``quotas.division_assessment``) with, beside each,
     the court's completion and SC per judge in its track, and its own SC over the same months of
     last year (``sc_last_year``, NaN when last year is not on file) and the change (``change_pct``)."""

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import sqlite_utils
-
 from workload_app.core.problems import WorkloadError
 from workload_app.services import access, audit
 from workload_app.services.changes import Changes
 from workload_app.storage import repository as repo
+from workload_app.storage.db import Database
 
 DEFAULT_COURT = "人民法院"
 _KEYS = {"name": "court_name", "notice_prefix": "notice_prefix", "notice_start": "notice_start"}
@@ -31,7 +30,7 @@ class CourtSettings:
         return f"{self.notice_prefix}〔{year}〕{self.notice_start + sequence - 1}号"
 
 
-def court_settings(db: sqlite_utils.Database) -> CourtSettings:
+def court_settings(db: Database) -> CourtSettings:
     start = repo.get_meta(db, _KEYS["notice_start"])
     return CourtSettings(
         name=repo.get_meta(db, _KEYS["name"]) or DEFAULT_COURT,
@@ -41,7 +40,7 @@ def court_settings(db: sqlite_utils.Database) -> CourtSettings:
 
 
 def set_court_settings(
-    db: sqlite_utils.Database,
+    db: Database,
     *,
     name: str | None = None,
     notice_prefix: str | None = None,

@@ -7,7 +7,6 @@ import json
 
 import numpy as np
 import pandas as pd
-import sqlite_utils
 
 from workload_app.core import demo_court
 from workload_app.core.casenumber import parse_case_number
@@ -19,14 +18,15 @@ from workload_app.services.changes import Changes
 from workload_app.services.parameters import save_params
 from workload_app.services.standard_cases import compute_year
 from workload_app.storage import repository as repo
+from workload_app.storage.db import Database
 
 
-def has_data(db: sqlite_utils.Database) -> bool:
-    return db.conn.execute("SELECT EXISTS (SELECT 1 FROM cases)").fetchone()[0] == 1
+def has_data(db: Database) -> bool:
+    return repo.has_cases(db)
 
 
 def create_demo(
-    db: sqlite_utils.Database,
+    db: Database,
     seed: int = 2025,
     cases_per_year: int = demo_court.CASES_PER_YEAR,
     progress: ProgressCallback | None = None,
@@ -87,7 +87,7 @@ def create_demo(
 DEMO_PASSWORD = "demo2025"
 
 
-def create_demo_accounts(db: sqlite_utils.Database, judges: pd.DataFrame) -> list[dict]:
+def create_demo_accounts(db: Database, judges: pd.DataFrame) -> list[dict]:
     """One account per role, all with the password ``demo2025`` (shown on the log-in screen).
 
     Demo accounts need no password change at first log-in; accounts a court creates do."""
@@ -120,7 +120,7 @@ def create_demo_accounts(db: sqlite_utils.Database, judges: pd.DataFrame) -> lis
     return out
 
 
-def demo_accounts(db: sqlite_utils.Database) -> list[dict]:
+def demo_accounts(db: Database) -> list[dict]:
     """The demo accounts for the log-in screen (empty for a court's own database)."""
     text = repo.get_meta(db, "demo_accounts")
     return json.loads(text) if text else []

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-import sqlite_utils
 
 from workload_app.importing import safe_cells
 from workload_app.services import standard_cases as sc
+from workload_app.storage.db import Database
 
 CASE_EXPORT_COLUMNS = [
     "case_number",
@@ -40,7 +40,7 @@ CASE_EXPORT_COLUMNS = [
 ]
 
 
-def case_table(db: sqlite_utils.Database, year: int) -> pd.DataFrame:
+def case_table(db: Database, year: int) -> pd.DataFrame:
     merged, params, _ = sc.results(db, year)
     out = merged.copy()
     out["explanation"] = sc.explanations(merged, params)
@@ -68,7 +68,7 @@ TALLY_COLUMNS = [
 ]
 
 
-def tally_table(db: sqlite_utils.Database, year: int, through_month: int = 12) -> pd.DataFrame:
+def tally_table(db: Database, year: int, through_month: int = 12) -> pd.DataFrame:
     """One row per judge: credited SC per unit, quota, target to date, completion, score and ranks."""
     from workload_app.services.parameters import current_params
     from workload_app.services.quotas import assessment

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-import sqlite_utils
 
 from workload_app.core.problems import ImportRejected, Problem, WorkloadError
 from workload_app.core.progress import ProgressCallback, no_progress, wrap_progress
@@ -34,6 +33,7 @@ from workload_app.services import access, audit
 from workload_app.services.changes import Changes
 from workload_app.storage import backups, roster_history
 from workload_app.storage import repository as repo
+from workload_app.storage.db import Database
 
 
 @dataclass
@@ -107,7 +107,7 @@ def _read(path: Path) -> list:
         ) from exc
 
 
-def preview(db: sqlite_utils.Database, path: Path, sheet: str | None = None, rows: int = 20) -> dict:
+def preview(db: Database, path: Path, sheet: str | None = None, rows: int = 20) -> dict:
     """What the wizard shows before importing: sheets, detected header mapping and the first rows."""
     sheets = read_file(path)
     chosen, header = choose_sheet(sheets, sheet, _profile(db))
@@ -124,7 +124,7 @@ def preview(db: sqlite_utils.Database, path: Path, sheet: str | None = None, row
     }
 
 
-def _profile(db: sqlite_utils.Database, name: str | None = None) -> dict[str, str]:
+def _profile(db: Database, name: str | None = None) -> dict[str, str]:
     profiles = repo.mapping_profiles(db)
     if name:
         if name not in profiles:
@@ -136,7 +136,7 @@ def _profile(db: sqlite_utils.Database, name: str | None = None) -> dict[str, st
     return merged
 
 
-def save_profile(db: sqlite_utils.Database, name: str, mapping: dict[str, str]) -> Changes:
+def save_profile(db: Database, name: str, mapping: dict[str, str]) -> Changes:
     """Remember how a source system's unknown headers map onto our fields."""
     access.require(db, access.COURT_WIDE, "保存表头映射方案")
     for header, field_name in mapping.items():
@@ -219,13 +219,13 @@ _KEPT_WHEN_ABSENT = {
 PAGE_CEILING_KEY = "page_ceiling"
 
 
-def page_ceiling(db: sqlite_utils.Database) -> int:
+def page_ceiling(db: Database) -> int:
     """The most pages one count may have (卷宗/笔录/文书 each); above it a row is refused at import."""
     value = repo.get_meta(db, PAGE_CEILING_KEY)
     return int(value) if value else DEFAULT_PAGE_CEILING
 
 
-def set_page_ceiling(db: sqlite_utils.Database, pages: int) -> Changes:
+def set_page_ceiling(db: Database, pages: int) -> Changes:
     """Change the court-wide page ceiling (管理员 only); audited."""
     access.require(db, (access.ADMIN,), "修改页数上限")
     if not 100 <= pages <= 10_000_000:
@@ -256,7 +256,7 @@ def _match_roster(records: list[dict], spelling: dict[str, str]) -> None:
 
 
 def _conflicts(
-    db: sqlite_utils.Database, records: list[dict], present: set[str], file_label: str, judge_column: str
+    db: Database, records: list[dict], present: set[str], file_label: str, judge_column: str
 ) -> tuple[list[Problem], list[dict]]:
     """Cases already stored for one judge or division arriving for another: a problem for each, and
     what changing them would do (case number, from, to)."""
@@ -317,7 +317,7 @@ def _store_quality(rec: dict, row: dict, existing: dict | None) -> None:
 
 
 def import_cases(
-    db: sqlite_utils.Database,
+    db: Database,
     path: Path | str,
     *,
     sheet: str | None = None,
@@ -422,7 +422,7 @@ class _DryRunDone(Exception):
 
 
 def _store(
-    db: sqlite_utils.Database,
+    db: Database,
     result: ImportResult,
     records: list[dict],
     unknown: set[str],
@@ -518,12 +518,12 @@ def _differs(a: object, b: object) -> bool:
     return str(a) != str(b)
 
 
-def import_history(db: sqlite_utils.Database) -> list[dict]:
+def import_history(db: Database) -> list[dict]:
     access.require(db, access.COURT_WIDE, "查看导入记录")
     return repo.batches(db)
 
 
-def undo_import(db: sqlite_utils.Database, batch_id: int, user: str | None = None) -> Changes:
+def undo_import(db: Database, batch_id: int, user: str | None = None) -> Changes:
     """Remove what a batch added and restore what it changed."""
     access.require(db, access.COURT_WIDE, "撤销导入")
     b = repo.batch(db, batch_id)
@@ -545,7 +545,7 @@ def undo_import(db: sqlite_utils.Database, batch_id: int, user: str | None = Non
     return Changes(cases=True, results=True, summary=counts)
 
 
-def _undo_roster(db: sqlite_utils.Database, b: dict) -> Changes:
+def _undo_roster(db: Database, b: dict) -> Changes:
     """Put the roster back as it was before batch ``b``, or refuse and change nothing."""
     batch_id = b["id"]
     steps = roster_history.history(db, batch_id)
@@ -603,7 +603,7 @@ def _uses(used: dict[str, int]) -> str:
 
 
 def import_judges(
-    db: sqlite_utils.Database,
+    db: Database,
     path: Path | str,
     user: str | None = None,
     progress: ProgressCallback | None = None,
@@ -646,7 +646,7 @@ def import_judges(
     return Changes(judges=True, summary=counts)
 
 
-def _match_roster_names(db: sqlite_utils.Database, judges: list[dict]) -> None:
+def _match_roster_names(db: Database, judges: list[dict]) -> None:
     """A roster row naming a stored judge with look-alike characters updates that judge, under
     the spelling already stored, rather than adding a second judge."""
     spelling = roster_spelling(set(repo.judge_ids(db)))

@@ -6,14 +6,14 @@ Court-wide for 管理员 and 人事; a 庭长 gets their division, a 法官 thei
 from __future__ import annotations
 
 import pandas as pd
-import sqlite_utils
 
 from workload_app.core.casenumber import CATEGORY_LABELS
 from workload_app.services import access
 from workload_app.storage import repository as repo
+from workload_app.storage.db import Database
 
 
-def _scoped_counts(db: sqlite_utils.Database) -> pd.DataFrame:
+def _scoped_counts(db: Database) -> pd.DataFrame:
     """year, division, category (code), cases: within what the acting user may see."""
     user = access.current(db)
     if user.role == access.JUDGE:
@@ -33,30 +33,36 @@ def _scoped_counts(db: sqlite_utils.Database) -> pd.DataFrame:
     return access.limit_divisions(db, repo.case_counts(db))
 
 
-def counts(db: sqlite_utils.Database) -> pd.DataFrame:
+def counts(db: Database) -> pd.DataFrame:
     """year (None = still open), division, category (Chinese), cases."""
     out = _scoped_counts(db).copy()
     out["category"] = out["category"].map(CATEGORY_LABELS).fillna(out["category"])
     return out
 
 
-def judges(db: sqlite_utils.Database) -> pd.DataFrame:
+def judges(db: Database) -> pd.DataFrame:
     """The roster as the acting user may see it (a 法官: their own row)."""
     return access.limit_people(db, repo.judges_frame(db), judge_col="name")
 
 
-def summary(db: sqlite_utils.Database) -> dict:
+def summary(db: Database) -> dict:
     c = _scoped_counts(db)
     closed = c[c["year"].notna()]
     court_wide = access.current(db).court_wide
     return {
-        "judges": int(db.conn.execute("SELECT COUNT(*) FROM judges").fetchone()[0])
-        if court_wide
-        else len(judges(db)),
-        "divisions": int(db.conn.execute("SELECT COUNT(*) FROM divisions").fetchone()[0])
-        if court_wide
-        else int(judges(db)["division"].nunique()),
+        "judges": repo.judge_count(db) if court_wide else len(judges(db)),
+        "divisions": repo.division_count(db) if court_wide else int(judges(db)["division"].nunique()),
         "cases": int(c["cases"].sum()) if len(c) else 0,
         "open": int(c.loc[c["year"].isna(), "cases"].sum()) if len(c) else 0,
         "by_year": {int(y): int(n) for y, n in closed.groupby("year")["cases"].sum().items()},
     }
+
+
+def years(db: Database) -> list[int]:
+    """Every year with cases or parameters, ascending (the window's year choice)."""
+    return sorted(set(repo.case_years(db)) | set(repo.param_years(db)))
+
+
+def sheet_scopes(db: Database) -> list[tuple[str, str | None]]:
+    """What the acting user may print in the 报表 view (``access.sheet_scopes``)."""
+    return access.sheet_scopes(access.current(db), repo.judges_frame(db))

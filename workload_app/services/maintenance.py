@@ -13,17 +13,15 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-import sqlite_utils
-
 from workload_app.core.problems import WorkloadError
 from workload_app.services import access, audit
 from workload_app.services.standard_cases import forget_cached
 from workload_app.storage import audit_trail, backups
 from workload_app.storage import repository as repo
-from workload_app.storage.db import latest_version, open_db
+from workload_app.storage.db import Database, checkpoint, close, latest_version, open_db
 
 
-def backup_now(db: sqlite_utils.Database, target: Path | None = None) -> Path:
+def backup_now(db: Database, target: Path | None = None) -> Path:
     """A consistent copy of the database, now (into the backups folder unless ``target``); the
     audit trail records it (the copy itself is taken just before that row)."""
     access.require(db, (access.ADMIN,), "备份数据库")
@@ -36,12 +34,12 @@ def backup_now(db: sqlite_utils.Database, target: Path | None = None) -> Path:
     return path
 
 
-def available(db: sqlite_utils.Database) -> list[Path]:
+def available(db: Database) -> list[Path]:
     path = backups.database_path(db)
     return backups.list_backups(path) if path else []
 
 
-def _carry_audit(current: sqlite_utils.Database, prepared: sqlite_utils.Database, path: Path) -> dict:
+def _carry_audit(current: Database, prepared: Database, path: Path) -> dict:
     """Bring the audit rows the backup does not have into the prepared copy when they continue
     its chain; otherwise keep the whole replaced trail in a file. Call inside a transaction on
     ``prepared``."""
@@ -64,7 +62,7 @@ def _carry_audit(current: sqlite_utils.Database, prepared: sqlite_utils.Database
     return {"carried": 0, "kept_in": str(kept), "kept_rows": len(rows)}
 
 
-def restore(db: sqlite_utils.Database, source: Path) -> tuple[sqlite_utils.Database, Path]:
+def restore(db: Database, source: Path) -> tuple[Database, Path]:
     """Replace the database behind ``db`` with the backup ``source`` (checked first).
 
     ``db`` is closed; returns the reopened database (same user bound) and where the replaced
@@ -75,7 +73,7 @@ def restore(db: sqlite_utils.Database, source: Path) -> tuple[sqlite_utils.Datab
         raise WorkloadError("内存数据库无法恢复")
     source = Path(source)
     backups.check_copy(source, latest_version())
-    db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    checkpoint(db)
     aside = backups.backup_file(path, "before-restore", keep=10**6)
     work = backups.copy_to_partial(source, backups.backups_dir(path))
     try:
@@ -90,11 +88,10 @@ def restore(db: sqlite_utils.Database, source: Path) -> tuple[sqlite_utils.Datab
                     source.name,
                     after={"source": str(source), "kept_aside": str(aside), **carried},
                 )
-            prepared.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            prepared.conn.execute("PRAGMA journal_mode = DELETE")
+            checkpoint(prepared, single_file=True)
         finally:
-            prepared.conn.close()
-        db.conn.close()
+            close(prepared)
+        close(db)
         backups.install(work, path)
     finally:
         for leftover in (work, Path(f"{work}-wal"), Path(f"{work}-shm"), Path(f"{work}-journal")):

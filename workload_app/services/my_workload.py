@@ -11,7 +11,6 @@ import datetime as dt
 
 import numpy as np
 import pandas as pd
-import sqlite_utils
 
 from workload_app.core.problems import WorkloadError
 from workload_app.core.standard import NO_RULE, OUTLIER, judge_shares
@@ -23,19 +22,20 @@ from workload_app.services import standard_cases as S
 from workload_app.services.sheets import SheetContext, build_context, judge_figures, period_end
 from workload_app.storage import derived
 from workload_app.storage import repository as repo
+from workload_app.storage.db import Database
 
 
-def linked_judge(db: sqlite_utils.Database) -> str | None:
+def linked_judge(db: Database) -> str | None:
     return access.current(db).judge
 
 
 def ranks_shown(user: access.User, published: bool) -> bool:
     """人事 (and 管理员) and 庭长 always see ranks on screen; a judge sees them only in a year whose
     parameters publish them (DOMAIN: ranking and publication)."""
-    return published or user.court_wide or user.role == access.DIVISION_HEAD
+    return access.may_see_ranks(user, published)
 
 
-def my_workload(db: sqlite_utils.Database, year: int, month: int, judge: str | None = None) -> dict:
+def my_workload(db: Database, year: int, month: int, judge: str | None = None) -> dict:
     """``figures`` (as on the judge sheet), ``quality_figures`` (the judge's 质效 figures) and
     ``cases`` (closed through ``month``, with SC, the judge's share and the SC credited to them —
     summing to the tally —, rule and flags) for the acting user's judge, or ``judge`` if they may
@@ -76,7 +76,7 @@ def my_workload(db: sqlite_utils.Database, year: int, month: int, judge: str | N
     }
 
 
-def case_explanation(db: sqlite_utils.Database, year: int, case_id: int, judge: str | None = None) -> str:
+def case_explanation(db: Database, year: int, case_id: int, judge: str | None = None) -> str:
     """The standard-case explanation of one case of the judge's list (``my_workload``'s
     ``case_id``), the same text the sheets and the cases view give it: its pages with the
     reviewers' decisions applied, the stored result and a held case's reason."""
@@ -102,7 +102,7 @@ def case_explanation(db: sqlite_utils.Database, year: int, case_id: int, judge: 
     return str(S.explanations(case, params).iloc[0])
 
 
-def _explained_rows(db: sqlite_utils.Database, comp: dict, case_ids: list[int]) -> pd.DataFrame:
+def _explained_rows(db: Database, comp: dict, case_ids: list[int]) -> pd.DataFrame:
     """The rows of ``S.court_results`` for the given cases, with what ``explain`` reads: every
     case column (reviewers' decisions applied), the stored result, a held case's reason."""
     cases = review.apply_decisions(db, derived.load_cases_by_id(db, case_ids))
@@ -123,7 +123,7 @@ def _explained_rows(db: sqlite_utils.Database, comp: dict, case_ids: list[int]) 
 _JUDGE_ONLY = pd.DataFrame(columns=["division"])  # a judge's context has no division rows
 
 
-def judge_context(db: sqlite_utils.Database, year: int, month: int, judge: str) -> SheetContext:
+def judge_context(db: Database, year: int, month: int, judge: str) -> SheetContext:
     """What ``judge_figures`` and the case list read of ``sheets.build_context``, for one judge:
     the court-wide assessment (from the stored per-judge credit), the judge's monthly credit and
     only the cases they handled or sat on, with the same values as the court-wide context."""
@@ -163,9 +163,7 @@ def judge_context(db: sqlite_utils.Database, year: int, month: int, judge: str) 
     )
 
 
-def _own_cases(
-    db: sqlite_utils.Database, comp: dict, params: object, year: int, month: int, judge: str
-) -> pd.DataFrame:
+def _own_cases(db: Database, comp: dict, params: object, year: int, month: int, judge: str) -> pd.DataFrame:
     """The judge's rows of ``S.court_results`` (through ``month``, with rule and flag names), read
     with the columns the list and the sheet figures use. The cases the sheet explains (those with
     a rule or a flag, the ten largest) also get what ``explain`` reads; the others are explained

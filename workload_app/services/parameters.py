@@ -11,17 +11,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import sqlite_utils
-
 from workload_app.core.params import Params, default_params, params_from_toml, params_to_toml
 from workload_app.core.problems import ParameterError, WorkloadError
 from workload_app.services import access, audit
 from workload_app.services.changes import Changes
 from workload_app.storage import backups
 from workload_app.storage import repository as repo
+from workload_app.storage.db import Database
 
 
-def current_params(db: sqlite_utils.Database, year: int) -> tuple[Params, dict | None]:
+def current_params(db: Database, year: int) -> tuple[Params, dict | None]:
     """The year's version in force (newest published; the draft while none is published), or the
     defaults (not stored) when there is none."""
     row = repo.official_param_set(db, year)
@@ -30,7 +29,7 @@ def current_params(db: sqlite_utils.Database, year: int) -> tuple[Params, dict |
     return params_from_toml(row["toml"]), row
 
 
-def draft_params(db: sqlite_utils.Database, year: int) -> tuple[Params, dict | None]:
+def draft_params(db: Database, year: int) -> tuple[Params, dict | None]:
     """The year's newest version, a draft or not: what the parameter editor edits."""
     row = repo.current_param_set(db, year)
     if row is None:
@@ -38,7 +37,7 @@ def draft_params(db: sqlite_utils.Database, year: int) -> tuple[Params, dict | N
     return params_from_toml(row["toml"]), row
 
 
-def require_params(db: sqlite_utils.Database, year: int) -> tuple[Params, dict]:
+def require_params(db: Database, year: int) -> tuple[Params, dict]:
     params, row = current_params(db, year)
     if row is None:
         raise WorkloadError(f"{year} 年度还没有参数设置，请管理员先在「参数」页保存并发布本年度参数")
@@ -46,7 +45,7 @@ def require_params(db: sqlite_utils.Database, year: int) -> tuple[Params, dict]:
 
 
 def save_params(
-    db: sqlite_utils.Database,
+    db: Database,
     params: Params,
     reason: str = "",
     user: str | None = None,
@@ -98,7 +97,7 @@ class VersionInUse:
         return out
 
 
-def version_in_use(db: sqlite_utils.Database, year: int) -> VersionInUse:
+def version_in_use(db: Database, year: int) -> VersionInUse:
     official = repo.official_param_set(db, year)
     newest = repo.current_param_set(db, year)
     if official is None:
@@ -107,7 +106,7 @@ def version_in_use(db: sqlite_utils.Database, year: int) -> VersionInUse:
     return VersionInUse(year, official["version"], bool(official["published"]), draft)
 
 
-def publish(db: sqlite_utils.Database, year: int, reason: str = "") -> Changes:
+def publish(db: Database, year: int, reason: str = "") -> Changes:
     """Freeze the year's newest version, which from now on is the one every figure uses; later
     changes make a new version with a reason."""
     access.require(db, (access.ADMIN,), "发布参数")
@@ -131,7 +130,7 @@ def publish(db: sqlite_utils.Database, year: int, reason: str = "") -> Changes:
     return Changes(params=True, results=True, summary=row["version"])
 
 
-def export_toml(db: sqlite_utils.Database, year: int) -> str:
+def export_toml(db: Database, year: int) -> str:
     params, row = draft_params(db, year)
     head = f"# {year} 年度参数" + (f"，第 {row['version']} 版" if row else "（默认值，尚未保存）")
     if row and row["published"]:
@@ -139,6 +138,6 @@ def export_toml(db: sqlite_utils.Database, year: int) -> str:
     return head + "\n" + params_to_toml(params)
 
 
-def import_toml(db: sqlite_utils.Database, text: str, reason: str = "", user: str | None = None) -> Changes:
+def import_toml(db: Database, text: str, reason: str = "", user: str | None = None) -> Changes:
     params = params_from_toml(text)
     return save_params(db, params, reason or "从 TOML 导入", user)

@@ -11,7 +11,6 @@ import datetime as dt
 from pathlib import Path
 
 import pandas as pd
-import sqlite_utils
 
 from workload_app.core import quality as qm
 from workload_app.core.problems import WorkloadError
@@ -19,6 +18,7 @@ from workload_app.reports.pending_alert import alert_pdf
 from workload_app.services import access, audit
 from workload_app.services.changes import Changes
 from workload_app.storage import repository as repo
+from workload_app.storage.db import Database
 
 PENDING_COLUMNS = [
     "case_number",
@@ -38,7 +38,7 @@ PENDING_COLUMNS = [
 
 
 def pending_cases(
-    db: sqlite_utils.Database,
+    db: Database,
     at: dt.date | None = None,
     over_months: int = 12,
     *,
@@ -60,7 +60,7 @@ def pending_cases(
     return out.reindex(columns=PENDING_COLUMNS).reset_index(drop=True)
 
 
-def record_reason(db: sqlite_utils.Database, case_number: str, reason: str, note: str = "") -> Changes:
+def record_reason(db: Database, case_number: str, reason: str, note: str = "") -> Changes:
     """The responsible judge says why an open case is still open (鉴定/公告/中止/等待他案/其他 + text)."""
     user = access.current(db)
     note = (note or "").strip()
@@ -73,7 +73,7 @@ def record_reason(db: sqlite_utils.Database, case_number: str, reason: str, note
         raise WorkloadError(f"没有案号为「{case_number}」的案件")
     if case["closed_on"]:
         raise WorkloadError(f"案件「{case_number}」已于 {case['closed_on']} 结案，无需填写未结原因")
-    if user.role != access.ADMIN and user.judge != case["judge"]:
+    if not access.may_record_pending_reason(user, case["judge"]):
         raise access.AccessDenied(f"只有承办法官「{case['judge']}」可以填写该案的未结原因")
     before = (
         {"reason": case["pending_reason"], "note": case["pending_note"], "by": case["reason_by"]}
@@ -89,7 +89,7 @@ def record_reason(db: sqlite_utils.Database, case_number: str, reason: str, note
 
 
 def alert_list_pdf(
-    db: sqlite_utils.Database,
+    db: Database,
     out: Path | str,
     at: dt.date | None = None,
     over_months: int = 12,
@@ -102,9 +102,7 @@ def alert_list_pdf(
         raise access.AccessDenied(f"无权查看「{division}」的长期未结案件")
     rows = pending_cases(db, at, over_months, division=division)
     court = repo.get_meta(db, "court_name") or ""
-    scope = division or (
-        access.current(db).division if access.current(db).role == access.DIVISION_HEAD else "全院"
-    )
+    scope = division or access.default_scope_label(access.current(db))
     data = alert_pdf(
         rows, court=court, scope=scope or "全院", at=at, over_months=over_months, invariant=invariant
     )

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-import sqlite_utils
 
 from workload_app.core import quality as qm
 from workload_app.core.problems import ImportRejected, Problem
@@ -25,6 +24,7 @@ from workload_app.services.changes import Changes
 from workload_app.services.parameters import current_params
 from workload_app.storage import backups
 from workload_app.storage import repository as repo
+from workload_app.storage.db import Database
 
 QUALITY_COLUMNS = [
     "judge",
@@ -102,12 +102,12 @@ class QualityReport:
         return next((f for f in self.divisions if f.name == name), None)
 
 
-def period_cases(db: sqlite_utils.Database, period: qm.Period) -> pd.DataFrame:
+def period_cases(db: Database, period: qm.Period) -> pd.DataFrame:
     return repo.quality_cases(db, filed_by=period.end.isoformat(), closed_from=period.start.isoformat())
 
 
 def report(
-    db: sqlite_utils.Database, year: int, through_month: int = 12, period: qm.Period | None = None
+    db: Database, year: int, through_month: int = 12, period: qm.Period | None = None
 ) -> QualityReport:
     """Figures for a period (default: the year through a month) that the acting user may see."""
     period = period or qm.Period.year_to_month(year, through_month)
@@ -117,13 +117,7 @@ def report(
     judges = qm.figures(cases, params.quality, period, "judge", **dates)
     divisions = qm.figures(cases, params.quality, period, "division", **dates)
     user = access.current(db)
-    if not user.court_wide:
-        judges = [
-            f
-            for f in judges
-            if f.name == user.judge or (user.role == access.DIVISION_HEAD and f.division == user.division)
-        ]
-        divisions = [f for f in divisions if access.may_see_division(db, f.name)]
+    judges, divisions = access.visible_figures(user, judges, divisions)
     court = qm.figures(cases, params.quality, period, "court", **dates)[0] if user.court_wide else None
     shown = {f.name for f in judges}
     return QualityReport(
@@ -159,7 +153,7 @@ def long_pending_of(cases: pd.DataFrame, at: dt.date, over_months: int = 12) -> 
     )
 
 
-def trend(db: sqlite_utils.Database, year: int, through_month: int = 12) -> list[qm.QualityFigures]:
+def trend(db: Database, year: int, through_month: int = 12) -> list[qm.QualityFigures]:
     """The court's (or the 庭长's division's) figures for each month of the year to date."""
     params, _ = current_params(db, year)
     whole = qm.Period.year_to_month(year, through_month)
@@ -172,7 +166,7 @@ def trend(db: sqlite_utils.Database, year: int, through_month: int = 12) -> list
     return out
 
 
-def export_table(db: sqlite_utils.Database, year: int, through_month: int = 12) -> pd.DataFrame:
+def export_table(db: Database, year: int, through_month: int = 12) -> pd.DataFrame:
     """One row per judge the user may see: the issue's columns, then each numerator and denominator."""
     rep = report(db, year, through_month)
     rows = []
@@ -223,7 +217,7 @@ class AppealsResult:
 
 
 def import_appeals(
-    db: sqlite_utils.Database, path: Path | str, *, user: str | None = None, today: dt.date | None = None
+    db: Database, path: Path | str, *, user: str | None = None, today: dt.date | None = None
 ) -> AppealsResult:
     """A second-instance court's outcomes (原审案号 + 结果) onto our first-instance cases.
 

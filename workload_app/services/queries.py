@@ -5,7 +5,6 @@ are audited."""
 from __future__ import annotations
 
 import pandas as pd
-import sqlite_utils
 
 from workload_app.core.problems import WorkloadError
 from workload_app.services import access, audit
@@ -13,6 +12,7 @@ from workload_app.services import standard_cases as S
 from workload_app.services.changes import Changes
 from workload_app.storage import queries as store
 from workload_app.storage import repository as repo
+from workload_app.storage.db import Database
 
 COLUMNS = [
     "id", "asked_at", "case_number", "judge", "asked_by", "question",
@@ -20,7 +20,7 @@ COLUMNS = [
 ]  # fmt: skip
 
 
-def ask(db: sqlite_utils.Database, year: int, case_number: str, question: str) -> Changes:
+def ask(db: Database, year: int, case_number: str, question: str) -> Changes:
     """Record a question on a case the acting user may see (their own, for a judge)."""
     me = access.current(db)
     question = question.strip()
@@ -39,14 +39,14 @@ def ask(db: sqlite_utils.Database, year: int, case_number: str, question: str) -
     return Changes(summary=row)
 
 
-def listing(db: sqlite_utils.Database) -> pd.DataFrame:
+def listing(db: Database) -> pd.DataFrame:
     """Every query for 人事/管理员 (open ones first); one's own for anyone else."""
     me = access.current(db)
     rows = store.queries(db, None if me.court_wide else me.login)
     return pd.DataFrame(rows, columns=[*COLUMNS, "year"])[COLUMNS]
 
 
-def answer(db: sqlite_utils.Database, query_id: int, text: str, correction: str = "") -> Changes:
+def answer(db: Database, query_id: int, text: str, correction: str = "") -> Changes:
     """Answer a query (人事 or 管理员), noting what was corrected, if anything."""
     me = access.require(db, access.COURT_WIDE, "答复疑问")
     text = text.strip()

@@ -9,7 +9,6 @@ from dataclasses import replace
 
 import numpy as np
 import pandas as pd
-import sqlite_utils
 
 from workload_app.core import quotas as q
 from workload_app.core.params import Params
@@ -20,6 +19,7 @@ from workload_app.services.changes import Changes
 from workload_app.services.parameters import current_params
 from workload_app.services.standard_cases import court_results, court_tally
 from workload_app.storage import repository as repo
+from workload_app.storage.db import Database
 
 TRACKS = ("trial", "enforcement")
 TRACK_LABELS = {"trial": "审判", "enforcement": "执行"}
@@ -30,12 +30,12 @@ def _sc_column(track: str) -> str:
     return "sc_trial" if track == "trial" else "sc_enforcement"
 
 
-def _has_results(db: sqlite_utils.Database, year: int) -> bool:
+def _has_results(db: Database, year: int) -> bool:
     return repo.current_param_set(db, year) is not None and year in repo.case_years(db)
 
 
 def derive_inputs(
-    db: sqlite_utils.Database, year: int, params: Params, expected_filings: dict[str, float] | None = None
+    db: Database, year: int, params: Params, expected_filings: dict[str, float] | None = None
 ) -> dict[str, q.QuotaInputs]:
     """Each track's quota inputs, from last year's data and this year's roster."""
     last = year - 1
@@ -95,7 +95,7 @@ def derive_inputs(
     return out
 
 
-def _closures_by_track(db: sqlite_utils.Database, year: int) -> dict[str, np.ndarray]:
+def _closures_by_track(db: Database, year: int) -> dict[str, np.ndarray]:
     """Cases closed in ``year`` per month, trial and enforcement apart (two units, two patterns)."""
     rows = db.conn.execute(
         "SELECT CASE WHEN category = 'enforcement' THEN 'enforcement' ELSE 'trial' END, closed_month, "
@@ -108,7 +108,7 @@ def _closures_by_track(db: sqlite_utils.Database, year: int) -> dict[str, np.nda
     return out
 
 
-def month_patterns(db: sqlite_utils.Database, year: int, params: Params) -> dict[str, np.ndarray]:
+def month_patterns(db: Database, year: int, params: Params) -> dict[str, np.ndarray]:
     """The month pattern of each track for ``year``'s targets (last year's closures of that track,
     even, or working days, by the parameter ``quota.month_pattern``)."""
     last = _closures_by_track(db, year - 1)
@@ -116,7 +116,7 @@ def month_patterns(db: sqlite_utils.Database, year: int, params: Params) -> dict
 
 
 def plan_year(
-    db: sqlite_utils.Database,
+    db: Database,
     year: int,
     *,
     expected_filings: dict[str, float] | None = None,
@@ -141,7 +141,7 @@ def plan_year(
 
 
 def replan(
-    db: sqlite_utils.Database,
+    db: Database,
     year: int,
     from_month: int,
     *,
@@ -201,7 +201,7 @@ def _with(inputs: q.QuotaInputs, **changes) -> q.QuotaInputs:
 
 
 def _build_plan(
-    db: sqlite_utils.Database,
+    db: Database,
     year: int,
     params: Params,
     inputs: dict[str, q.QuotaInputs],
@@ -250,7 +250,7 @@ def _with_newcomers(year: int, before: pd.DataFrame, quotas: pd.DataFrame, previ
 
 
 def override_quota(
-    db: sqlite_utils.Database, year: int, judge: str, quota: float, reason: str, user: str | None = None
+    db: Database, year: int, judge: str, quota: float, reason: str, user: str | None = None
 ) -> Changes:
     """A personnel override of one judge's quota; needs a reason; the plan is re-issued with it."""
     who = access.require(db, access.COURT_WIDE, "调整法官任务")
@@ -306,7 +306,7 @@ def _audit_summary(plan: dict, reason: str) -> dict:
     }
 
 
-def court_plans(db: sqlite_utils.Database, year: int) -> list[dict]:
+def court_plans(db: Database, year: int) -> list[dict]:
     return [
         {
             **r["plan"],
@@ -320,7 +320,7 @@ def court_plans(db: sqlite_utils.Database, year: int) -> list[dict]:
     ]
 
 
-def _limit_plan(db: sqlite_utils.Database, plan: dict) -> dict:
+def _limit_plan(db: Database, plan: dict) -> dict:
     """The plan as the acting user may see it: their own (or their division's) judges only."""
     if access.current(db).court_wide:
         return plan
@@ -333,17 +333,17 @@ def _limit_plan(db: sqlite_utils.Database, plan: dict) -> dict:
     }
 
 
-def plan_versions(db: sqlite_utils.Database, year: int) -> list[dict]:
+def plan_versions(db: Database, year: int) -> list[dict]:
     """Every plan version of the year, oldest first: the plan with its version, reason, author and time."""
     return [_limit_plan(db, p) for p in court_plans(db, year)]
 
 
-def current_plan(db: sqlite_utils.Database, year: int) -> dict | None:
+def current_plan(db: Database, year: int) -> dict | None:
     plans = plan_versions(db, year)
     return plans[-1] if plans else None
 
 
-def court_plan(db: sqlite_utils.Database, year: int) -> dict | None:
+def court_plan(db: Database, year: int) -> dict | None:
     plans = court_plans(db, year)
     return plans[-1] if plans else None
 
@@ -366,7 +366,7 @@ def division_targets(plan: dict) -> pd.DataFrame:
 # ---------------------------------------------------------------- assessment
 
 
-def assessment(db: sqlite_utils.Database, year: int, through_month: int = 12) -> pd.DataFrame:
+def assessment(db: Database, year: int, through_month: int = 12) -> pd.DataFrame:
     """One row per judge the acting user may see: standard cases to date in the judge's unit, quota,
     target to date, completion, score and ranks (division and court, within the role group)."""
     out = access.limit_people(db, court_assessment(db, year, through_month))
@@ -376,7 +376,7 @@ def assessment(db: sqlite_utils.Database, year: int, through_month: int = 12) ->
     return out
 
 
-def ranks_visible(db: sqlite_utils.Database, year: int) -> bool:
+def ranks_visible(db: Database, year: int) -> bool:
     """Ranks on screen: always for 管理员, 人事 and 庭长; for a judge only in a year whose parameters
     publish them (since 2024 the SPC forbids publishing quality-indicator rankings: 不得通报排名)."""
     user = access.current(db)
@@ -386,7 +386,7 @@ def ranks_visible(db: sqlite_utils.Database, year: int) -> bool:
     return bool(params.assessment.publish_ranks)
 
 
-def court_assessment(db: sqlite_utils.Database, year: int, through_month: int = 12) -> pd.DataFrame:
+def court_assessment(db: Database, year: int, through_month: int = 12) -> pd.DataFrame:
     """Every judge's assessment (ranks need them all); for computations, not for showing."""
     params, _ = current_params(db, year)
     t = court_tally(db, year, through_month)
@@ -419,9 +419,7 @@ def court_assessment(db: sqlite_utils.Database, year: int, through_month: int = 
     return t
 
 
-def _deduct(
-    db: sqlite_utils.Database, t: pd.DataFrame, params: Params, year: int, through_month: int
-) -> None:
+def _deduct(db: Database, t: pd.DataFrame, params: Params, year: int, through_month: int) -> None:
     """Score = score from completion − points per reversed/remanded case (capped), never below 0;
     the cases are the judge's first-instance cases closed in the period and reversed or remanded."""
     from workload_app.core import quality as qm
@@ -436,13 +434,13 @@ def _deduct(
     t["score"] = np.where(before.isna(), np.nan, np.maximum(before - t["deduction"], 0.0))
 
 
-def division_assessment(db: sqlite_utils.Database, year: int, through_month: int = 12) -> pd.DataFrame:
+def division_assessment(db: Database, year: int, through_month: int = 12) -> pd.DataFrame:
     """Per division the acting user may see: target, target to date, SC to date, completion,
     SC per judge, staffing need."""
     return access.limit_divisions(db, court_division_assessment(db, year, through_month))
 
 
-def court_division_assessment(db: sqlite_utils.Database, year: int, through_month: int = 12) -> pd.DataFrame:
+def court_division_assessment(db: Database, year: int, through_month: int = 12) -> pd.DataFrame:
     a = court_assessment(db, year, through_month)
     params, _ = current_params(db, year)
     plan = court_plan(db, year)
@@ -501,9 +499,7 @@ def staffing_assumption(through_month: int, share: float, common: float, track: 
     )
 
 
-def _plan_weights(
-    db: sqlite_utils.Database, year: int, params: Params, plan: dict | None
-) -> dict[str, np.ndarray]:
+def _plan_weights(db: Database, year: int, params: Params, plan: dict | None) -> dict[str, np.ndarray]:
     """The month pattern the plan's targets follow, per track (a plan stored before patterns were
     kept per track holds one list for both)."""
     stored = plan.get("weights") if plan else None
@@ -514,19 +510,19 @@ def _plan_weights(
     return {t: np.asarray(stored, dtype=float) for t in TRACKS}
 
 
-def _post_dates(db: sqlite_utils.Database, names: pd.Series) -> tuple[list, list]:
+def _post_dates(db: Database, names: pd.Series) -> tuple[list, list]:
     judges = repo.judges_frame(db).set_index("name")
     return [judges.at[n, "in_post_from"] for n in names], [judges.at[n, "in_post_to"] for n in names]
 
 
-def balance(db: sqlite_utils.Database, year: int, through_month: int = 12) -> dict[str, float]:
+def balance(db: Database, year: int, through_month: int = 12) -> dict[str, float]:
     """Coefficient of variation of standard cases per full-time judge across divisions, per track."""
     access.require(db, (*access.COURT_WIDE, access.DIVISION_HEAD), "查看全院均衡度")
     d = court_division_assessment(db, year, through_month)
     return {t: q.coefficient_of_variation(d.loc[d["track"] == t, "sc_per_judge"].to_numpy()) for t in TRACKS}
 
 
-def transfers(db: sqlite_utils.Database, year: int, through_month: int) -> list[q.Transfer]:
+def transfers(db: Database, year: int, through_month: int) -> list[q.Transfer]:
     """Suggested transfers between trial divisions of the same category, in standard cases
     (a 庭长 sees those involving their division)."""
     user = access.require(db, (*access.COURT_WIDE, access.DIVISION_HEAD), "查看案件调配建议")
@@ -539,7 +535,7 @@ def transfers(db: sqlite_utils.Database, year: int, through_month: int) -> list[
     return court_transfers(db, year, through_month)
 
 
-def court_transfers(db: sqlite_utils.Database, year: int, through_month: int) -> list[q.Transfer]:
+def court_transfers(db: Database, year: int, through_month: int) -> list[q.Transfer]:
     d = court_division_assessment(db, year, through_month)
     d = d[d["track"] == "trial"]
     merged, params, _ = court_results(db, year)

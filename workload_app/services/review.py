@@ -19,7 +19,6 @@ from collections import defaultdict
 
 import numpy as np
 import pandas as pd
-import sqlite_utils
 
 from workload_app.core.casenumber import parse_case_number
 from workload_app.core.params import Params, params_from_toml
@@ -28,6 +27,7 @@ from workload_app.core.standard import PAGE_COLUMNS, PAGE_LABELS, REVIEW_COLUMN,
 from workload_app.services import access, audit, imports
 from workload_app.services.changes import Changes
 from workload_app.storage import repository as repo
+from workload_app.storage.db import Database
 
 REVIEWERS = access.COURT_WIDE  # 管理员, 人事
 MAX_PAGES = (
@@ -69,7 +69,7 @@ def _pages_text(x: float) -> str:
     return "—" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:g}"
 
 
-def apply_decisions(db: sqlite_utils.Database, cases: pd.DataFrame) -> pd.DataFrame:
+def apply_decisions(db: Database, cases: pd.DataFrame) -> pd.DataFrame:
     """``cases`` (as ``repo.load_cases`` returns them) with the reviewers' decisions that still
     apply: ``page_review`` ('confirmed' / 'corrected', else None), corrected counts in place of the
     imported ones and ``review_note`` (what the case explanation adds). Changes ``cases`` in place
@@ -111,7 +111,7 @@ def apply_decisions(db: sqlite_utils.Database, cases: pd.DataFrame) -> pd.DataFr
     return out
 
 
-def load_cases(db: sqlite_utils.Database, closed_year: int) -> pd.DataFrame:
+def load_cases(db: Database, closed_year: int) -> pd.DataFrame:
     """The cases closed in a year, as the engine must see them: decisions applied."""
     return apply_decisions(db, repo.load_cases(db, closed_year=closed_year))
 
@@ -130,7 +130,7 @@ def add_hold_reasons(cases: pd.DataFrame, params: Params, held: np.ndarray) -> p
 # ---------------------------------------------------------------- the list
 
 
-def _year_params(db: sqlite_utils.Database) -> dict[int, Params]:
+def _year_params(db: Database) -> dict[int, Params]:
     out = {}
     for y in repo.param_years(db):
         row = repo.current_param_set(db, y)
@@ -139,7 +139,7 @@ def _year_params(db: sqlite_utils.Database) -> dict[int, Params]:
     return out
 
 
-def _contexts(db: sqlite_utils.Database) -> dict[int, list[tuple[Params, str]]]:
+def _contexts(db: Database) -> dict[int, list[tuple[Params, str]]]:
     """Closing year -> the parameter sets that hold its cases: the year's own (its standard
     cases) and those of every year taking it as reference year (their averages)."""
     out: dict[int, list[tuple[Params, str]]] = defaultdict(list)
@@ -150,9 +150,7 @@ def _contexts(db: sqlite_utils.Database) -> dict[int, list[tuple[Params, str]]]:
     return out
 
 
-def _held_in_year(
-    db: sqlite_utils.Database, closed_year: int, contexts: list[tuple[Params, str]]
-) -> pd.DataFrame:
+def _held_in_year(db: Database, closed_year: int, contexts: list[tuple[Params, str]]) -> pd.DataFrame:
     cases = load_cases(db, closed_year)
     if cases.empty:
         return cases.assign(reason=[], affects=[])
@@ -170,7 +168,7 @@ def _held_in_year(
     return out
 
 
-def held_cases(db: sqlite_utils.Database, year: int | None = None) -> pd.DataFrame:
+def held_cases(db: Database, year: int | None = None) -> pd.DataFrame:
     """Every case held for review (those the acting user may see), closed in ``year`` or in any
     year: the columns of ``LIST_COLUMNS`` (and case_id). ``affects`` names the figures it is held
     out of: a year's standard cases, and the averages of the year that takes it as reference."""
@@ -188,7 +186,7 @@ def held_cases(db: sqlite_utils.Database, year: int | None = None) -> pd.DataFra
 # ---------------------------------------------------------------- decisions
 
 
-def _find_held(db: sqlite_utils.Database, case_number: str) -> tuple[dict, str]:
+def _find_held(db: Database, case_number: str) -> tuple[dict, str]:
     text = (case_number or "").strip()
     case = repo.case_by_number(db, text)
     if case is None:
@@ -218,7 +216,7 @@ def _imported(case: dict) -> dict[str, float | None]:
     return {c: (None if case[c] is None else float(case[c])) for c in PAGE_COLUMNS}
 
 
-def confirm(db: sqlite_utils.Database, case_number: str, reason: str) -> Changes:
+def confirm(db: Database, case_number: str, reason: str) -> Changes:
     """Confirm a held case's page counts as they are (人事 or 管理员): it then counts with them."""
     user = access.require(db, REVIEWERS, "复核异常页数")
     reason = _reason(reason)
@@ -260,7 +258,7 @@ def _page_value(value: object, label: str, ceiling: int) -> float:
 
 
 def correct(
-    db: sqlite_utils.Database,
+    db: Database,
     case_number: str,
     reason: str,
     *,

@@ -26,7 +26,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import sqlite_utils
 
 from workload_app.core.casenumber import CATEGORY_LABELS
 from workload_app.core.problems import WorkloadError
@@ -39,6 +38,7 @@ from workload_app.services import quality as QS
 from workload_app.services import quotas as Q
 from workload_app.services import standard_cases as S
 from workload_app.storage import repository as repo
+from workload_app.storage.db import Database
 
 KINDS = ("judge", "division", "court", "notice")
 KIND_LABELS = {
@@ -81,7 +81,7 @@ class SheetContext:
         }
 
 
-def court_name(db: sqlite_utils.Database) -> str:
+def court_name(db: Database) -> str:
     return court_settings_.court_settings(db).name
 
 
@@ -89,9 +89,7 @@ def period_end(year: int, month: int) -> str:
     return f"{year}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
 
 
-def build_context(
-    db: sqlite_utils.Database, year: int, month: int, generated_at: str | None = None
-) -> SheetContext:
+def build_context(db: Database, year: int, month: int, generated_at: str | None = None) -> SheetContext:
     """Every figure the sheets need, court-wide (ranks and division rows need everyone);
     ``sheet_jobs`` hands out only the sheets the acting user may see."""
     if not 1 <= month <= 12:
@@ -517,22 +515,18 @@ def sheet_jobs(
     """(file name, kind, figures) for every sheet asked for; an error rather than an empty list."""
     prefix = f"{ctx.year}-{ctx.month:02d}"
     viewer = ctx.viewer
-    a = _visible_judges(viewer, ctx.assessment)
+    a = access.visible_people(viewer, ctx.assessment)
     if kind not in KINDS:
         raise WorkloadError(f"未知的报表种类「{kind}」（可用：{'/'.join(KINDS)}）")
     if kind == "court":
-        if not viewer.court_wide:
+        if not access.may_print_court(viewer):
             raise access.AccessDenied(f"{viewer.role_label}「{viewer.name}」无权打印全院汇总表")
         return [(f"{prefix}_全院汇总.pdf", kind, court_figures(ctx))]
     if kind == "division":
         names = [division] if division else list(ctx.divisions["division"])
         if division and division not in set(ctx.divisions["division"]):
             raise WorkloadError(f"{ctx.year} 年度没有名为「{division}」的部门的数据")
-        names = [
-            n
-            for n in names
-            if viewer.court_wide or n == viewer.division and viewer.role == access.DIVISION_HEAD
-        ]
+        names = [n for n in names if access.may_print_division(viewer, n)]
         if not names:
             raise access.AccessDenied(f"{viewer.role_label}「{viewer.name}」无权打印该部门的报表")
         files = unique_file_names([f"{prefix}_{n}" for n in names])
@@ -585,15 +579,6 @@ def _not_in_post(ctx: SheetContext, judge: str) -> str:
     start = str(person["in_post_from"] or "—")[:10]
     end = str(person["in_post_to"] or "—")[:10]
     return f"法官「{judge}」在 {ctx.year} 年度不在岗（入额日期 {start}，离任日期 {end}），没有该年度的报表"
-
-
-def _visible_judges(viewer: access.User, table: pd.DataFrame) -> pd.DataFrame:
-    if viewer.court_wide:
-        return table
-    mask = table["judge"] == viewer.judge
-    if viewer.role == access.DIVISION_HEAD:
-        mask |= table["division"] == viewer.division
-    return table[mask]
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
@@ -710,7 +695,7 @@ def font_warnings(jobs: list[tuple[str, str, dict]]) -> list[str]:
 
 
 def export_sheets(
-    db: sqlite_utils.Database,
+    db: Database,
     year: int,
     month: int,
     kind: str,

@@ -11,7 +11,6 @@ import json
 
 import numpy as np
 import pandas as pd
-import sqlite_utils
 
 from workload_app.core.params import Params, params_from_toml
 from workload_app.core.progress import ProgressCallback, no_progress
@@ -33,18 +32,19 @@ from workload_app.services.parameters import require_params
 from workload_app.storage import case_columns, derived
 from workload_app.storage import repository as repo
 from workload_app.storage.backups import database_path as backups_path
+from workload_app.storage.db import Database
 
 AVERAGES_VERSION = 1  # raise when compute_averages changes: kept averages are then read again
 
 
-def compute_year(db: sqlite_utils.Database, year: int, progress: ProgressCallback | None = None) -> Changes:
+def compute_year(db: Database, year: int, progress: ProgressCallback | None = None) -> Changes:
     """Compute every case closed in ``year`` with the year's current parameter version and store it
     (a court-wide write: 管理员 and 人事)."""
     access.require(db, access.COURT_WIDE, "重新计算全院的标准案件")
     return _compute_year(db, year, progress)
 
 
-def _compute_year(db: sqlite_utils.Database, year: int, progress: ProgressCallback | None = None) -> Changes:
+def _compute_year(db: Database, year: int, progress: ProgressCallback | None = None) -> Changes:
     """compute_year without the role check: results that are out of date are refreshed for
     whoever reads them (the figures follow from the data and the published parameters)."""
     progress = progress or no_progress
@@ -109,7 +109,7 @@ def _compute_year(db: sqlite_utils.Database, year: int, progress: ProgressCallba
     return Changes(results=True, summary={"year": year, "cases": len(results), "version": row["version"]})
 
 
-def _fresh(db: sqlite_utils.Database, year: int) -> dict | None:
+def _fresh(db: Database, year: int) -> dict | None:
     # The version in force (published), never a newer draft: a draft moves no official figure.
     current = repo.official_param_set(db, year)
     comp = repo.computation_of(db, current["id"]) if current is not None else None
@@ -120,7 +120,7 @@ def _fresh(db: sqlite_utils.Database, year: int) -> dict | None:
     return comp
 
 
-def results(db: sqlite_utils.Database, year: int) -> tuple[pd.DataFrame, Params, dict]:
+def results(db: Database, year: int) -> tuple[pd.DataFrame, Params, dict]:
     """Cases closed in ``year`` that the acting user may see, with their results, the parameters
     used and the computation row. Recomputes first when the stored results are missing or stale."""
     merged, params, comp = court_results(db, year)
@@ -132,7 +132,7 @@ _RECENT_SIZE = 2
 _RECENT_MAX_ROWS = 300_000  # a province-sized year is read each time rather than held twice
 
 
-def court_results(db: sqlite_utils.Database, year: int) -> tuple[pd.DataFrame, Params, dict]:
+def court_results(db: Database, year: int) -> tuple[pd.DataFrame, Params, dict]:
     """Every case of the year with its results: for computations (ranks, averages), never shown as is.
 
     A window refresh asks for the same year several times; the merged table is kept for the
@@ -155,7 +155,7 @@ def court_results(db: sqlite_utils.Database, year: int) -> tuple[pd.DataFrame, P
     return merged, params, info
 
 
-def credit_columns(db: sqlite_utils.Database, year: int) -> tuple[pd.DataFrame, Params, dict]:
+def credit_columns(db: Database, year: int) -> tuple[pd.DataFrame, Params, dict]:
     """``court_results`` narrowed to what crediting reads (case_id, judge, division, panel,
     closed_month, unit, sc), read alone when the whole year is not kept: the same rows, order
     and values, a fraction of the read."""
@@ -194,7 +194,7 @@ def forget_cached() -> None:
     _RECENT_CREDIT.clear()
 
 
-def _read_results(db: sqlite_utils.Database, comp: dict) -> tuple[pd.DataFrame, Params, dict]:
+def _read_results(db: Database, comp: dict) -> tuple[pd.DataFrame, Params, dict]:
     year = comp["year"]
     params = params_from_toml(comp["toml"])
     cases = review.apply_decisions(db, case_columns.load_year_cases(db, year))
@@ -255,13 +255,13 @@ def records_of(frame: pd.DataFrame) -> list[dict]:
     return [dict(zip(columns, row, strict=True)) for row in zip(*lists, strict=True)]
 
 
-def tally(db: sqlite_utils.Database, year: int, through_month: int = 12) -> pd.DataFrame:
+def tally(db: Database, year: int, through_month: int = 12) -> pd.DataFrame:
     """One row per judge the acting user may see: judge, division, role, track, cases, sc_trial,
     sc_enforcement."""
     return access.limit_people(db, court_tally(db, year, through_month))
 
 
-def court_tally(db: sqlite_utils.Database, year: int, through_month: int = 12) -> pd.DataFrame:
+def court_tally(db: Database, year: int, through_month: int = 12) -> pd.DataFrame:
     """Every judge's credited standard cases (panel shares reach across divisions)."""
     comp = _derived_computation(db, year)
     if comp is not None and isinstance(through_month, int | np.integer) and 1 <= through_month <= 12:
@@ -278,13 +278,13 @@ def court_tally(db: sqlite_utils.Database, year: int, through_month: int = 12) -
     return out
 
 
-def monthly_credit(db: sqlite_utils.Database, year: int) -> pd.DataFrame:
+def monthly_credit(db: Database, year: int) -> pd.DataFrame:
     """Credited SC per judge and month (judges the acting user may see): judge, division, month,
     cases, sc_trial, sc_enforcement."""
     return access.limit_people(db, court_monthly_credit(db, year))
 
 
-def court_monthly_credit(db: sqlite_utils.Database, year: int) -> pd.DataFrame:
+def court_monthly_credit(db: Database, year: int) -> pd.DataFrame:
     comp = _derived_computation(db, year)
     if comp is not None:
         out = derived.credit(db, comp["id"], "month")
@@ -297,7 +297,7 @@ def court_monthly_credit(db: sqlite_utils.Database, year: int) -> pd.DataFrame:
     return _monthly_in_post(db, year, out)
 
 
-def _monthly_from_cases(db: sqlite_utils.Database, year: int) -> pd.DataFrame | None:
+def _monthly_from_cases(db: Database, year: int) -> pd.DataFrame | None:
     merged, params, _ = credit_columns(db, year)
     frames = []
     for month, part in merged.groupby("closed_month"):
@@ -309,7 +309,7 @@ def _monthly_from_cases(db: sqlite_utils.Database, year: int) -> pd.DataFrame | 
     return pd.concat(frames, ignore_index=True)
 
 
-def _monthly_in_post(db: sqlite_utils.Database, year: int, out: pd.DataFrame) -> pd.DataFrame:
+def _monthly_in_post(db: Database, year: int, out: pd.DataFrame) -> pd.DataFrame:
     judges = repo.judges_frame(db)
     out = out[~out["judge"].isin(judges.loc[~_in_post(judges, year), "name"])]
     divisions = judges.set_index("name")["division"]
@@ -317,7 +317,7 @@ def _monthly_in_post(db: sqlite_utils.Database, year: int, out: pd.DataFrame) ->
     return out
 
 
-def _derived_computation(db: sqlite_utils.Database, year: int) -> dict | None:
+def _derived_computation(db: Database, year: int) -> dict | None:
     """The year's fresh computation (computed first when stale, as ``credit_columns`` does) if
     its per-judge credit was stored with it."""
     comp = _fresh(db, year)

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-import sqlite_utils
 
 from workload_app.core import what_if as w
 from workload_app.core.params import Params
@@ -24,16 +23,17 @@ from workload_app.services.quotas import court_assessment
 from workload_app.services.standard_cases import court_results
 from workload_app.storage import repository as repo
 from workload_app.storage.backups import database_path
+from workload_app.storage.db import Database
 
 _REFERENCE: dict[tuple, pd.DataFrame] = {}  # the last reference year read, by case version
 
 
-def _year_cases(db: sqlite_utils.Database, year: int) -> pd.DataFrame:
+def _year_cases(db: Database, year: int) -> pd.DataFrame:
     merged, _, _ = court_results(db, year)
     return merged
 
 
-def _reference_cases(db: sqlite_utils.Database, params: Params) -> pd.DataFrame:
+def _reference_cases(db: Database, params: Params) -> pd.DataFrame:
     ref = params.reference_year
     if ref == params.year:
         return _year_cases(db, ref)
@@ -46,7 +46,7 @@ def _reference_cases(db: sqlite_utils.Database, params: Params) -> pd.DataFrame:
     return _REFERENCE[key]
 
 
-def _people(db: sqlite_utils.Database, year: int, through_month: int) -> pd.DataFrame:
+def _people(db: Database, year: int, through_month: int) -> pd.DataFrame:
     """Every judge with track, role and target to date (NaN without a plan)."""
     a = court_assessment(db, year, through_month)
     return a[["judge", "division", "role", "track", "target_to_date", "role_group"]].reset_index(drop=True)
@@ -76,7 +76,7 @@ class Preview:
 
 
 def preview_change(
-    db: sqlite_utils.Database,
+    db: Database,
     new: Params,
     through_month: int = 12,
     progress: ProgressCallback | None = None,
@@ -112,7 +112,7 @@ def preview_change(
 
 
 def rank_stability(
-    db: sqlite_utils.Database,
+    db: Database,
     params: Params,
     through_month: int = 12,
     spread: float = 0.20,

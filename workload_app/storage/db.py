@@ -18,6 +18,9 @@ from workload_app.core.problems import WorkloadError
 from workload_app.storage.backups import backup_file, create_private
 from workload_app.storage.migrations import MIGRATIONS, apply_migrations, schema_version
 
+# The store handle the services keep and pass back (they never touch its connection: SQL lives here).
+Database = sqlite_utils.Database
+
 APP_NAME = "workload-app"
 BUSY_TIMEOUT_MS = 10_000
 
@@ -154,3 +157,24 @@ def _open(path: Path, migrate: bool, backup_before_upgrade: bool) -> sqlite_util
                 Path(f"{path}{extra}").unlink(missing_ok=True)
         raise
     return db
+
+
+def close(db: Database) -> None:
+    db.conn.close()
+
+
+def checkpoint(db: Database, *, single_file: bool = False) -> None:
+    """Fold the write-ahead log into the file; ``single_file``: and leave WAL mode, so that the
+    file alone (no -wal/-shm) holds everything, as a copy about to be installed must."""
+    db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    if single_file:
+        db.conn.execute("PRAGMA journal_mode = DELETE")
+
+
+def is_open(db: Database) -> bool:
+    """The handle still has a usable connection (a failed restore may have closed it)."""
+    try:
+        db.conn.execute("SELECT 1")
+    except sqlite3.ProgrammingError:
+        return False
+    return True

@@ -125,6 +125,31 @@ def frame(db: sqlite_utils.Database, sql: str, params: Sequence | dict = ()) -> 
 # ---------------------------------------------------------------- divisions and judges
 
 
+def in_transaction(db: sqlite_utils.Database) -> bool:
+    return db.conn.in_transaction
+
+
+def has_cases(db: sqlite_utils.Database) -> bool:
+    return db.conn.execute("SELECT EXISTS (SELECT 1 FROM cases)").fetchone()[0] == 1
+
+
+def judge_count(db: sqlite_utils.Database) -> int:
+    return int(db.conn.execute("SELECT COUNT(*) FROM judges").fetchone()[0])
+
+
+def division_count(db: sqlite_utils.Database) -> int:
+    return int(db.conn.execute("SELECT COUNT(*) FROM divisions").fetchone()[0])
+
+
+def closures_by_track_month(db: sqlite_utils.Database, year: int) -> list[tuple[str, int, int]]:
+    """(track, month, cases) closed in ``year``: enforcement cases one track, all others 'trial'."""
+    return db.conn.execute(
+        "SELECT CASE WHEN category = 'enforcement' THEN 'enforcement' ELSE 'trial' END, closed_month, "
+        "COUNT(*) FROM cases WHERE closed_year = ? GROUP BY 1, 2",
+        (year,),
+    ).fetchall()
+
+
 def division_ids(db: sqlite_utils.Database) -> dict[str, int]:
     return {r[1]: r[0] for r in db.conn.execute("SELECT id, name FROM divisions")}
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from workload_app import __version__
 from workload_app.core.problems import WorkloadError
-from workload_app.storage.db import default_db_path, open_db
+from workload_app.services.session import default_db_path, open_db
 from workload_app.ui.i18n import set_language
 
 RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"

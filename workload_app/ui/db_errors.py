@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from workload_app.storage.db import DatabaseFileError, explain
+from workload_app.services.session import DatabaseFileError, explain
 
 
 class DatabaseFileMessages(QObject):

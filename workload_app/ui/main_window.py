@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
 from workload_app import __version__
 from workload_app.services import access, info
 from workload_app.services.changes import Changes
-from workload_app.storage import repository as repo
-from workload_app.storage.db import open_db
+from workload_app.services.session import close_db, is_open, open_db
 from workload_app.ui import file_dialogs
 from workload_app.ui.i18n import label
 from workload_app.ui.tasks import TaskRunner
@@ -96,7 +95,7 @@ class MainWindow(QMainWindow):
         return int(self.month_box.currentData() or 12)
 
     def _fill_years(self) -> None:
-        years = sorted(set(repo.case_years(self.db)) | set(repo.param_years(self.db)))
+        years = info.years(self.db)
         current = self.year()
         self.year_box.blockSignals(True)
         self.year_box.clear()
@@ -377,7 +376,7 @@ class MainWindow(QMainWindow):
         from workload_app.ui.application import log_in
 
         if not log_in(db):  # another database, its own accounts
-            db.conn.close()
+            close_db(db)
             return
         self.settings.setValue("last_database", str(path))
         self.settings.setValue("last_folder", str(path.parent))
@@ -385,7 +384,7 @@ class MainWindow(QMainWindow):
         MainWindow._open_windows.append(successor)
         successor.show()
         self.close()
-        self.db.conn.close()
+        close_db(self.db)
 
     def change_password(self) -> None:
         from workload_app.ui.dialogs.login import ChangePasswordDialog
@@ -432,12 +431,9 @@ class MainWindow(QMainWindow):
         try:
             restored, aside = maintenance.restore(self.db, source)
         except Exception as exc:  # noqa: BLE001 - shown to the user; the database is left as it was
-            if self.db.conn is not None:
-                try:
-                    self.db.conn.execute("SELECT 1")
-                except Exception:  # noqa: BLE001 - closed by a failed restore: reopen as it was
-                    self.db = open_db(self.db_path)
-                    access.bind(self.db, self.user)
+            if not is_open(self.db):  # closed by a failed restore: reopen as it was
+                self.db = open_db(self.db_path)
+                access.bind(self.db, self.user)
             QMessageBox.warning(self, self.tr("未恢复"), str(exc))
             return None
         QMessageBox.information(

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from workload_app.core.problems import WorkloadError
 from workload_app.core.progress import Cancelled
 from workload_app.services import access
-from workload_app.storage.db import open_db
+from workload_app.services.session import close_db, open_db
 from workload_app.ui import db_errors
 
 
@@ -63,7 +63,7 @@ class _Job(QRunnable):
             self.signals.done.emit(result)
         finally:
             if db is not None:
-                db.conn.close()
+                close_db(db)
 
 
 class TaskRunner(QObject):

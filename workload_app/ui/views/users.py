@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from workload_app.core.problems import WorkloadError
 from workload_app.services import access, accounts
-from workload_app.storage import repository as repo
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.i18n import label, labels
 from workload_app.ui.tables import table_view
@@ -50,11 +49,12 @@ class UserDialog(QDialog):
             self.role.addItem(label(label_), code)
         self.judge = QComboBox()
         self.judge.addItem("", None)
-        for name in sorted(repo.judge_ids(window.db)):
+        judges, divisions = accounts.link_choices(window.db)
+        for name in judges:
             self.judge.addItem(name, name)
         self.division = QComboBox()
         self.division.addItem("", None)
-        for name in repo.division_ids(window.db):
+        for name in divisions:
             self.division.addItem(name, name)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
