@@ -97,11 +97,7 @@ def derive_inputs(
 
 def _closures_by_track(db: Database, year: int) -> dict[str, np.ndarray]:
     """Cases closed in ``year`` per month, trial and enforcement apart (two units, two patterns)."""
-    rows = db.conn.execute(
-        "SELECT CASE WHEN category = 'enforcement' THEN 'enforcement' ELSE 'trial' END, closed_month, "
-        "COUNT(*) FROM cases WHERE closed_year = ? GROUP BY 1, 2",
-        (year,),
-    ).fetchall()
+    rows = repo.closures_by_track_month(db, year)
     out = {t: np.zeros(12) for t in TRACKS}
     for track, m, n in rows:
         out[track][int(m) - 1] = n
