@@ -57,7 +57,7 @@ def _reference(tmp_path: Path) -> sqlite3.Connection:
 
 def test_versions_and_names_match_the_python_migrations():
     assert [(v, n) for v, n, _ in MIGRATIONS] == [(v, n) for v, n, _ in LEGACY]
-    assert [v for v, _, _ in MIGRATIONS] == [1, 2, 3, 4, 5, 7, 9, 11]
+    assert [v for v, _, _ in MIGRATIONS] == [1, 2, 3, 4, 5, 7, 9, 11, 15, 18]
 
 
 def test_from_empty_the_schema_is_exactly_the_old_one(tmp_path):
@@ -96,7 +96,7 @@ def test_each_file_runs_in_its_own_transaction(tmp_path, monkeypatch):
     bad.mkdir()
     for path in schema_dir().glob("*.sql"):
         (bad / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-    (bad / "0016_broken.sql").write_text(
+    (bad / "0099_broken.sql").write_text(
         "-- name: broken\n\nCREATE TABLE half_done (x);\n\nINSERT INTO no_such_table VALUES (1);\n",
         encoding="utf-8",
     )
@@ -105,7 +105,7 @@ def test_each_file_runs_in_its_own_transaction(tmp_path, monkeypatch):
     with pytest.raises(sqlite3.OperationalError):
         apply_migrations(sqlite_utils.Database(conn))
     assert conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'half_done'").fetchone() is None
-    assert _recorded(conn)[-1][0] == LEGACY[-1][0] == 11
+    assert _recorded(conn)[-1][0] == LEGACY[-1][0] == 18
 
 
 def test_a_python_hook_runs_after_its_files_sql_in_the_same_transaction(tmp_path, monkeypatch):
@@ -177,4 +177,4 @@ def test_the_bundle_and_the_package_carry_the_sql_files():
             cwd=bundle,
             env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
         ).stdout
-    assert out.strip() == f"{Path(bundle) / 'db' / 'sqlite'} [1, 2, 3, 4, 5, 7, 9, 11]"
+    assert out.strip() == f"{Path(bundle) / 'db' / 'sqlite'} [1, 2, 3, 4, 5, 7, 9, 11, 15, 18]"
