@@ -21,11 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workload_app.core.formatting import TRACK_LABELS
 from workload_app.services import quotas as Q
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.excel import ExcelButton
-from workload_app.ui.i18n import labels, track_label
+from workload_app.ui.i18n import labels, plan_reason, post_label, track_label
 from workload_app.ui.tables import table_view
 
 JUDGE_COLUMNS = {
@@ -121,8 +120,15 @@ class QuotasView(QWidget):
             self.chart.removeAllSeries()
             return
         p = self.plan
-        lines = [self.tr("第 {v} 版（{r}，{t}）").format(v=p["version"], r=p["reason"], t=p["created_at"])]
-        lines += [f"{TRACK_LABELS[t]}：{text}" for t, text in p["derivation"].items()]
+        lines = [
+            self.tr("第 {v} 版（{r}，{t}）").format(
+                v=p["version"], r=plan_reason(p["reason"]), t=str(p["created_at"]).replace("T", " ")
+            )
+        ]
+        lines += [
+            self.tr("{track}：{text}").format(track=track_label(t), text=self._derivation(t, text))
+            for t, text in p["derivation"].items()
+        ]
         lines.append(
             self.tr(
                 "月度目标按{p}分布（审判、执行各用本类上年的分布）；年中入额或离任的法官，"
@@ -132,8 +138,9 @@ class QuotasView(QWidget):
         self.derivation.setText("\n".join(lines))
         judges = pd.DataFrame(p["judges"])
         judges["track_label"] = judges["track"].map(track_label)
+        judges["role"] = judges["role"].map(post_label)
         self.judges.set_frame(judges[list(JUDGE_COLUMNS)])
-        targets = Q.division_targets(p)
+        targets = Q.division_targets(p, db)
         targets["track"] = targets["track"].map(track_label)
         self.divisions.set_frame(
             targets.rename(
@@ -156,6 +163,29 @@ class QuotasView(QWidget):
             .rename(columns={"index": self.tr("法官"), "judge": self.tr("法官")})
         )
         self._draw(targets)
+
+    def _derivation(self, track: str, text: str) -> str:
+        """How the common quota was derived, from the plan's stored inputs (in the window's language)."""
+        i = (self.plan or {}).get("inputs", {}).get(track)
+        if not i:
+            return text
+        w = i["history_weight"]
+        return self.tr(
+            "历史口径 {h:.2f}；目标口径 {r:.0%}×({c}+{e:.0f})×{s:.4f}÷{j:.2f} = {t:.2f}；"
+            "{w:g}×{h:.2f} + {w1:g}×{t:.2f} = {b:.2f}，取整 {q:.0f}"
+        ).format(
+            h=i["history_per_judge"],
+            r=i["closing_rate"],
+            c=i["carry_over"],
+            e=i["expected_filings"],
+            s=i["sc_per_case"],
+            j=i["judge_equivalents"],
+            t=i["target_based"],
+            w=w,
+            w1=1 - w,
+            b=i["blended"],
+            q=i["common_quota"],
+        )
 
     def _pattern_label(self, pattern: str) -> str:
         return {
