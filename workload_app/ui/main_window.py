@@ -147,6 +147,11 @@ class MainWindow(QMainWindow):
 
         self.queries_view = QueriesView(self)  # 对此有疑问: 人事 answers, others see their own
         views.append((self.tr("疑问"), self.queries_view))
+        if court_wide:  # 人事 and 管理员 keep the roster (post, dates, moves between divisions)
+            from workload_app.ui.views.roster import RosterView
+
+            self.roster_view = RosterView(self)
+            views.append((self.tr("名册"), self.roster_view))
         if court_wide:
             views.append((self.tr("日志"), AuditView(self)))
         if role == access.ADMIN:
