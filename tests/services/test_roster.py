@@ -52,7 +52,9 @@ def test_move_mid_month_splits_that_month_by_days(demo_db):
     roster.transfer(demo_db, "王强", CIVIL, "2025-07-16")  # 15 days of July in 刑事, 16 in 民一
     after = _targets(demo_db, plan)
     july_criminal = round(months[6] * 15 / 31, 2)
-    assert after[CRIMINAL]["m7"] == pytest.approx(before[CRIMINAL]["m7"] - months[6] + july_criminal, abs=0.001)
+    assert after[CRIMINAL]["m7"] == pytest.approx(
+        before[CRIMINAL]["m7"] - months[6] + july_criminal, abs=0.001
+    )
     assert after[CIVIL]["m7"] == pytest.approx(before[CIVIL]["m7"] + round(months[6] * 16 / 31, 2), abs=0.001)
 
 
@@ -129,15 +131,21 @@ def test_accounts_for_the_roster_print_passwords_once(demo_db, tmp_path):
     users = {u["login"]: u for u in accounts.list_users(demo_db)}
     for judge, login, role in created:
         assert users[login]["judge"] == judge and users[login]["must_change"] == 1
-        assert role == ("division_head" if roster.roster(demo_db).set_index("name").loc[judge, "role"] == "庭长" else "judge")
+        assert role == (
+            "division_head"
+            if roster.roster(demo_db).set_index("name").loc[judge, "role"] == "庭长"
+            else "judge"
+        )
     # each printed password opens its account, and is stored nowhere in the database file
     import re
 
     printed = re.findall(r"初始密码\s*([A-Za-z0-9]{10})", text)
     assert len(printed) == len(created)
     first_login = created[0][1]
-    assert accounts.check_password(printed[0], demo_db.conn.execute(
-        "SELECT password_hash FROM users WHERE login = ?", (first_login,)).fetchone()[0])
+    assert accounts.check_password(
+        printed[0],
+        demo_db.conn.execute("SELECT password_hash FROM users WHERE login = ?", (first_login,)).fetchone()[0],
+    )
     assert all(p.encode() not in raw for p in printed)
     assert len(audit.log(demo_db, action="user.create_roster")) == 1
     with pytest.raises(WorkloadError, match="都已有账户"):

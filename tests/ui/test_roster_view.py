@@ -8,7 +8,6 @@ import re
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QMessageBox
 
 from workload_app.services import accounts, audit
 from workload_app.services import quotas as Q
@@ -24,7 +23,9 @@ def _roster(w, qtbot):
 
 
 def _row(view, name):
-    return next(view.model.row_at(r) for r in range(view.model.rowCount()) if view.model.row_at(r)["name"] == name)
+    return next(
+        view.model.row_at(r) for r in range(view.model.rowCount()) if view.model.row_at(r)["name"] == name
+    )
 
 
 def test_personnel_edits_a_post_and_a_leaving_date(demo_db, open_window, qtbot):
@@ -72,14 +73,18 @@ def test_move_with_a_date_shows_in_the_roster_and_the_division_targets(demo_db, 
     quotas = w.view_titled("任务")
     qtbot.waitUntil(w.tasks.idle, timeout=30_000)
     shown = quotas.divisions.frame().set_index(["部门", "类别"])["年度目标"]
-    assert shown[("刑事审判庭", "审判")] == pytest.approx(before[("刑事审判庭", "trial")] - second_half, abs=0.011)
+    assert shown[("刑事审判庭", "审判")] == pytest.approx(
+        before[("刑事审判庭", "trial")] - second_half, abs=0.011
+    )
     assert shown[("民事审判第一庭", "审判")] == pytest.approx(
         before[("民事审判第一庭", "trial")] + second_half, abs=0.011
     )
     assert len(audit.log(demo_db, action="roster.transfer")) == 1
 
 
-def test_admin_opens_accounts_for_the_roster_with_a_password_sheet(demo_db, open_window, qtbot, tmp_path, monkeypatch):
+def test_admin_opens_accounts_for_the_roster_with_a_password_sheet(
+    demo_db, open_window, qtbot, tmp_path, monkeypatch
+):
     w = open_window(demo_db)
     view = _roster(w, qtbot)
     before = {u["login"] for u in accounts.list_users(demo_db)}

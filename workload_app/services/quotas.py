@@ -496,7 +496,12 @@ def court_division_assessment(db: sqlite_utils.Database, year: int, through_mont
 
 
 def _split_moved(
-    db: sqlite_utils.Database, year: int, a: pd.DataFrame, weights: dict, plan: dict | None, through_month: int
+    db: sqlite_utils.Database,
+    year: int,
+    a: pd.DataFrame,
+    weights: dict,
+    plan: dict | None,
+    through_month: int,
 ) -> pd.DataFrame:
     """A judge moved between divisions during the year counts in each division: head count
     (equivalent) by the share of the year's pattern spent there, quota and target to date by the

@@ -63,7 +63,9 @@ def roster(db: sqlite_utils.Database) -> pd.DataFrame:
     by_judge: dict[str, list[dict]] = {}
     for m in moves:
         by_judge.setdefault(m["judge"], []).append(m)
-    out = pd.DataFrame(rows, columns=["id", "name", "division", "role", "track", "in_post_from", "in_post_to"])
+    out = pd.DataFrame(
+        rows, columns=["id", "name", "division", "role", "track", "in_post_from", "in_post_to"]
+    )
     out["moves"] = [by_judge.get(n, []) for n in out["name"]]
     return out
 
@@ -152,7 +154,9 @@ def transfer(db: sqlite_utils.Database, name: str, division: str, from_date: str
     if division == judge["division"]:
         raise WorkloadError(f"「{name}」已在「{division}」")
     if judge["in_post_from"] and day <= judge["in_post_from"]:
-        raise WorkloadError(f"调动日期 {day} 应晚于入额日期 {judge['in_post_from']}（入额时的部门请直接修改名册）")
+        raise WorkloadError(
+            f"调动日期 {day} 应晚于入额日期 {judge['in_post_from']}（入额时的部门请直接修改名册）"
+        )
     if judge["in_post_to"] and day > judge["in_post_to"]:
         raise WorkloadError(f"调动日期 {day} 晚于离任日期 {judge['in_post_to']}")
     earlier = store.moves(db, judge["id"])
@@ -230,7 +234,9 @@ def moved_in_year(db: sqlite_utils.Database, year: int) -> dict[str, dict[str | 
     return out
 
 
-def split_months(frame: pd.DataFrame, moved: dict, value_cols: list[str], month_cols: list[str]) -> pd.DataFrame:
+def split_months(
+    frame: pd.DataFrame, moved: dict, value_cols: list[str], month_cols: list[str]
+) -> pd.DataFrame:
     """Rows of judges (columns judge, division, months m1..m12 …) split into one row per division
     for the judges in ``moved``: each month column × that division's share of the month;
     ``value_cols`` become the sums of their split months."""
@@ -325,7 +331,9 @@ def create_roster_accounts(db: sqlite_utils.Database, pdf_path: Path) -> Changes
     try:
         tmp.write_bytes(account_slips(court_settings(db).name, issued, repo.now().replace("T", " ")))
     except OSError as exc:
-        raise WorkloadError(f"无法写入账户清单「{pdf_path}」：{exc.strerror or exc}。未建立任何账户。") from exc
+        raise WorkloadError(
+            f"无法写入账户清单「{pdf_path}」：{exc.strerror or exc}。未建立任何账户。"
+        ) from exc
     try:
         ids = repo.judge_ids(db)
         with repo.transaction(db):

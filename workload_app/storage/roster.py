@@ -67,7 +67,12 @@ def moves(db: sqlite_utils.Database, judge_id: int | None = None) -> list[dict]:
 
 
 def insert_move(
-    db: sqlite_utils.Database, judge_id: int, from_date: str, division_id: int, from_division_id: int | None, who: str
+    db: sqlite_utils.Database,
+    judge_id: int,
+    from_date: str,
+    division_id: int,
+    from_division_id: int | None,
+    who: str,
 ) -> None:
     db.conn.execute(
         """INSERT INTO division_moves (judge_id, from_date, division_id, from_division_id, recorded_by, recorded_at)

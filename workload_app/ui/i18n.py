@@ -74,7 +74,9 @@ def user_name(user) -> str:
 def person_name(text: object) -> str:
     """A name recorded in the data (audit rows, batches): the local operator's prefix translated."""
     if isinstance(text, str) and text.startswith("本机操作员 "):
-        return QCoreApplication.translate("labels", "本机操作员 {login}").format(login=text[len("本机操作员 ") :])
+        return QCoreApplication.translate("labels", "本机操作员 {login}").format(
+            login=text[len("本机操作员 ") :]
+        )
     return text if isinstance(text, str) else ""
 
 

@@ -232,7 +232,8 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(court_wide)  # an export dropped on the window opens the import wizard
         account_menu = self.menuBar().addMenu(self.tr("账户(&A)"))
         who = QAction(
-            self.tr("当前用户：{n}（{r}）").format(n=user_name(self.user), r=label(self.user.role_label)), self
+            self.tr("当前用户：{n}（{r}）").format(n=user_name(self.user), r=label(self.user.role_label)),
+            self,
         )
         who.setEnabled(False)
         account_menu.addAction(who)
@@ -526,7 +527,9 @@ class MainWindow(QMainWindow):
         self.status_counts.setText(self.tr("法官 {j} 名 · 案件 {c} 件").format(j=s["judges"], c=s["cases"]))
         self.status_params.setText(self.params_in_use_text())
         self.setWindowTitle(
-            self.tr("法官工作量计算器 — {name} — {user}").format(name=self.db_path.name, user=user_name(self.user))
+            self.tr("法官工作量计算器 — {name} — {user}").format(
+                name=self.db_path.name, user=user_name(self.user)
+            )
         )
 
     # -- size: fits an office screen (1366×768) and is remembered per screen

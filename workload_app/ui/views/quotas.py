@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from workload_app.services import quotas as Q
+from workload_app.ui.chart_style import ChartLegend, style_line, with_legend
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.excel import ExcelButton
 from workload_app.ui.i18n import labels, plan_reason, post_label, track_label
@@ -95,11 +96,12 @@ class QuotasView(QWidget):
         bar.addWidget(self.excel)
         self.chart = QChart()
         self.chart.setTitle(self.tr("全院逐月目标"))
+        self.chart_legend = ChartLegend(self.chart)
         chart_view = QChartView(self.chart)
         chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(tabs)
-        split.addWidget(chart_view)
+        split.addWidget(with_legend(chart_view, self.chart_legend))
         split.setSizes([420, 300])
         layout = QVBoxLayout(self)
         layout.addWidget(self.derivation)
@@ -118,6 +120,7 @@ class QuotasView(QWidget):
             for m in (self.judges, self.divisions, self.versions):
                 m.set_frame(pd.DataFrame())
             self.chart.removeAllSeries()
+            self.chart_legend.sync()
             return
         p = self.plan
         lines = [
@@ -141,6 +144,7 @@ class QuotasView(QWidget):
         judges["role"] = judges["role"].map(post_label)
         self.judges.set_frame(judges[list(JUDGE_COLUMNS)])
         targets = Q.division_targets(p, db)
+        self._draw(targets)  # by track code: the same colour and line in either language
         targets["track"] = targets["track"].map(track_label)
         self.divisions.set_frame(
             targets.rename(
@@ -162,7 +166,6 @@ class QuotasView(QWidget):
             .reset_index()
             .rename(columns={"index": self.tr("法官"), "judge": self.tr("法官")})
         )
-        self._draw(targets)
 
     def _derivation(self, track: str, text: str) -> str:
         """How the common quota was derived, from the plan's stored inputs (in the window's language)."""
@@ -205,9 +208,13 @@ class QuotasView(QWidget):
         self.chart.addAxis(ax, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(ay, Qt.AlignmentFlag.AlignLeft)
         top = 0.0
-        for label, part in targets.groupby("track"):
+        for track in ("trial", "enforcement"):
+            part = targets[targets["track"] == track]
+            if part.empty:
+                continue
             s = QLineSeries()
-            s.setName(self.tr("{t}：当月目标").format(t=label))
+            s.setName(self.tr("{t}：当月目标").format(t=track_label(track)))
+            style_line(s, track, target=True)
             values = part[[f"m{m}" for m in range(1, 13)]].sum().to_numpy()
             for m, v in enumerate(values, start=1):
                 s.append(m, float(v))
@@ -218,6 +225,7 @@ class QuotasView(QWidget):
         ay.setRange(0, top * 1.1 or 1)
         ay.applyNiceNumbers()
         ay.setLabelFormat("%.0f")
+        self.chart_legend.sync()
 
     def _filings(self) -> dict[str, float] | None:
         out = {}

@@ -45,7 +45,9 @@ COLUMNS = {
 
 
 def _qdate(text: object) -> QDate:
-    return QDate.fromString(str(text), "yyyy-MM-dd") if isinstance(text, str) and text else QDate.currentDate()
+    return (
+        QDate.fromString(str(text), "yyyy-MM-dd") if isinstance(text, str) and text else QDate.currentDate()
+    )
 
 
 class DateField(QWidget):
@@ -115,13 +117,17 @@ class JudgeDialog(QDialog):
         form.addRow(self.tr("类别"), self.track)
         form.addRow(self.tr("入额日期"), self.start)
         form.addRow(self.tr("离任日期"), self.end)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         if existing:
-            layout.addWidget(QLabel(self.tr("调往其他部门请用「调动…」，并填写调动日期。")))
+            hint = QLabel(self.tr("调往其他部门请用「调动…」，并填写调动日期。"))
+            hint.setWordWrap(True)
+            layout.addWidget(hint)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
 
@@ -176,17 +182,15 @@ class TransferDialog(QDialog):
         form.addRow(self.tr("现在部门"), QLabel(judge["division"] or ""))
         form.addRow(self.tr("调往部门"), self.division)
         form.addRow(self.tr("自该日起在新部门"), self.date)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(
-            QLabel(
-                self.tr(
-                    "已结案件仍计入结案时的部门；本年度的部门任务与法官人数按在各部门的天数分摊。"
-                )
-            )
+            QLabel(self.tr("已结案件仍计入结案时的部门；本年度的部门任务与法官人数按在各部门的天数分摊。"))
         )
         layout.addWidget(self.message)
         layout.addWidget(buttons)
@@ -248,7 +252,9 @@ class RosterView(QWidget):
         frame["track_label"] = frame["track"].map(track_label)
         frame["moves_text"] = [
             "; ".join(
-                self.tr("{d} 起 {a}→{b}").format(d=m["from_date"], a=m["from_division"] or "", b=m["division"])
+                self.tr("{d} 起 {a}→{b}").format(
+                    d=m["from_date"], a=m["from_division"] or "", b=m["division"]
+                )
                 for m in moves
             )
             for moves in frame["moves"]
@@ -315,7 +321,10 @@ class RosterView(QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 return
             target = file_dialogs.save_file_name(
-                self, self.tr("保存账户通知单"), str(start / self.tr("账户通知单.pdf")), self.tr("PDF 文件 (*.pdf)")
+                self,
+                self.tr("保存账户通知单"),
+                str(start / self.tr("账户通知单.pdf")),
+                self.tr("PDF 文件 (*.pdf)"),
             )
         if not target:
             return

@@ -172,9 +172,9 @@ class SheetsView(QWidget):
             found = re.match(r"「(.*)」中的字符「(.*?)」", text)
             if found:
                 lines.append(
-                    self.tr("「{n}」中的字符「{c}」没有可用字体，打印出来会是空白，请核对或安装含该字的字体").format(
-                        n=found.group(1), c=found.group(2)
-                    )
+                    self.tr(
+                        "「{n}」中的字符「{c}」没有可用字体，打印出来会是空白，请核对或安装含该字的字体"
+                    ).format(n=found.group(1), c=found.group(2))
                 )
             else:
                 lines.append(text)
