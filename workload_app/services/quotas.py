@@ -353,7 +353,7 @@ def plan_tables(plan: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
     return pd.DataFrame(plan["judges"]), pd.DataFrame(plan["months"])
 
 
-def division_targets(plan: dict, db: sqlite_utils.Database | None = None) -> pd.DataFrame:
+def division_targets(plan: dict, db=None) -> pd.DataFrame:  # noqa: ANN001 - the open database
     """Division target = Σ its judges' quotas, by month too (sums of the judges' rounded figures).
     With ``db``, a judge moved between divisions counts in each by the days of each month there."""
     if db is not None:
@@ -496,7 +496,7 @@ def court_division_assessment(db: sqlite_utils.Database, year: int, through_mont
 
 
 def _split_moved(
-    db: sqlite_utils.Database,
+    db,  # noqa: ANN001 - the open database
     year: int,
     a: pd.DataFrame,
     weights: dict,

@@ -18,7 +18,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import sqlite_utils
 
 from workload_app.core import quotas as q
 from workload_app.core.params import ROLES
@@ -28,6 +27,7 @@ from workload_app.services.changes import Changes
 from workload_app.storage import repository as repo
 from workload_app.storage import roster as store
 from workload_app.storage import users as user_store
+from workload_app.storage.db import Database
 
 TRACKS = {"trial": "审判", "enforcement": "执行"}
 FIELDS = ("division", "role", "track", "in_post_from", "in_post_to")
@@ -55,7 +55,7 @@ def _check(role: str, track: str, start: str | None, end: str | None) -> None:
 # ---------------------------------------------------------------- reading
 
 
-def roster(db: sqlite_utils.Database) -> pd.DataFrame:
+def roster(db: Database) -> pd.DataFrame:
     """Every judge (人事, 管理员): name, division, post, track, 入额, 离任 and their moves as text."""
     access.require(db, access.COURT_WIDE, "查看名册")
     rows = store.judges(db)
@@ -70,7 +70,7 @@ def roster(db: sqlite_utils.Database) -> pd.DataFrame:
     return out
 
 
-def division_names(db: sqlite_utils.Database) -> list[str]:
+def division_names(db: Database) -> list[str]:
     return store.division_names(db)
 
 
@@ -78,7 +78,7 @@ def division_names(db: sqlite_utils.Database) -> list[str]:
 
 
 def add_judge(
-    db: sqlite_utils.Database,
+    db: Database,
     name: str,
     division: str,
     role: str = "审判员",
@@ -108,7 +108,7 @@ def add_judge(
 
 
 def edit_judge(
-    db: sqlite_utils.Database,
+    db: Database,
     name: str,
     *,
     role: str | None = None,
@@ -138,7 +138,7 @@ def edit_judge(
     return Changes(judges=True, summary=changed)
 
 
-def transfer(db: sqlite_utils.Database, name: str, division: str, from_date: str) -> Changes:
+def transfer(db: Database, name: str, division: str, from_date: str) -> Changes:
     """Move a judge to ``division`` from ``from_date`` on (人事, 管理员); audited. Moves are kept in
     order: a move dated before the judge's latest move is refused (undo that one first)."""
     access.require(db, access.COURT_WIDE, "修改名册")
@@ -217,7 +217,7 @@ def month_division_shares(year: int, judge: dict, moves: list[dict]) -> dict[str
     return out
 
 
-def moved_in_year(db: sqlite_utils.Database, year: int) -> dict[str, dict[str | None, np.ndarray]]:
+def moved_in_year(db: Database, year: int) -> dict[str, dict[str | None, np.ndarray]]:
     """The judges whose moves split ``year``: name → division → month shares."""
     moves: dict[int, list[dict]] = {}
     for m in store.moves(db):
@@ -256,7 +256,7 @@ def split_months(
     return pd.DataFrame(rows, columns=frame.columns)
 
 
-def division_targets(db: sqlite_utils.Database, plan: dict) -> pd.DataFrame:
+def division_targets(db: Database, plan: dict) -> pd.DataFrame:
     """Division targets of a plan with moves applied: Σ over judges of month target × share of the
     month in the division (columns division, track, target, m1..m12)."""
     judges, months = pd.DataFrame(plan["judges"]), pd.DataFrame(plan["months"])
@@ -267,7 +267,7 @@ def division_targets(db: sqlite_utils.Database, plan: dict) -> pd.DataFrame:
     return out.rename(columns={"quota": "target"})
 
 
-def equivalent_shares(db: sqlite_utils.Database, year: int, weights: dict[str, np.ndarray]) -> dict:
+def equivalent_shares(db: Database, year: int, weights: dict[str, np.ndarray]) -> dict:
     """judge → {division: share of the judge's year-pattern weight spent there} for moved judges."""
     out = {}
     tracks = {j["name"]: j["track"] for j in store.judges(db)}
@@ -298,7 +298,7 @@ def _login_for(name: str, judge_id: int, taken: set[str]) -> str:
     return login
 
 
-def create_roster_accounts(db: sqlite_utils.Database, pdf_path: Path) -> Changes:
+def create_roster_accounts(db: Database, pdf_path: Path) -> Changes:
     """An account for every judge of the roster who has none (管理员): login = the judge's name
     (with the roster number when taken), role 法官 (a 庭长 also heads their division), a random
     initial password that must be changed at first log-in. The passwords are printed once to
