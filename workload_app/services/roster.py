@@ -27,7 +27,7 @@ from workload_app.services.changes import Changes
 from workload_app.storage import repository as repo
 from workload_app.storage import roster as store
 from workload_app.storage import users as user_store
-from workload_app.storage.db import Database
+from workload_app.storage.roster import Database
 
 TRACKS = {"trial": "审判", "enforcement": "执行"}
 FIELDS = ("division", "role", "track", "in_post_from", "in_post_to")

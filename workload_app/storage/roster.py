@@ -7,6 +7,8 @@ import sqlite_utils
 
 from workload_app.storage.repository import fetch_rows, now
 
+Database = sqlite_utils.Database  # what services hold (they import no SQL library)
+
 JUDGE_SELECT = """SELECT j.id, j.name, d.name AS division, j.role, j.track, j.in_post_from, j.in_post_to
     FROM judges j LEFT JOIN divisions d ON d.id = j.division_id"""
 
