@@ -252,6 +252,37 @@ After: {a}</translation>
     </message>
   </context>
   <context>
+    <name>CourtSettingsDialog</name>
+    <message>
+      <source>例如：渝0106法</source>
+      <translation>e.g. 渝0106法</translation>
+    </message>
+    <message>
+      <source>发文字号前缀</source>
+      <translation>Notice number prefix</translation>
+    </message>
+    <message>
+      <source>只有管理员可以修改法院设置。</source>
+      <translation>Only an administrator can change the court settings.</translation>
+    </message>
+    <message>
+      <source>本年度第一份通知的编号</source>
+      <translation>Number of the year's first notice</translation>
+    </message>
+    <message>
+      <source>法院名称（报表抬头、通知落款）</source>
+      <translation>Court name (sheet headings, notices)</translation>
+    </message>
+    <message>
+      <source>法院设置</source>
+      <translation>Court settings</translation>
+    </message>
+    <message>
+      <source>第一份通知的文号</source>
+      <translation>First notice is numbered</translation>
+    </message>
+  </context>
+  <context>
     <name>DatabaseFileMessages</name>
     <message>
       <source>「{path}」不是本程序的数据库文件或已损坏。请从备份恢复。</source>
@@ -592,6 +623,53 @@ After: {a}</translation>
     </message>
   </context>
   <context>
+    <name>JudgeDialog</name>
+    <message>
+      <source>修改名册</source>
+      <translation>Edit judge</translation>
+    </message>
+    <message>
+      <source>入额日期</source>
+      <translation>In post from</translation>
+    </message>
+    <message>
+      <source>姓名</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>新增法官</source>
+      <translation>Add judge</translation>
+    </message>
+    <message>
+      <source>离任日期</source>
+      <translation>Left on</translation>
+    </message>
+    <message>
+      <source>类别</source>
+      <translation>Track</translation>
+    </message>
+    <message>
+      <source>职务</source>
+      <translation>Role</translation>
+    </message>
+    <message>
+      <source>调往其他部门请用「调动…」，并填写调动日期。</source>
+      <translation>To move the judge to another division, use “Move…” with the date of the move.</translation>
+    </message>
+    <message>
+      <source>部门</source>
+      <translation>Division</translation>
+    </message>
+    <message>
+      <source>（在任）</source>
+      <translation>(in post)</translation>
+    </message>
+    <message>
+      <source>（未填）</source>
+      <translation>(not given)</translation>
+    </message>
+  </context>
+  <context>
     <name>JudgesView</name>
     <message>
       <source>{t}：完成率 {c}，人均 {p:.2f}（{n} 名法官）</source>
@@ -698,6 +776,10 @@ After: {a}</translation>
     <message>
       <source>参数第 {n} 版（草稿，尚未发布）</source>
       <translation>Parameters version {n} (draft, not published)</translation>
+    </message>
+    <message>
+      <source>名册</source>
+      <translation>Roster</translation>
     </message>
     <message>
       <source>名册 (*.xlsx *.xls *.csv)</source>
@@ -872,6 +954,10 @@ Database: {p}</translation>
     <message>
       <source>法官工作量计算器 — {name} — {user}</source>
       <translation>Judge Workload Calculator — {name} — {user}</translation>
+    </message>
+    <message>
+      <source>法院设置…</source>
+      <translation>Court settings…</translation>
     </message>
     <message>
       <source>注销</source>
@@ -1548,6 +1634,10 @@ Correction: {x}</translation>
       <translation>M{m}</translation>
     </message>
     <message>
+      <source>{track}：{text}</source>
+      <translation>{track}: {text}</translation>
+    </message>
+    <message>
       <source>{t}：当月目标</source>
       <translation>{t}: monthly target</translation>
     </message>
@@ -1566,6 +1656,10 @@ Correction: {x}</translation>
     <message>
       <source>全院逐月目标</source>
       <translation>Court monthly targets</translation>
+    </message>
+    <message>
+      <source>历史口径 {h:.2f}；目标口径 {r:.0%}×({c}+{e:.0f})×{s:.4f}÷{j:.2f} = {t:.2f}；{w:g}×{h:.2f} + {w1:g}×{t:.2f} = {b:.2f}，取整 {q:.0f}</source>
+      <translation>history basis {h:.2f}; target basis {r:.0%}×({c}+{e:.0f})×{s:.4f}÷{j:.2f} = {t:.2f}; {w:g}×{h:.2f} + {w1:g}×{t:.2f} = {b:.2f}, rounded {q:.0f}</translation>
     </message>
     <message>
       <source>各月工作日</source>
@@ -1755,10 +1849,99 @@ Held out of: {a}</translation>
     </message>
   </context>
   <context>
+    <name>RosterView</name>
+    <message>
+      <source>PDF 文件 (*.pdf)</source>
+      <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+      <source>{d} 起 {a}→{b}</source>
+      <translation>from {d}: {a}→{b}</translation>
+    </message>
+    <message>
+      <source>为名册法官建立账户</source>
+      <translation>Accounts for the roster</translation>
+    </message>
+    <message>
+      <source>为名册法官建立账户…</source>
+      <translation>Accounts for the roster…</translation>
+    </message>
+    <message>
+      <source>为每位尚无账户的在任法官建立账户，初始密码只打印一次到 PDF</source>
+      <translation>Opens an account for every judge in post without one; the initial passwords are printed once to a PDF</translation>
+    </message>
+    <message>
+      <source>保存账户通知单</source>
+      <translation>Save the account slips</translation>
+    </message>
+    <message>
+      <source>修改…</source>
+      <translation>Edit…</translation>
+    </message>
+    <message>
+      <source>名册</source>
+      <translation>Roster</translation>
+    </message>
+    <message>
+      <source>名册共 {n} 名法官</source>
+      <translation>{n} judges on the roster</translation>
+    </message>
+    <message>
+      <source>将为每位尚无账户的在任法官建立账户（登录名为姓名；庭长可查看本庭）。
+初始密码只打印一次到 PDF，系统不保存明文，请妥善保管、当面分发。
+
+继续吗？</source>
+      <translation>An account will be opened for every judge in post who has none (login = the judge's name; a division head sees the division).
+The initial passwords are printed once to a PDF and kept nowhere else: keep it safe and hand each slip over in person.
+
+Continue?</translation>
+    </message>
+    <message>
+      <source>已建立 {n} 个账户，初始密码已写入 {p}（仅此一份）</source>
+      <translation>{n} accounts opened; the initial passwords are in {p} (the only copy)</translation>
+    </message>
+    <message>
+      <source>新增法官…</source>
+      <translation>Add judge…</translation>
+    </message>
+    <message>
+      <source>未建立账户</source>
+      <translation>No accounts opened</translation>
+    </message>
+    <message>
+      <source>正在建立账户</source>
+      <translation>Opening accounts</translation>
+    </message>
+    <message>
+      <source>法官名册</source>
+      <translation>Roster</translation>
+    </message>
+    <message>
+      <source>请先选中一名法官</source>
+      <translation>Select a judge first</translation>
+    </message>
+    <message>
+      <source>调动…</source>
+      <translation>Move…</translation>
+    </message>
+    <message>
+      <source>账户已建立</source>
+      <translation>Accounts opened</translation>
+    </message>
+    <message>
+      <source>账户通知单.pdf</source>
+      <translation>account-slips.pdf</translation>
+    </message>
+  </context>
+  <context>
     <name>SheetsView</name>
     <message>
       <source>PDF 文件 (*.pdf)</source>
       <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+      <source>「{n}」中的字符「{c}」没有可用字体，打印出来会是空白，请核对或安装含该字的字体</source>
+      <translation>“{n}”: no font can draw the character “{c}”; it would print blank. Check the name or install a font with that character.</translation>
     </message>
     <message>
       <source>保存到</source>
@@ -1779,6 +1962,10 @@ Held out of: {a}</translation>
     <message>
       <source>全院每位法官</source>
       <translation>Every judge of the court</translation>
+    </message>
+    <message>
+      <source>双面打印：合订本中每份报表从新的一张纸开始（补空白页）</source>
+      <translation>Duplex: each sheet in the combined PDF starts on a new sheet of paper (blank pages added)</translation>
     </message>
     <message>
       <source>另外合并为一个 PDF（便于打印）</source>
@@ -1839,6 +2026,10 @@ Open it now?</translation>
       <translation>Judge: {j}</translation>
     </message>
     <message>
+      <source>生僻字</source>
+      <translation>Rare characters</translation>
+    </message>
+    <message>
       <source>生成 PDF…</source>
       <translation>Create PDF…</translation>
     </message>
@@ -1864,6 +2055,29 @@ Open it now?</translation>
     <message>
       <source>请稍候</source>
       <translation>Please wait</translation>
+    </message>
+  </context>
+  <context>
+    <name>TransferDialog</name>
+    <message>
+      <source>已结案件仍计入结案时的部门；本年度的部门任务与法官人数按在各部门的天数分摊。</source>
+      <translation>Closed cases stay with the division they were closed under; this year's division targets and head counts are shared by the days spent in each division.</translation>
+    </message>
+    <message>
+      <source>现在部门</source>
+      <translation>Division now</translation>
+    </message>
+    <message>
+      <source>自该日起在新部门</source>
+      <translation>In the new division from</translation>
+    </message>
+    <message>
+      <source>调动：{n}</source>
+      <translation>Move: {n}</translation>
+    </message>
+    <message>
+      <source>调往部门</source>
+      <translation>To division</translation>
     </message>
   </context>
   <context>
@@ -2025,6 +2239,10 @@ Open it now?</translation>
   <context>
     <name>labels</name>
     <message>
+      <source>(\d{1,2}) 月调整</source>
+      <translation>(\d{1,2}) 月调整</translation>
+    </message>
+    <message>
       <source>12–18 个月</source>
       <translation>12–18 months</translation>
     </message>
@@ -2035,6 +2253,14 @@ Open it now?</translation>
     <message>
       <source>36 个月以上</source>
       <translation>Over 36 months</translation>
+    </message>
+    <message>
+      <source>{m} 月调整</source>
+      <translation>Re-plan from month {m}</translation>
+    </message>
+    <message>
+      <source>「(.*)」中的字符「(.*?)」</source>
+      <translation>「(.*)」中的字符「(.*?)」</translation>
     </message>
     <message>
       <source>一审服判息诉率</source>
@@ -2055,6 +2281,10 @@ Open it now?</translation>
     <message>
       <source>中止</source>
       <translation>Suspended</translation>
+    </message>
+    <message>
+      <source>为名册法官建立账户</source>
+      <translation>Accounts opened for the roster</translation>
     </message>
     <message>
       <source>乘数</source>
@@ -2089,6 +2319,10 @@ Open it now?</translation>
       <translation>Change parameters</translation>
     </message>
     <message>
+      <source>修改名册</source>
+      <translation>Roster edited</translation>
+    </message>
+    <message>
       <source>修改密码</source>
       <translation>Change password</translation>
     </message>
@@ -2103,6 +2337,10 @@ Open it now?</translation>
     <message>
       <source>修改页数上限</source>
       <translation>Change page ceiling</translation>
+    </message>
+    <message>
+      <source>入额日期</source>
+      <translation>In post from</translation>
     </message>
     <message>
       <source>全部</source>
@@ -2155,6 +2393,14 @@ Open it now?</translation>
     <message>
       <source>创建时间</source>
       <translation>Created</translation>
+    </message>
+    <message>
+      <source>副庭长</source>
+      <translation>Deputy division head</translation>
+    </message>
+    <message>
+      <source>副院长</source>
+      <translation>Vice president</translation>
     </message>
     <message>
       <source>区间</source>
@@ -2265,6 +2511,14 @@ Open it now?</translation>
       <translation>Trial</translation>
     </message>
     <message>
+      <source>审判员</source>
+      <translation>Judge</translation>
+    </message>
+    <message>
+      <source>审判委员会专职委员</source>
+      <translation>Judicial committee member</translation>
+    </message>
+    <message>
       <source>审判标准案件</source>
       <translation>Trial standard cases</translation>
     </message>
@@ -2317,6 +2571,10 @@ Open it now?</translation>
       <translation>Re-plan quotas mid-year</translation>
     </message>
     <message>
+      <source>年初下达</source>
+      <translation>Issued at the start of the year</translation>
+    </message>
+    <message>
       <source>年度任务</source>
       <translation>Annual quota</translation>
     </message>
@@ -2335,6 +2593,10 @@ Open it now?</translation>
     <message>
       <source>庭长</source>
       <translation>Division head</translation>
+    </message>
+    <message>
+      <source>庭领导</source>
+      <translation>Division leaders</translation>
     </message>
     <message>
       <source>建立时间</source>
@@ -2477,6 +2739,10 @@ Open it now?</translation>
       <translation>Judgment weight</translation>
     </message>
     <message>
+      <source>新增法官</source>
+      <translation>Judge added</translation>
+    </message>
+    <message>
       <source>新建账户</source>
       <translation>New account</translation>
     </message>
@@ -2549,6 +2815,18 @@ Open it now?</translation>
       <translation>Your share</translation>
     </message>
     <message>
+      <source>本机操作员</source>
+      <translation>Local operator</translation>
+    </message>
+    <message>
+      <source>本机操作员 </source>
+      <translation>Local operator </translation>
+    </message>
+    <message>
+      <source>本机操作员 {login}</source>
+      <translation>Local operator {login}</translation>
+    </message>
+    <message>
       <source>标准案件</source>
       <translation>Standard cases</translation>
     </message>
@@ -2595,6 +2873,10 @@ Open it now?</translation>
     <message>
       <source>法官考核表</source>
       <translation>Judge sheet</translation>
+    </message>
+    <message>
+      <source>法官调动</source>
+      <translation>Judge moved</translation>
     </message>
     <message>
       <source>法定审限内结案率</source>
@@ -2667,6 +2949,10 @@ Open it now?</translation>
     <message>
       <source>确认异常页数</source>
       <translation>Confirm outlier pages</translation>
+    </message>
+    <message>
+      <source>离任日期</source>
+      <translation>Left on</translation>
     </message>
     <message>
       <source>程序</source>
@@ -2797,6 +3083,18 @@ Open it now?</translation>
       <translation>Note</translation>
     </message>
     <message>
+      <source>调动记录</source>
+      <translation>Moves</translation>
+    </message>
+    <message>
+      <source>调整 (.+?) 的任务：(.*)</source>
+      <translation>调整 (.+?) 的任务：(.*)</translation>
+    </message>
+    <message>
+      <source>调整 {j} 的任务：{r}</source>
+      <translation>{j}'s quota changed: {r}</translation>
+    </message>
+    <message>
       <source>调整个人任务</source>
       <translation>Override a judge's quota</translation>
     </message>
@@ -2829,6 +3127,10 @@ Open it now?</translation>
       <translation>Division sheet</translation>
     </message>
     <message>
+      <source>重</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>重置密码</source>
       <translation>Reset password</translation>
     </message>
@@ -2847,6 +3149,14 @@ Open it now?</translation>
     <message>
       <source>长期未结案件占比</source>
       <translation>Long-pending share</translation>
+    </message>
+    <message>
+      <source>院长</source>
+      <translation>President</translation>
+    </message>
+    <message>
+      <source>院领导</source>
+      <translation>Court leaders</translation>
     </message>
     <message>
       <source>须改密码</source>

@@ -25,6 +25,7 @@ from workload_app.services import (
     parameters,
     queries,
     quotas,
+    roster,
 )
 from workload_app.services import review as R
 from workload_app.services import standard_cases as S
@@ -226,6 +227,19 @@ DRIVERS = {
         {"query.ask"},
     ),
     "queries.answer": (_drive_answer, {"query.answer"}),
+    "roster.add_judge": (
+        lambda db, t: roster.add_judge(db, "新法官", "刑事审判庭", "审判员", "trial", "2025-03-01"),
+        {"roster.add"},
+    ),
+    "roster.edit_judge": (lambda db, t: roster.edit_judge(db, "王强", role="副庭长"), {"roster.edit"}),
+    "roster.transfer": (
+        lambda db, t: roster.transfer(db, "王强", "民事审判第一庭", "2025-07-01"),
+        {"roster.transfer"},
+    ),
+    "roster.create_roster_accounts": (
+        lambda db, t: roster.create_roster_accounts(db, t / "slips.pdf"),
+        {"user.create_roster"},
+    ),
 }
 # writes only the audit row itself
 NOT_MUTATING = {"audit.record"}

@@ -363,6 +363,24 @@ def _m15(db: sqlite_utils.Database) -> None:
         db.execute(f"CREATE TRIGGER year_version_{name} AFTER {event} BEGIN {body} END")
 
 
+@migration(17, "judges' moves between divisions, each from a date")
+def _m17(db: sqlite_utils.Database) -> None:
+    # judges.division_id is the division of the judge's latest move; a judge's division on a day is
+    # that of the latest move dated on or before it, or before the first move, its from_division.
+    db.execute(
+        """CREATE TABLE division_moves (
+            id INTEGER PRIMARY KEY,
+            judge_id INTEGER NOT NULL REFERENCES judges(id),
+            from_date TEXT NOT NULL,                 -- YYYY-MM-DD: in division_id from this day on
+            division_id INTEGER NOT NULL REFERENCES divisions(id),
+            from_division_id INTEGER REFERENCES divisions(id),  -- where the judge was before
+            recorded_by TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            UNIQUE (judge_id, from_date)
+        )"""
+    )
+
+
 @migration(18, "index on the appellate outcomes' recording date")
 def _m18(db: sqlite_utils.Database) -> None:
     # 质效's appeals data date is MAX(appeal_recorded_on): with the index it is one step in it,

@@ -57,7 +57,7 @@ def _reference(tmp_path: Path) -> sqlite3.Connection:
 
 def test_versions_and_names_match_the_python_migrations():
     assert [(v, n) for v, n, _ in MIGRATIONS] == [(v, n) for v, n, _ in LEGACY]
-    assert [v for v, _, _ in MIGRATIONS] == [1, 2, 3, 4, 5, 7, 9, 11, 15, 18]
+    assert [v for v, _, _ in MIGRATIONS] == [1, 2, 3, 4, 5, 7, 9, 11, 15, 17, 18]
 
 
 def test_from_empty_the_schema_is_exactly_the_old_one(tmp_path):
@@ -177,4 +177,4 @@ def test_the_bundle_and_the_package_carry_the_sql_files():
             cwd=bundle,
             env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
         ).stdout
-    assert out.strip() == f"{Path(bundle) / 'db' / 'sqlite'} [1, 2, 3, 4, 5, 7, 9, 11, 15, 18]"
+    assert out.strip() == f"{Path(bundle) / 'db' / 'sqlite'} [1, 2, 3, 4, 5, 7, 9, 11, 15, 17, 18]"

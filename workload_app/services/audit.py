@@ -51,6 +51,10 @@ ACTIONS = {
     "pending.reason": "填写未结原因",
     "query.ask": "提出疑问",
     "query.answer": "答复疑问",
+    "roster.add": "新增法官",
+    "roster.edit": "修改名册",
+    "roster.transfer": "法官调动",
+    "user.create_roster": "为名册法官建立账户",
 }
 
 

@@ -349,8 +349,13 @@ def plan_tables(plan: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
     return pd.DataFrame(plan["judges"]), pd.DataFrame(plan["months"])
 
 
-def division_targets(plan: dict) -> pd.DataFrame:
-    """Division target = Σ its judges' quotas, by month too (sums of the judges' rounded figures)."""
+def division_targets(plan: dict, db=None) -> pd.DataFrame:  # noqa: ANN001 - the open database
+    """Division target = Σ its judges' quotas, by month too (sums of the judges' rounded figures).
+    With ``db``, a judge moved between divisions counts in each by the days of each month there."""
+    if db is not None:
+        from workload_app.services import roster
+
+        return roster.division_targets(db, plan)
     judges, months = plan_tables(plan)
     frame = judges[["judge", "division", "track", "quota"]].merge(months, on="judge")
     out = (
@@ -445,6 +450,7 @@ def court_division_assessment(db: Database, year: int, through_month: int = 12) 
         params.quota.fraction_of(r) * q.weighted_share(year, f, t, weights[k])
         for r, k, f, t in zip(a["role"], a["track"], *_post_dates(db, a["judge"]), strict=True)
     ]
+    a = _split_moved(db, year, a, weights, plan, through_month)
     g = (
         a.groupby(["division", "track"], sort=False)
         .agg(
@@ -481,6 +487,43 @@ def court_division_assessment(db: Database, year: int, through_month: int = 12) 
         g["pattern_share"] = np.nan
         g["assumption"] = ""
     return g
+
+
+def _split_moved(
+    db,  # noqa: ANN001 - the open database
+    year: int,
+    a: pd.DataFrame,
+    weights: dict,
+    plan: dict | None,
+    through_month: int,
+) -> pd.DataFrame:
+    """A judge moved between divisions during the year counts in each division: head count
+    (equivalent) by the share of the year's pattern spent there, quota and target to date by the
+    month targets × the share of each month there. Standard cases stay with the judge's division
+    at the end of the period (the tally is per judge, not per month and division)."""
+    from workload_app.services import roster
+
+    moved = roster.moved_in_year(db, year)
+    if not moved:
+        return a
+    shares = roster.equivalent_shares(db, year, weights)
+    months = pd.DataFrame(plan["months"]).set_index("judge") if plan is not None else None
+    rows = []
+    for r in a.to_dict("records"):
+        split = moved.get(r["judge"])
+        if not split:
+            rows.append(r)
+            continue
+        for division, month_share in split.items():
+            part = dict(r, division=division, equivalent=r["equivalent"] * shares[r["judge"]][division])
+            if division != r["division"]:
+                part["sc"] = 0.0
+            if months is not None and r["judge"] in months.index:
+                m = months.loc[r["judge"], MONTH_COLS].to_numpy(dtype=float) * month_share
+                part["quota"] = round(float(m.sum()), 2)
+                part["target_to_date"] = round(float(m[:through_month].sum()), 2)
+            rows.append(part)
+    return pd.DataFrame(rows)
 
 
 PATTERN_LABELS = {"last_year": "上年各月结案分布", "even": "各月平均", "working_days": "各月工作日"}

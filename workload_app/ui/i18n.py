@@ -15,6 +15,10 @@ _language = "zh_CN"
 SERVICE_WORDS = (
     *("承办", "合议庭成员", "数据不全", "待审批", "异常页数"),
     *("刑事", "民事", "行政", "执行", "其他", "审判", "审判标准案件", "执行标准案件"),
+    # 职务 (core.params.ROLES) as the roster and the plans show them
+    *("院长", "副院长", "审判委员会专职委员", "庭长", "副庭长", "审判员", "院领导", "庭领导"),
+    # reasons the services give a plan version of their own
+    *("年初下达", "{m} 月调整", "调整 {j} 的任务：{r}"),
 )
 
 
@@ -58,3 +62,41 @@ def flag_words() -> dict[int, str]:
         bits: separator().join(label(name) for bit, name in FLAG_LABELS.items() if bits & bit)
         for bits in range(2 ** len(FLAG_LABELS))
     }
+
+
+def user_name(user) -> str:
+    """The acting user's name; the local operator (no account) as 本机操作员 in the window's language."""
+    if getattr(user, "id", None) is None and user.display_name.startswith("本机操作员"):
+        return QCoreApplication.translate("labels", "本机操作员 {login}").format(login=user.login)
+    return user.name
+
+
+def person_name(text: object) -> str:
+    """A name recorded in the data (audit rows, batches): the local operator's prefix translated."""
+    if isinstance(text, str) and text.startswith("本机操作员 "):
+        return QCoreApplication.translate("labels", "本机操作员 {login}").format(
+            login=text[len("本机操作员 ") :]
+        )
+    return text if isinstance(text, str) else ""
+
+
+def post_label(role: object) -> str:
+    """A judge's post (职务: 庭长, 审判员 …) in the window's language."""
+    return label(role) if isinstance(role, str) else ""
+
+
+def plan_reason(reason: object) -> str:
+    """A plan version's reason: the services' own words (年初下达, 3 月调整 …) translated, a user's kept."""
+    import re
+
+    if not isinstance(reason, str):
+        return ""
+    if reason == "年初下达":
+        return label(reason)
+    found = re.fullmatch(r"(\d{1,2}) 月调整", reason)
+    if found:
+        return label("{m} 月调整").format(m=found.group(1))
+    found = re.fullmatch(r"调整 (.+?) 的任务：(.*)", reason, re.S)
+    if found:
+        return label("调整 {j} 的任务：{r}").format(j=found.group(1), r=found.group(2))
+    return reason

@@ -24,7 +24,7 @@ from workload_app.services import access, info
 from workload_app.services.changes import Changes
 from workload_app.services.session import close_db, is_open, open_db
 from workload_app.ui import file_dialogs
-from workload_app.ui.i18n import label
+from workload_app.ui.i18n import label, user_name
 from workload_app.ui.tasks import TaskRunner
 
 
@@ -146,6 +146,11 @@ class MainWindow(QMainWindow):
 
         self.queries_view = QueriesView(self)  # 对此有疑问: 人事 answers, others see their own
         views.append((self.tr("疑问"), self.queries_view))
+        if court_wide:  # 人事 and 管理员 keep the roster (post, dates, moves between divisions)
+            from workload_app.ui.views.roster import RosterView
+
+            self.roster_view = RosterView(self)
+            views.append((self.tr("名册"), self.roster_view))
         if court_wide:
             views.append((self.tr("日志"), AuditView(self)))
         if role == access.ADMIN:
@@ -226,7 +231,8 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(court_wide)  # an export dropped on the window opens the import wizard
         account_menu = self.menuBar().addMenu(self.tr("账户(&A)"))
         who = QAction(
-            self.tr("当前用户：{n}（{r}）").format(n=self.user.name, r=label(self.user.role_label)), self
+            self.tr("当前用户：{n}（{r}）").format(n=user_name(self.user), r=label(self.user.role_label)),
+            self,
         )
         who.setEnabled(False)
         account_menu.addAction(who)
@@ -253,6 +259,11 @@ class MainWindow(QMainWindow):
             action.setChecked(self.lang == code)
             action.triggered.connect(lambda _=False, c=code: self.set_language(c))
             settings_menu.addAction(action)
+        settings_menu.addSeparator()
+        court_action = QAction(self.tr("法院设置…"), self)
+        court_action.triggered.connect(self.court_settings)
+        settings_menu.addAction(court_action)
+        self.court_action = court_action
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         manual_action = QAction(self.tr("使用手册"), self)
         manual_action.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
@@ -313,6 +324,15 @@ class MainWindow(QMainWindow):
             self.tr("新增 {n}，更新 {u}，未变 {s}").format(n=c["new"], u=c["updated"], s=c["unchanged"]),
         )
         self.apply_changes(changes)
+
+    def court_settings(self) -> QDialog:
+        """The court's name and notice 文号 (管理员 edits; others read them)."""
+        from workload_app.ui.dialogs.court import CourtSettingsDialog
+
+        dialog = CourtSettingsDialog(self)
+        self.court_dialog = dialog
+        dialog.open()
+        return dialog
 
     def find_case(self) -> None:
         self.show_view(self.cases_view)
@@ -503,7 +523,9 @@ class MainWindow(QMainWindow):
         self.status_counts.setText(self.tr("法官 {j} 名 · 案件 {c} 件").format(j=s["judges"], c=s["cases"]))
         self.status_params.setText(self.params_in_use_text())
         self.setWindowTitle(
-            self.tr("法官工作量计算器 — {name} — {user}").format(name=self.db_path.name, user=self.user.name)
+            self.tr("法官工作量计算器 — {name} — {user}").format(
+                name=self.db_path.name, user=user_name(self.user)
+            )
         )
 
     # -- size: fits an office screen (1366×768) and is remembered per screen

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from workload_app.services import access, audit
 from workload_app.ui import file_dialogs
 from workload_app.ui.dataframe_model import DataFrameModel
-from workload_app.ui.i18n import label, labels
+from workload_app.ui.i18n import label, labels, person_name
 from workload_app.ui.tables import table_view
 
 COLUMNS = {
@@ -152,6 +152,7 @@ class AuditView(QWidget):
         shown = self._rows[list(COLUMNS)].copy()
         shown["action_label"] = shown["action_label"].map(label)
         shown["role"] = shown["role"].map(label)
+        shown["user"] = shown["user"].map(person_name)  # the local operator in the window's language
         shown["at"] = shown["at"].str.replace("T", " ", regex=False)  # stored in local time
         self.model.set_frame(shown)
         self.status.setText(self.tr("{n} 条记录（新的在前）").format(n=len(self._rows)))

@@ -17,7 +17,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from workload_app.core import quotas as q
@@ -26,6 +26,7 @@ from workload_app.services import info
 from workload_app.services import quality as quality_service
 from workload_app.services import quotas as Q
 from workload_app.services import standard_cases as S
+from workload_app.ui.chart_style import ChartLegend, style_bars, style_line, with_legend
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.i18n import labels, separator, track_label
 from workload_app.ui.quality_columns import INDICATOR_COLUMNS, MarkedModel, indicator_rows
@@ -62,22 +63,23 @@ class OverviewView(QWidget):
             if window.user.court_wide
             else self.tr("本部门累计完成与目标（标准案件）")
         )
-        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)  # four entries need the width
+        self.chart_legend = ChartLegend(self.chart)  # full names, wrapped: never cut in English
         chart_view = QChartView(self.chart)
         chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         chart_view.setMinimumHeight(260)
         self.bands = QChart()
         self.bands.setTitle(self.tr("法官完成率分布（人数）"))
+        self.bands_legend = ChartLegend(self.bands)
         bands_view = QChartView(self.bands)
         bands_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         bands_view.setMinimumHeight(220)
         self.distribution: dict[str, pd.Series] = {}
         left = QVBoxLayout()
         left.addWidget(self.table, 3)
-        left.addWidget(bands_view, 2)
+        left.addWidget(with_legend(bands_view, self.bands_legend), 2)
         row = QHBoxLayout()
         row.addLayout(left, 3)
-        row.addWidget(chart_view, 2)
+        row.addWidget(with_legend(chart_view, self.chart_legend), 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
@@ -229,12 +231,12 @@ class OverviewView(QWidget):
             self.bands.removeAxis(axis)
         series = QBarSeries()
         top = 1
-        for track, color in (("trial", "#1f77b4"), ("enforcement", "#ff7f0e")):
+        for track in ("trial", "enforcement"):
             if track not in distribution:
                 continue
             counts = distribution[track]
             bar = QBarSet(track_label(track))
-            bar.setColor(QColor(color))
+            style_bars(bar, track)
             for n in counts:
                 bar.append(int(n))
             series.append(bar)
@@ -253,6 +255,7 @@ class OverviewView(QWidget):
         self.bands.addAxis(ay, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(ax)
         series.attachAxis(ay)
+        self.bands_legend.sync()
 
     def _draw(self, plan: dict | None, monthly: pd.DataFrame, month: int, tracks: set[str]) -> None:
         """Cumulative done and target for each track the visible judges work in."""
@@ -266,17 +269,14 @@ class OverviewView(QWidget):
         self.chart.addAxis(ax, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(ay, Qt.AlignmentFlag.AlignLeft)
         top = 1.0
-        for track, col, color in (
-            ("trial", "sc_trial", "#1f77b4"),
-            ("enforcement", "sc_enforcement", "#ff7f0e"),
-        ):
+        for track, col in (("trial", "sc_trial"), ("enforcement", "sc_enforcement")):
             if track not in tracks:
                 continue
             by_month = monthly.groupby("month")[col].sum()
             actual = np.cumsum([float(by_month.get(m, 0.0)) for m in range(1, month + 1)])
             series = QLineSeries()
             series.setName(self.tr("{t}完成").format(t=track_label(track)))
-            series.setPen(QPen(QColor(color), 3))
+            style_line(series, track)
             for m, v in enumerate(actual, start=1):
                 series.append(m, float(v))
             self._attach(series, ax, ay)
@@ -288,10 +288,7 @@ class OverviewView(QWidget):
                 target = np.cumsum(months[months["judge"].isin(members)][Q.MONTH_COLS].sum().to_numpy())
                 t_series = QLineSeries()
                 t_series.setName(self.tr("{t}目标").format(t=track_label(track)))
-                pen = QPen(QColor(color))
-                pen.setStyle(Qt.PenStyle.DashLine)
-                pen.setWidth(2)
-                t_series.setPen(pen)
+                style_line(t_series, track, target=True)
                 for m, v in enumerate(target, start=1):
                     t_series.append(m, float(v))
                 self._attach(t_series, ax, ay)
@@ -299,6 +296,7 @@ class OverviewView(QWidget):
         ay.setRange(0, top * 1.05)
         ay.applyNiceNumbers()
         ay.setLabelFormat("%.0f")
+        self.chart_legend.sync()
 
     def _attach(self, series: QLineSeries, ax: QValueAxis, ay: QValueAxis) -> None:
         self.chart.addSeries(series)

@@ -20,7 +20,7 @@ from workload_app.services import quotas as Q
 from workload_app.services.quality import report as quality_report
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.excel import ExcelButton
-from workload_app.ui.i18n import labels, separator, track_label
+from workload_app.ui.i18n import labels, post_label, separator, track_label
 from workload_app.ui.quality_columns import QUALITY_COLUMNS, QUALITY_DECIMALS, MarkedModel, merge_quality
 from workload_app.ui.tables import table_view
 
@@ -148,6 +148,9 @@ class JudgesView(QWidget):
 
     def show_judges(self, a: pd.DataFrame, court: C.CourtFigures, year: int, month: int) -> None:
         a["track_label"] = a["track"].map(track_label)
+        a["role"] = a["role"].map(post_label)
+        if "role_group" in a:
+            a["role_group"] = a["role_group"].map(post_label)
         a["completion_pct"] = a["completion"] * 100
         a["band"] = _bands(a["completion"])
         a = a[a["quota"].notna() | (a["cases"] > 0)]

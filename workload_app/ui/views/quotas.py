@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workload_app.core.formatting import TRACK_LABELS
 from workload_app.services import quotas as Q
+from workload_app.ui.chart_style import ChartLegend, style_line, with_legend
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.excel import ExcelButton
-from workload_app.ui.i18n import labels, track_label
+from workload_app.ui.i18n import labels, plan_reason, post_label, track_label
 from workload_app.ui.tables import table_view
 
 JUDGE_COLUMNS = {
@@ -96,11 +96,12 @@ class QuotasView(QWidget):
         bar.addWidget(self.excel)
         self.chart = QChart()
         self.chart.setTitle(self.tr("全院逐月目标"))
+        self.chart_legend = ChartLegend(self.chart)
         chart_view = QChartView(self.chart)
         chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(tabs)
-        split.addWidget(chart_view)
+        split.addWidget(with_legend(chart_view, self.chart_legend))
         split.setSizes([420, 300])
         layout = QVBoxLayout(self)
         layout.addWidget(self.derivation)
@@ -119,10 +120,18 @@ class QuotasView(QWidget):
             for m in (self.judges, self.divisions, self.versions):
                 m.set_frame(pd.DataFrame())
             self.chart.removeAllSeries()
+            self.chart_legend.sync()
             return
         p = self.plan
-        lines = [self.tr("第 {v} 版（{r}，{t}）").format(v=p["version"], r=p["reason"], t=p["created_at"])]
-        lines += [f"{TRACK_LABELS[t]}：{text}" for t, text in p["derivation"].items()]
+        lines = [
+            self.tr("第 {v} 版（{r}，{t}）").format(
+                v=p["version"], r=plan_reason(p["reason"]), t=str(p["created_at"]).replace("T", " ")
+            )
+        ]
+        lines += [
+            self.tr("{track}：{text}").format(track=track_label(t), text=self._derivation(t, text))
+            for t, text in p["derivation"].items()
+        ]
         lines.append(
             self.tr(
                 "月度目标按{p}分布（审判、执行各用本类上年的分布）；年中入额或离任的法官，"
@@ -132,8 +141,10 @@ class QuotasView(QWidget):
         self.derivation.setText("\n".join(lines))
         judges = pd.DataFrame(p["judges"])
         judges["track_label"] = judges["track"].map(track_label)
+        judges["role"] = judges["role"].map(post_label)
         self.judges.set_frame(judges[list(JUDGE_COLUMNS)])
-        targets = Q.division_targets(p)
+        targets = Q.division_targets(p, db)
+        self._draw(targets)  # by track code: the same colour and line in either language
         targets["track"] = targets["track"].map(track_label)
         self.divisions.set_frame(
             targets.rename(
@@ -155,7 +166,29 @@ class QuotasView(QWidget):
             .reset_index()
             .rename(columns={"index": self.tr("法官"), "judge": self.tr("法官")})
         )
-        self._draw(targets)
+
+    def _derivation(self, track: str, text: str) -> str:
+        """How the common quota was derived, from the plan's stored inputs (in the window's language)."""
+        i = (self.plan or {}).get("inputs", {}).get(track)
+        if not i:
+            return text
+        w = i["history_weight"]
+        return self.tr(
+            "历史口径 {h:.2f}；目标口径 {r:.0%}×({c}+{e:.0f})×{s:.4f}÷{j:.2f} = {t:.2f}；"
+            "{w:g}×{h:.2f} + {w1:g}×{t:.2f} = {b:.2f}，取整 {q:.0f}"
+        ).format(
+            h=i["history_per_judge"],
+            r=i["closing_rate"],
+            c=i["carry_over"],
+            e=i["expected_filings"],
+            s=i["sc_per_case"],
+            j=i["judge_equivalents"],
+            t=i["target_based"],
+            w=w,
+            w1=1 - w,
+            b=i["blended"],
+            q=i["common_quota"],
+        )
 
     def _pattern_label(self, pattern: str) -> str:
         return {
@@ -175,9 +208,13 @@ class QuotasView(QWidget):
         self.chart.addAxis(ax, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(ay, Qt.AlignmentFlag.AlignLeft)
         top = 0.0
-        for label, part in targets.groupby("track"):
+        for track in ("trial", "enforcement"):
+            part = targets[targets["track"] == track]
+            if part.empty:
+                continue
             s = QLineSeries()
-            s.setName(self.tr("{t}：当月目标").format(t=label))
+            s.setName(self.tr("{t}：当月目标").format(t=track_label(track)))
+            style_line(s, track, target=True)
             values = part[[f"m{m}" for m in range(1, 13)]].sum().to_numpy()
             for m, v in enumerate(values, start=1):
                 s.append(m, float(v))
@@ -188,6 +225,7 @@ class QuotasView(QWidget):
         ay.setRange(0, top * 1.1 or 1)
         ay.applyNiceNumbers()
         ay.setLabelFormat("%.0f")
+        self.chart_legend.sync()
 
     def _filings(self) -> dict[str, float] | None:
         out = {}

@@ -7,6 +7,7 @@ opened at once; several go to a folder. 打印预览 shows the pages before they
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -63,6 +64,14 @@ class SheetsView(QWidget):
         self.scope = QComboBox()
         self.scope.currentIndexChanged.connect(lambda _: self._scope_changed())
         self.combined = QCheckBox(self.tr("另外合并为一个 PDF（便于打印）"))
+        self.duplex = QCheckBox(self.tr("双面打印：合订本中每份报表从新的一张纸开始（补空白页）"))
+        self.duplex.setEnabled(False)
+        self.combined.toggled.connect(self._combined_changed)
+        self.warnings = QLabel()
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("color: #b00020;")
+        self.warnings.hide()
+        self._warnings: list[str] = []
         self.result = QLabel()
         self.result.setWordWrap(True)
         self.export_button = QPushButton(self.tr("生成 PDF…"))
@@ -78,6 +87,7 @@ class SheetsView(QWidget):
         form.addRow(self.tr("报表"), self.kind)
         form.addRow(self.tr("范围"), self.scope)
         form.addRow("", self.combined)
+        form.addRow("", self.duplex)
         buttons = QHBoxLayout()
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.preview_button)
@@ -87,6 +97,7 @@ class SheetsView(QWidget):
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.result)
+        layout.addWidget(self.warnings)
         layout.addStretch(1)
         self.last_dir = Path.home()
         self._judges = pd.DataFrame(columns=["judge", "division"])
@@ -149,6 +160,29 @@ class SheetsView(QWidget):
         self.export_button.setEnabled(has_scope)
         self.preview_button.setEnabled(has_scope)
 
+    def _combined_changed(self, on: bool) -> None:
+        self.duplex.setEnabled(on)
+        if not on:
+            self.duplex.setChecked(False)
+
+    def _show_warnings(self) -> None:
+        """Names with characters no bundled font can draw, each named (they would print blank)."""
+        lines = []
+        for text in self._warnings:
+            found = re.match(r"「(.*)」中的字符「(.*?)」", text)
+            if found:
+                lines.append(
+                    self.tr(
+                        "「{n}」中的字符「{c}」没有可用字体，打印出来会是空白，请核对或安装含该字的字体"
+                    ).format(n=found.group(1), c=found.group(2))
+                )
+            else:
+                lines.append(text)
+        self.warnings.setText("\n".join(lines))
+        self.warnings.setVisible(bool(lines))
+        if lines:
+            QMessageBox.warning(self, self.tr("生僻字"), "\n".join(lines))
+
     def single(self) -> bool:
         """One sheet (a named judge, one division's sheet, the court summary): saved under a name."""
         data = self.scope.currentData()
@@ -168,6 +202,8 @@ class SheetsView(QWidget):
         kind = self.kind.currentData()
         scope, name = self.scope.currentData()
         year, month = self.window_.year(), self.window_.month()
+        duplex = combined and self.duplex.isChecked()
+        self._warnings = warnings = []
 
         def job(db, progress):
             return export_sheets(
@@ -181,6 +217,8 @@ class SheetsView(QWidget):
                 everyone=scope == "all",
                 combined=combined,
                 progress=progress,
+                duplex=duplex,
+                warnings=warnings,
             )
 
         return job
@@ -205,6 +243,7 @@ class SheetsView(QWidget):
             tmp = Path(tempfile.mkdtemp(prefix="sheet-"))
 
             def saved(paths) -> None:
+                self._show_warnings()
                 shutil.move(str(paths[0]), path)
                 shutil.rmtree(tmp, ignore_errors=True)
                 self.result.setText(self.tr("已保存 {p}").format(p=path))
@@ -229,6 +268,7 @@ class SheetsView(QWidget):
         def done(paths) -> None:
             self.result.setText(self.tr("已生成 {n} 个 PDF 于 {f}").format(n=len(paths), f=folder))
             self.open_folder.setEnabled(True)
+            self._show_warnings()
 
         self.window_.tasks.run(
             self._job(Path(folder), self.combined.isChecked()),

@@ -1,0 +1,351 @@
+"""名册: the court's judges (人事, 管理员): add one, change a post (职务), track, 入额 or 离任 date,
+move a judge to another division from a date, and (管理员) open accounts for every judge of the
+roster at once, the initial passwords printed once to a PDF for handing out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+from PySide6.QtCore import QDate, QSettings
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workload_app.core.params import ROLES
+from workload_app.core.problems import WorkloadError
+from workload_app.services import access, roster
+from workload_app.ui import file_dialogs
+from workload_app.ui.dataframe_model import DataFrameModel
+from workload_app.ui.excel import ExcelButton
+from workload_app.ui.i18n import labels, post_label, track_label
+from workload_app.ui.tables import table_view
+
+COLUMNS = {
+    "name": "姓名",
+    "division": "部门",
+    "role_label": "职务",
+    "track_label": "类别",
+    "in_post_from": "入额日期",
+    "in_post_to": "离任日期",
+    "moves_text": "调动记录",
+}
+
+
+def _qdate(text: object) -> QDate:
+    return (
+        QDate.fromString(str(text), "yyyy-MM-dd") if isinstance(text, str) and text else QDate.currentDate()
+    )
+
+
+class DateField(QWidget):
+    """A date that may be left empty (no 离任 date: still in post)."""
+
+    def __init__(self, value: object, empty_text: str) -> None:
+        super().__init__()
+        self.set = QCheckBox()
+        self.date = QDateEdit(_qdate(value))
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.empty = QLabel(empty_text)
+        self.set.toggled.connect(self._toggle)
+        self.set.setChecked(isinstance(value, str) and bool(value))
+        self._toggle(self.set.isChecked())
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.set)
+        row.addWidget(self.date)
+        row.addWidget(self.empty)
+        row.addStretch(1)
+
+    def _toggle(self, on: bool) -> None:
+        self.date.setVisible(on)
+        self.empty.setVisible(not on)
+
+    def value(self) -> str:
+        return self.date.date().toString("yyyy-MM-dd") if self.set.isChecked() else ""
+
+
+class JudgeDialog(QDialog):
+    """A new judge, or a judge's post, track and dates (``existing``)."""
+
+    def __init__(self, view, existing: dict | None = None) -> None:
+        super().__init__(view)
+        self.view = view
+        self.existing = existing
+        self.setWindowTitle(self.tr("修改名册") if existing else self.tr("新增法官"))
+        self.name = QLineEdit(existing["name"] if existing else "")
+        self.name.setEnabled(existing is None)
+        self.division = QComboBox()
+        for d in roster.division_names(view.window_.db):
+            self.division.addItem(d, d)
+        self.role = QComboBox()
+        for r in ROLES:
+            self.role.addItem(post_label(r), r)
+        self.track = QComboBox()
+        for t in ("trial", "enforcement"):
+            self.track.addItem(track_label(t), t)
+        e = existing or {}
+        self.start = DateField(e.get("in_post_from"), self.tr("（未填）"))
+        self.end = DateField(e.get("in_post_to"), self.tr("（在任）"))
+        if existing:
+            self.division.setCurrentIndex(max(0, self.division.findData(existing["division"])))
+            self.division.setEnabled(False)  # another division: a move with a date
+            self.role.setCurrentIndex(max(0, self.role.findData(existing["role"])))
+            self.track.setCurrentIndex(max(0, self.track.findData(existing["track"])))
+        else:
+            self.role.setCurrentIndex(self.role.findData("审判员"))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020;")
+        form = QFormLayout()
+        form.addRow(self.tr("姓名"), self.name)
+        form.addRow(self.tr("部门"), self.division)
+        form.addRow(self.tr("职务"), self.role)
+        form.addRow(self.tr("类别"), self.track)
+        form.addRow(self.tr("入额日期"), self.start)
+        form.addRow(self.tr("离任日期"), self.end)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        if existing:
+            hint = QLabel(self.tr("调往其他部门请用「调动…」，并填写调动日期。"))
+            hint.setWordWrap(True)
+            layout.addWidget(hint)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        db = self.view.window_.db
+        try:
+            if self.existing is None:
+                changes = roster.add_judge(
+                    db,
+                    self.name.text(),
+                    self.division.currentData(),
+                    self.role.currentData(),
+                    self.track.currentData(),
+                    self.start.value() or None,
+                    self.end.value() or None,
+                )
+            else:
+                changes = roster.edit_judge(
+                    db,
+                    self.existing["name"],
+                    role=self.role.currentData(),
+                    track=self.track.currentData(),
+                    in_post_from=self.start.value(),
+                    in_post_to=self.end.value(),
+                )
+        except WorkloadError as exc:
+            self.message.setText(str(exc))
+            return
+        self.accept()
+        self.view.window_.apply_changes(changes)
+
+
+class TransferDialog(QDialog):
+    """Move a judge to another division from a date on."""
+
+    def __init__(self, view, judge: dict) -> None:
+        super().__init__(view)
+        self.view = view
+        self.judge = judge
+        self.setWindowTitle(self.tr("调动：{n}").format(n=judge["name"]))
+        self.division = QComboBox()
+        for d in roster.division_names(view.window_.db):
+            if d != judge["division"]:
+                self.division.addItem(d, d)
+        self.date = QDateEdit(QDate.currentDate())
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020;")
+        form = QFormLayout()
+        form.addRow(self.tr("现在部门"), QLabel(judge["division"] or ""))
+        form.addRow(self.tr("调往部门"), self.division)
+        form.addRow(self.tr("自该日起在新部门"), self.date)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(
+            QLabel(self.tr("已结案件仍计入结案时的部门；本年度的部门任务与法官人数按在各部门的天数分摊。"))
+        )
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        try:
+            changes = roster.transfer(
+                self.view.window_.db,
+                self.judge["name"],
+                self.division.currentData(),
+                self.date.date().toString("yyyy-MM-dd"),
+            )
+        except WorkloadError as exc:
+            self.message.setText(str(exc))
+            return
+        self.accept()
+        self.view.window_.apply_changes(changes)
+
+
+class RosterView(QWidget):
+    def __init__(self, window) -> None:
+        super().__init__()
+        self.window_ = window
+        self.model = DataFrameModel(headers=labels(COLUMNS))
+        self.table = table_view(self.model)
+        self.table.doubleClicked.connect(lambda _: self.edit())
+        bar = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for key, text, slot in (
+            ("add", self.tr("新增法官…"), self.add),
+            ("edit", self.tr("修改…"), self.edit),
+            ("transfer", self.tr("调动…"), self.transfer),
+        ):
+            b = QPushButton(text)
+            b.clicked.connect(slot)
+            bar.addWidget(b)
+            self.buttons[key] = b
+        if window.user.role == access.ADMIN:
+            b = QPushButton(self.tr("为名册法官建立账户…"))
+            b.setToolTip(self.tr("为每位尚无账户的在任法官建立账户，初始密码只打印一次到 PDF"))
+            b.clicked.connect(lambda: self.create_accounts())
+            bar.addWidget(b)
+            self.buttons["accounts"] = b
+        bar.addStretch(1)
+        bar.addWidget(ExcelButton(self.model, lambda: self.tr("法官名册"), self))
+        self.status = QLabel()
+        self.result = QLabel()  # what the last account creation did (kept over refreshes)
+        self.result.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+        layout.addWidget(self.status)
+        layout.addWidget(self.result)
+        self._frame = pd.DataFrame()
+
+    def refresh(self) -> None:
+        frame = roster.roster(self.window_.db)
+        frame["role_label"] = frame["role"].map(post_label)
+        frame["track_label"] = frame["track"].map(track_label)
+        frame["moves_text"] = [
+            "; ".join(
+                self.tr("{d} 起 {a}→{b}").format(
+                    d=m["from_date"], a=m["from_division"] or "", b=m["division"]
+                )
+                for m in moves
+            )
+            for moves in frame["moves"]
+        ]
+        self._frame = frame
+        self.model.set_frame(frame[list(COLUMNS)])
+        self.status.setText(self.tr("名册共 {n} 名法官").format(n=len(frame)))
+
+    def show_empty(self) -> None:
+        self.refresh()
+
+    def _selected(self) -> dict | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            QMessageBox.information(self, self.tr("名册"), self.tr("请先选中一名法官"))
+            return None
+        name = self.model.row_at(index.row())["name"]
+        return self._frame.set_index("name").loc[name].to_dict() | {"name": name}
+
+    def select(self, name: str) -> None:
+        for row in range(self.model.rowCount()):
+            if self.model.row_at(row)["name"] == name:
+                self.table.selectRow(row)
+                return
+        raise KeyError(name)
+
+    def add(self) -> JudgeDialog:
+        dialog = JudgeDialog(self)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def edit(self) -> JudgeDialog | None:
+        judge = self._selected()
+        if judge is None:
+            return None
+        dialog = JudgeDialog(self, judge)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def transfer(self) -> TransferDialog | None:
+        judge = self._selected()
+        if judge is None:
+            return None
+        dialog = TransferDialog(self, judge)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def create_accounts(self, target: str | None = None) -> None:
+        """Accounts for every judge without one; the passwords go once to a PDF the user names."""
+        settings = QSettings()
+        start = Path(str(settings.value("sheets_folder", str(Path.home()))))
+        if not target:
+            answer = QMessageBox.question(
+                self,
+                self.tr("为名册法官建立账户"),
+                self.tr(
+                    "将为每位尚无账户的在任法官建立账户（登录名为姓名；庭长可查看本庭）。\n"
+                    "初始密码只打印一次到 PDF，系统不保存明文，请妥善保管、当面分发。\n\n继续吗？"
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            target = file_dialogs.save_file_name(
+                self,
+                self.tr("保存账户通知单"),
+                str(start / self.tr("账户通知单.pdf")),
+                self.tr("PDF 文件 (*.pdf)"),
+            )
+        if not target:
+            return
+        path = Path(target) if target.lower().endswith(".pdf") else Path(target + ".pdf")
+
+        def done(changes) -> None:
+            created = changes.summary["created"]
+            self.result.setText(
+                self.tr("已建立 {n} 个账户，初始密码已写入 {p}（仅此一份）").format(n=len(created), p=path)
+            )
+            QMessageBox.information(self, self.tr("账户已建立"), self.result.text())
+            self.window_.apply_changes(changes)
+
+        def failed(message: str) -> None:
+            self.result.setText(message)
+            QMessageBox.warning(self, self.tr("未建立账户"), message)
+
+        self.window_.tasks.run(
+            lambda db, progress: roster.create_roster_accounts(db, path),
+            parent=self,
+            label=self.tr("正在建立账户"),
+            on_done=done,
+            on_failed=failed,
+        )
