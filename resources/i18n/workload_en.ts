@@ -3128,7 +3128,7 @@ Open it now?</translation>
     </message>
     <message>
       <source>重</source>
-      <translation type="unfinished" />
+      <translation>重</translation>
     </message>
     <message>
       <source>重置密码</source>
