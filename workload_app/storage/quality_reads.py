@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pandas as pd
 import sqlite_utils
 
@@ -14,9 +15,9 @@ from workload_app.storage import case_columns
 QUALITY_MEASURE_COLUMNS = """
 SELECT c.id AS case_id, c.category, c.instance, c.procedure, c.closing_method, c.filed_on, c.closed_on,
        c.time_limit_days, c.extension_days, c.deducted_days, c.appealed, c.appeal_result,
-       c.enforcement_applied, c.enforcement_recovered, j.name AS judge, d.name AS division
-FROM cases c JOIN judges j ON j.id = c.judge_id LEFT JOIN divisions d ON d.id = c.division_id
-"""
+       c.enforcement_applied, c.enforcement_recovered, c.judge_id, c.division_id
+FROM cases c
+"""  # judge and division by id, named after the read (no join, no name text per case)
 MEASURE_NAMES = (
     "case_id", "category", "instance", "procedure", "closing_method", "filed_on", "closed_on",
     "time_limit_days", "extension_days", "deducted_days", "appealed", "appeal_result",
@@ -28,11 +29,25 @@ _IN_PERIOD = (
 )
 
 
-def _typed(out: pd.DataFrame) -> pd.DataFrame:
-    if out.empty:
+def _typed(db: sqlite_utils.Database, out: pd.DataFrame) -> pd.DataFrame:
+    judges = dict(db.conn.execute("SELECT id, name FROM judges").fetchall())
+    divisions = dict(db.conn.execute("SELECT id, name FROM divisions").fetchall())
+    if not out.empty:
+        out["judge"] = _named(out.pop("judge_id"), judges)
+        out["division"] = _named(out.pop("division_id"), divisions)
+        if out["judge"].isna().any():  # as the join to judges did: a case of no judge is nobody's
+            out = out[out["judge"].notna()].reset_index(drop=True)
+    else:
         out = pd.DataFrame({n: pd.Series(dtype=int if n == "case_id" else object) for n in MEASURE_NAMES})
     out["appealed"] = out["appealed"].map({1: True, 0: False})
     return out
+
+
+def _named(ids: pd.Series, names: dict[int, str]) -> np.ndarray:
+    """Names by id, one lookup per distinct id (None for NULL or an unknown id)."""
+    codes, uniques = pd.factorize(ids)
+    table = np.array([names.get(int(i)) for i in uniques] + [None], dtype=object)
+    return table[np.where(codes >= 0, codes, len(uniques))]
 
 
 def quality_measure_cases(
@@ -46,7 +61,7 @@ def quality_measure_cases(
     if judge is not None:
         sql += " AND c.judge_id IN (SELECT id FROM judges WHERE name = :judge)"
         args["judge"] = judge
-    return _typed(case_columns.read_frame(db, sql, args, "case_id"))
+    return _typed(db, case_columns.read_frame(db, sql, args, "case_id"))
 
 
 def long_pending_details(db: sqlite_utils.Database, case_ids: list[int]) -> pd.DataFrame:
