@@ -21,11 +21,16 @@ Pure: takes a case table (the columns of ``CASE_COLUMNS``) and returns values. T
   (``judgment_methods``, e.g. 判决/裁定; a 撤诉 ruling is not) and not appealed; 改判发回率 counts first-instance trial
   cases closed whose appellate outcome contains 改判 or 发回 over all first-instance trial cases closed;
 - 执行到位率 = Σ recovered ÷ Σ applied over enforcement cases closed with both amounts.
+
+Every sum is exact (counts and whole days as integers, amounts in whole fen 分, divided by 100
+once at the end), so a judge's figures computed from their own cases alone are bit for bit the
+ones computed beside the whole court's, whatever the order or grouping.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -150,7 +155,16 @@ def score_deduction(reversed_remanded: int, q: QualityParams) -> float:
 
 
 def _dates(s: pd.Series) -> pd.Series:
-    return pd.to_datetime(s, errors="coerce")
+    if s.dtype.kind == "M":
+        return s
+    # parsed once per distinct text (a year's cases share a few hundred dates): the same values,
+    # since the format is inferred from the first text either way (factorize keeps first-seen order)
+    codes, uniques = pd.factorize(s)
+    if not len(uniques):
+        return pd.to_datetime(s, errors="coerce")
+    parsed = pd.to_datetime(pd.Series(uniques, dtype=object), errors="coerce").to_numpy()
+    out = np.where(codes >= 0, parsed[np.maximum(codes, 0)], np.datetime64("NaT"))
+    return pd.Series(out, index=s.index, dtype=parsed.dtype)
 
 
 def _numbers(cases: pd.DataFrame, col: str) -> pd.Series:
@@ -163,6 +177,22 @@ def _text(cases: pd.DataFrame, col: str) -> pd.Series:
     if col not in cases.columns:
         return pd.Series("", index=cases.index, dtype=object)
     return cases[col].fillna("").astype(str)
+
+
+def _per_value(values: pd.Series, fn, na: object, dtype: object = object) -> np.ndarray:
+    """``fn`` of each value, worked out once per distinct value (``na`` for a missing one)."""
+    codes, uniques = pd.factorize(values)
+    table = np.array([fn(v) for v in uniques] + [na], dtype=dtype)
+    return table[np.where(codes >= 0, codes, len(uniques))]
+
+
+def _coded_text(cases: pd.DataFrame, col: str) -> tuple[np.ndarray, list[str]]:
+    """(codes, texts): ``_text(cases, col)`` as an integer code per case into its distinct texts."""
+    if col not in cases.columns:
+        return np.zeros(len(cases), dtype=np.int64), [""]
+    codes, uniques = pd.factorize(cases[col])
+    texts = [str(v) for v in uniques] + [""]
+    return np.where(codes >= 0, codes, len(uniques)).astype(np.int64), texts
 
 
 def matching_limit(
@@ -197,20 +227,26 @@ def _withdrawn(method: str) -> bool:
 
 
 def case_measures(cases: pd.DataFrame, q: QualityParams) -> pd.DataFrame:
-    """Per case: deadline, within (True/False/NaN), days (less deductions), appealed, reversed."""
+    """Per case: deadline, within (True/False/NaN), days (less deductions), appealed, reversed.
+
+    Everything that depends on a text (the time limit of a category/instance/procedure, a
+    closing method open to appeal, an appellate outcome) is worked out once per distinct text."""
     filed, closed = _dates(cases["filed_on"]), _dates(cases["closed_on"])
     given = _numbers(cases, "time_limit_days")
     extra = _numbers(cases, "extension_days").fillna(0) + _numbers(cases, "deducted_days").fillna(0)
-    category, instance = _text(cases, "category"), _text(cases, "instance")
-    procedure = _text(cases, "procedure")
-    keys = pd.DataFrame({"c": category, "i": instance, "p": procedure})
-    rule_of = {
-        k: matching_limit(q.time_limits, *k)
-        for k in keys.drop_duplicates().itertuples(index=False, name=None)
-    }
-    rules = [rule_of[k] for k in keys.itertuples(index=False, name=None)]
-    months = pd.Series([r.months if r else np.nan for r in rules], index=cases.index, dtype=float)
-    rdays = pd.Series([r.days if r else np.nan for r in rules], index=cases.index, dtype=float)
+    (c_code, c_text), (i_code, i_text) = _coded_text(cases, "category"), _coded_text(cases, "instance")
+    p_code, p_text = _coded_text(cases, "procedure")
+    combined = (c_code * len(i_text) + i_code) * len(p_text) + p_code
+    keys, key_of_case = np.unique(combined, return_inverse=True)
+    rules = []
+    for k in keys.tolist():
+        rest, p = divmod(k, len(p_text))
+        c, i = divmod(rest, len(i_text))
+        rules.append(matching_limit(q.time_limits, c_text[c], i_text[i], p_text[p]))
+    rule_months = np.array([r.months if r else np.nan for r in rules], dtype=float)
+    rule_days = np.array([r.days if r else np.nan for r in rules], dtype=float)
+    months = pd.Series(rule_months[key_of_case] if len(cases) else [], index=cases.index, dtype=float)
+    rdays = pd.Series(rule_days[key_of_case] if len(cases) else [], index=cases.index, dtype=float)
     deadline = pd.Series(pd.NaT, index=cases.index, dtype="datetime64[ns]")
     for m in months.dropna().unique():
         rows = (months == m) & given.isna() & filed.notna()
@@ -222,14 +258,18 @@ def case_measures(cases: pd.DataFrame, q: QualityParams) -> pd.DataFrame:
     within = pd.Series(np.nan, index=cases.index, dtype=object)
     within[has_limit] = (closed[has_limit] <= deadline[has_limit]).astype(bool)
     days = ((closed - filed).dt.days - _numbers(cases, "deducted_days").fillna(0)).clip(lower=0)
-    appealed_flag = cases["appealed"] if "appealed" in cases.columns else pd.Series(None, index=cases.index)
-    result = _text(cases, "appeal_result")
-    appealed = appealed_flag.map(lambda v: v is True or v == 1).astype(bool) | (result != "")
-    reversed_ = result.map(lambda r: any(w in r for w in REVERSED_WORDS)).astype(bool)
-    method = _text(cases, "closing_method")
-    appealable = method.map(lambda m: any(w in m for w in q.judgment_methods) and not _withdrawn(m)).astype(
-        bool
-    )
+    if "appealed" in cases.columns:
+        flagged = _per_value(cases["appealed"], lambda v: v is True or v == 1, False, bool)
+    else:
+        flagged = np.zeros(len(cases), dtype=bool)
+    r_code, r_text = _coded_text(cases, "appeal_result")
+    appealed = flagged | np.array([t != "" for t in r_text], dtype=bool)[r_code]
+    reversed_ = np.array([any(w in r for w in REVERSED_WORDS) for r in r_text], dtype=bool)[r_code]
+    m_code, m_text = _coded_text(cases, "closing_method")
+    open_to_appeal = [any(w in m for w in q.judgment_methods) and not _withdrawn(m) for m in m_text]
+    appealable = np.array(open_to_appeal, dtype=bool)[m_code]
+    category = np.array(c_text, dtype=object)[c_code]
+    instance = np.array(i_text, dtype=object)[i_code]
     return pd.DataFrame(
         {
             "filed": filed,
@@ -240,7 +280,7 @@ def case_measures(cases: pd.DataFrame, q: QualityParams) -> pd.DataFrame:
             "appealed": appealed,
             "reversed": reversed_,
             "appealable": appealable,
-            "trial_first": category.isin(TRIAL_CATEGORIES) & (instance == "first"),
+            "trial_first": np.isin(category, TRIAL_CATEGORIES) & (instance == "first"),
             "enforcement": category == "enforcement",
             "applied": _numbers(cases, "enforcement_applied"),
             "recovered": _numbers(cases, "enforcement_recovered"),
@@ -251,51 +291,115 @@ def case_measures(cases: pd.DataFrame, q: QualityParams) -> pd.DataFrame:
 
 # ---------------------------------------------------------------- per group
 
+# Every sum below is exact, so a group's figures do not depend on which other groups are summed
+# beside it nor on the order of its cases: a judge's figures from their own cases alone equal
+# theirs from the whole court's. Counts and days are integers; amounts are summed in fen (分).
+COUNT_PARTS = (
+    "filed", "carried_over", "closed_unknown_filing", "closed", "pending", "pending_12_18",
+    "pending_18_36", "pending_over_36", "limit_num", "limit_den", "days_n", "appeal_den", "appealed",
+    "reversed_den", "reversed_remanded",
+)  # fmt: skip
+INTEGER_PARTS = ("days_sum",)  # whole days (deducted days are whole days)
+AMOUNT_PARTS = ("enf_applied", "enf_recovered")  # yuan, summed as whole fen
+PART_ORDER = (
+    "filed", "carried_over", "closed_unknown_filing", "closed", "pending", "pending_12_18",
+    "pending_18_36", "pending_over_36", "limit_num", "limit_den", "days_sum", "days_n", "appeal_den",
+    "appealed", "reversed_den", "reversed_remanded", "enf_applied", "enf_recovered",
+)  # fmt: skip
+_INT64_SAFE = 2.0**62
 
-def counts(
-    cases: pd.DataFrame, q: QualityParams, period: Period, keys: list[str] | None = None
-) -> pd.DataFrame:
-    """The numerators and denominators, one row per group of ``keys`` (None: one row, the court)."""
+
+def to_fen(yuan: pd.Series | np.ndarray) -> np.ndarray:
+    """Amounts in yuan as whole fen (int64; NaN → 0): 0.1 元 is 10 分 exactly, as on a receipt."""
+    x = np.nan_to_num(np.asarray(yuan, dtype=float), nan=0.0)
+    return np.rint(x * 100).astype(np.int64)
+
+
+def case_parts(cases: pd.DataFrame, q: QualityParams, period: Period) -> pd.DataFrame:
+    """Per case, what it adds to each numerator and denominator of ``counts``: 0/1 counts,
+    whole days and amounts in fen, all int64 (sums of them are exact in any grouping)."""
     m = case_measures(cases, q)
     start, end = pd.Timestamp(period.start), pd.Timestamp(period.end)
     filed_in = m["filed"].between(start, end)
     closed_in = m["closed"].between(start, end)
     carried = (m["filed"] < start) & ~(m["closed"] < start)
     pending = (m["filed"] <= end) & ~(m["closed"] <= end)
-    age = age_months(cases["filed_on"], period.end).where(pending)
-    band = band_of(age)
+    age = age_months(m["filed"], period.end).where(pending)
     limited = closed_in & m["within"].notna()
     dated = closed_in & m["days"].notna()
     judged = closed_in & m["trial_first"] & m["appealable"]
     trial_closed = closed_in & m["trial_first"]
     enf = closed_in & m["enforcement"] & m["applied"].notna() & m["recovered"].notna()
-    parts = pd.DataFrame(
-        {
-            "filed": filed_in,
-            "carried_over": carried,
-            "closed_unknown_filing": closed_in & m["filed"].isna(),
-            "closed": closed_in,
-            "pending": pending,
-            "pending_12_18": band == "12-18",
-            "pending_18_36": band == "18-36",
-            "pending_over_36": band == "36+",
-            "limit_num": limited & (m["within"] == True),  # noqa: E712 - object column of True/False/NaN
-            "limit_den": limited,
-            "days_sum": m["days"].where(dated, 0.0),
-            "days_n": dated,
-            "appeal_den": judged,
-            "appealed": judged & m["appealed"],
-            "reversed_den": trial_closed,
-            "reversed_remanded": trial_closed & m["reversed"],
-            "enf_applied": m["applied"].where(enf, 0.0),
-            "enf_recovered": m["recovered"].where(enf, 0.0),
-        },
+    days = m["days"].where(dated, 0.0).to_numpy(dtype=float)
+    if np.array_equal(days, np.rint(days)):  # whole days (deducted days are whole days): exact as int64
+        days = days.astype(np.int64)
+    parts = {
+        "filed": filed_in,
+        "carried_over": carried,
+        "closed_unknown_filing": closed_in & m["filed"].isna(),
+        "closed": closed_in,
+        "pending": pending,
+        "pending_12_18": (age >= 12) & (age < 18),
+        "pending_18_36": (age >= 18) & (age < 36),
+        "pending_over_36": age >= 36,
+        "limit_num": limited & (m["within"] == True),  # noqa: E712 - object column of True/False/NaN
+        "limit_den": limited,
+        "days_sum": days,
+        "days_n": dated,
+        "appeal_den": judged,
+        "appealed": judged & m["appealed"],
+        "reversed_den": trial_closed,
+        "reversed_remanded": trial_closed & m["reversed"],
+        "enf_applied": to_fen(m["applied"].where(enf, 0.0)),
+        "enf_recovered": to_fen(m["recovered"].where(enf, 0.0)),
+    }
+    return pd.DataFrame(
+        {k: v if k == "days_sum" else np.asarray(v).astype(np.int64) for k, v in parts.items()},
         index=cases.index,
-    ).astype(float)
-    if not keys:
-        return parts.sum().to_frame().T
-    group = cases[keys].fillna("")
-    return parts.join(group).groupby(keys, sort=True).sum().reset_index()
+        columns=list(PART_ORDER),
+    )
+
+
+def _exact_sum(values: pd.Series) -> int | float:
+    """The exact sum of a group's part: Python integers, or ``math.fsum`` for fractional days."""
+    if values.dtype.kind == "f":
+        return math.fsum(values.tolist())
+    return sum(int(v) for v in values.tolist())
+
+
+def sum_parts(parts: pd.DataFrame, group: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Exact sums of ``case_parts`` per group of the ``group`` columns (sorted), or one row (None),
+    as the figures report them: counts and days as floats, fen as yuan (exact sum ÷ 100)."""
+    keys = list(group.columns) if group is not None else ["_all"]
+    if group is None:
+        group = pd.DataFrame({"_all": np.zeros(len(parts), dtype=np.int64)}, index=parts.index)
+    grouped = parts.join(group).groupby(keys, sort=True)
+    fast = [c for c in PART_ORDER if parts[c].dtype.kind == "i"]
+    if fast and float(np.abs(parts[fast].to_numpy()).sum(axis=0, dtype=float).max()) >= _INT64_SAFE:
+        fast = []  # a sum beyond int64: Python integers, still exact
+    sums = grouped[fast].sum() if fast else None
+    columns = {}
+    for col in PART_ORDER:
+        values = sums[col] if col in fast else grouped[col].agg(_exact_sum)
+        if col in AMOUNT_PARTS:
+            columns[col] = [int(v) / 100 for v in values.tolist()]  # one rounding, at the end
+        else:
+            columns[col] = [float(v) for v in values.tolist()]
+    index = (sums if fast else grouped.size()).index
+    out = pd.DataFrame(columns, index=index, dtype=float).reset_index()
+    if keys == ["_all"]:
+        out = out.drop(columns="_all")
+        if out.empty:  # no cases: one row of zeros, the court's
+            out = pd.DataFrame([dict.fromkeys(PART_ORDER, 0.0)], dtype=float)
+    return out
+
+
+def counts(
+    cases: pd.DataFrame, q: QualityParams, period: Period, keys: list[str] | None = None
+) -> pd.DataFrame:
+    """The numerators and denominators, one row per group of ``keys`` (None: one row, the court)."""
+    parts = case_parts(cases, q, period)
+    return sum_parts(parts, cases[keys].fillna("") if keys else None)
 
 
 def _ratio(n: float, d: float) -> float | None:
@@ -327,6 +431,9 @@ def indicators_of(
     return tuple(out)
 
 
+SCOPE_KEYS = {"judge": ["judge", "division"], "division": ["division"], "court": None}
+
+
 def figures(
     cases: pd.DataFrame,
     q: QualityParams,
@@ -337,36 +444,57 @@ def figures(
     appeals_date: dt.date | None = None,
 ) -> list[QualityFigures]:
     """Figures per judge (``judge`` column), division (``division``) or for the court."""
-    keys = {"judge": ["judge", "division"], "division": ["division"], "court": None}[scope]
-    table = counts(cases, q, period, keys)
-    out = []
-    for row in table.to_dict("records"):
-        name = (
-            row.get("judge", "")
-            if scope == "judge"
-            else row.get("division", "")
-            if scope == "division"
-            else ""
-        )
-        out.append(
-            QualityFigures(
-                scope=scope,
-                name=name,
-                division=row.get("division", "") if scope != "court" else "",
-                period=period,
-                filed=int(row["filed"]),
-                carried_over=int(row["carried_over"]),
-                closed=int(row["closed"]),
-                pending=int(row["pending"]),
-                pending_12_18=int(row["pending_12_18"]),
-                pending_18_36=int(row["pending_18_36"]),
-                pending_over_36=int(row["pending_over_36"]),
-                appealed=int(row["appealed"]),
-                reversed_remanded=int(row["reversed_remanded"]),
-                indicators=indicators_of(row, q, data_date, appeals_date),
-            )
-        )
+    return figures_by_scope(cases, q, period, (scope,), data_date=data_date, appeals_date=appeals_date)[scope]
+
+
+def figures_by_scope(
+    cases: pd.DataFrame,
+    q: QualityParams,
+    period: Period,
+    scopes: tuple[str, ...] = ("judge", "division", "court"),
+    *,
+    data_date: dt.date | None = None,
+    appeals_date: dt.date | None = None,
+) -> dict[str, list[QualityFigures]]:
+    """``figures`` for several scopes, each case's measures worked out once for all of them."""
+    parts = case_parts(cases, q, period)
+    out = {}
+    for scope in scopes:
+        keys = SCOPE_KEYS[scope]
+        table = sum_parts(parts, cases[keys].fillna("") if keys else None)
+        out[scope] = [
+            _figures_of(row, scope, q, period, data_date, appeals_date) for row in table.to_dict("records")
+        ]
     return out
+
+
+def _figures_of(
+    row: dict,
+    scope: str,
+    q: QualityParams,
+    period: Period,
+    data_date: dt.date | None,
+    appeals_date: dt.date | None,
+) -> QualityFigures:
+    name = (
+        row.get("judge", "") if scope == "judge" else row.get("division", "") if scope == "division" else ""
+    )
+    return QualityFigures(
+        scope=scope,
+        name=name,
+        division=row.get("division", "") if scope != "court" else "",
+        period=period,
+        filed=int(row["filed"]),
+        carried_over=int(row["carried_over"]),
+        closed=int(row["closed"]),
+        pending=int(row["pending"]),
+        pending_12_18=int(row["pending_12_18"]),
+        pending_18_36=int(row["pending_18_36"]),
+        pending_over_36=int(row["pending_over_36"]),
+        appealed=int(row["appealed"]),
+        reversed_remanded=int(row["reversed_remanded"]),
+        indicators=indicators_of(row, q, data_date, appeals_date),
+    )
 
 
 def long_pending(cases: pd.DataFrame, at: dt.date, over_months: int = 12) -> pd.DataFrame:

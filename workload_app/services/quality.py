@@ -22,7 +22,7 @@ from workload_app.importing.values import is_blank, parse_date, parse_text
 from workload_app.services import access, audit
 from workload_app.services.changes import Changes
 from workload_app.services.parameters import current_params
-from workload_app.storage import backups
+from workload_app.storage import backups, quality_reads
 from workload_app.storage import repository as repo
 from workload_app.storage.db import Database
 
@@ -112,13 +112,15 @@ def report(
     """Figures for a period (default: the year through a month) that the acting user may see."""
     period = period or qm.Period.year_to_month(year, through_month)
     params, _ = current_params(db, year)
-    cases = period_cases(db, period)
+    cases = quality_reads.quality_measure_cases(
+        db, filed_by=period.end.isoformat(), closed_from=period.start.isoformat()
+    )
     dates = {"data_date": _date(repo.cases_data_date(db)), "appeals_date": _date(repo.appeals_data_date(db))}
-    judges = qm.figures(cases, params.quality, period, "judge", **dates)
-    divisions = qm.figures(cases, params.quality, period, "division", **dates)
     user = access.current(db)
-    judges, divisions = access.visible_figures(user, judges, divisions)
-    court = qm.figures(cases, params.quality, period, "court", **dates)[0] if user.court_wide else None
+    scopes = ("judge", "division", "court") if user.court_wide else ("judge", "division")
+    found = qm.figures_by_scope(cases, params.quality, period, scopes, **dates)
+    judges, divisions = access.visible_figures(user, found["judge"], found["division"])
+    court = found["court"][0] if user.court_wide else None
     shown = {f.name for f in judges}
     return QualityReport(
         period,
@@ -127,14 +129,53 @@ def report(
         court,
         dates["data_date"],
         dates["appeals_date"],
-        long_pending_of(cases[cases["judge"].isin(shown)], period.end),
+        _long_pending_read(db, cases[cases["judge"].isin(shown)], period.end),
     )
+
+
+def judge_report(
+    db: sqlite_utils.Database, year: int, through_month: int, judge: str, period: qm.Period | None = None
+) -> QualityReport:
+    """``report``'s figures of one judge (under each division their cases lie in) and their
+    long-pending cases, computed from that judge's cases alone (read through the judge index):
+    the same values as the court-wide report's, since every sum is exact. No division or court
+    figures. The caller checks the acting user may see the judge."""
+    period = period or qm.Period.year_to_month(year, through_month)
+    params, _ = current_params(db, year)
+    cases = quality_reads.quality_measure_cases(
+        db, filed_by=period.end.isoformat(), closed_from=period.start.isoformat(), judge=judge
+    )
+    dates = {"data_date": _date(repo.cases_data_date(db)), "appeals_date": _date(repo.appeals_data_date(db))}
+    judges = qm.figures(cases, params.quality, period, "judge", **dates)
+    return QualityReport(
+        period,
+        tuple(judges),
+        (),
+        None,
+        dates["data_date"],
+        dates["appeals_date"],
+        _long_pending_read(db, cases, period.end),
+    )
+
+
+def _long_pending_read(
+    db: sqlite_utils.Database, cases: pd.DataFrame, at: dt.date
+) -> tuple[LongPendingCase, ...]:
+    """``long_pending_of`` for cases read with the measure columns only: the open ones past the
+    threshold found there, then their case numbers and reasons read by case id."""
+    rows = qm.long_pending(cases, at)
+    details = quality_reads.long_pending_details(db, rows["case_id"].tolist()).set_index("case_id")
+    for col in ("case_number", "pending_reason", "pending_note"):
+        rows[col] = rows["case_id"].map(details[col]) if len(rows) else None
+    return _typed_long_pending(rows)
 
 
 def long_pending_of(cases: pd.DataFrame, at: dt.date, over_months: int = 12) -> tuple[LongPendingCase, ...]:
     """The open cases at ``at`` at least ``over_months`` old, typed, with their recorded reasons."""
-    rows = qm.long_pending(cases, at, over_months)
+    return _typed_long_pending(qm.long_pending(cases, at, over_months))
 
+
+def _typed_long_pending(rows: pd.DataFrame) -> tuple[LongPendingCase, ...]:
     def text(v: object) -> str:
         return "" if v is None or (isinstance(v, float) and v != v) else str(v)
 
