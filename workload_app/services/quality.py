@@ -134,7 +134,7 @@ def report(
 
 
 def judge_report(
-    db: sqlite_utils.Database, year: int, through_month: int, judge: str, period: qm.Period | None = None
+    db: Database, year: int, through_month: int, judge: str, period: qm.Period | None = None
 ) -> QualityReport:
     """``report``'s figures of one judge (under each division their cases lie in) and their
     long-pending cases, computed from that judge's cases alone (read through the judge index):
@@ -158,9 +158,7 @@ def judge_report(
     )
 
 
-def _long_pending_read(
-    db: sqlite_utils.Database, cases: pd.DataFrame, at: dt.date
-) -> tuple[LongPendingCase, ...]:
+def _long_pending_read(db: Database, cases: pd.DataFrame, at: dt.date) -> tuple[LongPendingCase, ...]:
     """``long_pending_of`` for cases read with the measure columns only: the open ones past the
     threshold found there, then their case numbers and reasons read by case id."""
     rows = qm.long_pending(cases, at)

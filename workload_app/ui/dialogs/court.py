@@ -30,7 +30,9 @@ class CourtSettingsDialog(QDialog):
         current = court.court_settings(window.db)
         self.name = QLineEdit(current.name)
         self.name.setMaxLength(60)
-        self.name.setMinimumWidth(self.name.fontMetrics().horizontalAdvance("\u91cd" * 24))  # a full name shows
+        self.name.setMinimumWidth(
+            self.name.fontMetrics().horizontalAdvance("\u91cd" * 24)
+        )  # a full name shows
         self.prefix = QLineEdit(current.notice_prefix)
         self.prefix.setMaxLength(30)
         self.prefix.setPlaceholderText(self.tr("例如：渝0106法"))
