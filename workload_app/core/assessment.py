@@ -124,8 +124,23 @@ class _Record:
     def get(self, key: str, default: object = None) -> object:
         return getattr(self, key) if key in self.keys() else default
 
+    def __eq__(self, other: object) -> bool:
+        """Field by field, a missing figure (NaN) equal to a missing one: the same figures are equal."""
+        if type(other) is not type(self):
+            return NotImplemented
+        return all(_same(getattr(self, k), getattr(other, k)) for k in self.keys())
 
-@dataclass(frozen=True)
+    def __hash__(self) -> int:
+        return hash(tuple(getattr(self, k) for k in self.keys()))
+
+
+def _same(a: object, b: object) -> bool:
+    if isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b):
+        return True
+    return a == b
+
+
+@dataclass(frozen=True, eq=False)
 class JudgeFigures(_Record):
     """One judge's assessment to the month (ranks: None where unranked or not shown)."""
 
@@ -158,7 +173,7 @@ class JudgeFigures(_Record):
         return replace(self, rank_division=None, rank_court=None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class DivisionFigures(_Record):
     """A division's assessment in one track, with its staffing need."""
 
@@ -189,8 +204,8 @@ class Transfer:
     assumption: str = ""  # how supply and need were projected, in words
 
 
-@dataclass(frozen=True)
-class MonthProgress:
+@dataclass(frozen=True, eq=False)
+class MonthProgress(_Record):
     month: int
     cases: int
     sc: float
@@ -199,8 +214,8 @@ class MonthProgress:
     completion: float
 
 
-@dataclass(frozen=True)
-class Progress:
+@dataclass(frozen=True, eq=False)
+class Progress(_Record):
     """Cumulative SC by month through the month, against the cumulative month targets (all 12)."""
 
     months: tuple[MonthProgress, ...]
@@ -228,6 +243,7 @@ class CourtFigures:
     balance: Mapping[str, float]
     progress: Mapping[str, Progress]
     transfers: tuple[Transfer, ...]
+    planned: bool  # whether a quota plan holds the targets (without one they are all 0)
     judge_table: pd.DataFrame = field(repr=False)
     division_table: pd.DataFrame = field(repr=False)
 
@@ -483,14 +499,17 @@ def track_progress(
 # ---------------------------------------------------------------- typed rows
 
 
-def judge_figures(table: pd.DataFrame, params: Params) -> tuple[JudgeFigures, ...]:
-    """The typed rows of ``judge_table``."""
+def judge_figures(
+    table: pd.DataFrame, params: Params, names: set[str] | None = None
+) -> tuple[JudgeFigures, ...]:
+    """The typed rows of ``judge_table`` (of ``names`` only, when given; counted against all)."""
     ranked = table[table["completion"].notna()]
     n_div = ranked.groupby(["division", "role_group"]).size()
     n_court = ranked.groupby(["track", "role_group"]).size()
     bp = params.score.breakpoints
     out = []
-    for r in table.to_dict("records"):
+    rows = table if names is None else table[table["judge"].isin(names)]
+    for r in rows.to_dict("records"):
         quota = float(r["quota"]) if pd.notna(r["quota"]) else float("nan")
         out.append(
             JudgeFigures(
@@ -564,6 +583,7 @@ def assess(
         balance=balance(divisions),
         progress=track_progress(monthly[monthly["month"] <= through_month], plan, judges, through_month),
         transfers=tuple(moves),
+        planned=plan is not None,
         judge_table=judges,
         division_table=divisions,
     )

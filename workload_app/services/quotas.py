@@ -422,6 +422,7 @@ def figures(db: Database, year: int, through_month: int = 12) -> A.CourtFigures:
         balance=court.balance if may_compare else {},
         progress=A.track_progress(monthly[monthly["month"] <= through_month], plan, judges, through_month),
         transfers=_scoped_transfers(user, court.transfers) if may_compare else (),
+        planned=plan is not None,
         judge_table=judges,
         division_table=divisions,
     )
