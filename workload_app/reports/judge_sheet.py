@@ -15,11 +15,11 @@ from workload_app.reports.sheet_parts import (
     _date_text,
     _doc,
     _head,
-    _in_post_text,
     _kv,
     _months_table,
     _render,
     opinions,
+    quota_text,
 )
 
 W = CONTENT_W
@@ -96,14 +96,7 @@ def judge_docs(f: dict) -> list[SheetDoc]:
         )
     story.append(Paragraph("一、年度任务及其推导", st["h2"]))
     if q:
-        days = f"在岗 {q['days_in_post']}/{q['days_in_year']} 天" if q.get("days_in_post") is not None else ""
-        text = (
-            f"基本任务 {fmt.sc(q['common_quota'], 0)} × 职务系数 {q['role_fraction']:g} × 在岗时间"
-            f"（{_in_post_text(j)}，{days}）= {fmt.sc(q['computed_quota'])}"
-        )
-        if q.get("override_reason"):
-            text += f"；经人事调整为 {fmt.sc(q['quota'])}（理由：{q['override_reason']}）"
-        story.append(Paragraph(escape(text), st["base"]))
+        story.append(Paragraph(escape(quota_text(q, j)), st["base"]))
         story.append(Paragraph(escape(f"基本任务的推导：{q['derivation']}"), st["note"]))
     else:
         story.append(Paragraph("本年度尚未下达任务。", st["base"]))

@@ -10,7 +10,7 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
 from workload_app.core import formatting as fmt
 from workload_app.reports.pdf import CONTENT_W, SheetDoc, escape, styles, table
-from workload_app.reports.sheet_parts import _doc, _in_post_text, _kv, _render, opinions
+from workload_app.reports.sheet_parts import _doc, _kv, _render, opinions, quota_text
 
 W = CONTENT_W
 
@@ -52,14 +52,7 @@ def notice_docs(f: dict) -> list[SheetDoc]:
             ),
             Paragraph("任务推导", st["h2"]),
         ]
-        days = f"在岗 {n['days_in_post']}/{n['days_in_year']} 天" if n.get("days_in_post") is not None else ""
-        text = (
-            f"基本任务 {fmt.sc(n['common_quota'], 0)} × 职务系数 {n['role_fraction']:g} × 在岗时间"
-            f"（{_in_post_text(n)}，{days}）= {fmt.sc(n['computed_quota'])}"
-        )
-        if n.get("override_reason"):
-            text += f"；经人事调整为 {fmt.sc(n['quota'])}（理由：{n['override_reason']}）"
-        story.append(Paragraph(escape(text), st["base"]))
+        story.append(Paragraph(escape(quota_text(n, n)), st["base"]))
         story.append(Paragraph(escape(n["derivation"]), st["note"]))
         story.append(Paragraph("逐月目标", st["h2"]))
         rows = [["月份", "当月目标", "累计目标"]]
