@@ -33,6 +33,18 @@ from dataclasses import asdict, dataclass
 import numpy as np
 import pandas as pd
 
+# the assessment rules live in core.assessment; these names stay importable from here
+from workload_app.core.assessment import (  # noqa: F401
+    COMPLETION_EDGES,
+    Transfer,
+    coefficient_of_variation,
+    completion_bands,
+    completion_distribution,
+    pattern_share_to_date,
+    rank_in_groups,
+    score,
+    suggest_transfers,
+)
 from workload_app.core.params import Params
 
 MONTHS = tuple(range(1, 13))
@@ -306,98 +318,9 @@ def replan_targets(
     return plan_months(year, quotas, weights, previous, from_month)[1]
 
 
-def pattern_share_to_date(weights: np.ndarray, through_month: int) -> float:
-    """Share of the year's work the pattern puts in months 1 … ``through_month``."""
-    w = np.asarray(weights, dtype=float)
-    return float(w[:through_month].sum() / w.sum()) if w.sum() > 0 else through_month / 12
-
-
 def replanned_filings(actual_by_month: np.ndarray, from_month: int) -> float:
     """Actual filings before ``from_month`` plus their monthly run-rate for the months left."""
     done = np.asarray(actual_by_month[: from_month - 1], dtype=float)
     if from_month <= 1 or done.sum() == 0:
         return float("nan")
     return float(done.sum() + done.mean() * (12 - (from_month - 1)))
-
-
-# ---------------------------------------------------------------- assessment
-
-
-def score(completion: float, breakpoints: tuple[tuple[float, float], ...]) -> float:
-    """Piecewise linear through (multiple of target, points); flat beyond the last breakpoint."""
-    if completion is None or math.isnan(completion):
-        return float("nan")
-    xs = [b[0] for b in breakpoints]
-    ys = [b[1] for b in breakpoints]
-    return float(np.interp(completion, xs, ys, left=ys[0], right=ys[-1]))
-
-
-def rank_in_groups(frame: pd.DataFrame, value: str, groups: list[str]) -> pd.Series:
-    """Rank (1 = best) by ``value`` descending within ``groups``; ties share the best rank (1, 1, 3)."""
-    return frame.groupby(groups)[value].rank(method="min", ascending=False).astype("Int64")
-
-
-COMPLETION_EDGES = (0.6, 0.8, 1.0, 1.2)
-
-
-def completion_bands(edges: tuple[float, ...] = COMPLETION_EDGES) -> list[str]:
-    """Band names: 0–60%, 60–80%, 80–100%, 100–120%, ≥120% for the default edges."""
-    pct = [f"{e * 100:g}%" for e in edges]
-    return [f"0–{pct[0]}"] + [f"{a[:-1]}–{b}" for a, b in zip(pct, pct[1:], strict=False)] + [f"≥{pct[-1]}"]
-
-
-def completion_distribution(completion: pd.Series, edges: tuple[float, ...] = COMPLETION_EDGES) -> pd.Series:
-    """How many judges fall in each completion band (a band holds its lower edge: exactly 100 % is
-    in 100–120 %); judges without a target (NaN) are not counted."""
-    values = completion.dropna().to_numpy(dtype=float)
-    counts = np.bincount(np.searchsorted(np.asarray(edges), values, side="right"), minlength=len(edges) + 1)
-    return pd.Series(counts, index=completion_bands(edges), dtype=int)
-
-
-def coefficient_of_variation(values: np.ndarray) -> float:
-    v = np.asarray(values, dtype=float)
-    v = v[~np.isnan(v)]
-    if len(v) == 0 or v.mean() == 0:
-        return float("nan")
-    return float(v.std(ddof=0) / v.mean())
-
-
-@dataclass(frozen=True)
-class Transfer:
-    """A suggested case transfer (调剂) in standard cases between compatible divisions."""
-
-    from_division: str
-    to_division: str
-    standard_cases: float
-    cases: int
-    category: str
-    assumption: str = ""  # how supply and need were projected, in words
-
-
-def suggest_transfers(divisions: pd.DataFrame) -> list[Transfer]:
-    """Match divisions short of work with divisions that have more than they can close.
-
-    ``divisions`` has division, category, surplus (SC: open + expected inflow − remaining target) and
-    sc_per_case. Within each category the largest shortfall is served by the largest surplus first,
-    which keeps the number of moves small.
-    """
-    out: list[Transfer] = []
-    for category, part in divisions.groupby("category"):
-        give = [[r.division, r.surplus, r.sc_per_case] for r in part.itertuples() if r.surplus > 0.5]
-        take = [[r.division, -r.surplus] for r in part.itertuples() if r.surplus < -0.5]
-        give.sort(key=lambda g: -g[1])
-        take.sort(key=lambda t: -t[1])
-        for t in take:
-            for g in give:
-                if t[1] <= 0.005:
-                    break
-                if g[1] <= 0.005:
-                    continue
-                amount = round_half_up(min(g[1], t[1]), 1)
-                if amount <= 0:
-                    continue
-                g[1] -= amount
-                t[1] -= amount
-                cases = int(math.ceil(amount / g[2])) if g[2] > 0 else 0
-                out.append(Transfer(g[0], t[0], amount, cases, str(category)))
-    return out

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import replace
 
 import numpy as np
 import pandas as pd
 
+from workload_app.core import assessment as A
 from workload_app.core import quotas as q
 from workload_app.core.params import Params
 from workload_app.core.problems import WorkloadError
@@ -17,12 +17,12 @@ from workload_app.core.progress import ProgressCallback, no_progress
 from workload_app.services import access, audit
 from workload_app.services.changes import Changes
 from workload_app.services.parameters import current_params
-from workload_app.services.standard_cases import court_results, court_tally
+from workload_app.services.standard_cases import court_monthly_credit, court_results, court_tally
 from workload_app.storage import repository as repo
 from workload_app.storage.db import Database
 
-TRACKS = ("trial", "enforcement")
-TRACK_LABELS = {"trial": "审判", "enforcement": "执行"}
+TRACKS = A.TRACKS
+TRACK_LABELS = A.TRACK_LABELS
 MONTH_COLS = [f"m{m}" for m in q.MONTHS]
 
 
@@ -367,10 +367,91 @@ def division_targets(plan: dict, db=None) -> pd.DataFrame:  # noqa: ANN001 - the
 # ---------------------------------------------------------------- assessment
 
 
+def court_figures(
+    db: Database, year: int, through_month: int = 12, *, with_transfers: bool = False
+) -> A.CourtFigures:
+    """The whole court's assessment to the month (ranks need everyone), computed once: what the
+    sheets, the overview and the tables below all read. For computations, not for showing.
+    ``with_transfers`` also projects the transfer supply (it reads every case of the year)."""
+    params, _ = current_params(db, year)
+    plan = court_plan(db, year)
+    tally = court_tally(db, year, through_month)
+    weights = _plan_weights(db, year, params, plan)
+    roster = repo.judges_frame(db).set_index("name")
+    equivalents = {
+        r.judge: params.quota.fraction_of(r.role)
+        * q.weighted_share(
+            year, roster.at[r.judge, "in_post_from"], roster.at[r.judge, "in_post_to"], weights[r.track]
+        )
+        for r in tally.itertuples()
+    }
+    reversed_ = (
+        _reversed_remanded(db, params, year, through_month)
+        if params.quality.deduction_per_reversed > 0
+        else None
+    )
+    supply = _transfer_inputs(db, year, through_month) if with_transfers else None
+    from workload_app.services import roster  # judges moved between divisions during the year
+
+    moved = roster.moved_in_year(db, year)
+    return A.assess(
+        tally,
+        plan,
+        params,
+        through_month,
+        year=year,
+        weights=weights,
+        equivalents=equivalents,
+        monthly=court_monthly_credit(db, year),
+        reversed_remanded=reversed_,
+        supply=supply,
+        moved=moved,
+        moved_shares=roster.equivalent_shares(db, year, weights) if moved else None,
+    )
+
+
+def figures(db: Database, year: int, through_month: int = 12) -> A.CourtFigures:
+    """The assessment as the acting user may see it: their judges and divisions, ranks only where
+    shown, the balance and transfers only for those who may see them, the progress of the judges
+    they see against those judges' targets."""
+    user = access.current(db)
+    may_compare = user.court_wide or user.role == access.DIVISION_HEAD
+    court = court_figures(db, year, through_month, with_transfers=may_compare and through_month < 12)
+    hide_ranks = not ranks_visible(db, year)
+    judges = assessment_view(db, year, court)
+    names = set(judges["judge"])
+    divisions = access.limit_divisions(db, court.division_table)
+    seen = set(divisions["division"])
+    monthly = access.limit_people(db, court_monthly_credit(db, year))
+    plan = current_plan(db, year)
+    return A.CourtFigures(
+        year=year,
+        month=through_month,
+        judges=tuple(j.without_ranks() if hide_ranks else j for j in court.judges if j.judge in names),
+        divisions=tuple(d for d in court.divisions if d.division in seen),
+        balance=court.balance if may_compare else {},
+        progress=A.track_progress(monthly[monthly["month"] <= through_month], plan, judges, through_month),
+        transfers=_scoped_transfers(user, court.transfers) if may_compare else (),
+        planned=plan is not None,
+        judge_table=judges,
+        division_table=divisions,
+    )
+
+
+def _scoped_transfers(user: access.User, moves: tuple[A.Transfer, ...]) -> tuple[A.Transfer, ...]:
+    if user.role == access.DIVISION_HEAD:
+        return tuple(t for t in moves if user.division in (t.from_division, t.to_division))
+    return moves
+
+
 def assessment(db: Database, year: int, through_month: int = 12) -> pd.DataFrame:
     """One row per judge the acting user may see: standard cases to date in the judge's unit, quota,
     target to date, completion, score and ranks (division and court, within the role group)."""
-    out = access.limit_people(db, court_assessment(db, year, through_month))
+    return assessment_view(db, year, court_figures(db, year, through_month))
+
+
+def assessment_view(db: Database, year: int, court: A.CourtFigures) -> pd.DataFrame:
+    out = access.limit_people(db, court.judge_table.copy())
     if not ranks_visible(db, year):
         out["rank_division"] = pd.array([pd.NA] * len(out), dtype="Int64")
         out["rank_court"] = pd.array([pd.NA] * len(out), dtype="Int64")
@@ -389,50 +470,20 @@ def ranks_visible(db: Database, year: int) -> bool:
 
 def court_assessment(db: Database, year: int, through_month: int = 12) -> pd.DataFrame:
     """Every judge's assessment (ranks need them all); for computations, not for showing."""
-    params, _ = current_params(db, year)
-    t = court_tally(db, year, through_month)
-    t["sc"] = np.where(t["track"] == "enforcement", t["sc_enforcement"], t["sc_trial"])
-    plan = court_plan(db, year)
-    if plan is None:
-        t["quota"] = np.nan
-        t["target_to_date"] = np.nan
-    else:
-        judges, months = plan_tables(plan)
-        months["target_to_date"] = months[MONTH_COLS[:through_month]].sum(axis=1).round(2)
-        t = t.merge(judges[["judge", "quota"]], on="judge", how="left").merge(
-            months[["judge", "target_to_date"]], on="judge", how="left"
-        )
-    with np.errstate(divide="ignore", invalid="ignore"):
-        t["completion"] = np.where(t["target_to_date"] > 0, t["sc"] / t["target_to_date"], np.nan)
-    t["score"] = [q.score(c, params.score.breakpoints) for c in t["completion"]]
-    t["score_before_deduction"] = t["score"]
-    t["deduction"] = 0.0
-    if params.quality.deduction_per_reversed > 0:
-        _deduct(db, t, params, year, through_month)
-    # base and saturation numbers of the period: the score's breakpoints times the target to date
-    bp = params.score.breakpoints
-    t["base_to_date"] = t["target_to_date"] * bp[1][0] if len(bp) > 1 else np.nan
-    t["saturation_to_date"] = t["target_to_date"] * bp[-1][0]
-    t["role_group"] = [params.assessment.group_of(r) for r in t["role"]]
-    ranked = t[t["completion"].notna()]
-    t["rank_division"] = q.rank_in_groups(ranked, "completion", ["division", "role_group"]).reindex(t.index)
-    t["rank_court"] = q.rank_in_groups(ranked, "completion", ["track", "role_group"]).reindex(t.index)
-    return t
+    return court_figures(db, year, through_month).judge_table.copy()
 
 
-def _deduct(db: Database, t: pd.DataFrame, params: Params, year: int, through_month: int) -> None:
-    """Score = score from completion − points per reversed/remanded case (capped), never below 0;
-    the cases are the judge's first-instance cases closed in the period and reversed or remanded."""
+def _reversed_remanded(db: Database, params: Params, year: int, through_month: int) -> dict[str, int]:
+    """Each judge's first-instance cases closed in the period and reversed or remanded (the cases
+    the optional score deduction counts)."""
     from workload_app.core import quality as qm
     from workload_app.services.quality import period_cases
 
     period = qm.Period.year_to_month(year, through_month)
     counts = qm.counts(period_cases(db, period), params.quality, period, ["judge"])
-    reversed_ = counts.set_index("judge")["reversed_remanded"] if len(counts) else pd.Series(dtype=float)
-    t["reversed_remanded"] = [int(reversed_.get(j, 0)) for j in t["judge"]]
-    t["deduction"] = [float(qm.score_deduction(n, params.quality)) for n in t["reversed_remanded"]]
-    before = t["score_before_deduction"]
-    t["score"] = np.where(before.isna(), np.nan, np.maximum(before - t["deduction"], 0.0))
+    if not len(counts):
+        return {}
+    return {j: int(n) for j, n in zip(counts["judge"], counts["reversed_remanded"], strict=True)}
 
 
 def division_assessment(db: Database, year: int, through_month: int = 12) -> pd.DataFrame:
@@ -442,100 +493,11 @@ def division_assessment(db: Database, year: int, through_month: int = 12) -> pd.
 
 
 def court_division_assessment(db: Database, year: int, through_month: int = 12) -> pd.DataFrame:
-    a = court_assessment(db, year, through_month)
-    params, _ = current_params(db, year)
-    plan = court_plan(db, year)
-    weights = _plan_weights(db, year, params, plan)
-    a["equivalent"] = [
-        params.quota.fraction_of(r) * q.weighted_share(year, f, t, weights[k])
-        for r, k, f, t in zip(a["role"], a["track"], *_post_dates(db, a["judge"]), strict=True)
-    ]
-    a = _split_moved(db, year, a, weights, plan, through_month)
-    g = (
-        a.groupby(["division", "track"], sort=False)
-        .agg(
-            judges=("judge", "count"),
-            equivalents=("equivalent", "sum"),
-            sc=("sc", "sum"),
-            target=("quota", "sum"),
-            target_to_date=("target_to_date", "sum"),
-        )
-        .reset_index()
-    )
-    g["completion"] = np.where(g["target_to_date"] > 0, g["sc"] / g["target_to_date"], np.nan)
-    g["sc_per_judge"] = np.where(g["equivalents"] > 0, g["sc"] / g["equivalents"], np.nan)
-    if plan is not None:
-        common = {t: plan["inputs"][t]["common_quota"] for t in TRACKS}
-        # expected workload: SC to date ÷ the share of the year's work the targets' month pattern
-        # puts in the months so far (the same pattern the targets follow, per track)
-        share = {t: q.pattern_share_to_date(weights[t], through_month) for t in TRACKS}
-        g["expected_workload"] = [
-            sc / share[t] if share[t] > 0 else np.nan for sc, t in zip(g["sc"], g["track"], strict=True)
-        ]
-        g["judges_needed"] = [
-            w / common[t] if common[t] else np.nan
-            for w, t in zip(g["expected_workload"], g["track"], strict=True)
-        ]
-        g["pattern_share"] = [share[t] for t in g["track"]]
-        g["assumption"] = [
-            staffing_assumption(through_month, share[t], common[t], t, plan.get("pattern", ""))
-            for t in g["track"]
-        ]
-    else:
-        g["expected_workload"] = np.nan
-        g["judges_needed"] = np.nan
-        g["pattern_share"] = np.nan
-        g["assumption"] = ""
-    return g
+    return court_figures(db, year, through_month).division_table.copy()
 
 
-def _split_moved(
-    db,  # noqa: ANN001 - the open database
-    year: int,
-    a: pd.DataFrame,
-    weights: dict,
-    plan: dict | None,
-    through_month: int,
-) -> pd.DataFrame:
-    """A judge moved between divisions during the year counts in each division: head count
-    (equivalent) by the share of the year's pattern spent there, quota and target to date by the
-    month targets × the share of each month there. Standard cases stay with the judge's division
-    at the end of the period (the tally is per judge, not per month and division)."""
-    from workload_app.services import roster
-
-    moved = roster.moved_in_year(db, year)
-    if not moved:
-        return a
-    shares = roster.equivalent_shares(db, year, weights)
-    months = pd.DataFrame(plan["months"]).set_index("judge") if plan is not None else None
-    rows = []
-    for r in a.to_dict("records"):
-        split = moved.get(r["judge"])
-        if not split:
-            rows.append(r)
-            continue
-        for division, month_share in split.items():
-            part = dict(r, division=division, equivalent=r["equivalent"] * shares[r["judge"]][division])
-            if division != r["division"]:
-                part["sc"] = 0.0
-            if months is not None and r["judge"] in months.index:
-                m = months.loc[r["judge"], MONTH_COLS].to_numpy(dtype=float) * month_share
-                part["quota"] = round(float(m.sum()), 2)
-                part["target_to_date"] = round(float(m[:through_month].sum()), 2)
-            rows.append(part)
-    return pd.DataFrame(rows)
-
-
-PATTERN_LABELS = {"last_year": "上年各月结案分布", "even": "各月平均", "working_days": "各月工作日"}
-
-
-def staffing_assumption(through_month: int, share: float, common: float, track: str, pattern: str) -> str:
-    """What the staffing need assumed, in words a 庭长 can check."""
-    return (
-        f"按{TRACK_LABELS.get(track, track)}月度任务分布（{PATTERN_LABELS.get(pattern, pattern)}），"
-        f"1–{through_month} 月占全年 {share:.1%}：预计全年 = 截至本月标准案件 ÷ {share:.1%}；"
-        f"所需法官 = 预计全年 ÷ 一名审判员的年度基本任务 {common:g}"
-    )
+PATTERN_LABELS = A.PATTERN_LABELS
+staffing_assumption = A.staffing_assumption
 
 
 def _plan_weights(db: Database, year: int, params: Params, plan: dict | None) -> dict[str, np.ndarray]:
@@ -549,59 +511,35 @@ def _plan_weights(db: Database, year: int, params: Params, plan: dict | None) ->
     return {t: np.asarray(stored, dtype=float) for t in TRACKS}
 
 
-def _post_dates(db: Database, names: pd.Series) -> tuple[list, list]:
-    judges = repo.judges_frame(db).set_index("name")
-    return [judges.at[n, "in_post_from"] for n in names], [judges.at[n, "in_post_to"] for n in names]
-
-
 def balance(db: Database, year: int, through_month: int = 12) -> dict[str, float]:
     """Coefficient of variation of standard cases per full-time judge across divisions, per track."""
     access.require(db, (*access.COURT_WIDE, access.DIVISION_HEAD), "查看全院均衡度")
-    d = court_division_assessment(db, year, through_month)
-    return {t: q.coefficient_of_variation(d.loc[d["track"] == t, "sc_per_judge"].to_numpy()) for t in TRACKS}
+    return dict(court_figures(db, year, through_month).balance)
 
 
 def transfers(db: Database, year: int, through_month: int) -> list[q.Transfer]:
     """Suggested transfers between trial divisions of the same category, in standard cases
     (a 庭长 sees those involving their division)."""
     user = access.require(db, (*access.COURT_WIDE, access.DIVISION_HEAD), "查看案件调配建议")
-    if user.role == access.DIVISION_HEAD:
-        return [
-            t
-            for t in court_transfers(db, year, through_month)
-            if user.division in (t.from_division, t.to_division)
-        ]
-    return court_transfers(db, year, through_month)
+    return list(_scoped_transfers(user, tuple(court_transfers(db, year, through_month))))
 
 
 def court_transfers(db: Database, year: int, through_month: int) -> list[q.Transfer]:
-    d = court_division_assessment(db, year, through_month)
-    d = d[d["track"] == "trial"]
-    merged, params, _ = court_results(db, year)
-    share = q.pattern_share_to_date(
-        _plan_weights(db, year, params, court_plan(db, year))["trial"], through_month
-    )
+    return list(court_figures(db, year, through_month, with_transfers=True).transfers)
+
+
+def _transfer_inputs(db: Database, year: int, through_month: int) -> A.TransferInputs:
+    """What the transfer supply is projected from: each division's category, SC per case of the
+    category, cases open at the month's end and filed this year."""
+    merged, _, _ = court_results(db, year)
     category = merged.groupby("division")["category"].agg(lambda s: s.value_counts().index[0])
     sc_per_case = merged.groupby("category")["sc"].mean()
     end = dt.date(year, through_month, 1) + pd.offsets.MonthEnd(0)
     open_now = repo.open_at(db, (end + dt.timedelta(days=1)).isoformat())
-    open_by_div = open_now.groupby("division")["cases"].sum()
     filed = merged[merged["filed_on"].fillna("").str.startswith(str(year))].groupby("division").size()
-    rows = []
-    for r in d.itertuples():
-        cat = category.get(r.division, "civil")
-        per_case = float(sc_per_case.get(cat, 1.0))
-        # filings still to come: those so far carried to the year's end by the targets' pattern
-        inflow = float(filed.get(r.division, 0)) / share * (1 - share) if share > 0 else 0.0
-        supply = (float(open_by_div.get(r.division, 0)) + inflow) * per_case
-        remaining = max(0.0, float(r.target) - float(r.sc))
-        rows.append(
-            {"division": r.division, "category": cat, "surplus": supply - remaining, "sc_per_case": per_case}
-        )
-    if not rows:
-        return []
-    assumed = (
-        f"按审判月度任务分布，1–{through_month} 月占全年 {share:.1%}：后续收案 = 已收案件 ÷ {share:.1%} × "
-        f"{1 - share:.1%}；可办标准案件 = (未结 + 后续收案) × 该类案件平均标准案件数；缺口 = 全年任务 − 已结"
+    return A.TransferInputs(
+        category=category.to_dict(),
+        sc_per_case=sc_per_case.to_dict(),
+        open_cases=open_now.groupby("division")["cases"].sum().to_dict(),
+        filed=filed.to_dict(),
     )
-    return [replace(t, assumption=assumed) for t in q.suggest_transfers(pd.DataFrame(rows))]

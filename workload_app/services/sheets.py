@@ -1,7 +1,7 @@
-"""Performance sheets: gather each sheet's figures from the services, render PDFs on both cores.
+"""Performance sheets: which sheets a request asks for, and their PDFs rendered on both cores.
 
-The figures are computed once per year and month (``SheetContext``) and sliced per judge or
-division, so 500 sheets cost one computation and 500 renderings. A batch never silently yields
+The figures of each sheet come from ``services.sheet_figures`` (computed once per year and month,
+sliced per judge or division; its names stay importable from here). A batch never silently yields
 nothing: a judge not in post, a year without a plan or a folder that cannot be written is an
 error saying why. Files are written under a temporary name and renamed when complete; two
 sheets whose names map to the same file name get distinct files. The combined file is laid out
@@ -11,8 +11,6 @@ parent and end when it is gone.
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import errno
 import hashlib
 import os
@@ -21,444 +19,28 @@ import sys
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
-
-from workload_app.core.casenumber import CATEGORY_LABELS
 from workload_app.core.problems import WorkloadError
 from workload_app.core.progress import Cancelled, ProgressCallback, no_progress
-from workload_app.core.quotas import days_in_post_by_month
-from workload_app.core.standard import AWAITING_APPROVAL, INCOMPLETE, NO_RULE, OUTLIER
 from workload_app.services import access
-from workload_app.services import court as court_settings_
-from workload_app.services import quality as QS
-from workload_app.services import quotas as Q
-from workload_app.services import standard_cases as S
-from workload_app.storage import repository as repo
+from workload_app.services.sheet_figures import (  # noqa: F401  (the sheet figures, importable from here)
+    DEFAULT_COURT,
+    KIND_LABELS,
+    KINDS,
+    SheetContext,
+    _roster_row,
+    build_context,
+    court_figures,
+    court_name,
+    division_figures,
+    in_post,
+    judge_figures,
+    notice_figures,
+    period_end,
+    publish_ranks,
+)
 from workload_app.storage.db import Database
-
-KINDS = ("judge", "division", "court", "notice")
-KIND_LABELS = {
-    "judge": "法官考核表",
-    "division": "部门考核表",
-    "court": "全院汇总表",
-    "notice": "任务下达通知",
-}
-DEFAULT_COURT = court_settings_.DEFAULT_COURT
-
-
-@dataclass
-class SheetContext:
-    court: str
-    year: int
-    month: int
-    generated_at: str
-    param_version: int
-    plan: dict | None
-    merged: pd.DataFrame
-    assessment: pd.DataFrame
-    divisions: pd.DataFrame
-    monthly: pd.DataFrame
-    transfers: list
-    params: object
-    viewer: access.User
-    roster: pd.DataFrame | None = None
-    caseflow: pd.DataFrame | None = None
-    settings: court_settings_.CourtSettings | None = None
-    quality: QS.QualityReport | None = None  # 质效 figures of the same period, scoped to the viewer
-
-    def base(self) -> dict:
-        return {
-            "court": self.court,
-            "year": self.year,
-            "month": self.month,
-            "generated_at": self.generated_at,
-            "param_version": self.param_version,
-            "plan_version": self.plan["version"] if self.plan else None,
-        }
-
-
-def court_name(db: Database) -> str:
-    return court_settings_.court_settings(db).name
-
-
-def period_end(year: int, month: int) -> str:
-    return f"{year}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
-
-
-def build_context(db: Database, year: int, month: int, generated_at: str | None = None) -> SheetContext:
-    """Every figure the sheets need, court-wide (ranks and division rows need everyone);
-    ``sheet_jobs`` hands out only the sheets the acting user may see."""
-    if not 1 <= month <= 12:
-        raise WorkloadError(f"统计月份应为 1 到 12 之间的整数，收到 {month}")
-    merged, params, comp = S.court_results(db, year)
-    merged = merged[merged["closed_month"] <= month].copy()
-    merged["rule_name"] = S.rule_names(merged, params)
-    merged["flags_text"] = S.flags_text(merged)
-    monthly = S.court_monthly_credit(db, year)
-    monthly = monthly[monthly["month"] <= month]
-    return SheetContext(
-        court=court_name(db),
-        year=year,
-        month=month,
-        generated_at=generated_at or dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
-        param_version=comp["version"],
-        plan=Q.court_plan(db, year),
-        merged=merged,
-        assessment=Q.court_assessment(db, year, month),
-        divisions=Q.court_division_assessment(db, year, month),
-        monthly=monthly,
-        transfers=[t.__dict__ for t in Q.court_transfers(db, year, month)] if month < 12 else [],
-        params=params,
-        viewer=access.current(db),
-        roster=repo.judges_frame(db).set_index("name"),
-        caseflow=repo.case_flow(db, f"{year}-01-01", period_end(year, month)),
-        settings=court_settings_.court_settings(db),
-        quality=QS.report(db, year, month),
-    )
-
-
-def _quality_base(ctx: SheetContext) -> dict:
-    rep = ctx.quality
-    return {
-        "period_end": period_end(ctx.year, ctx.month),
-        "data_date": rep.data_date if rep else None,
-        "appeals_date": rep.appeals_date if rep else None,
-    }
-
-
-def _plan_months(ctx: SheetContext) -> pd.DataFrame:
-    if ctx.plan is None:
-        return pd.DataFrame(columns=["judge", *Q.MONTH_COLS])
-    return pd.DataFrame(ctx.plan["months"])
-
-
-def _month_rows(
-    ctx: SheetContext, sc_by_month: np.ndarray, cases_by_month: np.ndarray, target_by_month: np.ndarray
-) -> tuple[list[dict], list[float]]:
-    rows = []
-    cumulative = np.cumsum(sc_by_month)
-    target_cum = np.cumsum(target_by_month)
-    for m in range(1, ctx.month + 1):
-        t = target_cum[m - 1]
-        rows.append(
-            {
-                "month": m,
-                "cases": int(cases_by_month[m - 1]),
-                "sc": float(sc_by_month[m - 1]),
-                "cumulative": float(cumulative[m - 1]),
-                "target_cumulative": float(t),
-                "completion": float(cumulative[m - 1] / t) if t > 0 else float("nan"),
-            }
-        )
-    return rows, [float(x) for x in target_cum]
-
-
-def _case_rows(ctx: SheetContext, cases: pd.DataFrame) -> list[dict]:
-    if cases.empty:
-        return []
-    explanations = S.explanations(cases, ctx.params)
-    out = []
-    for (_, c), text in zip(cases.iterrows(), explanations, strict=True):
-        tag = "、".join(x for x in (c["rule_name"], c["flags_text"]) if x)
-        out.append(
-            {
-                "case_number": c["case_number"],
-                "type_code": c["type_code"],
-                "closed_on": c["closed_on"],
-                "sc": None if pd.isna(c["sc"]) else float(c["sc"]),
-                "explanation": text,
-                "rule_or_flag": tag,
-            }
-        )
-    return out
-
-
-def judge_figures(ctx: SheetContext, judge: str) -> dict:
-    a = ctx.assessment.set_index("judge")
-    if judge not in a.index:
-        raise WorkloadError(f"没有名为「{judge}」的法官")
-    row = a.loc[judge]
-    track = row["track"]
-    sc_col = "sc_trial" if track == "trial" else "sc_enforcement"
-    mine = ctx.monthly[ctx.monthly["judge"] == judge].set_index("month")
-    sc_by_month = np.array(
-        [float(mine[sc_col].get(m, 0.0)) if m in mine.index else 0.0 for m in range(1, 13)]
-    )
-    cases = ctx.merged[ctx.merged["judge"] == judge]
-    cases_by_month = np.bincount(cases["closed_month"].astype(int), minlength=13)[1:]
-    plan_months = _plan_months(ctx).set_index("judge")
-    target = (
-        plan_months.loc[judge, Q.MONTH_COLS].to_numpy(dtype=float)
-        if judge in plan_months.index
-        else np.zeros(12)
-    )
-    months, target_cum = _month_rows(ctx, sc_by_month, cases_by_month, target)
-    quota = None
-    if ctx.plan is not None:
-        judges = pd.DataFrame(ctx.plan["judges"]).set_index("judge")
-        if judge in judges.index:
-            quota = judges.loc[judge].to_dict()
-            quota["derivation"] = ctx.plan["derivation"][track]
-    same_role_div = ctx.assessment[
-        (ctx.assessment["division"] == row["division"]) & (ctx.assessment["role_group"] == row["role_group"])
-    ]
-    same_role_court = ctx.assessment[
-        (ctx.assessment["track"] == track) & (ctx.assessment["role_group"] == row["role_group"])
-    ]
-    breakpoints = ctx.params.score.breakpoints
-    quota_value = float(row["quota"]) if pd.notna(row["quota"]) else float("nan")
-    categories = (
-        cases.assign(category_label=cases["category"].map(CATEGORY_LABELS))
-        .groupby(["category_label", "type_code"])
-        .agg(cases=("case_id", "count"), sc=("sc", "sum"))
-        .reset_index()
-    )
-    special = cases[(cases["rule"] != NO_RULE) | (cases["flags"] != 0)].sort_values("closed_on")
-    top = cases.dropna(subset=["sc"]).sort_values(["sc", "case_number"], ascending=[False, True]).head(10)
-    person = _roster_row(ctx, judge)
-    if quota is not None:
-        quota.update(_days(ctx.year, person))
-    return {
-        **ctx.base(),
-        "judge": {
-            "name": judge,
-            "division": row["division"],
-            "role": row["role"],
-            "track": track,
-            "role_group": row["role_group"],
-            **person,
-        },
-        "publish_ranks": publish_ranks(ctx),
-        "caseflow": _caseflow(ctx, judge),
-        "quota": quota,
-        "assessment": {
-            "cases": int(row["cases"]),
-            "quota": quota_value,
-            "target_to_date": float(row["target_to_date"]),
-            "sc": float(row["sc"]),
-            "completion": float(row["completion"]),
-            "score": float(row["score"]),
-            "rank_division": row["rank_division"] if pd.notna(row["rank_division"]) else None,
-            "n_division": int(same_role_div["completion"].notna().sum()),
-            "rank_court": row["rank_court"] if pd.notna(row["rank_court"]) else None,
-            "n_court": int(same_role_court["completion"].notna().sum()),
-            "base_number": quota_value * breakpoints[1][0] if len(breakpoints) > 1 else float("nan"),
-            "saturation_number": quota_value * breakpoints[-1][0],
-            "base_to_date": float(row["base_to_date"]),
-            "saturation_to_date": float(row["saturation_to_date"]),
-            # optional deduction for reversed/remanded cases ([quality] deduction_per_reversed)
-            "score_before_deduction": float(row.get("score_before_deduction", row["score"])),
-            "deduction": float(row.get("deduction", 0.0)),
-            "reversed_remanded": int(row.get("reversed_remanded", 0)),
-            "deduction_per_reversed": float(ctx.params.quality.deduction_per_reversed),
-            "deduction_cap": float(ctx.params.quality.deduction_cap),
-        },
-        "months": months,
-        "target_cumulative": target_cum,
-        "categories": [
-            {"category": r.category_label, "type_code": r.type_code, "cases": int(r.cases), "sc": float(r.sc)}
-            for r in categories.itertuples()
-        ],
-        "top_cases": _case_rows(ctx, top),
-        "special_cases": _case_rows(ctx, special),
-        "quality": {
-            "incomplete": int((cases["flags"] & INCOMPLETE > 0).sum()),
-            "awaiting": int((cases["flags"] & AWAITING_APPROVAL > 0).sum()),
-            "outlier": int((cases["flags"] & OUTLIER > 0).sum()),
-        },
-        "indicators": {  # 质效: typed figures of services.quality, not blended into the score
-            **_quality_base(ctx),
-            "figures": ctx.quality.judge(judge, row["division"]) if ctx.quality else None,
-            "long_pending": ctx.quality.pending_of(judge) if ctx.quality else (),
-            # a judge whose cases lie in several divisions (moved during the year): the others
-            "elsewhere": _elsewhere(ctx, judge, row["division"]),
-        },
-    }
-
-
-def _elsewhere(ctx: SheetContext, judge: str, division: str) -> tuple:
-    """The judge's 质效 figures under other divisions than the sheet's (cases from before a move)."""
-    if ctx.quality is None:
-        return ()
-    shown = ctx.quality.judge(judge, division)
-    return tuple(f for f in ctx.quality.judges if f.name == judge and f is not shown)
-
-
-def publish_ranks(ctx: SheetContext) -> bool:
-    """Whether ranks go on printed sheets and into judges' own views this year (人事 and 庭长
-    screens always show them)."""
-    return bool(ctx.params.assessment.publish_ranks)
-
-
-def _clean(value: object) -> object:
-    if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
-        return None
-    return value.item() if hasattr(value, "item") else value
-
-
-def _roster_row(ctx: SheetContext, judge: str) -> dict:
-    """入额/离任 dates, and 法官等级 / 到岗日期 where the roster keeps them."""
-    if ctx.roster is None or judge not in ctx.roster.index:
-        return {"in_post_from": None, "in_post_to": None, "grade": None, "arrived_on": None}
-    r = ctx.roster.loc[judge]
-    return {
-        "in_post_from": _clean(r.get("in_post_from")),
-        "in_post_to": _clean(r.get("in_post_to")),
-        "grade": _clean(r.get("grade")),
-        "arrived_on": _clean(r.get("arrived_on")),
-    }
-
-
-def _days(year: int, person: dict) -> dict:
-    days = days_in_post_by_month(year, person["in_post_from"], person["in_post_to"])
-    return {"days_in_post": int(days.sum()), "days_in_year": 366 if calendar.isleap(year) else 365}
-
-
-def _caseflow(ctx: SheetContext, judge: str) -> dict | None:
-    """旧存 / 新收 / 已结 / 未结 of the judge's own cases (by 立案日期 and 结案日期)."""
-    if ctx.caseflow is None:
-        return None
-    flow = ctx.caseflow.set_index("judge")
-    counts = {k: 0 for k in ("carried", "filed", "closed", "pending")}
-    if judge in flow.index:
-        counts = {k: int(flow.loc[judge, k] or 0) for k in counts}
-    return {**counts, "end": period_end(ctx.year, ctx.month)}
-
-
-def in_post(ctx: SheetContext, judge: str) -> bool:
-    """Whether the roster has the judge in post for at least one day of the year."""
-    return _days(ctx.year, _roster_row(ctx, judge))["days_in_post"] > 0
-
-
-def division_figures(ctx: SheetContext, division: str) -> dict:
-    d = ctx.divisions.set_index("division")
-    if division not in d.index:
-        raise WorkloadError(f"没有名为「{division}」的部门")
-    row = d.loc[division]
-    track = row["track"]
-    sc_col = "sc_trial" if track == "trial" else "sc_enforcement"
-    members = ctx.assessment[ctx.assessment["division"] == division]
-    monthly = ctx.monthly[ctx.monthly["judge"].isin(members["judge"])].groupby("month")[sc_col].sum()
-    sc_by_month = np.array([float(monthly.get(m, 0.0)) for m in range(1, 13)])
-    cases = ctx.merged[ctx.merged["division"] == division]
-    cases_by_month = np.bincount(cases["closed_month"].astype(int), minlength=13)[1:]
-    plan_months = _plan_months(ctx)
-    target = (
-        plan_months[plan_months["judge"].isin(members["judge"])][Q.MONTH_COLS].sum().to_numpy(dtype=float)
-        if len(plan_months)
-        else np.zeros(12)
-    )
-    months, target_cum = _month_rows(ctx, sc_by_month, cases_by_month, target)
-    return {
-        **ctx.base(),
-        "division": {
-            "name": division,
-            **{k: (v.item() if hasattr(v, "item") else v) for k, v in row.items()},
-        },
-        "publish_ranks": publish_ranks(ctx),
-        "months": months,
-        "target_cumulative": target_cum,
-        "judges": members[members["quota"].notna() | (members["cases"] > 0)]
-        .sort_values(["role", "rank_division"])
-        .to_dict("records"),
-        "transfers": [t for t in ctx.transfers if division in (t["from_division"], t["to_division"])],
-        "indicators": {
-            **_quality_base(ctx),
-            "figures": ctx.quality.division(division) if ctx.quality else None,
-            "long_pending": (),
-        },
-    }
-
-
-def court_figures(ctx: SheetContext) -> dict:
-    progress = {}
-    plan_months = _plan_months(ctx)
-    for track in Q.TRACKS:
-        members = ctx.assessment[ctx.assessment["track"] == track]["judge"]
-        sc_col = "sc_trial" if track == "trial" else "sc_enforcement"
-        monthly = ctx.monthly.groupby("month")[sc_col].sum()
-        actual = np.cumsum([float(monthly.get(m, 0.0)) for m in range(1, ctx.month + 1)])
-        target = (
-            plan_months[plan_months["judge"].isin(members)][Q.MONTH_COLS].sum().to_numpy(dtype=float)
-            if len(plan_months)
-            else np.zeros(12)
-        )
-        progress[track] = {
-            "actual": [float(x) for x in actual],
-            "target": [float(x) for x in np.cumsum(target)],
-        }
-    flags = ctx.merged["flags"]
-    balance = {}
-    for track in Q.TRACKS:
-        from workload_app.core.quotas import coefficient_of_variation
-
-        balance[track] = coefficient_of_variation(
-            ctx.divisions.loc[ctx.divisions["track"] == track, "sc_per_judge"].to_numpy()
-        )
-    return {
-        **ctx.base(),
-        "divisions": ctx.divisions.to_dict("records"),
-        "balance": balance,
-        "court_progress": progress,
-        "quality": {
-            "cases": len(ctx.merged),
-            "incomplete": int((flags & INCOMPLETE > 0).sum()),
-            "awaiting": int((flags & AWAITING_APPROVAL > 0).sum()),
-            "outlier": int((flags & OUTLIER > 0).sum()),
-        },
-        "indicators": {
-            **_quality_base(ctx),
-            "figures": ctx.quality.court if ctx.quality else None,
-            "divisions": ctx.quality.divisions if ctx.quality else (),
-            "long_pending": (),
-        },
-    }
-
-
-def notice_figures(ctx: SheetContext, judges: list[str]) -> dict:
-    if ctx.plan is None:
-        raise WorkloadError(f"{ctx.year} 年度还没有任务计划，无法打印任务下达表")
-    plan_judges = pd.DataFrame(ctx.plan["judges"]).set_index("judge")
-    months = pd.DataFrame(ctx.plan["months"]).set_index("judge")
-    settings = ctx.settings or court_settings_.CourtSettings(ctx.court, "")
-    order = {name: i + 1 for i, name in enumerate(plan_judges.index)}
-    notices = []
-    for j in judges:
-        if j not in plan_judges.index:
-            continue
-        r = plan_judges.loc[j]
-        person = _roster_row(ctx, j)
-        notices.append(
-            {
-                "judge": j,
-                "number": settings.notice_number(ctx.year, order[j]),
-                **person,
-                **_days(ctx.year, person),
-                **{
-                    k: r[k]
-                    for k in (
-                        "division",
-                        "role",
-                        "track",
-                        "quota",
-                        "common_quota",
-                        "role_fraction",
-                        "share_in_post",
-                        "computed_quota",
-                        "override_reason",
-                    )
-                },
-                "derivation": ctx.plan["derivation"][r["track"]],
-                "months": [float(x) for x in months.loc[j, Q.MONTH_COLS]],
-            }
-        )
-    plan = {k: ctx.plan.get(k) for k in ("version", "created_at", "reason", "from_month")}
-    return {**ctx.base(), "issuer": settings.name, "plan": plan, "notices": notices}
-
 
 # ---------------------------------------------------------------- batch export
 
@@ -683,7 +265,7 @@ def font_warnings(jobs: list[tuple[str, str, dict]]) -> list[str]:
             names[n["judge"]] = None
             names[n["division"] or ""] = None
         for r in f.get("judges", []) or []:
-            names[r.get("judge") or ""] = None
+            names[r.judge or ""] = None
     out = []
     for name in names:
         gone = missing(name or "")

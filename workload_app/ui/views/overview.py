@@ -175,16 +175,11 @@ class OverviewView(QWidget):
             flags = merged.loc[merged["closed_month"] <= month, "flags"].to_numpy()
             return {
                 "info": info.summary(db),
-                "divisions": Q.division_assessment(db, year, month),
+                "figures": Q.figures(
+                    db, year, month
+                ),  # the assessment, computed once, as the user may see it
                 "closed": len(flags),
                 "quality": [int((flags & bit > 0).sum()) for bit in (INCOMPLETE, AWAITING_APPROVAL, OUTLIER)],
-                "balance": Q.balance(db, year, month),
-                "plan": Q.current_plan(db, year),
-                "monthly": S.monthly_credit(db, year),
-                "distribution": {
-                    track: q.completion_distribution(part["completion"])
-                    for track, part in Q.assessment(db, year, month).groupby("track")
-                },
                 "quality_report": quality_service.report(db, year, month),
                 "trend": quality_service.trend(db, year, month),
             }
@@ -197,7 +192,8 @@ class OverviewView(QWidget):
         self.window_.tasks.read(self, read, lambda figures: self.show_figures(figures, month), failed)
 
     def show_figures(self, f: dict, month: int) -> None:
-        d = f["divisions"]
+        figures = f["figures"]
+        d = figures.division_table.copy()
         d["track_label"] = d["track"].map(track_label)
         d["completion_pct"] = d["completion"] * 100
         self.model.set_frame(d[list(COLUMNS)])
@@ -212,15 +208,16 @@ class OverviewView(QWidget):
                 j=f["info"]["judges"],
                 n=f["closed"],
                 behind=separator().join(behind) or self.tr("无"),
-                bt=f["balance"]["trial"],
-                be=f["balance"]["enforcement"],
+                bt=figures.balance.get("trial", math.nan),
+                be=figures.balance.get("enforcement", math.nan),
                 inc=incomplete,
                 aw=awaiting,
                 out=outlier,
             )
         )
-        self._draw(f["plan"], f["monthly"], month, tracks=set(f["distribution"]))
-        self._draw_bands(f["distribution"])
+        distribution = figures.distribution()
+        self._draw(figures, tracks=set(distribution))
+        self._draw_bands(distribution)
         self.show_quality(f["quality_report"], f["trend"])
 
     def _draw_bands(self, distribution: dict[str, pd.Series]) -> None:
@@ -257,8 +254,8 @@ class OverviewView(QWidget):
         series.attachAxis(ay)
         self.bands_legend.sync()
 
-    def _draw(self, plan: dict | None, monthly: pd.DataFrame, month: int, tracks: set[str]) -> None:
-        """Cumulative done and target for each track the visible judges work in."""
+    def _draw(self, figures, tracks: set[str]) -> None:
+        """Cumulative done and target (``figures.progress``) for each track the visible judges work in."""
         self.chart.removeAllSeries()
         for axis in self.chart.axes():
             self.chart.removeAxis(axis)
@@ -269,30 +266,25 @@ class OverviewView(QWidget):
         self.chart.addAxis(ax, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(ay, Qt.AlignmentFlag.AlignLeft)
         top = 1.0
-        for track, col in (("trial", "sc_trial"), ("enforcement", "sc_enforcement")):
+        for track in ("trial", "enforcement"):
             if track not in tracks:
                 continue
-            by_month = monthly.groupby("month")[col].sum()
-            actual = np.cumsum([float(by_month.get(m, 0.0)) for m in range(1, month + 1)])
+            progress = figures.progress[track]
             series = QLineSeries()
             series.setName(self.tr("{t}完成").format(t=track_label(track)))
             style_line(series, track)
-            for m, v in enumerate(actual, start=1):
+            for m, v in enumerate(progress.actual, start=1):
                 series.append(m, float(v))
             self._attach(series, ax, ay)
-            top = max(top, float(actual.max()) if len(actual) else 0)
-            if plan is not None:
-                judges = pd.DataFrame(plan["judges"])
-                months = pd.DataFrame(plan["months"])
-                members = judges.loc[judges["track"] == track, "judge"]
-                target = np.cumsum(months[months["judge"].isin(members)][Q.MONTH_COLS].sum().to_numpy())
+            top = max([top, *progress.actual])
+            if figures.planned:
                 t_series = QLineSeries()
                 t_series.setName(self.tr("{t}目标").format(t=track_label(track)))
                 style_line(t_series, track, target=True)
-                for m, v in enumerate(target, start=1):
+                for m, v in enumerate(progress.target, start=1):
                     t_series.append(m, float(v))
                 self._attach(t_series, ax, ay)
-                top = max(top, float(target.max()))
+                top = max([top, *progress.target])
         ay.setRange(0, top * 1.05)
         ay.applyNiceNumbers()
         ay.setLabelFormat("%.0f")

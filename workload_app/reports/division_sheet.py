@@ -1,0 +1,106 @@
+"""部门工作量考核表: the division's target and progress, each judge's row, 质效, staffing need
+and transfers."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, Paragraph, Spacer
+
+from workload_app.core import formatting as fmt
+from workload_app.reports.charts import progress_chart
+from workload_app.reports.pdf import CONTENT_W, SheetDoc, escape, styles, table
+from workload_app.reports.quality_block import quality_section
+from workload_app.reports.sheet_parts import _doc, _head, _kv, _months_table, _render, opinions
+
+W = CONTENT_W
+
+
+def division_docs(f: dict) -> list[SheetDoc]:
+    """部门工作量考核表: the division's target and progress, each judge's row, staffing, transfers."""
+    st = styles()
+    d = f["division"]
+    unit = fmt.UNIT_LABELS[d.track]
+    story = _head(f, "部门工作量考核表")
+    story.append(
+        _kv(
+            [
+                ("部门", d.division),
+                ("计量单位", unit),
+                ("法官人数", fmt.count(d.judges)),
+                ("年度目标", fmt.sc(d.target)),
+                ("截至本月目标", fmt.sc(d.target_to_date)),
+                ("已完成", fmt.sc(d.sc)),
+                ("完成率", fmt.pct(d.completion)),
+                ("人均（折算）", fmt.sc(d.sc_per_judge)),
+                ("所需法官（测算）", fmt.sc(d.judges_needed, 1)),
+            ]
+        )
+    )
+    story.append(Paragraph("一、逐月完成情况", st["h2"]))
+    story.append(_months_table(f["progress"].months))
+    story.append(
+        progress_chart(
+            f["progress"].actual,
+            f["progress"].target,
+            W,
+            150,
+            f"部门累计{unit}：完成与目标",
+        )
+    )
+    story.append(Paragraph("二、法官完成情况", st["h2"]))
+    rows = [["法官", "职务", "年度任务", "截至本月目标", "已完成", "完成率", "得分", "部门内排名"]]
+    for r in f["judges"]:
+        rows.append(
+            [
+                r.judge,
+                r.role,
+                fmt.sc(r.quota),
+                fmt.sc(r.target_to_date),
+                fmt.sc(r.sc),
+                fmt.pct(r.completion),
+                fmt.sc(r.score, 1),
+                fmt.rank(r.rank_division),
+            ]
+        )
+    widths = (0.12, 0.13, 0.13, 0.14, 0.13, 0.12, 0.1, 0.13)
+    if not f.get("publish_ranks"):  # ranks are printed only in a year that publishes them
+        rows, widths = [r[:-1] for r in rows], (0.14, 0.14, 0.15, 0.16, 0.15, 0.14, 0.12)
+    story.append(table(rows, [W * x for x in widths], numeric_from=2))
+    numbers = iter("三四五六")
+    if f.get("indicators"):
+        story.extend(quality_section(f["indicators"], f"{next(numbers)}、质效指标"))
+    story.append(Paragraph(f"{next(numbers)}、人员配置测算", st["h2"]))
+    story.append(
+        Paragraph(
+            escape(
+                f"按截至本月的完成量和月度任务分布推算全年工作量约 {fmt.sc(d.expected_workload, 0)} 个{unit}，以一名审判员的年度基本任务计，"
+                f"约需 {fmt.sc(d.judges_needed, 1)} 名法官；现有折算法官 {fmt.sc(d.equivalents, 2)} 名。"
+            ),
+            st["base"],
+        )
+    )
+    if d.assumption:
+        story.append(Paragraph(escape(f"测算假设：{d.assumption}"), st["note"]))
+    closing: list = [Paragraph(f"{next(numbers)}、调剂建议", st["h2"])]
+    if f["transfers"]:
+        rows = [["调出部门", "调入部门", "标准案件", "约合案件数"]] + [
+            [t.from_division, t.to_division, fmt.sc(t.standard_cases, 1), fmt.count(t.cases)]
+            for t in f["transfers"]
+        ]
+        story.append(closing.pop())
+        story.append(table(rows, [W * 0.3, W * 0.3, W * 0.2, W * 0.2], numeric_from=2))
+        if f["transfers"][0].assumption:
+            story.append(Paragraph(escape(f"测算假设：{f['transfers'][0].assumption}"), st["note"]))
+    else:
+        closing.append(Paragraph("本部门暂无调剂建议。", st["base"]))
+    closing += [
+        Spacer(1, 4 * mm),
+        Paragraph("审核意见", st["h2"]),
+        opinions(["庭长（部门负责人）确认", "分管院领导意见"]),
+    ]
+    story.append(KeepTogether(closing))
+    return [_doc(f, story, "部门工作量考核表", d.division)]
+
+
+def division_sheet(f: dict, invariant: bool = False) -> bytes:
+    return _render(division_docs(f), invariant)

@@ -1,0 +1,192 @@
+"""法官工作量考核表: one judge's quota and its derivation, the assessment (completion, score and
+its optional deduction, ranks where published), the months, the cases, 质效 and signatures."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
+
+from workload_app.core import formatting as fmt
+from workload_app.core.assessment import JudgeFigures
+from workload_app.reports.charts import progress_chart
+from workload_app.reports.pdf import CONTENT_W, SheetDoc, escape, styles, table
+from workload_app.reports.quality_block import quality_section
+from workload_app.reports.sheet_parts import (
+    _date_text,
+    _doc,
+    _head,
+    _kv,
+    _months_table,
+    _render,
+    opinions,
+    quota_text,
+)
+
+W = CONTENT_W
+
+
+def deduction_text(a: JudgeFigures) -> str:
+    """How the score was reached when the court deducts points for reversed/remanded cases."""
+    cap = f"，上限 {a.deduction_cap:g} 分" if a.deduction_cap > 0 else ""
+    return (
+        f"得分 = 完成率得分 {fmt.sc(a.score_before_deduction, 1)} − 改判发回扣分 {fmt.sc(a.deduction, 1)}"
+        f"（二审改判、发回重审 {a.reversed_remanded} 件 × {a.deduction_per_reversed:g} 分{cap}）"
+        f" = {fmt.sc(a.score, 1)}（不低于 0）"
+    )
+
+
+def judge_signers(role: str) -> list[str]:
+    """Who signs a judge's sheet: the judge, the division head, the court leader in charge and the
+    personnel office; a division head's own sheet goes to the court leader, a court leader's to
+    the president, never to the person assessed."""
+    own, personnel = "法官本人确认", "政治部（人事）审核意见"
+    if role == "庭长":
+        return [own, "分管院领导意见", personnel]
+    if role in ("副院长", "审判委员会专职委员"):
+        return [own, "院长意见", personnel]
+    if role == "院长":
+        return [own, personnel]
+    return [own, "庭长意见", "分管院领导意见", personnel]
+
+
+def judge_docs(f: dict) -> list[SheetDoc]:
+    """法官工作量考核表 for one judge, the year through the chosen month."""
+    st = styles()
+    j, q, a = f["judge"], f["quota"], f["assessment"]
+    unit = fmt.UNIT_LABELS[j["track"]]
+    deducts = a.deduction_per_reversed > 0
+    story = _head(f, "法官工作量考核表")
+    story.append(Paragraph("基本情况", st["h2"]))
+    info = [
+        ("法官", j["name"]),
+        ("部门", j["division"] or "—"),
+        ("职务", j["role"]),
+        ("类别", fmt.TRACK_LABELS[j["track"]]),
+    ]
+    if j.get("grade"):
+        info.append(("法官等级", j["grade"]))
+    info.append(("入额日期", _date_text(j.get("in_post_from")) or "—"))
+    if j.get("arrived_on"):
+        info.append(("到岗日期", _date_text(j["arrived_on"])))
+    info.append(("离任日期", _date_text(j.get("in_post_to")) or "在任"))
+    info.append(("计量单位", unit))
+    story.append(_kv(info))
+    flow = f.get("caseflow")
+    if flow:
+        story.append(Spacer(1, 2 * mm))
+        story.append(
+            _kv(
+                [
+                    ("旧存", fmt.count(flow["carried"])),
+                    ("新收", fmt.count(flow["filed"])),
+                    ("已结", fmt.count(flow["closed"])),
+                    ("未结", fmt.count(flow["pending"])),
+                ],
+                cols=4,
+            )
+        )
+        story.append(
+            Paragraph(
+                escape(
+                    f"旧存：年初未结；新收、已结：{f['year']} 年 1 月 1 日至 {flow['end']} 立案、结案；未结：期末未结（本人承办，按立案日期与结案日期）；"
+                    f"计入标准案件的结案数（含合议庭成员份额）{fmt.count(a.cases)} 件。"
+                ),
+                st["note"],
+            )
+        )
+    story.append(Paragraph("一、年度任务及其推导", st["h2"]))
+    if q:
+        story.append(Paragraph(escape(quota_text(q, j)), st["base"]))
+        story.append(Paragraph(escape(f"基本任务的推导：{q['derivation']}"), st["note"]))
+    else:
+        story.append(Paragraph("本年度尚未下达任务。", st["base"]))
+    story.append(Spacer(1, 2 * mm))
+    story.append(
+        _kv(
+            [
+                ("年度任务", fmt.sc(a.quota)),
+                ("截至本月目标", fmt.sc(a.target_to_date)),
+                ("已完成标准案件", fmt.sc(a.sc)),
+                ("完成率", fmt.pct(a.completion)),
+                *(
+                    [
+                        ("完成率得分", fmt.sc(a.score_before_deduction, 1)),
+                        ("改判发回扣分", fmt.sc(a.deduction, 1)),
+                    ]
+                    if deducts
+                    else []
+                ),
+                ("得分", fmt.sc(a.score, 1)),
+                # the score to date is read against the base and saturation numbers of the period
+                ("本期基础数", fmt.sc(a.base_to_date)),
+                ("本期饱和数", fmt.sc(a.saturation_to_date)),
+                ("全年基础数", fmt.sc(a.base_number)),
+                ("全年饱和数", fmt.sc(a.saturation_number)),
+            ]
+            + (  # ranks are printed only in a year whose parameters publish them (不得通报排名)
+                [
+                    ("部门内排名", fmt.rank(a.rank_division, a.n_division)),
+                    ("全院排名", fmt.rank(a.rank_court, a.n_court)),
+                    ("比较组", j.get("role_group", j["role"])),
+                ]
+                if f.get("publish_ranks")
+                else []
+            )
+        )
+    )
+    if deducts:
+        story.append(Paragraph(escape(deduction_text(a)), st["note"]))
+    story.append(Paragraph("二、逐月完成情况", st["h2"]))
+    story.append(_months_table(f["progress"].months))
+    progress = f["progress"]
+    story.append(progress_chart(progress.actual, progress.target, W, 150, f"累计{unit}：完成与目标"))
+    story.append(Paragraph("三、按类别与类型代字", st["h2"]))
+    rows = [["类别", "类型代字", "件数", "标准案件"]] + [
+        [c["category"], c["type_code"], fmt.count(c["cases"]), fmt.sc(c["sc"])] for c in f["categories"]
+    ]
+    story.append(table(rows, [W * 0.25, W * 0.25, W * 0.25, W * 0.25], numeric_from=2))
+    story.append(Paragraph("四、标准案件数最大的十件", st["h2"]))
+    story.append(_case_table(f["top_cases"]))
+    story.append(Paragraph(f"五、适用特殊规则或被标记的案件（{len(f['special_cases'])} 件）", st["h2"]))
+    if f["special_cases"]:
+        story.append(_case_table(f["special_cases"], with_rule=True))
+    else:
+        story.append(Paragraph("无。", st["base"]))
+    if f.get("indicators"):
+        story.extend(quality_section(f["indicators"], "六、质效指标", with_cases=True, deducts=deducts))
+    dq = f["quality"]
+    closing = [
+        Paragraph("七、数据质量" if f.get("indicators") else "六、数据质量", st["h2"]),
+        Paragraph(
+            escape(
+                f"数据不全（页数缺失，未计标准案件）{dq['incomplete']} 件；待廉政监察员审批 "
+                f"{dq['awaiting']} 件（暂计 0）；页数异常待核 {dq['outlier']} 件。"
+            ),
+            st["base"],
+        ),
+        Spacer(1, 4 * mm),
+        Paragraph("审核意见", st["h2"]),
+        opinions(judge_signers(j["role"])),
+    ]
+    story.append(KeepTogether(closing))
+    who = f"{j['name']}（{j['division']}）" if j["division"] else j["name"]
+    return [_doc(f, story, "法官工作量考核表", j["name"], who)]
+
+
+def judge_sheet(f: dict, invariant: bool = False) -> bytes:
+    return _render(judge_docs(f), invariant)
+
+
+def _case_table(cases: list[dict], with_rule: bool = False) -> Table:
+    if with_rule:
+        rows = [["案号", "结案日期", "规则/标记", "标准案件", "计算说明"]]
+        for c in cases:
+            rows.append(
+                [c["case_number"], c["closed_on"], c["rule_or_flag"], fmt.sc(c["sc"]), c["explanation"]]
+            )
+        widths = [W * 0.24, W * 0.11, W * 0.12, W * 0.09, W * 0.44]
+        return table(rows, widths, numeric_from=None)
+    rows = [["案号", "类型", "结案日期", "标准案件", "计算说明"]]
+    for c in cases:
+        rows.append([c["case_number"], c["type_code"], c["closed_on"], fmt.sc(c["sc"]), c["explanation"]])
+    return table(rows, [W * 0.24, W * 0.07, W * 0.11, W * 0.09, W * 0.49])
