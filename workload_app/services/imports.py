@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from workload_app.core import case_schema
 from workload_app.core.problems import ImportRejected, Problem, WorkloadError
 from workload_app.core.progress import ProgressCallback, no_progress, wrap_progress
 from workload_app.core.text import name_key
@@ -193,27 +194,7 @@ def _store_row(
 
 
 # Stored field -> the column it comes from; a column missing from the file leaves the field as stored.
-_KEPT_WHEN_ABSENT = {
-    **{
-        f: f
-        for f in (
-            "cause",
-            "procedure",
-            "closing_method",
-            "file_pages",
-            "transcript_pages",
-            "judgment_pages",
-            "panel",
-            "approved",
-            "filed_on",
-            "closed_on",
-        )
-    },
-    "closed_year": "closed_on",
-    "closed_month": "closed_on",
-    **{f: f for f in repo.QUALITY_FIELDS if f != "appeal_recorded_on"},
-    "appeal_recorded_on": "appeal_result",
-}
+_KEPT_WHEN_ABSENT = case_schema.KEPT_WHEN_ABSENT
 
 
 PAGE_CEILING_KEY = "page_ceiling"

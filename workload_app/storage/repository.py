@@ -17,43 +17,12 @@ from collections.abc import Iterable, Iterator, Sequence
 import pandas as pd
 import sqlite_utils
 
+from workload_app.core import case_schema
 from workload_app.core.problems import WorkloadError
 
-QUALITY_FIELDS = (  # migration 9: time limits, appeals, enforcement amounts (core.quality)
-    "time_limit_days",
-    "extension_days",
-    "deducted_days",
-    "appealed",
-    "appeal_result",
-    "appeal_recorded_on",
-    "original_case_number",
-    "enforcement_applied",
-    "enforcement_recovered",
-)
-CASE_FIELDS = (
-    "case_number",
-    "year",
-    "court",
-    "type_code",
-    "category",
-    "instance",
-    "judge_id",
-    "division_id",
-    "cause",
-    "procedure",
-    "filed_on",
-    "closed_on",
-    "closed_year",
-    "closed_month",
-    "closing_method",
-    "file_pages",
-    "transcript_pages",
-    "judgment_pages",
-    "panel",
-    "approved",
-    *QUALITY_FIELDS,
-)
-COMPARED_FIELDS = tuple(f for f in CASE_FIELDS if f != "case_number")
+QUALITY_FIELDS = case_schema.QUALITY_FIELDS  # migration 9: time limits, appeals, enforcement amounts
+CASE_FIELDS = case_schema.STORED_FIELDS  # the cases table's columns (but id and batch_id)
+COMPARED_FIELDS = case_schema.COMPARED_FIELDS
 
 
 def now() -> str:
@@ -336,19 +305,11 @@ def later_batches_touching(db: sqlite_utils.Database, batch_id: int) -> list[int
     return [r[0] for r in rows]
 
 
-CASE_SELECT_COLUMNS = (
-    "case_id", "case_number", "year", "type_code", "category", "instance", "cause", "procedure",
-    "filed_on", "closed_on", "closed_year", "closed_month", "closing_method",
-    "file_pages", "transcript_pages", "judgment_pages", "panel", "approved",
-    "judge", "judge_id", "division", "division_id",
-)  # fmt: skip
-CASE_SELECT = """
-SELECT c.id AS case_id, c.case_number, c.year, c.type_code, c.category, c.instance, c.cause, c.procedure,
-       c.filed_on, c.closed_on, c.closed_year, c.closed_month, c.closing_method,
-       c.file_pages, c.transcript_pages, c.judgment_pages, c.panel, c.approved,
-       j.name AS judge, c.judge_id, d.name AS division, c.division_id,
-       c.time_limit_days, c.extension_days, c.deducted_days, c.appealed, c.appeal_result,
-       c.enforcement_applied, c.enforcement_recovered
+# How the case frame's columns that are not the cases table's own are read.
+_FRAME_SQL = {"case_id": "c.id AS case_id", "judge": "j.name AS judge", "division": "d.name AS division"}
+CASE_SELECT_COLUMNS = tuple(f.name for f in case_schema.FRAME_FIELDS if not f.quality)
+CASE_SELECT = f"""
+SELECT {", ".join(_FRAME_SQL.get(f.name, f"c.{f.name}") for f in case_schema.FRAME_FIELDS)}
 FROM cases c JOIN judges j ON j.id = c.judge_id LEFT JOIN divisions d ON d.id = c.division_id
 """
 
