@@ -19,6 +19,7 @@ import sqlite_utils
 
 from workload_app.core import case_schema
 from workload_app.core.problems import WorkloadError
+from workload_app.core.quota_plan import QuotaPlan
 
 QUALITY_FIELDS = case_schema.QUALITY_FIELDS  # migration 9: time limits, appeals, enforcement amounts
 CASE_FIELDS = case_schema.STORED_FIELDS  # the cases table's columns (but id and batch_id)
@@ -540,22 +541,39 @@ def load_results(db: sqlite_utils.Database, computation_id: int) -> pd.DataFrame
 
 
 def insert_quota_plan(
-    db: sqlite_utils.Database, year: int, from_month: int, reason: str, user: str, plan: dict
+    db: sqlite_utils.Database, year: int, from_month: int, reason: str, user: str, plan: QuotaPlan | dict
 ) -> int:
+    """Store a new plan version of the year; the plan as ``QuotaPlan.to_dict`` JSON."""
+    if isinstance(plan, dict):
+        plan = QuotaPlan.from_dict(plan)
     row = db.conn.execute(
         "SELECT COALESCE(MAX(version), 0) FROM quota_plans WHERE year = ?", (year,)
     ).fetchone()
     cur = db.conn.execute(
         "INSERT INTO quota_plans (year, version, from_month, reason, created_at, created_by, plan) VALUES (?,?,?,?,?,?,?)",
-        (year, int(row[0]) + 1, from_month, reason, now(), user, json.dumps(plan, ensure_ascii=False)),
+        (
+            year,
+            int(row[0]) + 1,
+            from_month,
+            reason,
+            now(),
+            user,
+            json.dumps(plan.to_dict(), ensure_ascii=False),
+        ),
     )
     return int(cur.lastrowid)
 
 
 def quota_plans(db: sqlite_utils.Database, year: int) -> list[dict]:
+    """The year's plan versions, oldest first; ``plan``: the stored plan read as ``QuotaPlan``, as its dict."""
+    return [{**r, "plan": r["plan"].to_dict()} for r in quota_plan_versions(db, year)]
+
+
+def quota_plan_versions(db: sqlite_utils.Database, year: int) -> list[dict]:
+    """The year's plan versions, oldest first, each with its ``plan`` as a ``QuotaPlan``."""
     rows = fetch_rows(db, "SELECT * FROM quota_plans WHERE year = ? ORDER BY version", (year,))
     for r in rows:
-        r["plan"] = json.loads(r["plan"])
+        r["plan"] = QuotaPlan.from_dict(json.loads(r["plan"]))
     return rows
 
 
