@@ -157,7 +157,7 @@ DRIVERS = {
     "quality.import_appeals": (_drive_import_appeals, {"import.appeals"}),
     "standard_cases.compute_year": (lambda db, t: S.compute_year(db, 2025), {"compute"}),
     "standard_cases._compute_year": (lambda db, t: S._compute_year(db, 2025), {"compute"}),
-    "imports._undo_roster": (_drive_undo_roster, {"import.undo"}),
+    "roster_import._undo_roster": (_drive_undo_roster, {"import.undo"}),
     "maintenance.backup_now": (_drive_backup, {"backup.create"}),
     "parameters.save_params": (
         lambda db, t: parameters.save_params(db, _params_changed(db), reason="调整截尾比例"),
@@ -171,7 +171,7 @@ DRIVERS = {
     "imports.import_cases": (_import, {"import.cases"}),
     "imports._store": (_import, {"import.cases"}),
     "imports.undo_import": (_drive_undo, {"import.undo"}),
-    "imports.import_judges": (_drive_import_judges, {"import.judges"}),
+    "roster_import.import_judges": (_drive_import_judges, {"import.judges"}),
     "imports.save_profile": (
         lambda db, t: imports.save_profile(db, "某系统", {"承办人员": "judge"}),
         {"import.profile"},

@@ -9,46 +9,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from workload_app.core import case_schema
 from workload_app.core.text import compact
 
-CASE_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "case_number": ("案号", "案件字号", "案件编号", "案件号"),
-    "judge": (
-        "承办人",
-        "承办法官",
-        "主审法官",
-        "承办审判员",
-        "主审人",
-        "主办法官",
-        "承办人姓名",
-        "承办法官姓名",
-    ),
-    "division": ("承办部门", "承办庭室", "部门", "庭室", "承办庭", "审判庭"),
-    "filed_on": ("立案日期", "收案日期", "立案时间", "收案时间"),
-    "closed_on": ("结案日期", "审结日期", "结案时间", "审结时间"),
-    "closing_method": ("结案方式", "结案方式名称"),
-    "cause": ("案由",),
-    "procedure": ("适用程序", "审理程序", "程序", "审判程序"),
-    "file_pages": ("卷宗页数", "卷宗页码", "正卷页数", "案卷页数"),
-    "transcript_pages": ("庭审笔录页数", "笔录页数"),
-    "judgment_pages": ("裁判文书页数", "文书页数"),
-    "panel": ("合议庭成员", "合议庭组成人员"),
-    "approved": ("廉政监察员审批", "审批情况", "廉政监察员审批情况"),
-    "time_limit_days": ("审限天数", "法定审限天数", "审理期限天数", "审限"),
-    "extension_days": ("延长审限天数", "延长审限", "审限延长天数", "延长天数"),
-    "deducted_days": ("扣除审限天数", "扣除审限", "审限扣除天数", "扣除天数"),
-    "appealed": ("上诉", "是否上诉", "上诉情况"),
-    "appeal_result": ("二审结果", "二审结案方式", "上诉结果", "二审裁判结果"),
-    "original_case_number": ("原审案号", "一审案号"),
-    "enforcement_applied": (
-        "申请执行标的金额",
-        "申请执行标的",
-        "申请执行金额",
-        "执行标的金额",
-        "申请标的金额",
-    ),
-    "enforcement_recovered": ("执行到位金额", "到位金额", "实际执行到位金额", "执行到位标的"),
-}
+CASE_SYNONYMS: dict[str, tuple[str, ...]] = dict(case_schema.IMPORT_SYNONYMS)  # declared in core.case_schema
 # A second-instance court's list of outcomes, linked to our first-instance cases by 原审案号.
 APPEAL_SYNONYMS: dict[str, tuple[str, ...]] = {
     "original_case_number": ("原审案号", "一审案号", "原案号"),

@@ -6,38 +6,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from workload_app.core import case_schema
 from workload_app.importing import safe_cells
 from workload_app.services import standard_cases as sc
 from workload_app.storage.db import Database
 
-CASE_EXPORT_COLUMNS = [
-    "case_number",
-    "judge",
-    "division",
-    "category",
-    "type_code",
-    "closed_on",
-    "file_pages",
-    "transcript_pages",
-    "judgment_pages",
-    "unit",
-    "rule",
-    "sc",
-    "flags",
-    "explanation",
-    # quality and efficiency (质效): what the indicators rest on
-    "instance",
-    "procedure",
-    "closing_method",
-    "filed_on",
-    "time_limit_days",
-    "extension_days",
-    "deducted_days",
-    "appealed",
-    "appeal_result",
-    "enforcement_applied",
-    "enforcement_recovered",
-]
+# The case fields core.case_schema marks exported, with a computation's figures after the page counts.
+CASE_EXPORT_COLUMNS = case_schema.export_columns(("unit", "rule", "sc", "flags", "explanation"))
 
 
 def case_table(db: Database, year: int) -> pd.DataFrame:

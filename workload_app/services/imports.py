@@ -1,4 +1,4 @@
-"""Importing closed cases and the judge roster; import history and undo.
+"""Importing closed cases; import history and undo (the roster: ``roster_import``, re-exported here).
 
 An import commits whole in one transaction or not at all; cancelling rolls it back. Without
 ``skip_invalid`` any bad row rejects the file; with it the good rows go in. Either way the reject
@@ -8,12 +8,12 @@ report lists every bad row. Importing the same file twice changes nothing.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from workload_app.core import case_schema
 from workload_app.core.problems import ImportRejected, Problem, WorkloadError
 from workload_app.core.progress import ProgressCallback, no_progress, wrap_progress
 from workload_app.core.text import name_key
@@ -27,11 +27,12 @@ from workload_app.importing.cases import (
 from workload_app.importing.headers import CASE_LABELS
 from workload_app.importing.readers import read_file
 from workload_app.importing.report import write_reject_report
-from workload_app.importing.roster import choose_roster_sheet, parse_roster
 from workload_app.importing.values import DEFAULT_PAGE_CEILING
 from workload_app.services import access, audit
 from workload_app.services.changes import Changes
-from workload_app.storage import backups, roster_history
+from workload_app.services.import_files import _read, _sha256, roster_spelling  # noqa: F401 - importable here
+from workload_app.services.roster_import import _undo_roster, import_judges  # noqa: F401 - importable here
+from workload_app.storage import backups
 from workload_app.storage import repository as repo
 from workload_app.storage.db import Database
 
@@ -85,26 +86,8 @@ class ImportResult:
         return text
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 def default_report_path(path: Path) -> Path:
     return path.with_name(f"{path.stem}-问题报告.xlsx")
-
-
-def _read(path: Path) -> list:
-    """Every sheet of the file, or a refusal whose message and problems name the file."""
-    try:
-        return read_file(path)
-    except ImportRejected as exc:
-        raise ImportRejected(
-            f"{path.name}：{exc}", [p._replace(file=path.name) for p in exc.problems]
-        ) from exc
 
 
 def preview(db: Database, path: Path, sheet: str | None = None, rows: int = 20) -> dict:
@@ -193,27 +176,7 @@ def _store_row(
 
 
 # Stored field -> the column it comes from; a column missing from the file leaves the field as stored.
-_KEPT_WHEN_ABSENT = {
-    **{
-        f: f
-        for f in (
-            "cause",
-            "procedure",
-            "closing_method",
-            "file_pages",
-            "transcript_pages",
-            "judgment_pages",
-            "panel",
-            "approved",
-            "filed_on",
-            "closed_on",
-        )
-    },
-    "closed_year": "closed_on",
-    "closed_month": "closed_on",
-    **{f: f for f in repo.QUALITY_FIELDS if f != "appeal_recorded_on"},
-    "appeal_recorded_on": "appeal_result",
-}
+_KEPT_WHEN_ABSENT = case_schema.KEPT_WHEN_ABSENT
 
 
 PAGE_CEILING_KEY = "page_ceiling"
@@ -237,11 +200,6 @@ def set_page_ceiling(db: Database, pages: int) -> Changes:
         repo.set_meta(db, PAGE_CEILING_KEY, str(pages))
         audit.record(db, "import.page_ceiling", "页数上限", before=before, after=pages)
     return Changes(summary={"before": before, "after": pages})
-
-
-def roster_spelling(names: list[str] | set[str]) -> dict[str, str]:
-    """name_key -> the roster's own spelling, for matching names that differ only in look-alikes."""
-    return {name_key(n): n for n in sorted(names)}
 
 
 def _match_roster(records: list[dict], spelling: dict[str, str]) -> None:
@@ -543,112 +501,3 @@ def undo_import(db: Database, batch_id: int, user: str | None = None) -> Changes
         repo.bump_cases_version(db)
         audit.record(db, "import.undo", f"第 {batch_id} 批：{b['file_name']}", before=b, after=counts)
     return Changes(cases=True, results=True, summary=counts)
-
-
-def _undo_roster(db: Database, b: dict) -> Changes:
-    """Put the roster back as it was before batch ``b``, or refuse and change nothing."""
-    batch_id = b["id"]
-    steps = roster_history.history(db, batch_id)
-    if not steps:
-        raise WorkloadError(
-            f"第 {batch_id} 批名册导入没有留下导入前的名册（由旧版本程序导入），无法撤销，名册未改动；"
-            "如需回到导入前，请从该批之前的备份恢复"
-        )
-    judges = [s for s in steps if s["kind"] == "judge"]
-    later = roster_history.later_batches_touching(db, batch_id, [s["row_id"] for s in judges])
-    if later:
-        raise WorkloadError(
-            f"第 {batch_id} 批名册中的法官后来又被第 {'、'.join(map(str, later))} 批名册修改，请先撤销那些批次"
-        )
-    blocked = []
-    for s in judges:
-        if s["before"] is None:
-            used = roster_history.references(db, "judges", s["row_id"])
-            if used:
-                blocked.append(f"{roster_history.name_of(db, 'judges', s['row_id'])}（{_uses(used)}）")
-    if blocked:
-        raise WorkloadError(
-            f"第 {batch_id} 批名册新增的法官已被使用，不能删除，名册未改动：{'；'.join(blocked)}"
-        )
-    counts = {"removed": 0, "restored": 0, "divisions_removed": 0}
-    with backups.before_change(db, "before-undo"), repo.transaction(db):
-        for s in judges:
-            if s["before"] is None:
-                roster_history.delete_row(db, "judges", s["row_id"])
-                counts["removed"] += 1
-            else:
-                roster_history.restore_judge(db, s["row_id"], s["before"])
-                counts["restored"] += 1
-        for s in steps:
-            if s["kind"] == "division":
-                used = roster_history.references(db, "divisions", s["row_id"])
-                if used:
-                    name = roster_history.name_of(db, "divisions", s["row_id"])
-                    raise WorkloadError(
-                        f"第 {batch_id} 批名册新增的部门「{name}」已被使用（{_uses(used)}），不能删除，名册未改动"
-                    )
-                roster_history.delete_row(db, "divisions", s["row_id"])
-                counts["divisions_removed"] += 1
-        roster_history.mark_undone(db, batch_id)
-        repo.bump_cases_version(db)
-        audit.record(db, "import.undo", f"第 {batch_id} 批：{b['file_name']}", before=b, after=counts)
-    return Changes(judges=True, cases=True, results=True, summary=counts)
-
-
-_TABLE_WORDS = {"cases": "案件", "users": "账户", "quota_overrides": "个人任务调整", "judges": "法官"}
-
-
-def _uses(used: dict[str, int]) -> str:
-    return "、".join(f"{_TABLE_WORDS.get(t, t)} {n} 条" for t, n in used.items())
-
-
-def import_judges(
-    db: Database,
-    path: Path | str,
-    user: str | None = None,
-    progress: ProgressCallback | None = None,
-) -> Changes:
-    """Import or update the judge roster; the whole file or nothing."""
-    path = Path(path)
-    progress = progress or no_progress
-    sheets = _read(path)
-    sheet, header = choose_roster_sheet(sheets)
-    missing = [label for f, label in (("name", "姓名"), ("division", "部门")) if f not in header.columns]
-    if missing:
-        raise ImportRejected(f"{path.name}：缺少必需的列：{'、'.join(missing)}")
-    parsed = parse_roster(sheet, header, path.name)
-    if parsed.problems:
-        raise ImportRejected(
-            f"{path.name}：{len({p.row for p in parsed.problems})} 行有问题，名册未导入", parsed.problems
-        )
-    who = access.require(db, access.COURT_WIDE, "导入法官名册")
-    _match_roster_names(db, parsed.judges)
-    counts = {"new": 0, "updated": 0, "unchanged": 0}
-    with backups.before_change(db, "before-roster"), repo.transaction(db):
-        divisions_before = roster_history.division_ids(db)
-        steps = []  # what undo needs: each judge's row before (None: new), the divisions created
-        for i, j in enumerate(parsed.judges):
-            progress(i / max(1, len(parsed.judges)), j["name"])
-            before = roster_history.judge_row(db, j["name"])
-            judge_id, state = repo.upsert_judge(db, j)
-            counts[state] += 1
-            if state != "unchanged":
-                steps.append(("judge", judge_id, None if before is None else before))
-        if counts["new"] or counts["updated"]:
-            batch_id = repo.create_batch(db, "judges", path.name, _sha256(path), user or who.name)
-            repo.finish_batch(db, batch_id, {"total": len(parsed.judges), **counts, "rejected": 0})
-            for kind, row_id, before in steps:
-                roster_history.record(db, batch_id, kind, row_id, before)
-            for division_id in sorted(roster_history.division_ids(db) - divisions_before):
-                roster_history.record(db, batch_id, "division", division_id, None)
-            repo.bump_cases_version(db)  # a judge's division or role shapes their cases' figures
-            audit.record(db, "import.judges", f"第 {batch_id} 批：{path.name}", after=counts)
-    return Changes(judges=True, summary=counts)
-
-
-def _match_roster_names(db: Database, judges: list[dict]) -> None:
-    """A roster row naming a stored judge with look-alike characters updates that judge, under
-    the spelling already stored, rather than adding a second judge."""
-    spelling = roster_spelling(set(repo.judge_ids(db)))
-    for j in judges:
-        j["name"] = spelling.get(name_key(j["name"]), j["name"])

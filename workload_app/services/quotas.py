@@ -14,6 +14,7 @@ from workload_app.core import quotas as q
 from workload_app.core.params import Params
 from workload_app.core.problems import WorkloadError
 from workload_app.core.progress import ProgressCallback, no_progress
+from workload_app.core.quota_plan import QuotaPlan
 from workload_app.services import access, audit
 from workload_app.services.changes import Changes
 from workload_app.services.parameters import current_params
@@ -212,16 +213,16 @@ def _build_plan(
     if before is not None:
         before = _with_newcomers(year, before, quotas, previous)
     quotas, months = q.plan_months(year, quotas, weights, before, from_month)
-    return {
-        "year": year,
-        "from_month": from_month,
-        "pattern": params.quota.month_pattern,
-        "weights": {t: weights[t].tolist() for t in TRACKS},
-        "inputs": {t: inputs[t].as_dict() for t in TRACKS},
-        "derivation": {t: inputs[t].derivation() for t in TRACKS},
-        "judges": quotas.to_dict("records"),
-        "months": months.to_dict("records"),
-    }
+    return QuotaPlan(
+        year=year,
+        from_month=from_month,
+        pattern=params.quota.month_pattern,
+        weights={t: weights[t].tolist() for t in TRACKS},
+        inputs={t: inputs[t].as_dict() for t in TRACKS},
+        derivation={t: inputs[t].derivation() for t in TRACKS},
+        judges=quotas.to_dict("records"),
+        months=months.to_dict("records"),
+    ).to_dict()
 
 
 def _with_newcomers(year: int, before: pd.DataFrame, quotas: pd.DataFrame, previous: dict) -> pd.DataFrame:

@@ -24,16 +24,11 @@ import numpy as np
 import pandas as pd
 import sqlite_utils
 
+from workload_app.core import case_schema
 from workload_app.storage import repository as repo
 
-INT_COLUMNS = frozenset(
-    {"case_id", "year", "closed_year", "closed_month", "judge_id", "division_id", "rule", "flags",
-     "time_limit_days", "extension_days", "deducted_days", "appealed"}
-)  # fmt: skip
-NUMBER_COLUMNS = frozenset(
-    {"file_pages", "transcript_pages", "judgment_pages", "approved", "sc", "page_sc", "avg_file", "avg_transcript", "avg_judgment",
-     "enforcement_applied", "enforcement_recovered"}
-)  # fmt: skip
+INT_COLUMNS = case_schema.INTEGER_FIELDS | {"rule", "flags"}  # case fields (core.case_schema) and results
+NUMBER_COLUMNS = case_schema.NUMBER_FIELDS | {"sc", "page_sc", "avg_file", "avg_transcript", "avg_judgment"}
 UNIQUE_TEXT = frozenset({"case_number"})  # nothing to share
 CHUNK = 50_000
 

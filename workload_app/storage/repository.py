@@ -1,5 +1,6 @@
 """The SQL for the court's data: reading and writing divisions, judges, cases, batches,
-parameter sets, results and quota plans (accounts: ``users``; the audit log: ``audit_trail``).
+parameter sets, results and quota plans (the last groups in ``parameter_store``, ``plan_store``
+and ``quality_store``, re-exported here) (accounts: ``users``; the audit log: ``audit_trail``).
 Callers hold a transaction (``transaction(db)``).
 
 sqlite-utils' own write helpers commit on their own (``with conn:``), which would break an
@@ -12,52 +13,18 @@ import contextlib
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 
 import pandas as pd
 import sqlite_utils
 
+from workload_app.core import case_schema
 from workload_app.core.problems import WorkloadError
+from workload_app.storage.rows import fetch_rows, frame, now  # noqa: F401 - importable as repository.*
 
-QUALITY_FIELDS = (  # migration 9: time limits, appeals, enforcement amounts (core.quality)
-    "time_limit_days",
-    "extension_days",
-    "deducted_days",
-    "appealed",
-    "appeal_result",
-    "appeal_recorded_on",
-    "original_case_number",
-    "enforcement_applied",
-    "enforcement_recovered",
-)
-CASE_FIELDS = (
-    "case_number",
-    "year",
-    "court",
-    "type_code",
-    "category",
-    "instance",
-    "judge_id",
-    "division_id",
-    "cause",
-    "procedure",
-    "filed_on",
-    "closed_on",
-    "closed_year",
-    "closed_month",
-    "closing_method",
-    "file_pages",
-    "transcript_pages",
-    "judgment_pages",
-    "panel",
-    "approved",
-    *QUALITY_FIELDS,
-)
-COMPARED_FIELDS = tuple(f for f in CASE_FIELDS if f != "case_number")
-
-
-def now() -> str:
-    return time.strftime("%Y-%m-%dT%H:%M:%S")
+QUALITY_FIELDS = case_schema.QUALITY_FIELDS  # migration 9: time limits, appeals, enforcement amounts
+CASE_FIELDS = case_schema.STORED_FIELDS  # the cases table's columns (but id and batch_id)
+COMPARED_FIELDS = case_schema.COMPARED_FIELDS
 
 
 @contextlib.contextmanager
@@ -108,18 +75,6 @@ def _begin_immediate(conn: sqlite3.Connection) -> None:
                     "若一直如此，请检查是否有其他窗口正在导入或计算。"
                 ) from exc
             time.sleep(pause)
-
-
-def fetch_rows(db: sqlite_utils.Database, sql: str, params: Sequence | dict = ()) -> list[dict]:
-    cur = db.conn.execute(sql, params)
-    cols = [c[0] for c in cur.description]
-    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
-
-
-def frame(db: sqlite_utils.Database, sql: str, params: Sequence | dict = ()) -> pd.DataFrame:
-    cur = db.conn.execute(sql, params)
-    cols = [c[0] for c in cur.description]
-    return pd.DataFrame.from_records(cur.fetchall(), columns=cols)
 
 
 # ---------------------------------------------------------------- divisions and judges
@@ -336,19 +291,11 @@ def later_batches_touching(db: sqlite_utils.Database, batch_id: int) -> list[int
     return [r[0] for r in rows]
 
 
-CASE_SELECT_COLUMNS = (
-    "case_id", "case_number", "year", "type_code", "category", "instance", "cause", "procedure",
-    "filed_on", "closed_on", "closed_year", "closed_month", "closing_method",
-    "file_pages", "transcript_pages", "judgment_pages", "panel", "approved",
-    "judge", "judge_id", "division", "division_id",
-)  # fmt: skip
-CASE_SELECT = """
-SELECT c.id AS case_id, c.case_number, c.year, c.type_code, c.category, c.instance, c.cause, c.procedure,
-       c.filed_on, c.closed_on, c.closed_year, c.closed_month, c.closing_method,
-       c.file_pages, c.transcript_pages, c.judgment_pages, c.panel, c.approved,
-       j.name AS judge, c.judge_id, d.name AS division, c.division_id,
-       c.time_limit_days, c.extension_days, c.deducted_days, c.appealed, c.appeal_result,
-       c.enforcement_applied, c.enforcement_recovered
+# How the case frame's columns that are not the cases table's own are read.
+_FRAME_SQL = {"case_id": "c.id AS case_id", "judge": "j.name AS judge", "division": "d.name AS division"}
+CASE_SELECT_COLUMNS = tuple(f.name for f in case_schema.FRAME_FIELDS if not f.quality)
+CASE_SELECT = f"""
+SELECT {", ".join(_FRAME_SQL.get(f.name, f"c.{f.name}") for f in case_schema.FRAME_FIELDS)}
 FROM cases c JOIN judges j ON j.id = c.judge_id LEFT JOIN divisions d ON d.id = c.division_id
 """
 
@@ -430,327 +377,45 @@ def case_flow(db: sqlite_utils.Database, start: str, end: str) -> pd.DataFrame:
     )
 
 
-# ---------------------------------------------------------------- parameter sets and results
-
-
-def param_versions(db: sqlite_utils.Database, year: int) -> list[dict]:
-    return fetch_rows(db, "SELECT * FROM param_sets WHERE year = ? ORDER BY version", (year,))
-
-
-def param_set(db: sqlite_utils.Database, param_set_id: int) -> dict | None:
-    rows = fetch_rows(db, "SELECT * FROM param_sets WHERE id = ?", (param_set_id,))
-    return rows[0] if rows else None
-
-
-def current_param_set(db: sqlite_utils.Database, year: int) -> dict | None:
-    rows = fetch_rows(db, "SELECT * FROM param_sets WHERE year = ? ORDER BY version DESC LIMIT 1", (year,))
-    return rows[0] if rows else None
-
-
-def official_param_set(db: sqlite_utils.Database, year: int) -> dict | None:
-    """The version the year's figures use: the newest published one; while none is published, the
-    year's only (draft) version."""
-    rows = fetch_rows(
-        db,
-        "SELECT * FROM param_sets WHERE year = ? ORDER BY published DESC, version DESC LIMIT 1",
-        (year,),
-    )
-    return rows[0] if rows else None
-
-
-def computation_of(db: sqlite_utils.Database, param_set_id: int) -> dict | None:
-    """The newest stored computation made with one parameter version."""
-    rows = fetch_rows(
-        db,
-        """SELECT c.*, p.version, p.published, p.toml FROM computations c JOIN param_sets p ON p.id = c.param_set_id
-           WHERE c.param_set_id = ? ORDER BY c.id DESC LIMIT 1""",
-        (param_set_id,),
-    )
-    return rows[0] if rows else None
-
-
-def insert_param_set(
-    db: sqlite_utils.Database, year: int, toml: str, reason: str, user: str, published: bool
-) -> dict:
-    row = db.conn.execute(
-        "SELECT COALESCE(MAX(version), 0) FROM param_sets WHERE year = ?", (year,)
-    ).fetchone()
-    version = int(row[0]) + 1
-    cur = db.conn.execute(
-        "INSERT INTO param_sets (year, version, toml, published, reason, created_at, created_by) VALUES (?,?,?,?,?,?,?)",
-        (year, version, toml, int(published), reason, now(), user),
-    )
-    return param_set(db, int(cur.lastrowid)) or {}
-
-
-def replace_param_toml(db: sqlite_utils.Database, param_set_id: int, toml: str, reason: str) -> None:
-    db.conn.execute(
-        "UPDATE param_sets SET toml = ?, reason = ? WHERE id = ? AND published = 0",
-        (toml, reason, param_set_id),
-    )
-
-
-def publish_param_set(db: sqlite_utils.Database, param_set_id: int) -> None:
-    db.conn.execute("UPDATE param_sets SET published = 1 WHERE id = ?", (param_set_id,))
-
-
-def param_years(db: sqlite_utils.Database) -> list[int]:
-    return [r[0] for r in db.conn.execute("SELECT DISTINCT year FROM param_sets ORDER BY year")]
-
-
-def case_years(db: sqlite_utils.Database) -> list[int]:
-    return [
-        r[0]
-        for r in db.conn.execute(
-            "SELECT DISTINCT closed_year FROM cases WHERE closed_year IS NOT NULL ORDER BY closed_year"
-        )
-    ]
-
-
-def save_results(
-    db: sqlite_utils.Database, param_set_id: int, year: int, averages: dict, results: pd.DataFrame
-) -> int:
-    """Store a computation (replacing earlier ones of the same parameter version)."""
-    conn = db.conn
-    cid = save_computation(db, param_set_id, year, averages, len(results))
-    cols = list(RESULT_COLUMNS)
-    data = results[cols].astype(object).where(results[cols].notna(), None)
-    conn.executemany(
-        f"INSERT INTO case_results (computation_id, {', '.join(cols)}) VALUES (?, {', '.join('?' * len(cols))})",
-        ((cid, *r) for r in data.itertuples(index=False, name=None)),
-    )
-    return cid
-
-
-RESULT_COLUMNS = (
-    "case_id",
-    "unit",
-    "sc",
-    "rule",
-    "flags",
-    "page_sc",
-    "avg_file",
-    "avg_transcript",
-    "avg_judgment",
+# The table groups kept in modules of their own, importable from here as before.
+from workload_app.storage.parameter_store import (  # noqa: E402,F401 - importable as repository.*
+    RESULT_COLUMNS,
+    case_years,
+    computation_of,
+    current_param_set,
+    insert_param_set,
+    latest_computation,
+    load_results,
+    official_param_set,
+    param_set,
+    param_versions,
+    param_years,
+    publish_param_set,
+    replace_param_toml,
+    save_computation,
+    save_results,
 )
-
-
-def save_computation(
-    db: sqlite_utils.Database, param_set_id: int, year: int, averages: dict, count: int
-) -> int:
-    """The computation row (replacing earlier ones of the same parameter version); its id."""
-    conn = db.conn
-    conn.execute("DELETE FROM computations WHERE param_set_id = ?", (param_set_id,))
-    cur = conn.execute(
-        """INSERT INTO computations (param_set_id, year, averages, case_count, cases_version, created_at)
-           VALUES (?,?,?,?,?,?)""",
-        (
-            param_set_id,
-            year,
-            json.dumps(averages, ensure_ascii=False),
-            count,
-            cases_version(db),
-            now(),
-        ),
-    )
-    return int(cur.lastrowid)
-
-
-def latest_computation(db: sqlite_utils.Database, year: int) -> dict | None:
-    rows = fetch_rows(
-        db,
-        """SELECT c.*, p.version, p.published, p.toml FROM computations c JOIN param_sets p ON p.id = c.param_set_id
-           WHERE c.year = ? ORDER BY p.version DESC, c.id DESC LIMIT 1""",
-        (year,),
-    )
-    return rows[0] if rows else None
-
-
-def load_results(db: sqlite_utils.Database, computation_id: int) -> pd.DataFrame:
-    return frame(
-        db,
-        """SELECT case_id, unit, sc, rule, flags, page_sc, avg_file, avg_transcript, avg_judgment
-           FROM case_results WHERE computation_id = ? ORDER BY case_id""",
-        (computation_id,),
-    )
-
-
-# ---------------------------------------------------------------- quota plans, overrides, profiles
-
-
-def insert_quota_plan(
-    db: sqlite_utils.Database, year: int, from_month: int, reason: str, user: str, plan: dict
-) -> int:
-    row = db.conn.execute(
-        "SELECT COALESCE(MAX(version), 0) FROM quota_plans WHERE year = ?", (year,)
-    ).fetchone()
-    cur = db.conn.execute(
-        "INSERT INTO quota_plans (year, version, from_month, reason, created_at, created_by, plan) VALUES (?,?,?,?,?,?,?)",
-        (year, int(row[0]) + 1, from_month, reason, now(), user, json.dumps(plan, ensure_ascii=False)),
-    )
-    return int(cur.lastrowid)
-
-
-def quota_plans(db: sqlite_utils.Database, year: int) -> list[dict]:
-    rows = fetch_rows(db, "SELECT * FROM quota_plans WHERE year = ? ORDER BY version", (year,))
-    for r in rows:
-        r["plan"] = json.loads(r["plan"])
-    return rows
-
-
-def insert_override(
-    db: sqlite_utils.Database, year: int, judge_id: int, quota: float, reason: str, user: str
-) -> None:
-    db.conn.execute(
-        "INSERT INTO quota_overrides (year, judge_id, quota, reason, created_at, created_by) VALUES (?,?,?,?,?,?)",
-        (year, judge_id, quota, reason, now(), user),
-    )
-
-
-def overrides(db: sqlite_utils.Database, year: int) -> dict[str, dict]:
-    """The latest override per judge name for a year."""
-    rows = fetch_rows(
-        db,
-        """SELECT j.name, o.quota, o.reason, o.created_at, o.created_by FROM quota_overrides o
-           JOIN judges j ON j.id = o.judge_id WHERE o.year = ? ORDER BY o.id""",
-        (year,),
-    )
-    return {r["name"]: r for r in rows}
-
-
-def mapping_profiles(db: sqlite_utils.Database) -> dict[str, dict[str, str]]:
-    return {r[0]: json.loads(r[1]) for r in db.conn.execute("SELECT name, mapping FROM mapping_profiles")}
-
-
-def save_mapping_profile(db: sqlite_utils.Database, name: str, mapping: dict[str, str]) -> None:
-    db.conn.execute(
-        "INSERT INTO mapping_profiles (name, mapping) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET mapping = excluded.mapping",
-        (name, json.dumps(mapping, ensure_ascii=False)),
-    )
-
-
-def set_case_approval(db: sqlite_utils.Database, case_number: str, approved: int) -> dict | None:
-    row = fetch_rows(db, "SELECT id, case_number, approved FROM cases WHERE case_number = ?", (case_number,))
-    if not row:
-        return None
-    db.conn.execute("UPDATE cases SET approved = ? WHERE id = ?", (approved, row[0]["id"]))
-    return row[0]
-
-
-# ---------------------------------------------------------------- quality and efficiency (质效)
-
-QUALITY_SELECT = """
-SELECT c.id AS case_id, c.case_number, c.category, c.instance, c.type_code, c.procedure, c.cause,
-       c.closing_method, c.filed_on, c.closed_on, c.panel,
-       c.time_limit_days, c.extension_days, c.deducted_days, c.appealed, c.appeal_result,
-       c.appeal_recorded_on, c.original_case_number, c.enforcement_applied, c.enforcement_recovered,
-       j.name AS judge, d.name AS division,
-       r.reason AS pending_reason, r.note AS pending_note, r.recorded_by AS reason_by,
-       r.recorded_at AS reason_at
-FROM cases c JOIN judges j ON j.id = c.judge_id LEFT JOIN divisions d ON d.id = c.division_id
-LEFT JOIN pending_reasons r ON r.case_id = c.id
-"""
-
-
-def quality_cases(db: sqlite_utils.Database, *, filed_by: str, closed_from: str) -> pd.DataFrame:
-    """Cases that matter to a period: filed by its end and not closed before its start."""
-    out = frame(
-        db,
-        QUALITY_SELECT + " WHERE c.filed_on <= ? AND (c.closed_on IS NULL OR c.closed_on >= ?)"
-        " OR (c.filed_on IS NULL AND c.closed_on >= ?) ORDER BY c.id",
-        (filed_by, closed_from, closed_from),
-    )
-    out["appealed"] = out["appealed"].map({1: True, 0: False})
-    return out
-
-
-def open_cases(db: sqlite_utils.Database, at: str) -> pd.DataFrame:
-    """Cases filed by ``at`` and not closed by it, with any recorded long-pending reason."""
-    return frame(
-        db,
-        QUALITY_SELECT + " WHERE c.filed_on <= ? AND (c.closed_on IS NULL OR c.closed_on > ?) ORDER BY c.id",
-        (at, at),
-    )
-
-
-def cases_data_date(db: sqlite_utils.Database) -> str | None:
-    """The date of the newest case import still in force (what the figures rest on)."""
-    row = db.conn.execute(
-        "SELECT MAX(substr(created_at, 1, 10)) FROM import_batches "
-        "WHERE kind IN ('cases', 'demo') AND undone_at IS NULL"
-    ).fetchone()
-    return row[0]
-
-
-def appeals_data_date(db: sqlite_utils.Database) -> str | None:
-    """The date the newest appellate outcome reached the store."""
-    return db.conn.execute("SELECT MAX(appeal_recorded_on) FROM cases").fetchone()[0]
-
-
-def case_ids_by_number(db: sqlite_utils.Database, numbers: Iterable[str]) -> dict[str, dict]:
-    return existing_case_rows(db, numbers)
-
-
-def case_for_reason(db: sqlite_utils.Database, case_number: str) -> dict | None:
-    rows = fetch_rows(
-        db,
-        QUALITY_SELECT.replace("SELECT c.id", "SELECT c.judge_id, c.id", 1) + " WHERE c.case_number = ?",
-        (case_number,),
-    )
-    return rows[0] if rows else None
-
-
-def set_pending_reason(db: sqlite_utils.Database, case_id: int, reason: str, note: str, user: str) -> None:
-    db.conn.execute(
-        """INSERT INTO pending_reasons (case_id, reason, note, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?)
-           ON CONFLICT (case_id) DO UPDATE SET reason = excluded.reason, note = excluded.note,
-               recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at""",
-        (case_id, reason, note, user, now()),
-    )
-
-
-# ---------------------------------------------------------------- page-count reviews (待复核)
-
-PAGE_REVIEW_FIELDS = (
-    "case_id",
-    "decision",
-    "file_pages",
-    "transcript_pages",
-    "judgment_pages",
-    "corrected_file_pages",
-    "corrected_transcript_pages",
-    "corrected_judgment_pages",
-    "reason",
-    "decided_at",
-    "decided_by",
+from workload_app.storage.plan_store import (  # noqa: E402,F401 - importable as repository.*
+    insert_override,
+    insert_quota_plan,
+    mapping_profiles,
+    overrides,
+    quota_plan_versions,
+    quota_plans,
+    save_mapping_profile,
+    set_case_approval,
 )
-
-
-def case_by_number(db: sqlite_utils.Database, case_number: str) -> dict | None:
-    """One case (CASE_SELECT columns) by its canonical case number."""
-    rows = fetch_rows(db, CASE_SELECT + " WHERE c.case_number = ?", (case_number,))
-    return rows[0] if rows else None
-
-
-def insert_page_review(db: sqlite_utils.Database, review: dict) -> int:
-    """Record a reviewer's decision on a case's page counts (keys: PAGE_REVIEW_FIELDS)."""
-    cols = ", ".join(PAGE_REVIEW_FIELDS)
-    cur = db.conn.execute(
-        f"INSERT INTO page_reviews ({cols}) VALUES ({', '.join('?' * len(PAGE_REVIEW_FIELDS))})",
-        tuple(review.get(f) for f in PAGE_REVIEW_FIELDS),
-    )
-    return int(cur.lastrowid)
-
-
-def latest_page_reviews(db: sqlite_utils.Database) -> pd.DataFrame:
-    """Each reviewed case's latest decision (PAGE_REVIEW_FIELDS), whether or not it still applies."""
-    out = frame(
-        db,
-        f"""SELECT {", ".join("r." + f for f in PAGE_REVIEW_FIELDS)} FROM page_reviews r
-            WHERE r.id = (SELECT MAX(id) FROM page_reviews WHERE case_id = r.case_id) ORDER BY r.case_id""",
-    )
-    if out.empty:
-        out = pd.DataFrame(columns=list(PAGE_REVIEW_FIELDS))
-    for c in PAGE_REVIEW_FIELDS[2:8]:
-        out[c] = pd.to_numeric(out[c], errors="coerce").astype(float)
-    return out
+from workload_app.storage.quality_store import (  # noqa: E402,F401 - importable as repository.*
+    PAGE_REVIEW_FIELDS,
+    QUALITY_SELECT,
+    appeals_data_date,
+    case_by_number,
+    case_for_reason,
+    case_ids_by_number,
+    cases_data_date,
+    insert_page_review,
+    latest_page_reviews,
+    open_cases,
+    quality_cases,
+    set_pending_reason,
+)

@@ -1,0 +1,48 @@
+"""Reading and writing a parameter set's TOML values: key checks, numbers, text lists, TOML literals."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from workload_app.core.problems import ParameterError
+
+
+def _check_keys(table: dict, allowed: set[str], where: str) -> None:
+    for key in table:
+        if key not in allowed:
+            raise ParameterError(f"{where}{key}", f"未知的参数键「{where}{key}」")
+
+
+def _number(value: Any, key: str, minimum: float | None = 0.0) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ParameterError(key, f"参数「{key}」应为数字，而不是「{value}」")
+    if minimum is not None and value < minimum:
+        raise ParameterError(key, f"参数「{key}」不能小于 {minimum:g}（当前为 {value}）")
+    return float(value)
+
+
+def _strings(value: Any, key: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ParameterError(key, f"参数「{key}」应为文字列表")
+    return tuple(value)
+
+
+def _toml_value(v: Any) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int | float):
+        return repr(float(v)) if isinstance(v, float) else str(v)
+    if isinstance(v, str):
+        return '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(v, list | tuple):
+        return "[" + ", ".join(_toml_value(x) for x in v) + "]"
+    if isinstance(v, dict):
+        return "{ " + ", ".join(f"{_toml_key(k)} = {_toml_value(x)}" for k, x in v.items()) + " }"
+    raise TypeError(v)
+
+
+def _toml_key(k: str) -> str:
+    return k if k.replace("_", "").isalnum() and k.isascii() else _toml_value(k)

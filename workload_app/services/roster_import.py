@@ -1,0 +1,130 @@
+"""Importing the judge roster (法官名册) and undoing a roster import.
+
+The whole file goes in or nothing; each judge's row before the import is kept, so undo puts the
+roster back as it was, or refuses (a judge or division the batch added is in use) and changes
+nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workload_app.core.problems import ImportRejected, WorkloadError
+from workload_app.core.progress import ProgressCallback, no_progress
+from workload_app.core.text import name_key
+from workload_app.importing.roster import choose_roster_sheet, parse_roster
+from workload_app.services import access, audit
+from workload_app.services.changes import Changes
+from workload_app.services.import_files import _read, _sha256, roster_spelling
+from workload_app.storage import backups, roster_history
+from workload_app.storage import repository as repo
+from workload_app.storage.db import Database
+
+
+def _undo_roster(db: Database, b: dict) -> Changes:
+    """Put the roster back as it was before batch ``b``, or refuse and change nothing."""
+    batch_id = b["id"]
+    steps = roster_history.history(db, batch_id)
+    if not steps:
+        raise WorkloadError(
+            f"第 {batch_id} 批名册导入没有留下导入前的名册（由旧版本程序导入），无法撤销，名册未改动；"
+            "如需回到导入前，请从该批之前的备份恢复"
+        )
+    judges = [s for s in steps if s["kind"] == "judge"]
+    later = roster_history.later_batches_touching(db, batch_id, [s["row_id"] for s in judges])
+    if later:
+        raise WorkloadError(
+            f"第 {batch_id} 批名册中的法官后来又被第 {'、'.join(map(str, later))} 批名册修改，请先撤销那些批次"
+        )
+    blocked = []
+    for s in judges:
+        if s["before"] is None:
+            used = roster_history.references(db, "judges", s["row_id"])
+            if used:
+                blocked.append(f"{roster_history.name_of(db, 'judges', s['row_id'])}（{_uses(used)}）")
+    if blocked:
+        raise WorkloadError(
+            f"第 {batch_id} 批名册新增的法官已被使用，不能删除，名册未改动：{'；'.join(blocked)}"
+        )
+    counts = {"removed": 0, "restored": 0, "divisions_removed": 0}
+    with backups.before_change(db, "before-undo"), repo.transaction(db):
+        for s in judges:
+            if s["before"] is None:
+                roster_history.delete_row(db, "judges", s["row_id"])
+                counts["removed"] += 1
+            else:
+                roster_history.restore_judge(db, s["row_id"], s["before"])
+                counts["restored"] += 1
+        for s in steps:
+            if s["kind"] == "division":
+                used = roster_history.references(db, "divisions", s["row_id"])
+                if used:
+                    name = roster_history.name_of(db, "divisions", s["row_id"])
+                    raise WorkloadError(
+                        f"第 {batch_id} 批名册新增的部门「{name}」已被使用（{_uses(used)}），不能删除，名册未改动"
+                    )
+                roster_history.delete_row(db, "divisions", s["row_id"])
+                counts["divisions_removed"] += 1
+        roster_history.mark_undone(db, batch_id)
+        repo.bump_cases_version(db)
+        audit.record(db, "import.undo", f"第 {batch_id} 批：{b['file_name']}", before=b, after=counts)
+    return Changes(judges=True, cases=True, results=True, summary=counts)
+
+
+_TABLE_WORDS = {"cases": "案件", "users": "账户", "quota_overrides": "个人任务调整", "judges": "法官"}
+
+
+def _uses(used: dict[str, int]) -> str:
+    return "、".join(f"{_TABLE_WORDS.get(t, t)} {n} 条" for t, n in used.items())
+
+
+def import_judges(
+    db: Database,
+    path: Path | str,
+    user: str | None = None,
+    progress: ProgressCallback | None = None,
+) -> Changes:
+    """Import or update the judge roster; the whole file or nothing."""
+    path = Path(path)
+    progress = progress or no_progress
+    sheets = _read(path)
+    sheet, header = choose_roster_sheet(sheets)
+    missing = [label for f, label in (("name", "姓名"), ("division", "部门")) if f not in header.columns]
+    if missing:
+        raise ImportRejected(f"{path.name}：缺少必需的列：{'、'.join(missing)}")
+    parsed = parse_roster(sheet, header, path.name)
+    if parsed.problems:
+        raise ImportRejected(
+            f"{path.name}：{len({p.row for p in parsed.problems})} 行有问题，名册未导入", parsed.problems
+        )
+    who = access.require(db, access.COURT_WIDE, "导入法官名册")
+    _match_roster_names(db, parsed.judges)
+    counts = {"new": 0, "updated": 0, "unchanged": 0}
+    with backups.before_change(db, "before-roster"), repo.transaction(db):
+        divisions_before = roster_history.division_ids(db)
+        steps = []  # what undo needs: each judge's row before (None: new), the divisions created
+        for i, j in enumerate(parsed.judges):
+            progress(i / max(1, len(parsed.judges)), j["name"])
+            before = roster_history.judge_row(db, j["name"])
+            judge_id, state = repo.upsert_judge(db, j)
+            counts[state] += 1
+            if state != "unchanged":
+                steps.append(("judge", judge_id, None if before is None else before))
+        if counts["new"] or counts["updated"]:
+            batch_id = repo.create_batch(db, "judges", path.name, _sha256(path), user or who.name)
+            repo.finish_batch(db, batch_id, {"total": len(parsed.judges), **counts, "rejected": 0})
+            for kind, row_id, before in steps:
+                roster_history.record(db, batch_id, kind, row_id, before)
+            for division_id in sorted(roster_history.division_ids(db) - divisions_before):
+                roster_history.record(db, batch_id, "division", division_id, None)
+            repo.bump_cases_version(db)  # a judge's division or role shapes their cases' figures
+            audit.record(db, "import.judges", f"第 {batch_id} 批：{path.name}", after=counts)
+    return Changes(judges=True, summary=counts)
+
+
+def _match_roster_names(db: Database, judges: list[dict]) -> None:
+    """A roster row naming a stored judge with look-alike characters updates that judge, under
+    the spelling already stored, rather than adding a second judge."""
+    spelling = roster_spelling(set(repo.judge_ids(db)))
+    for j in judges:
+        j["name"] = spelling.get(name_key(j["name"]), j["name"])
