@@ -78,6 +78,7 @@ def _child_table(db: str) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QTableView
 
+    from workload_app.services import access
     from workload_app.storage.db import open_db
     from workload_app.ui.application import create_app
     from workload_app.ui.views.cases import COLUMNS, CasesView
@@ -91,6 +92,7 @@ def _child_table(db: str) -> None:
 
             self.db = handle
             self.tasks = TaskRunner(Path(db))
+            self.user = access.local_operator()  # the court-wide view, as 人事 would see it
 
         def year(self) -> int:
             return YEAR
