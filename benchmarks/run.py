@@ -24,7 +24,7 @@ import pandas as pd
 from benchmarks.data import demo_database, export_xlsx
 from benchmarks.goals import vm_hwm_mb
 from workload_app.core.params import params_from_toml
-from workload_app.core.standard import compute_averages, compute_standard_cases
+from workload_app.core.standard import OUTLIER, compute_averages, compute_standard_cases
 from workload_app.services.imports import import_cases
 from workload_app.storage import repository as repo
 from workload_app.storage.db import open_db
@@ -95,7 +95,10 @@ def bench_compute(sizes: list[int]) -> list[tuple]:
         engine_t, res = timed(lambda c=cases, p=params, a=averages: compute_standard_cases(c, p, a))
         loop_t, loop = timed(lambda c=cases, p=params, a=averages: loop_sc(c, p, a), repeat=1)
         agree = pd.Series(loop).fillna(-1).to_numpy() - res["sc"].fillna(-1).to_numpy()
-        assert abs(agree).max() < 1e-9, "loop and engine disagree"
+        # held outliers (待复核) earn 0 until reviewed; the plain loop does not compute the
+        # per-type medians that flag them, so they are left out of the comparison
+        held = (res["flags"].to_numpy() & OUTLIER) > 0
+        assert abs(agree[~held]).max() < 1e-9, "loop and engine disagree"
         rows.append(
             (
                 "compute SC",
