@@ -6,8 +6,7 @@ of them over a grid and the third takes the rest; a scenario is kept only when e
 within ``centre × (1 ± spread)``. The page averages do not depend on the weights, so every
 scenario is the centre's standard-case kernel (``core.standard.Kernel``: pages over averages, rules,
 held and approval masks) evaluated at other weights, credited through the same panel links
-(``core.standard.credit_links``)
-and each judge's credited total; enforcement credits do not depend on the weights.
+(``core.standard.credit_links``); enforcement credits do not depend on the weights.
 
 Ranks are those of the assessment: within the court, in the judge's track and role group, by
 completion (standard cases ÷ target to date) when targets exist, else by standard cases; ties share
