@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 from typing import NamedTuple
 
 import numpy as np
@@ -243,26 +244,76 @@ _POOL_LABELS = {"court": "全院", "criminal": "刑事", "civil": "民事", "adm
 _COMPONENT_LABELS = {"file": "卷宗页数", "transcript": "庭审笔录页数", "judgment": "裁判文书页数"}
 
 
-def compute_standard_cases(
-    cases: pd.DataFrame, params: Params, averages: dict[str, Averages]
-) -> pd.DataFrame:
-    """One row per case: case_id, unit, sc (NaN when incomplete), rule (index or -1), flags,
-    the averages used (avg_file, avg_transcript, avg_judgment) and page_sc (before factor and cap)."""
-    n = len(cases)
-    t = params.trial
-    codes = _Codes(cases)
-    trial = ~codes.isin("category", ("enforcement",))
-    unit = np.where(trial, "trial", "enforcement")
-    rules = match_rules(cases, params, codes)
-    modes = np.array([r.mode for r in t.rules] + [""], dtype=object)[rules]
-    values = np.array([r.value for r in t.rules] + [math.nan], dtype=float)[rules]
-    pages = _pages(cases)
-    incomplete = np.isnan(pages).any(axis=1)
+# The three components of the trial formula: explanation label, page column, the result's average
+# column, the weight's attribute in ``params.trial``. The kernel and ``explain`` both read these.
+COMPONENTS = (
+    ("卷宗", "file_pages", "avg_file", "w_file"),
+    ("笔录", "transcript_pages", "avg_transcript", "w_transcript"),
+    ("文书", "judgment_pages", "avg_judgment", "w_judgment"),
+)
 
-    avg = np.full((n, 3), math.nan)
+
+def trial_weights(params: Params) -> np.ndarray:
+    """The weights (w_f, w_t, w_j) of ``params`` in the order of ``COMPONENTS``."""
+    return np.array([getattr(params.trial, attr) for *_, attr in COMPONENTS])
+
+
+@dataclass(frozen=True)
+class Kernel:
+    """Everything of a frame's standard cases that does not depend on the trial weights, computed
+    once: each case's pages and the averages they are divided by (``pages / avg``: F/F̄, T/T̄, J/J̄),
+    its first matching rule and what that rule does, the held / incomplete / awaiting-approval
+    masks (as ``flags``) and the enforcement credits. ``sc(weights)`` is then the whole engine for
+    any weight triple: ``compute_standard_cases`` is ``sc`` at the parameters' own weights, the
+    what-if is ``sc`` at each scenario's."""
+
+    unit: np.ndarray  # 'trial' | 'enforcement'
+    rules: np.ndarray  # index of the first matching rule, or NO_RULE
+    pages: np.ndarray  # (n, 3) page counts, NaN where unknown
+    avg: np.ndarray  # (n, 3) the averages each case's pages are divided by; NaN for enforcement
+    incomplete: np.ndarray  # a page count is missing
+    factor: np.ndarray  # the rule multiplies the page-based SC by ``values``
+    fixed: np.ndarray  # the rule fixes the SC at ``values``
+    values: np.ndarray  # the rule's value (NaN without a rule)
+    held: np.ndarray  # held for review (待复核): 0 whatever the weights
+    enforcement: np.ndarray  # an enforcement case: SC is its credit by closing method
+    enforcement_sc: np.ndarray  # (n,) the credit of each enforcement case (NaN for trial cases)
+    flags: np.ndarray  # INCOMPLETE | AWAITING_APPROVAL | OUTLIER bits
+    cap: float
+
+    def page_sc(self, weights: np.ndarray) -> np.ndarray:
+        """Σ wᵢ · pagesᵢ / avgᵢ per case (NaN when a page count is missing), before factor and cap."""
+        weights = np.asarray(weights, dtype=float)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            terms = np.where(weights > 0, weights * self.pages / self.avg, 0.0)
+        page_sc = terms.sum(axis=1)
+        page_sc[self.incomplete] = math.nan
+        return page_sc
+
+    def sc(self, weights: np.ndarray, page_sc: np.ndarray | None = None) -> np.ndarray:
+        """Every case's SC under ``weights``: the page-based SC (``page_sc`` when already computed
+        with these weights), times the rule's factor, capped, fixed values, held cases 0, and the
+        enforcement credits."""
+        sc = (self.page_sc(weights) if page_sc is None else page_sc).copy()
+        sc[self.factor] = sc[self.factor] * self.values[self.factor]
+        if self.cap > 0:
+            sc = np.where(np.isnan(sc), sc, np.minimum(sc, self.cap))
+        sc[self.fixed] = self.values[self.fixed]
+        sc[self.held & ~self.incomplete] = (
+            0.0  # held for review (待复核): nothing until confirmed or corrected
+        )
+        sc[self.enforcement] = self.enforcement_sc[self.enforcement]
+        return sc
+
+
+def _case_averages(
+    codes: _Codes, trial: np.ndarray, modes: np.ndarray, params: Params, averages: dict[str, Averages]
+) -> np.ndarray:
+    """Per case the (F̄, T̄, J̄) of its pool: the court's, or its category's when pooled by category."""
+    avg = np.full((len(trial), 3), math.nan)
     if "court" in averages:
         avg[:] = averages["court"][:3]
-    if t.pooling == "category":
+    if params.trial.pooling == "category":
         for pool in TRIAL_CATEGORIES:
             mask = trial & codes.isin("category", (pool,))
             if not mask.any():
@@ -276,29 +327,38 @@ def compute_standard_cases(
                     )
                 continue
             avg[mask] = averages[pool][:3]
+    avg[~trial] = math.nan
+    return avg
 
-    weights = np.array([t.w_file, t.w_transcript, t.w_judgment])
-    with np.errstate(divide="ignore", invalid="ignore"):
-        terms = np.where(weights > 0, weights * pages / avg, 0.0)
-    page_sc = terms.sum(axis=1)
-    page_sc[incomplete] = math.nan
 
-    sc = page_sc.copy()
-    factor = modes == "factor"
-    sc[factor] = sc[factor] * values[factor]
-    if t.cap > 0:
-        sc = np.where(np.isnan(sc), sc, np.minimum(sc, t.cap))
+def standard_kernel(
+    cases: pd.DataFrame, params: Params, averages: dict[str, Averages] | np.ndarray
+) -> Kernel:
+    """The fixed parts of ``cases`` under ``params``. ``averages``: the pools of ``compute_averages``,
+    or already each case's averages as an (n, 3) array (e.g. a result's avg_* columns)."""
+    n = len(cases)
+    t = params.trial
+    codes = _Codes(cases)
+    trial = ~codes.isin("category", ("enforcement",))
+    rules = match_rules(cases, params, codes)
+    modes = np.array([r.mode for r in t.rules] + [""], dtype=object)[rules]
+    values = np.array([r.value for r in t.rules] + [math.nan], dtype=float)[rules]
+    pages = _pages(cases)
+    incomplete = np.isnan(pages).any(axis=1)
+    if isinstance(averages, dict):
+        avg = _case_averages(codes, trial, modes, params, averages)
+    else:
+        avg = np.asarray(averages, dtype=float).reshape(n, 3)
     fixed = modes == "fixed"
-    sc[fixed] = values[fixed]
 
     flags = np.zeros(n, dtype=np.int32)
     flags[trial & incomplete & ~fixed] |= INCOMPLETE
     held = held_mask(cases, params, rules)
     flags[held] |= OUTLIER
-    sc[held & ~incomplete] = 0.0  # held for review (待复核): earns nothing until confirmed or corrected
 
     # Enforcement: credit by closing method; some methods count only once approved.
     enforcement = ~trial
+    enforcement_sc = np.full(n, math.nan)
     if enforcement.any():
         e = params.enforcement
         method_codes, methods = codes.get("closing_method")
@@ -307,22 +367,45 @@ def compute_standard_cases(
         approved = cases["approved"].eq(True).to_numpy(dtype=bool)
         waiting = enforcement & codes.isin("closing_method", e.needs_approval) & ~approved
         credit[waiting] = 0.0
-        sc[enforcement] = credit[enforcement]
+        enforcement_sc[enforcement] = credit[enforcement]
         flags[waiting] |= AWAITING_APPROVAL
-        page_sc[enforcement] = math.nan
-        avg[enforcement] = math.nan
 
+    return Kernel(
+        unit=np.where(trial, "trial", "enforcement"),
+        rules=rules,
+        pages=pages,
+        avg=avg,
+        incomplete=incomplete,
+        factor=modes == "factor",
+        fixed=fixed,
+        values=values,
+        held=held,
+        enforcement=enforcement,
+        enforcement_sc=enforcement_sc,
+        flags=flags,
+        cap=t.cap,
+    )
+
+
+def compute_standard_cases(
+    cases: pd.DataFrame, params: Params, averages: dict[str, Averages]
+) -> pd.DataFrame:
+    """One row per case: case_id, unit, sc (NaN when incomplete), rule (index or -1), flags,
+    the averages used (avg_file, avg_transcript, avg_judgment) and page_sc (before factor and cap)."""
+    kernel = standard_kernel(cases, params, averages)
+    weights = trial_weights(params)
+    page_sc = kernel.page_sc(weights)
+    sc = kernel.sc(weights, page_sc)
+    page_sc[kernel.enforcement] = math.nan
     return pd.DataFrame(
         {
             "case_id": cases["case_id"].to_numpy(),
-            "unit": unit,
+            "unit": kernel.unit,
             "sc": sc,
-            "rule": rules,
-            "flags": flags,
+            "rule": kernel.rules,
+            "flags": kernel.flags,
             "page_sc": page_sc,
-            "avg_file": avg[:, 0],
-            "avg_transcript": avg[:, 1],
-            "avg_judgment": avg[:, 2],
+            **{avg_col: kernel.avg[:, i] for i, (_, _, avg_col, _) in enumerate(COMPONENTS)},
         }
     )
 
@@ -373,11 +456,7 @@ def explain(case: dict, result: dict, params: Params) -> str:
         return f"数据不全（缺{missing}），不计标准案件"
     t = params.trial
     parts = []
-    for label, col, avg_key, w in (
-        ("卷宗", "file_pages", "avg_file", t.w_file),
-        ("笔录", "transcript_pages", "avg_transcript", t.w_transcript),
-        ("文书", "judgment_pages", "avg_judgment", t.w_judgment),
-    ):
+    for (label, col, avg_key, _), w in zip(COMPONENTS, trial_weights(params), strict=True):
         if w > 0:
             parts.append(f"{label} {_pages_text(case[col])}/{_fmt(result[avg_key], 1)}×{_fmt(w, 2)}")
     text = " + ".join(parts)
@@ -403,12 +482,51 @@ def split_panel(panel: object) -> list[str]:
     return [p for p in re.split(r"[、,，;；\s/]+", str(panel)) if p]
 
 
+@dataclass(frozen=True)
+class CreditLinks:
+    """Who is credited with which case, and with what share (the one rule of panel credit): the
+    responsible judge's link for every case first, in case order, then the other panel members'."""
+
+    judges: np.ndarray  # the judges' names, by code
+    judge_code: np.ndarray  # per link (-1: no judge named)
+    case_pos: np.ndarray  # per link: position of the case in the cases frame
+    share: np.ndarray  # per link
+    own: np.ndarray  # per link: the responsible judge's (承办) link, not a panel member's
+
+
+def credit_links(cases: pd.DataFrame, params: Params) -> CreditLinks:
+    """The responsible judge's share of every case and, when members share (合议庭成员), each other
+    panel member's share (a name counted once per case). ``cases`` needs judge and panel."""
+    resp, member = params.panel.responsible_share, params.panel.member_share
+    names = [cases["judge"].to_numpy(dtype=object)]
+    positions = [np.arange(len(cases))]
+    shares = [np.full(len(cases), resp)]
+    if member > 0:
+        extra_names, extra_pos = [], []
+        for pos, (judge, panel) in enumerate(zip(cases["judge"], cases["panel"], strict=True)):
+            for name in dict.fromkeys(split_panel(panel)):
+                if name != judge:
+                    extra_names.append(name)
+                    extra_pos.append(pos)
+        names.append(np.array(extra_names, dtype=object))
+        positions.append(np.array(extra_pos, dtype=int))
+        shares.append(np.full(len(extra_pos), member))
+    codes, judges = pd.factorize(pd.Series(np.concatenate(names)), use_na_sentinel=True)
+    own = np.zeros(len(codes), dtype=bool)
+    own[: len(cases)] = True
+    return CreditLinks(
+        np.asarray(judges, dtype=object), codes, np.concatenate(positions), np.concatenate(shares), own
+    )
+
+
 def judge_shares(cases: pd.DataFrame, judge: str, params: Params) -> pd.Series:
     """The share of each case's SC credited to ``judge``: the responsible judge's share (承办),
-    a panel member's share (合议庭成员), else 0 — the rule ``credit_by_judge`` sums, case by case."""
-    own = (cases["judge"] == judge).to_numpy()
-    member = cases["panel"].map(lambda p: judge in split_panel(p)).to_numpy(dtype=bool)
-    shares = np.where(own, params.panel.responsible_share, np.where(member, params.panel.member_share, 0.0))
+    a panel member's share (合议庭成员), else 0 — the links ``credit_by_judge`` sums, case by case."""
+    links = credit_links(cases, params)
+    hit = np.flatnonzero(links.judges == judge)
+    mine = links.judge_code == (hit[0] if len(hit) else -2)
+    shares = np.zeros(len(cases))
+    shares[links.case_pos[mine]] = links.share[mine]  # at most one link per judge and case
     return pd.Series(shares, index=cases.index, dtype=float)
 
 
@@ -421,25 +539,19 @@ def credit_by_judge(cases: pd.DataFrame, results: pd.DataFrame, params: Params) 
     merged = cases[["case_id", "judge", "panel"]].merge(
         results[["case_id", "unit", "sc"]], on="case_id", how="inner"
     )
-    resp = params.panel.responsible_share
-    member = params.panel.member_share
-    own = pd.DataFrame(
-        {"judge": merged["judge"], "unit": merged["unit"], "credit": merged["sc"].fillna(0.0) * resp, "n": 1}
+    links = credit_links(merged, params)
+    sc = merged["sc"].to_numpy(dtype=float)[links.case_pos]
+    # a member's link counts only where the case earns something; the responsible judge's always
+    keep = links.own | ~(np.isnan(sc) | (sc == 0))
+    code = links.judge_code[keep]
+    allc = pd.DataFrame(
+        {
+            "judge": np.where(code >= 0, links.judges[np.maximum(code, 0)], None),
+            "unit": merged["unit"].to_numpy()[links.case_pos[keep]],
+            "credit": np.where(np.isnan(sc[keep]), 0.0, sc[keep]) * links.share[keep],
+            "n": links.own[keep].astype(np.int64),
+        }
     )
-    frames = [own]
-    if member > 0:
-        rows = []
-        for judge, panel, unit, sc in zip(
-            merged["judge"], merged["panel"], merged["unit"], merged["sc"], strict=True
-        ):
-            if not sc or (isinstance(sc, float) and math.isnan(sc)):
-                continue
-            for name in dict.fromkeys(split_panel(panel)):
-                if name != judge:
-                    rows.append((name, unit, sc * member, 0))
-        if rows:
-            frames.append(pd.DataFrame(rows, columns=["judge", "unit", "credit", "n"]))
-    allc = pd.concat(frames, ignore_index=True)
     table = allc.pivot_table(index="judge", columns="unit", values="credit", aggfunc="sum", fill_value=0.0)
     counts = allc.groupby("judge")["n"].sum()
     out = pd.DataFrame(

@@ -4,12 +4,9 @@ range, before a parameter change is committed (rank stability, 排名稳定性).
 The weights of the file, the transcripts and the judgment must add up to 1, so a scenario moves two
 of them over a grid and the third takes the rest; a scenario is kept only when every weight stays
 within ``centre × (1 ± spread)``. The page averages do not depend on the weights, so every
-scenario reuses the centre's averages, rules and panel credits and recomputes only
-
-    SC = Σ wᵢ · pagesᵢ / avgᵢ   (then the rule's factor, the cap, and fixed values as in
-                                 ``compute_standard_cases``)
-
-and each judge's credited total; enforcement credits do not depend on the weights.
+scenario is the centre's standard-case kernel (``core.standard.Kernel``: pages over averages, rules,
+held and approval masks) evaluated at other weights, credited through the same panel links
+(``core.standard.credit_links``); enforcement credits do not depend on the weights.
 
 Ranks are those of the assessment: within the court, in the judge's track and role group, by
 completion (standard cases ÷ target to date) when targets exist, else by standard cases; ties share
@@ -18,7 +15,6 @@ the best rank.
 
 from __future__ import annotations
 
-import math
 import warnings
 from dataclasses import dataclass
 
@@ -26,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from workload_app.core.params import Params
-from workload_app.core.standard import OUTLIER, PAGE_COLUMNS, split_panel
+from workload_app.core.standard import CreditLinks, Kernel, credit_links, standard_kernel
 
 WEIGHT_NAMES = ("file", "transcript", "judgment")
 
@@ -57,102 +53,23 @@ def weight_scenarios(params: Params, spread: float = 0.20, steps: int = 9) -> pd
     return frame.round(12).drop_duplicates().reset_index(drop=True)
 
 
-@dataclass(frozen=True)
-class CreditLinks:
-    """Who is credited with which case, and with what share: judge totals are one ``bincount``."""
-
-    judges: np.ndarray  # the judges' names, by code
-    judge_code: np.ndarray  # per link
-    case_pos: np.ndarray  # per link: position of the case in the cases frame
-    share: np.ndarray  # per link
-
-
-def credit_links(cases: pd.DataFrame, params: Params) -> CreditLinks:
-    """The links ``credit_by_judge`` credits: the responsible judge's share of every case and, when
-    members share, each other panel member's share (a name counted once per case)."""
-    resp, member = params.panel.responsible_share, params.panel.member_share
-    names = [cases["judge"].to_numpy(dtype=object)]
-    positions = [np.arange(len(cases))]
-    shares = [np.full(len(cases), resp)]
-    if member > 0:
-        extra_names, extra_pos = [], []
-        for pos, (judge, panel) in enumerate(zip(cases["judge"], cases["panel"], strict=True)):
-            for name in dict.fromkeys(split_panel(panel)):
-                if name != judge:
-                    extra_names.append(name)
-                    extra_pos.append(pos)
-        names.append(np.array(extra_names, dtype=object))
-        positions.append(np.array(extra_pos, dtype=int))
-        shares.append(np.full(len(extra_pos), member))
-    codes, judges = pd.factorize(pd.Series(np.concatenate(names)), use_na_sentinel=True)
-    return CreditLinks(
-        np.asarray(judges, dtype=object), codes, np.concatenate(positions), np.concatenate(shares)
-    )
-
-
 def _totals(links: CreditLinks, credit: np.ndarray) -> np.ndarray:
     known = links.judge_code >= 0
     values = np.nan_to_num(credit[links.case_pos[known]]) * links.share[known]
     return np.bincount(links.judge_code[known], weights=values, minlength=len(links.judges))
 
 
-@dataclass(frozen=True)
-class _Fixed:
-    """What does not change between scenarios: pages, averages, each case's rule and unit."""
-
-    pages: np.ndarray
-    avg: np.ndarray
-    incomplete: np.ndarray
-    factor: np.ndarray
-    fixed: np.ndarray
-    values: np.ndarray
-    cap: float
-    enforcement: np.ndarray
-    enforcement_sc: np.ndarray
-    held: np.ndarray | None = None  # held for review (待复核): 0 whatever the weights
-
-
-def _fixed_parts(cases: pd.DataFrame, centre: pd.DataFrame, params: Params) -> _Fixed:
-    t = params.trial
-    pages = np.column_stack(
-        [pd.to_numeric(cases[c], errors="coerce").to_numpy(dtype=float) for c in PAGE_COLUMNS]
+def centre_kernel(cases: pd.DataFrame, centre: pd.DataFrame, params: Params) -> Kernel:
+    """The standard-case kernel of ``cases`` with the averages the centre's results used."""
+    return standard_kernel(
+        cases, params, centre[["avg_file", "avg_transcript", "avg_judgment"]].to_numpy(dtype=float)
     )
-    rules = centre["rule"].to_numpy()
-    modes = np.array([r.mode for r in t.rules] + [""], dtype=object)[rules]
-    enforcement = centre["unit"].to_numpy() == "enforcement"
-    return _Fixed(
-        pages=pages,
-        avg=centre[["avg_file", "avg_transcript", "avg_judgment"]].to_numpy(dtype=float),
-        incomplete=np.isnan(pages).any(axis=1),
-        factor=modes == "factor",
-        fixed=modes == "fixed",
-        values=np.array([r.value for r in t.rules] + [math.nan], dtype=float)[rules],
-        cap=t.cap,
-        enforcement=enforcement,
-        enforcement_sc=centre["sc"].to_numpy(dtype=float)[enforcement],
-        held=(centre["flags"].to_numpy(dtype=int) & OUTLIER) > 0 if "flags" in centre else None,
-    )
-
-
-def _sc(f: _Fixed, weights: np.ndarray) -> np.ndarray:
-    with np.errstate(divide="ignore", invalid="ignore"):
-        terms = np.where(weights > 0, weights * f.pages / f.avg, 0.0)
-    sc = terms.sum(axis=1)
-    sc[f.incomplete] = math.nan
-    sc[f.factor] = sc[f.factor] * f.values[f.factor]
-    if f.cap > 0:
-        sc = np.where(np.isnan(sc), sc, np.minimum(sc, f.cap))
-    if f.held is not None:
-        sc[f.held & ~f.incomplete] = 0.0
-    sc[f.fixed] = f.values[f.fixed]
-    sc[f.enforcement] = f.enforcement_sc
-    return sc
 
 
 def scenario_sc(cases: pd.DataFrame, centre: pd.DataFrame, params: Params, weights: np.ndarray) -> np.ndarray:
-    """Every case's SC under ``weights``, from the centre's results (rule, averages, unit): the same
-    arithmetic as ``compute_standard_cases``, in the same order, so the centre reproduces exactly."""
-    return _sc(_fixed_parts(cases, centre, params), np.asarray(weights, dtype=float))
+    """Every case's SC under ``weights``: the kernel of ``compute_standard_cases`` at other weights,
+    so the centre reproduces exactly."""
+    return centre_kernel(cases, centre, params).sc(np.asarray(weights, dtype=float))
 
 
 def by_completion(target: np.ndarray) -> bool:
@@ -209,10 +126,10 @@ def rank_stability(
     def pick(totals: np.ndarray) -> np.ndarray:
         return np.where(idx >= 0, totals[np.maximum(idx, 0)], 0.0)
 
-    fixed_parts = _fixed_parts(cases, centre, params)
+    kernel = centre_kernel(cases, centre, params)
 
     def judge_sc(weights: np.ndarray) -> np.ndarray:
-        sc = _sc(fixed_parts, weights) * trial_only
+        sc = kernel.sc(weights) * trial_only
         return np.where(track_enf, pick(enforcement), pick(_totals(links, sc)))
 
     w = scenarios[list(WEIGHT_NAMES)].to_numpy(dtype=float)
