@@ -58,3 +58,8 @@ def flag_words() -> dict[int, str]:
         bits: separator().join(label(name) for bit, name in FLAG_LABELS.items() if bits & bit)
         for bits in range(2 ** len(FLAG_LABELS))
     }
+
+
+def current_language() -> str:
+    """The window's language code (``zh_CN`` or ``en``)."""
+    return _language

@@ -30,7 +30,7 @@ from workload_app.core.problems import ParameterError, WorkloadError
 from workload_app.services import access
 from workload_app.services import parameters as P
 from workload_app.services import what_if as W
-from workload_app.ui import file_dialogs
+from workload_app.ui import db_errors, file_dialogs
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.i18n import label
 from workload_app.ui.tables import table_view
@@ -415,7 +415,8 @@ class ParametersView(QWidget):
         self.status.setStyleSheet("color: #555555;")
         self.status.setText(self.tr("参数有效，正在计算预览…"))
 
-        def failed(message: str) -> None:
+        def failed(error: BaseException) -> None:
+            message = db_errors.text(error)
             self.status.setStyleSheet("color: #b00020;")
             self.status.setText(self.tr("无法预览：{e}").format(e=message))
 
