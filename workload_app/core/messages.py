@@ -123,6 +123,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "参数「{key}」应为 {choices}，而不是「{value}」",
         "Parameter “{key}” should be {choices}, not “{value}”",
     ),
+    "param.pooling": (
+        "参数「{key}」应为 court 或 category，而不是「{value}」",
+        "Parameter “{key}” should be court or category, not “{value}”",
+    ),
+    "param.rule_mode": (
+        "参数「{key}」应为 fixed 或 factor，而不是「{value}」",
+        "Parameter “{key}” should be fixed or factor, not “{value}”",
+    ),
     "param.trim_percent": (
         "参数「trial.trim_percent」应小于 50",
         "Parameter “trial.trim_percent” should be less than 50",
@@ -207,6 +215,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.missing_columns": (
         "缺少必需的列：{columns}{hint}",
         "Required columns are missing: {columns}{hint}",
+    ),
+    "import.not_the_judge": (
+        "。文件中有「{column}」列，但{column}不一定是承办法官，不能代替「承办人」；"
+        "如果本院导出的「{column}」就是承办法官，请在导入时把该列对应为「承办人」（保存为导入方案）",
+        ". The file has a “{column}” column, but the {column} is not necessarily the responsible judge and cannot "
+        "stand in for 承办人; if your court's “{column}” is the responsible judge, map that column to 承办人 "
+        "when importing (and save the mapping)",
     ),
     "import.roster_missing_columns": (
         "{file}：缺少必需的列：{columns}",

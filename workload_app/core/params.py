@@ -11,7 +11,7 @@ import tomllib
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from workload_app.core.problems import ParameterError
+from workload_app.core.problems import ParameterError, ParameterProblems
 
 RULE_MODES = ("fixed", "factor")
 MATCH_FIELDS = ("type_code", "procedure", "closing_method", "cause_contains")
@@ -203,16 +203,19 @@ def default_params(year: int, average_year: int | None = None) -> Params:
 
 
 def _check_keys(table: dict, allowed: set[str], where: str) -> None:
+    problems = []  # every unknown key of the table, not only the first
     for key in table:
         if key not in allowed:
-            raise ParameterError(f"{where}{key}", f"未知的参数键「{where}{key}」")
+            problems.append(ParameterError(f"{where}{key}", "param.unknown_key"))
+    if problems:
+        raise ParameterError.several(problems)
 
 
 def _number(value: Any, key: str, minimum: float | None = 0.0) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise ParameterError(key, f"参数「{key}」应为数字，而不是「{value}」")
+        raise ParameterError(key, "param.not_number", value=value)
     if minimum is not None and value < minimum:
-        raise ParameterError(key, f"参数「{key}」不能小于 {minimum:g}（当前为 {value}）")
+        raise ParameterError(key, "param.below_minimum", minimum=minimum, value=value)
     return float(value)
 
 
@@ -220,7 +223,7 @@ def _strings(value: Any, key: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ParameterError(key, f"参数「{key}」应为文字列表")
+        raise ParameterError(key, "param.not_strings")
     return tuple(value)
 
 
@@ -229,27 +232,35 @@ def params_from_toml(text: str) -> Params:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ParameterError("", f"参数文件不是有效的 TOML：{exc}") from exc
+        raise ParameterError("", "param.invalid_toml", detail=str(exc)) from exc
     return params_from_dict(data)
 
 
 def params_from_dict(data: dict) -> Params:
-    _check_keys(
-        data, {"year", "trial", "enforcement", "panel", "quota", "score", "assessment", "quality"}, ""
+    found = ParameterProblems()  # every section is read; all problems are reported at once
+    found.attempt(
+        _check_keys,
+        data,
+        {"year", "trial", "enforcement", "panel", "quota", "score", "assessment", "quality"},
+        "",
     )
     if "year" not in data:
-        raise ParameterError("year", "缺少参数「year」（年度）")
+        found.note(ParameterError("year", "param.missing_year"))
+        found.raise_any()
     year = data["year"]
     if isinstance(year, bool) or not isinstance(year, int) or not 1990 <= year <= 2200:
-        raise ParameterError("year", f"参数「year」应为年份，而不是「{year}」")
-    trial = _trial(data.get("trial", {}), year)
-    enforcement = _enforcement(data.get("enforcement", {}))
-    panel = _panel(data.get("panel", {}))
-    quota = _quota(data.get("quota", {}))
-    score = _score(data.get("score", {}))
-    quality = _quality(data.get("quality", {}))
+        found.note(ParameterError("year", "param.not_year", value=year))
+        found.raise_any()
+    trial = found.attempt(_trial, data.get("trial", {}), year)
+    enforcement = found.attempt(_enforcement, data.get("enforcement", {}))
+    panel = found.attempt(_panel, data.get("panel", {}))
+    quota = found.attempt(_quota, data.get("quota", {}))
+    score = found.attempt(_score, data.get("score", {}))
+    quality = found.attempt(_quality, data.get("quality", {}))
+    assessment = found.attempt(_assessment, data.get("assessment", {}))
+    found.raise_any()
     params = Params(year, trial, enforcement, panel, quota, score, quality=quality)
-    return replace(params, assessment=_assessment(data.get("assessment", {})))
+    return replace(params, assessment=assessment)
 
 
 def _trial(t: dict, year: int) -> TrialParams:
@@ -264,27 +275,23 @@ def _trial(t: dict, year: int) -> TrialParams:
     wt = _number(w.get("transcript", 0.0), "trial.weights.transcript")
     wj = _number(w.get("judgment", 0.0), "trial.weights.judgment")
     if abs(wf + wt + wj - 1.0) > 1e-9:
-        raise ParameterError(
-            "trial.weights", f"参数「trial.weights」三项权重之和应为 1，当前为 {wf + wt + wj:g}"
-        )
+        raise ParameterError("trial.weights", "param.weights_sum", total=wf + wt + wj)
     avg_year = t.get("average_year")
     if avg_year is not None and (isinstance(avg_year, bool) or not isinstance(avg_year, int)):
-        raise ParameterError(
-            "trial.average_year", f"参数「trial.average_year」应为年份，而不是「{avg_year}」"
-        )
+        raise ParameterError("trial.average_year", "param.not_year", value=avg_year)
     if avg_year is not None and avg_year > year:
         raise ParameterError(
-            "trial.average_year", f"参数「trial.average_year」：参照年度 {avg_year} 不能晚于参数年度 {year}"
+            "trial.average_year", "param.average_year_late", average_year=avg_year, year=year
         )
     pooling = t.get("pooling", "court")
     if pooling not in POOLINGS:
-        raise ParameterError(
-            "trial.pooling", f"参数「trial.pooling」应为 court 或 category，而不是「{pooling}」"
-        )
+        raise ParameterError("trial.pooling", "param.pooling", value=pooling)
     trim = _number(t.get("trim_percent", 0), "trial.trim_percent")
     if trim >= 50:
-        raise ParameterError("trial.trim_percent", "参数「trial.trim_percent」应小于 50")
-    rules = tuple(_rule(r, i) for i, r in enumerate(t.get("rules", [])))
+        raise ParameterError("trial.trim_percent", "param.trim_percent")
+    found = ParameterProblems()  # each rule on its own: all bad rules are reported
+    rules = tuple(found.attempt(_rule, r, i) for i, r in enumerate(t.get("rules", [])))
+    found.raise_any()
     return TrialParams(
         wf,
         wt,
@@ -301,22 +308,21 @@ def _trial(t: dict, year: int) -> TrialParams:
 def _rule(r: Any, i: int) -> Rule:
     where = f"trial.rules[{i}]."
     if not isinstance(r, dict):
-        raise ParameterError(where[:-1], f"参数「{where[:-1]}」应为表")
+        raise ParameterError(where[:-1], "param.not_table")
     _check_keys(r, {"name", "match", "mode", "value"}, where)
     mode = r.get("mode")
     if mode not in RULE_MODES:
-        raise ParameterError(where + "mode", f"参数「{where}mode」应为 fixed 或 factor，而不是「{mode}」")
+        raise ParameterError(where + "mode", "param.rule_mode", value=mode)
     if "value" not in r:
-        raise ParameterError(where + "value", f"缺少参数「{where}value」")
+        raise ParameterError(where + "value", "param.missing")
     value = _number(r["value"], where + "value")
     match = r.get("match", {})
     if not isinstance(match, dict) or not match:
-        raise ParameterError(where + "match", f"参数「{where}match」至少要有一个条件")
+        raise ParameterError(where + "match", "param.rule_no_condition")
     for key in match:
         if key not in MATCH_FIELDS:
             raise ParameterError(
-                f"{where}match.{key}",
-                f"未知的匹配字段「{where}match.{key}」（可用：{', '.join(MATCH_FIELDS)}）",
+                f"{where}match.{key}", "param.unknown_match", choices=", ".join(MATCH_FIELDS)
             )
     conditions = {k: _strings(v, f"{where}match.{k}") for k, v in match.items()}
     return Rule(str(r.get("name", f"规则{i + 1}")), mode, value, **conditions)
@@ -327,7 +333,7 @@ def _enforcement(e: dict) -> EnforcementParams:
     default = EnforcementParams()
     credit = e.get("credit", dict(default.credit))
     if not isinstance(credit, dict):
-        raise ParameterError("enforcement.credit", "参数「enforcement.credit」应为表")
+        raise ParameterError("enforcement.credit", "param.not_table")
     pairs = tuple((str(k), _number(v, f"enforcement.credit.{k}")) for k, v in credit.items())
     needs = _strings(e.get("needs_approval", list(default.needs_approval)), "enforcement.needs_approval")
     return EnforcementParams(pairs, needs)
@@ -349,16 +355,14 @@ def _quota(q: dict) -> QuotaParams:
     given = q.get("role_fractions", {})
     for role, v in given.items():
         if role not in ROLES:
-            raise ParameterError(f"quota.role_fractions.{role}", f"未知的职务「{role}」")
+            raise ParameterError(f"quota.role_fractions.{role}", "param.unknown_post", post=role)
         fractions[role] = _number(v, f"quota.role_fractions.{role}")
     weight = _number(q.get("history_weight", 0.5), "quota.history_weight")
     if weight > 1:
-        raise ParameterError("quota.history_weight", "参数「quota.history_weight」应在 0 与 1 之间")
+        raise ParameterError("quota.history_weight", "param.between_0_1")
     pattern = q.get("month_pattern", "last_year")
     if pattern not in MONTH_PATTERNS:
-        raise ParameterError(
-            "quota.month_pattern", f"参数「quota.month_pattern」应为 {'/'.join(MONTH_PATTERNS)}"
-        )
+        raise ParameterError("quota.month_pattern", "param.month_pattern", choices="/".join(MONTH_PATTERNS))
     return QuotaParams(
         tuple(fractions.items()),
         _number(q.get("closing_rate", 0.95), "quota.closing_rate"),
@@ -374,52 +378,44 @@ def _score(s: dict) -> ScoreParams:
     out = []
     for i, bp in enumerate(points):
         if not isinstance(bp, list) or len(bp) != 2:
-            raise ParameterError(f"score.breakpoints[{i}]", "每个分数断点应为 [完成倍数, 分数]")
+            raise ParameterError(f"score.breakpoints[{i}]", "param.breakpoint")
         out.append((_number(bp[0], f"score.breakpoints[{i}]"), _number(bp[1], f"score.breakpoints[{i}]")))
     if [x for x, _ in out] != sorted({x for x, _ in out}):
-        raise ParameterError("score.breakpoints", "分数断点的完成倍数应严格递增")
+        raise ParameterError("score.breakpoints", "param.breakpoints_order")
     return ScoreParams(tuple(out))
 
 
 def _assessment(a: Any) -> AssessmentParams:
     if not isinstance(a, dict):
-        raise ParameterError("assessment", "参数「assessment」应为表")
+        raise ParameterError("assessment", "param.not_table")
     _check_keys(a, {"role_groups", "publish_ranks"}, "assessment.")
     publish = a.get("publish_ranks", False)
     if not isinstance(publish, bool):
-        raise ParameterError(
-            "assessment.publish_ranks",
-            f"参数「assessment.publish_ranks」应为 true 或 false，而不是「{publish}」",
-        )
+        raise ParameterError("assessment.publish_ranks", "param.not_bool", value=publish)
     given = a.get("role_groups")
     if given is None:
         return AssessmentParams(DEFAULT_ROLE_GROUPS, publish)
     if not isinstance(given, dict) or not given:
-        raise ParameterError(
-            "assessment.role_groups", "参数「assessment.role_groups」应为表：组名 = [职务, …]"
-        )
+        raise ParameterError("assessment.role_groups", "param.role_groups")
     seen: dict[str, str] = {}
     groups = []
     for name, roles in given.items():
         key = f"assessment.role_groups.{name}"
         members = _strings(roles, key)
         if not members:
-            raise ParameterError(key, f"参数「{key}」至少要有一个职务")
+            raise ParameterError(key, "param.group_empty")
         for role in members:
             if role not in ROLES:
-                raise ParameterError(
-                    key, f"参数「{key}」中有未知的职务「{role}」（可用：{'、'.join(ROLES)}）"
-                )
+                raise ParameterError(key, "param.group_unknown_post", post=role, choices="、".join(ROLES))
             if role in seen:
-                raise ParameterError(key, f"职务「{role}」同时属于「{seen[role]}」和「{name}」两个排名组")
+                raise ParameterError(
+                    key, "param.post_in_two_groups", post=role, first=seen[role], second=name
+                )
             seen[role] = name
         groups.append((str(name), members))
     missing = [r for r in ROLES if r not in seen]
     if missing:
-        raise ParameterError(
-            "assessment.role_groups",
-            f"参数「assessment.role_groups」没有为职务「{'、'.join(missing)}」指定排名组",
-        )
+        raise ParameterError("assessment.role_groups", "param.posts_without_group", posts="、".join(missing))
     return AssessmentParams(tuple(groups), publish)
 
 
@@ -430,7 +426,7 @@ LIMIT_INSTANCES = ("*", "first", "second", "retrial", "other")
 
 def _quality(q: Any) -> QualityParams:
     if not isinstance(q, dict):
-        raise ParameterError("quality", "参数「quality」应为表")
+        raise ParameterError("quality", "param.not_table")
     _check_keys(
         q,
         {"time_limits", "ranges", "judgment_methods", "deduction_per_reversed", "deduction_cap"},
@@ -440,25 +436,27 @@ def _quality(q: Any) -> QualityParams:
     limits = default.time_limits
     if "time_limits" in q:
         if not isinstance(q["time_limits"], list):
-            raise ParameterError("quality.time_limits", "参数「quality.time_limits」应为表的列表")
-        limits = tuple(_time_limit(t, i) for i, t in enumerate(q["time_limits"]))
+            raise ParameterError("quality.time_limits", "param.table_list")
+        found = ParameterProblems()  # each time limit on its own
+        limits = tuple(found.attempt(_time_limit, t, i) for i, t in enumerate(q["time_limits"]))
+        found.raise_any()
     ranges = dict((k, (lo, hi)) for k, lo, hi in default.ranges)
     given = q.get("ranges", {})
     if not isinstance(given, dict):
-        raise ParameterError("quality.ranges", "参数「quality.ranges」应为表")
+        raise ParameterError("quality.ranges", "param.not_table")
     for key, bounds in given.items():
         where = f"quality.ranges.{key}"
         if key not in QUALITY_KEYS:
             raise ParameterError(
-                where, f"参数「{where}」：未知的质效指标「{key}」（可用：{', '.join(QUALITY_KEYS)}）"
+                where, "param.unknown_indicator", indicator=key, choices=", ".join(QUALITY_KEYS)
             )
         if not isinstance(bounds, dict):
-            raise ParameterError(where, f"参数「{where}」应为 {{ min = …, max = … }}")
+            raise ParameterError(where, "param.range_table")
         _check_keys(bounds, {"min", "max"}, where + ".")
         low = _number(bounds["min"], where + ".min", None) if "min" in bounds else None
         high = _number(bounds["max"], where + ".max", None) if "max" in bounds else None
         if low is not None and high is not None and low > high:
-            raise ParameterError(where, f"参数「{where}」的下限 {low:g} 大于上限 {high:g}")
+            raise ParameterError(where, "param.range_order", low=low, high=high)
         ranges[key] = (low, high)
     methods = _strings(q.get("judgment_methods", list(default.judgment_methods)), "quality.judgment_methods")
     return QualityParams(
@@ -473,28 +471,26 @@ def _quality(q: Any) -> QualityParams:
 def _time_limit(t: Any, i: int) -> TimeLimit:
     where = f"quality.time_limits[{i}]"
     if not isinstance(t, dict):
-        raise ParameterError(where, f"参数「{where}」应为表")
+        raise ParameterError(where, "param.not_table")
     _check_keys(t, {"category", "instance", "procedure", "months", "days"}, where + ".")
     category, instance = t.get("category", "*"), t.get("instance", "*")
     if category not in LIMIT_CATEGORIES:
         raise ParameterError(
-            where + ".category",
-            f"参数「{where}.category」应为 {'/'.join(LIMIT_CATEGORIES)}，而不是「{category}」",
+            where + ".category", "param.one_of", choices="/".join(LIMIT_CATEGORIES), value=category
         )
     if instance not in LIMIT_INSTANCES:
         raise ParameterError(
-            where + ".instance",
-            f"参数「{where}.instance」应为 {'/'.join(LIMIT_INSTANCES)}，而不是「{instance}」",
+            where + ".instance", "param.one_of", choices="/".join(LIMIT_INSTANCES), value=instance
         )
     procedure = t.get("procedure", "")
     if not isinstance(procedure, str):
-        raise ParameterError(where + ".procedure", f"参数「{where}.procedure」应为文字")
+        raise ParameterError(where + ".procedure", "param.not_text")
     months = _number(t.get("months", 0), where + ".months")
     days = _number(t.get("days", 0), where + ".days")
     if not months.is_integer() or not days.is_integer():
-        raise ParameterError(where, f"参数「{where}」的月数和天数应为整数")
+        raise ParameterError(where, "param.whole_months")
     if months + days <= 0:
-        raise ParameterError(where, f"参数「{where}」的审限应大于 0（months 或 days）")
+        raise ParameterError(where, "param.limit_positive")
     return TimeLimit(category, instance, int(months), int(days), procedure)
 
 

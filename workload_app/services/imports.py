@@ -103,7 +103,7 @@ def _read(path: Path) -> list:
         return read_file(path)
     except ImportRejected as exc:
         raise ImportRejected(
-            f"{path.name}：{exc}", [p._replace(file=path.name) for p in exc.problems]
+            "import.in_file", [p._replace(file=path.name) for p in exc.problems], file=path.name, inner=exc
         ) from exc
 
 
@@ -346,7 +346,7 @@ def import_cases(
         chosen, header = choose_sheet(sheets, sheet, _profile(db, profile))
         check_required_columns(header)
     except ImportRejected as exc:
-        raise ImportRejected(f"{path.name}：{exc}") from exc
+        raise ImportRejected("import.in_file", file=path.name, inner=exc) from exc
     result.sheet, result.header_row = chosen.name, header.row_index + 1
     result.mapping = {f: header.labels[f] for f in header.columns}
     result.unknown_headers = header.unknown
@@ -398,10 +398,9 @@ def import_cases(
         except OSError:
             result.report_path = None
     if errors and not skip_invalid:
+        report = WorkloadError("import.report_at", path=result.report_path) if result.report_path else ""
         raise ImportRejected(
-            f"{path.name}：{result.rejected} 行有问题，整个文件未导入"
-            + (f"（问题报告：{result.report_path}）" if result.report_path else ""),
-            problems,
+            "import.rows_rejected", problems, file=path.name, count=result.rejected, report=report
         )
 
     step = wrap_progress(progress, 0.55, 1.0)
@@ -615,11 +614,14 @@ def import_judges(
     sheet, header = choose_roster_sheet(sheets)
     missing = [label for f, label in (("name", "姓名"), ("division", "部门")) if f not in header.columns]
     if missing:
-        raise ImportRejected(f"{path.name}：缺少必需的列：{'、'.join(missing)}")
+        raise ImportRejected("import.roster_missing_columns", file=path.name, columns="、".join(missing))
     parsed = parse_roster(sheet, header, path.name)
     if parsed.problems:
         raise ImportRejected(
-            f"{path.name}：{len({p.row for p in parsed.problems})} 行有问题，名册未导入", parsed.problems
+            "import.roster_rows_rejected",
+            parsed.problems,
+            file=path.name,
+            count=len({p.row for p in parsed.problems}),
         )
     who = access.require(db, access.COURT_WIDE, "导入法官名册")
     _match_roster_names(db, parsed.judges)

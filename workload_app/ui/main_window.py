@@ -23,7 +23,7 @@ from workload_app import __version__
 from workload_app.services import access, info
 from workload_app.services.changes import Changes
 from workload_app.services.session import close_db, is_open, open_db
-from workload_app.ui import file_dialogs
+from workload_app.ui import db_errors, file_dialogs
 from workload_app.ui.i18n import label
 from workload_app.ui.tasks import TaskRunner
 
@@ -177,7 +177,7 @@ class MainWindow(QMainWindow):
         try:
             view.refresh()
         except Exception as exc:  # noqa: BLE001 - a view that cannot show its data says why
-            QMessageBox.warning(self, self.tr("无法显示"), str(exc))
+            QMessageBox.warning(self, self.tr("无法显示"), db_errors.text(exc))
 
     def apply_changes(self, changes: Changes) -> None:
         """A user action finished: refresh the period list, the status bar and the visible view."""
@@ -292,7 +292,6 @@ class MainWindow(QMainWindow):
         ImportHistoryDialog(self).exec()
 
     def import_roster(self) -> None:
-        from workload_app.core.problems import ImportRejected
         from workload_app.services.imports import import_judges
 
         name = file_dialogs.open_file_name(
@@ -300,19 +299,28 @@ class MainWindow(QMainWindow):
         )
         if not name:
             return
-        try:
-            changes = import_judges(self.db, Path(name))
-        except ImportRejected as exc:
-            details = "\n".join(p.render() for p in exc.problems[:50])
-            QMessageBox.warning(self, self.tr("名册未导入"), f"{exc}\n\n{details}")
-            return
-        c = changes.summary
-        QMessageBox.information(
-            self,
-            self.tr("名册已导入"),
-            self.tr("新增 {n}，更新 {u}，未变 {s}").format(n=c["new"], u=c["updated"], s=c["unchanged"]),
+        path = Path(name)
+
+        def rejected(exc: BaseException) -> None:
+            details = "\n".join(p.render() for p in getattr(exc, "problems", [])[:50])
+            QMessageBox.warning(self, self.tr("名册未导入"), f"{db_errors.text(exc)}\n\n{details}".strip())
+
+        def imported(changes: Changes) -> None:
+            c = changes.summary
+            QMessageBox.information(
+                self,
+                self.tr("名册已导入"),
+                self.tr("新增 {n}，更新 {u}，未变 {s}").format(n=c["new"], u=c["updated"], s=c["unchanged"]),
+            )
+            self.apply_changes(changes)
+
+        self.tasks.run(  # reading the file and writing the roster: on the worker, not the window
+            lambda db, _progress: import_judges(db, path),
+            parent=self,
+            label=self.tr("正在导入法官名册"),
+            on_done=imported,
+            on_failed=rejected,
         )
-        self.apply_changes(changes)
 
     def find_case(self) -> None:
         self.show_view(self.cases_view)
@@ -368,9 +376,7 @@ class MainWindow(QMainWindow):
         try:
             db = open_db(path)
         except Exception as exc:  # noqa: BLE001 - shown to the user
-            from workload_app.ui.db_errors import message
-
-            QMessageBox.warning(self, self.tr("无法打开数据库"), message(exc, path) or str(exc))
+            QMessageBox.warning(self, self.tr("无法打开数据库"), db_errors.text(exc, path))
             return
 
         from workload_app.ui.application import log_in
@@ -398,9 +404,7 @@ class MainWindow(QMainWindow):
         try:
             path = backup_now(self.db)
         except Exception as exc:  # noqa: BLE001 - shown to the user
-            from workload_app.ui.db_errors import message
-
-            QMessageBox.warning(self, self.tr("未备份"), message(exc, self.db_path) or str(exc))
+            QMessageBox.warning(self, self.tr("未备份"), db_errors.text(exc, self.db_path))
             return
         QMessageBox.information(self, self.tr("已备份"), self.tr("数据库已备份到\n{p}").format(p=path))
 
@@ -434,7 +438,7 @@ class MainWindow(QMainWindow):
             if not is_open(self.db):  # closed by a failed restore: reopen as it was
                 self.db = open_db(self.db_path)
                 access.bind(self.db, self.user)
-            QMessageBox.warning(self, self.tr("未恢复"), str(exc))
+            QMessageBox.warning(self, self.tr("未恢复"), db_errors.text(exc))
             return None
         QMessageBox.information(
             self,

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from workload_app.core.problems import ImportRejected, WorkloadError
 from workload_app.importing.headers import CASE_LABELS
 from workload_app.services import imports as I
-from workload_app.ui import file_dialogs
+from workload_app.ui import db_errors, file_dialogs
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.tables import table_view
 
@@ -328,7 +328,7 @@ class ImportHistoryDialog(QDialog):
         try:
             changes = I.undo_import(self.window_.db, batch)
         except WorkloadError as exc:
-            QMessageBox.warning(self, self.tr("无法撤销"), str(exc))
+            QMessageBox.warning(self, self.tr("无法撤销"), db_errors.text(exc))
             return
         self.window_.apply_changes(changes)
         self.refresh()

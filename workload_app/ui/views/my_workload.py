@@ -308,7 +308,7 @@ class MyWorkloadView(QWidget):
         try:
             queries.ask(self.window_.db, self.window_.year(), case["case_number"], question)
         except WorkloadError as exc:
-            QMessageBox.warning(self, self.tr("未提交"), str(exc))
+            QMessageBox.warning(self, self.tr("未提交"), db_errors.text(exc))
             return
         QMessageBox.information(
             self, self.tr("已提交"), self.tr("疑问已提交人事部门，答复会显示在「疑问」页。")

@@ -408,7 +408,7 @@ class ParametersView(QWidget):
         except ParameterError as exc:
             self.window_.tasks.forget(self)  # a preview still on its way is out of date
             self.status.setStyleSheet("color: #b00020;")
-            self.status.setText(self.tr("参数有误：{e}").format(e=exc))
+            self.status.setText(self.tr("参数有误：{e}").format(e=db_errors.text(exc)))
             self.preview_model.set_frame(self.preview_model.frame().iloc[0:0])
             return
         month = self.window_.month()
@@ -437,7 +437,7 @@ class ParametersView(QWidget):
         try:
             params = self.build()
         except ParameterError as exc:
-            QMessageBox.warning(self, self.tr("参数有误"), str(exc))
+            QMessageBox.warning(self, self.tr("参数有误"), db_errors.text(exc))
             return
         reason, ok = QInputDialog.getText(
             self, self.tr("保存参数"), self.tr("修改理由（已发布的参数必须填写）：")
@@ -447,7 +447,7 @@ class ParametersView(QWidget):
         try:
             changes = P.save_params(self.window_.db, params, reason)
         except WorkloadError as exc:
-            QMessageBox.warning(self, self.tr("无法保存"), str(exc))
+            QMessageBox.warning(self, self.tr("无法保存"), db_errors.text(exc))
             return
         in_use = P.version_in_use(self.window_.db, params.year)
         if in_use.draft is not None:
@@ -479,7 +479,7 @@ class ParametersView(QWidget):
         try:
             changes = P.publish(self.window_.db, year, reason.strip())
         except WorkloadError as exc:
-            QMessageBox.warning(self, self.tr("未发布"), str(exc))
+            QMessageBox.warning(self, self.tr("未发布"), db_errors.text(exc))
             return
         self.window_.apply_changes(changes)
 
@@ -490,7 +490,7 @@ class ParametersView(QWidget):
         try:
             changes = P.import_toml(self.window_.db, Path(name).read_text(encoding="utf-8-sig"))
         except (WorkloadError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("无法导入"), str(exc))
+            QMessageBox.warning(self, self.tr("无法导入"), db_errors.text(exc))
             return
         self.window_.apply_changes(changes)
 

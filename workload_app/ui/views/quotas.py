@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from workload_app.core.formatting import TRACK_LABELS
 from workload_app.services import quotas as Q
+from workload_app.ui import db_errors
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.excel import ExcelButton
 from workload_app.ui.i18n import labels, track_label
@@ -241,6 +242,6 @@ class QuotasView(QWidget):
         try:
             changes = Q.override_quota(self.window_.db, self.window_.year(), row["judge"], value, reason)
         except Exception as exc:  # noqa: BLE001 - shown to the user
-            QMessageBox.warning(self, self.tr("无法调整"), str(exc))
+            QMessageBox.warning(self, self.tr("无法调整"), db_errors.text(exc))
             return
         self.window_.apply_changes(changes)

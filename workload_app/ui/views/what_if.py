@@ -121,7 +121,7 @@ class WhatIfPanel(QWidget):
         try:
             params = self.centre()
         except ParameterError as exc:
-            QMessageBox.warning(self, self.tr("参数有误"), str(exc))
+            QMessageBox.warning(self, self.tr("参数有误"), db_errors.text(exc))
             return
         month, spread, steps = self.window_.month(), self.spread.value() / 100, self.steps.value()
         self.run_button.setEnabled(False)
