@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,6 +30,8 @@ from workload_app.ui.tasks import TaskRunner
 
 class MainWindow(QMainWindow):
     _open_windows: list[MainWindow] = []  # keeps a window opened on another database alive
+
+    changed = Signal(object)  # every finished action's Changes, for any view that subscribes
 
     def __init__(self, db, db_path: Path, lang: str = "zh_CN") -> None:
         super().__init__()
@@ -179,12 +181,37 @@ class MainWindow(QMainWindow):
         except Exception as exc:  # noqa: BLE001 - a view that cannot show its data says why
             QMessageBox.warning(self, self.tr("无法显示"), db_errors.text(exc))
 
+    # The data each view draws from: an action's Changes redraws the views it touches, no others.
+    SUBSCRIPTIONS: dict[str, frozenset[str]] = {
+        "OverviewView": frozenset({"cases", "results", "params", "plans", "roster"}),
+        "MyWorkloadView": frozenset({"cases", "results", "params", "plans", "roster"}),
+        "CasesView": frozenset({"cases", "results", "roster"}),
+        "PendingView": frozenset({"cases", "roster"}),
+        "ReviewView": frozenset({"cases", "results"}),
+        "JudgesView": frozenset({"cases", "results", "params", "plans", "roster"}),
+        "DivisionsView": frozenset({"cases", "results", "params", "plans", "roster"}),
+        "ParametersView": frozenset({"params"}),
+        "QuotasView": frozenset({"cases", "params", "plans", "roster"}),
+        "SheetsView": frozenset({"cases", "results", "params", "plans", "roster", "settings"}),
+        "QueriesView": frozenset({"cases"}),
+        "AuditView": frozenset(Changes.FLAGS),  # every action is audited
+        "UsersView": frozenset({"accounts", "roster"}),
+    }
+
+    def subscriptions(self, view: QWidget) -> frozenset[str]:
+        """The kinds of data ``view`` depends on (every kind for a view not listed)."""
+        return self.SUBSCRIPTIONS.get(type(view).__name__, frozenset(Changes.FLAGS))
+
     def apply_changes(self, changes: Changes) -> None:
-        """A user action finished: refresh the period list, the status bar and the visible view."""
+        """A user action finished: refresh the period list and the status bar; redraw the visible
+        view if the action changed what it shows; tell every other subscriber (``changed``)."""
         if changes.cases or changes.params:
             self._fill_years()
         self._update_status()
-        self.refresh_current()
+        view = self.stack.currentWidget()
+        if view is not None and changes.touches(self.subscriptions(view)):
+            self.refresh_current()
+        self.changed.emit(changes)
 
     # -- menus
     def _make_menus(self) -> None:
