@@ -283,29 +283,6 @@ After: {a}</translation>
     </message>
   </context>
   <context>
-    <name>DatabaseFileMessages</name>
-    <message>
-      <source>「{path}」不是本程序的数据库文件或已损坏。请从备份恢复。</source>
-      <translation>“{path}” is not a database of this program, or it is damaged. Restore it from a backup.</translation>
-    </message>
-    <message>
-      <source>数据库「{path}」是只读的（文件或所在文件夹没有写权限，或在只读介质上），未作任何改动。</source>
-      <translation>The database “{path}” is read-only (no write permission on the file or its folder, or a read-only medium); nothing was changed.</translation>
-    </message>
-    <message>
-      <source>无法打开数据库「{path}」：文件夹不存在或没有权限。</source>
-      <translation>Cannot open the database “{path}”: the folder does not exist or access is denied.</translation>
-    </message>
-    <message>
-      <source>磁盘空间不足，无法写入数据库「{path}」；本次操作未生效，数据库保持原样。请清理磁盘后重试。</source>
-      <translation>The disk is full: the database “{path}” cannot be written. Nothing was changed; the database is as it was. Free some disk space and try again.</translation>
-    </message>
-    <message>
-      <source>读写数据库「{path}」时发生磁盘读写错误（磁盘或网络盘可能出了故障）；本次操作未生效。</source>
-      <translation>A disk error occurred while reading or writing the database “{path}” (the disk or network drive may be failing); nothing was changed.</translation>
-    </message>
-  </context>
-  <context>
     <name>DecisionDialog</name>
     <message>
       <source>卷宗页数</source>
@@ -930,6 +907,10 @@ The replaced database was kept as
     <message>
       <source>概览</source>
       <translation>Overview</translation>
+    </message>
+    <message>
+      <source>正在导入法官名册</source>
+      <translation>Importing the judges' roster</translation>
     </message>
     <message>
       <source>正在计算 {y} 年度标准案件</source>

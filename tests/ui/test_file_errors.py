@@ -13,14 +13,16 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _failure(window, qtbot, error: Exception) -> tuple[str, list]:
-    got: list[str] = []
+    from workload_app.ui.db_errors import text
+
+    got: list[Exception] = []
 
     def fails(db, progress):
         raise error
 
     window.tasks.run(fails, parent=window, label="x", on_failed=got.append, show_progress=False)
     qtbot.waitUntil(lambda: bool(got), timeout=10_000)
-    return got[0]
+    return text(got[0])  # the runner hands over the exception; the window renders it
 
 
 @pytest.mark.parametrize(

@@ -9,16 +9,19 @@ from workload_app.core.problems import ParameterError
 
 
 def _check_keys(table: dict, allowed: set[str], where: str) -> None:
+    problems = []  # every unknown key of the table, not only the first
     for key in table:
         if key not in allowed:
-            raise ParameterError(f"{where}{key}", f"未知的参数键「{where}{key}」")
+            problems.append(ParameterError(f"{where}{key}", "param.unknown_key"))
+    if problems:
+        raise ParameterError.several(problems)
 
 
 def _number(value: Any, key: str, minimum: float | None = 0.0) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise ParameterError(key, f"参数「{key}」应为数字，而不是「{value}」")
+        raise ParameterError(key, "param.not_number", value=value)
     if minimum is not None and value < minimum:
-        raise ParameterError(key, f"参数「{key}」不能小于 {minimum:g}（当前为 {value}）")
+        raise ParameterError(key, "param.below_minimum", minimum=minimum, value=value)
     return float(value)
 
 
@@ -26,7 +29,7 @@ def _strings(value: Any, key: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ParameterError(key, f"参数「{key}」应为文字列表")
+        raise ParameterError(key, "param.not_strings")
     return tuple(value)
 
 

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from workload_app.core.param_values import _check_keys, _number, _strings, _toml_key, _toml_value  # noqa: F401
-from workload_app.core.problems import ParameterError
+from workload_app.core.problems import ParameterError, ParameterProblems
 from workload_app.core.quality_params import (  # noqa: F401 - importable from here as before
     DEFAULT_REFERENCE_RANGES,
     DEFAULT_TIME_LIMITS,
@@ -165,27 +165,35 @@ def params_from_toml(text: str) -> Params:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ParameterError("", f"参数文件不是有效的 TOML：{exc}") from exc
+        raise ParameterError("", "param.invalid_toml", detail=str(exc)) from exc
     return params_from_dict(data)
 
 
 def params_from_dict(data: dict) -> Params:
-    _check_keys(
-        data, {"year", "trial", "enforcement", "panel", "quota", "score", "assessment", "quality"}, ""
+    found = ParameterProblems()  # every section is read; all problems are reported at once
+    found.attempt(
+        _check_keys,
+        data,
+        {"year", "trial", "enforcement", "panel", "quota", "score", "assessment", "quality"},
+        "",
     )
     if "year" not in data:
-        raise ParameterError("year", "缺少参数「year」（年度）")
+        found.note(ParameterError("year", "param.missing_year"))
+        found.raise_any()
     year = data["year"]
     if isinstance(year, bool) or not isinstance(year, int) or not 1990 <= year <= 2200:
-        raise ParameterError("year", f"参数「year」应为年份，而不是「{year}」")
-    trial = _trial(data.get("trial", {}), year)
-    enforcement = _enforcement(data.get("enforcement", {}))
-    panel = _panel(data.get("panel", {}))
-    quota = _quota(data.get("quota", {}))
-    score = _score(data.get("score", {}))
-    quality = _quality(data.get("quality", {}))
+        found.note(ParameterError("year", "param.not_year", value=year))
+        found.raise_any()
+    trial = found.attempt(_trial, data.get("trial", {}), year)
+    enforcement = found.attempt(_enforcement, data.get("enforcement", {}))
+    panel = found.attempt(_panel, data.get("panel", {}))
+    quota = found.attempt(_quota, data.get("quota", {}))
+    score = found.attempt(_score, data.get("score", {}))
+    quality = found.attempt(_quality, data.get("quality", {}))
+    assessment = found.attempt(_assessment, data.get("assessment", {}))
+    found.raise_any()
     params = Params(year, trial, enforcement, panel, quota, score, quality=quality)
-    return replace(params, assessment=_assessment(data.get("assessment", {})))
+    return replace(params, assessment=assessment)
 
 
 def _trial(t: dict, year: int) -> TrialParams:
@@ -200,27 +208,23 @@ def _trial(t: dict, year: int) -> TrialParams:
     wt = _number(w.get("transcript", 0.0), "trial.weights.transcript")
     wj = _number(w.get("judgment", 0.0), "trial.weights.judgment")
     if abs(wf + wt + wj - 1.0) > 1e-9:
-        raise ParameterError(
-            "trial.weights", f"参数「trial.weights」三项权重之和应为 1，当前为 {wf + wt + wj:g}"
-        )
+        raise ParameterError("trial.weights", "param.weights_sum", total=wf + wt + wj)
     avg_year = t.get("average_year")
     if avg_year is not None and (isinstance(avg_year, bool) or not isinstance(avg_year, int)):
-        raise ParameterError(
-            "trial.average_year", f"参数「trial.average_year」应为年份，而不是「{avg_year}」"
-        )
+        raise ParameterError("trial.average_year", "param.not_year", value=avg_year)
     if avg_year is not None and avg_year > year:
         raise ParameterError(
-            "trial.average_year", f"参数「trial.average_year」：参照年度 {avg_year} 不能晚于参数年度 {year}"
+            "trial.average_year", "param.average_year_late", average_year=avg_year, year=year
         )
     pooling = t.get("pooling", "court")
     if pooling not in POOLINGS:
-        raise ParameterError(
-            "trial.pooling", f"参数「trial.pooling」应为 court 或 category，而不是「{pooling}」"
-        )
+        raise ParameterError("trial.pooling", "param.pooling", value=pooling)
     trim = _number(t.get("trim_percent", 0), "trial.trim_percent")
     if trim >= 50:
-        raise ParameterError("trial.trim_percent", "参数「trial.trim_percent」应小于 50")
-    rules = tuple(_rule(r, i) for i, r in enumerate(t.get("rules", [])))
+        raise ParameterError("trial.trim_percent", "param.trim_percent")
+    found = ParameterProblems()  # each rule on its own: all bad rules are reported
+    rules = tuple(found.attempt(_rule, r, i) for i, r in enumerate(t.get("rules", [])))
+    found.raise_any()
     return TrialParams(
         wf,
         wt,
@@ -237,22 +241,21 @@ def _trial(t: dict, year: int) -> TrialParams:
 def _rule(r: Any, i: int) -> Rule:
     where = f"trial.rules[{i}]."
     if not isinstance(r, dict):
-        raise ParameterError(where[:-1], f"参数「{where[:-1]}」应为表")
+        raise ParameterError(where[:-1], "param.not_table")
     _check_keys(r, {"name", "match", "mode", "value"}, where)
     mode = r.get("mode")
     if mode not in RULE_MODES:
-        raise ParameterError(where + "mode", f"参数「{where}mode」应为 fixed 或 factor，而不是「{mode}」")
+        raise ParameterError(where + "mode", "param.rule_mode", value=mode)
     if "value" not in r:
-        raise ParameterError(where + "value", f"缺少参数「{where}value」")
+        raise ParameterError(where + "value", "param.missing")
     value = _number(r["value"], where + "value")
     match = r.get("match", {})
     if not isinstance(match, dict) or not match:
-        raise ParameterError(where + "match", f"参数「{where}match」至少要有一个条件")
+        raise ParameterError(where + "match", "param.rule_no_condition")
     for key in match:
         if key not in MATCH_FIELDS:
             raise ParameterError(
-                f"{where}match.{key}",
-                f"未知的匹配字段「{where}match.{key}」（可用：{', '.join(MATCH_FIELDS)}）",
+                f"{where}match.{key}", "param.unknown_match", choices=", ".join(MATCH_FIELDS)
             )
     conditions = {k: _strings(v, f"{where}match.{k}") for k, v in match.items()}
     return Rule(str(r.get("name", f"规则{i + 1}")), mode, value, **conditions)
@@ -263,7 +266,7 @@ def _enforcement(e: dict) -> EnforcementParams:
     default = EnforcementParams()
     credit = e.get("credit", dict(default.credit))
     if not isinstance(credit, dict):
-        raise ParameterError("enforcement.credit", "参数「enforcement.credit」应为表")
+        raise ParameterError("enforcement.credit", "param.not_table")
     pairs = tuple((str(k), _number(v, f"enforcement.credit.{k}")) for k, v in credit.items())
     needs = _strings(e.get("needs_approval", list(default.needs_approval)), "enforcement.needs_approval")
     return EnforcementParams(pairs, needs)
@@ -285,16 +288,14 @@ def _quota(q: dict) -> QuotaParams:
     given = q.get("role_fractions", {})
     for role, v in given.items():
         if role not in ROLES:
-            raise ParameterError(f"quota.role_fractions.{role}", f"未知的职务「{role}」")
+            raise ParameterError(f"quota.role_fractions.{role}", "param.unknown_post", post=role)
         fractions[role] = _number(v, f"quota.role_fractions.{role}")
     weight = _number(q.get("history_weight", 0.5), "quota.history_weight")
     if weight > 1:
-        raise ParameterError("quota.history_weight", "参数「quota.history_weight」应在 0 与 1 之间")
+        raise ParameterError("quota.history_weight", "param.between_0_1")
     pattern = q.get("month_pattern", "last_year")
     if pattern not in MONTH_PATTERNS:
-        raise ParameterError(
-            "quota.month_pattern", f"参数「quota.month_pattern」应为 {'/'.join(MONTH_PATTERNS)}"
-        )
+        raise ParameterError("quota.month_pattern", "param.month_pattern", choices="/".join(MONTH_PATTERNS))
     return QuotaParams(
         tuple(fractions.items()),
         _number(q.get("closing_rate", 0.95), "quota.closing_rate"),
@@ -310,52 +311,44 @@ def _score(s: dict) -> ScoreParams:
     out = []
     for i, bp in enumerate(points):
         if not isinstance(bp, list) or len(bp) != 2:
-            raise ParameterError(f"score.breakpoints[{i}]", "每个分数断点应为 [完成倍数, 分数]")
+            raise ParameterError(f"score.breakpoints[{i}]", "param.breakpoint")
         out.append((_number(bp[0], f"score.breakpoints[{i}]"), _number(bp[1], f"score.breakpoints[{i}]")))
     if [x for x, _ in out] != sorted({x for x, _ in out}):
-        raise ParameterError("score.breakpoints", "分数断点的完成倍数应严格递增")
+        raise ParameterError("score.breakpoints", "param.breakpoints_order")
     return ScoreParams(tuple(out))
 
 
 def _assessment(a: Any) -> AssessmentParams:
     if not isinstance(a, dict):
-        raise ParameterError("assessment", "参数「assessment」应为表")
+        raise ParameterError("assessment", "param.not_table")
     _check_keys(a, {"role_groups", "publish_ranks"}, "assessment.")
     publish = a.get("publish_ranks", False)
     if not isinstance(publish, bool):
-        raise ParameterError(
-            "assessment.publish_ranks",
-            f"参数「assessment.publish_ranks」应为 true 或 false，而不是「{publish}」",
-        )
+        raise ParameterError("assessment.publish_ranks", "param.not_bool", value=publish)
     given = a.get("role_groups")
     if given is None:
         return AssessmentParams(DEFAULT_ROLE_GROUPS, publish)
     if not isinstance(given, dict) or not given:
-        raise ParameterError(
-            "assessment.role_groups", "参数「assessment.role_groups」应为表：组名 = [职务, …]"
-        )
+        raise ParameterError("assessment.role_groups", "param.role_groups")
     seen: dict[str, str] = {}
     groups = []
     for name, roles in given.items():
         key = f"assessment.role_groups.{name}"
         members = _strings(roles, key)
         if not members:
-            raise ParameterError(key, f"参数「{key}」至少要有一个职务")
+            raise ParameterError(key, "param.group_empty")
         for role in members:
             if role not in ROLES:
-                raise ParameterError(
-                    key, f"参数「{key}」中有未知的职务「{role}」（可用：{'、'.join(ROLES)}）"
-                )
+                raise ParameterError(key, "param.group_unknown_post", post=role, choices="、".join(ROLES))
             if role in seen:
-                raise ParameterError(key, f"职务「{role}」同时属于「{seen[role]}」和「{name}」两个排名组")
+                raise ParameterError(
+                    key, "param.post_in_two_groups", post=role, first=seen[role], second=name
+                )
             seen[role] = name
         groups.append((str(name), members))
     missing = [r for r in ROLES if r not in seen]
     if missing:
-        raise ParameterError(
-            "assessment.role_groups",
-            f"参数「assessment.role_groups」没有为职务「{'、'.join(missing)}」指定排名组",
-        )
+        raise ParameterError("assessment.role_groups", "param.posts_without_group", posts="、".join(missing))
     return AssessmentParams(tuple(groups), publish)
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from workload_app.core.param_values import _check_keys, _number, _strings, _toml_value
-from workload_app.core.problems import ParameterError
+from workload_app.core.problems import ParameterError, ParameterProblems
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ LIMIT_INSTANCES = ("*", "first", "second", "retrial", "other")
 
 def _quality(q: Any) -> QualityParams:
     if not isinstance(q, dict):
-        raise ParameterError("quality", "参数「quality」应为表")
+        raise ParameterError("quality", "param.not_table")
     _check_keys(
         q,
         {"time_limits", "ranges", "judgment_methods", "deduction_per_reversed", "deduction_cap"},
@@ -83,25 +83,27 @@ def _quality(q: Any) -> QualityParams:
     limits = default.time_limits
     if "time_limits" in q:
         if not isinstance(q["time_limits"], list):
-            raise ParameterError("quality.time_limits", "参数「quality.time_limits」应为表的列表")
-        limits = tuple(_time_limit(t, i) for i, t in enumerate(q["time_limits"]))
+            raise ParameterError("quality.time_limits", "param.table_list")
+        found = ParameterProblems()  # each time limit on its own
+        limits = tuple(found.attempt(_time_limit, t, i) for i, t in enumerate(q["time_limits"]))
+        found.raise_any()
     ranges = dict((k, (lo, hi)) for k, lo, hi in default.ranges)
     given = q.get("ranges", {})
     if not isinstance(given, dict):
-        raise ParameterError("quality.ranges", "参数「quality.ranges」应为表")
+        raise ParameterError("quality.ranges", "param.not_table")
     for key, bounds in given.items():
         where = f"quality.ranges.{key}"
         if key not in QUALITY_KEYS:
             raise ParameterError(
-                where, f"参数「{where}」：未知的质效指标「{key}」（可用：{', '.join(QUALITY_KEYS)}）"
+                where, "param.unknown_indicator", indicator=key, choices=", ".join(QUALITY_KEYS)
             )
         if not isinstance(bounds, dict):
-            raise ParameterError(where, f"参数「{where}」应为 {{ min = …, max = … }}")
+            raise ParameterError(where, "param.range_table")
         _check_keys(bounds, {"min", "max"}, where + ".")
         low = _number(bounds["min"], where + ".min", None) if "min" in bounds else None
         high = _number(bounds["max"], where + ".max", None) if "max" in bounds else None
         if low is not None and high is not None and low > high:
-            raise ParameterError(where, f"参数「{where}」的下限 {low:g} 大于上限 {high:g}")
+            raise ParameterError(where, "param.range_order", low=low, high=high)
         ranges[key] = (low, high)
     methods = _strings(q.get("judgment_methods", list(default.judgment_methods)), "quality.judgment_methods")
     return QualityParams(
@@ -116,28 +118,26 @@ def _quality(q: Any) -> QualityParams:
 def _time_limit(t: Any, i: int) -> TimeLimit:
     where = f"quality.time_limits[{i}]"
     if not isinstance(t, dict):
-        raise ParameterError(where, f"参数「{where}」应为表")
+        raise ParameterError(where, "param.not_table")
     _check_keys(t, {"category", "instance", "procedure", "months", "days"}, where + ".")
     category, instance = t.get("category", "*"), t.get("instance", "*")
     if category not in LIMIT_CATEGORIES:
         raise ParameterError(
-            where + ".category",
-            f"参数「{where}.category」应为 {'/'.join(LIMIT_CATEGORIES)}，而不是「{category}」",
+            where + ".category", "param.one_of", choices="/".join(LIMIT_CATEGORIES), value=category
         )
     if instance not in LIMIT_INSTANCES:
         raise ParameterError(
-            where + ".instance",
-            f"参数「{where}.instance」应为 {'/'.join(LIMIT_INSTANCES)}，而不是「{instance}」",
+            where + ".instance", "param.one_of", choices="/".join(LIMIT_INSTANCES), value=instance
         )
     procedure = t.get("procedure", "")
     if not isinstance(procedure, str):
-        raise ParameterError(where + ".procedure", f"参数「{where}.procedure」应为文字")
+        raise ParameterError(where + ".procedure", "param.not_text")
     months = _number(t.get("months", 0), where + ".months")
     days = _number(t.get("days", 0), where + ".days")
     if not months.is_integer() or not days.is_integer():
-        raise ParameterError(where, f"参数「{where}」的月数和天数应为整数")
+        raise ParameterError(where, "param.whole_months")
     if months + days <= 0:
-        raise ParameterError(where, f"参数「{where}」的审限应大于 0（months 或 days）")
+        raise ParameterError(where, "param.limit_positive")
     return TimeLimit(category, instance, int(months), int(days), procedure)
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from workload_app.core.casenumber import parse_case_number
-from workload_app.core.problems import ImportRejected, Problem
+from workload_app.core.problems import ImportRejected, Problem, WorkloadError
 from workload_app.core.text import clip, normalize_text
 from workload_app.importing.headers import CASE_LABELS, CASE_SYNONYMS, HeaderMatch, find_header, header_key
 from workload_app.importing.readers import RawSheet
@@ -83,14 +83,14 @@ def choose_sheet(
             if s.name == name:
                 header = find_header(s.rows, CASE_SYNONYMS, "case_number", profile)
                 if header is None:
-                    raise ImportRejected(f"工作表「{name}」中找不到表头（至少需要「案号」列）")
+                    raise ImportRejected("import.no_header_in_sheet", sheet=name)
                 return s, header
-        raise ImportRejected(f"文件中没有名为「{name}」的工作表（有：{'、'.join(s.name for s in sheets)}）")
+        raise ImportRejected("import.no_such_sheet", sheet=name, sheets="、".join(s.name for s in sheets))
     for s in sheets:
         header = find_header(s.rows, CASE_SYNONYMS, "case_number", profile)
         if header is not None:
             return s, header
-    raise ImportRejected("文件中找不到可识别的表头：需要「案号」及「承办人」「结案日期」等列")
+    raise ImportRejected("import.no_header")
 
 
 def check_required_columns(header: HeaderMatch) -> None:
@@ -101,11 +101,8 @@ def check_required_columns(header: HeaderMatch) -> None:
         hint = ""
         near = [h for h in header.unknown if header_key(h) in NOT_THE_JUDGE]
         if "judge" not in header.columns and near:
-            hint = (
-                f"。文件中有「{near[0]}」列，但{near[0]}不一定是承办法官，不能代替「承办人」；"
-                f"如果本院导出的「{near[0]}」就是承办法官，请在导入时把该列对应为「承办人」（保存为导入方案）"
-            )
-        raise ImportRejected(f"缺少必需的列：{'、'.join(missing)}{hint}")
+            hint = WorkloadError("import.not_the_judge", column=near[0])
+        raise ImportRejected("import.missing_columns", columns="、".join(missing), hint=hint)
 
 
 def _cell(row: list[object], index: int | None) -> object:

@@ -66,9 +66,7 @@ def decode_csv_bytes(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("gb18030"), "gb18030"
     except UnicodeDecodeError as exc:
-        raise ImportRejected(
-            f"无法识别文件编码（既不是 UTF-8 也不是 GBK/GB18030）：第 {exc.start} 字节附近"
-        ) from exc
+        raise ImportRejected("import.encoding", position=exc.start) from exc
 
 
 def column_letter(index: int) -> str:
@@ -94,12 +92,10 @@ def _column_name(rows: list[list[object]], index: int) -> str:
 
 def read_csv(path: Path) -> list[RawSheet]:
     if path.stat().st_size > MAX_FILE_BYTES:
-        raise ImportRejected(
-            f"文件有 {path.stat().st_size >> 20} MB，超过 CSV 导入的上限 {MAX_FILE_BYTES >> 20} MB"
-        )
+        raise ImportRejected("import.csv_too_big", size=path.stat().st_size >> 20, limit=MAX_FILE_BYTES >> 20)
     text, _encoding = decode_csv_bytes(path.read_bytes())
     if "\x00" in text:
-        raise ImportRejected("文件含有二进制内容，不是 CSV 文本文件")
+        raise ImportRejected("import.binary_csv")
     delimiter = _csv_delimiter(text)
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     del text
@@ -295,19 +291,19 @@ def inspect_workbook_zip(path: Path) -> dict[str, dict[tuple[int, int], CellErro
     try:
         book = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
-        raise ImportRejected(f"文件不是有效的 Excel（.xlsx）文件（{clip(exc, 80)}）") from exc
+        raise ImportRejected("import.not_xlsx", detail=clip(exc, 80)) from exc
     with book:
         infos = book.infolist()
         total = sum(i.file_size for i in infos)
         if total > MAX_UNCOMPRESSED:
-            raise ImportRejected(
-                f"解压后共 {total >> 20} MB，超过导入的上限 {MAX_UNCOMPRESSED >> 20} MB：文件过大或是恶意构造的压缩包"
-            )
+            raise ImportRejected("import.zip_too_big", size=total >> 20, limit=MAX_UNCOMPRESSED >> 20)
         for i in infos:
             if i.file_size > BOMB_MIN_BYTES and i.file_size > BOMB_RATIO * max(1, i.compress_size):
                 raise ImportRejected(
-                    f"文件中的「{clip(i.filename, 40)}」从 {i.compress_size >> 10} KB 解压为 {i.file_size >> 20} MB，"
-                    "是恶意构造的压缩包（zip 炸弹），拒绝读取"
+                    "import.zip_bomb",
+                    member=clip(i.filename, 40),
+                    packed=i.compress_size >> 10,
+                    unpacked=i.file_size >> 20,
                 )
         if path.suffix.lower() == ".ods":
             return {}
@@ -335,11 +331,11 @@ def inspect_workbook_zip(path: Path) -> dict[str, dict[tuple[int, int], CellErro
                     for part in _stream_parts(stream, b"</si>", "共享字符串表"):
                         _check_long_text(part, "共享字符串表")
         except (zipfile.BadZipFile, EOFError, OSError, RuntimeError) as exc:
-            raise ImportRejected(f"文件已损坏，无法读取（{clip(exc, 80)}）") from exc
+            raise ImportRejected("import.damaged", detail=clip(exc, 80)) from exc
         except Exception as exc:  # noqa: BLE001 - zlib.error and friends from a crafted entry
             if isinstance(exc, ImportRejected):
                 raise
-            raise ImportRejected(f"文件已损坏，无法读取（{clip(exc, 80)}）") from exc
+            raise ImportRejected("import.damaged", detail=clip(exc, 80)) from exc
     return found
 
 
@@ -374,13 +370,8 @@ def _xls_stream(path: Path) -> bytes:
     if data[:8] != compdoc.SIGNATURE:
         head = data[:512].lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n").lower()
         if head.startswith((b"<", b"<\x00")):
-            raise ImportRejected(
-                "文件扩展名是 .xls，内容却是网页（HTML/XML）表格，不是真正的 Excel 工作簿："
-                "请用 Excel 或 WPS 打开它，另存为「Excel 工作簿（.xlsx）」后再导入"
-            )
-        raise ImportRejected(
-            "文件扩展名是 .xls，但内容不是 Excel 97–2003 工作簿（可能是改了扩展名的其他文件）"
-        )
+            raise ImportRejected("import.xls_is_html")
+        raise ImportRejected("import.xls_not_excel")
     try:
         doc = compdoc.CompDoc(data, logfile=io.StringIO())
         for name in ("Workbook", "Book"):
@@ -388,8 +379,8 @@ def _xls_stream(path: Path) -> bytes:
             if mem is not None:
                 return bytes(mem[base : base + size])
     except compdoc.CompDocError as exc:
-        raise ImportRejected(f"文件已损坏，无法读取（{clip(exc, 80)}）") from exc
-    raise ImportRejected("文件中没有 Excel 工作簿数据（不是有效的 .xls 文件）")
+        raise ImportRejected("import.damaged", detail=clip(exc, 80)) from exc
+    raise ImportRejected("import.xls_no_workbook")
 
 
 def _biff_records(stream: bytes, start: int):
@@ -491,7 +482,7 @@ def _mark_errors(rows: list[list[object]], errors: dict[tuple[int, int], CellErr
 def read_excel(path: Path) -> list[RawSheet]:
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise ImportRejected(f"文件有 {size >> 20} MB，超过导入的上限 {MAX_FILE_BYTES >> 20} MB")
+        raise ImportRejected("import.too_big", size=size >> 20, limit=MAX_FILE_BYTES >> 20)
     suffix = path.suffix.lower()
     errors: dict[str, dict[tuple[int, int], CellError]] = {}
     budget = size  # bytes that can really hold cells
@@ -535,18 +526,16 @@ def read_excel(path: Path) -> list[RawSheet]:
                 sheets.append(RawSheet(ws.title, rows))
             return sheets
         except Exception as exc:  # noqa: BLE001
-            raise ImportRejected(
-                f"无法读取 Excel 文件（文件可能已损坏或不是 Excel 格式）：{clip(exc, 120)}"
-            ) from exc
+            raise ImportRejected("import.unreadable_excel", detail=clip(exc, 120)) from exc
 
 
 def read_file(path: Path) -> list[RawSheet]:
     """Every sheet of a file as raw rows."""
     if not path.exists():
-        raise ImportRejected(f"找不到文件「{path}」")
+        raise ImportRejected("import.no_file", path=path)
     suffix = path.suffix.lower()
     if suffix in EXCEL_SUFFIXES:
         return read_excel(path)
     if suffix in {".csv", ".txt", ".tsv"}:
         return read_csv(path)
-    raise ImportRejected(f"不支持的文件类型「{suffix}」：请使用 .xlsx、.xls 或 .csv")
+    raise ImportRejected("import.file_type", suffix=suffix)

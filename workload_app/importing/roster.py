@@ -38,7 +38,7 @@ def choose_roster_sheet(sheets: list[RawSheet]) -> tuple[RawSheet, HeaderMatch]:
         header = find_header(s.rows, ROSTER_SYNONYMS, "name")
         if header is not None:
             return s, header
-    raise ImportRejected("文件中找不到法官名册的表头：至少需要「姓名」和「部门」列")
+    raise ImportRejected("import.roster_no_header")
 
 
 def parse_roster(sheet: RawSheet, header: HeaderMatch, file_label: str) -> ParsedRoster:

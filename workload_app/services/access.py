@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from workload_app.core import messages
 from workload_app.core.problems import WorkloadError
 from workload_app.core.standard import split_panel
 from workload_app.storage.db import Database
@@ -26,7 +27,12 @@ COURT_WIDE = (ADMIN, PERSONNEL)
 
 
 class AccessDenied(WorkloadError):
-    """The acting user's role does not allow this."""
+    """The acting user's role does not allow this: ``AccessDenied("access.denied", action=…, …)``,
+    ``action`` a code of ``core.messages.ACTIONS``."""
+
+    @property
+    def action(self) -> str | None:
+        return self.arguments.get("action")
 
 
 @dataclass(frozen=True)
@@ -76,8 +82,9 @@ def require(db: Database, roles: tuple[str, ...], what: str) -> User:
     """The acting user, if their role is one of ``roles``; otherwise a clear refusal."""
     user = current(db)
     if user.role not in roles:
-        allowed = "、".join(ROLE_LABELS[r] for r in roles)
-        raise AccessDenied(f"{user.role_label}「{user.name}」无权{what}（需要：{allowed}）")
+        raise AccessDenied(
+            "access.denied", role=user.role, user=user.name, action=messages.action_code(what), allowed=roles
+        )
     return user
 
 

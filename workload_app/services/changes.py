@@ -12,6 +12,21 @@ class Changes(NamedTuple):
     results: bool = False
     quotas: bool = False
     summary: Any = None  # what the action reports back (counts, ids …)
+    accounts: bool = False  # users and roles
+    settings: bool = False  # the court's own settings (name, notice numbers)
+
+    # the names views subscribe by: ``plans`` are the quotas, the ``roster`` the judges
+    ALIASES = {"plans": "quotas", "roster": "judges"}
+    FLAGS = ("cases", "judges", "params", "results", "quotas", "accounts", "settings")
+
+    def flags(self) -> frozenset[str]:
+        """The kinds of data this action changed, with their aliases (``plans``, ``roster``)."""
+        on = {f for f in self.FLAGS if getattr(self, f)}
+        return frozenset(on | {alias for alias, f in self.ALIASES.items() if f in on})
+
+    def touches(self, subscribed: set[str] | frozenset[str]) -> bool:
+        """Whether a view that depends on ``subscribed`` must redraw."""
+        return bool(self.flags() & set(subscribed))
 
     def __or__(self, other: Changes) -> Changes:  # type: ignore[override]
         return Changes(
@@ -21,4 +36,6 @@ class Changes(NamedTuple):
             self.results or other.results,
             self.quotas or other.quotas,
             other.summary if other.summary is not None else self.summary,
+            self.accounts or other.accounts,
+            self.settings or other.settings,
         )

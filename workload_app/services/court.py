@@ -81,4 +81,4 @@ def set_court_settings(
             before={k: getattr(before, k) for k in changed},
             after=changed,
         )
-    return Changes(summary=court_settings(db))
+    return Changes(settings=True, summary=court_settings(db))

@@ -25,7 +25,7 @@ def _read(path: Path) -> list:
         return read_file(path)
     except ImportRejected as exc:
         raise ImportRejected(
-            f"{path.name}：{exc}", [p._replace(file=path.name) for p in exc.problems]
+            "import.in_file", [p._replace(file=path.name) for p in exc.problems], file=path.name, inner=exc
         ) from exc
 
 

@@ -304,7 +304,7 @@ def import_cases(
         chosen, header = choose_sheet(sheets, sheet, _profile(db, profile))
         check_required_columns(header)
     except ImportRejected as exc:
-        raise ImportRejected(f"{path.name}：{exc}") from exc
+        raise ImportRejected("import.in_file", file=path.name, inner=exc) from exc
     result.sheet, result.header_row = chosen.name, header.row_index + 1
     result.mapping = {f: header.labels[f] for f in header.columns}
     result.unknown_headers = header.unknown
@@ -356,10 +356,9 @@ def import_cases(
         except OSError:
             result.report_path = None
     if errors and not skip_invalid:
+        report = WorkloadError("import.report_at", path=result.report_path) if result.report_path else ""
         raise ImportRejected(
-            f"{path.name}：{result.rejected} 行有问题，整个文件未导入"
-            + (f"（问题报告：{result.report_path}）" if result.report_path else ""),
-            problems,
+            "import.rows_rejected", problems, file=path.name, count=result.rejected, report=report
         )
 
     step = wrap_progress(progress, 0.55, 1.0)

@@ -50,7 +50,7 @@ def my_workload(db: Database, year: int, month: int, judge: str | None = None) -
         raise WorkloadError(f"没有名为「{judge}」的法官")
     if not access.may_see_judge(db, judge, row["division"].iloc[0]):
         user = access.current(db)
-        raise access.AccessDenied(f"{user.role_label}「{user.name}」无权查看法官「{judge}」的工作量")
+        raise access.AccessDenied("access.judge_workload", role=user.role, user=user.name, judge=judge)
     figures = judge_figures(ctx, judge)
     figures["ranks_shown"] = ranks_shown(access.current(db), figures["publish_ranks"])
     if not figures["ranks_shown"]:
@@ -98,7 +98,7 @@ def case_explanation(db: Database, year: int, case_id: int, judge: str | None = 
     division = repo.judges_frame(db).set_index("name")["division"].get(judge)
     if not access.may_see_judge(db, judge, division):
         user = access.current(db)
-        raise access.AccessDenied(f"{user.role_label}「{user.name}」无权查看法官「{judge}」的案件")
+        raise access.AccessDenied("access.judge_cases", role=user.role, user=user.name, judge=judge)
     return str(S.explanations(case, params).iloc[0])
 
 

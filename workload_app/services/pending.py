@@ -74,7 +74,7 @@ def record_reason(db: Database, case_number: str, reason: str, note: str = "") -
     if case["closed_on"]:
         raise WorkloadError(f"案件「{case_number}」已于 {case['closed_on']} 结案，无需填写未结原因")
     if not access.may_record_pending_reason(user, case["judge"]):
-        raise access.AccessDenied(f"只有承办法官「{case['judge']}」可以填写该案的未结原因")
+        raise access.AccessDenied("access.pending_reason", judge=case["judge"])
     before = (
         {"reason": case["pending_reason"], "note": case["pending_note"], "by": case["reason_by"]}
         if case["pending_reason"]
@@ -99,7 +99,7 @@ def alert_list_pdf(
     """Write the monthly alert list (a division's, or what the user may see); return the case count."""
     at = at or dt.date.today()
     if division and not access.may_see_division(db, division):
-        raise access.AccessDenied(f"无权查看「{division}」的长期未结案件")
+        raise access.AccessDenied("access.pending_division", division=division)
     rows = pending_cases(db, at, over_months, division=division)
     court = repo.get_meta(db, "court_name") or ""
     scope = division or access.default_scope_label(access.current(db))

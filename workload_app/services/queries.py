@@ -29,7 +29,7 @@ def ask(db: Database, year: int, case_number: str, question: str) -> Changes:
     merged, _, _ = S.results(db, year)  # only the cases this user may see
     case = merged[merged["case_number"] == case_number]
     if case.empty:
-        raise access.AccessDenied(f"{me.role_label}「{me.name}」无权就案件「{case_number}」提出疑问")
+        raise access.AccessDenied("access.query_case", role=me.role, user=me.name, case=case_number)
     judge = str(case["judge"].iloc[0] or "")
     with repo.transaction(db):
         row = store.insert_query(db, year, case_number, judge, question, me.login)

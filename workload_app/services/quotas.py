@@ -150,10 +150,10 @@ def replan(
     keep their targets; a new plan version is stored beside the old ones."""
     who = access.require(db, access.COURT_WIDE, "调整年度任务")
     if not 2 <= from_month <= 12:
-        raise WorkloadError("调整计划的起始月份应在 2 到 12 月之间")
+        raise WorkloadError("quota.replan_month")
     plans = repo.quota_plans(db, year)
     if not plans:
-        raise WorkloadError(f"{year} 年度还没有任务计划，请先下达年度计划")
+        raise WorkloadError("quota.no_plan", year=year)
     previous = plans[-1]["plan"]
     params, _ = current_params(db, year)
     actual = repo.filings_by_month(db, year)
@@ -252,12 +252,12 @@ def override_quota(
     """A personnel override of one judge's quota; needs a reason; the plan is re-issued with it."""
     who = access.require(db, access.COURT_WIDE, "调整法官任务")
     if not reason.strip():
-        raise WorkloadError("调整法官任务必须填写理由")
+        raise WorkloadError("quota.reason_required")
     if quota < 0 or math.isnan(quota):
-        raise WorkloadError("任务数不能为负")
+        raise WorkloadError("quota.negative")
     ids = repo.judge_ids(db)
     if judge not in ids:
-        raise WorkloadError(f"没有名为「{judge}」的法官")
+        raise WorkloadError("quota.no_judge", judge=judge)
     plans = repo.quota_plans(db, year)
     before = None
     if plans:

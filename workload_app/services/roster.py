@@ -362,4 +362,6 @@ def create_roster_accounts(db: Database, pdf_path: Path) -> Changes:
         tmp.unlink(missing_ok=True)
         raise
     tmp.replace(pdf_path)
-    return Changes(summary={"created": [(a.judge, a.login, a.role) for a in issued], "pdf": pdf_path})
+    return Changes(
+        accounts=True, summary={"created": [(a.judge, a.login, a.role) for a in issued], "pdf": pdf_path}
+    )

@@ -91,11 +91,14 @@ def import_judges(
     sheet, header = choose_roster_sheet(sheets)
     missing = [label for f, label in (("name", "姓名"), ("division", "部门")) if f not in header.columns]
     if missing:
-        raise ImportRejected(f"{path.name}：缺少必需的列：{'、'.join(missing)}")
+        raise ImportRejected("import.roster_missing_columns", file=path.name, columns="、".join(missing))
     parsed = parse_roster(sheet, header, path.name)
     if parsed.problems:
         raise ImportRejected(
-            f"{path.name}：{len({p.row for p in parsed.problems})} 行有问题，名册未导入", parsed.problems
+            "import.roster_rows_rejected",
+            parsed.problems,
+            file=path.name,
+            count=len({p.row for p in parsed.problems}),
         )
     who = access.require(db, access.COURT_WIDE, "导入法官名册")
     _match_roster_names(db, parsed.judges)

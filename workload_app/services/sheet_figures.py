@@ -90,7 +90,7 @@ def build_context(db: Database, year: int, month: int, generated_at: str | None 
     """Every figure the sheets need, court-wide (ranks and division rows need everyone);
     ``sheet_jobs`` hands out only the sheets the acting user may see."""
     if not 1 <= month <= 12:
-        raise WorkloadError(f"统计月份应为 1 到 12 之间的整数，收到 {month}")
+        raise WorkloadError("sheet.bad_month", month=month)
     merged, params, comp = S.court_results(db, year)
     figures = Q.court_figures(db, year, month, with_transfers=month < 12)
     merged = merged[merged["closed_month"] <= month].copy()
@@ -165,7 +165,7 @@ def _case_rows(ctx: SheetContext, cases: pd.DataFrame) -> list[dict]:
 def judge_figures(ctx: SheetContext, judge: str) -> dict:
     a = ctx.judge(judge)
     if a is None:
-        raise WorkloadError(f"没有名为「{judge}」的法官")
+        raise WorkloadError("sheet.no_judge", judge=judge)
     track = a.track
     cases = ctx.merged[ctx.merged["judge"] == judge]
     progress = _progress(ctx, [judge], "sc_trial" if track == "trial" else "sc_enforcement", cases)
@@ -286,7 +286,7 @@ def division_figures(ctx: SheetContext, division: str) -> dict:
     court = _court(ctx)
     d = court.division(division)
     if d is None:
-        raise WorkloadError(f"没有名为「{division}」的部门")
+        raise WorkloadError("sheet.no_division", division=division)
     members = ctx.assessment[ctx.assessment["division"] == division]
     cases = ctx.merged[ctx.merged["division"] == division]
     sc_col = "sc_trial" if d.track == "trial" else "sc_enforcement"
@@ -332,7 +332,7 @@ def court_figures(ctx: SheetContext) -> dict:
 
 def notice_figures(ctx: SheetContext, judges: list[str]) -> dict:
     if ctx.plan is None:
-        raise WorkloadError(f"{ctx.year} 年度还没有任务计划，无法打印任务下达表")
+        raise WorkloadError("sheet.no_plan_notice", year=ctx.year)
     plan_judges = pd.DataFrame(ctx.plan["judges"]).set_index("judge")
     months = pd.DataFrame(ctx.plan["months"]).set_index("judge")
     settings = ctx.settings or court_settings_.CourtSettings(ctx.court, "")

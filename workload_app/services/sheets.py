@@ -99,55 +99,55 @@ def sheet_jobs(
     viewer = ctx.viewer
     a = access.visible_people(viewer, ctx.assessment)
     if kind not in KINDS:
-        raise WorkloadError(f"未知的报表种类「{kind}」（可用：{'/'.join(KINDS)}）")
+        raise WorkloadError("sheet.unknown_kind", kind=kind, kinds="/".join(KINDS))
     if kind == "court":
         if not access.may_print_court(viewer):
-            raise access.AccessDenied(f"{viewer.role_label}「{viewer.name}」无权打印全院汇总表")
+            raise access.AccessDenied(
+                "access.refused", role=viewer.role, user=viewer.name, action="print_court"
+            )
         return [(f"{prefix}_全院汇总.pdf", kind, court_figures(ctx))]
     if kind == "division":
         names = [division] if division else list(ctx.divisions["division"])
         if division and division not in set(ctx.divisions["division"]):
-            raise WorkloadError(f"{ctx.year} 年度没有名为「{division}」的部门的数据")
+            raise WorkloadError("sheet.no_division_data", year=ctx.year, division=division)
         names = [n for n in names if access.may_print_division(viewer, n)]
         if not names:
-            raise access.AccessDenied(f"{viewer.role_label}「{viewer.name}」无权打印该部门的报表")
+            raise access.AccessDenied(
+                "access.refused", role=viewer.role, user=viewer.name, action="print_division"
+            )
         files = unique_file_names([f"{prefix}_{n}" for n in names])
         return [(file, kind, division_figures(ctx, n)) for file, n in zip(files, names, strict=True)]
     if ctx.plan is None:
-        what = "任务下达通知" if kind == "notice" else "法官考核表"
-        raise WorkloadError(
-            f"{ctx.year} 年度还没有下达任务计划，无法生成{what}（先运行 workload quota plan --year {ctx.year}）"
-        )
+        what = WorkloadError("sheet.what_notice" if kind == "notice" else "sheet.what_judge")
+        raise WorkloadError("sheet.no_plan", year=ctx.year, what=what)
     if judge:
         chosen = a[a["judge"] == judge]
         if chosen.empty:
             if judge in set(ctx.assessment["judge"]):
                 raise access.AccessDenied(
-                    f"{viewer.role_label}「{viewer.name}」无权查看法官「{judge}」的报表"
+                    "access.judge_sheet", role=viewer.role, user=viewer.name, judge=judge
                 )
             if ctx.roster is not None and judge in ctx.roster.index:
-                raise WorkloadError(_not_in_post(ctx, judge))
-            raise WorkloadError(f"没有名为「{judge}」的法官")
+                raise _not_in_post(ctx, judge)
+            raise WorkloadError("sheet.no_judge", judge=judge)
     elif division:
         chosen = a[a["division"] == division]
         if chosen.empty:
-            raise WorkloadError(f"没有名为「{division}」的部门")
+            raise WorkloadError("sheet.no_division", division=division)
     elif everyone:
         chosen = a
     else:
-        raise WorkloadError("请指定 --judge、--division 或 --all")
+        raise WorkloadError("sheet.choose_scope")
     kept = chosen[chosen["quota"].notna() | (chosen["cases"] > 0)]
     if kind == "notice":
         in_plan = {j["judge"] for j in ctx.plan["judges"]}
         kept = kept[kept["judge"].isin(in_plan)]
     if kept.empty:
         if judge:
-            raise WorkloadError(
-                _not_in_post(ctx, judge)
-                if not in_post(ctx, judge)
-                else f"法官「{judge}」在 {ctx.year} 年度的任务计划中没有任务，截至 {ctx.month} 月也没有结案，没有可打印的报表"
-            )
-        raise WorkloadError(f"所选范围内没有在 {ctx.year} 年度有任务或结案的法官，没有可打印的报表")
+            if not in_post(ctx, judge):
+                raise _not_in_post(ctx, judge)
+            raise WorkloadError("sheet.judge_nothing", judge=judge, year=ctx.year, month=ctx.month)
+        raise WorkloadError("sheet.nothing", year=ctx.year)
     rows = list(kept.itertuples())
     if kind == "notice":
         files = unique_file_names([f"{ctx.year}_任务下达表_{r.division}_{r.judge}" for r in rows])
@@ -156,11 +156,11 @@ def sheet_jobs(
     return [(file, kind, judge_figures(ctx, r.judge)) for file, r in zip(files, rows, strict=True)]
 
 
-def _not_in_post(ctx: SheetContext, judge: str) -> str:
+def _not_in_post(ctx: SheetContext, judge: str) -> WorkloadError:
     person = _roster_row(ctx, judge)
     start = str(person["in_post_from"] or "—")[:10]
     end = str(person["in_post_to"] or "—")[:10]
-    return f"法官「{judge}」在 {ctx.year} 年度不在岗（入额日期 {start}，离任日期 {end}），没有该年度的报表"
+    return WorkloadError("sheet.not_in_post", judge=judge, year=ctx.year, start=start, end=end)
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
@@ -247,7 +247,7 @@ def check_writable(out_dir: Path) -> None:
             errno.ENAMETOOLONG: "路径太长",
         }
         why = reasons.get(exc.errno or 0, exc.strerror or str(exc))
-        raise WorkloadError(f"无法把报表写入文件夹「{out_dir}」：{why}。请换一个可写的文件夹。") from exc
+        raise WorkloadError("sheet.cannot_write", folder=out_dir, why=why) from exc
 
 
 def font_warnings(jobs: list[tuple[str, str, dict]]) -> list[str]:

@@ -14,6 +14,7 @@ from pathlib import Path
 import sqlite_utils
 from platformdirs import user_data_dir
 
+from workload_app.core import messages
 from workload_app.core.problems import WorkloadError
 from workload_app.storage.backups import backup_file, create_private
 from workload_app.storage.migrations import MIGRATIONS, apply_migrations, schema_version
@@ -43,7 +44,11 @@ class DatabaseFileError(WorkloadError):
     def __init__(self, code: str, path: Path | str | None) -> None:
         self.code = code
         self.path = str(path or "")
-        super().__init__(self.MESSAGES[code].format(path=self.path))
+        super().__init__(f"db.{code}", path=self.path)
+        self.code = code  # the short code (readonly, full …); the catalogue's is f"db.{code}"
+
+    def render(self, lang: str = "zh") -> str:
+        return messages.render(f"db.{self.code}", {"path": self.path}, lang)
 
 
 def _read_only(path: Path) -> bool:

@@ -70,10 +70,7 @@ def _begin_immediate(conn: sqlite3.Connection) -> None:
             if "locked" not in str(exc) and "busy" not in str(exc):
                 raise
             if pause is None:
-                raise DatabaseBusy(
-                    "数据库正被另一个程序或用户写入，多次重试后仍未能写入。请稍后再试；"
-                    "若一直如此，请检查是否有其他窗口正在导入或计算。"
-                ) from exc
+                raise DatabaseBusy("db.busy") from exc
             time.sleep(pause)
 
 

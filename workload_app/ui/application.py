@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from workload_app import __version__
 from workload_app.core.problems import WorkloadError
 from workload_app.services.session import default_db_path, open_db
+from workload_app.ui import db_errors
 from workload_app.ui.i18n import set_language
 
 RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
@@ -96,10 +97,8 @@ def run(db_path: Path | None, lang: str | None, smoke: bool = False) -> int:
     try:
         db = open_db(path)
     except WorkloadError as exc:
-        from workload_app.ui.db_errors import message
-
         title = QApplication.translate("labels", "无法打开数据库")
-        QMessageBox.critical(None, title, message(exc) or str(exc))
+        QMessageBox.critical(None, title, db_errors.text(exc))
         if Path(path) == default_db_path():
             return 1
         db, path = open_db(default_db_path()), default_db_path()

@@ -100,3 +100,8 @@ def plan_reason(reason: object) -> str:
     if found:
         return label("调整 {j} 的任务：{r}").format(j=found.group(1), r=found.group(2))
     return reason
+
+
+def current_language() -> str:
+    """The window's language code (``zh_CN`` or ``en``)."""
+    return _language

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,13 +23,15 @@ from workload_app import __version__
 from workload_app.services import access, info
 from workload_app.services.changes import Changes
 from workload_app.services.session import close_db, is_open, open_db
-from workload_app.ui import file_dialogs
+from workload_app.ui import db_errors, file_dialogs
 from workload_app.ui.i18n import label, user_name
 from workload_app.ui.tasks import TaskRunner
 
 
 class MainWindow(QMainWindow):
     _open_windows: list[MainWindow] = []  # keeps a window opened on another database alive
+
+    changed = Signal(object)  # every finished action's Changes, for any view that subscribes
 
     def __init__(self, db, db_path: Path, lang: str = "zh_CN") -> None:
         super().__init__()
@@ -182,14 +184,40 @@ class MainWindow(QMainWindow):
         try:
             view.refresh()
         except Exception as exc:  # noqa: BLE001 - a view that cannot show its data says why
-            QMessageBox.warning(self, self.tr("无法显示"), str(exc))
+            QMessageBox.warning(self, self.tr("无法显示"), db_errors.text(exc))
+
+    # The data each view draws from: an action's Changes redraws the views it touches, no others.
+    SUBSCRIPTIONS: dict[str, frozenset[str]] = {
+        "OverviewView": frozenset({"cases", "results", "params", "plans", "roster"}),
+        "MyWorkloadView": frozenset({"cases", "results", "params", "plans", "roster"}),
+        "CasesView": frozenset({"cases", "results", "roster"}),
+        "PendingView": frozenset({"cases", "roster"}),
+        "ReviewView": frozenset({"cases", "results"}),
+        "JudgesView": frozenset({"cases", "results", "params", "plans", "roster"}),
+        "DivisionsView": frozenset({"cases", "results", "params", "plans", "roster"}),
+        "ParametersView": frozenset({"params"}),
+        "QuotasView": frozenset({"cases", "params", "plans", "roster"}),
+        "SheetsView": frozenset({"cases", "results", "params", "plans", "roster", "settings"}),
+        "QueriesView": frozenset({"cases"}),
+        "AuditView": frozenset(Changes.FLAGS),  # every action is audited
+        "UsersView": frozenset({"accounts", "roster"}),
+        "RosterView": frozenset({"roster"}),
+    }
+
+    def subscriptions(self, view: QWidget) -> frozenset[str]:
+        """The kinds of data ``view`` depends on (every kind for a view not listed)."""
+        return self.SUBSCRIPTIONS.get(type(view).__name__, frozenset(Changes.FLAGS))
 
     def apply_changes(self, changes: Changes) -> None:
-        """A user action finished: refresh the period list, the status bar and the visible view."""
+        """A user action finished: refresh the period list and the status bar; redraw the visible
+        view if the action changed what it shows; tell every other subscriber (``changed``)."""
         if changes.cases or changes.params:
             self._fill_years()
         self._update_status()
-        self.refresh_current()
+        view = self.stack.currentWidget()
+        if view is not None and changes.touches(self.subscriptions(view)):
+            self.refresh_current()
+        self.changed.emit(changes)
 
     # -- menus
     def _make_menus(self) -> None:
@@ -303,7 +331,6 @@ class MainWindow(QMainWindow):
         ImportHistoryDialog(self).exec()
 
     def import_roster(self) -> None:
-        from workload_app.core.problems import ImportRejected
         from workload_app.services.imports import import_judges
 
         name = file_dialogs.open_file_name(
@@ -311,19 +338,28 @@ class MainWindow(QMainWindow):
         )
         if not name:
             return
-        try:
-            changes = import_judges(self.db, Path(name))
-        except ImportRejected as exc:
-            details = "\n".join(p.render() for p in exc.problems[:50])
-            QMessageBox.warning(self, self.tr("名册未导入"), f"{exc}\n\n{details}")
-            return
-        c = changes.summary
-        QMessageBox.information(
-            self,
-            self.tr("名册已导入"),
-            self.tr("新增 {n}，更新 {u}，未变 {s}").format(n=c["new"], u=c["updated"], s=c["unchanged"]),
+        path = Path(name)
+
+        def rejected(exc: BaseException) -> None:
+            details = "\n".join(p.render() for p in getattr(exc, "problems", [])[:50])
+            QMessageBox.warning(self, self.tr("名册未导入"), f"{db_errors.text(exc)}\n\n{details}".strip())
+
+        def imported(changes: Changes) -> None:
+            c = changes.summary
+            QMessageBox.information(
+                self,
+                self.tr("名册已导入"),
+                self.tr("新增 {n}，更新 {u}，未变 {s}").format(n=c["new"], u=c["updated"], s=c["unchanged"]),
+            )
+            self.apply_changes(changes)
+
+        self.tasks.run(  # reading the file and writing the roster: on the worker, not the window
+            lambda db, _progress: import_judges(db, path),
+            parent=self,
+            label=self.tr("正在导入法官名册"),
+            on_done=imported,
+            on_failed=rejected,
         )
-        self.apply_changes(changes)
 
     def court_settings(self) -> QDialog:
         """The court's name and notice 文号 (管理员 edits; others read them)."""
@@ -388,9 +424,7 @@ class MainWindow(QMainWindow):
         try:
             db = open_db(path)
         except Exception as exc:  # noqa: BLE001 - shown to the user
-            from workload_app.ui.db_errors import message
-
-            QMessageBox.warning(self, self.tr("无法打开数据库"), message(exc, path) or str(exc))
+            QMessageBox.warning(self, self.tr("无法打开数据库"), db_errors.text(exc, path))
             return
 
         from workload_app.ui.application import log_in
@@ -418,9 +452,7 @@ class MainWindow(QMainWindow):
         try:
             path = backup_now(self.db)
         except Exception as exc:  # noqa: BLE001 - shown to the user
-            from workload_app.ui.db_errors import message
-
-            QMessageBox.warning(self, self.tr("未备份"), message(exc, self.db_path) or str(exc))
+            QMessageBox.warning(self, self.tr("未备份"), db_errors.text(exc, self.db_path))
             return
         QMessageBox.information(self, self.tr("已备份"), self.tr("数据库已备份到\n{p}").format(p=path))
 
@@ -454,7 +486,7 @@ class MainWindow(QMainWindow):
             if not is_open(self.db):  # closed by a failed restore: reopen as it was
                 self.db = open_db(self.db_path)
                 access.bind(self.db, self.user)
-            QMessageBox.warning(self, self.tr("未恢复"), str(exc))
+            QMessageBox.warning(self, self.tr("未恢复"), db_errors.text(exc))
             return None
         QMessageBox.information(
             self,

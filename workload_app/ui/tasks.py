@@ -1,5 +1,8 @@
 """Background work: one database worker thread, progress with Cancel, results on the UI thread.
 
+A failure reaches ``on_failed`` as the exception object (a coded ``WorkloadError`` renders in the
+window's language through ``db_errors.text``); without ``on_failed`` a message box shows it.
+
 A task is a plain function ``fn(db, progress) -> result`` from the services; it runs on a worker
 with its own SQLite connection. ``progress`` raises ``Cancelled`` once the user pressed Cancel,
 so the service's transaction rolls back and the database is left as it was.
@@ -18,14 +21,14 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from workload_app.core.problems import WorkloadError
 from workload_app.core.progress import Cancelled
 from workload_app.services import access
-from workload_app.services.session import close_db, open_db
+from workload_app.services.session import close_db, explain, open_db
 from workload_app.ui import db_errors
 
 
 class _Signals(QObject):
     progress = Signal(float, str)
     done = Signal(object)
-    failed = Signal(str, str)
+    failed = Signal(object, str)  # the exception itself, and a traceback for unexpected ones
     cancelled = Signal()
 
 
@@ -52,18 +55,26 @@ class _Job(QRunnable):
         except Cancelled:
             self.signals.cancelled.emit()
         except WorkloadError as exc:
-            self.signals.failed.emit(db_errors.message(exc) or str(exc), "")
+            self.signals.failed.emit(exc, "")
         except Exception as exc:  # noqa: BLE001 - shown to the user, with details
-            clear = db_errors.message(exc, self.db_path)  # read-only, disk full, damaged: no traceback
-            if clear:
+            clear = explain(exc, self.db_path)  # read-only, disk full, damaged: no traceback
+            if clear is not None:
                 self.signals.failed.emit(clear, "")
             else:
-                self.signals.failed.emit(f"{type(exc).__name__}: {exc}", traceback.format_exc())
+                self.signals.failed.emit(exc, traceback.format_exc())
         else:
             self.signals.done.emit(result)
         finally:
             if db is not None:
                 close_db(db)
+
+
+def text_of(error: BaseException) -> str:
+    """What the window shows for a failed task: a known error in the window's language; anything
+    unexpected by its type and text (the traceback goes in the details)."""
+    if isinstance(error, WorkloadError):
+        return db_errors.text(error)
+    return f"{type(error).__name__}: {error}"
 
 
 class TaskRunner(QObject):
@@ -85,7 +96,7 @@ class TaskRunner(QObject):
         parent: QWidget | None,
         label: str,
         on_done: Callable[[Any], None] | None = None,
-        on_failed: Callable[[str], None] | None = None,
+        on_failed: Callable[[BaseException], None] | None = None,
         on_cancelled: Callable[[], None] | None = None,
         show_progress: bool = True,
     ) -> _Job:
@@ -118,12 +129,12 @@ class TaskRunner(QObject):
             if on_done:
                 on_done(result)
 
-        def failed(message: str, details: str) -> None:
+        def failed(error: BaseException, details: str) -> None:
             finish()
             if on_failed:
-                on_failed(message)
+                on_failed(error)  # the view renders it (db_errors.text) in the window's language
                 return
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("操作未完成"), message, parent=parent)
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("操作未完成"), text_of(error), parent=parent)
             if details:
                 box.setDetailedText(details)
             box.exec()
@@ -146,7 +157,7 @@ class TaskRunner(QObject):
         key: object,
         fn: Callable[[Any], Any],
         on_done: Callable[[Any], None],
-        on_failed: Callable[[str], None],
+        on_failed: Callable[[BaseException], None],
     ) -> None:
         """A view's data read: ``fn(db)`` on the worker, no dialog; only the newest read for ``key``
         reaches ``on_done``/``on_failed`` (a view asked again while reading shows the later answer),

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from workload_app.core.problems import WorkloadError
 from workload_app.services import access, court
+from workload_app.ui import db_errors
 
 
 class CourtSettingsDialog(QDialog):
@@ -83,7 +84,7 @@ class CourtSettingsDialog(QDialog):
                 notice_start=self.start.value(),
             )
         except WorkloadError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(db_errors.text(exc))
             return
         self.accept()
         self.window_.apply_changes(changes)

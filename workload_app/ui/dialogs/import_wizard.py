@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from workload_app.core.problems import ImportRejected, WorkloadError
 from workload_app.importing.headers import CASE_LABELS
 from workload_app.services import imports as I
-from workload_app.ui import file_dialogs
+from workload_app.ui import db_errors, file_dialogs
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.tables import table_view
 
@@ -131,7 +131,7 @@ class ImportWizard(QDialog):
         try:
             info = I.preview(self.window_.db, self.path, sheet)
         except (ImportRejected, WorkloadError) as exc:
-            self.summary.setText(f"<span style='color:#b00020'>{exc}</span>")
+            self.summary.setText(f"<span style='color:#b00020'>{db_errors.text(exc)}</span>")
             for b in (self.check_button, self.import_button):
                 b.setEnabled(False)
             return
@@ -328,7 +328,7 @@ class ImportHistoryDialog(QDialog):
         try:
             changes = I.undo_import(self.window_.db, batch)
         except WorkloadError as exc:
-            QMessageBox.warning(self, self.tr("无法撤销"), str(exc))
+            QMessageBox.warning(self, self.tr("无法撤销"), db_errors.text(exc))
             return
         self.window_.apply_changes(changes)
         self.refresh()

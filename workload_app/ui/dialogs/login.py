@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from workload_app.core.problems import WorkloadError
 from workload_app.services import access, accounts
 from workload_app.services.demo import DEMO_PASSWORD, demo_accounts
+from workload_app.ui import db_errors
 
 
 class LoginDialog(QDialog):
@@ -63,7 +64,7 @@ class LoginDialog(QDialog):
         try:
             self.user, self.must_change = accounts.login(self.db, self.login.text(), self.password.text())
         except WorkloadError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(db_errors.text(exc))
             self.password.clear()
             self.password.setFocus()
             return
@@ -109,6 +110,6 @@ class ChangePasswordDialog(QDialog):
         try:
             accounts.change_password(self.db, self.old.text(), self.new.text())
         except WorkloadError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(db_errors.text(exc))
             return
         self.accept()

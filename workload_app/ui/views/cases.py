@@ -21,6 +21,7 @@ from workload_app.core.formatting import UNIT_LABELS
 from workload_app.core.standard import AWAITING_APPROVAL, INCOMPLETE, OUTLIER, explain, judge_shares
 from workload_app.services import access
 from workload_app.services import standard_cases as S
+from workload_app.ui import db_errors
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.excel import ExcelButton
 from workload_app.ui.i18n import flag_words, labels
@@ -136,7 +137,8 @@ class CasesView(QWidget):
             }
             return merged, params, choices
 
-        def failed(message: str) -> None:  # shown in place of the table
+        def failed(error: BaseException) -> None:  # shown in place of the table
+            message = db_errors.text(error)
             self.frame = pd.DataFrame()
             self.model.set_frame(pd.DataFrame())
             self.count.setText(message)

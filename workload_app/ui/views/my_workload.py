@@ -27,7 +27,7 @@ from workload_app.services import access
 from workload_app.services import quotas as Q
 from workload_app.services.my_workload import case_explanation, my_workload
 from workload_app.services.sheets import export_sheets
-from workload_app.ui import file_dialogs
+from workload_app.ui import db_errors, file_dialogs
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.excel import ExcelButton
 from workload_app.ui.i18n import labels, track_label, words
@@ -187,7 +187,8 @@ class MyWorkloadView(QWidget):
                 return
             self.show_data(year, month, data)
 
-        def failed(message: str) -> None:
+        def failed(error: BaseException) -> None:
+            message = db_errors.text(error)
             self.summary.setStyleSheet("color: #b00020;")
             self.summary.setText(message)
 
@@ -307,7 +308,7 @@ class MyWorkloadView(QWidget):
         try:
             queries.ask(self.window_.db, self.window_.year(), case["case_number"], question)
         except WorkloadError as exc:
-            QMessageBox.warning(self, self.tr("未提交"), str(exc))
+            QMessageBox.warning(self, self.tr("未提交"), db_errors.text(exc))
             return
         QMessageBox.information(
             self, self.tr("已提交"), self.tr("疑问已提交人事部门，答复会显示在「疑问」页。")
@@ -335,7 +336,7 @@ class MyWorkloadView(QWidget):
             self.explanation,
             lambda db: case_explanation(db, year, case_id, judge),
             done,
-            self.explanation.setPlainText,
+            lambda error: self.explanation.setPlainText(db_errors.text(error)),
         )
 
     def _draw(self, months: pd.DataFrame, target_cumulative: list[float]) -> None:

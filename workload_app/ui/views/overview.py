@@ -26,6 +26,7 @@ from workload_app.services import info
 from workload_app.services import quality as quality_service
 from workload_app.services import quotas as Q
 from workload_app.services import standard_cases as S
+from workload_app.ui import db_errors
 from workload_app.ui.chart_style import ChartLegend, style_bars, style_line, with_legend
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.i18n import labels, separator, track_label
@@ -184,7 +185,8 @@ class OverviewView(QWidget):
                 "trend": quality_service.trend(db, year, month),
             }
 
-        def failed(message: str) -> None:
+        def failed(error: BaseException) -> None:
+            message = db_errors.text(error)
             self.model.set_frame(pd.DataFrame())
             self.summary.setText(message)
 

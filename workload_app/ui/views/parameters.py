@@ -30,7 +30,7 @@ from workload_app.core.problems import ParameterError, WorkloadError
 from workload_app.services import access
 from workload_app.services import parameters as P
 from workload_app.services import what_if as W
-from workload_app.ui import file_dialogs
+from workload_app.ui import db_errors, file_dialogs
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.i18n import label
 from workload_app.ui.tables import table_view
@@ -408,14 +408,15 @@ class ParametersView(QWidget):
         except ParameterError as exc:
             self.window_.tasks.forget(self)  # a preview still on its way is out of date
             self.status.setStyleSheet("color: #b00020;")
-            self.status.setText(self.tr("参数有误：{e}").format(e=exc))
+            self.status.setText(self.tr("参数有误：{e}").format(e=db_errors.text(exc)))
             self.preview_model.set_frame(self.preview_model.frame().iloc[0:0])
             return
         month = self.window_.month()
         self.status.setStyleSheet("color: #555555;")
         self.status.setText(self.tr("参数有效，正在计算预览…"))
 
-        def failed(message: str) -> None:
+        def failed(error: BaseException) -> None:
+            message = db_errors.text(error)
             self.status.setStyleSheet("color: #b00020;")
             self.status.setText(self.tr("无法预览：{e}").format(e=message))
 
@@ -436,7 +437,7 @@ class ParametersView(QWidget):
         try:
             params = self.build()
         except ParameterError as exc:
-            QMessageBox.warning(self, self.tr("参数有误"), str(exc))
+            QMessageBox.warning(self, self.tr("参数有误"), db_errors.text(exc))
             return
         reason, ok = QInputDialog.getText(
             self, self.tr("保存参数"), self.tr("修改理由（已发布的参数必须填写）：")
@@ -446,7 +447,7 @@ class ParametersView(QWidget):
         try:
             changes = P.save_params(self.window_.db, params, reason)
         except WorkloadError as exc:
-            QMessageBox.warning(self, self.tr("无法保存"), str(exc))
+            QMessageBox.warning(self, self.tr("无法保存"), db_errors.text(exc))
             return
         in_use = P.version_in_use(self.window_.db, params.year)
         if in_use.draft is not None:
@@ -478,7 +479,7 @@ class ParametersView(QWidget):
         try:
             changes = P.publish(self.window_.db, year, reason.strip())
         except WorkloadError as exc:
-            QMessageBox.warning(self, self.tr("未发布"), str(exc))
+            QMessageBox.warning(self, self.tr("未发布"), db_errors.text(exc))
             return
         self.window_.apply_changes(changes)
 
@@ -489,7 +490,7 @@ class ParametersView(QWidget):
         try:
             changes = P.import_toml(self.window_.db, Path(name).read_text(encoding="utf-8-sig"))
         except (WorkloadError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("无法导入"), str(exc))
+            QMessageBox.warning(self, self.tr("无法导入"), db_errors.text(exc))
             return
         self.window_.apply_changes(changes)
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from workload_app.core.quality import Period
 from workload_app.services import access
 from workload_app.services import pending as P
-from workload_app.ui import file_dialogs
+from workload_app.ui import db_errors, file_dialogs
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.i18n import label, labels
 from workload_app.ui.tables import table_view
@@ -119,7 +119,8 @@ class PendingView(QWidget):
             self, lambda db: P.pending_cases(db, at, 12), lambda f: self.show_cases(f, at), self._failed
         )
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, error: BaseException) -> None:
+        message = db_errors.text(error)
         self.model.set_frame(pd.DataFrame())
         self.title.setText(message)
 
@@ -197,7 +198,7 @@ class PendingView(QWidget):
             parent=self,
             label=self.tr("正在保存"),
             on_done=lambda _c: self.refresh(),
-            on_failed=lambda m: QMessageBox.warning(self, self.tr("未能保存"), m),
+            on_failed=lambda e: QMessageBox.warning(self, self.tr("未能保存"), db_errors.text(e)),
             show_progress=False,
         )
 
@@ -217,5 +218,5 @@ class PendingView(QWidget):
             on_done=lambda n: QMessageBox.information(
                 self, self.tr("预警清单"), self.tr("{n} 件已写入 {p}").format(n=n, p=path)
             ),
-            on_failed=lambda m: QMessageBox.warning(self, self.tr("未能生成"), m),
+            on_failed=lambda e: QMessageBox.warning(self, self.tr("未能生成"), db_errors.text(e)),
         )

@@ -18,6 +18,7 @@ from workload_app.core import quotas as q
 from workload_app.services import comparison as C
 from workload_app.services import quotas as Q
 from workload_app.services.quality import report as quality_report
+from workload_app.ui import db_errors
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.excel import ExcelButton
 from workload_app.ui.i18n import labels, post_label, separator, track_label
@@ -142,7 +143,8 @@ class JudgesView(QWidget):
             self._failed,
         )
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, error: BaseException) -> None:
+        message = db_errors.text(error)
         self.model.set_frame(pd.DataFrame())
         self.title.setText(message)
 
@@ -258,7 +260,8 @@ class DivisionsView(QWidget):
             )
             return divisions, Q.balance(db, year, month), moves
 
-        def failed(message: str) -> None:
+        def failed(error: BaseException) -> None:
+            message = db_errors.text(error)
             self.model.set_frame(pd.DataFrame())
             self.balance.setText(message)
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from workload_app.core.problems import WorkloadError
 from workload_app.services import queries as Qs
+from workload_app.ui import db_errors
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.excel import ExcelButton
 from workload_app.ui.i18n import labels
@@ -132,6 +133,6 @@ class QueriesView(QWidget):
         try:
             Qs.answer(self.window_.db, int(row["id"]), text, correction)
         except WorkloadError as exc:
-            QMessageBox.warning(self, self.tr("未答复"), str(exc))
+            QMessageBox.warning(self, self.tr("未答复"), db_errors.text(exc))
             return
         self.refresh()

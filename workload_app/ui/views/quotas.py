@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from workload_app.services import quotas as Q
+from workload_app.ui import db_errors
 from workload_app.ui.chart_style import ChartLegend, style_line, with_legend
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.excel import ExcelButton
@@ -279,6 +280,6 @@ class QuotasView(QWidget):
         try:
             changes = Q.override_quota(self.window_.db, self.window_.year(), row["judge"], value, reason)
         except Exception as exc:  # noqa: BLE001 - shown to the user
-            QMessageBox.warning(self, self.tr("无法调整"), str(exc))
+            QMessageBox.warning(self, self.tr("无法调整"), db_errors.text(exc))
             return
         self.window_.apply_changes(changes)

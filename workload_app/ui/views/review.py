@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from workload_app.services import review
-from workload_app.ui import file_dialogs
+from workload_app.ui import db_errors, file_dialogs
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.i18n import labels
 from workload_app.ui.tables import table_view
@@ -158,7 +158,8 @@ class ReviewView(QWidget):
     def refresh(self) -> None:
         year = self._year()
 
-        def failed(message: str) -> None:
+        def failed(error: BaseException) -> None:
+            message = db_errors.text(error)
             self.rows = pd.DataFrame()
             self.model.set_frame(pd.DataFrame())
             self.status.setText(message)
@@ -231,7 +232,8 @@ class ReviewView(QWidget):
 
             label = self.tr("正在更正 {c} 的页数").format(c=case_number)
 
-        def failed(message: str) -> None:
+        def failed(error: BaseException) -> None:
+            message = db_errors.text(error)
             QMessageBox.warning(self, self.tr("复核未完成"), message)
 
         self.window_.tasks.run(

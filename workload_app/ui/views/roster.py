@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from workload_app.core.params import ROLES
 from workload_app.core.problems import WorkloadError
 from workload_app.services import access, roster
-from workload_app.ui import file_dialogs
+from workload_app.ui import db_errors, file_dialogs
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.excel import ExcelButton
 from workload_app.ui.i18n import labels, post_label, track_label
@@ -154,7 +154,7 @@ class JudgeDialog(QDialog):
                     in_post_to=self.end.value(),
                 )
         except WorkloadError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(db_errors.text(exc))
             return
         self.accept()
         self.view.window_.apply_changes(changes)
@@ -204,7 +204,7 @@ class TransferDialog(QDialog):
                 self.date.date().toString("yyyy-MM-dd"),
             )
         except WorkloadError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(db_errors.text(exc))
             return
         self.accept()
         self.view.window_.apply_changes(changes)
@@ -338,7 +338,8 @@ class RosterView(QWidget):
             QMessageBox.information(self, self.tr("账户已建立"), self.result.text())
             self.window_.apply_changes(changes)
 
-        def failed(message: str) -> None:
+        def failed(error: BaseException) -> None:
+            message = db_errors.text(error)
             self.result.setText(message)
             QMessageBox.warning(self, self.tr("未建立账户"), message)
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from workload_app.services import access
 from workload_app.services import quotas as Q
 from workload_app.services.sheets import export_sheets
-from workload_app.ui import file_dialogs
+from workload_app.ui import db_errors, file_dialogs
 from workload_app.ui.i18n import label
 
 KINDS = (
@@ -117,7 +117,8 @@ class SheetsView(QWidget):
             self._judges, self._divisions = result
             self._fill_scope()
 
-        def failed(message: str) -> None:
+        def failed(error: BaseException) -> None:
+            message = db_errors.text(error)
             self.result.setText(message)
 
         self.window_.tasks.read(self, read, done, failed)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from workload_app.core.problems import WorkloadError
 from workload_app.services import access, accounts
+from workload_app.ui import db_errors
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.i18n import label, labels
 from workload_app.ui.tables import table_view
@@ -105,7 +106,7 @@ class UserDialog(QDialog):
                     division=self.division.currentData() or "",
                 )
         except WorkloadError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(db_errors.text(exc))
             return
         self.accept()
 
@@ -198,7 +199,7 @@ class UsersView(QWidget):
         try:
             accounts.reset_password(self.window_.db, user["login"], password)
         except WorkloadError as exc:
-            QMessageBox.warning(self, self.tr("未重置"), str(exc))
+            QMessageBox.warning(self, self.tr("未重置"), db_errors.text(exc))
             return
         self.refresh()
 
@@ -209,6 +210,6 @@ class UsersView(QWidget):
         try:
             accounts.update_user(self.window_.db, user["login"], active=not user["active"])
         except WorkloadError as exc:
-            QMessageBox.warning(self, self.tr("未修改"), str(exc))
+            QMessageBox.warning(self, self.tr("未修改"), db_errors.text(exc))
             return
         self.refresh()

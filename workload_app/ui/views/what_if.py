@@ -22,6 +22,7 @@ from workload_app.core.params import Params
 from workload_app.core.problems import ParameterError
 from workload_app.core.what_if import RankStability
 from workload_app.services import what_if as W
+from workload_app.ui import db_errors
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.i18n import labels, track_label
 from workload_app.ui.tables import table_view
@@ -120,7 +121,7 @@ class WhatIfPanel(QWidget):
         try:
             params = self.centre()
         except ParameterError as exc:
-            QMessageBox.warning(self, self.tr("参数有误"), str(exc))
+            QMessageBox.warning(self, self.tr("参数有误"), db_errors.text(exc))
             return
         month, spread, steps = self.window_.month(), self.spread.value() / 100, self.steps.value()
         self.run_button.setEnabled(False)
@@ -128,7 +129,8 @@ class WhatIfPanel(QWidget):
         def job(db, progress):
             return W.rank_stability(db, params, month, spread, steps, progress)
 
-        def failed(message: str) -> None:
+        def failed(error: BaseException) -> None:
+            message = db_errors.text(error)
             self.run_button.setEnabled(True)
             QMessageBox.warning(self, self.tr("无法计算"), message)
 
