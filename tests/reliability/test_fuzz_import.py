@@ -192,7 +192,7 @@ def test_formula_payloads_in_cells(roster_db, tmp_path, payload, row, column, cs
     elif column == 2:  # 案由 holds any text, stored as it came, never evaluated
         assert not isinstance(outcome, WorkloadError)
         stored = roster_db.conn.execute("SELECT cause FROM cases WHERE cause = ?", (payload,)).fetchone()
-        assert stored is not None
+        assert stored == (payload,)
 
 
 @FUZZ_14

@@ -162,8 +162,9 @@ def test_ranks_are_printed_and_shown_to_judges_only_when_published(demo_db):
     _publish(demo_db, True)
     ctx = build_context(demo_db, YEAR, 6)
     assert "部门内排名" in _pdf_text(RENDERERS["judge"](judge_figures(ctx, judge["name"]), invariant=True))
+    court_rank = Q.court_assessment(demo_db, YEAR, 6).set_index("judge").loc[user.judge, "rank_court"]
     access.bind(demo_db, user)
-    assert my_workload.my_workload(demo_db, YEAR, 6)["figures"]["assessment"]["rank_court"] is not None
+    assert my_workload.my_workload(demo_db, YEAR, 6)["figures"]["assessment"]["rank_court"] == court_rank
 
 
 def test_vice_presidents_and_full_time_member_are_ranked_together(demo_db):
