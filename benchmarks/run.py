@@ -159,7 +159,7 @@ def bench_what_if(sizes: list[int], baseline_runs: int = 3) -> list[tuple]:
         cases = repo.load_cases(db, closed_year=year)
         averages = compute_averages(repo.load_cases(db, closed_year=params.reference_year), params)
         people = repo.judges_frame(db).rename(columns={"name": "judge"})[
-            ["judge", "division", "role", "track"]
+            ["judge", "division", "post", "track"]
         ]
         people["target_to_date"] = np.nan
         scenarios = weight_scenarios(params, 0.20, 9)
@@ -176,7 +176,7 @@ def bench_what_if(sizes: list[int], baseline_runs: int = 3) -> list[tuple]:
             credit = credit_by_judge(cases, compute_standard_cases(cases, p, averages), p)
             credit = credit.set_index("judge").reindex(people["judge"]).fillna(0.0)
             sc = np.where(people["track"] == "enforcement", credit["sc_enforcement"], credit["sc_trial"])
-            groups = (people["track"] + people["role"]).to_numpy()
+            groups = (people["track"] + people["post"]).to_numpy()
             ranks = pd.Series(sc).groupby(groups).rank(method="min", ascending=False).to_numpy()
             moved = int(
                 (ranks != out.judges.set_index("judge").loc[people["judge"], "rank"].to_numpy()).sum()

@@ -137,6 +137,7 @@ def quota_override(ctx: Context, year: int, judge: str, value: float, reason: st
 @pass_ctx
 def quota_show(ctx: Context, year: int, versions: bool) -> None:
     """显示年度任务：推导过程、各部门目标、每位法官的任务。"""
+    from workload_app.services.exports import FILE_HEADERS
     from workload_app.services.quotas import current_plan, plan_versions
 
     if versions:
@@ -153,9 +154,9 @@ def quota_show(ctx: Context, year: int, versions: bool) -> None:
     _echo_plan(plan)
     judges = pd.DataFrame(plan["judges"])
     click.echo(
-        judges[
-            ["judge", "division", "role", "role_fraction", "share_in_post", "quota", "override_reason"]
-        ].to_string(index=False)
+        judges[["judge", "division", "post", "post_fraction", "share_in_post", "quota", "override_reason"]]
+        .rename(columns=FILE_HEADERS)  # printed under the names it always had
+        .to_string(index=False)
     )
 
 

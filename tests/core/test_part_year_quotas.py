@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workload_app.core import quotas as q
-from workload_app.core.params import ROLES, default_params
+from workload_app.core.params import POSTS, default_params
 
 YEAR = 2025
 PARAMS = default_params(YEAR)
@@ -35,7 +35,7 @@ ROSTER = pd.DataFrame(
         ("子", "民二庭", "审判委员会专职委员", "trial", "2010-01-01", None),
         ("丑", "民二庭", "审判员", "trial", "2016-01-01", "2024-12-31"),  # left before the year
     ],
-    columns=["name", "division", "role", "track", "in_post_from", "in_post_to"],
+    columns=["name", "division", "post", "track", "in_post_from", "in_post_to"],
 )
 ORDINARY = [10.0, 5.0] + [20.0] * 9 + [40.0]
 LEADER = [3.5, 1.75] + [7.0] * 9 + [14.0]
@@ -103,13 +103,13 @@ def test_vice_president_and_full_time_member_rank_in_one_group():
     frame = pd.DataFrame(
         {
             "division": ["民一庭", "民二庭", "民一庭", "民一庭", "民一庭"],
-            "role": ["副院长", "审判委员会专职委员", "庭长", "副庭长", "审判员"],
+            "post": ["副院长", "审判委员会专职委员", "庭长", "副庭长", "审判员"],
             "completion": [0.9, 1.1, 0.7, 0.8, 1.5],
         }
     )
-    frame["role_group"] = [groups.group_of(r) for r in frame["role"]]
-    assert frame["role_group"].tolist() == ["院领导", "院领导", "庭领导", "庭领导", "审判员"]
-    ranks = q.rank_in_groups(frame, "completion", ["role_group"]).tolist()
+    frame["post_group"] = [groups.group_of(r) for r in frame["post"]]
+    assert frame["post_group"].tolist() == ["院领导", "院领导", "庭领导", "庭领导", "审判员"]
+    ranks = q.rank_in_groups(frame, "completion", ["post_group"]).tolist()
     # 院领导: 专职委员 1.1 first, 副院长 0.9 second; 庭领导: 副庭长 0.8 first, 庭长 0.7 second
     assert ranks == [2, 1, 2, 1, 1]
 
@@ -134,13 +134,13 @@ def courts(draw):
             (
                 f"法官{i}",
                 draw(st.sampled_from(["民一庭", "民二庭", "执行局"])),
-                draw(st.sampled_from(ROLES)),
+                draw(st.sampled_from(POSTS)),
                 draw(st.sampled_from(["trial", "enforcement"])),
                 a.isoformat() if a else None,
                 b.isoformat() if b else None,
             )
         )
-    return pd.DataFrame(rows, columns=["name", "division", "role", "track", "in_post_from", "in_post_to"])
+    return pd.DataFrame(rows, columns=["name", "division", "post", "track", "in_post_from", "in_post_to"])
 
 
 def _check(year, quotas, months):
@@ -182,7 +182,7 @@ def test_every_plan_version_keeps_quota_equal_to_months(roster, closures, common
     # same role, same track, same months in post, no override: same month targets
     frame = quotas.merge(months, on="judge")
     plain = frame[frame["override_reason"] == ""]
-    for _, part in plain.groupby(["role", "track", "in_post_from", "in_post_to"], dropna=False):
+    for _, part in plain.groupby(["post", "track", "in_post_from", "in_post_to"], dropna=False):
         assert (part[[f"m{m}" for m in q.MONTHS]].nunique() <= 1).all()
     new_common = {"trial": float(commons[2]), "enforcement": float(commons[3])}
     for start in sorted(replans):

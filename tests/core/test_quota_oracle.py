@@ -2,11 +2,11 @@
 
 The oracle below shares no code with workload_app.core.quotas or services.quotas: it works in exact
 fractions and whole cents, from the specification's words:
-    month target = full-year month target for the role × (days in post that month ÷ days of the month)
+    month target = full-year month target for the post × (days in post that month ÷ days of the month)
     annual quota = Σ months; division target = Σ its judges; completion = SC to date ÷ target to date;
-    score piecewise linear on the breakpoints; ranks within role groups, ties share the best rank;
+    score piecewise linear on the breakpoints; ranks within post groups, ties share the best rank;
     a re-plan keeps the months before it and recomputes the rest.
-The full-year month targets of a role are the role's quota (common × fraction, to the cent, half up)
+The full-year month targets of a post are the post's quota (common × fraction, to the cent, half up)
 split over the months by the pattern to whole cents by largest remainder (ties: earlier month first).
 """
 
@@ -56,8 +56,8 @@ def split_cents(total_cents: int, weights: list[Fraction]) -> list[int]:
     return base
 
 
-def role_full_year_cents(common: float, role: str, weights: list[Fraction]) -> list[int]:
-    fraction = Fraction(FRACTIONS.get(role, "1"))
+def role_full_year_cents(common: float, post: str, weights: list[Fraction]) -> list[int]:
+    fraction = Fraction(FRACTIONS.get(post, "1"))
     return split_cents(half_up_cents(Fraction(str(common)) * fraction), weights)
 
 
@@ -72,8 +72,8 @@ def days_in_post(year: int, start: str | None, end: str | None) -> list[tuple[in
     return out
 
 
-def oracle_months(year, common, role, start, end, weights, from_month=1) -> list[int]:
-    full = role_full_year_cents(common, role, weights)
+def oracle_months(year, common, post, start, end, weights, from_month=1) -> list[int]:
+    full = role_full_year_cents(common, post, weights)
     days = days_in_post(year, start, end)
     return [
         0 if m + 1 < from_month else half_up_cents(Fraction(full[m] * d, 100 * n))
@@ -89,7 +89,7 @@ def oracle_plan(year, roster, common, weights, previous=None, from_month=1):
             continue
         w = weights[r["track"]]
         new = oracle_months(
-            year, common[r["track"]], r["role"], r["in_post_from"], r["in_post_to"], w, from_month
+            year, common[r["track"]], r["post"], r["in_post_from"], r["in_post_to"], w, from_month
         )
         if previous is not None:
             kept = previous.get(r["name"], [0] * 12)
@@ -120,7 +120,7 @@ def frac_weights(arr) -> list[Fraction]:
 
 
 def app_plan(year, roster, common, weights_counts, previous=None, from_month=1):
-    frame = pd.DataFrame(roster, columns=["name", "division", "role", "track", "in_post_from", "in_post_to"])
+    frame = pd.DataFrame(roster, columns=["name", "division", "post", "track", "in_post_from", "in_post_to"])
     weights = {
         t: q.month_weights("last_year", year, np.asarray(c, dtype=float)) for t, c in weights_counts.items()
     }
@@ -133,11 +133,11 @@ def app_plan(year, roster, common, weights_counts, previous=None, from_month=1):
     return q.plan_months(year, quotas, weights, prev, from_month)
 
 
-def judge(name, division, role, start, end, track="trial"):
+def judge(name, division, post, start, end, track="trial"):
     return {
         "name": name,
         "division": division,
-        "role": role,
+        "post": post,
         "track": track,
         "in_post_from": start,
         "in_post_to": end,
@@ -204,7 +204,7 @@ def test_awkward_dates_agree_with_the_oracle():
 def test_random_rosters_and_replans_agree_with_the_oracle(seed):
     rng = random.Random(seed)
     year = rng.choice([2023, 2024, 2025])
-    roles = ["审判员"] * 6 + list(FRACTIONS)
+    posts = ["审判员"] * 6 + list(FRACTIONS)
     start_of = dt.date(year - 1, 12, 1).toordinal()
     roster = []
     for i in range(12):
@@ -213,7 +213,7 @@ def test_random_rosters_and_replans_agree_with_the_oracle(seed):
         if a and b and b < a:
             a, b = b, a
         roster.append(
-            judge(f"j{i}", f"d{i % 3}", rng.choice(roles), a and a.isoformat(), b and b.isoformat(), "trial")
+            judge(f"j{i}", f"d{i % 3}", rng.choice(posts), a and a.isoformat(), b and b.isoformat(), "trial")
         )
     common = {"trial": float(rng.randrange(150, 450)), "enforcement": 300.0}
     first, _, _ = _check(year, roster, common)

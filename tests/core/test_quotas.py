@@ -22,7 +22,7 @@ JUDGES = pd.DataFrame(
         ("戊", "刑事审判庭", "审判员", "trial", "2016-01-01", None),
         ("己", "刑事审判庭", "审判员", "trial", "2016-01-01", "2024-12-31"),  # left before the year
     ],
-    columns=["name", "division", "role", "track", "in_post_from", "in_post_to"],
+    columns=["name", "division", "post", "track", "in_post_from", "in_post_to"],
 )
 PARAMS = default_params(YEAR)
 
@@ -124,16 +124,16 @@ def test_score_breakpoints(completion, points):
     assert q.score(completion, ((0.0, 0.0), (1.0, 60.0), (1.5, 100.0))) == pytest.approx(points)
 
 
-def test_ranking_within_role_groups_with_ties():
+def test_ranking_within_post_groups_with_ties():
     frame = pd.DataFrame(
         {
             "division": ["民一", "民一", "民一", "民一", "民二"],
-            "role": ["审判员", "审判员", "审判员", "庭长", "审判员"],
+            "post": ["审判员", "审判员", "审判员", "庭长", "审判员"],
             "completion": [1.0, 1.0, 0.8, 0.5, 1.2],
         }
     )
-    assert q.rank_in_groups(frame, "completion", ["division", "role"]).tolist() == [1, 1, 3, 1, 1]
-    assert q.rank_in_groups(frame, "completion", ["role"]).tolist() == [2, 2, 4, 1, 1]
+    assert q.rank_in_groups(frame, "completion", ["division", "post"]).tolist() == [1, 1, 3, 1, 1]
+    assert q.rank_in_groups(frame, "completion", ["post"]).tolist() == [2, 2, 4, 1, 1]
 
 
 def test_transfer_from_overloaded_to_short_civil_division():

@@ -51,7 +51,7 @@ PEOPLE = pd.DataFrame(
     {
         "judge": ["A", "B", "C", "D", "E"],
         "division": ["民一庭", "民一庭", "民二庭", "执行局", "民一庭"],
-        "role": ["审判员", "审判员", "审判员", "审判员", "庭长"],
+        "post": ["审判员", "审判员", "审判员", "审判员", "庭长"],
         "track": ["trial", "trial", "trial", "enforcement", "trial"],
         "target_to_date": [math.nan] * 5,
     }
@@ -162,7 +162,7 @@ def _random_court(seed: int, n: int = 400):
         {
             "judge": judges,
             "division": ["一庭"] * 6 + ["二庭"] * 6,
-            "role": ["审判员"] * 10 + ["庭长"] * 2,
+            "post": ["审判员"] * 10 + ["庭长"] * 2,
             "track": ["trial"] * 9 + ["enforcement"] * 3,
             "target_to_date": rng.uniform(20, 60, 12),
         }
@@ -190,7 +190,7 @@ def test_every_scenario_matches_the_engine_run_with_those_weights(seed):
         credit = credit_by_judge(cases, full, p).set_index("judge").reindex(people["judge"]).fillna(0.0)
         sc = np.where(people["track"] == "enforcement", credit["sc_enforcement"], credit["sc_trial"])
         completion = pd.Series(sc / people["target_to_date"].to_numpy())
-        groups = people["track"] + people["role"]
+        groups = people["track"] + people["post"]
         ranks.append(completion.groupby(groups.to_numpy()).rank(method="min", ascending=False).to_numpy())
     ranks = np.array(ranks)
     j = out.judges

@@ -13,7 +13,7 @@ from .conftest import ROSTER, write_csv, write_xlsx
 
 def test_roster_imported(roster_db):
     judges = repo.judges_frame(roster_db).set_index("name")
-    assert judges.loc["张三", ["division", "role", "track", "in_post_from"]].tolist() == [
+    assert judges.loc["张三", ["division", "post", "track", "in_post_from"]].tolist() == [
         "民事审判第一庭",
         "庭长",
         "trial",
@@ -33,7 +33,7 @@ def test_roster_update_and_synonyms(roster_db, tmp_path):
     assert counts == {"new": 1, "updated": 1, "unchanged": 0}
     judges = repo.judges_frame(roster_db).set_index("name")
     assert judges.loc["张三", "in_post_to"] == "2025-06-30"
-    assert judges.loc["孙七", ["role", "track"]].tolist() == ["副庭长", "enforcement"]
+    assert judges.loc["孙七", ["post", "track"]].tolist() == ["副庭长", "enforcement"]
 
 
 def test_bad_roster_refused_whole(db, tmp_path):

@@ -153,8 +153,8 @@ def test_no_font_is_left_unembedded(demo_db, tmp_path):
 
 def test_signature_line_is_a_single_text_line_with_the_right_signers(demo_db, tmp_path):
     a = Q.assessment(demo_db, 2025, 6)
-    judge = a[a["role"] == "审判员"]["judge"].iloc[0]
-    head = a[a["role"] == "庭长"]["judge"].iloc[0]
+    judge = a[a["post"] == "审判员"]["judge"].iloc[0]
+    head = a[a["post"] == "庭长"]["judge"].iloc[0]
     [mine] = export_sheets(demo_db, 2025, 6, "judge", tmp_path, judge=judge, workers=1)
     [heads] = export_sheets(demo_db, 2025, 6, "judge", tmp_path, judge=head, workers=1)
     for path, signers in ((mine, 4), (heads, 3)):
@@ -177,7 +177,7 @@ def test_signature_line_is_a_single_text_line_with_the_right_signers(demo_db, tm
 
 def test_judge_sheet_shows_dates_and_case_flow_not_a_share(demo_db, tmp_path):
     a = Q.assessment(demo_db, 2025, 6)
-    judge = a[a["role"] == "审判员"]["judge"].iloc[0]
+    judge = a[a["post"] == "审判员"]["judge"].iloc[0]
     [path] = export_sheets(demo_db, 2025, 6, "judge", tmp_path, judge=judge, workers=1)
     text = "".join(pages_text(path))
     assert "在岗比例" not in text and "入额日期" in text and "离任日期" in text
@@ -224,7 +224,7 @@ def test_court_set_command(demo_file, tmp_path):
 
 def _rare_name_figures(db) -> dict:
     a = Q.assessment(db, 2025, 6)
-    old = a[a["role"] == "审判员"]["judge"].iloc[0]
+    old = a[a["post"] == "审判员"]["judge"].iloc[0]
     f = judge_figures(build_context(db, 2025, 6), old)
     f["judge"]["name"] = "𠮷" + old
     return f
@@ -305,7 +305,7 @@ def test_errors_instead_of_zero_pdfs(demo_db, demo_file, tmp_path):
         {
             "name": "新入额",
             "division": a_division(demo_db)[0],
-            "role": "审判员",
+            "post": "审判员",
             "track": "trial",
             "in_post_from": "2026-03-01",
         },

@@ -36,7 +36,7 @@ def sheets_dir(tmp_path):
 
 def test_judge_sheet_figures_match_services(demo_db, sheets_dir):
     a = Q.assessment(demo_db, 2025, 6)
-    row = a[(a["role"] == "审判员") & (a["track"] == "trial")].iloc[0]
+    row = a[(a["post"] == "审判员") & (a["track"] == "trial")].iloc[0]
     [path] = export_sheets(
         demo_db,
         2025,

@@ -15,10 +15,10 @@ def people(db):
     """Two judges, an administrator and a judge's account with a first-time password."""
     with repo.transaction(db):
         repo.upsert_judge(
-            db, {"name": "张三", "division": "民事审判第一庭", "role": "庭长", "track": "trial"}
+            db, {"name": "张三", "division": "民事审判第一庭", "post": "庭长", "track": "trial"}
         )
         repo.upsert_judge(
-            db, {"name": "李四", "division": "民事审判第一庭", "role": "审判员", "track": "trial"}
+            db, {"name": "李四", "division": "民事审判第一庭", "post": "审判员", "track": "trial"}
         )
     accounts.create_user(db, "admin", access.ADMIN, "Admin2025!", must_change=False)
     accounts.create_user(db, "lisi", access.JUDGE, "Start2025", judge="李四")

@@ -231,7 +231,7 @@ DRIVERS = {
         lambda db, t: roster.add_judge(db, "新法官", "刑事审判庭", "审判员", "trial", "2025-03-01"),
         {"roster.add"},
     ),
-    "roster.edit_judge": (lambda db, t: roster.edit_judge(db, "王强", role="副庭长"), {"roster.edit"}),
+    "roster.edit_judge": (lambda db, t: roster.edit_judge(db, "王强", post="副庭长"), {"roster.edit"}),
     "roster.transfer": (
         lambda db, t: roster.transfer(db, "王强", "民事审判第一庭", "2025-07-01"),
         {"roster.transfer"},

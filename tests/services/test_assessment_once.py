@@ -47,7 +47,7 @@ def test_typed_figures_match_the_tables(demo_db):
     for j in f.judges:
         row = table.loc[j.judge]
         assert j.sc == pytest.approx(row["sc"]) and (j.quota == row["quota"] or math.isnan(j.quota))
-        same_group = table[(table["division"] == j.division) & (table["role_group"] == j.role_group)]
+        same_group = table[(table["division"] == j.division) & (table["post_group"] == j.post_group)]
         assert j.n_division == int(same_group["completion"].notna().sum())
     assert [d.division for d in f.divisions] == list(f.division_table["division"])
     assert f.transfers == tuple(Q.court_transfers(demo_db, 2025, 6))

@@ -28,8 +28,8 @@ def test_full_size_shape():
     assert 55 <= len(judges) <= 65 and judges["name"].is_unique
     assert len(court.divisions) == 8
     for role in ("院长", "副院长", "庭长", "副庭长"):
-        assert (judges["role"] == role).any()
-    assert (judges.groupby("division")["role"].apply(lambda r: {"庭长", "副庭长"} <= set(r))).all()
+        assert (judges["post"] == role).any()
+    assert (judges.groupby("division")["post"].apply(lambda r: {"庭长", "副庭长"} <= set(r))).all()
     assert judges["in_post_from"].str.startswith(("2024", "2025")).sum() == 2  # joiners
     assert judges["in_post_to"].notna().sum() == 2  # leavers
     share = closed["category"].value_counts(normalize=True)

@@ -27,7 +27,7 @@ COLS = [f"m{m}" for m in range(1, 13)]
 
 def _ordinary(db, track="trial") -> pd.Series:
     j = repo.judges_frame(db)
-    j = j[(j["role"] == "审判员") & (j["track"] == track) & j["in_post_to"].isna()]
+    j = j[(j["post"] == "审判员") & (j["track"] == track) & j["in_post_to"].isna()]
     return j.iloc[0]
 
 
@@ -54,7 +54,7 @@ def test_judge_who_left_last_year_is_not_in_this_years_tally_head_count_or_ranks
     assert judge["name"] not in set(a["judge"])
     after = Q.court_division_assessment(demo_db, YEAR, 6).set_index("division")
     assert int(after.loc[judge["division"], "judges"]) == heads - 1  # 法官人数 one fewer
-    ranked = a[(a["track"] == "trial") & (a["role_group"] == "审判员") & a["completion"].notna()]
+    ranked = a[(a["track"] == "trial") & (a["post_group"] == "审判员") & a["completion"].notna()]
     assert ranked["rank_court"].max() <= len(ranked)
     ctx = build_context(demo_db, YEAR, 6)
     sheet = division_figures(ctx, judge["division"])
@@ -169,12 +169,12 @@ def test_ranks_are_printed_and_shown_to_judges_only_when_published(demo_db):
 
 def test_vice_presidents_and_full_time_member_are_ranked_together(demo_db):
     a = Q.court_assessment(demo_db, YEAR, 6)
-    leaders = a[a["role"].isin(["院长", "副院长", "审判委员会专职委员"]) & a["completion"].notna()]
-    assert {"副院长", "审判委员会专职委员"} <= set(leaders["role"])
-    assert set(leaders["role_group"]) == {"院领导"}
+    leaders = a[a["post"].isin(["院长", "副院长", "审判委员会专职委员"]) & a["completion"].notna()]
+    assert {"副院长", "审判委员会专职委员"} <= set(leaders["post"])
+    assert set(leaders["post_group"]) == {"院领导"}
     # by hand: order the court leaders by completion, best first; ties share the best rank
     order = sorted(leaders["completion"], reverse=True)
     expected = [order.index(c) + 1 for c in leaders["completion"]]
     assert leaders["rank_court"].tolist() == expected
-    heads = a[a["role"].isin(["庭长", "副庭长"]) & a["completion"].notna()]
-    assert set(heads["role_group"]) == {"庭领导"} and heads["rank_court"].max() <= len(heads)
+    heads = a[a["post"].isin(["庭长", "副庭长"]) & a["completion"].notna()]
+    assert set(heads["post_group"]) == {"庭领导"} and heads["rank_court"].max() <= len(heads)

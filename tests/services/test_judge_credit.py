@@ -31,7 +31,7 @@ def old_tally(db, year: int, through_month: int) -> pd.DataFrame:
     credit = credit_by_judge(upto, upto, params)
     judges = repo.judges_frame(db).rename(columns={"name": "judge"})
     judges = judges[S._in_post(judges, year)]
-    out = judges[["judge", "division", "role", "track"]].merge(credit, on="judge", how="left")
+    out = judges[["judge", "division", "post", "track"]].merge(credit, on="judge", how="left")
     out["cases"] = out["cases"].fillna(0).astype(int)
     out[["sc_trial", "sc_enforcement"]] = out[["sc_trial", "sc_enforcement"]].fillna(0.0)
     return out

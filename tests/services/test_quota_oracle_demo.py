@@ -38,7 +38,7 @@ def _roster(db) -> list[dict]:
     return [
         {
             "name": r.name,
-            "role": r.role,
+            "post": r.post,
             "track": r.track,
             "in_post_from": r.in_post_from if isinstance(r.in_post_from, str) and r.in_post_from else None,
             "in_post_to": r.in_post_to if isinstance(r.in_post_to, str) and r.in_post_to else None,
@@ -59,7 +59,7 @@ def _set(db, name, **changes):
         {
             "name": name,
             "division": j["division"],
-            "role": j["role"],
+            "post": j["post"],
             "track": j["track"],
             "in_post_from": j["in_post_from"],
             "in_post_to": j["in_post_to"],
@@ -70,7 +70,7 @@ def _set(db, name, **changes):
 
 def _awkward(db) -> None:
     ordinary = repo.judges_frame(db)
-    ordinary = ordinary[(ordinary["role"] == "审判员") & ordinary["in_post_to"].isna()]["name"].tolist()
+    ordinary = ordinary[(ordinary["post"] == "审判员") & ordinary["in_post_to"].isna()]["name"].tolist()
     _set(db, ordinary[0], in_post_to="2025-02-28")
     _set(db, ordinary[1], in_post_from="2025-12-31")
     _set(db, ordinary[2], in_post_from="2025-01-01", in_post_to="2025-01-01")
@@ -125,7 +125,7 @@ def test_demo_plan_replan_and_tally_agree_with_the_oracle(demo_db):
             names = [
                 n
                 for n in completion
-                if t.at[n, "track"] == track and GROUPS.get(t.at[n, "role"], "ordinary") == group
+                if t.at[n, "track"] == track and GROUPS.get(t.at[n, "post"], "ordinary") == group
             ]
             for n, r in oracle_ranks({n: completion[n] for n in names}).items():
                 assert t.at[n, "rank_court"] == r, n
@@ -142,7 +142,7 @@ def test_replan_gives_a_judge_entered_after_the_plan_targets_for_the_months_befo
         {
             "name": "新入额",
             "division": division,
-            "role": "审判员",
+            "post": "审判员",
             "track": "trial",
             "in_post_from": "2025-03-01",
         },
@@ -154,7 +154,7 @@ def test_replan_gives_a_judge_entered_after_the_plan_targets_for_the_months_befo
     new = plan["inputs"]["trial"]["common_quota"]
     row = {
         "name": "新入额",
-        "role": "审判员",
+        "post": "审判员",
         "track": "trial",
         "in_post_from": "2025-03-01",
         "in_post_to": None,

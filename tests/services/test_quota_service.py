@@ -17,7 +17,7 @@ def test_plan_consistent_with_its_inputs(demo_db):
         common = inputs["common_quota"]
         assert common == round(inputs["blended"])
         part = judges[judges["track"] == track]
-        expected = common * part["role_fraction"] * part["share_in_post"]
+        expected = common * part["post_fraction"] * part["share_in_post"]
         # each of up to 12 month targets is rounded to 0.01 on its own
         plain = part["override_reason"] == ""
         assert (part.loc[plain, "quota"] - expected[plain]).abs().max() <= 12 * 0.005 + 1e-9

@@ -96,15 +96,15 @@ def test_move_refusals_leave_the_roster_as_it_was(demo_db):
 
 
 def test_edit_post_and_dates_is_audited_and_checked(demo_db):
-    roster.edit_judge(demo_db, "王强", role="副庭长", in_post_to="2025-09-30")
+    roster.edit_judge(demo_db, "王强", post="副庭长", in_post_to="2025-09-30")
     r = roster.roster(demo_db).set_index("name").loc["王强"]
-    assert (r["role"], r["in_post_to"]) == ("副庭长", "2025-09-30")
+    assert (r["post"], r["in_post_to"]) == ("副庭长", "2025-09-30")
     row = audit.log(demo_db, action="roster.edit").iloc[0]
     assert "审判员" in row["before"] and "副庭长" in row["after"]
     with pytest.raises(WorkloadError, match="早于"):
         roster.edit_judge(demo_db, "王强", in_post_to="2010-01-01")
     with pytest.raises(WorkloadError, match="职务"):
-        roster.edit_judge(demo_db, "王强", role="书记员")
+        roster.edit_judge(demo_db, "王强", post="书记员")
 
 
 def test_month_shares_of_a_judge_who_left_mid_month():
@@ -133,7 +133,7 @@ def test_accounts_for_the_roster_print_passwords_once(demo_db, tmp_path):
         assert users[login]["judge"] == judge and users[login]["must_change"] == 1
         assert role == (
             "division_head"
-            if roster.roster(demo_db).set_index("name").loc[judge, "role"] == "庭长"
+            if roster.roster(demo_db).set_index("name").loc[judge, "post"] == "庭长"
             else "judge"
         )
     # each printed password opens its account, and is stored nowhere in the database file

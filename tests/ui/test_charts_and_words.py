@@ -115,14 +115,14 @@ def test_posts_plan_versions_and_local_operator_in_english(qtbot, demo_db, tmp_p
         roster_view = w.roster_view
         w.show_view(roster_view)
         qtbot.waitUntil(lambda: roster_view.model.rowCount() > 0, timeout=30_000)
-        posts = set(roster_view.model.frame()["role_label"])
+        posts = set(roster_view.model.frame()["post_label"])
         assert posts == {"Division head", "Deputy division head", "Judge", "Vice president", "President",
                          "Judicial committee member"}  # fmt: skip
         quotas = w.view_titled("Quotas")
         qtbot.waitUntil(w.tasks.idle, timeout=30_000)
         text = quotas.derivation.text()
         assert "history basis" in text and "rounded" in text and "历史口径" not in text
-        assert set(quotas.judges.frame()["role"]) <= posts
+        assert set(quotas.judges.frame()["post"]) <= posts
         who = w.account_menu.actions()[0].text()
         assert "Local operator" in who and "本机操作员" not in who
         assert "本机操作员" not in w.windowTitle()

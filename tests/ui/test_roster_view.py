@@ -35,13 +35,13 @@ def test_personnel_edits_a_post_and_a_leaving_date(demo_db, open_window, qtbot):
     view.select("王强")
     dialog = view.edit()
     assert not dialog.division.isEnabled()  # another division is a move with a date
-    dialog.role.setCurrentIndex(dialog.role.findData("副庭长"))
+    dialog.post.setCurrentIndex(dialog.post.findData("副庭长"))
     dialog.end.set.setChecked(True)
     dialog.end.date.setDate(QDate(2025, 9, 30))
     dialog.save()
     assert dialog.result() == 1
     row = _row(view, "王强")
-    assert (row["role_label"], row["in_post_to"]) == ("副庭长", "2025-09-30")
+    assert (row["post_label"], row["in_post_to"]) == ("副庭长", "2025-09-30")
     # a bad date is refused in the dialog, in words, and nothing changes
     view.select("王强")
     dialog = view.edit()

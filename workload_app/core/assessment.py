@@ -6,8 +6,8 @@ parameters:
     completion      = SC to date ÷ target to date (Σ the judge's month targets so far)
     score           = piecewise linear in completion (``params.score.breakpoints``), less the
                       optional deduction for reversed/remanded cases, never below 0
-    ranks           = by completion within the role group, in the division and in the court (track)
-    division        = Σ of its judges; SC per judge = SC ÷ Σ role fraction × weighted share in post
+    ranks           = by completion within the post group, in the division and in the court (track)
+    division        = Σ of its judges; SC per judge = SC ÷ Σ post fraction × weighted share in post
     staffing need   = (SC to date ÷ pattern share to date) ÷ one ordinary judge's common quota
     balance         = coefficient of variation of SC per judge across divisions, per track
     transfer supply = (open cases + filings still to come) × SC per case − (target − SC)
@@ -146,9 +146,9 @@ class JudgeFigures(_Record):
 
     judge: str
     division: str
-    role: str
+    post: str
     track: str
-    role_group: str
+    post_group: str
     cases: int
     sc: float
     quota: float
@@ -166,8 +166,8 @@ class JudgeFigures(_Record):
     saturation_number: float
     rank_division: int | None
     rank_court: int | None
-    n_division: int  # judges ranked in the same division and role group
-    n_court: int  # judges ranked in the same track and role group
+    n_division: int  # judges ranked in the same division and post group
+    n_court: int  # judges ranked in the same track and post group
 
     def without_ranks(self) -> JudgeFigures:
         return replace(self, rank_division=None, rank_court=None)
@@ -277,10 +277,10 @@ def judge_table(
     through_month: int,
     reversed_remanded: Mapping[str, int] | None = None,
 ) -> pd.DataFrame:
-    """Every judge of ``tally`` (judge, division, role, track, cases, sc_trial, sc_enforcement) with
+    """Every judge of ``tally`` (judge, division, post, track, cases, sc_trial, sc_enforcement) with
     sc in their unit, quota, target to date, completion, score (less the deduction when the
     parameters set one; ``reversed_remanded`` counts the judges' reversed/remanded cases),
-    base and saturation to date, role group and ranks."""
+    base and saturation to date, post group and ranks."""
     t = tally.copy()
     t["sc"] = np.where(t["track"] == "enforcement", t["sc_enforcement"], t["sc_trial"])
     if plan is None:
@@ -307,10 +307,10 @@ def judge_table(
     bp = params.score.breakpoints
     t["base_to_date"] = t["target_to_date"] * bp[1][0] if len(bp) > 1 else np.nan
     t["saturation_to_date"] = t["target_to_date"] * bp[-1][0]
-    t["role_group"] = [params.assessment.group_of(r) for r in t["role"]]
+    t["post_group"] = [params.assessment.group_of(r) for r in t["post"]]
     ranked = t[t["completion"].notna()]
-    t["rank_division"] = rank_in_groups(ranked, "completion", ["division", "role_group"]).reindex(t.index)
-    t["rank_court"] = rank_in_groups(ranked, "completion", ["track", "role_group"]).reindex(t.index)
+    t["rank_division"] = rank_in_groups(ranked, "completion", ["division", "post_group"]).reindex(t.index)
+    t["rank_court"] = rank_in_groups(ranked, "completion", ["track", "post_group"]).reindex(t.index)
     return t
 
 
@@ -356,7 +356,7 @@ def division_table(
     moved_shares: Mapping[str, Mapping[str, float]] | None = None,
 ) -> pd.DataFrame:
     """Per division and track: judges, equivalents (``equivalents``, one per row of ``judges``:
-    role fraction × pattern-weighted share in post), SC, target, target to date, completion,
+    post fraction × pattern-weighted share in post), SC, target, target to date, completion,
     SC per judge, and the staffing need by the plan's month pattern ``weights``."""
     a = judges.assign(equivalent=list(equivalents))
     if moved:
@@ -539,8 +539,8 @@ def judge_figures(
 ) -> tuple[JudgeFigures, ...]:
     """The typed rows of ``judge_table`` (of ``names`` only, when given; counted against all)."""
     ranked = table[table["completion"].notna()]
-    n_div = ranked.groupby(["division", "role_group"]).size()
-    n_court = ranked.groupby(["track", "role_group"]).size()
+    n_div = ranked.groupby(["division", "post_group"]).size()
+    n_court = ranked.groupby(["track", "post_group"]).size()
     bp = params.score.breakpoints
     out = []
     rows = table if names is None else table[table["judge"].isin(names)]
@@ -550,9 +550,9 @@ def judge_figures(
             JudgeFigures(
                 judge=r["judge"],
                 division=r["division"],
-                role=r["role"],
+                post=r["post"],
                 track=r["track"],
-                role_group=r["role_group"],
+                post_group=r["post_group"],
                 cases=int(r["cases"]),
                 sc=float(r["sc"]),
                 quota=quota,
@@ -570,8 +570,8 @@ def judge_figures(
                 saturation_number=quota * bp[-1][0],
                 rank_division=_none_if_na(r["rank_division"]),
                 rank_court=_none_if_na(r["rank_court"]),
-                n_division=int(n_div.get((r["division"], r["role_group"]), 0)),
-                n_court=int(n_court.get((r["track"], r["role_group"]), 0)),
+                n_division=int(n_div.get((r["division"], r["post_group"]), 0)),
+                n_court=int(n_court.get((r["track"], r["post_group"]), 0)),
             )
         )
     return tuple(out)
@@ -603,7 +603,7 @@ def assess(
 ) -> CourtFigures:
     """The whole court's assessment to ``through_month``: judges, divisions, balance, progress per
     track and (with ``supply``, before December) the suggested transfers. ``equivalents`` maps each
-    judge to role fraction × weighted share in post; ``monthly`` is the credit per judge and month."""
+    judge to post fraction × weighted share in post; ``monthly`` is the credit per judge and month."""
     judges = judge_table(tally, plan, params, through_month, reversed_remanded)
     divisions = division_table(
         judges,

@@ -37,7 +37,7 @@ LEADERS = (
     ("副院长", "商事审判庭"),
     ("审判委员会专职委员", "行政审判庭"),
 )
-ROLE_LOAD = {
+POST_LOAD = {
     "院长": 0.10,
     "副院长": 0.35,
     "审判委员会专职委员": 0.35,
@@ -138,7 +138,7 @@ GIVEN = (
 @dataclass(frozen=True)
 class DemoCourt:
     divisions: pd.DataFrame  # name, track, categories
-    judges: pd.DataFrame  # name, division, role, track, in_post_from, in_post_to
+    judges: pd.DataFrame  # name, division, post, track, in_post_from, in_post_to
     cases: pd.DataFrame  # raw fields as an import would store them
 
 
@@ -154,15 +154,15 @@ def _judges(rng: np.random.Generator) -> pd.DataFrame:
         rows.append((name, "庭长", track))
         rows.append((name, "副庭长", track))
         rows += [(name, "审判员", track)] * ordinary
-    for role, division in LEADERS:
-        rows.append((division, role, "trial"))
+    for post, division in LEADERS:
+        rows.append((division, post, "trial"))
     names = _names(rng, len(rows))
-    frame = pd.DataFrame(rows, columns=["division", "role", "track"])
+    frame = pd.DataFrame(rows, columns=["division", "post", "track"])
     frame.insert(0, "name", names)
     start, end = f"{YEARS[0] - 6}-01-01", None
     frame["in_post_from"] = start
     frame["in_post_to"] = end
-    ordinary = frame.index[frame["role"] == "审判员"].to_numpy()
+    ordinary = frame.index[frame["post"] == "审判员"].to_numpy()
     movers = rng.choice(ordinary, size=4, replace=False)
     frame.loc[movers[0], "in_post_from"] = MID_YEAR["joins"][0]
     frame.loc[movers[1], "in_post_from"] = MID_YEAR["joins"][1]
@@ -202,7 +202,7 @@ def generate(seed: int = 2025, cases_per_year: int = CASES_PER_YEAR) -> DemoCour
 
 
 def _division_loads(judges: pd.DataFrame) -> pd.Series:
-    load = judges["role"].map(ROLE_LOAD)
+    load = judges["post"].map(POST_LOAD)
     return load.groupby(judges["division"]).sum()
 
 
@@ -215,7 +215,7 @@ def _assign(rng: np.random.Generator, n: int, year: int, judges: pd.DataFrame) -
     judge = np.empty(n, dtype=object)
     frm = pd.to_datetime(judges["in_post_from"]).to_numpy()
     to = pd.to_datetime(judges["in_post_to"].fillna("2100-01-01")).to_numpy()
-    weight = judges["role"].map(ROLE_LOAD).to_numpy()
+    weight = judges["post"].map(POST_LOAD).to_numpy()
     month = pd.DatetimeIndex(closed).month.to_numpy()
     for d in divs:
         in_div = (judges["division"] == d).to_numpy()

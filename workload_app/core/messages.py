@@ -163,9 +163,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "参数「{key}」应为 true 或 false，而不是「{value}」",
         "Parameter “{key}” should be true or false, not “{value}”",
     ),
-    "param.role_groups": (
-        "参数「assessment.role_groups」应为表：组名 = [职务, …]",
-        "Parameter “assessment.role_groups” should be a table: group = [post, …]",
+    "param.post_groups": (
+        "参数「{key}」应为表：组名 = [职务, …]",
+        "Parameter “{key}” should be a table: group = [post, …]",
+    ),
+    "param.old_and_new_key": (
+        "参数「{key}」与旧名「{old}」只能写一个",
+        "Parameter “{key}” and its old name “{old}”: write only one of them",
     ),
     "param.group_empty": ("参数「{key}」至少要有一个职务", "Parameter “{key}” needs at least one post"),
     "param.group_unknown_post": (
@@ -177,8 +181,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Post “{post}” is in two ranking groups, “{first}” and “{second}”",
     ),
     "param.posts_without_group": (
-        "参数「assessment.role_groups」没有为职务「{posts}」指定排名组",
-        "Parameter “assessment.role_groups” gives no ranking group to the posts “{posts}”",
+        "参数「{key}」没有为职务「{posts}」指定排名组",
+        "Parameter “{key}” gives no ranking group to the posts “{posts}”",
     ),
     "param.table_list": ("参数「{key}」应为表的列表", "Parameter “{key}” should be a list of tables"),
     "param.unknown_indicator": (

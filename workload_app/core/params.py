@@ -29,8 +29,8 @@ from workload_app.core.quality_params import (  # noqa: F401 - importable from h
 RULE_MODES = ("fixed", "factor")
 MATCH_FIELDS = ("type_code", "procedure", "closing_method", "cause_contains")
 POOLINGS = ("court", "category")
-ROLES = ("院长", "副院长", "审判委员会专职委员", "庭长", "副庭长", "审判员")
-DEFAULT_ROLE_FRACTIONS = {
+POSTS = ("院长", "副院长", "审判委员会专职委员", "庭长", "副庭长", "审判员")
+DEFAULT_POST_FRACTIONS = {
     "院长": 0.10,
     "副院长": 0.35,
     "审判委员会专职委员": 0.35,
@@ -39,9 +39,9 @@ DEFAULT_ROLE_FRACTIONS = {
     "审判员": 1.0,
 }
 MONTH_PATTERNS = ("even", "last_year", "working_days")
-# Ranking groups (DOMAIN "Assessment": compared within the same role group): the court leaders
+# Ranking groups (DOMAIN "Assessment": compared within the same post group): the court leaders
 # (院长, 副院长, 专职委员), the division heads (庭长 with 副庭长), the ordinary judges.
-DEFAULT_ROLE_GROUPS = (
+DEFAULT_POST_GROUPS = (
     ("院领导", ("院长", "副院长", "审判委员会专职委员")),
     ("庭领导", ("庭长", "副庭长")),
     ("审判员", ("审判员",)),
@@ -93,14 +93,14 @@ class PanelParams:
 class QuotaParams:
     """How the common quota is derived (年度基本结案任务)."""
 
-    role_fractions: tuple[tuple[str, float], ...] = tuple(DEFAULT_ROLE_FRACTIONS.items())
+    post_fractions: tuple[tuple[str, float], ...] = tuple(DEFAULT_POST_FRACTIONS.items())
     closing_rate: float = 0.95  # target closures = rate x (carry-over + expected filings)
     filing_growth: float = 0.0  # expected filings = last year's filings x (1 + growth), unless entered
     history_weight: float = 0.5  # quota = w x history-based + (1 - w) x target-based
     month_pattern: str = "last_year"
 
-    def fraction_of(self, role: str) -> float:
-        return dict(self.role_fractions).get(role, 1.0)
+    def fraction_of(self, post: str) -> float:
+        return dict(self.post_fractions).get(post, 1.0)
 
 
 @dataclass(frozen=True)
@@ -112,17 +112,17 @@ class ScoreParams:
 
 @dataclass(frozen=True)
 class AssessmentParams:
-    """How judges are compared and what is published (考核): role groups for ranking, and whether
+    """How judges are compared and what is published (考核): post groups for ranking, and whether
     ranks are printed on sheets and shown to judges (off by default: 不得通报排名)."""
 
-    role_groups: tuple[tuple[str, tuple[str, ...]], ...] = DEFAULT_ROLE_GROUPS
+    post_groups: tuple[tuple[str, tuple[str, ...]], ...] = DEFAULT_POST_GROUPS
     publish_ranks: bool = False
 
-    def group_of(self, role: str) -> str:
-        for name, roles in self.role_groups:
-            if role in roles:
+    def group_of(self, post: str) -> str:
+        for name, posts in self.post_groups:
+            if post in posts:
                 return name
-        return role  # a role no group names is compared with itself only
+        return post  # a post no group names is compared with itself only
 
 
 @dataclass(frozen=True)
@@ -280,16 +280,38 @@ def _panel(p: dict) -> PanelParams:
     )
 
 
+# Keys written before the judge's post (职务) was called ``post``: still read, the new key written.
+_OLD_KEYS = {"post_fractions": "role_fractions", "post_groups": "role_groups"}
+
+
+def _renamed(table: dict, key: str, where: str) -> tuple[str, Any]:
+    """(the key the table uses, its value or None): ``key`` or the name it had before."""
+    old = _OLD_KEYS[key]
+    if key in table and old in table:
+        raise ParameterError(f"{where}{key}", "param.old_and_new_key", old=f"{where}{old}")
+    return (old, table[old]) if old in table else (key, table.get(key))
+
+
 def _quota(q: dict) -> QuotaParams:
     _check_keys(
-        q, {"role_fractions", "closing_rate", "filing_growth", "history_weight", "month_pattern"}, "quota."
+        q,
+        {
+            "post_fractions",
+            _OLD_KEYS["post_fractions"],
+            "closing_rate",
+            "filing_growth",
+            "history_weight",
+            "month_pattern",
+        },
+        "quota.",
     )
-    fractions = dict(DEFAULT_ROLE_FRACTIONS)
-    given = q.get("role_fractions", {})
-    for role, v in given.items():
-        if role not in ROLES:
-            raise ParameterError(f"quota.role_fractions.{role}", "param.unknown_post", post=role)
-        fractions[role] = _number(v, f"quota.role_fractions.{role}")
+    fractions = dict(DEFAULT_POST_FRACTIONS)
+    name, given = _renamed(q, "post_fractions", "quota.")
+    given = {} if given is None else given
+    for post, v in given.items():
+        if post not in POSTS:
+            raise ParameterError(f"quota.{name}.{post}", "param.unknown_post", post=post)
+        fractions[post] = _number(v, f"quota.{name}.{post}")
     weight = _number(q.get("history_weight", 0.5), "quota.history_weight")
     if weight > 1:
         raise ParameterError("quota.history_weight", "param.between_0_1")
@@ -321,34 +343,34 @@ def _score(s: dict) -> ScoreParams:
 def _assessment(a: Any) -> AssessmentParams:
     if not isinstance(a, dict):
         raise ParameterError("assessment", "param.not_table")
-    _check_keys(a, {"role_groups", "publish_ranks"}, "assessment.")
+    _check_keys(a, {"post_groups", _OLD_KEYS["post_groups"], "publish_ranks"}, "assessment.")
     publish = a.get("publish_ranks", False)
     if not isinstance(publish, bool):
         raise ParameterError("assessment.publish_ranks", "param.not_bool", value=publish)
-    given = a.get("role_groups")
+    table, given = _renamed(a, "post_groups", "assessment.")
     if given is None:
-        return AssessmentParams(DEFAULT_ROLE_GROUPS, publish)
+        return AssessmentParams(DEFAULT_POST_GROUPS, publish)
     if not isinstance(given, dict) or not given:
-        raise ParameterError("assessment.role_groups", "param.role_groups")
+        raise ParameterError(f"assessment.{table}", "param.post_groups")
     seen: dict[str, str] = {}
     groups = []
-    for name, roles in given.items():
-        key = f"assessment.role_groups.{name}"
-        members = _strings(roles, key)
+    for name, posts in given.items():
+        key = f"assessment.{table}.{name}"
+        members = _strings(posts, key)
         if not members:
             raise ParameterError(key, "param.group_empty")
-        for role in members:
-            if role not in ROLES:
-                raise ParameterError(key, "param.group_unknown_post", post=role, choices="、".join(ROLES))
-            if role in seen:
+        for post in members:
+            if post not in POSTS:
+                raise ParameterError(key, "param.group_unknown_post", post=post, choices="、".join(POSTS))
+            if post in seen:
                 raise ParameterError(
-                    key, "param.post_in_two_groups", post=role, first=seen[role], second=name
+                    key, "param.post_in_two_groups", post=post, first=seen[post], second=name
                 )
-            seen[role] = name
+            seen[post] = name
         groups.append((str(name), members))
-    missing = [r for r in ROLES if r not in seen]
+    missing = [r for r in POSTS if r not in seen]
     if missing:
-        raise ParameterError("assessment.role_groups", "param.posts_without_group", posts="、".join(missing))
+        raise ParameterError(f"assessment.{table}", "param.posts_without_group", posts="、".join(missing))
     return AssessmentParams(tuple(groups), publish)
 
 
@@ -393,7 +415,7 @@ def params_to_toml(p: Params) -> str:
         f"member_share = {p.panel.member_share!r}",
         "",
         "[quota]",
-        f"role_fractions = {_toml_value(dict(p.quota.role_fractions))}",
+        f"post_fractions = {_toml_value(dict(p.quota.post_fractions))}",
         f"closing_rate = {p.quota.closing_rate!r}",
         f"filing_growth = {p.quota.filing_growth!r}",
         f"history_weight = {p.quota.history_weight!r}",
@@ -404,7 +426,7 @@ def params_to_toml(p: Params) -> str:
         "",
         "[assessment]",
         f"publish_ranks = {_toml_value(p.assessment.publish_ranks)}",
-        f"role_groups = {_toml_value({n: list(r) for n, r in p.assessment.role_groups})}",
+        f"post_groups = {_toml_value({n: list(r) for n, r in p.assessment.post_groups})}",
     ]
     lines += _quality_toml(p.quality)
     return "\n".join(lines) + "\n"

@@ -4,8 +4,9 @@ A plan holds how the common quota of each track was reached (``inputs``, ``deriv
 month pattern it split the year by (``pattern``, ``weights``), each judge's quota (``judges``)
 and each judge's twelve month targets (``months``, columns m1…m12). It is stored as JSON in
 ``quota_plans.plan``; ``to_dict`` gives that JSON's object and ``from_dict`` reads it back,
-including plans stored before a key existed (``weights`` and ``derivation`` may be absent) and
-any key this version does not know (kept as it was, in ``extra``).
+including plans stored before a key existed (``weights`` and ``derivation`` may be absent), plans
+whose judges still have ``role`` and ``role_fraction`` (read as ``post`` and ``post_fraction``)
+and any key this version does not know (kept as it was, in ``extra``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from typing import Any
 
 import pandas as pd
 
+# Keys of a judge's record in plans stored before the judge's post (职务) was called ``post``.
+_OLD_JUDGE_KEYS = {"role": "post", "role_fraction": "post_fraction"}
 _KNOWN = ("year", "from_month", "pattern", "weights", "inputs", "derivation", "judges", "months")
 
 
@@ -23,7 +26,7 @@ class QuotaPlan:
     year: int
     from_month: int  # 1: the year's plan; 2–12: a re-plan from that month
     inputs: dict[str, dict[str, Any]]  # track -> QuotaInputs.as_dict()
-    judges: list[dict[str, Any]]  # one record per judge: quota, role fraction, share in post …
+    judges: list[dict[str, Any]]  # one record per judge: quota, post, post fraction, share in post …
     months: list[dict[str, Any]]  # one record per judge: judge, m1 … m12
     pattern: str | None = None  # params.quota.month_pattern the months were split by
     weights: dict[str, list[float]] | list[float] | None = None  # track -> 12 month weights
@@ -57,7 +60,7 @@ class QuotaPlan:
             year=int(data["year"]),
             from_month=int(data["from_month"]),
             inputs=data["inputs"],
-            judges=data["judges"],
+            judges=[{_OLD_JUDGE_KEYS.get(k, k): v for k, v in j.items()} for j in data["judges"]],
             months=data["months"],
             pattern=data.get("pattern"),
             weights=data.get("weights"),

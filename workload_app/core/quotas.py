@@ -4,13 +4,13 @@ Per track (trial / enforcement, each in its own unit):
 
     history-based  = last year's standard cases per full-time ordinary judge
     target-based   = closing_rate × (carry-over + expected filings) × last year's SC per case
-                     ÷ Σ(role fraction × share of year in post)        (the quota that closes the target)
+                     ÷ Σ(post fraction × share of year in post)        (the quota that closes the target)
     common quota   = round(w × history-based + (1 − w) × target-based)  to whole standard cases
-    full-year month targets of a role = common quota × role fraction split over the months by the
+    full-year month targets of a post = common quota × post fraction split over the months by the
                      track's pattern (even, last year's closures of the track, or working days),
                      rounded to 0.01 by largest remainder so they add up to the full-year quota
-    judge's month target = full-year month target of the role × share of that month in post (0.01)
-    judge quota    = Σ the judge's month targets (so two judges of one role working the same months
+    judge's month target = full-year month target of the post × share of that month in post (0.01)
+    judge quota    = Σ the judge's month targets (so two judges of one post working the same months
                      have the same targets for them, and quota = Σ months always)
     division target = Σ its judges' quotas (so rounding can never make them differ)
 
@@ -60,7 +60,7 @@ class QuotaInputs:
     expected_filings: float  # 预收案件数
     closing_rate: float  # e.g. 0.95
     sc_per_case: float  # last year's average SC per closed case
-    judge_equivalents: float  # Σ role fraction × share of year in post, this year
+    judge_equivalents: float  # Σ post fraction × share of year in post, this year
     history_weight: float = 0.5
 
     @property
@@ -159,9 +159,9 @@ def weights_for(weights: np.ndarray | dict[str, np.ndarray] | None, track: str) 
     return np.asarray(weights, dtype=float)
 
 
-def full_year_months(role_quota: float, weights: np.ndarray) -> np.ndarray:
-    """A full-year judge's month targets for a role's annual quota (0.01, adding up exactly)."""
-    return split_exact(round_half_up(role_quota, 2), np.asarray(weights, dtype=float))
+def full_year_months(post_quota: float, weights: np.ndarray) -> np.ndarray:
+    """A full-year judge's month targets for a post's annual quota (0.01, adding up exactly)."""
+    return split_exact(round_half_up(post_quota, 2), np.asarray(weights, dtype=float))
 
 
 def part_year_months(full: np.ndarray, shares: np.ndarray) -> np.ndarray:
@@ -210,7 +210,7 @@ def judge_quotas(
 ) -> pd.DataFrame:
     """One row per judge in post during the year: fraction, share, computed quota, final quota.
 
-    ``judges`` has name, division, role, track, in_post_from, in_post_to; ``common`` maps track to
+    ``judges`` has name, division, post, track, in_post_from, in_post_to; ``common`` maps track to
     its common quota; ``overrides`` maps name to {quota, reason}; ``weights`` is the month pattern
     (one array, or one per track; even when not given). The computed quota is the sum of the
     judge's month targets (see ``judge_months``); ``share_in_post`` is the pattern-weighted share.
@@ -222,7 +222,7 @@ def judge_quotas(
         if shares.sum() <= 0:
             continue
         w = weights_for(weights, j["track"])
-        fraction = params.quota.fraction_of(j["role"])
+        fraction = params.quota.fraction_of(j["post"])
         full = full_year_months(common.get(j["track"], 0.0) * fraction, w)
         computed = round_half_up(float(part_year_months(full, shares).sum()), 2)
         o = overrides.get(j["name"])
@@ -230,9 +230,9 @@ def judge_quotas(
             {
                 "judge": j["name"],
                 "division": j["division"],
-                "role": j["role"],
+                "post": j["post"],
                 "track": j["track"],
-                "role_fraction": fraction,
+                "post_fraction": fraction,
                 "share_in_post": float((w / w.sum() * shares).sum()),
                 "common_quota": common.get(j["track"], 0.0),
                 "computed_quota": computed,
@@ -248,14 +248,14 @@ def judge_quotas(
 def judge_months(year: int, row: dict, weights: np.ndarray, from_month: int = 1) -> np.ndarray:
     """A judge's month targets from ``from_month`` on (earlier months 0).
 
-    Without an override: full-year month targets of the role × share of each month in post.
+    Without an override: full-year month targets of the post × share of each month in post.
     With one (``override_reason`` set): ``row["quota"]`` spread over those months by pattern × share.
     """
     shares = month_shares_in_post(year, row.get("in_post_from"), row.get("in_post_to"))
     shares[: from_month - 1] = 0.0
     if row.get("override_reason"):
         return split_exact(float(row["quota"]), weights * shares)
-    full = full_year_months(float(row["common_quota"]) * float(row["role_fraction"]), weights)
+    full = full_year_months(float(row["common_quota"]) * float(row["post_fraction"]), weights)
     return part_year_months(full, shares)
 
 

@@ -8,7 +8,7 @@ scenario is the centre's standard-case kernel (``core.standard.Kernel``: pages o
 held and approval masks) evaluated at other weights, credited through the same panel links
 (``core.standard.credit_links``); enforcement credits do not depend on the weights.
 
-Ranks are those of the assessment: within the court, in the judge's track and role group, by
+Ranks are those of the assessment: within the court, in the judge's track and post group, by
 completion (standard cases ÷ target to date) when targets exist, else by standard cases; ties share
 the best rank.
 """
@@ -89,7 +89,7 @@ def court_ranks(sc: np.ndarray, target: np.ndarray, groups: np.ndarray) -> np.nd
 
 @dataclass(frozen=True)
 class RankStability:
-    """``judges``: judge, division, role, track, rank (at the centre), best, worst, swing (worst −
+    """``judges``: judge, division, post, track, rank (at the centre), best, worst, swing (worst −
     best), unchanged (share of scenarios with the centre's rank), sc, sc_min, sc_max.
     ``scenarios``: file, transcript, judgment, moved (judges whose rank differs from the centre),
     max_shift (largest rank change of any judge)."""
@@ -107,7 +107,7 @@ def rank_stability(
     scenarios: pd.DataFrame,
     progress=None,
 ) -> RankStability:
-    """Ranks of the judges in ``people`` (judge, division, role, track, target_to_date: NaN when no
+    """Ranks of the judges in ``people`` (judge, division, post, track, target_to_date: NaN when no
     plan) under each weight scenario. ``cases`` are the cases credited (e.g. closed to date);
     ``centre`` their results under ``params`` (same order: case_id aligned)."""
     if not np.array_equal(cases["case_id"].to_numpy(), centre["case_id"].to_numpy()):
@@ -120,7 +120,7 @@ def rank_stability(
     enforcement = _totals(links, np.where(unit == "enforcement", centre["sc"].to_numpy(dtype=float), 0.0))
     track_enf = people["track"].to_numpy() == "enforcement"
     target = people["target_to_date"].to_numpy(dtype=float)
-    group = people["role_group"] if "role_group" in people else people["role"]  # ranked by role group
+    group = people["post_group"] if "post_group" in people else people["post"]  # ranked by post group
     groups = (people["track"].astype(str) + "|" + group.astype(str)).to_numpy()
 
     def pick(totals: np.ndarray) -> np.ndarray:
@@ -151,7 +151,7 @@ def rank_stability(
         {
             "judge": people["judge"].to_numpy(),
             "division": people["division"].to_numpy(),
-            "role": people["role"].to_numpy(),
+            "post": people["post"].to_numpy(),
             "track": people["track"].to_numpy(),
             "rank": pd.array(np.where(ranked, rank0, np.nan), dtype="Float64").astype("Int64"),
             "best": pd.array(best, dtype="Float64").astype("Int64"),

@@ -24,7 +24,7 @@ APPEAL_LABELS = {k: v[0] for k, v in APPEAL_SYNONYMS.items()}
 ROSTER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "name": ("姓名", "法官", "法官姓名"),
     "division": ("部门", "所在部门", "庭室", "承办部门"),
-    "role": ("职务",),
+    "post": ("职务",),
     "track": ("类别", "审判执行", "员额类别"),
     "in_post_from": ("入额日期", "入额时间"),
     "in_post_to": ("离任日期", "离任时间", "退额日期"),

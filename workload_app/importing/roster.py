@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from workload_app.core.params import ROLES
+from workload_app.core.params import POSTS
 from workload_app.core.problems import ImportRejected, Problem
 from workload_app.core.text import clip, compact, name_key
 from workload_app.importing.headers import ROSTER_LABELS, ROSTER_SYNONYMS, HeaderMatch, find_header
 from workload_app.importing.readers import RawSheet
 from workload_app.importing.values import CellError, is_blank, parse_date, parse_person, parse_text
 
-ROLE_SYNONYMS = {
-    **{r: r for r in ROLES},
+POST_SYNONYMS = {
+    **{r: r for r in POSTS},
     "审委会专职委员": "审判委员会专职委员",
     "专职委员": "审判委员会专职委员",
     "员额法官": "审判员",
@@ -87,10 +87,10 @@ def parse_roster(sheet: RawSheet, header: HeaderMatch, file_label: str) -> Parse
         division = parse_text(cell("division"))[0]
         if not division:
             bad("division", "部门为必填项")
-        role_text = compact(cell("role")) if not is_blank(cell("role")) else "审判员"
-        role = ROLE_SYNONYMS.get(role_text)
-        if role is None:
-            bad("role", f"职务应为 {'/'.join(ROLES)} 之一")
+        post_text = compact(cell("post")) if not is_blank(cell("post")) else "审判员"
+        post = POST_SYNONYMS.get(post_text)
+        if post is None:
+            bad("post", f"职务应为 {'/'.join(POSTS)} 之一")
         track_text = compact(cell("track")) if not is_blank(cell("track")) else ""
         track = (
             TRACKS.get(track_text)
@@ -109,6 +109,6 @@ def parse_roster(sheet: RawSheet, header: HeaderMatch, file_label: str) -> Parse
             bad("in_post_to", "离任日期早于入额日期")
         if len(problems) == n_before:
             judges.append(
-                {"name": name, "division": division, "role": role, "track": track, **dates, "_row": row_no}
+                {"name": name, "division": division, "post": post, "track": track, **dates, "_row": row_no}
             )
     return ParsedRoster(judges, problems, header)

@@ -53,7 +53,7 @@ def division_docs(f: dict) -> list[SheetDoc]:
         rows.append(
             [
                 r.judge,
-                r.role,
+                r.post,
                 fmt.sc(r.quota),
                 fmt.sc(r.target_to_date),
                 fmt.sc(r.sc),

@@ -35,16 +35,16 @@ def deduction_text(a: JudgeFigures) -> str:
     )
 
 
-def judge_signers(role: str) -> list[str]:
+def judge_signers(post: str) -> list[str]:
     """Who signs a judge's sheet: the judge, the division head, the court leader in charge and the
     personnel office; a division head's own sheet goes to the court leader, a court leader's to
     the president, never to the person assessed."""
     own, personnel = "法官本人确认", "政治部（人事）审核意见"
-    if role == "庭长":
+    if post == "庭长":
         return [own, "分管院领导意见", personnel]
-    if role in ("副院长", "审判委员会专职委员"):
+    if post in ("副院长", "审判委员会专职委员"):
         return [own, "院长意见", personnel]
-    if role == "院长":
+    if post == "院长":
         return [own, personnel]
     return [own, "庭长意见", "分管院领导意见", personnel]
 
@@ -60,7 +60,7 @@ def judge_docs(f: dict) -> list[SheetDoc]:
     info = [
         ("法官", j["name"]),
         ("部门", j["division"] or "—"),
-        ("职务", j["role"]),
+        ("职务", j["post"]),
         ("类别", fmt.TRACK_LABELS[j["track"]]),
     ]
     if j.get("grade"):
@@ -127,7 +127,7 @@ def judge_docs(f: dict) -> list[SheetDoc]:
                 [
                     ("部门内排名", fmt.rank(a.rank_division, a.n_division)),
                     ("全院排名", fmt.rank(a.rank_court, a.n_court)),
-                    ("比较组", j.get("role_group", j["role"])),
+                    ("比较组", j.get("post_group", j["post"])),
                 ]
                 if f.get("publish_ranks")
                 else []
@@ -166,7 +166,7 @@ def judge_docs(f: dict) -> list[SheetDoc]:
         ),
         Spacer(1, 4 * mm),
         Paragraph("审核意见", st["h2"]),
-        opinions(judge_signers(j["role"])),
+        opinions(judge_signers(j["post"])),
     ]
     story.append(KeepTogether(closing))
     who = f"{j['name']}（{j['division']}）" if j["division"] else j["name"]

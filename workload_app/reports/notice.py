@@ -44,7 +44,7 @@ def notice_docs(f: dict) -> list[SheetDoc]:
                 [
                     ("法官", n["judge"]),
                     ("部门", n["division"]),
-                    ("职务", n["role"]),
+                    ("职务", n["post"]),
                     ("类别", fmt.TRACK_LABELS[n["track"]]),
                     ("年度任务", fmt.sc(n["quota"])),
                     ("计量单位", fmt.UNIT_LABELS[n["track"]]),
@@ -62,7 +62,7 @@ def notice_docs(f: dict) -> list[SheetDoc]:
             rows.append([fmt.MONTH_NAMES[m - 1], fmt.sc(v), fmt.sc(cumulative)])
         story.append(table(rows, [W / 3] * 3, numeric_from=1))
         right = ParagraphStyle("issuer", parent=st["base"], alignment=TA_RIGHT)
-        receipt = ["法官签收", "庭长签收"] if n["role"] != "庭长" else ["法官签收", "分管院领导签收"]
+        receipt = ["法官签收", "庭长签收"] if n["post"] != "庭长" else ["法官签收", "分管院领导签收"]
         story.append(
             KeepTogether(
                 [

@@ -135,7 +135,7 @@ def quota_text(q: dict, dates: dict) -> str:
     """基本任务 × 职务系数 × 在岗时间 = the computed quota, and the override with its reason."""
     days = f"在岗 {q['days_in_post']}/{q['days_in_year']} 天" if q.get("days_in_post") is not None else ""
     text = (
-        f"基本任务 {fmt.sc(q['common_quota'], 0)} × 职务系数 {q['role_fraction']:g} × 在岗时间"
+        f"基本任务 {fmt.sc(q['common_quota'], 0)} × 职务系数 {q['post_fraction']:g} × 在岗时间"
         f"（{_in_post_text(dates)}，{days}）= {fmt.sc(q['computed_quota'])}"
     )
     if q.get("override_reason"):

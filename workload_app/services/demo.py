@@ -93,8 +93,8 @@ def create_demo_accounts(db: Database, judges: pd.DataFrame) -> list[dict]:
     Demo accounts need no password change at first log-in; accounts a court creates do."""
     first_division = judges["division"].dropna().iloc[0]
     in_division = judges[judges["division"] == first_division]
-    head = in_division[in_division["role"] == "庭长"]["name"].iloc[0]
-    judge = in_division[in_division["role"] == "审判员"]["name"].iloc[0]
+    head = in_division[in_division["post"] == "庭长"]["name"].iloc[0]
+    judge = in_division[in_division["post"] == "审判员"]["name"].iloc[0]
     specs = [
         ("admin", access.ADMIN, "系统管理员", None, None),
         ("renshi", access.PERSONNEL, "政治部人事处", None, None),

@@ -29,7 +29,7 @@ def case_table(db: Database, year: int) -> pd.DataFrame:
 TALLY_COLUMNS = [
     "judge",
     "division",
-    "role",
+    "post",
     "track",
     "cases",
     "sc_trial",
@@ -59,7 +59,12 @@ def tally_table(db: Database, year: int, through_month: int = 12) -> pd.DataFram
 DEDUCTION_COLUMNS = ["score_before_deduction", "reversed_remanded", "deduction", "score"]
 
 
+# Columns whose name in code changed and whose header in an exported file did not (users' files
+# and spreadsheets read them by header): the judge's post (职务) is ``post`` in code.
+FILE_HEADERS = {"post": "role", "post_fraction": "role_fraction"}
+
+
 def write_table(table: pd.DataFrame, path: Path, sheet_name: str = "Sheet1") -> Path:
     """Write an export table to ``.xlsx`` or ``.csv``: text that a spreadsheet would read as a
     formula (starting with =, +, -, @, tab or CR) is written as text, numbers stay numbers."""
-    return safe_cells.write_table(table, path, sheet_name)
+    return safe_cells.write_table(table.rename(columns=FILE_HEADERS), path, sheet_name)

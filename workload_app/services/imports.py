@@ -399,7 +399,7 @@ def _store(
             for name in result.created_judges:
                 division = division_of.get(name)
                 track = "enforcement" if division and "执行" in division else "trial"
-                repo.upsert_judge(db, {"name": name, "division": division, "role": "审判员", "track": track})
+                repo.upsert_judge(db, {"name": name, "division": division, "post": "审判员", "track": track})
             roster = repo.judge_ids(db)
         judges = repo.judges_frame(db).set_index("name")
         divisions = repo.division_ids(db)

@@ -51,7 +51,7 @@ def derive_inputs(
         merged, _, _ = court_results(db, last)
         last_pattern = _closures_by_track(db, last)  # how last year's work actually fell by month
         for track in TRACKS:
-            ordinary = last_tally[(last_tally["track"] == track) & (last_tally["role"] == "审判员")]
+            ordinary = last_tally[(last_tally["track"] == track) & (last_tally["post"] == "审判员")]
             ordinary = ordinary.merge(
                 judges[["name", "in_post_from", "in_post_to"]], left_on="judge", right_on="name"
             )
@@ -73,7 +73,7 @@ def derive_inputs(
         mine = judges[judges["track"] == track]
         equivalents = sum(
             params.quota.fraction_of(r) * q.weighted_share(year, a, b, weights[track])
-            for r, a, b in zip(mine["role"], mine["in_post_from"], mine["in_post_to"], strict=True)
+            for r, a, b in zip(mine["post"], mine["in_post_from"], mine["in_post_to"], strict=True)
         )
         last_filings = float(filings.loc[filings["track"] == track, "cases"].sum())
         expected = (expected_filings or {}).get(track)
@@ -227,7 +227,7 @@ def _build_plan(
 
 def _with_newcomers(year: int, before: pd.DataFrame, quotas: pd.DataFrame, previous: dict) -> pd.DataFrame:
     """The previous plan's months, plus those of judges it did not hold (entered in the roster after
-    it, e.g. a joiner recorded late): the previous plan's full-year month targets of their role ×
+    it, e.g. a joiner recorded late): the previous plan's full-year month targets of their post ×
     their share of each month in post, so the months they worked before the re-plan have targets."""
     known = set(before["judge"])
     stored = previous.get("weights")
@@ -380,7 +380,7 @@ def court_figures(
     weights = _plan_weights(db, year, params, plan)
     roster = repo.judges_frame(db).set_index("name")
     equivalents = {
-        r.judge: params.quota.fraction_of(r.role)
+        r.judge: params.quota.fraction_of(r.post)
         * q.weighted_share(
             year, roster.at[r.judge, "in_post_from"], roster.at[r.judge, "in_post_to"], weights[r.track]
         )
@@ -447,7 +447,7 @@ def _scoped_transfers(user: access.User, moves: tuple[A.Transfer, ...]) -> tuple
 
 def assessment(db: Database, year: int, through_month: int = 12) -> pd.DataFrame:
     """One row per judge the acting user may see: standard cases to date in the judge's unit, quota,
-    target to date, completion, score and ranks (division and court, within the role group)."""
+    target to date, completion, score and ranks (division and court, within the post group)."""
     return assessment_view(db, year, court_figures(db, year, through_month))
 
 

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from workload_app.core import quotas as q
-from workload_app.core.params import ROLES
+from workload_app.core.params import POSTS
 from workload_app.core.problems import WorkloadError
 from workload_app.services import access, audit
 from workload_app.services.changes import Changes
@@ -30,7 +30,7 @@ from workload_app.storage import users as user_store
 from workload_app.storage.roster import Database
 
 TRACKS = {"trial": "审判", "enforcement": "执行"}
-FIELDS = ("division", "role", "track", "in_post_from", "in_post_to")
+FIELDS = ("division", "post", "track", "in_post_from", "in_post_to")
 _PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/l/I
 
 
@@ -43,9 +43,9 @@ def _date(text: object, what: str) -> str | None:
         raise WorkloadError(f"{what}应为日期（如 2025-07-01），收到「{text}」") from None
 
 
-def _check(role: str, track: str, start: str | None, end: str | None) -> None:
-    if role not in ROLES:
-        raise WorkloadError(f"职务「{role}」不在可选范围：{'、'.join(ROLES)}")
+def _check(post: str, track: str, start: str | None, end: str | None) -> None:
+    if post not in POSTS:
+        raise WorkloadError(f"职务「{post}」不在可选范围：{'、'.join(POSTS)}")
     if track not in TRACKS:
         raise WorkloadError(f"类别应为 审判 或 执行，收到「{track}」")
     if start and end and end < start:
@@ -64,7 +64,7 @@ def roster(db: Database) -> pd.DataFrame:
     for m in moves:
         by_judge.setdefault(m["judge"], []).append(m)
     out = pd.DataFrame(
-        rows, columns=["id", "name", "division", "role", "track", "in_post_from", "in_post_to"]
+        rows, columns=["id", "name", "division", "post", "track", "in_post_from", "in_post_to"]
     )
     out["moves"] = [by_judge.get(n, []) for n in out["name"]]
     return out
@@ -81,7 +81,7 @@ def add_judge(
     db: Database,
     name: str,
     division: str,
-    role: str = "审判员",
+    post: str = "审判员",
     track: str = "trial",
     in_post_from: str | None = None,
     in_post_to: str | None = None,
@@ -94,11 +94,11 @@ def add_judge(
     if store.judge(db, name):
         raise WorkloadError(f"名册中已有法官「{name}」")
     start, end = _date(in_post_from, "入额日期"), _date(in_post_to, "离任日期")
-    _check(role, track, start, end)
+    _check(post, track, start, end)
     division_id = store.division_id(db, division)
     if division_id is None:
         raise WorkloadError(f"没有部门「{division}」")
-    values = {"name": name, "division_id": division_id, "role": role, "track": track}
+    values = {"name": name, "division_id": division_id, "post": post, "track": track}
     values |= {"in_post_from": start, "in_post_to": end}
     with repo.transaction(db):
         store.insert_judge(db, values)
@@ -111,7 +111,7 @@ def edit_judge(
     db: Database,
     name: str,
     *,
-    role: str | None = None,
+    post: str | None = None,
     track: str | None = None,
     in_post_from: str | None = None,
     in_post_to: str | None = None,
@@ -123,12 +123,12 @@ def edit_judge(
     if before is None:
         raise WorkloadError(f"名册中没有法官「{name}」")
     wanted = {
-        "role": before["role"] if role is None else role,
+        "post": before["post"] if post is None else post,
         "track": before["track"] if track is None else track,
         "in_post_from": before["in_post_from"] if in_post_from is None else _date(in_post_from, "入额日期"),
         "in_post_to": before["in_post_to"] if in_post_to is None else _date(in_post_to, "离任日期"),
     }
-    _check(wanted["role"], wanted["track"], wanted["in_post_from"], wanted["in_post_to"])
+    _check(wanted["post"], wanted["track"], wanted["in_post_from"], wanted["in_post_to"])
     changed = {k: v for k, v in wanted.items() if before[k] != v}
     if not changed:
         return Changes(summary={})
@@ -319,7 +319,7 @@ def create_roster_accounts(db: Database, pdf_path: Path) -> Changes:
             continue  # left the court: no account
         login = _login_for(j["name"], j["id"], taken)
         taken.add(login.lower())
-        role = access.DIVISION_HEAD if j["role"] == "庭长" and j["division"] else access.JUDGE
+        role = access.DIVISION_HEAD if j["post"] == "庭长" and j["division"] else access.JUDGE
         password = "".join(secrets.choice(_PASSWORD_ALPHABET) for _ in range(10))
         while accounts.password_problem(login, password):
             password = "".join(secrets.choice(_PASSWORD_ALPHABET) for _ in range(10))

@@ -120,7 +120,7 @@ def import_judges(
                 roster_history.record(db, batch_id, kind, row_id, before)
             for division_id in sorted(roster_history.division_ids(db) - divisions_before):
                 roster_history.record(db, batch_id, "division", division_id, None)
-            repo.bump_cases_version(db)  # a judge's division or role shapes their cases' figures
+            repo.bump_cases_version(db)  # a judge's division or post shapes their cases' figures
             audit.record(db, "import.judges", f"第 {batch_id} 批：{path.name}", after=counts)
     return Changes(judges=True, summary=counts)
 

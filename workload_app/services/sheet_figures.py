@@ -191,9 +191,9 @@ def judge_figures(ctx: SheetContext, judge: str) -> dict:
         "judge": {
             "name": judge,
             "division": a.division,
-            "role": a.role,
+            "post": a.post,
             "track": track,
-            "role_group": a.role_group,
+            "post_group": a.post_group,
             **person,
         },
         "publish_ranks": publish_ranks(ctx),
@@ -291,7 +291,7 @@ def division_figures(ctx: SheetContext, division: str) -> dict:
     cases = ctx.merged[ctx.merged["division"] == division]
     sc_col = "sc_trial" if d.track == "trial" else "sc_enforcement"
     progress = _progress(ctx, list(members["judge"]), sc_col, cases)
-    shown = members[members["quota"].notna() | (members["cases"] > 0)].sort_values(["role", "rank_division"])
+    shown = members[members["quota"].notna() | (members["cases"] > 0)].sort_values(["post", "rank_division"])
     return {
         **ctx.base(),
         "division": d,  # core.assessment.DivisionFigures, with the staffing need
@@ -353,11 +353,11 @@ def notice_figures(ctx: SheetContext, judges: list[str]) -> dict:
                     k: r[k]
                     for k in (
                         "division",
-                        "role",
+                        "post",
                         "track",
                         "quota",
                         "common_quota",
-                        "role_fraction",
+                        "post_fraction",
                         "share_in_post",
                         "computed_quota",
                         "override_reason",

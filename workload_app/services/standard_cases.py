@@ -256,7 +256,7 @@ def records_of(frame: pd.DataFrame) -> list[dict]:
 
 
 def tally(db: Database, year: int, through_month: int = 12) -> pd.DataFrame:
-    """One row per judge the acting user may see: judge, division, role, track, cases, sc_trial,
+    """One row per judge the acting user may see: judge, division, post, track, cases, sc_trial,
     sc_enforcement."""
     return access.limit_people(db, court_tally(db, year, through_month))
 
@@ -272,7 +272,7 @@ def court_tally(db: Database, year: int, through_month: int = 12) -> pd.DataFram
         credit = credit_by_judge(upto, upto, params)
     judges = repo.judges_frame(db).rename(columns={"name": "judge"})
     judges = judges[_in_post(judges, year)]  # a judge not in post in the year is not in its tally
-    out = judges[["judge", "division", "role", "track"]].merge(credit, on="judge", how="left")
+    out = judges[["judge", "division", "post", "track"]].merge(credit, on="judge", how="left")
     out["cases"] = out["cases"].fillna(0).astype(int)
     out[["sc_trial", "sc_enforcement"]] = out[["sc_trial", "sc_enforcement"]].fillna(0.0)
     return out

@@ -47,13 +47,13 @@ def _reference_cases(db: Database, params: Params) -> pd.DataFrame:
 
 
 def _people(db: Database, year: int, through_month: int) -> pd.DataFrame:
-    """Every judge with track, role and target to date (NaN without a plan)."""
+    """Every judge with track, post and target to date (NaN without a plan)."""
     a = court_assessment(db, year, through_month)
-    return a[["judge", "division", "role", "track", "target_to_date", "role_group"]].reset_index(drop=True)
+    return a[["judge", "division", "post", "track", "target_to_date", "post_group"]].reset_index(drop=True)
 
 
 def _ranks(people: pd.DataFrame, sc: pd.Series) -> pd.Series:
-    groups = (people["track"].astype(str) + "|" + people["role_group"].astype(str)).to_numpy()
+    groups = (people["track"].astype(str) + "|" + people["post_group"].astype(str)).to_numpy()
     ranks = w.court_ranks(sc.to_numpy(), people["target_to_date"].to_numpy(), groups)
     return pd.Series(ranks, index=people.index, dtype="Float64").astype("Int64")
 

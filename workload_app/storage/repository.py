@@ -129,7 +129,7 @@ def divisions_frame(db: sqlite_utils.Database) -> pd.DataFrame:
 def judges_frame(db: sqlite_utils.Database) -> pd.DataFrame:
     return frame(
         db,
-        """SELECT j.id, j.name, d.name AS division, j.role, j.track, j.in_post_from, j.in_post_to
+        """SELECT j.id, j.name, d.name AS division, j.role AS post, j.track, j.in_post_from, j.in_post_to
            FROM judges j LEFT JOIN divisions d ON d.id = j.division_id ORDER BY d.id, j.id""",
     )
 
@@ -140,10 +140,12 @@ def judge_ids(db: sqlite_utils.Database) -> dict[str, int]:
 
 def upsert_judge(db: sqlite_utils.Database, judge: dict) -> tuple[int, str]:
     """Insert or update a judge by name; returns (id, 'new'|'updated'|'unchanged')."""
+    # The judges table keeps the post (职务, ``judge["post"]``) in its column ``role`` (migration 1);
+    # here and in judges_frame (``j.role AS post``) is the only place the two names meet.
     division_id = (
         ensure_division(db, judge["division"], judge.get("track", "trial")) if judge.get("division") else None
     )
-    values = (division_id, judge["role"], judge["track"], judge.get("in_post_from"), judge.get("in_post_to"))
+    values = (division_id, judge["post"], judge["track"], judge.get("in_post_from"), judge.get("in_post_to"))
     row = db.conn.execute(
         "SELECT id, division_id, role, track, in_post_from, in_post_to FROM judges WHERE name = ?",
         (judge["name"],),

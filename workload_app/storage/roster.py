@@ -9,8 +9,10 @@ from workload_app.storage.repository import fetch_rows, now
 
 Database = sqlite_utils.Database  # what services hold (they import no SQL library)
 
-JUDGE_SELECT = """SELECT j.id, j.name, d.name AS division, j.role, j.track, j.in_post_from, j.in_post_to
+JUDGE_SELECT = """SELECT j.id, j.name, d.name AS division, j.role AS post, j.track, j.in_post_from, j.in_post_to
     FROM judges j LEFT JOIN divisions d ON d.id = j.division_id"""
+# The judges table keeps the post (职务) in its column ``role`` (migration 1): read as ``post`` above,
+# written from ``post`` below; callers never see the column's name.
 
 
 def judges(db: sqlite_utils.Database) -> list[dict]:
@@ -37,7 +39,7 @@ def insert_judge(db: sqlite_utils.Database, values: dict) -> int:
         (
             values["name"],
             values["division_id"],
-            values["role"],
+            values["post"],
             values["track"],
             values.get("in_post_from"),
             values.get("in_post_to"),
@@ -47,9 +49,10 @@ def insert_judge(db: sqlite_utils.Database, values: dict) -> int:
 
 
 def update_judge(db: sqlite_utils.Database, judge_id: int, **fields: object) -> None:
-    allowed = {"role", "track", "in_post_from", "in_post_to", "division_id"}
+    allowed = {"post", "track", "in_post_from", "in_post_to", "division_id"}
     if not fields or set(fields) - allowed:
         raise ValueError(f"fields {sorted(fields)}")
+    fields = {("role" if k == "post" else k): v for k, v in fields.items()}
     sets = ", ".join(f"{k} = ?" for k in fields)
     db.conn.execute(f"UPDATE judges SET {sets} WHERE id = ?", (*fields.values(), judge_id))
 

@@ -15,7 +15,7 @@ _language = "zh_CN"
 SERVICE_WORDS = (
     *("承办", "合议庭成员", "数据不全", "待审批", "异常页数"),
     *("刑事", "民事", "行政", "执行", "其他", "审判", "审判标准案件", "执行标准案件"),
-    # 职务 (core.params.ROLES) as the roster and the plans show them
+    # 职务 (core.params.POSTS) as the roster and the plans show them
     *("院长", "副院长", "审判委员会专职委员", "庭长", "副庭长", "审判员", "院领导", "庭领导"),
     # reasons the services give a plan version of their own
     *("年初下达", "{m} 月调整", "调整 {j} 的任务：{r}"),
@@ -80,9 +80,9 @@ def person_name(text: object) -> str:
     return text if isinstance(text, str) else ""
 
 
-def post_label(role: object) -> str:
+def post_label(post: object) -> str:
     """A judge's post (职务: 庭长, 审判员 …) in the window's language."""
-    return label(role) if isinstance(role, str) else ""
+    return label(post) if isinstance(post, str) else ""
 
 
 def plan_reason(reason: object) -> str:

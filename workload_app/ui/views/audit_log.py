@@ -50,6 +50,7 @@ FIELD_LABELS = {  # audit record fields, shown by their Chinese names
     "display_name": "姓名",
     "role": "角色",
     "judge": "法官",
+    "post": "职务",
     "division": "部门",
     "active": "启用",
     "must_change": "须改密码",

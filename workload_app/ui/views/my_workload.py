@@ -200,7 +200,7 @@ class MyWorkloadView(QWidget):
         j = f["judge"]
         self.title.setText(
             self.tr("{name}（{div}，{role}）{y} 年 1—{m} 月").format(
-                name=j["name"], div=j["division"], role=j["role"], y=year, m=month
+                name=j["name"], div=j["division"], role=j["post"], y=year, m=month
             )
         )
         unit = track_label(j["track"])

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workload_app.core.params import MATCH_FIELDS, ROLES, Params, params_from_dict
+from workload_app.core.params import MATCH_FIELDS, POSTS, Params, params_from_dict
 from workload_app.core.problems import ParameterError, WorkloadError
 from workload_app.services import access
 from workload_app.services import parameters as P
@@ -116,11 +116,11 @@ class ParametersView(QWidget):
         self.credits.setHorizontalHeaderLabels(
             [self.tr("执行结案方式"), self.tr("计数"), self.tr("须审批(1/0)")]
         )
-        self.roles = QTableWidget(len(ROLES), 2)
-        self.roles.setHorizontalHeaderLabels([self.tr("职务"), self.tr("任务系数")])
+        self.posts = QTableWidget(len(POSTS), 2)
+        self.posts.setHorizontalHeaderLabels([self.tr("职务"), self.tr("任务系数")])
         side = QHBoxLayout()
         side.addWidget(self.credits)
-        side.addWidget(self.roles)
+        side.addWidget(self.posts)
 
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -197,7 +197,7 @@ class ParametersView(QWidget):
         self.average_year.valueChanged.connect(self._changed)
         self.pooling.currentIndexChanged.connect(self._changed)
         self.publish_ranks.toggled.connect(self._changed)
-        for t in (self.rules, self.credits, self.roles):
+        for t in (self.rules, self.credits, self.posts):
             t.itemChanged.connect(self._changed)
 
     # -- load
@@ -260,10 +260,10 @@ class ParametersView(QWidget):
             self._add_row(
                 self.credits, [method, f"{value:g}", "1" if method in p.enforcement.needs_approval else "0"]
             )
-        for i, role in enumerate(ROLES):
-            self.roles.setItem(i, 0, QTableWidgetItem(role))
-            self.roles.setItem(i, 1, QTableWidgetItem(f"{p.quota.fraction_of(role):g}"))
-        for table in (self.rules, self.credits, self.roles):
+        for i, post in enumerate(POSTS):
+            self.posts.setItem(i, 0, QTableWidgetItem(post))
+            self.posts.setItem(i, 1, QTableWidgetItem(f"{p.quota.fraction_of(post):g}"))
+        for table in (self.rules, self.credits, self.posts):
             table.resizeColumnsToContents()
         self._loading = False
 
@@ -356,11 +356,11 @@ class ParametersView(QWidget):
             if self._text(self.credits, r, 2) == "1":
                 needs.append(method)
         fractions = {}
-        for r in range(self.roles.rowCount()):
+        for r in range(self.posts.rowCount()):
             try:
-                fractions[self._text(self.roles, r, 0)] = float(self._text(self.roles, r, 1))
+                fractions[self._text(self.posts, r, 0)] = float(self._text(self.posts, r, 1))
             except ValueError as exc:
-                raise ParameterError("quota.role_fractions", self.tr("职务系数须为数字")) from exc
+                raise ParameterError("quota.post_fractions", self.tr("职务系数须为数字")) from exc
         q = self.current.quota
         data = {
             "year": year,
@@ -383,7 +383,7 @@ class ParametersView(QWidget):
                 "member_share": self.member_share.value(),
             },
             "quota": {
-                "role_fractions": fractions,
+                "post_fractions": fractions,
                 "closing_rate": q.closing_rate,
                 "filing_growth": q.filing_growth,
                 "history_weight": q.history_weight,
@@ -392,7 +392,7 @@ class ParametersView(QWidget):
             "score": {"breakpoints": [list(b) for b in self.current.score.breakpoints]},
             "assessment": {
                 "publish_ranks": self.publish_ranks.isChecked(),
-                "role_groups": {n: list(r) for n, r in self.current.assessment.role_groups},
+                "post_groups": {n: list(r) for n, r in self.current.assessment.post_groups},
             },
         }
         return params_from_dict(data)

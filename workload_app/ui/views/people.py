@@ -28,7 +28,7 @@ from workload_app.ui.tables import table_view
 JUDGE_COLUMNS = {
     "judge": "法官",
     "division": "部门",
-    "role": "职务",
+    "post": "职务",
     "track_label": "类别",
     "cases": "结案数",
     "sc": "标准案件",
@@ -39,7 +39,7 @@ JUDGE_COLUMNS = {
     "score": "得分",
     "base_to_date": "截至本月基础数",
     "saturation_to_date": "截至本月饱和数",
-    "role_group": "排名组",
+    "post_group": "排名组",
     "rank_division": "部门内排名",
     "rank_court": "全院排名",
 }
@@ -150,9 +150,9 @@ class JudgesView(QWidget):
 
     def show_judges(self, a: pd.DataFrame, court: C.CourtFigures, year: int, month: int) -> None:
         a["track_label"] = a["track"].map(track_label)
-        a["role"] = a["role"].map(post_label)
-        if "role_group" in a:
-            a["role_group"] = a["role_group"].map(post_label)
+        a["post"] = a["post"].map(post_label)
+        if "post_group" in a:
+            a["post_group"] = a["post_group"].map(post_label)
         a["completion_pct"] = a["completion"] * 100
         a["band"] = _bands(a["completion"])
         a = a[a["quota"].notna() | (a["cases"] > 0)]

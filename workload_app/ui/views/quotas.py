@@ -32,9 +32,9 @@ from workload_app.ui.tables import table_view
 JUDGE_COLUMNS = {
     "judge": "法官",
     "division": "部门",
-    "role": "职务",
+    "post": "职务",
     "track_label": "类别",
-    "role_fraction": "职务系数",
+    "post_fraction": "职务系数",
     "share_in_post": "在岗比例（按月度分布）",
     "common_quota": "基本任务",
     "computed_quota": "测算任务",
@@ -142,7 +142,7 @@ class QuotasView(QWidget):
         self.derivation.setText("\n".join(lines))
         judges = pd.DataFrame(p["judges"])
         judges["track_label"] = judges["track"].map(track_label)
-        judges["role"] = judges["role"].map(post_label)
+        judges["post"] = judges["post"].map(post_label)
         self.judges.set_frame(judges[list(JUDGE_COLUMNS)])
         targets = Q.division_targets(p, db)
         self._draw(targets)  # by track code: the same colour and line in either language

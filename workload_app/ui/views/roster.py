@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workload_app.core.params import ROLES
+from workload_app.core.params import POSTS
 from workload_app.core.problems import WorkloadError
 from workload_app.services import access, roster
 from workload_app.ui import db_errors, file_dialogs
@@ -36,7 +36,7 @@ from workload_app.ui.tables import table_view
 COLUMNS = {
     "name": "姓名",
     "division": "部门",
-    "role_label": "职务",
+    "post_label": "职务",
     "track_label": "类别",
     "in_post_from": "入额日期",
     "in_post_to": "离任日期",
@@ -91,9 +91,9 @@ class JudgeDialog(QDialog):
         self.division = QComboBox()
         for d in roster.division_names(view.window_.db):
             self.division.addItem(d, d)
-        self.role = QComboBox()
-        for r in ROLES:
-            self.role.addItem(post_label(r), r)
+        self.post = QComboBox()
+        for r in POSTS:
+            self.post.addItem(post_label(r), r)
         self.track = QComboBox()
         for t in ("trial", "enforcement"):
             self.track.addItem(track_label(t), t)
@@ -103,17 +103,17 @@ class JudgeDialog(QDialog):
         if existing:
             self.division.setCurrentIndex(max(0, self.division.findData(existing["division"])))
             self.division.setEnabled(False)  # another division: a move with a date
-            self.role.setCurrentIndex(max(0, self.role.findData(existing["role"])))
+            self.post.setCurrentIndex(max(0, self.post.findData(existing["post"])))
             self.track.setCurrentIndex(max(0, self.track.findData(existing["track"])))
         else:
-            self.role.setCurrentIndex(self.role.findData("审判员"))
+            self.post.setCurrentIndex(self.post.findData("审判员"))
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020;")
         form = QFormLayout()
         form.addRow(self.tr("姓名"), self.name)
         form.addRow(self.tr("部门"), self.division)
-        form.addRow(self.tr("职务"), self.role)
+        form.addRow(self.tr("职务"), self.post)
         form.addRow(self.tr("类别"), self.track)
         form.addRow(self.tr("入额日期"), self.start)
         form.addRow(self.tr("离任日期"), self.end)
@@ -139,7 +139,7 @@ class JudgeDialog(QDialog):
                     db,
                     self.name.text(),
                     self.division.currentData(),
-                    self.role.currentData(),
+                    self.post.currentData(),
                     self.track.currentData(),
                     self.start.value() or None,
                     self.end.value() or None,
@@ -148,7 +148,7 @@ class JudgeDialog(QDialog):
                 changes = roster.edit_judge(
                     db,
                     self.existing["name"],
-                    role=self.role.currentData(),
+                    post=self.post.currentData(),
                     track=self.track.currentData(),
                     in_post_from=self.start.value(),
                     in_post_to=self.end.value(),
@@ -248,7 +248,7 @@ class RosterView(QWidget):
 
     def refresh(self) -> None:
         frame = roster.roster(self.window_.db)
-        frame["role_label"] = frame["role"].map(post_label)
+        frame["post_label"] = frame["post"].map(post_label)
         frame["track_label"] = frame["track"].map(track_label)
         frame["moves_text"] = [
             "; ".join(

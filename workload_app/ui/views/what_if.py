@@ -30,7 +30,7 @@ from workload_app.ui.tables import table_view
 JUDGE_COLUMNS = {
     "judge": "法官",
     "division": "部门",
-    "role": "职务",
+    "post": "职务",
     "track_label": "类别",
     "rank": "现排名",
     "best": "最好",
