@@ -30,6 +30,7 @@ import pandas as pd
 
 from workload_app.core import quality as qm
 from workload_app.core.params import Params
+from workload_app.core.transfers import Transfer, TransferInputs, suggest_transfers, transfers  # noqa: F401
 
 TRACKS = ("trial", "enforcement")
 TRACK_LABELS = {"trial": "审判", "enforcement": "执行"}
@@ -190,18 +191,6 @@ class DivisionFigures(_Record):
     judges_needed: float
     pattern_share: float
     assumption: str
-
-
-@dataclass(frozen=True)
-class Transfer:
-    """A suggested case transfer (调剂) in standard cases between compatible divisions."""
-
-    from_division: str
-    to_division: str
-    standard_cases: float
-    cases: int
-    category: str
-    assumption: str = ""  # how supply and need were projected, in words
 
 
 @dataclass(frozen=True, eq=False)
@@ -405,78 +394,6 @@ def balance(divisions: pd.DataFrame) -> dict[str, float]:
         t: coefficient_of_variation(divisions.loc[divisions["track"] == t, "sc_per_judge"].to_numpy())
         for t in TRACKS
     }
-
-
-# ---------------------------------------------------------------- transfers
-
-
-def suggest_transfers(divisions: pd.DataFrame) -> list[Transfer]:
-    """Match divisions short of work with divisions that have more than they can close.
-
-    ``divisions`` has division, category, surplus (SC: open + expected inflow − remaining target) and
-    sc_per_case. Within each category the largest shortfall is served by the largest surplus first,
-    which keeps the number of moves small.
-    """
-    out: list[Transfer] = []
-    for category, part in divisions.groupby("category"):
-        give = [[r.division, r.surplus, r.sc_per_case] for r in part.itertuples() if r.surplus > 0.5]
-        take = [[r.division, -r.surplus] for r in part.itertuples() if r.surplus < -0.5]
-        give.sort(key=lambda g: -g[1])
-        take.sort(key=lambda t: -t[1])
-        for t in take:
-            for g in give:
-                if t[1] <= 0.005:
-                    break
-                if g[1] <= 0.005:
-                    continue
-                amount = _round_half_up(min(g[1], t[1]), 1)
-                if amount <= 0:
-                    continue
-                g[1] -= amount
-                t[1] -= amount
-                cases = int(math.ceil(amount / g[2])) if g[2] > 0 else 0
-                out.append(Transfer(g[0], t[0], amount, cases, str(category)))
-    return out
-
-
-@dataclass(frozen=True)
-class TransferInputs:
-    """What transfer supply is projected from, per trial division (loaded by the services)."""
-
-    category: Mapping[str, str]  # the division's most frequent category
-    sc_per_case: Mapping[str, float]  # mean SC per closed case, per category
-    open_cases: Mapping[str, float]  # cases open at the end of the month, per division
-    filed: Mapping[str, float]  # cases filed this year so far, per division
-
-
-def transfers(
-    divisions: pd.DataFrame, supply: TransferInputs, share: float, through_month: int
-) -> list[Transfer]:
-    """Suggested transfers between trial divisions of one category: supply = (open + filings still
-    to come, carried to the year's end by the trial pattern ``share``) × SC per case, against the
-    target still to close."""
-    rows = []
-    for r in divisions[divisions["track"] == "trial"].itertuples():
-        cat = supply.category.get(r.division, "civil")
-        per_case = float(supply.sc_per_case.get(cat, 1.0))
-        inflow = float(supply.filed.get(r.division, 0)) / share * (1 - share) if share > 0 else 0.0
-        available = (float(supply.open_cases.get(r.division, 0)) + inflow) * per_case
-        remaining = max(0.0, float(r.target) - float(r.sc))
-        rows.append(
-            {
-                "division": r.division,
-                "category": cat,
-                "surplus": available - remaining,
-                "sc_per_case": per_case,
-            }
-        )
-    if not rows:
-        return []
-    assumed = (
-        f"按审判月度任务分布，1–{through_month} 月占全年 {share:.1%}：后续收案 = 已收案件 ÷ {share:.1%} × "
-        f"{1 - share:.1%}；可办标准案件 = (未结 + 后续收案) × 该类案件平均标准案件数；缺口 = 全年任务 − 已结"
-    )
-    return [replace(t, assumption=assumed) for t in suggest_transfers(pd.DataFrame(rows))]
 
 
 # ---------------------------------------------------------------- progress
