@@ -15,7 +15,9 @@ XCB_PKGS := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-re
 FONT_PKGS := fonts-wqy-microhei fonts-hanazono
 # pdffonts/pdftoppm: the tests check that every font in the sheets is embedded
 TOOL_PKGS := poppler-utils
-SYS_PKGS := $(QT_PKGS) $(XCB_PKGS) $(FONT_PKGS) $(TOOL_PKGS)
+# the tests start a throwaway court server (initdb/pg_ctl from Debian's PostgreSQL 15)
+SERVER_PKGS := postgresql
+SYS_PKGS := $(QT_PKGS) $(XCB_PKGS) $(FONT_PKGS) $(TOOL_PKGS) $(SERVER_PKGS)
 
 .PHONY: run test setup sysdeps lint demo bench dist dist-check i18n clean
 

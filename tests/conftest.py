@@ -39,3 +39,25 @@ def demo_db(demo_file, tmp_path):
     d = open_db(path)
     yield d
     d.conn.close()
+
+
+# The court server (PostgreSQL): one throwaway cluster per test session, started on first use.
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    from tests import pg_server as pg
+
+    if not pg.available():
+        pytest.fail("PostgreSQL is not installed (Debian package: postgresql); `make test` installs it")
+    server = pg.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_database(pg_server):
+    """An empty database of its own on the test server; its name."""
+    name = pg_server.create_database()
+    yield name
+    pg_server.drop_database(name)
