@@ -330,3 +330,7 @@ CREATE TABLE division_moves (
     recorded_at TEXT NOT NULL,
     UNIQUE (judge_id, from_date)
 );
+
+-- Writers lock this (empty) table in SHARE ROW EXCLUSIVE mode at the start of each write
+-- transaction, so that they queue one after another as on the embedded store.
+CREATE TABLE write_lock (id INTEGER PRIMARY KEY);

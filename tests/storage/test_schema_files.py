@@ -162,7 +162,8 @@ def test_the_bundle_and_the_package_carry_the_sql_files():
     # copy laid out as PyInstaller lays out its data files
     code = (
         "import sys, shutil, pathlib; b = pathlib.Path(sys.argv[1]);"
-        "shutil.copytree(sys.argv[2], b / 'db' / 'sqlite'); sys._MEIPASS = str(b);"
+        "shutil.copytree(sys.argv[2], b / 'db' / 'sqlite');"
+        "shutil.copytree(sys.argv[3], b / 'db' / 'postgresql'); sys._MEIPASS = str(b);"
         "from workload_app.storage import migrations as m;"
         "print(m.schema_dir(), [v for v, _, _ in m.MIGRATIONS])"
     )
@@ -170,7 +171,7 @@ def test_the_bundle_and_the_package_carry_the_sql_files():
 
     with tempfile.TemporaryDirectory() as bundle:
         out = subprocess.run(
-            [sys.executable, "-c", code, bundle, str(ROOT / "db" / "sqlite")],
+            [sys.executable, "-c", code, bundle, str(ROOT / "db" / "sqlite"), str(ROOT / "db" / "postgresql")],
             capture_output=True,
             text=True,
             check=True,

@@ -334,6 +334,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Another program or user is writing to the database; several attempts to write failed. Try again later; "
         "if this persists, check whether another window is importing or computing.",
     ),
+    # ------------------------------------------------------------ the court server
+    "server.unreachable": (
+        "无法连接法院服务器「{url}」：{detail}。请检查服务器地址、端口和网络，或联系信息技术人员。",
+        "Cannot connect to the court server “{url}”: {detail}. Check the server address, port and network, or call IT.",
+    ),
+    "server.login_failed": (
+        "法院服务器拒绝了账户「{user}」的登录：账户名或密码不正确，或账户已停用。",
+        "The court server refused the login of “{user}”: wrong account name or password, or the account is disabled.",
+    ),
+    "server.not_set_up": (
+        "法院服务器「{url}」上还没有本程序的数据库。请信息技术人员先运行 workload server setup。",
+        "The court server “{url}” has no database of this program yet. IT must run workload server setup first.",
+    ),
+    "server.too_new": (
+        "法院服务器上的数据库由较新版本的程序创建（结构版本 {found}，本程序支持到 {latest}），为保护数据未作任何改动。请升级本程序后再连接。",
+        "The database on the court server was made by a newer version of the program (schema {found}; this one "
+        "supports up to {latest}). Nothing was changed. Upgrade the program, then connect again.",
+    ),
+    "server.needs_upgrade": (
+        "法院服务器上的数据库结构较旧（版本 {found}，本程序需要 {latest}）。请信息技术人员运行 workload server setup 升级后再连接。",
+        "The database on the court server has an older schema (version {found}; this program needs {latest}). "
+        "IT must run workload server setup to upgrade it, then connect again.",
+    ),
+    "server.no_account": (
+        "服务器账户「{user}」不是本程序的账户（或已停用）。请管理员用 workload users add 添加。",
+        "The server login “{user}” is not an account of this program (or it is disabled). An administrator adds it with workload users add.",
+    ),
     # ------------------------------------------------------------ quotas and plans
     "quota.replan_month": (
         "调整计划的起始月份应在 2 到 12 月之间",

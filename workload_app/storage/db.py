@@ -16,11 +16,14 @@ from platformdirs import user_data_dir
 
 from workload_app.core import messages
 from workload_app.core.problems import WorkloadError
+from workload_app.storage import pg
 from workload_app.storage.backups import backup_file, create_private
-from workload_app.storage.migrations import MIGRATIONS, apply_migrations, schema_version
+from workload_app.storage.migrations import MIGRATIONS, SERVER_MIGRATIONS, apply_migrations, schema_version
+from workload_app.storage.pg import ServerLogin, is_server, is_server_address
 
-# The store handle the services keep and pass back (they never touch its connection: SQL lives here).
-Database = sqlite_utils.Database
+# The store handle the services keep and pass back (they never touch its connection: SQL lives here):
+# a file's (sqlite_utils.Database) or the court server's (pg.ServerDatabase), both with ``.conn``.
+Database = sqlite_utils.Database | pg.ServerDatabase
 
 APP_NAME = "workload-app"
 BUSY_TIMEOUT_MS = 10_000
@@ -105,6 +108,50 @@ def latest_version() -> int:
     return max(v for v, _, _ in MIGRATIONS)
 
 
+class ServerError(WorkloadError):
+    """The court server cannot be used: unreachable, login refused, not set up, too new or too old."""
+
+
+def open_server(login: ServerLogin) -> pg.ServerDatabase:
+    """A handle on the court server. Clients never change its schema: a server older than this
+    program is refused (IT upgrades it with ``workload server setup``), as is a newer one."""
+    import psycopg
+
+    try:
+        db = pg.open_server(login)
+    except psycopg.OperationalError as exc:
+        text = str(exc)
+        if "password authentication failed" in text or "role" in text and "does not exist" in text:
+            raise ServerError("server.login_failed", user=login.user) from exc
+        if "not permitted to log in" in text:
+            raise ServerError("server.login_failed", user=login.user) from exc
+        if "database" in text and "does not exist" in text:
+            raise ServerError("server.not_set_up", url=login.url) from exc
+        detail = text.strip().splitlines()[-1] if text.strip() else type(exc).__name__
+        raise ServerError("server.unreachable", url=login.url, detail=detail) from exc
+    try:
+        check_server_version(db)
+    except BaseException:
+        db.conn.close()
+        raise
+    return db
+
+
+def server_latest_version() -> int:
+    return max(v for v, _, _ in SERVER_MIGRATIONS)
+
+
+def check_server_version(db: pg.ServerDatabase) -> None:
+    found = schema_version(db.conn)
+    latest = server_latest_version()
+    if found == 0:
+        raise ServerError("server.not_set_up", url=db.login.url)
+    if found > latest:
+        raise ServerError("server.too_new", found=found, latest=latest)
+    if found < latest:
+        raise ServerError("server.needs_upgrade", found=found, latest=latest)
+
+
 def _peek_version(path: Path) -> int:
     """The schema version of an existing file, read without changing it."""
     uri = f"file:{path}?mode=ro"
@@ -119,7 +166,11 @@ def open_db(
     path: Path | str | None = None, *, migrate: bool = True, backup_before_upgrade: bool = True
 ) -> sqlite_utils.Database:
     """Open (creating if needed) and upgrade a database; refuse one newer than this program.
-    Errors about the file itself come as one clear ``DatabaseFileError``."""
+    Errors about the file itself come as one clear ``DatabaseFileError``. ``path`` may also be
+    the court server (a ``ServerLogin`` or a ``postgresql://`` URL): see ``open_server``."""
+    if is_server_address(path):
+        login = path if isinstance(path, ServerLogin) else ServerLogin.from_url(str(path))
+        return open_server(login)
     path = Path(path) if path is not None else default_db_path()
     try:
         return _open(path, migrate, backup_before_upgrade)
@@ -170,7 +221,10 @@ def close(db: Database) -> None:
 
 def checkpoint(db: Database, *, single_file: bool = False) -> None:
     """Fold the write-ahead log into the file; ``single_file``: and leave WAL mode, so that the
-    file alone (no -wal/-shm) holds everything, as a copy about to be installed must."""
+    file alone (no -wal/-shm) holds everything, as a copy about to be installed must.
+    Nothing to do on the court server."""
+    if is_server(db):
+        return
     db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     if single_file:
         db.conn.execute("PRAGMA journal_mode = DELETE")
@@ -180,6 +234,10 @@ def is_open(db: Database) -> bool:
     """The handle still has a usable connection (a failed restore may have closed it)."""
     try:
         db.conn.execute("SELECT 1")
-    except sqlite3.ProgrammingError:
+    except (sqlite3.ProgrammingError, pg.ConnectionClosed):
         return False
+    except Exception:
+        if is_server(db):
+            return False
+        raise
     return True

@@ -58,12 +58,16 @@ def split_statements(text: str) -> list[str]:
 @dataclass(frozen=True)
 class SqlStep:
     """One numbered SQL file, run statement by statement inside the runner's transaction
-    (``executescript`` would commit first)."""
+    (``executescript`` would commit first). A server's file (functions with ``$$`` bodies) goes
+    to the server whole, in one round trip, also inside the runner's transaction."""
 
     path: Path
     statements: tuple[str, ...]
 
     def __call__(self, db: sqlite_utils.Database) -> None:
+        if getattr(db, "dialect", DIALECT) != DIALECT:
+            db.conn.raw.execute(self.path.read_text(encoding="utf-8"))
+            return
         for statement in self.statements:
             db.conn.execute(statement)
 
@@ -76,9 +80,9 @@ def _with_hook(step: Migration, hook: Migration) -> Migration:
     return run
 
 
-def load_migrations(folder: Path | None = None) -> list[tuple[int, str, Migration]]:
-    """Every ``NNNN_name.sql`` in ``folder`` (default: this dialect's), in version order."""
-    folder = folder or schema_dir()
+def load_migrations(folder: Path | None = None, dialect: str = DIALECT) -> list[tuple[int, str, Migration]]:
+    """Every ``NNNN_name.sql`` in ``folder`` (default: ``dialect``'s), in version order."""
+    folder = folder or schema_dir(dialect)
     found: list[tuple[int, str, Migration]] = []
     for path in sorted(folder.glob("*.sql")):
         match = _FILE.match(path.name)
@@ -90,7 +94,8 @@ def load_migrations(folder: Path | None = None) -> list[tuple[int, str, Migratio
         if name is None:
             raise ValueError(f"结构迁移文件的第一行应为「-- name: …」：{path}")
         version = int(match.group(1))
-        step: Migration = SqlStep(path, tuple(split_statements(text)))
+        statements = tuple(split_statements(text)) if dialect == DIALECT else ()
+        step: Migration = SqlStep(path, statements)
         if version in HOOKS:
             step = _with_hook(step, HOOKS[version])
         found.append((version, name.group(1), step))
@@ -101,12 +106,26 @@ def load_migrations(folder: Path | None = None) -> list[tuple[int, str, Migratio
 
 
 MIGRATIONS: list[tuple[int, str, Migration]] = load_migrations()
+# The court server's (db/postgresql): its first file is the schema at that version in one step.
+SERVER_DIALECT = "postgresql"
+SERVER_MIGRATIONS: list[tuple[int, str, Migration]] = load_migrations(dialect=SERVER_DIALECT)
+
+
+def migrations_for(db: object) -> list[tuple[int, str, Migration]]:
+    return SERVER_MIGRATIONS if getattr(db, "dialect", DIALECT) == SERVER_DIALECT else MIGRATIONS
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
-    has = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_migrations'"
-    ).fetchone()
+    """The highest version recorded; 0 for an empty database (either store)."""
+    if isinstance(conn, sqlite3.Connection):
+        has = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_migrations'"
+        ).fetchone()
+    else:
+        has = conn.execute(
+            "SELECT 1 FROM information_schema.tables WHERE table_name = 'schema_migrations'"
+            " AND table_schema = current_schema()"
+        ).fetchone()
     if not has:
         return 0
     row = conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
@@ -116,16 +135,17 @@ def schema_version(conn: sqlite3.Connection) -> int:
 def apply_migrations(db: sqlite_utils.Database, upto: int | None = None) -> list[int]:
     """Apply every migration not yet recorded (up to ``upto``); return the versions applied."""
     conn = db.conn
+    server = getattr(db, "dialect", DIALECT) == SERVER_DIALECT
     conn.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations "
         "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
     )
     done = {r[0] for r in conn.execute("SELECT version FROM schema_migrations")}
     applied = []
-    for version, name, fn in MIGRATIONS:
+    for version, name, fn in migrations_for(db):
         if version in done or (upto is not None and version > upto):
             continue
-        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("BEGIN" if server else "BEGIN IMMEDIATE")
         try:
             fn(db)
             conn.execute(

@@ -1,0 +1,343 @@
+"""The court server's store: a PostgreSQL (15, or a compatible server) connection behind the same
+small interface the rest of ``storage/`` uses on SQLite (``db.conn.execute(sql, params)``).
+
+The storage modules write their SQL once, in the subset both stores share, with SQLite's
+placeholders (``?`` and ``:name``); ``translate`` turns a statement into the server's form
+(``%s`` placeholders, ``strpos`` for ``instr``, ``ON CONFLICT DO NOTHING`` for ``INSERT OR
+IGNORE`` …). What cannot be written once lives in the storage module, behind ``is_server(db)``.
+
+A transaction (``repository.transaction``) begins with ``BEGIN IMMEDIATE`` as on SQLite; here
+that is ``BEGIN`` and an exclusive lock on the ``write_lock`` table, so that writers queue one
+after another exactly as they do on a file. Only ``SET LOCAL`` is used for settings: a pooled
+connection never carries one transaction's settings into the next.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
+
+DIALECT = "postgresql"
+SCHEMES = ("postgresql://", "postgres://")
+# Writers take this lock in ``BEGIN IMMEDIATE``: they queue as on SQLite (SHARE ROW EXCLUSIVE
+# conflicts with itself, not with readers).
+WRITE_LOCK = "LOCK TABLE write_lock IN SHARE ROW EXCLUSIVE MODE"
+
+
+def is_server_address(target: object) -> bool:
+    return isinstance(target, ServerLogin) or (isinstance(target, str) and target.startswith(SCHEMES))
+
+
+@dataclass(frozen=True)
+class ServerLogin:
+    """Where the court server is and who logs in. The password stays in memory only: it is never
+    shown (``repr``), written to disk, or put in the URL the program displays."""
+
+    host: str
+    port: int
+    database: str
+    user: str
+    password: str = field(default="", repr=False)
+
+    @classmethod
+    def from_url(cls, url: str, user: str | None = None, password: str | None = None) -> ServerLogin:
+        """``postgresql://[user[:password]@]host[:port]/database``; ``user``/``password`` given
+        here win over the URL's."""
+        parts = urlsplit(url)
+        if parts.scheme not in ("postgresql", "postgres") or not parts.hostname:
+            raise ValueError(url)
+        database = unquote(parts.path.lstrip("/")) or "workload"
+        return cls(
+            host=parts.hostname,
+            port=parts.port or 5432,
+            database=database,
+            user=user or unquote(parts.username or ""),
+            password=password if password is not None else unquote(parts.password or ""),
+        )
+
+    @property
+    def url(self) -> str:
+        """The address without the password (safe to show and to remember)."""
+        netloc = f"{quote(self.user)}@" if self.user else ""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return urlunsplit(("postgresql", f"{netloc}{host}:{self.port}", f"/{self.database}", "", ""))
+
+    def with_password(self, password: str) -> ServerLogin:
+        return ServerLogin(self.host, self.port, self.database, self.user, password)
+
+    def conninfo(self) -> dict[str, Any]:
+        return {
+            "host": self.host,
+            "port": self.port,
+            "dbname": self.database,
+            "user": self.user,
+            "password": self.password,
+            "application_name": "workload",
+            "connect_timeout": 10,
+        }
+
+    def __str__(self) -> str:
+        return self.url
+
+
+# ---------------------------------------------------------------- the SQL, once for both stores
+
+_TOKEN = re.compile(
+    r"""('(?:[^']|'')*')            # a string literal
+      | ("(?:[^"]|"")*")            # a quoted identifier
+      | (--[^\n]*)                  # a comment
+      | (::)                        # a cast, not a named parameter
+      | (\?)                        # a positional parameter
+      | (:[A-Za-z_][A-Za-z0-9_]*)   # a named parameter
+      | (%)                         # psycopg's escape character
+    """,
+    re.VERBOSE,
+)
+_INSERT_OR_IGNORE = re.compile(r"^\s*INSERT\s+OR\s+IGNORE\s+INTO\s", re.IGNORECASE)
+_INSERT_OR_REPLACE = re.compile(r"^\s*INSERT\s+OR\s+REPLACE\s", re.IGNORECASE)
+_INSTR = re.compile(r"\binstr\s*\(", re.IGNORECASE)
+_JSON_EACH = re.compile(r"SELECT\s+value\s+FROM\s+json_each\((\?|:[A-Za-z_]\w*)\)", re.IGNORECASE)
+_BEGIN_IMMEDIATE = re.compile(r"^\s*BEGIN\s+IMMEDIATE\s*$", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=2048)
+def translate(sql: str) -> str:
+    """An SQLite-style statement of the shared subset in the server's form."""
+    if _INSERT_OR_REPLACE.match(sql):
+        raise ValueError("INSERT OR REPLACE is not portable: write INSERT … ON CONFLICT … DO UPDATE")
+    ignore = bool(_INSERT_OR_IGNORE.match(sql))
+    if ignore:
+        sql = _INSERT_OR_IGNORE.sub("INSERT INTO ", sql, count=1)
+    # ids passed as one JSON array (SQLite: json_each): the server unnests them as integers
+    sql = _JSON_EACH.sub(
+        lambda m: (
+            f"SELECT CAST(value AS BIGINT) FROM json_array_elements_text(CAST({m.group(1)} AS json)) AS j(value)"
+        ),
+        sql,
+    )
+
+    def token(m: re.Match) -> str:
+        literal, ident, comment, cast, qmark, named, percent = m.groups()
+        if literal or ident or cast:
+            return (literal or ident or cast).replace("%", "%%")
+        if comment:
+            return ""
+        if qmark:
+            return "%s"
+        if named:
+            return f"%({named[1:]})s"
+        return "%%"
+
+    sql = _TOKEN.sub(token, sql)
+    sql = _INSTR.sub("strpos(", sql)
+    if ignore:
+        sql = sql.rstrip().rstrip(";") + " ON CONFLICT DO NOTHING"
+    return sql
+
+
+# ---------------------------------------------------------------- a connection shaped like sqlite3's
+
+
+class Cursor:
+    """What ``conn.execute`` returns: rows, ``description``, ``rowcount`` and ``lastrowid``."""
+
+    def __init__(self, cursor, connection: Connection) -> None:
+        self._cursor = cursor
+        self._connection = connection
+
+    @property
+    def description(self):
+        return self._cursor.description
+
+    @property
+    def rowcount(self) -> int:
+        return self._cursor.rowcount
+
+    @property
+    def lastrowid(self) -> int | None:
+        """The id the last INSERT drew from its table's sequence (``lastval()``: same connection,
+        same session, so never another client's)."""
+        return self._connection._raw.execute("SELECT lastval()").fetchone()[0]
+
+    def fetchone(self):
+        return self._cursor.fetchone() if self._cursor.description else None
+
+    def fetchall(self) -> list:
+        return self._cursor.fetchall() if self._cursor.description else []
+
+    def fetchmany(self, size: int) -> list:
+        return self._cursor.fetchmany(size) if self._cursor.description else []
+
+    def __iter__(self) -> Iterator:
+        return iter(self.fetchall())
+
+
+class Connection:
+    """The few sqlite3.Connection methods the storage modules call, on a psycopg connection in
+    autocommit mode (transactions are the explicit ``BEGIN``/``COMMIT`` the storage issues)."""
+
+    def __init__(self, raw, release=None) -> None:
+        self._raw = raw
+        self._release = release
+        self._closed = False
+
+    @property
+    def raw(self):
+        """The psycopg connection, for what only the server has (COPY)."""
+        return self._raw
+
+    @property
+    def in_transaction(self) -> bool:
+        from psycopg.pq import TransactionStatus
+
+        return self._raw.info.transaction_status != TransactionStatus.IDLE
+
+    def execute(self, sql: str, params: Sequence | dict | None = ()) -> Cursor:
+        if self._closed:
+            raise ConnectionClosed("the connection to the court server is closed")
+        if _BEGIN_IMMEDIATE.match(sql):
+            cur = self._raw.execute("BEGIN")
+            self._raw.execute(WRITE_LOCK)
+            return Cursor(cur, self)
+        statement = translate(sql)
+        cur = self._raw.cursor()
+        cur.execute(statement, _params(params) if params else None)
+        return Cursor(cur, self)
+
+    def executemany(self, sql: str, seq: Iterable[Sequence | dict]) -> Cursor:
+        statement = translate(sql)
+        cur = self._raw.cursor()
+        cur.executemany(statement, [_params(p) for p in seq])
+        return Cursor(cur, self)
+
+    def commit(self) -> None:
+        if self.in_transaction:
+            self._raw.execute("COMMIT")
+
+    def rollback(self) -> None:
+        if self.in_transaction:
+            self._raw.execute("ROLLBACK")
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        if self._release is not None:
+            self._release(self._raw)
+        else:
+            self._raw.close()
+
+
+class ConnectionClosed(Exception):
+    pass
+
+
+def _params(params: Sequence | dict) -> Sequence | dict:
+    if isinstance(params, dict):
+        return {k: _value(v) for k, v in params.items()}
+    return [_value(v) for v in params]
+
+
+def _value(v: Any) -> Any:
+    """numpy scalars (from pandas frames) as Python numbers; SQLite's driver takes them too."""
+    item = getattr(v, "item", None)
+    if item is not None and type(v).__module__ == "numpy":
+        return item()
+    return v
+
+
+class ServerDatabase:
+    """The store handle on the court server (what ``sqlite_utils.Database`` is on a file): ``conn``
+    is this handle's own connection, taken from the client's pool (one or two per desktop)."""
+
+    dialect = DIALECT
+
+    def __init__(self, login: ServerLogin, conn: Connection, pool: Pool | None = None) -> None:
+        self.login = login
+        self.conn = conn
+        self._pool = pool
+
+    def __repr__(self) -> str:
+        return f"<ServerDatabase {self.login.url}>"
+
+
+def _configure(raw) -> None:
+    """Numbers come back as Python floats and ints (SUM/AVG are numeric on the server; the
+    figures are doubles on both stores)."""
+    from psycopg.types.numeric import FloatLoader
+
+    raw.adapters.register_loader("numeric", FloatLoader)
+
+
+def connect_raw(login: ServerLogin):
+    import psycopg
+
+    raw = psycopg.connect(**login.conninfo(), autocommit=True)
+    _configure(raw)
+    return raw
+
+
+class Pool:
+    """One client's connections to the server: at most ``max_size`` (the window's and its
+    worker's), shared by the handles the program opens on the same login."""
+
+    def __init__(self, login: ServerLogin, max_size: int = 2) -> None:
+        from psycopg_pool import ConnectionPool
+
+        self.login = login
+        self._pool = ConnectionPool(
+            kwargs={**login.conninfo(), "autocommit": True},
+            min_size=1,
+            max_size=max_size,
+            configure=_configure,
+            reset=_reset,
+            open=True,
+            timeout=30,
+        )
+        self._lock = threading.Lock()
+
+    def handle(self) -> ServerDatabase:
+        raw = self._pool.getconn()
+        return ServerDatabase(self.login, Connection(raw, release=self._pool.putconn), self)
+
+    def close(self) -> None:
+        self._pool.close()
+
+
+def _reset(raw) -> None:
+    """A connection going back to the pool: any transaction left open is rolled back."""
+    from psycopg.pq import TransactionStatus
+
+    if raw.info.transaction_status != TransactionStatus.IDLE:
+        raw.execute("ROLLBACK")
+
+
+_pools: dict[tuple, Pool] = {}
+_pools_lock = threading.Lock()
+
+
+def open_server(login: ServerLogin) -> ServerDatabase:
+    """A handle on the court server for ``login``: its own connection from the login's pool."""
+    key = (login.host, login.port, login.database, login.user, login.password)
+    with _pools_lock:
+        pool = _pools.get(key)
+        if pool is None:
+            connect_raw(login).close()  # a wrong password or address fails here, at once
+            pool = _pools[key] = Pool(login)
+    return pool.handle()
+
+
+def close_pools() -> None:
+    with _pools_lock:
+        for pool in _pools.values():
+            pool.close()
+        _pools.clear()
+
+
+def is_server(db: object) -> bool:
+    return getattr(db, "dialect", None) == DIALECT
