@@ -118,7 +118,7 @@ def demo(ctx: Context, seed: int, cases_per_year: int, if_missing: bool) -> None
     if if_missing and ctx.db_path.exists() and has_data(ctx.db):
         return
     changes = create_demo(ctx.db, seed, cases_per_year)
-    click.echo(f"示范法院已写入 {ctx.db_path}：{changes.summary['cases']} 件案件")
+    click.echo(f"示范法院已写入 {ctx.db_path}：{changes.summary.cases} 件案件")
 
 
 @cli.command()
@@ -153,7 +153,7 @@ def compute(ctx: Context, year: int) -> None:
 
     changes = compute_year(ctx.db, year)
     s = changes.summary
-    click.echo(f"{year} 年度：{s['cases']} 件已计算（参数第 {s['version']} 版）")
+    click.echo(f"{year} 年度：{s.cases} 件已计算（参数第 {s.version} 版）")
 
 
 # ---------------------------------------------------------------- parameters
@@ -192,7 +192,7 @@ def params_import(ctx: Context, file: Path, reason: str) -> None:
 
     changes = import_toml(ctx.db, file.read_text(encoding="utf-8-sig"), reason)
     row = changes.summary
-    click.echo(f"{row['year']} 年度参数已保存为第 {row['version']} 版")
+    click.echo(f"{row.year} 年度参数已保存为第 {row.version} 版")
 
 
 @params.command("publish")
@@ -202,7 +202,7 @@ def params_publish(ctx: Context, year: int) -> None:
     """发布（冻结）年度参数的当前版本。"""
     from workload_app.services.parameters import publish
 
-    version = publish(ctx.db, year).summary
+    version = publish(ctx.db, year).summary.version
     click.echo(f"{year} 年度参数第 {version} 版已发布")
 
 
@@ -244,7 +244,7 @@ def review_confirm(ctx: Context, case_number: str, reason: str) -> None:
     from workload_app.services.review import confirm
 
     out = confirm(ctx.db, case_number, reason).summary
-    click.echo(f"{out['case_number']} 的页数已确认，按原页数计算")
+    click.echo(f"{out.case_number} 的页数已确认，按原页数计算")
 
 
 @review_group.command("correct")
@@ -273,12 +273,12 @@ def review_correct(
         transcript_pages=transcript_pages,
         judgment_pages=judgment_pages,
     ).summary
-    pages = out["pages"]
+    pages = out.pages
     shown = " / ".join(
-        "—" if pages[c] is None else f"{pages[c]:g}"
-        for c in ("file_pages", "transcript_pages", "judgment_pages")
+        "—" if p is None else f"{p:g}"
+        for p in (pages.file_pages, pages.transcript_pages, pages.judgment_pages)
     )
-    click.echo(f"{out['case_number']} 的页数已更正为 {shown}（卷宗 / 笔录 / 文书）")
+    click.echo(f"{out.case_number} 的页数已更正为 {shown}（卷宗 / 笔录 / 文书）")
 
 
 @cli.group()

@@ -150,15 +150,16 @@ def import_history_cmd(ctx: Context) -> None:
 def import_undo(ctx: Context, batch: int) -> None:
     """撤销一批导入：删除其新增的案件，恢复其修改过的案件。"""
     from workload_app.services.imports import undo_import
+    from workload_app.services.roster_import import RosterUndoSummary
 
     counts = undo_import(ctx.db, batch).summary
-    if "divisions_removed" in counts:  # a roster batch
+    if isinstance(counts, RosterUndoSummary):  # a roster batch
         click.echo(
-            f"第 {batch} 批名册已撤销：删除新增法官 {counts['removed']} 名，恢复 {counts['restored']} 名，"
-            f"删除新增部门 {counts['divisions_removed']} 个"
+            f"第 {batch} 批名册已撤销：删除新增法官 {counts.removed} 名，恢复 {counts.restored} 名，"
+            f"删除新增部门 {counts.divisions_removed} 个"
         )
         return
-    click.echo(f"第 {batch} 批已撤销：删除 {counts['removed']} 件，恢复 {counts['restored']} 件")
+    click.echo(f"第 {batch} 批已撤销：删除 {counts.removed} 件，恢复 {counts.restored} 件")
 
 
 @cli.group()
@@ -180,7 +181,7 @@ def judges_import(ctx: Context, file: Path) -> None:
         click.echo(f"错误：{exc}", err=True)
         _print_problems(exc.problems)
         click.get_current_context().exit(1)
-    click.echo(f"名册已导入：新增 {counts['new']}，更新 {counts['updated']}，未变 {counts['unchanged']}")
+    click.echo(f"名册已导入：新增 {counts.new}，更新 {counts.updated}，未变 {counts.unchanged}")
 
 
 @judges.command("list")

@@ -88,7 +88,7 @@ def quota_plan(ctx: Context, year: int, filings_trial, filings_enforcement, reas
 
     plan = plan_year(
         ctx.db, year, expected_filings=_filings_option(filings_trial, filings_enforcement), reason=reason
-    ).summary
+    ).summary.plan
     _echo_plan(plan)
 
 
@@ -113,7 +113,7 @@ def quota_replan(
         from_month,
         expected_filings=_filings_option(filings_trial, filings_enforcement),
         reason=reason,
-    ).summary
+    ).summary.plan
     _echo_plan(plan)
 
 

@@ -480,6 +480,10 @@ After: {a}</translation>
       <translation>Cases</translation>
     </message>
     <message>
+      <source>正在撤销第 {b} 批导入</source>
+      <translation>Undoing import batch {b}</translation>
+    </message>
+    <message>
       <source>用户</source>
       <translation>Users</translation>
     </message>
@@ -539,6 +543,10 @@ After: {a}</translation>
       <translation>Sheet</translation>
     </message>
     <message>
+      <source>已取消读取。</source>
+      <translation>Reading cancelled.</translation>
+    </message>
+    <message>
       <source>已导入给其他法官或部门的案件，按本文件改派（每件都记入审计日志）；不勾选时这些案件保持不变，列在「问题」中</source>
       <translation>Cases imported earlier for another judge or division are reassigned as this file says (each move is recorded in the audit trail); unticked, they stay as they are and are listed under Problems</translation>
     </message>
@@ -557,6 +565,14 @@ After: {a}</translation>
     <message>
       <source>案件数据 (*.xlsx *.xls *.csv)</source>
       <translation>Case exports (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+      <source>正在读取 {f}</source>
+      <translation>Reading {f}</translation>
+    </message>
+    <message>
+      <source>正在读取 {f}…</source>
+      <translation>Reading {f}…</translation>
     </message>
     <message>
       <source>正在读取与校验 {f}</source>
@@ -1068,6 +1084,10 @@ Quota derived from: {d}</translation>
       <translation>Not submitted</translation>
     </message>
     <message>
+      <source>未生成考核表</source>
+      <translation>Sheet not made</translation>
+    </message>
+    <message>
       <source>本人为{who}，份额为 0：本案不计入本人工作量。</source>
       <translation>You were the {who} with a share of 0: this case does not count towards your workload.</translation>
     </message>
@@ -1086,6 +1106,14 @@ Quota derived from: {d}</translation>
     <message>
       <source>本案没有标准案件，不计入本人。</source>
       <translation>This case has no standard cases; nothing is credited to you.</translation>
+    </message>
+    <message>
+      <source>正在准备打印预览</source>
+      <translation>Preparing the print preview</translation>
+    </message>
+    <message>
+      <source>正在生成考核表</source>
+      <translation>Making the assessment sheet</translation>
     </message>
     <message>
       <source>正在读取…</source>

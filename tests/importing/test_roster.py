@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from workload_app.core.problems import ImportRejected
@@ -30,7 +32,7 @@ def test_roster_update_and_synonyms(roster_db, tmp_path):
         ["孙七", "执行局", "执行局副局长", "执行", "2025-01-01", ""],
     ]
     counts = import_judges(roster_db, write_csv(tmp_path / "r.csv", rows, "gbk")).summary
-    assert counts == {"new": 1, "updated": 1, "unchanged": 0}
+    assert dataclasses.asdict(counts) == {"new": 1, "updated": 1, "unchanged": 0}
     judges = repo.judges_frame(roster_db).set_index("name")
     assert judges.loc["张三", "in_post_to"] == "2025-06-30"
     assert judges.loc["孙七", ["post", "track"]].tolist() == ["副庭长", "enforcement"]

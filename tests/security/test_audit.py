@@ -148,7 +148,7 @@ def _drive_answer(db, tmp_path):
     from workload_app.services import queries
 
     asked = queries.ask(db, 2025, S.results(db, 2025)[0]["case_number"].iloc[0], "页数似乎录错").summary
-    queries.answer(db, asked["id"], "已核对卷宗，页数无误")
+    queries.answer(db, asked.id, "已核对卷宗，页数无误")
 
 
 # function (module.name) -> (driver, audit actions it must write)

@@ -5,6 +5,7 @@ read-only, full or damaged file gives one clear message."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import sqlite3
@@ -200,11 +201,11 @@ def _changed_roster(tmp_path) -> Path:
 def test_undo_of_a_roster_batch_puts_the_roster_back_as_it_was(roster_db, tmp_path):
     roster, divisions = _roster(roster_db), _divisions(roster_db)
     changes = imports.import_judges(roster_db, _changed_roster(tmp_path)).summary
-    assert changes == {"new": 1, "updated": 2, "unchanged": 2}
+    assert dataclasses.asdict(changes) == {"new": 1, "updated": 2, "unchanged": 2}
     assert _roster(roster_db) != roster
     batch = imports.import_history(roster_db)[0]
     counts = imports.undo_import(roster_db, batch["id"]).summary
-    assert counts == {"removed": 1, "restored": 2, "divisions_removed": 1}
+    assert dataclasses.asdict(counts) == {"removed": 1, "restored": 2, "divisions_removed": 1}
     assert _roster(roster_db) == roster and _divisions(roster_db) == divisions
     assert imports.import_history(roster_db)[0]["undone_at"]
     assert _actions(roster_db)[-1] == "import.undo"

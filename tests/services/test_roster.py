@@ -120,7 +120,7 @@ def test_accounts_for_the_roster_print_passwords_once(demo_db, tmp_path):
     have = {u["judge"] for u in accounts.list_users(demo_db) if u["judge"]}
     pdf = tmp_path / "账户.pdf"
     changes = roster.create_roster_accounts(demo_db, pdf)
-    created = changes.summary["created"]
+    created = changes.summary.created
     r = roster.roster(demo_db)
     today = dt.date.today().isoformat()
     left = set(r.loc[r["in_post_to"].fillna("9999") < today, "name"])

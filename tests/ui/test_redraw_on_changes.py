@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from workload_app.services.changes import Changes
+from workload_app.services.demo import DemoSummary
 
 pytestmark = pytest.mark.gui
 
@@ -67,8 +68,8 @@ def test_a_roster_import_redraws_the_cases_view_not_the_parameters_view(
 
 def test_changes_name_what_they_touch():
     assert Changes(quotas=True).touches({"plans"}) and not Changes(quotas=True).touches({"cases"})
-    both = Changes(cases=True) | Changes(accounts=True, summary={"n": 1})
-    assert both.flags() == {"cases", "accounts"} and both.summary == {"n": 1}
+    both = Changes(cases=True) | Changes(accounts=True, summary=DemoSummary(cases=1))
+    assert both.flags() == {"cases", "accounts"} and both.summary == DemoSummary(cases=1)
     assert not Changes().touches(set(Changes.FLAGS))
 
 

@@ -137,6 +137,7 @@ def test_import_through_wizard_changes_counts(window, qtbot, tmp_path):
     before = window.db.conn.execute("SELECT COUNT(*) FROM cases").fetchone()[0]
     wizard = ImportWizard(window, path)
     qtbot.addWidget(wizard)
+    qtbot.waitUntil(wizard.import_button.isEnabled, timeout=20_000)  # the preview is read on the worker
     assert wizard.sheet.currentText() == "结案案件"
     assert wizard.preview.rowCount() == 4
     wizard.run(dry_run=False)

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from dataclasses import dataclass
+from typing import NamedTuple
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What an action reports back (counts, ids …): each action's own frozen dataclass derives from
+    this one, declared next to the service that returns it; callers read its attributes."""
 
 
 class Changes(NamedTuple):
@@ -11,7 +18,7 @@ class Changes(NamedTuple):
     params: bool = False
     results: bool = False
     quotas: bool = False
-    summary: Any = None  # what the action reports back (counts, ids …)
+    summary: Summary | None = None  # what the action reports back (counts, ids …)
     accounts: bool = False  # users and roles
     settings: bool = False  # the court's own settings (name, notice numbers)
 

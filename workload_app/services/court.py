@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from workload_app.core.problems import WorkloadError
 from workload_app.services import access, audit
-from workload_app.services.changes import Changes
+from workload_app.services.changes import Changes, Summary
 from workload_app.storage import repository as repo
 from workload_app.storage.db import Database
 
@@ -20,7 +20,7 @@ _KEYS = {"name": "court_name", "notice_prefix": "notice_prefix", "notice_start":
 
 
 @dataclass(frozen=True)
-class CourtSettings:
+class CourtSettings(Summary):
     name: str
     notice_prefix: str  # e.g. 渝0106法 → 渝0106法〔2025〕1号
     notice_start: int = 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -14,11 +15,16 @@ from workload_app.core.params import default_params
 from workload_app.core.problems import WorkloadError
 from workload_app.core.progress import ProgressCallback, no_progress
 from workload_app.services import access, accounts, audit
-from workload_app.services.changes import Changes
+from workload_app.services.changes import Changes, Summary
 from workload_app.services.parameters import save_params
 from workload_app.services.standard_cases import compute_year
 from workload_app.storage import repository as repo
 from workload_app.storage.db import Database
+
+
+@dataclass(frozen=True)
+class DemoSummary(Summary):
+    cases: int  # cases written
 
 
 def has_data(db: Database) -> bool:
@@ -81,7 +87,7 @@ def create_demo(
         db, "demo.create", f"示范数据（种子 {seed}）", after={"cases": len(rows), "accounts": accounts}
     )
     progress(1.0, "完成")
-    return Changes(cases=True, judges=True, params=True, results=True, summary={"cases": len(rows)})
+    return Changes(cases=True, judges=True, params=True, results=True, summary=DemoSummary(len(rows)))
 
 
 DEMO_PASSWORD = "demo2025"

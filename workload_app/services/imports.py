@@ -29,7 +29,7 @@ from workload_app.importing.readers import read_file
 from workload_app.importing.report import write_reject_report
 from workload_app.importing.values import DEFAULT_PAGE_CEILING
 from workload_app.services import access, audit
-from workload_app.services.changes import Changes
+from workload_app.services.changes import Changes, Summary
 from workload_app.services.import_files import _read, _sha256, roster_spelling  # noqa: F401 - importable here
 from workload_app.services.roster_import import _undo_roster, import_judges  # noqa: F401 - importable here
 from workload_app.storage import backups
@@ -182,6 +182,20 @@ _KEPT_WHEN_ABSENT = case_schema.KEPT_WHEN_ABSENT
 PAGE_CEILING_KEY = "page_ceiling"
 
 
+@dataclass(frozen=True)
+class PageCeilingSummary(Summary):
+    before: int
+    after: int
+
+
+@dataclass(frozen=True)
+class UndoSummary(Summary):
+    """A case batch undone: cases it added removed, cases it changed restored."""
+
+    removed: int
+    restored: int
+
+
 def page_ceiling(db: Database) -> int:
     """The most pages one count may have (卷宗/笔录/文书 each); above it a row is refused at import."""
     value = repo.get_meta(db, PAGE_CEILING_KEY)
@@ -199,7 +213,7 @@ def set_page_ceiling(db: Database, pages: int) -> Changes:
     with repo.transaction(db):
         repo.set_meta(db, PAGE_CEILING_KEY, str(pages))
         audit.record(db, "import.page_ceiling", "页数上限", before=before, after=pages)
-    return Changes(summary={"before": before, "after": pages})
+    return Changes(summary=PageCeilingSummary(before, pages))
 
 
 def _match_roster(records: list[dict], spelling: dict[str, str]) -> None:
@@ -499,4 +513,4 @@ def undo_import(db: Database, batch_id: int, user: str | None = None) -> Changes
         counts = repo.undo_batch(db, batch_id)
         repo.bump_cases_version(db)
         audit.record(db, "import.undo", f"第 {batch_id} 批：{b['file_name']}", before=b, after=counts)
-    return Changes(cases=True, results=True, summary=counts)
+    return Changes(cases=True, results=True, summary=UndoSummary(**counts))

@@ -14,10 +14,33 @@ from dataclasses import dataclass
 from workload_app.core.params import Params, default_params, params_from_toml, params_to_toml
 from workload_app.core.problems import ParameterError, WorkloadError
 from workload_app.services import access, audit
-from workload_app.services.changes import Changes
+from workload_app.services.changes import Changes, Summary
 from workload_app.storage import backups
 from workload_app.storage import repository as repo
 from workload_app.storage.db import Database
+
+
+@dataclass(frozen=True)
+class ParamSetSummary(Summary):
+    """The parameter version just saved."""
+
+    id: int
+    year: int
+    version: int
+    published: bool
+    reason: str
+
+    @classmethod
+    def of(cls, row: dict) -> ParamSetSummary:
+        return cls(row["id"], row["year"], row["version"], bool(row["published"]), row["reason"] or "")
+
+
+@dataclass(frozen=True)
+class PublishSummary(Summary):
+    """The version now in force for ``year``."""
+
+    year: int
+    version: int
 
 
 def current_params(db: Database, year: int) -> tuple[Params, dict | None]:
@@ -75,7 +98,7 @@ def save_params(
         )
         if publish:
             audit.record(db, "params.publish", f"{params.year} 年度参数第 {saved['version']} 版")
-    return Changes(params=True, summary=saved)
+    return Changes(params=True, summary=ParamSetSummary.of(saved))
 
 
 @dataclass(frozen=True)
@@ -127,7 +150,7 @@ def publish(db: Database, year: int, reason: str = "") -> Changes:
             else None,
             after={"version_in_force": row["version"], "published": True, "reason": reason},
         )
-    return Changes(params=True, results=True, summary=row["version"])
+    return Changes(params=True, results=True, summary=PublishSummary(year, row["version"]))
 
 
 def export_toml(db: Database, year: int) -> str:

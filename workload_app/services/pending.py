@@ -8,6 +8,7 @@ corrections); every reason is audited with what it replaced.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -16,7 +17,7 @@ from workload_app.core import quality as qm
 from workload_app.core.problems import WorkloadError
 from workload_app.reports.pending_alert import alert_pdf
 from workload_app.services import access, audit
-from workload_app.services.changes import Changes
+from workload_app.services.changes import Changes, Summary
 from workload_app.storage import repository as repo
 from workload_app.storage.db import Database
 
@@ -60,6 +61,12 @@ def pending_cases(
     return out.reindex(columns=PENDING_COLUMNS).reset_index(drop=True)
 
 
+@dataclass(frozen=True)
+class PendingReasonSummary(Summary):
+    case_number: str
+    reason: str
+
+
 def record_reason(db: Database, case_number: str, reason: str, note: str = "") -> Changes:
     """The responsible judge says why an open case is still open (鉴定/公告/中止/等待他案/其他 + text)."""
     user = access.current(db)
@@ -85,7 +92,7 @@ def record_reason(db: Database, case_number: str, reason: str, note: str = "") -
         audit.record(
             db, "pending.reason", case["case_number"], before=before, after={"reason": reason, "note": note}
         )
-    return Changes(cases=True, summary={"case_number": case["case_number"], "reason": reason})
+    return Changes(cases=True, summary=PendingReasonSummary(case["case_number"], reason))
 
 
 def alert_list_pdf(

@@ -20,7 +20,7 @@ from workload_app.importing.headers import APPEAL_LABELS, APPEAL_SYNONYMS, find_
 from workload_app.importing.readers import read_file
 from workload_app.importing.values import is_blank, parse_date, parse_text
 from workload_app.services import access, audit
-from workload_app.services.changes import Changes
+from workload_app.services.changes import Changes, Summary
 from workload_app.services.parameters import current_params
 from workload_app.storage import backups, quality_reads
 from workload_app.storage import repository as repo
@@ -396,5 +396,28 @@ def _shown(value: object) -> str:
     return "" if value is None else str(value).strip()
 
 
+@dataclass(frozen=True)
+class AppealsSummary(Summary):
+    """A second-instance file imported: rows, cases matched, unchanged, rows not matched; ``text``
+    says it in one line."""
+
+    file: str
+    total: int
+    matched: int
+    unchanged: int
+    unmatched: int
+    batch_id: int | None
+    text: str
+
+
 def appeals_changes(result: AppealsResult) -> Changes:
-    return Changes(cases=bool(result.matched), summary=result.summary_text())
+    summary = AppealsSummary(
+        result.file,
+        result.total,
+        result.matched,
+        result.unchanged,
+        len(result.unmatched),
+        result.batch_id,
+        result.summary_text(),
+    )
+    return Changes(cases=bool(result.matched), summary=summary)

@@ -4,12 +4,14 @@ are audited."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from workload_app.core.problems import WorkloadError
 from workload_app.services import access, audit
 from workload_app.services import standard_cases as S
-from workload_app.services.changes import Changes
+from workload_app.services.changes import Changes, Summary
 from workload_app.storage import queries as store
 from workload_app.storage import repository as repo
 from workload_app.storage.db import Database
@@ -18,6 +20,27 @@ COLUMNS = [
     "id", "asked_at", "case_number", "judge", "asked_by", "question",
     "answer", "correction", "answered_by", "answered_at",
 ]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class QuerySummary(Summary):
+    """One query as stored, after asking or answering it."""
+
+    id: int
+    year: int
+    case_number: str
+    judge: str
+    question: str
+    asked_by: str
+    asked_at: str
+    answer: str | None = None
+    correction: str | None = None
+    answered_by: str | None = None
+    answered_at: str | None = None
+
+    @classmethod
+    def of(cls, row: dict) -> QuerySummary:
+        return cls(**{f: row[f] for f in cls.__dataclass_fields__ if f in row})
 
 
 def ask(db: Database, year: int, case_number: str, question: str) -> Changes:
@@ -36,7 +59,7 @@ def ask(db: Database, year: int, case_number: str, question: str) -> Changes:
         audit.record(
             db, "query.ask", case_number, after={"question": question, "year": year, "id": row["id"]}
         )
-    return Changes(summary=row)
+    return Changes(summary=QuerySummary.of(row))
 
 
 def listing(db: Database) -> pd.DataFrame:
@@ -73,4 +96,4 @@ def answer(db: Database, query_id: int, text: str, correction: str = "") -> Chan
                 "correction": after["correction"],
             },
         )
-    return Changes(summary=after)
+    return Changes(summary=QuerySummary.of(after))

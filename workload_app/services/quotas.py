@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -16,7 +17,7 @@ from workload_app.core.problems import WorkloadError
 from workload_app.core.progress import ProgressCallback, no_progress
 from workload_app.core.quota_plan import QuotaPlan
 from workload_app.services import access, audit
-from workload_app.services.changes import Changes
+from workload_app.services.changes import Changes, Summary
 from workload_app.services.parameters import current_params
 from workload_app.services.standard_cases import court_monthly_credit, court_results, court_tally
 from workload_app.storage import repository as repo
@@ -112,6 +113,22 @@ def month_patterns(db: Database, year: int, params: Params) -> dict[str, np.ndar
     return {t: q.month_weights(params.quota.month_pattern, year, last[t]) for t in TRACKS}
 
 
+@dataclass(frozen=True)
+class QuotaPlanSummary(Summary):
+    """A plan version saved: its id and the plan as stored (``QuotaPlan.to_dict``)."""
+
+    id: int
+    plan: dict
+
+    @property
+    def year(self) -> int:
+        return self.plan["year"]
+
+    @property
+    def from_month(self) -> int:
+        return self.plan["from_month"]
+
+
 def plan_year(
     db: Database,
     year: int,
@@ -134,7 +151,7 @@ def plan_year(
         plan_id = repo.insert_quota_plan(db, year, 1, reason or "年初下达", user or who.name, plan)
         audit.record(db, "quota.plan", f"{year} 年度任务", after=_audit_summary(plan, reason or "年初下达"))
     progress(1.0, "完成")
-    return Changes(quotas=True, summary={"id": plan_id, **plan})
+    return Changes(quotas=True, summary=QuotaPlanSummary(plan_id, plan))
 
 
 def replan(
@@ -188,7 +205,7 @@ def replan(
             before=_audit_summary(previous, ""),
             after=_audit_summary(plan, reason or f"{from_month} 月调整"),
         )
-    return Changes(quotas=True, summary={"id": plan_id, **plan})
+    return Changes(quotas=True, summary=QuotaPlanSummary(plan_id, plan))
 
 
 def _with(inputs: q.QuotaInputs, **changes) -> q.QuotaInputs:

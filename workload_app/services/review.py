@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -25,11 +26,31 @@ from workload_app.core.params import Params, params_from_toml
 from workload_app.core.problems import WorkloadError
 from workload_app.core.standard import PAGE_COLUMNS, PAGE_LABELS, REVIEW_COLUMN, held_mask, hold_reasons
 from workload_app.services import access, audit, imports
-from workload_app.services.changes import Changes
+from workload_app.services.changes import Changes, Summary
 from workload_app.storage import repository as repo
 from workload_app.storage.db import Database
 
 REVIEWERS = access.COURT_WIDE  # 管理员, 人事
+
+
+@dataclass(frozen=True)
+class PageCounts:
+    """A case's three page counts (None: not in the file)."""
+
+    file_pages: float | None
+    transcript_pages: float | None
+    judgment_pages: float | None
+
+
+@dataclass(frozen=True)
+class ReviewSummary(Summary):
+    """A held case decided: ``confirmed`` as imported, or ``corrected`` to ``pages``."""
+
+    case_number: str
+    decision: str  # "confirmed" or "corrected"
+    pages: PageCounts | None = None  # the counts it now counts with, after a correction
+
+
 MAX_PAGES = (
     10_000_000  # the highest page ceiling a court may set; a correction may not exceed its own ceiling
 )
@@ -242,7 +263,7 @@ def confirm(db: Database, case_number: str, reason: str) -> Changes:
             before={"pages": pages, "held": why},
             after={"decision": "confirmed", "pages": pages, "reason": reason},
         )
-    return Changes(results=True, summary={"case_number": case["case_number"], "decision": "confirmed"})
+    return Changes(results=True, summary=ReviewSummary(case["case_number"], "confirmed"))
 
 
 def _page_value(value: object, label: str, ceiling: int) -> float:
@@ -301,6 +322,4 @@ def correct(
             before={"pages": pages, "held": why},
             after={"decision": "corrected", "pages": after, "reason": reason},
         )
-    return Changes(
-        results=True, summary={"case_number": case["case_number"], "decision": "corrected", "pages": after}
-    )
+    return Changes(results=True, summary=ReviewSummary(case["case_number"], "corrected", PageCounts(**after)))

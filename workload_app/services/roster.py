@@ -15,6 +15,7 @@ import datetime as dt
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -23,7 +24,7 @@ from workload_app.core import quotas as q
 from workload_app.core.params import POSTS
 from workload_app.core.problems import WorkloadError
 from workload_app.services import access, audit
-from workload_app.services.changes import Changes
+from workload_app.services.changes import Changes, Summary
 from workload_app.storage import repository as repo
 from workload_app.storage import roster as store
 from workload_app.storage import users as user_store
@@ -32,6 +33,52 @@ from workload_app.storage.roster import Database
 TRACKS = {"trial": "审判", "enforcement": "执行"}
 FIELDS = ("division", "post", "track", "in_post_from", "in_post_to")
 _PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/l/I
+
+
+@dataclass(frozen=True)
+class JudgeSummary(Summary):
+    """A judge as the roster holds them after ``add_judge``."""
+
+    name: str
+    division: str | None
+    post: str
+    track: str
+    in_post_from: str | None
+    in_post_to: str | None
+
+
+@dataclass(frozen=True)
+class JudgeEditSummary(Summary):
+    """What ``edit_judge`` changed: the names of the ``changed`` fields (none: nothing to save),
+    and the judge's post, track and dates as they are now."""
+
+    name: str
+    changed: tuple[str, ...]
+    post: str
+    track: str
+    in_post_from: str | None
+    in_post_to: str | None
+
+
+@dataclass(frozen=True)
+class TransferSummary(Summary):
+    judge: str
+    division: str
+    from_date: str
+
+
+class CreatedAccount(NamedTuple):
+    judge: str
+    login: str
+    role: str
+
+
+@dataclass(frozen=True)
+class RosterAccountsSummary(Summary):
+    """The accounts ``create_roster_accounts`` opened (no passwords: those are only on the PDF)."""
+
+    created: tuple[CreatedAccount, ...]
+    pdf: Path
 
 
 def _date(text: object, what: str) -> str | None:
@@ -104,7 +151,7 @@ def add_judge(
         store.insert_judge(db, values)
         after = {k: v for k, v in (store.judge(db, name) or {}).items() if k in ("name", *FIELDS)}
         audit.record(db, "roster.add", name, after=after)
-    return Changes(judges=True, summary=after)
+    return Changes(judges=True, summary=JudgeSummary(**after))
 
 
 def edit_judge(
@@ -130,12 +177,13 @@ def edit_judge(
     }
     _check(wanted["post"], wanted["track"], wanted["in_post_from"], wanted["in_post_to"])
     changed = {k: v for k, v in wanted.items() if before[k] != v}
+    summary = JudgeEditSummary(name, tuple(changed), **wanted)
     if not changed:
-        return Changes(summary={})
+        return Changes(summary=summary)
     with repo.transaction(db):
         store.update_judge(db, before["id"], **changed)
         audit.record(db, "roster.edit", name, before={k: before[k] for k in changed}, after=changed)
-    return Changes(judges=True, summary=changed)
+    return Changes(judges=True, summary=summary)
 
 
 def transfer(db: Database, name: str, division: str, from_date: str) -> Changes:
@@ -173,7 +221,7 @@ def transfer(db: Database, name: str, division: str, from_date: str) -> Changes:
             before={"division": judge["division"]},
             after={"division": division, "from_date": day},
         )
-    return Changes(judges=True, summary={"judge": name, "division": division, "from_date": day})
+    return Changes(judges=True, summary=TransferSummary(name, division, day))
 
 
 # ---------------------------------------------------------------- a year split by division
@@ -362,6 +410,5 @@ def create_roster_accounts(db: Database, pdf_path: Path) -> Changes:
         tmp.unlink(missing_ok=True)
         raise
     tmp.replace(pdf_path)
-    return Changes(
-        accounts=True, summary={"created": [(a.judge, a.login, a.role) for a in issued], "pdf": pdf_path}
-    )
+    created = tuple(CreatedAccount(a.judge, a.login, a.role) for a in issued)
+    return Changes(accounts=True, summary=RosterAccountsSummary(created, pdf_path))

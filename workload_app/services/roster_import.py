@@ -7,6 +7,7 @@ nothing.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from workload_app.core.problems import ImportRejected, WorkloadError
@@ -14,11 +15,29 @@ from workload_app.core.progress import ProgressCallback, no_progress
 from workload_app.core.text import name_key
 from workload_app.importing.roster import choose_roster_sheet, parse_roster
 from workload_app.services import access, audit
-from workload_app.services.changes import Changes
+from workload_app.services.changes import Changes, Summary
 from workload_app.services.import_files import _read, _sha256, roster_spelling
 from workload_app.storage import backups, roster_history
 from workload_app.storage import repository as repo
 from workload_app.storage.db import Database
+
+
+@dataclass(frozen=True)
+class RosterImportSummary(Summary):
+    """Judges of the file that were new, changed, or already on the roster as they are."""
+
+    new: int
+    updated: int
+    unchanged: int
+
+
+@dataclass(frozen=True)
+class RosterUndoSummary(Summary):
+    """A roster batch undone: judges it added removed, judges it changed restored, its new divisions removed."""
+
+    removed: int
+    restored: int
+    divisions_removed: int
 
 
 def _undo_roster(db: Database, b: dict) -> Changes:
@@ -68,7 +87,7 @@ def _undo_roster(db: Database, b: dict) -> Changes:
         roster_history.mark_undone(db, batch_id)
         repo.bump_cases_version(db)
         audit.record(db, "import.undo", f"第 {batch_id} 批：{b['file_name']}", before=b, after=counts)
-    return Changes(judges=True, cases=True, results=True, summary=counts)
+    return Changes(judges=True, cases=True, results=True, summary=RosterUndoSummary(**counts))
 
 
 _TABLE_WORDS = {"cases": "案件", "users": "账户", "quota_overrides": "个人任务调整", "judges": "法官"}
@@ -122,7 +141,7 @@ def import_judges(
                 roster_history.record(db, batch_id, "division", division_id, None)
             repo.bump_cases_version(db)  # a judge's division or post shapes their cases' figures
             audit.record(db, "import.judges", f"第 {batch_id} 批：{path.name}", after=counts)
-    return Changes(judges=True, summary=counts)
+    return Changes(judges=True, summary=RosterImportSummary(**counts))
 
 
 def _match_roster_names(db: Database, judges: list[dict]) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -27,7 +28,7 @@ from workload_app.core.standard import (
     flag_labels,
 )
 from workload_app.services import access, audit, review
-from workload_app.services.changes import Changes
+from workload_app.services.changes import Changes, Summary
 from workload_app.services.parameters import require_params
 from workload_app.storage import case_columns, derived
 from workload_app.storage import repository as repo
@@ -35,6 +36,15 @@ from workload_app.storage.backups import database_path as backups_path
 from workload_app.storage.db import Database
 
 AVERAGES_VERSION = 1  # raise when compute_averages changes: kept averages are then read again
+
+
+@dataclass(frozen=True)
+class ComputeSummary(Summary):
+    """A year computed: how many closed cases, with which parameter version."""
+
+    year: int
+    cases: int
+    version: int
 
 
 def compute_year(db: Database, year: int, progress: ProgressCallback | None = None) -> Changes:
@@ -106,7 +116,7 @@ def _compute_year(db: Database, year: int, progress: ProgressCallback | None = N
             },
         )
     progress(1.0, "完成")
-    return Changes(results=True, summary={"year": year, "cases": len(results), "version": row["version"]})
+    return Changes(results=True, summary=ComputeSummary(year, len(results), row["version"]))
 
 
 def _fresh(db: Database, year: int) -> dict | None:

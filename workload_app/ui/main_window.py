@@ -349,7 +349,7 @@ class MainWindow(QMainWindow):
             QMessageBox.information(
                 self,
                 self.tr("名册已导入"),
-                self.tr("新增 {n}，更新 {u}，未变 {s}").format(n=c["new"], u=c["updated"], s=c["unchanged"]),
+                self.tr("新增 {n}，更新 {u}，未变 {s}").format(n=c.new, u=c.updated, s=c.unchanged),
             )
             self.apply_changes(changes)
 

@@ -1,5 +1,8 @@
 """导入向导: choose a file, see the detected headers and the first rows, map unknown headers (saved
-as a profile), check it (dry run) with every row-level problem listed, then import with progress."""
+as a profile), check it (dry run) with every row-level problem listed, then import with progress.
+
+Every read of the chosen file and every database write runs on the window's worker (``tasks``),
+with the progress/cancel dialog the other tasks use: the preview, the profile, the import, the undo."""
 
 from __future__ import annotations
 
@@ -23,12 +26,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from workload_app.core.problems import ImportRejected, WorkloadError
+from workload_app.core.problems import ImportRejected
 from workload_app.importing.headers import CASE_LABELS
 from workload_app.services import imports as I
-from workload_app.ui import db_errors, file_dialogs
+from workload_app.ui import file_dialogs
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.tables import table_view
+from workload_app.ui.tasks import text_of
 
 
 class ImportWizard(QDialog):
@@ -39,6 +43,7 @@ class ImportWizard(QDialog):
         self.resize(1000, 640)
         self.setAcceptDrops(True)
         self.path: Path | None = None
+        self._preview_asked = 0  # the newest preview asked for; an older one arriving late is dropped
         self.file_label = QLineEdit()
         self.file_label.setReadOnly(True)
         self.file_label.setPlaceholderText(self.tr("选择或拖入 .xlsx / .xls / .csv 文件"))
@@ -125,16 +130,40 @@ class ImportWizard(QDialog):
         self.load_preview(keep_sheet=False)
 
     def load_preview(self, keep_sheet: bool) -> None:
+        """Read the file's sheets, header and first rows on the worker (a large workbook takes a
+        while to open); the window stays usable and Cancel drops the preview."""
         if self.path is None:
             return
+        path = self.path
         sheet = self.sheet.currentText() if keep_sheet and self.sheet.count() else None
-        try:
-            info = I.preview(self.window_.db, self.path, sheet)
-        except (ImportRejected, WorkloadError) as exc:
-            self.summary.setText(f"<span style='color:#b00020'>{db_errors.text(exc)}</span>")
-            for b in (self.check_button, self.import_button):
-                b.setEnabled(False)
-            return
+        self._preview_asked += 1
+        asked = self._preview_asked
+        for b in (self.check_button, self.import_button):
+            b.setEnabled(False)
+        self.summary.setText(self.tr("正在读取 {f}…").format(f=path.name))
+
+        def job(db, progress):
+            progress(0.05, "")
+            info = I.preview(db, path, sheet)
+            progress(1.0, "")  # Cancel pressed while the file was read: stop here
+            return info
+
+        def current(callback):
+            return lambda *args: callback(*args) if asked == self._preview_asked else None
+
+        def failed(exc: BaseException) -> None:
+            self.summary.setText(f"<span style='color:#b00020'>{text_of(exc)}</span>")
+
+        self.window_.tasks.run(
+            job,
+            parent=self,
+            label=self.tr("正在读取 {f}").format(f=path.name),
+            on_done=current(lambda info: self._show_preview(info, keep_sheet)),
+            on_failed=current(failed),
+            on_cancelled=current(lambda: self.summary.setText(self.tr("已取消读取。"))),
+        )
+
+    def _show_preview(self, info: dict, keep_sheet: bool) -> None:
         if not keep_sheet:
             self.sheet.blockSignals(True)
             self.sheet.clear()
@@ -167,7 +196,8 @@ class ImportWizard(QDialog):
         box.setEnabled(not known)
         self.mapping.setCellWidget(r, 1, box)
 
-    def _save_profile(self) -> str | None:
+    def _profile(self) -> tuple[str, dict[str, str]] | None:
+        """The headers mapped by hand, as a profile named after the file (saved by the task)."""
         mapping = {}
         for r in range(self.mapping.rowCount()):
             box = self.mapping.cellWidget(r, 1)
@@ -175,19 +205,20 @@ class ImportWizard(QDialog):
                 mapping[self.mapping.item(r, 0).text()] = box.currentData()
         if not mapping or self.path is None:
             return None
-        name = f"导入向导-{self.path.stem}"
-        I.save_profile(self.window_.db, name, mapping)
-        return name
+        return f"导入向导-{self.path.stem}", mapping
 
     def run(self, dry_run: bool) -> None:
         if self.path is None:
             return
-        profile = self._save_profile()
+        chosen = self._profile()
+        profile = chosen[0] if chosen else None
         path, sheet = self.path, self.sheet.currentText() or None
         skip, create = self.skip_invalid.isChecked(), self.create_judges.isChecked()
         reassign = self.reassign.isChecked()
 
         def job(db, progress):
+            if chosen:
+                I.save_profile(db, *chosen)
             try:
                 return I.import_cases(
                     db,
@@ -325,10 +356,15 @@ class ImportHistoryDialog(QDialog):
             != QMessageBox.StandardButton.Yes
         ):
             return
-        try:
-            changes = I.undo_import(self.window_.db, batch)
-        except WorkloadError as exc:
-            QMessageBox.warning(self, self.tr("无法撤销"), db_errors.text(exc))
-            return
-        self.window_.apply_changes(changes)
-        self.refresh()
+
+        def undone(changes) -> None:
+            self.window_.apply_changes(changes)
+            self.refresh()
+
+        self.window_.tasks.run(  # a backup copy, then the batch's rows: on the worker
+            lambda db, _progress: I.undo_import(db, batch),
+            parent=self,
+            label=self.tr("正在撤销第 {b} 批导入").format(b=batch),
+            on_done=undone,
+            on_failed=lambda exc: QMessageBox.warning(self, self.tr("无法撤销"), text_of(exc)),
+        )

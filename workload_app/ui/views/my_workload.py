@@ -1,8 +1,9 @@
 """我的工作量: a judge's own tally month by month against target, every case with its standard
-cases and explanation, and their own PDF sheet (save or print)."""
+cases and explanation, and their own PDF sheet (save or print), made on the window's worker."""
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -33,6 +34,7 @@ from workload_app.ui.excel import ExcelButton
 from workload_app.ui.i18n import labels, track_label, words
 from workload_app.ui.quality_columns import INDICATOR_COLUMNS, MarkedModel, indicator_rows
 from workload_app.ui.tables import table_view
+from workload_app.ui.tasks import text_of
 
 MONTH_COLUMNS = {
     "month": "月份",
@@ -372,21 +374,61 @@ class MyWorkloadView(QWidget):
         ay.applyNiceNumbers()
         ay.setLabelFormat("%d")
 
-    def _sheet(self, out_dir: Path) -> Path:
-        year, month = self.window_.year(), self.window_.month()
-        paths = export_sheets(self.window_.db, year, month, "judge", out_dir, judge=self.judge(), workers=1)
-        return paths[0]
+    def _sheet_job(self, out_dir: Path):
+        """The task writing the shown judge's sheet into ``out_dir``: on the worker, with progress
+        and Cancel (the figures of the whole court are read to rank the judge)."""
+        year, month, judge = self.window_.year(), self.window_.month(), self.judge()
+
+        def job(db, progress) -> Path:
+            paths = export_sheets(
+                db, year, month, "judge", out_dir, judge=judge, workers=1, progress=progress
+            )
+            return paths[0]
+
+        return job
+
+    def _not_made(self, error: BaseException) -> None:
+        QMessageBox.warning(self, self.tr("未生成考核表"), text_of(error))
 
     def save_pdf(self) -> None:
         folder = file_dialogs.existing_directory(self, self.tr("保存到文件夹"), str(Path.home()))
         if not folder:
             return
-        path = self._sheet(Path(folder))
-        QMessageBox.information(self, self.tr("已生成"), self.tr("考核表已保存为 {p}").format(p=path))
+
+        def saved(path: Path) -> None:
+            QMessageBox.information(self, self.tr("已生成"), self.tr("考核表已保存为 {p}").format(p=path))
+
+        self.window_.tasks.run(
+            self._sheet_job(Path(folder)),
+            parent=self,
+            label=self.tr("正在生成考核表"),
+            on_done=saved,
+            on_failed=self._not_made,
+        )
 
     def print_sheet(self) -> None:
-        """打印预览 first: Qt's preview dialog shows the pages and carries the print button."""
-        from workload_app.ui.printing import preview_pdf
+        """打印预览 first: Qt's preview dialog shows the pages and carries the print button. The
+        sheet is made on the worker into a folder of its own, removed once the preview is closed."""
+        tmp = Path(tempfile.mkdtemp(prefix="preview-"))
 
-        with tempfile.TemporaryDirectory() as tmp:
-            preview_pdf(self._sheet(Path(tmp)), self, self.tr("打印预览"))
+        def show(path: Path) -> None:
+            from workload_app.ui.printing import preview_pdf
+
+            try:
+                preview_pdf(path, self, self.tr("打印预览"))
+            finally:
+                shutil.rmtree(tmp, ignore_errors=True)
+
+        def dropped(error: BaseException | None = None) -> None:
+            shutil.rmtree(tmp, ignore_errors=True)
+            if error is not None:
+                self._not_made(error)
+
+        self.window_.tasks.run(
+            self._sheet_job(tmp),
+            parent=self,
+            label=self.tr("正在准备打印预览"),
+            on_done=show,
+            on_failed=dropped,
+            on_cancelled=dropped,
+        )

@@ -331,7 +331,7 @@ class RosterView(QWidget):
         path = Path(target) if target.lower().endswith(".pdf") else Path(target + ".pdf")
 
         def done(changes) -> None:
-            created = changes.summary["created"]
+            created = changes.summary.created
             self.result.setText(
                 self.tr("已建立 {n} 个账户，初始密码已写入 {p}（仅此一份）").format(n=len(created), p=path)
             )
