@@ -15,7 +15,7 @@ from workload_app.core.params import params_from_toml
 from workload_app.core.problems import ImportRejected, ParameterError, WorkloadError
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
-FILE_COLUMNS = ("承办人", "案号", "结案日期", "姓名", "部门")
+FILE_COLUMNS = ("原审案号", "结果", "承办人", "案号", "结案日期", "姓名", "部门")
 ROOT = Path(__file__).resolve().parents[2] / "workload_app"
 
 

@@ -14,6 +14,7 @@ import os
 import time
 from collections.abc import Callable
 
+from workload_app.core import messages
 from workload_app.core.problems import WorkloadError
 from workload_app.services import access, audit
 from workload_app.storage import repository as repo
@@ -60,14 +61,14 @@ def check_password(password: str, stored: str) -> bool:
     return hmac.compare_digest(got, base64.b64decode(digest))
 
 
-def password_problem(login: str, password: str) -> str | None:
-    """Why a new password is not acceptable, or None."""
+def password_problem(login: str, password: str) -> WorkloadError | None:
+    """Why a new password is not acceptable (an error to raise), or None."""
     if len(password) < MIN_PASSWORD:
-        return f"密码至少 {MIN_PASSWORD} 位"
+        return WorkloadError("account.password_short", minimum=MIN_PASSWORD)
     if password.strip().lower() == login.strip().lower():
-        return "密码不能与登录名相同"
+        return WorkloadError("account.password_is_login")
     if password.isdigit() or password.isalpha():
-        return "密码须同时包含字母和数字（或符号）"
+        return WorkloadError("account.password_mix")
     return None
 
 
@@ -94,13 +95,11 @@ def login(db: Database, login_name: str, password: str, clock: Clock = time.time
     """Check the password; on success bind the user to ``db``. Returns (user, must change password)."""
     row = user_store.user_by_login(db, login_name.strip())
     if row is None or not row["active"]:
-        raise LoginFailed("登录名或密码不正确")
+        raise LoginFailed("account.login_failed")
     now = clock()
     if row["locked_until"] and row["locked_until"] > now:
         minutes = max(1, round((row["locked_until"] - now) / 60))
-        raise LoginFailed(
-            f"账户「{row['login']}」因多次输错密码已锁定，请 {minutes} 分钟后再试或请管理员重置"
-        )
+        raise LoginFailed("account.locked", login=row["login"], minutes=minutes)
     who = _user(row)
     if not check_password(password, row["password_hash"]):
         failures = row["failed_attempts"] + 1
@@ -117,10 +116,10 @@ def login(db: Database, login_name: str, password: str, clock: Clock = time.time
                 audit.record(db, "user.locked", row["login"], after={"minutes": LOCK_SECONDS // 60}, user=who)
         if locked:
             raise LoginFailed(
-                f"连续 {MAX_FAILURES} 次密码错误，账户「{row['login']}」已锁定 {LOCK_SECONDS // 60} 分钟"
+                "account.now_locked", failures=MAX_FAILURES, login=row["login"], minutes=LOCK_SECONDS // 60
             )
         left = MAX_FAILURES - failures
-        raise LoginFailed(f"登录名或密码不正确（再错 {left} 次账户将被锁定）")
+        raise LoginFailed("account.tries_left", left=left)
     with repo.transaction(db):
         user_store.update_user(db, row["id"], failed_attempts=0, locked_until=None)
         audit.record(db, "user.login", row["login"], user=who)
@@ -140,16 +139,16 @@ def change_password(db: Database, old: str, new: str) -> None:
     """The logged-in user changes their own password."""
     me = access.current(db)
     if me.id is None:
-        raise WorkloadError("本机操作员没有账户密码；请以账户登录后再修改")
+        raise WorkloadError("account.local_operator")
     row = user_store.user_by_login(db, me.login)
     assert row is not None
     if not check_password(old, row["password_hash"]):
-        raise WorkloadError("原密码不正确")
+        raise WorkloadError("account.wrong_password")
     if old == new:
-        raise WorkloadError("新密码不能与原密码相同")
+        raise WorkloadError("account.same_password")
     problem = password_problem(me.login, new)
     if problem:
-        raise WorkloadError(problem)
+        raise problem
     with repo.transaction(db):
         user_store.update_user(
             db, me.id, password_hash=hash_password(new), must_change=0, password_changed_at=repo.now()
@@ -159,20 +158,20 @@ def change_password(db: Database, old: str, new: str) -> None:
 
 def _links(db: Database, role: str, judge: str | None, division: str | None) -> tuple[int | None, int | None]:
     if role not in access.ROLE_LABELS:
-        raise WorkloadError(f"未知角色「{role}」，应为：{'、'.join(access.ROLE_LABELS)}")
+        raise WorkloadError("account.unknown_role", given=role, roles=messages.Listing(access.ROLE_LABELS))
     judge_id = division_id = None
     if judge:
         judge_id = repo.judge_ids(db).get(judge)
         if judge_id is None:
-            raise WorkloadError(f"名册中没有法官「{judge}」")
+            raise WorkloadError("roster.no_judge", judge=judge)
     if division:
         division_id = user_store.division_id(db, division)
         if division_id is None:
-            raise WorkloadError(f"没有部门「{division}」")
+            raise WorkloadError("roster.no_division", division=division)
     if role == access.JUDGE and judge_id is None:
-        raise WorkloadError("法官账户须关联名册中的一名法官")
+        raise WorkloadError("account.judge_link")
     if role == access.DIVISION_HEAD and division_id is None:
-        raise WorkloadError("庭长账户须关联一个部门")
+        raise WorkloadError("account.division_link")
     return judge_id, division_id
 
 
@@ -191,12 +190,12 @@ def create_user(
     access.require(db, (access.ADMIN,), "管理账户")
     login_name = login_name.strip()
     if not login_name:
-        raise WorkloadError("登录名不能为空")
+        raise WorkloadError("account.empty_login")
     if user_store.user_by_login(db, login_name):
-        raise WorkloadError(f"登录名「{login_name}」已被使用")
+        raise WorkloadError("account.login_taken", login=login_name)
     problem = password_problem(login_name, password)
     if problem:
-        raise WorkloadError(problem)
+        raise problem
     judge_id, division_id = _links(db, role, judge, division)
     with repo.transaction(db):
         user_store.insert_user(
@@ -239,7 +238,7 @@ def update_user(
     me = access.require(db, (access.ADMIN,), "管理账户")
     before = user_store.user_by_login(db, login_name)
     if before is None:
-        raise WorkloadError(f"没有账户「{login_name}」")
+        raise WorkloadError("account.no_account", login=login_name)
     new_role = role or before["role"]
     judge_id, division_id = _links(
         db,
@@ -250,12 +249,10 @@ def update_user(
         else (before["division"] if new_role == access.DIVISION_HEAD else None),
     )
     if me.id == before["id"] and (active is False or new_role != access.ADMIN):
-        raise WorkloadError("不能停用自己的账户或取消自己的管理员角色")
+        raise WorkloadError("account.not_yourself")
     stays_admin = new_role == access.ADMIN and (active if active is not None else bool(before["active"]))
     if _is_active_admin(before) and not stays_admin and _active_admins(db) <= 1:
-        raise WorkloadError(
-            f"「{login_name}」是最后一个启用的管理员账户，不能停用或改为其他角色；请先另设一名管理员"
-        )
+        raise WorkloadError("account.last_admin", login=login_name)
     fields: dict[str, object] = {"role": new_role, "judge_id": judge_id, "division_id": division_id}
     if display_name is not None:
         fields["display_name"] = display_name
@@ -273,10 +270,10 @@ def reset_password(db: Database, login_name: str, password: str) -> None:
     access.require(db, (access.ADMIN,), "重置密码")
     row = user_store.user_by_login(db, login_name)
     if row is None:
-        raise WorkloadError(f"没有账户「{login_name}」")
+        raise WorkloadError("account.no_account", login=login_name)
     problem = password_problem(login_name, password)
     if problem:
-        raise WorkloadError(problem)
+        raise problem
     with repo.transaction(db):
         user_store.update_user(
             db,

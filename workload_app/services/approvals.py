@@ -28,11 +28,11 @@ def record_approval(db: Database, case_number: str, approved: bool, note: str) -
     """Record the supervisor's decision on one case (管理员); the note says whose decision and when."""
     access.require(db, (access.ADMIN,), "录入廉政监察员审批")
     if not note.strip():
-        raise WorkloadError("请注明审批依据（如审批单号、审批人、日期）")
+        raise WorkloadError("approval.note_required")
     with repo.transaction(db):
         before = repo.set_case_approval(db, case_number.strip(), int(approved))
         if before is None:
-            raise WorkloadError(f"没有案号为「{case_number}」的案件")
+            raise WorkloadError("case.not_found", case=case_number)
         repo.bump_cases_version(db)
         audit.record(
             db,

@@ -17,6 +17,7 @@ from workload_app.storage.db import Database
 
 DEFAULT_COURT = "人民法院"
 _KEYS = {"name": "court_name", "notice_prefix": "notice_prefix", "notice_start": "notice_start"}
+NOTICE_PREFIX_EXAMPLE = "渝0106法"  # a real prefix, shown in the refusal in either language
 
 
 @dataclass(frozen=True)
@@ -52,21 +53,19 @@ def set_court_settings(
     if name is not None:
         name = name.strip()
         if not name or len(name) > 60:
-            raise WorkloadError("法院名称不能为空，且不超过 60 个字")
+            raise WorkloadError("court.name")
         wanted["name"] = name
     if notice_prefix is not None:
         prefix = notice_prefix.strip()
         if len(prefix) > 30 or any(c in prefix for c in "〔〕[]()（）\n\r\t"):
-            raise WorkloadError(
-                "发文字号前缀不超过 30 个字，且不含括号（年份与〔〕由程序加上），例如：渝0106法"
-            )
+            raise WorkloadError("court.notice_prefix", example=NOTICE_PREFIX_EXAMPLE)
         wanted["notice_prefix"] = prefix
     if notice_start is not None:
         if not 1 <= notice_start <= 99999:
-            raise WorkloadError(f"起始文号应为 1—99999 的整数，收到 {notice_start}")
+            raise WorkloadError("court.notice_start", value=notice_start)
         wanted["notice_start"] = str(notice_start)
     if not wanted:
-        raise WorkloadError("请至少指定一项：--name、--notice-prefix 或 --notice-start")
+        raise WorkloadError("court.nothing_given")
     before = court_settings(db)
     changed = {k: v for k, v in wanted.items() if str(getattr(before, k)) != v}
     if not changed:

@@ -40,7 +40,7 @@ def create_demo(
     access.require(db, (access.ADMIN,), "生成示范数据")
     progress = progress or no_progress
     if has_data(db):
-        raise WorkloadError("数据库中已有案件，示范数据只能写入空数据库")
+        raise WorkloadError("demo.not_empty")
     progress(0.05, "生成示范法院")
     court = demo_court.generate(seed, cases_per_year)
     demo_court.add_panels(court.cases, court.judges, seed)

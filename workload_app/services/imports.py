@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from workload_app.core import case_schema
+from workload_app.core import case_schema, messages
 from workload_app.core.problems import ImportRejected, Problem, WorkloadError
 from workload_app.core.progress import ProgressCallback, no_progress, wrap_progress
 from workload_app.core.text import name_key
@@ -111,7 +111,7 @@ def _profile(db: Database, name: str | None = None) -> dict[str, str]:
     profiles = repo.mapping_profiles(db)
     if name:
         if name not in profiles:
-            raise WorkloadError(f"没有名为「{name}」的表头映射方案")
+            raise WorkloadError("mapping.no_profile", name=name)
         return profiles[name]
     merged: dict[str, str] = {}
     for mapping in profiles.values():
@@ -125,7 +125,7 @@ def save_profile(db: Database, name: str, mapping: dict[str, str]) -> Changes:
     for header, field_name in mapping.items():
         if field_name not in CASE_LABELS:
             raise WorkloadError(
-                f"表头「{header}」要映射到的字段「{field_name}」不存在（可用：{', '.join(CASE_LABELS)}）"
+                "mapping.unknown_field", header=header, field=field_name, fields=", ".join(CASE_LABELS)
             )
     before = repo.mapping_profiles(db).get(name)
     with repo.transaction(db):
@@ -206,7 +206,7 @@ def set_page_ceiling(db: Database, pages: int) -> Changes:
     """Change the court-wide page ceiling (管理员 only); audited."""
     access.require(db, (access.ADMIN,), "修改页数上限")
     if not 100 <= pages <= 10_000_000:
-        raise WorkloadError(f"页数上限应为 100–10,000,000 的整数，而不是 {pages}")
+        raise WorkloadError("import.page_ceiling", pages=pages)
     before = page_ceiling(db)
     if pages == before:
         return Changes()
@@ -499,14 +499,12 @@ def undo_import(db: Database, batch_id: int, user: str | None = None) -> Changes
     access.require(db, access.COURT_WIDE, "撤销导入")
     b = repo.batch(db, batch_id)
     if b is None:
-        raise WorkloadError(f"没有第 {batch_id} 批导入")
+        raise WorkloadError("undo.no_batch", batch=batch_id)
     if b["undone_at"]:
-        raise WorkloadError(f"第 {batch_id} 批导入已于 {b['undone_at']} 撤销")
+        raise WorkloadError("undo.already_undone", batch=batch_id, at=b["undone_at"])
     later = repo.later_batches_touching(db, batch_id)
     if later:
-        raise WorkloadError(
-            f"第 {batch_id} 批导入的案件后来又被第 {'、'.join(map(str, later))} 批修改，请先撤销那些批次"
-        )
+        raise WorkloadError("undo.cases_later", batch=batch_id, later=messages.Listing(later))
     if b["kind"] == "judges":
         return _undo_roster(db, b)
     with backups.before_change(db, "before-undo"), repo.transaction(db):

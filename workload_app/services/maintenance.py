@@ -26,10 +26,10 @@ def backup_now(db: Database, target: Path | None = None) -> Path:
     audit trail records it (the copy itself is taken just before that row)."""
     access.require(db, (access.ADMIN,), "备份数据库")
     if target is not None and target.exists():
-        raise WorkloadError(f"「{target}」已存在，未覆盖")
+        raise WorkloadError("backup.exists", target=target)
     path = backups.backup(db, "manual", target)
     if path is None:
-        raise WorkloadError("内存数据库无法备份")
+        raise WorkloadError("backup.in_memory")
     audit.record(db, "backup.create", path.name, after={"file": str(path)})
     return path
 
@@ -70,7 +70,7 @@ def restore(db: Database, source: Path) -> tuple[Database, Path]:
     user = access.require(db, (access.ADMIN,), "恢复数据库")
     path = backups.database_path(db)
     if path is None:
-        raise WorkloadError("内存数据库无法恢复")
+        raise WorkloadError("backup.restore_in_memory")
     source = Path(source)
     backups.check_copy(source, latest_version())
     checkpoint(db)

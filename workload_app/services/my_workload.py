@@ -43,11 +43,11 @@ def my_workload(db: Database, year: int, month: int, judge: str | None = None) -
     ``case_id``): building every one up front cost more than the rest of the view."""
     judge = judge or linked_judge(db)
     if not judge:
-        raise WorkloadError("当前账户没有关联法官，请在「法官」页中选择一位法官")
+        raise WorkloadError("mine.no_linked_judge")
     ctx = judge_context(db, year, month, judge)
     row = ctx.assessment[ctx.assessment["judge"] == judge]
     if row.empty:
-        raise WorkloadError(f"没有名为「{judge}」的法官")
+        raise WorkloadError("sheet.no_judge", judge=judge)
     if not access.may_see_judge(db, judge, row["division"].iloc[0]):
         user = access.current(db)
         raise access.AccessDenied("access.judge_workload", role=user.role, user=user.name, judge=judge)
@@ -82,7 +82,7 @@ def case_explanation(db: Database, year: int, case_id: int, judge: str | None = 
     reviewers' decisions applied, the stored result and a held case's reason."""
     judge = judge or linked_judge(db)
     if not judge:
-        raise WorkloadError("当前账户没有关联法官，请在「法官」页中选择一位法官")
+        raise WorkloadError("mine.no_linked_judge")
     comp = S._fresh(db, year)
     if comp is None:
         S._compute_year(db, year)
@@ -94,7 +94,7 @@ def case_explanation(db: Database, year: int, case_id: int, judge: str | None = 
         or int(case["closed_year"].iloc[0]) != year
         or not access._own_case_mask(case, judge).iloc[0]
     ):
-        raise WorkloadError(f"法官「{judge}」{year} 年的案件中没有编号为 {case_id} 的案件")
+        raise WorkloadError("mine.no_case", judge=judge, year=year, case_id=case_id)
     division = repo.judges_frame(db).set_index("name")["division"].get(judge)
     if not access.may_see_judge(db, judge, division):
         user = access.current(db)
@@ -128,7 +128,7 @@ def judge_context(db: Database, year: int, month: int, judge: str) -> SheetConte
     the court-wide assessment (from the stored per-judge credit), the judge's monthly credit and
     only the cases they handled or sat on, with the same values as the court-wide context."""
     if not 1 <= month <= 12:
-        raise WorkloadError(f"统计月份应为 1 到 12 之间的整数，收到 {month}")
+        raise WorkloadError("sheet.bad_month", month=month)
     if S._fresh(db, year) is None:  # refreshed for whoever reads, as build_context's court_results does
         S._compute_year(db, year)
     assessment = Q.court_assessment(db, year, month)

@@ -63,7 +63,7 @@ def draft_params(db: Database, year: int) -> tuple[Params, dict | None]:
 def require_params(db: Database, year: int) -> tuple[Params, dict]:
     params, row = current_params(db, year)
     if row is None:
-        raise WorkloadError(f"{year} 年度还没有参数设置，请管理员先在「参数」页保存并发布本年度参数")
+        raise WorkloadError("param_set.none", year=year)
     return params, row
 
 
@@ -87,7 +87,7 @@ def save_params(
                 repo.publish_param_set(db, row["id"])
         else:
             if row is not None and not reason.strip():
-                raise ParameterError("reason", f"{params.year} 年度参数已发布，修改须填写理由")
+                raise ParameterError("reason", "param_set.reason_required", year=params.year)
             saved = repo.insert_param_set(db, params.year, toml, reason, user or who.name, publish)
         audit.record(
             db,
@@ -135,9 +135,9 @@ def publish(db: Database, year: int, reason: str = "") -> Changes:
     access.require(db, (access.ADMIN,), "发布参数")
     row = repo.current_param_set(db, year)
     if row is None:
-        raise WorkloadError(f"{year} 年度没有可发布的参数")
+        raise WorkloadError("param_set.nothing_to_publish", year=year)
     if row["published"]:
-        raise WorkloadError(f"{year} 年度参数第 {row['version']} 版已发布")
+        raise WorkloadError("param_set.already_published", year=year, version=row["version"])
     with backups.before_change(db, "before-publish"), repo.transaction(db):
         in_force = repo.official_param_set(db, year)
         repo.publish_param_set(db, row["id"])

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from workload_app.core import messages
 from workload_app.core import quality as qm
 from workload_app.core.problems import WorkloadError
 from workload_app.reports.pending_alert import alert_pdf
@@ -50,7 +51,7 @@ def pending_cases(
 
     ``over_months=0`` lists every open case (the open-case list)."""
     if over_months < 0:
-        raise WorkloadError("月数不能为负数")
+        raise WorkloadError("pending.negative_months")
     at = at or dt.date.today()
     cases = access.limit_cases(db, repo.open_cases(db, at.isoformat()))
     if division:
@@ -72,14 +73,14 @@ def record_reason(db: Database, case_number: str, reason: str, note: str = "") -
     user = access.current(db)
     note = (note or "").strip()
     if reason not in qm.REASONS:
-        raise WorkloadError(f"未结原因应为 {'、'.join(qm.REASONS)} 之一，而不是「{reason}」")
+        raise WorkloadError("pending.unknown_reason", reasons=messages.words(qm.REASONS), reason=reason)
     if reason == "其他" and not note:
-        raise WorkloadError("选择「其他」时须写明原因")
+        raise WorkloadError("pending.other_needs_note")
     case = repo.case_for_reason(db, case_number.strip())
     if case is None:
-        raise WorkloadError(f"没有案号为「{case_number}」的案件")
+        raise WorkloadError("case.not_found", case=case_number)
     if case["closed_on"]:
-        raise WorkloadError(f"案件「{case_number}」已于 {case['closed_on']} 结案，无需填写未结原因")
+        raise WorkloadError("pending.closed", case=case_number, closed=case["closed_on"])
     if not access.may_record_pending_reason(user, case["judge"]):
         raise access.AccessDenied("access.pending_reason", judge=case["judge"])
     before = (

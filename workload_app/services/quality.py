@@ -269,7 +269,7 @@ def import_appeals(
     try:
         sheets = read_file(path)
     except ImportRejected as exc:
-        raise ImportRejected(f"{path.name}：{exc}") from exc
+        raise ImportRejected("import.in_file", file=path.name, inner=exc) from exc
     header = None
     for sheet in sheets:
         header = find_header(sheet.rows, APPEAL_SYNONYMS, "original_case_number")
@@ -277,7 +277,7 @@ def import_appeals(
             break
         header = None
     if header is None:
-        raise ImportRejected(f"{path.name}：找不到表头（需要「原审案号」和「结果」两列）")
+        raise ImportRejected("import.appeals_no_header", file=path.name)
     result = AppealsResult(file=path.name)
     cols, labels = header.columns, header.labels
     outcomes: dict[str, tuple[str, int]] = {}
@@ -342,7 +342,9 @@ def import_appeals(
             continue
         outcomes[number] = (outcome, row_no)
     if result.problems:
-        raise ImportRejected(f"{path.name}：{len(result.problems)} 行有问题，二审结果未导入", result.problems)
+        raise ImportRejected(
+            "import.appeals_rows_rejected", result.problems, file=path.name, count=len(result.problems)
+        )
     backups.backup(db, "before-appeals")
     with repo.transaction(db):
         existing = repo.existing_case_rows(db, outcomes)

@@ -48,7 +48,7 @@ def ask(db: Database, year: int, case_number: str, question: str) -> Changes:
     me = access.current(db)
     question = question.strip()
     if not question:
-        raise WorkloadError("请写明对此案数字的疑问")
+        raise WorkloadError("query.question_required")
     merged, _, _ = S.results(db, year)  # only the cases this user may see
     case = merged[merged["case_number"] == case_number]
     if case.empty:
@@ -74,10 +74,10 @@ def answer(db: Database, query_id: int, text: str, correction: str = "") -> Chan
     me = access.require(db, access.COURT_WIDE, "答复疑问")
     text = text.strip()
     if not text:
-        raise WorkloadError("答复不能为空")
+        raise WorkloadError("query.answer_required")
     before = store.query(db, query_id)
     if before is None:
-        raise WorkloadError(f"没有第 {query_id} 号疑问")
+        raise WorkloadError("query.not_found", query=query_id)
     with repo.transaction(db):
         store.answer_query(db, query_id, text, correction.strip(), me.login)
         after = store.query(db, query_id) or {}

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from workload_app.core import messages
 from workload_app.core.casenumber import parse_case_number
 from workload_app.core.params import Params, params_from_toml
 from workload_app.core.problems import WorkloadError
@@ -217,19 +218,19 @@ def _find_held(db: Database, case_number: str) -> tuple[dict, str]:
                 db, f"({number.year}){number.court}{number.type_code}{number.serial}号"
             )
     if case is None:
-        raise WorkloadError(f"没有案号为「{text}」的案件")
+        raise WorkloadError("case.not_found", case=text)
     year = case["closed_year"]
     held = held_cases(db, year) if year is not None else pd.DataFrame(columns=["case_id"])
     hit = held[held["case_id"] == case["case_id"]]
     if hit.empty:
-        raise WorkloadError(f"案件「{case['case_number']}」不在待复核列表中（页数未被标为异常，或已复核）")
+        raise WorkloadError("review.not_held", case=case["case_number"])
     return case, str(hit["reason"].iloc[0])
 
 
 def _reason(reason: str) -> str:
     reason = (reason or "").strip()
     if not reason:
-        raise WorkloadError("请填写复核理由（如核对卷宗的结果、核对人）")
+        raise WorkloadError("review.reason_required")
     return reason
 
 
@@ -270,11 +271,11 @@ def _page_value(value: object, label: str, ceiling: int) -> float:
     try:
         number = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        raise WorkloadError(f"{label}应为整数，而不是「{value}」") from None
+        raise WorkloadError("review.not_integer", label=messages.Word(label), value=value) from None
     if not number.is_integer() or number < 0:
-        raise WorkloadError(f"{label}应为不小于 0 的整数，而不是「{value}」")
+        raise WorkloadError("review.negative", label=messages.Word(label), value=value)
     if number > ceiling:
-        raise WorkloadError(f"{label} {number:g} 超过上限（本院页数上限 {ceiling:,} 页）")
+        raise WorkloadError("review.over_ceiling", label=messages.Word(label), number=number, ceiling=ceiling)
     return number
 
 
@@ -295,11 +296,11 @@ def correct(
     ceiling = imports.page_ceiling(db)
     corrected = {c: _page_value(v, PAGE_LABELS[c], ceiling) for c, v in given.items() if v is not None}
     if not corrected:
-        raise WorkloadError("请给出更正后的页数（卷宗页数、庭审笔录页数或裁判文书页数）")
+        raise WorkloadError("review.no_pages")
     case, why = _find_held(db, case_number)
     pages = _imported(case)
     if all(pages[c] == v for c, v in corrected.items()):
-        raise WorkloadError("更正后的页数与导入的相同；如页数无误，请用「确认」")
+        raise WorkloadError("review.same_pages")
     after = {**pages, **corrected}
     with repo.transaction(db):
         repo.insert_page_review(

@@ -20,6 +20,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from workload_app.core import messages
 from workload_app.core import quotas as q
 from workload_app.core.params import POSTS
 from workload_app.core.problems import WorkloadError
@@ -87,16 +88,16 @@ def _date(text: object, what: str) -> str | None:
     try:
         return dt.date.fromisoformat(str(text).strip()).isoformat()
     except ValueError:
-        raise WorkloadError(f"{what}应为日期（如 2025-07-01），收到「{text}」") from None
+        raise WorkloadError("roster.not_a_date", what=messages.Word(what), text=text) from None
 
 
 def _check(post: str, track: str, start: str | None, end: str | None) -> None:
     if post not in POSTS:
-        raise WorkloadError(f"职务「{post}」不在可选范围：{'、'.join(POSTS)}")
+        raise WorkloadError("roster.unknown_post", post=post, posts=messages.words(POSTS))
     if track not in TRACKS:
-        raise WorkloadError(f"类别应为 审判 或 执行，收到「{track}」")
+        raise WorkloadError("roster.track", track=track)
     if start and end and end < start:
-        raise WorkloadError(f"离任日期 {end} 早于入额日期 {start}")
+        raise WorkloadError("roster.left_before_start", end=end, start=start)
 
 
 # ---------------------------------------------------------------- reading
@@ -137,14 +138,14 @@ def add_judge(
     access.require(db, access.COURT_WIDE, "修改名册")
     name = (name or "").strip()
     if not name or len(name) > 30:
-        raise WorkloadError("法官姓名不能为空，且不超过 30 个字")
+        raise WorkloadError("roster.name")
     if store.judge(db, name):
-        raise WorkloadError(f"名册中已有法官「{name}」")
+        raise WorkloadError("roster.judge_exists", judge=name)
     start, end = _date(in_post_from, "入额日期"), _date(in_post_to, "离任日期")
     _check(post, track, start, end)
     division_id = store.division_id(db, division)
     if division_id is None:
-        raise WorkloadError(f"没有部门「{division}」")
+        raise WorkloadError("roster.no_division", division=division)
     values = {"name": name, "division_id": division_id, "post": post, "track": track}
     values |= {"in_post_from": start, "in_post_to": end}
     with repo.transaction(db):
@@ -168,7 +169,7 @@ def edit_judge(
     access.require(db, access.COURT_WIDE, "修改名册")
     before = store.judge(db, name)
     if before is None:
-        raise WorkloadError(f"名册中没有法官「{name}」")
+        raise WorkloadError("roster.no_judge", judge=name)
     wanted = {
         "post": before["post"] if post is None else post,
         "track": before["track"] if track is None else track,
@@ -192,24 +193,22 @@ def transfer(db: Database, name: str, division: str, from_date: str) -> Changes:
     access.require(db, access.COURT_WIDE, "修改名册")
     judge = store.judge(db, name)
     if judge is None:
-        raise WorkloadError(f"名册中没有法官「{name}」")
+        raise WorkloadError("roster.no_judge", judge=name)
     day = _date(from_date, "调动日期")
     if day is None:
-        raise WorkloadError("请填写调动日期（自该日起在新部门）")
+        raise WorkloadError("roster.move_date_required")
     target = store.division_id(db, division)
     if target is None:
-        raise WorkloadError(f"没有部门「{division}」")
+        raise WorkloadError("roster.no_division", division=division)
     if division == judge["division"]:
-        raise WorkloadError(f"「{name}」已在「{division}」")
+        raise WorkloadError("roster.already_in", judge=name, division=division)
     if judge["in_post_from"] and day <= judge["in_post_from"]:
-        raise WorkloadError(
-            f"调动日期 {day} 应晚于入额日期 {judge['in_post_from']}（入额时的部门请直接修改名册）"
-        )
+        raise WorkloadError("roster.move_before_start", day=day, start=judge["in_post_from"])
     if judge["in_post_to"] and day > judge["in_post_to"]:
-        raise WorkloadError(f"调动日期 {day} 晚于离任日期 {judge['in_post_to']}")
+        raise WorkloadError("roster.move_after_end", day=day, end=judge["in_post_to"])
     earlier = store.moves(db, judge["id"])
     if earlier and day <= earlier[-1]["from_date"]:
-        raise WorkloadError(f"「{name}」已记录自 {earlier[-1]['from_date']} 起的调动；新的调动日期须在其后")
+        raise WorkloadError("roster.move_not_latest", judge=name, latest=earlier[-1]["from_date"])
     from_id = store.division_id(db, judge["division"]) if judge["division"] else None
     with repo.transaction(db):
         store.insert_move(db, judge["id"], day, target, from_id, access.current(db).name)
@@ -373,15 +372,13 @@ def create_roster_accounts(db: Database, pdf_path: Path) -> Changes:
             password = "".join(secrets.choice(_PASSWORD_ALPHABET) for _ in range(10))
         issued.append(IssuedAccount(j["name"], j["division"] or "", login, role, password))
     if not issued:
-        raise WorkloadError("名册中每位在任法官都已有账户，没有需要建立的账户")
+        raise WorkloadError("roster.all_have_accounts")
     pdf_path = Path(pdf_path)
     tmp = pdf_path.with_name(pdf_path.name + ".part")
     try:
         tmp.write_bytes(account_slips(court_settings(db).name, issued, repo.now().replace("T", " ")))
     except OSError as exc:
-        raise WorkloadError(
-            f"无法写入账户清单「{pdf_path}」：{exc.strerror or exc}。未建立任何账户。"
-        ) from exc
+        raise WorkloadError("roster.slips_unwritable", path=pdf_path, why=exc.strerror or exc) from exc
     try:
         ids = repo.judge_ids(db)
         with repo.transaction(db):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from workload_app.core import messages
 from workload_app.core.problems import ImportRejected, WorkloadError
 from workload_app.core.progress import ProgressCallback, no_progress
 from workload_app.core.text import name_key
@@ -45,25 +46,21 @@ def _undo_roster(db: Database, b: dict) -> Changes:
     batch_id = b["id"]
     steps = roster_history.history(db, batch_id)
     if not steps:
-        raise WorkloadError(
-            f"第 {batch_id} 批名册导入没有留下导入前的名册（由旧版本程序导入），无法撤销，名册未改动；"
-            "如需回到导入前，请从该批之前的备份恢复"
-        )
+        raise WorkloadError("undo.roster_no_history", batch=batch_id)
     judges = [s for s in steps if s["kind"] == "judge"]
     later = roster_history.later_batches_touching(db, batch_id, [s["row_id"] for s in judges])
     if later:
-        raise WorkloadError(
-            f"第 {batch_id} 批名册中的法官后来又被第 {'、'.join(map(str, later))} 批名册修改，请先撤销那些批次"
-        )
+        raise WorkloadError("undo.roster_later", batch=batch_id, later=messages.Listing(later))
     blocked = []
     for s in judges:
         if s["before"] is None:
             used = roster_history.references(db, "judges", s["row_id"])
             if used:
-                blocked.append(f"{roster_history.name_of(db, 'judges', s['row_id'])}（{_uses(used)}）")
+                name = roster_history.name_of(db, "judges", s["row_id"])
+                blocked.append(messages.Phrase("undo.judge_uses", judge=name, uses=_uses(used)))
     if blocked:
         raise WorkloadError(
-            f"第 {batch_id} 批名册新增的法官已被使用，不能删除，名册未改动：{'；'.join(blocked)}"
+            "undo.roster_judges_used", batch=batch_id, blocked=messages.Listing(blocked, "；", "; ")
         )
     counts = {"removed": 0, "restored": 0, "divisions_removed": 0}
     with backups.before_change(db, "before-undo"), repo.transaction(db):
@@ -80,7 +77,7 @@ def _undo_roster(db: Database, b: dict) -> Changes:
                 if used:
                     name = roster_history.name_of(db, "divisions", s["row_id"])
                     raise WorkloadError(
-                        f"第 {batch_id} 批名册新增的部门「{name}」已被使用（{_uses(used)}），不能删除，名册未改动"
+                        "undo.roster_division_used", batch=batch_id, division=name, uses=_uses(used)
                     )
                 roster_history.delete_row(db, "divisions", s["row_id"])
                 counts["divisions_removed"] += 1
@@ -93,8 +90,11 @@ def _undo_roster(db: Database, b: dict) -> Changes:
 _TABLE_WORDS = {"cases": "案件", "users": "账户", "quota_overrides": "个人任务调整", "judges": "法官"}
 
 
-def _uses(used: dict[str, int]) -> str:
-    return "、".join(f"{_TABLE_WORDS.get(t, t)} {n} 条" for t, n in used.items())
+def _uses(used: dict[str, int]) -> messages.Listing:
+    return messages.Listing(
+        messages.Phrase("undo.uses_count", table=messages.Word(_TABLE_WORDS.get(t, t)), count=n)
+        for t, n in used.items()
+    )
 
 
 def import_judges(
@@ -110,7 +110,9 @@ def import_judges(
     sheet, header = choose_roster_sheet(sheets)
     missing = [label for f, label in (("name", "姓名"), ("division", "部门")) if f not in header.columns]
     if missing:
-        raise ImportRejected("import.roster_missing_columns", file=path.name, columns="、".join(missing))
+        raise ImportRejected(
+            "import.roster_missing_columns", file=path.name, columns=messages.Listing(missing)
+        )
     parsed = parse_roster(sheet, header, path.name)
     if parsed.problems:
         raise ImportRejected(

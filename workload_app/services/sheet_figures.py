@@ -278,7 +278,7 @@ def in_post(ctx: SheetContext, judge: str) -> bool:
 
 def _court(ctx: SheetContext) -> A.CourtFigures:
     if ctx.figures is None:
-        raise WorkloadError("该统计范围没有部门和全院的数字")
+        raise WorkloadError("sheet.no_court_figures")
     return ctx.figures
 
 

@@ -186,10 +186,7 @@ def _open(path: Path, migrate: bool, backup_before_upgrade: bool) -> sqlite_util
     if existed:
         found = _peek_version(path)
         if found > latest_version():
-            raise DatabaseTooNew(
-                f"数据库「{path}」由较新版本的程序创建（结构版本 {found}，本程序支持到 {latest_version()}），"
-                "为保护数据未作任何改动。请升级程序后再打开。"
-            )
+            raise DatabaseTooNew("db.too_new", path=path, found=found, supported=latest_version())
         if migrate and backup_before_upgrade and 0 < found < latest_version():
             backup_file(path, f"before-v{latest_version()}", keep=10**6)
     else:
