@@ -171,7 +171,14 @@ def test_the_bundle_and_the_package_carry_the_sql_files():
 
     with tempfile.TemporaryDirectory() as bundle:
         out = subprocess.run(
-            [sys.executable, "-c", code, bundle, str(ROOT / "db" / "sqlite"), str(ROOT / "db" / "postgresql")],
+            [
+                sys.executable,
+                "-c",
+                code,
+                bundle,
+                str(ROOT / "db" / "sqlite"),
+                str(ROOT / "db" / "postgresql"),
+            ],
             capture_output=True,
             text=True,
             check=True,
