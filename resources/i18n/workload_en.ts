@@ -2336,6 +2336,10 @@ The database being replaced is kept as a backup first. Close this database on ot
       <translation>Issue annual quotas</translation>
     </message>
     <message>
+      <source>不是法院服务器的地址：</source>
+      <translation>Not a court server address: </translation>
+    </message>
+    <message>
       <source>中文</source>
       <translation>中文</translation>
     </message>
