@@ -27,5 +27,12 @@ def test_the_main_window_keeps_its_parts_and_their_texts_translate():
     from workload_app.ui.window_store import WindowStore
 
     assert {WindowNavigation, WindowMenus, WindowStore} < set(MainWindow.__mro__)
-    for name in ("import_cases", "open_database", "connect_server", "restore_backup", "log_out", "view_titled"):
+    for name in (
+        "import_cases",
+        "open_database",
+        "connect_server",
+        "restore_backup",
+        "log_out",
+        "view_titled",
+    ):
         assert callable(getattr(MainWindow, name))
