@@ -35,7 +35,10 @@ def _display_missing() -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="workload-app", description="法官工作量计算器")
-    parser.add_argument("--db", type=Path, default=None, help="数据库文件")
+    parser.add_argument(
+        "--db", default=None, help="数据库文件，或法院服务器 postgresql://主机:端口/数据库（打开连接对话框）"
+    )
+    parser.add_argument("--user", default=None, help="法院服务器上的账户（密码在连接对话框中输入）")
     parser.add_argument("--lang", choices=["zh_CN", "en"], default=None, help="界面语言")
     parser.add_argument("--smoke", action="store_true", help="启动、显示主窗口后立即退出（用于检查安装）")
     parser.add_argument("--version", action="version", version=f"workload-app {__version__}")
@@ -46,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     _setup_logging()
     from workload_app.ui.application import run
 
-    return run(args.db, args.lang, smoke=args.smoke)
+    return run(args.db, args.lang, smoke=args.smoke, user=args.user)
 
 
 if __name__ == "__main__":

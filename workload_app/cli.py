@@ -1,6 +1,8 @@
 """The ``workload`` command: every user action of the services, from a terminal.
 
-``workload [--db PATH] COMMAND …``; errors exit non-zero with one clear line on stderr.
+``workload [--db PATH|postgresql://HOST:PORT/DB] [--user LOGIN] COMMAND …``; errors exit non-zero
+with one clear line on stderr. On the court server every command runs exactly as on a file; the
+password goes to the server only (from $WORKLOAD_PASSWORD, else a hidden prompt).
 """
 
 from __future__ import annotations
@@ -14,7 +16,15 @@ import pandas as pd
 
 from workload_app import __version__
 from workload_app.core.problems import WorkloadError
-from workload_app.services.session import default_db_path, explain, open_db
+from workload_app.services.session import (
+    ServerLogin,
+    default_target,
+    explain,
+    is_server_address,
+    open_db,
+    open_store,
+    server_login,
+)
 
 
 class _Group(click.Group):
@@ -43,27 +53,49 @@ class _Group(click.Group):
                 raise
             click.echo(f"错误：{clear}", err=True)
             ctx.exit(1)
+        except Exception as exc:
+            if not type(exc).__module__.startswith("psycopg"):
+                raise
+            lines = str(exc).strip().splitlines() or [type(exc).__name__]
+            click.echo(f"错误：法院服务器报告：{lines[0]}", err=True)  # e.g. the connection dropped
+            ctx.exit(1)
 
 
 class Context:
-    """The database, opened on first use, with the ``--user`` account logged in on it."""
+    """The store (a database file or the court server), opened on first use, with the ``--user``
+    account logged in on it (on the server: the server's login, always an account)."""
 
-    def __init__(self, db_path: Path, user: str | None) -> None:
-        self.db_path = db_path
+    def __init__(self, db_path: Path | ServerLogin, user: str | None) -> None:
+        self.db_path = db_path  # what the commands print: the file, or the server's address
         self.user = user
         self._db = None
         self.must_change = False
 
+    @property
+    def on_server(self) -> bool:
+        return isinstance(self.db_path, ServerLogin)
+
+    def _password(self, login: str) -> str:
+        password = os.environ.get("WORKLOAD_PASSWORD")
+        if password is None:
+            password = click.prompt(f"{login} 的密码", hide_input=True, err=True)
+        return password
+
     def _open(self):
         if self._db is None:
-            from workload_app.services import accounts
+            if self.on_server:
+                if not self.db_path.user:
+                    raise click.UsageError(
+                        "连接法院服务器须指定账户：--user LOGIN", ctx=click.get_current_context()
+                    )
+                target = self.db_path.with_password(self._password(self.db_path.user))
+                db, self.must_change = open_store(target)
+            else:  # a file: its own accounts, as ever
+                from workload_app.services import accounts
 
-            db = open_db(self.db_path)
-            if self.user:
-                password = os.environ.get("WORKLOAD_PASSWORD")
-                if password is None:
-                    password = click.prompt(f"{self.user} 的密码", hide_input=True, err=True)
-                _, self.must_change = accounts.login(db, self.user, password)
+                db = open_db(self.db_path)
+                if self.user:
+                    _, self.must_change = accounts.login(db, self.user, self._password(self.user))
             self._db = db
         return self._db
 
@@ -82,20 +114,32 @@ pass_ctx = click.make_pass_decorator(Context)
 @click.option(
     "--db",
     "db_path",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=str,
     default=None,
-    help="数据库文件（默认：$WORKLOAD_DB，否则用户数据目录中的 workload.sqlite）",
+    help="数据库文件，或法院服务器 postgresql://主机:端口/数据库（默认：$WORKLOAD_DB，否则用户数据目录中的 workload.sqlite）",
 )
 @click.option(
     "--user",
     default=None,
-    help="以该账户登录（密码取自 $WORKLOAD_PASSWORD，否则提示输入）；不指定时以本机操作员身份运行",
+    help="以该账户登录（密码取自 $WORKLOAD_PASSWORD，否则提示输入）；数据库文件上不指定时以本机操作员身份运行，"
+    "法院服务器上必须指定",
 )
 @click.version_option(__version__, prog_name="workload")
 @click.pass_context
-def cli(ctx: click.Context, db_path: Path | None, user: str | None) -> None:
+def cli(ctx: click.Context, db_path: str | None, user: str | None) -> None:
     """法官工作量（标准案件）计算器。"""
-    ctx.obj = Context(db_path or default_db_path(), user)
+    target = db_path or default_target()
+    if is_server_address(target):
+        try:
+            target = server_login(str(target), user=user)
+        except ValueError:
+            raise click.BadParameter(
+                f"「{target}」不是法院服务器的地址；应为 postgresql://主机:端口/数据库", param_hint="--db"
+            ) from None
+    if isinstance(target, ServerLogin):
+        ctx.obj = Context(target, user or target.user or None)
+    else:
+        ctx.obj = Context(Path(target).expanduser(), user)
 
 
 @cli.command()
@@ -115,7 +159,7 @@ def demo(ctx: Context, seed: int, cases_per_year: int, if_missing: bool) -> None
     """生成示范法院（两个完整年度的案件、法官、参数）。"""
     from workload_app.services.demo import create_demo, has_data
 
-    if if_missing and ctx.db_path.exists() and has_data(ctx.db):
+    if if_missing and (ctx.on_server or ctx.db_path.exists()) and has_data(ctx.db):
         return
     changes = create_demo(ctx.db, seed, cases_per_year)
     click.echo(f"示范法院已写入 {ctx.db_path}：{changes.summary.cases} 件案件")

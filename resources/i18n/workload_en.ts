@@ -252,6 +252,65 @@ After: {a}</translation>
     </message>
   </context>
   <context>
+    <name>ConnectServerDialog</name>
+    <message>
+      <source>、</source>
+      <translation>, </translation>
+    </message>
+    <message>
+      <source>例如 192.168.1.20 或 court-db</source>
+      <translation>e.g. 192.168.1.20 or court-db</translation>
+    </message>
+    <message>
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>密码</source>
+      <translation>Password</translation>
+    </message>
+    <message>
+      <source>密码只发送给服务器，不会保存。服务器地址和账户由法院信息技术人员提供。</source>
+      <translation>The password goes to the server only and is never saved. The court's IT staff give you the server address and your account.</translation>
+    </message>
+    <message>
+      <source>已取消连接。</source>
+      <translation>Connecting cancelled.</translation>
+    </message>
+    <message>
+      <source>数据库</source>
+      <translation>Database</translation>
+    </message>
+    <message>
+      <source>服务器地址</source>
+      <translation>Server address</translation>
+    </message>
+    <message>
+      <source>正在连接 {h}:{p} …</source>
+      <translation>Connecting to {h}:{p} …</translation>
+    </message>
+    <message>
+      <source>端口</source>
+      <translation>Port</translation>
+    </message>
+    <message>
+      <source>请填写：{f}</source>
+      <translation>Please fill in: {f}</translation>
+    </message>
+    <message>
+      <source>账户</source>
+      <translation>Account</translation>
+    </message>
+    <message>
+      <source>连接</source>
+      <translation>Connect</translation>
+    </message>
+    <message>
+      <source>连接法院服务器</source>
+      <translation>Connect to the court server</translation>
+    </message>
+  </context>
+  <context>
     <name>CourtSettingsDialog</name>
     <message>
       <source>例如：渝0106法</source>
@@ -727,42 +786,6 @@ After: {a}</translation>
       <translation>{y} parameters: defaults (not saved yet)</translation>
     </message>
     <message>
-      <source>个人工作量</source>
-      <translation>Judge workload</translation>
-    </message>
-    <message>
-      <source>从备份恢复</source>
-      <translation>Restore from backup</translation>
-    </message>
-    <message>
-      <source>从备份恢复…</source>
-      <translation>Restore from backup…</translation>
-    </message>
-    <message>
-      <source>任务</source>
-      <translation>Quotas</translation>
-    </message>
-    <message>
-      <source>使用手册</source>
-      <translation>Manual (Chinese)</translation>
-    </message>
-    <message>
-      <source>修改密码</source>
-      <translation>Change password</translation>
-    </message>
-    <message>
-      <source>修改密码…</source>
-      <translation>Change password…</translation>
-    </message>
-    <message>
-      <source>关于</source>
-      <translation>About</translation>
-    </message>
-    <message>
-      <source>参数</source>
-      <translation>Parameters</translation>
-    </message>
-    <message>
       <source>参数第 {n} 版（已发布）</source>
       <translation>Parameters version {n} (published)</translation>
     </message>
@@ -771,236 +794,28 @@ After: {a}</translation>
       <translation>Parameters version {n} (draft, not published)</translation>
     </message>
     <message>
-      <source>名册</source>
-      <translation>Roster</translation>
-    </message>
-    <message>
-      <source>名册 (*.xlsx *.xls *.csv)</source>
-      <translation>Rosters (*.xlsx *.xls *.csv)</translation>
-    </message>
-    <message>
-      <source>名册已导入</source>
-      <translation>Roster imported</translation>
-    </message>
-    <message>
-      <source>名册未导入</source>
-      <translation>Roster not imported</translation>
-    </message>
-    <message>
-      <source>密码已修改。</source>
-      <translation>Password changed.</translation>
-    </message>
-    <message>
-      <source>导入历史与撤销…</source>
-      <translation>Import history and undo…</translation>
-    </message>
-    <message>
-      <source>导入法官名册</source>
-      <translation>Import judge roster</translation>
-    </message>
-    <message>
-      <source>导入法官名册…</source>
-      <translation>Import judge roster…</translation>
-    </message>
-    <message>
-      <source>导入结案数据…</source>
-      <translation>Import closed cases…</translation>
-    </message>
-    <message>
-      <source>已备份</source>
-      <translation>Backed up</translation>
-    </message>
-    <message>
-      <source>已恢复</source>
-      <translation>Restored</translation>
-    </message>
-    <message>
-      <source>帮助(&amp;H)</source>
-      <translation>&amp;Help</translation>
-    </message>
-    <message>
       <source>年度</source>
       <translation>Year</translation>
-    </message>
-    <message>
-      <source>当前用户：{n}（{r}）</source>
-      <translation>Logged in: {n} ({r})</translation>
-    </message>
-    <message>
-      <source>待复核</source>
-      <translation>To review</translation>
-    </message>
-    <message>
-      <source>我的工作量</source>
-      <translation>My workload</translation>
     </message>
     <message>
       <source>截至 {m} 月</source>
       <translation>through month {m}</translation>
     </message>
     <message>
-      <source>打开或新建数据库</source>
-      <translation>Open or create a database</translation>
-    </message>
-    <message>
-      <source>打开数据库…</source>
-      <translation>Open database…</translation>
-    </message>
-    <message>
-      <source>找不到使用手册：{p}</source>
-      <translation>The manual was not found: {p}</translation>
-    </message>
-    <message>
-      <source>报表</source>
-      <translation>Sheets</translation>
-    </message>
-    <message>
-      <source>报表…</source>
-      <translation>Sheets…</translation>
-    </message>
-    <message>
-      <source>数据库 (*.sqlite *.db)</source>
-      <translation>Databases (*.sqlite *.db)</translation>
-    </message>
-    <message>
-      <source>数据库备份 (*.sqlite *.db *.bak);;所有文件 (*)</source>
-      <translation>Database backups (*.sqlite *.db *.bak);;All files (*)</translation>
-    </message>
-    <message>
-      <source>数据库已从「{f}」恢复。
-替换前的数据库保存在
-{a}</source>
-      <translation>The database was restored from "{f}".
-The replaced database was kept as
-{a}</translation>
-    </message>
-    <message>
-      <source>数据库已备份到
-{p}</source>
-      <translation>Database backed up to
-{p}</translation>
-    </message>
-    <message>
       <source>数据库：{p}</source>
       <translation>Database: {p}</translation>
-    </message>
-    <message>
-      <source>文件(&amp;F)</source>
-      <translation>&amp;File</translation>
-    </message>
-    <message>
-      <source>新增 {n}，更新 {u}，未变 {s}</source>
-      <translation>{n} new, {u} updated, {s} unchanged</translation>
-    </message>
-    <message>
-      <source>无法打开数据库</source>
-      <translation>Cannot open the database</translation>
-    </message>
-    <message>
-      <source>无法显示</source>
-      <translation>Cannot show</translation>
-    </message>
-    <message>
-      <source>日志</source>
-      <translation>Audit log</translation>
-    </message>
-    <message>
-      <source>未备份</source>
-      <translation>Not backed up</translation>
-    </message>
-    <message>
-      <source>未恢复</source>
-      <translation>Not restored</translation>
-    </message>
-    <message>
-      <source>查找案件</source>
-      <translation>Find case</translation>
-    </message>
-    <message>
-      <source>案件</source>
-      <translation>Cases</translation>
-    </message>
-    <message>
-      <source>概览</source>
-      <translation>Overview</translation>
-    </message>
-    <message>
-      <source>正在导入法官名册</source>
-      <translation>Importing the judges' roster</translation>
-    </message>
-    <message>
-      <source>正在计算 {y} 年度标准案件</source>
-      <translation>Computing standard cases for {y}</translation>
-    </message>
-    <message>
-      <source>法官</source>
-      <translation>Judges</translation>
     </message>
     <message>
       <source>法官 {j} 名 · 案件 {c} 件</source>
       <translation>{j} judges · {c} cases</translation>
     </message>
     <message>
-      <source>法官工作量计算器 {v}
-
-数据库：{p}</source>
-      <translation>Judge Workload Calculator {v}
-
-Database: {p}</translation>
-    </message>
-    <message>
       <source>法官工作量计算器 — {name} — {user}</source>
       <translation>Judge Workload Calculator — {name} — {user}</translation>
     </message>
     <message>
-      <source>法院设置…</source>
-      <translation>Court settings…</translation>
-    </message>
-    <message>
-      <source>注销</source>
-      <translation>Log out</translation>
-    </message>
-    <message>
-      <source>用「{f}」替换当前数据库？
-替换前的数据库会先保存为备份。其他电脑或窗口上打开的同一数据库须先关闭。</source>
-      <translation>Replace the current database with "{f}"?
-The database being replaced is kept as a backup first. Close this database on other PCs and windows first.</translation>
-    </message>
-    <message>
-      <source>用户</source>
-      <translation>Users</translation>
-    </message>
-    <message>
-      <source>疑问</source>
-      <translation>Queries</translation>
-    </message>
-    <message>
-      <source>立即备份数据库…</source>
-      <translation>Back up the database now…</translation>
-    </message>
-    <message>
-      <source>设置(&amp;S)</source>
-      <translation>&amp;Settings</translation>
-    </message>
-    <message>
-      <source>账户(&amp;A)</source>
-      <translation>&amp;Account</translation>
-    </message>
-    <message>
-      <source>退出</source>
-      <translation>Quit</translation>
-    </message>
-    <message>
-      <source>部门</source>
-      <translation>Divisions</translation>
-    </message>
-    <message>
-      <source>重新计算本年度标准案件</source>
-      <translation>Recompute this year's standard cases</translation>
-    </message>
-    <message>
-      <source>长期未结</source>
-      <translation>Long pending</translation>
+      <source>法院服务器：{p}</source>
+      <translation>Court server: {p}</translation>
     </message>
     <message>
       <source>；第 {d} 版草稿未发布</source>
@@ -2239,6 +2054,271 @@ Open it now?</translation>
     </message>
   </context>
   <context>
+    <name>WindowMenus</name>
+    <message>
+      <source>从备份恢复…</source>
+      <translation>Restore from backup…</translation>
+    </message>
+    <message>
+      <source>使用手册</source>
+      <translation>Manual (Chinese)</translation>
+    </message>
+    <message>
+      <source>修改密码</source>
+      <translation>Change password</translation>
+    </message>
+    <message>
+      <source>修改密码…</source>
+      <translation>Change password…</translation>
+    </message>
+    <message>
+      <source>关于</source>
+      <translation>About</translation>
+    </message>
+    <message>
+      <source>名册 (*.xlsx *.xls *.csv)</source>
+      <translation>Rosters (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+      <source>名册已导入</source>
+      <translation>Roster imported</translation>
+    </message>
+    <message>
+      <source>名册未导入</source>
+      <translation>Roster not imported</translation>
+    </message>
+    <message>
+      <source>密码已修改。</source>
+      <translation>Password changed.</translation>
+    </message>
+    <message>
+      <source>导入历史与撤销…</source>
+      <translation>Import history and undo…</translation>
+    </message>
+    <message>
+      <source>导入法官名册</source>
+      <translation>Import judge roster</translation>
+    </message>
+    <message>
+      <source>导入法官名册…</source>
+      <translation>Import judge roster…</translation>
+    </message>
+    <message>
+      <source>导入结案数据…</source>
+      <translation>Import closed cases…</translation>
+    </message>
+    <message>
+      <source>帮助(&amp;H)</source>
+      <translation>&amp;Help</translation>
+    </message>
+    <message>
+      <source>当前用户：{n}（{r}）</source>
+      <translation>Logged in: {n} ({r})</translation>
+    </message>
+    <message>
+      <source>打开数据库…</source>
+      <translation>Open database…</translation>
+    </message>
+    <message>
+      <source>找不到使用手册：{p}</source>
+      <translation>The manual was not found: {p}</translation>
+    </message>
+    <message>
+      <source>报表…</source>
+      <translation>Sheets…</translation>
+    </message>
+    <message>
+      <source>文件(&amp;F)</source>
+      <translation>&amp;File</translation>
+    </message>
+    <message>
+      <source>新增 {n}，更新 {u}，未变 {s}</source>
+      <translation>{n} new, {u} updated, {s} unchanged</translation>
+    </message>
+    <message>
+      <source>查找案件</source>
+      <translation>Find case</translation>
+    </message>
+    <message>
+      <source>正在导入法官名册</source>
+      <translation>Importing the judges' roster</translation>
+    </message>
+    <message>
+      <source>正在计算 {y} 年度标准案件</source>
+      <translation>Computing standard cases for {y}</translation>
+    </message>
+    <message>
+      <source>法官工作量计算器 {v}
+
+数据库：{p}</source>
+      <translation>Judge Workload Calculator {v}
+
+Database: {p}</translation>
+    </message>
+    <message>
+      <source>法院设置…</source>
+      <translation>Court settings…</translation>
+    </message>
+    <message>
+      <source>注销</source>
+      <translation>Log out</translation>
+    </message>
+    <message>
+      <source>立即备份数据库…</source>
+      <translation>Back up the database now…</translation>
+    </message>
+    <message>
+      <source>设置(&amp;S)</source>
+      <translation>&amp;Settings</translation>
+    </message>
+    <message>
+      <source>账户(&amp;A)</source>
+      <translation>&amp;Account</translation>
+    </message>
+    <message>
+      <source>连接法院服务器…</source>
+      <translation>Connect to the court server…</translation>
+    </message>
+    <message>
+      <source>连接法院服务器时不可用：服务器由信息技术人员备份和恢复。</source>
+      <translation>Not available on the court server: IT backs the server up and restores it.</translation>
+    </message>
+    <message>
+      <source>退出</source>
+      <translation>Quit</translation>
+    </message>
+    <message>
+      <source>重新计算本年度标准案件</source>
+      <translation>Recompute this year's standard cases</translation>
+    </message>
+  </context>
+  <context>
+    <name>WindowNavigation</name>
+    <message>
+      <source>个人工作量</source>
+      <translation>Judge workload</translation>
+    </message>
+    <message>
+      <source>任务</source>
+      <translation>Quotas</translation>
+    </message>
+    <message>
+      <source>参数</source>
+      <translation>Parameters</translation>
+    </message>
+    <message>
+      <source>名册</source>
+      <translation>Roster</translation>
+    </message>
+    <message>
+      <source>待复核</source>
+      <translation>To review</translation>
+    </message>
+    <message>
+      <source>我的工作量</source>
+      <translation>My workload</translation>
+    </message>
+    <message>
+      <source>报表</source>
+      <translation>Sheets</translation>
+    </message>
+    <message>
+      <source>无法显示</source>
+      <translation>Cannot show</translation>
+    </message>
+    <message>
+      <source>日志</source>
+      <translation>Audit log</translation>
+    </message>
+    <message>
+      <source>案件</source>
+      <translation>Cases</translation>
+    </message>
+    <message>
+      <source>概览</source>
+      <translation>Overview</translation>
+    </message>
+    <message>
+      <source>法官</source>
+      <translation>Judges</translation>
+    </message>
+    <message>
+      <source>用户</source>
+      <translation>Users</translation>
+    </message>
+    <message>
+      <source>疑问</source>
+      <translation>Queries</translation>
+    </message>
+    <message>
+      <source>部门</source>
+      <translation>Divisions</translation>
+    </message>
+    <message>
+      <source>长期未结</source>
+      <translation>Long pending</translation>
+    </message>
+  </context>
+  <context>
+    <name>WindowStore</name>
+    <message>
+      <source>从备份恢复</source>
+      <translation>Restore from backup</translation>
+    </message>
+    <message>
+      <source>已备份</source>
+      <translation>Backed up</translation>
+    </message>
+    <message>
+      <source>已恢复</source>
+      <translation>Restored</translation>
+    </message>
+    <message>
+      <source>打开或新建数据库</source>
+      <translation>Open or create a database</translation>
+    </message>
+    <message>
+      <source>数据库 (*.sqlite *.db)</source>
+      <translation>Databases (*.sqlite *.db)</translation>
+    </message>
+    <message>
+      <source>数据库备份 (*.sqlite *.db *.bak);;所有文件 (*)</source>
+      <translation>Database backups (*.sqlite *.db *.bak);;All files (*)</translation>
+    </message>
+    <message>
+      <source>数据库已从「{f}」恢复。
+替换前的数据库保存在
+{a}</source>
+      <translation>The database was restored from "{f}".
+The replaced database was kept as
+{a}</translation>
+    </message>
+    <message>
+      <source>数据库已备份到
+{p}</source>
+      <translation>Database backed up to
+{p}</translation>
+    </message>
+    <message>
+      <source>无法打开数据库</source>
+      <translation>Cannot open the database</translation>
+    </message>
+    <message>
+      <source>未备份</source>
+      <translation>Not backed up</translation>
+    </message>
+    <message>
+      <source>未恢复</source>
+      <translation>Not restored</translation>
+    </message>
+    <message>
+      <source>用「{f}」替换当前数据库？
+替换前的数据库会先保存为备份。其他电脑或窗口上打开的同一数据库须先关闭。</source>
+      <translation>Replace the current database with "{f}"?
+The database being replaced is kept as a backup first. Close this database on other PCs and windows first.</translation>
+    </message>
+  </context>
+  <context>
     <name>_BehindFilter</name>
     <message>
       <source>只看未达进度</source>
@@ -2282,6 +2362,10 @@ Open it now?</translation>
     <message>
       <source>下达年度任务</source>
       <translation>Issue annual quotas</translation>
+    </message>
+    <message>
+      <source>不是法院服务器的地址：</source>
+      <translation>Not a court server address: </translation>
     </message>
     <message>
       <source>中文</source>

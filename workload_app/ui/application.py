@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from workload_app import __version__
 from workload_app.core.problems import WorkloadError
-from workload_app.services.session import default_db_path, open_db
+from workload_app.services.session import default_db_path, is_server_address, open_db, server_login
 from workload_app.ui import db_errors
 from workload_app.ui.i18n import set_language
 
@@ -84,12 +84,64 @@ def log_in(db) -> bool:
     return True
 
 
-def run(db_path: Path | None, lang: str | None, smoke: bool = False) -> int:
+def connect_on_start(settings: QSettings, initial, lang: str, *, auto: bool = False):
+    """The 连接法院服务器 dialog before any window (``workload-app --db URL``, or the server used
+    last time); connected, the main window on the server, else None."""
+    from workload_app.ui.dialogs.login import ChangePasswordDialog
+    from workload_app.ui.dialogs.server import ConnectServerDialog
+    from workload_app.ui.main_window import MainWindow
+
+    dialog = ConnectServerDialog(None, settings, initial)
+    if auto:  # the password came with the command ($WORKLOAD_PASSWORD): connect at once
+        QTimer.singleShot(0, dialog.start)
+    if not dialog.exec():
+        return None
+    if dialog.must_change and not ChangePasswordDialog(dialog.db, required=True).exec():
+        return None
+    settings.setValue("last_store", "server")
+    return MainWindow(dialog.db, dialog.login, lang)
+
+
+def run(db_path: Path | str | None, lang: str | None, smoke: bool = False, user: str | None = None) -> int:
+    import os
+
     app = create_app()
     settings = QSettings()
     lang = lang or str(settings.value("language", "zh_CN"))
     install_translators(app, lang)
+    from workload_app.ui.dialogs.server import remembered
     from workload_app.ui.main_window import MainWindow
+
+    if db_path is None and is_server_address(os.environ.get("WORKLOAD_DB", "")):
+        db_path = os.environ["WORKLOAD_DB"]  # $WORKLOAD_DB may name the court server too
+    server = None
+    if db_path is not None and is_server_address(str(db_path)):
+        try:
+            server = server_login(str(db_path), user=user, password=os.environ.get("WORKLOAD_PASSWORD"))
+        except ValueError:
+            title = QApplication.translate("labels", "无法打开数据库")
+            QMessageBox.critical(
+                None, title, QApplication.translate("labels", "不是法院服务器的地址：") + str(db_path)
+            )
+            return 2
+    elif db_path is None and settings.value("last_store", "file") == "server" and not smoke:
+        server = remembered(settings)  # the court server used last time: its dialog, filled in
+    if server is not None and not smoke:
+        window = connect_on_start(settings, server, lang, auto=bool(server.password and server.user))
+        if window is not None:
+            window.show()
+            return app.exec()
+        if db_path is not None:  # the server was asked for: no file instead
+            return 0
+    elif server is not None:  # --smoke on a server: connect without a dialog ($WORKLOAD_PASSWORD)
+        from workload_app.services.session import open_store
+
+        try:
+            db, _ = open_store(server)
+        except WorkloadError as exc:
+            print(f"smoke: {exc}", flush=True)
+            return 1
+        return _show(app, MainWindow(db, server, lang), smoke)
 
     path = db_path or Path(str(settings.value("last_database", ""))) if not db_path else db_path
     if not path or str(path) in ("", "."):
@@ -104,7 +156,10 @@ def run(db_path: Path | None, lang: str | None, smoke: bool = False) -> int:
         db, path = open_db(default_db_path()), default_db_path()
     if not smoke and not log_in(db):
         return 0
-    window = MainWindow(db, Path(path), lang)
+    return _show(app, MainWindow(db, Path(path), lang), smoke)
+
+
+def _show(app: QApplication, window, smoke: bool) -> int:
     window.show()
     if smoke:  # the installation check: the window is up, say so and leave
 

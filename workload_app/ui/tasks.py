@@ -4,8 +4,11 @@ A failure reaches ``on_failed`` as the exception object (a coded ``WorkloadError
 window's language through ``db_errors.text``); without ``on_failed`` a message box shows it.
 
 A task is a plain function ``fn(db, progress) -> result`` from the services; it runs on a worker
-with its own SQLite connection. ``progress`` raises ``Cancelled`` once the user pressed Cancel,
-so the service's transaction rolls back and the database is left as it was.
+with its own handle on the window's store: the file's own SQLite connection, or on the court
+server a connection of its own from the client's pool (``target`` is a path or a ``ServerLogin``
+holding the session's password in memory). ``progress`` raises ``Cancelled`` once the user
+pressed Cancel, so the service's transaction rolls back and the database is left as it was.
+``TaskRunner.call`` runs work that opens no store (connecting to a server) the same way.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from workload_app.core.problems import WorkloadError
 from workload_app.core.progress import Cancelled
 from workload_app.services import access
-from workload_app.services.session import close_db, explain, open_db
+from workload_app.services.session import ServerLogin, close_db, explain, open_db
 from workload_app.ui import db_errors
 
 
@@ -33,13 +36,16 @@ class _Signals(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, db_path: Path, fn: Callable[..., Any], user: access.User | None = None) -> None:
+    def __init__(
+        self, db_path: Path | ServerLogin | None, fn: Callable[..., Any], user: access.User | None = None
+    ) -> None:
         super().__init__()
-        self.db_path = db_path
+        self.db_path = db_path  # the store target; None: ``fn(progress)`` opens none
         self.user = user
         self.fn = fn
         self.signals = _Signals()
         self.cancel_requested = False
+        self.discard: Callable[[Any], None] | None = None  # releases a result cancelled too late
 
     def _progress(self, fraction: float, message: str = "") -> None:
         if self.cancel_requested:
@@ -49,9 +55,15 @@ class _Job(QRunnable):
     def run(self) -> None:
         db = None
         try:
-            db = open_db(self.db_path)
-            access.bind(db, self.user)  # the worker acts as the logged-in user
-            result = self.fn(db, self._progress)
+            if self.db_path is None:
+                result = self.fn(self._progress)
+            else:
+                db = open_db(self.db_path)
+                access.bind(db, self.user)  # the worker acts as the logged-in user
+                result = self.fn(db, self._progress)
+            if self.cancel_requested and self.discard is not None:
+                self.discard(result)  # finished after Cancel: nobody takes the result
+                raise Cancelled()
         except Cancelled:
             self.signals.cancelled.emit()
         except WorkloadError as exc:
@@ -80,9 +92,14 @@ def text_of(error: BaseException) -> str:
 class TaskRunner(QObject):
     """Runs one task at a time on a single database worker."""
 
-    def __init__(self, db_path: Path, parent: QObject | None = None, user: access.User | None = None) -> None:
+    def __init__(
+        self,
+        db_path: Path | ServerLogin | None,
+        parent: QObject | None = None,
+        user: access.User | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.db_path = db_path
+        self.db_path = db_path  # the store target every task opens: a file, or the court server
         self.user = user
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
@@ -99,8 +116,11 @@ class TaskRunner(QObject):
         on_failed: Callable[[BaseException], None] | None = None,
         on_cancelled: Callable[[], None] | None = None,
         show_progress: bool = True,
+        opens_store: bool = True,
+        discard: Callable[[Any], None] | None = None,
     ) -> _Job:
-        job = _Job(self.db_path, fn, self.user)
+        job = _Job(self.db_path if opens_store else None, fn, self.user)
+        job.discard = discard
         dialog = None
         if show_progress:
             dialog = QProgressDialog(label, self.tr("取消"), 0, 1000, parent)
@@ -151,6 +171,31 @@ class TaskRunner(QObject):
         self._jobs.append(job)
         self.pool.start(job)
         return job
+
+    def call(
+        self,
+        fn: Callable[[Callable[..., None]], Any],
+        *,
+        on_done: Callable[[Any], None],
+        on_failed: Callable[[BaseException], None],
+        on_cancelled: Callable[[], None] | None = None,
+        discard: Callable[[Any], None] | None = None,
+    ) -> _Job:
+        """``fn(progress)`` on the worker without opening the window's store (e.g. connecting to a
+        court server), no dialog: the caller shows its own state and may set the returned job's
+        ``cancel_requested``; a result that arrives after that goes to ``discard``, not
+        ``on_done``."""
+        return self.run(
+            fn,
+            parent=None,
+            label="",
+            on_done=on_done,
+            on_failed=on_failed,
+            on_cancelled=on_cancelled,
+            show_progress=False,
+            opens_store=False,
+            discard=discard,
+        )
 
     def read(
         self,
