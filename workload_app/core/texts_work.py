@@ -1,0 +1,346 @@
+"""The texts of the errors about the court's work: parameters, imports, the database and the court
+server, quotas and sheets.
+
+Part of the message catalogue (``core.messages``): each code with its Chinese and English text;
+templates use ``str.format`` fields.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # ------------------------------------------------------------ parameters
+    "param.invalid_toml": (
+        "参数文件不是有效的 TOML：{detail}",
+        "The parameter file is not valid TOML: {detail}",
+    ),
+    "param.unknown_key": ("未知的参数键「{key}」", "Unknown parameter key “{key}”"),
+    "param.not_number": (
+        "参数「{key}」应为数字，而不是「{value}」",
+        "Parameter “{key}” should be a number, not “{value}”",
+    ),
+    "param.below_minimum": (
+        "参数「{key}」不能小于 {minimum:g}（当前为 {value}）",
+        "Parameter “{key}” may not be less than {minimum:g} (it is {value})",
+    ),
+    "param.not_strings": ("参数「{key}」应为文字列表", "Parameter “{key}” should be a list of texts"),
+    "param.missing": ("缺少参数「{key}」", "Parameter “{key}” is missing"),
+    "param.missing_year": ("缺少参数「year」（年度）", "Parameter “year” (the year) is missing"),
+    "param.not_year": (
+        "参数「{key}」应为年份，而不是「{value}」",
+        "Parameter “{key}” should be a year, not “{value}”",
+    ),
+    "param.not_table": ("参数「{key}」应为表", "Parameter “{key}” should be a table"),
+    "param.weights_sum": (
+        "参数「trial.weights」三项权重之和应为 1，当前为 {total:g}",
+        "The three weights in “trial.weights” should add up to 1; they add up to {total:g}",
+    ),
+    "param.average_year_late": (
+        "参数「trial.average_year」：参照年度 {average_year} 不能晚于参数年度 {year}",
+        "Parameter “trial.average_year”: the reference year {average_year} may not be after the parameters' year {year}",
+    ),
+    "param.one_of": (
+        "参数「{key}」应为 {choices}，而不是「{value}」",
+        "Parameter “{key}” should be {choices}, not “{value}”",
+    ),
+    "param.pooling": (
+        "参数「{key}」应为 court 或 category，而不是「{value}」",
+        "Parameter “{key}” should be court or category, not “{value}”",
+    ),
+    "param.rule_mode": (
+        "参数「{key}」应为 fixed 或 factor，而不是「{value}」",
+        "Parameter “{key}” should be fixed or factor, not “{value}”",
+    ),
+    "param.trim_percent": (
+        "参数「trial.trim_percent」应小于 50",
+        "Parameter “trial.trim_percent” should be less than 50",
+    ),
+    "param.rule_no_condition": (
+        "参数「{key}」至少要有一个条件",
+        "Parameter “{key}” needs at least one condition",
+    ),
+    "param.unknown_match": (
+        "未知的匹配字段「{key}」（可用：{choices}）",
+        "Unknown match field “{key}” (available: {choices})",
+    ),
+    "param.unknown_post": ("未知的职务「{post}」", "Unknown post “{post}”"),
+    "param.between_0_1": ("参数「{key}」应在 0 与 1 之间", "Parameter “{key}” should be between 0 and 1"),
+    "param.month_pattern": (
+        "参数「quota.month_pattern」应为 {choices}",
+        "Parameter “quota.month_pattern” should be {choices}",
+    ),
+    "param.breakpoint": (
+        "每个分数断点应为 [完成倍数, 分数]",
+        "Each score breakpoint should be [completion multiple, score]",
+    ),
+    "param.breakpoints_order": (
+        "分数断点的完成倍数应严格递增",
+        "The completion multiples of the score breakpoints should strictly increase",
+    ),
+    "param.not_bool": (
+        "参数「{key}」应为 true 或 false，而不是「{value}」",
+        "Parameter “{key}” should be true or false, not “{value}”",
+    ),
+    "param.post_groups": (
+        "参数「{key}」应为表：组名 = [职务, …]",
+        "Parameter “{key}” should be a table: group = [post, …]",
+    ),
+    "param.old_and_new_key": (
+        "参数「{key}」与旧名「{old}」只能写一个",
+        "Parameter “{key}” and its old name “{old}”: write only one of them",
+    ),
+    "param.group_empty": ("参数「{key}」至少要有一个职务", "Parameter “{key}” needs at least one post"),
+    "param.group_unknown_post": (
+        "参数「{key}」中有未知的职务「{post}」（可用：{choices}）",
+        "Parameter “{key}” has an unknown post “{post}” (available: {choices})",
+    ),
+    "param.post_in_two_groups": (
+        "职务「{post}」同时属于「{first}」和「{second}」两个排名组",
+        "Post “{post}” is in two ranking groups, “{first}” and “{second}”",
+    ),
+    "param.posts_without_group": (
+        "参数「{key}」没有为职务「{posts}」指定排名组",
+        "Parameter “{key}” gives no ranking group to the posts “{posts}”",
+    ),
+    "param.table_list": ("参数「{key}」应为表的列表", "Parameter “{key}” should be a list of tables"),
+    "param.unknown_indicator": (
+        "参数「{key}」：未知的质效指标「{indicator}」（可用：{choices}）",
+        "Parameter “{key}”: unknown quality indicator “{indicator}” (available: {choices})",
+    ),
+    "param.range_table": (
+        "参数「{key}」应为 {{ min = …, max = … }}",
+        "Parameter “{key}” should be {{ min = …, max = … }}",
+    ),
+    "param.range_order": (
+        "参数「{key}」的下限 {low:g} 大于上限 {high:g}",
+        "Parameter “{key}”: the lower bound {low:g} is above the upper bound {high:g}",
+    ),
+    "param.not_text": ("参数「{key}」应为文字", "Parameter “{key}” should be text"),
+    "param.whole_months": (
+        "参数「{key}」的月数和天数应为整数",
+        "Parameter “{key}”: months and days should be whole numbers",
+    ),
+    "param.limit_positive": (
+        "参数「{key}」的审限应大于 0（months 或 days）",
+        "Parameter “{key}”: the time limit should be more than 0 (months or days)",
+    ),
+    "param.several": ("参数有 {count} 处问题：\n{lines}", "The parameters have {count} problems:\n{lines}"),
+    # ------------------------------------------------------------ imports (the file as a whole)
+    "import.in_file": ("{file}：{inner}", "{file}: {inner}"),
+    "import.rows_rejected": (
+        "{file}：{count} 行有问题，整个文件未导入{report}",
+        "{file}: {count} rows have problems; nothing from the file was imported{report}",
+    ),
+    "import.report_at": ("（问题报告：{path}）", " (problem report: {path})"),
+    "import.roster_rows_rejected": (
+        "{file}：{count} 行有问题，名册未导入",
+        "{file}: {count} rows have problems; the roster was not imported",
+    ),
+    "import.missing_columns": (
+        "缺少必需的列：{columns}{hint}",
+        "Required columns are missing: {columns}{hint}",
+    ),
+    "import.not_the_judge": (
+        "。文件中有「{column}」列，但{column}不一定是承办法官，不能代替「承办人」；"
+        "如果本院导出的「{column}」就是承办法官，请在导入时把该列对应为「承办人」（保存为导入方案）",
+        ". The file has a “{column}” column, but the {column} is not necessarily the responsible judge and cannot "
+        "stand in for 承办人; if your court's “{column}” is the responsible judge, map that column to 承办人 "
+        "when importing (and save the mapping)",
+    ),
+    "import.roster_missing_columns": (
+        "{file}：缺少必需的列：{columns}",
+        "{file}: required columns are missing: {columns}",
+    ),
+    "import.no_header": (
+        "文件中找不到可识别的表头：需要「案号」及「承办人」「结案日期」等列",
+        "No recognisable header row in the file: it needs 案号 (case number) and columns such as 承办人 and 结案日期",
+    ),
+    "import.no_header_in_sheet": (
+        "工作表「{sheet}」中找不到表头（至少需要「案号」列）",
+        "No header row in sheet “{sheet}” (it needs at least the 案号 column)",
+    ),
+    "import.no_such_sheet": (
+        "文件中没有名为「{sheet}」的工作表（有：{sheets}）",
+        "The file has no sheet named “{sheet}” (it has: {sheets})",
+    ),
+    "import.roster_no_header": (
+        "文件中找不到法官名册的表头：至少需要「姓名」和「部门」列",
+        "No roster header in the file: it needs at least the 姓名 (name) and 部门 (division) columns",
+    ),
+    "import.no_file": ("找不到文件「{path}」", "File “{path}” not found"),
+    "import.file_type": (
+        "不支持的文件类型「{suffix}」：请使用 .xlsx、.xls 或 .csv",
+        "Unsupported file type “{suffix}”: use .xlsx, .xls or .csv",
+    ),
+    "import.too_big": (
+        "文件有 {size} MB，超过导入的上限 {limit} MB",
+        "The file is {size} MB, over the import limit of {limit} MB",
+    ),
+    "import.csv_too_big": (
+        "文件有 {size} MB，超过 CSV 导入的上限 {limit} MB",
+        "The file is {size} MB, over the CSV import limit of {limit} MB",
+    ),
+    "import.encoding": (
+        "无法识别文件编码（既不是 UTF-8 也不是 GBK/GB18030）：第 {position} 字节附近",
+        "Cannot tell the file's encoding (neither UTF-8 nor GBK/GB18030): near byte {position}",
+    ),
+    "import.binary_csv": (
+        "文件含有二进制内容，不是 CSV 文本文件",
+        "The file has binary content; it is not a CSV text file",
+    ),
+    "import.not_xlsx": (
+        "文件不是有效的 Excel（.xlsx）文件（{detail}）",
+        "The file is not a valid Excel (.xlsx) file ({detail})",
+    ),
+    "import.damaged": (
+        "文件已损坏，无法读取（{detail}）",
+        "The file is damaged and cannot be read ({detail})",
+    ),
+    "import.unreadable_excel": (
+        "无法读取 Excel 文件（文件可能已损坏或不是 Excel 格式）：{detail}",
+        "Cannot read the Excel file (it may be damaged or not in Excel format): {detail}",
+    ),
+    "import.xls_is_html": (
+        "文件扩展名是 .xls，内容却是网页（HTML/XML）表格，不是真正的 Excel 工作簿："
+        "请用 Excel 或 WPS 打开它，另存为「Excel 工作簿（.xlsx）」后再导入",
+        "The file is named .xls but holds a web page (HTML/XML) table, not a real Excel workbook: "
+        "open it in Excel or WPS, save it as an Excel workbook (.xlsx) and import that",
+    ),
+    "import.xls_not_excel": (
+        "文件扩展名是 .xls，但内容不是 Excel 97–2003 工作簿（可能是改了扩展名的其他文件）",
+        "The file is named .xls but is not an Excel 97–2003 workbook (perhaps another file renamed)",
+    ),
+    "import.xls_no_workbook": (
+        "文件中没有 Excel 工作簿数据（不是有效的 .xls 文件）",
+        "The file holds no Excel workbook data (not a valid .xls file)",
+    ),
+    "import.zip_too_big": (
+        "解压后共 {size} MB，超过导入的上限 {limit} MB：文件过大或是恶意构造的压缩包",
+        "Unpacked it is {size} MB, over the import limit of {limit} MB: too large, or a maliciously built archive",
+    ),
+    "import.zip_bomb": (
+        "文件中的「{member}」从 {packed} KB 解压为 {unpacked} MB，是恶意构造的压缩包（zip 炸弹），拒绝读取",
+        "“{member}” in the file unpacks from {packed} KB to {unpacked} MB: a maliciously built archive (zip bomb); not read",
+    ),
+    # ------------------------------------------------------------ the database file
+    "db.readonly": (
+        "数据库「{path}」是只读的（文件或所在文件夹没有写权限，或在只读介质上），未作任何改动。",
+        "The database “{path}” is read-only (no write permission on the file or its folder, or a read-only medium); nothing was changed.",
+    ),
+    "db.full": (
+        "磁盘空间不足，无法写入数据库「{path}」；本次操作未生效，数据库保持原样。请清理磁盘后重试。",
+        "The disk is full: the database “{path}” cannot be written. Nothing was changed; the database is as it was. Free some disk space and try again.",
+    ),
+    "db.corrupt": (
+        "「{path}」不是本程序的数据库文件或已损坏。请从备份恢复（workload restore）。",
+        "“{path}” is not a database of this program, or it is damaged. Restore it from a backup (workload restore).",
+    ),
+    "db.corrupt_window": (
+        "「{path}」不是本程序的数据库文件或已损坏。请从备份恢复。",
+        "“{path}” is not a database of this program, or it is damaged. Restore it from a backup.",
+    ),
+    "db.cannot_open": (
+        "无法打开数据库「{path}」：文件夹不存在或没有权限。",
+        "Cannot open the database “{path}”: the folder does not exist or access is denied.",
+    ),
+    "db.io": (
+        "读写数据库「{path}」时发生磁盘读写错误（磁盘或网络盘可能出了故障）；本次操作未生效。",
+        "A disk error occurred while reading or writing the database “{path}” (the disk or network drive may be failing); nothing was changed.",
+    ),
+    "db.too_new": (
+        "数据库「{path}」由较新版本的程序创建（结构版本 {found}，本程序支持到 {supported}），"
+        "为保护数据未作任何改动。请升级程序后再打开。",
+        "The database “{path}” was made by a newer version of the program (schema version {found}; this "
+        "program supports up to {supported}). Nothing was changed, to protect the data. Upgrade the program "
+        "and open it again.",
+    ),
+    "db.busy": (
+        "数据库正被另一个程序或用户写入，多次重试后仍未能写入。请稍后再试；若一直如此，请检查是否有其他窗口正在导入或计算。",
+        "Another program or user is writing to the database; several attempts to write failed. Try again later; "
+        "if this persists, check whether another window is importing or computing.",
+    ),
+    # ------------------------------------------------------------ the court server
+    "server.unreachable": (
+        "无法连接法院服务器「{url}」：{detail}。请检查服务器地址、端口和网络，或联系信息技术人员。",
+        "Cannot connect to the court server “{url}”: {detail}. Check the server address, port and network, or call IT.",
+    ),
+    "server.login_failed": (
+        "法院服务器拒绝了账户「{user}」的登录：账户名或密码不正确，或账户已停用。",
+        "The court server refused the login of “{user}”: wrong account name or password, or the account is disabled.",
+    ),
+    "server.not_set_up": (
+        "法院服务器「{url}」上还没有本程序的数据库。请信息技术人员先运行 workload server setup。",
+        "The court server “{url}” has no database of this program yet. IT must run workload server setup first.",
+    ),
+    "server.too_new": (
+        "法院服务器上的数据库由较新版本的程序创建（结构版本 {found}，本程序支持到 {latest}），为保护数据未作任何改动。请升级本程序后再连接。",
+        "The database on the court server was made by a newer version of the program (schema {found}; this one "
+        "supports up to {latest}). Nothing was changed. Upgrade the program, then connect again.",
+    ),
+    "server.needs_upgrade": (
+        "法院服务器上的数据库结构较旧（版本 {found}，本程序需要 {latest}）。请信息技术人员运行 workload server setup 升级后再连接。",
+        "The database on the court server has an older schema (version {found}; this program needs {latest}). "
+        "IT must run workload server setup to upgrade it, then connect again.",
+    ),
+    "server.no_account": (
+        "服务器账户「{user}」不是本程序的账户（或已停用）。请管理员用 workload users add 添加。",
+        "The server login “{user}” is not an account of this program (or it is disabled). An administrator adds it with workload users add.",
+    ),
+    # ------------------------------------------------------------ quotas and plans
+    "quota.replan_month": (
+        "调整计划的起始月份应在 2 到 12 月之间",
+        "The first month of an adjusted plan should be between February and December",
+    ),
+    "quota.no_plan": (
+        "{year} 年度还没有任务计划，请先下达年度计划",
+        "There is no quota plan for {year} yet; issue the annual plan first",
+    ),
+    "quota.reason_required": ("调整法官任务必须填写理由", "Adjusting a judge's quota needs a reason"),
+    "quota.negative": ("任务数不能为负", "A quota cannot be negative"),
+    "quota.no_judge": ("没有名为「{judge}」的法官", "There is no judge named “{judge}”"),
+    # ------------------------------------------------------------ sheets
+    "sheet.bad_month": (
+        "统计月份应为 1 到 12 之间的整数，收到 {month}",
+        "The month should be a whole number from 1 to 12, not {month}",
+    ),
+    "sheet.no_judge": ("没有名为「{judge}」的法官", "There is no judge named “{judge}”"),
+    "sheet.no_division": ("没有名为「{division}」的部门", "There is no division named “{division}”"),
+    "sheet.no_division_data": (
+        "{year} 年度没有名为「{division}」的部门的数据",
+        "There are no figures for a division named “{division}” in {year}",
+    ),
+    "sheet.unknown_kind": (
+        "未知的报表种类「{kind}」（可用：{kinds}）",
+        "Unknown sheet kind “{kind}” (available: {kinds})",
+    ),
+    "sheet.no_plan_notice": (
+        "{year} 年度还没有任务计划，无法打印任务下达表",
+        "There is no quota plan for {year} yet, so no quota notice can be printed",
+    ),
+    "sheet.no_plan": (
+        "{year} 年度还没有下达任务计划，无法生成{what}（先运行 workload quota plan --year {year}）",
+        "No quota plan has been issued for {year}, so no {what} can be made (first run workload quota plan --year {year})",
+    ),
+    "sheet.what_notice": ("任务下达通知", "quota notice"),
+    "sheet.what_judge": ("法官考核表", "judge's sheet"),
+    "sheet.not_in_post": (
+        "法官「{judge}」在 {year} 年度不在岗（入额日期 {start}，离任日期 {end}），没有该年度的报表",
+        "Judge “{judge}” was not in post in {year} (in post from {start}, left {end}): no sheet for that year",
+    ),
+    "sheet.choose_scope": ("请指定 --judge、--division 或 --all", "Choose --judge, --division or --all"),
+    "sheet.judge_nothing": (
+        "法官「{judge}」在 {year} 年度的任务计划中没有任务，截至 {month} 月也没有结案，没有可打印的报表",
+        "Judge “{judge}” has no quota in the {year} plan and no closed cases up to month {month}: there is no sheet to print",
+    ),
+    "sheet.nothing": (
+        "所选范围内没有在 {year} 年度有任务或结案的法官，没有可打印的报表",
+        "No judge in the chosen scope has a quota or closed cases in {year}: there is no sheet to print",
+    ),
+    "sheet.cannot_write": (
+        "无法把报表写入文件夹「{folder}」：{why}。请换一个可写的文件夹。",
+        "Cannot write the sheets into the folder “{folder}”: {why}. Choose a folder that can be written.",
+    ),
+    "sheet.no_court_figures": (
+        "该统计范围没有部门和全院的数字",
+        "This scope has no division or court-wide figures",
+    ),
+}
