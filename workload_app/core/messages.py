@@ -361,6 +361,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "服务器账户「{user}」不是本程序的账户（或已停用）。请管理员用 workload users add 添加。",
         "The server login “{user}” is not an account of this program (or it is disabled). An administrator adds it with workload users add.",
     ),
+    "figures.not_computed": (
+        "{year} 年度的标准案件尚未由人事或管理员计算；请联系人事部门。",
+        "The standard cases of {year} have not been computed by personnel or an administrator yet; contact personnel.",
+    ),
+    "figures.computed_at": (
+        "{year} 年度的数字由人事于 {at} 计算。",
+        "The figures of {year} were computed by personnel at {at}.",
+    ),
+    "figures.computed_stale": (
+        "{year} 年度的数字由人事于 {at} 计算；此后案件已有变动，待人事重新计算后更新。",
+        "The figures of {year} were computed by personnel at {at}; cases have changed since, and the figures "
+        "will follow once personnel recompute them.",
+    ),
     # ------------------------------------------------------------ quotas and plans
     "quota.replan_month": (
         "调整计划的起始月份应在 2 到 12 月之间",

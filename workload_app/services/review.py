@@ -242,6 +242,9 @@ def confirm(db: Database, case_number: str, reason: str) -> Changes:
             before={"pages": pages, "held": why},
             after={"decision": "confirmed", "pages": pages, "reason": reason},
         )
+    from workload_app.services.standard_cases import refresh_on_server
+
+    refresh_on_server(db)  # on the court server: figures fresh for restricted logins at once
     return Changes(results=True, summary={"case_number": case["case_number"], "decision": "confirmed"})
 
 
@@ -301,6 +304,9 @@ def correct(
             before={"pages": pages, "held": why},
             after={"decision": "corrected", "pages": after, "reason": reason},
         )
+    from workload_app.services.standard_cases import refresh_on_server
+
+    refresh_on_server(db)  # on the court server: figures fresh for restricted logins at once
     return Changes(
         results=True, summary={"case_number": case["case_number"], "decision": "corrected", "pages": after}
     )
