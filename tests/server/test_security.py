@@ -26,7 +26,8 @@ CASES = [
 def court(server_court, pg_server):  # noqa: F811 - the fixture imported above
     """A small court on the set-up server (rows written as the superuser) and four accounts made
     by the 管理员 through the program: a judge (张三), a 庭长 of 刑庭, a 人事 and a second judge (李四)."""
-    with psycopg.connect(pg_server.url(server_court.database), autocommit=True) as su:
+    site = server_court
+    with psycopg.connect(pg_server.url(site.database), autocommit=True) as su:
         for name in ("民一庭", "刑庭"):
             su.execute("INSERT INTO divisions (name) VALUES (%s)", (name,))
         division = dict(su.execute("SELECT name, id FROM divisions").fetchall())
@@ -49,8 +50,8 @@ def court(server_court, pg_server):  # noqa: F811 - the fixture imported above
             """INSERT INTO case_results (computation_id, case_id, unit, sc, rule, flags)
                SELECT (SELECT id FROM computations), id, 'trial', 1.0, 0, 0 FROM cases"""
         )
-    admin = open_db(server_court.login())
-    accounts.login(admin, server_court.admin, server_court.password)
+    admin = open_db(site.login())
+    accounts.login(admin, site.admin, site.password)
     logins = {
         "judge": unique("zhangsan"),
         "head": unique("xingting"),
@@ -61,12 +62,12 @@ def court(server_court, pg_server):  # noqa: F811 - the fixture imported above
     accounts.create_user(admin, logins["head"], "division_head", PASSWORD, division="刑庭")
     accounts.create_user(admin, logins["personnel"], "personnel", PASSWORD)
     accounts.create_user(admin, logins["judge2"], "judge", PASSWORD, judge="李四")
-    yield server_court, admin, logins
+    yield site, admin, logins
     admin.conn.close()
 
 
-def _plain(server_court, login):  # noqa: F811
-    return psycopg.connect(server_court.url_of(login, PASSWORD), autocommit=True)
+def _plain(site, login):
+    return psycopg.connect(site.url_of(login, PASSWORD), autocommit=True)
 
 
 def _numbers(conn) -> set[str]:
@@ -74,8 +75,8 @@ def _numbers(conn) -> set[str]:
 
 
 def test_a_judge_reads_its_own_and_its_panel_cases_and_no_other_row(court):
-    server_court, _, logins = court
-    with _plain(server_court, logins["judge"]) as conn:
+    site, _, logins = court
+    with _plain(site, logins["judge"]) as conn:
         assert _numbers(conn) == {CASES[0][0], CASES[1][0]}
         third = conn.execute("SELECT * FROM cases WHERE case_number = %s", (CASES[2][0],)).fetchall()
         assert third == []
@@ -85,30 +86,30 @@ def test_a_judge_reads_its_own_and_its_panel_cases_and_no_other_row(court):
         assert [r[0] for r in conn.execute("SELECT login FROM users").fetchall()] == [logins["judge"]]
         # the audit log: no row readable
         assert conn.execute("SELECT COUNT(*) FROM audit_log").fetchone() == (0,)
-    with _plain(server_court, logins["judge2"]) as conn:
+    with _plain(site, logins["judge2"]) as conn:
         assert _numbers(conn) == {CASES[1][0], CASES[2][0], CASES[3][0]}
 
 
 def test_a_division_head_reads_only_its_division(court):
-    server_court, _, logins = court
-    with _plain(server_court, logins["head"]) as conn:
+    site, _, logins = court
+    with _plain(site, logins["head"]) as conn:
         assert _numbers(conn) == {CASES[2][0]}
-    with _plain(server_court, logins["personnel"]) as conn:
+    with _plain(site, logins["personnel"]) as conn:
         assert _numbers(conn) == {c[0] for c in CASES}
 
 
 def test_nobody_changes_or_removes_audit_rows_not_even_their_own(court):
-    server_court, admin, logins = court
-    judge = open_db(server_court.login(logins["judge"], PASSWORD))
+    site, admin, logins = court
+    judge = open_db(site.login(logins["judge"], PASSWORD))
     who, must_change = accounts.login(judge, logins["judge"], PASSWORD)
     assert (who.role, who.judge, must_change) == ("judge", "张三", True)
     judge.conn.close()
     own = admin.conn.execute(
         "SELECT id FROM audit_log WHERE action = 'user.login' AND target = ?", (logins["judge"],)
     ).fetchone()[0]
-    for login in (logins["judge"], logins["personnel"], server_court.admin):
-        password = server_court.password if login == server_court.admin else PASSWORD
-        with psycopg.connect(server_court.url_of(login, password), autocommit=True) as conn:
+    for login in (logins["judge"], logins["personnel"], site.admin):
+        password = site.password if login == site.admin else PASSWORD
+        with psycopg.connect(site.url_of(login, password), autocommit=True) as conn:
             for statement in (
                 "UPDATE audit_log SET target = 'x' WHERE id = %s",
                 "DELETE FROM audit_log WHERE id = %s",
@@ -118,7 +119,7 @@ def test_nobody_changes_or_removes_audit_rows_not_even_their_own(court):
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
                 conn.execute("TRUNCATE audit_log")
     # a judge cannot append a row in another role's name either
-    with _plain(server_court, logins["judge"]) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+    with _plain(site, logins["judge"]) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
         conn.execute(
             """INSERT INTO audit_log (id, at, "user", role, action, target, prev_hash, hash)
                VALUES (999, 'now', 'x', '管理员', 'user.create', 'x', 'a', 'b')"""
@@ -147,9 +148,9 @@ def test_nobody_changes_or_removes_audit_rows_not_even_their_own(court):
     ],
 )
 def test_a_judge_cannot_raise_its_own_role(court, statement):
-    server_court, admin, logins = court
+    site, admin, logins = court
     me = logins["judge"]
-    with _plain(server_court, me) as conn:
+    with _plain(site, me) as conn:
         try:
             cur = conn.execute(statement.format(me=me))
             changed = cur.rowcount
@@ -168,12 +169,12 @@ def test_a_judge_cannot_raise_its_own_role(court, statement):
 
 
 def test_a_disabled_login_cannot_connect_and_enabled_again_can(court):
-    server_court, admin, logins = court
+    site, admin, logins = court
     accounts.update_user(admin, logins["judge"], active=False)
     with pytest.raises(psycopg.OperationalError, match="not permitted to log in"):
-        _plain(server_court, logins["judge"])
+        _plain(site, logins["judge"])
     accounts.update_user(admin, logins["judge"], active=True)
-    with _plain(server_court, logins["judge"]) as conn:
+    with _plain(site, logins["judge"]) as conn:
         assert _numbers(conn) == {CASES[0][0], CASES[1][0]}
     actions = [
         r[0]
@@ -185,10 +186,8 @@ def test_a_disabled_login_cannot_connect_and_enabled_again_can(court):
 
 
 def test_the_account_functions_refuse_names_and_roles_that_are_not_accounts(court, pg_server):
-    server_court, admin, _ = court
-    with psycopg.connect(
-        server_court.url_of(server_court.admin, server_court.password), autocommit=True
-    ) as conn:
+    site, admin, _ = court
+    with psycopg.connect(site.url_of(site.admin, site.password), autocommit=True) as conn:
         for bad in ("Upper", "a-b", "x" * 64, "pg_x", "workload_x", "robert'); DROP TABLE cases; --"):
             with pytest.raises(psycopg.errors.InvalidParameterValue):
                 conn.execute("SELECT workload_create_login(%s, 'judge', 'Pw-123456')", (bad,))
@@ -208,11 +207,11 @@ def test_the_account_functions_refuse_names_and_roles_that_are_not_accounts(cour
 
 
 def test_a_server_login_without_an_account_is_refused_by_the_program(court, pg_server):
-    server_court, _, _ = court
+    site, _, _ = court
     stranger = unique("stranger")
     with psycopg.connect(pg_server.url(), autocommit=True) as su:
         su.execute(f"CREATE ROLE {stranger} LOGIN PASSWORD '{PASSWORD}' IN ROLE workload_judge")
-    db = open_db(server_court.login(stranger, PASSWORD))
+    db = open_db(site.login(stranger, PASSWORD))
     try:
         with pytest.raises(Exception) as caught:
             accounts.login(db, stranger, PASSWORD)
