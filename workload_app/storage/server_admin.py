@@ -414,7 +414,8 @@ def server_has_data(db: ServerDatabase) -> str | None:
 
 def _rows(conn: sqlite3.Connection, table: str, columns: list[str], converters) -> Iterator[tuple]:
     quoted = ", ".join("rowid" if c == "rowid" else f'"{c}"' for c in columns)
-    cur = conn.execute(f'SELECT {quoted} FROM "{table}" ORDER BY rowid')  # noqa: S608 - names from the schemas
+    order = " ORDER BY rowid" if "rowid" in columns else ""  # WITHOUT ROWID tables have none
+    cur = conn.execute(f'SELECT {quoted} FROM "{table}"{order}')  # noqa: S608 - names from the schemas
     while batch := cur.fetchmany(5000):
         for row in batch:
             yield tuple(f(v) for f, v in zip(converters, row, strict=True))
