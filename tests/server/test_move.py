@@ -156,3 +156,30 @@ def test_a_judge_login_reads_the_same_own_figures_as_personnel_and_never_compute
     finally:
         people.conn.close()
         mine.conn.close()
+
+
+def test_a_court_wide_write_on_the_server_leaves_the_figures_fresh(server_court, court_file):
+    from workload_app.core import demo_court
+    from workload_app.services import standard_cases as S
+    from workload_app.storage import repository as repo
+
+    site = server_court
+    assert _move(site, court_file).exit_code == 0
+    with sqlite3.connect(court_file) as conn:
+        login = dict(conn.execute("SELECT role, login FROM users").fetchall())
+    people = open_db(site.login(login["personnel"], INITIAL))
+    accounts.login(people, login["personnel"], INITIAL)
+    mine = open_db(site.login(login["judge"], INITIAL))
+    accounts.login(mine, login["judge"], INITIAL)
+    try:
+        with repo.transaction(people):  # a change to the cases, as an import makes
+            repo.bump_cases_version(people)
+        assert all(S._fresh(people, y) is None for y in demo_court.YEARS)
+        assert S.refresh_on_server(people) == list(demo_court.YEARS)
+        assert S.refresh_on_server(mine) == []  # a judge's login never computes
+        for year in demo_court.YEARS:
+            assert S._fresh(mine, year) is not None
+            assert "此后案件已有变动" not in S.computed_note(mine, year)
+    finally:
+        people.conn.close()
+        mine.conn.close()
