@@ -183,3 +183,36 @@ def test_a_court_wide_write_on_the_server_leaves_the_figures_fresh(server_court,
     finally:
         people.conn.close()
         mine.conn.close()
+
+
+def test_a_judge_asks_a_query_on_the_server_and_the_chain_still_verifies(server_court, court_file):
+    from workload_app.core import demo_court
+    from workload_app.services import queries
+    from workload_app.services import standard_cases as S
+
+    site = server_court
+    assert _move(site, court_file).exit_code == 0
+    with sqlite3.connect(court_file) as conn:
+        login = dict(conn.execute("SELECT role, login FROM users").fetchall())
+    year = demo_court.YEARS[-1]
+    mine = open_db(site.login(login["judge"], INITIAL))
+    accounts.login(mine, login["judge"], INITIAL)
+    try:
+        number = S.results(mine, year)[0]["case_number"].iloc[0]
+        asked = queries.ask(mine, year, number, "页数似乎录错").summary
+        assert list(queries.listing(mine)["id"]) == [asked["id"]]
+    finally:
+        mine.conn.close()
+    # through plain psycopg the judge moves no other key of meta, and reads no one else's query
+    with psycopg.connect(site.url_of(login["judge"], INITIAL), autocommit=True) as conn:
+        assert conn.execute("UPDATE meta SET value = '0' WHERE key = 'cases_version'").rowcount == 0
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute(
+                "INSERT INTO queries (year, case_number, question, asked_by, asked_at) VALUES (2025, 'x', 'q', 'someone', 'now')"
+            )
+    admin = open_db(site.login())
+    accounts.login(admin, site.admin, site.password)
+    assert audit.verify(admin)[1] is None
+    trail = audit.log(admin).sort_values("id")
+    assert list(trail["action"].tail(3)) == ["user.login", "query.ask", "user.login"]
+    admin.conn.close()
