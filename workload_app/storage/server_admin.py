@@ -107,6 +107,12 @@ def setup(superuser: ServerLogin, admin: str, password: Callable[[], str]) -> Se
                 maintenance.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(name)))
                 report.add(f"已建立角色 {name}")
         maintenance.execute(sql.SQL("ALTER ROLE {} NOLOGIN CREATEROLE").format(sql.Identifier(OWNER)))
+        # the owner hands out group membership (its functions): PostgreSQL 16 on asks for ADMIN OPTION
+        maintenance.execute(
+            sql.SQL("GRANT {} TO {} WITH ADMIN OPTION").format(
+                sql.SQL(", ").join(sql.Identifier(g) for g in GROUPS.values()), sql.Identifier(OWNER)
+            )
+        )
         if (
             maintenance.execute("SELECT 1 FROM pg_database WHERE datname = %s", (database,)).fetchone()
             is None
