@@ -80,7 +80,9 @@ def users_add(ctx: Context, login: str, role: str, display_name: str, judge, div
 @click.option("--name", "display_name", default=None)
 @click.option("--judge", default=None)
 @click.option("--division", default=None)
-@click.option("--active/--inactive", default=None, help="启用或停用")
+@click.option(
+    "--active/--inactive", "--enable/--disable", default=None, help="启用或停用（服务器上同时停用其登录角色）"
+)
 @pass_ctx
 def users_update(ctx: Context, login: str, role, display_name, judge, division, active) -> None:
     """修改账户的角色、关联或启用状态。"""

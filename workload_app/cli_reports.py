@@ -36,6 +36,7 @@ def export_cases(ctx: Context, year: int, out: Path) -> None:
     table = case_table(ctx.db, year)
     _write_table(table, out)
     click.echo(f"{len(table)} 件已导出到 {out}")
+    _computed_note(ctx, year)
 
 
 @export.command("tally")
@@ -50,6 +51,16 @@ def export_tally(ctx: Context, year: int, through_month: int, out: Path) -> None
     table = tally_table(ctx.db, year, through_month)
     _write_table(table, out)
     click.echo(f"{len(table)} 名法官已导出到 {out}")
+    _computed_note(ctx, year)
+
+
+def _computed_note(ctx: Context, year: int) -> None:
+    """A 法官's or 庭长's login on the court server reads the figures 人事 computed: say when."""
+    from workload_app.services.standard_cases import computed_note
+
+    note = computed_note(ctx.db, year)
+    if note:
+        click.echo(note)
 
 
 # ---------------------------------------------------------------- quotas

@@ -222,6 +222,9 @@ DRIVERS = {
         {"review.correct"},
     ),
     "maintenance.restore": (None, {"backup.restore"}),  # tested in test_backups with a real file swap
+    # on the court server only: tests/server/test_setup.py (log-in) and test_move.py (the move's row)
+    "accounts._server_login": (None, {"user.login"}),
+    "server.move_from": (None, {"server.move"}),
     "queries.ask": (
         lambda db, t: queries.ask(db, 2025, S.results(db, 2025)[0]["case_number"].iloc[0], "页数似乎录错"),
         {"query.ask"},

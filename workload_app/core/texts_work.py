@@ -285,6 +285,64 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "服务器账户「{user}」不是本程序的账户（或已停用）。请管理员用 workload users add 添加。",
         "The server login “{user}” is not an account of this program (or it is disabled). An administrator adds it with workload users add.",
     ),
+    "figures.not_computed": (
+        "{year} 年度的标准案件尚未由人事或管理员计算；请联系人事部门。",
+        "The standard cases of {year} have not been computed by personnel or an administrator yet; contact personnel.",
+    ),
+    "figures.computed_at": (
+        "{year} 年度的数字由人事于 {at} 计算。",
+        "The figures of {year} were computed by personnel at {at}.",
+    ),
+    "figures.computed_stale": (
+        "{year} 年度的数字由人事于 {at} 计算；此后案件已有变动，待人事重新计算后更新。",
+        "The figures of {year} were computed by personnel at {at}; cases have changed since, and the figures "
+        "will follow once personnel recompute them.",
+    ),
+    "server.move_needs_server": (
+        "move-from 的 --db 应为法院服务器地址（postgresql://…）",
+        "move-from needs the court server as --db (postgresql://…)",
+    ),
+    "server.move_needs_admin": (
+        "移入须用服务器的管理员账户；「{user}」不是管理员",
+        "Moving a file in needs an administrator account of the server; “{user}” is not one",
+    ),
+    "server.move_has_cases": (
+        "服务器上已有 {count} 件案件：移入只能在刚建好的服务器数据库上进行，未作任何改动",
+        "The server already holds {count} cases: a file can be moved only into a newly set-up server database. Nothing was changed",
+    ),
+    "server.move_has_audit": (
+        "服务器上已有 {count} 条审计记录（已有人使用过该数据库）：移入只能在刚建好的服务器数据库上进行，未作任何改动",
+        "The server already holds {count} audit records (the database has been used): a file can be moved only into a "
+        "newly set-up server database. Nothing was changed",
+    ),
+    "server.login_taken": (
+        "服务器上已有名为「{login}」的登录角色；请换一个账户名",
+        "The server already has a login role named “{login}”; choose another account name",
+    ),
+    "server.admin_only": (
+        "只有管理员账户可以在服务器上建立或修改登录角色",
+        "Only an administrator account may create or change login roles on the server",
+    ),
+    "server.account_refused": (
+        "服务器拒绝了账户「{login}」：{detail}",
+        "The server refused the account “{login}”: {detail}",
+    ),
+    "server.move_no_file": (
+        "找不到要移入的数据库文件「{path}」",
+        "The database file to move in, “{path}”, cannot be found",
+    ),
+    "server.move_not_db": (
+        "「{path}」不是本程序的数据库文件或已损坏",
+        "“{path}” is not a database of this program, or it is damaged",
+    ),
+    "server.move_unknown_tables": (
+        "文件中有服务器上没有的表：{tables}",
+        "The file has tables the server does not: {tables}",
+    ),
+    "server.move_logins_taken": (
+        "服务器上已有同名的登录角色：{logins}；未作任何改动",
+        "The server already has login roles of these names: {logins}. Nothing was changed",
+    ),
     # ------------------------------------------------------------ quotas and plans
     "quota.replan_month": (
         "调整计划的起始月份应在 2 到 12 月之间",

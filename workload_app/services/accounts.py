@@ -3,6 +3,11 @@
 Passwords are kept only as scrypt hashes (memory-hard, from the standard library). A new or reset
 password must be changed at the next log-in. Five wrong passwords in a row lock the account for
 fifteen minutes.
+
+On the court server each account is also a login role of the server (``storage.server_admin``):
+the server checks the password when the client connects, so ``login`` only checks that the
+connected login has an active account; creating, disabling and resetting an account change its
+login role in the same transaction as its row, and ``users.password_hash`` holds ``server``.
 """
 
 from __future__ import annotations
@@ -18,8 +23,10 @@ from workload_app.core import messages
 from workload_app.core.problems import WorkloadError
 from workload_app.services import access, audit
 from workload_app.storage import repository as repo
+from workload_app.storage import server_admin
 from workload_app.storage import users as user_store
-from workload_app.storage.db import Database
+from workload_app.storage.db import Database, ServerError
+from workload_app.storage.pg import is_server
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1  # 16 MiB per hash
 MAX_FAILURES = 5
@@ -92,7 +99,10 @@ def has_accounts(db: Database) -> bool:
 
 
 def login(db: Database, login_name: str, password: str, clock: Clock = time.time) -> tuple[access.User, bool]:
-    """Check the password; on success bind the user to ``db``. Returns (user, must change password)."""
+    """Check the password; on success bind the user to ``db``. Returns (user, must change password).
+    On the court server the server has checked the password already (see ``_server_login``)."""
+    if is_server(db):
+        return _server_login(db, login_name)
     row = user_store.user_by_login(db, login_name.strip())
     if row is None or not row["active"]:
         raise LoginFailed("account.login_failed")
@@ -127,6 +137,20 @@ def login(db: Database, login_name: str, password: str, clock: Clock = time.time
     return who, bool(row["must_change"])
 
 
+def _server_login(db: Database, login_name: str) -> tuple[access.User, bool]:
+    """The connected login's account: it must have an active ``users`` row (the same session as
+    on a file); a server login that is not an account of the program is refused (server.no_account)."""
+    me = server_admin.session_login(db)
+    row = user_store.user_by_login(db, me)
+    if row is None or not row["active"] or login_name.strip().lower() != me:
+        raise ServerError("server.no_account", user=login_name.strip() or me)
+    who = _user(row)
+    with repo.transaction(db):
+        audit.record(db, "user.login", row["login"], user=who)
+    access.bind(db, who)
+    return who, bool(row["must_change"])
+
+
 def logout(db: Database) -> None:
     """End the session (audited): from now on ``db`` acts for nobody until the next log-in."""
     me = access.current(db)
@@ -142,13 +166,19 @@ def change_password(db: Database, old: str, new: str) -> None:
         raise WorkloadError("account.local_operator")
     row = user_store.user_by_login(db, me.login)
     assert row is not None
-    if not check_password(old, row["password_hash"]):
+    server = is_server(db)
+    if not (server_admin.password_matches(db, old) if server else check_password(old, row["password_hash"])):
         raise WorkloadError("account.wrong_password")
     if old == new:
         raise WorkloadError("account.same_password")
     problem = password_problem(me.login, new)
     if problem:
         raise problem
+    if server:  # the login role's own password; its row marked as changed
+        with repo.transaction(db):
+            server_admin.change_own_password(db, new, repo.now())
+            audit.record(db, "user.change_password", me.login)
+        return
     with repo.transaction(db):
         user_store.update_user(
             db, me.id, password_hash=hash_password(new), must_change=0, password_changed_at=repo.now()
@@ -189,6 +219,8 @@ def create_user(
     """A new account (管理员 only); its password must be changed at first log-in."""
     access.require(db, (access.ADMIN,), "管理账户")
     login_name = login_name.strip()
+    if is_server(db):  # server account names are lower case (login roles)
+        login_name = login_name.lower()
     if not login_name:
         raise WorkloadError("account.empty_login")
     if user_store.user_by_login(db, login_name):
@@ -197,7 +229,14 @@ def create_user(
     if problem:
         raise problem
     judge_id, division_id = _links(db, role, judge, division)
+    server = is_server(db)
+    if server:
+        bad = server_admin.login_problem(login_name)
+        if bad:
+            raise WorkloadError(bad)
     with repo.transaction(db):
+        if server:  # the login role first: a name the server refuses leaves no row behind
+            server_admin.create_login(db, login_name, role, password)
         user_store.insert_user(
             db,
             {
@@ -206,7 +245,7 @@ def create_user(
                 "role": role,
                 "judge_id": judge_id,
                 "division_id": division_id,
-                "password_hash": hash_password(password),
+                "password_hash": server_admin.SERVER_MARKER if server else hash_password(password),
                 "must_change": int(must_change),
             },
         )
@@ -259,6 +298,11 @@ def update_user(
     if active is not None:
         fields["active"] = int(active)
     with repo.transaction(db):
+        if is_server(db):  # the login role follows the row: its group, whether it may connect
+            if new_role != before["role"]:
+                server_admin.set_login_group(db, before["login"], new_role)
+            if active is not None and bool(active) != bool(before["active"]):
+                server_admin.set_login_enabled(db, before["login"], bool(active))
         user_store.update_user(db, before["id"], **fields)
         after = user_store.user_by_login(db, login_name) or {}
         audit.record(db, "user.update", login_name, before=_public(before), after=_public(after))
@@ -274,11 +318,14 @@ def reset_password(db: Database, login_name: str, password: str) -> None:
     problem = password_problem(login_name, password)
     if problem:
         raise problem
+    server = is_server(db)
     with repo.transaction(db):
+        if server:
+            server_admin.reset_login_password(db, row["login"], password)
         user_store.update_user(
             db,
             row["id"],
-            password_hash=hash_password(password),
+            password_hash=server_admin.SERVER_MARKER if server else hash_password(password),
             must_change=1,
             failed_attempts=0,
             locked_until=None,

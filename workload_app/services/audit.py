@@ -55,6 +55,7 @@ ACTIONS = {
     "roster.edit": "修改名册",
     "roster.transfer": "法官调动",
     "user.create_roster": "为名册法官建立账户",
+    "server.move": "移入法院服务器",
 }
 
 

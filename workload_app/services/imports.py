@@ -384,6 +384,10 @@ def import_cases(
             _store(db, result, records, unknown, present, path, user or who.name, step)
         except _DryRunDone:
             pass
+    if not dry_run:
+        from workload_app.services.standard_cases import refresh_on_server
+
+        refresh_on_server(db)  # on the court server: figures fresh for restricted logins at once
     progress(1.0, "完成")
     return result
 
@@ -511,4 +515,7 @@ def undo_import(db: Database, batch_id: int, user: str | None = None) -> Changes
         counts = repo.undo_batch(db, batch_id)
         repo.bump_cases_version(db)
         audit.record(db, "import.undo", f"第 {batch_id} 批：{b['file_name']}", before=b, after=counts)
+    from workload_app.services.standard_cases import refresh_on_server
+
+    refresh_on_server(db)  # on the court server: figures fresh for restricted logins at once
     return Changes(cases=True, results=True, summary=UndoSummary(**counts))

@@ -150,6 +150,9 @@ def publish(db: Database, year: int, reason: str = "") -> Changes:
             else None,
             after={"version_in_force": row["version"], "published": True, "reason": reason},
         )
+    from workload_app.services.standard_cases import refresh_on_server
+
+    refresh_on_server(db)  # on the court server: figures fresh for restricted logins at once
     return Changes(params=True, results=True, summary=PublishSummary(year, row["version"]))
 
 

@@ -264,6 +264,9 @@ def confirm(db: Database, case_number: str, reason: str) -> Changes:
             before={"pages": pages, "held": why},
             after={"decision": "confirmed", "pages": pages, "reason": reason},
         )
+    from workload_app.services.standard_cases import refresh_on_server
+
+    refresh_on_server(db)  # on the court server: figures fresh for restricted logins at once
     return Changes(results=True, summary=ReviewSummary(case["case_number"], "confirmed"))
 
 
@@ -323,4 +326,7 @@ def correct(
             before={"pages": pages, "held": why},
             after={"decision": "corrected", "pages": after, "reason": reason},
         )
+    from workload_app.services.standard_cases import refresh_on_server
+
+    refresh_on_server(db)  # on the court server: figures fresh for restricted logins at once
     return Changes(results=True, summary=ReviewSummary(case["case_number"], "corrected", PageCounts(**after)))

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from workload_app.core import messages
 from workload_app.core.params import Params, params_from_toml
+from workload_app.core.problems import WorkloadError
 from workload_app.core.progress import ProgressCallback, no_progress
 from workload_app.core.quotas import in_post_in_year
 from workload_app.core.standard import (
@@ -34,6 +36,7 @@ from workload_app.storage import case_columns, derived
 from workload_app.storage import repository as repo
 from workload_app.storage.backups import database_path as backups_path
 from workload_app.storage.db import Database
+from workload_app.storage.pg import is_server
 
 AVERAGES_VERSION = 1  # raise when compute_averages changes: kept averages are then read again
 
@@ -130,6 +133,57 @@ def _fresh(db: Database, year: int) -> dict | None:
     return comp
 
 
+def _restricted(db: Database) -> bool:
+    """A login on the court server that sees only some cases (法官, 庭长): its client must never
+    compute figures from the rows it can see; it reads what 人事/管理员's writes computed."""
+    return is_server(db) and not access.current(db).court_wide
+
+
+def _usable(db: Database, year: int) -> dict:
+    """The year's computation to read: the fresh one, computed first when stale, except under a
+    restricted login on the server, which reads the latest stored computation of the year's
+    parameters (``stale`` set when the cases changed since; ``created_at`` says when)."""
+    comp = _fresh(db, year)
+    if comp is not None:
+        return comp
+    if _restricted(db):
+        current = repo.official_param_set(db, year)
+        comp = repo.computation_of(db, current["id"]) if current is not None else None
+        if comp is None:
+            raise WorkloadError("figures.not_computed", year=year)
+        return {**comp, "stale": True}
+    _compute_year(db, year)
+    comp = _fresh(db, year)
+    assert comp is not None
+    return comp
+
+
+def computed_note(db: Database, year: int) -> str | None:
+    """For a restricted login on the court server: when the figures it reads were computed
+    (and whether the cases changed since); None elsewhere (figures are always fresh there)."""
+    if not _restricted(db):
+        return None
+    comp = _usable(db, year)
+    when = str(comp["created_at"]).replace("T", " ")[:16]
+    if comp.get("stale"):
+        return messages.render("figures.computed_stale", {"year": year, "at": when})
+    return messages.render("figures.computed_at", {"year": year, "at": when})
+
+
+def refresh_on_server(db: Database) -> list[int]:
+    """After a court-wide write on the server (import, parameters published, page decisions): the
+    stale years recomputed at once, so restricted logins read fresh figures. Nothing on a file
+    (readers there recompute as they read). Returns the years recomputed."""
+    if not is_server(db) or not access.current(db).court_wide:
+        return []
+    done = []
+    for year in repo.param_years(db):
+        if repo.official_param_set(db, year) is not None and _fresh(db, year) is None:
+            _compute_year(db, year)
+            done.append(year)
+    return done
+
+
 def results(db: Database, year: int) -> tuple[pd.DataFrame, Params, dict]:
     """Cases closed in ``year`` that the acting user may see, with their results, the parameters
     used and the computation row. Recomputes first when the stored results are missing or stale."""
@@ -147,11 +201,7 @@ def court_results(db: Database, year: int) -> tuple[pd.DataFrame, Params, dict]:
 
     A window refresh asks for the same year several times; the merged table is kept for the
     latest (database, year, computation, case version) and handed out as a copy."""
-    comp = _fresh(db, year)
-    if comp is None:
-        _compute_year(db, year)
-        comp = _fresh(db, year)
-    assert comp is not None
+    comp = _usable(db, year)
     key = (backups_path(db), year, comp["id"], repo.cases_version(db))
     if key in _RECENT:
         merged, params, info = _RECENT[key]
@@ -169,11 +219,7 @@ def credit_columns(db: Database, year: int) -> tuple[pd.DataFrame, Params, dict]
     """``court_results`` narrowed to what crediting reads (case_id, judge, division, panel,
     closed_month, unit, sc), read alone when the whole year is not kept: the same rows, order
     and values, a fraction of the read."""
-    comp = _fresh(db, year)
-    if comp is None:  # refreshed for whoever reads, as court_results does
-        _compute_year(db, year)
-        comp = _fresh(db, year)
-    assert comp is not None
+    comp = _usable(db, year)  # refreshed for whoever reads, as court_results does
     key = (backups_path(db), year, comp["id"], repo.cases_version(db))
     if key in _RECENT:
         merged, params, info = _RECENT[key]
@@ -330,11 +376,7 @@ def _monthly_in_post(db: Database, year: int, out: pd.DataFrame) -> pd.DataFrame
 def _derived_computation(db: Database, year: int) -> dict | None:
     """The year's fresh computation (computed first when stale, as ``credit_columns`` does) if
     its per-judge credit was stored with it."""
-    comp = _fresh(db, year)
-    if comp is None:  # refreshed for whoever reads, as court_results does
-        _compute_year(db, year)
-        comp = _fresh(db, year)
-    assert comp is not None
+    comp = _usable(db, year)  # refreshed for whoever reads, as court_results does
     return comp if comp.get("derived") else None
 
 

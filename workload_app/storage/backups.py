@@ -25,7 +25,9 @@ DEFAULT_KEEP = 10
 
 
 def database_path(db: sqlite_utils.Database) -> Path | None:
-    """The file behind a handle (None for an in-memory database)."""
+    """The file behind a handle (None for an in-memory database, and for the court server)."""
+    if getattr(db, "dialect", None) == "postgresql":
+        return None
     for _, name, file in db.conn.execute("PRAGMA database_list"):
         if name == "main":
             return Path(file) if file else None

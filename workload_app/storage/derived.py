@@ -155,10 +155,18 @@ _TRIGGERS = 6  # migration 15's year_version_* triggers: without them no version
 def year_version(db: sqlite_utils.Database, closed_year: int) -> int | None:
     """How many times the cases of ``closed_year`` (or reviewers' decisions on them) changed;
     None when the triggers that count it are missing (then nothing cached is trusted)."""
-    n = db.conn.execute(
-        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'year_version_%'"
-    ).fetchone()[0]
-    if n != _TRIGGERS:
+    if getattr(db, "dialect", None) == "postgresql":  # the server's two row triggers count it
+        n = db.conn.execute(
+            "SELECT COUNT(*) FROM pg_trigger WHERE tgname IN ('year_version_cases', 'year_version_reviews')"
+            " AND tgenabled <> 'D' AND tgrelid IN (to_regclass('cases'), to_regclass('page_reviews'))"
+        ).fetchone()[0]
+        expected = 2
+    else:
+        n = db.conn.execute(
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'year_version_%'"
+        ).fetchone()[0]
+        expected = _TRIGGERS
+    if n != expected:
         return None
     row = db.conn.execute(
         "SELECT version FROM year_versions WHERE closed_year = ?", (closed_year,)

@@ -22,6 +22,9 @@ Migration = Callable[[sqlite_utils.Database], None]
 DIALECT = "sqlite"
 _FILE = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 _NAME = re.compile(r"^--\s*name:\s*(.+?)\s*$")
+# SQL files beside the migrations that are not numbered steps: the court server's roles and
+# policies, re-applied whole by ``server setup`` (storage/server_admin.py)
+NOT_MIGRATIONS = ("roles.sql",)
 
 # Python steps, by version: run after that version's SQL file, in the same transaction.
 # None today: every shipped migration is schema only.
@@ -85,6 +88,8 @@ def load_migrations(folder: Path | None = None, dialect: str = DIALECT) -> list[
     folder = folder or schema_dir(dialect)
     found: list[tuple[int, str, Migration]] = []
     for path in sorted(folder.glob("*.sql")):
+        if path.name in NOT_MIGRATIONS:
+            continue
         match = _FILE.match(path.name)
         if match is None:
             raise ValueError(f"结构迁移文件名应为「四位编号_名称.sql」：{path}")

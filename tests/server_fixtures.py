@@ -1,0 +1,58 @@
+"""Fixtures for the court server's tests. Import the ones a module uses:
+
+from tests.server_fixtures import server_court  # noqa: F401 - a fixture
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import NamedTuple
+
+import pytest
+
+from workload_app.storage import pg
+
+# ---------------------------------------------------------------- a set-up court server (server-roles)
+
+ADMIN_PASSWORD = "Admin-pass-1"
+
+
+class ServerCourt(NamedTuple):
+    """A court database made by ``workload server setup`` on the test server: its address (no
+    user), its first 管理员 and that account's password. Unpacks as (url, admin, password)."""
+
+    url: str
+    admin: str
+    password: str
+    database: str = ""
+
+    def login(self, user: str | None = None, password: str | None = None) -> pg.ServerLogin:
+        """The ServerLogin of ``user`` (default: the 管理员)."""
+        if user is None:
+            user, password = self.admin, self.password
+        return pg.ServerLogin.from_url(self.url, user=user, password=password or "")
+
+    def url_of(self, user: str, password: str) -> str:
+        """A libpq URL for plain psycopg (not the program's code)."""
+        host_port = self.url.split("://", 1)[1]
+        return f"postgresql://{user}:{password}@{host_port}"
+
+
+def unique(prefix: str) -> str:
+    """A login name of its own: login roles belong to the whole test cluster, shared by the tests."""
+    return f"{prefix}_{uuid.uuid4().hex[:8]}"
+
+
+@pytest.fixture
+def server_court(pg_server):
+    """``server setup`` run on a fresh database of the test server (roles, schema, policies, the
+    first 管理员); dropped after the test."""
+    from workload_app.services import server
+
+    name = f"court_{uuid.uuid4().hex[:10]}"
+    admin = unique("admin")
+    superuser = pg.ServerLogin.from_url(pg_server.url(name))
+    server.setup(superuser, admin, lambda: ADMIN_PASSWORD)
+    yield ServerCourt(f"postgresql://127.0.0.1:{pg_server.port}/{name}", admin, ADMIN_PASSWORD, name)
+    pg.close_pools()
+    pg_server.drop_database(name)
