@@ -244,13 +244,30 @@ def confirm(db: Database, case_number: str, reason: str) -> Changes:
     reason = _reason(reason)
     case, why = _find_held(db, case_number)
     pages = _imported(case)
+    _decide(db, user, case, why, "confirmed", reason, pages, {})
+    return Changes(results=True, summary=ReviewSummary(case["case_number"], "confirmed"))
+
+
+def _decide(
+    db: Database,
+    user,
+    case: dict,
+    why: str,
+    decision: str,
+    reason: str,
+    pages: dict[str, float | None],
+    corrected: dict[str, float],
+) -> None:
+    """Record a reviewer's decision on a held case (with the imported ``pages`` and, when correcting,
+    the ``corrected`` ones), audit it, and refresh the figures restricted logins read on a server."""
     with repo.transaction(db):
         repo.insert_page_review(
             db,
             {
                 "case_id": case["case_id"],
-                "decision": "confirmed",
+                "decision": decision,
                 **pages,
+                **{f"corrected_{c}": v for c, v in corrected.items()},
                 "reason": reason,
                 "decided_at": repo.now(),
                 "decided_by": user.name,
@@ -259,15 +276,14 @@ def confirm(db: Database, case_number: str, reason: str) -> Changes:
         repo.bump_cases_version(db)
         audit.record(
             db,
-            "review.confirm",
+            "review.confirm" if decision == "confirmed" else "review.correct",
             case["case_number"],
             before={"pages": pages, "held": why},
-            after={"decision": "confirmed", "pages": pages, "reason": reason},
+            after={"decision": decision, "pages": {**pages, **corrected}, "reason": reason},
         )
     from workload_app.services.standard_cases import refresh_on_server
 
     refresh_on_server(db)  # on the court server: figures fresh for restricted logins at once
-    return Changes(results=True, summary=ReviewSummary(case["case_number"], "confirmed"))
 
 
 def _page_value(value: object, label: str, ceiling: int) -> float:
@@ -305,28 +321,5 @@ def correct(
     if all(pages[c] == v for c, v in corrected.items()):
         raise WorkloadError("review.same_pages")
     after = {**pages, **corrected}
-    with repo.transaction(db):
-        repo.insert_page_review(
-            db,
-            {
-                "case_id": case["case_id"],
-                "decision": "corrected",
-                **pages,
-                **{f"corrected_{c}": v for c, v in corrected.items()},
-                "reason": reason,
-                "decided_at": repo.now(),
-                "decided_by": user.name,
-            },
-        )
-        repo.bump_cases_version(db)
-        audit.record(
-            db,
-            "review.correct",
-            case["case_number"],
-            before={"pages": pages, "held": why},
-            after={"decision": "corrected", "pages": after, "reason": reason},
-        )
-    from workload_app.services.standard_cases import refresh_on_server
-
-    refresh_on_server(db)  # on the court server: figures fresh for restricted logins at once
+    _decide(db, user, case, why, "corrected", reason, pages, corrected)
     return Changes(results=True, summary=ReviewSummary(case["case_number"], "corrected", PageCounts(**after)))

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -32,6 +31,7 @@ from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.excel import ExcelButton
 from workload_app.ui.i18n import labels, post_label, track_label
 from workload_app.ui.tables import table_view
+from workload_app.ui.view_parts import View, ok_cancel
 
 COLUMNS = {
     "name": "姓名",
@@ -117,11 +117,7 @@ class JudgeDialog(QDialog):
         form.addRow(self.tr("类别"), self.track)
         form.addRow(self.tr("入额日期"), self.start)
         form.addRow(self.tr("离任日期"), self.end)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self.save, self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         if existing:
@@ -182,11 +178,7 @@ class TransferDialog(QDialog):
         form.addRow(self.tr("现在部门"), QLabel(judge["division"] or ""))
         form.addRow(self.tr("调往部门"), self.division)
         form.addRow(self.tr("自该日起在新部门"), self.date)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self.save, self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(
@@ -210,10 +202,9 @@ class TransferDialog(QDialog):
         self.view.window_.apply_changes(changes)
 
 
-class RosterView(QWidget):
+class RosterView(View):
     def __init__(self, window) -> None:
-        super().__init__()
-        self.window_ = window
+        super().__init__(window)
         self.model = DataFrameModel(headers=labels(COLUMNS))
         self.table = table_view(self.model)
         self.table.doubleClicked.connect(lambda _: self.edit())
@@ -281,29 +272,22 @@ class RosterView(QWidget):
                 return
         raise KeyError(name)
 
-    def add(self) -> JudgeDialog:
-        dialog = JudgeDialog(self)
+    def _open(self, dialog: QDialog) -> QDialog:
+        """Show ``dialog`` (window-modal, not blocking) and keep it as ``self.dialog``."""
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def add(self) -> JudgeDialog:
+        return self._open(JudgeDialog(self))
 
     def edit(self) -> JudgeDialog | None:
         judge = self._selected()
-        if judge is None:
-            return None
-        dialog = JudgeDialog(self, judge)
-        self.dialog = dialog
-        dialog.open()
-        return dialog
+        return None if judge is None else self._open(JudgeDialog(self, judge))
 
     def transfer(self) -> TransferDialog | None:
         judge = self._selected()
-        if judge is None:
-            return None
-        dialog = TransferDialog(self, judge)
-        self.dialog = dialog
-        dialog.open()
-        return dialog
+        return None if judge is None else self._open(TransferDialog(self, judge))
 
     def create_accounts(self, target: str | None = None) -> None:
         """Accounts for every judge without one; the passwords go once to a PDF the user names."""
