@@ -94,3 +94,13 @@ def test_month_axes_empty_the_chart_and_span_twelve_months(qtbot):
     assert chart.axes(Qt.Orientation.Horizontal) == [ax]
     assert chart.axes(Qt.Orientation.Vertical) == [ay]
     assert ax.alignment() == Qt.AlignmentFlag.AlignBottom and ay.alignment() == Qt.AlignmentFlag.AlignLeft
+
+
+def test_error_label_is_red_and_wraps_unless_told(qtbot):
+    from workload_app.ui.view_parts import error_label
+
+    label = error_label()
+    qtbot.addWidget(label)
+    assert label.text() == "" and label.wordWrap()
+    assert label.styleSheet() == "color: #b00020;"
+    assert not error_label(wrap=False).wordWrap()

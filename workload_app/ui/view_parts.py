@@ -35,6 +35,17 @@ def ok_cancel(on_ok: Callable[[], object], on_cancel: Callable[[], object]) -> Q
     return buttons
 
 
+ERROR_COLOR = "#b00020"
+
+
+def error_label(wrap: bool = True) -> QLabel:
+    """An empty label for a dialog's refusal or error, in the window's error red."""
+    label = QLabel()
+    label.setStyleSheet(f"color: {ERROR_COLOR};")
+    label.setWordWrap(wrap)
+    return label
+
+
 def detail_pane() -> QPlainTextEdit:
     """Read-only text showing the selected row in full (under a table)."""
     pane = QPlainTextEdit()

@@ -15,7 +15,7 @@ from workload_app.core.problems import WorkloadError
 from workload_app.services import access, accounts
 from workload_app.services.demo import DEMO_PASSWORD, demo_accounts
 from workload_app.ui import db_errors
-from workload_app.ui.view_parts import ok_cancel
+from workload_app.ui.view_parts import error_label, ok_cancel
 
 
 class LoginDialog(QDialog):
@@ -30,9 +30,7 @@ class LoginDialog(QDialog):
         self.login = QLineEdit()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.setWordWrap(True)
+        self.message = error_label()
         form = QFormLayout()
         form.addRow(self.tr("登录名"), self.login)
         form.addRow(self.tr("密码"), self.password)
@@ -80,9 +78,7 @@ class ChangePasswordDialog(QDialog):
         self.again = QLineEdit()
         for field in (self.old, self.new, self.again):
             field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.setWordWrap(True)
+        self.message = error_label()
         form = QFormLayout()
         form.addRow(self.tr("原密码"), self.old)
         form.addRow(self.tr("新密码"), self.new)

@@ -31,7 +31,7 @@ from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.excel import ExcelButton
 from workload_app.ui.i18n import labels, post_label, track_label
 from workload_app.ui.tables import table_view
-from workload_app.ui.view_parts import View, ok_cancel
+from workload_app.ui.view_parts import View, error_label, ok_cancel
 
 COLUMNS = {
     "name": "姓名",
@@ -107,9 +107,7 @@ class JudgeDialog(QDialog):
             self.track.setCurrentIndex(max(0, self.track.findData(existing["track"])))
         else:
             self.post.setCurrentIndex(self.post.findData("审判员"))
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
+        self.message = error_label()
         form = QFormLayout()
         form.addRow(self.tr("姓名"), self.name)
         form.addRow(self.tr("部门"), self.division)
@@ -171,9 +169,7 @@ class TransferDialog(QDialog):
         self.date = QDateEdit(QDate.currentDate())
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
+        self.message = error_label()
         form = QFormLayout()
         form.addRow(self.tr("现在部门"), QLabel(judge["division"] or ""))
         form.addRow(self.tr("调往部门"), self.division)

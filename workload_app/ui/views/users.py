@@ -21,7 +21,7 @@ from workload_app.ui import db_errors
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.i18n import label, labels
 from workload_app.ui.tables import table_view
-from workload_app.ui.view_parts import View, ok_cancel
+from workload_app.ui.view_parts import View, error_label, ok_cancel
 
 COLUMNS = {
     "login": "登录名",
@@ -62,8 +62,7 @@ class UserDialog(QDialog):
             self.role.setCurrentIndex(self.role.findData(existing["role"]))
             self.judge.setCurrentIndex(max(0, self.judge.findData(existing["judge"])))
             self.division.setCurrentIndex(max(0, self.division.findData(existing["division"])))
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #b00020;")
+        self.message = error_label(wrap=False)
         form = QFormLayout()
         form.addRow(self.tr("登录名"), self.login)
         form.addRow(self.tr("姓名"), self.name)
