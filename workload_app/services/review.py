@@ -244,11 +244,13 @@ def confirm(db: Database, case_number: str, reason: str) -> Changes:
     reason = _reason(reason)
     case, why = _find_held(db, case_number)
     pages = _imported(case)
-    _decide(db, user, case, why, "confirmed", reason, pages, {})
+    with repo.transaction(db):
+        _record_decision(db, user, case, why, "confirmed", reason, pages, {})
+    _refresh_on_server(db)
     return Changes(results=True, summary=ReviewSummary(case["case_number"], "confirmed"))
 
 
-def _decide(
+def _record_decision(
     db: Database,
     user,
     case: dict,
@@ -259,31 +261,34 @@ def _decide(
     corrected: dict[str, float],
 ) -> None:
     """Record a reviewer's decision on a held case (with the imported ``pages`` and, when correcting,
-    the ``corrected`` ones), audit it, and refresh the figures restricted logins read on a server."""
-    with repo.transaction(db):
-        repo.insert_page_review(
-            db,
-            {
-                "case_id": case["case_id"],
-                "decision": decision,
-                **pages,
-                **{f"corrected_{c}": v for c, v in corrected.items()},
-                "reason": reason,
-                "decided_at": repo.now(),
-                "decided_by": user.name,
-            },
-        )
-        repo.bump_cases_version(db)
-        audit.record(
-            db,
-            "review.confirm" if decision == "confirmed" else "review.correct",
-            case["case_number"],
-            before={"pages": pages, "held": why},
-            after={"decision": decision, "pages": {**pages, **corrected}, "reason": reason},
-        )
+    the ``corrected`` ones) and audit it; the caller holds the transaction."""
+    repo.insert_page_review(
+        db,
+        {
+            "case_id": case["case_id"],
+            "decision": decision,
+            **pages,
+            **{f"corrected_{c}": v for c, v in corrected.items()},
+            "reason": reason,
+            "decided_at": repo.now(),
+            "decided_by": user.name,
+        },
+    )
+    repo.bump_cases_version(db)
+    audit.record(
+        db,
+        "review.confirm" if decision == "confirmed" else "review.correct",
+        case["case_number"],
+        before={"pages": pages, "held": why},
+        after={"decision": decision, "pages": {**pages, **corrected}, "reason": reason},
+    )
+
+
+def _refresh_on_server(db: Database) -> None:
+    """On the court server: the figures restricted logins read, fresh at once after a decision."""
     from workload_app.services.standard_cases import refresh_on_server
 
-    refresh_on_server(db)  # on the court server: figures fresh for restricted logins at once
+    refresh_on_server(db)
 
 
 def _page_value(value: object, label: str, ceiling: int) -> float:
@@ -321,5 +326,7 @@ def correct(
     if all(pages[c] == v for c, v in corrected.items()):
         raise WorkloadError("review.same_pages")
     after = {**pages, **corrected}
-    _decide(db, user, case, why, "corrected", reason, pages, corrected)
+    with repo.transaction(db):
+        _record_decision(db, user, case, why, "corrected", reason, pages, corrected)
+    _refresh_on_server(db)
     return Changes(results=True, summary=ReviewSummary(case["case_number"], "corrected", PageCounts(**after)))
