@@ -25,6 +25,15 @@ def _write_table(table: pd.DataFrame, out: Path) -> None:
     write_table(table, out)
 
 
+def _judge_table(command):
+    """The options of a one-row-per-judge table export: ``--year``, ``--through-month``, ``--out``."""
+    command = click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)(command)
+    command = click.option("--through-month", type=click.IntRange(1, 12), default=12, show_default=True)(
+        command
+    )
+    return click.option("--year", type=int, required=True)(command)
+
+
 @export.command("cases")
 @click.option("--year", type=int, required=True)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
@@ -40,9 +49,7 @@ def export_cases(ctx: Context, year: int, out: Path) -> None:
 
 
 @export.command("tally")
-@click.option("--year", type=int, required=True)
-@click.option("--through-month", type=click.IntRange(1, 12), default=12, show_default=True)
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@_judge_table
 @pass_ctx
 def export_tally(ctx: Context, year: int, through_month: int, out: Path) -> None:
     """每名法官一行：结案数、审判/执行标准案件数、任务、完成率、得分、排名。"""
@@ -219,9 +226,7 @@ def sheets(
 
 
 @export.command("quality")
-@click.option("--year", type=int, required=True)
-@click.option("--through-month", type=click.IntRange(1, 12), default=12, show_default=True)
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@_judge_table
 @pass_ctx
 def export_quality(ctx: Context, year: int, through_month: int, out: Path) -> None:
     """每名法官一行质效指标：结案率、结收比、审限内结案率、平均审理天数、长期未结、上诉、改发、执行到位，及分子分母。"""

@@ -56,9 +56,16 @@ def collect() -> dict[tuple[str, str], None]:
                 found[("labels", node.value)] = None
     # the label tables the window shows from services and core
     from workload_app.core.formatting import TRACK_LABELS
-    from workload_app.services import access, audit
+    from workload_app.core.quality import INDICATOR_LABELS
+    from workload_app.services import access, audit, review
 
-    for text in [*access.ROLE_LABELS.values(), *audit.ACTIONS.values(), *TRACK_LABELS.values()]:
+    for text in [
+        *access.ROLE_LABELS.values(),
+        *audit.ACTIONS.values(),
+        *TRACK_LABELS.values(),
+        *INDICATOR_LABELS.values(),
+        *review.LIST_LABELS.values(),
+    ]:
         found[("labels", text)] = None
     return found
 

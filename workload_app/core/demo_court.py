@@ -13,6 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from workload_app.core.params import DEFAULT_POST_FRACTIONS
+
 COURT_NAME = "重庆市沙坪坝区人民法院（示范）"
 COURT_CODE = "渝0106"
 YEARS = (2024, 2025)
@@ -37,14 +39,8 @@ LEADERS = (
     ("副院长", "商事审判庭"),
     ("审判委员会专职委员", "行政审判庭"),
 )
-POST_LOAD = {
-    "院长": 0.10,
-    "副院长": 0.35,
-    "审判委员会专职委员": 0.35,
-    "庭长": 0.60,
-    "副庭长": 0.80,
-    "审判员": 1.0,
-}
+# A post's share of a full load in the demo court: what the default parameters expect of it.
+POST_LOAD = dict(DEFAULT_POST_FRACTIONS)
 
 # Share of closed cases per category (by division load they land where the category is handled).
 # type code, share of the division's cases, (file, transcript, judgment) median pages, procedure mix

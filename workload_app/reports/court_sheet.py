@@ -3,15 +3,14 @@ data quality."""
 
 from __future__ import annotations
 
-from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, Spacer
+from reportlab.platypus import KeepTogether, Paragraph
 
 from workload_app.core import formatting as fmt
 from workload_app.core.assessment import DivisionFigures
 from workload_app.reports.charts import bar_chart, progress_chart
 from workload_app.reports.pdf import CONTENT_W, SheetDoc, escape, styles, table
 from workload_app.reports.quality_block import division_quality_table, quality_section
-from workload_app.reports.sheet_parts import _doc, _head, _render, opinions
+from workload_app.reports.sheet_parts import _doc, _head, _render, data_quality_closing
 
 W = CONTENT_W
 
@@ -96,20 +95,14 @@ def court_docs(f: dict) -> list[SheetDoc]:
             story.append(Paragraph("各部门质效指标（按部门名称排列，不排名）", st["h2"]))
             story.append(division_quality_table(q["divisions"]))
     dq = f["quality"]
-    closing = [
-        Paragraph(f"{next(numbers)}、数据质量", st["h2"]),
-        Paragraph(
-            escape(
-                f"本年度结案 {fmt.count(dq['cases'])} 件，其中数据不全 {dq['incomplete']} 件、待审批 {dq['awaiting']} 件、"
-                f"页数异常 {dq['outlier']} 件。"
-            ),
-            st["base"],
-        ),
-        Spacer(1, 4 * mm),
-        Paragraph("审核意见", st["h2"]),
-        opinions(["审管办负责人确认", "分管院领导意见"]),
-    ]
-    story.append(KeepTogether(closing))
+    story.append(
+        data_quality_closing(
+            f"{next(numbers)}、数据质量",
+            f"本年度结案 {fmt.count(dq['cases'])} 件，其中数据不全 {dq['incomplete']} 件、待审批 {dq['awaiting']} 件、"
+            f"页数异常 {dq['outlier']} 件。",
+            ["审管办负责人确认", "分管院领导意见"],
+        )
+    )
     return [_doc(f, story, "全院工作量汇总表", f["court"], "全院")]
 
 

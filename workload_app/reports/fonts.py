@@ -55,11 +55,10 @@ def _bundle_dirs() -> list[Path]:
     return dirs
 
 
-def find_font() -> Path:
-    env = os.environ.get("WORKLOAD_FONT")
-    if env and Path(env).exists():
-        return Path(env)
-    for candidate in _CANDIDATES:
+def _first_present(candidates: tuple[str, ...]) -> Path | None:
+    """The first of ``candidates`` on this machine: a path (with a "/") as it is, a bare file name
+    in the fonts bundled with the program (the frozen bundle's first)."""
+    for candidate in candidates:
         if "/" in candidate:
             if Path(candidate).exists():
                 return Path(candidate)
@@ -67,6 +66,16 @@ def find_font() -> Path:
         for d in _bundle_dirs():
             if (d / candidate).exists():
                 return d / candidate
+    return None
+
+
+def find_font() -> Path:
+    env = os.environ.get("WORKLOAD_FONT")
+    if env and Path(env).exists():
+        return Path(env)
+    found = _first_present(_CANDIDATES)
+    if found is not None:
+        return found
     raise WorkloadError(
         "找不到可嵌入 PDF 的中文 TrueType 字体。请安装文泉驿微米黑（Debian：apt-get install fonts-wqy-microhei），"
         "或在 Windows 上确认有微软雅黑/黑体/宋体，或设置环境变量 WORKLOAD_FONT 指向一个 .ttf/.ttc 文件。"
@@ -77,15 +86,7 @@ def find_fallback_font() -> Path | None:
     env = os.environ.get("WORKLOAD_FALLBACK_FONT")
     if env is not None:  # "" switches the fallback off (tests of the warning)
         return Path(env) if env and Path(env).exists() else None
-    for candidate in _FALLBACK_CANDIDATES:
-        if "/" in candidate:
-            if Path(candidate).exists():
-                return Path(candidate)
-            continue
-        for d in _bundle_dirs():
-            if (d / candidate).exists():
-                return d / candidate
-    return None
+    return _first_present(_FALLBACK_CANDIDATES)
 
 
 def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:

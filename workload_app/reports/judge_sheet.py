@@ -4,7 +4,7 @@ its optional deduction, ranks where published), the months, the cases, 质效 an
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Paragraph, Spacer, Table
 
 from workload_app.core import formatting as fmt
 from workload_app.core.assessment import JudgeFigures
@@ -18,7 +18,7 @@ from workload_app.reports.sheet_parts import (
     _kv,
     _months_table,
     _render,
-    opinions,
+    data_quality_closing,
     quota_text,
 )
 
@@ -155,20 +155,14 @@ def judge_docs(f: dict) -> list[SheetDoc]:
     if f.get("indicators"):
         story.extend(quality_section(f["indicators"], "六、质效指标", with_cases=True, deducts=deducts))
     dq = f["quality"]
-    closing = [
-        Paragraph("七、数据质量" if f.get("indicators") else "六、数据质量", st["h2"]),
-        Paragraph(
-            escape(
-                f"数据不全（页数缺失，未计标准案件）{dq['incomplete']} 件；待廉政监察员审批 "
-                f"{dq['awaiting']} 件（暂计 0）；页数异常待核 {dq['outlier']} 件。"
-            ),
-            st["base"],
-        ),
-        Spacer(1, 4 * mm),
-        Paragraph("审核意见", st["h2"]),
-        opinions(judge_signers(j["post"])),
-    ]
-    story.append(KeepTogether(closing))
+    story.append(
+        data_quality_closing(
+            "七、数据质量" if f.get("indicators") else "六、数据质量",
+            f"数据不全（页数缺失，未计标准案件）{dq['incomplete']} 件；待廉政监察员审批 "
+            f"{dq['awaiting']} 件（暂计 0）；页数异常待核 {dq['outlier']} 件。",
+            judge_signers(j["post"]),
+        )
+    )
     who = f"{j['name']}（{j['division']}）" if j["division"] else j["name"]
     return [_doc(f, story, "法官工作量考核表", j["name"], who)]
 

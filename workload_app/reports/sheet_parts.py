@@ -6,7 +6,7 @@ from __future__ import annotations
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from workload_app.core import formatting as fmt
 from workload_app.core.assessment import MonthProgress
@@ -57,6 +57,19 @@ def opinions(labels: list[str], remarks: bool = True) -> Table:
     t = Table(rows, colWidths=[W * 0.2, W * 0.8])
     t.setStyle(TableStyle(commands))
     return t
+
+
+def review_block(signers: list[str]) -> list:
+    """A sheet's last part: the 审核意见 heading and a signing row for each of ``signers``."""
+    return [Spacer(1, 4 * mm), Paragraph("审核意见", styles()["h2"]), opinions(signers)]
+
+
+def data_quality_closing(heading: str, text: str, signers: list[str]) -> KeepTogether:
+    """The data-quality paragraph under ``heading`` and the review block, kept on one page."""
+    st = styles()
+    return KeepTogether(
+        [Paragraph(heading, st["h2"]), Paragraph(escape(text), st["base"]), *review_block(signers)]
+    )
 
 
 def _kv(pairs: list[tuple[str, str]], cols: int = 3) -> Table:

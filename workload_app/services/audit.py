@@ -124,18 +124,11 @@ def _verify_chain(db: Database) -> tuple[int, str | None]:
     return n, None
 
 
-def log(
-    db: Database,
-    *,
-    user: str | None = None,
-    action: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    text: str | None = None,
-) -> pd.DataFrame:
-    """Audit rows, newest first, with the action's Chinese name (管理员 and 人事 only)."""
+def log(db: Database, **filters: str | None) -> pd.DataFrame:
+    """Audit rows, newest first, with the action's Chinese name (管理员 and 人事 only); the filters
+    (``user``, ``action``, ``since``, ``until``, ``text``) are ``storage.audit_trail.audit_frame``'s."""
     access.require(db, access.COURT_WIDE, "查看审计日志")
-    out = audit_trail.audit_frame(db, user=user, action=action, since=since, until=until, text=text)
+    out = audit_trail.audit_frame(db, **filters)
     out.insert(4, "action_label", out["action"].map(ACTIONS).fillna(out["action"]))
     return out
 

@@ -245,29 +245,50 @@ def confirm(db: Database, case_number: str, reason: str) -> Changes:
     case, why = _find_held(db, case_number)
     pages = _imported(case)
     with repo.transaction(db):
-        repo.insert_page_review(
-            db,
-            {
-                "case_id": case["case_id"],
-                "decision": "confirmed",
-                **pages,
-                "reason": reason,
-                "decided_at": repo.now(),
-                "decided_by": user.name,
-            },
-        )
-        repo.bump_cases_version(db)
-        audit.record(
-            db,
-            "review.confirm",
-            case["case_number"],
-            before={"pages": pages, "held": why},
-            after={"decision": "confirmed", "pages": pages, "reason": reason},
-        )
+        _record_decision(db, user, case, why, "confirmed", reason, pages, {})
+    _refresh_on_server(db)
+    return Changes(results=True, summary=ReviewSummary(case["case_number"], "confirmed"))
+
+
+def _record_decision(
+    db: Database,
+    user,
+    case: dict,
+    why: str,
+    decision: str,
+    reason: str,
+    pages: dict[str, float | None],
+    corrected: dict[str, float],
+) -> None:
+    """Record a reviewer's decision on a held case (with the imported ``pages`` and, when correcting,
+    the ``corrected`` ones) and audit it; the caller holds the transaction."""
+    repo.insert_page_review(
+        db,
+        {
+            "case_id": case["case_id"],
+            "decision": decision,
+            **pages,
+            **{f"corrected_{c}": v for c, v in corrected.items()},
+            "reason": reason,
+            "decided_at": repo.now(),
+            "decided_by": user.name,
+        },
+    )
+    repo.bump_cases_version(db)
+    audit.record(
+        db,
+        "review.confirm" if decision == "confirmed" else "review.correct",
+        case["case_number"],
+        before={"pages": pages, "held": why},
+        after={"decision": decision, "pages": {**pages, **corrected}, "reason": reason},
+    )
+
+
+def _refresh_on_server(db: Database) -> None:
+    """On the court server: the figures restricted logins read, fresh at once after a decision."""
     from workload_app.services.standard_cases import refresh_on_server
 
-    refresh_on_server(db)  # on the court server: figures fresh for restricted logins at once
-    return Changes(results=True, summary=ReviewSummary(case["case_number"], "confirmed"))
+    refresh_on_server(db)
 
 
 def _page_value(value: object, label: str, ceiling: int) -> float:
@@ -306,27 +327,6 @@ def correct(
         raise WorkloadError("review.same_pages")
     after = {**pages, **corrected}
     with repo.transaction(db):
-        repo.insert_page_review(
-            db,
-            {
-                "case_id": case["case_id"],
-                "decision": "corrected",
-                **pages,
-                **{f"corrected_{c}": v for c, v in corrected.items()},
-                "reason": reason,
-                "decided_at": repo.now(),
-                "decided_by": user.name,
-            },
-        )
-        repo.bump_cases_version(db)
-        audit.record(
-            db,
-            "review.correct",
-            case["case_number"],
-            before={"pages": pages, "held": why},
-            after={"decision": "corrected", "pages": after, "reason": reason},
-        )
-    from workload_app.services.standard_cases import refresh_on_server
-
-    refresh_on_server(db)  # on the court server: figures fresh for restricted logins at once
+        _record_decision(db, user, case, why, "corrected", reason, pages, corrected)
+    _refresh_on_server(db)
     return Changes(results=True, summary=ReviewSummary(case["case_number"], "corrected", PageCounts(**after)))

@@ -8,7 +8,7 @@ import pandas as pd
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
-from workload_app.core.quality import QualityFigures
+from workload_app.core.quality import INDICATOR_LABELS, QualityFigures
 from workload_app.ui.dataframe_model import DataFrameModel, Index
 from workload_app.ui.i18n import label
 
@@ -31,16 +31,7 @@ _KEYS = {
     "q_reversed_remanded_rate": "reversed_remanded_rate",
     "q_enforcement_recovery_rate": "enforcement_recovery_rate",
 }
-INDICATOR_TEXT = {  # core.quality.INDICATOR_LABELS, here so that the translation tool collects them
-    "closing_rate": "结案率",
-    "closed_to_filed": "结收比",
-    "within_limit_rate": "法定审限内结案率",
-    "mean_days": "平均审理天数",
-    "long_pending_rate": "长期未结案件占比",
-    "acceptance_rate": "一审服判息诉率",
-    "reversed_remanded_rate": "二审改判发回重审率",
-    "enforcement_recovery_rate": "执行到位率",
-}
+INDICATOR_TEXT = INDICATOR_LABELS  # their translations: update_ts.py collects core's table
 QUALITY_DECIMALS = {c: (0 if c == "q_long_pending" else 1) for c in QUALITY_COLUMNS}
 OUT_OF_RANGE = QColor("#c0392b")
 

@@ -15,6 +15,7 @@ from workload_app.core.problems import WorkloadError
 from workload_app.services import access, accounts
 from workload_app.services.demo import DEMO_PASSWORD, demo_accounts
 from workload_app.ui import db_errors
+from workload_app.ui.view_parts import error_label, ok_cancel
 
 
 class LoginDialog(QDialog):
@@ -29,19 +30,13 @@ class LoginDialog(QDialog):
         self.login = QLineEdit()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.setWordWrap(True)
+        self.message = error_label()
         form = QFormLayout()
         form.addRow(self.tr("登录名"), self.login)
         form.addRow(self.tr("密码"), self.password)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = ok_cancel(self.try_login, self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("登录"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("退出"))
-        buttons.accepted.connect(self.try_login)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
@@ -83,18 +78,12 @@ class ChangePasswordDialog(QDialog):
         self.again = QLineEdit()
         for field in (self.old, self.new, self.again):
             field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.setWordWrap(True)
+        self.message = error_label()
         form = QFormLayout()
         form.addRow(self.tr("原密码"), self.old)
         form.addRow(self.tr("新密码"), self.new)
         form.addRow(self.tr("再输入一次"), self.again)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.change)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self.change, self.reject)
         layout = QVBoxLayout(self)
         if required:
             layout.addWidget(QLabel(self.tr("这是首次登录或管理员重置后的密码，请先设置自己的密码。")))

@@ -6,7 +6,7 @@ import difflib
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -14,11 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
 )
 
 from workload_app.services import access, audit
@@ -26,6 +22,7 @@ from workload_app.ui import file_dialogs
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.i18n import label, labels, person_name
 from workload_app.ui.tables import table_view
+from workload_app.ui.view_parts import View, column, detail_pane, splitter
 
 COLUMNS = {
     "id": "序号",
@@ -87,10 +84,9 @@ def _text(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-class AuditView(QWidget):
+class AuditView(View):
     def __init__(self, window) -> None:
-        super().__init__()
-        self.window_ = window
+        super().__init__(window)
         self.action = QComboBox()
         self.action.addItem(self.tr("全部操作"), None)
         for code, label_ in audit.ACTIONS.items():
@@ -126,17 +122,9 @@ class AuditView(QWidget):
         self.model = DataFrameModel(headers=labels(COLUMNS))
         self.table = table_view(self.model)
         self.table.selectionModel().currentRowChanged.connect(self._show_row)
-        self.detail = QPlainTextEdit()
-        self.detail.setReadOnly(True)
+        self.detail = detail_pane()
         self.status = QLabel()
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.table)
-        split.addWidget(self.detail)
-        split.setSizes([500, 200])
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.status)
-        layout.addWidget(split)
+        column(self, bar, self.status, splitter(self.table, self.detail, sizes=[500, 200], vertical=True))
         self._rows = None
 
     def _filters(self) -> dict:

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
-    QSplitter,
     QVBoxLayout,
-    QWidget,
 )
 
 from workload_app.core.casenumber import CATEGORY_LABELS
@@ -26,6 +22,7 @@ from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.excel import ExcelButton
 from workload_app.ui.i18n import flag_words, labels
 from workload_app.ui.tables import table_view
+from workload_app.ui.view_parts import View, detail_pane, splitter
 
 COLUMNS = {
     "case_number": "案号",
@@ -52,10 +49,9 @@ KEPT = (
 )  # fmt: skip
 
 
-class CasesView(QWidget):
+class CasesView(View):
     def __init__(self, window) -> None:
-        super().__init__()
-        self.window_ = window
+        super().__init__(window)
         self.frame = pd.DataFrame()
         self.params = None
         user = window.user
@@ -97,14 +93,9 @@ class CasesView(QWidget):
         self.count = QLabel()
         self.excel = ExcelButton(self.model, lambda: self.tr("{y}年案件").format(y=self.window_.year()))
         bar.addWidget(self.excel)
-        self.explanation = QPlainTextEdit()
-        self.explanation.setReadOnly(True)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.table)
-        split.addWidget(self.explanation)
-        split.setStretchFactor(0, 1)  # the table takes the height; the explanation keeps its size
-        split.setStretchFactor(1, 0)
-        split.setSizes([520, 110])
+        self.explanation = detail_pane()
+        # the table takes the height; the explanation keeps its size
+        split = splitter(self.table, self.explanation, sizes=[520, 110], vertical=True, stretch=[1, 0])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(split, 1)  # the table takes the height, not a gap under the explanation

@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 import pandas as pd
-from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
+from PySide6.QtCharts import QChart, QChartView, QLineSeries
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
@@ -17,9 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +33,7 @@ from workload_app.ui.i18n import labels, track_label, words
 from workload_app.ui.quality_columns import INDICATOR_COLUMNS, MarkedModel, indicator_rows
 from workload_app.ui.tables import table_view
 from workload_app.ui.tasks import text_of
+from workload_app.ui.view_parts import View, detail_pane, month_axes, splitter, titled
 
 MONTH_COLUMNS = {
     "month": "月份",
@@ -58,10 +57,9 @@ CASE_COLUMNS = {
 }
 
 
-class MyWorkloadView(QWidget):
+class MyWorkloadView(View):
     def __init__(self, window) -> None:
-        super().__init__()
-        self.window_ = window
+        super().__init__(window)
         self.judge_box = QComboBox()  # who: fixed for a 法官, any visible judge for others
         self.judge_box.currentIndexChanged.connect(lambda _: self.refresh())
         self.title = QLabel()
@@ -86,8 +84,7 @@ class MyWorkloadView(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("按案号或案由查找"))
         self.search.textChanged.connect(self._filter)
-        self.explanation = QPlainTextEdit()
-        self.explanation.setReadOnly(True)
+        self.explanation = detail_pane()
         self.explanation.setMaximumHeight(70)
         save = QPushButton(self.tr("生成我的考核表 PDF…"))
         save.clicked.connect(self.save_pdf)
@@ -101,16 +98,10 @@ class MyWorkloadView(QWidget):
         self.indicators = MarkedModel(
             headers=labels(INDICATOR_COLUMNS), decimals={"numerator": 0, "denominator": 0}
         )
-        quality_box = QWidget()
-        quality_layout = QVBoxLayout(quality_box)
-        quality_layout.setContentsMargins(0, 0, 0, 0)
-        quality_layout.addWidget(QLabel(self.tr("质效指标（超出参考范围的标 ▲）")))
-        quality_layout.addWidget(table_view(self.indicators, sortable=False))
-        upper = QSplitter()
-        upper.addWidget(month_table)
-        upper.addWidget(chart_view)
-        upper.addWidget(quality_box)
-        upper.setSizes([440, 480, 420])
+        quality_box = titled(
+            self.tr("质效指标（超出参考范围的标 ▲）"), table_view(self.indicators, sortable=False)
+        )
+        upper = splitter(month_table, chart_view, quality_box, sizes=[440, 480, 420])
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
@@ -131,10 +122,7 @@ class MyWorkloadView(QWidget):
         self.query_button.clicked.connect(lambda: self.ask())
         explain_row.addWidget(self.query_button, 0, Qt.AlignmentFlag.AlignTop)
         lower_layout.addLayout(explain_row)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(upper)
-        split.addWidget(lower)
-        split.setSizes([330, 420])
+        split = splitter(upper, lower, sizes=[330, 420], vertical=True)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
@@ -342,15 +330,7 @@ class MyWorkloadView(QWidget):
         )
 
     def _draw(self, months: pd.DataFrame, target_cumulative: list[float]) -> None:
-        self.chart.removeAllSeries()
-        for axis in self.chart.axes():
-            self.chart.removeAxis(axis)
-        ax, ay = QValueAxis(), QValueAxis()
-        ax.setRange(1, 12)
-        ax.setTickCount(12)
-        ax.setLabelFormat("%d")
-        self.chart.addAxis(ax, Qt.AlignmentFlag.AlignBottom)
-        self.chart.addAxis(ay, Qt.AlignmentFlag.AlignLeft)
+        ax, ay = month_axes(self.chart)
         actual = QLineSeries()
         actual.setName(self.tr("完成"))
         actual.setPen(QPen(QColor("#1f77b4"), 3))

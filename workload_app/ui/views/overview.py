@@ -18,7 +18,7 @@ from PySide6.QtCharts import (
 )
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from workload_app.core import quotas as q
 from workload_app.core.standard import AWAITING_APPROVAL, INCOMPLETE, OUTLIER
@@ -32,6 +32,7 @@ from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.i18n import labels, separator, track_label
 from workload_app.ui.quality_columns import INDICATOR_COLUMNS, MarkedModel, indicator_rows
 from workload_app.ui.tables import table_view
+from workload_app.ui.view_parts import View, month_axes
 
 COLUMNS = {
     "division": "部门",
@@ -45,10 +46,9 @@ COLUMNS = {
 }
 
 
-class OverviewView(QWidget):
+class OverviewView(View):
     def __init__(self, window) -> None:
-        super().__init__()
-        self.window_ = window
+        super().__init__(window)
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 16pt; font-weight: bold;")
         self.summary = QLabel()
@@ -258,15 +258,7 @@ class OverviewView(QWidget):
 
     def _draw(self, figures, tracks: set[str]) -> None:
         """Cumulative done and target (``figures.progress``) for each track the visible judges work in."""
-        self.chart.removeAllSeries()
-        for axis in self.chart.axes():
-            self.chart.removeAxis(axis)
-        ax, ay = QValueAxis(), QValueAxis()
-        ax.setRange(1, 12)
-        ax.setTickCount(12)
-        ax.setLabelFormat("%d")
-        self.chart.addAxis(ax, Qt.AlignmentFlag.AlignBottom)
-        self.chart.addAxis(ay, Qt.AlignmentFlag.AlignLeft)
+        ax, ay = month_axes(self.chart)
         top = 1.0
         for track in ("trial", "enforcement"):
             if track not in tracks:

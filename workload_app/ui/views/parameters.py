@@ -34,6 +34,7 @@ from workload_app.ui import db_errors, file_dialogs
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.i18n import label
 from workload_app.ui.tables import table_view
+from workload_app.ui.view_parts import View
 from workload_app.ui.views.what_if import WhatIfPanel
 
 RULE_HEADERS = ["名称", "方式", "数值", "类型代字", "程序", "结案方式", "案由包含"]
@@ -56,10 +57,9 @@ def _spin(lo: float, hi: float, step: float, decimals: int = 2) -> QDoubleSpinBo
     return s
 
 
-class ParametersView(QWidget):
+class ParametersView(View):
     def __init__(self, window) -> None:
-        super().__init__()
-        self.window_ = window
+        super().__init__(window)
         self._loading = False
         self.version_label = QLabel()
         self.w_file, self.w_transcript, self.w_judgment = (_spin(0, 1, 0.05, 3) for _ in range(3))

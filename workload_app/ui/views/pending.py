@@ -10,7 +10,6 @@ import pandas as pd
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from workload_app.core.quality import Period
@@ -28,6 +26,7 @@ from workload_app.ui import db_errors, file_dialogs
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.i18n import label, labels
 from workload_app.ui.tables import table_view
+from workload_app.ui.view_parts import View, ok_cancel
 
 COLUMNS = {
     "case_number": "案号",
@@ -67,18 +66,12 @@ class ReasonDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("原因"), self.reason)
         form.addRow(self.tr("说明"), self.note)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self.accept, self.reject))
 
 
-class PendingView(QWidget):
+class PendingView(View):
     def __init__(self, window) -> None:
-        super().__init__()
-        self.window_ = window
+        super().__init__(window)
         self.user = window.user
         self.frame = pd.DataFrame()
         self.model = DataFrameModel(headers=labels(COLUMNS))

@@ -12,7 +12,7 @@ import math
 import numpy as np
 import pandas as pd
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout
 
 from workload_app.core import quotas as q
 from workload_app.services import comparison as C
@@ -24,6 +24,7 @@ from workload_app.ui.excel import ExcelButton
 from workload_app.ui.i18n import labels, post_label, separator, track_label
 from workload_app.ui.quality_columns import QUALITY_COLUMNS, QUALITY_DECIMALS, MarkedModel, merge_quality
 from workload_app.ui.tables import table_view
+from workload_app.ui.view_parts import View
 
 JUDGE_COLUMNS = {
     "judge": "法官",
@@ -105,10 +106,9 @@ class _BehindFilter(QCheckBox):
             self.after()
 
 
-class JudgesView(QWidget):
+class JudgesView(View):
     def __init__(self, window) -> None:
-        super().__init__()
-        self.window_ = window
+        super().__init__(window)
         self.model = MarkedModel(
             headers=labels({**JUDGE_COLUMNS, **QUALITY_COLUMNS}),
             decimals={"score": 1, "completion_pct": 1, **QUALITY_DECIMALS},
@@ -196,10 +196,9 @@ def _band_floor(band: object) -> float | None:
     return 0.0 if i == 0 else q.COMPLETION_EDGES[i - 1] * 100
 
 
-class DivisionsView(QWidget):
+class DivisionsView(View):
     def __init__(self, window) -> None:
-        super().__init__()
-        self.window_ = window
+        super().__init__(window)
         self.model = MarkedModel(
             headers=labels({**DIVISION_COLUMNS, **QUALITY_COLUMNS}),
             decimals={

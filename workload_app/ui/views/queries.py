@@ -3,10 +3,8 @@ question, open ones first, and answer them; anyone else sees their own."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -14,7 +12,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +23,7 @@ from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.excel import ExcelButton
 from workload_app.ui.i18n import labels
 from workload_app.ui.tables import table_view
+from workload_app.ui.view_parts import View, detail_pane, ok_cancel, splitter
 
 COLUMNS = {
     "id": "编号",
@@ -55,23 +53,16 @@ class AnswerDialog(QDialog):
         form.addRow(self.tr("疑问"), question)
         form.addRow(self.tr("答复"), self.answer)
         form.addRow(self.tr("更正"), self.correction)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self.accept, self.reject))
 
 
-class QueriesView(QWidget):
+class QueriesView(View):
     def __init__(self, window) -> None:
-        super().__init__()
-        self.window_ = window
+        super().__init__(window)
         self.model = DataFrameModel(headers=labels(COLUMNS))
         self.table = table_view(self.model)
         self.table.selectionModel().currentRowChanged.connect(self._show)
-        self.detail = QPlainTextEdit()
-        self.detail.setReadOnly(True)
+        self.detail = detail_pane()
         self.status = QLabel()
         self.answer_button = QPushButton(self.tr("答复所选疑问…"))
         self.answer_button.clicked.connect(lambda: self.answer())
@@ -81,11 +72,7 @@ class QueriesView(QWidget):
         bar.addWidget(self.status, 1)
         bar.addWidget(self.answer_button)
         bar.addWidget(self.excel)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.table)
-        split.addWidget(self.detail)
-        split.setStretchFactor(0, 1)
-        split.setSizes([480, 140])
+        split = splitter(self.table, self.detail, sizes=[480, 140], vertical=True, stretch=[1])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(split, 1)

@@ -4,7 +4,7 @@ targets with a chart, re-plan mid-year, and the plan versions side by side."""
 from __future__ import annotations
 
 import pandas as pd
-from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
+from PySide6.QtCharts import QChart, QChartView, QLineSeries
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
@@ -15,10 +15,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
-    QWidget,
 )
 
 from workload_app.services import quotas as Q
@@ -28,6 +26,7 @@ from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.excel import ExcelButton
 from workload_app.ui.i18n import labels, plan_reason, post_label, track_label
 from workload_app.ui.tables import table_view
+from workload_app.ui.view_parts import View, month_axes, splitter
 
 JUDGE_COLUMNS = {
     "judge": "法官",
@@ -43,10 +42,9 @@ JUDGE_COLUMNS = {
 }
 
 
-class QuotasView(QWidget):
+class QuotasView(View):
     def __init__(self, window) -> None:
-        super().__init__()
-        self.window_ = window
+        super().__init__(window)
         self.plan: dict | None = None
         self.derivation = QLabel()
         self.derivation.setWordWrap(True)
@@ -100,10 +98,7 @@ class QuotasView(QWidget):
         self.chart_legend = ChartLegend(self.chart)
         chart_view = QChartView(self.chart)
         chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(tabs)
-        split.addWidget(with_legend(chart_view, self.chart_legend))
-        split.setSizes([420, 300])
+        split = splitter(tabs, with_legend(chart_view, self.chart_legend), sizes=[420, 300], vertical=True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.derivation)
         layout.addLayout(bar)
@@ -199,15 +194,7 @@ class QuotasView(QWidget):
         }.get(pattern, pattern)
 
     def _draw(self, targets: pd.DataFrame) -> None:
-        self.chart.removeAllSeries()
-        for axis in self.chart.axes():
-            self.chart.removeAxis(axis)
-        ax, ay = QValueAxis(), QValueAxis()
-        ax.setRange(1, 12)
-        ax.setTickCount(12)
-        ax.setLabelFormat("%d")
-        self.chart.addAxis(ax, Qt.AlignmentFlag.AlignBottom)
-        self.chart.addAxis(ay, Qt.AlignmentFlag.AlignLeft)
+        ax, ay = month_axes(self.chart)
         top = 0.0
         for track in ("trial", "enforcement"):
             part = targets[targets["track"] == track]

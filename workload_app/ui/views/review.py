@@ -10,22 +10,16 @@ import math
 from pathlib import Path
 
 import pandas as pd
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
 )
 
 from workload_app.services import review
@@ -33,19 +27,11 @@ from workload_app.ui import db_errors, file_dialogs
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.i18n import labels
 from workload_app.ui.tables import table_view
+from workload_app.ui.view_parts import View, column, detail_pane, ok_cancel, splitter
 
-COLUMNS = {
-    "case_number": "案号",
-    "judge": "承办法官",
-    "division": "部门",
-    "closed_year": "结案年度",
-    "type_code": "类型",
-    "file_pages": "卷宗页数",
-    "transcript_pages": "庭审笔录页数",
-    "judgment_pages": "裁判文书页数",
-    "reason": "待复核原因",
-}
-EXPORT_COLUMNS = {**COLUMNS, "affects": "影响"}
+# the service's list and its labels (update_ts.py collects them); the table leaves out 影响
+EXPORT_COLUMNS = review.LIST_LABELS
+COLUMNS = {k: v for k, v in EXPORT_COLUMNS.items() if k != "affects"}
 PAGES = ("file_pages", "transcript_pages", "judgment_pages")
 
 
@@ -89,11 +75,7 @@ class DecisionDialog(QDialog):
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("如：已核对卷宗，确有此页数；核对人"))
         form.addRow(self.tr("理由"), self.reason)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self._accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self._accept, self.reject)
         form.addRow(self.buttons)
         self.setMinimumWidth(460)
 
@@ -115,10 +97,9 @@ class DecisionDialog(QDialog):
         self.accept()
 
 
-class ReviewView(QWidget):
+class ReviewView(View):
     def __init__(self, window) -> None:
-        super().__init__()
-        self.window_ = window
+        super().__init__(window)
         self.scope = QComboBox()
         self.scope.addItem(self.tr("全部年度"), False)
         self.scope.addItem(self.tr("当前年度"), True)
@@ -139,16 +120,8 @@ class ReviewView(QWidget):
         self.model = DataFrameModel(headers=labels(COLUMNS))
         self.table = table_view(self.model)
         self.table.selectionModel().currentRowChanged.connect(self._show_row)
-        self.detail = QPlainTextEdit()
-        self.detail.setReadOnly(True)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.table)
-        split.addWidget(self.detail)
-        split.setSizes([450, 150])
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.status)
-        layout.addWidget(split)
+        self.detail = detail_pane()
+        column(self, bar, self.status, splitter(self.table, self.detail, sizes=[450, 150], vertical=True))
         self.rows = pd.DataFrame()
         self._enable()
 

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -32,6 +31,7 @@ from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.excel import ExcelButton
 from workload_app.ui.i18n import labels, post_label, track_label
 from workload_app.ui.tables import table_view
+from workload_app.ui.view_parts import View, error_label, ok_cancel
 
 COLUMNS = {
     "name": "姓名",
@@ -107,9 +107,7 @@ class JudgeDialog(QDialog):
             self.track.setCurrentIndex(max(0, self.track.findData(existing["track"])))
         else:
             self.post.setCurrentIndex(self.post.findData("审判员"))
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
+        self.message = error_label()
         form = QFormLayout()
         form.addRow(self.tr("姓名"), self.name)
         form.addRow(self.tr("部门"), self.division)
@@ -117,11 +115,7 @@ class JudgeDialog(QDialog):
         form.addRow(self.tr("类别"), self.track)
         form.addRow(self.tr("入额日期"), self.start)
         form.addRow(self.tr("离任日期"), self.end)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self.save, self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         if existing:
@@ -175,18 +169,12 @@ class TransferDialog(QDialog):
         self.date = QDateEdit(QDate.currentDate())
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
+        self.message = error_label()
         form = QFormLayout()
         form.addRow(self.tr("现在部门"), QLabel(judge["division"] or ""))
         form.addRow(self.tr("调往部门"), self.division)
         form.addRow(self.tr("自该日起在新部门"), self.date)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self.save, self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(
@@ -210,10 +198,9 @@ class TransferDialog(QDialog):
         self.view.window_.apply_changes(changes)
 
 
-class RosterView(QWidget):
+class RosterView(View):
     def __init__(self, window) -> None:
-        super().__init__()
-        self.window_ = window
+        super().__init__(window)
         self.model = DataFrameModel(headers=labels(COLUMNS))
         self.table = table_view(self.model)
         self.table.doubleClicked.connect(lambda _: self.edit())
@@ -281,29 +268,22 @@ class RosterView(QWidget):
                 return
         raise KeyError(name)
 
-    def add(self) -> JudgeDialog:
-        dialog = JudgeDialog(self)
+    def _open(self, dialog: QDialog) -> QDialog:
+        """Show ``dialog`` (window-modal, not blocking) and keep it as ``self.dialog``."""
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def add(self) -> JudgeDialog:
+        return self._open(JudgeDialog(self))
 
     def edit(self) -> JudgeDialog | None:
         judge = self._selected()
-        if judge is None:
-            return None
-        dialog = JudgeDialog(self, judge)
-        self.dialog = dialog
-        dialog.open()
-        return dialog
+        return None if judge is None else self._open(JudgeDialog(self, judge))
 
     def transfer(self) -> TransferDialog | None:
         judge = self._selected()
-        if judge is None:
-            return None
-        dialog = TransferDialog(self, judge)
-        self.dialog = dialog
-        dialog.open()
-        return dialog
+        return None if judge is None else self._open(TransferDialog(self, judge))
 
     def create_accounts(self, target: str | None = None) -> None:
         """Accounts for every judge without one; the passwords go once to a PDF the user names."""

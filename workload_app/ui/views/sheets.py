@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from workload_app.services import access
@@ -32,6 +31,7 @@ from workload_app.services import quotas as Q
 from workload_app.services.sheets import export_sheets
 from workload_app.ui import db_errors, file_dialogs
 from workload_app.ui.i18n import label
+from workload_app.ui.view_parts import View
 
 KINDS = (
     ("judge", "法官考核表"),
@@ -51,10 +51,9 @@ def kinds_for(user: access.User) -> list[str]:
     return ["judge", "notice"]
 
 
-class SheetsView(QWidget):
+class SheetsView(View):
     def __init__(self, window) -> None:
-        super().__init__()
-        self.window_ = window
+        super().__init__(window)
         self.kind = QComboBox()
         allowed = kinds_for(window.user)
         for key, label_ in KINDS:

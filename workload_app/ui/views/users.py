@@ -6,7 +6,6 @@ import pandas as pd
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from workload_app.core.problems import WorkloadError
@@ -23,6 +21,7 @@ from workload_app.ui import db_errors
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.i18n import label, labels
 from workload_app.ui.tables import table_view
+from workload_app.ui.view_parts import View, error_label, ok_cancel
 
 COLUMNS = {
     "login": "登录名",
@@ -63,8 +62,7 @@ class UserDialog(QDialog):
             self.role.setCurrentIndex(self.role.findData(existing["role"]))
             self.judge.setCurrentIndex(max(0, self.judge.findData(existing["judge"])))
             self.division.setCurrentIndex(max(0, self.division.findData(existing["division"])))
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #b00020;")
+        self.message = error_label(wrap=False)
         form = QFormLayout()
         form.addRow(self.tr("登录名"), self.login)
         form.addRow(self.tr("姓名"), self.name)
@@ -73,11 +71,7 @@ class UserDialog(QDialog):
         form.addRow(self.tr("关联部门（庭长必填）"), self.division)
         if existing is None:
             form.addRow(self.tr("初始密码（首次登录须修改）"), self.password)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self.save, self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
@@ -111,10 +105,9 @@ class UserDialog(QDialog):
         self.accept()
 
 
-class UsersView(QWidget):
+class UsersView(View):
     def __init__(self, window) -> None:
-        super().__init__()
-        self.window_ = window
+        super().__init__(window)
         self.model = DataFrameModel(headers=labels(COLUMNS))
         self.table = table_view(self.model, sortable=False)
         self.table.doubleClicked.connect(lambda _: self.edit())

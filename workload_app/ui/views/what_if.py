@@ -13,9 +13,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QSplitter,
     QVBoxLayout,
-    QWidget,
 )
 
 from workload_app.core.params import Params
@@ -26,6 +24,7 @@ from workload_app.ui import db_errors
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.i18n import labels, track_label
 from workload_app.ui.tables import table_view
+from workload_app.ui.view_parts import View, splitter, titled
 
 JUDGE_COLUMNS = {
     "judge": "法官",
@@ -50,12 +49,11 @@ SCENARIO_COLUMNS = {
 }
 
 
-class WhatIfPanel(QWidget):
+class WhatIfPanel(View):
     """``centre`` gives the parameters being edited (raises ParameterError when they are invalid)."""
 
     def __init__(self, window, centre: Callable[[], Params]) -> None:
-        super().__init__()
-        self.window_ = window
+        super().__init__(window)
         self.centre = centre
         self.spread = QDoubleSpinBox()
         self.spread.setRange(1, 50)
@@ -92,24 +90,14 @@ class WhatIfPanel(QWidget):
             headers=labels(SCENARIO_COLUMNS),
             decimals={"file": 4, "transcript": 4, "judgment": 4, "max_shift": 0},
         )
-        split = QSplitter()
-        left = QWidget()
-        ll = QVBoxLayout(left)
-        ll.setContentsMargins(0, 0, 0, 0)
-        ll.addWidget(QLabel(self.tr("各法官排名的变动范围（波动大的在前）")))
         self.judges_table = table_view(self.judges)
-        ll.addWidget(self.judges_table)
-        right = QWidget()
-        rl = QVBoxLayout(right)
-        rl.setContentsMargins(0, 0, 0, 0)
-        rl.addWidget(QLabel(self.tr("各权重方案（第 1 行为中心）")))
         self.scenarios_table = table_view(self.scenarios)
-        rl.addWidget(self.scenarios_table)
-        split.addWidget(left)
-        split.addWidget(right)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setSizes([780, 420])
+        split = splitter(
+            titled(self.tr("各法官排名的变动范围（波动大的在前）"), self.judges_table),
+            titled(self.tr("各权重方案（第 1 行为中心）"), self.scenarios_table),
+            sizes=[780, 420],
+            stretch=[3, 2],
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(explain)
         layout.addLayout(controls)
