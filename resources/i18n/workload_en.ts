@@ -3048,6 +3048,10 @@ The database being replaced is kept as a backup first. Close this database on ot
       <translation>Left on</translation>
     </message>
     <message>
+      <source>移入法院服务器</source>
+      <translation>Moved to the court server</translation>
+    </message>
+    <message>
       <source>程序</source>
       <translation>Procedure</translation>
     </message>
