@@ -31,7 +31,7 @@ from workload_app.services.changes import Changes
 from workload_app.services.parameters import require_params
 from workload_app.storage import case_columns, derived
 from workload_app.storage import repository as repo
-from workload_app.storage.backups import database_path as backups_path
+from workload_app.storage.backups import store_key as backups_path
 from workload_app.storage.db import Database
 
 AVERAGES_VERSION = 1  # raise when compute_averages changes: kept averages are then read again

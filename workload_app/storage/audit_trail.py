@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 import sqlite_utils
 
+from workload_app.storage.pg import is_server
 from workload_app.storage.repository import frame
 
 
@@ -21,7 +22,7 @@ def audit_head(db: sqlite_utils.Database) -> tuple[int, str] | None:
 
 def insert_audit(db: sqlite_utils.Database, row: dict) -> None:
     db.conn.execute(
-        """INSERT INTO audit_log (id, at, user, role, action, target, before, after, prev_hash, hash)
+        """INSERT INTO audit_log (id, at, "user", role, action, target, before, after, prev_hash, hash)
            VALUES (:id, :at, :user, :role, :action, :target, :before, :after, :prev_hash, :hash)""",
         row,
     )
@@ -48,13 +49,18 @@ def check_file(db: sqlite_utils.Database) -> None:
     from workload_app.storage.backups import database_path
     from workload_app.storage.db import DatabaseFileError
 
-    result = db.conn.execute("PRAGMA quick_check").fetchone()[0]
+    if is_server(db):  # the server keeps its own files sound; a simple query says it answers
+        result = "ok" if db.conn.execute("SELECT 1").fetchone()[0] == 1 else "no answer"
+    else:
+        result = db.conn.execute("PRAGMA quick_check").fetchone()[0]
     if result != "ok":
         raise DatabaseFileError("corrupt", database_path(db))
 
 
 def missing_triggers(db: sqlite_utils.Database) -> list[str]:
     """Which of the append-only triggers of the audit table are gone (or no longer refuse)."""
+    if is_server(db):
+        return _missing_server_triggers(db)
     found = dict(
         db.conn.execute(
             "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'"
@@ -70,6 +76,24 @@ def missing_triggers(db: sqlite_utils.Database) -> list[str]:
     return missing
 
 
+def _missing_server_triggers(db) -> list[str]:
+    """On the server: the two triggers on audit_log, enabled, calling the function that raises."""
+    found = {
+        name: (enabled, body or "")
+        for name, enabled, body in db.conn.execute(
+            """SELECT t.tgname, t.tgenabled, p.prosrc FROM pg_trigger t
+               JOIN pg_class c ON c.oid = t.tgrelid LEFT JOIN pg_proc p ON p.oid = t.tgfoid
+               WHERE c.relname = 'audit_log' AND NOT t.tgisinternal"""
+        ).fetchall()
+    }
+    missing = []
+    for name in ("audit_log_no_update", "audit_log_no_delete"):
+        enabled, body = found.get(name, ("D", ""))
+        if enabled == "D" or "RAISE EXCEPTION" not in " ".join(body.upper().split()):
+            missing.append(name)
+    return missing
+
+
 def _lenient_text(raw: bytes) -> str:
     return raw.decode("utf-8", "replace")
 
@@ -78,17 +102,27 @@ def audit_rows(db: sqlite_utils.Database) -> Iterator[dict]:
     """Every row in id order. Text that is not valid UTF-8 (bytes edited in the file) is read
     with replacement characters, so the row's hash no longer matches instead of the read failing."""
     conn = db.conn
+    if is_server(db):  # the server keeps text valid UTF-8: nothing to read leniently
+        return _rows(conn)
     saved = conn.text_factory
     conn.text_factory = _lenient_text
     try:
         cur = conn.execute(
-            "SELECT id, at, user, role, action, target, before, after, prev_hash, hash FROM audit_log ORDER BY id"
+            'SELECT id, at, "user", role, action, target, before, after, prev_hash, hash FROM audit_log ORDER BY id'
         )
         cols = [c[0] for c in cur.description]
         rows = [dict(zip(cols, r, strict=True)) for r in cur]
     finally:
         conn.text_factory = saved
-    yield from rows
+    return iter(rows)
+
+
+def _rows(conn) -> Iterator[dict]:
+    cur = conn.execute(
+        'SELECT id, at, "user", role, action, target, before, after, prev_hash, hash FROM audit_log ORDER BY id'
+    )
+    cols = [c[0] for c in cur.description]
+    return iter([dict(zip(cols, r, strict=True)) for r in cur])
 
 
 def audit_frame(
@@ -102,7 +136,7 @@ def audit_frame(
 ) -> pd.DataFrame:
     where, params = [], {}
     if user:
-        where.append("user = :user")
+        where.append('"user" = :user')
         params["user"] = user
     if action:
         where.append("action = :action")
@@ -116,7 +150,7 @@ def audit_frame(
     if text:
         where.append("(target LIKE :text OR before LIKE :text OR after LIKE :text)")
         params["text"] = f"%{text}%"
-    sql = "SELECT id, at, user, role, action, target, before, after, hash FROM audit_log"
+    sql = 'SELECT id, at, "user", role, action, target, before, after, hash FROM audit_log'
     if where:
         sql += " WHERE " + " AND ".join(where)
     return frame(db, sql + " ORDER BY id DESC", params)

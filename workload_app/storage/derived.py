@@ -13,6 +13,7 @@ import sqlite_utils
 
 from workload_app.storage import case_columns
 from workload_app.storage import repository as repo
+from workload_app.storage.pg import is_server
 
 CREDIT_COLUMNS = ["judge", "cases", "sc_trial", "sc_enforcement"]
 
@@ -114,10 +115,10 @@ def judge_case_flow(db: sqlite_utils.Database, judge: str, start: str, end: str)
     return repo.frame(
         db,
         """SELECT j.name AS judge,
-                  SUM(c.filed_on < :start AND (c.closed_on IS NULL OR c.closed_on >= :start)) AS carried,
-                  SUM(c.filed_on >= :start AND c.filed_on <= :end) AS filed,
-                  SUM(c.closed_on >= :start AND c.closed_on <= :end) AS closed,
-                  SUM(c.filed_on <= :end AND (c.closed_on IS NULL OR c.closed_on > :end)) AS pending
+                  SUM(CASE WHEN c.filed_on < :start AND (c.closed_on IS NULL OR c.closed_on >= :start) THEN 1 ELSE 0 END) AS carried,
+                  SUM(CASE WHEN c.filed_on >= :start AND c.filed_on <= :end THEN 1 ELSE 0 END) AS filed,
+                  SUM(CASE WHEN c.closed_on >= :start AND c.closed_on <= :end THEN 1 ELSE 0 END) AS closed,
+                  SUM(CASE WHEN c.filed_on <= :end AND (c.closed_on IS NULL OR c.closed_on > :end) THEN 1 ELSE 0 END) AS pending
            FROM cases c JOIN judges j ON j.id = c.judge_id WHERE j.name = :judge GROUP BY j.name""",
         {"start": start, "end": end, "judge": judge},
     )
@@ -150,15 +151,21 @@ def load_compute_cases(db: sqlite_utils.Database, closed_year: int) -> pd.DataFr
 # ---------------------------------------------------------------- a reference year's averages
 
 _TRIGGERS = 6  # migration 15's year_version_* triggers: without them no version can be trusted
+_SERVER_TRIGGERS = 2  # the server's: one row trigger on cases, one on page_reviews (each every event)
 
 
 def year_version(db: sqlite_utils.Database, closed_year: int) -> int | None:
     """How many times the cases of ``closed_year`` (or reviewers' decisions on them) changed;
     None when the triggers that count it are missing (then nothing cached is trusted)."""
-    n = db.conn.execute(
-        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'year_version_%'"
-    ).fetchone()[0]
-    if n != _TRIGGERS:
+    if is_server(db):
+        n = db.conn.execute(
+            "SELECT COUNT(*) FROM pg_trigger WHERE tgname LIKE 'year_version_%' AND tgenabled <> 'D'"
+        ).fetchone()[0]
+    else:
+        n = db.conn.execute(
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'year_version_%'"
+        ).fetchone()[0]
+    if n != (_SERVER_TRIGGERS if is_server(db) else _TRIGGERS):
         return None
     row = db.conn.execute(
         "SELECT version FROM year_versions WHERE closed_year = ?", (closed_year,)

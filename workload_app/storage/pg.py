@@ -265,6 +265,16 @@ class ServerDatabase:
     def __repr__(self) -> str:
         return f"<ServerDatabase {self.login.url}>"
 
+    def table_names(self) -> list[str]:
+        """The application's tables (``sqlite_utils.Database.table_names`` on a file)."""
+        return [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+                " AND table_type = 'BASE TABLE' ORDER BY table_name"
+            ).fetchall()
+        ]
+
 
 def _configure(raw) -> None:
     """Numbers come back as Python floats and ints (SUM/AVG are numeric on the server; the

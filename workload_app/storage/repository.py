@@ -191,7 +191,7 @@ def set_meta(db: sqlite_utils.Database, key: str, value: str) -> None:
 
 def create_batch(db: sqlite_utils.Database, kind: str, file_name: str, sha256: str, user: str) -> int:
     cur = db.conn.execute(
-        "INSERT INTO import_batches (kind, file_name, sha256, created_at, user) VALUES (?,?,?,?,?)",
+        'INSERT INTO import_batches (kind, file_name, sha256, created_at, "user") VALUES (?,?,?,?,?)',
         (kind, file_name, sha256, now(), user),
     )
     return int(cur.lastrowid)
@@ -334,7 +334,8 @@ def case_counts(db: sqlite_utils.Database) -> pd.DataFrame:
         db,
         """SELECT c.closed_year AS year, d.name AS division, c.category, COUNT(*) AS cases
            FROM cases c LEFT JOIN divisions d ON d.id = c.division_id
-           GROUP BY c.closed_year, d.name, c.category ORDER BY c.closed_year, d.id, c.category""",
+           GROUP BY c.closed_year, d.id, d.name, c.category
+           ORDER BY (c.closed_year IS NULL) DESC, c.closed_year, (d.id IS NULL) DESC, d.id, c.category""",
     )
 
 
@@ -367,10 +368,10 @@ def case_flow(db: sqlite_utils.Database, start: str, end: str) -> pd.DataFrame:
     return frame(
         db,
         """SELECT j.name AS judge,
-                  SUM(c.filed_on < :start AND (c.closed_on IS NULL OR c.closed_on >= :start)) AS carried,
-                  SUM(c.filed_on >= :start AND c.filed_on <= :end) AS filed,
-                  SUM(c.closed_on >= :start AND c.closed_on <= :end) AS closed,
-                  SUM(c.filed_on <= :end AND (c.closed_on IS NULL OR c.closed_on > :end)) AS pending
+                  SUM(CASE WHEN c.filed_on < :start AND (c.closed_on IS NULL OR c.closed_on >= :start) THEN 1 ELSE 0 END) AS carried,
+                  SUM(CASE WHEN c.filed_on >= :start AND c.filed_on <= :end THEN 1 ELSE 0 END) AS filed,
+                  SUM(CASE WHEN c.closed_on >= :start AND c.closed_on <= :end THEN 1 ELSE 0 END) AS closed,
+                  SUM(CASE WHEN c.filed_on <= :end AND (c.closed_on IS NULL OR c.closed_on > :end) THEN 1 ELSE 0 END) AS pending
            FROM cases c JOIN judges j ON j.id = c.judge_id GROUP BY j.name""",
         {"start": start, "end": end},
     )
