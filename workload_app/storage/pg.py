@@ -244,10 +244,13 @@ def _params(params: Sequence | dict) -> Sequence | dict:
 
 
 def _value(v: Any) -> Any:
-    """numpy scalars (from pandas frames) as Python numbers; SQLite's driver takes them too."""
+    """numpy scalars (from pandas frames) as Python numbers; SQLite's driver takes them too.
+    A NaN (pandas' empty cell) is NULL, as SQLite stores it (the server would keep 'NaN')."""
     item = getattr(v, "item", None)
     if item is not None and type(v).__module__ == "numpy":
-        return item()
+        v = item()
+    if isinstance(v, float) and v != v:
+        return None
     return v
 
 
