@@ -6,8 +6,10 @@ from tests.conftest import on_both_stores
 
 
 def pytest_generate_tests(metafunc):
-    """These tests run on both stores, the SQLite file and the court server."""
-    on_both_stores(metafunc)
+    """The concurrency tests that take a store run on both, the SQLite file and the court server
+    (the multi-process ones are on files here; the server's are in tests/server); the fuzzing
+    of import files stays on files (the store only checks that nothing changed)."""
+    on_both_stores(metafunc, modules=("test_concurrency", "test_crash"))
 
 import hashlib
 

@@ -27,6 +27,7 @@ SCHEMES = ("postgresql://", "postgres://")
 # Writers take this lock in ``BEGIN IMMEDIATE``: they queue as on SQLite (SHARE ROW EXCLUSIVE
 # conflicts with itself, not with readers).
 WRITE_LOCK = "LOCK TABLE write_lock IN SHARE ROW EXCLUSIVE MODE"
+LOCK_TIMEOUT_MS = 10_000  # as SQLite's busy timeout (storage.db.BUSY_TIMEOUT_MS)
 
 
 def is_server_address(target: object) -> bool:
@@ -201,8 +202,19 @@ class Connection:
         if self._closed:
             raise ConnectionClosed("the connection to the court server is closed")
         if _BEGIN_IMMEDIATE.match(sql):
+            import psycopg
+
             cur = self._raw.execute("BEGIN")
-            self._raw.execute(WRITE_LOCK)
+            try:  # wait for the writer before us as long as SQLite's busy timeout, not forever
+                self._raw.execute(f"SET LOCAL lock_timeout = {int(LOCK_TIMEOUT_MS)}")
+                self._raw.execute(WRITE_LOCK)
+                self._raw.execute("SET LOCAL lock_timeout = 0")
+            except psycopg.errors.LockNotAvailable as exc:
+                self._raw.execute("ROLLBACK")
+                raise WriterBusy("another client holds the write lock") from exc
+            except BaseException:
+                self._raw.execute("ROLLBACK")
+                raise
             return Cursor(cur, self)
         statement = translate(sql)
         cur = self._raw.cursor()
@@ -235,6 +247,11 @@ class Connection:
 
 class ConnectionClosed(Exception):
     pass
+
+
+class WriterBusy(Exception):
+    """Another client kept the write lock longer than ``LOCK_TIMEOUT_MS`` (SQLite: "database is
+    locked"); ``repository.transaction`` retries, then says so clearly."""
 
 
 def _params(params: Sequence | dict) -> Sequence | dict:

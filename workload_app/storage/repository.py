@@ -20,6 +20,7 @@ import sqlite_utils
 
 from workload_app.core import case_schema
 from workload_app.core.problems import WorkloadError
+from workload_app.storage.pg import WriterBusy
 from workload_app.storage.rows import fetch_rows, frame, now  # noqa: F401 - importable as repository.*
 
 QUALITY_FIELDS = case_schema.QUALITY_FIELDS  # migration 9: time limits, appeals, enforcement amounts
@@ -66,8 +67,8 @@ def _begin_immediate(conn: sqlite3.Connection) -> None:
         try:
             conn.execute("BEGIN IMMEDIATE")
             return
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) and "busy" not in str(exc):
+        except (sqlite3.OperationalError, WriterBusy) as exc:
+            if not isinstance(exc, WriterBusy) and "locked" not in str(exc) and "busy" not in str(exc):
                 raise
             if pause is None:
                 raise DatabaseBusy("db.busy") from exc
