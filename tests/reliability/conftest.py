@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from tests.conftest import on_both_stores
+from tests.importing.conftest import roster_db  # noqa: F401 - a fixture
 
 
 def pytest_generate_tests(metafunc):
@@ -11,9 +14,6 @@ def pytest_generate_tests(metafunc):
     of import files stays on files (the store only checks that nothing changed)."""
     on_both_stores(metafunc, modules=("test_concurrency", "test_crash"))
 
-import hashlib
-
-from tests.importing.conftest import roster_db  # noqa: F401 - a fixture
 
 TABLES = ("cases", "judges", "divisions", "import_batches", "case_history", "audit_log", "users")
 

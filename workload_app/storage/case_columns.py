@@ -18,6 +18,7 @@ same columns, order, values and dtypes; ``tests/storage/test_case_columns.py`` c
 from __future__ import annotations
 
 import gc
+import itertools
 from collections.abc import Sequence
 
 import numpy as np
@@ -150,7 +151,6 @@ def save_results(
 ) -> int:
     """``repository.save_results`` without a Python tuple built per value by pandas: the columns
     go to ``executemany`` as plain lists (SQLite stores a NaN as NULL, as before)."""
-    conn = db.conn
     cid = repo.save_computation(db, param_set_id, year, averages, len(results))
     columns = []
     for c in repo.RESULT_COLUMNS:
@@ -158,9 +158,8 @@ def save_results(
         if values.dtype.kind == "f":
             values = np.where(np.isnan(values), None, values.astype(object))
         columns.append(values.tolist())
-    names = ", ".join(repo.RESULT_COLUMNS)
-    conn.executemany(
-        f"INSERT INTO case_results (computation_id, {names}) VALUES ({cid}, {', '.join('?' * len(columns))})",
-        zip(*columns, strict=True),
+    ids = itertools.repeat(cid, len(results))
+    repo.insert_rows(
+        db, "case_results", ("computation_id", *repo.RESULT_COLUMNS), zip(ids, *columns, strict=True)
     )
     return cid

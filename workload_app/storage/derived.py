@@ -33,13 +33,16 @@ def save(
             (computation_id, kind, int(month), pos, j, int(n), float(t), float(e))
             for pos, (j, n, t, e) in enumerate(zip(*(frame[c].tolist() for c in CREDIT_COLUMNS), strict=True))
         )
-    conn.executemany(
-        "INSERT INTO judge_credit (computation_id, kind, month, pos, judge, cases, sc_trial, sc_enforcement)"
-        " VALUES (?,?,?,?,?,?,?,?)",
+    repo.insert_rows(
+        db,
+        "judge_credit",
+        ("computation_id", "kind", "month", "pos", "judge", "cases", "sc_trial", "sc_enforcement"),
         rows,
     )
-    conn.executemany(
-        "INSERT INTO held_reasons (computation_id, case_id, reason) VALUES (?,?,?)",
+    repo.insert_rows(
+        db,
+        "held_reasons",
+        ("computation_id", "case_id", "reason"),
         ((computation_id, int(k), v) for k, v in held.items()),
     )
     conn.execute("UPDATE computations SET derived = 1 WHERE id = ?", (computation_id,))

@@ -271,6 +271,51 @@ def _value(v: Any) -> Any:
     return v
 
 
+_INTEGER_TYPES = frozenset({"smallint", "integer", "bigint"})
+
+
+_integer_cache: dict[tuple, frozenset[str]] = {}
+
+
+def _integer_columns(raw, table: str) -> frozenset[str]:
+    """The integer columns of ``table`` (one look-up per server, database and table)."""
+    info = raw.info
+    key = (info.host, info.port, info.dbname, table)
+    found = _integer_cache.get(key)
+    if found is None:
+        cur = raw.execute(
+            "SELECT column_name, data_type FROM information_schema.columns "
+            "WHERE table_schema = current_schema() AND table_name = %s",
+            (table,),
+        )
+        found = _integer_cache[key] = frozenset(
+            name for name, kind in cur.fetchall() if kind in _INTEGER_TYPES
+        )
+    return found
+
+
+def _copy_value(v: Any, integer: bool) -> Any:
+    v = _value(v)
+    if integer and isinstance(v, float) and v.is_integer():
+        return int(v)  # pandas made an integer column float (it had a NaN): what INSERT would store
+    return v
+
+
+def copy_rows(conn: Connection, table: str, columns: Sequence[str], rows: Iterable[Sequence]) -> int:
+    """Append ``rows`` to ``table`` with COPY … FROM STDIN, inside the caller's transaction (the
+    rows go in with it or not at all; the table's triggers fire as for INSERT). The values are
+    those ``executemany`` takes: NaN and None are NULL, numpy scalars plain numbers."""
+    raw = conn.raw
+    ints = _integer_columns(raw, table)
+    flags = [c in ints for c in columns]
+    n = 0
+    with raw.cursor() as cur, cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([_copy_value(v, f) for v, f in zip(row, flags, strict=True)])
+            n += 1
+    return n
+
+
 class ServerDatabase:
     """The store handle on the court server (what ``sqlite_utils.Database`` is on a file): ``conn``
     is this handle's own connection, taken from the client's pool (one or two per desktop)."""

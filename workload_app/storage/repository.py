@@ -21,7 +21,7 @@ import sqlite_utils
 from workload_app.core import case_schema
 from workload_app.core.problems import WorkloadError
 from workload_app.storage.pg import WriterBusy
-from workload_app.storage.rows import fetch_rows, frame, now  # noqa: F401 - importable as repository.*
+from workload_app.storage.rows import fetch_rows, frame, insert_rows, now  # noqa: F401 - importable as repository.*
 
 QUALITY_FIELDS = case_schema.QUALITY_FIELDS  # migration 9: time limits, appeals, enforcement amounts
 CASE_FIELDS = case_schema.STORED_FIELDS  # the cases table's columns (but id and batch_id)
@@ -234,15 +234,16 @@ def insert_cases(db: sqlite_utils.Database, rows: pd.DataFrame, batch_id: int | 
     cols = [*CASE_FIELDS, "batch_id"]
     data = rows.assign(batch_id=batch_id).reindex(columns=cols).astype(object)  # missing columns: NULL
     data = data.where(pd.notna(data), None)
-    sql = f"INSERT INTO cases ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-    db.conn.executemany(sql, data.itertuples(index=False, name=None))
+    insert_rows(db, "cases", cols, data.itertuples(index=False, name=None))
 
 
 def update_cases(db: sqlite_utils.Database, rows: pd.DataFrame, before: pd.DataFrame, batch_id: int) -> None:
     """Update changed cases (``rows`` has id + CASE_FIELDS) and keep their previous values for undo."""
     prev = before.astype(object).where(pd.notna(before), None)
-    db.conn.executemany(
-        "INSERT INTO case_history (batch_id, case_id, before) VALUES (?, ?, ?)",
+    insert_rows(
+        db,
+        "case_history",
+        ("batch_id", "case_id", "before"),
         (
             (batch_id, int(r["id"]), json.dumps(r, ensure_ascii=False, default=str))
             for r in prev.to_dict("records")

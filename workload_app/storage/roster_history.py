@@ -88,7 +88,9 @@ def _foreign_keys_to(db: sqlite_utils.Database, table: str) -> list[tuple[str, s
     out = []
     tables = [
         r[0]
-        for r in db.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        for r in db.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
     ]
     for other in tables:
         for fk in db.conn.execute(f"PRAGMA foreign_key_list('{other}')").fetchall():
