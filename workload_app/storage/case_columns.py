@@ -156,10 +156,23 @@ def save_results(
     for c in repo.RESULT_COLUMNS:
         values = results[c].to_numpy()
         if values.dtype.kind == "f":
-            values = np.where(np.isnan(values), None, values.astype(object))
-        columns.append(values.tolist())
+            if c in INT_COLUMNS or c == "case_id":  # an integer column pandas made float (a NaN in it)
+                values = np.where(
+                    np.isnan(values), None, np.nan_to_num(values).astype(np.int64).astype(object)
+                )
+            else:
+                values = np.where(np.isnan(values), None, values.astype(object))
+            columns.append(values.tolist())
+        elif values.dtype.kind == "O":  # text: a NaN is NULL
+            columns.append([None if v != v else v for v in values.tolist()])
+        else:
+            columns.append(values.tolist())
     ids = itertools.repeat(cid, len(results))
     repo.insert_rows(
-        db, "case_results", ("computation_id", *repo.RESULT_COLUMNS), zip(ids, *columns, strict=True)
+        db,
+        "case_results",
+        ("computation_id", *repo.RESULT_COLUMNS),
+        zip(ids, *columns, strict=True),
+        plain=True,
     )
     return cid

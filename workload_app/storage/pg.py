@@ -301,17 +301,27 @@ def _copy_value(v: Any, integer: bool) -> Any:
     return v
 
 
-def copy_rows(conn: Connection, table: str, columns: Sequence[str], rows: Iterable[Sequence]) -> int:
+def copy_rows(
+    conn: Connection, table: str, columns: Sequence[str], rows: Iterable[Sequence], *, plain: bool = False
+) -> int:
     """Append ``rows`` to ``table`` with COPY … FROM STDIN, inside the caller's transaction (the
     rows go in with it or not at all; the table's triggers fire as for INSERT). The values are
-    those ``executemany`` takes: NaN and None are NULL, numpy scalars plain numbers."""
+    those ``executemany`` takes: NaN and None are NULL, numpy scalars plain numbers. ``plain``:
+    the caller already made every value a Python str/int/float or None (no NaN), integers as
+    int: the rows go as they are (a third of a 100k-result write saved)."""
     raw = conn.raw
-    ints = _integer_columns(raw, table)
-    flags = [c in ints for c in columns]
+    # looked up before COPY begins: the connection takes no other statement until COPY ends
+    flags = None if plain else [c in _integer_columns(raw, table) for c in columns]
     n = 0
     with raw.cursor() as cur, cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+        write = copy.write_row
+        if plain:
+            for row in rows:
+                write(row)
+                n += 1
+            return n
         for row in rows:
-            copy.write_row([_copy_value(v, f) for v, f in zip(row, flags, strict=True)])
+            write([_copy_value(v, f) for v, f in zip(row, flags, strict=True)])
             n += 1
     return n
 

@@ -28,12 +28,18 @@ def frame(db: sqlite_utils.Database, sql: str, params: Sequence | dict = ()) -> 
 
 
 def insert_rows(
-    db: sqlite_utils.Database, table: str, columns: Sequence[str], rows: Iterable[Sequence]
+    db: sqlite_utils.Database,
+    table: str,
+    columns: Sequence[str],
+    rows: Iterable[Sequence],
+    *,
+    plain: bool = False,
 ) -> None:
     """Append many rows inside the caller's transaction: on the court server with COPY (bulk, one
-    round trip), on a file with ``executemany`` (SQLite stores a NaN as NULL; COPY does the same)."""
+    round trip), on a file with ``executemany`` (SQLite stores a NaN as NULL; COPY does the same).
+    ``plain``: every value is already a Python str/int/float or None (see ``pg.copy_rows``)."""
     if pg.is_server(db):
-        pg.copy_rows(db.conn, table, columns, rows)
+        pg.copy_rows(db.conn, table, columns, rows, plain=plain)
         return
     db.conn.executemany(
         f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", rows
