@@ -346,7 +346,9 @@ def bench_server_compute(n: int, source: Path, repeat: int = 2) -> list[tuple]:
     from tests import pg_server
 
     if not pg_server.available():
-        return [("same `compute` on the court server", n, "—", "", "≤ 1.5× SQLite", "PostgreSQL not installed")]
+        return [
+            ("same `compute` on the court server", n, "—", "", "≤ 1.5× SQLite", "PostgreSQL not installed")
+        ]
     server = pg_server.start()
     try:
         url = _server_copy(n, server)
