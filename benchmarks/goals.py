@@ -296,8 +296,85 @@ def bench_goals(sizes: list[int]) -> list[tuple]:
                     _mark(j["seconds"] <= 0.3),
                 )
             )
-        rows.append(("same `compute` on the court server", n, "—", "", "≤ 1.5× SQLite", "not measured: no server store yet"))  # fmt: skip
+        rows.extend(bench_server_compute(n, source))
     return rows
+
+
+# ---------------------------------------------------------------- the court server (PostgreSQL)
+
+
+def _child_recompute(target: str, year: str) -> None:
+    """The whole court's recompute of a year (``standard_cases.compute_year``: read, SC, results
+    and per-judge credit stored) on a file or the server; the same service call on both."""
+    from workload_app.services import standard_cases as S
+    from workload_app.storage import repository as repo
+    from workload_app.storage.db import open_db
+
+    db = open_db(target)
+    t = time.perf_counter()
+    S.compute_year(db, int(year))
+    print(f"seconds {time.perf_counter() - t:.4f}")
+    print(f"peak_mb {vm_hwm_mb():.1f}")
+    comp = repo.latest_computation(db, int(year))
+    total = db.conn.execute(
+        "SELECT COUNT(*), SUM(sc) FROM case_results WHERE computation_id = ?", (comp["id"],)
+    ).fetchone()
+    print(f"results {total[0]}")
+    print(f"sc_sum {total[1]:.6f}")
+    db.conn.close()
+
+
+def _server_copy(n: int, server) -> str:
+    """The demo court of ``n`` cases a year built on the server as the file's is (same seed):
+    a database of its own; its URL."""
+    from tests.server_fixtures import server_handle
+    from workload_app.services.demo import create_demo
+
+    name = server.create_database(prefix=f"bench{n}")
+    db = server_handle(server, name)
+    t = time.perf_counter()
+    create_demo(db, seed=1, cases_per_year=n)
+    db.conn.close()
+    print(f"  (built the {n:,}-case demo on the server in {time.perf_counter() - t:.1f} s)")
+    return server.url(name)
+
+
+def bench_server_compute(n: int, source: Path, repeat: int = 2) -> list[tuple]:
+    """The whole-court recompute on a throwaway PostgreSQL (started as the tests start theirs,
+    tests/pg_server.py) beside the same on a copy of the SQLite file: best of ``repeat`` each,
+    every run in a fresh process; the stored figures must agree."""
+    from tests import pg_server
+
+    if not pg_server.available():
+        return [
+            ("same `compute` on the court server", n, "—", "", "≤ 1.5× SQLite", "PostgreSQL not installed")
+        ]
+    server = pg_server.start()
+    try:
+        url = _server_copy(n, server)
+        with tempfile.TemporaryDirectory() as tmp:
+            db = Path(tmp) / "bench.sqlite"
+            shutil.copy(source, db)
+            _child("open", str(db), tmp=tmp)
+            file_runs = [_child("recompute", str(db), str(YEAR), tmp=tmp) for _ in range(repeat)]
+            server_runs = [_child("recompute", url, str(YEAR), tmp=tmp) for _ in range(repeat)]
+    finally:
+        server.stop()
+    f = min(file_runs, key=lambda r: r["seconds"])
+    s = min(server_runs, key=lambda r: r["seconds"])
+    same = f["results"] == s["results"] and abs(f["sc_sum"] - s["sc_sum"]) < 1e-6
+    ratio = s["seconds"] / f["seconds"]
+    return [
+        (
+            "whole-court recompute on the court server",
+            n,
+            f"{s['seconds']:.2f} s, {s['peak_mb']:,.0f} MB",
+            f"same on the SQLite file {f['seconds']:.2f} s, {f['peak_mb']:,.0f} MB",
+            "≤ 1.5× SQLite",
+            f"{_mark(ratio <= 1.5)} {ratio:.2f}×; {int(s['results']):,} results, SC sum "
+            f"{s['sc_sum']:,.4f} {'= the file’s' if same else '≠ the file’s ' + format(f['sc_sum'], ',.4f')}",
+        )
+    ]
 
 
 def profile(n: int, lines: int = 30) -> None:
@@ -353,6 +430,7 @@ if __name__ == "__main__":
             "scan": _child_scan,
             "table": _child_table,
             "judge": _child_judge,
+            "recompute": _child_recompute,
         }[kind](*args)
     else:
         sizes = [int(s) for s in sys.argv[1].split(",")] if len(sys.argv) > 1 else [100_000]

@@ -56,3 +56,33 @@ def server_court(pg_server):
     yield ServerCourt(f"postgresql://127.0.0.1:{pg_server.port}/{name}", admin, ADMIN_PASSWORD, name)
     pg.close_pools()
     pg_server.drop_database(name)
+
+
+# ---------------------------------------------------------------- the store-facing suites' handle
+
+# The suites run as a set-up court's 管理员 login (row-level security forced, tables owned by
+# workload_owner), as a court's IT would run the program: never as the cluster's superuser.
+SUITE_ADMIN = "suite_admin"
+_templates: dict[int, str] = {}
+
+
+def set_up_template(pg_server) -> str:
+    """A court database made once per session by ``server setup`` (no cases, its 管理员
+    ``suite_admin``), as a template each test's database is copied from."""
+    if pg_server.port not in _templates:
+        from workload_app.services import server
+
+        name = f"court_tpl_{uuid.uuid4().hex[:8]}"
+        server.setup(pg.ServerLogin.from_url(pg_server.url(name)), SUITE_ADMIN, lambda: ADMIN_PASSWORD)
+        pg.close_pools()  # a template must have no connection when it is copied
+        _templates[pg_server.port] = name
+    return _templates[pg_server.port]
+
+
+def server_handle(pg_server, database: str) -> pg.ServerDatabase:
+    """A store handle on ``database`` (copied from ``set_up_template``) of the test server, logged
+    in as its 管理员, with a connection of its own (not pooled)."""
+    login = pg.ServerLogin.from_url(
+        f"postgresql://127.0.0.1:{pg_server.port}/{database}", user=SUITE_ADMIN, password=ADMIN_PASSWORD
+    )
+    return pg.ServerDatabase(login, pg.Connection(pg.connect_raw(login)))

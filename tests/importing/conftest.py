@@ -7,7 +7,13 @@ import datetime as dt
 import openpyxl
 import pytest
 
+from tests.conftest import on_both_stores
 from workload_app.services.imports import import_judges
+
+
+def pytest_generate_tests(metafunc):
+    """These tests run on both stores, the SQLite file and the court server."""
+    on_both_stores(metafunc)
 
 
 def write_xlsx(path, rows, title=None, sheet="结案案件", extra_sheets=()):

@@ -91,7 +91,7 @@ def stored(db) -> dict[str, dict]:
 
 def snapshot(db) -> dict[str, list]:
     tables = [t for t in db.table_names() if t != "sqlite_sequence"]
-    return {t: sorted(db.conn.execute(f"SELECT * FROM [{t}]").fetchall(), key=repr) for t in tables}
+    return {t: sorted(db.conn.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in tables}
 
 
 def test_xlsx_with_merged_title_row(roster_db, tmp_path):

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import hashlib
 
+from tests.conftest import on_both_stores
 from tests.importing.conftest import roster_db  # noqa: F401 - a fixture
+
+
+def pytest_generate_tests(metafunc):
+    """The concurrency tests that take a store run on both, the SQLite file and the court server
+    (the multi-process ones are on files here; the server's are in tests/server); the fuzzing
+    of import files stays on files (the store only checks that nothing changed)."""
+    on_both_stores(metafunc, modules=("test_concurrency", "test_crash"))
+
 
 TABLES = ("cases", "judges", "divisions", "import_batches", "case_history", "audit_log", "users")
 

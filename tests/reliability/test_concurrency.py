@@ -75,22 +75,34 @@ def test_concurrent_writers_and_readers_lose_nothing(demo_file, tmp_path):
     print(f"\nconcurrent writers: {WRITERS}, readers: 2; cases {base} -> {base + WRITERS * ROWS}, none lost")
 
 
-def test_a_lock_held_too_long_ends_in_a_clear_message(demo_db, tmp_path, monkeypatch):
-    path = demo_db.conn.execute("PRAGMA database_list").fetchone()[2]
-    holder = sqlite3.connect(path, isolation_level=None)
-    holder.execute("BEGIN IMMEDIATE")  # another program writing, and not letting go
-    demo_db.conn.execute("PRAGMA busy_timeout = 50")
+def test_a_lock_held_too_long_ends_in_a_clear_message(demo_db, tmp_path, monkeypatch, store):
+    if store == "server":  # another client in a write transaction, not letting go
+        from workload_app.storage import pg
+
+        holder = pg.connect_raw(demo_db.login)
+        holder.execute("BEGIN")
+        holder.execute(pg.WRITE_LOCK)
+        monkeypatch.setattr(pg, "LOCK_TIMEOUT_MS", 50)
+    else:
+        path = demo_db.conn.execute("PRAGMA database_list").fetchone()[2]
+        holder = sqlite3.connect(path, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")  # another program writing, and not letting go
+        demo_db.conn.execute("PRAGMA busy_timeout = 50")
     monkeypatch.setattr(repo, "BUSY_RETRIES", (0.01, 0.02))
     before = demo_db.conn.execute("SELECT COUNT(*) FROM cases").fetchone()[0]
+    version = repo.cases_version(demo_db)
     try:
         with pytest.raises(WorkloadError, match="数据库正被另一个程序或用户写入") as err:
             with repo.transaction(demo_db):
                 repo.bump_cases_version(demo_db)
         assert isinstance(err.value, repo.DatabaseBusy)
         assert "locked" not in str(err.value)
+        assert not demo_db.conn.in_transaction
     finally:
         holder.execute("ROLLBACK")
         holder.close()
     assert demo_db.conn.execute("SELECT COUNT(*) FROM cases").fetchone()[0] == before
+    assert repo.cases_version(demo_db) == version
     with repo.transaction(demo_db):  # free again: works
         repo.bump_cases_version(demo_db)
+    assert repo.cases_version(demo_db) == version + 1

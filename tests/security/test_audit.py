@@ -271,8 +271,16 @@ def test_every_mutating_service_has_a_driver():
 
 
 @pytest.mark.parametrize("name", sorted(k for k, v in DRIVERS.items() if v[0] is not None))
-def test_mutating_service_writes_an_audit_row(name, demo_db, tmp_path):
+def test_mutating_service_writes_an_audit_row(name, demo_db, tmp_path, store):
     driver, expected = DRIVERS[name]
+    if store == "server" and name == "maintenance.backup_now":
+        from workload_app.core.problems import WorkloadError
+
+        before = _count(demo_db)  # the court server's backups are IT's (pg_dump): refused, nothing written
+        with pytest.raises(WorkloadError, match="pg_dump"):
+            driver(demo_db, tmp_path)
+        assert _count(demo_db) == before
+        return
     before = _count(demo_db)
     out = driver(demo_db, tmp_path)
     db = demo_db
@@ -298,11 +306,36 @@ def test_audit_row_names_who_and_keeps_before_and_after(demo_db):
 # ---------------------------------------------------------------- never changed, tampering detected
 
 
-def test_the_application_cannot_change_or_delete_audit_rows(demo_db):
-    with pytest.raises(sqlite3.IntegrityError, match="审计记录不可修改"):
-        demo_db.conn.execute("UPDATE audit_log SET user = 'x' WHERE id = 1")
-    with pytest.raises(sqlite3.IntegrityError, match="审计记录不可删除"):
+def test_the_application_cannot_change_or_delete_audit_rows(demo_db, store):
+    if store == "server":  # the server's trigger: one function for both, inside any transaction
+        import psycopg
+
+        refused = (psycopg.errors.RaiseException, "审计记录不可修改或删除")
+        errors = [refused, refused]
+    else:
+        errors = [(sqlite3.IntegrityError, "审计记录不可修改"), (sqlite3.IntegrityError, "审计记录不可删除")]
+    n = _count(demo_db)
+    with pytest.raises(errors[0][0], match=errors[0][1]):
+        demo_db.conn.execute("UPDATE audit_log SET \"user\" = 'x' WHERE id = 1")
+    with pytest.raises(errors[1][0], match=errors[1][1]):
         demo_db.conn.execute("DELETE FROM audit_log WHERE id = 1")
+    assert _count(demo_db) == n and audit.verify(demo_db) == (n, None)
+
+
+def test_backup_and_restore_are_refused_on_the_server(server_demo_db, tmp_path):
+    from workload_app.core.problems import WorkloadError
+
+    accounts.login(server_demo_db, "admin", demo.DEMO_PASSWORD)
+    n = _count(server_demo_db)
+    with pytest.raises(WorkloadError) as caught:
+        maintenance.backup_now(server_demo_db)
+    assert caught.value.code == "server.no_file_backup"
+    assert "pg_dump" in caught.value.render("zh") and "pg_dump" in caught.value.render("en")
+    with pytest.raises(WorkloadError) as caught:
+        maintenance.restore(server_demo_db, tmp_path / "x.sqlite")
+    assert caught.value.code == "server.no_file_restore"
+    assert maintenance.available(server_demo_db) == [] and _count(server_demo_db) == n
+    assert not list(tmp_path.iterdir())  # no file written anywhere near
 
 
 def _tamper(path: Path, *sql: str) -> None:

@@ -452,6 +452,7 @@ def _check_export_against_independent(db_path, tmp_path, year, month):
     return checked
 
 
+@pytest.mark.sqlite_only  # runs the CLI on the file (its path)
 def test_export_quality_equals_an_independent_computation(court, tmp_path):
     path = court.conn.execute("PRAGMA database_list").fetchone()[2]
     assert _check_export_against_independent(path, tmp_path, 2024, 12) == 4
@@ -527,6 +528,7 @@ def test_only_the_responsible_judge_records_a_reason_and_it_is_audited(court):
         pending.record_reason(court, "(2024)渝0106民初1号", "鉴定")
 
 
+@pytest.mark.sqlite_only  # runs the CLI on the file (its path)
 def test_alert_pdf_for_a_division(court, tmp_path):
     out = tmp_path / "alert.pdf"
     n = pending.alert_list_pdf(court, out, dt.date(2024, 12, 31), 12, "民事审判第一庭", invariant=True)

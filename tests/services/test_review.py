@@ -231,6 +231,7 @@ def test_every_decision_is_audited(court):
     assert audit.verify(court)[1] is None
 
 
+@pytest.mark.sqlite_only  # runs the CLI on the file (its path)
 def test_cli_review_list_confirm_correct(court, tmp_path):
     path = court.conn.execute("PRAGMA database_list").fetchone()[2]
     court.conn.close()

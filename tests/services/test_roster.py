@@ -116,6 +116,7 @@ def test_month_shares_of_a_judge_who_left_mid_month():
     assert calendar.monthrange(2025, 8)[1] == 31
 
 
+@pytest.mark.sqlite_only  # reads the file's bytes (no password in it); server accounts: login roles
 def test_accounts_for_the_roster_print_passwords_once(demo_db, tmp_path):
     have = {u["judge"] for u in accounts.list_users(demo_db) if u["judge"]}
     pdf = tmp_path / "账户.pdf"

@@ -343,6 +343,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "服务器上已有同名的登录角色：{logins}；未作任何改动",
         "The server already has login roles of these names: {logins}. Nothing was changed",
     ),
+    "server.no_file_backup": (
+        "法院服务器的备份由信息技术人员用 pg_dump 完成（见说明书「备份」一节），本程序不在服务器上复制文件。",
+        "Backups of the court server are made by IT with pg_dump (see the README, “Backups”); the program copies no files on the server.",
+    ),
+    "server.no_file_restore": (
+        "法院服务器不能从备份文件恢复：由信息技术人员用 pg_restore 从 pg_dump 的备份恢复（见说明书「备份」一节）。",
+        "The court server is not restored from a backup file here: IT restores it from a pg_dump backup with pg_restore (see the README, “Backups”).",
+    ),
     # ------------------------------------------------------------ quotas and plans
     "quota.replan_month": (
         "调整计划的起始月份应在 2 到 12 月之间",

@@ -25,6 +25,7 @@ def backup_now(db: Database, target: Path | None = None) -> Path:
     """A consistent copy of the database, now (into the backups folder unless ``target``); the
     audit trail records it (the copy itself is taken just before that row)."""
     access.require(db, (access.ADMIN,), "备份数据库")
+    backups.refuse_on_server(db, "backup")
     if target is not None and target.exists():
         raise WorkloadError("backup.exists", target=target)
     path = backups.backup(db, "manual", target)
@@ -68,6 +69,7 @@ def restore(db: Database, source: Path) -> tuple[Database, Path]:
     ``db`` is closed; returns the reopened database (same user bound) and where the replaced
     content was kept. Other windows on the same file must be closed first."""
     user = access.require(db, (access.ADMIN,), "恢复数据库")
+    backups.refuse_on_server(db, "restore")
     path = backups.database_path(db)
     if path is None:
         raise WorkloadError("backup.restore_in_memory")

@@ -34,7 +34,7 @@ from workload_app.services.changes import Changes, Summary
 from workload_app.services.parameters import require_params
 from workload_app.storage import case_columns, derived
 from workload_app.storage import repository as repo
-from workload_app.storage.backups import database_path as backups_path
+from workload_app.storage.backups import store_key as backups_path
 from workload_app.storage.db import Database
 from workload_app.storage.pg import is_server
 

@@ -22,7 +22,7 @@ from workload_app.services.parameters import current_params
 from workload_app.services.quotas import court_assessment
 from workload_app.services.standard_cases import court_results
 from workload_app.storage import repository as repo
-from workload_app.storage.backups import database_path
+from workload_app.storage.backups import store_key as database_path
 from workload_app.storage.db import Database
 
 _REFERENCE: dict[tuple, pd.DataFrame] = {}  # the last reference year read, by case version

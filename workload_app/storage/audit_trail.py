@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 import sqlite_utils
 
+from workload_app.storage.pg import is_server
 from workload_app.storage.repository import frame
 
 
@@ -63,26 +64,18 @@ def check_file(db: sqlite_utils.Database) -> None:
     from workload_app.storage.backups import database_path
     from workload_app.storage.db import DatabaseFileError
 
-    if getattr(db, "dialect", None) == "postgresql":  # the server checks its own pages
-        return
-    result = db.conn.execute("PRAGMA quick_check").fetchone()[0]
+    if is_server(db):  # the server keeps its own files sound; a simple query says it answers
+        result = "ok" if db.conn.execute("SELECT 1").fetchone()[0] == 1 else "no answer"
+    else:
+        result = db.conn.execute("PRAGMA quick_check").fetchone()[0]
     if result != "ok":
         raise DatabaseFileError("corrupt", database_path(db))
 
 
 def missing_triggers(db: sqlite_utils.Database) -> list[str]:
     """Which of the append-only triggers of the audit table are gone (or no longer refuse)."""
-    if getattr(db, "dialect", None) == "postgresql":  # present, enabled and calling the refusal
-        names = ("audit_log_no_update", "audit_log_no_delete")
-        found = {
-            r[0]
-            for r in db.conn.execute(
-                "SELECT t.tgname FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid"
-                " WHERE t.tgrelid = to_regclass('audit_log') AND t.tgenabled <> 'D'"
-                " AND p.proname = 'audit_log_refuse_change'"
-            ).fetchall()
-        }
-        return [n for n in names if n not in found]
+    if is_server(db):
+        return _missing_server_triggers(db)
     found = dict(
         db.conn.execute(
             "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'"
@@ -98,6 +91,24 @@ def missing_triggers(db: sqlite_utils.Database) -> list[str]:
     return missing
 
 
+def _missing_server_triggers(db) -> list[str]:
+    """On the server: the two triggers on audit_log, enabled, calling the function that raises."""
+    found = {
+        name: (enabled, body or "")
+        for name, enabled, body in db.conn.execute(
+            """SELECT t.tgname, t.tgenabled, p.prosrc FROM pg_trigger t
+               JOIN pg_class c ON c.oid = t.tgrelid LEFT JOIN pg_proc p ON p.oid = t.tgfoid
+               WHERE c.relname = 'audit_log' AND NOT t.tgisinternal"""
+        ).fetchall()
+    }
+    missing = []
+    for name in ("audit_log_no_update", "audit_log_no_delete"):
+        enabled, body = found.get(name, ("D", ""))
+        if enabled == "D" or "RAISE EXCEPTION" not in " ".join(body.upper().split()):
+            missing.append(name)
+    return missing
+
+
 def _lenient_text(raw: bytes) -> str:
     return raw.decode("utf-8", "replace")
 
@@ -106,21 +117,27 @@ def audit_rows(db: sqlite_utils.Database) -> Iterator[dict]:
     """Every row in id order. Text that is not valid UTF-8 (bytes edited in the file) is read
     with replacement characters, so the row's hash no longer matches instead of the read failing."""
     conn = db.conn
-    sql = 'SELECT id, at, "user", role, action, target, before, after, prev_hash, hash FROM audit_log ORDER BY id'
-    if getattr(db, "dialect", None) == "postgresql":  # the server keeps text valid UTF-8
-        cur = conn.execute(sql)
-        cols = [c[0] for c in cur.description]
-        yield from (dict(zip(cols, r, strict=True)) for r in cur)
-        return
+    if is_server(db):  # the server keeps text valid UTF-8: nothing to read leniently
+        return _rows(conn)
     saved = conn.text_factory
     conn.text_factory = _lenient_text
     try:
-        cur = conn.execute(sql)
+        cur = conn.execute(
+            'SELECT id, at, "user", role, action, target, before, after, prev_hash, hash FROM audit_log ORDER BY id'
+        )
         cols = [c[0] for c in cur.description]
         rows = [dict(zip(cols, r, strict=True)) for r in cur]
     finally:
         conn.text_factory = saved
-    yield from rows
+    return iter(rows)
+
+
+def _rows(conn) -> Iterator[dict]:
+    cur = conn.execute(
+        'SELECT id, at, "user", role, action, target, before, after, prev_hash, hash FROM audit_log ORDER BY id'
+    )
+    cols = [c[0] for c in cur.description]
+    return iter([dict(zip(cols, r, strict=True)) for r in cur])
 
 
 def audit_frame(

@@ -20,18 +20,34 @@ from pathlib import Path
 import sqlite_utils
 
 from workload_app.core.problems import WorkloadError
+from workload_app.storage.pg import is_server
 
 DEFAULT_KEEP = 10
 
 
 def database_path(db: sqlite_utils.Database) -> Path | None:
-    """The file behind a handle (None for an in-memory database, and for the court server)."""
-    if getattr(db, "dialect", None) == "postgresql":
+    """The file behind a handle (None for an in-memory database and for the court server)."""
+    if is_server(db):
         return None
     for _, name, file in db.conn.execute("PRAGMA database_list"):
         if name == "main":
             return Path(file) if file else None
     return None
+
+
+def store_key(db: sqlite_utils.Database) -> object:
+    """What tells one store from another in a process's caches: the file, or on the court server
+    (no file) its address and login; None for an in-memory database."""
+    if is_server(db):
+        login = db.login
+        return ("server", login.host, login.port, login.database, login.user)
+    return database_path(db)
+
+
+def refuse_on_server(db: sqlite_utils.Database, what: str = "backup") -> None:
+    """Backups and restores here are of a FILE: the court server's are IT's (pg_dump)."""
+    if is_server(db):
+        raise WorkloadError(f"server.no_file_{what}")
 
 
 def backups_dir(path: Path) -> Path:

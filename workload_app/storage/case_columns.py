@@ -18,6 +18,7 @@ same columns, order, values and dtypes; ``tests/storage/test_case_columns.py`` c
 from __future__ import annotations
 
 import gc
+import itertools
 from collections.abc import Sequence
 
 import numpy as np
@@ -150,17 +151,28 @@ def save_results(
 ) -> int:
     """``repository.save_results`` without a Python tuple built per value by pandas: the columns
     go to ``executemany`` as plain lists (SQLite stores a NaN as NULL, as before)."""
-    conn = db.conn
     cid = repo.save_computation(db, param_set_id, year, averages, len(results))
     columns = []
     for c in repo.RESULT_COLUMNS:
         values = results[c].to_numpy()
         if values.dtype.kind == "f":
-            values = np.where(np.isnan(values), None, values.astype(object))
-        columns.append(values.tolist())
-    names = ", ".join(repo.RESULT_COLUMNS)
-    conn.executemany(
-        f"INSERT INTO case_results (computation_id, {names}) VALUES ({cid}, {', '.join('?' * len(columns))})",
-        zip(*columns, strict=True),
+            if c in INT_COLUMNS or c == "case_id":  # an integer column pandas made float (a NaN in it)
+                values = np.where(
+                    np.isnan(values), None, np.nan_to_num(values).astype(np.int64).astype(object)
+                )
+            else:
+                values = np.where(np.isnan(values), None, values.astype(object))
+            columns.append(values.tolist())
+        elif values.dtype.kind == "O":  # text: a NaN is NULL
+            columns.append([None if v != v else v for v in values.tolist()])
+        else:
+            columns.append(values.tolist())
+    ids = itertools.repeat(cid, len(results))
+    repo.insert_rows(
+        db,
+        "case_results",
+        ("computation_id", *repo.RESULT_COLUMNS),
+        zip(ids, *columns, strict=True),
+        plain=True,
     )
     return cid

@@ -13,6 +13,7 @@ import sqlite_utils
 
 from workload_app.storage import case_columns
 from workload_app.storage import repository as repo
+from workload_app.storage.pg import is_server
 
 CREDIT_COLUMNS = ["judge", "cases", "sc_trial", "sc_enforcement"]
 
@@ -32,13 +33,16 @@ def save(
             (computation_id, kind, int(month), pos, j, int(n), float(t), float(e))
             for pos, (j, n, t, e) in enumerate(zip(*(frame[c].tolist() for c in CREDIT_COLUMNS), strict=True))
         )
-    conn.executemany(
-        "INSERT INTO judge_credit (computation_id, kind, month, pos, judge, cases, sc_trial, sc_enforcement)"
-        " VALUES (?,?,?,?,?,?,?,?)",
+    repo.insert_rows(
+        db,
+        "judge_credit",
+        ("computation_id", "kind", "month", "pos", "judge", "cases", "sc_trial", "sc_enforcement"),
         rows,
     )
-    conn.executemany(
-        "INSERT INTO held_reasons (computation_id, case_id, reason) VALUES (?,?,?)",
+    repo.insert_rows(
+        db,
+        "held_reasons",
+        ("computation_id", "case_id", "reason"),
         ((computation_id, int(k), v) for k, v in held.items()),
     )
     conn.execute("UPDATE computations SET derived = 1 WHERE id = ?", (computation_id,))
@@ -114,10 +118,10 @@ def judge_case_flow(db: sqlite_utils.Database, judge: str, start: str, end: str)
     return repo.frame(
         db,
         """SELECT j.name AS judge,
-                  SUM(c.filed_on < :start AND (c.closed_on IS NULL OR c.closed_on >= :start)) AS carried,
-                  SUM(c.filed_on >= :start AND c.filed_on <= :end) AS filed,
-                  SUM(c.closed_on >= :start AND c.closed_on <= :end) AS closed,
-                  SUM(c.filed_on <= :end AND (c.closed_on IS NULL OR c.closed_on > :end)) AS pending
+                  SUM(CASE WHEN c.filed_on < :start AND (c.closed_on IS NULL OR c.closed_on >= :start) THEN 1 ELSE 0 END) AS carried,
+                  SUM(CASE WHEN c.filed_on >= :start AND c.filed_on <= :end THEN 1 ELSE 0 END) AS filed,
+                  SUM(CASE WHEN c.closed_on >= :start AND c.closed_on <= :end THEN 1 ELSE 0 END) AS closed,
+                  SUM(CASE WHEN c.filed_on <= :end AND (c.closed_on IS NULL OR c.closed_on > :end) THEN 1 ELSE 0 END) AS pending
            FROM cases c JOIN judges j ON j.id = c.judge_id WHERE j.name = :judge GROUP BY j.name""",
         {"start": start, "end": end, "judge": judge},
     )
@@ -150,23 +154,21 @@ def load_compute_cases(db: sqlite_utils.Database, closed_year: int) -> pd.DataFr
 # ---------------------------------------------------------------- a reference year's averages
 
 _TRIGGERS = 6  # migration 15's year_version_* triggers: without them no version can be trusted
+_SERVER_TRIGGERS = 2  # the server's: one row trigger on cases, one on page_reviews (each every event)
 
 
 def year_version(db: sqlite_utils.Database, closed_year: int) -> int | None:
     """How many times the cases of ``closed_year`` (or reviewers' decisions on them) changed;
     None when the triggers that count it are missing (then nothing cached is trusted)."""
-    if getattr(db, "dialect", None) == "postgresql":  # the server's two row triggers count it
+    if is_server(db):
         n = db.conn.execute(
-            "SELECT COUNT(*) FROM pg_trigger WHERE tgname IN ('year_version_cases', 'year_version_reviews')"
-            " AND tgenabled <> 'D' AND tgrelid IN (to_regclass('cases'), to_regclass('page_reviews'))"
+            "SELECT COUNT(*) FROM pg_trigger WHERE tgname LIKE 'year_version_%' AND tgenabled <> 'D'"
         ).fetchone()[0]
-        expected = 2
     else:
         n = db.conn.execute(
             "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'year_version_%'"
         ).fetchone()[0]
-        expected = _TRIGGERS
-    if n != expected:
+    if n != (_SERVER_TRIGGERS if is_server(db) else _TRIGGERS):
         return None
     row = db.conn.execute(
         "SELECT version FROM year_versions WHERE closed_year = ?", (closed_year,)

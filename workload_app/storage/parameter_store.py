@@ -7,7 +7,7 @@ import json
 import pandas as pd
 import sqlite_utils
 
-from workload_app.storage.rows import fetch_rows, frame, now
+from workload_app.storage.rows import fetch_rows, frame, insert_rows, now
 
 # ---------------------------------------------------------------- parameter sets and results
 
@@ -90,12 +90,13 @@ def save_results(
     db: sqlite_utils.Database, param_set_id: int, year: int, averages: dict, results: pd.DataFrame
 ) -> int:
     """Store a computation (replacing earlier ones of the same parameter version)."""
-    conn = db.conn
     cid = save_computation(db, param_set_id, year, averages, len(results))
     cols = list(RESULT_COLUMNS)
     data = results[cols].astype(object).where(results[cols].notna(), None)
-    conn.executemany(
-        f"INSERT INTO case_results (computation_id, {', '.join(cols)}) VALUES (?, {', '.join('?' * len(cols))})",
+    insert_rows(
+        db,
+        "case_results",
+        ("computation_id", *cols),
         ((cid, *r) for r in data.itertuples(index=False, name=None)),
     )
     return cid

@@ -27,6 +27,7 @@ SCHEMES = ("postgresql://", "postgres://")
 # Writers take this lock in ``BEGIN IMMEDIATE``: they queue as on SQLite (SHARE ROW EXCLUSIVE
 # conflicts with itself, not with readers).
 WRITE_LOCK = "LOCK TABLE write_lock IN SHARE ROW EXCLUSIVE MODE"
+LOCK_TIMEOUT_MS = 10_000  # as SQLite's busy timeout (storage.db.BUSY_TIMEOUT_MS)
 
 
 def is_server_address(target: object) -> bool:
@@ -201,8 +202,19 @@ class Connection:
         if self._closed:
             raise ConnectionClosed("the connection to the court server is closed")
         if _BEGIN_IMMEDIATE.match(sql):
+            import psycopg
+
             cur = self._raw.execute("BEGIN")
-            self._raw.execute(WRITE_LOCK)
+            try:  # wait for the writer before us as long as SQLite's busy timeout, not forever
+                self._raw.execute(f"SET LOCAL lock_timeout = {int(LOCK_TIMEOUT_MS)}")
+                self._raw.execute(WRITE_LOCK)
+                self._raw.execute("SET LOCAL lock_timeout = 0")
+            except psycopg.errors.LockNotAvailable as exc:
+                self._raw.execute("ROLLBACK")
+                raise WriterBusy("another client holds the write lock") from exc
+            except BaseException:
+                self._raw.execute("ROLLBACK")
+                raise
             return Cursor(cur, self)
         statement = translate(sql)
         cur = self._raw.cursor()
@@ -237,6 +249,11 @@ class ConnectionClosed(Exception):
     pass
 
 
+class WriterBusy(Exception):
+    """Another client kept the write lock longer than ``LOCK_TIMEOUT_MS`` (SQLite: "database is
+    locked"); ``repository.transaction`` retries, then says so clearly."""
+
+
 def _params(params: Sequence | dict) -> Sequence | dict:
     if isinstance(params, dict):
         return {k: _value(v) for k, v in params.items()}
@@ -244,11 +261,77 @@ def _params(params: Sequence | dict) -> Sequence | dict:
 
 
 def _value(v: Any) -> Any:
-    """numpy scalars (from pandas frames) as Python numbers; SQLite's driver takes them too."""
+    """numpy scalars (from pandas frames) as Python numbers; SQLite's driver takes them too.
+    A NaN (pandas' empty cell) is NULL, as SQLite stores it (the server would keep 'NaN')."""
     item = getattr(v, "item", None)
     if item is not None and type(v).__module__ == "numpy":
-        return item()
+        v = item()
+    if isinstance(v, float) and v != v:
+        return None
     return v
+
+
+_INTEGER_TYPES = frozenset({"smallint", "integer", "bigint"})
+
+
+_integer_cache: dict[tuple, frozenset[str]] = {}
+
+
+def _integer_columns(raw, table: str) -> frozenset[str]:
+    """The integer columns of ``table`` (one look-up per server, database and table)."""
+    info = raw.info
+    key = (info.host, info.port, info.dbname, table)
+    found = _integer_cache.get(key)
+    if found is None:
+        cur = raw.execute(
+            "SELECT column_name, data_type FROM information_schema.columns "
+            "WHERE table_schema = current_schema() AND table_name = %s",
+            (table,),
+        )
+        found = _integer_cache[key] = frozenset(
+            name for name, kind in cur.fetchall() if kind in _INTEGER_TYPES
+        )
+    return found
+
+
+def _copy_value(v: Any, integer: bool) -> Any:
+    v = _value(v)
+    if integer and isinstance(v, float) and v.is_integer():
+        return int(v)  # pandas made an integer column float (it had a NaN): what INSERT would store
+    return v
+
+
+def copy_rows(
+    conn: Connection, table: str, columns: Sequence[str], rows: Iterable[Sequence], *, plain: bool = False
+) -> int:
+    """Append ``rows`` to ``table`` with COPY … FROM STDIN, inside the caller's transaction (the
+    rows go in with it or not at all; the table's triggers fire as for INSERT). The values are
+    those ``executemany`` takes: NaN and None are NULL, numpy scalars plain numbers. ``plain``:
+    the caller already made every value a Python str/int/float or None (no NaN), integers as
+    int: the rows go as they are (a third of a 100k-result write saved)."""
+    raw = conn.raw
+    # looked up before COPY begins: the connection takes no other statement until COPY ends
+    flags = None if plain else [c in _integer_columns(raw, table) for c in columns]
+    # The server refuses COPY FROM into a table under row-level security (every table an account
+    # writes is): the rows go by COPY into this session's own staging table, then one INSERT …
+    # SELECT moves them, the policies checked as for any INSERT.
+    staging = f"copy_staging_{table}"
+    cols = ", ".join(columns)
+    raw.execute(f"CREATE TEMP TABLE IF NOT EXISTS {staging} AS SELECT {cols} FROM {table} WITH NO DATA")
+    n = 0
+    with raw.cursor() as cur, cur.copy(f"COPY {staging} ({cols}) FROM STDIN") as copy:
+        write = copy.write_row
+        if plain:
+            for row in rows:
+                write(row)
+                n += 1
+        else:
+            for row in rows:
+                write([_copy_value(v, f) for v, f in zip(row, flags, strict=True)])
+                n += 1
+    raw.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {staging}")
+    raw.execute(f"DROP TABLE {staging}")
+    return n
 
 
 class ServerDatabase:
@@ -264,6 +347,16 @@ class ServerDatabase:
 
     def __repr__(self) -> str:
         return f"<ServerDatabase {self.login.url}>"
+
+    def table_names(self) -> list[str]:
+        """The application's tables (``sqlite_utils.Database.table_names`` on a file)."""
+        return [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+                " AND table_type = 'BASE TABLE' ORDER BY table_name"
+            ).fetchall()
+        ]
 
 
 def _configure(raw) -> None:

@@ -20,7 +20,8 @@ import sqlite_utils
 
 from workload_app.core import case_schema
 from workload_app.core.problems import WorkloadError
-from workload_app.storage.rows import fetch_rows, frame, now  # noqa: F401 - importable as repository.*
+from workload_app.storage.pg import WriterBusy
+from workload_app.storage.rows import fetch_rows, frame, insert_rows, now  # noqa: F401 - importable as repository.*
 
 QUALITY_FIELDS = case_schema.QUALITY_FIELDS  # migration 9: time limits, appeals, enforcement amounts
 CASE_FIELDS = case_schema.STORED_FIELDS  # the cases table's columns (but id and batch_id)
@@ -66,8 +67,8 @@ def _begin_immediate(conn: sqlite3.Connection) -> None:
         try:
             conn.execute("BEGIN IMMEDIATE")
             return
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) and "busy" not in str(exc):
+        except (sqlite3.OperationalError, WriterBusy) as exc:
+            if not isinstance(exc, WriterBusy) and "locked" not in str(exc) and "busy" not in str(exc):
                 raise
             if pause is None:
                 raise DatabaseBusy("db.busy") from exc
@@ -191,7 +192,7 @@ def set_meta(db: sqlite_utils.Database, key: str, value: str) -> None:
 
 def create_batch(db: sqlite_utils.Database, kind: str, file_name: str, sha256: str, user: str) -> int:
     cur = db.conn.execute(
-        "INSERT INTO import_batches (kind, file_name, sha256, created_at, user) VALUES (?,?,?,?,?)",
+        'INSERT INTO import_batches (kind, file_name, sha256, created_at, "user") VALUES (?,?,?,?,?)',
         (kind, file_name, sha256, now(), user),
     )
     return int(cur.lastrowid)
@@ -233,15 +234,16 @@ def insert_cases(db: sqlite_utils.Database, rows: pd.DataFrame, batch_id: int | 
     cols = [*CASE_FIELDS, "batch_id"]
     data = rows.assign(batch_id=batch_id).reindex(columns=cols).astype(object)  # missing columns: NULL
     data = data.where(pd.notna(data), None)
-    sql = f"INSERT INTO cases ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-    db.conn.executemany(sql, data.itertuples(index=False, name=None))
+    insert_rows(db, "cases", cols, data.itertuples(index=False, name=None))
 
 
 def update_cases(db: sqlite_utils.Database, rows: pd.DataFrame, before: pd.DataFrame, batch_id: int) -> None:
     """Update changed cases (``rows`` has id + CASE_FIELDS) and keep their previous values for undo."""
     prev = before.astype(object).where(pd.notna(before), None)
-    db.conn.executemany(
-        "INSERT INTO case_history (batch_id, case_id, before) VALUES (?, ?, ?)",
+    insert_rows(
+        db,
+        "case_history",
+        ("batch_id", "case_id", "before"),
         (
             (batch_id, int(r["id"]), json.dumps(r, ensure_ascii=False, default=str))
             for r in prev.to_dict("records")
@@ -334,7 +336,8 @@ def case_counts(db: sqlite_utils.Database) -> pd.DataFrame:
         db,
         """SELECT c.closed_year AS year, d.name AS division, c.category, COUNT(*) AS cases
            FROM cases c LEFT JOIN divisions d ON d.id = c.division_id
-           GROUP BY c.closed_year, d.name, c.category ORDER BY c.closed_year, d.id, c.category""",
+           GROUP BY c.closed_year, d.id, d.name, c.category
+           ORDER BY (c.closed_year IS NULL) DESC, c.closed_year, (d.id IS NULL) DESC, d.id, c.category""",
     )
 
 
@@ -367,10 +370,10 @@ def case_flow(db: sqlite_utils.Database, start: str, end: str) -> pd.DataFrame:
     return frame(
         db,
         """SELECT j.name AS judge,
-                  SUM(c.filed_on < :start AND (c.closed_on IS NULL OR c.closed_on >= :start)) AS carried,
-                  SUM(c.filed_on >= :start AND c.filed_on <= :end) AS filed,
-                  SUM(c.closed_on >= :start AND c.closed_on <= :end) AS closed,
-                  SUM(c.filed_on <= :end AND (c.closed_on IS NULL OR c.closed_on > :end)) AS pending
+                  SUM(CASE WHEN c.filed_on < :start AND (c.closed_on IS NULL OR c.closed_on >= :start) THEN 1 ELSE 0 END) AS carried,
+                  SUM(CASE WHEN c.filed_on >= :start AND c.filed_on <= :end THEN 1 ELSE 0 END) AS filed,
+                  SUM(CASE WHEN c.closed_on >= :start AND c.closed_on <= :end THEN 1 ELSE 0 END) AS closed,
+                  SUM(CASE WHEN c.filed_on <= :end AND (c.closed_on IS NULL OR c.closed_on > :end) THEN 1 ELSE 0 END) AS pending
            FROM cases c JOIN judges j ON j.id = c.judge_id GROUP BY j.name""",
         {"start": start, "end": end},
     )

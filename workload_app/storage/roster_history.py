@@ -10,6 +10,7 @@ import json
 
 import sqlite_utils
 
+from workload_app.storage.pg import is_server
 from workload_app.storage.repository import now
 
 JUDGE_FIELDS = ("name", "division_id", "role", "track", "in_post_from", "in_post_to")
@@ -33,8 +34,10 @@ def record(db: sqlite_utils.Database, batch_id: int, kind: str, row_id: int, bef
 
 
 def history(db: sqlite_utils.Database, batch_id: int) -> list[dict]:
+    # in the order written: SQLite's rowid, the server's id (the table has no id on SQLite)
+    order = "id" if is_server(db) else "rowid"
     cur = db.conn.execute(
-        "SELECT kind, row_id, before FROM roster_history WHERE batch_id = ? ORDER BY rowid", (batch_id,)
+        f"SELECT kind, row_id, before FROM roster_history WHERE batch_id = ? ORDER BY {order}", (batch_id,)
     )
     return [
         {"kind": k, "row_id": int(i), "before": json.loads(b) if b is not None else None} for k, i, b in cur
@@ -58,6 +61,31 @@ def later_batches_touching(db: sqlite_utils.Database, batch_id: int, judge_ids: 
 def references(db: sqlite_utils.Database, table: str, row_id: int, *, ignore: tuple[str, ...] = ()) -> dict:
     """{referring table: rows} for every table with a foreign key to ``table`` pointing at ``row_id``."""
     found: dict[str, int] = {}
+    for other, column in _foreign_keys_to(db, table):
+        if other in ignore:
+            continue
+        n = db.conn.execute(f'SELECT COUNT(*) FROM "{other}" WHERE "{column}" = ?', (row_id,)).fetchone()[0]
+        if n:
+            found[other] = found.get(other, 0) + int(n)
+    return found
+
+
+def _foreign_keys_to(db: sqlite_utils.Database, table: str) -> list[tuple[str, str]]:
+    """(table, column) of every foreign key pointing at ``table``."""
+    if is_server(db):  # the catalogue every user may read (information_schema shows only one's own)
+        return [
+            (r[0], r[1])
+            for r in db.conn.execute(
+                """SELECT src.relname, a.attname FROM pg_constraint k
+                   JOIN pg_class src ON src.oid = k.conrelid JOIN pg_class dst ON dst.oid = k.confrelid
+                   JOIN pg_namespace n ON n.oid = src.relnamespace
+                   JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = ANY (k.conkey)
+                   WHERE k.contype = 'f' AND dst.relname = ? AND n.nspname = current_schema()
+                   ORDER BY src.relname, a.attname""",
+                (table,),
+            ).fetchall()
+        ]
+    out = []
     tables = [
         r[0]
         for r in db.conn.execute(
@@ -65,17 +93,10 @@ def references(db: sqlite_utils.Database, table: str, row_id: int, *, ignore: tu
         )
     ]
     for other in tables:
-        if other in ignore:
-            continue
         for fk in db.conn.execute(f"PRAGMA foreign_key_list('{other}')").fetchall():
-            if fk[2] != table:
-                continue
-            n = db.conn.execute(f'SELECT COUNT(*) FROM "{other}" WHERE "{fk[3]}" = ?', (row_id,)).fetchone()[
-                0
-            ]
-            if n:
-                found[other] = found.get(other, 0) + int(n)
-    return found
+            if fk[2] == table:
+                out.append((other, fk[3]))
+    return out
 
 
 def name_of(db: sqlite_utils.Database, table: str, row_id: int) -> str:
