@@ -141,6 +141,7 @@ def _publish(db, on: bool) -> None:
     )
 
 
+@pytest.mark.sqlite_only  # logs in as the demo's accounts on one handle; server logins: tests/server
 def test_ranks_are_printed_and_shown_to_judges_only_when_published(demo_db):
     judge = _ordinary(demo_db)
     ctx = build_context(demo_db, YEAR, 6)

@@ -481,6 +481,7 @@ def _accounts(db):
     accounts.create_user(db, "hr", access.PERSONNEL, "Start2025", must_change=False)
 
 
+@pytest.mark.sqlite_only  # logs in as the demo's accounts on one handle; server logins: tests/server
 def test_pending_list_bands_and_scoping(court):
     _accounts(court)
     at = dt.date(2024, 12, 31)
@@ -501,6 +502,7 @@ def test_pending_list_bands_and_scoping(court):
     access.bind(court, None)
 
 
+@pytest.mark.sqlite_only  # logs in as the demo's accounts on one handle; server logins: tests/server
 def test_only_the_responsible_judge_records_a_reason_and_it_is_audited(court):
     _accounts(court)
     number = "(2021)渝0106民初8号"  # 李四's

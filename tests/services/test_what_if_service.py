@@ -62,6 +62,7 @@ def test_preview_promises_what_saving_gives(demo_db):
     assert (changes[:-1] >= changes[1:]).all()  # largest change first
 
 
+@pytest.mark.sqlite_only  # logs in as the demo's accounts on one handle; server logins: tests/server
 def test_a_judge_may_not_run_the_what_if(demo_db):
     accounts.login(demo_db, "faguan", DEMO_PASSWORD)
     params, _ = current_params(demo_db, 2025)
