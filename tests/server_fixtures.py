@@ -86,3 +86,24 @@ def server_handle(pg_server, database: str) -> pg.ServerDatabase:
         f"postgresql://127.0.0.1:{pg_server.port}/{database}", user=SUITE_ADMIN, password=ADMIN_PASSWORD
     )
     return pg.ServerDatabase(login, pg.Connection(pg.connect_raw(login)))
+
+
+def login_handle(pg_server, db: pg.ServerDatabase, login: str, password: str) -> pg.ServerDatabase:
+    """A handle on ``db``'s database logged in as the account ``login`` (a row of its ``users``
+    table, e.g. one of the demo court's): its login role is made once on the test cluster (roles
+    belong to the cluster), in the group of the account's role, so that the server's row-level
+    security applies to what the handle reads."""
+    role = db.conn.execute("SELECT role FROM users WHERE login = ?", (login,)).fetchone()[0]
+    with pg_server.admin_connect(db.login.database) as admin:
+        if admin.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (login,)).fetchone() is None:
+            from psycopg import sql
+
+            admin.execute(
+                sql.SQL("CREATE ROLE {} LOGIN PASSWORD {} IN ROLE {}").format(
+                    sql.Identifier(login), sql.Literal(password), sql.Identifier(f"workload_{role}")
+                )
+            )
+    own = pg.ServerLogin.from_url(
+        f"postgresql://127.0.0.1:{pg_server.port}/{db.login.database}", user=login, password=password
+    )
+    return pg.ServerDatabase(own, pg.Connection(pg.connect_raw(own)))

@@ -17,16 +17,34 @@ from workload_app.storage import repository as repo
 from workload_app.storage import users as user_store
 
 
+def _as_account(demo_db, store, request, login: str):
+    """The demo account ``login`` logged in: on a file, on the demo's own handle; on the court
+    server, on a handle of its own login role (the server's row-level security applies too), the
+    year computed first by the 管理员 (a restricted login never computes). The 管理员's handle is
+    kept as ``court`` for the oracle's court-wide reads."""
+    if store != "server":
+        user, _ = accounts.login(demo_db, login, demo.DEMO_PASSWORD)
+        demo_db.court = demo_db
+        return demo_db, user
+    from tests.server_fixtures import login_handle
+
+    S.compute_year(demo_db, 2025)
+    handle = login_handle(request.getfixturevalue("pg_server"), demo_db, login, demo.DEMO_PASSWORD)
+    request.addfinalizer(handle.conn.close)
+    handle.court = demo_db
+    user, _ = accounts.login(handle, login, demo.DEMO_PASSWORD)
+    return handle, user
+
+
 @pytest.fixture
-def judge_db(demo_db):
-    user, _ = accounts.login(demo_db, "faguan", demo.DEMO_PASSWORD)
-    return demo_db, user
+def judge_db(demo_db, store, request):
+    return _as_account(demo_db, store, request, "faguan")
 
 
 def _others_cases(db, user) -> set[str]:
     """Case numbers where the judge is neither responsible nor on the panel (court-wide read)."""
-    merged, _, _ = S.court_results(db, 2025)
-    mine = merged["case_number"].isin(own_case_numbers(db, user.judge))
+    merged, _, _ = S.court_results(db.court, 2025)
+    mine = merged["case_number"].isin(own_case_numbers(db.court, user.judge))
     return set(merged.loc[~mine, "case_number"])
 
 
@@ -53,6 +71,7 @@ def test_judge_sees_only_own_cases_through_every_read_service(judge_db):
     assert quotas.division_assessment(db, 2025, 6).empty
 
 
+@pytest.mark.sqlite_only  # publishes parameters on the judge's handle; ranks on the server: tests/server
 def test_judge_figures_still_ranked_against_the_whole_court(judge_db):
     from dataclasses import replace
 
@@ -103,11 +122,11 @@ def test_judge_cannot_do_what_is_not_theirs(judge_db, tmp_path):
     assert [p.name for p in paths] == [f"2025-06_{me.division}_{me.judge}.pdf"]
 
 
-def test_division_head_sees_the_division(demo_db):
-    head, _ = accounts.login(demo_db, "tingzhang", demo.DEMO_PASSWORD)
+def test_division_head_sees_the_division(demo_db, store, request):
+    demo_db, head = _as_account(demo_db, store, request, "tingzhang")
     merged, _, _ = S.results(demo_db, 2025)
     in_division = merged["division"] == head.division
-    own = merged["case_number"].isin(own_case_numbers(demo_db, head.judge))
+    own = merged["case_number"].isin(own_case_numbers(demo_db.court, head.judge))
     assert in_division.sum() > 100 and (in_division | own).all()
     assert set(quotas.assessment(demo_db, 2025, 6)["division"]) == {head.division}
     assert set(quotas.division_assessment(demo_db, 2025, 6)["division"]) == {head.division}
@@ -115,6 +134,7 @@ def test_division_head_sees_the_division(demo_db):
         assert head.division in (t.from_division, t.to_division)
 
 
+@pytest.mark.sqlite_only  # the CLI on a file path; the CLI on the server: tests/services/test_cli_server.py
 def test_cli_user_is_scoped(demo_db, monkeypatch, tmp_path):
     import pandas as pd
 
@@ -145,6 +165,7 @@ def test_cli_user_is_scoped(demo_db, monkeypatch, tmp_path):
     assert r.exit_code == 1 and "登录名或密码不正确" in r.output
 
 
+@pytest.mark.sqlite_only  # the CLI on a file path; the CLI on the server: tests/services/test_cli_server.py
 def test_cli_first_password_must_be_changed(demo_db, monkeypatch):
     path = demo_db.conn.execute("PRAGMA database_list").fetchone()[2]
     accounts.reset_password(demo_db, "faguan", "Temp12345")
