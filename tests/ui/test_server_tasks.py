@@ -1,0 +1,145 @@
+"""The users' tasks on the court server, in the window: a judge's own figures, a 庭长's division,
+人事 importing a month and printing everyone's sheets. Each login is the account's own login role,
+under the server's row-level security."""
+
+# ruff: noqa: F811 - the fixtures imported from tests.server_fixtures are test parameters here
+from __future__ import annotations
+
+import shutil
+import sqlite3
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from tests.server_fixtures import server_court, unique  # noqa: F401 - a fixture
+from workload_app.cli import cli
+from workload_app.core import demo_court
+from workload_app.services import accounts
+from workload_app.storage.db import open_db
+
+pytestmark = pytest.mark.gui
+
+INITIAL = "Moved-pass-1"
+YEAR = demo_court.YEARS[-1]
+
+
+@pytest.fixture
+def court(server_court, demo_file, tmp_path):
+    """The small demo court moved onto a set-up server; its accounts (logins of their own: login
+    roles are cluster-wide) as {role: (login, judge name or None, division or None)}."""
+    path = tmp_path / "court.sqlite"
+    shutil.copy(demo_file, path)
+    suffix = unique("t").split("_", 1)[1]
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE users SET login = login || '_' || ?", (suffix,))
+        rows = conn.execute(
+            "SELECT u.role, u.login, j.name, d.name FROM users u LEFT JOIN judges j ON j.id = u.judge_id"
+            " LEFT JOIN divisions d ON d.id = COALESCE(u.division_id, j.division_id)"
+        ).fetchall()
+    result = CliRunner().invoke(
+        cli,
+        ["server", "move-from", str(path), "--db", server_court.url, "--user", server_court.admin],
+        env={"WORKLOAD_PASSWORD": server_court.password, "WORKLOAD_NEW_PASSWORD": INITIAL},
+    )
+    assert result.exit_code == 0, result.output
+    return server_court, {role: (login, judge, division) for role, login, judge, division in rows}
+
+
+def logged_in(site, login):
+    db = open_db(site.login(login, INITIAL))
+    accounts.login(db, login, INITIAL)
+    return db
+
+
+@pytest.fixture
+def server_window(qtbot, tmp_path, monkeypatch):
+    """``server_window(site, login)``: the main window on the server as that account."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMessageBox
+
+    from workload_app.ui.application import create_app
+    from workload_app.ui.main_window import MainWindow
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    shown: list[str] = []
+    for kind in ("warning", "information", "critical"):
+        monkeypatch.setattr(QMessageBox, kind, staticmethod(lambda *a, **k: shown.append(a[2])))
+    create_app()
+    windows = []
+
+    def make(site, login):
+        db = logged_in(site, login)
+        w = MainWindow(db, site.login(login, INITIAL))
+        w.messages = shown
+        qtbot.addWidget(w)
+        w.resize(1366, 768)
+        w.show()
+        windows.append(w)
+        return w
+
+    yield make
+    for w in windows:
+        w.tasks.wait(30_000)
+        w.close()
+        w.db.conn.close()
+
+
+def _wait_idle(w, qtbot, timeout=60_000):
+    qtbot.waitUntil(w.tasks.idle, timeout=timeout)
+
+
+def test_a_judge_on_the_server_sees_the_tally_personnel_sees_and_when_it_was_computed(
+    court, server_window, qtbot
+):
+    from workload_app.services import quotas as Q
+    from workload_app.services import standard_cases as S
+
+    site, who = court
+    login, judge, _ = who["judge"]
+    people = logged_in(site, who["personnel"][0])
+    try:
+        theirs = Q.assessment(people, YEAR, 12).set_index("judge").loc[judge]
+        tally = S.tally(people, YEAR).set_index("judge").loc[judge]
+        others = set(S.tally(people, YEAR)["judge"]) - {judge}
+    finally:
+        people.conn.close()
+    assert tally["cases"] > 0 and len(others) > 5
+
+    w = server_window(site, login)
+    titles = [w.nav.item(i).text() for i in range(w.nav.count())]
+    assert titles == ["我的工作量", "案件", "长期未结", "报表", "疑问"]  # no view of other judges
+    view = w.view_titled("我的工作量")
+    qtbot.waitUntil(lambda: view.cases.rowCount() > 0, timeout=60_000)
+    _wait_idle(w, qtbot)
+    # the figures 人事 sees for this judge, read by the judge's own login under row-level security
+    assert f"已完成 {theirs['sc']:.2f}" in view.summary.text()
+    assert f"年度任务 {theirs['quota']:.2f}" in view.summary.text()
+    assert f"结案 {int(tally['cases'])} 件" in view.summary.text()
+    months = view.months.frame()
+    assert months["cumulative"].iloc[-1] == pytest.approx(theirs["sc"], abs=1e-9)
+    credited = view._all_cases.loc[view._all_cases["unit"] == "trial", "credited"].sum()
+    assert credited == pytest.approx(tally["sc_trial"], abs=1e-9)
+    # when 人事 computed what the judge reads, said in the view
+    assert view.computed.isVisible()
+    assert view.computed.text().startswith(f"{YEAR} 年度的数字由人事于 ")
+    assert view.computed.text().endswith("计算。")
+    assert [view.judge_box.itemText(i) for i in range(view.judge_box.count())] == [judge]
+    w.grab().save("/tmp/server-tasks/judge_zh.png")
+
+    # the other views name no other judge: 报表 offers their own sheet only; the lists hold their cases
+    sheets = w.view_titled("报表")
+    _wait_idle(w, qtbot)
+    offered = [sheets.scope.itemText(i) for i in range(sheets.scope.count())]
+    assert offered and all(judge in t for t in offered)
+    assert not any(o in t for o in others for t in offered)
+    cases = w.view_titled("案件")
+    qtbot.waitUntil(lambda: cases.model.rowCount() > 0, timeout=60_000)
+    _wait_idle(w, qtbot)
+    shown = cases.frame
+    assert (shown["judge"].eq(judge) | shown["panel"].fillna("").str.contains(judge)).all()
+    assert len(shown[shown["judge"] == judge]) == len(view._all_cases[view._all_cases["role_code"] == "承办"])
+    pending = w.view_titled("长期未结")
+    _wait_idle(w, qtbot)
+    assert set(pending.frame.get("judge", pd.Series(dtype=object))) <= {judge}
