@@ -143,3 +143,99 @@ def test_a_judge_on_the_server_sees_the_tally_personnel_sees_and_when_it_was_com
     pending = w.view_titled("长期未结")
     _wait_idle(w, qtbot)
     assert set(pending.frame.get("judge", pd.Series(dtype=object))) <= {judge}
+
+
+def test_a_division_head_on_the_server_sees_personnels_figures_of_the_division(court, server_window, qtbot):
+    from workload_app.services import comparison as C
+    from workload_app.services import quality as QS
+    from workload_app.services import quotas as Q
+    from workload_app.services import standard_cases as S
+
+    site, who = court
+    login, _, division = who["division_head"]
+    month = 6
+    people = logged_in(site, who["personnel"][0])
+    try:
+        judges = Q.assessment(people, YEAR, month)
+        judges = judges[judges["division"] == division].set_index("judge")
+        divisions = C.divisions_with_comparison(people, YEAR, month).set_index("division")
+        court_quality = QS.report(people, YEAR, month).division(division)
+        balance = Q.balance(people, YEAR, month)
+        appeals_date = next(i.data_date for i in court_quality.indicators if i.key == "acceptance_rate")
+    finally:
+        people.conn.close()
+    assert len(judges) >= 3 and appeals_date is not None
+
+    w = server_window(site, login)
+    w.month_box.setCurrentIndex(month - 1)
+    titles = [w.nav.item(i).text() for i in range(w.nav.count())]
+    assert titles == ["概览", "我的工作量", "案件", "长期未结", "法官", "部门", "报表", "疑问"]
+
+    overview = w.view_titled("概览")
+    qtbot.waitUntil(lambda: overview.model.rowCount() > 0, timeout=60_000)
+    _wait_idle(w, qtbot)
+    shown = overview.model.frame()
+    assert list(shown["division"]) == [division]
+    assert shown["sc"].iloc[0] == pytest.approx(divisions.at[division, "sc"], abs=1e-9)
+    assert f"审判 {balance['trial']:.3f}" in overview.summary.text()  # the court's balance, stored credit
+    assert "由人事于" in overview.summary.text()
+    w.grab().save("/tmp/server-tasks/head_overview_zh.png")
+
+    people_view = w.view_titled("法官")
+    qtbot.waitUntil(lambda: people_view.model.rowCount() > 0, timeout=60_000)
+    _wait_idle(w, qtbot)
+    seen = people_view.model.frame().set_index("judge")
+    assert set(seen.index) == set(judges.index)
+    judges["completion_pct"] = judges["completion"] * 100
+    for col in ("sc", "quota", "target_to_date", "completion_pct", "rank_division", "rank_court"):
+        assert seen[col].astype(float).to_dict() == pytest.approx(judges[col].astype(float).to_dict()), col
+    assert "由人事于" in people_view.court.text()
+
+    view = w.view_titled("部门")
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0, timeout=60_000)
+    _wait_idle(w, qtbot)
+    row = view.model.frame().set_index("division").loc[division]
+    divisions["completion_pct"] = divisions["completion"] * 100
+    divisions["court_completion_pct"] = divisions["court_completion"] * 100
+    for col in ("sc", "completion_pct", "court_completion_pct", "court_sc_per_judge", "sc_last_year"):
+        assert float(row[col]) == pytest.approx(float(divisions.at[division, col]), nan_ok=True), col
+    # no transfer suggestion made from the division's rows alone: withheld, and said why
+    assert view.transfers.rowCount() == 0
+    assert "调剂建议需要全院的案件推算" in view.assumed.text()
+    assert "由人事于" in view.assumed.text()
+    w.grab().save("/tmp/server-tasks/head_divisions_zh.png")
+
+    # 质效: the division's figures are 人事's; the appeals date is the court's, never the newest
+    # of the division's own rows: none before a court-wide login kept it, then the court's
+    head = w.db
+    mine = QS.report(head, YEAR, month).division(division)
+    assert [i.numerator for i in mine.indicators] == [i.numerator for i in court_quality.indicators]
+    assert [i.denominator for i in mine.indicators] == [i.denominator for i in court_quality.indicators]
+    dated = {
+        i.key: i.data_date for i in mine.indicators if i.key in ("acceptance_rate", "reversed_remanded_rate")
+    }
+    assert dated == {"acceptance_rate": None, "reversed_remanded_rate": None}
+    people = logged_in(site, who["personnel"][0])
+    try:
+        S.refresh_on_server(people)  # what every court-wide write on the server ends with
+    finally:
+        people.conn.close()
+    mine = QS.report(head, YEAR, month).division(division)
+    assert {i.data_date for i in mine.indicators if i.key == "acceptance_rate"} == {appeals_date}
+
+
+def test_transfers_are_not_projected_from_a_division_heads_rows(court):
+    from workload_app.services import quotas as Q
+
+    site, who = court
+    head = logged_in(site, who["division_head"][0])
+    try:
+        assert not Q.transfers_shown(head)
+        assert Q.transfers(head, YEAR, 6) == [] and Q.figures(head, YEAR, 6).transfers == ()
+    finally:
+        head.conn.close()
+    people = logged_in(site, who["personnel"][0])
+    try:
+        assert Q.transfers_shown(people)
+    finally:
+        people.conn.close()

@@ -182,6 +182,9 @@ def refresh_on_server(db: Database) -> list[int]:
         if repo.official_param_set(db, year) is not None and _fresh(db, year) is None:
             _compute_year(db, year)
             done.append(year)
+    from workload_app.services import quality  # imported here: quality reads no results
+
+    quality.keep_court_dates(db)
     return done
 
 
