@@ -5,8 +5,10 @@ under the server's row-level security."""
 # ruff: noqa: F811 - the fixtures imported from tests.server_fixtures are test parameters here
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import sqlite3
+import threading
 
 import pandas as pd
 import pytest
@@ -239,3 +241,127 @@ def test_transfers_are_not_projected_from_a_division_heads_rows(court):
         assert Q.transfers_shown(people)
     finally:
         people.conn.close()
+
+
+def _responsive(qtbot) -> None:
+    """The window's event loop still runs: a timer posted now fires."""
+    from PySide6.QtCore import QTimer
+
+    ticks: list[int] = []
+    QTimer.singleShot(0, lambda: ticks.append(1))
+    qtbot.waitUntil(lambda: ticks == [1], timeout=2_000)
+
+
+def _blocking(real, seen: list[int], release):
+    def wrapper(*args, **kwargs):
+        seen.append(threading.get_ident())
+        assert release.wait(30), "the test never released the work"
+        return real(*args, **kwargs)
+
+    return wrapper
+
+
+def _month_file(path, judges: pd.DataFrame, month: int):
+    """A month's export of the case system: one case closed in ``month`` per judge given."""
+    from tests.importing.conftest import HEADER, write_xlsx
+
+    rows = [HEADER]
+    for i, r in enumerate(judges.itertuples(), start=1):
+        rows.append([
+            i, f"(2025)渝0106民初{9000 + i}号", "民间借贷纠纷", r.judge, r.division,
+            dt.date(YEAR, month - 2, 3), dt.date(YEAR, month, 10 + i), "判决", "普通程序", 120, 8, 6, None, None,
+        ])  # fmt: skip
+    return write_xlsx(path, rows, title="结案案件")
+
+
+def test_personnel_imports_a_month_and_prints_everyones_sheets_on_the_worker(
+    court, server_window, qtbot, tmp_path, monkeypatch
+):
+    from pypdf import PdfReader
+
+    from workload_app.services import imports as I
+    from workload_app.services import standard_cases as S
+    from workload_app.ui.dialogs.import_wizard import ImportWizard
+    from workload_app.ui.views import sheets as sheets_view
+
+    site, who = court
+    w = server_window(site, who["personnel"][0])
+    _wait_idle(w, qtbot)
+    before = S.tally(w.db, YEAR).set_index("judge")
+    civil = before[before["division"].str.startswith("民事") & (before["track"] == "trial")].head(4)
+    judge_login, judge, _ = who["judge"]
+    chosen = pd.concat([civil, before.loc[[judge]]]).reset_index()[["judge", "division"]]
+    path = _month_file(tmp_path / "十二月结案.xlsx", chosen, 12)
+    cases_before = w.db.conn.execute("SELECT COUNT(*) FROM cases").fetchone()[0]
+
+    gui = threading.get_ident()
+    seen: list[int] = []
+    release = threading.Event()
+    monkeypatch.setattr(I, "import_cases", _blocking(I.import_cases, seen, release))
+    wizard = ImportWizard(w, path)
+    qtbot.addWidget(wizard)
+    qtbot.waitUntil(wizard.import_button.isEnabled, timeout=30_000)
+    assert wizard.preview.rowCount() == len(chosen)
+    try:
+        wizard.run(dry_run=False)
+        qtbot.waitUntil(lambda: len(seen) == 1, timeout=10_000)
+        _responsive(qtbot)  # the window answers while the import waits on the worker
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: f"新增 {len(chosen)}" in wizard.summary.text(), timeout=60_000)
+    _wait_idle(w, qtbot)
+    assert seen[0] != gui
+    assert w.db.conn.execute("SELECT COUNT(*) FROM cases").fetchone()[0] == cases_before + len(chosen)
+    after = S.tally(w.db, YEAR).set_index("judge")
+    for name in chosen["judge"]:
+        assert after.at[name, "cases"] == before.at[name, "cases"] + 1
+        assert after.at[name, "sc_trial"] > before.at[name, "sc_trial"]
+    untouched = after.index.difference(chosen["judge"])
+    assert (after.loc[untouched, "cases"] == before.loc[untouched, "cases"]).all()
+    # the judge's own login reads the new figure at once (人事's import recomputed on the server)
+    mine = logged_in(site, judge_login)
+    try:
+        own = S.tally(mine, YEAR)
+        assert own.iloc[0]["sc_trial"] == pytest.approx(after.at[judge, "sc_trial"], abs=1e-9)
+        assert "此后案件已有变动" not in S.computed_note(mine, YEAR)
+    finally:
+        mine.conn.close()
+
+    # everyone's sheets as one PDF, made on the worker
+    view = w.view_titled("报表")
+    qtbot.waitUntil(lambda: view.scope.count() > 0 and w.tasks.idle(), timeout=30_000)
+    view.kind.setCurrentIndex(view.kind.findData("judge"))
+    view.scope.setCurrentText("全院每位法官")
+    assert view.scope.currentData() == ("all", None) and not view.single()
+    view.combined.setChecked(True)
+    folder = tmp_path / "sheets"
+    folder.mkdir()
+    made: list[int] = []
+    release = threading.Event()
+    monkeypatch.setattr(sheets_view, "export_sheets", _blocking(sheets_view.export_sheets, made, release))
+    try:
+        view.export(str(folder))
+        qtbot.waitUntil(lambda: len(made) == 1, timeout=10_000)
+        _responsive(qtbot)
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: "已生成" in view.result.text(), timeout=300_000)
+    assert made[0] != gui
+    pdfs = sorted(folder.rglob("*.pdf"))
+    own = {p.stem.rsplit("_", 1)[-1]: p for p in pdfs if p.stem.rsplit("_", 1)[-1] in after.index}
+    assert set(own) == set(after.index)  # one sheet per judge in post, every one of them
+    (combined,) = [p for p in pdfs if p not in own.values()]
+    assert view.result.text() == f"已生成 {len(after) + 1} 个 PDF 于 {folder}"
+    # the combined PDF: each judge's page set in turn, the same pages as the judge's own file
+    book = PdfReader(combined).pages
+    first = {}
+    for name, p in own.items():
+        pages = PdfReader(p).pages
+        assert name in pages[0].extract_text()
+        first[pages[0].extract_text()] = (name, len(pages))
+    offset, order = 0, []
+    while offset < len(book):
+        name, n = first[book[offset].extract_text()]  # a judge's sheet starts here
+        order.append(name)
+        offset += n
+    assert offset == len(book) and sorted(order) == sorted(own)  # each judge's page set once
