@@ -58,7 +58,7 @@ def logged_in(site, login):
 def server_window(qtbot, tmp_path, monkeypatch):
     """``server_window(site, login)``: the main window on the server as that account."""
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
     from workload_app.ui.application import create_app
     from workload_app.ui.main_window import MainWindow
@@ -71,9 +71,12 @@ def server_window(qtbot, tmp_path, monkeypatch):
     create_app()
     windows = []
 
-    def make(site, login):
+    def make(site, login, lang="zh_CN"):
+        from workload_app.ui.application import install_translators
+
+        install_translators(QApplication.instance(), lang)
         db = logged_in(site, login)
-        w = MainWindow(db, site.login(login, INITIAL))
+        w = MainWindow(db, site.login(login, INITIAL), lang)
         w.messages = shown
         qtbot.addWidget(w)
         w.resize(1366, 768)
@@ -86,6 +89,9 @@ def server_window(qtbot, tmp_path, monkeypatch):
         w.tasks.wait(30_000)
         w.close()
         w.db.conn.close()
+    from workload_app.ui.application import install_translators
+
+    install_translators(QApplication.instance(), "zh_CN")
 
 
 def _wait_idle(w, qtbot, timeout=60_000):
@@ -365,3 +371,28 @@ def test_personnel_imports_a_month_and_prints_everyones_sheets_on_the_worker(
         order.append(name)
         offset += n
     assert offset == len(book) and sorted(order) == sorted(own)  # each judge's page set once
+
+
+def test_the_judges_and_division_heads_notes_in_english(court, server_window, qtbot):
+    import re
+
+    site, who = court
+    w = server_window(site, who["judge"][0], "en")
+    view = w.my_view
+    w.show_view(view)
+    qtbot.waitUntil(lambda: view.cases.rowCount() > 0, timeout=60_000)
+    _wait_idle(w, qtbot)
+    assert re.fullmatch(
+        rf"The figures of {YEAR} were computed by personnel at \d{{4}}-\d\d-\d\d \d\d:\d\d\.",
+        view.computed.text(),
+    )
+    w.grab().save("/tmp/server-tasks/judge_en.png")
+    h = server_window(site, who["division_head"][0], "en")
+    h.month_box.setCurrentIndex(5)
+    divisions = h.view_titled("Divisions")
+    qtbot.waitUntil(lambda: divisions.model.rowCount() > 0, timeout=60_000)
+    _wait_idle(h, qtbot)
+    assert "Transfer suggestions are projected from every case" in divisions.assumed.text()
+    assert f"The figures of {YEAR} were computed by personnel" in divisions.assumed.text()
+    assert not re.search(r"[\u4e00-\u9fff]", divisions.assumed.text())
+    h.grab().save("/tmp/server-tasks/head_divisions_en.png")
