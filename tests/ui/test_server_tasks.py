@@ -396,3 +396,34 @@ def test_the_judges_and_division_heads_notes_in_english(court, server_window, qt
     assert f"The figures of {YEAR} were computed by personnel" in divisions.assumed.text()
     assert not re.search(r"[\u4e00-\u9fff]", divisions.assumed.text())
     h.grab().save("/tmp/server-tasks/head_divisions_en.png")
+
+
+def test_a_judges_own_figures_after_the_cases_changed_read_the_stored_computation(court, pg_server):
+    """Regression: 我的工作量 (my_workload.judge_context, case_explanation) computed the year under
+    the judge's own login when the cases had changed since 人事's computation."""
+    import psycopg
+
+    from workload_app.services import my_workload as M
+    from workload_app.services import standard_cases as S
+
+    site, who = court
+    login, judge, _ = who["judge"]
+    mine = logged_in(site, login)
+    try:
+        fresh = M.my_workload(mine, YEAR, 12)
+        with psycopg.connect(pg_server.url(site.database), autocommit=True) as su:
+            su.execute(
+                "UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'cases_version'"
+            )
+            computations = su.execute("SELECT COUNT(*) FROM computations").fetchone()
+        S.forget_cached()
+        stale = M.my_workload(mine, YEAR, 12)
+        assert stale["figures"]["assessment"]["sc"] == pytest.approx(fresh["figures"]["assessment"]["sc"])
+        assert stale["cases"]["credited"].tolist() == pytest.approx(fresh["cases"]["credited"].tolist())
+        case_id = int(stale["cases"]["case_id"].iloc[0])
+        assert M.case_explanation(mine, YEAR, case_id)
+        assert "此后案件已有变动" in S.computed_note(mine, YEAR)
+        with psycopg.connect(pg_server.url(site.database), autocommit=True) as su:
+            assert su.execute("SELECT COUNT(*) FROM computations").fetchone() == computations
+    finally:
+        mine.conn.close()
