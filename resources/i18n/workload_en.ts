@@ -431,6 +431,10 @@ After: {a}</translation>
       <translation>From division</translation>
     </message>
     <message>
+      <source>调剂建议需要全院的案件推算，服务器上只向人事和管理员显示；如需参考，请向人事部门索取。</source>
+      <translation>Transfer suggestions are projected from every case of the court: on the server only personnel and administrators see them; ask personnel for them.</translation>
+    </message>
+    <message>
       <source>调剂建议（仅为建议，不会自动移动案件）</source>
       <translation>Suggested transfers (suggestions only; no case is moved)</translation>
     </message>

@@ -20,6 +20,7 @@ from workload_app.core import messages
 from workload_app.core.problems import WorkloadError
 from workload_app.core.standard import split_panel
 from workload_app.storage.db import Database
+from workload_app.storage.pg import is_server
 
 ADMIN, PERSONNEL, DIVISION_HEAD, JUDGE = "admin", "personnel", "division_head", "judge"
 ROLE_LABELS = {ADMIN: "管理员", PERSONNEL: "人事", DIVISION_HEAD: "庭长", JUDGE: "法官"}
@@ -137,6 +138,15 @@ def limit_divisions(db: Database, table: pd.DataFrame, col: str = "division") ->
     if user.role == DIVISION_HEAD:
         return table[table[col] == user.division]
     return table.iloc[0:0]
+
+
+def sees_court_rows(db: Database) -> bool:
+    """Whether the acting login reads every case row: on a file always (the services limit what
+    is shown), on the court server only 管理员 and 人事. A 法官's or 庭长's login there reads only
+    the rows row-level security lets it see, so a figure made from every case of the court (the
+    court's data dates, transfer suggestions) must come from what a court-wide login stored, or
+    not be shown."""
+    return not is_server(db) or current(db).court_wide
 
 
 def may_see_judge(db: Database, judge: str, division: str | None) -> bool:

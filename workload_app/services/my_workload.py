@@ -83,10 +83,7 @@ def case_explanation(db: Database, year: int, case_id: int, judge: str | None = 
     judge = judge or linked_judge(db)
     if not judge:
         raise WorkloadError("mine.no_linked_judge")
-    comp = S._fresh(db, year)
-    if comp is None:
-        S._compute_year(db, year)
-        comp = S._fresh(db, year)
+    comp = S._usable(db, year)  # a restricted login on the server reads the stored computation
     params, _ = S.params_and_info(comp)
     case = _explained_rows(db, comp, [int(case_id)])
     if (
@@ -129,10 +126,10 @@ def judge_context(db: Database, year: int, month: int, judge: str) -> SheetConte
     only the cases they handled or sat on, with the same values as the court-wide context."""
     if not 1 <= month <= 12:
         raise WorkloadError("sheet.bad_month", month=month)
-    if S._fresh(db, year) is None:  # refreshed for whoever reads, as build_context's court_results does
-        S._compute_year(db, year)
+    # refreshed for whoever reads, as build_context's court_results does; a restricted login on
+    # the court server never computes: it reads the latest stored computation (S.computed_note)
+    comp = S._usable(db, year)  # the computation of the parameters in force (never a draft's)
     assessment = Q.court_assessment(db, year, month)
-    comp = S._fresh(db, year)  # the computation of the parameters in force (never a draft's)
     if comp is None or not comp.get("derived"):  # stored before the per-judge table: the long way
         return build_context(db, year, month)
     params, info = S.params_and_info(comp)

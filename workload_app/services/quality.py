@@ -25,6 +25,7 @@ from workload_app.services.parameters import current_params
 from workload_app.storage import backups, quality_reads
 from workload_app.storage import repository as repo
 from workload_app.storage.db import Database
+from workload_app.storage.pg import is_server
 
 QUALITY_COLUMNS = [
     "judge",
@@ -115,7 +116,7 @@ def report(
     cases = quality_reads.quality_measure_cases(
         db, filed_by=period.end.isoformat(), closed_from=period.start.isoformat()
     )
-    dates = {"data_date": _date(repo.cases_data_date(db)), "appeals_date": _date(repo.appeals_data_date(db))}
+    dates = _data_dates(db)
     user = access.current(db)
     scopes = ("judge", "division", "court") if user.court_wide else ("judge", "division")
     found = qm.figures_by_scope(cases, params.quality, period, scopes, **dates)
@@ -133,6 +134,32 @@ def report(
     )
 
 
+COURT_APPEALS_DATE = "appeals_data_date"  # meta key: the court's appeals date, for restricted logins
+
+
+def _data_dates(db: Database) -> dict[str, dt.date | None]:
+    """The dates the figures rest on: the newest case import in force, and the newest appellate
+    outcome of the court. A login that reads only some cases (法官, 庭长 on the court server)
+    reads the court's appeals date as a court-wide login kept it (``keep_court_dates``), never
+    the newest of its own rows; none is shown before one was kept."""
+    if access.sees_court_rows(db):
+        appeals = repo.appeals_data_date(db)
+    else:
+        appeals = repo.get_meta(db, COURT_APPEALS_DATE)
+    return {"data_date": _date(repo.cases_data_date(db)), "appeals_date": _date(appeals)}
+
+
+def keep_court_dates(db: Database) -> None:
+    """On the court server, after a court-wide write: the court's appeals date kept (meta) where
+    every login reads it."""
+    if not is_server(db) or not access.current(db).court_wide:
+        return
+    appeals = repo.appeals_data_date(db)
+    if appeals is not None and repo.get_meta(db, COURT_APPEALS_DATE) != str(appeals)[:10]:
+        with repo.transaction(db):
+            repo.set_meta(db, COURT_APPEALS_DATE, str(appeals)[:10])
+
+
 def judge_report(
     db: Database, year: int, through_month: int, judge: str, period: qm.Period | None = None
 ) -> QualityReport:
@@ -145,7 +172,7 @@ def judge_report(
     cases = quality_reads.quality_measure_cases(
         db, filed_by=period.end.isoformat(), closed_from=period.start.isoformat(), judge=judge
     )
-    dates = {"data_date": _date(repo.cases_data_date(db)), "appeals_date": _date(repo.appeals_data_date(db))}
+    dates = _data_dates(db)
     judges = qm.figures(cases, params.quality, period, "judge", **dates)
     return QualityReport(
         period,
@@ -391,6 +418,10 @@ def import_appeals(
                 },
             )
             result.batch_id = batch_id
+    if result.batch_id is not None:
+        from workload_app.services.standard_cases import refresh_on_server
+
+        refresh_on_server(db)  # on the court server: figures and dates fresh for restricted logins
     return result
 
 

@@ -434,7 +434,8 @@ def figures(db: Database, year: int, through_month: int = 12) -> A.CourtFigures:
     they see against those judges' targets."""
     user = access.current(db)
     may_compare = user.court_wide or user.role == access.DIVISION_HEAD
-    court = court_figures(db, year, through_month, with_transfers=may_compare and through_month < 12)
+    projected = may_compare and through_month < 12 and transfers_shown(db)
+    court = court_figures(db, year, through_month, with_transfers=projected)
     hide_ranks = not ranks_visible(db, year)
     judges = assessment_view(db, year, court)
     names = set(judges["judge"])
@@ -539,7 +540,16 @@ def transfers(db: Database, year: int, through_month: int) -> list[q.Transfer]:
     """Suggested transfers between trial divisions of the same category, in standard cases
     (a 庭长 sees those involving their division)."""
     user = access.require(db, (*access.COURT_WIDE, access.DIVISION_HEAD), "查看案件调配建议")
+    if not transfers_shown(db):
+        return []
     return list(_scoped_transfers(user, tuple(court_transfers(db, year, through_month))))
+
+
+def transfers_shown(db: Database) -> bool:
+    """Transfer suggestions are projected from every case of the year (each division's category,
+    SC per case, open and filed cases): not made for a login that reads only some of them (a
+    庭长 on the court server), rather than made from its division's rows alone."""
+    return access.sees_court_rows(db)
 
 
 def court_transfers(db: Database, year: int, through_month: int) -> list[q.Transfer]:

@@ -158,16 +158,17 @@ def _usable(db: Database, year: int) -> dict:
     return comp
 
 
-def computed_note(db: Database, year: int) -> str | None:
+def computed_note(db: Database, year: int, lang: str = messages.ZH) -> str | None:
     """For a restricted login on the court server: when the figures it reads were computed
-    (and whether the cases changed since); None elsewhere (figures are always fresh there)."""
+    (and whether the cases changed since), in ``lang``; None elsewhere (figures are always
+    fresh there)."""
     if not _restricted(db):
         return None
     comp = _usable(db, year)
     when = str(comp["created_at"]).replace("T", " ")[:16]
     if comp.get("stale"):
-        return messages.render("figures.computed_stale", {"year": year, "at": when})
-    return messages.render("figures.computed_at", {"year": year, "at": when})
+        return messages.render("figures.computed_stale", {"year": year, "at": when}, lang)
+    return messages.render("figures.computed_at", {"year": year, "at": when}, lang)
 
 
 def refresh_on_server(db: Database) -> list[int]:
@@ -181,6 +182,9 @@ def refresh_on_server(db: Database) -> list[int]:
         if repo.official_param_set(db, year) is not None and _fresh(db, year) is None:
             _compute_year(db, year)
             done.append(year)
+    from workload_app.services import quality  # imported here: quality reads no results
+
+    quality.keep_court_dates(db)
     return done
 
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from workload_app.services import access
 from workload_app.services import quotas as Q
+from workload_app.services import standard_cases as S
 from workload_app.services.my_workload import case_explanation, my_workload
 from workload_app.services.sheets import export_sheets
 from workload_app.ui import db_errors, file_dialogs
@@ -67,6 +68,10 @@ class MyWorkloadView(View):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.computed = QLabel()  # on the court server (法官, 庭长): when 人事 computed the figures
+        self.computed.setWordWrap(True)
+        self.computed.setStyleSheet("color: #555555;")
+        self.computed.hide()
         self.months = DataFrameModel(headers=labels(MONTH_COLUMNS), decimals={"completion_pct": 1})
         self.cases = DataFrameModel(
             headers=labels(CASE_COLUMNS), decimals={"share": 2, "credited": 4, "sc": 4}
@@ -126,6 +131,7 @@ class MyWorkloadView(View):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
+        layout.addWidget(self.computed)
         layout.addWidget(split, 1)
         self._all_cases = pd.DataFrame()
         self._explained_year, self._explained_judge = 0, ""  # of the list shown
@@ -152,6 +158,7 @@ class MyWorkloadView(View):
         year, month = self.window_.year(), self.window_.month()
         wanted = self.judge() if self._judges_loaded else None
         user = access.current(self.window_.db)
+        lang = db_errors.language()
         self.summary.setStyleSheet("color: #555555;")
         self.summary.setText(self.tr("正在读取…"))
 
@@ -165,11 +172,14 @@ class MyWorkloadView(View):
                     names = list(Q.assessment(db, year, 12)["judge"])
                 judge = user.judge if user.judge in names else (names[0] if names else None)
             if judge is None:
-                return names, None, None
-            return names, judge, my_workload(db, year, month, judge)  # with the judge's 质效 figures
+                return names, None, None, None
+            data = my_workload(db, year, month, judge)  # with the judge's 质效 figures
+            return names, judge, data, S.computed_note(db, year, lang)
 
         def done(result) -> None:
-            names, judge, data = result
+            names, judge, data, note = result
+            self.computed.setText(note or "")
+            self.computed.setVisible(bool(note))
             if names is not None:
                 self._fill_judges(names, judge)
             if data is None:

@@ -171,6 +171,8 @@ class OverviewView(View):
         """Read the figures on the worker; draw them when they arrive."""
         year, month = self.window_.year(), self.window_.month()
 
+        lang = db_errors.language()
+
         def read(db) -> dict:
             merged, _, _ = S.results(db, year)
             flags = merged.loc[merged["closed_month"] <= month, "flags"].to_numpy()
@@ -183,6 +185,7 @@ class OverviewView(View):
                 "quality": [int((flags & bit > 0).sum()) for bit in (INCOMPLETE, AWAITING_APPROVAL, OUTLIER)],
                 "quality_report": quality_service.report(db, year, month),
                 "trend": quality_service.trend(db, year, month),
+                "computed": S.computed_note(db, year, lang),  # on the server, for a 庭长
             }
 
         def failed(error: BaseException) -> None:
@@ -217,6 +220,8 @@ class OverviewView(View):
                 out=outlier,
             )
         )
+        if f.get("computed"):  # a 庭长 on the court server: when 人事 computed what is read
+            self.summary.setText(self.summary.text() + "\n" + f["computed"])
         distribution = figures.distribution()
         self._draw(figures, tracks=set(distribution))
         self._draw_bands(distribution)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout
 from workload_app.core import quotas as q
 from workload_app.services import comparison as C
 from workload_app.services import quotas as Q
+from workload_app.services import standard_cases as S
 from workload_app.services.quality import report as quality_report
 from workload_app.ui import db_errors
 from workload_app.ui.dataframe_model import DataFrameModel
@@ -133,11 +134,13 @@ class JudgesView(View):
 
     def refresh(self) -> None:
         year, month = self.window_.year(), self.window_.month()
+        lang = db_errors.language()
         self.window_.tasks.read(
             self,
             lambda db: (
                 merge_quality(Q.assessment(db, year, month), quality_report(db, year, month).judges, "judge"),
                 C.court_figures(db, year, month),
+                S.computed_note(db, year, lang),
             ),
             lambda result: self.show_judges(*result, year, month),
             self._failed,
@@ -148,7 +151,9 @@ class JudgesView(View):
         self.model.set_frame(pd.DataFrame())
         self.title.setText(message)
 
-    def show_judges(self, a: pd.DataFrame, court: C.CourtFigures, year: int, month: int) -> None:
+    def show_judges(
+        self, a: pd.DataFrame, court: C.CourtFigures, note: str | None, year: int, month: int
+    ) -> None:
         a["track_label"] = a["track"].map(track_label)
         a["post"] = a["post"].map(post_label)
         if "post_group" in a:
@@ -158,7 +163,7 @@ class JudgesView(View):
         a = a[a["quota"].notna() | (a["cases"] > 0)]
         self.model.set_marked(a, [*JUDGE_COLUMNS, *QUALITY_COLUMNS])  # 质效: out of range in red
         self._period = (year, month)
-        self.court.setText(self._court_line(court))
+        self.court.setText("\n".join([self._court_line(court), *([note] if note else [])]))
         self.behind.apply()
 
     def _court_line(self, court: C.CourtFigures) -> str:
@@ -250,6 +255,8 @@ class DivisionsView(View):
     def refresh(self) -> None:
         year, month = self.window_.year(), self.window_.month()
 
+        lang = db_errors.language()
+
         def read(db):
             moves = Q.transfers(db, year, month) if month < 12 else []
             divisions = merge_quality(
@@ -257,7 +264,13 @@ class DivisionsView(View):
                 quality_report(db, year, month).divisions,
                 "division",
             )
-            return divisions, Q.balance(db, year, month), moves
+            return (
+                divisions,
+                Q.balance(db, year, month),
+                moves,
+                Q.transfers_shown(db),
+                S.computed_note(db, year, lang),
+            )
 
         def failed(error: BaseException) -> None:
             message = db_errors.text(error)
@@ -267,7 +280,7 @@ class DivisionsView(View):
         self.window_.tasks.read(self, read, self.show_divisions, failed)
 
     def show_divisions(self, result: tuple) -> None:
-        d, b, moves = result
+        d, b, moves, transfers_shown, computed = result
         d["track_label"] = d["track"].map(track_label)
         d["completion_pct"] = d["completion"] * 100
         d["court_completion_pct"] = d["court_completion"] * 100
@@ -303,4 +316,12 @@ class DivisionsView(View):
                     "可办标准案件 =（未结 + 后续收案）× 该类案件平均标准案件数，与全年目标的缺口比较。"
                 )
             )
+        if not transfers_shown and month < 12:
+            notes.append(
+                self.tr(
+                    "调剂建议需要全院的案件推算，服务器上只向人事和管理员显示；如需参考，请向人事部门索取。"
+                )
+            )
+        if computed:
+            notes.insert(0, computed)
         self.assumed.setText("\n".join(notes))
