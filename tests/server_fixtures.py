@@ -94,15 +94,18 @@ def login_handle(pg_server, db: pg.ServerDatabase, login: str, password: str) ->
     belong to the cluster), in the group of the account's role, so that the server's row-level
     security applies to what the handle reads."""
     role = db.conn.execute("SELECT role FROM users WHERE login = ?", (login,)).fetchone()[0]
-    with pg_server.admin_connect(db.login.database) as admin:
-        if admin.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (login,)).fetchone() is None:
-            from psycopg import sql
+    from psycopg import sql
 
-            admin.execute(
-                sql.SQL("CREATE ROLE {} LOGIN PASSWORD {} IN ROLE {}").format(
-                    sql.Identifier(login), sql.Literal(password), sql.Identifier(f"workload_{role}")
-                )
-            )
+    with pg_server.admin_connect(db.login.database) as admin:
+        # another test (a move-from, an account test) may have made this role with another password
+        exists = admin.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (login,)).fetchone()
+        verb = "ALTER" if exists else "CREATE"
+        admin.execute(
+            sql.SQL(verb + " ROLE {} LOGIN PASSWORD {}").format(sql.Identifier(login), sql.Literal(password))
+        )
+        admin.execute(
+            sql.SQL("GRANT {} TO {}").format(sql.Identifier(f"workload_{role}"), sql.Identifier(login))
+        )
     own = pg.ServerLogin.from_url(
         f"postgresql://127.0.0.1:{pg_server.port}/{db.login.database}", user=login, password=password
     )
