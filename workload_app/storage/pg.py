@@ -198,7 +198,9 @@ class Connection:
 
         return self._raw.info.transaction_status != TransactionStatus.IDLE
 
-    def execute(self, sql: str, params: Sequence | dict | None = ()) -> Cursor:
+    def execute(self, sql: str, params: Sequence | dict | None = (), *, binary: bool = False) -> Cursor:
+        """``binary``: the rows come in the server's binary form (numbers not written out as text
+        and parsed back); the same Python values as in text (see ``_configure``)."""
         if self._closed:
             raise ConnectionClosed("the connection to the court server is closed")
         if _BEGIN_IMMEDIATE.match(sql):
@@ -217,7 +219,7 @@ class Connection:
                 raise
             return Cursor(cur, self)
         statement = translate(sql)
-        cur = self._raw.cursor()
+        cur = self._raw.cursor(binary=True) if binary else self._raw.cursor()
         cur.execute(statement, _params(params) if params else None)
         return Cursor(cur, self)
 
@@ -380,10 +382,25 @@ class ServerDatabase:
 
 def _configure(raw) -> None:
     """Numbers come back as Python floats and ints (SUM/AVG are numeric on the server; the
-    figures are doubles on both stores)."""
+    figures are doubles on both stores), in text and in binary form alike."""
     from psycopg.types.numeric import FloatLoader
 
     raw.adapters.register_loader("numeric", FloatLoader)
+    raw.adapters.register_loader("numeric", _numeric_binary_float())
+
+
+@functools.cache
+def _numeric_binary_float():
+    from psycopg.types.numeric import NumericBinaryLoader
+
+    class NumericBinaryFloat(NumericBinaryLoader):
+        """A binary numeric as the float its text gives (``float(Decimal)`` rounds as
+        ``float(str)`` does)."""
+
+        def load(self, data) -> float:
+            return float(super().load(data))
+
+    return NumericBinaryFloat
 
 
 def connect_raw(login: ServerLogin):
