@@ -68,3 +68,22 @@ def test_a_binary_read_gives_numeric_sums_as_the_floats_the_text_read_gives(db):
     frame = cc.read_frame(db, sql, ("0.1",))
     assert [type(v) for v in text] == [float, float, float]
     assert list(frame.iloc[0]) == list(text) and frame.loc[0, "x"] == 0.1
+
+
+def test_a_writer_waiting_too_long_for_the_write_lock_is_told_and_left_usable(db, monkeypatch):
+    """``BEGIN IMMEDIATE`` is one round trip on the server; a lock wait past the timeout still
+    gives WriterBusy and leaves the connection out of any transaction, ready for the next."""
+    other = pg.Connection(pg.connect_raw(db.login))
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        assert other.in_transaction
+        monkeypatch.setattr(pg, "LOCK_TIMEOUT_MS", 100)
+        with pytest.raises(pg.WriterBusy):
+            db.conn.execute("BEGIN IMMEDIATE")
+        assert not db.conn.in_transaction
+        other.rollback()
+        db.conn.execute("BEGIN IMMEDIATE")
+        assert db.conn.execute("SHOW lock_timeout").fetchone()[0] == "0"
+        db.conn.rollback()
+    finally:
+        other.close()

@@ -206,16 +206,17 @@ class Connection:
         if _BEGIN_IMMEDIATE.match(sql):
             import psycopg
 
-            cur = self._raw.execute("BEGIN")
-            try:  # wait for the writer before us as long as SQLite's busy timeout, not forever
-                self._raw.execute(f"SET LOCAL lock_timeout = {int(LOCK_TIMEOUT_MS)}")
-                self._raw.execute(WRITE_LOCK)
-                self._raw.execute("SET LOCAL lock_timeout = 0")
+            try:  # wait for the writer before us as long as SQLite's busy timeout, not forever;
+                # one round trip (no parameters: the simple protocol takes the four statements)
+                cur = self._raw.execute(
+                    f"BEGIN; SET LOCAL lock_timeout = {int(LOCK_TIMEOUT_MS)}; {WRITE_LOCK}; SET LOCAL lock_timeout = 0"
+                )
             except psycopg.errors.LockNotAvailable as exc:
-                self._raw.execute("ROLLBACK")
+                self.rollback()
                 raise WriterBusy("another client holds the write lock") from exc
             except BaseException:
-                self._raw.execute("ROLLBACK")
+                if not self._raw.closed:
+                    self.rollback()
                 raise
             return Cursor(cur, self)
         statement = translate(sql)
