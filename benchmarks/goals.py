@@ -326,17 +326,18 @@ def _child_recompute(target: str, year: str) -> None:
 
 def _server_copy(n: int, server) -> str:
     """The demo court of ``n`` cases a year built on the server as the file's is (same seed):
-    a database of its own; its URL."""
-    from tests.server_fixtures import server_handle
+    a database of its own, copied from a court set up by ``server setup``; the URL of its 管理员
+    login (row-level security in force, as a court runs it), never the cluster's superuser."""
+    from tests.server_fixtures import ADMIN_PASSWORD, SUITE_ADMIN, server_handle, set_up_template
     from workload_app.services.demo import create_demo
 
-    name = server.create_database(prefix=f"bench{n}")
+    name = server.create_database(prefix=f"bench{n}", template=set_up_template(server))
     db = server_handle(server, name)
     t = time.perf_counter()
     create_demo(db, seed=1, cases_per_year=n)
     db.conn.close()
     print(f"  (built the {n:,}-case demo on the server in {time.perf_counter() - t:.1f} s)")
-    return server.url(name)
+    return server.url(name, user=SUITE_ADMIN, password=ADMIN_PASSWORD)
 
 
 def bench_server_compute(n: int, source: Path, repeat: int = 2) -> list[tuple]:

@@ -11,6 +11,7 @@ from workload_app.core.params import params_from_toml
 from workload_app.core.standard import compute_averages, compute_standard_cases
 from workload_app.services import standard_cases as S
 from workload_app.storage import case_columns as cc
+from workload_app.storage import pg
 from workload_app.storage import repository as repo
 
 
@@ -21,7 +22,9 @@ def _holes(db) -> None:
     db.conn.execute("UPDATE cases SET file_pages = NULL, transcript_pages = NULL WHERE id = ?", (ids[1],))
     db.conn.execute("UPDATE cases SET approved = NULL, panel = NULL, cause = NULL WHERE id = ?", (ids[2],))
     db.conn.execute("UPDATE cases SET cause = '' WHERE id = ?", (ids[3],))
-    db.conn.execute("UPDATE cases SET judgment_pages = '12页' WHERE id = ?", (ids[4],))  # kept as text
+    # kept as text on a file; the server's integer column refuses it: a NULL there
+    pages = None if pg.is_server(db) else "12页"
+    db.conn.execute("UPDATE cases SET judgment_pages = ? WHERE id = ?", (pages, ids[4]))
     db.conn.commit()
 
 

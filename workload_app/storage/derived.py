@@ -38,12 +38,14 @@ def save(
         "judge_credit",
         ("computation_id", "kind", "month", "pos", "judge", "cases", "sc_trial", "sc_enforcement"),
         rows,
+        plain=True,  # Python ints, floats and str as made above
     )
     repo.insert_rows(
         db,
         "held_reasons",
         ("computation_id", "case_id", "reason"),
         ((computation_id, int(k), v) for k, v in held.items()),
+        plain=True,
     )
     conn.execute("UPDATE computations SET derived = 1 WHERE id = ?", (computation_id,))
 
