@@ -17,7 +17,7 @@ def server_group() -> None:
 
 
 def _server_login(url: str, user: str | None = None, password: str | None = None):
-    from workload_app.storage.pg import ServerLogin
+    from workload_app.services.session import ServerLogin
 
     try:
         return ServerLogin.from_url(url, user=user, password=password)
@@ -63,7 +63,7 @@ def server_move_from(file: Path, url: str, user: str) -> None:
     服务器上已有案件或审计记录时拒绝。"""
     from workload_app.services import server
     from workload_app.services.accounts import password_problem
-    from workload_app.storage.db import open_db
+    from workload_app.services.session import open_db
 
     password = os.environ.get("WORKLOAD_PASSWORD") or click.prompt(
         f"{user} 的密码", hide_input=True, err=True

@@ -178,7 +178,7 @@ def test_a_court_wide_write_on_the_server_leaves_the_figures_fresh(server_court,
         assert S.refresh_on_server(people) == list(demo_court.YEARS)
         assert S.refresh_on_server(mine) == []  # a judge's login never computes
         for year in demo_court.YEARS:
-            assert S._fresh(mine, year) is not None
+            assert S._fresh(mine, year)["id"] == S._fresh(people, year)["id"]  # the one 人事 just made
             assert "此后案件已有变动" not in S.computed_note(mine, year)
     finally:
         people.conn.close()

@@ -211,7 +211,6 @@ def test_starting_on_the_server_connects_with_the_given_login(
     port, database = server
     login = server_login(f"postgresql://127.0.0.1:{port}/{database}", user=ACCOUNT, password=PASSWORD)
     window = connect_on_start(QSettings(), login, "zh_CN", auto=True)
-    assert window is not None
     qtbot.addWidget(window)
     assert window.db_path == login and f"127.0.0.1:{port}/{database}" in window.windowTitle()
     assert QSettings().value("last_store") == "server"
