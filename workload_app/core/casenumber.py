@@ -113,6 +113,14 @@ class CaseNumber(NamedTuple):
     def ok(self) -> bool:
         return not self.error
 
+    @property
+    def stored(self) -> str:
+        """The form every import stores and every link matches on (one rule, here only): the
+        canonical number since 2016 (之一 … kept); a pre-2016 number as written, spaces removed."""
+        if self.legacy:
+            return normalize_text(self.input).replace(" ", "")
+        return self.canonical
+
 
 def classify_type(type_code: str) -> tuple[str, str] | None:
     """Return (category, instance) of a (normalised) type code, or None when it is not one."""
@@ -143,6 +151,35 @@ def _instance(code: str) -> str:
     if rest.endswith("终"):
         return "second"
     return "other"
+
+
+_MISSING_HAO = re.compile(r"^[(（〔\[【]\s*\d{4}\s*[)）〕\]】].*\d$")
+
+
+def with_hao(raw: object) -> object:
+    """The number as the file holds it, with the closing 号 some systems leave off put back: the
+    serial is the trailing digits either way, so (2024)渝0106民初1234 is (2024)渝0106民初1234号."""
+    if isinstance(raw, str):
+        text = normalize_text(raw)
+        if _MISSING_HAO.match(text):
+            return text + "号"
+    return raw
+
+
+def stored_case_number(raw: object) -> tuple[str | None, CaseNumber]:
+    """The stored form of a number a file holds (None when blank or unreadable) and its reading.
+    Every import (cases, appeals, 原审案号) and every link goes through this one function."""
+    number = parse_case_number(with_hao(raw))
+    if raw is None or (isinstance(raw, float) and raw != raw) or not normalize_text(raw):
+        return None, number
+    return (None if number.error else number.stored), number
+
+
+def lookup_form(text: str) -> str:
+    """What a number typed by a user (approve, reason, review, query) is looked up as: its stored
+    form when it reads as a case number, else the text as typed without surrounding spaces."""
+    stored, _number = stored_case_number(text)
+    return stored or (text or "").strip()
 
 
 def parse_case_number(raw: object) -> CaseNumber:

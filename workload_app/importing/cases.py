@@ -12,9 +12,9 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from workload_app.core.casenumber import parse_case_number
+from workload_app.core.casenumber import stored_case_number
 from workload_app.core.problems import ImportRejected, Problem, WorkloadError
-from workload_app.core.text import clip, normalize_text
+from workload_app.core.text import clip
 from workload_app.importing.headers import CASE_LABELS, CASE_SYNONYMS, HeaderMatch, find_header, header_key
 from workload_app.importing.readers import RawSheet
 from workload_app.importing.values import (
@@ -122,19 +122,6 @@ def _is_footer(row: list[object], number_index: int | None = None) -> bool:
     )
 
 
-_MISSING_HAO = re.compile(r"^[(（〔\[【]\s*\d{4}\s*[)）〕\]】].*\d$")
-
-
-def case_number_text(raw: object) -> object:
-    """The number as the file holds it, with the closing 号 some systems leave off put back: the serial
-    is the trailing digits either way, so (2024)渝0106民初1234 is (2024)渝0106民初1234号."""
-    if isinstance(raw, str):
-        text = normalize_text(raw)
-        if _MISSING_HAO.match(text):
-            return text + "号"
-    return raw
-
-
 def parse_rows(
     sheet: RawSheet,
     header: HeaderMatch,
@@ -191,18 +178,12 @@ def parse_rows(
             bad_rows[row_no] = row_for_report(row)
             continue
         raw_number = _cell(row, cols["case_number"])
-        number = parse_case_number(case_number_text(raw_number))
+        canonical, number = stored_case_number(raw_number)
         if is_blank(raw_number):
             bad("case_number", "案号为必填项", raw_number)
-        elif number.error:
+        elif canonical is None:
             bad("case_number", number.error, raw_number)
         else:
-            key = number.canonical  # (year)court type serial 号, with 之一 … when given
-            canonical = (
-                key
-                if not number.legacy
-                else str(parse_text(case_number_text(raw_number))[0]).replace(" ", "")
-            )
             if canonical in seen:
                 bad("case_number", f"案号与第 {seen[canonical]} 行重复", raw_number)
             else:
@@ -325,15 +306,12 @@ _AMOUNT = re.compile(r"^([+-]?\d+(?:\.\d+)?)\s*(元|万元)?$")
 
 
 def canonical_case_number(raw: object) -> tuple[str | None, str]:
-    """The stored (canonical) form of a case number, or the reason it cannot be read."""
-    number = parse_case_number(raw)
+    """The stored form of a case number (``core.casenumber.stored_case_number``, the one rule: 之一
+    kept), or the reason it cannot be read."""
     if is_blank(raw):
         return None, ""
-    if number.error:
-        return None, number.error
-    if number.legacy:
-        return str(parse_text(raw)[0]).replace(" ", ""), ""
-    return "(" + str(number.year) + ")" + number.court + number.type_code + str(number.serial) + "号", ""
+    stored, number = stored_case_number(raw)
+    return stored, number.error
 
 
 def parse_days(value: object) -> tuple[int | None, str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from workload_app.core.casenumber import lookup_form
 from workload_app.core.problems import WorkloadError
 from workload_app.core.standard import AWAITING_APPROVAL
 from workload_app.services import access, audit
@@ -30,7 +31,9 @@ def record_approval(db: Database, case_number: str, approved: bool, note: str) -
     if not note.strip():
         raise WorkloadError("approval.note_required")
     with repo.transaction(db):
-        before = repo.set_case_approval(db, case_number.strip(), int(approved))
+        before = repo.set_case_approval(db, case_number.strip(), int(approved)) or repo.set_case_approval(
+            db, lookup_form(case_number), int(approved)
+        )
         if before is None:
             raise WorkloadError("case.not_found", case=case_number)
         repo.bump_cases_version(db)

@@ -15,6 +15,7 @@ import pandas as pd
 
 from workload_app.core import messages
 from workload_app.core import quality as qm
+from workload_app.core.casenumber import lookup_form
 from workload_app.core.problems import WorkloadError
 from workload_app.reports.pending_alert import alert_pdf
 from workload_app.services import access, audit
@@ -76,7 +77,7 @@ def record_reason(db: Database, case_number: str, reason: str, note: str = "") -
         raise WorkloadError("pending.unknown_reason", reasons=messages.words(qm.REASONS), reason=reason)
     if reason == "其他" and not note:
         raise WorkloadError("pending.other_needs_note")
-    case = repo.case_for_reason(db, case_number.strip())
+    case = repo.case_for_reason(db, case_number.strip()) or repo.case_for_reason(db, lookup_form(case_number))
     if case is None:
         raise WorkloadError("case.not_found", case=case_number)
     if case["closed_on"]:

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from workload_app.core import messages
-from workload_app.core.casenumber import parse_case_number
+from workload_app.core.casenumber import lookup_form
 from workload_app.core.params import Params, params_from_toml
 from workload_app.core.problems import WorkloadError
 from workload_app.core.standard import PAGE_COLUMNS, PAGE_LABELS, REVIEW_COLUMN, held_mask, hold_reasons
@@ -210,13 +210,7 @@ def held_cases(db: Database, year: int | None = None) -> pd.DataFrame:
 
 def _find_held(db: Database, case_number: str) -> tuple[dict, str]:
     text = (case_number or "").strip()
-    case = repo.case_by_number(db, text)
-    if case is None:
-        number = parse_case_number(text)
-        if number.ok and not number.legacy:
-            case = repo.case_by_number(
-                db, f"({number.year}){number.court}{number.type_code}{number.serial}号"
-            )
+    case = repo.case_by_number(db, text) or repo.case_by_number(db, lookup_form(text))
     if case is None:
         raise WorkloadError("case.not_found", case=text)
     year = case["closed_year"]
