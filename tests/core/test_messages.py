@@ -114,7 +114,12 @@ match = { category = "civil" }
 """
     with pytest.raises(ParameterError) as caught:
         params_from_toml(text)
-    assert [p.key for p in caught.value.problems] == ["trial.rules[0].mode", "trial.rules[1].value"]
+    assert [p.key for p in caught.value.problems] == [  # every problem of each rule (issue 26)
+        "trial.rules[0].mode",
+        "trial.rules[0].match.category",
+        "trial.rules[1].value",
+        "trial.rules[1].match.category",
+    ]
     assert "参数「trial.rules[0].mode」应为 fixed 或 factor，而不是「sideways」" in str(caught.value)
 
 
@@ -122,8 +127,8 @@ def test_a_single_parameter_problem_keeps_its_message_and_key():
     with pytest.raises(ParameterError) as caught:
         params_from_toml("year = 2025\n[quota]\nhistory_weight = 3\n")
     assert caught.value.key == "quota.history_weight"
-    assert str(caught.value) == "参数「quota.history_weight」应在 0 与 1 之间"
-    assert caught.value.render("en") == "Parameter “quota.history_weight” should be between 0 and 1"
+    assert str(caught.value) == "参数「quota.history_weight」应在 0 与 1 之间（当前为 3）"
+    assert caught.value.render("en") == "Parameter “quota.history_weight” should be between 0 and 1 (it is 3)"
 
 
 def test_an_import_refusal_nests_the_readers_reason_in_either_language():

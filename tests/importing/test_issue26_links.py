@@ -12,7 +12,17 @@ from workload_app.storage import repository as repo
 
 from .conftest import write_xlsx
 
-HEAD = ["案号", "承办人", "承办部门", "立案日期", "结案日期", "结案方式", "卷宗页数", "庭审笔录页数", "裁判文书页数"]
+HEAD = [
+    "案号",
+    "承办人",
+    "承办部门",
+    "立案日期",
+    "结案日期",
+    "结案方式",
+    "卷宗页数",
+    "庭审笔录页数",
+    "裁判文书页数",
+]
 MAIN = "(2024)渝0106民初3号"
 FIRST = "(2024)渝0106民初3号之一"
 
@@ -29,7 +39,17 @@ def test_stored_form_keeps_zhi_yi_and_drops_zeros_and_width():
 def test_appeal_outcome_of_zhi_yi_links_to_zhi_yi_not_to_the_main_number(roster_db, tmp_path):
     rows = [
         [MAIN, "张三", "民事审判第一庭", "2024-01-05", "2024-08-30", "判决", 100, 5, 5],
-        ["（2024）渝0106民初0003号之一", "张三", "民事审判第一庭", "2024-01-05", "2024-09-30", "裁定", 20, 0, 2],
+        [
+            "（2024）渝0106民初0003号之一",
+            "张三",
+            "民事审判第一庭",
+            "2024-01-05",
+            "2024-09-30",
+            "裁定",
+            20,
+            0,
+            2,
+        ],
     ]
     import_cases(roster_db, write_xlsx(tmp_path / "cases.xlsx", [HEAD, *rows]), today=dt.date(2025, 1, 10))
     stored = repo.existing_case_rows(roster_db, [MAIN, FIRST])

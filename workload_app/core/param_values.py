@@ -17,12 +17,23 @@ def _check_keys(table: dict, allowed: set[str], where: str) -> None:
         raise ParameterError.several(problems)
 
 
-def _number(value: Any, key: str, minimum: float | None = 0.0) -> float:
+def _number(value: Any, key: str, minimum: float | None = 0.0, maximum: float | None = None) -> float:
+    """A finite number within [minimum, maximum] (either end None: open), else an error naming ``key``."""
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise ParameterError(key, "param.not_number", value=value)
     if minimum is not None and value < minimum:
         raise ParameterError(key, "param.below_minimum", minimum=minimum, value=value)
+    if maximum is not None and value > maximum:
+        raise ParameterError(key, "param.above_maximum", maximum=maximum, value=value)
     return float(value)
+
+
+def _share(value: Any, key: str) -> float:
+    """A weight, share or fraction: a number in [0, 1] (DOMAIN: "Figures that must not move on a typo")."""
+    x = _number(value, key, None)
+    if not 0.0 <= x <= 1.0:
+        raise ParameterError(key, "param.between_0_1", value=value)
+    return x
 
 
 def _strings(value: Any, key: str) -> tuple[str, ...]:

@@ -11,7 +11,7 @@ import tomllib
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from workload_app.core.param_values import _check_keys, _number, _strings, _toml_key, _toml_value  # noqa: F401
+from workload_app.core.param_values import _check_keys, _number, _share, _strings, _toml_key, _toml_value  # noqa: F401
 from workload_app.core.problems import ParameterError, ParameterProblems
 from workload_app.core.quality_params import (  # noqa: F401 - importable from here as before
     DEFAULT_REFERENCE_RANGES,
@@ -197,68 +197,95 @@ def params_from_dict(data: dict) -> Params:
 
 
 def _trial(t: dict, year: int) -> TrialParams:
+    """The trial section; every problem in it reported at once, each naming its key."""
     _check_keys(
         t,
         {"weights", "average_year", "pooling", "trim_percent", "cap", "outlier_factor", "rules"},
         "trial.",
     )
+    found = ParameterProblems()
     w = t.get("weights", {"file": 0.15, "transcript": 0.25, "judgment": 0.60})
-    _check_keys(w, {"file", "transcript", "judgment"}, "trial.weights.")
-    wf = _number(w.get("file", 0.0), "trial.weights.file")
-    wt = _number(w.get("transcript", 0.0), "trial.weights.transcript")
-    wj = _number(w.get("judgment", 0.0), "trial.weights.judgment")
-    if abs(wf + wt + wj - 1.0) > 1e-9:
-        raise ParameterError("trial.weights", "param.weights_sum", total=wf + wt + wj)
+    found.attempt(_check_keys, w, {"file", "transcript", "judgment"}, "trial.weights.")
+    weights = [
+        found.attempt(_share, w.get(k, 0.0), f"trial.weights.{k}") if isinstance(w, dict) else None
+        for k in ("file", "transcript", "judgment")
+    ]
+    if None not in weights and abs(sum(weights) - 1.0) > 1e-9:
+        found.note(ParameterError("trial.weights", "param.weights_sum", total=sum(weights)))
     avg_year = t.get("average_year")
     if avg_year is not None and (isinstance(avg_year, bool) or not isinstance(avg_year, int)):
-        raise ParameterError("trial.average_year", "param.not_year", value=avg_year)
-    if avg_year is not None and avg_year > year:
-        raise ParameterError(
-            "trial.average_year", "param.average_year_late", average_year=avg_year, year=year
+        found.note(ParameterError("trial.average_year", "param.not_year", value=avg_year))
+    elif avg_year is not None and avg_year > year:
+        found.note(
+            ParameterError("trial.average_year", "param.average_year_late", average_year=avg_year, year=year)
         )
     pooling = t.get("pooling", "court")
     if pooling not in POOLINGS:
-        raise ParameterError("trial.pooling", "param.pooling", value=pooling)
-    trim = _number(t.get("trim_percent", 0), "trial.trim_percent")
-    if trim >= 50:
-        raise ParameterError("trial.trim_percent", "param.trim_percent")
-    found = ParameterProblems()  # each rule on its own: all bad rules are reported
-    rules = tuple(found.attempt(_rule, r, i) for i, r in enumerate(t.get("rules", [])))
-    found.raise_any()
-    return TrialParams(
-        wf,
-        wt,
-        wj,
-        avg_year,
-        pooling,
-        trim,
-        _number(t.get("cap", 0), "trial.cap"),
-        _number(t.get("outlier_factor", 5), "trial.outlier_factor"),
-        rules,
+        found.note(ParameterError("trial.pooling", "param.pooling", value=pooling))
+    trim = found.attempt(_number, t.get("trim_percent", 0), "trial.trim_percent")
+    if trim is not None and trim >= 50:
+        found.note(ParameterError("trial.trim_percent", "param.trim_percent"))
+    cap = found.attempt(_number, t.get("cap", 0), "trial.cap", 0.0, RULE_VALUE_LIMIT)
+    outlier = found.attempt(_number, t.get("outlier_factor", 5), "trial.outlier_factor")
+    # each rule on its own: all bad rules are reported; a fixed value at most the cap (or 100)
+    rules = tuple(
+        found.attempt(_rule, r, i, cap or RULE_VALUE_LIMIT) for i, r in enumerate(t.get("rules", []))
     )
+    found.raise_any()
+    return TrialParams(*weights, avg_year, pooling, trim, cap, outlier, rules)
 
 
-def _rule(r: Any, i: int) -> Rule:
+# The largest standard cases one case may get from a rule when no cap is set: a fixed value (or a
+# factor) above it is a typo (1e300), not a court's decision.
+RULE_VALUE_LIMIT = 100.0
+
+
+def _rule(r: Any, i: int, limit: float = RULE_VALUE_LIMIT) -> Rule:
     where = f"trial.rules[{i}]."
     if not isinstance(r, dict):
         raise ParameterError(where[:-1], "param.not_table")
     _check_keys(r, {"name", "match", "mode", "value"}, where)
+    found = ParameterProblems()
     mode = r.get("mode")
     if mode not in RULE_MODES:
-        raise ParameterError(where + "mode", "param.rule_mode", value=mode)
+        found.note(ParameterError(where + "mode", "param.rule_mode", value=mode))
+    value = None
     if "value" not in r:
-        raise ParameterError(where + "value", "param.missing")
-    value = _number(r["value"], where + "value")
-    match = r.get("match", {})
-    if not isinstance(match, dict) or not match:
-        raise ParameterError(where + "match", "param.rule_no_condition")
-    for key in match:
-        if key not in MATCH_FIELDS:
-            raise ParameterError(
-                f"{where}match.{key}", "param.unknown_match", choices=", ".join(MATCH_FIELDS)
+        found.note(ParameterError(where + "value", "param.missing"))
+    else:
+        value = found.attempt(_number, r["value"], where + "value", 0.0, RULE_VALUE_LIMIT)
+        if value is not None and mode == "fixed" and value > limit:
+            found.note(
+                ParameterError(
+                    where + "value", "param.fixed_above_cap", value=value, maximum=limit, limit=_Cap()
+                )
             )
-    conditions = {k: _strings(v, f"{where}match.{k}") for k, v in match.items()}
+    match = r.get("match", {})
+    conditions: dict[str, tuple[str, ...]] = {}
+    if not isinstance(match, dict) or not match:
+        found.note(ParameterError(where + "match", "param.rule_no_condition"))
+    else:
+        for key in match:
+            if key not in MATCH_FIELDS:
+                found.note(
+                    ParameterError(
+                        f"{where}match.{key}", "param.unknown_match", choices=", ".join(MATCH_FIELDS)
+                    )
+                )
+            else:
+                conditions[key] = found.attempt(_strings, match[key], f"{where}match.{key}") or ()
+    found.raise_any()
     return Rule(str(r.get("name", f"规则{i + 1}")), mode, value, **conditions)
+
+
+class _Cap:
+    """「上限」 inside a message, in its language."""
+
+    def render(self, lang: str = "zh") -> str:
+        return "the cap" if lang.startswith("en") else "上限"
+
+    def __str__(self) -> str:
+        return self.render()
 
 
 def _enforcement(e: dict) -> EnforcementParams:
@@ -267,17 +294,25 @@ def _enforcement(e: dict) -> EnforcementParams:
     credit = e.get("credit", dict(default.credit))
     if not isinstance(credit, dict):
         raise ParameterError("enforcement.credit", "param.not_table")
-    pairs = tuple((str(k), _number(v, f"enforcement.credit.{k}")) for k, v in credit.items())
-    needs = _strings(e.get("needs_approval", list(default.needs_approval)), "enforcement.needs_approval")
+    found = ParameterProblems()
+    pairs = tuple(
+        (str(k), found.attempt(_number, v, f"enforcement.credit.{k}", 0.0, RULE_VALUE_LIMIT))
+        for k, v in credit.items()
+    )
+    needs = found.attempt(
+        _strings, e.get("needs_approval", list(default.needs_approval)), "enforcement.needs_approval"
+    )
+    found.raise_any()
     return EnforcementParams(pairs, needs)
 
 
 def _panel(p: dict) -> PanelParams:
     _check_keys(p, {"responsible_share", "member_share"}, "panel.")
-    return PanelParams(
-        _number(p.get("responsible_share", 1.0), "panel.responsible_share"),
-        _number(p.get("member_share", 0.0), "panel.member_share"),
-    )
+    found = ParameterProblems()
+    responsible = found.attempt(_share, p.get("responsible_share", 1.0), "panel.responsible_share")
+    member = found.attempt(_share, p.get("member_share", 0.0), "panel.member_share")
+    found.raise_any()
+    return PanelParams(responsible, member)
 
 
 # Keys written before the judge's post (职务) was called ``post``: still read, the new key written.
@@ -305,36 +340,43 @@ def _quota(q: dict) -> QuotaParams:
         },
         "quota.",
     )
+    found = ParameterProblems()
     fractions = dict(DEFAULT_POST_FRACTIONS)
     name, given = _renamed(q, "post_fractions", "quota.")
     given = {} if given is None else given
     for post, v in given.items():
         if post not in POSTS:
-            raise ParameterError(f"quota.{name}.{post}", "param.unknown_post", post=post)
-        fractions[post] = _number(v, f"quota.{name}.{post}")
-    weight = _number(q.get("history_weight", 0.5), "quota.history_weight")
-    if weight > 1:
-        raise ParameterError("quota.history_weight", "param.between_0_1")
+            found.note(ParameterError(f"quota.{name}.{post}", "param.unknown_post", post=post))
+        else:
+            fractions[post] = found.attempt(_share, v, f"quota.{name}.{post}")
+    weight = found.attempt(_share, q.get("history_weight", 0.5), "quota.history_weight")
     pattern = q.get("month_pattern", "last_year")
     if pattern not in MONTH_PATTERNS:
-        raise ParameterError("quota.month_pattern", "param.month_pattern", choices="/".join(MONTH_PATTERNS))
-    return QuotaParams(
-        tuple(fractions.items()),
-        _number(q.get("closing_rate", 0.95), "quota.closing_rate"),
-        _number(q.get("filing_growth", 0.0), "quota.filing_growth", minimum=-1.0),
-        weight,
-        pattern,
-    )
+        found.note(
+            ParameterError("quota.month_pattern", "param.month_pattern", choices="/".join(MONTH_PATTERNS))
+        )
+    closing_rate = found.attempt(_share, q.get("closing_rate", 0.95), "quota.closing_rate")
+    growth = found.attempt(_number, q.get("filing_growth", 0.0), "quota.filing_growth", -1.0)
+    found.raise_any()
+    return QuotaParams(tuple(fractions.items()), closing_rate, growth, weight, pattern)
 
 
 def _score(s: dict) -> ScoreParams:
     _check_keys(s, {"breakpoints"}, "score.")
     points = s.get("breakpoints", [[0, 0], [1.0, 60], [1.5, 100]])
+    if not isinstance(points, list) or not points:
+        raise ParameterError("score.breakpoints", "param.breakpoints_empty")
+    found = ParameterProblems()
     out = []
     for i, bp in enumerate(points):
         if not isinstance(bp, list) or len(bp) != 2:
-            raise ParameterError(f"score.breakpoints[{i}]", "param.breakpoint")
-        out.append((_number(bp[0], f"score.breakpoints[{i}]"), _number(bp[1], f"score.breakpoints[{i}]")))
+            found.note(ParameterError(f"score.breakpoints[{i}]", "param.breakpoint"))
+            continue
+        x = found.attempt(_number, bp[0], f"score.breakpoints[{i}]")
+        y = found.attempt(_number, bp[1], f"score.breakpoints[{i}]")
+        if x is not None and y is not None:
+            out.append((x, y))
+    found.raise_any()
     if [x for x, _ in out] != sorted({x for x, _ in out}):
         raise ParameterError("score.breakpoints", "param.breakpoints_order")
     return ScoreParams(tuple(out))

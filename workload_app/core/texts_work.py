@@ -22,6 +22,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "参数「{key}」不能小于 {minimum:g}（当前为 {value}）",
         "Parameter “{key}” may not be less than {minimum:g} (it is {value})",
     ),
+    "param.above_maximum": (
+        "参数「{key}」不能大于 {maximum:g}（当前为 {value}）",
+        "Parameter “{key}” may not be more than {maximum:g} (it is {value})",
+    ),
+    "param.fixed_above_cap": (
+        "参数「{key}」：固定值 {value:g} 超过{limit}（{maximum:g}）",
+        "Parameter “{key}”: the fixed value {value:g} is above {limit} ({maximum:g})",
+    ),
+    "param.breakpoints_empty": (
+        "参数「score.breakpoints」至少要有一个分数断点",
+        "Parameter “score.breakpoints” needs at least one breakpoint",
+    ),
     "param.not_strings": ("参数「{key}」应为文字列表", "Parameter “{key}” should be a list of texts"),
     "param.missing": ("缺少参数「{key}」", "Parameter “{key}” is missing"),
     "param.missing_year": ("缺少参数「year」（年度）", "Parameter “year” (the year) is missing"),
@@ -63,7 +75,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Unknown match field “{key}” (available: {choices})",
     ),
     "param.unknown_post": ("未知的职务「{post}」", "Unknown post “{post}”"),
-    "param.between_0_1": ("参数「{key}」应在 0 与 1 之间", "Parameter “{key}” should be between 0 and 1"),
+    "param.between_0_1": (
+        "参数「{key}」应在 0 与 1 之间（当前为 {value}）",
+        "Parameter “{key}” should be between 0 and 1 (it is {value})",
+    ),
     "param.month_pattern": (
         "参数「quota.month_pattern」应为 {choices}",
         "Parameter “quota.month_pattern” should be {choices}",
