@@ -127,6 +127,20 @@ def import_page_ceiling(ctx: Context, pages: int | None) -> None:
     click.echo(f"页数上限已设为 {pages:,} 页")
 
 
+@import_group.command("amount-ceiling")
+@click.argument("yuan", type=int, required=False)
+@pass_ctx
+def import_amount_ceiling(ctx: Context, yuan: int | None) -> None:
+    """显示或设置金额上限（元；申请执行标的、执行到位金额超过它的行在导入时被拒绝；默认 100000000000）。"""
+    from workload_app.services.imports import amount_ceiling, set_amount_ceiling
+
+    if yuan is None:
+        click.echo(f"金额上限：{amount_ceiling(ctx.db):,} 元（每项金额）")
+        return
+    set_amount_ceiling(ctx.db, yuan)
+    click.echo(f"金额上限已设为 {yuan:,} 元")
+
+
 @import_group.command("history")
 @pass_ctx
 def import_history_cmd(ctx: Context) -> None:

@@ -45,6 +45,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "view_audit": ("查看审计日志", "view the audit log"),
     "save_mapping": ("保存表头映射方案", "save header mappings"),
     "page_cap": ("修改页数上限", "change the page limit"),
+    "amount_cap": ("修改金额上限", "change the amount limit"),
     "import_cases": ("导入案件", "import cases"),
     "import_history": ("查看导入记录", "view the import history"),
     "undo_import": ("撤销导入", "undo imports"),

@@ -23,6 +23,32 @@ class Problem(NamedTuple):
     column: str = ""
     value: str = ""
     file: str = ""
+    english: str = ""  # the message in English, for a problem made from a catalogue code (``coded``)
+
+    @classmethod
+    def coded(
+        cls,
+        code: str,
+        row: int | None = None,
+        column: str = "",
+        value: str = "",
+        file: str = "",
+        **arguments: Any,
+    ) -> Problem:
+        """A problem whose message is the catalogue's text of ``code`` (Chinese, and English beside it)."""
+        return cls(
+            code,
+            messages.render(code, arguments, messages.ZH),
+            row,
+            column,
+            value,
+            file,
+            messages.render(code, arguments, messages.EN),
+        )
+
+    def text(self, lang: str = messages.ZH) -> str:
+        """The message in ``lang``: the English text when there is one, else the Chinese."""
+        return self.english if lang.startswith(messages.EN) and self.english else self.message
 
     def render(self) -> str:
         where = []

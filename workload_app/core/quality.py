@@ -32,6 +32,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass
+from fractions import Fraction
 
 import numpy as np
 import pandas as pd
@@ -310,9 +311,13 @@ _INT64_SAFE = 2.0**62
 
 
 def to_fen(yuan: pd.Series | np.ndarray) -> np.ndarray:
-    """Amounts in yuan as whole fen (int64; NaN → 0): 0.1 元 is 10 分 exactly, as on a receipt."""
+    """Amounts in yuan as whole fen (NaN → 0): 0.1 元 is 10 分 exactly, as on a receipt. int64 as long
+    as every amount fits it with room for sums; else Python integers (an object array), so that an
+    absurd amount stored before the import ceiling existed is summed exactly, never wrapped around."""
     x = np.nan_to_num(np.asarray(yuan, dtype=float), nan=0.0)
-    return np.rint(x * 100).astype(np.int64)
+    if not len(x) or float(np.abs(x).max()) * 100 < _INT64_SAFE:
+        return np.rint(x * 100).astype(np.int64)
+    return np.array([round(Fraction(v) * 100) for v in x.tolist()], dtype=object)
 
 
 def case_parts(cases: pd.DataFrame, q: QualityParams, period: Period) -> pd.DataFrame:
@@ -354,7 +359,12 @@ def case_parts(cases: pd.DataFrame, q: QualityParams, period: Period) -> pd.Data
         "enf_recovered": to_fen(m["recovered"].where(enf, 0.0)),
     }
     return pd.DataFrame(
-        {k: v if k == "days_sum" else np.asarray(v).astype(np.int64) for k, v in parts.items()},
+        {
+            k: v
+            if k == "days_sum" or getattr(getattr(v, "dtype", None), "kind", "") == "O"
+            else np.asarray(v).astype(np.int64)
+            for k, v in parts.items()
+        },
         index=cases.index,
         columns=list(PART_ORDER),
     )
@@ -378,19 +388,24 @@ def sum_parts(parts: pd.DataFrame, group: pd.DataFrame | None = None) -> pd.Data
     if fast and float(np.abs(parts[fast].to_numpy()).sum(axis=0, dtype=float).max()) >= _INT64_SAFE:
         fast = []  # a sum beyond int64: Python integers, still exact
     sums = grouped[fast].sum() if fast else None
-    columns = {}
+    columns, fen = {}, {}
     for col in PART_ORDER:
         values = sums[col] if col in fast else grouped[col].agg(_exact_sum)
         if col in AMOUNT_PARTS:
+            fen[col + "_fen"] = [int(v) for v in values.tolist()]  # exact, unbounded
             columns[col] = [int(v) / 100 for v in values.tolist()]  # one rounding, at the end
         else:
             columns[col] = [float(v) for v in values.tolist()]
     index = (sums if fast else grouped.size()).index
     out = pd.DataFrame(columns, index=index, dtype=float).reset_index()
+    for col, values in fen.items():  # Python integers of fen: the recovery rate is their exact ratio
+        out[col] = pd.Series(values, dtype=object, index=out.index)
     if keys == ["_all"]:
         out = out.drop(columns="_all")
         if out.empty:  # no cases: one row of zeros, the court's
             out = pd.DataFrame([dict.fromkeys(PART_ORDER, 0.0)], dtype=float)
+            for col in AMOUNT_PARTS:
+                out[col + "_fen"] = pd.Series([0], dtype=object)
     return out
 
 
@@ -425,6 +440,9 @@ def indicators_of(
     for key in INDICATOR_KEYS:
         n, d = pairs[key]
         value = _ratio(n, d)
+        if key == "enforcement_recovery_rate" and "enf_applied_fen" in row:
+            # int / int in Python is the correctly rounded quotient of the exact sums in fen
+            value = _ratio(int(row["enf_recovered_fen"]), int(row["enf_applied_fen"]))
         low, high = q.range_of(key)
         date = appeals_date if key in APPEAL_KEYS else data_date
         out.append(Indicator(key, float(n), float(d), value, low, high, in_range(value, low, high), date))

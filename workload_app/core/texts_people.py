@@ -202,6 +202,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file}：{count} 行有问题，二审结果未导入",
         "{file}: {count} rows have problems; the appeal results were not imported",
     ),
+    "import.amount_ceiling_row": (
+        "金额 {amount} 元超过上限 {ceiling} 元（多半是身份证号等误填入金额列；上限可由管理员用 "
+        "workload import amount-ceiling 调整）",
+        "The amount {amount} yuan is above the limit of {ceiling} yuan (most likely an ID number "
+        "pasted into the amount column; an administrator can change the limit with "
+        "workload import amount-ceiling)",
+    ),
+    "import.amount_ceiling": (
+        "金额上限应为 1 至 10,000,000,000,000 元的整数，而不是 {amount}",
+        "The amount limit should be a whole number of yuan from 1 to 10,000,000,000,000, not {amount}",
+    ),
     "import.page_ceiling": (
         "页数上限应为 100–10,000,000 的整数，而不是 {pages}",
         "The page limit should be a whole number from 100 to 10,000,000, not {pages}",

@@ -13,11 +13,13 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from workload_app.core.casenumber import stored_case_number
+from workload_app.core.messages import Phrase
 from workload_app.core.problems import ImportRejected, Problem, WorkloadError
 from workload_app.core.text import clip
 from workload_app.importing.headers import CASE_LABELS, CASE_SYNONYMS, HeaderMatch, find_header, header_key
 from workload_app.importing.readers import RawSheet
 from workload_app.importing.values import (
+    DEFAULT_AMOUNT_CEILING,
     DEFAULT_PAGE_CEILING,
     MAX_CELL_CHARS,
     CellError,
@@ -129,6 +131,7 @@ def parse_rows(
     today: dt.date,
     progress: Callable[[float, str], None] | None = None,
     page_ceiling: int = DEFAULT_PAGE_CEILING,
+    amount_ceiling: int = DEFAULT_AMOUNT_CEILING,
 ) -> ParsedCases:
     cols = header.columns
     label = header.labels
@@ -151,13 +154,17 @@ def parse_rows(
         total += 1
         errs: list[Problem] = []
 
-        def bad(field: str, message: str, value: object, row_no: int = row_no, errs: list = errs) -> None:
+        def bad(
+            field: str, message: str | Phrase, value: object, row_no: int = row_no, errs: list = errs
+        ) -> None:
             shown = "" if value is None else clip(value, 100)
-            errs.append(
-                Problem(
-                    "invalid_value", message, row_no, label.get(field, CASE_LABELS[field]), shown, file_label
+            column = label.get(field, CASE_LABELS[field])
+            if isinstance(message, Phrase):  # a catalogue text: Chinese and English
+                errs.append(
+                    Problem.coded(message.code, row_no, column, shown, file_label, **message.arguments)
                 )
-            )
+            else:
+                errs.append(Problem("invalid_value", message, row_no, column, shown, file_label))
 
         rec: dict = {"_row": row_no}
         unreadable = set()
@@ -252,7 +259,7 @@ def parse_rows(
             if err:
                 bad("approved", err, _cell(row, cols["approved"]))
             rec["approved"] = value
-        _read_quality(row, cols, rec, bad)
+        _read_quality(row, cols, rec, bad, amount_ceiling)
         if errs:
             problems.extend(errs)
             bad_rows[row_no] = row_for_report(row)
@@ -360,7 +367,13 @@ def parse_amount(value: object) -> tuple[float | None, str]:
     return x, ""
 
 
-def _read_quality(row: list[object], cols: dict[str, int], rec: dict, bad: Callable) -> None:
+def _read_quality(
+    row: list[object],
+    cols: dict[str, int],
+    rec: dict,
+    bad: Callable,
+    amount_ceiling: int = DEFAULT_AMOUNT_CEILING,
+) -> None:
     for field in DAY_FIELDS:
         if field in cols:
             value, err = parse_days(_cell(row, cols[field]))
@@ -372,6 +385,15 @@ def _read_quality(row: list[object], cols: dict[str, int], rec: dict, bad: Calla
             value, err = parse_amount(_cell(row, cols[field]))
             if err:
                 bad(field, err, _cell(row, cols[field]))
+            elif value is not None and value > amount_ceiling:  # an ID number pasted in, not an amount
+                bad(
+                    field,
+                    Phrase(
+                        "import.amount_ceiling_row", amount=f"{value:,.2f}", ceiling=f"{amount_ceiling:,}"
+                    ),
+                    _cell(row, cols[field]),
+                )
+                value = None
             rec[field] = value
     applied, recovered = rec.get("enforcement_applied"), rec.get("enforcement_recovered")
     if applied is not None and recovered is not None and recovered > applied + 0.005:

@@ -16,6 +16,12 @@ from workload_app.core.text import clip, normalize_text, strip_invisible
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell
+# Yuan per amount (执行标的, 到位金额); a court-wide setting (meta ``amount_ceiling``). 10^11 yuan is
+# beyond any case a basic court enforces, and an 18-digit ID number pasted into the column exceeds it.
+DEFAULT_AMOUNT_CEILING = 100_000_000_000
+# The highest ceiling a court may set: 10^13 yuan is 10^15 fen, which a stored double (REAL on the
+# file, DOUBLE PRECISION on the server) still holds to the fen, and the sums stay exact in Python ints.
+MAX_AMOUNT_CEILING = 10_000_000_000_000
 DEFAULT_PAGE_CEILING = 100_000  # pages per count; a court-wide setting (meta ``page_ceiling``)
 EXCEL_ERRORS = frozenset(
     {

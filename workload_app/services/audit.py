@@ -26,6 +26,7 @@ ACTIONS = {
     "import.profile": "保存表头映射方案",
     "import.reassign": "导入时改派案件",
     "import.page_ceiling": "修改页数上限",
+    "import.amount_ceiling": "修改金额上限",
     "params.save": "修改参数",
     "params.publish": "发布参数",
     "compute": "计算标准案件",

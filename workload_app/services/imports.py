@@ -27,7 +27,7 @@ from workload_app.importing.cases import (
 from workload_app.importing.headers import CASE_LABELS
 from workload_app.importing.readers import read_file
 from workload_app.importing.report import write_reject_report
-from workload_app.importing.values import DEFAULT_PAGE_CEILING
+from workload_app.importing.values import DEFAULT_AMOUNT_CEILING, DEFAULT_PAGE_CEILING, MAX_AMOUNT_CEILING
 from workload_app.services import access, audit
 from workload_app.services.changes import Changes, Summary
 from workload_app.services.import_files import _read, _sha256, roster_spelling  # noqa: F401 - importable here
@@ -216,6 +216,35 @@ def set_page_ceiling(db: Database, pages: int) -> Changes:
     return Changes(summary=PageCeilingSummary(before, pages))
 
 
+AMOUNT_CEILING_KEY = "amount_ceiling"
+
+
+@dataclass(frozen=True)
+class AmountCeilingSummary(Summary):
+    before: int
+    after: int
+
+
+def amount_ceiling(db: Database) -> int:
+    """The largest amount (yuan) one cell of 申请执行标的 / 执行到位金额 may hold at import."""
+    value = repo.get_meta(db, AMOUNT_CEILING_KEY)
+    return int(value) if value else DEFAULT_AMOUNT_CEILING
+
+
+def set_amount_ceiling(db: Database, yuan: int) -> Changes:
+    """Change the court-wide amount ceiling (管理员 only); audited."""
+    access.require(db, (access.ADMIN,), "修改金额上限")
+    if isinstance(yuan, bool) or not isinstance(yuan, int) or not 1 <= yuan <= MAX_AMOUNT_CEILING:
+        raise WorkloadError("import.amount_ceiling", amount=yuan)
+    before = amount_ceiling(db)
+    if yuan == before:
+        return Changes()
+    with repo.transaction(db):
+        repo.set_meta(db, AMOUNT_CEILING_KEY, str(yuan))
+        audit.record(db, "import.amount_ceiling", "金额上限", before=before, after=yuan)
+    return Changes(summary=AmountCeilingSummary(before, yuan))
+
+
 def _match_roster(records: list[dict], spelling: dict[str, str]) -> None:
     """Judges and panel members written with zero-width characters, full-width spaces or another
     middle dot become the roster's spelling; names the roster lacks keep one spelling per key."""
@@ -329,6 +358,7 @@ def import_cases(
         today or dt.date.today(),
         wrap_progress(progress, 0.3, 0.55),
         page_ceiling=page_ceiling(db),
+        amount_ceiling=amount_ceiling(db),
     )
     result.total, result.skipped_footer = parsed.total_rows, parsed.skipped_footer
     problems = list(parsed.problems)
