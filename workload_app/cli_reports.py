@@ -83,12 +83,12 @@ def _filings_option(trial: float | None, enforcement: float | None) -> dict[str,
     return out or None
 
 
-def _echo_plan(plan: dict) -> None:
+def _echo_plan(plan: dict, db) -> None:  # noqa: ANN001 - the open database
     from workload_app.services.quotas import TRACK_LABELS, division_targets
 
     for track, text in plan["derivation"].items():
         click.echo(f"{TRACK_LABELS[track]}：{text}")
-    targets = division_targets(plan)
+    targets = division_targets(plan, db)  # judges moved mid-year counted as in the window
     click.echo(targets[["division", "track", "target"]].to_string(index=False))
 
 
@@ -107,7 +107,7 @@ def quota_plan(ctx: Context, year: int, filings_trial, filings_enforcement, reas
     plan = plan_year(
         ctx.db, year, expected_filings=_filings_option(filings_trial, filings_enforcement), reason=reason
     ).summary.plan
-    _echo_plan(plan)
+    _echo_plan(plan, ctx.db)
 
 
 @quota.command("replan")
@@ -132,7 +132,7 @@ def quota_replan(
         expected_filings=_filings_option(filings_trial, filings_enforcement),
         reason=reason,
     ).summary.plan
-    _echo_plan(plan)
+    _echo_plan(plan, ctx.db)
 
 
 @quota.command("override")
@@ -169,7 +169,7 @@ def quota_show(ctx: Context, year: int, versions: bool) -> None:
     if plan is None:
         raise WorkloadError(f"{year} 年度还没有任务计划（workload quota plan --year {year}）")
     click.echo(f"{year} 年度任务，第 {plan['version']} 版（{plan['reason']}）")
-    _echo_plan(plan)
+    _echo_plan(plan, ctx.db)
     judges = pd.DataFrame(plan["judges"])
     click.echo(
         judges[["judge", "division", "post", "post_fraction", "share_in_post", "quota", "override_reason"]]

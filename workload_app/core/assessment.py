@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from workload_app.core import quality as qm
+from workload_app.core.moves import split_month_targets
 from workload_app.core.params import Params
 from workload_app.core.transfers import Transfer, TransferInputs, suggest_transfers, transfers  # noqa: F401
 
@@ -322,12 +323,17 @@ def split_moved(
         if not split:
             rows.append(r)
             continue
-        for division, month_share in split.items():
+        parts = (
+            split_month_targets(months.loc[r["judge"], MONTH_COLS].to_numpy(dtype=float), split)
+            if months is not None and r["judge"] in months.index
+            else None
+        )  # the one split of month targets by division (core.moves), as 任务 and the command line
+        for division in split:
             part = dict(r, division=division, equivalent=r["equivalent"] * shares[r["judge"]][division])
             if division != r["division"]:
                 part["sc"] = 0.0
-            if months is not None and r["judge"] in months.index:
-                m = months.loc[r["judge"], MONTH_COLS].to_numpy(dtype=float) * month_share
+            if parts is not None:
+                m = parts[division]
                 part["quota"] = round(float(m.sum()), 2)
                 part["target_to_date"] = round(float(m[:through_month].sum()), 2)
             rows.append(part)

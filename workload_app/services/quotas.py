@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from workload_app.core import assessment as A
+from workload_app.core import moves as division_moves
 from workload_app.core import quotas as q
 from workload_app.core.params import Params
 from workload_app.core.problems import WorkloadError
@@ -368,18 +369,16 @@ def plan_tables(plan: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def division_targets(plan: dict, db=None) -> pd.DataFrame:  # noqa: ANN001 - the open database
-    """Division target = Σ its judges' quotas, by month too (sums of the judges' rounded figures).
-    With ``db``, a judge moved between divisions counts in each by the days of each month there."""
+    """Division target = Σ its judges' month targets (``core.moves.division_targets``, the one rule
+    the command line, the window and the sheets share). With ``db``, a judge moved between
+    divisions counts in each by the days of each month there; without, each judge in the plan's
+    own division (the plan as issued)."""
     if db is not None:
         from workload_app.services import roster
 
         return roster.division_targets(db, plan)
     judges, months = plan_tables(plan)
-    frame = judges[["judge", "division", "track", "quota"]].merge(months, on="judge")
-    out = (
-        frame.groupby(["division", "track"], sort=False)[["quota", *MONTH_COLS]].sum().round(2).reset_index()
-    )
-    return out.rename(columns={"quota": "target"})
+    return division_moves.division_targets(judges, months, {})
 
 
 # ---------------------------------------------------------------- assessment

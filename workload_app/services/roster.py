@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from workload_app.core import messages
+from workload_app.core import moves as division_moves
 from workload_app.core import quotas as q
 from workload_app.core.params import POSTS
 from workload_app.core.problems import WorkloadError
@@ -281,37 +282,11 @@ def moved_in_year(db: Database, year: int) -> dict[str, dict[str | None, np.ndar
     return out
 
 
-def split_months(
-    frame: pd.DataFrame, moved: dict, value_cols: list[str], month_cols: list[str]
-) -> pd.DataFrame:
-    """Rows of judges (columns judge, division, months m1..m12 …) split into one row per division
-    for the judges in ``moved``: each month column × that division's share of the month;
-    ``value_cols`` become the sums of their split months."""
-    rows = []
-    for r in frame.to_dict("records"):
-        shares = moved.get(r["judge"])
-        if not shares:
-            rows.append(r)
-            continue
-        for division, share in shares.items():
-            part = dict(r, division=division)
-            for i, col in enumerate(month_cols):
-                part[col] = round(float(r[col]) * float(share[i]), 2)
-            for col in value_cols:
-                part[col] = round(sum(part[c] for c in month_cols), 2)
-            rows.append(part)
-    return pd.DataFrame(rows, columns=frame.columns)
-
-
 def division_targets(db: Database, plan: dict) -> pd.DataFrame:
-    """Division targets of a plan with moves applied: Σ over judges of month target × share of the
-    month in the division (columns division, track, target, m1..m12)."""
+    """Division targets of a plan with today's moves applied (``core.moves.division_targets``, the one
+    rule; columns division, track, target, m1..m12)."""
     judges, months = pd.DataFrame(plan["judges"]), pd.DataFrame(plan["months"])
-    cols = [f"m{m}" for m in q.MONTHS]
-    frame = judges[["judge", "division", "track", "quota"]].merge(months, on="judge")
-    frame = split_months(frame, moved_in_year(db, int(plan["year"])), ["quota"], cols)
-    out = frame.groupby(["division", "track"], sort=False)[["quota", *cols]].sum().round(2).reset_index()
-    return out.rename(columns={"quota": "target"})
+    return division_moves.division_targets(judges, months, moved_in_year(db, int(plan["year"])))
 
 
 def equivalent_shares(db: Database, year: int, weights: dict[str, np.ndarray]) -> dict:
