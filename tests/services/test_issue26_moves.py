@@ -74,3 +74,20 @@ def test_cli_window_and_sheets_agree_with_a_judge_moved_mid_july(sqlite_demo_db)
         assert sheets[(division, "trial")] == pytest.approx(
             window.at[(division, "trial"), "target"], abs=1e-9
         )
+
+
+def test_a_plan_for_a_year_with_no_judge_in_post_is_refused_with_nothing_stored(sqlite_demo_db):
+    from workload_app.core.problems import WorkloadError
+    from workload_app.storage import repository as repo
+
+    with pytest.raises(WorkloadError) as err:
+        Q.plan_year(sqlite_demo_db, 1999)
+    assert err.value.code == "quota.no_judge_in_post"
+    assert "1999 年度没有任何法官在岗" in str(
+        err.value
+    ) and "No judge is in post in 1999" in err.value.render("en")
+    assert repo.quota_plans(sqlite_demo_db, 1999) == []
+    path = sqlite_demo_db.conn.execute("PRAGMA database_list").fetchone()[2]
+    sqlite_demo_db.conn.close()
+    out = CliRunner().invoke(cli, ["--db", path, "quota", "plan", "--year", "1999"])
+    assert out.exit_code != 0 and "1999 年度没有任何法官在岗" in out.output and "Traceback" not in out.output

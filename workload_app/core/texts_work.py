@@ -371,6 +371,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "调整计划的起始月份应在 2 到 12 月之间",
         "The first month of an adjusted plan should be between February and December",
     ),
+    "quota.no_judge_in_post": (
+        "{year} 年度没有任何法官在岗（名册中无人的入额至离任期间落在该年），不能下达任务；未保存任何计划",
+        "No judge is in post in {year} (no one's time in post in the roster falls in that year), so "
+        "no quota can be issued; no plan was stored",
+    ),
     "quota.no_plan": (
         "{year} 年度还没有任务计划，请先下达年度计划",
         "There is no quota plan for {year} yet; issue the annual plan first",

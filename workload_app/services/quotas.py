@@ -142,6 +142,12 @@ def plan_year(
 ) -> Changes:
     """Plan the year (version 1, or a new version from January with edited inputs)."""
     who = access.require(db, access.COURT_WIDE, "下达年度任务")
+    judges = repo.judges_frame(db)
+    if not any(
+        q.in_post_in_year(year, a, b)
+        for a, b in zip(judges["in_post_from"], judges["in_post_to"], strict=True)
+    ):
+        raise WorkloadError("quota.no_judge_in_post", year=year)  # nothing to plan: nothing stored
     progress = progress or no_progress
     params, _ = current_params(db, year)
     progress(0.1, "汇总上年数据")
