@@ -50,6 +50,11 @@ def _print_problems(problems, limit: int = 30) -> None:
     help="问题报告 .xlsx 的位置（默认：与文件同目录）",
 )
 @click.option("--create-judges", is_flag=True, help="名册中没有的法官自动建立")
+@click.option(
+    "--create-divisions",
+    is_flag=True,
+    help="名册中没有的部门自动建立（默认：这些行作为问题拒绝，多半是笔误）",
+)
 @click.option("--reassign", is_flag=True, help="已导入给其他法官或部门的案件按本文件改派（记入审计日志）")
 @click.option("--profile", default=None, help="使用已保存的表头映射方案")
 @click.option(
@@ -65,6 +70,7 @@ def import_file(
     dry_run,
     report,
     create_judges,
+    create_divisions,
     reassign,
     profile,
     mappings,
@@ -89,6 +95,7 @@ def import_file(
             dry_run=dry_run,
             report_path=report,
             create_judges=create_judges,
+            create_divisions=create_divisions,
             reassign=reassign,
             profile=profile,
         )
@@ -183,14 +190,19 @@ def judges() -> None:
 
 @judges.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--confirm-similar",
+    is_flag=True,
+    help="姓名与名册中已有姓名只差繁简体或空格（趙靜/赵静）时，确认是不同法官并导入",
+)
 @pass_ctx
-def judges_import(ctx: Context, file: Path) -> None:
+def judges_import(ctx: Context, file: Path, confirm_similar: bool) -> None:
     """导入法官名册：姓名、部门、职务、类别（审判/执行）、入额日期、离任日期。"""
     from workload_app.core.problems import ImportRejected
     from workload_app.services.imports import import_judges
 
     try:
-        counts = import_judges(ctx.db, file).summary
+        counts = import_judges(ctx.db, file, confirm_similar=confirm_similar).summary
     except ImportRejected as exc:
         click.echo(f"错误：{exc}", err=True)
         _print_problems(exc.problems)

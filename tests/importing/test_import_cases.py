@@ -315,8 +315,13 @@ def test_create_judges_lists_them(roster_db, tmp_path):
             "",
         ],
     ]
-    result = import_cases(roster_db, write_xlsx(tmp_path / "n.xlsx", rows), create_judges=True, today=TODAY)
+    path = write_xlsx(tmp_path / "n.xlsx", rows)
+    with pytest.raises(ImportRejected) as err:  # 民事审判第二庭 is not on the roster (issue 26)
+        import_cases(roster_db, path, create_judges=True, today=TODAY)
+    assert [(p.row, p.code) for p in err.value.problems] == [(2, "import.unknown_division")]
+    result = import_cases(roster_db, path, create_judges=True, create_divisions=True, today=TODAY)
     assert result.created_judges == ["孙七"] and result.new == 1
+    assert result.created_divisions == ["民事审判第二庭"]
     judges = repo.judges_frame(roster_db).set_index("name")
     assert judges.loc["孙七", "division"] == "民事审判第二庭"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -63,3 +64,23 @@ def clip(value: object, limit: int = QUOTE_LIMIT) -> str:
     if total is None and len(s) <= limit:
         return s
     return f"{s[:limit]}…（共 {total or len(s)} 个字符）"
+
+
+@functools.cache
+def _t2s():  # noqa: ANN202 - opencc.OpenCC, imported on first use (its dictionaries load in a few ms)
+    import opencc
+
+    return opencc.OpenCC("t2s.json")
+
+
+def to_simplified(value: str) -> str:
+    """``value`` with traditional characters written simplified (趙靜 → 赵静), by OpenCC's t2s."""
+    return _t2s().convert(value)
+
+
+def folded_name_key(value: object) -> str:
+    """What two names a person would take for one share: ``name_key`` (no invisible characters, no
+    spaces, one middle dot), then traditional characters folded to simplified. 趙靜, 赵 静 and 赵静
+    share a key. Two *different* names with one folded key are a probable duplicate to confirm,
+    not the same judge: 乾 and 干 fold alike but can be two people's names."""
+    return to_simplified(name_key(value))

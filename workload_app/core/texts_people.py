@@ -202,6 +202,62 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file}：{count} 行有问题，二审结果未导入",
         "{file}: {count} rows have problems; the appeal results were not imported",
     ),
+    "import.summary": (
+        "{file}：{state}。共 {total} 行：新增 {new}，更新 {updated}，未变 {unchanged}，拒绝 {rejected}",
+        "{file}: {state}. {total} rows: {new} new, {updated} updated, {unchanged} unchanged, {rejected} rejected",
+    ),
+    "import.state_dry": ("试导入（未写入）", "dry run (nothing written)"),
+    "import.state_done": ("已导入", "imported"),
+    "import.state_not": ("未导入", "not imported"),
+    "import.summary_footers": (
+        "；另有 {count} 行合计/总计/小计行未计入（第 {rows} 行；这些行没有可读的案号）",
+        "; {count} total/subtotal rows were not counted (row {rows}; they have no readable case number)",
+    ),
+    "import.summary_judges": ("；新建法官 {count} 名：{names}", "; {count} judges created: {names}"),
+    "import.summary_divisions": ("；新建部门 {count} 个：{names}", "; {count} divisions created: {names}"),
+    "import.summary_reassigned": (
+        "；改派 {count} 件（已记入审计日志）",
+        "; {count} cases reassigned (recorded in the audit log)",
+    ),
+    "import.summary_conflicts": (
+        "；{count} 件已导入给其他法官或部门的案件未改动（确认改派：命令行加 --reassign，或在导入向导中勾选「按本文件改派」）",
+        "; {count} cases already imported for another judge or division were left as they were (to "
+        "reassign them: --reassign on the command line, or tick “Reassign as in this file” in the import wizard)",
+    ),
+    "import.unknown_division": (
+        "部门「{division}」不在名册中（多半是笔误）；如确是新部门，请勾选「新建名册中没有的部门」（命令行加 --create-divisions）",
+        "The division “{division}” is not on the roster (most likely a typo); if it is a new division, tick "
+        "“Create divisions not on the roster” (on the command line, --create-divisions)",
+    ),
+    "import.similar_judge": (
+        "法官「{judge}」不在名册中，但与名册中的「{other}」只差繁简体或空格，多半是同一人：未自动建立；请在文件中改为名册中的写法",
+        "The judge “{judge}” is not on the roster but differs from “{other}” on it only by "
+        "traditional/simplified characters or spaces, probably the same person: not created; write the "
+        "name as the roster does",
+    ),
+    "import.roster_similar_name": (
+        "姓名与名册中的「{other}」只差繁简体或空格，多半是同一人；如确是两位法官，请勾选「确认相似姓名为不同法官」"
+        "（命令行加 --confirm-similar）后再导入",
+        "The name differs from “{other}” on the roster only by traditional/simplified characters or "
+        "spaces and is probably the same person; if they are two judges, tick “Confirm similar names are "
+        "different judges” (on the command line, --confirm-similar) and import again",
+    ),
+    "import.roster_similar_names": (
+        "{file}：{count} 行的姓名与名册中已有的姓名只差繁简体或空格，未导入任何一行",
+        "{file}: the names on {count} rows differ from names on the roster only by traditional/simplified "
+        "characters or spaces; no row was imported",
+    ),
+    "roster.similar_name": (
+        "「{judge}」与名册中的「{other}」只差繁简体或空格，多半是同一人；如确是两位法官，请确认后再添加",
+        "“{judge}” differs from “{other}” on the roster only by traditional/simplified characters or "
+        "spaces and is probably the same person; confirm to add a second judge",
+    ),
+    "import.duplicate_columns": (
+        "文件中有两列表示同一项内容：{columns}。请删去或改名其中一列后再导入（不会只读其中一列而忽略另一列）",
+        "The file has two columns with the same meaning: {columns}. Delete or rename one of them and "
+        "import again (one is never read while the other is ignored)",
+    ),
+    "import.duplicate_pair": ("「{headers}」（都是{field}）", "“{headers}” (both {field})"),
     "import.amount_ceiling_row": (
         "金额 {amount} 元超过上限 {ceiling} 元（多半是身份证号等误填入金额列；上限可由管理员用 "
         "workload import amount-ceiling 调整）",

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from workload_app.core.casenumber import stored_case_number
-from workload_app.core.messages import Phrase
+from workload_app.core.messages import Listing, Phrase, Word
 from workload_app.core.problems import ImportRejected, Problem, WorkloadError
 from workload_app.core.text import clip
 from workload_app.importing.headers import CASE_LABELS, CASE_SYNONYMS, HeaderMatch, find_header, header_key
@@ -74,6 +74,7 @@ class ParsedCases(NamedTuple):
     bad_rows: dict[int, list[object]]  # row number -> original cells, for the reject report
     total_rows: int
     skipped_footer: int
+    footer_rows: tuple[tuple[int, list[object]], ...] = ()  # (row number, cells) of each footer skipped
 
 
 def choose_sheet(
@@ -107,6 +108,27 @@ def check_required_columns(header: HeaderMatch) -> None:
         raise ImportRejected("import.missing_columns", columns="、".join(missing), hint=hint)
 
 
+def check_duplicate_columns(header: HeaderMatch) -> None:
+    """Refuse a file with two columns of one meaning (卷宗页数 and 案卷页数), naming both: which one
+    holds the figure is the user's call, not ours."""
+    if header.duplicates:
+        raise ImportRejected(
+            "import.duplicate_columns",
+            columns=Listing(
+                (
+                    Phrase(
+                        "import.duplicate_pair",
+                        headers=Listing(h, "」与「", "” and “"),
+                        field=Word(CASE_LABELS.get(f, f)),
+                    )
+                    for f, h in header.duplicates
+                ),
+                "；",
+                "; ",
+            ),
+        )
+
+
 def _cell(row: list[object], index: int | None) -> object:
     if index is None or index >= len(row):
         return None
@@ -114,6 +136,10 @@ def _cell(row: list[object], index: int | None) -> object:
 
 
 def _is_footer(row: list[object], number_index: int | None = None) -> bool:
+    """A total or signature line under the table. A row whose 案号 reads as a case number is a case,
+    never a footer, whatever its first cell says (合计 in a 序号 or 案由 column)."""
+    if stored_case_number(_cell(row, number_index))[0] is not None:
+        return False
     filled = [str(c).strip() for c in row if not is_blank(c)]
     if filled and filled[0].startswith(FOOTER_WORDS):
         return True
@@ -140,7 +166,7 @@ def parse_rows(
     bad_rows: dict[int, list[object]] = {}
     seen: dict[str, int] = {}
     total = 0
-    footers = 0
+    footers: list[tuple[int, list[object]]] = []
     body = sheet.rows[header.row_index + 1 :]
     for offset, row in enumerate(body):
         row_no = header.row_index + 2 + offset
@@ -149,7 +175,7 @@ def parse_rows(
         if all(is_blank(c) for c in row):
             continue
         if _is_footer(row, cols["case_number"]) and not any(isinstance(c, CellError) for c in row):
-            footers += 1
+            footers.append((row_no, row_for_report(row)))
             continue
         total += 1
         errs: list[Problem] = []
@@ -265,7 +291,7 @@ def parse_rows(
             bad_rows[row_no] = row_for_report(row)
         else:
             records.append(rec)
-    return ParsedCases(sheet.name, header, records, problems, bad_rows, total, footers)
+    return ParsedCases(sheet.name, header, records, problems, bad_rows, total, len(footers), tuple(footers))
 
 
 def row_for_report(row: list[object]) -> list[object]:

@@ -54,6 +54,9 @@ class HeaderMatch(NamedTuple):
     columns: dict[str, int]  # field -> column index
     unknown: list[str]  # headers we do not recognise
     labels: dict[str, str]  # field -> header text as in the file
+    # fields headed by two or more columns (卷宗页数 and 案卷页数): field -> every such header; an
+    # import refuses these rather than read one column and ignore the other
+    duplicates: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 def match_headers(
@@ -77,6 +80,21 @@ def match_headers(
     return columns, unknown, labels
 
 
+def duplicate_columns(
+    row: list[object], synonyms: dict[str, tuple[str, ...]], profile: dict[str, str] | None = None
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The fields that two or more headers of ``row`` name, each with those headers as written."""
+    table = lookup(synonyms)
+    extra = {header_key(k): v for k, v in (profile or {}).items()}
+    seen: dict[str, list[str]] = {}
+    for cell in row:
+        key = header_key(cell)
+        field = (table.get(key) or extra.get(key)) if key else None
+        if field:
+            seen.setdefault(field, []).append(str(cell).strip())
+    return tuple((f, tuple(h)) for f, h in seen.items() if len(h) > 1)
+
+
 def find_header(
     rows: list[list[object]],
     synonyms: dict[str, tuple[str, ...]],
@@ -91,5 +109,5 @@ def find_header(
         if key_field not in columns or len(columns) < 2:
             continue
         if best is None or len(columns) > len(best.columns):
-            best = HeaderMatch(i, columns, unknown, labels)
+            best = HeaderMatch(i, columns, unknown, labels, duplicate_columns(row, synonyms, profile))
     return best

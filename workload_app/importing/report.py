@@ -12,7 +12,11 @@ from workload_app.importing.safe_cells import append_row
 
 
 def write_reject_report(
-    path: Path, problems: list[Problem], bad_rows: dict[int, list[object]], header_row: list[object]
+    path: Path,
+    problems: list[Problem],
+    bad_rows: dict[int, list[object]],
+    header_row: list[object],
+    footer_rows: tuple[tuple[int, list[object]], ...] = (),
 ) -> Path:
     book = Workbook()
     sheet = book.active
@@ -31,7 +35,14 @@ def write_reject_report(
     for row_no in sorted(bad_rows):
         cells = ["" if c is None else c for c in bad_rows[row_no]]
         append_row(rows, [row_no, *cells, "；".join(by_row.get(row_no, []))])
-    for ws in (sheet, rows):
+    sheets = [sheet, rows]
+    if footer_rows:  # counted and shown, never dropped silently
+        footers = book.create_sheet("未计入的合计行")
+        append_row(footers, ["行号", *[("" if h is None else str(h)) for h in header_row]])
+        for row_no, cells in footer_rows:
+            append_row(footers, [row_no, *["" if c is None else c for c in cells]])
+        sheets.append(footers)
+    for ws in sheets:
         for cell in ws[1]:
             cell.font = Font(bold=True)
         ws.freeze_panes = "A2"

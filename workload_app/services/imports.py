@@ -16,8 +16,9 @@ import pandas as pd
 from workload_app.core import case_schema, messages
 from workload_app.core.problems import ImportRejected, Problem, WorkloadError
 from workload_app.core.progress import ProgressCallback, no_progress, wrap_progress
-from workload_app.core.text import name_key
+from workload_app.core.text import folded_name_key, name_key
 from workload_app.importing.cases import (
+    check_duplicate_columns,
     check_required_columns,
     choose_sheet,
     parse_rows,
@@ -56,6 +57,8 @@ class ImportResult:
     dry_run: bool = False
     report_path: Path | None = None
     skipped_footer: int = 0
+    footer_rows: list[int] = field(default_factory=list)  # row numbers of the total lines skipped
+    created_divisions: list[str] = field(default_factory=list)
     conflicts: list[Problem] = field(default_factory=list)  # cases stored for another judge/division
     reassigned: list[dict] = field(default_factory=list)  # conflicts applied (reassign=True)
 
@@ -68,22 +71,47 @@ class ImportResult:
             "rejected": self.rejected,
         }
 
-    def summary_text(self) -> str:
-        state = "试导入（未写入）" if self.dry_run else ("已导入" if self.committed else "未导入")
-        text = (
-            f"{self.file}：{state}。共 {self.total} 行：新增 {self.new}，更新 {self.updated}，"
-            f"未变 {self.unchanged}，拒绝 {self.rejected}"
+    def summary_text(self, lang: str = messages.ZH) -> str:
+        """What the import did, in ``lang``: the counts, the total lines skipped (never silently),
+        the judges and divisions created, the conflicts."""
+        state = (
+            "import.state_dry"
+            if self.dry_run
+            else ("import.state_done" if self.committed else "import.state_not")
         )
-        if self.created_judges:
-            text += f"；新建法官 {len(self.created_judges)} 名：{'、'.join(self.created_judges)}"
-        if self.reassigned:
-            text += f"；改派 {len(self.reassigned)} 件（已记入审计日志）"
-        elif self.conflicts:
-            text += (
-                f"；{len(self.conflicts)} 件已导入给其他法官或部门的案件未改动"
-                "（确认改派：命令行加 --reassign，或在导入向导中勾选「按本文件改派」）"
+        parts = [
+            messages.render(
+                "import.summary",
+                {"file": self.file, "state": messages.Phrase(state), **self.counts()},
+                lang,
             )
-        return text
+        ]
+        if self.skipped_footer:
+            rows = messages.Listing(self.footer_rows[:10]).render(lang) + (
+                "…" if len(self.footer_rows) > 10 else ""
+            )
+            parts.append(
+                messages.render("import.summary_footers", {"count": self.skipped_footer, "rows": rows}, lang)
+            )
+        if self.created_judges:
+            names = messages.Listing(self.created_judges)
+            parts.append(
+                messages.render(
+                    "import.summary_judges", {"count": len(self.created_judges), "names": names}, lang
+                )
+            )
+        if self.created_divisions:
+            names = messages.Listing(self.created_divisions)
+            parts.append(
+                messages.render(
+                    "import.summary_divisions", {"count": len(self.created_divisions), "names": names}, lang
+                )
+            )
+        if self.reassigned:
+            parts.append(messages.render("import.summary_reassigned", {"count": len(self.reassigned)}, lang))
+        elif self.conflicts:
+            parts.append(messages.render("import.summary_conflicts", {"count": len(self.conflicts)}, lang))
+        return "".join(parts)
 
 
 def default_report_path(path: Path) -> Path:
@@ -325,6 +353,7 @@ def import_cases(
     skip_invalid: bool = False,
     dry_run: bool = False,
     create_judges: bool = False,
+    create_divisions: bool = False,
     reassign: bool = False,
     report_path: Path | None = None,
     profile: str | None = None,
@@ -335,7 +364,9 @@ def import_cases(
     """Import a case export. Raises ImportRejected (with every problem) when the file is refused.
 
     A case already stored for another judge or division is a conflict: listed (problems, report)
-    and left as stored unless ``reassign``; applied, each move is recorded in the audit trail."""
+    and left as stored unless ``reassign``; applied, each move is recorded in the audit trail. A
+    division not on the roster is a row problem unless ``create_divisions``; total lines skipped
+    are counted and listed (``skipped_footer``, ``footer_rows``, the summary and the report)."""
     who = access.require(db, access.COURT_WIDE, "导入案件")
     path = Path(path)
     progress = progress or no_progress
@@ -346,6 +377,7 @@ def import_cases(
     try:
         chosen, header = choose_sheet(sheets, sheet, _profile(db, profile))
         check_required_columns(header)
+        check_duplicate_columns(header)
     except ImportRejected as exc:
         raise ImportRejected("import.in_file", file=path.name, inner=exc) from exc
     result.sheet, result.header_row = chosen.name, header.row_index + 1
@@ -365,18 +397,58 @@ def import_cases(
     records = parsed.records
     bad_rows = dict(parsed.bad_rows)
 
+    result.footer_rows = [row_no for row_no, _cells in parsed.footer_rows]
+
+    def refuse(found: list[Problem]) -> list[dict]:
+        problems.extend(found)
+        bad = {p.row for p in found}
+        for row_no in bad:
+            bad_rows[row_no] = row_for_report(chosen.rows[row_no - 1])
+        return [r for r in records if r["_row"] not in bad]
+
     roster = repo.judge_ids(db)
     judge_column = header.labels.get("judge", "承办法官")
     _match_roster(records, roster_spelling(set(roster)))
     missing_problems, unknown = unknown_judge_problems(records, set(roster), path.name, judge_column)
     if unknown and create_judges:
+        # 趙靜 in the file beside 赵静 on the roster is not a new judge: refused, never created
+        folded = {folded_name_key(n): n for n in roster}
+        similar = {n: folded[folded_name_key(n)] for n in unknown if folded_name_key(n) in folded}
+        records = refuse(
+            [
+                Problem.coded(
+                    "import.similar_judge", r["_row"], judge_column, r["judge"], path.name,
+                    judge=r["judge"], other=similar[r["judge"]],
+                )
+                for r in records
+                if r["judge"] in similar
+            ]
+        )  # fmt: skip
+        unknown -= set(similar)
         result.created_judges = sorted(unknown)
     elif unknown:
-        problems.extend(missing_problems)
-        bad = {p.row for p in missing_problems}
-        for row_no in bad:
-            bad_rows[row_no] = row_for_report(chosen.rows[row_no - 1])
-        records = [r for r in records if r["_row"] not in bad]
+        records = refuse(missing_problems)
+    # a division the roster does not know is a typo until the user says it is a new division
+    divisions = set(repo.division_ids(db))
+    new_divisions = {r["division"] for r in records if r.get("division") and r["division"] not in divisions}
+    if new_divisions and create_divisions:
+        result.created_divisions = sorted(new_divisions)
+    elif new_divisions:
+        column = header.labels.get("division", "承办部门")
+        records = refuse(
+            [
+                Problem.coded(
+                    "import.unknown_division",
+                    r["_row"],
+                    column,
+                    r["division"],
+                    path.name,
+                    division=r["division"],
+                )
+                for r in records
+                if r.get("division") in new_divisions
+            ]
+        )
     result.rejected = len(bad_rows)
     errors = bool(problems)
     result.conflicts, moves = _conflicts(db, records, set(header.columns), path.name, judge_column)
@@ -391,11 +463,11 @@ def import_cases(
     problems.sort(key=lambda p: p.row or 0)
     result.problems = problems
 
-    if problems:
+    if problems or (parsed.footer_rows and report_path):
         target = report_path or default_report_path(path)
         try:
             result.report_path = write_reject_report(
-                target, problems, bad_rows, chosen.rows[header.row_index]
+                target, problems, bad_rows, chosen.rows[header.row_index], parsed.footer_rows
             )
         except OSError:
             result.report_path = None
@@ -506,6 +578,8 @@ def _store(
                 "sha256": _sha256(path),
                 **result.counts(),
                 "created_judges": result.created_judges,
+                "created_divisions": result.created_divisions,
+                "skipped_footer": result.skipped_footer,
                 "reassigned": len(result.reassigned),
                 "conflicts_held": 0 if result.reassigned else len(result.conflicts),
             },

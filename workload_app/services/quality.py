@@ -15,7 +15,7 @@ import pandas as pd
 
 from workload_app.core import quality as qm
 from workload_app.core.problems import ImportRejected, Problem
-from workload_app.importing.cases import canonical_case_number
+from workload_app.importing.cases import canonical_case_number, check_duplicate_columns
 from workload_app.importing.headers import APPEAL_LABELS, APPEAL_SYNONYMS, find_header
 from workload_app.importing.readers import read_file
 from workload_app.importing.values import is_blank, parse_date, parse_text
@@ -305,6 +305,10 @@ def import_appeals(
         header = None
     if header is None:
         raise ImportRejected("import.appeals_no_header", file=path.name)
+    try:
+        check_duplicate_columns(header)
+    except ImportRejected as exc:
+        raise ImportRejected("import.in_file", file=path.name, inner=exc) from exc
     result = AppealsResult(file=path.name)
     cols, labels = header.columns, header.labels
     outcomes: dict[str, tuple[str, int]] = {}

@@ -25,6 +25,7 @@ from workload_app.core import moves as division_moves
 from workload_app.core import quotas as q
 from workload_app.core.params import POSTS
 from workload_app.core.problems import WorkloadError
+from workload_app.core.text import folded_name_key
 from workload_app.services import access, audit
 from workload_app.services.changes import Changes, Summary
 from workload_app.storage import repository as repo
@@ -134,14 +135,22 @@ def add_judge(
     track: str = "trial",
     in_post_from: str | None = None,
     in_post_to: str | None = None,
+    *,
+    confirm_similar: bool = False,
 ) -> Changes:
-    """A judge added to the roster in the window (人事, 管理员); audited."""
+    """A judge added to the roster in the window (人事, 管理员); audited. A name that folds to an
+    existing one (趙靜 beside 赵静) is refused unless ``confirm_similar``."""
     access.require(db, access.COURT_WIDE, "修改名册")
     name = (name or "").strip()
     if not name or len(name) > 30:
         raise WorkloadError("roster.name")
     if store.judge(db, name):
         raise WorkloadError("roster.judge_exists", judge=name)
+    if not confirm_similar:
+        key = folded_name_key(name)
+        other = next((j["name"] for j in store.judges(db) if folded_name_key(j["name"]) == key), None)
+        if other is not None:
+            raise WorkloadError("roster.similar_name", judge=name, other=other)
     start, end = _date(in_post_from, "入额日期"), _date(in_post_to, "离任日期")
     _check(post, track, start, end)
     division_id = store.division_id(db, division)

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workload_app.core import messages
-from workload_app.core.problems import ImportRejected, WorkloadError
+from workload_app.core.problems import ImportRejected, Problem, WorkloadError
 from workload_app.core.progress import ProgressCallback, no_progress
-from workload_app.core.text import name_key
+from workload_app.core.text import folded_name_key, name_key
 from workload_app.importing.roster import choose_roster_sheet, parse_roster
 from workload_app.services import access, audit
 from workload_app.services.changes import Changes, Summary
@@ -102,8 +102,12 @@ def import_judges(
     path: Path | str,
     user: str | None = None,
     progress: ProgressCallback | None = None,
+    *,
+    confirm_similar: bool = False,
 ) -> Changes:
-    """Import or update the judge roster; the whole file or nothing."""
+    """Import or update the judge roster; the whole file or nothing. A name equal to another one
+    (stored or in the file) once traditional characters are folded to simplified and spaces removed
+    (趙靜 beside 赵静) is refused as a probable duplicate unless ``confirm_similar``."""
     path = Path(path)
     progress = progress or no_progress
     sheets = _read(path)
@@ -123,6 +127,12 @@ def import_judges(
         )
     who = access.require(db, access.COURT_WIDE, "导入法官名册")
     _match_roster_names(db, parsed.judges)
+    if not confirm_similar:
+        similar = similar_name_problems(parsed.judges, list(repo.judge_ids(db)), path.name, header)
+        if similar:
+            raise ImportRejected(
+                "import.roster_similar_names", similar, file=path.name, count=len({p.row for p in similar})
+            )
     counts = {"new": 0, "updated": 0, "unchanged": 0}
     with backups.before_change(db, "before-roster"), repo.transaction(db):
         divisions_before = roster_history.division_ids(db)
@@ -144,6 +154,33 @@ def import_judges(
             repo.bump_cases_version(db)  # a judge's division or post shapes their cases' figures
             audit.record(db, "import.judges", f"第 {batch_id} 批：{path.name}", after=counts)
     return Changes(judges=True, summary=RosterImportSummary(**counts))
+
+
+def similar_name_problems(
+    judges: list[dict],
+    stored: list[str],
+    file_label: str = "",
+    header=None,  # noqa: ANN001 - HeaderMatch
+) -> list[Problem]:
+    """A problem for each roster row whose name is not one already stored (or earlier in the file)
+    but folds to the same key (``folded_name_key``: 趙靜 and 赵静): probably the same person."""
+    column = header.labels.get("name", "姓名") if header is not None else "姓名"
+    known: dict[str, str] = {}
+    for name in stored:
+        known.setdefault(folded_name_key(name), name)
+    problems = []
+    for j in judges:
+        key = folded_name_key(j["name"])
+        other = known.get(key)
+        if other is not None and other != j["name"]:
+            problems.append(
+                Problem.coded(
+                    "import.roster_similar_name", j.get("_row"), column, j["name"], file_label, other=other
+                )
+            )
+        else:
+            known.setdefault(key, j["name"])
+    return problems
 
 
 def _match_roster_names(db: Database, judges: list[dict]) -> None:

@@ -152,8 +152,18 @@ class WindowMenus:
             return
         path = Path(name)
 
-        def rejected(exc: BaseException) -> None:
+        def rejected(exc: BaseException, confirmed: bool = False) -> None:
             details = "\n".join(p.render() for p in getattr(exc, "problems", [])[:50])
+            if getattr(exc, "code", "") == "import.roster_similar_names" and not confirmed:
+                answer = QMessageBox.question(
+                    self,
+                    self.tr("相似姓名"),
+                    f"{db_errors.text(exc)}\n\n{details}\n\n"
+                    + self.tr("确认这些姓名是不同的法官，并导入名册？"),
+                )
+                if answer == QMessageBox.StandardButton.Yes:
+                    run(confirm_similar=True)
+                return
             QMessageBox.warning(self, self.tr("名册未导入"), f"{db_errors.text(exc)}\n\n{details}".strip())
 
         def imported(changes: Changes) -> None:
@@ -165,13 +175,16 @@ class WindowMenus:
             )
             self.apply_changes(changes)
 
-        self.tasks.run(  # reading the file and writing the roster: on the worker, not the window
-            lambda db, _progress: import_judges(db, path),
-            parent=self,
-            label=self.tr("正在导入法官名册"),
-            on_done=imported,
-            on_failed=rejected,
-        )
+        def run(confirm_similar: bool = False) -> None:
+            self.tasks.run(  # reading the file and writing the roster: on the worker, not the window
+                lambda db, _progress: import_judges(db, path, confirm_similar=confirm_similar),
+                parent=self,
+                label=self.tr("正在导入法官名册"),
+                on_done=imported,
+                on_failed=lambda exc: rejected(exc, confirmed=confirm_similar),
+            )
+
+        run()
 
     def court_settings(self) -> QDialog:
         """The court's name and notice 文号 (管理员 edits; others read them)."""

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from workload_app.core.problems import ImportRejected
 from workload_app.importing.headers import CASE_LABELS
 from workload_app.services import imports as I
-from workload_app.ui import file_dialogs
+from workload_app.ui import db_errors, file_dialogs
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.tables import table_view
 from workload_app.ui.tasks import text_of
@@ -69,6 +69,8 @@ class ImportWizard(QDialog):
         self.tabs.addTab(problems_view, self.tr("问题"))
         self.skip_invalid = QCheckBox(self.tr("跳过有问题的行，导入其余各行"))
         self.create_judges = QCheckBox(self.tr("名册中没有的法官自动建立"))
+        self.create_divisions = QCheckBox(self.tr("新建名册中没有的部门"))
+        self.create_divisions.setToolTip(self.tr("不勾选时，部门不在名册中的行作为问题列出（多半是笔误）"))
         self.reassign = QCheckBox(self.tr("按本文件改派"))
         self.reassign.setToolTip(
             self.tr(
@@ -90,6 +92,7 @@ class ImportWizard(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.skip_invalid)
         buttons.addWidget(self.create_judges)
+        buttons.addWidget(self.create_divisions)
         buttons.addWidget(self.reassign)
         buttons.addStretch(1)
         buttons.addWidget(self.check_button)
@@ -214,6 +217,7 @@ class ImportWizard(QDialog):
         profile = chosen[0] if chosen else None
         path, sheet = self.path, self.sheet.currentText() or None
         skip, create = self.skip_invalid.isChecked(), self.create_judges.isChecked()
+        create_divisions = self.create_divisions.isChecked()
         reassign = self.reassign.isChecked()
 
         def job(db, progress):
@@ -227,6 +231,7 @@ class ImportWizard(QDialog):
                     skip_invalid=skip,
                     dry_run=dry_run,
                     create_judges=create,
+                    create_divisions=create_divisions,
                     reassign=reassign,
                     profile=profile,
                     progress=progress,
@@ -247,7 +252,7 @@ class ImportWizard(QDialog):
             self.summary.setText(f"<span style='color:#b00020'>{result}</span>")
             return
         self._show_problems(result.problems)
-        text = result.summary_text()
+        text = result.summary_text(db_errors.language())  # total lines skipped are named there
         if result.conflicts and not result.reassigned:
             text += self.tr(
                 "<br><b>{n} 件案件已导入给其他法官或部门</b>，本次未改动（见「问题」）；确认改派请勾选「按本文件改派」后再导入。"
@@ -262,7 +267,10 @@ class ImportWizard(QDialog):
 
     def _show_problems(self, problems) -> None:
         frame = pd.DataFrame(
-            [{"row": p.row, "column": p.column, "value": p.value, "message": p.message} for p in problems],
+            [
+                {"row": p.row, "column": p.column, "value": p.value, "message": p.text(db_errors.language())}
+                for p in problems
+            ],
             columns=["row", "column", "value", "message"],
         )
         self.problems.set_frame(

@@ -108,6 +108,10 @@ class JudgeDialog(QDialog):
         else:
             self.post.setCurrentIndex(self.post.findData("审判员"))
         self.message = error_label()
+        # a name that differs from one on the roster only by traditional/simplified characters or
+        # spaces (趙靜 beside 赵静) is refused unless this is ticked
+        self.confirm_similar = QCheckBox(self.tr("确认相似姓名为不同法官"))
+        self.confirm_similar.setVisible(existing is None)
         form = QFormLayout()
         form.addRow(self.tr("姓名"), self.name)
         form.addRow(self.tr("部门"), self.division)
@@ -122,6 +126,7 @@ class JudgeDialog(QDialog):
             hint = QLabel(self.tr("调往其他部门请用「调动…」，并填写调动日期。"))
             hint.setWordWrap(True)
             layout.addWidget(hint)
+        layout.addWidget(self.confirm_similar)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
 
@@ -137,6 +142,7 @@ class JudgeDialog(QDialog):
                     self.track.currentData(),
                     self.start.value() or None,
                     self.end.value() or None,
+                    confirm_similar=self.confirm_similar.isChecked(),
                 )
             else:
                 changes = roster.edit_judge(
@@ -180,6 +186,7 @@ class TransferDialog(QDialog):
         layout.addWidget(
             QLabel(self.tr("已结案件仍计入结案时的部门；本年度的部门任务与法官人数按在各部门的天数分摊。"))
         )
+        layout.addWidget(self.confirm_similar)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
 
