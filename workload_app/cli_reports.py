@@ -230,11 +230,13 @@ def sheets(
 @pass_ctx
 def export_quality(ctx: Context, year: int, through_month: int, out: Path) -> None:
     """每名法官一行质效指标：结案率、结收比、审限内结案率、平均审理天数、长期未结、上诉、改发、执行到位，及分子分母。"""
+    from workload_app.services import clock
     from workload_app.services.quality import export_table
 
     table = export_table(ctx.db, year, through_month)
     _write_table(table, out)
-    click.echo(f"{len(table)} 名法官的质效指标已导出到 {out}")
+    as_of = clock.cut_off(ctx.db, year, through_month).isoformat()
+    click.echo(f"{len(table)} 名法官的质效指标（截至 {as_of}）已导出到 {out}")
 
 
 @cli.command("pending")
@@ -251,16 +253,17 @@ def export_quality(ctx: Context, year: int, through_month: int, out: Path) -> No
 @pass_ctx
 def pending_cmd(ctx: Context, over_months: int, division, judge, at, out: Path) -> None:
     """长期未结案件：立案满若干个月仍未结的案件，含审理月数、区间和未结原因。"""
-    from workload_app.services import pending
+    from workload_app.services import clock, pending
 
-    day = at.date() if at else None
+    day = at.date() if at else clock.today(ctx.db)
     if out.suffix.lower() == ".pdf":
         n = pending.alert_list_pdf(ctx.db, out, day, over_months, division)
     else:
         table = pending.pending_cases(ctx.db, day, over_months, division=division, judge=judge)
+        table.insert(0, "as_of", day.isoformat())  # the cut-off the ages are counted at, on every row
         _write_table(table, out)
         n = len(table)
-    click.echo(f"{n} 件长期未结案件已导出到 {out}")
+    click.echo(f"{n} 件长期未结案件（截至 {day.isoformat()}）已导出到 {out}")
 
 
 @cli.command("pending-reason")

@@ -9,16 +9,16 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from workload_app.core.quality import cut_off
 from workload_app.services import pending
-from workload_app.ui.views.pending import period_end
 
 pytestmark = pytest.mark.gui
 SHOTS = Path(os.environ.get("WORKLOAD_SHOTS", "/tmp/quality"))
 
 
 def test_period_end_is_the_month_end_or_today():
-    assert period_end(2025, 2, dt.date(2026, 1, 1)) == dt.date(2025, 2, 28)
-    assert period_end(2025, 12, dt.date(2025, 6, 3)) == dt.date(2025, 6, 3)
+    assert cut_off(2025, 2, dt.date(2026, 1, 1)) == dt.date(2025, 2, 28)
+    assert cut_off(2025, 12, dt.date(2025, 6, 3)) == dt.date(2025, 6, 3)
 
 
 def _shown(window, qtbot):

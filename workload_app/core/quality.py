@@ -93,6 +93,20 @@ class Period:
         last = (dt.date(year + (through_month == 12), through_month % 12 + 1, 1)) - dt.timedelta(days=1)
         return cls(dt.date(year, 1, 1), last)
 
+    @classmethod
+    def as_of(cls, year: int, through_month: int, today: dt.date) -> Period:
+        """The year through ``through_month`` ending at ``cut_off``: a period not over yet ends today."""
+        return cls(dt.date(year, 1, 1), cut_off(year, through_month, today))
+
+
+def cut_off(year: int, through_month: int, today: dt.date) -> dt.date:
+    """The one cut-off date of every "as of" figure (长期未结 ages, pending counts, 截至 on sheets,
+    alerts and exports): the end of the chosen period or today, whichever is earlier. A sheet printed
+    on 7 December for the year to December counts as of 7 December, never of 31 December (a case
+    filed on 31 December of last year is 11 months old then, not 12). Never before the period's start."""
+    end = Period.year_to_month(year, through_month).end
+    return max(dt.date(year, 1, 1), min(end, today))
+
 
 @dataclass(frozen=True)
 class Indicator:

@@ -14,12 +14,12 @@ import pandas as pd
 
 from workload_app.core.problems import WorkloadError
 from workload_app.core.standard import NO_RULE, OUTLIER, judge_shares
-from workload_app.services import access, review
+from workload_app.services import access, clock, review
 from workload_app.services import court as court_settings_
 from workload_app.services import quality as QS
 from workload_app.services import quotas as Q
 from workload_app.services import standard_cases as S
-from workload_app.services.sheets import SheetContext, build_context, judge_figures, period_end
+from workload_app.services.sheets import SheetContext, build_context, judge_figures
 from workload_app.storage import derived
 from workload_app.storage import repository as repo
 from workload_app.storage.db import Database
@@ -151,11 +151,14 @@ def judge_context(db: Database, year: int, month: int, judge: str) -> SheetConte
         params=params,
         viewer=access.current(db),
         roster=repo.judges_frame(db).set_index("name"),
-        caseflow=derived.judge_case_flow(db, judge, f"{year}-01-01", period_end(year, month)),
+        caseflow=derived.judge_case_flow(
+            db, judge, f"{year}-01-01", clock.cut_off(db, year, month).isoformat()
+        ),
         settings=settings,
         # 质效: the judge's figures from their own cases alone (idx_cases_judge), equal bit for bit
         # to theirs in the court-wide report (core.quality sums exactly, amounts in fen)
         quality=QS.judge_report(db, year, month, judge),
+        as_of=clock.cut_off(db, year, month).isoformat(),
     )
 
 

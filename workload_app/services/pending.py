@@ -18,7 +18,7 @@ from workload_app.core import quality as qm
 from workload_app.core.casenumber import lookup_form
 from workload_app.core.problems import WorkloadError
 from workload_app.reports.pending_alert import alert_pdf
-from workload_app.services import access, audit
+from workload_app.services import access, audit, clock
 from workload_app.services.changes import Changes, Summary
 from workload_app.storage import repository as repo
 from workload_app.storage.db import Database
@@ -53,7 +53,7 @@ def pending_cases(
     ``over_months=0`` lists every open case (the open-case list)."""
     if over_months < 0:
         raise WorkloadError("pending.negative_months")
-    at = at or dt.date.today()
+    at = at or clock.today(db)
     cases = access.limit_cases(db, repo.open_cases(db, at.isoformat()))
     if division:
         cases = cases[cases["division"] == division]
@@ -106,7 +106,7 @@ def alert_list_pdf(
     invariant: bool = False,
 ) -> int:
     """Write the monthly alert list (a division's, or what the user may see); return the case count."""
-    at = at or dt.date.today()
+    at = at or clock.today(db)
     if division and not access.may_see_division(db, division):
         raise access.AccessDenied("access.pending_division", division=division)
     rows = pending_cases(db, at, over_months, division=division)

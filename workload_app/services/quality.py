@@ -19,7 +19,7 @@ from workload_app.importing.cases import canonical_case_number, check_duplicate_
 from workload_app.importing.headers import APPEAL_LABELS, APPEAL_SYNONYMS, find_header
 from workload_app.importing.readers import read_file
 from workload_app.importing.values import is_blank, parse_date, parse_text
-from workload_app.services import access, audit
+from workload_app.services import access, audit, clock
 from workload_app.services.changes import Changes, Summary
 from workload_app.services.parameters import current_params
 from workload_app.storage import backups, quality_reads
@@ -28,6 +28,7 @@ from workload_app.storage.db import Database
 from workload_app.storage.pg import is_server
 
 QUALITY_COLUMNS = [
+    "as_of",  # the cut-off date of every figure of the row (``clock.cut_off``)
     "judge",
     "division",
     "closed",
@@ -110,8 +111,9 @@ def period_cases(db: Database, period: qm.Period) -> pd.DataFrame:
 def report(
     db: Database, year: int, through_month: int = 12, period: qm.Period | None = None
 ) -> QualityReport:
-    """Figures for a period (default: the year through a month) that the acting user may see."""
-    period = period or qm.Period.year_to_month(year, through_month)
+    """Figures for a period (default: the year through a month, to today while it runs: ``clock``)
+    that the acting user may see."""
+    period = period or clock.period(db, year, through_month)
     params, _ = current_params(db, year)
     cases = quality_reads.quality_measure_cases(
         db, filed_by=period.end.isoformat(), closed_from=period.start.isoformat()
@@ -167,7 +169,7 @@ def judge_report(
     long-pending cases, computed from that judge's cases alone (read through the judge index):
     the same values as the court-wide report's, since every sum is exact. No division or court
     figures. The caller checks the acting user may see the judge."""
-    period = period or qm.Period.year_to_month(year, through_month)
+    period = period or clock.period(db, year, through_month)
     params, _ = current_params(db, year)
     cases = quality_reads.quality_measure_cases(
         db, filed_by=period.end.isoformat(), closed_from=period.start.isoformat(), judge=judge
@@ -222,12 +224,12 @@ def _typed_long_pending(rows: pd.DataFrame) -> tuple[LongPendingCase, ...]:
 def trend(db: Database, year: int, through_month: int = 12) -> list[qm.QualityFigures]:
     """The court's (or the 庭长's division's) figures for each month of the year to date."""
     params, _ = current_params(db, year)
-    whole = qm.Period.year_to_month(year, through_month)
+    whole = clock.period(db, year, through_month)
     cases = access.limit_cases(db, period_cases(db, whole))
     out = []
     for month in range(1, through_month + 1):
-        end = qm.Period.year_to_month(year, month).end
-        p = qm.Period(dt.date(year, month, 1), end)
+        end = clock.cut_off(db, year, month)
+        p = qm.Period(dt.date(year, month, 1), max(end, dt.date(year, month, 1)))
         out.append(qm.figures(cases, params.quality, p, "court")[0])
     return out
 
@@ -238,6 +240,7 @@ def export_table(db: Database, year: int, through_month: int = 12) -> pd.DataFra
     rows = []
     for f in rep.judges:
         row: dict = {
+            "as_of": rep.period.end.isoformat(),
             "judge": f.name,
             "division": f.division,
             "closed": f.closed,

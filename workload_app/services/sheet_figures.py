@@ -21,7 +21,7 @@ from workload_app.core.casenumber import CATEGORY_LABELS
 from workload_app.core.problems import WorkloadError
 from workload_app.core.quotas import days_in_post_by_month
 from workload_app.core.standard import AWAITING_APPROVAL, INCOMPLETE, NO_RULE, OUTLIER
-from workload_app.services import access
+from workload_app.services import access, clock
 from workload_app.services import court as court_settings_
 from workload_app.services import quality as QS
 from workload_app.services import quotas as Q
@@ -59,6 +59,7 @@ class SheetContext:
     settings: court_settings_.CourtSettings | None = None
     quality: QS.QualityReport | None = None  # 质效 figures of the same period, scoped to the viewer
     figures: A.CourtFigures | None = None  # the court's assessment (``assessment`` is its table)
+    as_of: str = ""  # the cut-off of every "as of" figure: the period end or the day printed (``clock``)
 
     def judge(self, name: str) -> A.JudgeFigures | None:
         """The judge's typed assessment (ranked against everyone in ``assessment``)."""
@@ -86,11 +87,17 @@ def period_end(year: int, month: int) -> str:
     return f"{year}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
 
 
+def as_of(ctx: SheetContext) -> str:
+    """The date the sheet's "as of" figures are counted at (``clock.cut_off``), printed as 截至."""
+    return ctx.as_of or period_end(ctx.year, ctx.month)
+
+
 def build_context(db: Database, year: int, month: int, generated_at: str | None = None) -> SheetContext:
     """Every figure the sheets need, court-wide (ranks and division rows need everyone);
     ``sheet_jobs`` hands out only the sheets the acting user may see."""
     if not 1 <= month <= 12:
         raise WorkloadError("sheet.bad_month", month=month)
+    cut_off = clock.cut_off(db, year, month).isoformat()  # a sheet printed on 7 Dec counts as of 7 Dec
     merged, params, comp = S.court_results(db, year)
     figures = Q.court_figures(db, year, month, with_transfers=month < 12)
     merged = merged[merged["closed_month"] <= month].copy()
@@ -113,17 +120,18 @@ def build_context(db: Database, year: int, month: int, generated_at: str | None 
         params=params,
         viewer=access.current(db),
         roster=repo.judges_frame(db).set_index("name"),
-        caseflow=repo.case_flow(db, f"{year}-01-01", period_end(year, month)),
+        caseflow=repo.case_flow(db, f"{year}-01-01", cut_off),
         settings=court_settings_.court_settings(db),
         quality=QS.report(db, year, month),
         figures=figures,
+        as_of=cut_off,
     )
 
 
 def _quality_base(ctx: SheetContext) -> dict:
     rep = ctx.quality
     return {
-        "period_end": period_end(ctx.year, ctx.month),
+        "period_end": as_of(ctx),
         "data_date": rep.data_date if rep else None,
         "appeals_date": rep.appeals_date if rep else None,
     }
@@ -268,7 +276,7 @@ def _caseflow(ctx: SheetContext, judge: str) -> dict | None:
     counts = {k: 0 for k in ("carried", "filed", "closed", "pending")}
     if judge in flow.index:
         counts = {k: int(flow.loc[judge, k] or 0) for k in counts}
-    return {**counts, "end": period_end(ctx.year, ctx.month)}
+    return {**counts, "end": as_of(ctx)}
 
 
 def in_post(ctx: SheetContext, judge: str) -> bool:

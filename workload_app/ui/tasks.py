@@ -13,6 +13,7 @@ pressed Cancel, so the service's transaction rolls back and the database is left
 
 from __future__ import annotations
 
+import datetime as dt
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from workload_app.core.problems import WorkloadError
 from workload_app.core.progress import Cancelled
-from workload_app.services import access
+from workload_app.services import access, clock
 from workload_app.services.session import ServerLogin, close_db, explain, open_db
 from workload_app.ui import db_errors
 
@@ -37,11 +38,16 @@ class _Signals(QObject):
 
 class _Job(QRunnable):
     def __init__(
-        self, db_path: Path | ServerLogin | None, fn: Callable[..., Any], user: access.User | None = None
+        self,
+        db_path: Path | ServerLogin | None,
+        fn: Callable[..., Any],
+        user: access.User | None = None,
+        today: Callable[[], dt.date] | None = None,
     ) -> None:
         super().__init__()
         self.db_path = db_path  # the store target; None: ``fn(progress)`` opens none
         self.user = user
+        self.today = today
         self.fn = fn
         self.signals = _Signals()
         self.cancel_requested = False
@@ -60,6 +66,7 @@ class _Job(QRunnable):
             else:
                 db = open_db(self.db_path)
                 access.bind(db, self.user)  # the worker acts as the logged-in user
+                clock.bind(db, self.today)  # … and reads today from the window's clock
                 result = self.fn(db, self._progress)
             if self.cancel_requested and self.discard is not None:
                 self.discard(result)  # finished after Cancel: nobody takes the result
@@ -101,6 +108,9 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self.db_path = db_path  # the store target every task opens: a file, or the court server
         self.user = user
+        self.today: Callable[[], dt.date] | None = (
+            None  # the clock every task's handle reads (None: the system's)
+        )
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self._jobs: list[_Job] = []
@@ -119,7 +129,7 @@ class TaskRunner(QObject):
         opens_store: bool = True,
         discard: Callable[[Any], None] | None = None,
     ) -> _Job:
-        job = _Job(self.db_path if opens_store else None, fn, self.user)
+        job = _Job(self.db_path if opens_store else None, fn, self.user, self.today)
         job.discard = discard
         dialog = None
         if show_progress:

@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from workload_app.core.quality import Period
-from workload_app.services import access
+from workload_app.services import access, clock
 from workload_app.services import pending as P
 from workload_app.ui import db_errors, file_dialogs
 from workload_app.ui.dataframe_model import DataFrameModel
@@ -44,12 +43,6 @@ COLUMNS = {
 BANDS = {"12-18": "12–18 个月", "18-36": "18–36 个月", "36+": "36 个月以上"}
 REASONS = {"鉴定": "鉴定", "公告": "公告", "中止": "中止", "等待他案": "等待他案", "其他": "其他"}
 EVERYONE = "全部"
-
-
-def period_end(year: int, month: int, today: dt.date | None = None) -> dt.date:
-    """The end of the chosen month, or today while that month is still running."""
-    end = Period.year_to_month(year, month).end
-    return min(end, today or dt.date.today())
 
 
 class ReasonDialog(QDialog):
@@ -104,7 +97,8 @@ class PendingView(View):
 
     # -- data
     def at(self) -> dt.date:
-        return period_end(self.window_.year(), self.window_.month())
+        # the one cut-off of every "as of" figure, as the sheets and the 质效 table count it
+        return clock.cut_off(self.window_.db, self.window_.year(), self.window_.month())
 
     def refresh(self) -> None:
         at = self.at()
