@@ -159,17 +159,45 @@ def parse_rows(
     page_ceiling: int = DEFAULT_PAGE_CEILING,
     amount_ceiling: int = DEFAULT_AMOUNT_CEILING,
 ) -> ParsedCases:
+    """Every row under the header of ``sheet`` (``parse_chunk`` over the whole body)."""
+    return parse_chunk(
+        sheet.rows[header.row_index + 1 :],
+        header.row_index + 1,
+        header,
+        file_label,
+        today,
+        {},
+        progress,
+        page_ceiling,
+        amount_ceiling,
+        sheet.name,
+    )
+
+
+def parse_chunk(
+    body: list[list[object]],
+    first_index: int,
+    header: HeaderMatch,
+    file_label: str,
+    today: dt.date,
+    seen: dict[str, int],
+    progress: Callable[[float, str], None] | None = None,
+    page_ceiling: int = DEFAULT_PAGE_CEILING,
+    amount_ceiling: int = DEFAULT_AMOUNT_CEILING,
+    sheet_name: str = "",
+) -> ParsedCases:
+    """Rows ``body`` of a file, the first being the file's row ``first_index`` (0-based), read and
+    checked. ``seen`` (case number → row) carries across the chunks of one file, so a number
+    repeated anywhere in it is reported."""
     cols = header.columns
     label = header.labels
     records: list[dict] = []
     problems: list[Problem] = []
     bad_rows: dict[int, list[object]] = {}
-    seen: dict[str, int] = {}
     total = 0
     footers: list[tuple[int, list[object]]] = []
-    body = sheet.rows[header.row_index + 1 :]
     for offset, row in enumerate(body):
-        row_no = header.row_index + 2 + offset
+        row_no = first_index + 1 + offset
         if progress and offset % 5000 == 0:
             progress(offset / max(1, len(body)), f"校验第 {row_no} 行")
         if all(is_blank(c) for c in row):
@@ -291,7 +319,7 @@ def parse_rows(
             bad_rows[row_no] = row_for_report(row)
         else:
             records.append(rec)
-    return ParsedCases(sheet.name, header, records, problems, bad_rows, total, len(footers), tuple(footers))
+    return ParsedCases(sheet_name, header, records, problems, bad_rows, total, len(footers), tuple(footers))
 
 
 def row_for_report(row: list[object]) -> list[object]:

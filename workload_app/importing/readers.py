@@ -13,10 +13,12 @@ never as blanks.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 from xml.etree import ElementTree
@@ -53,22 +55,6 @@ def _refuse(message: str, row: int | None = None, column: str = "", value: str =
 # ---------------------------------------------------------------- csv
 
 
-def decode_csv_bytes(data: bytes) -> tuple[str, str]:
-    """Text and the encoding it was in: UTF-8 (BOM or not) when it decodes, else GB18030 (a superset of GBK)."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gb18030"), "gb18030"
-    except UnicodeDecodeError as exc:
-        raise ImportRejected("import.encoding", position=exc.start) from exc
-
-
 def column_letter(index: int) -> str:
     """0 -> A, 25 -> Z, 26 -> AA: the column as Excel names it."""
     letters = ""
@@ -90,36 +76,87 @@ def _column_name(rows: list[list[object]], index: int) -> str:
     return column_letter(index)
 
 
-def read_csv(path: Path) -> list[RawSheet]:
+CSV_CHUNK_ROWS = 20_000  # rows per chunk of a streamed CSV: a few tens of MB in memory at most
+_DECODE_BLOCK = 1 << 20
+
+
+def csv_encoding(path: Path) -> str:
+    """The file's encoding: UTF-8 (BOM or not) when the whole file decodes, else GB18030 (a superset
+    of GBK). Checked block by block, so a large file is never held whole to find out."""
+    with path.open("rb") as f:
+        head = f.read(4)
+    if head.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    for encoding in ("utf-8", "gb18030"):
+        decoder = codecs.getincrementaldecoder(encoding)()
+        position = 0
+        try:
+            with path.open("rb") as f:
+                for block in iter(lambda: f.read(_DECODE_BLOCK), b""):
+                    decoder.decode(block)
+                    position += len(block)
+                decoder.decode(b"", final=True)
+            return encoding
+        except UnicodeDecodeError as exc:
+            if encoding == "gb18030":
+                raise ImportRejected("import.encoding", position=position + exc.start) from exc
+    raise AssertionError("unreachable")
+
+
+def stream_csv(path: Path, chunk_rows: int = CSV_CHUNK_ROWS) -> Iterator[list[list[object]]]:
+    """The rows of a CSV file, ``chunk_rows`` at a time: the file is decoded as it is read, so a
+    large export takes the memory of one chunk (issue 26: a 50 MB file within 400 MB), not of the
+    whole text and every row at once. Refusals as ``read_csv``'s, with the physical line named."""
     if path.stat().st_size > MAX_FILE_BYTES:
         raise ImportRejected("import.csv_too_big", size=path.stat().st_size >> 20, limit=MAX_FILE_BYTES >> 20)
-    text, _encoding = decode_csv_bytes(path.read_bytes())
-    if "\x00" in text:
-        raise ImportRejected("import.binary_csv")
-    delimiter = _csv_delimiter(text)
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    del text
+    encoding = csv_encoding(path)
+    with path.open(encoding=encoding, newline="") as f:
+        delimiter = _csv_delimiter(f.read(65536))
+    with path.open(encoding=encoding, newline="") as f:
+        reader = csv.reader(f, delimiter=delimiter)
+        context: list[list[object]] = []  # the first rows (title, header): columns named in refusals
+        rows: list[list[object]] = []
+        last_line = 0
+        while True:
+            start = last_line + 1
+            try:
+                record = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                if "line contains NUL" in str(exc):
+                    raise ImportRejected("import.binary_csv") from exc
+                if "field larger than field limit" in str(exc):
+                    raise _refuse(
+                        f"有一个单元格超过 {csv.field_size_limit()} 个字符，不是法院系统导出的内容"
+                        '（常见原因：单元格里有一个没有配对的英文引号 "，其后各行都被并入这一格）；'
+                        "应为每个单元格一段文字、每行一件案件",
+                        start,
+                    ) from exc
+                raise _refuse(f"无法按 CSV 读取（{clip(exc, 80)}）", start) from exc
+            last_line = reader.line_num
+            if any("\x00" in field for field in record):
+                raise ImportRejected("import.binary_csv")
+            if last_line > start:
+                _check_multiline(context or rows, record, start, last_line, delimiter)
+            row = [_csv_cell(c) for c in record]
+            if len(context) < 40:
+                context.append(row)
+            rows.append(row)
+            if len(rows) >= chunk_rows:
+                yield rows
+                rows = []
+        if rows:
+            yield rows
+
+
+def read_csv(path: Path) -> list[RawSheet]:
+    """A CSV file as one sheet of raw rows (all of them; an import streams them: ``stream_csv``)."""
     rows: list[list[object]] = []
-    last_line = 0
-    while True:
-        start = last_line + 1
-        try:
-            record = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            if "field larger than field limit" in str(exc):
-                raise _refuse(
-                    f"有一个单元格超过 {csv.field_size_limit()} 个字符，不是法院系统导出的内容"
-                    '（常见原因：单元格里有一个没有配对的英文引号 "，其后各行都被并入这一格）；'
-                    "应为每个单元格一段文字、每行一件案件",
-                    start,
-                ) from exc
-            raise _refuse(f"无法按 CSV 读取（{clip(exc, 80)}）", start) from exc
-        last_line = reader.line_num
-        if last_line > start:
-            _check_multiline(rows, record, start, last_line, delimiter)
-        rows.append([_csv_cell(c) for c in record])
+    for chunk in stream_csv(path):
+        rows.extend(chunk)
     return [RawSheet(path.stem, rows)]
 
 

@@ -8,6 +8,7 @@ report lists every bad row. Importing the same file twice changes nothing.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,12 +22,12 @@ from workload_app.importing.cases import (
     check_duplicate_columns,
     check_required_columns,
     choose_sheet,
-    parse_rows,
+    parse_chunk,
     row_for_report,
     unknown_judge_problems,
 )
 from workload_app.importing.headers import CASE_LABELS
-from workload_app.importing.readers import read_file
+from workload_app.importing.readers import CSV_CHUNK_ROWS, RawSheet, read_file, stream_csv
 from workload_app.importing.report import write_reject_report
 from workload_app.importing.values import DEFAULT_AMOUNT_CEILING, DEFAULT_PAGE_CEILING, MAX_AMOUNT_CEILING
 from workload_app.services import access, audit
@@ -208,6 +209,7 @@ _KEPT_WHEN_ABSENT = case_schema.KEPT_WHEN_ABSENT
 
 
 PAGE_CEILING_KEY = "page_ceiling"
+CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
 
 
 @dataclass(frozen=True)
@@ -366,124 +368,68 @@ def import_cases(
     A case already stored for another judge or division is a conflict: listed (problems, report)
     and left as stored unless ``reassign``; applied, each move is recorded in the audit trail. A
     division not on the roster is a row problem unless ``create_divisions``; total lines skipped
-    are counted and listed (``skipped_footer``, ``footer_rows``, the summary and the report)."""
+    are counted and listed (``skipped_footer``, ``footer_rows``, the summary and the report).
+
+    The rows are read in chunks, twice: once to check every row (nothing kept but the problems and
+    the rejected rows), once to store them. A CSV is streamed (``stream_csv``), so a large export
+    takes the memory of a chunk, not of the whole file (a 50 MB CSV imports within 400 MB)."""
     who = access.require(db, access.COURT_WIDE, "导入案件")
     path = Path(path)
     progress = progress or no_progress
+    today = today or dt.date.today()
     result = ImportResult(file=path.name, dry_run=dry_run)
     progress(0.0, f"读取 {path.name}")
-    sheets = _read(path)
-    progress(0.25, "识别表头")
-    try:
-        chosen, header = choose_sheet(sheets, sheet, _profile(db, profile))
-        check_required_columns(header)
-        check_duplicate_columns(header)
-    except ImportRejected as exc:
-        raise ImportRejected("import.in_file", file=path.name, inner=exc) from exc
-    result.sheet, result.header_row = chosen.name, header.row_index + 1
+    source = _RowSource(path, sheet, _profile(db, profile))
+    header = source.header
+    result.sheet, result.header_row = source.name, header.row_index + 1
     result.mapping = {f: header.labels[f] for f in header.columns}
     result.unknown_headers = header.unknown
-    parsed = parse_rows(
-        chosen,
-        header,
-        path.name,
-        today or dt.date.today(),
-        wrap_progress(progress, 0.3, 0.55),
-        page_ceiling=page_ceiling(db),
-        amount_ceiling=amount_ceiling(db),
-    )
-    result.total, result.skipped_footer = parsed.total_rows, parsed.skipped_footer
-    problems = list(parsed.problems)
-    records = parsed.records
-    bad_rows = dict(parsed.bad_rows)
-
-    result.footer_rows = [row_no for row_no, _cells in parsed.footer_rows]
-
-    def refuse(found: list[Problem]) -> list[dict]:
-        problems.extend(found)
-        bad = {p.row for p in found}
-        for row_no in bad:
-            bad_rows[row_no] = row_for_report(chosen.rows[row_no - 1])
-        return [r for r in records if r["_row"] not in bad]
-
-    roster = repo.judge_ids(db)
-    judge_column = header.labels.get("judge", "承办法官")
-    _match_roster(records, roster_spelling(set(roster)))
-    missing_problems, unknown = unknown_judge_problems(records, set(roster), path.name, judge_column)
-    if unknown and create_judges:
-        # 趙靜 in the file beside 赵静 on the roster is not a new judge: refused, never created
-        folded = {folded_name_key(n): n for n in roster}
-        similar = {n: folded[folded_name_key(n)] for n in unknown if folded_name_key(n) in folded}
-        records = refuse(
-            [
-                Problem.coded(
-                    "import.similar_judge", r["_row"], judge_column, r["judge"], path.name,
-                    judge=r["judge"], other=similar[r["judge"]],
-                )
-                for r in records
-                if r["judge"] in similar
-            ]
-        )  # fmt: skip
-        unknown -= set(similar)
-        result.created_judges = sorted(unknown)
-    elif unknown:
-        records = refuse(missing_problems)
-    # a division the roster does not know is a typo until the user says it is a new division
-    divisions = set(repo.division_ids(db))
-    new_divisions = {r["division"] for r in records if r.get("division") and r["division"] not in divisions}
-    if new_divisions and create_divisions:
-        result.created_divisions = sorted(new_divisions)
-    elif new_divisions:
-        column = header.labels.get("division", "承办部门")
-        records = refuse(
-            [
-                Problem.coded(
-                    "import.unknown_division",
-                    r["_row"],
-                    column,
-                    r["division"],
-                    path.name,
-                    division=r["division"],
-                )
-                for r in records
-                if r.get("division") in new_divisions
-            ]
-        )
-    result.rejected = len(bad_rows)
-    errors = bool(problems)
-    result.conflicts, moves = _conflicts(db, records, set(header.columns), path.name, judge_column)
-    if result.conflicts and not reassign:
-        held = {p.row for p in result.conflicts}
-        records = [r for r in records if r["_row"] not in held]
-        problems.extend(result.conflicts)
-        for row_no in held:
-            bad_rows[row_no] = row_for_report(chosen.rows[row_no - 1])
-    elif result.conflicts:
-        result.reassigned = moves
-    problems.sort(key=lambda p: p.row or 0)
-    result.problems = problems
-
-    if problems or (parsed.footer_rows and report_path):
+    check = _Checker(db, result, header, path.name, create_judges, create_divisions, reassign)
+    limits = {"page_ceiling": page_ceiling(db), "amount_ceiling": amount_ceiling(db)}
+    seen: dict[str, int] = {}
+    step = wrap_progress(progress, 0.25, 0.55)
+    for first, rows in source.chunks():
+        step(source.fraction(first), f"校验第 {first + 1} 行")
+        parsed = parse_chunk(rows, first, header, path.name, today, seen, **limits)
+        check.chunk(parsed, rows, first)
+    del seen
+    problems = check.finish()
+    result.rejected = len(check.bad_rows)
+    if problems or (result.footer_rows and report_path):
         target = report_path or default_report_path(path)
         try:
             result.report_path = write_reject_report(
-                target, problems, bad_rows, chosen.rows[header.row_index], parsed.footer_rows
+                target, problems, check.bad_rows | check.held_rows, source.header_cells, tuple(check.footers)
             )
         except OSError:
             result.report_path = None
-    if errors and not skip_invalid:
+    if check.errors and not skip_invalid:
         report = WorkloadError("import.report_at", path=result.report_path) if result.report_path else ""
         raise ImportRejected(
             "import.rows_rejected", problems, file=path.name, count=result.rejected, report=report
         )
 
     step = wrap_progress(progress, 0.55, 1.0)
-    present = set(header.columns)
     if not dry_run:
         step(0.0, "备份数据库")
+
+    def records() -> Iterator[list[dict]]:
+        """The good rows again, chunk by chunk, as the first pass read them."""
+        again: dict[str, int] = {}
+        spelling = roster_spelling(set(repo.judge_ids(db)))
+        for first, rows in source.chunks():
+            step(0.05 + 0.9 * source.fraction(first), "写入数据库")
+            parsed = parse_chunk(rows, first, header, path.name, today, again, **limits)
+            _match_roster(parsed.records, spelling)
+            yield [
+                r
+                for r in parsed.records
+                if r["_row"] not in check.bad_rows and r["_row"] not in check.held_rows
+            ]
+
     with backups.before_change(db, "before-import", skip=dry_run):  # kept only if it changed anything
         try:
-            _store(db, result, records, unknown, present, path, user or who.name, step)
+            _store(db, result, records, check.unknown, set(header.columns), path, user or who.name, step)
         except _DryRunDone:
             pass
     if not dry_run:
@@ -494,6 +440,167 @@ def import_cases(
     return result
 
 
+class _RowSource:
+    """The chosen sheet's rows, chunk by chunk, as often as asked: a CSV streamed from the file, a
+    workbook's sheet (read whole by its reader) in slices."""
+
+    def __init__(self, path: Path, sheet: str | None, profile: dict[str, str]) -> None:
+        self.path = path
+        self.csv = path.suffix.lower() in CSV_SUFFIXES
+        try:
+            if self.csv:
+                first = next(iter(_stream(path)), [])
+                sheets = [RawSheet(path.stem, first[:60])]
+            else:
+                sheets = _read(path)
+            chosen, header = choose_sheet(sheets, sheet, profile)
+            check_required_columns(header)
+            check_duplicate_columns(header)
+        except ImportRejected as exc:
+            if exc.code == "import.in_file":
+                raise
+            raise ImportRejected("import.in_file", file=path.name, inner=exc) from exc
+        self.name, self.header = chosen.name, header
+        self.header_cells = chosen.rows[header.row_index]
+        self.rows = None if self.csv else chosen.rows
+        # rows in the file, for progress: a workbook's are known; a CSV's estimated from its size
+        # and the bytes of the first rows
+        self.total_rows = len(chosen.rows)
+        if self.csv and chosen.rows:
+            sample = sum(len(",".join(map(str, r)).encode()) + 2 for r in chosen.rows) / len(chosen.rows)
+            self.total_rows = max(len(chosen.rows), int(path.stat().st_size / sample))
+
+    def chunks(self) -> Iterator[tuple[int, list[list[object]]]]:
+        """(index in the file of the chunk's first row, the rows) for every row under the header."""
+        start = self.header.row_index + 1
+        if not self.csv:
+            for i in range(start, len(self.rows), CSV_CHUNK_ROWS):
+                yield i, self.rows[i : i + CSV_CHUNK_ROWS]
+            return
+        index = 0
+        for rows in _stream(self.path):
+            skip = max(0, start - index)
+            if skip < len(rows):
+                yield index + skip, rows[skip:]
+            index += len(rows)
+
+    def fraction(self, first: int) -> float:
+        """How far into the file the row ``first`` lies, for progress."""
+        return min(0.99, first / max(1, self.total_rows))
+
+
+def _stream(path: Path) -> Iterator[list[list[object]]]:
+    try:
+        yield from stream_csv(path)
+    except ImportRejected as exc:
+        raise ImportRejected(
+            "import.in_file", [p._replace(file=path.name) for p in exc.problems], file=path.name, inner=exc
+        ) from exc
+
+
+class _Checker:
+    """The first pass: every row's problems, the roster's and the store's (unknown judges and
+    divisions, cases stored for another judge), kept chunk by chunk; of the rows only the rejected
+    ones are kept (for the report)."""
+
+    def __init__(
+        self,
+        db: Database,
+        result: ImportResult,
+        header,  # noqa: ANN001 - HeaderMatch
+        file: str,
+        create_judges: bool,
+        create_divisions: bool,
+        reassign: bool,
+    ) -> None:
+        self.db, self.result, self.file = db, result, file
+        self.create_judges, self.create_divisions, self.reassign = create_judges, create_divisions, reassign
+        self.columns = set(header.columns)
+        self.judge_column = header.labels.get("judge", "承办法官")
+        self.division_column = header.labels.get("division", "承办部门")
+        self.roster = repo.judge_ids(db)
+        self.spelling = roster_spelling(set(self.roster))
+        self.folded = {folded_name_key(n): n for n in self.roster}
+        self.divisions = set(repo.division_ids(db))
+        self.problems: list[Problem] = []
+        self.bad_rows: dict[int, list[object]] = {}  # rejected rows (errors)
+        self.held_rows: dict[int, list[object]] = {}  # conflicts left as stored (not errors)
+        self.footers: list[tuple[int, list[object]]] = []
+        self.unknown: set[str] = set()
+        self.new_divisions: set[str] = set()
+        self.errors = False
+
+    def chunk(self, parsed, rows: list[list[object]], first: int) -> None:  # noqa: ANN001 - ParsedCases
+        result = self.result
+        result.total += parsed.total_rows
+        result.skipped_footer += parsed.skipped_footer
+        result.footer_rows.extend(n for n, _cells in parsed.footer_rows)
+        self.footers.extend(parsed.footer_rows)
+        self.problems.extend(parsed.problems)
+        self.bad_rows.update(parsed.bad_rows)
+        self.errors = self.errors or bool(parsed.problems)
+        records = parsed.records
+        _match_roster(records, self.spelling)
+
+        def refuse(found: list[Problem], held: bool = False) -> list[dict]:
+            """Leave out the rows of ``found``: rejected (an error), or ``held`` (a conflict)."""
+            self.problems.extend(found)
+            self.errors = self.errors or (bool(found) and not held)
+            bad = {p.row for p in found}
+            for row_no in bad:
+                (self.held_rows if held else self.bad_rows)[row_no] = row_for_report(rows[row_no - 1 - first])
+            return [r for r in records if r["_row"] not in bad]
+
+        missing, unknown = unknown_judge_problems(records, set(self.roster), self.file, self.judge_column)
+        if unknown and self.create_judges:
+            # 趙靜 in the file beside 赵静 on the roster is not a new judge: refused, never created
+            similar = {
+                n: self.folded[folded_name_key(n)] for n in unknown if folded_name_key(n) in self.folded
+            }
+            records = refuse(
+                [
+                    Problem.coded(
+                        "import.similar_judge", r["_row"], self.judge_column, r["judge"], self.file,
+                        judge=r["judge"], other=similar[r["judge"]],
+                    )
+                    for r in records
+                    if r["judge"] in similar
+                ]
+            )  # fmt: skip
+            self.unknown |= unknown - set(similar)
+        elif unknown:
+            records = refuse(missing)
+        # a division the roster does not know is a typo until the user says it is a new division
+        new = {r["division"] for r in records if r.get("division") and r["division"] not in self.divisions}
+        if new and self.create_divisions:
+            self.new_divisions |= new
+        elif new:
+            records = refuse(
+                [
+                    Problem.coded(
+                        "import.unknown_division", r["_row"], self.division_column, r["division"], self.file,
+                        division=r["division"],
+                    )
+                    for r in records
+                    if r.get("division") in new
+                ]
+            )  # fmt: skip
+        conflicts, moves = _conflicts(self.db, records, self.columns, self.file, self.judge_column)
+        result.conflicts.extend(conflicts)
+        if conflicts and not self.reassign:
+            refuse(conflicts, held=True)
+        elif conflicts:
+            result.reassigned.extend(moves)
+
+    def finish(self) -> list[Problem]:
+        """Every problem, by row; the judges and divisions the import will create."""
+        self.result.created_judges = sorted(self.unknown)
+        self.result.created_divisions = sorted(self.new_divisions)
+        self.problems.sort(key=lambda p: p.row or 0)
+        self.result.problems = self.problems
+        return self.problems
+
+
 class _DryRunDone(Exception):
     """Leaves the store transaction of a dry run, rolling back whatever it touched."""
 
@@ -501,58 +608,61 @@ class _DryRunDone(Exception):
 def _store(
     db: Database,
     result: ImportResult,
-    records: list[dict],
+    chunks: Callable[[], Iterator[list[dict]]],
     unknown: set[str],
     present: set[str],
     path: Path,
     user: str,
     step: ProgressCallback,
 ) -> None:
+    """The second pass, in one transaction: each chunk of good rows compared with the stored cases
+    and written; the batch is made on the first change (a file that changes nothing records none)."""
     with repo.transaction(db):
         step(0.0, "比对已有案件")
+        if result.created_judges and not result.dry_run:
+            _create_judges(db, result, chunks, unknown)
         roster = repo.judge_ids(db)
-        if result.created_judges:
-            division_of = {}
-            for r in records:
-                if r["judge"] in unknown and r.get("division"):
-                    division_of.setdefault(r["judge"], r["division"])
-            for name in result.created_judges:
-                division = division_of.get(name)
-                track = "enforcement" if division and "执行" in division else "trial"
-                repo.upsert_judge(db, {"name": name, "division": division, "post": "审判员", "track": track})
-            roster = repo.judge_ids(db)
         judges = repo.judges_frame(db).set_index("name")
         divisions = repo.division_ids(db)
-        existing = repo.existing_case_rows(db, [r["case_number"] for r in records])
-        new_rows, changed_rows, before_rows = [], [], []
-        for i, rec in enumerate(records):
-            if i % 5000 == 0:
-                step(0.1 + 0.4 * i / max(1, len(records)), "比对已有案件")
-            division_name = rec.get("division") or judges.at[rec["judge"], "division"]
-            if division_name and division_name not in divisions:
-                track = "enforcement" if rec["category"] == "enforcement" else "trial"
-                divisions[division_name] = repo.ensure_division(db, division_name, track)
-            old = existing.get(rec["case_number"])
-            row = _store_row(rec, roster[rec["judge"]], divisions.get(division_name), old, present)
-            if old is None:
-                new_rows.append(row)
-            elif any(_differs(row[f], old[f]) for f in repo.COMPARED_FIELDS):
-                changed_rows.append({**row, "id": old["id"]})
-                before_rows.append(old)
-            else:
-                result.unchanged += 1
-        result.new, result.updated = len(new_rows), len(changed_rows)
+        batch_id = None
+        for records in chunks():
+            existing = repo.existing_case_rows(db, [r["case_number"] for r in records])
+            new_rows, changed_rows, before_rows = [], [], []
+            for rec in records:
+                if rec["judge"] in roster:
+                    judge_id, own_division = roster[rec["judge"]], judges.at[rec["judge"], "division"]
+                else:  # a judge created by this import (a dry run creates none)
+                    judge_id, own_division = None, None
+                division_name = rec.get("division") or own_division
+                if division_name and division_name not in divisions and not result.dry_run:
+                    track = "enforcement" if rec["category"] == "enforcement" else "trial"
+                    divisions[division_name] = repo.ensure_division(db, division_name, track)
+                old = existing.get(rec["case_number"])
+                row = _store_row(rec, judge_id, divisions.get(division_name), old, present)
+                if old is None:
+                    new_rows.append(row)
+                elif any(_differs(row[f], old[f]) for f in repo.COMPARED_FIELDS):
+                    changed_rows.append({**row, "id": old["id"]})
+                    before_rows.append(old)
+                else:
+                    result.unchanged += 1
+            result.new += len(new_rows)
+            result.updated += len(changed_rows)
+            if result.dry_run or (not new_rows and not changed_rows):
+                continue
+            if batch_id is None:
+                batch_id = repo.create_batch(db, "cases", path.name, _sha256(path), user)
+            if new_rows:
+                repo.insert_cases(db, pd.DataFrame(new_rows, columns=list(repo.CASE_FIELDS)), batch_id)
+            if changed_rows:
+                repo.update_cases(db, pd.DataFrame(changed_rows), pd.DataFrame(before_rows), batch_id)
         if result.dry_run:
             raise _DryRunDone()
-        if not new_rows and not changed_rows and not result.created_judges:
+        if batch_id is None and not result.created_judges:
             return
-        step(0.6, "写入数据库")
-        batch_id = repo.create_batch(db, "cases", path.name, _sha256(path), user)
-        if new_rows:
-            repo.insert_cases(db, pd.DataFrame(new_rows, columns=list(repo.CASE_FIELDS)), batch_id)
-        step(0.8, "写入数据库")
-        if changed_rows:
-            repo.update_cases(db, pd.DataFrame(changed_rows), pd.DataFrame(before_rows), batch_id)
+        if batch_id is None:
+            batch_id = repo.create_batch(db, "cases", path.name, _sha256(path), user)
+        step(0.99, "提交")
         repo.finish_batch(db, batch_id, result.counts())
         repo.bump_cases_version(db)
         if result.reassigned:
@@ -584,9 +694,24 @@ def _store(
                 "conflicts_held": 0 if result.reassigned else len(result.conflicts),
             },
         )
-        step(0.99, "提交")
     result.batch_id = batch_id
     result.committed = True
+
+
+def _create_judges(
+    db: Database, result: ImportResult, chunks: Callable[[], Iterator[list[dict]]], unknown: set[str]
+) -> None:
+    """The judges the file names and the roster lacks (``create_judges``), each in the division of
+    the first row naming them."""
+    division_of: dict[str, str] = {}
+    for records in chunks():
+        for r in records:
+            if r["judge"] in unknown and r.get("division"):
+                division_of.setdefault(r["judge"], r["division"])
+    for name in result.created_judges:
+        division = division_of.get(name)
+        track = "enforcement" if division and "执行" in division else "trial"
+        repo.upsert_judge(db, {"name": name, "division": division, "post": "审判员", "track": track})
 
 
 def _differs(a: object, b: object) -> bool:

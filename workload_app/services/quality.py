@@ -28,7 +28,6 @@ from workload_app.storage.db import Database
 from workload_app.storage.pg import is_server
 
 QUALITY_COLUMNS = [
-    "as_of",  # the cut-off date of every figure of the row (``clock.cut_off``)
     "judge",
     "division",
     "closed",
@@ -240,7 +239,6 @@ def export_table(db: Database, year: int, through_month: int = 12) -> pd.DataFra
     rows = []
     for f in rep.judges:
         row: dict = {
-            "as_of": rep.period.end.isoformat(),
             "judge": f.name,
             "division": f.division,
             "closed": f.closed,
@@ -260,8 +258,9 @@ def export_table(db: Database, year: int, through_month: int = 12) -> pd.DataFra
             row[col] = num / ind.denominator if ind.denominator else None
             extra[f"{col}_num"] = num
             extra[f"{col}_den"] = ind.denominator
-        rows.append({**row, **extra})
-    columns = QUALITY_COLUMNS + [f"{c}_{s}" for c in _RATE_SOURCES for s in ("num", "den")]
+        rows.append({**row, **extra, "as_of": rep.period.end.isoformat()})
+    # the last column: the cut-off every figure of the row is counted at (``clock.cut_off``)
+    columns = QUALITY_COLUMNS + [f"{c}_{s}" for c in _RATE_SOURCES for s in ("num", "den")] + ["as_of"]
     return pd.DataFrame(rows, columns=columns)
 
 
