@@ -570,6 +570,10 @@ After: {a}</translation>
       <translation> &lt;a href='file://{p}'&gt;Open the problem report&lt;/a&gt;</translation>
     </message>
     <message>
+      <source>不勾选时，部门不在名册中的行作为问题列出（多半是笔误）</source>
+      <translation>Unticked, rows whose division is not on the roster are listed as problems (most likely a typo)</translation>
+    </message>
+    <message>
       <source>值</source>
       <translation>Value</translation>
     </message>
@@ -620,6 +624,10 @@ After: {a}</translation>
     <message>
       <source>文件中的表头</source>
       <translation>Header in the file</translation>
+    </message>
+    <message>
+      <source>新建名册中没有的部门</source>
+      <translation>Create divisions not on the roster</translation>
     </message>
     <message>
       <source>校验（不写入）</source>
@@ -695,6 +703,10 @@ After: {a}</translation>
     <message>
       <source>新增法官</source>
       <translation>Add judge</translation>
+    </message>
+    <message>
+      <source>确认相似姓名为不同法官</source>
+      <translation>Confirm similar names are different judges</translation>
     </message>
     <message>
       <source>离任日期</source>
@@ -2168,6 +2180,14 @@ Database: {p}</translation>
       <translation>Log out</translation>
     </message>
     <message>
+      <source>相似姓名</source>
+      <translation>Similar names</translation>
+    </message>
+    <message>
+      <source>确认这些姓名是不同的法官，并导入名册？</source>
+      <translation>Confirm these names are different judges and import the roster?</translation>
+    </message>
+    <message>
       <source>立即备份数据库…</source>
       <translation>Back up the database now…</translation>
     </message>
@@ -2430,6 +2450,10 @@ The database being replaced is kept as a backup first. Close this database on ot
     <message>
       <source>修改账户</source>
       <translation>Edit account</translation>
+    </message>
+    <message>
+      <source>修改金额上限</source>
+      <translation>change the amount limit</translation>
     </message>
     <message>
       <source>修改页数上限</source>
