@@ -1,5 +1,6 @@
 """Issue 26 in the window: the 长期未结 list counts as of the same cut-off as the sheet (with today
-7 December on the window's clock, the year to December is counted as of 7 December in both."""
+7 December on the window's clock, the year to December is counted as of 7 December in both); the
+import wizard shows the total lines it skipped and refuses a division not on the roster."""
 
 from __future__ import annotations
 
