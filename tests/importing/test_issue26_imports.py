@@ -143,3 +143,22 @@ def test_create_judges_does_not_create_a_traditional_twin(roster_db, tmp_path):
     assert [(p.row, p.code) for p in err.value.problems] == [(2, "import.similar_judge")]
     result = import_cases(roster_db, path, today=TODAY, create_judges=True, skip_invalid=True)
     assert result.created_judges == ["孙七"] and "張三" not in set(repo.judge_ids(roster_db))
+
+
+def test_a_csv_is_previewed_from_its_first_chunk_and_imported_in_chunks(roster_db, tmp_path, monkeypatch):
+    from workload_app.importing import readers
+    from workload_app.services import imports
+
+    monkeypatch.setattr(readers, "CSV_CHUNK_ROWS", 7)  # 25 rows: four chunks
+    monkeypatch.setattr(imports, "CSV_CHUNK_ROWS", 7)
+    lines = (
+        [",".join(HEAD)] + [",".join(map(str, case(n))) for n in range(1, 26)] + ["合计,,,,,,2500,125,125"]
+    )
+    path = tmp_path / "大文件.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="gbk")
+    shown = imports.preview(roster_db, path)
+    assert shown["header_row"] == 1 and len(shown["rows"]) == 6  # the first chunk, under the header
+    result = import_cases(roster_db, path, today=TODAY)
+    assert (result.total, result.new, result.skipped_footer, result.footer_rows) == (25, 25, 1, [27])
+    again = import_cases(roster_db, path, today=TODAY)
+    assert (again.new, again.unchanged, again.batch_id) == (0, 25, None)

@@ -105,12 +105,13 @@ def csv_encoding(path: Path) -> str:
     raise AssertionError("unreachable")
 
 
-def stream_csv(path: Path, chunk_rows: int = CSV_CHUNK_ROWS) -> Iterator[list[list[object]]]:
+def stream_csv(path: Path, chunk_rows: int | None = None) -> Iterator[list[list[object]]]:
     """The rows of a CSV file, ``chunk_rows`` at a time: the file is decoded as it is read, so a
     large export takes the memory of one chunk (issue 26: a 50 MB file within 400 MB), not of the
     whole text and every row at once. Refusals as ``read_csv``'s, with the physical line named."""
     if path.stat().st_size > MAX_FILE_BYTES:
         raise ImportRejected("import.csv_too_big", size=path.stat().st_size >> 20, limit=MAX_FILE_BYTES >> 20)
+    chunk_rows = chunk_rows or CSV_CHUNK_ROWS
     encoding = csv_encoding(path)
     with path.open(encoding=encoding, newline="") as f:
         delimiter = _csv_delimiter(f.read(65536))

@@ -120,8 +120,12 @@ def default_report_path(path: Path) -> Path:
 
 
 def preview(db: Database, path: Path, sheet: str | None = None, rows: int = 20) -> dict:
-    """What the wizard shows before importing: sheets, detected header mapping and the first rows."""
-    sheets = read_file(path)
+    """What the wizard shows before importing: sheets, detected header mapping and the first rows
+    (of a CSV only its first chunk is read: a large export is never held whole for a preview)."""
+    if path.suffix.lower() in CSV_SUFFIXES:
+        sheets = [RawSheet(path.stem, next(iter(stream_csv(path)), []))]
+    else:
+        sheets = read_file(path)
     chosen, header = choose_sheet(sheets, sheet, _profile(db))
     body = chosen.rows[header.row_index + 1 : header.row_index + 1 + rows]
     head = ["" if h is None else str(h) for h in chosen.rows[header.row_index]]
