@@ -46,8 +46,22 @@ TRIAL_CATEGORIES = ("criminal", "civil", "administrative")
 INCOMPLETE = 1  # 数据不全: a page count is missing
 AWAITING_APPROVAL = 2  # 待审批: 终本 without the integrity supervisor's approval
 OUTLIER = 4  # 异常页数, held (待复核): pages above k x the median of the type code, not yet reviewed
-FLAG_LABELS = {INCOMPLETE: "数据不全", AWAITING_APPROVAL: "待审批", OUTLIER: "异常页数"}
+OUT_OF_POST = 8  # 不在岗期间结案, held (待复核): closed outside the responsible judge's time in post
+FLAG_LABELS = {
+    INCOMPLETE: "数据不全",
+    AWAITING_APPROVAL: "待审批",
+    OUTLIER: "异常页数",
+    OUT_OF_POST: "任职期外结案",
+}
+HELD = OUTLIER | OUT_OF_POST  # every reason a case is held for review (待复核)
 NO_RULE = -1
+
+
+def held_rows(flags: object) -> np.ndarray:
+    """Which results are held for review (待复核), for whatever reason: they stay out of every
+    average built on standard cases (the SC per case of next year's quotas, of transfers, of the
+    what-if) until a reviewer decides; the page averages leave out only the page outliers."""
+    return (np.asarray(flags, dtype=np.int64) & HELD) > 0
 
 
 class Averages(NamedTuple):

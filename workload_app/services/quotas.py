@@ -16,6 +16,7 @@ from workload_app.core.params import Params
 from workload_app.core.problems import WorkloadError
 from workload_app.core.progress import ProgressCallback, no_progress
 from workload_app.core.quota_plan import QuotaPlan
+from workload_app.core.standard import held_rows
 from workload_app.services import access, audit
 from workload_app.services.changes import Changes, Summary
 from workload_app.services.parameters import current_params
@@ -65,7 +66,8 @@ def derive_inputs(
             )
             if fte > 0:
                 history[track] = float(ordinary[_sc_column(track)].sum() / fte)
-            sc = merged.loc[merged["unit"] == track, "sc"].dropna()
+            # held cases (待复核) stay out of the SC per case, as out of every average
+            sc = merged.loc[(merged["unit"] == track) & ~held_rows(merged["flags"]), "sc"].dropna()
             if len(sc):
                 per_case[track] = float(sc.mean())
     out = {}
@@ -561,7 +563,7 @@ def _transfer_inputs(db: Database, year: int, through_month: int) -> A.TransferI
     category, cases open at the month's end and filed this year."""
     merged, _, _ = court_results(db, year)
     category = merged.groupby("division")["category"].agg(lambda s: s.value_counts().index[0])
-    sc_per_case = merged.groupby("category")["sc"].mean()
+    sc_per_case = merged[~held_rows(merged["flags"])].groupby("category")["sc"].mean()
     end = dt.date(year, through_month, 1) + pd.offsets.MonthEnd(0)
     open_now = repo.open_at(db, (end + dt.timedelta(days=1)).isoformat())
     filed = merged[merged["filed_on"].fillna("").str.startswith(str(year))].groupby("division").size()

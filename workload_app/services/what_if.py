@@ -16,7 +16,7 @@ import pandas as pd
 from workload_app.core import what_if as w
 from workload_app.core.params import Params
 from workload_app.core.progress import ProgressCallback, no_progress
-from workload_app.core.standard import compute_averages, compute_standard_cases, credit_by_judge
+from workload_app.core.standard import compute_averages, compute_standard_cases, credit_by_judge, held_rows
 from workload_app.services import access, review
 from workload_app.services.parameters import current_params
 from workload_app.services.quotas import court_assessment
@@ -105,10 +105,15 @@ def preview_change(
     order = table["change"].abs().sort_values(ascending=False, kind="stable").index
     progress(1.0, "完成")
     return Preview(
-        average_before=float(before.loc[before["unit"] == "trial", "sc"].mean()),
-        average_after=float(after.loc[after["unit"] == "trial", "sc"].mean()),
+        average_before=_trial_sc_per_case(before),
+        average_after=_trial_sc_per_case(after),
         judges=table.loc[order].reset_index(drop=True),
     )
+
+
+def _trial_sc_per_case(results: pd.DataFrame) -> float:
+    """Mean SC of the trial cases not held for review (held ones stay out of every average)."""
+    return float(results.loc[(results["unit"] == "trial") & ~held_rows(results["flags"]), "sc"].mean())
 
 
 def rank_stability(
