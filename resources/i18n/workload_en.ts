@@ -915,6 +915,10 @@ Quota derived from: {d}</translation>
       <translation>You were the {who}: credited to you {sc:.4f} × {s:g} = {c:.4f}.</translation>
     </message>
     <message>
+      <source>本人任务：{s}</source>
+      <translation>Your quota: {s}</translation>
+    </message>
+    <message>
       <source>本年度不公布排名。</source>
       <translation>Ranks are not published this year. </translation>
     </message>

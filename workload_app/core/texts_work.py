@@ -363,6 +363,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "quota.reason_required": ("调整法官任务必须填写理由", "Adjusting a judge's quota needs a reason"),
     "quota.negative": ("任务数不能为负", "A quota cannot be negative"),
     "quota.no_judge": ("没有名为「{judge}」的法官", "There is no judge named “{judge}”"),
+    # a judge's quota derivation (core.quota_text): factors that multiply to the figure printed
+    "quota.sentence_full": (
+        "基本任务 {common} × 职务系数 {fraction} = {quota}（全年在岗：{start} 至 {end}）",
+        "Basic quota {common} × post factor {fraction} = {quota} (in post all year: {start} to {end})",
+    ),
+    "quota.sentence_part": (
+        "基本任务 {common} × 职务系数 {fraction} × 在岗折算 {share} = {quota}"
+        "（在岗 {start} 至 {end}，在岗月份：{months}；在岗折算 = 各月目标之和 ÷ 全年任务）",
+        "Basic quota {common} × post factor {fraction} × share in post {share} = {quota}"
+        " (in post {start} to {end}, months in post: {months}; share in post = sum of the month targets"
+        " ÷ the full-year quota)",
+    ),
+    "quota.sentence_replanned": (
+        "基本任务 {common} × 职务系数 {fraction} × 调整折算 {share} = {quota}"
+        "（全年在岗：{start} 至 {end}；调整前已下达各月目标之和超过调整后的全年任务，予以保留）",
+        "Basic quota {common} × post factor {fraction} × re-plan factor {share} = {quota}"
+        " (in post all year: {start} to {end}; the months issued before the re-plan exceed the new"
+        " annual figure and are kept)",
+    ),
+    "quota.sentence_override": (
+        "；经人事调整为 {quota}（理由：{reason}）",
+        "; adjusted by personnel to {quota} (reason: {reason})",
+    ),
+    "quota.sentence_before": ("年初前", "before the year"),
+    "quota.sentence_after": ("今", "now"),
     # ------------------------------------------------------------ sheets
     "sheet.bad_month": (
         "统计月份应为 1 到 12 之间的整数，收到 {month}",

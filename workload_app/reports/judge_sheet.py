@@ -19,7 +19,6 @@ from workload_app.reports.sheet_parts import (
     _months_table,
     _render,
     data_quality_closing,
-    quota_text,
 )
 
 W = CONTENT_W
@@ -96,7 +95,7 @@ def judge_docs(f: dict) -> list[SheetDoc]:
         )
     story.append(Paragraph("一、年度任务及其推导", st["h2"]))
     if q:
-        story.append(Paragraph(escape(quota_text(q, j)), st["base"]))
+        story.append(Paragraph(escape(q["sentence"]), st["base"]))
         story.append(Paragraph(escape(f"基本任务的推导：{q['derivation']}"), st["note"]))
     else:
         story.append(Paragraph("本年度尚未下达任务。", st["base"]))

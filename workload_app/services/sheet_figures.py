@@ -19,6 +19,7 @@ import pandas as pd
 from workload_app.core import assessment as A
 from workload_app.core.casenumber import CATEGORY_LABELS
 from workload_app.core.problems import WorkloadError
+from workload_app.core.quota_text import quota_sentence
 from workload_app.core.quotas import days_in_post_by_month
 from workload_app.core.standard import AWAITING_APPROVAL, INCOMPLETE, NO_RULE, OUTLIER
 from workload_app.services import access
@@ -175,6 +176,7 @@ def judge_figures(ctx: SheetContext, judge: str) -> dict:
         if judge in judges.index:
             quota = judges.loc[judge].to_dict()
             quota["derivation"] = ctx.plan["derivation"][track]
+            quota["sentence"] = quota_sentence(quota, ctx.year)
     categories = (
         cases.assign(category_label=cases["category"].map(CATEGORY_LABELS))
         .groupby(["category_label", "type_code"])
@@ -364,6 +366,7 @@ def notice_figures(ctx: SheetContext, judges: list[str]) -> dict:
                     )
                 },
                 "derivation": ctx.plan["derivation"][r["track"]],
+                "sentence": quota_sentence(r.to_dict(), ctx.year),
                 "months": [float(x) for x in months.loc[j, Q.MONTH_COLS]],
             }
         )

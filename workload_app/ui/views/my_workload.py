@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workload_app.core.quota_text import quota_sentence
 from workload_app.services import access
 from workload_app.services import quotas as Q
 from workload_app.services import standard_cases as S
@@ -224,6 +225,11 @@ class MyWorkloadView(View):
                 b=a["base_to_date"], sat=a["saturation_to_date"], ranks=ranks, n=a["cases"],
                 inc=f["quality"]["incomplete"], aw=f["quality"]["awaiting"], out=f["quality"]["outlier"],
                 d=derivation or self.tr("本年度尚未下达任务"),
+            )
+            + (
+                "\n" + self.tr("本人任务：{s}").format(s=quota_sentence(f["quota"], year, db_errors.language()))
+                if f["quota"]
+                else ""
             )
         )  # fmt: skip
         months = pd.DataFrame(f["months"])
