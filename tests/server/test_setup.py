@@ -17,7 +17,7 @@ from workload_app.storage.db import open_db, server_latest_version
 from workload_app.storage.migrations import apply_migrations
 
 RLS_TABLES = {
-    "cases", "case_results", "held_reasons", "page_reviews", "pending_reasons", "judge_credit",
+    "cases", "case_results", "held_reasons", "page_reviews", "post_reviews", "pending_reasons", "judge_credit",
     "quota_plans", "quota_overrides", "queries", "audit_log", "users", "meta",
 }  # fmt: skip
 

@@ -63,6 +63,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Unknown match field “{key}” (available: {choices})",
     ),
     "param.unknown_post": ("未知的职务「{post}」", "Unknown post “{post}”"),
+    "compute.done": (
+        "{year} 年度：{cases} 件已计算（参数第 {version} 版）",
+        "{year}: {cases} cases computed (parameters version {version})",
+    ),
+    "compute.uncredited": (
+        "其中 {uncredited} 件结案不计入任何法官、待复核：结案日期不在承办法官任职期间 {outside} 件"
+        "（其中法官全年不在岗 {absent} 件），页数异常 {pages} 件。见「待复核」。",
+        "Of these, {uncredited} closed cases are credited to nobody until reviewed: {outside} closed"
+        " outside the responsible judge's time in post ({absent} of them of judges in post on no day"
+        " of the year), {pages} with unusual page counts. See “Review”.",
+    ),
+    "param.months_in_post": (
+        "参数「{key}」应在 0 与 12 个月之间，收到 {value}",
+        "Parameter “{key}” should be between 0 and 12 months, not {value}",
+    ),
     "param.between_0_1": ("参数「{key}」应在 0 与 1 之间", "Parameter “{key}” should be between 0 and 1"),
     "param.month_pattern": (
         "参数「quota.month_pattern」应为 {choices}",

@@ -6,7 +6,7 @@ of them over a grid and the third takes the rest; a scenario is kept only when e
 within ``centre × (1 ± spread)``. The page averages do not depend on the weights, so every
 scenario is the centre's standard-case kernel (``core.standard.Kernel``: pages over averages, rules,
 held and approval masks) evaluated at other weights, credited through the same panel links
-(``core.standard.credit_links``); enforcement credits do not depend on the weights.
+(``core.credit.credit_links``); enforcement credits do not depend on the weights.
 
 Ranks are those of the assessment: within the court, in the judge's track and post group, by
 completion (standard cases ÷ target to date) when targets exist, else by standard cases; ties share
@@ -21,8 +21,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from workload_app.core.credit import CreditLinks, credit_links
 from workload_app.core.params import Params
-from workload_app.core.standard import CreditLinks, Kernel, credit_links, standard_kernel
+from workload_app.core.standard import Kernel, standard_kernel
 
 WEIGHT_NAMES = ("file", "transcript", "judgment")
 

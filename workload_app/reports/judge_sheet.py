@@ -124,8 +124,8 @@ def judge_docs(f: dict) -> list[SheetDoc]:
             ]
             + (  # ranks are printed only in a year whose parameters publish them (不得通报排名)
                 [
-                    ("部门内排名", fmt.rank(a.rank_division, a.n_division)),
-                    ("全院排名", fmt.rank(a.rank_court, a.n_court)),
+                    ("部门内排名", a.unranked_reason or fmt.rank(a.rank_division, a.n_division)),
+                    ("全院排名", a.unranked_reason or fmt.rank(a.rank_court, a.n_court)),
                     ("比较组", j.get("post_group", j["post"])),
                 ]
                 if f.get("publish_ranks")

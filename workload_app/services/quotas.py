@@ -329,11 +329,14 @@ def court_figures(
     plan = court_plan(db, year)
     tally = court_tally(db, year, through_month)
     weights = _plan_weights(db, year, params, plan)
-    roster = repo.judges_frame(db).set_index("name")
+    roster_frame = repo.judges_frame(db).set_index("name")
     equivalents = {
         r.judge: params.quota.fraction_of(r.post)
         * q.weighted_share(
-            year, roster.at[r.judge, "in_post_from"], roster.at[r.judge, "in_post_to"], weights[r.track]
+            year,
+            roster_frame.at[r.judge, "in_post_from"],
+            roster_frame.at[r.judge, "in_post_to"],
+            weights[r.track],
         )
         for r in tally.itertuples()
     }
@@ -359,6 +362,14 @@ def court_figures(
         supply=supply,
         moved=moved,
         moved_shares=roster.equivalent_shares(db, year, weights) if moved else None,
+        months_in_post={
+            r.judge: float(
+                q.month_shares_in_post(
+                    year, roster_frame.at[r.judge, "in_post_from"], roster_frame.at[r.judge, "in_post_to"]
+                )[:through_month].sum()
+            )
+            for r in tally.itertuples()
+        },
     )
 
 

@@ -214,6 +214,10 @@ class MyWorkloadView(View):
             if f.get("ranks_shown", True)
             else self.tr("本年度不公布排名。")
         )
+        if f.get("ranks_shown", True) and a.get("unranked_reason"):
+            ranks = self.tr("任职期间 {m:.2f} 个月，不足 {need:g} 个月，不参加排名。").format(
+                m=a["months_in_post"], need=a["months_needed"]
+            )
         self.summary.setText(
             self.tr(
                 "年度任务 {q:.2f}（{unit}标准案件）；截至本月目标 {t:.2f}，已完成 {sc:.2f}，完成率 {c:.1%}，得分 {s:.1f}"
