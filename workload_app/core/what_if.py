@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from workload_app.core.credit import CreditLinks, credit_links
+from workload_app.core.credit import CreditLinks, PostSpans, credit_links
 from workload_app.core.params import Params
 from workload_app.core.standard import Kernel, standard_kernel
 
@@ -107,13 +107,14 @@ def rank_stability(
     people: pd.DataFrame,
     scenarios: pd.DataFrame,
     progress=None,
+    post: PostSpans | None = None,
 ) -> RankStability:
     """Ranks of the judges in ``people`` (judge, division, post, track, target_to_date: NaN when no
     plan) under each weight scenario. ``cases`` are the cases credited (e.g. closed to date);
     ``centre`` their results under ``params`` (same order: case_id aligned)."""
     if not np.array_equal(cases["case_id"].to_numpy(), centre["case_id"].to_numpy()):
         raise ValueError("cases and centre results must be aligned by case_id")
-    links = credit_links(cases, params)
+    links = credit_links(cases, params, post)  # a judge out of post on the closing day: held
     code_of = {name: i for i, name in enumerate(links.judges)}
     idx = np.array([code_of.get(j, -1) for j in people["judge"]], dtype=int)
     unit = centre["unit"].to_numpy()

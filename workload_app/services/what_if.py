@@ -148,7 +148,7 @@ def rank_stability(
     def scaled(fraction: float, message: str) -> None:
         progress(0.1 + 0.9 * fraction, message)
 
-    out = w.rank_stability(cases, centre, params, people, scenarios, scaled)
+    out = w.rank_stability(cases, centre, params, people, scenarios, scaled, post_spans(db))
     judges = access.limit_people(db, out.judges)
     order = judges.sort_values(["swing", "unchanged"], ascending=[False, True], na_position="last").index
     return w.RankStability(judges.loc[order].reset_index(drop=True), out.scenarios, out.by_completion)
