@@ -231,3 +231,19 @@ def test_on_a_panel_only_the_member_out_of_post_is_held(db, tmp_path):
     assert t.at["一日", "sc_trial"] == pytest.approx(0.6 * 2, abs=1e-12)  # his two of 31 December
     held = review.held_cases(court, 2025).set_index("case_number")
     assert "不在法官「一日」的任职期间" in held.at["(2025)渝0106民初300号", "reason"]
+
+
+@pytest.mark.sqlite_only
+def test_the_court_sheet_keeps_the_cases_and_names_those_credited_to_nobody(court, tmp_path):
+    """The zero-day judge's cases stay in the court's closed cases (17) and are named on the court
+    summary as closed outside the time in post: 一日's two and 零日's three."""
+    import re
+
+    from pypdf import PdfReader
+
+    from workload_app.services.sheets import export_sheets
+
+    Q.plan_year(court, 2025)
+    [path] = export_sheets(court, 2025, 12, "court", tmp_path / "court", workers=1)
+    text = re.sub(r"\s+", "", "".join(p.extract_text() for p in PdfReader(path).pages))
+    assert "本年度结案17件" in text and "任职期外结案5件（待复核，不计入任何法官）" in text

@@ -21,7 +21,7 @@ from workload_app.core.casenumber import CATEGORY_LABELS
 from workload_app.core.problems import WorkloadError
 from workload_app.core.quota_text import quota_sentence
 from workload_app.core.quotas import days_in_post_by_month
-from workload_app.core.standard import AWAITING_APPROVAL, INCOMPLETE, NO_RULE, OUTLIER
+from workload_app.core.standard import AWAITING_APPROVAL, INCOMPLETE, NO_RULE, OUT_OF_POST, OUTLIER
 from workload_app.services import access
 from workload_app.services import court as court_settings_
 from workload_app.services import quality as QS
@@ -322,6 +322,7 @@ def court_figures(ctx: SheetContext) -> dict:
             "incomplete": int((flags & INCOMPLETE > 0).sum()),
             "awaiting": int((flags & AWAITING_APPROVAL > 0).sum()),
             "outlier": int((flags & OUTLIER > 0).sum()),
+            "outside_post": int((flags & OUT_OF_POST > 0).sum()),  # credited to nobody until reviewed
         },
         "indicators": {
             **_quality_base(ctx),
