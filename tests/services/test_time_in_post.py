@@ -247,3 +247,12 @@ def test_the_court_sheet_keeps_the_cases_and_names_those_credited_to_nobody(cour
     [path] = export_sheets(court, 2025, 12, "court", tmp_path / "court", workers=1)
     text = re.sub(r"\s+", "", "".join(p.extract_text() for p in PdfReader(path).pages))
     assert "本年度结案17件" in text and "任职期外结案5件（待复核，不计入任何法官）" in text
+
+
+def test_correcting_pages_of_a_case_held_for_the_time_in_post_is_refused(court):
+    from workload_app.core.problems import WorkloadError
+
+    with pytest.raises(WorkloadError, match="不在法官任职期间待复核，页数无需更正") as caught:
+        review.correct(court, OUT_JUNE, "试图更正", file_pages=100)
+    assert "not for its pages" in caught.value.render("en")
+    assert tally(court).at["一日", "sc_trial"] == pytest.approx(2.0, abs=1e-12)  # nothing changed

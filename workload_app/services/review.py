@@ -396,6 +396,8 @@ def correct(
     if not corrected:
         raise WorkloadError("review.no_pages")
     case, why = _find_held(db, case_number)
+    if not _pages_held(db, case):  # held for the time in post only: pages are not the question
+        raise WorkloadError("review.held_for_post", case=case["case_number"])
     pages = _imported(case)
     if all(pages[c] == v for c, v in corrected.items()):
         raise WorkloadError("review.same_pages")
