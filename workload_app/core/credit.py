@@ -61,13 +61,28 @@ class PostSpans:
         )
 
     def outside(self, names: np.ndarray, case_ids: np.ndarray, closed_on: np.ndarray) -> np.ndarray:
-        """Per (judge, case): closed outside the judge's time in post and not confirmed."""
+        """Per (judge, case): closed outside the judge's time in post and not confirmed. Names and
+        dates are hashed once; the comparison runs on the (few) distinct judges and days."""
         names = pd.Series(np.asarray(names, dtype=object))
-        start = names.map({n: a for n, (a, _) in self.spans.items()}).fillna("").to_numpy(dtype=object)
-        end = names.map({n: b for n, (_, b) in self.spans.items()}).fillna("").to_numpy(dtype=object)
-        day = np.array([_iso(d) for d in closed_on], dtype=object)
-        known = day != ""
-        out = known & (((start != "") & (day < start)) | ((end != "") & (day > end)))
+        judge_code, judges = pd.factorize(names, use_na_sentinel=True)
+        day_code, days = pd.factorize(pd.Series(np.asarray(closed_on, dtype=object)), use_na_sentinel=True)
+        nat = np.datetime64("NaT", "D")
+
+        def as_day(value: object) -> np.datetime64:
+            text = _iso(value)
+            try:
+                return np.datetime64(text, "D") if text else nat
+            except ValueError:
+                return nat
+
+        def spans(i: int) -> np.ndarray:  # per judge code, NaT last (code -1: no judge, no bound)
+            bound = [as_day(self.spans.get(str(j), ("", ""))[i]) for j in judges]
+            return np.array([*bound, nat], dtype="datetime64[D]")[judge_code]
+
+        day = np.array([*(as_day(d) for d in days), nat], dtype="datetime64[D]")[day_code]
+        start, end = spans(0), spans(1)
+        known = ~np.isnat(day)
+        out = known & ((~np.isnat(start) & (day < start)) | (~np.isnat(end) & (day > end)))
         if self.confirmed and out.any():
             for i in np.flatnonzero(out):
                 if (int(case_ids[i]), names.iat[i]) in self.confirmed:

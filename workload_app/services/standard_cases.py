@@ -132,6 +132,7 @@ def _compute_year(db: Database, year: int, progress: ProgressCallback | None = N
         ),
         params,
         post,
+        outside,
     )
     held = held_case_reasons(cases, results, params, post)
     summary = _uncredited(db, year, cases, results, outside)
@@ -462,7 +463,7 @@ def _in_post(judges: pd.DataFrame, year: int) -> pd.Series:
 
 
 def credit_tables(
-    frame: pd.DataFrame, params: Params, post: PostSpans | None = None
+    frame: pd.DataFrame, params: Params, post: PostSpans | None = None, outside: np.ndarray | None = None
 ) -> list[tuple[str, int, pd.DataFrame]]:
     """``credit_by_judge`` of the cases closed in each month ('month') and through each month
     ('to_month'), as (kind, month, frame): what ``court_monthly_credit`` and ``court_tally``
@@ -483,10 +484,11 @@ def credit_tables(
         return out
     credit = (frame["sc"].fillna(0.0) * params.panel.responsible_share).to_numpy()
     if post is not None and "closed_on" in frame:  # out of post on the closing day: credited to nobody
-        held = post.outside(
-            frame["judge"].to_numpy(), frame["case_id"].to_numpy(), frame["closed_on"].to_numpy()
-        )
-        credit = np.where(held, 0.0, credit)
+        if outside is None:  # ``outside``: the responsible judges' mask, when the caller has it
+            outside = post.outside(
+                frame["judge"].to_numpy(), frame["case_id"].to_numpy(), frame["closed_on"].to_numpy()
+            )
+        credit = np.where(outside, 0.0, credit)
     jcode, judges = pd.factorize(frame["judge"], sort=True)
     ucode, units = pd.factorize(frame["unit"], sort=True)
     unit_index = {u: i for i, u in enumerate(units)}
