@@ -148,7 +148,7 @@ def bench_what_if(sizes: list[int], baseline_runs: int = 3) -> list[tuple]:
     (timed on ``baseline_runs`` scenarios and extrapolated; their ranks must agree)."""
     import numpy as np
 
-    from workload_app.core.standard import credit_by_judge
+    from workload_app.core.credit import credit_by_judge
     from workload_app.core.what_if import rank_stability, weight_scenarios
 
     rows = []

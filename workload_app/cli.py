@@ -196,8 +196,7 @@ def compute(ctx: Context, year: int) -> None:
     from workload_app.services.standard_cases import compute_year
 
     changes = compute_year(ctx.db, year)
-    s = changes.summary
-    click.echo(f"{year} 年度：{s.cases} 件已计算（参数第 {s.version} 版）")
+    click.echo(changes.summary.text())  # with the closed cases credited to nobody, and why
 
 
 # ---------------------------------------------------------------- parameters

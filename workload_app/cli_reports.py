@@ -155,6 +155,7 @@ def quota_override(ctx: Context, year: int, judge: str, value: float, reason: st
 @pass_ctx
 def quota_show(ctx: Context, year: int, versions: bool) -> None:
     """显示年度任务：推导过程、各部门目标、每位法官的任务。"""
+    from workload_app.core.quota_text import quota_sentence
     from workload_app.services.exports import FILE_HEADERS
     from workload_app.services.quotas import current_plan, plan_versions
 
@@ -176,6 +177,9 @@ def quota_show(ctx: Context, year: int, versions: bool) -> None:
         .rename(columns=FILE_HEADERS)  # printed under the names it always had
         .to_string(index=False)
     )
+    click.echo("每位法官的任务推导：")
+    for record in plan["judges"]:  # the sentence the sheet and the notice print
+        click.echo(f"{record['judge']}：{quota_sentence(record, year)}")
 
 
 @cli.command()

@@ -27,7 +27,8 @@
 --                    Writes: court-wide only.
 --   case_results,    the rows of the cases the login sees (EXISTS on cases, itself limited).
 --   held_reasons,    Writes: court-wide only (page_reviews, pending_reasons: see below).
---   page_reviews
+--   page_reviews,
+--   post_reviews
 --   pending_reasons  read the cases one sees; 法官/庭长 write the reasons of the cases they see (the
 --                    service checks further who may record a reason).
 --   judge_credit     readable by every account: the per-judge totals are what ranks and the
@@ -255,6 +256,8 @@ ALTER TABLE held_reasons ENABLE ROW LEVEL SECURITY;
 ALTER TABLE held_reasons FORCE ROW LEVEL SECURITY;
 ALTER TABLE page_reviews ENABLE ROW LEVEL SECURITY;
 ALTER TABLE page_reviews FORCE ROW LEVEL SECURITY;
+ALTER TABLE post_reviews ENABLE ROW LEVEL SECURITY;
+ALTER TABLE post_reviews FORCE ROW LEVEL SECURITY;
 ALTER TABLE pending_reasons ENABLE ROW LEVEL SECURITY;
 ALTER TABLE pending_reasons FORCE ROW LEVEL SECURITY;
 ALTER TABLE judge_credit ENABLE ROW LEVEL SECURITY;
@@ -281,6 +284,8 @@ DROP POLICY IF EXISTS owner_all ON held_reasons;
 CREATE POLICY owner_all ON held_reasons TO workload_owner USING (true) WITH CHECK (true);
 DROP POLICY IF EXISTS owner_all ON page_reviews;
 CREATE POLICY owner_all ON page_reviews TO workload_owner USING (true) WITH CHECK (true);
+DROP POLICY IF EXISTS owner_all ON post_reviews;
+CREATE POLICY owner_all ON post_reviews TO workload_owner USING (true) WITH CHECK (true);
 DROP POLICY IF EXISTS owner_all ON pending_reasons;
 CREATE POLICY owner_all ON pending_reasons TO workload_owner USING (true) WITH CHECK (true);
 DROP POLICY IF EXISTS owner_all ON judge_credit;
@@ -310,6 +315,9 @@ CREATE POLICY court_all ON held_reasons TO workload_admin, workload_personnel
     USING ((SELECT workload_court_wide())) WITH CHECK ((SELECT workload_court_wide()));
 DROP POLICY IF EXISTS court_all ON page_reviews;
 CREATE POLICY court_all ON page_reviews TO workload_admin, workload_personnel
+    USING ((SELECT workload_court_wide())) WITH CHECK ((SELECT workload_court_wide()));
+DROP POLICY IF EXISTS court_all ON post_reviews;
+CREATE POLICY court_all ON post_reviews TO workload_admin, workload_personnel
     USING ((SELECT workload_court_wide())) WITH CHECK ((SELECT workload_court_wide()));
 DROP POLICY IF EXISTS court_all ON pending_reasons;
 CREATE POLICY court_all ON pending_reasons TO workload_admin, workload_personnel
@@ -354,6 +362,9 @@ CREATE POLICY own_read ON held_reasons FOR SELECT TO workload_division_head, wor
 DROP POLICY IF EXISTS own_read ON page_reviews;
 CREATE POLICY own_read ON page_reviews FOR SELECT TO workload_division_head, workload_judge
     USING (EXISTS (SELECT 1 FROM cases c WHERE c.id = page_reviews.case_id));
+DROP POLICY IF EXISTS own_read ON post_reviews;
+CREATE POLICY own_read ON post_reviews FOR SELECT TO workload_division_head, workload_judge
+    USING (EXISTS (SELECT 1 FROM cases c WHERE c.id = post_reviews.case_id));
 DROP POLICY IF EXISTS own_rows ON pending_reasons;
 CREATE POLICY own_rows ON pending_reasons TO workload_division_head, workload_judge
     USING (EXISTS (SELECT 1 FROM cases c WHERE c.id = pending_reasons.case_id))

@@ -57,6 +57,7 @@ def collect() -> dict[tuple[str, str], None]:
     # the label tables the window shows from services and core
     from workload_app.core.formatting import TRACK_LABELS
     from workload_app.core.quality import INDICATOR_LABELS
+    from workload_app.core.standard import FLAG_LABELS
     from workload_app.services import access, audit, review
 
     for text in [
@@ -65,6 +66,7 @@ def collect() -> dict[tuple[str, str], None]:
         *TRACK_LABELS.values(),
         *INDICATOR_LABELS.values(),
         *review.LIST_LABELS.values(),
+        *FLAG_LABELS.values(),
     ]:
         found[("labels", text)] = None
     return found

@@ -853,6 +853,10 @@ After: {a}</translation>
       <translation>{y} cases of {j}</translation>
     </message>
     <message>
+      <source>任职期间 {m:.2f} 个月，不足 {need:g} 个月，不参加排名。</source>
+      <translation>In post {m:.2f} months, fewer than {need:g}: not ranked. </translation>
+    </message>
+    <message>
       <source>保存到文件夹</source>
       <translation>Save to folder</translation>
     </message>
@@ -925,6 +929,10 @@ Quota derived from: {d}</translation>
     <message>
       <source>本人为{who}，计入本人 {sc:.4f} × {s:g} = {c:.4f}。</source>
       <translation>You were the {who}: credited to you {sc:.4f} × {s:g} = {c:.4f}.</translation>
+    </message>
+    <message>
+      <source>本人任务：{s}</source>
+      <translation>Your quota: {s}</translation>
     </message>
     <message>
       <source>本年度不公布排名。</source>
@@ -2212,6 +2220,10 @@ Database: {p}</translation>
       <translation>Quit</translation>
     </message>
     <message>
+      <source>重新计算</source>
+      <translation>Recompute</translation>
+    </message>
+    <message>
       <source>重新计算本年度标准案件</source>
       <translation>Recompute this year's standard cases</translation>
     </message>
@@ -2388,6 +2400,10 @@ The database being replaced is kept as a backup first. Close this database on ot
       <translation>Issue annual quotas</translation>
     </message>
     <message>
+      <source>不参加排名的原因</source>
+      <translation>Not ranked because</translation>
+    </message>
+    <message>
       <source>不是法院服务器的地址：</source>
       <translation>Not a court server address: </translation>
     </message>
@@ -2426,6 +2442,10 @@ The database being replaced is kept as a backup first. Close this database on ot
     <message>
       <source>任务下达表</source>
       <translation>Quota notice</translation>
+    </message>
+    <message>
+      <source>任职期外结案</source>
+      <translation>Closed outside the time in post</translation>
     </message>
     <message>
       <source>保存表头映射方案</source>
@@ -3066,6 +3086,10 @@ The database being replaced is kept as a backup first. Close this database on ot
     <message>
       <source>登录失败</source>
       <translation>Failed log-in</translation>
+    </message>
+    <message>
+      <source>确认任职期外结案</source>
+      <translation>Confirm a case closed outside the time in post</translation>
     </message>
     <message>
       <source>确认异常页数</source>

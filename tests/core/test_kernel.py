@@ -9,14 +9,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from workload_app.core.credit import credit_by_judge, judge_shares
 from workload_app.core.params import Params, Rule, TrialParams
-from workload_app.core.standard import (
-    Averages,
-    compute_standard_cases,
-    credit_by_judge,
-    judge_shares,
-    standard_kernel,
-)
+from workload_app.core.standard import Averages, compute_standard_cases, standard_kernel
 
 NAN = math.nan
 AVERAGES = {"court": Averages(200.0, 10.0, 10.0, 3)}

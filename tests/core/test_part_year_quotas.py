@@ -70,21 +70,40 @@ def test_division_target_is_the_sum_of_its_judges():
 
 
 def test_replan_in_july_after_the_leaver_keeps_quota_equal_to_months():
+    """Changed with issue 26 (DOMAIN re-plans, revised): the months from July are no longer the new
+    full-year month targets (24 × 5 + 48, which gave a full-year judge 95 + 168 = 263 against a new
+    notice of 282) but the rest of the new annual figure after the post's kept months, by the pattern:
+    ordinary 282 − 95 = 187 = 18700 hundredths over July–December weights 100 × 5, 200 (sum 700):
+    2671.43 × 5 and 5342.86; floors 13355 + 5342 = 18697, the 3 left to the largest remainders
+    (December .857, then July and August .429): 26.72, 26.72, 26.71, 26.71, 26.71, 53.43.
+    副院长 0.35 × 282 = 98.70 − kept 33.25 = 65.45: 9.35 × 5 and 18.70 exactly."""
     _, first = _plan()
     quotas = q.judge_quotas(YEAR, ROSTER, {"trial": 282.0}, PARAMS, None, W)
     quotas, months = q.plan_months(YEAR, quotas, W, first, 7)
     m = months.set_index("judge")
-    new_ordinary = [24.0] * 5 + [48.0]
-    assert m.loc["丙"].tolist() == ORDINARY[:6] + new_ordinary  # 95 kept + 168 = 263
+    new_ordinary = [26.72, 26.72, 26.71, 26.71, 26.71, 53.43]  # 187
+    assert m.loc["丙"].tolist() == ORDINARY[:6] + new_ordinary  # 95 kept + 187 = 282, the new quota
     # the leaver keeps his January–June and gets nothing after: quota 95, not a re-spread figure
     assert m.loc["庚"].tolist() == ORDINARY[:6] + [0.0] * 6
-    assert m.loc["辛"].tolist() == [0.0, 0.0] + ORDINARY[2:6] + new_ordinary  # 80 + 168 = 248
-    assert m.loc["壬"].tolist() == [0.0, 0.0, 10.32] + ORDINARY[3:6] + new_ordinary  # 70.32 + 168
-    assert m.loc["癸"].tolist() == LEADER[:6] + [8.4] * 5 + [16.8]  # 33.25 + 58.8 = 92.05
+    assert m.loc["辛"].tolist() == [0.0, 0.0] + ORDINARY[2:6] + new_ordinary  # 80 + 187 = 267
+    assert m.loc["壬"].tolist() == [0.0, 0.0, 10.32] + ORDINARY[3:6] + new_ordinary  # 70.32 + 187
+    assert m.loc["癸"].tolist() == LEADER[:6] + [9.35] * 5 + [18.7]  # 33.25 + 65.45 = 98.70
     got = quotas.set_index("judge")["quota"].to_dict()
-    assert got == {"丙": 263.0, "庚": 95.0, "辛": 248.0, "壬": 238.32, "癸": 92.05, "子": 92.05}
-    # 民一庭 263 + 95 + 248 + 92.05 = 698.05
-    assert round(quotas.loc[quotas["division"] == "民一庭", "quota"].sum(), 2) == 698.05
+    assert got == {"丙": 282.0, "庚": 95.0, "辛": 267.0, "壬": 257.32, "癸": 98.7, "子": 98.7}
+    # 民一庭 282 + 95 + 267 + 98.70 = 742.70
+    assert round(quotas.loc[quotas["division"] == "民一庭", "quota"].sum(), 2) == 742.7
+
+
+def test_replan_with_kept_months_above_the_new_figure_leaves_nothing_to_spread():
+    """A re-plan from July with a common quota of 80: the ordinary post kept 95 before July, above
+    80: July–December get 0 and the full-year judge's year stays at the 95 already issued."""
+    _, first = _plan()
+    quotas = q.judge_quotas(YEAR, ROSTER, {"trial": 80.0}, PARAMS, None, W)
+    quotas, months = q.plan_months(YEAR, quotas, W, first, 7)
+    m = months.set_index("judge")
+    assert m.loc["丙"].tolist() == ORDINARY[:6] + [0.0] * 6
+    # 副院长: 0.35 × 80 = 28 < 33.25 kept: nothing after June either
+    assert m.loc["癸"].tolist() == LEADER[:6] + [0.0] * 6
 
 
 def test_override_is_spread_over_the_months_in_post_and_is_the_quota():

@@ -5,7 +5,8 @@ fractions and whole cents, from the specification's words:
     month target = full-year month target for the post × (days in post that month ÷ days of the month)
     annual quota = Σ months; division target = Σ its judges; completion = SC to date ÷ target to date;
     score piecewise linear on the breakpoints; ranks within post groups, ties share the best rank;
-    a re-plan keeps the months before it and recomputes the rest.
+    a re-plan from F keeps the months before it; a post's months from F are the rest of the new
+    annual figure after the post's kept months, by the pattern; a judge's are those × share in post.
 The full-year month targets of a post are the post's quota (common × fraction, to the cent, half up)
 split over the months by the pattern to whole cents by largest remainder (ties: earlier month first).
 """
@@ -81,20 +82,34 @@ def oracle_months(year, common, post, start, end, weights, from_month=1) -> list
     ]
 
 
-def oracle_plan(year, roster, common, weights, previous=None, from_month=1):
-    """{judge: [cents × 12]} for judges in post during the year."""
+def oracle_replan_post(common, previous_common, post, weights, from_month) -> list[int]:
+    """A post's cents in a re-plan from F: the previous year plan's months before F; the rest of the
+    new annual figure (never below 0) split over months F…12 by the pattern."""
+    kept = role_full_year_cents(previous_common, post, weights)[: from_month - 1]
+    annual = half_up_cents(Fraction(str(common)) * Fraction(FRACTIONS.get(post, "1")))
+    rest = max(0, annual - sum(kept))
+    return kept + split_cents(rest, weights[from_month - 1 :])
+
+
+def oracle_plan(year, roster, common, weights, previous=None, from_month=1, previous_common=None):
+    """{judge: [cents × 12]} for judges in post during the year. A re-plan (``previous``: the year
+    plan's cents, made with ``previous_common``) keeps each judge's months before F and gives the
+    months after the post's re-planned cents × the share of the month in post."""
     out = {}
     for r in roster:
-        if sum(d for d, _ in days_in_post(year, r["in_post_from"], r["in_post_to"])) == 0:
+        days = days_in_post(year, r["in_post_from"], r["in_post_to"])
+        if sum(d for d, _ in days) == 0:
             continue
         w = weights[r["track"]]
-        new = oracle_months(
-            year, common[r["track"]], r["post"], r["in_post_from"], r["in_post_to"], w, from_month
-        )
-        if previous is not None:
-            kept = previous.get(r["name"], [0] * 12)
-            new = kept[: from_month - 1] + new[from_month - 1 :]
-        out[r["name"]] = new
+        if previous is None:
+            out[r["name"]] = oracle_months(
+                year, common[r["track"]], r["post"], r["in_post_from"], r["in_post_to"], w, from_month
+            )
+            continue
+        post = oracle_replan_post(common[r["track"]], previous_common[r["track"]], r["post"], w, from_month)
+        kept = previous.get(r["name"], [0] * 12)
+        new = [half_up_cents(Fraction(post[m] * d, 100 * n)) for m, (d, n) in enumerate(days)]
+        out[r["name"]] = kept[: from_month - 1] + new[from_month - 1 :]
     return out
 
 
@@ -119,18 +134,20 @@ def frac_weights(arr) -> list[Fraction]:
 # ---------------------------------------------------------------- the application's path
 
 
-def app_plan(year, roster, common, weights_counts, previous=None, from_month=1):
+def app_plan(year, roster, common, weights_counts, previous=None, from_month=1, previous_common=None):
     frame = pd.DataFrame(roster, columns=["name", "division", "post", "track", "in_post_from", "in_post_to"])
     weights = {
         t: q.month_weights("last_year", year, np.asarray(c, dtype=float)) for t, c in weights_counts.items()
     }
     quotas = q.judge_quotas(year, frame, common, default_params(year), None, weights)
-    prev = None
+    prev, posts = None, None
     if previous is not None:
         prev = pd.DataFrame(
             [[k, *(c / 100 for c in v)] for k, v in previous.items()], columns=["judge", *COLS]
         )
-    return q.plan_months(year, quotas, weights, prev, from_month)
+        first = q.judge_quotas(year, frame, previous_common, default_params(year), None, weights)
+        posts = q.post_targets(first, weights)  # the year plan's post months, as a plan stores them
+    return q.plan_months(year, quotas, weights, prev, from_month, posts)
 
 
 def judge(name, division, post, start, end, track="trial"):
@@ -172,10 +189,12 @@ def _as_cents(months: pd.DataFrame) -> dict[str, list[int]]:
     }
 
 
-def _check(year, roster, common, previous=None, from_month=1):
+def _check(year, roster, common, previous=None, from_month=1, previous_common=None):
     weights = {t: frac_weights(c) for t, c in PATTERN.items()}
-    want = oracle_plan(year, roster, common, weights, previous, from_month)
-    quotas, months = app_plan(year, [list(r.values()) for r in roster], common, PATTERN, previous, from_month)
+    want = oracle_plan(year, roster, common, weights, previous, from_month, previous_common)
+    quotas, months = app_plan(
+        year, [list(r.values()) for r in roster], common, PATTERN, previous, from_month, previous_common
+    )
     got = _as_cents(months)
     assert set(got) == set(want)
     for name, cents in want.items():
@@ -219,7 +238,16 @@ def test_random_rosters_and_replans_agree_with_the_oracle(seed):
     first, _, _ = _check(year, roster, common)
     k = rng.randrange(2, 13)
     common2 = {"trial": float(rng.randrange(150, 450)), "enforcement": 300.0}
-    _check(year, roster, common2, previous=first, from_month=k)
+    second, quotas, _ = _check(year, roster, common2, previous=first, from_month=k, previous_common=common)
+    # a judge in post all year (no override) ends it with the new common × fraction, unless the
+    # months kept before the re-plan already exceed it (issue 26: the new notice's figure)
+    w = frac_weights(PATTERN["trial"])
+    for r in roster:
+        days = days_in_post(year, r["in_post_from"], r["in_post_to"])
+        if all(d == n for d, n in days):
+            annual = half_up_cents(Fraction(str(common2["trial"])) * Fraction(FRACTIONS.get(r["post"], "1")))
+            kept = sum(role_full_year_cents(common["trial"], r["post"], w)[: k - 1])
+            assert sum(second[r["name"]]) == max(annual, kept), r["name"]
 
 
 def test_score_and_ranks_agree_with_the_oracle():

@@ -103,18 +103,34 @@ def test_replan_in_july_keeps_january_to_june():
     before = q.monthly_targets(YEAR, quotas, even)
     new = q.judge_quotas(YEAR, JUDGES, {"trial": 240.0}, PARAMS)
     after = q.replan_targets(YEAR, new, before, even, 7).set_index("judge")
-    # 丙: 6 × 19 = 114 kept; July–December are the new full-year month targets 240 / 12 = 20 each
-    assert after.loc["丙"].tolist() == [19.0] * 6 + [20.0] * 6
-    # 丁 had no months before July: six new months of 20 = 120, like 丙's
-    assert after.loc["丁"].sum() == pytest.approx(120.0)
+    # 丙: 6 × 19 = 114 kept; July–December share the rest of the new 240 (issue 26, DOMAIN revised:
+    # was the new full-year months 240 / 12 = 20, a year of 234 against a notice of 240):
+    # (240 − 114) / 6 = 21 each, so the full-year judge's year is the new quota 240
+    assert after.loc["丙"].tolist() == [19.0] * 6 + [21.0] * 6
+    # 丁 joined on 1 July: the post's targets for the months in post, six of 21 = 126, like 丙's
+    assert after.loc["丁"].tolist() == [0.0] * 6 + [21.0] * 6
     assert (
         after.iloc[:, :6].to_numpy() == before.set_index("judge").loc[after.index].iloc[:, :6].to_numpy()
     ).all()
 
 
 def test_replanned_filings_run_rate():
+    """Without last year's filings: the straight run-rate × 12 / (F − 1)."""
     actual = np.array([60, 40, 80, 80, 90, 50, 0, 0, 0, 0, 0, 0], dtype=float)  # 400 in six months
-    assert q.replanned_filings(actual, 7) == pytest.approx(400 + 400 / 6 * 6)
+    assert q.replanned_filings(actual, 7) == pytest.approx(400 * 12 / 6)
+    assert q.replanned_filings(actual, 7, np.zeros(12)) == pytest.approx(800.0)
+
+
+def test_replanned_filings_seasonal_run_rate():
+    """DOMAIN re-plans: filings of months 1…F−1 ÷ last year's share of the track's filings in those
+    months. Last year 1,000 filed, 250 of them January–June (a slow first half): 400 ÷ 0.25 = 1,600
+    (the straight run-rate would say 800)."""
+    actual = np.array([60, 40, 80, 80, 90, 50, 0, 0, 0, 0, 0, 0], dtype=float)
+    last = np.array([30, 20, 50, 50, 50, 50, 100, 100, 100, 100, 150, 200], dtype=float)
+    assert last.sum() == 1000 and last[:6].sum() == 250
+    assert q.replanned_filings(actual, 7, last) == pytest.approx(1600.0)
+    # nothing filed yet this year: nothing to forecast from
+    assert np.isnan(q.replanned_filings(np.zeros(12), 7, last))
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from workload_app.core.credit import credit_by_judge
 from workload_app.core.params import Params, Rule, TrialParams, default_params
 from workload_app.core.problems import ParameterError
 from workload_app.core.standard import (
@@ -19,7 +20,6 @@ from workload_app.core.standard import (
     OUTLIER,
     compute_averages,
     compute_standard_cases,
-    credit_by_judge,
     explain,
     hold_reasons,
     trimmed_mean,

@@ -8,8 +8,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from workload_app.core.credit import credit_by_judge
 from workload_app.core.params import EnforcementParams, PanelParams, Params, Rule, TrialParams
-from workload_app.core.standard import Averages, compute_standard_cases, credit_by_judge
+from workload_app.core.standard import Averages, compute_standard_cases
 from workload_app.core.what_if import rank_stability, scenario_sc, weight_scenarios
 
 # Averages fixed by hand: F̄ = 200, T̄ = 20, J̄ = 10, so pages give the ratios below directly.

@@ -23,4 +23,5 @@ SERVER_MODULES = (
     "test_roster",
     "test_what_if_service",
     "test_quality_service",
+    "test_time_in_post",
 )

@@ -12,8 +12,9 @@ import pandas as pd
 import pytest
 
 from tests.services.test_review import HEADER, HUGE_CASE, court, row, write_xlsx  # noqa: F401
+from workload_app.core.credit import credit_by_judge, judge_shares
 from workload_app.core.params import PanelParams
-from workload_app.core.standard import OUTLIER, credit_by_judge, judge_shares
+from workload_app.core.standard import OUTLIER
 from workload_app.services import approvals, my_workload, review
 from workload_app.services import standard_cases as S
 from workload_app.services.imports import import_cases, undo_import

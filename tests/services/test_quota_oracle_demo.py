@@ -11,6 +11,7 @@ import pandas as pd
 
 from tests.core.test_quota_oracle import (
     GROUPS,
+    days_in_post,
     oracle_plan,
     oracle_ranks,
     oracle_score,
@@ -80,10 +81,13 @@ def _awkward(db) -> None:
     _set(db, ordinary[-1], in_post_to="2025-12-31")
 
 
-def _compare(db, plan, previous=None, from_month=1):
+def _common(plan):
+    return {t: plan["inputs"][t]["common_quota"] for t in ("trial", "enforcement")}
+
+
+def _compare(db, plan, previous=None, from_month=1, previous_common=None):
     closures = _closures(db, YEAR - 1)
-    common = {t: plan["inputs"][t]["common_quota"] for t in ("trial", "enforcement")}
-    want = oracle_plan(YEAR, _roster(db), common, closures, previous, from_month)
+    want = oracle_plan(YEAR, _roster(db), _common(plan), closures, previous, from_month, previous_common)
     got = _cents(plan)
     assert set(got) == set(want)
     diff = {k: (got[k], want[k]) for k in want if got[k] != want[k]}
@@ -100,9 +104,10 @@ def _compare(db, plan, previous=None, from_month=1):
 def test_demo_plan_replan_and_tally_agree_with_the_oracle(demo_db):
     _awkward(demo_db)
     Q.plan_year(demo_db, YEAR, reason="重新下达")
-    first = _compare(demo_db, Q.court_plan(demo_db, YEAR))
+    first_plan = Q.court_plan(demo_db, YEAR)
+    first = _compare(demo_db, first_plan)
     Q.replan(demo_db, YEAR, 7, expected_filings={"trial": 1.3 * 3000, "enforcement": 800.0}, reason="调整")
-    second = _compare(demo_db, Q.court_plan(demo_db, YEAR), first, 7)
+    second = _compare(demo_db, Q.court_plan(demo_db, YEAR), first, 7, _common(first_plan))
 
     params, _ = current_params(demo_db, YEAR)
     through = 9
@@ -117,6 +122,14 @@ def test_demo_plan_replan_and_tally_agree_with_the_oracle(demo_db):
             assert pd.isna(t.at[name, "completion"]) and pd.isna(t.at[name, "rank_court"])
             continue
         c = Fraction(sc) / target
+        # issue 26: in post fewer than three months of the period, shown but not ranked, no place
+        row = next(r for r in _roster(demo_db) if r["name"] == name)
+        months = sum(
+            Fraction(d, n) for d, n in days_in_post(YEAR, row["in_post_from"], row["in_post_to"])[:through]
+        )
+        if months < 3:
+            assert pd.isna(t.at[name, "rank_court"]) and t.at[name, "unranked_reason"], name
+            continue
         completion[name] = c
         assert abs(t.at[name, "completion"] - float(c)) < 1e-9
         assert abs(t.at[name, "score"] - float(oracle_score(c, params.score.breakpoints))) < 1e-9
@@ -160,8 +173,9 @@ def test_replan_gives_a_judge_entered_after_the_plan_targets_for_the_months_befo
         "in_post_to": None,
     }
     past = oracle_plan(YEAR, [row], {"trial": old}, closures)["新入额"]
-    rest = oracle_plan(YEAR, [row], {"trial": new}, closures)["新入额"]
-    want = past[:6] + rest[6:]
+    # issue 26: from July the post's rest of the new annual figure, × share in post
+    want = oracle_plan(YEAR, [row], {"trial": new}, closures, {"新入额": past}, 7, {"trial": old})["新入额"]
+    assert want[:6] == past[:6]
     assert want[2] > 0
     assert _cents(plan)["新入额"] == want
     judges = pd.DataFrame(plan["judges"]).set_index("judge")

@@ -267,3 +267,21 @@ def test_cli_review_list_confirm_correct(court, tmp_path):
     db.conn.close()
     r = run("review", "confirm", HUGE_CASE, "--reason", "x")
     assert r.exit_code == 1 and "不在待复核列表" in r.output
+
+
+def test_held_case_stays_out_of_the_sc_per_case_of_next_years_quotas(court):
+    """DOMAIN "Figures that must not move on a typo": a held case stays out of every average, the
+    SC per case that the next year's quotas use included. 2025 holds the ten ordinary cases (each
+    with 2024's average pages pattern: their mean SC is 0.15 + 0.25 + 0.60 = 1 by hand) and the
+    held case at 0; with it the SC per case would be 10 / 11 = 0.9091."""
+    from workload_app.services.parameters import current_params
+    from workload_app.services.quotas import derive_inputs
+
+    params, _ = current_params(court, 2026)
+    inputs = derive_inputs(court, 2026, params)
+    assert inputs["trial"].sc_per_case == pytest.approx(1.0, abs=1e-12)
+    # confirmed, the case counts in it with its own SC (sc of 99,999 pages each), by hand
+    review.confirm(court, HUGE_CASE, "已核对卷宗")
+    huge = sc((HUGE, HUGE, HUGE), AVG_2024)
+    inputs = derive_inputs(court, 2026, params)
+    assert inputs["trial"].sc_per_case == pytest.approx((10 + huge) / 11, rel=1e-12)

@@ -15,7 +15,7 @@ from workload_app.storage.db import latest_version
 def test_open_creates_and_upgrades_and_close_closes(tmp_path):
     db = session.open_db(tmp_path / "s.sqlite")
     version = db.conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0]
-    assert version == latest_version() == 18
+    assert version == latest_version() == 21
     assert session.is_open(db)
     session.close_db(db)
     assert not session.is_open(db)

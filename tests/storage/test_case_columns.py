@@ -97,7 +97,7 @@ def test_engine_columns_are_the_full_reads_columns(demo_db):
 
 
 def test_tally_from_the_credit_columns_equals_the_tally_from_the_whole_year(demo_db):
-    from workload_app.core.standard import credit_by_judge
+    from workload_app.core.credit import credit_by_judge
 
     S.forget_cached()
     slim, params, _ = S.credit_columns(demo_db, 2025)

@@ -49,15 +49,21 @@ def _recorded(conn: sqlite3.Connection) -> list[tuple]:
     return conn.execute("SELECT version, name FROM schema_migrations ORDER BY version").fetchall()
 
 
+# versions added after the conversion to SQL files: only as files (0021: time-in-post reviews)
+AFTER_LEGACY = [21]
+
+
 def _reference(tmp_path: Path) -> sqlite3.Connection:
+    """The old program's database, then the versions added since as files."""
     conn = sqlite3.connect(tmp_path / "reference.sqlite", isolation_level=None)
     _legacy_apply(conn)
+    apply_migrations(sqlite_utils.Database(conn))
     return conn
 
 
 def test_versions_and_names_match_the_python_migrations():
-    assert [(v, n) for v, n, _ in MIGRATIONS] == [(v, n) for v, n, _ in LEGACY]
-    assert [v for v, _, _ in MIGRATIONS] == [1, 2, 3, 4, 5, 7, 9, 11, 15, 17, 18]
+    assert [(v, n) for v, n, _ in MIGRATIONS if v <= LEGACY[-1][0]] == [(v, n) for v, n, _ in LEGACY]
+    assert [v for v, _, _ in MIGRATIONS] == [1, 2, 3, 4, 5, 7, 9, 11, 15, 17, 18, *AFTER_LEGACY]
 
 
 def test_from_empty_the_schema_is_exactly_the_old_one(tmp_path):
@@ -66,7 +72,8 @@ def test_from_empty_the_schema_is_exactly_the_old_one(tmp_path):
     apply_migrations(sqlite_utils.Database(new))
     assert _schema(new) == _schema(reference)  # every table, index, trigger, text for text
     assert _recorded(new) == _recorded(reference)
-    assert new.execute("SELECT key, value FROM meta").fetchall() == [("cases_version", "0")]
+    # 0021 marks results stored before it as out of date (time in post): 0 + 1
+    assert new.execute("SELECT key, value FROM meta").fetchall() == [("cases_version", "1")]
     # the triggers are there and still guard the audit trail
     new.execute(
         "INSERT INTO audit_log (at, user, role, action, prev_hash, hash) VALUES ('t', 'u', 'admin', 'a', '', 'h')"
@@ -87,7 +94,7 @@ def test_a_database_left_at_every_version_by_the_old_program_upgrades(tmp_path, 
     assert _schema(db.conn) == _schema(reference)
     assert _recorded(db.conn) == _recorded(reference)
     assert db.conn.execute("SELECT name FROM divisions").fetchall() == [("民事审判第一庭",)]
-    assert db.conn.execute("SELECT value FROM meta WHERE key = 'cases_version'").fetchone() == ("0",)
+    assert db.conn.execute("SELECT value FROM meta WHERE key = 'cases_version'").fetchone() == ("1",)
 
 
 def test_each_file_runs_in_its_own_transaction(tmp_path, monkeypatch):
@@ -105,7 +112,7 @@ def test_each_file_runs_in_its_own_transaction(tmp_path, monkeypatch):
     with pytest.raises(sqlite3.OperationalError):
         apply_migrations(sqlite_utils.Database(conn))
     assert conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'half_done'").fetchone() is None
-    assert _recorded(conn)[-1][0] == LEGACY[-1][0] == 18
+    assert _recorded(conn)[-1][0] == MIGRATIONS[-1][0] == 21
 
 
 def test_a_python_hook_runs_after_its_files_sql_in_the_same_transaction(tmp_path, monkeypatch):
@@ -185,4 +192,4 @@ def test_the_bundle_and_the_package_carry_the_sql_files():
             cwd=bundle,
             env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
         ).stdout
-    assert out.strip() == f"{Path(bundle) / 'db' / 'sqlite'} [1, 2, 3, 4, 5, 7, 9, 11, 15, 17, 18]"
+    assert out.strip() == f"{Path(bundle) / 'db' / 'sqlite'} [1, 2, 3, 4, 5, 7, 9, 11, 15, 17, 18, 21]"

@@ -35,3 +35,50 @@ def test_personal_view_shows_base_and_saturation_to_date(window, qtbot):
     qtbot.waitUntil(lambda: "截至本月基础数" in view.summary.text(), timeout=30_000)
     _shot(window, "my_workload.png")
     assert "部门内" in view.summary.text()  # 人事 sees ranks on screen whatever the setting
+
+
+def _part_year_quota(db):
+    from workload_app.services import quotas as Q
+
+    return next(r for r in Q.court_plan(db, 2025)["judges"] if r["in_post_from"] == "2025-03-16")
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_personal_view_prints_the_part_year_quota_as_redoable_arithmetic(qtbot, demo_db, lang):
+    """Issue 26: 我的工作量 shows the judge's quota derivation, the factors multiplying to the figure
+    (the month-weighted share in post, the months in post named), in the window's language."""
+    import re
+    from decimal import ROUND_HALF_UP, Decimal
+    from pathlib import Path
+
+    from workload_app.ui.application import create_app, install_translators
+    from workload_app.ui.main_window import MainWindow
+
+    app = create_app()
+    install_translators(app, lang)
+    try:
+        judge = _part_year_quota(demo_db)
+        w = MainWindow(demo_db, Path(demo_db.conn.execute("PRAGMA database_list").fetchone()[2]), lang)
+        qtbot.addWidget(w)
+        w.show()
+        view = w.view_titled("个人工作量" if lang == "zh_CN" else "Judge workload")
+        view.refresh()
+        qtbot.waitUntil(w.tasks.idle, timeout=30_000)
+        view.judge_box.setCurrentIndex(view.judge_box.findData(judge["judge"]))
+        qtbot.waitUntil(lambda: judge["judge"] in view.title.text(), timeout=30_000)
+        qtbot.waitUntil(w.tasks.idle, timeout=30_000)
+        text = view.summary.text()
+        pattern = (
+            r"基本任务 ([\d,.]+) × 职务系数 ([\d.]+) × 在岗折算 ([\d.]+) = ([\d,.]+)"
+            if lang == "zh_CN"
+            else r"Basic quota ([\d,.]+) × post factor ([\d.]+) × share in post ([\d.]+) = ([\d,.]+)"
+        )
+        match = re.search(pattern, text)
+        assert match, text
+        a, b, c, printed = (Decimal(g.replace(",", "")) for g in match.groups())
+        assert (a * b * c).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) == printed
+        assert printed == Decimal(str(judge["computed_quota"])).quantize(Decimal("0.01"))
+        assert ("3月 16/31 天、4—12月" if lang == "zh_CN" else "Mar 16/31 days, Apr–Dec") in text
+        w.tasks.wait(30_000)
+    finally:
+        install_translators(app, "zh_CN")

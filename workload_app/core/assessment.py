@@ -170,6 +170,9 @@ class JudgeFigures(_Record):
     rank_court: int | None
     n_division: int  # judges ranked in the same division and post group
     n_court: int  # judges ranked in the same track and post group
+    unranked_reason: str = ""  # why not ranked though assessed (too short a time in post), else ''
+    months_in_post: float = float("nan")  # Σ share of each month of the period in post
+    months_needed: float = float("nan")  # the minimum for a rank: the setting, or the whole period
 
     def without_ranks(self) -> JudgeFigures:
         return replace(self, rank_division=None, rank_court=None)
@@ -266,11 +269,15 @@ def judge_table(
     params: Params,
     through_month: int,
     reversed_remanded: Mapping[str, int] | None = None,
+    months_in_post: Mapping[str, float] | None = None,
 ) -> pd.DataFrame:
     """Every judge of ``tally`` (judge, division, post, track, cases, sc_trial, sc_enforcement) with
     sc in their unit, quota, target to date, completion, score (less the deduction when the
     parameters set one; ``reversed_remanded`` counts the judges' reversed/remanded cases),
-    base and saturation to date, post group and ranks."""
+    base and saturation to date, post group and ranks. A judge in post fewer months of the period
+    (``months_in_post``: Σ share of each month in post, January to ``through_month``) than
+    ``assessment.min_months_in_post`` (the whole period when shorter) is not ranked and takes no
+    place in others' ranks; ``unranked_reason`` says so."""
     t = tally.copy()
     t["sc"] = np.where(t["track"] == "enforcement", t["sc_enforcement"], t["sc_trial"])
     if plan is None:
@@ -298,7 +305,15 @@ def judge_table(
     t["base_to_date"] = t["target_to_date"] * bp[1][0] if len(bp) > 1 else np.nan
     t["saturation_to_date"] = t["target_to_date"] * bp[-1][0]
     t["post_group"] = [params.assessment.group_of(r) for r in t["post"]]
-    ranked = t[t["completion"].notna()]
+    needed = min(float(params.assessment.min_months_in_post), float(through_month))
+    t["months_in_post"] = [float((months_in_post or {}).get(j, through_month)) for j in t["judge"]]
+    t["months_needed"] = needed
+    short = t["months_in_post"] < needed - 1e-9
+    t["unranked_reason"] = [
+        f"任职期间 {m:.2f} 个月，不足 {needed:g} 个月，不参加排名" if s else ""
+        for m, s in zip(t["months_in_post"], short, strict=True)
+    ]
+    ranked = t[t["completion"].notna() & ~short]
     t["rank_division"] = rank_in_groups(ranked, "completion", ["division", "post_group"]).reindex(t.index)
     t["rank_court"] = rank_in_groups(ranked, "completion", ["track", "post_group"]).reindex(t.index)
     return t
@@ -461,7 +476,7 @@ def judge_figures(
     table: pd.DataFrame, params: Params, names: set[str] | None = None
 ) -> tuple[JudgeFigures, ...]:
     """The typed rows of ``judge_table`` (of ``names`` only, when given; counted against all)."""
-    ranked = table[table["completion"].notna()]
+    ranked = table[table["rank_court"].notna()]
     n_div = ranked.groupby(["division", "post_group"]).size()
     n_court = ranked.groupby(["track", "post_group"]).size()
     bp = params.score.breakpoints
@@ -495,6 +510,9 @@ def judge_figures(
                 rank_court=_none_if_na(r["rank_court"]),
                 n_division=int(n_div.get((r["division"], r["post_group"]), 0)),
                 n_court=int(n_court.get((r["track"], r["post_group"]), 0)),
+                unranked_reason=str(r.get("unranked_reason") or ""),
+                months_in_post=float(r.get("months_in_post", float("nan"))),
+                months_needed=float(r.get("months_needed", float("nan"))),
             )
         )
     return tuple(out)
@@ -523,11 +541,12 @@ def assess(
     supply: TransferInputs | None = None,
     moved: Mapping[str, Mapping[str, np.ndarray]] | None = None,
     moved_shares: Mapping[str, Mapping[str, float]] | None = None,
+    months_in_post: Mapping[str, float] | None = None,
 ) -> CourtFigures:
     """The whole court's assessment to ``through_month``: judges, divisions, balance, progress per
     track and (with ``supply``, before December) the suggested transfers. ``equivalents`` maps each
     judge to post fraction × weighted share in post; ``monthly`` is the credit per judge and month."""
-    judges = judge_table(tally, plan, params, through_month, reversed_remanded)
+    judges = judge_table(tally, plan, params, through_month, reversed_remanded, months_in_post)
     divisions = division_table(
         judges,
         plan,

@@ -117,6 +117,9 @@ class AssessmentParams:
 
     post_groups: tuple[tuple[str, tuple[str, ...]], ...] = DEFAULT_POST_GROUPS
     publish_ranks: bool = False
+    # below this many months in post in the period (the whole period when shorter), a judge is
+    # shown but not ranked, and takes no place in others' ranks
+    min_months_in_post: float = 3.0
 
     def group_of(self, post: str) -> str:
         for name, posts in self.post_groups:
@@ -385,13 +388,18 @@ def _score(s: dict) -> ScoreParams:
 def _assessment(a: Any) -> AssessmentParams:
     if not isinstance(a, dict):
         raise ParameterError("assessment", "param.not_table")
-    _check_keys(a, {"post_groups", _OLD_KEYS["post_groups"], "publish_ranks"}, "assessment.")
+    _check_keys(
+        a, {"post_groups", _OLD_KEYS["post_groups"], "publish_ranks", "min_months_in_post"}, "assessment."
+    )
     publish = a.get("publish_ranks", False)
     if not isinstance(publish, bool):
         raise ParameterError("assessment.publish_ranks", "param.not_bool", value=publish)
+    months = _number(a.get("min_months_in_post", 3.0), "assessment.min_months_in_post")
+    if not 0 <= months <= 12:
+        raise ParameterError("assessment.min_months_in_post", "param.months_in_post", value=months)
     table, given = _renamed(a, "post_groups", "assessment.")
     if given is None:
-        return AssessmentParams(DEFAULT_POST_GROUPS, publish)
+        return AssessmentParams(DEFAULT_POST_GROUPS, publish, months)
     if not isinstance(given, dict) or not given:
         raise ParameterError(f"assessment.{table}", "param.post_groups")
     seen: dict[str, str] = {}
@@ -413,7 +421,7 @@ def _assessment(a: Any) -> AssessmentParams:
     missing = [r for r in POSTS if r not in seen]
     if missing:
         raise ParameterError(f"assessment.{table}", "param.posts_without_group", posts="、".join(missing))
-    return AssessmentParams(tuple(groups), publish)
+    return AssessmentParams(tuple(groups), publish, months)
 
 
 # ---------------------------------------------------------------- TOML out
@@ -468,6 +476,7 @@ def params_to_toml(p: Params) -> str:
         "",
         "[assessment]",
         f"publish_ranks = {_toml_value(p.assessment.publish_ranks)}",
+        f"min_months_in_post = {p.assessment.min_months_in_post!r}",
         f"post_groups = {_toml_value({n: list(r) for n, r in p.assessment.post_groups})}",
     ]
     lines += _quality_toml(p.quality)

@@ -18,7 +18,17 @@ import pandas as pd
 
 # Keys of a judge's record in plans stored before the judge's post (职务) was called ``post``.
 _OLD_JUDGE_KEYS = {"role": "post", "role_fraction": "post_fraction"}
-_KNOWN = ("year", "from_month", "pattern", "weights", "inputs", "derivation", "judges", "months")
+_KNOWN = (
+    "year",
+    "from_month",
+    "pattern",
+    "weights",
+    "inputs",
+    "derivation",
+    "judges",
+    "months",
+    "post_months",
+)
 
 
 @dataclass(frozen=True)
@@ -31,6 +41,8 @@ class QuotaPlan:
     pattern: str | None = None  # params.quota.month_pattern the months were split by
     weights: dict[str, list[float]] | list[float] | None = None  # track -> 12 month weights
     derivation: dict[str, str] | None = None  # track -> how the common quota was reached, in words
+    # track -> post -> 12 month targets of a judge of that post in post all year (absent: stored before)
+    post_months: dict[str, dict[str, list[float]]] | None = None
     extra: dict[str, Any] = field(default_factory=dict)  # keys this version does not know
 
     def common_quota(self, track: str) -> float:
@@ -52,6 +64,8 @@ class QuotaPlan:
             out["derivation"] = self.derivation
         out["judges"] = self.judges
         out["months"] = self.months
+        if self.post_months is not None:
+            out["post_months"] = self.post_months
         return {**out, **self.extra}
 
     @classmethod
@@ -65,5 +79,6 @@ class QuotaPlan:
             pattern=data.get("pattern"),
             weights=data.get("weights"),
             derivation=data.get("derivation"),
+            post_months=data.get("post_months"),
             extra={k: v for k, v in data.items() if k not in _KNOWN},
         )

@@ -17,8 +17,12 @@ Per track (trial / enforcement, each in its own unit):
 "Share of year in post" in the target-based figure is the pattern-weighted share
 Σ_m weight_m × share of month m in post, the same share the month targets add up to.
 
-A re-plan from month k keeps the months before k as planned and recomputes the rest from the new
-common quota; the judge's quota becomes Σ of the kept and the new months. An override (a quota set
+A re-plan from month k keeps every judge's months before k as planned; each post's months from k
+on are the rest of the new annual figure (new common quota × post fraction, less the post's kept
+months, never below 0) spread by the pattern, and a judge gets them × the share of each month in
+post. A judge in post all year thus ends the year with exactly the new quota the new notice prints;
+a leaver keeps the months worked; a joiner takes the post's targets for the months in post. The
+judge's quota is Σ of the kept and the new months. An override (a quota set
 by 人事 with a reason) is spread over the judge's months in post by the pattern (the months left,
 in a re-plan); an override below what the kept months already hold leaves the kept months.
 """
@@ -245,18 +249,69 @@ def judge_quotas(
     return pd.DataFrame(rows)
 
 
-def judge_months(year: int, row: dict, weights: np.ndarray, from_month: int = 1) -> np.ndarray:
+def judge_months(
+    year: int, row: dict, weights: np.ndarray, from_month: int = 1, post: np.ndarray | None = None
+) -> np.ndarray:
     """A judge's month targets from ``from_month`` on (earlier months 0).
 
-    Without an override: full-year month targets of the post × share of each month in post.
-    With one (``override_reason`` set): ``row["quota"]`` spread over those months by pattern × share.
-    """
+    Without an override: the post's month targets (``post``; by default the full-year months of
+    common × fraction) × share of each month in post. With one (``override_reason`` set):
+    ``row["quota"]`` spread over those months by pattern × share."""
     shares = month_shares_in_post(year, row.get("in_post_from"), row.get("in_post_to"))
     shares[: from_month - 1] = 0.0
     if row.get("override_reason"):
         return split_exact(float(row["quota"]), weights * shares)
-    full = full_year_months(float(row["common_quota"]) * float(row["post_fraction"]), weights)
+    full = (
+        full_year_months(float(row["common_quota"]) * float(row["post_fraction"]), weights)
+        if post is None
+        else np.asarray(post, dtype=float)
+    )
     return part_year_months(full, shares)
+
+
+def replan_post_months(annual: float, kept: np.ndarray, weights: np.ndarray, from_month: int) -> np.ndarray:
+    """A post's month targets in a re-plan from ``from_month``: its months before it as planned
+    (``kept``), and the rest of the new annual figure (``annual`` less the kept months, never
+    below 0) spread over the months left by the pattern, to 0.01, adding up exactly. A judge in
+    post all year thus ends it with exactly ``annual``; kept months above it leave nothing."""
+    out = np.zeros(12)
+    out[: from_month - 1] = np.asarray(kept, dtype=float)[: from_month - 1]
+    rest = max(0.0, round_half_up(float(annual) - float(out.sum()), 2))
+    w = np.asarray(weights, dtype=float).copy()
+    w[: from_month - 1] = 0.0
+    if w.sum() <= 0:  # a pattern with nothing in the months left: spread them evenly
+        w[from_month - 1 :] = 1.0
+    out[from_month - 1 :] = split_exact(rest, w)[from_month - 1 :]
+    return np.round(out, 2)
+
+
+PostKey = tuple[str, str]  # (track, post)
+
+
+def post_targets(
+    quotas: pd.DataFrame,
+    weights: np.ndarray | dict[str, np.ndarray] | None,
+    previous_post: dict[PostKey, np.ndarray] | None = None,
+    from_month: int = 1,
+) -> dict[PostKey, np.ndarray]:
+    """Each post's twelve month targets (what a judge in post all year gets): the full-year months
+    of common × fraction; in a re-plan, the previous plan's months of the post before
+    ``from_month`` (``previous_post``; a post it lacks keeps the new full-year months as its own)
+    and the rest of the new annual figure after (``replan_post_months``)."""
+    out: dict[PostKey, np.ndarray] = {}
+    for r in quotas.to_dict("records"):
+        key = (r["track"], r["post"])
+        if key in out:
+            continue
+        w = weights_for(weights, r["track"])
+        annual = round_half_up(float(r["common_quota"]) * float(r["post_fraction"]), 2)
+        full = full_year_months(annual, w)
+        if previous_post is None or from_month <= 1:
+            out[key] = full
+        else:
+            kept = previous_post.get(key)
+            out[key] = replan_post_months(annual, full if kept is None else kept, w, from_month)
+    return out
 
 
 def plan_months(
@@ -265,17 +320,26 @@ def plan_months(
     weights: np.ndarray | dict[str, np.ndarray] | None,
     previous: pd.DataFrame | None = None,
     from_month: int = 1,
+    previous_post: dict[PostKey, np.ndarray] | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(quotas, months) of a plan version, with quota = Σ months for every judge.
 
     From January: each judge's months by ``judge_months``. A re-plan from ``from_month`` keeps the
-    months before it from ``previous`` and recomputes the rest; an override then gets what is left of
-    it after the kept months (never less than 0). ``computed_quota`` is what the judge's months hold
+    months before it from ``previous`` and gives the months left the post's targets
+    (``post_targets``: the rest of the new annual figure after the post's kept months, by the
+    pattern) × the share of each month in post; an override then gets what is left of it after the
+    kept months (never less than 0). ``previous_post``: the previous plan's post month targets
+    (``post_targets`` of that plan); without it, a post's are those of a judge of the previous plan
+    in post all year without an override. ``computed_quota`` is what the judge's months hold
     without an override, ``quota`` what they hold."""
     cols = [f"m{m}" for m in MONTHS]
     prev = None
-    if previous is not None and from_month > 1:
+    replanning = previous is not None and from_month > 1
+    if replanning:
         prev = dict(zip(previous["judge"], previous[cols].to_numpy(dtype=float), strict=True))
+        if previous_post is None:
+            previous_post = _posts_of_full_year_judges(year, quotas, prev)
+    posts = post_targets(quotas, weights, previous_post if replanning else None, from_month)
     out_q, out_m = [], []
     for q in quotas.to_dict("records"):
         w = weights_for(weights, q["track"])
@@ -283,7 +347,8 @@ def plan_months(
         if prev is not None and q["judge"] in prev:
             kept[: from_month - 1] = prev[q["judge"]][: from_month - 1]
         start = from_month if prev is not None else 1
-        plain = judge_months(year, {**q, "override_reason": ""}, w, start)
+        post = posts[(q["track"], q["post"])]
+        plain = judge_months(year, {**q, "override_reason": ""}, w, start, post)
         if q.get("override_reason"):
             rest = max(0.0, round_half_up(float(q["quota"]) - kept.sum(), 2))
             months = kept + judge_months(year, {**q, "quota": rest}, w, start)
@@ -300,6 +365,20 @@ def plan_months(
     return pd.DataFrame(out_q, columns=quotas.columns), pd.DataFrame(out_m, columns=["judge", *cols])
 
 
+def _posts_of_full_year_judges(
+    year: int, quotas: pd.DataFrame, previous: dict[str, np.ndarray]
+) -> dict[PostKey, np.ndarray]:
+    """The previous months of a judge in post all year without an override, per post."""
+    out: dict[PostKey, np.ndarray] = {}
+    for r in quotas.to_dict("records"):
+        key = (r["track"], r["post"])
+        if key in out or r["judge"] not in previous or r.get("override_reason"):
+            continue
+        if (month_shares_in_post(year, r.get("in_post_from"), r.get("in_post_to")) == 1).all():
+            out[key] = previous[r["judge"]]
+    return out
+
+
 def monthly_targets(
     year: int, quotas: pd.DataFrame, weights: np.ndarray | dict[str, np.ndarray] | None
 ) -> pd.DataFrame:
@@ -313,14 +392,24 @@ def replan_targets(
     previous: pd.DataFrame,
     weights: np.ndarray | dict[str, np.ndarray] | None,
     from_month: int,
+    previous_post: dict[PostKey, np.ndarray] | None = None,
 ) -> pd.DataFrame:
     """Months before ``from_month`` as planned in ``previous``; the rest from the new quotas."""
-    return plan_months(year, quotas, weights, previous, from_month)[1]
+    return plan_months(year, quotas, weights, previous, from_month, previous_post)[1]
 
 
-def replanned_filings(actual_by_month: np.ndarray, from_month: int) -> float:
-    """Actual filings before ``from_month`` plus their monthly run-rate for the months left."""
-    done = np.asarray(actual_by_month[: from_month - 1], dtype=float)
-    if from_month <= 1 or done.sum() == 0:
+def replanned_filings(
+    actual_by_month: np.ndarray, from_month: int, last_year_by_month: np.ndarray | None = None
+) -> float:
+    """The year's filings forecast in a re-plan from ``from_month`` (the seasonal run-rate): the
+    filings of months 1…F−1 ÷ last year's share of the track's filings in those months; a straight
+    × 12 / (F − 1) only when last year has no filings (or none in those months). NaN when there
+    is nothing to forecast from (no filings this year yet)."""
+    done = float(np.asarray(actual_by_month[: from_month - 1], dtype=float).sum())
+    if from_month <= 1 or done == 0:
         return float("nan")
-    return float(done.sum() + done.mean() * (12 - (from_month - 1)))
+    last = np.zeros(12) if last_year_by_month is None else np.asarray(last_year_by_month, dtype=float)
+    share = float(last[: from_month - 1].sum() / last.sum()) if last.sum() > 0 else 0.0
+    if share > 0:
+        return done / share
+    return done * 12 / (from_month - 1)

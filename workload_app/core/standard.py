@@ -17,7 +17,6 @@ Input is a DataFrame with the columns of ``CASE_COLUMNS``; everything here is ve
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -46,8 +45,22 @@ TRIAL_CATEGORIES = ("criminal", "civil", "administrative")
 INCOMPLETE = 1  # 数据不全: a page count is missing
 AWAITING_APPROVAL = 2  # 待审批: 终本 without the integrity supervisor's approval
 OUTLIER = 4  # 异常页数, held (待复核): pages above k x the median of the type code, not yet reviewed
-FLAG_LABELS = {INCOMPLETE: "数据不全", AWAITING_APPROVAL: "待审批", OUTLIER: "异常页数"}
+OUT_OF_POST = 8  # 不在岗期间结案, held (待复核): closed outside the responsible judge's time in post
+FLAG_LABELS = {
+    INCOMPLETE: "数据不全",
+    AWAITING_APPROVAL: "待审批",
+    OUTLIER: "异常页数",
+    OUT_OF_POST: "任职期外结案",
+}
+HELD = OUTLIER | OUT_OF_POST  # every reason a case is held for review (待复核)
 NO_RULE = -1
+
+
+def held_rows(flags: object) -> np.ndarray:
+    """Which results are held for review (待复核), for whatever reason: they stay out of every
+    average built on standard cases (the SC per case of next year's quotas, of transfers, of the
+    what-if) until a reviewer decides; the page averages leave out only the page outliers."""
+    return (np.asarray(flags, dtype=np.int64) & HELD) > 0
 
 
 class Averages(NamedTuple):
@@ -427,7 +440,16 @@ def _pages_text(x: float) -> str:
 
 def explain(case: dict, result: dict, params: Params) -> str:
     """A one-line Chinese explanation of how a case's SC was reached, e.g.
-    ``卷宗 320/210.4×0.15 + 笔录 12/9.8×0.25 + 文书 8/6.1×0.60 = 1.32``."""
+    ``卷宗 320/210.4×0.15 + 笔录 12/9.8×0.25 + 文书 8/6.1×0.60 = 1.32``; for a case closed outside
+    the responsible judge's time in post, why it is credited to nobody yet."""
+    text = _explain_sc(case, result, params)
+    if int(result["flags"]) & OUT_OF_POST:
+        why = _text(case.get("hold_reason")) or "结案日期不在承办法官的任职期间"
+        text += f"；{why}，待复核：人事更正日期或法官、或确认前不计入任何法官"
+    return text
+
+
+def _explain_sc(case: dict, result: dict, params: Params) -> str:
     sc = result["sc"]
     rule_index = int(result["rule"])
     rule = params.trial.rules[rule_index] if rule_index != NO_RULE else None
@@ -470,96 +492,3 @@ def explain(case: dict, result: dict, params: Params) -> str:
     if t.cap > 0 and raw > t.cap:
         return f"{text} = {_fmt(raw, 2)}，封顶 {t.cap:g}{note}"
     return f"{text} = {_fmt(sc, 2)}{note}"
-
-
-# ---------------------------------------------------------------- credit per judge
-
-
-def split_panel(panel: object) -> list[str]:
-    """Panel members (合议庭成员) from a cell: separated by 、，, ; or spaces."""
-    if panel is None or (isinstance(panel, float) and math.isnan(panel)):
-        return []
-    return [p for p in re.split(r"[、,，;；\s/]+", str(panel)) if p]
-
-
-@dataclass(frozen=True)
-class CreditLinks:
-    """Who is credited with which case, and with what share (the one rule of panel credit): the
-    responsible judge's link for every case first, in case order, then the other panel members'."""
-
-    judges: np.ndarray  # the judges' names, by code
-    judge_code: np.ndarray  # per link (-1: no judge named)
-    case_pos: np.ndarray  # per link: position of the case in the cases frame
-    share: np.ndarray  # per link
-    own: np.ndarray  # per link: the responsible judge's (承办) link, not a panel member's
-
-
-def credit_links(cases: pd.DataFrame, params: Params) -> CreditLinks:
-    """The responsible judge's share of every case and, when members share (合议庭成员), each other
-    panel member's share (a name counted once per case). ``cases`` needs judge and panel."""
-    resp, member = params.panel.responsible_share, params.panel.member_share
-    names = [cases["judge"].to_numpy(dtype=object)]
-    positions = [np.arange(len(cases))]
-    shares = [np.full(len(cases), resp)]
-    if member > 0:
-        extra_names, extra_pos = [], []
-        for pos, (judge, panel) in enumerate(zip(cases["judge"], cases["panel"], strict=True)):
-            for name in dict.fromkeys(split_panel(panel)):
-                if name != judge:
-                    extra_names.append(name)
-                    extra_pos.append(pos)
-        names.append(np.array(extra_names, dtype=object))
-        positions.append(np.array(extra_pos, dtype=int))
-        shares.append(np.full(len(extra_pos), member))
-    codes, judges = pd.factorize(pd.Series(np.concatenate(names)), use_na_sentinel=True)
-    own = np.zeros(len(codes), dtype=bool)
-    own[: len(cases)] = True
-    return CreditLinks(
-        np.asarray(judges, dtype=object), codes, np.concatenate(positions), np.concatenate(shares), own
-    )
-
-
-def judge_shares(cases: pd.DataFrame, judge: str, params: Params) -> pd.Series:
-    """The share of each case's SC credited to ``judge``: the responsible judge's share (承办),
-    a panel member's share (合议庭成员), else 0 — the links ``credit_by_judge`` sums, case by case."""
-    links = credit_links(cases, params)
-    hit = np.flatnonzero(links.judges == judge)
-    mine = links.judge_code == (hit[0] if len(hit) else -2)
-    shares = np.zeros(len(cases))
-    shares[links.case_pos[mine]] = links.share[mine]  # at most one link per judge and case
-    return pd.Series(shares, index=cases.index, dtype=float)
-
-
-def credit_by_judge(cases: pd.DataFrame, results: pd.DataFrame, params: Params) -> pd.DataFrame:
-    """Each judge's credited SC per unit (panel shares applied) and number of cases handled.
-
-    ``cases`` needs case_id, judge, panel; returns columns judge, cases, sc_trial, sc_enforcement.
-    With the default shares (1, 0) the responsible judge (承办法官) gets the whole SC.
-    """
-    merged = cases[["case_id", "judge", "panel"]].merge(
-        results[["case_id", "unit", "sc"]], on="case_id", how="inner"
-    )
-    links = credit_links(merged, params)
-    sc = merged["sc"].to_numpy(dtype=float)[links.case_pos]
-    # a member's link counts only where the case earns something; the responsible judge's always
-    keep = links.own | ~(np.isnan(sc) | (sc == 0))
-    code = links.judge_code[keep]
-    allc = pd.DataFrame(
-        {
-            "judge": np.where(code >= 0, links.judges[np.maximum(code, 0)], None),
-            "unit": merged["unit"].to_numpy()[links.case_pos[keep]],
-            "credit": np.where(np.isnan(sc[keep]), 0.0, sc[keep]) * links.share[keep],
-            "n": links.own[keep].astype(np.int64),
-        }
-    )
-    table = allc.pivot_table(index="judge", columns="unit", values="credit", aggfunc="sum", fill_value=0.0)
-    counts = allc.groupby("judge")["n"].sum()
-    out = pd.DataFrame(
-        {
-            "judge": table.index,
-            "cases": counts.reindex(table.index).to_numpy(dtype=int),
-            "sc_trial": table["trial"].to_numpy() if "trial" in table else 0.0,
-            "sc_enforcement": table["enforcement"].to_numpy() if "enforcement" in table else 0.0,
-        }
-    )
-    return out.reset_index(drop=True)

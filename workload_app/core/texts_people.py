@@ -290,6 +290,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "请注明审批依据（如审批单号、审批人、日期）",
         "Note what the approval rests on (such as the approval form's number, who approved it and when)",
     ),
+    "review.held_for_post": (
+        "案件 {case} 因结案日期不在法官任职期间待复核，页数无需更正：请在名册中更正入额或离任日期、"
+        "重新导入更正承办法官，或确认",
+        "Case {case} is held because it was closed outside the judge's time in post, not for its pages:"
+        " correct the dates in the roster or the judge by a new import, or confirm it",
+    ),
     "review.not_held": (
         "案件「{case}」不在待复核列表中（页数未被标为异常，或已复核）",
         "Case “{case}” is not waiting for review (its page counts were not flagged as unusual, or it was "

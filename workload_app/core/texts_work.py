@@ -79,6 +79,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "参数「{key}」应在 0 与 1 之间（当前为 {value}）",
         "Parameter “{key}” should be between 0 and 1 (it is {value})",
     ),
+    "compute.done": (
+        "{year} 年度：{cases} 件已计算（参数第 {version} 版）",
+        "{year}: {cases} cases computed (parameters version {version})",
+    ),
+    "compute.uncredited": (
+        "其中 {uncredited} 件结案不计入任何法官、待复核：结案日期不在承办法官任职期间 {outside} 件"
+        "（其中法官全年不在岗 {absent} 件），页数异常 {pages} 件。见「待复核」。",
+        "Of these, {uncredited} closed cases are credited to nobody until reviewed: {outside} closed"
+        " outside the responsible judge's time in post ({absent} of them of judges in post on no day"
+        " of the year), {pages} with unusual page counts. See “Review”.",
+    ),
+    "param.months_in_post": (
+        "参数「{key}」应在 0 与 12 个月之间，收到 {value}",
+        "Parameter “{key}” should be between 0 and 12 months, not {value}",
+    ),
     "param.month_pattern": (
         "参数「quota.month_pattern」应为 {choices}",
         "Parameter “quota.month_pattern” should be {choices}",
@@ -383,6 +398,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "quota.reason_required": ("调整法官任务必须填写理由", "Adjusting a judge's quota needs a reason"),
     "quota.negative": ("任务数不能为负", "A quota cannot be negative"),
     "quota.no_judge": ("没有名为「{judge}」的法官", "There is no judge named “{judge}”"),
+    # a judge's quota derivation (core.quota_text): factors that multiply to the figure printed
+    "quota.sentence_full": (
+        "基本任务 {common} × 职务系数 {fraction} = {quota}（全年在岗：{start} 至 {end}）",
+        "Basic quota {common} × post factor {fraction} = {quota} (in post all year: {start} to {end})",
+    ),
+    "quota.sentence_part": (
+        "基本任务 {common} × 职务系数 {fraction} × 在岗折算 {share} = {quota}"
+        "（在岗 {start} 至 {end}，在岗月份：{months}；在岗折算 = 各月目标之和 ÷ 全年任务）",
+        "Basic quota {common} × post factor {fraction} × share in post {share} = {quota}"
+        " (in post {start} to {end}, months in post: {months}; share in post = sum of the month targets"
+        " ÷ the full-year quota)",
+    ),
+    "quota.sentence_replanned": (
+        "基本任务 {common} × 职务系数 {fraction} × 调整折算 {share} = {quota}"
+        "（全年在岗：{start} 至 {end}；调整前已下达各月目标之和超过调整后的全年任务，予以保留）",
+        "Basic quota {common} × post factor {fraction} × re-plan factor {share} = {quota}"
+        " (in post all year: {start} to {end}; the months issued before the re-plan exceed the new"
+        " annual figure and are kept)",
+    ),
+    "quota.sentence_override": (
+        "；经人事调整为 {quota}（理由：{reason}）",
+        "; adjusted by personnel to {quota} (reason: {reason})",
+    ),
+    "quota.sentence_before": ("年初前", "before the year"),
+    "quota.sentence_after": ("今", "now"),
     # ------------------------------------------------------------ sheets
     "sheet.bad_month": (
         "统计月份应为 1 到 12 之间的整数，收到 {month}",

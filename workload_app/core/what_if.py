@@ -6,7 +6,7 @@ of them over a grid and the third takes the rest; a scenario is kept only when e
 within ``centre × (1 ± spread)``. The page averages do not depend on the weights, so every
 scenario is the centre's standard-case kernel (``core.standard.Kernel``: pages over averages, rules,
 held and approval masks) evaluated at other weights, credited through the same panel links
-(``core.standard.credit_links``); enforcement credits do not depend on the weights.
+(``core.credit.credit_links``); enforcement credits do not depend on the weights.
 
 Ranks are those of the assessment: within the court, in the judge's track and post group, by
 completion (standard cases ÷ target to date) when targets exist, else by standard cases; ties share
@@ -21,8 +21,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from workload_app.core.credit import CreditLinks, PostSpans, credit_links
 from workload_app.core.params import Params
-from workload_app.core.standard import CreditLinks, Kernel, credit_links, standard_kernel
+from workload_app.core.standard import Kernel, standard_kernel
 
 WEIGHT_NAMES = ("file", "transcript", "judgment")
 
@@ -106,13 +107,14 @@ def rank_stability(
     people: pd.DataFrame,
     scenarios: pd.DataFrame,
     progress=None,
+    post: PostSpans | None = None,
 ) -> RankStability:
     """Ranks of the judges in ``people`` (judge, division, post, track, target_to_date: NaN when no
     plan) under each weight scenario. ``cases`` are the cases credited (e.g. closed to date);
     ``centre`` their results under ``params`` (same order: case_id aligned)."""
     if not np.array_equal(cases["case_id"].to_numpy(), centre["case_id"].to_numpy()):
         raise ValueError("cases and centre results must be aligned by case_id")
-    links = credit_links(cases, params)
+    links = credit_links(cases, params, post)  # a judge out of post on the closing day: held
     code_of = {name: i for i, name in enumerate(links.judges)}
     idx = np.array([code_of.get(j, -1) for j in people["judge"]], dtype=int)
     unit = centre["unit"].to_numpy()

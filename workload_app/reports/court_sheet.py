@@ -99,7 +99,7 @@ def court_docs(f: dict) -> list[SheetDoc]:
         data_quality_closing(
             f"{next(numbers)}、数据质量",
             f"本年度结案 {fmt.count(dq['cases'])} 件，其中数据不全 {dq['incomplete']} 件、待审批 {dq['awaiting']} 件、"
-            f"页数异常 {dq['outlier']} 件。",
+            f"页数异常 {dq['outlier']} 件、任职期外结案 {dq.get('outside_post', 0)} 件（待复核，不计入任何法官）。",
             ["审管办负责人确认", "分管院领导意见"],
         )
     )

@@ -19,7 +19,6 @@ from workload_app.reports.sheet_parts import (
     _months_table,
     _render,
     data_quality_closing,
-    quota_text,
 )
 
 W = CONTENT_W
@@ -96,7 +95,7 @@ def judge_docs(f: dict) -> list[SheetDoc]:
         )
     story.append(Paragraph("一、年度任务及其推导", st["h2"]))
     if q:
-        story.append(Paragraph(escape(quota_text(q, j)), st["base"]))
+        story.append(Paragraph(escape(q["sentence"]), st["base"]))
         story.append(Paragraph(escape(f"基本任务的推导：{q['derivation']}"), st["note"]))
     else:
         story.append(Paragraph("本年度尚未下达任务。", st["base"]))
@@ -125,8 +124,8 @@ def judge_docs(f: dict) -> list[SheetDoc]:
             ]
             + (  # ranks are printed only in a year whose parameters publish them (不得通报排名)
                 [
-                    ("部门内排名", fmt.rank(a.rank_division, a.n_division)),
-                    ("全院排名", fmt.rank(a.rank_court, a.n_court)),
+                    ("部门内排名", a.unranked_reason or fmt.rank(a.rank_division, a.n_division)),
+                    ("全院排名", a.unranked_reason or fmt.rank(a.rank_court, a.n_court)),
                     ("比较组", j.get("post_group", j["post"])),
                 ]
                 if f.get("publish_ranks")

@@ -10,7 +10,7 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
 from workload_app.core import formatting as fmt
 from workload_app.reports.pdf import CONTENT_W, SheetDoc, escape, styles, table
-from workload_app.reports.sheet_parts import _doc, _kv, _render, opinions, quota_text
+from workload_app.reports.sheet_parts import _doc, _kv, _render, opinions
 
 W = CONTENT_W
 
@@ -52,7 +52,7 @@ def notice_docs(f: dict) -> list[SheetDoc]:
             ),
             Paragraph("任务推导", st["h2"]),
         ]
-        story.append(Paragraph(escape(quota_text(n, n)), st["base"]))
+        story.append(Paragraph(escape(n["sentence"]), st["base"]))
         story.append(Paragraph(escape(n["derivation"]), st["note"]))
         story.append(Paragraph("逐月目标", st["h2"]))
         rows = [["月份", "当月目标", "累计目标"]]

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from workload_app.core import messages
+from workload_app.core.credit import split_panel
 from workload_app.core.problems import WorkloadError
-from workload_app.core.standard import split_panel
 from workload_app.storage.db import Database
 from workload_app.storage.pg import is_server
 

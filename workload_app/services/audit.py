@@ -37,6 +37,7 @@ ACTIONS = {
     "case.approval": "录入终本审批",
     "review.confirm": "确认异常页数",
     "review.correct": "更正异常页数",
+    "review.confirm_post": "确认任职期外结案",
     "user.create": "新建账户",
     "user.update": "修改账户",
     "user.reset_password": "重置密码",

@@ -40,6 +40,7 @@ TALLY_COLUMNS = [
     "score",
     "rank_division",
     "rank_court",
+    "unranked_reason",  # why a judge is shown but not ranked (too short a time in post), else empty
 ]
 
 

@@ -12,8 +12,9 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
+from workload_app.core.credit import judge_shares
 from workload_app.core.problems import WorkloadError
-from workload_app.core.standard import NO_RULE, OUTLIER, judge_shares
+from workload_app.core.standard import NO_RULE, held_rows
 from workload_app.services import access, clock, review
 from workload_app.services import court as court_settings_
 from workload_app.services import quality as QS
@@ -60,7 +61,7 @@ def my_workload(db: Database, year: int, month: int, judge: str | None = None) -
     mine = (merged if own else merged[access._own_case_mask(merged, judge)]).copy()
     mine["role_in_case"] = (mine["judge"] == judge).map({True: "承办", False: "合议庭成员"})
     # What the tally credits this judge, case by case: the list adds up to the tally.
-    mine["share"] = judge_shares(mine, judge, ctx.params)
+    mine["share"] = judge_shares(mine, judge, ctx.params, S.post_spans(db))
     mine["credited"] = mine["sc"] * mine["share"]
     mine["rule"] = mine["rule_name"]
     mine["flags"] = mine["flags_text"]
@@ -110,8 +111,8 @@ def _explained_rows(db: Database, comp: dict, case_ids: list[int]) -> pd.DataFra
     merged["rule"] = merged["rule"].fillna(NO_RULE).astype(int)
     merged["flags"] = merged["flags"].fillna(0).astype(int)
     merged["hold_reason"] = None
-    held = (merged["flags"].to_numpy() & OUTLIER) > 0
-    if held.any():  # the year-wide medians' reasons, stored at compute time
+    held = held_rows(merged["flags"].to_numpy())
+    if held.any():  # the year-wide medians' and the time in post's reasons, stored at compute time
         reasons = derived.held_reasons(db, comp["id"], merged.loc[held, "case_id"].tolist())
         merged.loc[held, "hold_reason"] = merged.loc[held, "case_id"].map(reasons)
     return merged

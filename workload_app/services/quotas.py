@@ -16,10 +16,11 @@ from workload_app.core import quotas as q
 from workload_app.core.params import Params
 from workload_app.core.problems import WorkloadError
 from workload_app.core.progress import ProgressCallback, no_progress
-from workload_app.core.quota_plan import QuotaPlan
+from workload_app.core.standard import held_rows
 from workload_app.services import access, audit
 from workload_app.services.changes import Changes, Summary
 from workload_app.services.parameters import current_params
+from workload_app.services.plan_build import build_plan, closures_by_track, month_patterns
 from workload_app.services.standard_cases import court_monthly_credit, court_results, court_tally
 from workload_app.storage import repository as repo
 from workload_app.storage.db import Database
@@ -51,7 +52,7 @@ def derive_inputs(
     if _has_results(db, last):
         last_tally = court_tally(db, last)
         merged, _, _ = court_results(db, last)
-        last_pattern = _closures_by_track(db, last)  # how last year's work actually fell by month
+        last_pattern = closures_by_track(db, last)  # how last year's work actually fell by month
         for track in TRACKS:
             ordinary = last_tally[(last_tally["track"] == track) & (last_tally["post"] == "审判员")]
             ordinary = ordinary.merge(
@@ -66,7 +67,8 @@ def derive_inputs(
             )
             if fte > 0:
                 history[track] = float(ordinary[_sc_column(track)].sum() / fte)
-            sc = merged.loc[merged["unit"] == track, "sc"].dropna()
+            # held cases (待复核) stay out of the SC per case, as out of every average
+            sc = merged.loc[(merged["unit"] == track) & ~held_rows(merged["flags"]), "sc"].dropna()
             if len(sc):
                 per_case[track] = float(sc.mean())
     out = {}
@@ -96,22 +98,6 @@ def derive_inputs(
             history_weight=weight,
         )
     return out
-
-
-def _closures_by_track(db: Database, year: int) -> dict[str, np.ndarray]:
-    """Cases closed in ``year`` per month, trial and enforcement apart (two units, two patterns)."""
-    rows = repo.closures_by_track_month(db, year)
-    out = {t: np.zeros(12) for t in TRACKS}
-    for track, m, n in rows:
-        out[track][int(m) - 1] = n
-    return out
-
-
-def month_patterns(db: Database, year: int, params: Params) -> dict[str, np.ndarray]:
-    """The month pattern of each track for ``year``'s targets (last year's closures of that track,
-    even, or working days, by the parameter ``quota.month_pattern``)."""
-    last = _closures_by_track(db, year - 1)
-    return {t: q.month_weights(params.quota.month_pattern, year, last[t]) for t in TRACKS}
 
 
 @dataclass(frozen=True)
@@ -152,7 +138,7 @@ def plan_year(
     params, _ = current_params(db, year)
     progress(0.1, "汇总上年数据")
     inputs = inputs or derive_inputs(db, year, params, expected_filings)
-    plan = _build_plan(db, year, params, inputs, from_month=1, previous=None)
+    plan = build_plan(db, year, params, inputs, from_month=1, previous=None)
     progress(0.9, "保存计划")
     with repo.transaction(db):
         plan_id = repo.insert_quota_plan(db, year, 1, reason or "年初下达", user or who.name, plan)
@@ -170,8 +156,10 @@ def replan(
     reason: str = "",
     user: str | None = None,
 ) -> Changes:
-    """Re-plan from ``from_month``: filings so far plus their run-rate replace the forecast; months before
-    keep their targets; a new plan version is stored beside the old ones."""
+    """Re-plan from ``from_month`` (DOMAIN "Annual quotas"): the seasonal run-rate of the filings so
+    far replaces the forecast, every input is recomputed from today's data and roster, months before
+    keep their targets and each post's months after get the rest of its new annual figure; a new
+    plan version is stored beside the old ones."""
     who = access.require(db, access.COURT_WIDE, "调整年度任务")
     if not 2 <= from_month <= 12:
         raise WorkloadError("quota.replan_month")
@@ -180,27 +168,18 @@ def replan(
         raise WorkloadError("quota.no_plan", year=year)
     previous = plans[-1]["plan"]
     params, _ = current_params(db, year)
-    actual = repo.filings_by_month(db, year)
+    # the seasonal run-rate: filings of months 1…F−1 ÷ last year's share of them (DOMAIN, re-plans)
+    this_year, last_year = _filings_by_month(db, year), _filings_by_month(db, year - 1)
     forecast = {}
-    for track in TRACKS:
-        by_month = np.zeros(12)
-        for m, n in actual.loc[actual["track"] == track, ["month", "cases"]].itertuples(index=False):
-            by_month[int(m) - 1] = n
-        forecast[track] = q.replanned_filings(by_month, from_month)
-    forecast.update(expected_filings or {})
-    old_inputs = {
-        t: q.QuotaInputs(
-            **{k: v for k, v in previous["inputs"][t].items() if k in q.QuotaInputs.__dataclass_fields__}
-        )
-        for t in TRACKS
-    }
-    new_inputs = {}
     for t in TRACKS:
-        f = forecast[t]
-        new_inputs[t] = (
-            old_inputs[t] if f is None or math.isnan(f) else _with(old_inputs[t], expected_filings=f)
-        )
-    plan = _build_plan(db, year, params, new_inputs, from_month, previous)
+        f = q.replanned_filings(this_year[t], from_month, last_year[t])
+        # nothing filed yet this year: the previous version's forecast stands
+        forecast[t] = float(previous["inputs"][t]["expected_filings"]) if math.isnan(f) else f
+    forecast.update(expected_filings or {})
+    # every input recomputed from today's data and roster (history, SC per case, carry-over, the
+    # judges in post and their shares), so the quotas of the judges in post add up to the target
+    new_inputs = derive_inputs(db, year, params, forecast)
+    plan = build_plan(db, year, params, new_inputs, from_month, previous)
     with repo.transaction(db):
         plan_id = repo.insert_quota_plan(
             db, year, from_month, reason or f"{from_month} 月调整", user or who.name, plan
@@ -215,59 +194,14 @@ def replan(
     return Changes(quotas=True, summary=QuotaPlanSummary(plan_id, plan))
 
 
-def _with(inputs: q.QuotaInputs, **changes) -> q.QuotaInputs:
-    from dataclasses import replace
-
-    return replace(inputs, **changes)
-
-
-def _build_plan(
-    db: Database,
-    year: int,
-    params: Params,
-    inputs: dict[str, q.QuotaInputs],
-    from_month: int,
-    previous: dict | None,
-) -> dict:
-    common = {t: inputs[t].common_quota for t in TRACKS}
-    judges = repo.judges_frame(db)
-    weights = month_patterns(db, year, params)
-    quotas = q.judge_quotas(year, judges, common, params, repo.overrides(db, year), weights)
-    before = pd.DataFrame(previous["months"]) if previous is not None and from_month > 1 else None
-    if before is not None:
-        before = _with_newcomers(year, before, quotas, previous)
-    quotas, months = q.plan_months(year, quotas, weights, before, from_month)
-    return QuotaPlan(
-        year=year,
-        from_month=from_month,
-        pattern=params.quota.month_pattern,
-        weights={t: weights[t].tolist() for t in TRACKS},
-        inputs={t: inputs[t].as_dict() for t in TRACKS},
-        derivation={t: inputs[t].derivation() for t in TRACKS},
-        judges=quotas.to_dict("records"),
-        months=months.to_dict("records"),
-    ).to_dict()
-
-
-def _with_newcomers(year: int, before: pd.DataFrame, quotas: pd.DataFrame, previous: dict) -> pd.DataFrame:
-    """The previous plan's months, plus those of judges it did not hold (entered in the roster after
-    it, e.g. a joiner recorded late): the previous plan's full-year month targets of their post ×
-    their share of each month in post, so the months they worked before the re-plan have targets."""
-    known = set(before["judge"])
-    stored = previous.get("weights")
-    rows = []
-    for r in quotas.to_dict("records"):
-        if r["judge"] in known:
-            continue
-        t = r["track"]
-        w = stored.get(t) if isinstance(stored, dict) else stored
-        w = np.ones(12) / 12 if w is None else np.asarray(w, dtype=float)
-        common = float(previous["inputs"][t]["common_quota"])
-        months = q.judge_months(year, {**r, "common_quota": common, "override_reason": ""}, w)
-        rows.append([r["judge"], *months])
-    if not rows:
-        return before
-    return pd.concat([before, pd.DataFrame(rows, columns=["judge", *MONTH_COLS])], ignore_index=True)
+def _filings_by_month(db: Database, year: int) -> dict[str, np.ndarray]:
+    """Cases filed in ``year`` per month and track."""
+    frame = repo.filings_by_month(db, year)
+    out = {t: np.zeros(12) for t in TRACKS}
+    for t, m, n in frame[["track", "month", "cases"]].itertuples(index=False):
+        if t in out:
+            out[t][int(m) - 1] = n
+    return out
 
 
 def override_quota(
@@ -310,7 +244,7 @@ def override_quota(
             }
             from_month = max(1, last["from_month"])
             previous = last["plan"] if from_month > 1 else None
-            plan = _build_plan(db, year, params, inputs, from_month, previous)
+            plan = build_plan(db, year, params, inputs, from_month, previous)
             repo.insert_quota_plan(
                 db, year, from_month, f"调整 {judge} 的任务：{reason}", user or who.name, plan
             )
@@ -400,11 +334,14 @@ def court_figures(
     plan = court_plan(db, year)
     tally = court_tally(db, year, through_month)
     weights = _plan_weights(db, year, params, plan)
-    roster = repo.judges_frame(db).set_index("name")
+    roster_frame = repo.judges_frame(db).set_index("name")
     equivalents = {
         r.judge: params.quota.fraction_of(r.post)
         * q.weighted_share(
-            year, roster.at[r.judge, "in_post_from"], roster.at[r.judge, "in_post_to"], weights[r.track]
+            year,
+            roster_frame.at[r.judge, "in_post_from"],
+            roster_frame.at[r.judge, "in_post_to"],
+            weights[r.track],
         )
         for r in tally.itertuples()
     }
@@ -430,6 +367,14 @@ def court_figures(
         supply=supply,
         moved=moved,
         moved_shares=roster.equivalent_shares(db, year, weights) if moved else None,
+        months_in_post={
+            r.judge: float(
+                q.month_shares_in_post(
+                    year, roster_frame.at[r.judge, "in_post_from"], roster_frame.at[r.judge, "in_post_to"]
+                )[:through_month].sum()
+            )
+            for r in tally.itertuples()
+        },
     )
 
 
@@ -566,7 +511,7 @@ def _transfer_inputs(db: Database, year: int, through_month: int) -> A.TransferI
     category, cases open at the month's end and filed this year."""
     merged, _, _ = court_results(db, year)
     category = merged.groupby("division")["category"].agg(lambda s: s.value_counts().index[0])
-    sc_per_case = merged.groupby("category")["sc"].mean()
+    sc_per_case = merged[~held_rows(merged["flags"])].groupby("category")["sc"].mean()
     end = dt.date(year, through_month, 1) + pd.offsets.MonthEnd(0)
     open_now = repo.open_at(db, (end + dt.timedelta(days=1)).isoformat())
     filed = merged[merged["filed_on"].fillna("").str.startswith(str(year))].groupby("division").size()

@@ -183,11 +183,44 @@ def _held_in_year(db: Database, closed_year: int, contexts: list[tuple[Params, s
         for pos, why in zip(rows, hold_reasons(cases, params, rows), strict=True):
             reason.setdefault(int(pos), why)
             affects[int(pos)].append(label)
+    own_params = next((p for p, label in contexts if label == f"{closed_year} 年度标准案件"), None)
+    if own_params is not None:  # closed outside a judge's time in post: credited to nobody
+        for pos, why in _outside_post(db, cases, own_params).items():
+            reason[pos] = f"{reason[pos]}；{why}" if pos in reason else why
+            affects[pos].append(f"{closed_year} 年度法官标准案件")
     positions = sorted(reason)
     out = cases.iloc[positions].copy()
     out["reason"] = [reason[p] for p in positions]
     out["affects"] = ["、".join(dict.fromkeys(affects[p])) for p in positions]
     return out
+
+
+def _outside_post(db: Database, cases: pd.DataFrame, params: Params) -> dict[int, str]:
+    """Position -> why, of the cases with a link (the responsible judge's, or a sharing panel
+    member's) closed outside that judge's time in post and not confirmed."""
+    from workload_app.core.credit import credit_links
+    from workload_app.services.standard_cases import post_spans
+
+    post = post_spans(db)
+    links = credit_links(cases, params, post)
+    out: dict[int, list[str]] = defaultdict(list)
+    closed = cases["closed_on"].to_numpy()
+    for i in np.flatnonzero(links.held):
+        pos = int(links.case_pos[i])
+        out[pos].append(post.reason(links.judges[links.judge_code[i]], closed[pos]))
+    return {pos: "；".join(whys) for pos, whys in out.items()}
+
+
+def _held_post_links(db: Database, case: dict) -> list[str]:
+    """The judges of ``case`` (responsible, sharing panel members) out of post on its closing day."""
+    from workload_app.core.credit import credit_links
+    from workload_app.services.parameters import current_params
+    from workload_app.services.standard_cases import post_spans
+
+    params, _ = current_params(db, int(case["closed_year"]))
+    frame = pd.DataFrame([{k: case.get(k) for k in ("case_id", "judge", "panel", "closed_on")}])
+    links = credit_links(frame, params, post_spans(db))
+    return [str(links.judges[links.judge_code[i]]) for i in np.flatnonzero(links.held)]
 
 
 def held_cases(db: Database, year: int | None = None) -> pd.DataFrame:
@@ -233,15 +266,56 @@ def _imported(case: dict) -> dict[str, float | None]:
 
 
 def confirm(db: Database, case_number: str, reason: str) -> Changes:
-    """Confirm a held case's page counts as they are (人事 or 管理员): it then counts with them."""
+    """Confirm a held case as it is (人事 or 管理员): its page counts (it then counts with them)
+    and, for a case closed outside a judge's time in post, that judge's credit (it then counts
+    for them) — every hold of the case at once."""
     user = access.require(db, REVIEWERS, "复核异常页数")
     reason = _reason(reason)
     case, why = _find_held(db, case_number)
+    outside = _held_post_links(db, case)
+    pages_held = _pages_held(db, case)
     pages = _imported(case)
     with repo.transaction(db):
-        _record_decision(db, user, case, why, "confirmed", reason, pages, {})
+        if pages_held:
+            _record_decision(db, user, case, why, "confirmed", reason, pages, {})
+        for judge in outside:
+            _record_post_decision(db, user, case, judge, reason)
+        if not pages_held:
+            repo.bump_cases_version(db)
     _refresh_on_server(db)
     return Changes(results=True, summary=ReviewSummary(case["case_number"], "confirmed"))
+
+
+def _pages_held(db: Database, case: dict) -> bool:
+    """Whether ``case`` is held for its page counts (in any year it feeds)."""
+    contexts = _contexts(db).get(int(case["closed_year"]), [])
+    cases = load_cases(db, int(case["closed_year"]))
+    pos = np.flatnonzero(cases["case_id"].to_numpy() == case["case_id"])
+    return any(held_mask(cases, params)[pos].any() for params, _ in contexts)
+
+
+def _record_post_decision(db: Database, user, case: dict, judge: str, reason: str) -> None:
+    """Record that ``case`` counts for ``judge`` though closed outside their time in post; audited."""
+    judge_id = repo.judge_ids(db)[judge]
+    repo.insert_post_review(
+        db,
+        {
+            "case_id": case["case_id"],
+            "judge_id": judge_id,
+            "closed_on": str(case["closed_on"])[:10],
+            "decision": "confirmed",
+            "reason": reason,
+            "decided_at": repo.now(),
+            "decided_by": user.name,
+        },
+    )
+    audit.record(
+        db,
+        "review.confirm_post",
+        case["case_number"],
+        before={"judge": judge, "closed_on": str(case["closed_on"])[:10], "held": "任职期外结案"},
+        after={"decision": "confirmed", "judge": judge, "reason": reason},
+    )
 
 
 def _record_decision(
@@ -316,6 +390,8 @@ def correct(
     if not corrected:
         raise WorkloadError("review.no_pages")
     case, why = _find_held(db, case_number)
+    if not _pages_held(db, case):  # held for the time in post only: pages are not the question
+        raise WorkloadError("review.held_for_post", case=case["case_number"])
     pages = _imported(case)
     if all(pages[c] == v for c, v in corrected.items()):
         raise WorkloadError("review.same_pages")

@@ -193,7 +193,14 @@ def edit_judge(
         return Changes(summary=summary)
     with repo.transaction(db):
         store.update_judge(db, before["id"], **changed)
+        if {"in_post_from", "in_post_to"} & set(changed):  # which cases count for the judge (time in post)
+            repo.bump_cases_version(db)
         audit.record(db, "roster.edit", name, before={k: before[k] for k in changed}, after=changed)
+    if {"in_post_from", "in_post_to"} & set(changed):
+        from workload_app.services.standard_cases import refresh_on_server
+
+        refresh_on_server(db)
+        return Changes(judges=True, results=True, summary=summary)
     return Changes(judges=True, summary=summary)
 
 

@@ -19,8 +19,9 @@ import pandas as pd
 from workload_app.core import assessment as A
 from workload_app.core.casenumber import CATEGORY_LABELS
 from workload_app.core.problems import WorkloadError
+from workload_app.core.quota_text import quota_sentence
 from workload_app.core.quotas import days_in_post_by_month
-from workload_app.core.standard import AWAITING_APPROVAL, INCOMPLETE, NO_RULE, OUTLIER
+from workload_app.core.standard import AWAITING_APPROVAL, INCOMPLETE, NO_RULE, OUT_OF_POST, OUTLIER
 from workload_app.services import access, clock
 from workload_app.services import court as court_settings_
 from workload_app.services import quality as QS
@@ -183,6 +184,7 @@ def judge_figures(ctx: SheetContext, judge: str) -> dict:
         if judge in judges.index:
             quota = judges.loc[judge].to_dict()
             quota["derivation"] = ctx.plan["derivation"][track]
+            quota["sentence"] = quota_sentence(quota, ctx.year)
     categories = (
         cases.assign(category_label=cases["category"].map(CATEGORY_LABELS))
         .groupby(["category_label", "type_code"])
@@ -328,6 +330,7 @@ def court_figures(ctx: SheetContext) -> dict:
             "incomplete": int((flags & INCOMPLETE > 0).sum()),
             "awaiting": int((flags & AWAITING_APPROVAL > 0).sum()),
             "outlier": int((flags & OUTLIER > 0).sum()),
+            "outside_post": int((flags & OUT_OF_POST > 0).sum()),  # credited to nobody until reviewed
         },
         "indicators": {
             **_quality_base(ctx),
@@ -372,6 +375,7 @@ def notice_figures(ctx: SheetContext, judges: list[str]) -> dict:
                     )
                 },
                 "derivation": ctx.plan["derivation"][r["track"]],
+                "sentence": quota_sentence(r.to_dict(), ctx.year),
                 "months": [float(x) for x in months.loc[j, Q.MONTH_COLS]],
             }
         )

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from workload_app.core import messages
+from workload_app.core.credit import PostSpans, credit_by_judge
 from workload_app.core.params import Params, params_from_toml
 from workload_app.core.problems import WorkloadError
 from workload_app.core.progress import ProgressCallback, no_progress
@@ -21,11 +22,11 @@ from workload_app.core.quotas import in_post_in_year
 from workload_app.core.standard import (
     FLAG_LABELS,
     NO_RULE,
+    OUT_OF_POST,
     OUTLIER,
     Averages,
     compute_averages,
     compute_standard_cases,
-    credit_by_judge,
     explain,
     flag_labels,
 )
@@ -43,11 +44,36 @@ AVERAGES_VERSION = 1  # raise when compute_averages changes: kept averages are t
 
 @dataclass(frozen=True)
 class ComputeSummary(Summary):
-    """A year computed: how many closed cases, with which parameter version."""
+    """A year computed: how many closed cases, with which parameter version, and how many of them
+    are credited to nobody and why (held for review, 待复核): ``outside_post`` closed outside the
+    responsible judge's time in post (``no_day_in_post`` of them of judges in post on no day of
+    the year), ``held_pages`` held for their page counts; ``uncredited`` counts each case once."""
 
     year: int
     cases: int
     version: int
+    outside_post: int = 0
+    no_day_in_post: int = 0
+    held_pages: int = 0
+    uncredited: int = 0
+
+    def text(self, lang: str = messages.ZH) -> str:
+        """What the command line prints and the window shows after a computation."""
+        out = messages.render(
+            "compute.done", {"year": self.year, "cases": self.cases, "version": self.version}, lang
+        )
+        if self.uncredited:
+            out += "\n" + messages.render(
+                "compute.uncredited",
+                {
+                    "uncredited": self.uncredited,
+                    "outside": self.outside_post,
+                    "absent": self.no_day_in_post,
+                    "pages": self.held_pages,
+                },
+                lang,
+            )
+        return out
 
 
 def compute_year(db: Database, year: int, progress: ProgressCallback | None = None) -> Changes:
@@ -84,6 +110,14 @@ def _compute_year(db: Database, year: int, progress: ProgressCallback | None = N
     progress(0.6, "计算标准案件")
     results = compute_standard_cases(cases, params, averages)
     assert (results["case_id"].to_numpy() == cases["case_id"].to_numpy()).all()
+    post = post_spans(db)
+    # closed outside the responsible judge's time in post: held (待复核), its SC as computed
+    outside = post.outside(
+        cases["judge"].to_numpy(), cases["case_id"].to_numpy(), cases["closed_on"].to_numpy()
+    )
+    results["flags"] = results["flags"].to_numpy() | np.where(outside, OUT_OF_POST, 0).astype(
+        results["flags"].dtype
+    )
     credit = credit_tables(
         pd.DataFrame(
             {
@@ -91,13 +125,17 @@ def _compute_year(db: Database, year: int, progress: ProgressCallback | None = N
                 "judge": cases["judge"],
                 "panel": cases["panel"],
                 "closed_month": cases["closed_month"],
+                "closed_on": cases["closed_on"],
                 "unit": results["unit"].to_numpy(),
                 "sc": results["sc"].to_numpy(),
             }
         ),
         params,
+        post,
+        outside,
     )
-    held = held_case_reasons(cases, results, params)
+    held = held_case_reasons(cases, results, params, post)
+    summary = _uncredited(db, year, cases, results, outside)
     progress(0.75, "保存结果")
     with repo.transaction(db):
         cid = case_columns.save_results(
@@ -119,7 +157,27 @@ def _compute_year(db: Database, year: int, progress: ProgressCallback | None = N
             },
         )
     progress(1.0, "完成")
-    return Changes(results=True, summary=ComputeSummary(year, len(results), row["version"]))
+    return Changes(results=True, summary=ComputeSummary(year, len(results), row["version"], **summary))
+
+
+def post_spans(db: Database) -> PostSpans:
+    """Every judge's time in post from the roster, and the reviewers' confirmations that apply."""
+    return PostSpans.of(repo.judges_frame(db), repo.post_confirmations(db))
+
+
+def _uncredited(
+    db: Database, year: int, cases: pd.DataFrame, results: pd.DataFrame, outside: np.ndarray
+) -> dict[str, int]:
+    """How many of the year's closed cases are credited to nobody, and why."""
+    judges = repo.judges_frame(db)
+    absent = set(judges.loc[~_in_post(judges, year), "name"])
+    pages = (results["flags"].to_numpy() & OUTLIER) > 0
+    return {
+        "outside_post": int(outside.sum()),
+        "no_day_in_post": int((outside & cases["judge"].isin(absent).to_numpy()).sum()),
+        "held_pages": int(pages.sum()),
+        "uncredited": int((outside | pages).sum()),
+    }
 
 
 def _fresh(db: Database, year: int) -> dict | None:
@@ -234,7 +292,7 @@ def credit_columns(db: Database, year: int) -> tuple[pd.DataFrame, Params, dict]
     frame = case_columns.load_credit_columns(db, year, comp["id"])
     info = {**comp, "averages": {k: Averages(*v) for k, v in json.loads(comp["averages"]).items()}}
     params = params_from_toml(comp["toml"])
-    if key[0] is not None:  # seven columns, names shared: kept whatever the year's size
+    if key[0] is not None:  # eight columns, names shared: kept whatever the year's size
         if len(_RECENT_CREDIT) >= _RECENT_SIZE:
             _RECENT_CREDIT.pop(next(iter(_RECENT_CREDIT)))
         _RECENT_CREDIT[key] = (frame, params, info)
@@ -245,7 +303,7 @@ def credit_columns(db: Database, year: int) -> tuple[pd.DataFrame, Params, dict]
 _RECENT_CREDIT: dict[tuple, tuple[pd.DataFrame, Params, dict]] = {}
 
 
-_CREDIT_COLUMNS = ("case_id", "judge", "division", "panel", "closed_month", "unit", "sc")
+_CREDIT_COLUMNS = ("case_id", "judge", "division", "panel", "closed_month", "closed_on", "unit", "sc")
 
 
 def forget_cached() -> None:
@@ -263,6 +321,10 @@ def _read_results(db: Database, comp: dict) -> tuple[pd.DataFrame, Params, dict]
     merged["rule"] = merged["rule"].fillna(NO_RULE).astype(int)
     merged["flags"] = merged["flags"].fillna(0).astype(int)
     merged = review.add_hold_reasons(merged, params, (merged["flags"].to_numpy() & OUTLIER) > 0)
+    outside = (merged["flags"].to_numpy() & OUT_OF_POST) > 0
+    if outside.any():  # the time-in-post reasons, stored at compute time
+        stored = derived.held_reasons(db, comp["id"], merged.loc[outside, "case_id"].tolist())
+        merged.loc[outside, "hold_reason"] = merged.loc[outside, "case_id"].map(stored)
     comp = {**comp, "averages": {k: Averages(*v) for k, v in json.loads(comp["averages"]).items()}}
     return merged, params, comp
 
@@ -329,7 +391,7 @@ def court_tally(db: Database, year: int, through_month: int = 12) -> pd.DataFram
     else:  # a computation stored before the per-judge table, or an unusual month
         merged, params, _ = credit_columns(db, year)
         upto = merged[merged["closed_month"] <= through_month]
-        credit = credit_by_judge(upto, upto, params)
+        credit = credit_by_judge(upto, upto, params, post_spans(db))
     judges = repo.judges_frame(db).rename(columns={"name": "judge"})
     judges = judges[_in_post(judges, year)]  # a judge not in post in the year is not in its tally
     out = judges[["judge", "division", "post", "track"]].merge(credit, on="judge", how="left")
@@ -359,9 +421,10 @@ def court_monthly_credit(db: Database, year: int) -> pd.DataFrame:
 
 def _monthly_from_cases(db: Database, year: int) -> pd.DataFrame | None:
     merged, params, _ = credit_columns(db, year)
+    post = post_spans(db)
     frames = []
     for month, part in merged.groupby("closed_month"):
-        c = credit_by_judge(part, part, params)
+        c = credit_by_judge(part, part, params, post)
         c["month"] = int(month)
         frames.append(c)
     if not frames:
@@ -399,7 +462,9 @@ def _in_post(judges: pd.DataFrame, year: int) -> pd.Series:
 # ---------------------------------------------------------------- stored per-judge credit
 
 
-def credit_tables(frame: pd.DataFrame, params: Params) -> list[tuple[str, int, pd.DataFrame]]:
+def credit_tables(
+    frame: pd.DataFrame, params: Params, post: PostSpans | None = None, outside: np.ndarray | None = None
+) -> list[tuple[str, int, pd.DataFrame]]:
     """``credit_by_judge`` of the cases closed in each month ('month') and through each month
     ('to_month'), as (kind, month, frame): what ``court_monthly_credit`` and ``court_tally``
     return, computed once at compute time. ``frame``: ``credit_columns``' columns, in case order.
@@ -415,9 +480,15 @@ def credit_tables(frame: pd.DataFrame, params: Params) -> list[tuple[str, int, p
                 part = frame[masks(m)]
                 if kind == "month" and part.empty:
                     continue
-                out.append((kind, m, credit_by_judge(part, part, params)))
+                out.append((kind, m, credit_by_judge(part, part, params, post)))
         return out
     credit = (frame["sc"].fillna(0.0) * params.panel.responsible_share).to_numpy()
+    if post is not None and "closed_on" in frame:  # out of post on the closing day: credited to nobody
+        if outside is None:  # ``outside``: the responsible judges' mask, when the caller has it
+            outside = post.outside(
+                frame["judge"].to_numpy(), frame["case_id"].to_numpy(), frame["closed_on"].to_numpy()
+            )
+        credit = np.where(outside, 0.0, credit)
     jcode, judges = pd.factorize(frame["judge"], sort=True)
     ucode, units = pd.factorize(frame["unit"], sort=True)
     unit_index = {u: i for i, u in enumerate(units)}
@@ -455,13 +526,22 @@ def credit_tables(frame: pd.DataFrame, params: Params) -> list[tuple[str, int, p
     return out
 
 
-def held_case_reasons(cases: pd.DataFrame, results: pd.DataFrame, params: Params) -> dict[int, str]:
-    """Case id -> hold reason of the held outliers (the year-wide medians of ``cases``, as
-    ``_read_results`` adds them)."""
-    held = np.flatnonzero((results["flags"].to_numpy() & OUTLIER) > 0)
-    if not len(held):
-        return {}
+def held_case_reasons(
+    cases: pd.DataFrame, results: pd.DataFrame, params: Params, post: PostSpans | None = None
+) -> dict[int, str]:
+    """Case id -> hold reason of the held cases: the outliers' (the year-wide medians of
+    ``cases``, as ``_read_results`` adds them) and, with ``post``, the time in post's."""
     from workload_app.core.standard import hold_reasons
 
     ids = cases["case_id"].to_numpy()
-    return dict(zip(ids[held].tolist(), hold_reasons(cases, params, held), strict=True))
+    out: dict[int, str] = {}
+    held = np.flatnonzero((results["flags"].to_numpy() & OUTLIER) > 0)
+    if len(held):
+        out.update(zip(ids[held].tolist(), hold_reasons(cases, params, held), strict=True))
+    outside = np.flatnonzero((results["flags"].to_numpy() & OUT_OF_POST) > 0)
+    if post is not None and len(outside):
+        judges, closed = cases["judge"].to_numpy(), cases["closed_on"].to_numpy()
+        for i in outside:
+            why = post.reason(judges[i], closed[i])
+            out[int(ids[i])] = f"{out[int(ids[i])]}；{why}" if int(ids[i]) in out else why
+    return out

@@ -14,13 +14,14 @@ import numpy as np
 import pandas as pd
 
 from workload_app.core import what_if as w
+from workload_app.core.credit import PostSpans, credit_by_judge
 from workload_app.core.params import Params
 from workload_app.core.progress import ProgressCallback, no_progress
-from workload_app.core.standard import compute_averages, compute_standard_cases, credit_by_judge
+from workload_app.core.standard import OUT_OF_POST, compute_averages, compute_standard_cases, held_rows
 from workload_app.services import access, review
 from workload_app.services.parameters import current_params
 from workload_app.services.quotas import court_assessment
-from workload_app.services.standard_cases import court_results
+from workload_app.services.standard_cases import court_results, post_spans
 from workload_app.storage import repository as repo
 from workload_app.storage.backups import store_key as database_path
 from workload_app.storage.db import Database
@@ -58,8 +59,10 @@ def _ranks(people: pd.DataFrame, sc: pd.Series) -> pd.Series:
     return pd.Series(ranks, index=people.index, dtype="Float64").astype("Int64")
 
 
-def _judge_sc(people: pd.DataFrame, cases: pd.DataFrame, results: pd.DataFrame, params: Params) -> pd.Series:
-    credit = credit_by_judge(cases, results, params).set_index("judge")
+def _judge_sc(
+    people: pd.DataFrame, cases: pd.DataFrame, results: pd.DataFrame, params: Params, post: PostSpans
+) -> pd.Series:
+    credit = credit_by_judge(cases, results, params, post).set_index("judge")
     own = np.where(people["track"] == "enforcement", "sc_enforcement", "sc_trial")
     values = [credit[col].get(j, 0.0) for j, col in zip(people["judge"], own, strict=True)]
     return pd.Series(values, index=people.index, dtype=float)
@@ -95,9 +98,15 @@ def preview_change(
     after = compute_standard_cases(cases, new, compute_averages(_reference_cases(db, new), new))
     progress(0.85, "比较法官")
     people = _people(db, year, through_month)
+    post = post_spans(db)  # cases closed outside the time in post: credited to nobody, out of the averages
+    outside = post.outside(
+        cases["judge"].to_numpy(), cases["case_id"].to_numpy(), cases["closed_on"].to_numpy()
+    )
+    for results in (before, after):
+        results["flags"] = results["flags"].to_numpy() | np.where(outside, OUT_OF_POST, 0)
     table = people[["judge", "division"]].copy()
-    table["before"] = _judge_sc(people, cases, before, old)
-    table["after"] = _judge_sc(people, cases, after, new)
+    table["before"] = _judge_sc(people, cases, before, old, post)
+    table["after"] = _judge_sc(people, cases, after, new, post)
     table["change"] = table["after"] - table["before"]
     table["rank_before"] = _ranks(people, table["before"])
     table["rank_after"] = _ranks(people, table["after"])
@@ -105,10 +114,15 @@ def preview_change(
     order = table["change"].abs().sort_values(ascending=False, kind="stable").index
     progress(1.0, "完成")
     return Preview(
-        average_before=float(before.loc[before["unit"] == "trial", "sc"].mean()),
-        average_after=float(after.loc[after["unit"] == "trial", "sc"].mean()),
+        average_before=_trial_sc_per_case(before),
+        average_after=_trial_sc_per_case(after),
         judges=table.loc[order].reset_index(drop=True),
     )
+
+
+def _trial_sc_per_case(results: pd.DataFrame) -> float:
+    """Mean SC of the trial cases not held for review (held ones stay out of every average)."""
+    return float(results.loc[(results["unit"] == "trial") & ~held_rows(results["flags"]), "sc"].mean())
 
 
 def rank_stability(
@@ -134,7 +148,7 @@ def rank_stability(
     def scaled(fraction: float, message: str) -> None:
         progress(0.1 + 0.9 * fraction, message)
 
-    out = w.rank_stability(cases, centre, params, people, scenarios, scaled)
+    out = w.rank_stability(cases, centre, params, people, scenarios, scaled, post_spans(db))
     judges = access.limit_people(db, out.judges)
     order = judges.sort_values(["swing", "unchanged"], ascending=[False, True], na_position="last").index
     return w.RankStability(judges.loc[order].reset_index(drop=True), out.scenarios, out.by_completion)

@@ -129,10 +129,11 @@ def load_engine_cases(db: sqlite_utils.Database, closed_year: int) -> pd.DataFra
 
 def load_credit_columns(db: sqlite_utils.Database, closed_year: int, computation_id: int) -> pd.DataFrame:
     """What crediting needs of a year, cases and stored results read in one query: case_id,
-    judge, division, panel, closed_month, unit, sc; the rows and order of the merged year."""
+    judge, division, panel, closed_month, closed_on, unit, sc; the rows and order of the merged year."""
     return read_frame(
         db,
-        """SELECT c.id AS case_id, j.name AS judge, d.name AS division, c.panel, c.closed_month, r.unit, r.sc
+        """SELECT c.id AS case_id, j.name AS judge, d.name AS division, c.panel, c.closed_month, c.closed_on,
+                  r.unit, r.sc
            FROM cases c JOIN judges j ON j.id = c.judge_id LEFT JOIN divisions d ON d.id = c.division_id
            LEFT JOIN case_results r ON r.computation_id = ? AND r.case_id = c.id
            WHERE c.closed_year = ?""",

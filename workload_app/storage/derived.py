@@ -135,14 +135,22 @@ def load_compute_cases(db: sqlite_utils.Database, closed_year: int) -> pd.DataFr
     name comes from one lookup of the roster, not a string per row."""
     out = case_columns.read_frame(
         db,
-        case_columns.ENGINE_SELECT.replace("c.approved", "c.approved, c.judge_id, c.panel, c.closed_month")
+        case_columns.ENGINE_SELECT.replace(
+            "c.approved", "c.approved, c.judge_id, c.panel, c.closed_month, c.closed_on"
+        )
         + " WHERE c.closed_year = ?",
         (closed_year,),
         "case_id",
     )
     if out.empty:
         out = case_columns.load_engine_cases(db, -1)
-        for c, kind in (("judge_id", int), ("panel", object), ("closed_month", int), ("judge", object)):
+        for c, kind in (
+            ("judge_id", int),
+            ("panel", object),
+            ("closed_month", int),
+            ("closed_on", object),
+            ("judge", object),
+        ):
             out[c] = pd.Series(dtype=kind)
         return out
     for c in ("file_pages", "transcript_pages", "judgment_pages"):

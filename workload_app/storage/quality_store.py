@@ -131,3 +131,27 @@ def latest_page_reviews(db: sqlite_utils.Database) -> pd.DataFrame:
     for c in PAGE_REVIEW_FIELDS[2:8]:
         out[c] = pd.to_numeric(out[c], errors="coerce").astype(float)
     return out
+
+
+POST_REVIEW_FIELDS = ("case_id", "judge_id", "closed_on", "decision", "reason", "decided_at", "decided_by")
+
+
+def insert_post_review(db: sqlite_utils.Database, review: dict) -> int:
+    """Record a reviewer's decision on a case closed outside a judge's time in post
+    (keys: POST_REVIEW_FIELDS)."""
+    cols = ", ".join(POST_REVIEW_FIELDS)
+    cur = db.conn.execute(
+        f"INSERT INTO post_reviews ({cols}) VALUES ({', '.join('?' * len(POST_REVIEW_FIELDS))})",
+        tuple(review.get(f) for f in POST_REVIEW_FIELDS),
+    )
+    return int(cur.lastrowid)
+
+
+def post_confirmations(db: sqlite_utils.Database) -> set[tuple[int, str]]:
+    """(case id, judge's name) of every confirmation that still applies: the case's closing date
+    is the one it was made on (a re-import that moves the date leaves it behind)."""
+    rows = db.conn.execute(
+        """SELECT r.case_id, j.name FROM post_reviews r JOIN cases c ON c.id = r.case_id
+           JOIN judges j ON j.id = r.judge_id WHERE r.decision = 'confirmed' AND c.closed_on = r.closed_on"""
+    ).fetchall()
+    return {(int(case_id), str(name)) for case_id, name in rows}

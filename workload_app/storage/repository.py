@@ -409,6 +409,7 @@ from workload_app.storage.plan_store import (  # noqa: E402,F401 - importable as
 )
 from workload_app.storage.quality_store import (  # noqa: E402,F401 - importable as repository.*
     PAGE_REVIEW_FIELDS,
+    POST_REVIEW_FIELDS,
     QUALITY_SELECT,
     appeals_data_date,
     case_by_number,
@@ -416,8 +417,10 @@ from workload_app.storage.quality_store import (  # noqa: E402,F401 - importable
     case_ids_by_number,
     cases_data_date,
     insert_page_review,
+    insert_post_review,
     latest_page_reviews,
     open_cases,
+    post_confirmations,
     quality_cases,
     set_pending_reason,
 )

@@ -203,11 +203,17 @@ class WindowMenus:
         from workload_app.services.standard_cases import compute_year
 
         year = self.year()
+
+        def done(changes) -> None:
+            self.apply_changes(changes)
+            # how many closed cases are credited to nobody, and why (time in post, page counts)
+            QMessageBox.information(self, self.tr("重新计算"), changes.summary.text(db_errors.language()))
+
         self.tasks.run(
             lambda db, progress: compute_year(db, year, progress),
             parent=self,
             label=self.tr("正在计算 {y} 年度标准案件").format(y=year),
-            on_done=self.apply_changes,
+            on_done=done,
         )
 
     def change_password(self) -> None:

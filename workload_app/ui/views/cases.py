@@ -13,8 +13,9 @@ from PySide6.QtWidgets import (
 )
 
 from workload_app.core.casenumber import CATEGORY_LABELS
+from workload_app.core.credit import judge_shares
 from workload_app.core.formatting import UNIT_LABELS
-from workload_app.core.standard import AWAITING_APPROVAL, INCOMPLETE, OUTLIER, explain, judge_shares
+from workload_app.core.standard import AWAITING_APPROVAL, INCOMPLETE, OUTLIER, explain
 from workload_app.services import access
 from workload_app.services import standard_cases as S
 from workload_app.ui import db_errors
@@ -117,7 +118,7 @@ class CasesView(View):
             merged["rule_name"] = S.rule_names(merged, params)
             merged["flags_text"] = merged["flags"].map(flag_texts)
             if own:
-                merged["share"] = judge_shares(merged, own, params)
+                merged["share"] = judge_shares(merged, own, params, S.post_spans(db))
                 merged["credited"] = merged["sc"] * merged["share"]
             # what the table shows and the explanation reads
             merged = merged[[*COLUMNS, *(OWN_COLUMNS if own else ()), *KEPT]]

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workload_app.core.quota_text import quota_sentence
 from workload_app.services import access
 from workload_app.services import quotas as Q
 from workload_app.services import standard_cases as S
@@ -213,6 +214,10 @@ class MyWorkloadView(View):
             if f.get("ranks_shown", True)
             else self.tr("本年度不公布排名。")
         )
+        if f.get("ranks_shown", True) and a.get("unranked_reason"):
+            ranks = self.tr("任职期间 {m:.2f} 个月，不足 {need:g} 个月，不参加排名。").format(
+                m=a["months_in_post"], need=a["months_needed"]
+            )
         self.summary.setText(
             self.tr(
                 "年度任务 {q:.2f}（{unit}标准案件）；截至本月目标 {t:.2f}，已完成 {sc:.2f}，完成率 {c:.1%}，得分 {s:.1f}"
@@ -224,6 +229,11 @@ class MyWorkloadView(View):
                 b=a["base_to_date"], sat=a["saturation_to_date"], ranks=ranks, n=a["cases"],
                 inc=f["quality"]["incomplete"], aw=f["quality"]["awaiting"], out=f["quality"]["outlier"],
                 d=derivation or self.tr("本年度尚未下达任务"),
+            )
+            + (
+                "\n" + self.tr("本人任务：{s}").format(s=quota_sentence(f["quota"], year, db_errors.language()))
+                if f["quota"]
+                else ""
             )
         )  # fmt: skip
         months = pd.DataFrame(f["months"])

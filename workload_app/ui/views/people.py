@@ -44,6 +44,7 @@ JUDGE_COLUMNS = {
     "post_group": "排名组",
     "rank_division": "部门内排名",
     "rank_court": "全院排名",
+    "unranked_reason": "不参加排名的原因",
 }
 DIVISION_COLUMNS = {  # progress and its comparisons first: they must show without scrolling
     "division": "部门",
