@@ -255,7 +255,7 @@ def pending_cmd(ctx: Context, over_months: int, division, judge, at, out: Path) 
 
     day = at.date() if at else None
     if out.suffix.lower() == ".pdf":
-        n = pending.alert_list_pdf(ctx.db, out, day, over_months, division)
+        n = pending.alert_list_pdf(ctx.db, out, day, over_months, division, judge=judge)
     else:
         table = pending.pending_cases(ctx.db, day, over_months, division=division, judge=judge)
         _write_table(table, out)
