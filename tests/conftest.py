@@ -5,16 +5,36 @@ file) unless a suite's conftest parametrises it (``STORES``) to run its tests on
 too: ``"server"`` is a database of its own on the session's throwaway PostgreSQL. A test that is
 about the SQLite file itself (WAL, backups of a file, corruption…) is marked ``sqlite_only`` and
 does not run on the server.
+
+Hypothesis runs under a profile named by ``$HYPOTHESIS_PROFILE``: ``dev`` (the default, for the
+inner loop: each property tries a tenth of its examples, at least 5) or ``ci`` (thorough: every
+property its full count; ``.ci/run`` sets it). A property states its thorough count with
+``examples(n)``. Tests that take more than a few seconds under ``ci`` are marked ``slow``: the
+fast inner loop is ``pytest -m "not slow"``; ``make test`` runs everything.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from workload_app.storage.db import open_db
+
+settings.register_profile("ci", deadline=None, print_blob=True)
+settings.register_profile("dev", max_examples=10, deadline=None)
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE") or "dev"
+settings.load_profile(PROFILE)
+
+
+def examples(thorough: int) -> int:
+    """A property's example count: ``thorough`` under the ``ci`` profile, a tenth (at least 5)
+    under ``dev``."""
+    return thorough if PROFILE == "ci" else max(5, thorough // 10)
+
 
 SMALL_DEMO = 3000  # cases per year: enough for every shape, quick to build
 

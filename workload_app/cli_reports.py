@@ -261,7 +261,7 @@ def pending_cmd(ctx: Context, over_months: int, division, judge, at, out: Path) 
 
     day = at.date() if at else clock.today(ctx.db)
     if out.suffix.lower() == ".pdf":
-        n = pending.alert_list_pdf(ctx.db, out, day, over_months, division)
+        n = pending.alert_list_pdf(ctx.db, out, day, over_months, division, judge=judge)
     else:
         table = pending.pending_cases(ctx.db, day, over_months, division=division, judge=judge)
         table.insert(0, "as_of", day.isoformat())  # the cut-off the ages are counted at, on every row

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import examples
 from workload_app.core import quotas as q
 from workload_app.core.params import POSTS, default_params
 
@@ -176,7 +178,8 @@ def _check(year, quotas, months):
         assert all(r[c] == 0 for c, s in zip(cols, shares, strict=True) if s == 0)
 
 
-@settings(max_examples=500, deadline=None)
+@pytest.mark.slow  # ~12 s under the ci profile
+@settings(max_examples=examples(500), deadline=None)
 @given(
     roster=courts(),
     closures=st.lists(st.integers(min_value=0, max_value=300), min_size=12, max_size=12),

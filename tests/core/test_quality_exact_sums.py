@@ -7,9 +7,11 @@ import datetime as dt
 from fractions import Fraction
 
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import examples
 from workload_app.core import quality as qm
 from workload_app.core.params import QualityParams
 
@@ -81,7 +83,8 @@ case = st.tuples(
 )
 
 
-@settings(max_examples=120, deadline=None)
+@pytest.mark.slow  # ~20 s under the ci profile
+@settings(max_examples=examples(120), deadline=None)
 @given(st.lists(case, min_size=1, max_size=60), st.randoms(use_true_random=False))
 def test_any_judges_figures_alone_equal_theirs_beside_the_court(rows, rnd):
     table = pd.DataFrame(

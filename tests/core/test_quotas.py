@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import examples
 from workload_app.core import quotas as q
 from workload_app.core.params import default_params
 
@@ -169,7 +170,7 @@ def test_coefficient_of_variation():
     assert q.coefficient_of_variation(np.array([100.0, 200.0, 300.0])) == pytest.approx(np.std([1, 2, 3]) / 2)
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=examples(50), deadline=None)
 @given(common=st.floats(min_value=1, max_value=2000), pattern=st.sampled_from(["even", "working_days"]))
 def test_rounding_never_splits_division_target_from_judges(common, pattern):
     w = q.month_weights(pattern, YEAR)

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import examples
 from workload_app.core.credit import credit_by_judge
 from workload_app.core.params import Params, Rule, TrialParams, default_params
 from workload_app.core.problems import ParameterError
@@ -337,7 +338,7 @@ page = st.integers(min_value=1, max_value=2000)
 page_rows = st.lists(st.tuples(page, page, page), min_size=1, max_size=40)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(rows=page_rows, which=st.sampled_from(["file", "transcript", "judgment"]))
 def test_all_weight_on_one_component_gives_pages_over_its_average(rows, which):
     weights = {"file": 0.0, "transcript": 0.0, "judgment": 0.0, which: 1.0}
@@ -354,7 +355,7 @@ def test_all_weight_on_one_component_gives_pages_over_its_average(rows, which):
     assert np.allclose(res["sc"].to_numpy(), values / values.mean(), rtol=1e-12)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(rows=page_rows, k=st.integers(min_value=2, max_value=50))
 def test_scaling_every_page_count_leaves_sc_unchanged(rows, k):
     params = plain()  # scaling keeps every ratio to the median: the same cases are held
@@ -371,7 +372,7 @@ def test_scaling_every_page_count_leaves_sc_unchanged(rows, k):
     assert np.allclose(a, b, rtol=1e-12)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(rows=page_rows)
 def test_mean_sc_of_own_reference_year_is_one(rows):
     params = plain(average_year=2025, outlier_factor=0)
@@ -380,7 +381,7 @@ def test_mean_sc_of_own_reference_year_is_one(rows):
     assert res["sc"].mean() == pytest.approx(1.0, rel=1e-12)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     rows=st.lists(st.tuples(*[st.integers(10, 40)] * 3), min_size=2, max_size=40),
     huge=st.integers(20_001, 99_999),

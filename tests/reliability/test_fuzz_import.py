@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import examples
 from tests.importing.conftest import HEADER, case_rows, write_csv, write_xlsx
 from tests.reliability.conftest import fingerprint
 from workload_app.core.problems import WorkloadError
@@ -19,7 +20,7 @@ from workload_app.services.imports import import_cases
 
 TODAY = dt.date(2025, 1, 31)
 FUZZ = settings(
-    max_examples=60,
+    max_examples=examples(60),
     deadline=None,
     suppress_health_check=[
         HealthCheck.function_scoped_fixture,
@@ -152,7 +153,7 @@ def _report_count():
 
 
 # ---------------------------------------------------------------- issue 14 families
-FUZZ_14 = settings(FUZZ, max_examples=30)  # six families: keep the suite quick
+FUZZ_14 = settings(FUZZ, max_examples=examples(30))  # six families: keep the suite quick
 
 
 NAMES = ["张三", "李四", "王五", "赵六"]
@@ -357,6 +358,7 @@ print(outcome, hwm() - base)
 """
 
 
+@pytest.mark.slow  # a child process per hostile file
 def test_peak_memory_of_hostile_files_stays_under_1_gb(tmp_path):
     """Each crafted file in a fresh process: refused, and VmHWM grows by less than 1 GB."""
     import subprocess

@@ -98,3 +98,4 @@ def test_only_the_responsible_judge_records_why_a_case_is_pending():
         == "民一庭"
     )
     assert access.default_scope_label(access.User(login="r", role=access.PERSONNEL)) == "全院"
+    assert access.default_scope_label(judge) == "张三"  # a judge's list is the judge's own

@@ -114,6 +114,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "backup.exists": ("「{target}」已存在，未覆盖", "“{target}” already exists; it was not overwritten"),
     "backup.in_memory": ("内存数据库无法备份", "An in-memory database cannot be backed up"),
     "backup.restore_in_memory": ("内存数据库无法恢复", "An in-memory database cannot be restored"),
+    "backup.not_found": ("找不到备份文件「{file}」", "The backup file “{file}” was not found"),
+    "backup.not_database": (
+        "「{file}」不是可用的数据库文件：{detail}",
+        "“{file}” is not a usable database file: {detail}",
+    ),
+    "backup.integrity": (
+        "「{file}」未通过完整性检查（{detail}），未恢复",
+        "“{file}” failed the integrity check ({detail}); nothing was restored",
+    ),
+    "backup.not_ours": (
+        "「{file}」不是本程序的数据库，未恢复",
+        "“{file}” is not a database of this program; nothing was restored",
+    ),
+    "backup.too_new": (
+        "「{file}」由较新版本的程序创建（结构版本 {version}），未恢复",
+        "“{file}” was made by a newer version of the program (schema version {version}); nothing was restored",
+    ),
+    "backup.unknown_versions": (
+        "「{file}」记录的结构版本（{versions}）与本程序的结构版本不符，未恢复",
+        "The schema versions recorded in “{file}” ({versions}) are not this program's; nothing was restored",
+    ),
+    "backup.not_a_table": (
+        "「{file}」中的「{table}」不是本程序的数据表（缺失，或是视图），未恢复，数据库未改动",
+        "In “{file}”, “{table}” is not one of this program's tables (missing, or a view); "
+        "nothing was restored and the database is unchanged",
+    ),
+    "backup.bad_row": (
+        "「{file}」的表 {table} 中的行（{row}）不符合本程序的数据约束（{detail}），未恢复，数据库未改动",
+        "In “{file}”, the row ({row}) of table {table} breaks this program's constraints ({detail}); "
+        "nothing was restored and the database is unchanged",
+    ),
+    "backup.dangling_row": (
+        "「{file}」的表 {table} 中的行（{row}）引用了表 {parent} 中不存在的记录，未恢复，数据库未改动",
+        "In “{file}”, the row ({row}) of table {table} refers to a row of table {parent} that does not exist; "
+        "nothing was restored and the database is unchanged",
+    ),
     # ------------------------------------------------------------ the roster
     "roster.not_a_date": (
         "{what}应为日期（如 2025-07-01），收到「{text}」",

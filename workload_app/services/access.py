@@ -225,7 +225,10 @@ def may_record_pending_reason(user: User, case_judge: str) -> bool:
 
 
 def default_scope_label(user: User) -> str:
-    """The scope a list shows when none is chosen: a 庭长's division, else the whole court."""
+    """The scope a list shows when none is chosen: a 庭长's division, a 法官's own name, else the
+    whole court."""
+    if user.role == JUDGE and user.judge:
+        return user.judge
     return (user.division if user.role == DIVISION_HEAD else None) or "全院"
 
 

@@ -102,16 +102,22 @@ def record(
 
 
 def verify(db: Database) -> tuple[int, str | None]:
-    """(rows checked, first problem or None): the append-only triggers are in place, the chain
-    re-walks, and its head is the one recorded in ``meta``. See the README for what this can
-    and cannot detect."""
+    """(rows checked, first problem or None): the append-only triggers are in place as our schema
+    defines them, the chain re-walks, its head is the one recorded in ``meta`` (which must exist
+    once there is any row), and the file's schema is ours. See the README for what this can and
+    cannot detect."""
     audit_trail.check_file(db)
     gone = audit_trail.missing_triggers(db)
     n, problem = _verify_chain(db)
+    notes = []
     if gone:
-        note = f"审计表的只读保护触发器（{'、'.join(gone)}）被删除或改动过，审计记录可能已被修改"
-        return n, f"{note}；{problem}" if problem else note
-    return n, problem
+        notes.append(f"审计表的只读保护触发器（{'、'.join(gone)}）被删除、改动或另加过，审计记录可能已被修改")
+    if problem:
+        notes.append(problem)
+    changed = audit_trail.schema_changes(db)
+    if changed:
+        notes.append(f"数据库结构与本程序的不同（{'；'.join(changed)}），有人用其他工具改动过数据库")
+    return n, "；".join(notes) if notes else None
 
 
 def _verify_chain(db: Database) -> tuple[int, str | None]:
@@ -119,10 +125,15 @@ def _verify_chain(db: Database) -> tuple[int, str | None]:
     if problem:
         return n, problem
     head = audit_trail.audit_head(db)
-    recorded = repo.get_meta(db, "audit_head")
+    recorded = audit_trail.recorded_head(db)
+    if head is not None and recorded is None:  # every row written records itself as the head
+        return n, f"审计记录的最新位置（meta.audit_head）缺失：现有 {head[0]} 条记录，其后的记录可能被删除过"
     if recorded is not None and (head is None or recorded != f"{head[0]}:{head[1]}"):
         last = recorded.split(":", 1)[0]
-        return n, f"审计记录应有 {last} 条，现只有 {head[0] if head else 0} 条：最后的记录被删除过"
+        now = head[0] if head else 0
+        if last.isdigit() and int(last) > now:
+            return n, f"审计记录应有 {last} 条，现只有 {now} 条：最后的记录被删除过"
+        return n, f"审计记录的最新一条（第 {now} 条）与记录的最新位置（{last}）不符，审计记录被改动过"
     return n, None
 
 

@@ -1,6 +1,9 @@
 """Backing up and restoring the whole database (管理员).
 
-A restore is prepared in a private working copy of the backup: the audit rows written since the
+A restore is prepared in a private working file built from the program's own schema, into which
+the backup's rows are copied (``storage.own_schema``: nothing of the backup's own schema, no
+trigger, view or index it carries, survives); a backup of an older schema version is copied into
+our schema at its version and then migrated up. In that file the audit rows written since the
 backup was taken are carried into it (they continue its hash chain) or, if the backup does not
 belong to this trail, kept in a file in the backups folder that pruning never touches; then the
 restore itself is recorded in it. Only then does the copy replace the database, in one SQLite
@@ -16,7 +19,7 @@ from pathlib import Path
 from workload_app.core.problems import WorkloadError
 from workload_app.services import access, audit
 from workload_app.services.standard_cases import forget_cached
-from workload_app.storage import audit_trail, backups
+from workload_app.storage import audit_trail, backups, own_schema
 from workload_app.storage import repository as repo
 from workload_app.storage.db import Database, checkpoint, close, latest_version, open_db
 
@@ -74,21 +77,24 @@ def restore(db: Database, source: Path) -> tuple[Database, Path]:
     if path is None:
         raise WorkloadError("backup.restore_in_memory")
     source = Path(source)
-    backups.check_copy(source, latest_version())
-    checkpoint(db)
-    aside = backups.backup_file(path, "before-restore", keep=10**6)
-    work = backups.copy_to_partial(source, backups.backups_dir(path))
+    version = backups.check_copy(source, latest_version())
+    rebuilt = own_schema.rebuild(source, backups.backups_dir(path), version)  # refuses bad rows
+    work = rebuilt.path
     try:
-        prepared = open_db(work, backup_before_upgrade=False)
+        checkpoint(db)
+        aside = backups.backup_file(path, "before-restore", keep=10**6)
+        prepared = open_db(work, backup_before_upgrade=False)  # migrated up from the backup's version
         try:
             access.bind(prepared, user)
             with repo.transaction(prepared):
                 carried = _carry_audit(db, prepared, path)
+                upgraded = {"from_version": version} if version < latest_version() else {}
+                ignored = {"ignored": list(rebuilt.ignored)} if rebuilt.ignored else {}
                 audit.record(
                     prepared,
                     "backup.restore",
                     source.name,
-                    after={"source": str(source), "kept_aside": str(aside), **carried},
+                    after={"source": str(source), "kept_aside": str(aside), **carried, **upgraded, **ignored},
                 )
             checkpoint(prepared, single_file=True)
         finally:

@@ -104,14 +104,18 @@ def alert_list_pdf(
     over_months: int = 12,
     division: str | None = None,
     invariant: bool = False,
+    *,
+    judge: str | None = None,
 ) -> int:
-    """Write the monthly alert list (a division's, or what the user may see); return the case count."""
+    """Write the monthly alert list: the rows of ``pending_cases`` with the same ``division`` and
+    ``judge`` (within what the user may see), so the PDF lists exactly what the csv/xlsx do;
+    return the case count."""
     at = at or clock.today(db)
     if division and not access.may_see_division(db, division):
         raise access.AccessDenied("access.pending_division", division=division)
-    rows = pending_cases(db, at, over_months, division=division)
+    rows = pending_cases(db, at, over_months, division=division, judge=judge)
     court = repo.get_meta(db, "court_name") or ""
-    scope = division or access.default_scope_label(access.current(db))
+    scope = " · ".join(s for s in (division, judge) if s) or access.default_scope_label(access.current(db))
     data = alert_pdf(
         rows, court=court, scope=scope or "全院", at=at, over_months=over_months, invariant=invariant
     )

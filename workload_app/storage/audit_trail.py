@@ -12,7 +12,7 @@ import pandas as pd
 import sqlite_utils
 
 from workload_app.storage.pg import is_server
-from workload_app.storage.repository import frame
+from workload_app.storage.repository import frame, get_meta
 
 
 def audit_head(db: sqlite_utils.Database) -> tuple[int, str] | None:
@@ -73,22 +73,32 @@ def check_file(db: sqlite_utils.Database) -> None:
 
 
 def missing_triggers(db: sqlite_utils.Database) -> list[str]:
-    """Which of the append-only triggers of the audit table are gone (or no longer refuse)."""
+    """Which of the append-only triggers of the audit table are gone or no longer refuse: in the
+    file, each compared by its definition with our schema's (a trigger rewritten ``WHEN 0`` keeps
+    its name but not its text), and any other trigger on the audit table named beside them."""
     if is_server(db):
         return _missing_server_triggers(db)
-    found = dict(
-        db.conn.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'"
-        ).fetchall()
-    )
-    missing = []
-    for name, verb in (("audit_log_no_update", "UPDATE"), ("audit_log_no_delete", "DELETE")):
-        sql = (found.get(name) or "").upper()
-        if not (
-            f"BEFORE {verb} ON AUDIT_LOG" in " ".join(sql.split()) and "RAISE(ABORT" in sql.replace(" ", "")
-        ):
-            missing.append(name)
-    return missing
+    from workload_app.storage.own_schema import append_only_problems
+
+    return append_only_problems(db.conn)
+
+
+def schema_changes(db: sqlite_utils.Database) -> list[str]:
+    """Where the file's schema departs from the one our migrations build at its version (an
+    object added, changed or removed by another tool), the audit table's triggers aside (those
+    are ``missing_triggers``'). Nothing on the court server, whose schema its owner keeps."""
+    if is_server(db):
+        return []
+    from workload_app.storage.own_schema import database_differences
+
+    return [
+        str(d) for d in database_differences(db.conn) if not (d.type == "trigger" and d.table == "audit_log")
+    ]
+
+
+def recorded_head(db: sqlite_utils.Database) -> str | None:
+    """The newest row's ``id:hash`` as recorded apart from the rows (meta.audit_head)."""
+    return get_meta(db, "audit_head")
 
 
 def _missing_server_triggers(db) -> list[str]:

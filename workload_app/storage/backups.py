@@ -3,8 +3,9 @@
 Copies go to ``<name>-backups/`` beside the database, named by time and reason; the newest N
 (meta ``backup_keep``, default 10) are kept. A copy taken before a change that then changed
 nothing (``before_change``) is removed again and prunes nothing, so no-op imports never push the
-last real "before" copy out. Restoring checks the copy first, keeps the current file as a backup
-of its own, and replaces the database in one SQLite transaction. Folders are 0700, files 0600.
+last real "before" copy out. A restore (``services.maintenance``) checks the copy here, copies its
+rows into our own schema (``own_schema.rebuild``) and ``install``s the result in one SQLite
+transaction. Folders are 0700, files 0600.
 """
 
 from __future__ import annotations
@@ -195,7 +196,7 @@ def prune(path: Path, keep: int) -> None:
 def check_copy(source: Path, latest_version: int) -> int:
     """Refuse a file that is not a sound database of this program; returns its schema version."""
     if not source.is_file():
-        raise WorkloadError(f"找不到备份文件「{source}」")
+        raise WorkloadError("backup.not_found", file=str(source))
     try:
         conn = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
         try:
@@ -209,34 +210,14 @@ def check_copy(source: Path, latest_version: int) -> int:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise WorkloadError(f"「{source.name}」不是可用的数据库文件：{exc}") from exc
+        raise WorkloadError("backup.not_database", file=source.name, detail=str(exc)) from exc
     if result != "ok":
-        raise WorkloadError(f"「{source.name}」未通过完整性检查（{result}），未恢复")
-    if not {"cases", "judges", "meta"} <= tables or not version:
-        raise WorkloadError(f"「{source.name}」不是本程序的数据库，未恢复")
+        raise WorkloadError("backup.integrity", file=source.name, detail=result)
+    if not {"cases", "judges", "meta"} <= tables or not isinstance(version, int) or version <= 0:
+        raise WorkloadError("backup.not_ours", file=source.name)
     if version > latest_version:
-        raise WorkloadError(f"「{source.name}」由较新版本的程序创建（结构版本 {version}），未恢复")
+        raise WorkloadError("backup.too_new", file=source.name, version=version)
     return int(version)
-
-
-def copy_to_partial(source: Path, folder: Path) -> Path:
-    """A private working copy of ``source`` (online backup) in ``folder``, named ``*.partial``."""
-    remove_stale_partials(private_dir(folder))
-    fd, name = tempfile.mkstemp(dir=folder, prefix=f"{os.getpid()}-", suffix=".partial")
-    os.close(fd)
-    work = Path(name)
-    try:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-        dst = sqlite3.connect(work)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-            src.close()
-    except BaseException:
-        work.unlink(missing_ok=True)
-        raise
-    return work
 
 
 def install(prepared: Path, path: Path, progress: Callable[[int, int, int], object] | None = None) -> None:
@@ -251,13 +232,3 @@ def install(prepared: Path, path: Path, progress: Callable[[int, int, int], obje
     finally:
         dst.close()
         src.close()
-
-
-def restore(path: Path, source: Path, latest_version: int) -> Path:
-    """Replace the database at ``path`` with ``source`` after checking it; the current content is
-    kept as a backup first (returned). Other programs must have the database closed.
-    (``services.maintenance.restore`` also records the restore and keeps the later audit rows.)"""
-    check_copy(source, latest_version)
-    aside = backup_file(path, "before-restore", keep=10**6) if path.exists() else path
-    install(source, path)
-    return aside

@@ -190,16 +190,17 @@ class PendingView(View):
         )
 
     def _export_pdf(self) -> None:
-        division = self.division_box.currentData()
+        division, judge = self.division_box.currentData(), self.judge_box.currentData()
         at = getattr(self, "at_shown", self.at())
-        name = self.tr("长期未结案件预警清单") + f"-{division or ''}-{at.isoformat()}.pdf"
+        scope = "-".join(s for s in (division, judge) if s)
+        name = self.tr("长期未结案件预警清单") + f"-{scope}-{at.isoformat()}.pdf"
         path = file_dialogs.save_file_name(
             self, self.tr("保存预警清单"), str(Path.home() / name), "PDF (*.pdf)"
         )
         if not path:
             return
         self.window_.tasks.run(
-            lambda db, _p: P.alert_list_pdf(db, path, at, 12, division),
+            lambda db, _p: P.alert_list_pdf(db, path, at, 12, division, judge=judge),
             parent=self,
             label=self.tr("正在生成预警清单"),
             on_done=lambda n: QMessageBox.information(
