@@ -208,6 +208,7 @@ def assert_same_view(db, year: int, month: int, judge: str) -> pd.DataFrame:
     return cases
 
 
+@pytest.mark.slow  # each judge's own view against the court-wide path, on both stores
 def test_my_workload_equals_the_court_wide_path_for_several_judges(demo_db):
     params, _ = current_params(demo_db, YEAR)
     save_params(demo_db, replace(params, panel=PanelParams(responsible_share=0.8, member_share=0.2)), "t")

@@ -34,6 +34,7 @@ def _probe(tmp_path: Path, db: Path, settings: Path, width: int, height: int, re
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+@pytest.mark.slow  # every view and dialog laid out in child processes
 def test_window_and_dialogs_fit_1366x768_and_size_is_kept_per_screen(demo_db, tmp_path):
     db = Path(demo_db.conn.execute("PRAGMA database_list").fetchone()[2])
     demo_db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -281,6 +281,7 @@ def _month_file(path, judges: pd.DataFrame, month: int):
     return write_xlsx(path, rows, title="结案案件")
 
 
+@pytest.mark.slow  # a month imported and every sheet printed on the server, in the window
 def test_personnel_imports_a_month_and_prints_everyones_sheets_on_the_worker(
     court, server_window, qtbot, tmp_path, monkeypatch
 ):
