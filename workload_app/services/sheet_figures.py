@@ -21,7 +21,7 @@ from workload_app.core.casenumber import CATEGORY_LABELS
 from workload_app.core.problems import WorkloadError
 from workload_app.core.quotas import days_in_post_by_month
 from workload_app.core.standard import AWAITING_APPROVAL, INCOMPLETE, NO_RULE, OUTLIER
-from workload_app.services import access
+from workload_app.services import access, grade_views
 from workload_app.services import court as court_settings_
 from workload_app.services import quality as QS
 from workload_app.services import quotas as Q
@@ -59,6 +59,7 @@ class SheetContext:
     settings: court_settings_.CourtSettings | None = None
     quality: QS.QualityReport | None = None  # 质效 figures of the same period, scoped to the viewer
     figures: A.CourtFigures | None = None  # the court's assessment (``assessment`` is its table)
+    grades: dict | None = None  # the year-end sheet: each judge's confirmed grade (grade_views.sheet_lines)
 
     def judge(self, name: str) -> A.JudgeFigures | None:
         """The judge's typed assessment (ranked against everyone in ``assessment``)."""
@@ -117,6 +118,7 @@ def build_context(db: Database, year: int, month: int, generated_at: str | None 
         settings=court_settings_.court_settings(db),
         quality=QS.report(db, year, month),
         figures=figures,
+        grades=grade_views.sheet_lines(db, year) if month == 12 else None,
     )
 
 
@@ -197,6 +199,7 @@ def judge_figures(ctx: SheetContext, judge: str) -> dict:
             **person,
         },
         "publish_ranks": publish_ranks(ctx),
+        "grade": (ctx.grades or {}).get(judge),
         "caseflow": _caseflow(ctx, judge),
         "quota": quota,
         "assessment": a,  # completion, score (and its deduction), ranks: core.assessment.JudgeFigures
