@@ -122,6 +122,11 @@ def _pct(x: float) -> str:
     return f"{x * 100:.0f}%"
 
 
+def _pct1(x: float) -> str:
+    """A share to one decimal (49.9 %, not a rounded 50 % beside a 50 % threshold)."""
+    return f"{x * 100:.1f}".removesuffix(".0") + "%"
+
+
 def _facts(f: GradingFigures, rules: GradingParams, total: float | None) -> list[str]:
     out = []
     if "completion" in rules.figures:
@@ -156,7 +161,7 @@ def propose_one(f: GradingFigures, rules: GradingParams) -> Proposal:
     """One judge's proposal before the cap: 不定等次, 不称职, 基本称职, 优秀候选 or 称职."""
     total = total_score(f, rules)
     if f.share_in_post < rules.min_share_in_post:
-        sentence = f"在岗 {_pct(f.share_in_post)}，不足全年 {_pct(rules.min_share_in_post)}：不定等次"
+        sentence = f"在岗 {_pct1(f.share_in_post)}，不足全年 {_pct1(rules.min_share_in_post)}：不定等次"
         return Proposal(f.judge, f.group, UNGRADED, sentence, False, total)
     facts = "，".join(_facts(f, rules, total))
     completion = f.completion if "completion" in rules.figures else None

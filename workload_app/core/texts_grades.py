@@ -24,7 +24,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "param.grading_cap_max": (
         "参数「{key}」（优秀比例上限 {cap_max:g}）不能小于 grading.cap_share（{cap:g}）",
-        "Parameter “{key}” (the highest 优秀 share, {cap_max:g}) may not be below grading.cap_share ({cap:g})",
+        "Parameter “{key}” (the highest “Excellent” share, {cap_max:g}) may not be below grading.cap_share ({cap:g})",
     ),
     "param.grading_thresholds": (
         "参数「{key}」（{low:g}）不能高于 grading.basic_below_completion（{high:g}）",
@@ -67,15 +67,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "grade.cap_approval_required": (
         "提高优秀比例须填写批准文号（--approval）",
-        "Raising the 优秀 share needs the approval's reference (--approval)",
+        "Raising the “Excellent” share needs the approval's reference (--approval)",
     ),
     "grade.cap_raise_range": (
         "优秀比例 {share:g}% 应在 {low:g}% 至 {high:g}% 之间",
-        "The 优秀 share {share:g}% should lie between {low:g}% and {high:g}%",
+        "The “Excellent” share {share:g}% should lie between {low:g}% and {high:g}%",
     ),
     "grade.cap_published": (
         "{year} 年度优秀名单已公示，不能再调整优秀比例",
-        "The {year} 优秀 list is published: the share can no longer change",
+        "The {year} “Excellent” list is published: the share can no longer change",
     ),
     "grade.no_proposal": (
         "{judge} 在 {year} 年度还没有等次建议（先 workload grades propose）",
@@ -87,11 +87,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "grade.over_cap": (
         "{group}优秀名额为 {places} 名（参加定等 {graded} 人 × {share:g}%），现有 {count} 名优秀（含并列），超出名额",
-        "The {group} group has {places} 优秀 places ({graded} graded × {share:g}%) and {count} 优秀 now (ties included): over the cap",
+        "The {group} group has {places} “Excellent” places ({graded} graded × {share:g}%) and {count} “Excellent” now (ties included): over the cap",
     ),
     "grade.not_published": (
         "{year} 年度考核处于{state}，须先公示优秀名单才能确定",
-        "The {year} grading is at {state}: publish the 优秀 list before confirming",
+        "The {year} grading is at {state}: publish the “Excellent” list before confirming",
     ),
     "grade.not_confirmed": (
         "{year} 年度考核处于{state}，等次确定后才能发出书面通知",
