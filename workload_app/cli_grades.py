@@ -31,6 +31,16 @@ def grades() -> None:
     """年度考核等次：建议、考评委员会决定、公示、确定、书面通知、复核。"""
 
 
+@grades.command("open")
+@click.option("--year", type=int, required=True)
+@pass_ctx
+def grades_open(ctx: Context, year: int) -> None:
+    """开始年度考核（人事）：每名当年在岗法官可以填写个人总结。"""
+    from workload_app.services import grades as G
+
+    _say(G.open_year(ctx.db, year))
+
+
 @grades.command("propose")
 @click.option("--year", type=int, required=True)
 @pass_ctx

@@ -56,6 +56,7 @@ ACTIONS = {
     "roster.transfer": "法官调动",
     "user.create_roster": "为名册法官建立账户",
     "server.move": "移入法院服务器",
+    "grade.open": "年度考核：开始",
     "grade.summary": "年度考核：个人总结",
     "grade.opinion": "年度考核：庭长意见",
     "grade.propose": "年度考核：等次建议",

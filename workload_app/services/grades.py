@@ -189,6 +189,29 @@ def _previous_grade(db: Database, year: int, judge_id: int) -> str | None:
 # ---------------------------------------------------------------- 个人总结, 庭长意见
 
 
+def open_year(db: Database, year: int) -> Changes:
+    """Open the year's grading (人事): the record in state 个人总结 and a line for every judge in post
+    on some day of the year, so that each can write their summary before the proposals."""
+    user = access.require(db, access.COURT_WIDE, "grade_run")
+    roster = repo.judges_frame(db)
+    with repo.transaction(db):
+        row = store.grading_year(db, year)
+        if row is None:
+            store.insert_year(db, year, "summary")
+        else:
+            _unlocked(row)
+        have = {e["judge_id"] for e in store.entries(db, year)}
+        added = []
+        for r in roster.itertuples():
+            share = G.share_in_post(year, _text(r.in_post_from), _text(r.in_post_to))
+            if share > 0 and int(r.id) not in have:
+                store.insert_entry(db, year, int(r.id), division=_text(r.division), post=r.post)
+                added.append(r.name)
+        audit.record(db, "grade.open", f"{year} 年度考核", after={"judges": added, "by": user.name})
+    state = (store.grading_year(db, year) or {})["state"]
+    return _changes(year, state, f"{year} 年度考核已开始：{len(added)} 名法官可填写个人总结")
+
+
 def record_summary(db: Database, year: int, judge: str, text: str = "", paper: bool = False) -> Changes:
     """The judge's year summary, written in the program (the judge, or 人事 on their behalf) or
     marked as handed in on paper (人事)."""
@@ -211,11 +234,13 @@ def record_summary(db: Database, year: int, judge: str, text: str = "", paper: b
     jid = _judge_id(db, judge)
     with repo.transaction(db):
         row = store.grading_year(db, year)
+        before = store.entry(db, year, jid)
+        if (row is None or before is None) and not user.court_wide:
+            raise WorkloadError("grade.not_started", year=year)  # 人事 opens the year (grades open)
         if row is None:
             store.insert_year(db, year, "summary")
         else:
             _unlocked(row)
-        before = store.entry(db, year, jid)
         values = {
             "summary_text": text or None,
             "summary_paper": int(paper),
@@ -242,6 +267,14 @@ def record_summary(db: Database, year: int, judge: str, text: str = "", paper: b
 def record_opinion(db: Database, year: int, judge: str, text: str) -> Changes:
     """The 庭长's opinion on a judge of the division (管理员 may record it too)."""
     user = access.current(db)
+    if user.role not in (access.ADMIN, access.DIVISION_HEAD):
+        raise access.AccessDenied(
+            "access.denied",
+            role=user.role,
+            user=user.name,
+            action="grade_opinion",
+            allowed=("division_head",),
+        )
     e = _entry(db, year, judge)
     if not access.may_write_opinion(user, e["division"], judge):
         raise access.AccessDenied(
