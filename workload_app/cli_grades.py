@@ -166,11 +166,11 @@ def grades_confirm(ctx: Context, year: int) -> None:
 def grades_notices(ctx: Context, year: int, out: Path) -> None:
     """发出书面通知（人事），并把每名法官的最新一版通知写成 PDF。"""
     from workload_app.services import access
+    from workload_app.services import grade_notices as N
     from workload_app.services import grade_views as V
-    from workload_app.services import grades as G
 
     if access.current(ctx.db).court_wide:
-        _say(G.issue_notices(ctx.db, year))
+        _say(N.issue_notices(ctx.db, year))
     paths = V.notice_pdfs(ctx.db, year, out)
     click.echo(f"{len(paths)} 份通知已写入 {out}")
 
@@ -202,17 +202,17 @@ def grades_review(
     out: Path | None,
 ) -> None:
     """复核：--request 登记申请（法官本人或人事），--decide 录入考评委员会的复核决定（人事）。"""
+    from workload_app.services import grade_notices as N
     from workload_app.services import grade_views as V
-    from workload_app.services import grades as G
 
     if (request is None) == (decide is None):
         raise click.UsageError("请给出 --request 或 --decide 之一")
     if request is not None:
-        _say(G.request_review(ctx.db, year, judge, request, _date(on)))
+        _say(N.request_review(ctx.db, year, judge, request, _date(on)))
         return
     if reason is None:
         raise click.UsageError("--decide 须同时给出 --reason")
-    _say(G.decide_review(ctx.db, year, judge, decide, reason, meeting))
+    _say(N.decide_review(ctx.db, year, judge, decide, reason, meeting))
     if out is not None:
         for p in V.notice_pdfs(ctx.db, year, out, {judge.strip()}):
             click.echo(f"通知：{p}")
@@ -251,9 +251,9 @@ def grades_opinion(ctx: Context, year: int, judge: str, text: str) -> None:
 @pass_ctx
 def grades_ack(ctx: Context, year: int, judge: str, opinion: str, paper: bool) -> None:
     """签收考核结果通知：法官本人（可附意见），或人事登记纸质签收。"""
-    from workload_app.services import grades as G
+    from workload_app.services import grade_notices as N
 
-    _say(G.acknowledge(ctx.db, year, judge, opinion, paper))
+    _say(N.acknowledge(ctx.db, year, judge, opinion, paper))
 
 
 @grades.command("history")

@@ -153,7 +153,7 @@ def _drive_answer(db, tmp_path):
 
 def _grading_at(db, step: str) -> int:
     """The demo's 2025 grading brought to just before ``step``; the audit count then."""
-    from workload_app.services import grades
+    from workload_app.services import grade_notices, grades
 
     order = ["propose", "publish", "confirm", "notices", "request"]
     done = order[: order.index(step)] if step in order else order
@@ -164,9 +164,9 @@ def _grading_at(db, step: str) -> int:
     if "confirm" in done:
         grades.confirm(db, 2025)
     if "notices" in done:
-        grades.issue_notices(db, 2025)
+        grade_notices.issue_notices(db, 2025)
     if "request" in done:
-        grades.request_review(db, 2025, _graded_judge(db), "请求复核")
+        grade_notices.request_review(db, 2025, _graded_judge(db), "请求复核")
     return _count(db)
 
 
@@ -189,6 +189,12 @@ def _grades():
     from workload_app.services import grades as G
 
     return G
+
+
+def _notices():
+    from workload_app.services import grade_notices as N
+
+    return N
 
 
 # function (module.name) -> (driver, audit actions it must write)
@@ -222,20 +228,20 @@ DRIVERS = {
         _drive_grades("confirm", lambda db, j: _grades().confirm(db, 2025)),
         {"grade.confirm"},
     ),
-    "grades.issue_notices": (
-        _drive_grades("notices", lambda db, j: _grades().issue_notices(db, 2025)),
+    "grade_notices.issue_notices": (
+        _drive_grades("notices", lambda db, j: _notices().issue_notices(db, 2025)),
         {"grade.notice"},
     ),
-    "grades.acknowledge": (
-        _drive_grades("request", lambda db, j: _grades().acknowledge(db, 2025, j, "无异议")),
+    "grade_notices.acknowledge": (
+        _drive_grades("request", lambda db, j: _notices().acknowledge(db, 2025, j, "无异议")),
         {"grade.ack"},
     ),
-    "grades.request_review": (
-        _drive_grades("request", lambda db, j: _grades().request_review(db, 2025, j, "请求复核")),
+    "grade_notices.request_review": (
+        _drive_grades("request", lambda db, j: _notices().request_review(db, 2025, j, "请求复核")),
         {"grade.review_request"},
     ),
-    "grades.decide_review": (
-        _drive_grades("end", lambda db, j: _grades().decide_review(db, 2025, j, "基本称职", "复核认定")),
+    "grade_notices.decide_review": (
+        _drive_grades("end", lambda db, j: _notices().decide_review(db, 2025, j, "基本称职", "复核认定")),
         {"grade.review_decide"},
     ),
     "pending.record_reason": (_drive_pending_reason, {"pending.reason"}),

@@ -9,6 +9,7 @@ import pytest
 from tests.security.test_scoping import _as_account
 from workload_app.core.problems import WorkloadError
 from workload_app.services import access
+from workload_app.services import grade_notices as GN
 from workload_app.services import grade_views as V
 from workload_app.services import grades as GS
 from workload_app.storage import grading_store
@@ -71,13 +72,13 @@ def test_a_judge_reads_and_writes_only_their_own(graded, store, request):
     with pytest.raises(WorkloadError):
         V.history(db, other)
     # after the notices: the judge acknowledges and asks for a review of their own grade only
-    _as_court(db, court, me, lambda c: (GS.publish(c, Y), GS.confirm(c, Y), GS.issue_notices(c, Y)))
-    GS.acknowledge(db, Y, me.judge, "不同意")
-    GS.request_review(db, Y, me.judge, "完成率未计入借调期间")
+    _as_court(db, court, me, lambda c: (GS.publish(c, Y), GS.confirm(c, Y), GN.issue_notices(c, Y)))
+    GN.acknowledge(db, Y, me.judge, "不同意")
+    GN.request_review(db, Y, me.judge, "完成率未计入借调期间")
     with pytest.raises(access.AccessDenied):
-        GS.request_review(db, Y, other, "代为申请")
+        GN.request_review(db, Y, other, "代为申请")
     with pytest.raises(access.AccessDenied):
-        GS.decide_review(db, Y, me.judge, "优秀", "自定")
+        GN.decide_review(db, Y, me.judge, "优秀", "自定")
     mine = V.overview(db, Y).entry(me.judge)
     assert mine.ack_opinion == "不同意" and len(mine.reviews) == 1
 

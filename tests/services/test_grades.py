@@ -17,6 +17,7 @@ from pypdf import PdfReader
 from workload_app.core.problems import WorkloadError
 from workload_app.reports.judge_sheet import judge_sheet
 from workload_app.services import audit, roster
+from workload_app.services import grade_notices as GN
 from workload_app.services import grade_views as V
 from workload_app.services import grades as GS
 from workload_app.services import quotas as Q
@@ -169,7 +170,7 @@ def test_basic_two_years_running_warns_of_the_exit(demo_db, tmp_path):
         (2024, "基本称职", False),
         (2025, "基本称职", True),
     ]
-    GS.issue_notices(demo_db, 2025)
+    GN.issue_notices(demo_db, 2025)
     [notice] = V.notice_pdfs(demo_db, 2025, tmp_path, {basic})
     text = text_of(notice)
     assert "考核等次：基本称职" in text and "退出员额预警" in text
@@ -193,18 +194,18 @@ def test_locked_after_confirm(demo_db):
 
 def test_a_review_that_changes_the_grade_issues_a_new_notice(demo_db, tmp_path):
     _through_confirm(demo_db, Y, [("彭文", "基本称职", "办案质量问题")], on=dt.date(2026, 1, 5))
-    GS.issue_notices(demo_db, Y)
+    GN.issue_notices(demo_db, Y)
     first = V.overview(demo_db, Y).entry("彭文")
     assert (first.notice_version, first.final) == (1, "基本称职")
-    GS.acknowledge(demo_db, Y, "彭文", "不同意，申请复核")
+    GN.acknowledge(demo_db, Y, "彭文", "不同意，申请复核")
     notice_day = dt.date.fromisoformat(first.notice_at)
     with pytest.raises(WorkloadError) as err:
-        GS.request_review(demo_db, Y, "彭文", "质量问题系他人所致", on=notice_day + dt.timedelta(days=31))
+        GN.request_review(demo_db, Y, "彭文", "质量问题系他人所致", on=notice_day + dt.timedelta(days=31))
     assert err.value.code == "grade.review_late"
-    GS.request_review(demo_db, Y, "彭文", "质量问题系他人所致", on=notice_day + dt.timedelta(days=30))
+    GN.request_review(demo_db, Y, "彭文", "质量问题系他人所致", on=notice_day + dt.timedelta(days=30))
     with pytest.raises(WorkloadError):
-        GS.request_review(demo_db, Y, "彭文", "再次申请")  # one open request at a time
-    GS.decide_review(demo_db, Y, "彭文", "称职", "经核查，发回案件系合议庭其他成员承办", "考委会〔2026〕5号")
+        GN.request_review(demo_db, Y, "彭文", "再次申请")  # one open request at a time
+    GN.decide_review(demo_db, Y, "彭文", "称职", "经核查，发回案件系合议庭其他成员承办", "考委会〔2026〕5号")
     after = V.overview(demo_db, Y).entry("彭文")
     assert (after.notice_version, after.final, after.ack, after.consequences) == (2, "称职", "", ())
     paths = V.notice_pdfs(demo_db, Y, tmp_path, {"彭文"})
@@ -212,15 +213,15 @@ def test_a_review_that_changes_the_grade_issues_a_new_notice(demo_db, tmp_path):
     text = text_of(paths[0])
     assert "复核后" in text and "由「基本称职」改为「称职」" in text and "15日内" in text
     # a decision that keeps the grade issues no new notice
-    GS.request_review(demo_db, Y, "李晓东", "请求复核")
-    GS.decide_review(demo_db, Y, "李晓东", "优秀", "维持")
+    GN.request_review(demo_db, Y, "李晓东", "请求复核")
+    GN.decide_review(demo_db, Y, "李晓东", "优秀", "维持")
     assert V.overview(demo_db, Y).entry("李晓东").notice_version == 1
     # a review cannot put a group over its cap
-    GS.request_review(demo_db, Y, "许芳", "请求复核")
+    GN.request_review(demo_db, Y, "许芳", "请求复核")
     leaders = [e.judge for e in V.overview(demo_db, Y).entries if e.group == "院领导" and e.final != "优秀"]
-    GS.request_review(demo_db, Y, leaders[0], "请求评为优秀")
+    GN.request_review(demo_db, Y, leaders[0], "请求评为优秀")
     with pytest.raises(WorkloadError) as err:
-        GS.decide_review(demo_db, Y, leaders[0], "优秀", "复核")
+        GN.decide_review(demo_db, Y, leaders[0], "优秀", "复核")
     assert err.value.code == "grade.over_cap"
 
 
@@ -233,10 +234,10 @@ def test_every_step_is_audited(demo_db, tmp_path):
     GS.set_grade(demo_db, Y, "彭文", "优秀", "维持建议", "考委会〔2026〕1号")
     GS.publish(demo_db, Y)
     GS.confirm(demo_db, Y)
-    GS.issue_notices(demo_db, Y)
-    GS.acknowledge(demo_db, Y, "彭文", paper=True)
-    GS.request_review(demo_db, Y, "彭文", "请求复核")
-    GS.decide_review(demo_db, Y, "彭文", "称职", "复核认定")
+    GN.issue_notices(demo_db, Y)
+    GN.acknowledge(demo_db, Y, "彭文", paper=True)
+    GN.request_review(demo_db, Y, "彭文", "请求复核")
+    GN.decide_review(demo_db, Y, "彭文", "称职", "复核认定")
     rows = audit.log(demo_db)
     actions = [a for a in reversed(list(rows["action"])) if a.startswith("grade.")]  # oldest first
     assert actions == [
@@ -266,7 +267,7 @@ def test_documents_render_with_the_cjk_font(demo_db, tmp_path):
     assert "2025年度法官考核优秀等次人选公示" in text and "2026年1月5日至2026年1月9日" in text
     for name in ("陈宇", "周勇", "韩军", "李晓东", "许芳"):
         assert name in text
-    GS.issue_notices(demo_db, Y)
+    GN.issue_notices(demo_db, Y)
     paths = V.notice_pdfs(demo_db, Y, tmp_path / "notices")
     assert len(paths) == 60
     one = next(p for p in paths if p.name.endswith("_韩军.pdf"))

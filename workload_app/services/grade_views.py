@@ -23,6 +23,7 @@ from workload_app.importing.safe_cells import append_row, write_table
 from workload_app.reports import grade_docs
 from workload_app.services import access
 from workload_app.services import court as court_settings
+from workload_app.services import grade_notices as GN
 from workload_app.services import grades as GS
 from workload_app.services import quality as QS
 from workload_app.services import standard_cases as S
@@ -89,7 +90,7 @@ def _view(e: dict, params, reviews: list[dict]) -> EntryView:
         cons = G.Consequences(
             bool(e["exit_warning"]), bool(e["no_bonus"]), bool(e["promotion_priority"])
         ).texts()
-    deadline = GS.review_deadline(e, params)
+    deadline = GN.review_deadline(e, params)
     ack = ""
     if e["ack_at"]:
         ack = e["ack_at"][:10] + ("（纸质签收）" if e["ack_paper"] else "")

@@ -41,11 +41,18 @@ class GradingSummary(Summary):
     text: str
 
 
+def deny(user: access.User, action: str, allowed: tuple[str, ...]) -> access.AccessDenied:
+    """The refusal of ``action`` (a code of ``core.texts_grades.ACTIONS``) to ``user``."""
+    return access.AccessDenied(
+        "access.denied", role=user.role, user=user.name, action=action, allowed=allowed
+    )
+
+
 def today() -> dt.date:
     return dt.date.fromisoformat(repo.now()[:10])
 
 
-def _changes(year: int, state: str, text: str) -> Changes:
+def changes_of(year: int, state: str, text: str) -> Changes:
     return Changes(grades=True, summary=GradingSummary(year, state, text))
 
 
@@ -94,14 +101,14 @@ def _text(value: object) -> str | None:
 # ---------------------------------------------------------------- helpers
 
 
-def _year(db: Database, year: int) -> dict:
+def year_row(db: Database, year: int) -> dict:
     row = store.grading_year(db, year)
     if row is None:
         raise WorkloadError("grade.not_started", year=year)
     return row
 
 
-def _unlocked(row: dict) -> None:
+def require_unlocked(row: dict) -> None:
     if row["state"] in G.LOCKED_STATES:
         raise WorkloadError("grade.locked", year=row["year"], state=G.STATE_LABELS[row["state"]])
 
@@ -114,21 +121,21 @@ def _judge_id(db: Database, judge: str) -> int:
     return ids[name]
 
 
-def _entry(db: Database, year: int, judge: str) -> dict:
+def entry_of(db: Database, year: int, judge: str) -> dict:
     row = store.entry(db, year, _judge_id(db, judge))
     if row is None:
         raise WorkloadError("grade.not_graded", judge=judge, year=year)
     return row
 
 
-def _grade(grade: str) -> str:
+def valid_grade(grade: str) -> str:
     grade = grade.strip()
     if grade not in G.GRADES:
         raise WorkloadError("grade.bad_grade", grade=grade, choices="、".join(G.GRADES))
     return grade
 
 
-def _reason(reason: str) -> str:
+def required_reason(reason: str) -> str:
     reason = (reason or "").strip()
     if not reason:
         raise WorkloadError("grade.reason_required")
@@ -164,7 +171,7 @@ def cap_state(db: Database, year: int, entries: list[dict] | None = None) -> dic
     return {g: {"cap": c, "excellent": count.get(g, 0)} for g, c in caps.items()}
 
 
-def _check_caps(db: Database, year: int, entries: list[dict] | None = None, group: str | None = None) -> None:
+def check_caps(db: Database, year: int, entries: list[dict] | None = None, group: str | None = None) -> None:
     """Refuse when a group's 优秀 exceed its cap (only ``group`` when given)."""
     for name, state in cap_state(db, year, entries).items():
         if group is not None and name != group:
@@ -181,7 +188,7 @@ def _check_caps(db: Database, year: int, entries: list[dict] | None = None, grou
             )
 
 
-def _previous_grade(db: Database, year: int, judge_id: int) -> str | None:
+def previous_grade(db: Database, year: int, judge_id: int) -> str | None:
     prev = store.entry(db, year - 1, judge_id)
     return prev["final_grade"] if prev else None
 
@@ -199,7 +206,7 @@ def open_year(db: Database, year: int) -> Changes:
         if row is None:
             store.insert_year(db, year, "summary")
         else:
-            _unlocked(row)
+            require_unlocked(row)
         have = {e["judge_id"] for e in store.entries(db, year)}
         added = []
         for r in roster.itertuples():
@@ -209,7 +216,7 @@ def open_year(db: Database, year: int) -> Changes:
                 added.append(r.name)
         audit.record(db, "grade.open", f"{year} 年度考核", after={"judges": added, "by": user.name})
     state = (store.grading_year(db, year) or {})["state"]
-    return _changes(year, state, f"{year} 年度考核已开始：{len(added)} 名法官可填写个人总结")
+    return changes_of(year, state, f"{year} 年度考核已开始：{len(added)} 名法官可填写个人总结")
 
 
 def record_summary(db: Database, year: int, judge: str, text: str = "", paper: bool = False) -> Changes:
@@ -217,17 +224,9 @@ def record_summary(db: Database, year: int, judge: str, text: str = "", paper: b
     marked as handed in on paper (人事)."""
     user = access.current(db)
     if not access.may_write_own_grading(user, judge):
-        raise access.AccessDenied(
-            "access.denied",
-            role=user.role,
-            user=user.name,
-            action="grade_summary",
-            allowed=("personnel", "judge"),
-        )
+        raise deny(user, "grade_summary", ("personnel", "judge"))
     if paper and not user.court_wide:
-        raise access.AccessDenied(
-            "access.denied", role=user.role, user=user.name, action="grade_paper", allowed=access.COURT_WIDE
-        )
+        raise deny(user, "grade_paper", access.COURT_WIDE)
     text = (text or "").strip()
     if not text and not paper:
         raise WorkloadError("grade.summary_empty")
@@ -240,7 +239,7 @@ def record_summary(db: Database, year: int, judge: str, text: str = "", paper: b
         if row is None:
             store.insert_year(db, year, "summary")
         else:
-            _unlocked(row)
+            require_unlocked(row)
         values = {
             "summary_text": text or None,
             "summary_paper": int(paper),
@@ -261,34 +260,22 @@ def record_summary(db: Database, year: int, judge: str, text: str = "", paper: b
             after={"summary": text, "paper": paper},
         )
     state = (store.grading_year(db, year) or {}).get("state", "summary")
-    return _changes(year, state, f"已记录 {judge} 的个人总结" + ("（纸质）" if paper else ""))
+    return changes_of(year, state, f"已记录 {judge} 的个人总结" + ("（纸质）" if paper else ""))
 
 
 def record_opinion(db: Database, year: int, judge: str, text: str) -> Changes:
     """The 庭长's opinion on a judge of the division (管理员 may record it too)."""
     user = access.current(db)
     if user.role not in (access.ADMIN, access.DIVISION_HEAD):
-        raise access.AccessDenied(
-            "access.denied",
-            role=user.role,
-            user=user.name,
-            action="grade_opinion",
-            allowed=("division_head",),
-        )
-    e = _entry(db, year, judge)
+        raise deny(user, "grade_opinion", ("division_head",))
+    e = entry_of(db, year, judge)
     if not access.may_write_opinion(user, e["division"], judge):
-        raise access.AccessDenied(
-            "access.denied",
-            role=user.role,
-            user=user.name,
-            action="grade_opinion",
-            allowed=("division_head",),
-        )
+        raise deny(user, "grade_opinion", ("division_head",))
     text = (text or "").strip()
     if not text:
         raise WorkloadError("grade.opinion_empty")
     with repo.transaction(db):
-        _unlocked(_year(db, year))
+        require_unlocked(year_row(db, year))
         store.update_entry(
             db, year, e["judge_id"], head_opinion=text, head_opinion_by=user.name, head_opinion_at=repo.now()
         )
@@ -299,7 +286,7 @@ def record_opinion(db: Database, year: int, judge: str, text: str) -> Changes:
             before={"opinion": e["head_opinion"]},
             after={"opinion": text},
         )
-    return _changes(year, _year(db, year)["state"], f"已记录对 {judge} 的庭长意见")
+    return changes_of(year, year_row(db, year)["state"], f"已记录对 {judge} 的庭长意见")
 
 
 # ---------------------------------------------------------------- 等次建议
@@ -355,7 +342,7 @@ def propose(db: Database, year: int) -> Changes:
     text = f"{year} 年度：已为 {len(proposals)} 名法官提出等次建议" + (
         f"，其中 {ties} 人并列于优秀名额边界" if ties else ""
     )
-    return _changes(year, state, text)
+    return changes_of(year, state, text)
 
 
 def _figures_json(f: G.GradingFigures) -> dict:
@@ -387,8 +374,8 @@ def raise_cap(db: Database, year: int, share: float, approval: str) -> Changes:
             high=params.grading.cap_share_max * 100,
         )
     with repo.transaction(db):
-        row = _year(db, year)
-        _unlocked(row)
+        row = year_row(db, year)
+        require_unlocked(row)
         if row["state"] == "publication":
             raise WorkloadError("grade.cap_published", year=year)
         store.update_year(db, year, cap_share=share, cap_approval=approval)
@@ -399,7 +386,7 @@ def raise_cap(db: Database, year: int, share: float, approval: str) -> Changes:
             before={"share": cap_share(row, params), "approval": row["cap_approval"]},
             after={"share": share, "approval": approval},
         )
-    return _changes(year, row["state"], f"{year} 年度优秀比例调整为 {share * 100:g}%（{approval}）")
+    return changes_of(year, row["state"], f"{year} 年度优秀比例调整为 {share * 100:g}%（{approval}）")
 
 
 def set_grade(
@@ -408,13 +395,13 @@ def set_grade(
     """The committee's decision on one judge, with its reason (and the meeting's reference); refused
     after 确定, and refused when it would put the group's 优秀 over the cap."""
     user = access.require(db, access.COURT_WIDE, "grade_decide")
-    grade, reason = _grade(grade), _reason(reason)
-    e = _entry(db, year, judge)
+    grade, reason = valid_grade(grade), required_reason(reason)
+    e = entry_of(db, year, judge)
     if e["proposed_grade"] is None:
         raise WorkloadError("grade.no_proposal", judge=judge, year=year)
     with repo.transaction(db):
-        row = _year(db, year)
-        _unlocked(row)
+        row = year_row(db, year)
+        require_unlocked(row)
         if row["state"] == "summary":
             raise WorkloadError("grade.no_proposal", judge=judge, year=year)
         in_publication = row["state"] == "publication"
@@ -428,7 +415,7 @@ def set_grade(
         }
         store.update_entry(db, year, e["judge_id"], **values)
         if grade == G.EXCELLENT:  # a decision away from 优秀 is always allowed (it resolves a tie)
-            _check_caps(db, year, group=e["assess_group"])
+            check_caps(db, year, group=e["assess_group"])
         if row["state"] == "proposal":
             store.update_year(db, year, state="committee")
         audit.record(
@@ -448,7 +435,7 @@ def set_grade(
             },
         )
     state = "publication" if in_publication else "committee"
-    return _changes(year, state, f"{judge}：{grade}（{reason}）")
+    return changes_of(year, state, f"{judge}：{grade}（{reason}）")
 
 
 # ---------------------------------------------------------------- 公示, 确定
@@ -461,11 +448,11 @@ def publish(db: Database, year: int, on: dt.date | None = None) -> Changes:
     user = access.require(db, access.COURT_WIDE, "grade_run")
     params, _ = current_params(db, year)
     with repo.transaction(db):
-        row = _year(db, year)
-        _unlocked(row)
+        row = year_row(db, year)
+        require_unlocked(row)
         if row["state"] == "summary":
             raise WorkloadError("grade.no_proposals", year=year)
-        _check_caps(db, year)
+        check_caps(db, year)
         if row["state"] != "publication":
             start = on or today()
             end = G.add_working_days(start, params.grading.publication_days)
@@ -477,7 +464,7 @@ def publish(db: Database, year: int, on: dt.date | None = None) -> Changes:
                 published_to=end.isoformat(),
                 published_by=user.name,
             )
-        row = _year(db, year)
+        row = year_row(db, year)
         listed = [e["judge"] for e in store.entries(db, year) if current_grade(e) == G.EXCELLENT]
         audit.record(
             db,
@@ -485,7 +472,7 @@ def publish(db: Database, year: int, on: dt.date | None = None) -> Changes:
             f"{year} 年度考核优秀公示",
             after={"from": row["published_from"], "to": row["published_to"], "excellent": listed},
         )
-    return _changes(
+    return changes_of(
         year,
         "publication",
         f"{year} 年度优秀公示 {len(listed)} 人，{row['published_from']} 至 {row['published_to']}",
@@ -497,17 +484,17 @@ def confirm(db: Database, year: int) -> Changes:
     (last year's grade decides the two-year warning); the year is locked from here on."""
     user = access.require(db, access.COURT_WIDE, "grade_run")
     with repo.transaction(db):
-        row = _year(db, year)
-        _unlocked(row)
+        row = year_row(db, year)
+        require_unlocked(row)
         if row["state"] != "publication":
             raise WorkloadError("grade.not_published", year=year, state=G.STATE_LABELS[row["state"]])
         entries = [e for e in store.entries(db, year) if e["proposed_grade"] is not None]
-        _check_caps(db, year, entries)
+        check_caps(db, year, entries)
         early = today().isoformat() < (row["published_to"] or "")
         finals = {}
         for e in entries:
             grade = e["decided_grade"] or e["proposed_grade"]
-            c = G.consequences(grade, _previous_grade(db, year, e["judge_id"]))
+            c = G.consequences(grade, previous_grade(db, year, e["judge_id"]))
             store.update_entry(
                 db,
                 year,
@@ -530,203 +517,4 @@ def confirm(db: Database, year: int) -> Changes:
             },
         )
     note = f"（公示期至 {row['published_to']}，未满即确定）" if early else ""
-    return _changes(year, "confirmed", f"{year} 年度考核等次已确定：{len(finals)} 人{note}")
-
-
-# ---------------------------------------------------------------- 书面通知
-
-
-def issue_notices(db: Database, year: int) -> Changes:
-    """Record the written notice of every confirmed grade (the first version; a review that changes
-    a grade issues the next). Again later: the notices as issued, nothing changed."""
-    access.require(db, access.COURT_WIDE, "grade_run")
-    with repo.transaction(db):
-        row = _year(db, year)
-        if row["state"] not in G.LOCKED_STATES:
-            raise WorkloadError("grade.not_confirmed", year=year, state=G.STATE_LABELS[row["state"]])
-        entries = [e for e in store.entries(db, year) if e["final_grade"]]
-        new = [e for e in entries if not e["notice_version"]]
-        from workload_app.services import court as court_settings
-
-        settings = court_settings.court_settings(db)
-        for i, e in enumerate(entries, start=1):
-            if e["notice_version"]:
-                continue
-            store.update_entry(
-                db,
-                year,
-                e["judge_id"],
-                notice_version=1,
-                notice_number=_notice_number(settings, year, i),
-                notice_at=repo.now(),
-            )
-        if row["state"] == "confirmed":
-            store.update_year(db, year, state="notified", notified_at=repo.now())
-        if new:
-            audit.record(
-                db,
-                "grade.notice",
-                f"{year} 年度考核结果通知",
-                after={"judges": [e["judge"] for e in new], "version": 1},
-            )
-    return _changes(year, "notified", f"{year} 年度考核结果通知：新发 {len(new)} 份，共 {len(entries)} 份")
-
-
-def _notice_number(settings, year: int, sequence: int) -> str:
-    prefix = settings.notice_prefix or "考核"
-    return f"{prefix}〔{year}〕考字{sequence}号"
-
-
-def acknowledge(db: Database, year: int, judge: str, opinion: str = "", paper: bool = False) -> Changes:
-    """The judge's acknowledgement of the notice, with an opinion, in the program (the judge) or
-    marked as signed on paper (人事)."""
-    user = access.current(db)
-    if not access.may_write_own_grading(user, judge):
-        raise access.AccessDenied(
-            "access.denied",
-            role=user.role,
-            user=user.name,
-            action="grade_ack",
-            allowed=("personnel", "judge"),
-        )
-    if paper and not user.court_wide:
-        raise access.AccessDenied(
-            "access.denied", role=user.role, user=user.name, action="grade_paper", allowed=access.COURT_WIDE
-        )
-    e = _entry(db, year, judge)
-    if not e["notice_version"]:
-        raise WorkloadError("grade.no_notice", judge=judge, year=year)
-    with repo.transaction(db):
-        values = {
-            "ack_at": repo.now(),
-            "ack_opinion": (opinion or "").strip() or None,
-            "ack_paper": int(paper),
-            "ack_by": user.name,
-        }
-        store.update_entry(db, year, e["judge_id"], **values)
-        audit.record(
-            db,
-            "grade.ack",
-            f"{year} 年度考核结果通知：{judge}",
-            after={"notice_version": e["notice_version"], "opinion": values["ack_opinion"], "paper": paper},
-        )
-    return _changes(year, _year(db, year)["state"], f"{judge} 已签收第 {e['notice_version']} 版通知")
-
-
-# ---------------------------------------------------------------- 复核
-
-
-def review_deadline(e: dict, params) -> dt.date | None:
-    if not e["notice_at"]:
-        return None
-    return dt.date.fromisoformat(e["notice_at"][:10]) + dt.timedelta(days=params.grading.review_days)
-
-
-def request_review(db: Database, year: int, judge: str, text: str, on: dt.date | None = None) -> Changes:
-    """A request for review (复核) of the notified grade, within the rule set's days of the notice
-    (the judge, or 人事 recording a paper request). One open request at a time."""
-    user = access.current(db)
-    if not access.may_write_own_grading(user, judge):
-        raise access.AccessDenied(
-            "access.denied",
-            role=user.role,
-            user=user.name,
-            action="grade_review",
-            allowed=("personnel", "judge"),
-        )
-    text = (text or "").strip()
-    if not text:
-        raise WorkloadError("grade.request_empty")
-    params, _ = current_params(db, year)
-    e = _entry(db, year, judge)
-    deadline = review_deadline(e, params)
-    if deadline is None:
-        raise WorkloadError("grade.no_notice", judge=judge, year=year)
-    day = on or today()
-    if day > deadline:
-        raise WorkloadError(
-            "grade.review_late", judge=judge, deadline=deadline.isoformat(), days=params.grading.review_days
-        )
-    if any(r["decided_at"] is None for r in store.reviews(db, year, e["judge_id"])):
-        raise WorkloadError("grade.review_open", judge=judge)
-    with repo.transaction(db):
-        store.insert_review(
-            db,
-            {
-                "year": year,
-                "judge_id": e["judge_id"],
-                "request_text": text,
-                "requested_at": repo.now(),
-                "requested_by": user.name,
-                "previous_grade": e["final_grade"],
-            },
-        )
-        audit.record(
-            db,
-            "grade.review_request",
-            f"{year} 年度考核复核：{judge}",
-            after={"grade": e["final_grade"], "request": text},
-        )
-    return _changes(
-        year, _year(db, year)["state"], f"已登记 {judge} 的复核申请（期限 {deadline.isoformat()}）"
-    )
-
-
-def decide_review(
-    db: Database, year: int, judge: str, grade: str, reason: str, meeting: str | None = None
-) -> Changes:
-    """The committee's review decision (人事 records it). A changed grade becomes final with its
-    consequences and issues a new notice (the next version, to be acknowledged again); the cap
-    still holds."""
-    user = access.require(db, access.COURT_WIDE, "grade_decide")
-    grade, reason = _grade(grade), _reason(reason)
-    e = _entry(db, year, judge)
-    open_ = [r for r in store.reviews(db, year, e["judge_id"]) if r["decided_at"] is None]
-    if not open_:
-        raise WorkloadError("grade.no_review", judge=judge, year=year)
-    changed = grade != e["final_grade"]
-    with repo.transaction(db):
-        store.decide_review(
-            db,
-            open_[0]["id"],
-            decided_grade=grade,
-            decision_reason=reason,
-            decision_meeting=(meeting or "").strip() or None,
-            decided_by=user.name,
-            decided_at=repo.now(),
-        )
-        if changed:
-            c = G.consequences(grade, _previous_grade(db, year, e["judge_id"]))
-            store.update_entry(
-                db,
-                year,
-                e["judge_id"],
-                final_grade=grade,
-                exit_warning=int(c.exit_warning),
-                no_bonus=int(c.no_bonus),
-                promotion_priority=int(c.promotion_priority),
-                notice_version=e["notice_version"] + 1,
-                notice_at=repo.now(),
-                ack_at=None,
-                ack_opinion=None,
-                ack_paper=0,
-                ack_by=None,
-            )
-            if grade == G.EXCELLENT:
-                _check_caps(db, year, group=e["assess_group"])
-        audit.record(
-            db,
-            "grade.review_decide",
-            f"{year} 年度考核复核：{judge}",
-            before={"grade": e["final_grade"], "notice_version": e["notice_version"]},
-            after={
-                "grade": grade,
-                "reason": reason,
-                "meeting": meeting,
-                "notice_version": e["notice_version"] + 1 if changed else e["notice_version"],
-            },
-        )
-    text = f"{judge} 复核决定：{grade}" + (
-        "，已发新通知（第 {} 版）".format(e["notice_version"] + 1) if changed else "，维持原等次"
-    )
-    return _changes(year, _year(db, year)["state"], text)
+    return changes_of(year, "confirmed", f"{year} 年度考核等次已确定：{len(finals)} 人{note}")
