@@ -14,7 +14,7 @@ import pandas as pd
 
 from workload_app.core.problems import WorkloadError
 from workload_app.core.standard import NO_RULE, OUTLIER, judge_shares
-from workload_app.services import access, review
+from workload_app.services import access, grade_views, review
 from workload_app.services import court as court_settings_
 from workload_app.services import quality as QS
 from workload_app.services import quotas as Q
@@ -156,6 +156,7 @@ def judge_context(db: Database, year: int, month: int, judge: str) -> SheetConte
         # 质效: the judge's figures from their own cases alone (idx_cases_judge), equal bit for bit
         # to theirs in the court-wide report (core.quality sums exactly, amounts in fen)
         quality=QS.judge_report(db, year, month, judge),
+        grades=grade_views.sheet_lines(db, year) if month == 12 else None,
     )
 
 
