@@ -546,6 +546,10 @@ After: {a}</translation>
       <translation>decided {g} ({why})</translation>
     </message>
     <message>
+      <source>历年等次：{p}</source>
+      <translation>Grades of past years: {p}</translation>
+    </message>
+    <message>
       <source>发出书面通知…</source>
       <translation>Issue the written notices…</translation>
     </message>

@@ -166,6 +166,7 @@ def test_basic_two_years_running_warns_of_the_exit(demo_db, tmp_path):
     assert view.entry(basic).consequences == ("退出员额预警", "不发放奖励性绩效，本年度不计入晋升年限")
     assert view.entry("彭文").consequences == ("不发放奖励性绩效，本年度不计入晋升年限",)  # once only
     assert view.entry("徐晓东").consequences == ("等级晋升优先",)
+    assert view.entry(basic).past == ((2024, "基本称职"),)  # the multi-year view
     assert [(h["year"], h["grade"], h["exit_warning"]) for h in V.history(demo_db, basic)] == [
         (2024, "基本称职", False),
         (2025, "基本称职", True),

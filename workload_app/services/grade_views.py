@@ -66,6 +66,7 @@ class EntryView:
     ack: str  # "" not yet; else when (and "纸质")
     ack_opinion: str
     reviews: tuple[dict, ...] = ()
+    past: tuple[tuple[int, str], ...] = ()  # (year, confirmed grade) of the years before
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ class GradingView:
         return next((e for e in self.entries if e.judge == judge), None)
 
 
-def _view(e: dict, params, reviews: list[dict]) -> EntryView:
+def _view(e: dict, params, reviews: list[dict], past: tuple = ()) -> EntryView:
     f = json.loads(e["figures"]) if e["figures"] else {}
     final = e["final_grade"]
     cons = []
@@ -124,6 +125,7 @@ def _view(e: dict, params, reviews: list[dict]) -> EntryView:
         ack=ack,
         ack_opinion=e["ack_opinion"] or "",
         reviews=tuple(reviews),
+        past=past,
     )
 
 
@@ -145,7 +147,12 @@ def overview(db: Database, year: int) -> GradingView:
     reviews: dict[int, list[dict]] = {}
     for r in store.reviews(db, year):
         reviews.setdefault(r["judge_id"], []).append(r)
-    views = tuple(_view(e, params, reviews.get(e["judge_id"], [])) for e in entries)
+    past: dict[int, list[tuple[int, str]]] = {}
+    for p in store.past_grades(db, year):
+        past.setdefault(p["judge_id"], []).append((p["year"], p["final_grade"]))
+    views = tuple(
+        _view(e, params, reviews.get(e["judge_id"], []), tuple(past.get(e["judge_id"], ()))) for e in entries
+    )
     state = row["state"] if row else None
     caps = GS.cap_state(db, year, all_entries) if user.court_wide and row else {}
     missing = _missing(row, all_entries, caps, params) if user.court_wide else ()

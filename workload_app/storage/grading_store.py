@@ -97,6 +97,16 @@ def judge_entries(db: sqlite_utils.Database, judge_id: int) -> list[dict]:
     return fetch_rows(db, ENTRY_SELECT + " WHERE e.judge_id = ? ORDER BY e.year", (judge_id,))
 
 
+def past_grades(db: sqlite_utils.Database, year: int) -> list[dict]:
+    """(judge_id, year, final_grade) of every confirmed grade before ``year``, oldest first."""
+    return fetch_rows(
+        db,
+        "SELECT judge_id, year, final_grade FROM grading_entries"
+        " WHERE year < ? AND final_grade IS NOT NULL ORDER BY year",
+        (year,),
+    )
+
+
 def entry(db: sqlite_utils.Database, year: int, judge_id: int) -> dict | None:
     rows = fetch_rows(db, ENTRY_SELECT + " WHERE e.year = ? AND e.judge_id = ?", (year, judge_id))
     return rows[0] if rows else None

@@ -241,6 +241,8 @@ class GradesView(View):
                     o=e.ack_opinion,
                 )
             )
+        if e.past:
+            lines.append(self.tr("历年等次：{p}").format(p="；".join(f"{y} {label(g)}" for y, g in e.past)))
         for r in e.reviews:
             decided = (
                 self.tr("决定 {g}（{why}）").format(g=r["decided_grade"], why=r["decision_reason"])
