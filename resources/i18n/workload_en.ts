@@ -686,6 +686,10 @@ After: {a}</translation>
       <translation>Save the notices to a folder</translation>
     </message>
     <message>
+      <source>（公示期间改变）</source>
+      <translation>(changed during the publication)</translation>
+    </message>
+    <message>
       <source>（纸质）</source>
       <translation>(on paper) </translation>
     </message>

@@ -270,7 +270,7 @@ def table(db: Database, year: int) -> pd.DataFrame:
                 "summary": ("（纸质）" if e.summary_paper else "") + e.summary,
                 "opinion": e.opinion,
                 "decided": e.decided or "",
-                "decision_reason": e.decision_reason,
+                "decision_reason": ("（公示期间改变）" if e.in_publication else "") + e.decision_reason,
                 "meeting": e.meeting,
                 "grade": e.grade or "",
                 "final": e.final or "",

@@ -228,6 +228,8 @@ class GradesView(View):
             lines.append(
                 self.tr("委员会决定：{g}（{r}）{m}").format(g=e.decided, r=e.decision_reason, m=e.meeting)
             )
+            if e.in_publication:
+                lines.append(self.tr("（公示期间改变）"))
         if e.final:
             lines.append(self.tr("确定等次：{g}　{c}").format(g=e.final, c="；".join(e.consequences)))
         if e.notice_version:
