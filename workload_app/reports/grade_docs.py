@@ -137,6 +137,8 @@ def _notice_story(f: dict) -> list:
     story.append(table(facts, [W * 0.18, W * 0.32, W * 0.18, W * 0.32], zebra=False, header_rows=0))
     if e.decision_reason and version == 1:
         story.append(Paragraph(escape(f"考评委员会意见：{e.decision_reason}"), st["base"]))
+    elif e.final == G.UNGRADED and version == 1:  # the reason of a proposal the committee kept
+        story.append(Paragraph(escape(f"说明：{e.proposal_text}"), st["base"]))
     if e.consequences:
         story.append(Paragraph("考核结果的运用", st["h2"]))
         for text in e.consequences:
