@@ -40,7 +40,9 @@ def test_setup_makes_the_court_and_a_second_run_only_reapplies(pg_server):
         from workload_app.storage.migrations import SERVER_MIGRATIONS
 
         versions = ", ".join(str(v) for v, _, _ in SERVER_MIGRATIONS)  # 18 (folded), then each file
-        assert f"已应用结构迁移：{versions}" in first.output and versions.endswith(str(server_latest_version()))
+        assert f"已应用结构迁移：{versions}" in first.output and versions.endswith(
+            str(server_latest_version())
+        )
         assert f"已建立管理员登录角色 {admin}" in first.output
         assert password not in first.output
         again = _setup_cli(pg_server, database, admin, "ignored-pw-2")

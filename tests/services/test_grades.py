@@ -137,7 +137,7 @@ def test_a_tie_at_the_boundary_goes_to_the_committee(demo_db):
     assert (row["published_from"], row["published_to"]) == ("2026-01-05", "2026-01-09")  # 5 working days
 
 
-def test_a_part_year_judge_is_not_graded(demo_db):
+def test_a_part_year_judge_is_not_graded(demo_db, tmp_path):
     division = V.overview(demo_db, Y)  # nothing yet
     assert division.state is None
     roster.add_judge(demo_db, "秋季入额", "刑事审判庭", "审判员", "trial", "2025-10-01")
@@ -148,6 +148,13 @@ def test_a_part_year_judge_is_not_graded(demo_db):
     assert e.share_in_post == pytest.approx(round(92 / 365, 4))
     # not counted among those graded: the 审判员 cap stays 39 × 20 %
     assert V.overview(demo_db, Y).caps["审判员"]["cap"].graded == 39
+    GS.publish(demo_db, Y)
+    GS.confirm(demo_db, Y)
+    GN.issue_notices(demo_db, Y)
+    [notice] = V.notice_pdfs(demo_db, Y, tmp_path, {"秋季入额"})
+    assert "考核等次：不定等次" in text_of(notice) and "说明：在岗25.2%，不足全年50%：不定等次" in text_of(
+        notice
+    )
 
 
 def _through_confirm(db, year, decisions=(), on=None):
