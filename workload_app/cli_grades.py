@@ -41,6 +41,27 @@ def grades_open(ctx: Context, year: int) -> None:
     _say(G.open_year(ctx.db, year))
 
 
+@grades.command("scores")
+@click.option("--year", type=int, required=True)
+@click.option("--judge", required=True)
+@click.option("--score", "scores", multiple=True, required=True, help="评分项=分数，例如 德=90（可多次）")
+@pass_ctx
+def grades_scores(ctx: Context, year: int, judge: str, scores: tuple[str, ...]) -> None:
+    """录入考评委员会对程序不计量的评分项（参数 grading.dimension_weights，如德、能、勤、廉）的评分。"""
+    from workload_app.services import grades as G
+
+    given: dict[str, float] = {}
+    for item in scores:
+        name, sep, value = item.partition("=")
+        try:
+            given[name.strip()] = float(value)
+        except ValueError as exc:
+            raise click.BadParameter(f"应为 评分项=分数：{item}", param_hint="--score") from exc
+        if not sep:
+            raise click.BadParameter(f"应为 评分项=分数：{item}", param_hint="--score")
+    _say(G.record_scores(ctx.db, year, judge, given))
+
+
 @grades.command("propose")
 @click.option("--year", type=int, required=True)
 @pass_ctx

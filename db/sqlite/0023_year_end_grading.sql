@@ -19,7 +19,8 @@ CREATE TABLE grading_years (
     notified_at TEXT
 );
 
--- One row per judge and year: the figures the proposal used (JSON), the proposal and its
+-- One row per judge and year: the figures the proposal used (JSON), the committee's scores of
+-- the dimensions the program does not measure (JSON, when the court uses them), the proposal and its
 -- sentence, the personal summary (in the program or on paper), the 庭长's opinion, the
 -- committee's decision with its reason and meeting, the confirmed grade and its consequences,
 -- the written notice (version, number, date) and the judge's acknowledgement.
@@ -30,6 +31,7 @@ CREATE TABLE grading_entries (
     post TEXT,
     assess_group TEXT,
     figures TEXT,
+    dimension_scores TEXT,
     proposed_grade TEXT,
     proposal_text TEXT,
     tie INTEGER NOT NULL DEFAULT 0,

@@ -185,6 +185,21 @@ def _drive_grades(step: str, call):
     return drive
 
 
+def _drive_scores(db, tmp_path):
+    from dataclasses import replace
+
+    params, _ = parameters.current_params(db, 2025)
+    rules = replace(params.grading, dimension_weights=(("德", 0.2),))
+    parameters.save_params(db, replace(params, grading=rules), "评分项", publish=True)
+    before = _count(db)
+    _grades().record_scores(db, 2025, _graded_judge_any(db), {"德": 88})
+    return before
+
+
+def _graded_judge_any(db) -> str:
+    return S.court_tally(db, 2025)["judge"].iloc[0]
+
+
 def _grades():
     from workload_app.services import grades as G
 
@@ -200,6 +215,7 @@ def _notices():
 # function (module.name) -> (driver, audit actions it must write)
 DRIVERS = {
     "grades.open_year": (lambda db, t: _grades().open_year(db, 2025), {"grade.open"}),
+    "grades.record_scores": (_drive_scores, {"grade.scores"}),
     "grades.propose": (
         _drive_grades("propose", lambda db, j: _grades().propose(db, 2025)),
         {"grade.propose"},

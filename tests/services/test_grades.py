@@ -325,3 +325,24 @@ def test_export_and_performance_file(demo_db, tmp_path):
 def _through_confirm_rest(db):
     GS.publish(db, Y)
     GS.confirm(db, Y)
+
+
+def test_committee_scores_enter_the_total_when_the_court_uses_them(demo_db):
+    params, _ = current_params(demo_db, Y)
+    with pytest.raises(WorkloadError) as err:
+        GS.record_scores(demo_db, Y, "李晓东", {"德": 90})
+    assert err.value.code == "grade.no_dimensions"
+    rules = replace(params.grading, dimension_weights=(("德", 0.1), ("廉", 0.1)))
+    save_params(demo_db, replace(params, grading=rules), "考评委员会评分", publish=True)
+    for scores, code in (({"勤": 90}, "grade.bad_dimension"), ({"德": 120}, "grade.bad_dimension_score")):
+        with pytest.raises(WorkloadError) as err:
+            GS.record_scores(demo_db, Y, "李晓东", scores)
+        assert err.value.code == code
+    GS.record_scores(demo_db, Y, "李晓东", {"德": 90})
+    GS.record_scores(demo_db, Y, "李晓东", {"廉": 100})  # added to the first
+    GS.propose(demo_db, Y)
+    e = V.overview(demo_db, Y).entry("李晓东")
+    total = 0.8 * e.score + 0.1 * 90 + 0.1 * 100  # 0.8 × 90.0 + 9 + 10 = 91.0
+    assert f"得分 {e.score:.1f}，加权总分 {total:.1f}" in e.proposal_text and e.proposed == "优秀"
+    other = V.overview(demo_db, Y).entry("徐晓东")  # a candidate by the figures, not yet scored
+    assert other.proposed == "称职" and other.proposal_text.endswith("（考评委员会评分未录全）：建议称职")

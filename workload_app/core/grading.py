@@ -148,6 +148,8 @@ def _candidate(f: GradingFigures, rules: GradingParams, total: float | None) -> 
     """Whether the judge meets every 优秀 threshold that counts; else the first one missed."""
     if "completion" in rules.figures and (f.completion is None or f.completion < rules.excellent_completion):
         return False, f"完成率未达 {_pct(rules.excellent_completion)}"
+    if "score" in rules.figures and total is None and rules.dimension_weights and f.score is not None:
+        return False, "考评委员会评分未录全"
     if "score" in rules.figures and (total is None or total < rules.excellent_score):
         return False, f"得分未达 {rules.excellent_score:g}"
     if "quality" in rules.figures and len(f.out_of_range) > rules.excellent_max_out_of_range:

@@ -115,6 +115,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{judge} has no review request for {year} awaiting decision",
     ),
     "grade.no_entry_seen": ("无权查看「{judge}」的年度考核", "You may not read “{judge}”'s year-end grade"),
+    "grade.no_dimensions": (
+        "{year} 年度的考核规则没有考评委员会评分项（参数 grading.dimension_weights）",
+        "The {year} rule set has no dimensions the committee scores (parameter grading.dimension_weights)",
+    ),
+    "grade.bad_dimension": (
+        "评分项应为 {choices}，而不是「{name}」",
+        "The dimension should be one of {choices}, not “{name}”",
+    ),
+    "grade.bad_dimension_score": (
+        "评分项「{name}」的分数应在 0 到 100 之间，而不是 {value}",
+        "The score of “{name}” should lie between 0 and 100, not {value}",
+    ),
     "grade.bad_out": (
         "导出文件应为 .csv 或 .xlsx：{path}",
         "The export file should end in .csv or .xlsx: {path}",

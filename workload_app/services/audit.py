@@ -60,6 +60,7 @@ ACTIONS = {
     "grade.summary": "年度考核：个人总结",
     "grade.opinion": "年度考核：庭长意见",
     "grade.propose": "年度考核：等次建议",
+    "grade.scores": "年度考核：考评委员会评分",
     "grade.cap": "年度考核：调整优秀比例",
     "grade.decide": "年度考核：考评委员会决定",
     "grade.publish": "年度考核：优秀公示",

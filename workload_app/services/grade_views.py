@@ -167,12 +167,12 @@ def _missing(row: dict | None, entries: list[dict], caps: dict, params) -> tuple
     state = row["state"]
     graded = [e for e in entries if e["proposed_grade"] is not None]
     if state in ("summary", "proposal", "committee", "publication"):
-        no_summary = [e["judge"] for e in graded if not e["summary_text"] and not e["summary_paper"]]
-        if no_summary:
+        unwritten = [e["judge"] for e in graded if not e["summary_text"] and not e["summary_paper"]]
+        if unwritten:
             out.append(
-                f"个人总结未交 {len(no_summary)} 人："
-                + "、".join(no_summary[:8])
-                + ("…" if len(no_summary) > 8 else "")
+                f"个人总结未交 {len(unwritten)} 人："
+                + "、".join(unwritten[:8])
+                + ("…" if len(unwritten) > 8 else "")
             )
         if state == "summary":
             out.append("尚未提出等次建议（grades propose）")

@@ -72,6 +72,11 @@ def year_figures(db: Database, year: int) -> tuple[list[G.GradingFigures], objec
     merged, _, _ = S.court_results(db, year)
     held = merged[merged["hold_reason"].fillna("").astype(str).str.len() > 0].groupby("judge").size()
     roster = repo.judges_frame(db).set_index("name")
+    scored = {
+        e["judge"]: json.loads(e["dimension_scores"])
+        for e in store.entries(db, year)
+        if e["dimension_scores"]
+    }
     out = []
     for j in court.judges:
         q = quality.judge(j.judge, j.division)
@@ -89,6 +94,7 @@ def year_figures(db: Database, year: int) -> tuple[list[G.GradingFigures], objec
                 score=None if pd.isna(j.score) else float(j.score),
                 out_of_range=tuple(INDICATOR_LABELS[k] for k in q.out_of_range) if q else (),
                 held=int(held.get(j.judge, 0)),
+                dimension_scores=tuple(scored.get(j.judge, {}).items()),
             )
         )
     return out, params, row["version"] if row else None
@@ -287,6 +293,50 @@ def record_opinion(db: Database, year: int, judge: str, text: str) -> Changes:
             after={"opinion": text},
         )
     return changes_of(year, year_row(db, year)["state"], f"已记录对 {judge} 的庭长意见")
+
+
+def record_scores(db: Database, year: int, judge: str, scores: dict[str, float]) -> Changes:
+    """The committee's scores of the dimensions the program does not measure (德、能、勤、廉 …, the
+    rule set's ``dimension_weights``), 0 to 100 each (人事 records them); the proposals use them
+    from the next ``propose``."""
+    user = access.require(db, access.COURT_WIDE, "grade_decide")
+    params, _ = current_params(db, year)
+    known = dict(params.grading.dimension_weights)
+    if not known:
+        raise WorkloadError("grade.no_dimensions", year=year)
+    for name, value in scores.items():
+        if name not in known:
+            raise WorkloadError("grade.bad_dimension", name=name, choices="、".join(known))
+        if not 0 <= value <= 100:
+            raise WorkloadError("grade.bad_dimension_score", name=name, value=value)
+    jid = _judge_id(db, judge)
+    with repo.transaction(db):
+        row = store.grading_year(db, year)
+        if row is None:
+            store.insert_year(db, year, "summary")
+        else:
+            require_unlocked(row)
+        before = store.entry(db, year, jid)
+        merged = {
+            **(json.loads(before["dimension_scores"]) if before and before["dimension_scores"] else {}),
+            **scores,
+        }
+        text = json.dumps(merged, ensure_ascii=False, sort_keys=True)
+        if before is None:
+            store.insert_entry(db, year, jid, dimension_scores=text)
+        else:
+            store.update_entry(db, year, jid, dimension_scores=text)
+        audit.record(
+            db,
+            "grade.scores",
+            f"{year} 年度考核：{judge}",
+            before={"scores": before["dimension_scores"] if before else None},
+            after={"scores": merged, "by": user.name},
+        )
+    state = (store.grading_year(db, year) or {})["state"]
+    return changes_of(
+        year, state, f"已记录 {judge} 的考评委员会评分：" + "，".join(f"{k} {v:g}" for k, v in merged.items())
+    )
 
 
 # ---------------------------------------------------------------- 等次建议

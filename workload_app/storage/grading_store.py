@@ -15,6 +15,7 @@ ENTRY_COLUMNS = frozenset(
         "post",
         "assess_group",
         "figures",
+        "dimension_scores",
         "proposed_grade",
         "proposal_text",
         "tie",
