@@ -2990,6 +2990,10 @@ The database being replaced is kept as a backup first. Close this database on ot
       <translation>Year-end grading: committee decision</translation>
     </message>
     <message>
+      <source>年度考核：考评委员会评分</source>
+      <translation>Year-end grading: committee scores</translation>
+    </message>
+    <message>
       <source>年度考核：调整优秀比例</source>
       <translation>Year-end grading: Excellent share raised</translation>
     </message>
