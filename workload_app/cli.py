@@ -358,8 +358,9 @@ def court_set(ctx: Context, name, notice_prefix, notice_start) -> None:
 
 # The modules that add their commands to ``cli``: users, passwd, audit, backup, restore, approve
 # (cli_admin); import, judges, import-appeals, check-case-numbers (cli_import); export, quota,
-# sheets, pending, pending-reason (cli_reports); server setup, server move-from (cli_server).
-from workload_app import cli_admin, cli_import, cli_reports, cli_server  # noqa: E402,F401
+# sheets, pending, pending-reason (cli_reports); server setup, server move-from (cli_server);
+# grades (cli_grades).
+from workload_app import cli_admin, cli_grades, cli_import, cli_reports, cli_server  # noqa: E402,F401
 
 
 def main() -> None:

@@ -403,3 +403,49 @@ CREATE POLICY audit_head_insert ON meta FOR INSERT TO workload_division_head, wo
 DROP POLICY IF EXISTS audit_head_update ON meta;
 CREATE POLICY audit_head_update ON meta FOR UPDATE TO workload_division_head, workload_judge
     USING (key = 'audit_head') WITH CHECK (key = 'audit_head');
+
+-- ---------------------------------------------------------------- the year-end grading (年度考核)
+-- (tables of migrations 23 and 24). grading_years holds no one's figures: every login reads it.
+-- grading_entries / grading_reviews: court-wide logins all rows; a 法官 its own row, a 庭长 its
+-- division's and its own. A 法官 writes its own summary and acknowledgement and asks for its own
+-- review; a 庭长 writes the opinions on its division's judges (and its own summary as a judge).
+GRANT UPDATE (summary_text, summary_paper, summary_at, summary_by, ack_at, ack_opinion, ack_paper, ack_by)
+    ON grading_entries TO workload_judge, workload_division_head;
+GRANT UPDATE (head_opinion, head_opinion_by, head_opinion_at) ON grading_entries TO workload_division_head;
+GRANT INSERT ON grading_reviews TO workload_judge, workload_division_head;
+GRANT USAGE ON SEQUENCE grading_reviews_id_seq TO workload_judge, workload_division_head;
+ALTER TABLE grading_entries ENABLE ROW LEVEL SECURITY;
+ALTER TABLE grading_entries FORCE ROW LEVEL SECURITY;
+ALTER TABLE grading_reviews ENABLE ROW LEVEL SECURITY;
+ALTER TABLE grading_reviews FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_all ON grading_entries;
+CREATE POLICY owner_all ON grading_entries TO workload_owner USING (true) WITH CHECK (true);
+DROP POLICY IF EXISTS owner_all ON grading_reviews;
+CREATE POLICY owner_all ON grading_reviews TO workload_owner USING (true) WITH CHECK (true);
+DROP POLICY IF EXISTS court_all ON grading_entries;
+CREATE POLICY court_all ON grading_entries TO workload_admin, workload_personnel
+    USING ((SELECT workload_court_wide())) WITH CHECK ((SELECT workload_court_wide()));
+DROP POLICY IF EXISTS court_all ON grading_reviews;
+CREATE POLICY court_all ON grading_reviews TO workload_admin, workload_personnel
+    USING ((SELECT workload_court_wide())) WITH CHECK ((SELECT workload_court_wide()));
+DROP POLICY IF EXISTS own_read ON grading_entries;
+CREATE POLICY own_read ON grading_entries FOR SELECT TO workload_division_head, workload_judge
+    USING (
+        judge_id = (SELECT workload_account_judge())
+        OR judge_id IN (SELECT j.id FROM judges j WHERE j.division_id = (SELECT workload_account_division()))
+    );
+DROP POLICY IF EXISTS own_write ON grading_entries;
+CREATE POLICY own_write ON grading_entries FOR UPDATE TO workload_division_head, workload_judge
+    USING (
+        judge_id = (SELECT workload_account_judge())
+        OR judge_id IN (SELECT j.id FROM judges j WHERE j.division_id = (SELECT workload_account_division()))
+    );
+DROP POLICY IF EXISTS own_read ON grading_reviews;
+CREATE POLICY own_read ON grading_reviews FOR SELECT TO workload_division_head, workload_judge
+    USING (
+        judge_id = (SELECT workload_account_judge())
+        OR judge_id IN (SELECT j.id FROM judges j WHERE j.division_id = (SELECT workload_account_division()))
+    );
+DROP POLICY IF EXISTS own_request ON grading_reviews;
+CREATE POLICY own_request ON grading_reviews FOR INSERT TO workload_division_head, workload_judge
+    WITH CHECK (judge_id = (SELECT workload_account_judge()) AND decided_at IS NULL AND decided_grade IS NULL);

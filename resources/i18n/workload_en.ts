@@ -481,6 +481,224 @@ After: {a}</translation>
     </message>
   </context>
   <context>
+    <name>GradeDialog</name>
+    <message>
+      <source>会议</source>
+      <translation>Meeting</translation>
+    </message>
+    <message>
+      <source>会议编号或纪要文号（可空）</source>
+      <translation>Meeting number or minutes reference (optional)</translation>
+    </message>
+    <message>
+      <source>法官</source>
+      <translation>Judge</translation>
+    </message>
+    <message>
+      <source>理由</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>等次</source>
+      <translation>Grade</translation>
+    </message>
+  </context>
+  <context>
+    <name>GradesView</name>
+    <message>
+      <source>{g}：优秀 {n}/{p} 名（参加定等 {m} 人 × {s}%）{o}</source>
+      <translation>{g}: Excellent {n}/{p} ({m} graded × {s}%){o}</translation>
+    </message>
+    <message>
+      <source>{y} 年度考核：{s}</source>
+      <translation>Year-end grading {y}: {s}</translation>
+    </message>
+    <message>
+      <source>个人总结</source>
+      <translation>Personal summary</translation>
+    </message>
+    <message>
+      <source>个人总结…</source>
+      <translation>Personal summary…</translation>
+    </message>
+    <message>
+      <source>个人总结：{s}</source>
+      <translation>Personal summary: {s}</translation>
+    </message>
+    <message>
+      <source>书面通知：{n}（第 {v} 版，{d}），复核申请期限 {r}；签收：{a} {o}</source>
+      <translation>Written notice: {n} (version {v}, {d}), review requests until {r}; acknowledged: {a} {o}</translation>
+    </message>
+    <message>
+      <source>保存公示名单</source>
+      <translation>Save the publication list</translation>
+    </message>
+    <message>
+      <source>保存通知 PDF…</source>
+      <translation>Save the notice PDF…</translation>
+    </message>
+    <message>
+      <source>公示…</source>
+      <translation>Publish…</translation>
+    </message>
+    <message>
+      <source>决定 {g}（{why}）</source>
+      <translation>decided {g} ({why})</translation>
+    </message>
+    <message>
+      <source>历年等次：{p}</source>
+      <translation>Grades of past years: {p}</translation>
+    </message>
+    <message>
+      <source>发出书面通知…</source>
+      <translation>Issue the written notices…</translation>
+    </message>
+    <message>
+      <source>填写庭长意见…</source>
+      <translation>Division head’s opinion…</translation>
+    </message>
+    <message>
+      <source>复核决定</source>
+      <translation>Review decision</translation>
+    </message>
+    <message>
+      <source>复核决定…</source>
+      <translation>Review decision…</translation>
+    </message>
+    <message>
+      <source>复核申请（{d}）：{t}；{x}</source>
+      <translation>Review request ({d}): {t}; {x}</translation>
+    </message>
+    <message>
+      <source>委员会决定：{g}（{r}）{m}</source>
+      <translation>Committee decision: {g} ({r}) {m}</translation>
+    </message>
+    <message>
+      <source>已保存</source>
+      <translation>Saved</translation>
+    </message>
+    <message>
+      <source>已写出 {n} 份文件</source>
+      <translation>{n} files written</translation>
+    </message>
+    <message>
+      <source>已填写</source>
+      <translation>Written</translation>
+    </message>
+    <message>
+      <source>年度考核</source>
+      <translation>Year-end grading</translation>
+    </message>
+    <message>
+      <source>年度考核：请稍候</source>
+      <translation>Year-end grading: please wait</translation>
+    </message>
+    <message>
+      <source>并列</source>
+      <translation>Tied</translation>
+    </message>
+    <message>
+      <source>庭长意见</source>
+      <translation>Division head’s opinion</translation>
+    </message>
+    <message>
+      <source>庭长意见：{s}</source>
+      <translation>Division head’s opinion: {s}</translation>
+    </message>
+    <message>
+      <source>建议：{g}　{t}</source>
+      <translation>Proposed: {g}  {t}</translation>
+    </message>
+    <message>
+      <source>开始</source>
+      <translation>Open the year</translation>
+    </message>
+    <message>
+      <source>录入委员会决定…</source>
+      <translation>Committee decision…</translation>
+    </message>
+    <message>
+      <source>待决定</source>
+      <translation>awaiting decision</translation>
+    </message>
+    <message>
+      <source>总结</source>
+      <translation>Summary</translation>
+    </message>
+    <message>
+      <source>意见</source>
+      <translation>Opinion</translation>
+    </message>
+    <message>
+      <source>提出等次建议</source>
+      <translation>Propose grades</translation>
+    </message>
+    <message>
+      <source>未完成</source>
+      <translation>Not done</translation>
+    </message>
+    <message>
+      <source>本人意见（可空）</source>
+      <translation>Your opinion (optional)</translation>
+    </message>
+    <message>
+      <source>理由</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>申请复核</source>
+      <translation>Request a review</translation>
+    </message>
+    <message>
+      <source>申请复核…</source>
+      <translation>Request a review…</translation>
+    </message>
+    <message>
+      <source>确定等次</source>
+      <translation>Confirmed grade</translation>
+    </message>
+    <message>
+      <source>确定等次：{g}　{c}</source>
+      <translation>Confirmed grade: {g}  {c}</translation>
+    </message>
+    <message>
+      <source>签收通知</source>
+      <translation>Acknowledge the notice</translation>
+    </message>
+    <message>
+      <source>签收通知…</source>
+      <translation>Acknowledge the notice…</translation>
+    </message>
+    <message>
+      <source>纸质</source>
+      <translation>On paper</translation>
+    </message>
+    <message>
+      <source>考评委员会决定</source>
+      <translation>Assessment committee decision</translation>
+    </message>
+    <message>
+      <source>请先在表中选中一名法官</source>
+      <translation>Select a judge in the table first</translation>
+    </message>
+    <message>
+      <source>通知保存到文件夹</source>
+      <translation>Save the notices to a folder</translation>
+    </message>
+    <message>
+      <source>（公示期间改变）</source>
+      <translation>(changed during the publication)</translation>
+    </message>
+    <message>
+      <source>（纸质）</source>
+      <translation>(on paper) </translation>
+    </message>
+    <message>
+      <source>（超出）</source>
+      <translation> (over the cap)</translation>
+    </message>
+  </context>
+  <context>
     <name>ImportHistoryDialog</name>
     <message>
       <source>名册</source>
@@ -2247,6 +2465,10 @@ Database: {p}</translation>
       <translation>Roster</translation>
     </message>
     <message>
+      <source>年度考核</source>
+      <translation>Year-end grading</translation>
+    </message>
+    <message>
       <source>待复核</source>
       <translation>To review</translation>
     </message>
@@ -2404,8 +2626,20 @@ The database being replaced is kept as a backup first. Close this database on ot
       <translation>Not ranked because</translation>
     </message>
     <message>
+      <source>不定等次</source>
+      <translation>Not graded</translation>
+    </message>
+    <message>
       <source>不是法院服务器的地址：</source>
       <translation>Not a court server address: </translation>
+    </message>
+    <message>
+      <source>不称职</source>
+      <translation>Incompetent</translation>
+    </message>
+    <message>
+      <source>个人总结</source>
+      <translation>Personal summary</translation>
     </message>
     <message>
       <source>中文</source>
@@ -2422,6 +2656,10 @@ The database being replaced is kept as a backup first. Close this database on ot
     <message>
       <source>乘数</source>
       <translation>multiplier</translation>
+    </message>
+    <message>
+      <source>书面通知</source>
+      <translation>Written notices</translation>
     </message>
     <message>
       <source>二审改判发回重审率</source>
@@ -2446,6 +2684,10 @@ The database being replaced is kept as a backup first. Close this database on ot
     <message>
       <source>任职期外结案</source>
       <translation>Closed outside the time in post</translation>
+    </message>
+    <message>
+      <source>优秀</source>
+      <translation>Excellent</translation>
     </message>
     <message>
       <source>保存表头映射方案</source>
@@ -2508,12 +2750,20 @@ The database being replaced is kept as a backup first. Close this database on ot
       <translation>Public notice</translation>
     </message>
     <message>
+      <source>公示</source>
+      <translation>Publication</translation>
+    </message>
+    <message>
       <source>关联</source>
       <translation>Linked to</translation>
     </message>
     <message>
       <source>其他</source>
       <translation>Other</translation>
+    </message>
+    <message>
+      <source>决定理由</source>
+      <translation>Reason for the decision</translation>
     </message>
     <message>
       <source>分子</source>
@@ -2600,6 +2850,10 @@ The database being replaced is kept as a backup first. Close this database on ot
       <translation>Name</translation>
     </message>
     <message>
+      <source>名额边界并列</source>
+      <translation>Tied at the cap</translation>
+    </message>
+    <message>
       <source>否</source>
       <translation>no</translation>
     </message>
@@ -2618,6 +2872,10 @@ The database being replaced is kept as a backup first. Close this database on ot
     <message>
       <source>基本任务</source>
       <translation>Common quota</translation>
+    </message>
+    <message>
+      <source>基本称职</source>
+      <translation>Basically competent</translation>
     </message>
     <message>
       <source>填写人</source>
@@ -2644,8 +2902,16 @@ The database being replaced is kept as a backup first. Close this database on ot
       <translation>Name</translation>
     </message>
     <message>
+      <source>委员会决定</source>
+      <translation>Committee decision</translation>
+    </message>
+    <message>
       <source>完成率%</source>
       <translation>Completion %</translation>
+    </message>
+    <message>
+      <source>完成率（%）</source>
+      <translation>Completion (%)</translation>
     </message>
     <message>
       <source>审判</source>
@@ -2724,6 +2990,58 @@ The database being replaced is kept as a backup first. Close this database on ot
       <translation>Annual target</translation>
     </message>
     <message>
+      <source>年度考核：个人总结</source>
+      <translation>Year-end grading: personal summary</translation>
+    </message>
+    <message>
+      <source>年度考核：书面通知</source>
+      <translation>Year-end grading: written notices</translation>
+    </message>
+    <message>
+      <source>年度考核：优秀公示</source>
+      <translation>Year-end grading: Excellent list published</translation>
+    </message>
+    <message>
+      <source>年度考核：复核决定</source>
+      <translation>Year-end grading: review decision</translation>
+    </message>
+    <message>
+      <source>年度考核：庭长意见</source>
+      <translation>Year-end grading: division head’s opinion</translation>
+    </message>
+    <message>
+      <source>年度考核：开始</source>
+      <translation>Year-end grading: opened</translation>
+    </message>
+    <message>
+      <source>年度考核：申请复核</source>
+      <translation>Year-end grading: review requested</translation>
+    </message>
+    <message>
+      <source>年度考核：确定等次</source>
+      <translation>Year-end grading: grades confirmed</translation>
+    </message>
+    <message>
+      <source>年度考核：等次建议</source>
+      <translation>Year-end grading: grades proposed</translation>
+    </message>
+    <message>
+      <source>年度考核：签收通知</source>
+      <translation>Year-end grading: notice acknowledged</translation>
+    </message>
+    <message>
+      <source>年度考核：考评委员会决定</source>
+      <translation>Year-end grading: committee decision</translation>
+    </message>
+    <message>
+      <source>年度考核：考评委员会评分</source>
+      <translation>Year-end grading: committee scores</translation>
+    </message>
+    <message>
+      <source>年度考核：调整优秀比例</source>
+      <translation>Year-end grading: Excellent share raised</translation>
+    </message>
+    <message>
       <source>序号</source>
       <translation>No.</translation>
     </message>
@@ -2736,12 +3054,20 @@ The database being replaced is kept as a backup first. Close this database on ot
       <translation>Division head</translation>
     </message>
     <message>
+      <source>庭长意见</source>
+      <translation>Division head’s opinion</translation>
+    </message>
+    <message>
       <source>庭领导</source>
       <translation>Division leaders</translation>
     </message>
     <message>
       <source>建立时间</source>
       <translation>Created</translation>
+    </message>
+    <message>
+      <source>建议等次</source>
+      <translation>Proposed grade</translation>
     </message>
     <message>
       <source>异常页数</source>
@@ -2948,6 +3274,10 @@ The database being replaced is kept as a backup first. Close this database on ot
       <translation>Acceptance %</translation>
     </message>
     <message>
+      <source>未开始</source>
+      <translation>Not started</translation>
+    </message>
+    <message>
       <source>未结原因</source>
       <translation>Reason</translation>
     </message>
@@ -3092,12 +3422,24 @@ The database being replaced is kept as a backup first. Close this database on ot
       <translation>Confirm a case closed outside the time in post</translation>
     </message>
     <message>
+      <source>确定</source>
+      <translation>Confirmed</translation>
+    </message>
+    <message>
+      <source>确定等次</source>
+      <translation>Confirmed grade</translation>
+    </message>
+    <message>
       <source>确认异常页数</source>
       <translation>Confirm outlier pages</translation>
     </message>
     <message>
       <source>离任日期</source>
       <translation>Left on</translation>
+    </message>
+    <message>
+      <source>称职</source>
+      <translation>Competent</translation>
     </message>
     <message>
       <source>移入法院服务器</source>
@@ -3124,6 +3466,10 @@ The database being replaced is kept as a backup first. Close this database on ot
       <translation>Awaiting another case</translation>
     </message>
     <message>
+      <source>等次建议</source>
+      <translation>Grades proposed</translation>
+    </message>
+    <message>
       <source>答复</source>
       <translation>Answer</translation>
     </message>
@@ -3138,6 +3484,10 @@ The database being replaced is kept as a backup first. Close this database on ot
     <message>
       <source>答复疑问</source>
       <translation>Answer a query</translation>
+    </message>
+    <message>
+      <source>签收</source>
+      <translation>Acknowledged</translation>
     </message>
     <message>
       <source>管理员</source>
@@ -3198,6 +3548,14 @@ The database being replaced is kept as a backup first. Close this database on ot
     <message>
       <source>编号</source>
       <translation>ID</translation>
+    </message>
+    <message>
+      <source>考核组</source>
+      <translation>Assessment group</translation>
+    </message>
+    <message>
+      <source>考评委员会审核</source>
+      <translation>Committee review</translation>
     </message>
     <message>
       <source>职务</source>
@@ -3262,6 +3620,10 @@ The database being replaced is kept as a backup first. Close this database on ot
     <message>
       <source>进度区间</source>
       <translation>Completion band</translation>
+    </message>
+    <message>
+      <source>通知</source>
+      <translation>Notice</translation>
     </message>
     <message>
       <source>部门</source>

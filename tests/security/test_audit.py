@@ -151,8 +151,115 @@ def _drive_answer(db, tmp_path):
     queries.answer(db, asked.id, "已核对卷宗，页数无误")
 
 
+def _grading_at(db, step: str) -> int:
+    """The demo's 2025 grading brought to just before ``step``; the audit count then."""
+    from workload_app.services import grade_notices, grades
+
+    order = ["propose", "publish", "confirm", "notices", "request"]
+    done = order[: order.index(step)] if step in order else order
+    if "propose" in done:
+        grades.propose(db, 2025)
+    if "publish" in done:
+        grades.publish(db, 2025)
+    if "confirm" in done:
+        grades.confirm(db, 2025)
+    if "notices" in done:
+        grade_notices.issue_notices(db, 2025)
+    if "request" in done:
+        grade_notices.request_review(db, 2025, _graded_judge(db), "请求复核")
+    return _count(db)
+
+
+def _graded_judge(db) -> str:
+    from workload_app.services import grade_views
+
+    return next(e.judge for e in grade_views.overview(db, 2025).entries if e.proposed == "称职")
+
+
+def _drive_grades(step: str, call):
+    def drive(db, tmp_path):
+        before = _grading_at(db, step)
+        call(db, _graded_judge(db) if step != "propose" else None)
+        return before
+
+    return drive
+
+
+def _drive_scores(db, tmp_path):
+    from dataclasses import replace
+
+    params, _ = parameters.current_params(db, 2025)
+    rules = replace(params.grading, dimension_weights=(("德", 0.2),))
+    parameters.save_params(db, replace(params, grading=rules), "评分项", publish=True)
+    before = _count(db)
+    _grades().record_scores(db, 2025, _graded_judge_any(db), {"德": 88})
+    return before
+
+
+def _graded_judge_any(db) -> str:
+    return S.court_tally(db, 2025)["judge"].iloc[0]
+
+
+def _grades():
+    from workload_app.services import grades as G
+
+    return G
+
+
+def _notices():
+    from workload_app.services import grade_notices as N
+
+    return N
+
+
 # function (module.name) -> (driver, audit actions it must write)
 DRIVERS = {
+    "grades.open_year": (lambda db, t: _grades().open_year(db, 2025), {"grade.open"}),
+    "grades.record_scores": (_drive_scores, {"grade.scores"}),
+    "grades.propose": (
+        _drive_grades("propose", lambda db, j: _grades().propose(db, 2025)),
+        {"grade.propose"},
+    ),
+    "grades.record_summary": (
+        _drive_grades("publish", lambda db, j: _grades().record_summary(db, 2025, j, "全年工作总结")),
+        {"grade.summary"},
+    ),
+    "grades.record_opinion": (
+        _drive_grades("publish", lambda db, j: _grades().record_opinion(db, 2025, j, "同意建议")),
+        {"grade.opinion"},
+    ),
+    "grades.raise_cap": (
+        _drive_grades("publish", lambda db, j: _grades().raise_cap(db, 2025, 0.25, "批准〔2026〕1号")),
+        {"grade.cap"},
+    ),
+    "grades.set_grade": (
+        _drive_grades("publish", lambda db, j: _grades().set_grade(db, 2025, j, "基本称职", "考委会决定")),
+        {"grade.decide"},
+    ),
+    "grades.publish": (
+        _drive_grades("publish", lambda db, j: _grades().publish(db, 2025)),
+        {"grade.publish"},
+    ),
+    "grades.confirm": (
+        _drive_grades("confirm", lambda db, j: _grades().confirm(db, 2025)),
+        {"grade.confirm"},
+    ),
+    "grade_notices.issue_notices": (
+        _drive_grades("notices", lambda db, j: _notices().issue_notices(db, 2025)),
+        {"grade.notice"},
+    ),
+    "grade_notices.acknowledge": (
+        _drive_grades("request", lambda db, j: _notices().acknowledge(db, 2025, j, "无异议")),
+        {"grade.ack"},
+    ),
+    "grade_notices.request_review": (
+        _drive_grades("request", lambda db, j: _notices().request_review(db, 2025, j, "请求复核")),
+        {"grade.review_request"},
+    ),
+    "grade_notices.decide_review": (
+        _drive_grades("end", lambda db, j: _notices().decide_review(db, 2025, j, "基本称职", "复核认定")),
+        {"grade.review_decide"},
+    ),
     "pending.record_reason": (_drive_pending_reason, {"pending.reason"}),
     "quality.import_appeals": (_drive_import_appeals, {"import.appeals"}),
     "standard_cases.compute_year": (lambda db, t: S.compute_year(db, 2025), {"compute"}),

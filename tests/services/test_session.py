@@ -10,12 +10,13 @@ import pytest
 from workload_app.services import access, accounts, demo, info, session
 from workload_app.services.parameters import current_params, save_params
 from workload_app.storage.db import latest_version
+from workload_app.storage.migrations import MIGRATIONS
 
 
 def test_open_creates_and_upgrades_and_close_closes(tmp_path):
     db = session.open_db(tmp_path / "s.sqlite")
     version = db.conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0]
-    assert version == latest_version() == 21
+    assert version == latest_version() == max(v for v, _, _ in MIGRATIONS)  # 24: the grading tables
     assert session.is_open(db)
     session.close_db(db)
     assert not session.is_open(db)

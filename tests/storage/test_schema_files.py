@@ -50,7 +50,6 @@ def _recorded(conn: sqlite3.Connection) -> list[tuple]:
 
 
 # versions added after the conversion to SQL files: only as files (0021: time-in-post reviews)
-AFTER_LEGACY = [21]
 
 
 def _reference(tmp_path: Path) -> sqlite3.Connection:
@@ -61,19 +60,32 @@ def _reference(tmp_path: Path) -> sqlite3.Connection:
     return conn
 
 
+CONVERTED = LEGACY[-1][0]  # 18: the versions written in Python before; later ones are SQL files only
+CONVERTED_VERSIONS = [1, 2, 3, 4, 5, 7, 9, 11, 15, 17, 18]
+VERSIONS = [v for v, _, _ in MIGRATIONS]
+
+
+def _later_objects(tmp_path: Path) -> set[str]:
+    """The tables, indexes and triggers the SQL files after the converted versions add."""
+    conn = sqlite3.connect(tmp_path / "later.sqlite", isolation_level=None)
+    apply_migrations(sqlite_utils.Database(conn), upto=CONVERTED)
+    before = {r[1] for r in _schema(conn)}
+    apply_migrations(sqlite_utils.Database(conn))
+    return {r[1] for r in _schema(conn)} - before
+
+
 def test_versions_and_names_match_the_python_migrations():
-    assert [(v, n) for v, n, _ in MIGRATIONS if v <= LEGACY[-1][0]] == [(v, n) for v, n, _ in LEGACY]
-    assert [v for v, _, _ in MIGRATIONS] == [1, 2, 3, 4, 5, 7, 9, 11, 15, 17, 18, *AFTER_LEGACY]
+    assert [(v, n) for v, n, _ in MIGRATIONS[: len(LEGACY)]] == [(v, n) for v, n, _ in LEGACY]
+    assert [v for v in VERSIONS if v <= CONVERTED] == CONVERTED_VERSIONS
 
 
 def test_from_empty_the_schema_is_exactly_the_old_one(tmp_path):
     reference = _reference(tmp_path)
     new = sqlite3.connect(tmp_path / "new.sqlite", isolation_level=None)
-    apply_migrations(sqlite_utils.Database(new))
+    apply_migrations(sqlite_utils.Database(new), upto=CONVERTED)
     assert _schema(new) == _schema(reference)  # every table, index, trigger, text for text
     assert _recorded(new) == _recorded(reference)
-    # 0021 marks results stored before it as out of date (time in post): 0 + 1
-    assert new.execute("SELECT key, value FROM meta").fetchall() == [("cases_version", "1")]
+    assert new.execute("SELECT key, value FROM meta").fetchall() == [("cases_version", "0")]
     # the triggers are there and still guard the audit trail
     new.execute(
         "INSERT INTO audit_log (at, user, role, action, prev_hash, hash) VALUES ('t', 'u', 'admin', 'a', '', 'h')"
@@ -91,8 +103,10 @@ def test_a_database_left_at_every_version_by_the_old_program_upgrades(tmp_path, 
     conn.execute("INSERT INTO divisions (name) VALUES ('民事审判第一庭')")
     conn.close()
     db = open_db(path)  # the new runner, from the SQL files
-    assert _schema(db.conn) == _schema(reference)
-    assert _recorded(db.conn) == _recorded(reference)
+    later = _later_objects(tmp_path)
+    assert [r for r in _schema(db.conn) if r[1] not in later] == _schema(reference)
+    assert _recorded(db.conn)[: len(LEGACY)] == _recorded(reference)
+    assert [v for v, _ in _recorded(db.conn)] == VERSIONS
     assert db.conn.execute("SELECT name FROM divisions").fetchall() == [("民事审判第一庭",)]
     assert db.conn.execute("SELECT value FROM meta WHERE key = 'cases_version'").fetchone() == ("1",)
 
@@ -112,7 +126,7 @@ def test_each_file_runs_in_its_own_transaction(tmp_path, monkeypatch):
     with pytest.raises(sqlite3.OperationalError):
         apply_migrations(sqlite_utils.Database(conn))
     assert conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'half_done'").fetchone() is None
-    assert _recorded(conn)[-1][0] == MIGRATIONS[-1][0] == 21
+    assert _recorded(conn)[-1][0] == VERSIONS[-1]
 
 
 def test_a_python_hook_runs_after_its_files_sql_in_the_same_transaction(tmp_path, monkeypatch):
@@ -192,4 +206,4 @@ def test_the_bundle_and_the_package_carry_the_sql_files():
             cwd=bundle,
             env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
         ).stdout
-    assert out.strip() == f"{Path(bundle) / 'db' / 'sqlite'} [1, 2, 3, 4, 5, 7, 9, 11, 15, 17, 18, 21]"
+    assert out.strip() == f"{Path(bundle) / 'db' / 'sqlite'} {VERSIONS}"

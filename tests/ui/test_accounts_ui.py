@@ -64,8 +64,9 @@ def test_judge_sees_own_views_and_cases_only(judge_window, qtbot, qtmodeltester)
         "案件",
         "长期未结",
         "报表",
+        "年度考核",
         "疑问",
-    ]  # 疑问: their own queries (issue 19.14)
+    ]  # 疑问: their own queries (issue 19.14); 年度考核: their own grade (issue 29)
     assert not w.acceptDrops()  # a judge cannot import
     for i in range(w.nav.count()):
         w.nav.setCurrentRow(i)

@@ -73,3 +73,29 @@ def test_publish_without_reason_is_refused_with_a_message(window, qtbot, monkeyp
     params_view.buttons["publish"].click()
     assert window.messages[-1] == "发布参数须填写理由。"
     assert not repo.current_param_set(window.db, 2025)["published"]
+
+
+def test_saving_in_the_editor_keeps_the_sections_it_has_no_fields_for(window, qtbot, monkeypatch):
+    """Regression: the editor rebuilt the set from its fields only, so saving put the 质效 ranges
+    and the year-end grading rules back to their defaults."""
+    from dataclasses import replace
+
+    from workload_app.services.parameters import current_params, draft_params, save_params
+
+    params, _ = current_params(window.db, 2025)
+    custom = replace(
+        params,
+        grading=replace(params.grading, cap_share=0.15, rounding="up"),
+        quality=replace(params.quality, deduction_per_reversed=0.5),
+    )
+    save_params(window.db, custom, "考核规则", publish=True)
+    params_view = window.view_titled("参数")
+    qtbot.waitUntil(window.tasks.idle, timeout=20_000)
+    params_view.w_file.setValue(0.25)
+    params_view.w_judgment.setValue(0.50)
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("调高卷宗权重", True)))
+    params_view.buttons["save"].click()
+    saved, row = draft_params(window.db, 2025)
+    assert row["version"] == 3 and saved.trial.w_file == pytest.approx(0.25)
+    assert (saved.grading.cap_share, saved.grading.rounding) == (0.15, "up")
+    assert saved.quality.deduction_per_reversed == 0.5

@@ -118,7 +118,7 @@ def test_a_judge_on_the_server_sees_the_tally_personnel_sees_and_when_it_was_com
 
     w = server_window(site, login)
     titles = [w.nav.item(i).text() for i in range(w.nav.count())]
-    assert titles == ["我的工作量", "案件", "长期未结", "报表", "疑问"]  # no view of other judges
+    assert titles == ["我的工作量", "案件", "长期未结", "报表", "年度考核", "疑问"]  # no view of other judges
     view = w.view_titled("我的工作量")
     qtbot.waitUntil(lambda: view.cases.rowCount() > 0, timeout=60_000)
     _wait_idle(w, qtbot)
@@ -178,7 +178,7 @@ def test_a_division_head_on_the_server_sees_personnels_figures_of_the_division(c
     w = server_window(site, login)
     w.month_box.setCurrentIndex(month - 1)
     titles = [w.nav.item(i).text() for i in range(w.nav.count())]
-    assert titles == ["概览", "我的工作量", "案件", "长期未结", "法官", "部门", "报表", "疑问"]
+    assert titles == ["概览", "我的工作量", "案件", "长期未结", "法官", "部门", "报表", "年度考核", "疑问"]
 
     overview = w.view_titled("概览")
     qtbot.waitUntil(lambda: overview.model.rowCount() > 0, timeout=60_000)

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.gui
 
 
 def test_every_view_shows_and_models_pass_modeltester(window, qtbot, qtmodeltester):
-    assert window.year() == 2025 and window.nav.count() == 14  # 名册 added
+    assert window.year() == 2025 and window.nav.count() == 15  # 名册, 年度考核 added
     for i in range(window.nav.count()):
         window.nav.setCurrentRow(i)
         qtbot.waitUntil(window.tasks.idle, timeout=30_000)  # views read on the worker

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from workload_app.core import texts_people, texts_work
+from workload_app.core import texts_grades, texts_people, texts_work
 
 ZH, EN = "zh", "en"
 
@@ -56,6 +56,8 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "print_division": ("打印该部门的报表", "print this division's sheet"),
 }
 
+ACTIONS.update(texts_grades.ACTIONS)  # the year-end grading's own actions
+
 ROLES: dict[str, tuple[str, str]] = {
     "admin": ("管理员", "Administrator"),
     "personnel": ("人事", "Personnel"),
@@ -76,7 +78,11 @@ WORDS: dict[str, str] = {
 }
 
 # Every code with its texts, kept by subject in two modules of their own (data, not logic).
-MESSAGES: dict[str, tuple[str, str]] = {**texts_people.MESSAGES, **texts_work.MESSAGES}
+MESSAGES: dict[str, tuple[str, str]] = {
+    **texts_people.MESSAGES,
+    **texts_work.MESSAGES,
+    **texts_grades.MESSAGES,
+}
 
 
 def _term(table: dict[str, tuple[str, str]], value: Any, lang: str) -> str:

@@ -11,6 +11,7 @@ import tomllib
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
+from workload_app.core.grading_params import GradingParams, _grading, _grading_toml
 from workload_app.core.param_values import _check_keys, _number, _share, _strings, _toml_key, _toml_value  # noqa: F401
 from workload_app.core.problems import ParameterError, ParameterProblems
 from workload_app.core.quality_params import (  # noqa: F401 - importable from here as before
@@ -138,6 +139,7 @@ class Params:
     score: ScoreParams = field(default_factory=ScoreParams)
     assessment: AssessmentParams = field(default_factory=AssessmentParams)
     quality: QualityParams = field(default_factory=QualityParams)
+    grading: GradingParams = field(default_factory=GradingParams)  # 考核等次 (core.grading_params)
 
     @property
     def reference_year(self) -> int:
@@ -177,7 +179,7 @@ def params_from_dict(data: dict) -> Params:
     found.attempt(
         _check_keys,
         data,
-        {"year", "trial", "enforcement", "panel", "quota", "score", "assessment", "quality"},
+        {"year", "trial", "enforcement", "panel", "quota", "score", "assessment", "quality", "grading"},
         "",
     )
     if "year" not in data:
@@ -194,9 +196,10 @@ def params_from_dict(data: dict) -> Params:
     score = found.attempt(_score, data.get("score", {}))
     quality = found.attempt(_quality, data.get("quality", {}))
     assessment = found.attempt(_assessment, data.get("assessment", {}))
+    grading = found.attempt(_grading, data.get("grading", {}))
     found.raise_any()
     params = Params(year, trial, enforcement, panel, quota, score, quality=quality)
-    return replace(params, assessment=assessment)
+    return replace(params, assessment=assessment, grading=grading)
 
 
 def _trial(t: dict, year: int) -> TrialParams:
@@ -480,4 +483,5 @@ def params_to_toml(p: Params) -> str:
         f"post_groups = {_toml_value({n: list(r) for n, r in p.assessment.post_groups})}",
     ]
     lines += _quality_toml(p.quality)
+    lines += _grading_toml(p.grading)
     return "\n".join(lines) + "\n"

@@ -9,6 +9,7 @@ from reportlab.platypus import Paragraph, Spacer, Table
 from workload_app.core import formatting as fmt
 from workload_app.core.assessment import JudgeFigures
 from workload_app.reports.charts import progress_chart
+from workload_app.reports.grade_line import grade_block
 from workload_app.reports.pdf import CONTENT_W, SheetDoc, escape, styles, table
 from workload_app.reports.quality_block import quality_section
 from workload_app.reports.sheet_parts import (
@@ -153,6 +154,7 @@ def judge_docs(f: dict) -> list[SheetDoc]:
         story.append(Paragraph("无。", st["base"]))
     if f.get("indicators"):
         story.extend(quality_section(f["indicators"], "六、质效指标", with_cases=True, deducts=deducts))
+    story.extend(grade_block(f.get("grade")))  # the year-end sheet: 考核等次 once confirmed
     dq = f["quality"]
     story.append(
         data_quality_closing(

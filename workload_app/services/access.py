@@ -241,3 +241,24 @@ def visible_figures(user: User, judges: list, divisions: list) -> tuple[list, li
     judges = [f for f in judges if f.name == user.judge or (head and f.division == user.division)]
     divisions = [f for f in divisions if head and f.name == user.division]
     return judges, divisions
+
+
+# ---------------------------------------------------------------- the year-end grading (年度考核)
+
+
+def may_write_own_grading(user: User, judge: str) -> bool:
+    """A judge's summary, acknowledgement and review request: the judge, or 管理员 and 人事 on the
+    judge's behalf (a paper handed in)."""
+    return user.court_wide or (user.judge is not None and user.judge == judge)
+
+
+def may_write_opinion(user: User, division: str | None, judge: str) -> bool:
+    """The 庭长's opinion on a judge of the division (never on themself); 管理员 may record it."""
+    if user.role == ADMIN:
+        return True
+    return (
+        user.role == DIVISION_HEAD
+        and division is not None
+        and division == user.division
+        and judge != user.judge
+    )

@@ -58,6 +58,19 @@ ACTIONS = {
     "roster.transfer": "法官调动",
     "user.create_roster": "为名册法官建立账户",
     "server.move": "移入法院服务器",
+    "grade.open": "年度考核：开始",
+    "grade.summary": "年度考核：个人总结",
+    "grade.opinion": "年度考核：庭长意见",
+    "grade.propose": "年度考核：等次建议",
+    "grade.scores": "年度考核：考评委员会评分",
+    "grade.cap": "年度考核：调整优秀比例",
+    "grade.decide": "年度考核：考评委员会决定",
+    "grade.publish": "年度考核：优秀公示",
+    "grade.confirm": "年度考核：确定等次",
+    "grade.notice": "年度考核：书面通知",
+    "grade.ack": "年度考核：签收通知",
+    "grade.review_request": "年度考核：申请复核",
+    "grade.review_decide": "年度考核：复核决定",
 }
 
 

@@ -21,10 +21,11 @@ class Changes(NamedTuple):
     summary: Summary | None = None  # what the action reports back (counts, ids …)
     accounts: bool = False  # users and roles
     settings: bool = False  # the court's own settings (name, notice numbers)
+    grades: bool = False  # the year-end grading record (年度考核)
 
     # the names views subscribe by: ``plans`` are the quotas, the ``roster`` the judges
     ALIASES = {"plans": "quotas", "roster": "judges"}
-    FLAGS = ("cases", "judges", "params", "results", "quotas", "accounts", "settings")
+    FLAGS = ("cases", "judges", "params", "results", "quotas", "accounts", "settings", "grades")
 
     def flags(self) -> frozenset[str]:
         """The kinds of data this action changed, with their aliases (``plans``, ``roster``)."""
@@ -45,4 +46,5 @@ class Changes(NamedTuple):
             other.summary if other.summary is not None else self.summary,
             self.accounts or other.accounts,
             self.settings or other.settings,
+            self.grades or other.grades,
         )

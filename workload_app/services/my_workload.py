@@ -15,7 +15,7 @@ import pandas as pd
 from workload_app.core.credit import judge_shares
 from workload_app.core.problems import WorkloadError
 from workload_app.core.standard import NO_RULE, held_rows
-from workload_app.services import access, clock, review
+from workload_app.services import access, clock, grade_views, review
 from workload_app.services import court as court_settings_
 from workload_app.services import quality as QS
 from workload_app.services import quotas as Q
@@ -160,6 +160,7 @@ def judge_context(db: Database, year: int, month: int, judge: str) -> SheetConte
         # to theirs in the court-wide report (core.quality sums exactly, amounts in fen)
         quality=QS.judge_report(db, year, month, judge),
         as_of=clock.cut_off(db, year, month).isoformat(),
+        grades=grade_views.sheet_lines(db, year) if month == 12 else None,
     )
 
 

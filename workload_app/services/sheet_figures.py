@@ -22,7 +22,7 @@ from workload_app.core.problems import WorkloadError
 from workload_app.core.quota_text import quota_sentence
 from workload_app.core.quotas import days_in_post_by_month
 from workload_app.core.standard import AWAITING_APPROVAL, INCOMPLETE, NO_RULE, OUT_OF_POST, OUTLIER
-from workload_app.services import access, clock
+from workload_app.services import access, clock, grade_views
 from workload_app.services import court as court_settings_
 from workload_app.services import quality as QS
 from workload_app.services import quotas as Q
@@ -61,6 +61,7 @@ class SheetContext:
     quality: QS.QualityReport | None = None  # 质效 figures of the same period, scoped to the viewer
     figures: A.CourtFigures | None = None  # the court's assessment (``assessment`` is its table)
     as_of: str = ""  # the cut-off of every "as of" figure: the period end or the day printed (``clock``)
+    grades: dict | None = None  # the year-end sheet: each judge's confirmed grade (grade_views.sheet_lines)
 
     def judge(self, name: str) -> A.JudgeFigures | None:
         """The judge's typed assessment (ranked against everyone in ``assessment``)."""
@@ -126,6 +127,7 @@ def build_context(db: Database, year: int, month: int, generated_at: str | None 
         quality=QS.report(db, year, month),
         figures=figures,
         as_of=cut_off,
+        grades=grade_views.sheet_lines(db, year) if month == 12 else None,
     )
 
 
@@ -207,6 +209,7 @@ def judge_figures(ctx: SheetContext, judge: str) -> dict:
             **person,
         },
         "publish_ranks": publish_ranks(ctx),
+        "grade": (ctx.grades or {}).get(judge),
         "caseflow": _caseflow(ctx, judge),
         "quota": quota,
         "assessment": a,  # completion, score (and its deduction), ranks: core.assessment.JudgeFigures

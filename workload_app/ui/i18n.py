@@ -17,6 +17,9 @@ SERVICE_WORDS = (
     *("刑事", "民事", "行政", "执行", "其他", "审判", "审判标准案件", "执行标准案件"),
     # 职务 (core.params.POSTS) as the roster and the plans show them
     *("院长", "副院长", "审判委员会专职委员", "庭长", "副庭长", "审判员", "院领导", "庭领导"),
+    # the year-end grades (core.grading) and the grading record's states
+    *("优秀", "称职", "基本称职", "不称职", "不定等次"),
+    *("未开始", "个人总结", "等次建议", "考评委员会审核", "公示", "确定", "书面通知"),
     # reasons the services give a plan version of their own
     *("年初下达", "{m} 月调整", "调整 {j} 的任务：{r}"),
 )

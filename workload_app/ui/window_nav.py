@@ -49,6 +49,10 @@ class WindowNavigation:
         if court_wide:
             views += [(self.tr("参数"), ParametersView(self)), (self.tr("任务"), QuotasView(self))]
         views.append((self.tr("报表"), self.sheets_view))
+        from workload_app.ui.views.grades import GradesView
+
+        self.grades_view = GradesView(self)  # 年度考核: 人事 runs it, a judge sees their own page
+        views.append((self.tr("年度考核"), self.grades_view))
         from workload_app.ui.views.queries import QueriesView
 
         self.queries_view = QueriesView(self)  # 对此有疑问: 人事 answers, others see their own
@@ -107,6 +111,7 @@ class WindowNavigation:
         "AuditView": frozenset(Changes.FLAGS),  # every action is audited
         "UsersView": frozenset({"accounts", "roster"}),
         "RosterView": frozenset({"roster"}),
+        "GradesView": frozenset({"grades", "results", "params", "plans", "roster"}),
     }
 
     def subscriptions(self, view: QWidget) -> frozenset[str]:

@@ -3,6 +3,7 @@ save as a new version with a reason, publish (freeze), TOML import and export.""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -395,7 +396,8 @@ class ParametersView(View):
                 "post_groups": {n: list(r) for n, r in self.current.assessment.post_groups},
             },
         }
-        return params_from_dict(data)
+        # the sections this editor has no fields for stay as loaded (质效, the year-end grading rules)
+        return replace(params_from_dict(data), quality=self.current.quality, grading=self.current.grading)
 
     def _changed(self) -> None:
         if not self._loading:
