@@ -72,8 +72,7 @@ def test_from_empty_the_schema_is_exactly_the_old_one(tmp_path):
     apply_migrations(sqlite_utils.Database(new))
     assert _schema(new) == _schema(reference)  # every table, index, trigger, text for text
     assert _recorded(new) == _recorded(reference)
-    # 0021 marks results stored before it as out of date (time in post): 0 + 1
-    assert new.execute("SELECT key, value FROM meta").fetchall() == [("cases_version", "1")]
+    assert new.execute("SELECT key, value FROM meta").fetchall() == [("cases_version", "0")]
     # the triggers are there and still guard the audit trail
     new.execute(
         "INSERT INTO audit_log (at, user, role, action, prev_hash, hash) VALUES ('t', 'u', 'admin', 'a', '', 'h')"
@@ -94,7 +93,7 @@ def test_a_database_left_at_every_version_by_the_old_program_upgrades(tmp_path, 
     assert _schema(db.conn) == _schema(reference)
     assert _recorded(db.conn) == _recorded(reference)
     assert db.conn.execute("SELECT name FROM divisions").fetchall() == [("民事审判第一庭",)]
-    assert db.conn.execute("SELECT value FROM meta WHERE key = 'cases_version'").fetchone() == ("1",)
+    assert db.conn.execute("SELECT value FROM meta WHERE key = 'cases_version'").fetchone() == ("0",)
 
 
 def test_each_file_runs_in_its_own_transaction(tmp_path, monkeypatch):
@@ -193,3 +192,20 @@ def test_the_bundle_and_the_package_carry_the_sql_files():
             env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
         ).stdout
     assert out.strip() == f"{Path(bundle) / 'db' / 'sqlite'} [1, 2, 3, 4, 5, 7, 9, 11, 15, 17, 18, 21]"
+
+
+def test_0021_marks_stored_results_out_of_date_only_where_there_are_some(tmp_path):
+    """Figures stored before version 21 credited cases closed outside the time in post: a database
+    with a computation gets a new cases version (its results are recomputed at the next read); an
+    empty one keeps 0."""
+    conn = sqlite3.connect(tmp_path / "o.sqlite", isolation_level=None)
+    apply_migrations(sqlite_utils.Database(conn), upto=18)
+    conn.execute(
+        "INSERT INTO param_sets (year, version, toml, created_at, created_by) VALUES (2025, 1, '', 't', 'u')"
+    )
+    conn.execute(
+        "INSERT INTO computations (param_set_id, year, averages, case_count, cases_version, created_at)"
+        " VALUES (1, 2025, '{}', 0, 0, 't')"
+    )
+    apply_migrations(sqlite_utils.Database(conn))
+    assert conn.execute("SELECT value FROM meta WHERE key = 'cases_version'").fetchone() == ("1",)
