@@ -14,4 +14,5 @@ CREATE TABLE post_reviews (
 
 CREATE INDEX idx_post_reviews_case ON post_reviews(case_id);
 
-UPDATE meta SET value = (CAST(value AS BIGINT) + 1)::TEXT WHERE key = 'cases_version';
+UPDATE meta SET value = (CAST(value AS BIGINT) + 1)::TEXT
+    WHERE key = 'cases_version' AND EXISTS (SELECT 1 FROM computations);

@@ -18,4 +18,6 @@ CREATE TABLE post_reviews (
 CREATE INDEX idx_post_reviews_case ON post_reviews(case_id);
 
 -- figures stored before this version credited cases closed outside the time in post: recompute
-UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'cases_version';
+-- (a database with no computation yet keeps its version)
+UPDATE meta SET value = CAST(value AS INTEGER) + 1
+    WHERE key = 'cases_version' AND EXISTS (SELECT 1 FROM computations);

@@ -970,6 +970,10 @@ After: {a}</translation>
       <translation>{y} judges workload</translation>
     </message>
     <message>
+      <source>任职期间 {m:.2f} 个月，不足 {need:g} 个月</source>
+      <translation>In post {m:.2f} months, fewer than {need:g}</translation>
+    </message>
+    <message>
       <source>全院对比：</source>
       <translation>Whole court for comparison: </translation>
     </message>

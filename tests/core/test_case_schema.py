@@ -3,7 +3,7 @@ where order shows, the list the code declared by hand before the schema (copied 
 
 from workload_app.core import case_schema
 from workload_app.importing import headers
-from workload_app.services import exports, imports
+from workload_app.services import case_rows, exports
 from workload_app.storage import case_columns, repository
 
 OLD_CASE_SYNONYMS = {
@@ -203,7 +203,7 @@ def test_stored_compared_and_quality_fields_are_the_hand_written_ones():
 
 
 def test_fields_kept_when_their_column_is_absent_are_the_hand_written_ones():
-    assert imports._KEPT_WHEN_ABSENT == OLD_KEPT_WHEN_ABSENT
+    assert case_rows.KEPT_WHEN_ABSENT == OLD_KEPT_WHEN_ABSENT
 
 
 def test_the_case_frame_select_is_the_hand_written_one():

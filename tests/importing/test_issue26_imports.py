@@ -147,10 +147,10 @@ def test_create_judges_does_not_create_a_traditional_twin(roster_db, tmp_path):
 
 def test_a_csv_is_previewed_from_its_first_chunk_and_imported_in_chunks(roster_db, tmp_path, monkeypatch):
     from workload_app.importing import readers
-    from workload_app.services import imports
+    from workload_app.services import case_rows, imports
 
     monkeypatch.setattr(readers, "CSV_CHUNK_ROWS", 7)  # 25 rows: four chunks
-    monkeypatch.setattr(imports, "CSV_CHUNK_ROWS", 7)
+    monkeypatch.setattr(case_rows, "CSV_CHUNK_ROWS", 7)
     lines = (
         [",".join(HEAD)] + [",".join(map(str, case(n))) for n in range(1, 26)] + ["合计,,,,,,2500,125,125"]
     )

@@ -276,7 +276,11 @@ DRIVERS = {
         {"params.save"},
     ),
     "imports.import_cases": (_import, {"import.cases"}),
-    "imports._store": (_import, {"import.cases"}),
+    "case_rows.store_cases": (_import, {"import.cases"}),
+    "imports.set_amount_ceiling": (
+        lambda db, t: imports.set_amount_ceiling(db, 10**9),
+        {"import.amount_ceiling"},
+    ),
     "imports.undo_import": (_drive_undo, {"import.undo"}),
     "roster_import.import_judges": (_drive_import_judges, {"import.judges"}),
     "imports.save_profile": (

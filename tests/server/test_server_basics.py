@@ -7,7 +7,7 @@ import pytest
 from workload_app.core.problems import WorkloadError
 from workload_app.storage import pg
 from workload_app.storage.db import open_db, server_latest_version
-from workload_app.storage.migrations import apply_migrations
+from workload_app.storage.migrations import SERVER_MIGRATIONS, apply_migrations
 
 
 @pytest.mark.parametrize(
@@ -64,7 +64,6 @@ def test_an_empty_server_is_refused_as_not_set_up(pg_server, pg_database):
 
 def test_a_server_newer_or_older_than_the_program_is_refused(pg_server, pg_database):
     db = _superuser_handle(pg_server, pg_database)
-    from workload_app.storage.migrations import SERVER_MIGRATIONS
 
     # the folded schema (18) and every later version's file, up to the latest
     assert apply_migrations(db) == [v for v, _, _ in SERVER_MIGRATIONS]

@@ -108,7 +108,7 @@ def test_a_database_left_at_every_version_by_the_old_program_upgrades(tmp_path, 
     assert _recorded(db.conn)[: len(LEGACY)] == _recorded(reference)
     assert [v for v, _ in _recorded(db.conn)] == VERSIONS
     assert db.conn.execute("SELECT name FROM divisions").fetchall() == [("民事审判第一庭",)]
-    assert db.conn.execute("SELECT value FROM meta WHERE key = 'cases_version'").fetchone() == ("1",)
+    assert db.conn.execute("SELECT value FROM meta WHERE key = 'cases_version'").fetchone() == ("0",)
 
 
 def test_each_file_runs_in_its_own_transaction(tmp_path, monkeypatch):
@@ -207,3 +207,20 @@ def test_the_bundle_and_the_package_carry_the_sql_files():
             env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
         ).stdout
     assert out.strip() == f"{Path(bundle) / 'db' / 'sqlite'} {VERSIONS}"
+
+
+def test_0021_marks_stored_results_out_of_date_only_where_there_are_some(tmp_path):
+    """Figures stored before version 21 credited cases closed outside the time in post: a database
+    with a computation gets a new cases version (its results are recomputed at the next read); an
+    empty one keeps 0."""
+    conn = sqlite3.connect(tmp_path / "o.sqlite", isolation_level=None)
+    apply_migrations(sqlite_utils.Database(conn), upto=18)
+    conn.execute(
+        "INSERT INTO param_sets (year, version, toml, created_at, created_by) VALUES (2025, 1, '', 't', 'u')"
+    )
+    conn.execute(
+        "INSERT INTO computations (param_set_id, year, averages, case_count, cases_version, created_at)"
+        " VALUES (1, 2025, '{}', 0, 0, 't')"
+    )
+    apply_migrations(sqlite_utils.Database(conn))
+    assert conn.execute("SELECT value FROM meta WHERE key = 'cases_version'").fetchone() == ("1",)

@@ -82,3 +82,22 @@ def test_personal_view_prints_the_part_year_quota_as_redoable_arithmetic(qtbot, 
         w.tasks.wait(30_000)
     finally:
         install_translators(app, "zh_CN")
+
+
+def test_judges_view_shows_why_a_judge_is_not_ranked(qtbot, window, demo_db):
+    """Issue 26: a judge in post under three months of the period is listed, not ranked, with why
+    (入额 moved to 1 May: May and June, two months of the six)."""
+    from workload_app.services import quotas as Q
+    from workload_app.services import roster
+
+    judge = next(r["judge"] for r in Q.court_plan(demo_db, 2025)["judges"] if r["post"] == "审判员")
+    roster.edit_judge(demo_db, judge, in_post_from="2025-05-01")
+    view = _at_june(window, qtbot, "法官")
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0, timeout=30_000)
+    rows = {
+        view.model.data(view.model.index(r, 0)): [
+            view.model.data(view.model.index(r, c)) for c in range(view.model.columnCount())
+        ]
+        for r in range(view.model.rowCount())
+    }
+    assert "任职期间 2.00 个月，不足 3 个月" in rows[judge]

@@ -161,6 +161,11 @@ class JudgesView(View):
             a["post_group"] = a["post_group"].map(post_label)
         a["completion_pct"] = a["completion"] * 100
         a["band"] = _bands(a["completion"])
+        if "unranked_reason" in a:  # shown, not ranked: too short a time in post (in the window's language)
+            a["unranked_reason"] = [
+                self.tr("任职期间 {m:.2f} 个月，不足 {need:g} 个月").format(m=m, need=n) if r else ""
+                for r, m, n in zip(a["unranked_reason"], a["months_in_post"], a["months_needed"], strict=True)
+            ]
         a = a[a["quota"].notna() | (a["cases"] > 0)]
         self.model.set_marked(a, [*JUDGE_COLUMNS, *QUALITY_COLUMNS])  # 质效: out of range in red
         self._period = (year, month)

@@ -186,7 +186,6 @@ class TransferDialog(QDialog):
         layout.addWidget(
             QLabel(self.tr("已结案件仍计入结案时的部门；本年度的部门任务与法官人数按在各部门的天数分摊。"))
         )
-        layout.addWidget(self.confirm_similar)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
 
