@@ -61,6 +61,10 @@ After: {a}</translation>
       <translation>Fields (* marks a changed field)</translation>
     </message>
     <message>
+      <source>审计日志.xlsx</source>
+      <translation>audit-log.xlsx</translation>
+    </message>
+    <message>
       <source>审计日志完好</source>
       <translation>Audit log intact</translation>
     </message>
@@ -87,6 +91,10 @@ After: {a}</translation>
     <message>
       <source>未变</source>
       <translation>Unchanged</translation>
+    </message>
+    <message>
+      <source>未导出</source>
+      <translation>Not exported</translation>
     </message>
     <message>
       <source>查询</source>
@@ -468,10 +476,6 @@ After: {a}</translation>
 {p}</translation>
     </message>
     <message>
-      <source>无法写入「{p}」：{e}</source>
-      <translation>Cannot write "{p}": {e}</translation>
-    </message>
-    <message>
       <source>未导出</source>
       <translation>Not exported</translation>
     </message>
@@ -829,6 +833,10 @@ After: {a}</translation>
   <context>
     <name>MyWorkloadView</name>
     <message>
+      <source>PDF 文件 (*.pdf)</source>
+      <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
       <source>{c}：请写明哪个数字、为什么觉得不对：</source>
       <translation>{c}: which figure looks wrong, and why:</translation>
     </message>
@@ -841,8 +849,8 @@ After: {a}</translation>
       <translation>{y} cases of {j}</translation>
     </message>
     <message>
-      <source>保存到文件夹</source>
-      <translation>Save to folder</translation>
+      <source>保存考核表</source>
+      <translation>Save the assessment sheet</translation>
     </message>
     <message>
       <source>列表中承办 {r} 件、参加合议庭 {p} 件；每件按「标准案件 × 本人份额」计入（承办份额 {rs:g}，合议庭成员份额 {ms:g}）。计入本人的{unit}标准案件合计 {c:.2f}，与上方统计的已完成 {sc:.2f} 一致。</source>
@@ -963,8 +971,14 @@ Quota derived from: {d}</translation>
       <translation>Cumulative done and target (standard cases)</translation>
     </message>
     <message>
-      <source>考核表已保存为 {p}</source>
-      <translation>Sheet saved as {p}</translation>
+      <source>考核表已保存为
+{p}
+
+现在打开吗？</source>
+      <translation>The assessment sheet was saved as
+{p}
+
+Open it now?</translation>
     </message>
     <message>
       <source>质效指标（超出参考范围的标 ▲）</source>
@@ -984,6 +998,10 @@ Quota derived from: {d}</translation>
     <message>
       <source>{t}目标</source>
       <translation>{t} target</translation>
+    </message>
+    <message>
+      <source>{year} 年 1 月概览</source>
+      <translation>Overview {year}, January</translation>
     </message>
     <message>
       <source>{year} 年 1—{month} 月概览</source>
@@ -1137,6 +1155,10 @@ All figures still use published version {p}; this draft counts once it is publis
       <translation>Case file weight</translation>
     </message>
     <message>
+      <source>参数-{y}.toml</source>
+      <translation>parameters-{y}.toml</translation>
+    </message>
+    <message>
       <source>参数有效。审判案件平均标准案件：现行 {b:.4f} → 修改后 {a:.4f}；{m} 名法官全院排名改变。</source>
       <translation>Parameters valid. Mean standard cases of trial cases: current {b:.4f} → edited {a:.4f}; {m} judges change their court rank.</translation>
     </message>
@@ -1273,6 +1295,10 @@ Reason for publishing:</translation>
     <message>
       <source>未发布</source>
       <translation>Not published</translation>
+    </message>
+    <message>
+      <source>未导出</source>
+      <translation>Not exported</translation>
     </message>
     <message>
       <source>权重模拟（排名稳定性）</source>
@@ -1656,8 +1682,16 @@ Held out of: {a}</translation>
       <translation>To review</translation>
     </message>
     <message>
+      <source>待复核.xlsx</source>
+      <translation>review-list.xlsx</translation>
+    </message>
+    <message>
       <source>更正页数…</source>
       <translation>Correct pages…</translation>
+    </message>
+    <message>
+      <source>未导出</source>
+      <translation>Not exported</translation>
     </message>
     <message>
       <source>正在更正 {c} 的页数</source>
@@ -1840,6 +1874,10 @@ Continue?</translation>
 {p}
 
 Open it now?</translation>
+    </message>
+    <message>
+      <source>报表未保存</source>
+      <translation>Sheet not saved</translation>
     </message>
     <message>
       <source>正在准备打印预览</source>
@@ -2444,6 +2482,10 @@ The database being replaced is kept as a backup first. Close this database on ot
       <translation>All</translation>
     </message>
     <message>
+      <source>全院</source>
+      <translation>Whole court</translation>
+    </message>
+    <message>
       <source>全院人均</source>
       <translation>Court per judge</translation>
     </message>
@@ -2620,10 +2662,6 @@ The database being replaced is kept as a backup first. Close this database on ot
       <translation>Trial standard cases</translation>
     </message>
     <message>
-      <source>审计日志.xlsx</source>
-      <translation>audit-log.xlsx</translation>
-    </message>
-    <message>
       <source>审限内结案率%</source>
       <translation>Within time limit %</translation>
     </message>
@@ -2710,10 +2748,6 @@ The database being replaced is kept as a backup first. Close this database on ot
     <message>
       <source>影响</source>
       <translation>Held out of</translation>
-    </message>
-    <message>
-      <source>待复核.xlsx</source>
-      <translation>review-list.xlsx</translation>
     </message>
     <message>
       <source>待复核原因</source>
@@ -2846,6 +2880,10 @@ The database being replaced is kept as a backup first. Close this database on ot
     <message>
       <source>方式</source>
       <translation>Kind</translation>
+    </message>
+    <message>
+      <source>无法打开</source>
+      <translation>Cannot open</translation>
     </message>
     <message>
       <source>无法打开数据库</source>

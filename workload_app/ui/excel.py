@@ -13,10 +13,10 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
-from workload_app.ui import file_dialogs
+from workload_app.ui import db_errors, file_dialogs
 from workload_app.ui.dataframe_model import DataFrameModel
 
 
@@ -84,8 +84,8 @@ class ExcelButton(QPushButton):
         if self.model.rowCount() == 0:
             QMessageBox.information(self, self.tr("导出 Excel"), self.tr("表中没有可导出的行。"))
             return None
-        settings = QSettings()
-        start = Path(str(settings.value("excel_folder", str(Path.home()))))
+        user = getattr(self.window(), "user", None)
+        start = file_dialogs.last_folder(user)
         if target is None:
             target = file_dialogs.save_file_name(
                 self,
@@ -99,12 +99,10 @@ class ExcelButton(QPushButton):
         headers, rows, decimals = table_rows(self.model)
         try:
             write_xlsx(path, self.name(), headers, rows, decimals)
-        except OSError as exc:
-            QMessageBox.warning(
-                self, self.tr("未导出"), self.tr("无法写入「{p}」：{e}").format(p=path, e=exc)
-            )
+        except (OSError, ValueError) as exc:
+            QMessageBox.warning(self, self.tr("未导出"), db_errors.file_text(exc, path))
             return None
-        settings.setValue("excel_folder", str(path.parent))
+        file_dialogs.remember_folder(user, path.parent)
         QMessageBox.information(
             self, self.tr("已导出"), self.tr("已导出 {n} 行到\n{p}").format(n=len(rows), p=path)
         )

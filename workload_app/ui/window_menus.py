@@ -146,11 +146,15 @@ class WindowMenus:
         from workload_app.services.imports import import_judges
 
         name = file_dialogs.open_file_name(
-            self, self.tr("导入法官名册"), "", self.tr("名册 (*.xlsx *.xls *.csv)")
+            self,
+            self.tr("导入法官名册"),
+            str(file_dialogs.last_folder(self.user)),
+            self.tr("名册 (*.xlsx *.xls *.csv)"),
         )
         if not name:
             return
         path = Path(name)
+        file_dialogs.remember_folder(self.user, path.parent)
 
         def rejected(exc: BaseException) -> None:
             details = "\n".join(p.render() for p in getattr(exc, "problems", [])[:50])

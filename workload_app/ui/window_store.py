@@ -78,7 +78,7 @@ class WindowStore:
 
     def open_database(self) -> None:
         folder = default_db_path().parent if self.on_server else self.db_path.parent
-        start = str(self.settings.value("last_folder", str(folder)))
+        start = str(file_dialogs.last_folder(self.user, folder))
         name = file_dialogs.save_file_name(
             self,
             self.tr("打开或新建数据库"),
@@ -102,7 +102,7 @@ class WindowStore:
             close_db(db)
             return
         self.settings.setValue("last_database", str(path))
-        self.settings.setValue("last_folder", str(path.parent))
+        file_dialogs.remember_folder(self.user, path.parent)
         self.settings.setValue("last_store", "file")
         self._successor(db, path)
         self.close()

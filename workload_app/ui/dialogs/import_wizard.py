@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -113,15 +113,15 @@ class ImportWizard(QDialog):
             self.set_file(Path(urls[0].toLocalFile()))
 
     def choose(self) -> None:
-        settings = QSettings()
+        user = self.window_.user
         name = file_dialogs.open_file_name(
             self,
             self.tr("选择导出文件"),
-            str(settings.value("import_folder", "")),
+            str(file_dialogs.last_folder(user)),
             self.tr("案件数据 (*.xlsx *.xls *.csv)"),
         )
         if name:
-            settings.setValue("import_folder", str(Path(name).parent))
+            file_dialogs.remember_folder(user, Path(name).parent)
             self.set_file(Path(name))
 
     def set_file(self, path: Path) -> None:

@@ -484,20 +484,39 @@ class ParametersView(View):
         self.window_.apply_changes(changes)
 
     def import_toml(self) -> None:
-        name = file_dialogs.open_file_name(self, self.tr("导入参数"), "", self.tr("TOML 文件 (*.toml)"))
+        user = self.window_.user
+        name = file_dialogs.open_file_name(
+            self, self.tr("导入参数"), str(file_dialogs.last_folder(user)), self.tr("TOML 文件 (*.toml)")
+        )
         if not name:
             return
+        file_dialogs.remember_folder(user, Path(name).parent)
         try:
-            changes = P.import_toml(self.window_.db, Path(name).read_text(encoding="utf-8-sig"))
-        except (WorkloadError, OSError) as exc:
+            text = Path(name).read_text(encoding="utf-8-sig")
+        except (OSError, ValueError) as exc:
+            QMessageBox.warning(self, self.tr("无法导入"), db_errors.read_text(exc, name))
+            return
+        try:
+            changes = P.import_toml(self.window_.db, text)
+        except WorkloadError as exc:
             QMessageBox.warning(self, self.tr("无法导入"), db_errors.text(exc))
             return
         self.window_.apply_changes(changes)
 
     def export_toml(self) -> None:
         year = self.window_.year()
+        user = self.window_.user
         name = file_dialogs.save_file_name(
-            self, self.tr("导出参数"), f"参数-{year}.toml", self.tr("TOML 文件 (*.toml)")
+            self,
+            self.tr("导出参数"),
+            str(file_dialogs.last_folder(user) / self.tr("参数-{y}.toml").format(y=year)),
+            self.tr("TOML 文件 (*.toml)"),
         )
-        if name:
+        if not name:
+            return
+        try:
             Path(name).write_text(P.export_toml(self.window_.db, year), encoding="utf-8")
+        except (OSError, ValueError) as exc:
+            QMessageBox.warning(self, self.tr("未导出"), db_errors.file_text(exc, name))
+            return
+        file_dialogs.remember_folder(user, Path(name).parent)
