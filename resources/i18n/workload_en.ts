@@ -1532,8 +1532,22 @@ Correction: {x}</translation>
       <translation>Annual target</translation>
     </message>
     <message>
+      <source>按{p}下达 {y} 年度任务计划？
+{f}
+
+下达后即为正式任务：法官和庭长可看到各自的任务，可打印任务下达通知；之后只能年中调整或逐人调整，原计划保留为旧版本。</source>
+      <translation>Issue the {y} quota plan with {p}?
+{f}
+
+Once issued the quotas are official: judges and division heads see their own and the quota notice can be printed; afterwards the plan can only be adjusted mid-year or judge by judge, and this plan is kept as an earlier version.</translation>
+    </message>
+    <message>
       <source>按上年</source>
       <translation>As last year</translation>
+    </message>
+    <message>
+      <source>按上年推算</source>
+      <translation>from last year</translation>
     </message>
     <message>
       <source>无法调整</source>
@@ -1542,6 +1556,10 @@ Correction: {x}</translation>
     <message>
       <source>月度目标按{p}分布（审判、执行各用本类上年的分布）；年中入额或离任的法官，每月目标 = 同职务全年在岗法官该月目标 × 当月在岗比例，年度任务为各月之和。</source>
       <translation>Monthly targets follow {p} (trial and enforcement each by their own track); a judge who joins or leaves mid-year gets, each month, the target of a full-year judge of the same role × the share of that month in post, and the annual quota is the sum of the months.</translation>
+    </message>
+    <message>
+      <source>未下达</source>
+      <translation>Not issued</translation>
     </message>
     <message>
       <source>正在下达 {y} 年度计划</source>
@@ -1610,6 +1628,10 @@ Correction: {x}</translation>
     <message>
       <source>预收执行案件</source>
       <translation>Expected enforcement filings</translation>
+    </message>
+    <message>
+      <source>预收案件：审判 {t}，执行 {e}</source>
+      <translation>Expected filings: trial {t}, enforcement {e}</translation>
     </message>
   </context>
   <context>

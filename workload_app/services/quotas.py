@@ -18,7 +18,7 @@ from workload_app.core.progress import ProgressCallback, no_progress
 from workload_app.core.quota_plan import QuotaPlan
 from workload_app.services import access, audit
 from workload_app.services.changes import Changes, Summary
-from workload_app.services.parameters import current_params
+from workload_app.services.parameters import current_params, require_params
 from workload_app.services.standard_cases import court_monthly_credit, court_results, court_tally
 from workload_app.storage import repository as repo
 from workload_app.storage.db import Database
@@ -142,7 +142,7 @@ def plan_year(
     """Plan the year (version 1, or a new version from January with edited inputs)."""
     who = access.require(db, access.COURT_WIDE, "下达年度任务")
     progress = progress or no_progress
-    params, _ = current_params(db, year)
+    params, _ = require_params(db, year)  # as recomputing: never on defaults nobody saved
     progress(0.1, "汇总上年数据")
     inputs = inputs or derive_inputs(db, year, params, expected_filings)
     plan = _build_plan(db, year, params, inputs, from_month=1, previous=None)
@@ -172,7 +172,7 @@ def replan(
     if not plans:
         raise WorkloadError("quota.no_plan", year=year)
     previous = plans[-1]["plan"]
-    params, _ = current_params(db, year)
+    params, _ = require_params(db, year)
     actual = repo.filings_by_month(db, year)
     forecast = {}
     for track in TRACKS:
