@@ -199,18 +199,28 @@ class WindowStore:
         if self.on_server:  # the server's login is the account: log in again by connecting
             return self._log_in_to_server_again()
         if not application.log_in(self.db):
-            self.close()
+            self._leave()
             return None
         successor = self._successor(self.db, self.db_path)  # views follow the new user's role
         self.close()
         return successor
+
+    def _leave(self) -> None:
+        """Log-in cancelled after logging out: the window, hidden while asking, closes, and with
+        nothing else on screen the program ends. (Closing a hidden window does not count as the
+        last window closed, so the program used to stay running with no window at all.)"""
+        from PySide6.QtWidgets import QApplication
+
+        self.close()
+        if not any(w.isVisible() for w in QApplication.topLevelWidgets()):
+            QApplication.quit()
 
     def _log_in_to_server_again(self) -> MainWindow | None:
         from workload_app.ui.dialogs.server import ConnectServerDialog
 
         dialog = ConnectServerDialog(self, self.settings, self.db_path.with_password(""))
         if not dialog.exec():
-            self.close()
+            self._leave()
             close_db(self.db)
             return None
         if dialog.must_change:
@@ -218,7 +228,7 @@ class WindowStore:
 
             if not ChangePasswordDialog(dialog.db, required=True).exec():
                 close_db(dialog.db)
-                self.close()
+                self._leave()
                 close_db(self.db)
                 return None
         successor = self._successor(dialog.db, dialog.login)
