@@ -49,9 +49,22 @@ class WindowStore:
     def _successor(self, db, target) -> MainWindow:
         """A window on ``db`` in this one's place; views and menus follow the (new) user's role."""
         successor = type(self)(db, target, self.lang)
+        successor.take_place_of(self)
         type(self)._open_windows.append(successor)
         successor.show()
         return successor
+
+    def take_place_of(self, other) -> None:
+        """Open where ``other`` was (after a log-in, a restore, a language switch): its size and
+        place, maximised if it was, rather than a size of its own."""
+        from PySide6.QtCore import Qt
+
+        self.setGeometry(other.normalGeometry() if other.isMaximized() else other.geometry())
+        if other.isMaximized():
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        else:
+            self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMaximized)
+        self._fitted = True
 
     def set_language(self, lang: str) -> MainWindow | None:
         """Switch the language at once: the translators (Qt's own dialogs too) are replaced and the
@@ -68,8 +81,7 @@ class WindowStore:
         successor = type(self)(self.db, self.db_path, lang)
         successor.year_box.setCurrentIndex(self.year_box.currentIndex())
         successor.month_box.setCurrentIndex(self.month_box.currentIndex())
-        successor.setGeometry(self.geometry())
-        successor._fitted = True
+        successor.take_place_of(self)
         type(self)._open_windows.append(successor)
         successor.show()
         successor.nav.setCurrentRow(self.nav.currentRow())
