@@ -566,12 +566,24 @@ After: {a}</translation>
   <context>
     <name>ImportWizard</name>
     <message>
-      <source>&lt;br&gt;&lt;b&gt;{n} 件案件已导入给其他法官或部门&lt;/b&gt;，本次未改动（见「问题」）；确认改派请勾选「按本文件改派」后再导入。</source>
-      <translation>&lt;br&gt;&lt;b&gt;{n} cases were imported earlier for another judge or division&lt;/b&gt; and were left as they are (see Problems); to reassign them, tick “Reassign as in this file” and import again.</translation>
+      <source>&lt;b&gt;{n} 件案件已导入给其他法官或部门&lt;/b&gt;，本次未改动；确认改派请勾选下方「按本文件改派」后再导入。</source>
+      <translation>&lt;b&gt;{n} cases were imported before for another judge or division&lt;/b&gt; and were left unchanged; to move them as this file says, tick “Reassign as in this file” below and import again.</translation>
+    </message>
+    <message>
+      <source>{f}：{s}。共 {t} 行：新增 {n}，更新 {u}，未变 {c}，拒绝 {r}</source>
+      <translation>{f}: {s}. {t} rows: {n} new, {u} updated, {c} unchanged, {r} refused</translation>
     </message>
     <message>
       <source>　&lt;a href='file://{p}'&gt;打开问题报告&lt;/a&gt;</source>
       <translation> &lt;a href='file://{p}'&gt;Open the problem report&lt;/a&gt;</translation>
+    </message>
+    <message>
+      <source>「问题」中共 {n} 条：拒绝的 {r} 行有 {p} 条问题，已导入给其他法官或部门而本次未改动 {h} 件，提示 {w} 条（照常导入，请核对）。</source>
+      <translation>“Problems” lists {n}: {p} problems in the {r} refused rows, {h} cases imported before for another judge or division and left unchanged, {w} warnings (imported; please check).</translation>
+    </message>
+    <message>
+      <source>保存问题清单…</source>
+      <translation>Save the problem list…</translation>
     </message>
     <message>
       <source>值</source>
@@ -606,6 +618,10 @@ After: {a}</translation>
       <translation>Import closed cases</translation>
     </message>
     <message>
+      <source>导入问题</source>
+      <translation>Import problems</translation>
+    </message>
+    <message>
       <source>工作表</source>
       <translation>Sheet</translation>
     </message>
@@ -614,16 +630,40 @@ After: {a}</translation>
       <translation>Reading cancelled.</translation>
     </message>
     <message>
+      <source>已导入</source>
+      <translation>imported</translation>
+    </message>
+    <message>
       <source>已导入给其他法官或部门的案件，按本文件改派（每件都记入审计日志）；不勾选时这些案件保持不变，列在「问题」中</source>
       <translation>Cases imported earlier for another judge or division are reassigned as this file says (each move is recorded in the audit trail); unticked, they stay as they are and are listed under Problems</translation>
+    </message>
+    <message>
+      <source>拒绝</source>
+      <translation>Rejected</translation>
     </message>
     <message>
       <source>按本文件改派</source>
       <translation>Reassign as in this file</translation>
     </message>
     <message>
+      <source>提示</source>
+      <translation>Warning</translation>
+    </message>
+    <message>
       <source>文件中的表头</source>
       <translation>Header in the file</translation>
+    </message>
+    <message>
+      <source>未导入</source>
+      <translation>not imported</translation>
+    </message>
+    <message>
+      <source>未改动</source>
+      <translation>Left unchanged</translation>
+    </message>
+    <message>
+      <source>校验完成（未写入）</source>
+      <translation>checked (nothing written)</translation>
     </message>
     <message>
       <source>校验（不写入）</source>
@@ -644,6 +684,10 @@ After: {a}</translation>
     <message>
       <source>正在读取与校验 {f}</source>
       <translation>Reading and checking {f}</translation>
+    </message>
+    <message>
+      <source>种类</source>
+      <translation>Kind</translation>
     </message>
     <message>
       <source>行号</source>
@@ -680,6 +724,14 @@ After: {a}</translation>
     <message>
       <source>（不导入）</source>
       <translation>(do not import)</translation>
+    </message>
+    <message>
+      <source>；改派 {n} 件（已记入审计日志）</source>
+      <translation>; {n} cases reassigned (recorded in the audit log)</translation>
+    </message>
+    <message>
+      <source>；新建法官 {n} 名</source>
+      <translation>; {n} new judges created</translation>
     </message>
   </context>
   <context>
@@ -2120,6 +2172,10 @@ Open it now?</translation>
   <context>
     <name>WindowMenus</name>
     <message>
+      <source>{y} 年度已按参数第 {v} 版重新计算：{n} 件结案案件。</source>
+      <translation>{y} recomputed with parameters version {v}: {n} closed cases.</translation>
+    </message>
+    <message>
       <source>从备份恢复…</source>
       <translation>Restore from backup…</translation>
     </message>
@@ -2250,6 +2306,10 @@ Database: {p}</translation>
     <message>
       <source>退出</source>
       <translation>Quit</translation>
+    </message>
+    <message>
+      <source>重新计算完成</source>
+      <translation>Recomputed</translation>
     </message>
     <message>
       <source>重新计算本年度标准案件</source>

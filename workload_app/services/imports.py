@@ -20,6 +20,7 @@ from workload_app.core.text import name_key
 from workload_app.importing.cases import (
     check_required_columns,
     choose_sheet,
+    import_warnings,
     parse_rows,
     row_for_report,
     unknown_judge_problems,
@@ -34,6 +35,7 @@ from workload_app.services.import_files import _read, _sha256, roster_spelling  
 from workload_app.services.roster_import import _undo_roster, import_judges  # noqa: F401 - importable here
 from workload_app.storage import backups
 from workload_app.storage import repository as repo
+from workload_app.storage import roster as roster_store
 from workload_app.storage.db import Database
 
 
@@ -58,6 +60,7 @@ class ImportResult:
     skipped_footer: int = 0
     conflicts: list[Problem] = field(default_factory=list)  # cases stored for another judge/division
     reassigned: list[dict] = field(default_factory=list)  # conflicts applied (reassign=True)
+    warnings: list[Problem] = field(default_factory=list)  # imported, worth a look (提示)
 
     def counts(self) -> dict[str, int]:
         return {
@@ -90,6 +93,18 @@ def default_report_path(path: Path) -> Path:
     return path.with_name(f"{path.stem}-问题报告.xlsx")
 
 
+def _as_typed(cell: object) -> str:
+    """A cell as the user typed it in the spreadsheet: 374, not the 374.0 Excel stores; a date
+    without a time of midnight."""
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    if isinstance(cell, dt.datetime) and cell.time() == dt.time():
+        return cell.date().isoformat()
+    return str(cell)
+
+
 def preview(db: Database, path: Path, sheet: str | None = None, rows: int = 20) -> dict:
     """What the wizard shows before importing: sheets, detected header mapping and the first rows."""
     sheets = read_file(path)
@@ -103,7 +118,7 @@ def preview(db: Database, path: Path, sheet: str | None = None, rows: int = 20) 
         "mapping": {f: header.labels[f] for f in header.columns},
         "unknown": header.unknown,
         "columns": head,
-        "rows": [[("" if c is None else str(c)) for c in r] + [""] * (len(head) - len(r)) for r in body],
+        "rows": [[_as_typed(c) for c in r] + [""] * (len(head) - len(r)) for r in body],
     }
 
 
@@ -265,7 +280,7 @@ def _conflicts(
             Problem(
                 "reassign_conflict",
                 f"案件已导入给 {old_judge or '？'}（{old_division or '无部门'}），本文件写的是 "
-                f"{r['judge']}（{new_division or '无部门'}）：未改动；确认改派请用 --reassign 或在导入向导中勾选「按本文件改派」",
+                f"{r['judge']}（{new_division or '无部门'}）：未改动，待确认改派",
                 r["_row"],
                 judge_column,
                 r["case_number"],
@@ -360,8 +375,16 @@ def import_cases(
         result.reassigned = moves
     problems.sort(key=lambda p: p.row or 0)
     result.problems = problems
+    result.warnings = import_warnings(
+        records,
+        {j["name"]: j for j in roster_store.judges(db)},
+        path.name,
+        judge_column,
+        header.labels.get("division", "部门"),
+    )
 
-    if problems:
+    # a check (dry run) writes no file unless asked to: the window offers to save the problems
+    if problems and (report_path is not None or not dry_run):
         target = report_path or default_report_path(path)
         try:
             result.report_path = write_reject_report(

@@ -194,11 +194,21 @@ class WindowMenus:
         from workload_app.services.standard_cases import compute_year
 
         year = self.year()
+
+        def done(changes: Changes) -> None:
+            self.apply_changes(changes)
+            s = changes.summary
+            text = self.tr("{y} 年度已按参数第 {v} 版重新计算：{n} 件结案案件。").format(
+                y=s.year, v=s.version, n=s.cases
+            )
+            self.statusBar().showMessage(text, 15_000)
+            QMessageBox.information(self, self.tr("重新计算完成"), text)
+
         self.tasks.run(
             lambda db, progress: compute_year(db, year, progress),
             parent=self,
             label=self.tr("正在计算 {y} 年度标准案件").format(y=year),
-            on_done=self.apply_changes,
+            on_done=done,
         )
 
     def change_password(self) -> None:
