@@ -2023,6 +2023,10 @@ Open it now?</translation>
   <context>
     <name>UserDialog</name>
     <message>
+      <source>{n}（{d}）</source>
+      <translation>{n} ({d})</translation>
+    </message>
+    <message>
       <source>修改账户</source>
       <translation>Edit account</translation>
     </message>
@@ -2072,6 +2076,26 @@ Open it now?</translation>
     <message>
       <source>停用/启用</source>
       <translation>Disable/enable</translation>
+    </message>
+    <message>
+      <source>停用账户</source>
+      <translation>Disable account</translation>
+    </message>
+    <message>
+      <source>停用账户「{l}」（{n}）？
+停用后该账户不能登录，数据和审计记录保留，可随时再启用。</source>
+      <translation>Disable the account “{l}” ({n})?
+A disabled account cannot log in; its data and audit records are kept, and it can be enabled again at any time.</translation>
+    </message>
+    <message>
+      <source>启用账户</source>
+      <translation>Enable account</translation>
+    </message>
+    <message>
+      <source>启用账户「{l}」（{n}）？
+启用后该账户可以再次登录。</source>
+      <translation>Enable the account “{l}” ({n})?
+It can then log in again.</translation>
     </message>
     <message>
       <source>密码只以 scrypt 哈希保存。连续 5 次输错密码，账户锁定 15 分钟；管理员重置密码可立即解锁。</source>
@@ -2556,6 +2580,10 @@ The database being replaced is kept as a backup first. Close this database on ot
       <translation>Change page ceiling</translation>
     </message>
     <message>
+      <source>停用账户</source>
+      <translation>Disable account</translation>
+    </message>
+    <message>
       <source>入额日期</source>
       <translation>In post from</translation>
     </message>
@@ -2686,6 +2714,10 @@ The database being replaced is kept as a backup first. Close this database on ot
     <message>
       <source>启用</source>
       <translation>Active</translation>
+    </message>
+    <message>
+      <source>启用账户</source>
+      <translation>Enable account</translation>
     </message>
     <message>
       <source>固定值</source>
