@@ -1706,6 +1706,33 @@ Once issued the quotas are official: judges and division heads see their own and
     </message>
   </context>
   <context>
+    <name>RestoreDialog</name>
+    <message>
+      <source>从备份恢复</source>
+      <translation>Restore from backup</translation>
+    </message>
+    <message>
+      <source>恢复所选备份…</source>
+      <translation>Restore the chosen backup…</translation>
+    </message>
+    <message>
+      <source>数据库备份 (*.sqlite *.db *.bak);;所有文件 (*)</source>
+      <translation>Database backups (*.sqlite *.db *.bak);;All files (*)</translation>
+    </message>
+    <message>
+      <source>没有找到此数据库的备份，可选择其他备份文件。</source>
+      <translation>No backup of this database was found; you can choose another backup file.</translation>
+    </message>
+    <message>
+      <source>选择其他备份文件…</source>
+      <translation>Choose another backup file…</translation>
+    </message>
+    <message>
+      <source>（之后没有改动）</source>
+      <translation>(no change since)</translation>
+    </message>
+  </context>
+  <context>
     <name>ReviewView</name>
     <message>
       <source>{c}　{j}
@@ -2430,10 +2457,6 @@ Database: {p}</translation>
       <translation>Databases (*.sqlite *.db)</translation>
     </message>
     <message>
-      <source>数据库备份 (*.sqlite *.db *.bak);;所有文件 (*)</source>
-      <translation>Database backups (*.sqlite *.db *.bak);;All files (*)</translation>
-    </message>
-    <message>
       <source>数据库已从「{f}」恢复。
 替换前的数据库保存在
 {a}</source>
@@ -2460,10 +2483,14 @@ The replaced database was kept as
       <translation>Not restored</translation>
     </message>
     <message>
-      <source>用「{f}」替换当前数据库？
+      <source>用「{f}」（{t}）替换当前数据库？
+{lost}
+
 替换前的数据库会先保存为备份。其他电脑或窗口上打开的同一数据库须先关闭。</source>
-      <translation>Replace the current database with "{f}"?
-The database being replaced is kept as a backup first. Close this database on other PCs and windows first.</translation>
+      <translation>Replace the current database with “{f}” ({t})?
+{lost}
+
+The database as it is now is backed up first. Close this database on other PCs and windows first.</translation>
     </message>
   </context>
   <context>
@@ -2528,6 +2555,10 @@ The database being replaced is kept as a backup first. Close this database on ot
       <translation>Accounts opened for the roster</translation>
     </message>
     <message>
+      <source>之后的第一项改动</source>
+      <translation>First change after it</translation>
+    </message>
+    <message>
       <source>乘数</source>
       <translation>multiplier</translation>
     </message>
@@ -2546,6 +2577,10 @@ The database being replaced is kept as a backup first. Close this database on ot
     <message>
       <source>从备份恢复</source>
       <translation>Restore from backup</translation>
+    </message>
+    <message>
+      <source>从备份恢复之前</source>
+      <translation>Before a restore</translation>
     </message>
     <message>
       <source>任务下达表</source>
@@ -2672,6 +2707,10 @@ The database being replaced is kept as a backup first. Close this database on ot
       <translation>File pages</translation>
     </message>
     <message>
+      <source>原因</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
       <source>参数内容</source>
       <translation>Parameter file</translation>
     </message>
@@ -2686,6 +2725,10 @@ The database being replaced is kept as a backup first. Close this database on ot
     <message>
       <source>发布参数</source>
       <translation>Publish parameters</translation>
+    </message>
+    <message>
+      <source>发布参数之前</source>
+      <translation>Before publishing parameters</translation>
     </message>
     <message>
       <source>合议庭成员</source>
@@ -2748,6 +2791,10 @@ The database being replaced is kept as a backup first. Close this database on ot
       <translation>Back up the database</translation>
     </message>
     <message>
+      <source>备份时间</source>
+      <translation>Taken at</translation>
+    </message>
+    <message>
       <source>失败次数</source>
       <translation>Failed attempts</translation>
     </message>
@@ -2788,6 +2835,10 @@ The database being replaced is kept as a backup first. Close this database on ot
       <translation>Import appeal outcomes</translation>
     </message>
     <message>
+      <source>导入二审结果之前</source>
+      <translation>Before importing appeal results</translation>
+    </message>
+    <message>
       <source>导入时改派案件</source>
       <translation>Reassign cases on import</translation>
     </message>
@@ -2798,6 +2849,18 @@ The database being replaced is kept as a backup first. Close this database on ot
     <message>
       <source>导入法官名册</source>
       <translation>Import judge roster</translation>
+    </message>
+    <message>
+      <source>导入法官名册之前</source>
+      <translation>Before importing the roster</translation>
+    </message>
+    <message>
+      <source>导入结案数据之前</source>
+      <translation>Before importing cases</translation>
+    </message>
+    <message>
+      <source>将丢失的改动</source>
+      <translation>Changes lost</translation>
     </message>
     <message>
       <source>已发布</source>
@@ -2876,6 +2939,10 @@ The database being replaced is kept as a backup first. Close this database on ot
       <translation>Score</translation>
     </message>
     <message>
+      <source>恢复后将丢失此备份之后记录的 {n} 项改动（审计日志本身保留）：</source>
+      <translation>Restoring it loses the {n} changes recorded after this backup (the audit log itself is kept):</translation>
+    </message>
+    <message>
       <source>截至本月基础数</source>
       <translation>Base number to date</translation>
     </message>
@@ -2890,6 +2957,10 @@ The database being replaced is kept as a backup first. Close this database on ot
     <message>
       <source>所需法官</source>
       <translation>Judges needed</translation>
+    </message>
+    <message>
+      <source>手动备份</source>
+      <translation>Manual backup</translation>
     </message>
     <message>
       <source>执行</source>
@@ -2946,6 +3017,10 @@ The database being replaced is kept as a backup first. Close this database on ot
     <message>
       <source>撤销导入</source>
       <translation>Undo import</translation>
+    </message>
+    <message>
+      <source>撤销导入之前</source>
+      <translation>Before undoing an import</translation>
     </message>
     <message>
       <source>操作</source>
@@ -3102,6 +3177,10 @@ The database being replaced is kept as a backup first. Close this database on ot
     <message>
       <source>案由包含</source>
       <translation>Cause contains</translation>
+    </message>
+    <message>
+      <source>此备份之后没有记录任何改动，恢复不会丢失数据。</source>
+      <translation>No change was recorded after this backup; restoring it loses nothing.</translation>
     </message>
     <message>
       <source>民事</source>

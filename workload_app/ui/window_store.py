@@ -164,21 +164,21 @@ class WindowStore:
 
         if self.on_server:  # disabled there, as backing up
             return None
+        from workload_app.ui.dialogs.restore import RestoreDialog, lost_text
+
         if source is None:
-            folders = maintenance.available(self.db)
-            start = str(folders[0].parent) if folders else str(self.db_path.parent)
-            name = file_dialogs.open_file_name(
-                self, self.tr("从备份恢复"), start, self.tr("数据库备份 (*.sqlite *.db *.bak);;所有文件 (*)")
-            )
-            if not name:
+            dialog = RestoreDialog(self, maintenance.backup_choices(self.db))
+            self.restore_dialog = dialog
+            if not dialog.exec() or dialog.chosen is None:
                 return None
-            source = Path(name)
+            source = dialog.chosen
+        info = maintenance.describe_backup(self.db, source)
         answer = QMessageBox.question(
             self,
             self.tr("从备份恢复"),
             self.tr(
-                "用「{f}」替换当前数据库？\n替换前的数据库会先保存为备份。其他电脑或窗口上打开的同一数据库须先关闭。"
-            ).format(f=source.name),
+                "用「{f}」（{t}）替换当前数据库？\n{lost}\n\n替换前的数据库会先保存为备份。其他电脑或窗口上打开的同一数据库须先关闭。"
+            ).format(f=source.name, t=info.taken_at[:16], lost=lost_text(info)),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return None
