@@ -3059,6 +3059,14 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>Judgment weight</translation>
     </message>
     <message>
+      <source>文件名(&amp;N)：</source>
+      <translation>File &amp;name:</translation>
+    </message>
+    <message>
+      <source>文件类型(&amp;T)：</source>
+      <translation>Files of &amp;type:</translation>
+    </message>
+    <message>
       <source>新增法官</source>
       <translation>Judge added</translation>
     </message>
@@ -3149,6 +3157,10 @@ The database as it is now is backed up first. Close this database on other PCs a
     <message>
       <source>本机操作员 {login}</source>
       <translation>Local operator {login}</translation>
+    </message>
+    <message>
+      <source>查找范围(&amp;L)：</source>
+      <translation>&amp;Look in:</translation>
     </message>
     <message>
       <source>标准案件</source>
