@@ -2963,6 +2963,14 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>Manual backup</translation>
     </message>
     <message>
+      <source>扣分</source>
+      <translation>Deduction</translation>
+    </message>
+    <message>
+      <source>扣分前得分</source>
+      <translation>Score before deduction</translation>
+    </message>
+    <message>
       <source>执行</source>
       <translation>Enforcement</translation>
     </message>
@@ -3029,6 +3037,10 @@ The database as it is now is backed up first. Close this database on other PCs a
     <message>
       <source>收案</source>
       <translation>Filed</translation>
+    </message>
+    <message>
+      <source>改判发回件数</source>
+      <translation>Reversed or remanded</translation>
     </message>
     <message>
       <source>改发率%</source>
@@ -3421,6 +3433,10 @@ The database as it is now is backed up first. Close this database on other PCs a
     <message>
       <source>计算标准案件</source>
       <translation>Compute standard cases</translation>
+    </message>
+    <message>
+      <source>计算说明</source>
+      <translation>Explanation</translation>
     </message>
     <message>
       <source>说明</source>

@@ -17,6 +17,7 @@ from workload_app.core.formatting import UNIT_LABELS
 from workload_app.core.standard import AWAITING_APPROVAL, INCOMPLETE, OUTLIER, explain, judge_shares
 from workload_app.services import access
 from workload_app.services import standard_cases as S
+from workload_app.services.exports import CASE_HEADINGS
 from workload_app.ui import db_errors
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.excel import ExcelButton
@@ -24,22 +25,9 @@ from workload_app.ui.i18n import flag_words, labels
 from workload_app.ui.tables import table_view
 from workload_app.ui.view_parts import View, detail_pane, splitter
 
-COLUMNS = {
-    "case_number": "案号",
-    "judge": "承办法官",
-    "division": "部门",
-    "category_label": "类别",
-    "type_code": "类型",
-    "closed_on": "结案日期",
-    "file_pages": "卷宗",
-    "transcript_pages": "笔录",
-    "judgment_pages": "文书",
-    "unit_label": "单位",
-    "rule_name": "特殊规则",
-    "sc": "标准案件",
-    "flags_text": "标记",
-    "cause": "案由",
-}
+# the headings of `export cases --headers zh` (one place): the shown columns by their export name
+_SHOWN_AS = {"category": "category_label", "unit": "unit_label", "rule": "rule_name", "flags": "flags_text"}
+COLUMNS = {_SHOWN_AS.get(k, k): v for k, v in CASE_HEADINGS.items() if k != "explanation"}
 OWN_COLUMNS = {"share": "本人份额", "credited": "计入本人"}  # a judge's own list: what the tally credits
 
 # not shown, but read by the filters and the explanation below the table
