@@ -1147,6 +1147,10 @@ All figures still use published version {p}; this draft counts once it is publis
       <translation>{y}: no parameters saved yet (showing the defaults)</translation>
     </message>
     <message>
+      <source>　理由：{r}</source>
+      <translation> — reason: {r}</translation>
+    </message>
+    <message>
       <source>「{m}」的计数不是数字</source>
       <translation>The count for “{m}” is not a number</translation>
     </message>
@@ -1259,6 +1263,10 @@ Reason for publishing:</translation>
     <message>
       <source>只有管理员可以修改、导入或发布参数</source>
       <translation>Only an administrator may change, import or publish parameters</translation>
+    </message>
+    <message>
+      <source>只读：只有管理员可以保存、导入或发布参数。在此改动的数值只用于下方预览，不会保存。</source>
+      <translation>Read-only: only an administrator can save, import or publish parameters. Values changed here only feed the preview below and are not saved.</translation>
     </message>
     <message>
       <source>审判标准案件</source>

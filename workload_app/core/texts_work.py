@@ -290,13 +290,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The standard cases of {year} have not been computed by personnel or an administrator yet; contact personnel.",
     ),
     "figures.computed_at": (
-        "{year} 年度的数字由人事于 {at} 计算。",
-        "The figures of {year} were computed by personnel at {at}.",
+        "{year} 年度的数字由人事或管理员于 {at} 计算。",
+        "The figures of {year} were computed by personnel or an administrator at {at}.",
     ),
     "figures.computed_stale": (
-        "{year} 年度的数字由人事于 {at} 计算；此后案件已有变动，待人事重新计算后更新。",
-        "The figures of {year} were computed by personnel at {at}; cases have changed since, and the figures "
-        "will follow once personnel recompute them.",
+        "{year} 年度的数字由人事或管理员于 {at} 计算；此后案件已有变动，待重新计算后更新。",
+        "The figures of {year} were computed by personnel or an administrator at {at}; cases have changed since, and the figures "
+        "will follow once they are recomputed.",
     ),
     "server.move_needs_server": (
         "move-from 的 --db 应为法院服务器地址（postgresql://…）",

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from workload_app.core.problems import WorkloadError
-from workload_app.core.standard import NO_RULE, OUTLIER, judge_shares
+from workload_app.core.standard import NO_RULE, OUTLIER, explain_with_averages, judge_shares
 from workload_app.services import access, review
 from workload_app.services import court as court_settings_
 from workload_app.services import quality as QS
@@ -96,7 +96,8 @@ def case_explanation(db: Database, year: int, case_id: int, judge: str | None = 
     if not access.may_see_judge(db, judge, division):
         user = access.current(db)
         raise access.AccessDenied("access.judge_cases", role=user.role, user=user.name, judge=judge)
-    return str(S.explanations(case, params).iloc[0])
+    row = S.records_of(case)[0]
+    return explain_with_averages(row, row, params)
 
 
 def _explained_rows(db: Database, comp: dict, case_ids: list[int]) -> pd.DataFrame:

@@ -14,7 +14,13 @@ from PySide6.QtWidgets import (
 
 from workload_app.core.casenumber import CATEGORY_LABELS
 from workload_app.core.formatting import UNIT_LABELS
-from workload_app.core.standard import AWAITING_APPROVAL, INCOMPLETE, OUTLIER, explain, judge_shares
+from workload_app.core.standard import (
+    AWAITING_APPROVAL,
+    INCOMPLETE,
+    OUTLIER,
+    explain_with_averages,
+    judge_shares,
+)
 from workload_app.services import access
 from workload_app.services import standard_cases as S
 from workload_app.services.exports import CASE_HEADINGS
@@ -150,6 +156,7 @@ class CasesView(View):
         f = self.frame
         if f.empty:
             self.count.setText(self.tr("没有案件"))
+            self.explanation.clear()
             return
         mask = np.ones(len(f), dtype=bool)
         for box, col in (
@@ -172,6 +179,10 @@ class CasesView(View):
                 | f["cause"].fillna("").str.contains(text, regex=False)
             ).to_numpy()
         self.model.filter_rows(mask)
+        # the case explained below is among those shown, or none is (a search that finds nothing)
+        current = self.table.currentIndex()
+        if not mask.any() or not current.isValid():
+            self.explanation.clear()
         sc = f.loc[mask, "sc"]
         text = self.tr("显示 {n} 件，共 {total} 件；标准案件合计 {sc:,.2f}").format(
             n=int(mask.sum()), total=len(f), sc=float(sc.sum())
@@ -190,7 +201,7 @@ class CasesView(View):
         if not current.isValid() or self.params is None:
             return
         row = self.frame.iloc[self.model.source_row(current.row())].to_dict()
-        text = explain(row, row, self.params)
+        text = explain_with_averages(row, row, self.params)
         self.explanation.setPlainText(
             f"{row['case_number']}　{row['judge']}　{row['division']}　{row.get('cause') or ''}\n"
             f"{self.tr('计算说明')}：{text}\n"

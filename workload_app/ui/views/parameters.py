@@ -149,11 +149,18 @@ class ParametersView(View):
             b.clicked.connect(slot)
             buttons.addWidget(b)
             self.buttons[key] = b
+        self.read_only = QLabel(
+            self.tr("只读：只有管理员可以保存、导入或发布参数。在此改动的数值只用于下方预览，不会保存。")
+        )
+        self.read_only.setWordWrap(True)
+        self.read_only.setStyleSheet("background: #fff8e1; padding: 4px;")
+        self.read_only.setVisible(window.user.role != access.ADMIN)
         if window.user.role != access.ADMIN:  # only 管理员 changes parameters; others read them
             for key in ("save", "publish", "import"):
                 self.buttons[key].setEnabled(False)
                 self.buttons[key].setToolTip(self.tr("只有管理员可以修改、导入或发布参数"))
         left = QVBoxLayout()
+        left.addWidget(self.read_only)
         left.addWidget(self.version_label)
         left.addWidget(basics)
         left.addWidget(self.status)
@@ -207,20 +214,19 @@ class ParametersView(View):
         self.current = params
         self.load(params)
         in_use = P.version_in_use(self.window_.db, year)
+        reason = self.tr("　理由：{r}").format(r=row["reason"]) if row is not None and row["reason"] else ""
         if row is None:
             self.version_label.setText(self.tr("{y} 年度：尚未保存参数（显示默认值）").format(y=year))
         elif in_use.draft is not None:
             self.version_label.setText(
                 self.tr(
                     "{y} 年度参数第 {v} 版（草稿）{r}\n各项数字仍按已发布的第 {p} 版计算，发布后本草稿才生效。"
-                ).format(y=year, v=row["version"], r=row["reason"], p=in_use.version)
+                ).format(y=year, v=row["version"], r=reason, p=in_use.version)
             )
         else:
             state = self.tr("已发布") if row["published"] else self.tr("草稿，尚未发布；本年度暂按此版计算")
             self.version_label.setText(
-                self.tr("{y} 年度参数第 {v} 版（{s}）{r}").format(
-                    y=year, v=row["version"], s=state, r=row["reason"]
-                )
+                self.tr("{y} 年度参数第 {v} 版（{s}）{r}").format(y=year, v=row["version"], s=state, r=reason)
             )
         self.version_label.setWordWrap(True)
         # 发布 only when there is a draft to publish (and only for 管理员)
