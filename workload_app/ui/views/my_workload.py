@@ -395,14 +395,14 @@ class MyWorkloadView(View):
         if not target:
             return
         path = Path(target) if target.lower().endswith(".pdf") else Path(target + ".pdf")
-        make = self._sheet_job(Path(tempfile.mkdtemp(prefix="sheet-")))
+        side = Path(tempfile.mkdtemp(prefix="sheet-"))
+        make = self._sheet_job(side)
 
         def job(db, progress) -> Path:
-            made = make(db, progress)
             try:
-                shutil.move(str(made), path)
-            finally:
-                shutil.rmtree(made.parent, ignore_errors=True)
+                shutil.move(str(make(db, progress)), path)
+            finally:  # made or not, moved or not: nothing left on the side
+                shutil.rmtree(side, ignore_errors=True)
             return path
 
         def saved(path: Path) -> None:

@@ -235,14 +235,14 @@ class SheetsView(View):
             if not target:
                 return
             path = Path(target) if target.lower().endswith(".pdf") else Path(target + ".pdf")
-            make = self._job(Path(tempfile.mkdtemp(prefix="sheet-")), False)
+            side = Path(tempfile.mkdtemp(prefix="sheet-"))
+            make = self._job(side, False)
 
             def job(db, progress) -> Path:  # made on the side, then moved under the chosen name
-                paths = make(db, progress)
                 try:
-                    shutil.move(str(paths[0]), path)
-                finally:
-                    shutil.rmtree(paths[0].parent, ignore_errors=True)
+                    shutil.move(str(make(db, progress)[0]), path)
+                finally:  # made or not, moved or not: nothing left on the side
+                    shutil.rmtree(side, ignore_errors=True)
                 return path
 
             def saved(path: Path) -> None:
