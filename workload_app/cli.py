@@ -185,7 +185,12 @@ def info(ctx: Context) -> None:
         pivot = closed.pivot_table(
             index=["year", "division"], columns="category", values="cases", aggfunc="sum", fill_value=0
         )
-        click.echo(pivot.to_string())
+        # one header row in words (no pandas labels such as "category" or "year division")
+        order = [c for c in ("刑事", "民事", "行政", "执行", "其他") if c in pivot.columns]
+        pivot = pivot[order + [c for c in pivot.columns if c not in order]]
+        pivot.columns.name = None
+        table = pivot.reset_index().rename(columns={"year": "年度", "division": "部门"})
+        click.echo(table.to_string(index=False))
 
 
 @cli.command()

@@ -47,7 +47,7 @@ def _print_problems(problems, limit: int = 30) -> None:
     "--report",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="问题报告 .xlsx 的位置（默认：与文件同目录）",
+    help="问题报告 .xlsx 的位置（默认：与文件同目录；--dry-run 时只在给出本选项时写）",
 )
 @click.option("--create-judges", is_flag=True, help="名册中没有的法官自动建立")
 @click.option(
@@ -109,6 +109,9 @@ def import_file(
     click.echo(result.summary_text())
     if result.problems:
         _print_problems(result.problems)
+    if result.warnings:
+        click.echo(f"提示（照常导入，请核对）{len(result.warnings)} 行：")
+        _print_problems(result.warnings)
     if result.report_path:
         click.echo(f"问题报告：{result.report_path}")
     if result.batch_id:

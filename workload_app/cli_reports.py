@@ -34,15 +34,27 @@ def _judge_table(command):
     return click.option("--year", type=int, required=True)(command)
 
 
+HEADERS = click.option(
+    "--headers",
+    type=click.Choice(["en", "zh"]),
+    default="en",
+    show_default=True,
+    help="en：英文列名、原始数值（供程序读取，列名不变）；zh：与窗口相同的中文列名和小数位（供人阅读）",
+)
+
+
 @export.command("cases")
 @click.option("--year", type=int, required=True)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@HEADERS
 @pass_ctx
-def export_cases(ctx: Context, year: int, out: Path) -> None:
+def export_cases(ctx: Context, year: int, out: Path, headers: str) -> None:
     """每件结案一行：页数、单位、规则、标准案件数、标记、说明。"""
-    from workload_app.services.exports import case_table
+    from workload_app.services.exports import case_table, case_table_for_people
 
     table = case_table(ctx.db, year)
+    if headers == "zh":
+        table = case_table_for_people(table)
     _write_table(table, out)
     click.echo(f"{len(table)} 件已导出到 {out}")
     _computed_note(ctx, year)
@@ -50,12 +62,15 @@ def export_cases(ctx: Context, year: int, out: Path) -> None:
 
 @export.command("tally")
 @_judge_table
+@HEADERS
 @pass_ctx
-def export_tally(ctx: Context, year: int, through_month: int, out: Path) -> None:
+def export_tally(ctx: Context, year: int, through_month: int, out: Path, headers: str) -> None:
     """每名法官一行：结案数、审判/执行标准案件数、任务、完成率、得分、排名。"""
-    from workload_app.services.exports import tally_table
+    from workload_app.services.exports import tally_table, tally_table_for_people
 
     table = tally_table(ctx.db, year, through_month)
+    if headers == "zh":
+        table = tally_table_for_people(table)
     _write_table(table, out)
     click.echo(f"{len(table)} 名法官已导出到 {out}")
     _computed_note(ctx, year)

@@ -58,9 +58,12 @@ def collect() -> dict[tuple[str, str], None]:
     from workload_app.core.formatting import TRACK_LABELS
     from workload_app.core.quality import INDICATOR_LABELS
     from workload_app.core.standard import FLAG_LABELS
-    from workload_app.services import access, audit, review
+    from workload_app.services import access, audit, exports, maintenance, review
 
     for text in [
+        *exports.CASE_HEADINGS.values(),
+        *exports.TALLY_HEADINGS.values(),
+        *maintenance.REASONS.values(),
         *access.ROLE_LABELS.values(),
         *audit.ACTIONS.values(),
         *TRACK_LABELS.values(),

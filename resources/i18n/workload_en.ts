@@ -61,6 +61,10 @@ After: {a}</translation>
       <translation>Fields (* marks a changed field)</translation>
     </message>
     <message>
+      <source>审计日志.xlsx</source>
+      <translation>audit-log.xlsx</translation>
+    </message>
+    <message>
       <source>审计日志完好</source>
       <translation>Audit log intact</translation>
     </message>
@@ -87,6 +91,10 @@ After: {a}</translation>
     <message>
       <source>未变</source>
       <translation>Unchanged</translation>
+    </message>
+    <message>
+      <source>未导出</source>
+      <translation>Not exported</translation>
     </message>
     <message>
       <source>查询</source>
@@ -468,10 +476,6 @@ After: {a}</translation>
 {p}</translation>
     </message>
     <message>
-      <source>无法写入「{p}」：{e}</source>
-      <translation>Cannot write "{p}": {e}</translation>
-    </message>
-    <message>
       <source>未导出</source>
       <translation>Not exported</translation>
     </message>
@@ -780,8 +784,12 @@ After: {a}</translation>
   <context>
     <name>ImportWizard</name>
     <message>
-      <source>&lt;br&gt;&lt;b&gt;{n} 件案件已导入给其他法官或部门&lt;/b&gt;，本次未改动（见「问题」）；确认改派请勾选「按本文件改派」后再导入。</source>
-      <translation>&lt;br&gt;&lt;b&gt;{n} cases were imported earlier for another judge or division&lt;/b&gt; and were left as they are (see Problems); to reassign them, tick “Reassign as in this file” and import again.</translation>
+      <source>&lt;b&gt;{n} 件案件已导入给其他法官或部门&lt;/b&gt;，本次未改动；确认改派请勾选下方「按本文件改派」后再导入。</source>
+      <translation>&lt;b&gt;{n} cases were imported before for another judge or division&lt;/b&gt; and were left unchanged; to move them as this file says, tick “Reassign as in this file” below and import again.</translation>
+    </message>
+    <message>
+      <source>{f}：{s}。共 {t} 行：新增 {n}，更新 {u}，未变 {c}，拒绝 {r}</source>
+      <translation>{f}: {s}. {t} rows: {n} new, {u} updated, {c} unchanged, {r} refused</translation>
     </message>
     <message>
       <source>　&lt;a href='file://{p}'&gt;打开问题报告&lt;/a&gt;</source>
@@ -790,6 +798,14 @@ After: {a}</translation>
     <message>
       <source>不勾选时，部门不在名册中的行作为问题列出（多半是笔误）</source>
       <translation>Unticked, rows whose division is not on the roster are listed as problems (most likely a typo)</translation>
+    </message>
+    <message>
+      <source>「问题」中共 {n} 条：拒绝的 {r} 行有 {p} 条问题，已导入给其他法官或部门而本次未改动 {h} 件，提示 {w} 条（照常导入，请核对）。</source>
+      <translation>“Problems” lists {n}: {p} problems in the {r} refused rows, {h} cases imported before for another judge or division and left unchanged, {w} warnings (imported; please check).</translation>
+    </message>
+    <message>
+      <source>保存问题清单…</source>
+      <translation>Save the problem list…</translation>
     </message>
     <message>
       <source>值</source>
@@ -824,6 +840,10 @@ After: {a}</translation>
       <translation>Import closed cases</translation>
     </message>
     <message>
+      <source>导入问题</source>
+      <translation>Import problems</translation>
+    </message>
+    <message>
       <source>工作表</source>
       <translation>Sheet</translation>
     </message>
@@ -832,12 +852,24 @@ After: {a}</translation>
       <translation>Reading cancelled.</translation>
     </message>
     <message>
+      <source>已导入</source>
+      <translation>imported</translation>
+    </message>
+    <message>
       <source>已导入给其他法官或部门的案件，按本文件改派（每件都记入审计日志）；不勾选时这些案件保持不变，列在「问题」中</source>
       <translation>Cases imported earlier for another judge or division are reassigned as this file says (each move is recorded in the audit trail); unticked, they stay as they are and are listed under Problems</translation>
     </message>
     <message>
+      <source>拒绝</source>
+      <translation>Rejected</translation>
+    </message>
+    <message>
       <source>按本文件改派</source>
       <translation>Reassign as in this file</translation>
+    </message>
+    <message>
+      <source>提示</source>
+      <translation>Warning</translation>
     </message>
     <message>
       <source>文件中的表头</source>
@@ -846,6 +878,18 @@ After: {a}</translation>
     <message>
       <source>新建名册中没有的部门</source>
       <translation>Create divisions not on the roster</translation>
+    </message>
+    <message>
+      <source>未导入</source>
+      <translation>not imported</translation>
+    </message>
+    <message>
+      <source>未改动</source>
+      <translation>Left unchanged</translation>
+    </message>
+    <message>
+      <source>校验完成（未写入）</source>
+      <translation>checked (nothing written)</translation>
     </message>
     <message>
       <source>校验（不写入）</source>
@@ -866,6 +910,10 @@ After: {a}</translation>
     <message>
       <source>正在读取与校验 {f}</source>
       <translation>Reading and checking {f}</translation>
+    </message>
+    <message>
+      <source>种类</source>
+      <translation>Kind</translation>
     </message>
     <message>
       <source>行号</source>
@@ -902,6 +950,14 @@ After: {a}</translation>
     <message>
       <source>（不导入）</source>
       <translation>(do not import)</translation>
+    </message>
+    <message>
+      <source>；改派 {n} 件（已记入审计日志）</source>
+      <translation>; {n} cases reassigned (recorded in the audit log)</translation>
+    </message>
+    <message>
+      <source>；新建法官 {n} 名</source>
+      <translation>; {n} new judges created</translation>
     </message>
   </context>
   <context>
@@ -1063,6 +1119,10 @@ After: {a}</translation>
   <context>
     <name>MyWorkloadView</name>
     <message>
+      <source>PDF 文件 (*.pdf)</source>
+      <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
       <source>{c}：请写明哪个数字、为什么觉得不对：</source>
       <translation>{c}: which figure looks wrong, and why:</translation>
     </message>
@@ -1081,6 +1141,10 @@ After: {a}</translation>
     <message>
       <source>保存到文件夹</source>
       <translation>Save to folder</translation>
+    </message>
+    <message>
+      <source>保存考核表</source>
+      <translation>Save the assessment sheet</translation>
     </message>
     <message>
       <source>列表中承办 {r} 件、参加合议庭 {p} 件；每件按「标准案件 × 本人份额」计入（承办份额 {rs:g}，合议庭成员份额 {ms:g}）。计入本人的{unit}标准案件合计 {c:.2f}，与上方统计的已完成 {sc:.2f} 一致。</source>
@@ -1205,8 +1269,14 @@ Quota derived from: {d}</translation>
       <translation>Cumulative done and target (standard cases)</translation>
     </message>
     <message>
-      <source>考核表已保存为 {p}</source>
-      <translation>Sheet saved as {p}</translation>
+      <source>考核表已保存为
+{p}
+
+现在打开吗？</source>
+      <translation>The assessment sheet was saved as
+{p}
+
+Open it now?</translation>
     </message>
     <message>
       <source>质效指标（超出参考范围的标 ▲）</source>
@@ -1226,6 +1296,10 @@ Quota derived from: {d}</translation>
     <message>
       <source>{t}目标</source>
       <translation>{t} target</translation>
+    </message>
+    <message>
+      <source>{year} 年 1 月概览</source>
+      <translation>Overview {year}, January</translation>
     </message>
     <message>
       <source>{year} 年 1—{month} 月概览</source>
@@ -1319,6 +1393,10 @@ All figures still use published version {p}; this draft counts once it is publis
       <translation>{y}: no parameters saved yet (showing the defaults)</translation>
     </message>
     <message>
+      <source>　理由：{r}</source>
+      <translation> — reason: {r}</translation>
+    </message>
+    <message>
       <source>「{m}」的计数不是数字</source>
       <translation>The count for “{m}” is not a number</translation>
     </message>
@@ -1379,6 +1457,10 @@ All figures still use published version {p}; this draft counts once it is publis
       <translation>Case file weight</translation>
     </message>
     <message>
+      <source>参数-{y}.toml</source>
+      <translation>parameters-{y}.toml</translation>
+    </message>
+    <message>
       <source>参数有效。审判案件平均标准案件：现行 {b:.4f} → 修改后 {a:.4f}；{m} 名法官全院排名改变。</source>
       <translation>Parameters valid. Mean standard cases of trial cases: current {b:.4f} → edited {a:.4f}; {m} judges change their court rank.</translation>
     </message>
@@ -1427,6 +1509,10 @@ Reason for publishing:</translation>
     <message>
       <source>只有管理员可以修改、导入或发布参数</source>
       <translation>Only an administrator may change, import or publish parameters</translation>
+    </message>
+    <message>
+      <source>只读：只有管理员可以保存、导入或发布参数。在此改动的数值只用于下方预览，不会保存。</source>
+      <translation>Read-only: only an administrator can save, import or publish parameters. Values changed here only feed the preview below and are not saved.</translation>
     </message>
     <message>
       <source>审判标准案件</source>
@@ -1515,6 +1601,10 @@ Reason for publishing:</translation>
     <message>
       <source>未发布</source>
       <translation>Not published</translation>
+    </message>
+    <message>
+      <source>未导出</source>
+      <translation>Not exported</translation>
     </message>
     <message>
       <source>权重模拟（排名稳定性）</source>
@@ -1748,8 +1838,22 @@ Correction: {x}</translation>
       <translation>Annual target</translation>
     </message>
     <message>
+      <source>按{p}下达 {y} 年度任务计划？
+{f}
+
+下达后即为正式任务：法官和庭长可看到各自的任务，可打印任务下达通知；之后只能年中调整或逐人调整，原计划保留为旧版本。</source>
+      <translation>Issue the {y} quota plan with {p}?
+{f}
+
+Once issued the quotas are official: judges and division heads see their own and the quota notice can be printed; afterwards the plan can only be adjusted mid-year or judge by judge, and this plan is kept as an earlier version.</translation>
+    </message>
+    <message>
       <source>按上年</source>
       <translation>As last year</translation>
+    </message>
+    <message>
+      <source>按上年推算</source>
+      <translation>from last year</translation>
     </message>
     <message>
       <source>无法调整</source>
@@ -1758,6 +1862,10 @@ Correction: {x}</translation>
     <message>
       <source>月度目标按{p}分布（审判、执行各用本类上年的分布）；年中入额或离任的法官，每月目标 = 同职务全年在岗法官该月目标 × 当月在岗比例，年度任务为各月之和。</source>
       <translation>Monthly targets follow {p} (trial and enforcement each by their own track); a judge who joins or leaves mid-year gets, each month, the target of a full-year judge of the same role × the share of that month in post, and the annual quota is the sum of the months.</translation>
+    </message>
+    <message>
+      <source>未下达</source>
+      <translation>Not issued</translation>
     </message>
     <message>
       <source>正在下达 {y} 年度计划</source>
@@ -1827,6 +1935,10 @@ Correction: {x}</translation>
       <source>预收执行案件</source>
       <translation>Expected enforcement filings</translation>
     </message>
+    <message>
+      <source>预收案件：审判 {t}，执行 {e}</source>
+      <translation>Expected filings: trial {t}, enforcement {e}</translation>
+    </message>
   </context>
   <context>
     <name>ReasonDialog</name>
@@ -1845,6 +1957,33 @@ Correction: {x}</translation>
     <message>
       <source>选择「其他」时必填</source>
       <translation>Required for “Other”</translation>
+    </message>
+  </context>
+  <context>
+    <name>RestoreDialog</name>
+    <message>
+      <source>从备份恢复</source>
+      <translation>Restore from backup</translation>
+    </message>
+    <message>
+      <source>恢复所选备份…</source>
+      <translation>Restore the chosen backup…</translation>
+    </message>
+    <message>
+      <source>数据库备份 (*.sqlite *.db *.bak);;所有文件 (*)</source>
+      <translation>Database backups (*.sqlite *.db *.bak);;All files (*)</translation>
+    </message>
+    <message>
+      <source>没有找到此数据库的备份，可选择其他备份文件。</source>
+      <translation>No backup of this database was found; you can choose another backup file.</translation>
+    </message>
+    <message>
+      <source>选择其他备份文件…</source>
+      <translation>Choose another backup file…</translation>
+    </message>
+    <message>
+      <source>（之后没有改动）</source>
+      <translation>(no change since)</translation>
     </message>
   </context>
   <context>
@@ -1898,8 +2037,16 @@ Held out of: {a}</translation>
       <translation>To review</translation>
     </message>
     <message>
+      <source>待复核.xlsx</source>
+      <translation>review-list.xlsx</translation>
+    </message>
+    <message>
       <source>更正页数…</source>
       <translation>Correct pages…</translation>
+    </message>
+    <message>
+      <source>未导出</source>
+      <translation>Not exported</translation>
     </message>
     <message>
       <source>正在更正 {c} 的页数</source>
@@ -2084,6 +2231,10 @@ Continue?</translation>
 Open it now?</translation>
     </message>
     <message>
+      <source>报表未保存</source>
+      <translation>Sheet not saved</translation>
+    </message>
+    <message>
       <source>正在准备打印预览</source>
       <translation>Preparing the print preview</translation>
     </message>
@@ -2153,6 +2304,10 @@ Open it now?</translation>
   <context>
     <name>UserDialog</name>
     <message>
+      <source>{n}（{d}）</source>
+      <translation>{n} ({d})</translation>
+    </message>
+    <message>
       <source>修改账户</source>
       <translation>Edit account</translation>
     </message>
@@ -2202,6 +2357,26 @@ Open it now?</translation>
     <message>
       <source>停用/启用</source>
       <translation>Disable/enable</translation>
+    </message>
+    <message>
+      <source>停用账户</source>
+      <translation>Disable account</translation>
+    </message>
+    <message>
+      <source>停用账户「{l}」（{n}）？
+停用后该账户不能登录，数据和审计记录保留，可随时再启用。</source>
+      <translation>Disable the account “{l}” ({n})?
+A disabled account cannot log in; its data and audit records are kept, and it can be enabled again at any time.</translation>
+    </message>
+    <message>
+      <source>启用账户</source>
+      <translation>Enable account</translation>
+    </message>
+    <message>
+      <source>启用账户「{l}」（{n}）？
+启用后该账户可以再次登录。</source>
+      <translation>Enable the account “{l}” ({n})?
+It can then log in again.</translation>
     </message>
     <message>
       <source>密码只以 scrypt 哈希保存。连续 5 次输错密码，账户锁定 15 分钟；管理员重置密码可立即解锁。</source>
@@ -2301,6 +2476,10 @@ Open it now?</translation>
   </context>
   <context>
     <name>WindowMenus</name>
+    <message>
+      <source>{y} 年度已按参数第 {v} 版重新计算：{n} 件结案案件。</source>
+      <translation>{y} recomputed with parameters version {v}: {n} closed cases.</translation>
+    </message>
     <message>
       <source>从备份恢复…</source>
       <translation>Restore from backup…</translation>
@@ -2446,6 +2625,10 @@ Database: {p}</translation>
       <translation>Recompute</translation>
     </message>
     <message>
+      <source>重新计算完成</source>
+      <translation>Recomputed</translation>
+    </message>
+    <message>
       <source>重新计算本年度标准案件</source>
       <translation>Recompute this year's standard cases</translation>
     </message>
@@ -2544,10 +2727,6 @@ Database: {p}</translation>
       <translation>Databases (*.sqlite *.db)</translation>
     </message>
     <message>
-      <source>数据库备份 (*.sqlite *.db *.bak);;所有文件 (*)</source>
-      <translation>Database backups (*.sqlite *.db *.bak);;All files (*)</translation>
-    </message>
-    <message>
       <source>数据库已从「{f}」恢复。
 替换前的数据库保存在
 {a}</source>
@@ -2574,10 +2753,14 @@ The replaced database was kept as
       <translation>Not restored</translation>
     </message>
     <message>
-      <source>用「{f}」替换当前数据库？
+      <source>用「{f}」（{t}）替换当前数据库？
+{lost}
+
 替换前的数据库会先保存为备份。其他电脑或窗口上打开的同一数据库须先关闭。</source>
-      <translation>Replace the current database with "{f}"?
-The database being replaced is kept as a backup first. Close this database on other PCs and windows first.</translation>
+      <translation>Replace the current database with “{f}” ({t})?
+{lost}
+
+The database as it is now is backed up first. Close this database on other PCs and windows first.</translation>
     </message>
   </context>
   <context>
@@ -2658,6 +2841,10 @@ The database being replaced is kept as a backup first. Close this database on ot
       <translation>Accounts opened for the roster</translation>
     </message>
     <message>
+      <source>之后的第一项改动</source>
+      <translation>First change after it</translation>
+    </message>
+    <message>
       <source>乘数</source>
       <translation>multiplier</translation>
     </message>
@@ -2680,6 +2867,10 @@ The database being replaced is kept as a backup first. Close this database on ot
     <message>
       <source>从备份恢复</source>
       <translation>Restore from backup</translation>
+    </message>
+    <message>
+      <source>从备份恢复之前</source>
+      <translation>Before a restore</translation>
     </message>
     <message>
       <source>任务下达表</source>
@@ -2726,12 +2917,20 @@ The database being replaced is kept as a backup first. Close this database on ot
       <translation>Change page ceiling</translation>
     </message>
     <message>
+      <source>停用账户</source>
+      <translation>Disable account</translation>
+    </message>
+    <message>
       <source>入额日期</source>
       <translation>In post from</translation>
     </message>
     <message>
       <source>全部</source>
       <translation>All</translation>
+    </message>
+    <message>
+      <source>全院</source>
+      <translation>Whole court</translation>
     </message>
     <message>
       <source>全院人均</source>
@@ -2818,6 +3017,10 @@ The database being replaced is kept as a backup first. Close this database on ot
       <translation>File pages</translation>
     </message>
     <message>
+      <source>原因</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
       <source>参数内容</source>
       <translation>Parameter file</translation>
     </message>
@@ -2832,6 +3035,10 @@ The database being replaced is kept as a backup first. Close this database on ot
     <message>
       <source>发布参数</source>
       <translation>Publish parameters</translation>
+    </message>
+    <message>
+      <source>发布参数之前</source>
+      <translation>Before publishing parameters</translation>
     </message>
     <message>
       <source>合议庭成员</source>
@@ -2866,6 +3073,10 @@ The database being replaced is kept as a backup first. Close this database on ot
       <translation>Active</translation>
     </message>
     <message>
+      <source>启用账户</source>
+      <translation>Enable account</translation>
+    </message>
+    <message>
       <source>固定值</source>
       <translation>fixed value</translation>
     </message>
@@ -2896,6 +3107,10 @@ The database being replaced is kept as a backup first. Close this database on ot
     <message>
       <source>备份数据库</source>
       <translation>Back up the database</translation>
+    </message>
+    <message>
+      <source>备份时间</source>
+      <translation>Taken at</translation>
     </message>
     <message>
       <source>失败次数</source>
@@ -2934,10 +3149,6 @@ The database being replaced is kept as a backup first. Close this database on ot
       <translation>Trial standard cases</translation>
     </message>
     <message>
-      <source>审计日志.xlsx</source>
-      <translation>audit-log.xlsx</translation>
-    </message>
-    <message>
       <source>审限内结案率%</source>
       <translation>Within time limit %</translation>
     </message>
@@ -2950,6 +3161,10 @@ The database being replaced is kept as a backup first. Close this database on ot
       <translation>Import appeal outcomes</translation>
     </message>
     <message>
+      <source>导入二审结果之前</source>
+      <translation>Before importing appeal results</translation>
+    </message>
+    <message>
       <source>导入时改派案件</source>
       <translation>Reassign cases on import</translation>
     </message>
@@ -2960,6 +3175,18 @@ The database being replaced is kept as a backup first. Close this database on ot
     <message>
       <source>导入法官名册</source>
       <translation>Import judge roster</translation>
+    </message>
+    <message>
+      <source>导入法官名册之前</source>
+      <translation>Before importing the roster</translation>
+    </message>
+    <message>
+      <source>导入结案数据之前</source>
+      <translation>Before importing cases</translation>
+    </message>
+    <message>
+      <source>将丢失的改动</source>
+      <translation>Changes lost</translation>
     </message>
     <message>
       <source>已发布</source>
@@ -3086,10 +3313,6 @@ The database being replaced is kept as a backup first. Close this database on ot
       <translation>Held out of</translation>
     </message>
     <message>
-      <source>待复核.xlsx</source>
-      <translation>review-list.xlsx</translation>
-    </message>
-    <message>
       <source>待复核原因</source>
       <translation>Why held</translation>
     </message>
@@ -3100,6 +3323,10 @@ The database being replaced is kept as a backup first. Close this database on ot
     <message>
       <source>得分</source>
       <translation>Score</translation>
+    </message>
+    <message>
+      <source>恢复后将丢失此备份之后记录的 {n} 项改动（审计日志本身保留）：</source>
+      <translation>Restoring it loses the {n} changes recorded after this backup (the audit log itself is kept):</translation>
     </message>
     <message>
       <source>截至本月基础数</source>
@@ -3116,6 +3343,18 @@ The database being replaced is kept as a backup first. Close this database on ot
     <message>
       <source>所需法官</source>
       <translation>Judges needed</translation>
+    </message>
+    <message>
+      <source>手动备份</source>
+      <translation>Manual backup</translation>
+    </message>
+    <message>
+      <source>扣分</source>
+      <translation>Deduction</translation>
+    </message>
+    <message>
+      <source>扣分前得分</source>
+      <translation>Score before deduction</translation>
     </message>
     <message>
       <source>执行</source>
@@ -3174,12 +3413,20 @@ The database being replaced is kept as a backup first. Close this database on ot
       <translation>Undo import</translation>
     </message>
     <message>
+      <source>撤销导入之前</source>
+      <translation>Before undoing an import</translation>
+    </message>
+    <message>
       <source>操作</source>
       <translation>Action</translation>
     </message>
     <message>
       <source>收案</source>
       <translation>Filed</translation>
+    </message>
+    <message>
+      <source>改判发回件数</source>
+      <translation>Reversed or remanded</translation>
     </message>
     <message>
       <source>改发率%</source>
@@ -3210,6 +3457,14 @@ The database being replaced is kept as a backup first. Close this database on ot
       <translation>Judgment weight</translation>
     </message>
     <message>
+      <source>文件名(&amp;N)：</source>
+      <translation>File &amp;name:</translation>
+    </message>
+    <message>
+      <source>文件类型(&amp;T)：</source>
+      <translation>Files of &amp;type:</translation>
+    </message>
+    <message>
       <source>新增法官</source>
       <translation>Judge added</translation>
     </message>
@@ -3220,6 +3475,10 @@ The database being replaced is kept as a backup first. Close this database on ot
     <message>
       <source>方式</source>
       <translation>Kind</translation>
+    </message>
+    <message>
+      <source>无法打开</source>
+      <translation>Cannot open</translation>
     </message>
     <message>
       <source>无法打开数据库</source>
@@ -3302,6 +3561,10 @@ The database being replaced is kept as a backup first. Close this database on ot
       <translation>Local operator {login}</translation>
     </message>
     <message>
+      <source>查找范围(&amp;L)：</source>
+      <translation>&amp;Look in:</translation>
+    </message>
+    <message>
       <source>标准案件</source>
       <translation>Standard cases</translation>
     </message>
@@ -3328,6 +3591,10 @@ The database being replaced is kept as a backup first. Close this database on ot
     <message>
       <source>案由包含</source>
       <translation>Cause contains</translation>
+    </message>
+    <message>
+      <source>此备份之后没有记录任何改动，恢复不会丢失数据。</source>
+      <translation>No change was recorded after this backup; restoring it loses nothing.</translation>
     </message>
     <message>
       <source>民事</source>
@@ -3588,6 +3855,10 @@ The database being replaced is kept as a backup first. Close this database on ot
     <message>
       <source>计算标准案件</source>
       <translation>Compute standard cases</translation>
+    </message>
+    <message>
+      <source>计算说明</source>
+      <translation>Explanation</translation>
     </message>
     <message>
       <source>说明</source>

@@ -323,7 +323,10 @@ def test_errors_instead_of_zero_pdfs(demo_db, demo_file, tmp_path):
     blocker.write_text("x")
     for args, words in (
         (["--through-month", "13", "--all", "--out", str(tmp_path / "o")], "1 到 12"),
-        (["--through-month", "6", "--all", "--out", str(blocker / "sub")], "无法把报表写入文件夹"),
+        (
+            ["--through-month", "6", "--all", "--out", str(blocker / "sub")],
+            f"「{blocker}」是一个文件，不是文件夹",
+        ),
     ):
         r = CliRunner().invoke(cli, ["--db", str(db), "sheets", "--year", "2025", *args])
         assert r.exit_code == 1 and words in r.output and "已生成" not in r.output, r.output

@@ -314,7 +314,7 @@ DRIVERS = {
     ),
     "accounts.update_user": (
         lambda db, t: accounts.update_user(db, "renshi", active=False),
-        {"user.update"},
+        {"user.disable"},
     ),
     "accounts.reset_password": (
         lambda db, t: accounts.reset_password(db, "faguan", "Reset12345"),

@@ -182,7 +182,7 @@ def test_a_disabled_login_cannot_connect_and_enabled_again_can(court):
             "SELECT action FROM audit_log WHERE target = ? ORDER BY id", (logins["judge"],)
         ).fetchall()
     ]
-    assert actions == ["user.create", "user.update", "user.update"]
+    assert actions == ["user.create", "user.disable", "user.enable"]
 
 
 def test_the_account_functions_refuse_names_and_roles_that_are_not_accounts(court, pg_server):

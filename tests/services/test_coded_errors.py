@@ -371,10 +371,10 @@ def test_roster_accounts_refusals_in_both_languages(db, tmp_path):
             db, {"name": "李四", "division": "民事审判第一庭", "post": "审判员", "track": "trial"}
         )
     folder = tmp_path / "no-such-folder"
-    why = "No such file or directory"
     assert texts(roster.create_roster_accounts, db, folder / "slips.pdf") == (
-        f"无法写入账户清单「{folder / 'slips.pdf'}」：{why}。未建立任何账户。",
-        f"Cannot write the account list “{folder / 'slips.pdf'}”: {why}. No accounts were created.",
+        f"账户通知单未能保存：文件夹「{folder}」不存在。请换一个文件夹。未建立任何账户。",
+        f"The account slips could not be saved: The folder “{folder}” does not exist. Choose another folder. "
+        "No accounts were created.",
     )
     roster.create_roster_accounts(db, tmp_path / "slips.pdf")
     assert texts(roster.create_roster_accounts, db, tmp_path / "again.pdf") == (

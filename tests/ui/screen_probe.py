@@ -53,6 +53,7 @@ def main(db_path: str, settings: str, lang: str, resize: str, shots: str) -> Non
         dialog.close()
     if resize:
         width, height = (int(v) for v in resize.split("x"))
+        w.showNormal()  # the user leaves the maximised state and sizes the window
         w.resize(width, height)
         app.processEvents()
         w.close()

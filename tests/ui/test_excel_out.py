@@ -60,7 +60,8 @@ def test_division_head_exports_judges_as_shown_in_own_division(demo_db, open_win
     a = Q.court_assessment(demo_db, 2025, 12).set_index("judge")
     for r in rows:
         judge = r[headers.index("法官")]
-        assert r[headers.index("标准案件")] == pytest.approx(a.at[judge, "sc"])
+        # at the precision shown on screen (2 places), as a number
+        assert r[headers.index("标准案件")] == round(float(a.at[judge, "sc"]), 2)
         assert a.at[judge, "completion"] < 1
 
 
@@ -92,3 +93,33 @@ def test_judge_exports_only_own_cases(demo_db, open_window, qtbot, tmp_path):
     assert len(rows) == w.cases_view.model.rowCount()
     own = [r for r in rows if r[headers.index("承办法官")] == me]
     assert 0 < len(own) <= len(rows)  # the rest are panels the judge sat on
+
+
+def test_numbers_at_the_shown_precision_and_dates_as_dates(qtbot, tmp_path, monkeypatch):
+    """Issue 30.15: 0.04000000000000001 and dates as text were written as they were held."""
+    import datetime as dt
+
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a, **k: None))
+    frame = pd.DataFrame(
+        {
+            "share": [0.1 + 0.2, 0.04000000000000001],
+            "pct": [12.345, 99.95],
+            "pages": [374, 12],
+            "closed_on": ["2025-03-05", "2025-12-31"],
+            "at": ["2026-01-02 09:15", "2026-01-02T10:00:00"],
+            "note": ["2025-03-05 之前", "x"],
+        }
+    )
+    model = DataFrameModel(frame, decimals={"pct": 1})
+    button = ExcelButton(model, lambda: "数值")
+    qtbot.addWidget(button)
+    _headers, rows, ws = _read(button.export(str(tmp_path / "n")))
+    assert [r[0] for r in rows] == [0.3, 0.04] and [r[1] for r in rows] == [12.3, 100.0]
+    assert [r[2] for r in rows] == [374, 12]
+    assert [r[3] for r in rows] == [dt.datetime(2025, 3, 5), dt.datetime(2025, 12, 31)]
+    assert ws.cell(row=2, column=4).is_date and ws.cell(row=2, column=4).number_format == "yyyy-mm-dd"
+    assert [r[4] for r in rows] == [dt.datetime(2026, 1, 2, 9, 15), dt.datetime(2026, 1, 2, 10, 0)]
+    assert [r[5] for r in rows] == ["2025-03-05 之前", "x"]
+    assert ws.cell(row=2, column=2).number_format == "0.0"

@@ -84,8 +84,10 @@ def _check(window, seen: dict) -> None:
 def test_open_database_dialog_on_the_database_folder_keeps_the_locks(window, qtbot):
     from PySide6.QtCore import QTimer
 
+    from workload_app.ui import file_dialogs
+
     folder = window.db_path.parent
-    window.settings.setValue("last_folder", str(folder))
+    file_dialogs.remember_folder(window.user, folder)
     seen, drive = _while_dialog_is_shown(qtbot, folder)
     seen["db"] = window.db_path
     window.db.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('probe_before', '1')")
@@ -95,12 +97,13 @@ def test_open_database_dialog_on_the_database_folder_keeps_the_locks(window, qtb
 
 
 def test_import_dialog_on_the_database_folder_keeps_the_locks(window, qtbot):
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QTimer
 
+    from workload_app.ui import file_dialogs
     from workload_app.ui.dialogs.import_wizard import ImportWizard
 
     folder = window.db_path.parent
-    QSettings().setValue("import_folder", str(folder))
+    file_dialogs.remember_folder(window.user, folder)
     seen, drive = _while_dialog_is_shown(qtbot, folder)
     seen["db"] = window.db_path
     window.db.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('probe_before', '1')")

@@ -158,7 +158,13 @@ def test_my_sheet_pdf_is_made_on_the_worker_and_is_the_judges_sheet(
     monkeypatch.setattr(my_workload, "export_sheets", _blocking(export_sheets, seen, release))
     folder = tmp_path / "out"
     folder.mkdir()
-    monkeypatch.setattr(file_dialogs, "existing_directory", lambda *a, **k: str(folder))
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.No))
+    asked = []
+    monkeypatch.setattr(
+        file_dialogs, "save_file_name", lambda _p, _c, start, _f: asked.append(start) or str(folder / "mine")
+    )
     try:
         view.save_pdf()
         qtbot.waitUntil(lambda: len(seen) == 1, timeout=10_000)
@@ -166,10 +172,12 @@ def test_my_sheet_pdf_is_made_on_the_worker_and_is_the_judges_sheet(
         assert not w.tasks.idle()
     finally:
         release.set()
-    qtbot.waitUntil(lambda: bool(w.messages) and "考核表已保存为" in w.messages[-1], timeout=60_000)
+    qtbot.waitUntil(lambda: hasattr(view, "saved_path"), timeout=60_000)
     assert seen[0] != gui
+    # asked for a file, like 报表, under the sheet's usual name
+    assert asked[0].endswith(f"{w.year()}-{w.month():02d}_法官考核表_{view.judge()}.pdf")
     made = list(folder.glob("*.pdf"))
-    assert len(made) == 1 and str(made[0]) in w.messages[-1]
+    assert made == [folder / "mine.pdf"] == [view.saved_path]
     # the same sheet as the one made directly, as the window made it on its own thread before
     year, month, judge = w.year(), w.month(), view.judge()
     direct = export_sheets(demo_db, year, month, "judge", tmp_path, judge=judge, workers=1)[0]

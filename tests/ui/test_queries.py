@@ -59,3 +59,38 @@ def test_a_judge_cannot_query_someone_elses_case(demo_db):
     )
     with pytest.raises(WorkloadError, match="无权"):
         queries.ask(demo_db, 2025, other, "为什么")
+
+
+def test_an_unanswered_query_stays_open_beside_an_answered_one(demo_db, open_window, qtbot):
+    """Issue 30.1: once one query was answered, the others showed 已答复 and 「更正：nan」 (pandas
+    turned the missing answers into NaN, which is true)."""
+    accounts.login(demo_db, "faguan", DEMO_PASSWORD)
+    from workload_app.services import standard_cases as S
+
+    numbers = list(S.results(demo_db, 2025)[0]["case_number"][:2])
+    queries.ask(demo_db, 2025, numbers[0], "第一问")
+    queries.ask(demo_db, 2025, numbers[1], "第二问")
+    accounts.login(demo_db, "renshi", DEMO_PASSWORD)
+    first = next(r for r in queries.listing(demo_db).to_dict("records") if r["case_number"] == numbers[0])
+    queries.answer(demo_db, int(first["id"]), "已核对", "")
+    hr = open_window(demo_db)
+    view = hr.view_titled("疑问")
+    view.refresh()
+    rows = {view.model.row_at(i)["case_number"]: i for i in range(view.model.rowCount())}
+    assert view.model.row_at(rows[numbers[1]])["state"] == "待答复"
+    assert view.model.row_at(rows[numbers[0]])["state"] == "已答复"
+    assert view.status.text() == "共 2 条疑问，待答复 1 条"
+    view.table.selectRow(rows[numbers[1]])
+    text = view.detail.toPlainText()
+    assert "答复：—" in text and "更正：—" in text and "nan" not in text
+    view.table.selectRow(rows[numbers[0]])
+    text = view.detail.toPlainText()
+    assert "答复：已核对" in text and "更正：—" in text
+    shown = [view.model.data(view.model.index(rows[numbers[1]], c)) for c in range(view.model.columnCount())]
+    assert "nan" not in shown and "None" not in shown
+    # the judge sees the same states in their own list
+    judge = open_window(demo_db, "faguan")
+    mine = judge.view_titled("疑问")
+    mine.refresh()
+    states = {mine.model.row_at(i)["case_number"]: mine.model.row_at(i)["state"] for i in range(2)}
+    assert states == {numbers[0]: "已答复", numbers[1]: "待答复"}

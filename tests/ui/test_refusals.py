@@ -38,7 +38,10 @@ def test_personnel_cannot_change_parameters_and_is_told_why(
     assert len(repo.param_versions(demo_db, 2025)) == 1  # nothing was saved
 
 
-def test_last_active_admin_cannot_be_disabled_or_demoted(demo_db, open_window, qtbot):
+def test_last_active_admin_cannot_be_disabled_or_demoted(demo_db, open_window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
     w = open_window(demo_db)  # the local operator, with 管理员 rights
     view = w.view_titled("用户")
     logins = view.model.frame()["login"].tolist()

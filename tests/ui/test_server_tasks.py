@@ -132,7 +132,7 @@ def test_a_judge_on_the_server_sees_the_tally_personnel_sees_and_when_it_was_com
     assert credited == pytest.approx(tally["sc_trial"], abs=1e-9)
     # when 人事 computed what the judge reads, said in the view
     assert view.computed.isVisible()
-    assert view.computed.text().startswith(f"{YEAR} 年度的数字由人事于 ")
+    assert view.computed.text().startswith(f"{YEAR} 年度的数字由人事或管理员于 ")
     assert view.computed.text().endswith("计算。")
     assert [view.judge_box.itemText(i) for i in range(view.judge_box.count())] == [judge]
     w.grab().save("/tmp/server-tasks/judge_zh.png")
@@ -187,7 +187,7 @@ def test_a_division_head_on_the_server_sees_personnels_figures_of_the_division(c
     assert list(shown["division"]) == [division]
     assert shown["sc"].iloc[0] == pytest.approx(divisions.at[division, "sc"], abs=1e-9)
     assert f"审判 {balance['trial']:.3f}" in overview.summary.text()  # the court's balance, stored credit
-    assert "由人事于" in overview.summary.text()
+    assert "由人事或管理员于" in overview.summary.text()
     w.grab().save("/tmp/server-tasks/head_overview_zh.png")
 
     people_view = w.view_titled("法官")
@@ -198,7 +198,7 @@ def test_a_division_head_on_the_server_sees_personnels_figures_of_the_division(c
     judges["completion_pct"] = judges["completion"] * 100
     for col in ("sc", "quota", "target_to_date", "completion_pct", "rank_division", "rank_court"):
         assert seen[col].astype(float).to_dict() == pytest.approx(judges[col].astype(float).to_dict()), col
-    assert "由人事于" in people_view.court.text()
+    assert "由人事或管理员于" in people_view.court.text()
 
     view = w.view_titled("部门")
     qtbot.waitUntil(lambda: view.model.rowCount() > 0, timeout=60_000)
@@ -211,7 +211,7 @@ def test_a_division_head_on_the_server_sees_personnels_figures_of_the_division(c
     # no transfer suggestion made from the division's rows alone: withheld, and said why
     assert view.transfers.rowCount() == 0
     assert "调剂建议需要全院的案件推算" in view.assumed.text()
-    assert "由人事于" in view.assumed.text()
+    assert "由人事或管理员于" in view.assumed.text()
     w.grab().save("/tmp/server-tasks/head_divisions_zh.png")
 
     # 质效: the division's figures are 人事's; the appeals date is the court's, never the newest
@@ -385,7 +385,7 @@ def test_the_judges_and_division_heads_notes_in_english(court, server_window, qt
     qtbot.waitUntil(lambda: view.cases.rowCount() > 0, timeout=60_000)
     _wait_idle(w, qtbot)
     assert re.fullmatch(
-        rf"The figures of {YEAR} were computed by personnel at \d{{4}}-\d\d-\d\d \d\d:\d\d\.",
+        rf"The figures of {YEAR} were computed by personnel or an administrator at \d{{4}}-\d\d-\d\d \d\d:\d\d\.",
         view.computed.text(),
     )
     w.grab().save("/tmp/server-tasks/judge_en.png")
@@ -395,7 +395,7 @@ def test_the_judges_and_division_heads_notes_in_english(court, server_window, qt
     qtbot.waitUntil(lambda: divisions.model.rowCount() > 0, timeout=60_000)
     _wait_idle(h, qtbot)
     assert "Transfer suggestions are projected from every case" in divisions.assumed.text()
-    assert f"The figures of {YEAR} were computed by personnel" in divisions.assumed.text()
+    assert f"The figures of {YEAR} were computed by personnel or an administrator" in divisions.assumed.text()
     assert not re.search(r"[\u4e00-\u9fff]", divisions.assumed.text())
     h.grab().save("/tmp/server-tasks/head_divisions_en.png")
 

@@ -41,7 +41,7 @@ def test_judge_is_offered_only_own_sheets_and_saves_under_a_name(
     opened = []
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
     monkeypatch.setattr(
-        QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile()))
+        QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile()) or True)
     )
     target = tmp_path / "我的考核表"
     view.export(str(target))

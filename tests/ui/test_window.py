@@ -115,7 +115,10 @@ def test_invalid_weights_shown_inline(window):
     assert params_view.preview_model.rowCount() == 0
 
 
-def test_plan_quotas_from_view(window, qtbot):
+def test_plan_quotas_from_view(window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
     quotas_view = window.view_titled("任务")
     versions = len(Q.plan_versions(window.db, 2025))
     quotas_view.filings_trial.setValue(20000)

@@ -492,3 +492,30 @@ def _explain_sc(case: dict, result: dict, params: Params) -> str:
     if t.cap > 0 and raw > t.cap:
         return f"{text} = {_fmt(raw, 2)}，封顶 {t.cap:g}{note}"
     return f"{text} = {_fmt(sc, 2)}{note}"
+
+
+def averages_note(case: dict, result: dict, params: Params) -> str:
+    """Where the divisors of a page-based explanation come from (the explanation's
+    ``卷宗 120/169.4×0.15`` says 169.4, not what it is): the reference year's average pages of the
+    court's base cases (or of the case's category, when pooled by category). Empty for a case
+    whose standard cases do not come from its pages."""
+    averages = [result.get(key) for _label, _col, key, _w in COMPONENTS]
+    if any(a is None or (isinstance(a, float) and math.isnan(a)) for a in averages):
+        return ""
+    pool = "全院"
+    if params.trial.pooling == "category":
+        pool += _POOL_LABELS.get(str(case.get("category")), "")
+    values = "、".join(_fmt(float(a), 1) for a in averages)
+    return (
+        f"其中 {values} 是参照年度 {params.reference_year} 年{pool}基准案件的平均卷宗、庭审笔录、"
+        "裁判文书页数：页数恰为平均的案件计 1 件标准案件。"
+    )
+
+
+def explain_with_averages(case: dict, result: dict, params: Params) -> str:
+    """``explain``, and below a page-based one what its divisors are (``averages_note``): the
+    window's explanation of one case. Exports keep the one-line ``explain``."""
+    text = explain(case, result, params)
+    page_based = all(f"{label} " in text for label, *_ in COMPONENTS[:1]) and "/" in text
+    note = averages_note(case, result, params) if page_based else ""
+    return f"{text}\n{note}" if note else text

@@ -197,8 +197,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Every judge in post already has an account; there are no accounts to create",
     ),
     "roster.slips_unwritable": (
-        "无法写入账户清单「{path}」：{why}。未建立任何账户。",
-        "Cannot write the account list “{path}”: {why}. No accounts were created.",
+        "账户通知单未能保存：{why}未建立任何账户。",
+        "The account slips could not be saved: {why} No accounts were created.",
+    ),
+    "roster.slips_aside": (
+        "账户已建立，但账户通知单无法保存为「{wanted}」（该文件可能正在另一个程序中打开），已保存为「{path}」。请妥善保管，其中的初始密码不会再次出现。",
+        "The accounts were created, but the account slips could not be saved as “{wanted}” (the file may be open in another program); they were saved as “{path}”. Keep that file: the initial passwords are not shown again.",
     ),
     # ------------------------------------------------------------ undoing an import
     "undo.no_batch": ("没有第 {batch} 批导入", "There is no import number {batch}"),

@@ -320,13 +320,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The standard cases of {year} have not been computed by personnel or an administrator yet; contact personnel.",
     ),
     "figures.computed_at": (
-        "{year} 年度的数字由人事于 {at} 计算。",
-        "The figures of {year} were computed by personnel at {at}.",
+        "{year} 年度的数字由人事或管理员于 {at} 计算。",
+        "The figures of {year} were computed by personnel or an administrator at {at}.",
     ),
     "figures.computed_stale": (
-        "{year} 年度的数字由人事于 {at} 计算；此后案件已有变动，待人事重新计算后更新。",
-        "The figures of {year} were computed by personnel at {at}; cases have changed since, and the figures "
-        "will follow once personnel recompute them.",
+        "{year} 年度的数字由人事或管理员于 {at} 计算；此后案件已有变动，待重新计算后更新。",
+        "The figures of {year} were computed by personnel or an administrator at {at}; cases have changed since, and the figures "
+        "will follow once they are recomputed.",
     ),
     "server.move_needs_server": (
         "move-from 的 --db 应为法院服务器地址（postgresql://…）",
@@ -461,12 +461,48 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "所选范围内没有在 {year} 年度有任务或结案的法官，没有可打印的报表",
         "No judge in the chosen scope has a quota or closed cases in {year}: there is no sheet to print",
     ),
-    "sheet.cannot_write": (
-        "无法把报表写入文件夹「{folder}」：{why}。请换一个可写的文件夹。",
-        "Cannot write the sheets into the folder “{folder}”: {why}. Choose a folder that can be written.",
-    ),
     "sheet.no_court_figures": (
         "该统计范围没有部门和全院的数字",
         "This scope has no division or court-wide figures",
+    ),
+    # ------------------------------------------------------------ files the user names
+    "file.folder_read_only": (
+        "无法在文件夹「{folder}」中保存文件：该文件夹是只读的或没有写入权限。请换一个文件夹。",
+        "Cannot save a file in the folder “{folder}”: the folder is read-only or you may not write there. Choose another folder.",
+    ),
+    "file.in_use": (
+        "无法覆盖「{path}」：它可能正在另一个程序（如 PDF 阅读器、Excel、WPS）中打开，或是只读文件。请关闭它或换一个文件名后重试。",
+        "Cannot overwrite “{path}”: it may be open in another program (a PDF viewer, Excel, WPS) or read-only. Close it or choose another file name and try again.",
+    ),
+    "file.bad_name": (
+        '文件名「{name}」不可用：太长，或含有不允许的字符（\\ / : * ? " < > |）。请换一个文件名。',
+        'The file name “{name}” cannot be used: it is too long or contains a character that is not allowed (\\ / : * ? " < > |). Choose another name.',
+    ),
+    "file.no_folder": (
+        "文件夹「{folder}」不存在。请换一个文件夹。",
+        "The folder “{folder}” does not exist. Choose another folder.",
+    ),
+    "file.not_a_folder": (
+        "「{folder}」是一个文件，不是文件夹。请换一个文件夹。",
+        "“{folder}” is a file, not a folder. Choose another folder.",
+    ),
+    "file.is_a_folder": (
+        "「{path}」是一个文件夹，不能保存为文件。请换一个文件名。",
+        "“{path}” is a folder; it cannot be saved as a file. Choose another file name.",
+    ),
+    "file.disk_full": (
+        "磁盘空间不足，无法保存「{path}」。请清理磁盘后重试。",
+        "The disk is full: “{path}” cannot be saved. Free some disk space and try again.",
+    ),
+    "file.cannot_write": ("无法保存「{path}」：{reason}", "Cannot save “{path}”: {reason}"),
+    "file.not_found": ("找不到文件「{path}」。", "The file “{path}” does not exist."),
+    "file.not_text": (
+        "「{path}」不是文本文件（或不是 UTF-8 编码），无法读取。",
+        "“{path}” is not a text file (or not UTF-8), so it cannot be read.",
+    ),
+    "file.cannot_read": ("无法读取「{path}」：{reason}", "Cannot read “{path}”: {reason}"),
+    "file.no_viewer": (
+        "本机没有能打开「{path}」的程序，或无法启动它。文件已保存，可在其所在文件夹中找到。",
+        "No program on this PC could open “{path}”, or it could not be started. The file is saved; you can find it in its folder.",
     ),
 }

@@ -466,3 +466,64 @@ def _read_quality(
         if err:
             bad("original_case_number", err, _cell(row, cols["original_case_number"]))
         rec["original_case_number"] = value
+
+
+# ---------------------------------------------------------------- warnings (提示): imported, yet worth a look
+
+# A division whose name says its category (刑事审判庭, 民事审判第一庭, 行政审判庭, 执行局…).
+_DIVISION_CATEGORY = (("刑事", "criminal"), ("民事", "civil"), ("商事", "civil"), ("行政", "administrative"))
+_CATEGORY_WORDS = {"criminal": "刑事", "civil": "民事", "administrative": "行政", "enforcement": "执行"}
+
+
+def division_category(name: str | None) -> str | None:
+    """The case category a division's name states, or None when it states none (立案庭, 人民法庭…)."""
+    if not name:
+        return None
+    if "执行" in name:
+        return "enforcement"
+    return next((category for word, category in _DIVISION_CATEGORY if word in name), None)
+
+
+def import_warnings(
+    records: list[dict],
+    judges: dict[str, dict],
+    file_label: str,
+    judge_column: str,
+    division_column: str,
+) -> list[Problem]:
+    """Rows that import but usually carry a typo in the judge, the date or the division: a case
+    closed after its judge left the court (``judges[name]["in_post_to"]``), and a case whose
+    category differs from the one its division's name states (a 刑初 case under a civil division).
+    ``judges`` maps a roster name to its row (``in_post_to``, ``division``)."""
+    out = []
+    for r in records:
+        judge = judges.get(r.get("judge") or "")
+        closed = r.get("closed_on")
+        left = (judge or {}).get("in_post_to")
+        if closed is not None and left and closed.isoformat() > str(left):
+            out.append(
+                Problem(
+                    "warn_judge_left",
+                    f"结案日期 {closed.isoformat()} 晚于承办法官离任日期 {left}（请核对承办法官或结案日期）",
+                    r["_row"],
+                    judge_column,
+                    r["judge"],
+                    file_label,
+                )
+            )
+        division = r.get("division") or (judge or {}).get("division")
+        stated = division_category(division)
+        category = r.get("category")
+        if stated and category in _CATEGORY_WORDS and category != stated:
+            out.append(
+                Problem(
+                    "warn_division_category",
+                    f"{_CATEGORY_WORDS[category]}案件（{r.get('type_code', '')}）登记在"
+                    f"{_CATEGORY_WORDS[stated]}部门「{division}」（请核对部门或案号）",
+                    r["_row"],
+                    division_column,
+                    str(division),
+                    file_label,
+                )
+            )
+    return out

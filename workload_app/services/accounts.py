@@ -305,8 +305,18 @@ def update_user(
                 server_admin.set_login_enabled(db, before["login"], bool(active))
         user_store.update_user(db, before["id"], **fields)
         after = user_store.user_by_login(db, login_name) or {}
-        audit.record(db, "user.update", login_name, before=_public(before), after=_public(after))
+        audit.record(
+            db, _update_action(before, after), login_name, before=_public(before), after=_public(after)
+        )
     return _public(after)
+
+
+def _update_action(before: dict, after: dict) -> str:
+    """停用账户 / 启用账户 when only whether it may log in changed, else 修改账户."""
+    changed = {k for k in after if k not in ("active", "updated_at") and after.get(k) != before.get(k)}
+    if bool(before["active"]) != bool(after["active"]) and not changed:
+        return "user.enable" if after["active"] else "user.disable"
+    return "user.update"
 
 
 def reset_password(db: Database, login_name: str, password: str) -> None:
@@ -338,7 +348,13 @@ def list_users(db: Database) -> list[dict]:
     return [_public(r) for r in user_store.users(db)]
 
 
-def link_choices(db: Database) -> tuple[list[str], list[str]]:
-    """(judge names sorted, division names) an account can be linked to (管理员 only)."""
+def link_choices(db: Database) -> tuple[list[tuple[str, str]], list[str]]:
+    """((judge name, division) sorted by name, division names) an account can be linked to
+    (管理员 only); the division tells two judges of similar names apart."""
     access.require(db, (access.ADMIN,), "管理用户")
-    return sorted(repo.judge_ids(db)), list(repo.division_ids(db))
+    judges = repo.judges_frame(db)
+    pairs = sorted(
+        (str(n), str(d) if isinstance(d, str) else "")
+        for n, d in zip(judges["name"], judges["division"], strict=True)
+    )
+    return pairs, list(repo.division_ids(db))

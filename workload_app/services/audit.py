@@ -40,6 +40,8 @@ ACTIONS = {
     "review.confirm_post": "确认任职期外结案",
     "user.create": "新建账户",
     "user.update": "修改账户",
+    "user.disable": "停用账户",
+    "user.enable": "启用账户",
     "user.reset_password": "重置密码",
     "user.change_password": "修改密码",
     "user.login_failed": "登录失败",

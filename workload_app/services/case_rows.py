@@ -21,6 +21,7 @@ from workload_app.importing.cases import (
     check_duplicate_columns,
     check_required_columns,
     choose_sheet,
+    import_warnings,
     row_for_report,
     unknown_judge_problems,
 )
@@ -28,6 +29,7 @@ from workload_app.importing.readers import CSV_CHUNK_ROWS, RawSheet, stream_csv
 from workload_app.services import audit
 from workload_app.services.import_files import _read, _sha256, roster_spelling
 from workload_app.storage import repository as repo
+from workload_app.storage import roster as roster_store
 from workload_app.storage.db import Database
 
 if TYPE_CHECKING:  # the result both passes fill in, defined beside import_cases
@@ -131,7 +133,7 @@ def _conflicts(
             Problem(
                 "reassign_conflict",
                 f"案件已导入给 {old_judge or '？'}（{old_division or '无部门'}），本文件写的是 "
-                f"{r['judge']}（{new_division or '无部门'}）：未改动；确认改派请用 --reassign 或在导入向导中勾选「按本文件改派」",
+                f"{r['judge']}（{new_division or '无部门'}）：未改动，待确认改派",
                 r["_row"],
                 judge_column,
                 r["case_number"],
@@ -236,6 +238,7 @@ class Checker:
         self.spelling = roster_spelling(set(self.roster))
         self.folded = {folded_name_key(n): n for n in self.roster}
         self.divisions = set(repo.division_ids(db))
+        self.roster_rows = {j["name"]: j for j in roster_store.judges(db)}
         self.problems: list[Problem] = []
         self.bad_rows: dict[int, list[object]] = {}  # rejected rows (errors)
         self.held_rows: dict[int, list[object]] = {}  # conflicts left as stored (not errors)
@@ -302,9 +305,12 @@ class Checker:
         conflicts, moves = _conflicts(self.db, records, self.columns, self.file, self.judge_column)
         result.conflicts.extend(conflicts)
         if conflicts and not self.reassign:
-            refuse(conflicts, held=True)
+            records = refuse(conflicts, held=True)
         elif conflicts:
             result.reassigned.extend(moves)
+        result.warnings.extend(
+            import_warnings(records, self.roster_rows, self.file, self.judge_column, self.division_column)
+        )
 
     def finish(self) -> list[Problem]:
         """Every problem, by row; the judges and divisions the import will create."""

@@ -63,6 +63,7 @@ class ImportResult:
     created_divisions: list[str] = field(default_factory=list)
     conflicts: list[Problem] = field(default_factory=list)  # cases stored for another judge/division
     reassigned: list[dict] = field(default_factory=list)  # conflicts applied (reassign=True)
+    warnings: list[Problem] = field(default_factory=list)  # imported, worth a look (提示)
 
     def counts(self) -> dict[str, int]:
         return {
@@ -120,6 +121,18 @@ def default_report_path(path: Path) -> Path:
     return path.with_name(f"{path.stem}-问题报告.xlsx")
 
 
+def _as_typed(cell: object) -> str:
+    """A cell as the user typed it in the spreadsheet: 374, not the 374.0 Excel stores; a date
+    without a time of midnight."""
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    if isinstance(cell, dt.datetime) and cell.time() == dt.time():
+        return cell.date().isoformat()
+    return str(cell)
+
+
 def preview(db: Database, path: Path, sheet: str | None = None, rows: int = 20) -> dict:
     """What the wizard shows before importing: sheets, detected header mapping and the first rows
     (of a CSV only its first chunk is read: a large export is never held whole for a preview)."""
@@ -137,7 +150,7 @@ def preview(db: Database, path: Path, sheet: str | None = None, rows: int = 20) 
         "mapping": {f: header.labels[f] for f in header.columns},
         "unknown": header.unknown,
         "columns": head,
-        "rows": [[("" if c is None else str(c)) for c in r] + [""] * (len(head) - len(r)) for r in body],
+        "rows": [[_as_typed(c) for c in r] + [""] * (len(head) - len(r)) for r in body],
     }
 
 
@@ -282,7 +295,8 @@ def import_cases(
     del seen
     problems = check.finish()
     result.rejected = len(check.bad_rows)
-    if problems or (result.footer_rows and report_path):
+    # a check (dry run) writes no file unless asked to: the window offers to save the problems
+    if (problems or (result.footer_rows and report_path)) and (report_path is not None or not dry_run):
         target = report_path or default_report_path(path)
         try:
             result.report_path = write_reject_report(

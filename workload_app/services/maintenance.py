@@ -14,6 +14,7 @@ has its record.
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from workload_app.core.problems import WorkloadError
@@ -41,6 +42,55 @@ def backup_now(db: Database, target: Path | None = None) -> Path:
 def available(db: Database) -> list[Path]:
     path = backups.database_path(db)
     return backups.list_backups(path) if path else []
+
+
+# Why a backup was taken, from the reason in its name (``storage.backups``).
+REASONS = {
+    "manual": "手动备份",
+    "before-import": "导入结案数据之前",
+    "before-roster": "导入法官名册之前",
+    "before-appeals": "导入二审结果之前",
+    "before-publish": "发布参数之前",
+    "before-undo": "撤销导入之前",
+    "before-restore": "从备份恢复之前",
+}
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """A backup as the restore dialog lists it: when and why it was taken, the change it was
+    taken before (e.g. 导入结案数据 「2026年2月结案.xlsx」), and what restoring it loses: the
+    changes recorded since (the audit trail itself is carried over)."""
+
+    path: Path
+    taken_at: str  # local time, YYYY-MM-DD HH:MM:SS
+    reason: str  # a key of REASONS ("" when the name says none)
+    before: dict | None  # the first change after it: at, user, action, action_label, target
+    lost: int  # changes recorded after it
+    lost_rows: tuple[dict, ...]  # the first and the newest of them
+
+
+def backup_choices(db: Database) -> list[BackupInfo]:
+    """Every backup of this database, newest first, with what each holds and what restoring it
+    would lose (管理员)."""
+    access.require(db, (access.ADMIN,), "恢复数据库")
+    return [describe_backup(db, p) for p in available(db)]
+
+
+def describe_backup(db: Database, source: Path) -> BackupInfo:
+    """What ``source`` holds against this database (a file the user picked, too)."""
+    access.require(db, (access.ADMIN,), "恢复数据库")
+    source = Path(source)
+    stem = source.stem
+    reason = next((r for r in REASONS if stem.endswith(r) or f"-{r}-" in stem), "")
+    taken = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(source.stat().st_mtime))
+    try:
+        head = backups.audit_head_of(source)
+    except Exception:  # noqa: BLE001 - not a database: the restore's checks say why
+        return BackupInfo(source, taken, reason, None, 0, ())
+    lost, rows = audit_trail.changes_after(db, head)
+    rows = [{**r, "action_label": audit.ACTIONS.get(r["action"], r["action"])} for r in rows]
+    return BackupInfo(source, taken, reason, rows[0] if rows else None, lost, tuple(rows))
 
 
 def _carry_audit(current: Database, prepared: Database, path: Path) -> dict:

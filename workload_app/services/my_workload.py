@@ -14,7 +14,7 @@ import pandas as pd
 
 from workload_app.core.credit import judge_shares
 from workload_app.core.problems import WorkloadError
-from workload_app.core.standard import NO_RULE, held_rows
+from workload_app.core.standard import NO_RULE, explain_with_averages, held_rows
 from workload_app.services import access, clock, grade_views, review
 from workload_app.services import court as court_settings_
 from workload_app.services import quality as QS
@@ -97,7 +97,8 @@ def case_explanation(db: Database, year: int, case_id: int, judge: str | None = 
     if not access.may_see_judge(db, judge, division):
         user = access.current(db)
         raise access.AccessDenied("access.judge_cases", role=user.role, user=user.name, judge=judge)
-    return str(S.explanations(case, params).iloc[0])
+    row = S.records_of(case)[0]
+    return explain_with_averages(row, row, params)
 
 
 def _explained_rows(db: Database, comp: dict, case_ids: list[int]) -> pd.DataFrame:

@@ -63,10 +63,15 @@ def ask(db: Database, year: int, case_number: str, question: str) -> Changes:
 
 
 def listing(db: Database) -> pd.DataFrame:
-    """Every query for 人事/管理员 (open ones first); one's own for anyone else."""
+    """Every query for 人事/管理员 (open ones first); one's own for anyone else. ``answered`` says
+    whether it has an answer; an absent answer, correction or time is None, never NaN (pandas
+    turns a None among texts into NaN, which is true and prints as "nan")."""
     me = access.current(db)
     rows = store.queries(db, None if me.court_wide else me.login)
-    return pd.DataFrame(rows, columns=[*COLUMNS, "year"])[COLUMNS]
+    frame = pd.DataFrame(rows, columns=[*COLUMNS, "year"])[COLUMNS].astype(object)
+    frame = frame.where(frame.notna(), None)
+    frame["answered"] = [a is not None for a in frame["answered_at"]]
+    return frame
 
 
 def answer(db: Database, query_id: int, text: str, correction: str = "") -> Changes:

@@ -19,7 +19,7 @@ from workload_app.core.progress import ProgressCallback, no_progress
 from workload_app.core.standard import held_rows
 from workload_app.services import access, audit
 from workload_app.services.changes import Changes, Summary
-from workload_app.services.parameters import current_params
+from workload_app.services.parameters import current_params, require_params
 from workload_app.services.plan_build import build_plan, closures_by_track, month_patterns
 from workload_app.services.standard_cases import court_monthly_credit, court_results, court_tally
 from workload_app.storage import repository as repo
@@ -135,7 +135,7 @@ def plan_year(
     ):
         raise WorkloadError("quota.no_judge_in_post", year=year)  # nothing to plan: nothing stored
     progress = progress or no_progress
-    params, _ = current_params(db, year)
+    params, _ = require_params(db, year)  # as recomputing: never on defaults nobody saved
     progress(0.1, "汇总上年数据")
     inputs = inputs or derive_inputs(db, year, params, expected_filings)
     plan = build_plan(db, year, params, inputs, from_month=1, previous=None)
@@ -167,7 +167,7 @@ def replan(
     if not plans:
         raise WorkloadError("quota.no_plan", year=year)
     previous = plans[-1]["plan"]
-    params, _ = current_params(db, year)
+    params, _ = require_params(db, year)
     # the seasonal run-rate: filings of months 1…F−1 ÷ last year's share of them (DOMAIN, re-plans)
     this_year, last_year = _filings_by_month(db, year), _filings_by_month(db, year - 1)
     forecast = {}

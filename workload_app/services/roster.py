@@ -26,7 +26,7 @@ from workload_app.core import quotas as q
 from workload_app.core.params import POSTS
 from workload_app.core.problems import WorkloadError
 from workload_app.core.text import folded_name_key
-from workload_app.services import access, audit
+from workload_app.services import access, audit, files
 from workload_app.services.changes import Changes, Summary
 from workload_app.storage import repository as repo
 from workload_app.storage import roster as store
@@ -368,8 +368,9 @@ def create_roster_accounts(db: Database, pdf_path: Path) -> Changes:
     tmp = pdf_path.with_name(pdf_path.name + ".part")
     try:
         tmp.write_bytes(account_slips(court_settings(db).name, issued, repo.now().replace("T", " ")))
-    except OSError as exc:
-        raise WorkloadError("roster.slips_unwritable", path=pdf_path, why=exc.strerror or exc) from exc
+    except (OSError, ValueError) as exc:
+        tmp.unlink(missing_ok=True)
+        raise WorkloadError("roster.slips_unwritable", why=files.write_error(exc, pdf_path)) from exc
     try:
         ids = repo.judge_ids(db)
         with repo.transaction(db):
@@ -397,6 +398,9 @@ def create_roster_accounts(db: Database, pdf_path: Path) -> Changes:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    tmp.replace(pdf_path)
+    try:
+        tmp.replace(pdf_path)
+    except OSError as exc:  # e.g. a slip of that name open in a viewer: the accounts exist now
+        raise WorkloadError("roster.slips_aside", path=tmp, wanted=pdf_path) from exc
     created = tuple(CreatedAccount(a.judge, a.login, a.role) for a in issued)
     return Changes(accounts=True, summary=RosterAccountsSummary(created, pdf_path))

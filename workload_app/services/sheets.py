@@ -11,7 +11,6 @@ parent and end when it is gone.
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import os
 import re
@@ -23,7 +22,7 @@ from pathlib import Path
 
 from workload_app.core.problems import WorkloadError
 from workload_app.core.progress import Cancelled, ProgressCallback, no_progress
-from workload_app.services import access
+from workload_app.services import access, files
 from workload_app.services.sheet_figures import (  # noqa: F401  (the sheet figures, importable from here)
     DEFAULT_COURT,
     KIND_LABELS,
@@ -169,7 +168,10 @@ def _write_atomically(path: Path, data: bytes) -> None:
     tmp = path.with_name(f".{path.stem[:40]}.{os.getpid()}.part")
     try:
         tmp.write_bytes(data)
-        os.replace(tmp, path)
+        try:
+            os.replace(tmp, path)
+        except OSError as exc:  # name the sheet, not the temporary file (``files.write_error``)
+            raise OSError(exc.errno, exc.strerror, str(path)) from exc
     finally:
         if tmp.exists():
             tmp.unlink()
@@ -230,24 +232,14 @@ def _worker_init(parent_pid: int) -> None:
 
 
 def check_writable(out_dir: Path) -> None:
-    """Create ``out_dir`` and prove a file can be written there, or say why not, in Chinese."""
+    """Create ``out_dir`` and prove a file can be written there, or say why not (``files``)."""
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         probe = out_dir / f".workload-probe-{os.getpid()}"
         probe.write_bytes(b"")
         probe.unlink()
     except OSError as exc:
-        reasons = {
-            errno.EACCES: "没有写入权限",
-            errno.EPERM: "没有写入权限",
-            errno.EROFS: "所在磁盘是只读的",
-            errno.ENOSPC: "磁盘空间已满",
-            errno.ENOTDIR: "路径中有一段是文件而不是文件夹",
-            errno.EEXIST: "已有同名文件，不是文件夹",
-            errno.ENAMETOOLONG: "路径太长",
-        }
-        why = reasons.get(exc.errno or 0, exc.strerror or str(exc))
-        raise WorkloadError("sheet.cannot_write", folder=out_dir, why=why) from exc
+        raise files.folder_error(exc, out_dir) from exc
 
 
 def font_warnings(jobs: list[tuple[str, str, dict]]) -> list[str]:

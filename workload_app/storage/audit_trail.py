@@ -12,7 +12,8 @@ import pandas as pd
 import sqlite_utils
 
 from workload_app.storage.pg import is_server
-from workload_app.storage.repository import frame, get_meta
+from workload_app.storage.repository import get_meta
+from workload_app.storage.rows import fetch_rows, frame
 
 
 def audit_head(db: sqlite_utils.Database) -> tuple[int, str] | None:
@@ -179,3 +180,23 @@ def audit_frame(
     if where:
         sql += " WHERE " + " AND ".join(where)
     return frame(db, sql + " ORDER BY id DESC", params)
+
+
+# Audit rows that record no change to the court's data (a restore carries the trail over anyway).
+NOT_CHANGES = ("user.login", "user.logout", "user.login_failed", "user.locked", "backup.create")
+
+
+def changes_after(db: sqlite_utils.Database, after_id: int, latest: int = 5) -> tuple[int, list[dict]]:
+    """How many changes the trail records after row ``after_id``, and which: the first of them
+    and the ``latest`` newest, in order (id, at, user, action, target)."""
+    skip = ",".join("?" * len(NOT_CHANGES))
+    where = f"WHERE id > ? AND action NOT IN ({skip})"
+    params = (after_id, *NOT_CHANGES)
+    count = db.conn.execute(f"SELECT COUNT(*) FROM audit_log {where}", params).fetchone()[0]
+    cols = 'id, at, "user", action, target'
+    first = fetch_rows(db, f"SELECT {cols} FROM audit_log {where} ORDER BY id LIMIT 1", params)
+    newest = fetch_rows(
+        db, f"SELECT {cols} FROM audit_log {where} ORDER BY id DESC LIMIT ?", (*params, latest)
+    )
+    rows = {r["id"]: r for r in [*first, *newest]}
+    return int(count), [rows[i] for i in sorted(rows)]

@@ -156,6 +156,8 @@ def _copy(src: sqlite3.Connection, target: Path) -> Path:
         dst = sqlite3.connect(partial)
         try:
             src.backup(dst)
+            # one self-contained file: a WAL copy would grow -wal/-shm beside it when read
+            dst.execute("PRAGMA journal_mode=DELETE")
         finally:
             dst.close()
         candidate, n = target, 1
@@ -193,13 +195,35 @@ def prune(path: Path, keep: int) -> None:
         old.unlink(missing_ok=True)
 
 
+@contextmanager
+def read_only(source: Path) -> Iterator[sqlite3.Connection]:
+    """A read-only connection to a copy the user chose. A copy in WAL mode (one made by an older
+    version) would leave -wal and -shm files beside it; those this read created are removed."""
+    companions = [source.with_name(source.name + s) for s in ("-wal", "-shm")]
+    existed = {c for c in companions if c.exists()}
+    conn = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        yield conn
+    finally:
+        conn.close()
+        for c in companions:
+            if c not in existed and c.exists() and (c.name.endswith("-shm") or c.stat().st_size == 0):
+                c.unlink(missing_ok=True)
+
+
+def audit_head_of(source: Path) -> int:
+    """The last audit row's number in a backup (0 when it has none)."""
+    with read_only(source) as conn:
+        row = conn.execute("SELECT MAX(id) FROM audit_log").fetchone()
+    return int(row[0] or 0)
+
+
 def check_copy(source: Path, latest_version: int) -> int:
     """Refuse a file that is not a sound database of this program; returns its schema version."""
     if not source.is_file():
         raise WorkloadError("backup.not_found", file=str(source))
     try:
-        conn = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-        try:
+        with read_only(source) as conn:
             result = conn.execute("PRAGMA integrity_check").fetchone()[0]
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             version = (
@@ -207,8 +231,6 @@ def check_copy(source: Path, latest_version: int) -> int:
                 if "schema_migrations" in tables
                 else 0
             )
-        finally:
-            conn.close()
     except sqlite3.DatabaseError as exc:
         raise WorkloadError("backup.not_database", file=source.name, detail=str(exc)) from exc
     if result != "ok":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -36,15 +36,24 @@ def install_translators(app: QApplication, lang: str) -> None:
             app.installTranslator(t)
             _translators.append(t)
         return
-    qt = QTranslator()
-    if qt.load(
-        QLocale(QLocale.Language.Chinese, QLocale.Country.China),
-        "qtbase",
-        "_",
-        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
-    ):
-        app.installTranslator(qt)
-        _translators.append(qt)
+    for folder in qt_translation_dirs():  # Qt's own dialogs (file, print, message boxes) in Chinese
+        qt = QTranslator()
+        if qt.load(str(folder / "qtbase_zh_CN.qm")):
+            app.installTranslator(qt)
+            _translators.append(qt)
+            return
+
+
+def qt_translation_dirs() -> list[Path]:
+    """Where Qt's own translations may be: Qt's translations path, PySide6's translations folder
+    (the wheel ships qtbase_zh_CN.qm there), the bundle's resources/translations."""
+    import PySide6
+
+    return [
+        Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+        Path(PySide6.__file__).resolve().parent / "Qt" / "translations",
+        resources_dir() / "translations",
+    ]
 
 
 def _cjk_font(app: QApplication) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from workload_app.core import messages
 from workload_app.core.problems import WorkloadError
+from workload_app.services import files
 from workload_app.services.session import DatabaseFileError, explain
 from workload_app.ui import i18n
 
@@ -34,3 +35,22 @@ def text(exc: BaseException, path=None) -> str:
     if isinstance(exc, WorkloadError):
         return exc.render(language())
     return str(exc)
+
+
+def file_text(exc: BaseException, path=None) -> str:
+    """What the window shows when a file the user named (a sheet, an Excel file, a slip…) could
+    not be written at ``path``: a coded error stays as it is, a database problem is the
+    database's, an OS error says which of read-only folder, file open elsewhere, bad name… it is
+    (``services.files``); all in the window's language."""
+    if isinstance(exc, WorkloadError):
+        return exc.render(language())
+    if isinstance(exc, (OSError, ValueError)):
+        return files.write_error(exc, path).render(language())
+    return text(exc)
+
+
+def read_text(exc: BaseException, path) -> str:
+    """The same for a file the user chose to read."""
+    if isinstance(exc, WorkloadError):
+        return exc.render(language())
+    return files.read_error(exc, path).render(language())

@@ -7,16 +7,18 @@ that a shared formula-safe writer can replace)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
-from workload_app.ui import file_dialogs
+from workload_app.ui import db_errors, file_dialogs
 from workload_app.ui.dataframe_model import DataFrameModel
 
 
@@ -30,11 +32,17 @@ def table_rows(model: DataFrameModel) -> tuple[list[str], list[list[object]], li
         column = frame[name]
         numeric = pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column)
         decimals.append(model._decimals.get(str(name), 2) if numeric else None)
-    rows = [[_cell(v) for v in frame.iloc[i].tolist()] for i in order]
+    rows = [[_cell(v, d) for v, d in zip(frame.iloc[i].tolist(), decimals, strict=True)] for i in order]
     return headers, rows, decimals
 
 
-def _cell(value: object) -> object:
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MINUTE = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?$")
+
+
+def _cell(value: object, digits: int | None = None) -> object:
+    """A cell as Excel should hold it: a number at the precision shown on screen (0.04, not
+    0.04000000000000001), a date or time as a date, anything else as text."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
     if isinstance(value, np.generic):
@@ -43,9 +51,22 @@ def _cell(value: object) -> object:
         return None
     if isinstance(value, bool):
         return str(value)
-    if isinstance(value, (int, float)):
+    if isinstance(value, pd.Timestamp):
+        value = value.to_pydatetime()
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None) if value.time() != dt.time() else value.date()
+    if isinstance(value, dt.date):
         return value
-    return str(value)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return round(value, digits if digits is not None else 2)
+    text = str(value)
+    if _DATE.match(text):
+        return dt.date.fromisoformat(text)
+    if _MINUTE.match(text):
+        return dt.datetime.fromisoformat(text.replace(" ", "T"))
+    return text
 
 
 def write_xlsx(path: Path, title: str, headers: list[str], rows: list[list[object]], decimals=None) -> None:
@@ -64,6 +85,10 @@ def write_xlsx(path: Path, title: str, headers: list[str], rows: list[list[objec
             cell.value = value
             if isinstance(value, str):
                 cell.data_type = "s"  # never a formula, whatever the first character
+            elif isinstance(value, dt.datetime):
+                cell.number_format = "yyyy-mm-dd hh:mm"
+            elif isinstance(value, dt.date):
+                cell.number_format = "yyyy-mm-dd"
             elif decimals and decimals[c - 1] is not None and isinstance(value, float):
                 cell.number_format = "0" if decimals[c - 1] == 0 else "0." + "0" * decimals[c - 1]
     ws.freeze_panes = "A2"
@@ -84,8 +109,8 @@ class ExcelButton(QPushButton):
         if self.model.rowCount() == 0:
             QMessageBox.information(self, self.tr("导出 Excel"), self.tr("表中没有可导出的行。"))
             return None
-        settings = QSettings()
-        start = Path(str(settings.value("excel_folder", str(Path.home()))))
+        user = getattr(self.window(), "user", None)
+        start = file_dialogs.last_folder(user)
         if target is None:
             target = file_dialogs.save_file_name(
                 self,
@@ -99,12 +124,10 @@ class ExcelButton(QPushButton):
         headers, rows, decimals = table_rows(self.model)
         try:
             write_xlsx(path, self.name(), headers, rows, decimals)
-        except OSError as exc:
-            QMessageBox.warning(
-                self, self.tr("未导出"), self.tr("无法写入「{p}」：{e}").format(p=path, e=exc)
-            )
+        except (OSError, ValueError) as exc:
+            QMessageBox.warning(self, self.tr("未导出"), db_errors.file_text(exc, path))
             return None
-        settings.setValue("excel_folder", str(path.parent))
+        file_dialogs.remember_folder(user, path.parent)
         QMessageBox.information(
             self, self.tr("已导出"), self.tr("已导出 {n} 行到\n{p}").format(n=len(rows), p=path)
         )

@@ -80,6 +80,7 @@ def make_dialog(parent: QWidget | None, caption: str, directory: str = "", filte
     if not native_is_safe():
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
     dialog.setIconProvider(icon_provider())
+    _label(dialog)
     start = Path(directory).expanduser() if directory else Path.home()
     if start.is_dir():
         dialog.setDirectory(str(start))
@@ -88,6 +89,17 @@ def make_dialog(parent: QWidget | None, caption: str, directory: str = "", filte
         dialog.setDirectory(str(folder))
         dialog.selectFile(start.name)
     return dialog
+
+
+def _label(dialog: QFileDialog) -> None:
+    """The labels Qt's own Chinese catalogue misses: Qt 6 writes them with a shortcut ("&Look in:",
+    "Files of &type:"), qtbase_zh_CN.qm still without, so the dialog was half English."""
+    from workload_app.ui.i18n import label
+
+    L = QFileDialog.DialogLabel
+    dialog.setLabelText(L.LookIn, label("查找范围(&L)："))
+    dialog.setLabelText(L.FileType, label("文件类型(&T)："))
+    dialog.setLabelText(L.FileName, label("文件名(&N)："))
 
 
 def _run(dialog: QFileDialog) -> str:
@@ -120,3 +132,45 @@ def existing_directory(parent: QWidget | None, caption: str, directory: str = ""
     dialog.setFileMode(QFileDialog.FileMode.Directory)
     dialog.setOption(QFileDialog.Option.ShowDirsOnly)
     return _run(dialog)
+
+
+def open_in_viewer(parent: QWidget | None, path: Path | str) -> bool:
+    """Open ``path`` (a file or a folder) in the system's program for it; when there is none, or
+    it cannot be started, say so in the window's language instead of failing silently."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QMessageBox
+
+    from workload_app.core import messages
+    from workload_app.ui.db_errors import language
+
+    if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        return True
+    QMessageBox.warning(
+        parent,
+        QCoreApplication.translate("labels", "无法打开"),
+        messages.render("file.no_viewer", {"path": path}, language()),
+    )
+    return False
+
+
+def _folder_key(user) -> str:
+    """Each login on a PC has its own last folder: the 庭长's dialog does not open in the folder a
+    judge used on the same PC. The local operator (no account) has one of its own."""
+    login = getattr(user, "login", None) or "-"
+    return "folders/" + login.encode("utf-8").hex()  # any name is a valid settings key
+
+
+def last_folder(user, default: Path | None = None) -> Path:
+    """The folder this login last saved into or opened from; else ``default`` or the home folder."""
+    from PySide6.QtCore import QSettings
+
+    fallback = default if default is not None and default.is_dir() else Path.home()
+    saved = str(QSettings().value(_folder_key(user), "") or "")
+    return Path(saved) if saved and Path(saved).is_dir() else fallback
+
+
+def remember_folder(user, folder: Path | str) -> None:
+    from PySide6.QtCore import QSettings
+
+    QSettings().setValue(_folder_key(user), str(folder))

@@ -108,3 +108,20 @@ def plan_reason(reason: object) -> str:
 def current_language() -> str:
     """The window's language code (``zh_CN`` or ``en``)."""
     return _language
+
+
+def local_time(value: object) -> str:
+    """A stored time as people read it: ``2026-12-07 20:38`` (the file stores local time as
+    ISO text; the server gives a time with its zone, shown in this PC's zone). Empty when none."""
+    import datetime as dt
+
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone()
+        return value.strftime("%Y-%m-%d %H:%M")
+    if not isinstance(value, str) or not value:
+        return ""
+    try:
+        return local_time(dt.datetime.fromisoformat(value))
+    except ValueError:
+        return value.replace("T", " ")

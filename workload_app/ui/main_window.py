@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -139,9 +139,13 @@ class MainWindow(WindowNavigation, WindowMenus, WindowStore, QMainWindow):
         area = screen.availableGeometry()
         return f"geometry/{screen.name() or 'screen'}-{area.width()}x{area.height()}"
 
+    SMALL_SCREEN = (1440, 900)  # an office screen (1366×768, 1440×900): the window opens maximised
+
     def fit_to_screen(self) -> None:
-        """The size last used on this screen; else 1280×800 or the screen's available area, whichever
-        is smaller. Never taller or wider than the screen, so the status bar stays in view."""
+        """The size last used on this screen; else, on an office screen of 1440×900 or less,
+        maximised (the system keeps a maximised window above the taskbar, whatever the frame's
+        size, which a window manager may only tell after the window is shown), elsewhere 1280×800.
+        Never taller or wider than the screen, so the status bar stays in view."""
         screen = self.screen() or QGuiApplication.primaryScreen()
         if screen is None:
             return
@@ -150,8 +154,12 @@ class MainWindow(WindowNavigation, WindowMenus, WindowStore, QMainWindow):
         if saved is None or not self.restoreGeometry(saved):
             frame_w = self.frameGeometry().width() - self.geometry().width()
             frame_h = self.frameGeometry().height() - self.geometry().height()
+            if not frame_h:  # not shown yet: leave room for a title bar and borders
+                frame_w, frame_h = 16, 40
             self.resize(min(1280, area.width() - frame_w), min(800, area.height() - frame_h))
             self.move(area.topLeft())
+            if area.width() <= self.SMALL_SCREEN[0] and area.height() <= self.SMALL_SCREEN[1]:
+                self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         frame = self.frameGeometry()
         if frame.height() > area.height() or frame.width() > area.width():
             extra_h = frame.height() - self.height()
@@ -170,7 +178,8 @@ class MainWindow(WindowNavigation, WindowMenus, WindowStore, QMainWindow):
         super().showEvent(event)
         if not getattr(self, "_fitted", False):  # the frame's size is known once shown
             self._fitted = True
-            self.fit_to_screen()
+            if not self.isMaximized():
+                self.fit_to_screen()
 
     def params_in_use_text(self) -> str:
         """Which parameter version the figures of the chosen year use (a draft never does)."""

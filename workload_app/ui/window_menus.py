@@ -146,11 +146,15 @@ class WindowMenus:
         from workload_app.services.imports import import_judges
 
         name = file_dialogs.open_file_name(
-            self, self.tr("导入法官名册"), "", self.tr("名册 (*.xlsx *.xls *.csv)")
+            self,
+            self.tr("导入法官名册"),
+            str(file_dialogs.last_folder(self.user)),
+            self.tr("名册 (*.xlsx *.xls *.csv)"),
         )
         if not name:
             return
         path = Path(name)
+        file_dialogs.remember_folder(self.user, path.parent)
 
         def rejected(exc: BaseException, confirmed: bool = False) -> None:
             details = "\n".join(p.render() for p in getattr(exc, "problems", [])[:50])
@@ -204,10 +208,12 @@ class WindowMenus:
 
         year = self.year()
 
-        def done(changes) -> None:
+        def done(changes: Changes) -> None:
             self.apply_changes(changes)
-            # how many closed cases are credited to nobody, and why (time in post, page counts)
-            QMessageBox.information(self, self.tr("重新计算"), changes.summary.text(db_errors.language()))
+            # the year, the version, the cases, and how many closed cases are credited to nobody and why
+            text = changes.summary.text(db_errors.language())
+            self.statusBar().showMessage(text.splitlines()[0] if text else "", 15_000)
+            QMessageBox.information(self, self.tr("重新计算完成"), text)
 
         self.tasks.run(
             lambda db, progress: compute_year(db, year, progress),

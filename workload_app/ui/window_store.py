@@ -49,9 +49,22 @@ class WindowStore:
     def _successor(self, db, target) -> MainWindow:
         """A window on ``db`` in this one's place; views and menus follow the (new) user's role."""
         successor = type(self)(db, target, self.lang)
+        successor.take_place_of(self)
         type(self)._open_windows.append(successor)
         successor.show()
         return successor
+
+    def take_place_of(self, other) -> None:
+        """Open where ``other`` was (after a log-in, a restore, a language switch): its size and
+        place, maximised if it was, rather than a size of its own."""
+        from PySide6.QtCore import Qt
+
+        self.setGeometry(other.normalGeometry() if other.isMaximized() else other.geometry())
+        if other.isMaximized():
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        else:
+            self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMaximized)
+        self._fitted = True
 
     def set_language(self, lang: str) -> MainWindow | None:
         """Switch the language at once: the translators (Qt's own dialogs too) are replaced and the
@@ -68,8 +81,7 @@ class WindowStore:
         successor = type(self)(self.db, self.db_path, lang)
         successor.year_box.setCurrentIndex(self.year_box.currentIndex())
         successor.month_box.setCurrentIndex(self.month_box.currentIndex())
-        successor.setGeometry(self.geometry())
-        successor._fitted = True
+        successor.take_place_of(self)
         type(self)._open_windows.append(successor)
         successor.show()
         successor.nav.setCurrentRow(self.nav.currentRow())
@@ -78,7 +90,7 @@ class WindowStore:
 
     def open_database(self) -> None:
         folder = default_db_path().parent if self.on_server else self.db_path.parent
-        start = str(self.settings.value("last_folder", str(folder)))
+        start = str(file_dialogs.last_folder(self.user, folder))
         name = file_dialogs.save_file_name(
             self,
             self.tr("打开或新建数据库"),
@@ -102,7 +114,7 @@ class WindowStore:
             close_db(db)
             return
         self.settings.setValue("last_database", str(path))
-        self.settings.setValue("last_folder", str(path.parent))
+        file_dialogs.remember_folder(self.user, path.parent)
         self.settings.setValue("last_store", "file")
         self._successor(db, path)
         self.close()
@@ -152,21 +164,21 @@ class WindowStore:
 
         if self.on_server:  # disabled there, as backing up
             return None
+        from workload_app.ui.dialogs.restore import RestoreDialog, lost_text
+
         if source is None:
-            folders = maintenance.available(self.db)
-            start = str(folders[0].parent) if folders else str(self.db_path.parent)
-            name = file_dialogs.open_file_name(
-                self, self.tr("从备份恢复"), start, self.tr("数据库备份 (*.sqlite *.db *.bak);;所有文件 (*)")
-            )
-            if not name:
+            dialog = RestoreDialog(self, maintenance.backup_choices(self.db))
+            self.restore_dialog = dialog
+            if not dialog.exec() or dialog.chosen is None:
                 return None
-            source = Path(name)
+            source = dialog.chosen
+        info = maintenance.describe_backup(self.db, source)
         answer = QMessageBox.question(
             self,
             self.tr("从备份恢复"),
             self.tr(
-                "用「{f}」替换当前数据库？\n替换前的数据库会先保存为备份。其他电脑或窗口上打开的同一数据库须先关闭。"
-            ).format(f=source.name),
+                "用「{f}」（{t}）替换当前数据库？\n{lost}\n\n替换前的数据库会先保存为备份。其他电脑或窗口上打开的同一数据库须先关闭。"
+            ).format(f=source.name, t=info.taken_at[:16], lost=lost_text(info)),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return None
@@ -199,18 +211,28 @@ class WindowStore:
         if self.on_server:  # the server's login is the account: log in again by connecting
             return self._log_in_to_server_again()
         if not application.log_in(self.db):
-            self.close()
+            self._leave()
             return None
         successor = self._successor(self.db, self.db_path)  # views follow the new user's role
         self.close()
         return successor
+
+    def _leave(self) -> None:
+        """Log-in cancelled after logging out: the window, hidden while asking, closes, and with
+        nothing else on screen the program ends. (Closing a hidden window does not count as the
+        last window closed, so the program used to stay running with no window at all.)"""
+        from PySide6.QtWidgets import QApplication
+
+        self.close()
+        if not any(w.isVisible() for w in QApplication.topLevelWidgets()):
+            QApplication.quit()
 
     def _log_in_to_server_again(self) -> MainWindow | None:
         from workload_app.ui.dialogs.server import ConnectServerDialog
 
         dialog = ConnectServerDialog(self, self.settings, self.db_path.with_password(""))
         if not dialog.exec():
-            self.close()
+            self._leave()
             close_db(self.db)
             return None
         if dialog.must_change:
@@ -218,7 +240,7 @@ class WindowStore:
 
             if not ChangePasswordDialog(dialog.db, required=True).exec():
                 close_db(dialog.db)
-                self.close()
+                self._leave()
                 close_db(self.db)
                 return None
         successor = self._successor(dialog.db, dialog.login)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
+    QWidget,
 )
 
 from workload_app.core.problems import ImportRejected
@@ -31,6 +32,7 @@ from workload_app.importing.headers import CASE_LABELS
 from workload_app.services import imports as I
 from workload_app.ui import db_errors, file_dialogs
 from workload_app.ui.dataframe_model import DataFrameModel
+from workload_app.ui.excel import ExcelButton
 from workload_app.ui.tables import table_view
 from workload_app.ui.tasks import text_of
 
@@ -63,10 +65,21 @@ class ImportWizard(QDialog):
         preview_view = table_view(self.preview, sortable=False, select_rows=False, stretch_last=False)
         self.problems = DataFrameModel()
         problems_view = table_view(self.problems)
+        self.save_problems = ExcelButton(self.problems, lambda: self.tr("导入问题"))
+        self.save_problems.setText(self.tr("保存问题清单…"))
+        self.save_problems.setEnabled(False)
+        problems_page = QWidget()
+        problems_layout = QVBoxLayout(problems_page)
+        problems_layout.setContentsMargins(0, 0, 0, 0)
+        problems_layout.addWidget(problems_view, 1)
+        problems_row = QHBoxLayout()
+        problems_row.addStretch(1)
+        problems_row.addWidget(self.save_problems)
+        problems_layout.addLayout(problems_row)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.mapping, self.tr("表头对应"))
         self.tabs.addTab(preview_view, self.tr("前 20 行预览"))
-        self.tabs.addTab(problems_view, self.tr("问题"))
+        self.tabs.addTab(problems_page, self.tr("问题"))
         self.skip_invalid = QCheckBox(self.tr("跳过有问题的行，导入其余各行"))
         self.create_judges = QCheckBox(self.tr("名册中没有的法官自动建立"))
         self.create_divisions = QCheckBox(self.tr("新建名册中没有的部门"))
@@ -116,15 +129,15 @@ class ImportWizard(QDialog):
             self.set_file(Path(urls[0].toLocalFile()))
 
     def choose(self) -> None:
-        settings = QSettings()
+        user = self.window_.user
         name = file_dialogs.open_file_name(
             self,
             self.tr("选择导出文件"),
-            str(settings.value("import_folder", "")),
+            str(file_dialogs.last_folder(user)),
             self.tr("案件数据 (*.xlsx *.xls *.csv)"),
         )
         if name:
-            settings.setValue("import_folder", str(Path(name).parent))
+            file_dialogs.remember_folder(user, Path(name).parent)
             self.set_file(Path(name))
 
     def set_file(self, path: Path) -> None:
@@ -248,15 +261,28 @@ class ImportWizard(QDialog):
 
     def _show_result(self, result, dry_run: bool) -> None:
         if isinstance(result, ImportRejected):
-            self._show_problems(result.problems)
-            self.summary.setText(f"<span style='color:#b00020'>{result}</span>")
+            self._show_problems(result.problems, [], [])
+            self.summary.setText(f"<span style='color:#b00020'>{text_of(result)}</span>")
             return
-        self._show_problems(result.problems)
+        held = result.conflicts if not result.reassigned else []
+        self._show_problems(result.problems, held, result.warnings)
         text = result.summary_text(db_errors.language())  # total lines skipped are named there
-        if result.conflicts and not result.reassigned:
-            text += self.tr(
-                "<br><b>{n} 件案件已导入给其他法官或部门</b>，本次未改动（见「问题」）；确认改派请勾选「按本文件改派」后再导入。"
-            ).format(n=len(result.conflicts))
+        lines = self.problems.rowCount()
+        if lines:
+            text += "<br>" + self.tr(
+                "「问题」中共 {n} 条：拒绝的 {r} 行有 {p} 条问题，已导入给其他法官或部门而本次未改动 {h} 件，"
+                "提示 {w} 条（照常导入，请核对）。"
+            ).format(
+                n=lines,
+                r=result.rejected,
+                p=lines - len(held) - len(result.warnings),
+                h=len(held),
+                w=len(result.warnings),
+            )
+        if held:
+            text += "<br>" + self.tr(
+                "<b>{n} 件案件已导入给其他法官或部门</b>，本次未改动；确认改派请勾选下方「按本文件改派」后再导入。"
+            ).format(n=len(held))
         if result.report_path:
             text += self.tr("　<a href='file://{p}'>打开问题报告</a>").format(p=result.report_path)
         self.summary.setText(text)
@@ -265,25 +291,44 @@ class ImportWizard(QDialog):
 
             self.window_.apply_changes(Changes(cases=True, judges=bool(result.created_judges)))
 
-    def _show_problems(self, problems) -> None:
+    def _show_problems(self, problems, held, warnings) -> None:
+        """One line per problem: refused rows, cases held for another judge (改派), and warnings
+        (提示: imported, worth a look), each with its kind, by row."""
+        kinds = {
+            "refused": self.tr("拒绝"),
+            "held": self.tr("未改动"),
+            "warning": self.tr("提示"),
+        }
+        lines = [(p, "held" if p.code == "reassign_conflict" else "refused") for p in problems] + [
+            (p, "warning") for p in warnings
+        ]
+        lines.sort(key=lambda x: x[0].row or 0)
         frame = pd.DataFrame(
             [
-                {"row": p.row, "column": p.column, "value": p.value, "message": p.text(db_errors.language())}
-                for p in problems
+                {
+                    "row": p.row,
+                    "kind": kinds[k],
+                    "column": p.column,
+                    "value": p.value,
+                    "message": p.text(db_errors.language()),
+                }
+                for p, k in lines
             ],
-            columns=["row", "column", "value", "message"],
+            columns=["row", "kind", "column", "value", "message"],
         )
         self.problems.set_frame(
             frame.rename(
                 columns={
                     "row": self.tr("行号"),
+                    "kind": self.tr("种类"),
                     "column": self.tr("列"),
                     "value": self.tr("值"),
                     "message": self.tr("问题"),
                 }
             )
         )
-        if problems:
+        self.save_problems.setEnabled(bool(lines))
+        if lines:
             self.tabs.setCurrentIndex(2)
 
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from workload_app.services import access, audit
-from workload_app.ui import file_dialogs
+from workload_app.ui import db_errors, file_dialogs
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.i18n import label, labels, person_name
 from workload_app.ui.tables import table_view
@@ -200,10 +200,21 @@ class AuditView(View):
             )
 
     def export(self) -> None:
-        name = file_dialogs.save_file_name(self, self.tr("导出审计日志"), "审计日志.xlsx", "Excel (*.xlsx)")
+        user = self.window_.user
+        name = file_dialogs.save_file_name(
+            self,
+            self.tr("导出审计日志"),
+            str(file_dialogs.last_folder(user) / self.tr("审计日志.xlsx")),
+            "Excel (*.xlsx)",
+        )
         if not name:
             return
-        n = audit.export_xlsx(self.window_.db, Path(name), **self._filters())
+        try:
+            n = audit.export_xlsx(self.window_.db, Path(name), **self._filters())
+        except (OSError, ValueError) as exc:
+            QMessageBox.warning(self, self.tr("未导出"), db_errors.file_text(exc, name))
+            return
+        file_dialogs.remember_folder(user, Path(name).parent)
         QMessageBox.information(
             self, self.tr("已导出"), self.tr("{n} 条记录已导出到 {p}").format(n=n, p=name)
         )

@@ -15,9 +15,10 @@ from PySide6.QtWidgets import (
 from workload_app.core.casenumber import CATEGORY_LABELS
 from workload_app.core.credit import judge_shares
 from workload_app.core.formatting import UNIT_LABELS
-from workload_app.core.standard import AWAITING_APPROVAL, INCOMPLETE, OUTLIER, explain
+from workload_app.core.standard import AWAITING_APPROVAL, INCOMPLETE, OUTLIER, explain_with_averages
 from workload_app.services import access
 from workload_app.services import standard_cases as S
+from workload_app.services.exports import CASE_HEADINGS
 from workload_app.ui import db_errors
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.excel import ExcelButton
@@ -25,22 +26,9 @@ from workload_app.ui.i18n import flag_words, labels
 from workload_app.ui.tables import table_view
 from workload_app.ui.view_parts import View, detail_pane, splitter
 
-COLUMNS = {
-    "case_number": "案号",
-    "judge": "承办法官",
-    "division": "部门",
-    "category_label": "类别",
-    "type_code": "类型",
-    "closed_on": "结案日期",
-    "file_pages": "卷宗",
-    "transcript_pages": "笔录",
-    "judgment_pages": "文书",
-    "unit_label": "单位",
-    "rule_name": "特殊规则",
-    "sc": "标准案件",
-    "flags_text": "标记",
-    "cause": "案由",
-}
+# the headings of `export cases --headers zh` (one place): the shown columns by their export name
+_SHOWN_AS = {"category": "category_label", "unit": "unit_label", "rule": "rule_name", "flags": "flags_text"}
+COLUMNS = {_SHOWN_AS.get(k, k): v for k, v in CASE_HEADINGS.items() if k != "explanation"}
 OWN_COLUMNS = {"share": "本人份额", "credited": "计入本人"}  # a judge's own list: what the tally credits
 
 # not shown, but read by the filters and the explanation below the table
@@ -163,6 +151,7 @@ class CasesView(View):
         f = self.frame
         if f.empty:
             self.count.setText(self.tr("没有案件"))
+            self.explanation.clear()
             return
         mask = np.ones(len(f), dtype=bool)
         for box, col in (
@@ -185,6 +174,10 @@ class CasesView(View):
                 | f["cause"].fillna("").str.contains(text, regex=False)
             ).to_numpy()
         self.model.filter_rows(mask)
+        # the case explained below is among those shown, or none is (a search that finds nothing)
+        current = self.table.currentIndex()
+        if not mask.any() or not current.isValid():
+            self.explanation.clear()
         sc = f.loc[mask, "sc"]
         text = self.tr("显示 {n} 件，共 {total} 件；标准案件合计 {sc:,.2f}").format(
             n=int(mask.sum()), total=len(f), sc=float(sc.sum())
@@ -203,7 +196,7 @@ class CasesView(View):
         if not current.isValid() or self.params is None:
             return
         row = self.frame.iloc[self.model.source_row(current.row())].to_dict()
-        text = explain(row, row, self.params)
+        text = explain_with_averages(row, row, self.params)
         self.explanation.setPlainText(
             f"{row['case_number']}　{row['judge']}　{row['division']}　{row.get('cause') or ''}\n"
             f"{self.tr('计算说明')}：{text}\n"

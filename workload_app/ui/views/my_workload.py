@@ -34,7 +34,6 @@ from workload_app.ui.excel import ExcelButton
 from workload_app.ui.i18n import labels, track_label, words
 from workload_app.ui.quality_columns import INDICATOR_COLUMNS, MarkedModel, indicator_rows
 from workload_app.ui.tables import table_view
-from workload_app.ui.tasks import text_of
 from workload_app.ui.view_parts import View, detail_pane, month_axes, splitter, titled
 
 MONTH_COLUMNS = {
@@ -388,22 +387,51 @@ class MyWorkloadView(View):
         return job
 
     def _not_made(self, error: BaseException) -> None:
-        QMessageBox.warning(self, self.tr("未生成考核表"), text_of(error))
+        QMessageBox.warning(self, self.tr("未生成考核表"), db_errors.file_text(error))
 
-    def save_pdf(self) -> None:
-        folder = file_dialogs.existing_directory(self, self.tr("保存到文件夹"), str(Path.home()))
-        if not folder:
+    def save_pdf(self, target: str | None = None) -> None:
+        """Ask for a file name, as 报表 does (the last folder of this login, a sheet's usual name);
+        the sheet is made on the side and moved there, so a failure leaves nothing half-written."""
+        user = self.window_.user
+        if not target:
+            # the sheet is in Chinese in either language, and so is its file's name (as 报表's)
+            name = f"{self.window_.year()}-{self.window_.month():02d}_法官考核表_{self.judge() or ''}.pdf"
+            target = file_dialogs.save_file_name(
+                self,
+                self.tr("保存考核表"),
+                str(file_dialogs.last_folder(user) / name),
+                self.tr("PDF 文件 (*.pdf)"),
+            )
+        if not target:
             return
+        path = Path(target) if target.lower().endswith(".pdf") else Path(target + ".pdf")
+        side = Path(tempfile.mkdtemp(prefix="sheet-"))
+        make = self._sheet_job(side)
+
+        def job(db, progress) -> Path:
+            try:
+                shutil.move(str(make(db, progress)), path)
+            finally:  # made or not, moved or not: nothing left on the side
+                shutil.rmtree(side, ignore_errors=True)
+            return path
 
         def saved(path: Path) -> None:
-            QMessageBox.information(self, self.tr("已生成"), self.tr("考核表已保存为 {p}").format(p=path))
+            file_dialogs.remember_folder(user, path.parent)
+            self.saved_path = path
+            answer = QMessageBox.question(
+                self, self.tr("已生成"), self.tr("考核表已保存为\n{p}\n\n现在打开吗？").format(p=path)
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                file_dialogs.open_in_viewer(self, path)
 
         self.window_.tasks.run(
-            self._sheet_job(Path(folder)),
+            job,
             parent=self,
             label=self.tr("正在生成考核表"),
             on_done=saved,
-            on_failed=self._not_made,
+            on_failed=lambda error: QMessageBox.warning(
+                self, self.tr("未生成考核表"), db_errors.file_text(error, path)
+            ),
         )
 
     def print_sheet(self) -> None:

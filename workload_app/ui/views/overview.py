@@ -189,12 +189,27 @@ class OverviewView(View):
             }
 
         def failed(error: BaseException) -> None:
-            message = db_errors.text(error)
-            self.model.set_frame(pd.DataFrame())
-            self.summary.setText(message)
+            self.show_nothing()
+            self.summary.setText(db_errors.text(error))
 
-        self.title.setText(self.tr("{year} 年 1—{month} 月概览").format(year=year, month=month))
+        if month == 1:
+            self.title.setText(self.tr("{year} 年 1 月概览").format(year=year))
+        else:
+            self.title.setText(self.tr("{year} 年 1—{month} 月概览").format(year=year, month=month))
         self.window_.tasks.read(self, read, lambda figures: self.show_figures(figures, month), failed)
+
+    def show_nothing(self) -> None:
+        """No figures for the chosen year (no parameters yet, or a failed read): every table and
+        chart emptied, so nothing of the year shown before stays under this year's title."""
+        self.model.set_frame(pd.DataFrame())
+        self.indicators.set_marked(pd.DataFrame(columns=list(INDICATOR_COLUMNS)), list(INDICATOR_COLUMNS))
+        self.trend.set_frame(pd.DataFrame(columns=list(self.TREND_COLUMNS)))
+        for chart, legend in ((self.chart, self.chart_legend), (self.bands, self.bands_legend)):
+            chart.removeAllSeries()
+            for axis in chart.axes():
+                chart.removeAxis(axis)
+            legend.sync()
+        self.distribution = {}
 
     def show_figures(self, f: dict, month: int) -> None:
         figures = f["figures"]

@@ -150,11 +150,18 @@ class ParametersView(View):
             b.clicked.connect(slot)
             buttons.addWidget(b)
             self.buttons[key] = b
+        self.read_only = QLabel(
+            self.tr("只读：只有管理员可以保存、导入或发布参数。在此改动的数值只用于下方预览，不会保存。")
+        )
+        self.read_only.setWordWrap(True)
+        self.read_only.setStyleSheet("background: #fff8e1; padding: 4px;")
+        self.read_only.setVisible(window.user.role != access.ADMIN)
         if window.user.role != access.ADMIN:  # only 管理员 changes parameters; others read them
             for key in ("save", "publish", "import"):
                 self.buttons[key].setEnabled(False)
                 self.buttons[key].setToolTip(self.tr("只有管理员可以修改、导入或发布参数"))
         left = QVBoxLayout()
+        left.addWidget(self.read_only)
         left.addWidget(self.version_label)
         left.addWidget(basics)
         left.addWidget(self.status)
@@ -208,20 +215,19 @@ class ParametersView(View):
         self.current = params
         self.load(params)
         in_use = P.version_in_use(self.window_.db, year)
+        reason = self.tr("　理由：{r}").format(r=row["reason"]) if row is not None and row["reason"] else ""
         if row is None:
             self.version_label.setText(self.tr("{y} 年度：尚未保存参数（显示默认值）").format(y=year))
         elif in_use.draft is not None:
             self.version_label.setText(
                 self.tr(
                     "{y} 年度参数第 {v} 版（草稿）{r}\n各项数字仍按已发布的第 {p} 版计算，发布后本草稿才生效。"
-                ).format(y=year, v=row["version"], r=row["reason"], p=in_use.version)
+                ).format(y=year, v=row["version"], r=reason, p=in_use.version)
             )
         else:
             state = self.tr("已发布") if row["published"] else self.tr("草稿，尚未发布；本年度暂按此版计算")
             self.version_label.setText(
-                self.tr("{y} 年度参数第 {v} 版（{s}）{r}").format(
-                    y=year, v=row["version"], s=state, r=row["reason"]
-                )
+                self.tr("{y} 年度参数第 {v} 版（{s}）{r}").format(y=year, v=row["version"], s=state, r=reason)
             )
         self.version_label.setWordWrap(True)
         # 发布 only when there is a draft to publish (and only for 管理员)
@@ -486,20 +492,39 @@ class ParametersView(View):
         self.window_.apply_changes(changes)
 
     def import_toml(self) -> None:
-        name = file_dialogs.open_file_name(self, self.tr("导入参数"), "", self.tr("TOML 文件 (*.toml)"))
+        user = self.window_.user
+        name = file_dialogs.open_file_name(
+            self, self.tr("导入参数"), str(file_dialogs.last_folder(user)), self.tr("TOML 文件 (*.toml)")
+        )
         if not name:
             return
+        file_dialogs.remember_folder(user, Path(name).parent)
         try:
-            changes = P.import_toml(self.window_.db, Path(name).read_text(encoding="utf-8-sig"))
-        except (WorkloadError, OSError) as exc:
+            text = Path(name).read_text(encoding="utf-8-sig")
+        except (OSError, ValueError) as exc:
+            QMessageBox.warning(self, self.tr("无法导入"), db_errors.read_text(exc, name))
+            return
+        try:
+            changes = P.import_toml(self.window_.db, text)
+        except WorkloadError as exc:
             QMessageBox.warning(self, self.tr("无法导入"), db_errors.text(exc))
             return
         self.window_.apply_changes(changes)
 
     def export_toml(self) -> None:
         year = self.window_.year()
+        user = self.window_.user
         name = file_dialogs.save_file_name(
-            self, self.tr("导出参数"), f"参数-{year}.toml", self.tr("TOML 文件 (*.toml)")
+            self,
+            self.tr("导出参数"),
+            str(file_dialogs.last_folder(user) / self.tr("参数-{y}.toml").format(y=year)),
+            self.tr("TOML 文件 (*.toml)"),
         )
-        if name:
+        if not name:
+            return
+        try:
             Path(name).write_text(P.export_toml(self.window_.db, year), encoding="utf-8")
+        except (OSError, ValueError) as exc:
+            QMessageBox.warning(self, self.tr("未导出"), db_errors.file_text(exc, name))
+            return
+        file_dialogs.remember_folder(user, Path(name).parent)

@@ -194,11 +194,13 @@ class PendingView(View):
         at = getattr(self, "at_shown", self.at())
         scope = "-".join(s for s in (division, judge) if s)
         name = self.tr("长期未结案件预警清单") + f"-{scope}-{at.isoformat()}.pdf"
+        user = self.window_.user
         path = file_dialogs.save_file_name(
-            self, self.tr("保存预警清单"), str(Path.home() / name), "PDF (*.pdf)"
+            self, self.tr("保存预警清单"), str(file_dialogs.last_folder(user) / name), "PDF (*.pdf)"
         )
         if not path:
             return
+        file_dialogs.remember_folder(user, Path(path).parent)
         self.window_.tasks.run(
             lambda db, _p: P.alert_list_pdf(db, path, at, 12, division, judge=judge),
             parent=self,
@@ -206,5 +208,5 @@ class PendingView(View):
             on_done=lambda n: QMessageBox.information(
                 self, self.tr("预警清单"), self.tr("{n} 件已写入 {p}").format(n=n, p=path)
             ),
-            on_failed=lambda e: QMessageBox.warning(self, self.tr("未能生成"), db_errors.text(e)),
+            on_failed=lambda e: QMessageBox.warning(self, self.tr("未能生成"), db_errors.file_text(e, path)),
         )

@@ -18,6 +18,7 @@ from workload_app.core import quotas as q
 from workload_app.services import comparison as C
 from workload_app.services import quotas as Q
 from workload_app.services import standard_cases as S
+from workload_app.services.exports import TALLY_HEADINGS
 from workload_app.services.quality import report as quality_report
 from workload_app.ui import db_errors
 from workload_app.ui.dataframe_model import DataFrameModel
@@ -27,23 +28,20 @@ from workload_app.ui.quality_columns import QUALITY_COLUMNS, QUALITY_DECIMALS, M
 from workload_app.ui.tables import table_view
 from workload_app.ui.view_parts import View
 
+_T = TALLY_HEADINGS  # the headings of `export tally --headers zh` (one place)
 JUDGE_COLUMNS = {
-    "judge": "法官",
-    "division": "部门",
-    "post": "职务",
-    "track_label": "类别",
-    "cases": "结案数",
+    **{k: _T[k] for k in ("judge", "division", "post")},
+    "track_label": _T["track"],
+    "cases": _T["cases"],
     "sc": "标准案件",
-    "quota": "年度任务",
-    "target_to_date": "截至本月目标",
-    "completion_pct": "完成率%",
+    **{k: _T[k] for k in ("quota", "target_to_date")},
+    "completion_pct": _T["completion"],
     "band": "进度区间",
-    "score": "得分",
+    "score": _T["score"],
     "base_to_date": "截至本月基础数",
     "saturation_to_date": "截至本月饱和数",
     "post_group": "排名组",
-    "rank_division": "部门内排名",
-    "rank_court": "全院排名",
+    **{k: _T[k] for k in ("rank_division", "rank_court")},
     "unranked_reason": "不参加排名的原因",
 }
 DIVISION_COLUMNS = {  # progress and its comparisons first: they must show without scrolling

@@ -79,11 +79,13 @@ class QueriesView(View):
 
     def refresh(self) -> None:
         frame = Qs.listing(self.window_.db)
-        frame["state"] = [self.tr("已答复") if a else self.tr("待答复") for a in frame["answered_at"]]
+        frame["state"] = [self.tr("已答复") if a else self.tr("待答复") for a in frame["answered"]]
         for col in ("asked_at", "answered_at"):
             frame[col] = frame[col].map(lambda t: t.replace("T", " ") if isinstance(t, str) else "")
+        for col in ("answer", "correction", "answered_by"):
+            frame[col] = frame[col].map(lambda t: t if isinstance(t, str) else "")
         self.model.set_frame(frame[list(COLUMNS)])
-        open_ = int((frame["answered_at"] == "").sum())
+        open_ = int((~frame["answered"].astype(bool)).sum())
         self.status.setText(self.tr("共 {n} 条疑问，待答复 {o} 条").format(n=len(frame), o=open_))
         self.detail.clear()
 
@@ -102,7 +104,7 @@ class QueriesView(View):
                 who=row["asked_by"],
                 at=row["asked_at"],
                 q=row["question"],
-                a=row["answer"] if isinstance(row["answer"], str) else "—",
+                a=row["answer"] or "—",
                 x=row["correction"] or "—",
             )
         )

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from workload_app.core.problems import WorkloadError
 from workload_app.services import quotas as Q
+from workload_app.services.parameters import require_params
 from workload_app.ui import db_errors
 from workload_app.ui.chart_style import ChartLegend, style_line, with_legend
 from workload_app.ui.dataframe_model import DataFrameModel
@@ -223,8 +225,33 @@ class QuotasView(View):
             out["enforcement"] = self.filings_enf.value()
         return out or None
 
-    def plan_year(self) -> None:
+    def plan_year(self, confirm: bool = True) -> None:
+        """下达年度计划: refused on parameters nobody saved (the rule 重新计算 follows,
+        ``parameters.require_params``), else asked once more: the plan becomes official at once."""
         year, filings = self.window_.year(), self._filings()
+        try:
+            require_params(self.window_.db, year)
+        except WorkloadError as exc:
+            QMessageBox.warning(self, self.tr("未下达"), db_errors.text(exc))
+            return
+        if confirm:
+            forecast = self.tr("预收案件：审判 {t}，执行 {e}").format(
+                t=f"{filings.get('trial'):g}" if filings and "trial" in filings else self.tr("按上年推算"),
+                e=f"{filings.get('enforcement'):g}"
+                if filings and "enforcement" in filings
+                else self.tr("按上年推算"),
+            )
+            answer = QMessageBox.question(
+                self,
+                self.tr("下达年度计划"),
+                self.tr(
+                    "按{p}下达 {y} 年度任务计划？\n{f}\n\n"
+                    "下达后即为正式任务：法官和庭长可看到各自的任务，可打印任务下达通知；"
+                    "之后只能年中调整或逐人调整，原计划保留为旧版本。"
+                ).format(p=self.window_.params_in_use_text(), y=year, f=forecast),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
         self.window_.tasks.run(
             lambda db, progress: Q.plan_year(db, year, expected_filings=filings, progress=progress),
             parent=self,

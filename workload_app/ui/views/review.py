@@ -222,13 +222,24 @@ class ReviewView(View):
         if self.rows.empty:
             QMessageBox.information(self, self.tr("导出"), self.tr("没有待复核的案件。"))
             return
-        name = file_dialogs.save_file_name(self, self.tr("导出待复核列表"), "待复核.xlsx", "Excel (*.xlsx)")
+        user = self.window_.user
+        name = file_dialogs.save_file_name(
+            self,
+            self.tr("导出待复核列表"),
+            str(file_dialogs.last_folder(user) / self.tr("待复核.xlsx")),
+            "Excel (*.xlsx)",
+        )
         if not name:
             return
         from workload_app.services.exports import write_table
 
         table = self.rows[list(EXPORT_COLUMNS)].rename(columns=labels(EXPORT_COLUMNS))
-        write_table(table, Path(name), sheet_name=self.tr("待复核"))
+        try:
+            write_table(table, Path(name), sheet_name=self.tr("待复核"))
+        except (OSError, ValueError) as exc:
+            QMessageBox.warning(self, self.tr("未导出"), db_errors.file_text(exc, name))
+            return
+        file_dialogs.remember_folder(user, Path(name).parent)
         QMessageBox.information(
             self, self.tr("已导出"), self.tr("{n} 件已导出到 {p}").format(n=len(table), p=name)
         )

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from PySide6.QtCore import QDate, QSettings
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -293,8 +293,7 @@ class RosterView(View):
 
     def create_accounts(self, target: str | None = None) -> None:
         """Accounts for every judge without one; the passwords go once to a PDF the user names."""
-        settings = QSettings()
-        start = Path(str(settings.value("sheets_folder", str(Path.home()))))
+        start = file_dialogs.last_folder(self.window_.user)
         if not target:
             answer = QMessageBox.question(
                 self,
@@ -317,6 +316,7 @@ class RosterView(View):
         path = Path(target) if target.lower().endswith(".pdf") else Path(target + ".pdf")
 
         def done(changes) -> None:
+            file_dialogs.remember_folder(self.window_.user, path.parent)
             created = changes.summary.created
             self.result.setText(
                 self.tr("已建立 {n} 个账户，初始密码已写入 {p}（仅此一份）").format(n=len(created), p=path)

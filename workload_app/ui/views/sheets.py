@@ -13,8 +13,6 @@ import tempfile
 from pathlib import Path
 
 import pandas as pd
-from PySide6.QtCore import QSettings, QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -79,9 +77,7 @@ class SheetsView(View):
         self.preview_button.clicked.connect(self.print_preview)
         self.open_folder = QPushButton(self.tr("打开所在文件夹"))
         self.open_folder.setEnabled(False)
-        self.open_folder.clicked.connect(
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_dir)))
-        )
+        self.open_folder.clicked.connect(lambda: file_dialogs.open_in_viewer(self, self.last_dir))
         form = QFormLayout()
         form.addRow(self.tr("报表"), self.kind)
         form.addRow(self.tr("范围"), self.scope)
@@ -194,8 +190,9 @@ class SheetsView(View):
 
     def _default_name(self) -> str:
         kind, (_scope, name) = self.kind.currentData(), self.scope.currentData()
-        title = label(dict(KINDS)[kind])
-        who = name or self.tr("全院")
+        # the sheets are official documents in Chinese in either language: so are their file names
+        title = dict(KINDS)[kind]
+        who = name or "全院"
         return f"{self.window_.year()}-{self.window_.month():02d}_{title}_{who}.pdf"
 
     def _job(self, folder: Path, combined: bool):
@@ -228,8 +225,8 @@ class SheetsView(View):
         """One sheet: ask for a file name, then offer to open it. Several: ask for a folder."""
         if self.scope.currentData() is None:
             return
-        settings = QSettings()
-        start = Path(str(settings.value("sheets_folder", str(Path.home()))))
+        user = self.window_.user
+        start = file_dialogs.last_folder(user)
         if self.single():
             if not target:
                 target = file_dialogs.save_file_name(
@@ -238,14 +235,20 @@ class SheetsView(View):
             if not target:
                 return
             path = Path(target) if target.lower().endswith(".pdf") else Path(target + ".pdf")
-            settings.setValue("sheets_folder", str(path.parent))
-            self.last_dir = path.parent
-            tmp = Path(tempfile.mkdtemp(prefix="sheet-"))
+            side = Path(tempfile.mkdtemp(prefix="sheet-"))
+            make = self._job(side, False)
 
-            def saved(paths) -> None:
+            def job(db, progress) -> Path:  # made on the side, then moved under the chosen name
+                try:
+                    shutil.move(str(make(db, progress)[0]), path)
+                finally:  # made or not, moved or not: nothing left on the side
+                    shutil.rmtree(side, ignore_errors=True)
+                return path
+
+            def saved(path: Path) -> None:
+                file_dialogs.remember_folder(user, path.parent)
+                self.last_dir = path.parent
                 self._show_warnings()
-                shutil.move(str(paths[0]), path)
-                shutil.rmtree(tmp, ignore_errors=True)
                 self.result.setText(self.tr("已保存 {p}").format(p=path))
                 self.open_folder.setEnabled(True)
                 self.last_file = path
@@ -253,19 +256,23 @@ class SheetsView(View):
                     self, self.tr("已生成"), self.tr("报表已保存为\n{p}\n\n现在打开吗？").format(p=path)
                 )
                 if answer == QMessageBox.StandardButton.Yes:
-                    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+                    file_dialogs.open_in_viewer(self, path)
 
             self.window_.tasks.run(
-                self._job(tmp, False), parent=self, label=self.tr("正在生成报表"), on_done=saved
+                job,
+                parent=self,
+                label=self.tr("正在生成报表"),
+                on_done=saved,
+                on_failed=lambda error: self._not_saved(error, path),
             )
             return
         folder = target or file_dialogs.existing_directory(self, self.tr("保存到"), str(start))
         if not folder:
             return
-        settings.setValue("sheets_folder", folder)
-        self.last_dir = Path(folder)
 
         def done(paths) -> None:
+            file_dialogs.remember_folder(user, folder)
+            self.last_dir = Path(folder)
             self.result.setText(self.tr("已生成 {n} 个 PDF 于 {f}").format(n=len(paths), f=folder))
             self.open_folder.setEnabled(True)
             self._show_warnings()
@@ -275,7 +282,14 @@ class SheetsView(View):
             parent=self,
             label=self.tr("正在生成报表"),
             on_done=done,
+            on_failed=lambda error: self._not_saved(error),
         )
+
+    def _not_saved(self, error: BaseException, path: Path | None = None) -> None:
+        """A sheet that could not be written: why, in the window and in a message."""
+        message = db_errors.file_text(error, path)
+        self.result.setText(message)
+        QMessageBox.warning(self, self.tr("报表未保存"), message)
 
     def print_preview(self) -> None:
         """Build the sheet(s) on the side (several as one document) and show them as they print."""

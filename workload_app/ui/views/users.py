@@ -19,7 +19,7 @@ from workload_app.core.problems import WorkloadError
 from workload_app.services import access, accounts
 from workload_app.ui import db_errors
 from workload_app.ui.dataframe_model import DataFrameModel
-from workload_app.ui.i18n import label, labels
+from workload_app.ui.i18n import label, labels, local_time
 from workload_app.ui.tables import table_view
 from workload_app.ui.view_parts import View, error_label, ok_cancel
 
@@ -30,6 +30,7 @@ COLUMNS = {
     "link": "关联",
     "state": "状态",
     "created_at": "建立时间",
+    "locked_until": "锁定至",
 }
 
 
@@ -47,11 +48,12 @@ class UserDialog(QDialog):
         self.role = QComboBox()
         for code, label_ in access.ROLE_LABELS.items():
             self.role.addItem(label(label_), code)
+        self.role.setCurrentIndex(self.role.findData(access.JUDGE))  # most new accounts are judges'
         self.judge = QComboBox()
         self.judge.addItem("", None)
         judges, divisions = accounts.link_choices(window.db)
-        for name in judges:
-            self.judge.addItem(name, name)
+        for name, division in judges:  # the division tells two judges of similar names apart
+            self.judge.addItem(self.tr("{n}（{d}）").format(n=name, d=division) if division else name, name)
         self.division = QComboBox()
         self.division.addItem("", None)
         for name in divisions:
@@ -156,6 +158,8 @@ class UsersView(View):
             self.tr("停用") if not a else (self.tr("须改密码") if m else self.tr("正常"))
             for a, m in zip(frame["active"], frame["must_change"], strict=True)
         ]
+        for col in ("created_at", "locked_until"):
+            frame[col] = frame[col].map(local_time)
         self.model.set_frame(frame[list(COLUMNS)])
 
     def _selected(self) -> dict | None:
@@ -197,8 +201,21 @@ class UsersView(View):
         self.refresh()
 
     def toggle(self) -> None:
+        """停用 or 启用 the selected account, once confirmed."""
         user = self._selected()
         if not user:
+            return
+        name = user["display_name"] or user["login"]
+        if user["active"]:
+            title = self.tr("停用账户")
+            text = self.tr(
+                "停用账户「{l}」（{n}）？\n停用后该账户不能登录，数据和审计记录保留，可随时再启用。"
+            )
+        else:
+            title = self.tr("启用账户")
+            text = self.tr("启用账户「{l}」（{n}）？\n启用后该账户可以再次登录。")
+        answer = QMessageBox.question(self, title, text.format(l=user["login"], n=name))
+        if answer != QMessageBox.StandardButton.Yes:
             return
         try:
             accounts.update_user(self.window_.db, user["login"], active=not user["active"])
