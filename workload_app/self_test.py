@@ -2,9 +2,10 @@
 
 On a throwaway database in a temporary folder: the demo court (small), one year of its cases
 written to an .xlsx as a court's system would deliver them with one case's page count changed,
-that file imported (calamine reads it), the year computed, one judge's sheet written as PDF
-(reportlab with the bundled CJK font) and read back (pypdf): the judge's name, credited standard
-cases and completion on the sheet must be the figures the tally gives. Each step says what it did;
+that file imported (calamine reads it), the year computed, the judge sheets of that case's
+division written as PDF by two worker processes (reportlab with the bundled CJK font; on Windows
+the bundle's own program is spawned as a worker) and that judge's sheet read back (pypdf): the
+judge's name, credited standard cases and completion on it must be the figures the tally gives. Each step says what it did;
 the first that fails ends the run with its reason and exit status 1. Nothing outside the temporary
 folder is touched (the user's own database is never opened).
 """
@@ -48,6 +49,18 @@ def _expect(condition: bool, what: str) -> None:
         raise SelfTestFailed(what)
 
 
+def _printable(tally):
+    """The judges who get a sheet (services.sheets prints those with a quota or a case)."""
+    return tally[tally["quota"].notna() | (tally["cases"] > 0)]
+
+
+def _largest_division(tally) -> str:
+    """The division with the most sheets: more than four, so that they are printed by a pool."""
+    counts = _printable(tally)["division"].value_counts()
+    _expect(counts.iloc[0] > 4, f"示范法院最大的部门只有 {counts.iloc[0]} 名法官")
+    return str(counts.index[0])
+
+
 def _steps(folder: Path, report: Callable[[str], None]) -> None:
     import pypdf
 
@@ -69,8 +82,9 @@ def _steps(folder: Path, report: Callable[[str], None]) -> None:
         _expect(
             len(table) == CASES_PER_YEAR, f"示范法院 {year} 年应有 {CASES_PER_YEAR} 件，实有 {len(table)} 件"
         )
-        row = table.index[table["file_pages"].notna()][0]
-        changed_case = table.at[row, "case_number"]
+        division = _largest_division(exports.tally_table(db, year))
+        row = table.index[(table["division"] == division) & table["file_pages"].notna()][0]
+        changed_case, judge = table.at[row, "case_number"], str(table.at[row, "judge"])
         table.at[row, "file_pages"] = int(table.at[row, "file_pages"]) + 37
         xlsx = exports.write_table(table, folder / "结案案件.xlsx")
         result = import_cases(db, xlsx)
@@ -87,20 +101,26 @@ def _steps(folder: Path, report: Callable[[str], None]) -> None:
         )
         report(f"计算 {year} 年度标准案件：{computed.cases} 件")
 
-        judge = str(table.at[row, "judge"])
-        paths = export_sheets(db, year, 12, "judge", folder / "sheets", judge=judge, workers=1)
-        _expect(len(paths) == 1 and paths[0].stat().st_size > 0, f"{judge} 的考核表 PDF 未生成")
-        text = "".join(page.extract_text() for page in pypdf.PdfReader(paths[0]).pages)
+        # the division's sheets on two worker processes (as the window prints them): the bundle's
+        # own program must start as a worker on Windows, where processes are spawned
         tally = exports.tally_table(db, year)
+        members = _printable(tally)
+        members = members[members["division"] == division]
+        paths = export_sheets(db, year, 12, "judge", folder / "sheets", division=division, workers=2)
+        _expect(len(paths) == len(members), f"{division}：应有 {len(members)} 份考核表，实有 {len(paths)} 份")
+        sheet = next((p for p in paths if judge in p.name), None)
+        _expect(sheet is not None and sheet.stat().st_size > 0, f"{judge} 的考核表 PDF 未生成")
+        text = "".join(page.extract_text() for page in pypdf.PdfReader(sheet).pages)
         mine = tally[tally["judge"] == judge].iloc[0]
         for label, shown in (
             ("法官", judge),
             ("审判标准案件", f"{mine['sc_trial'] + mine['sc_enforcement']:.2f}"),
             ("完成率", f"{mine['completion']:.1%}"),
         ):
-            _expect(shown in text, f"考核表 {paths[0].name} 中没有{label}「{shown}」")
+            _expect(shown in text, f"考核表 {sheet.name} 中没有{label}「{shown}」")
         report(
-            f"考核表 PDF（reportlab，读回 pypdf）：{judge}，{paths[0].stat().st_size} 字节，数字与汇总一致"
+            f"考核表 PDF（reportlab，2 个进程）：{division} {len(paths)} 份；读回 {judge} 的"
+            f"（pypdf，{sheet.stat().st_size} 字节），数字与汇总一致"
         )
     finally:
         close_db(db)

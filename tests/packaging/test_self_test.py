@@ -17,7 +17,8 @@ def test_self_test_imports_computes_and_reads_back_the_sheet():
     assert lines[1].startswith("self-test: 导入 结案案件.xlsx（calamine）：更新 1 件（")
     assert lines[1].endswith("），未变 299 件")
     assert lines[2] == "self-test: 计算 2025 年度标准案件：300 件"
-    assert lines[3].startswith("self-test: 考核表 PDF（reportlab，读回 pypdf）：")
+    assert lines[3].startswith("self-test: 考核表 PDF（reportlab，2 个进程）：")
+    assert lines[3].endswith("数字与汇总一致")
     assert lines[4].startswith("self-test: 通过（")
 
 
