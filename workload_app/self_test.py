@@ -61,7 +61,7 @@ def _largest_division(tally) -> str:
     return str(counts.index[0])
 
 
-def _steps(folder: Path, report: Callable[[str], None]) -> None:
+def _steps(folder: Path, report: Callable[[str], None], workers: int) -> None:
     import pypdf
 
     from workload_app.core import demo_court
@@ -101,12 +101,12 @@ def _steps(folder: Path, report: Callable[[str], None]) -> None:
         )
         report(f"计算 {year} 年度标准案件：{computed.cases} 件")
 
-        # the division's sheets on two worker processes (as the window prints them): the bundle's
+        # the division's sheets on worker processes (as the window prints them, two): the bundle's
         # own program must start as a worker on Windows, where processes are spawned
         tally = exports.tally_table(db, year)
         members = _printable(tally)
         members = members[members["division"] == division]
-        paths = export_sheets(db, year, 12, "judge", folder / "sheets", division=division, workers=2)
+        paths = export_sheets(db, year, 12, "judge", folder / "sheets", division=division, workers=workers)
         _expect(len(paths) == len(members), f"{division}：应有 {len(members)} 份考核表，实有 {len(paths)} 份")
         sheet = next((p for p in paths if judge in p.name), None)
         _expect(sheet is not None and sheet.stat().st_size > 0, f"{judge} 的考核表 PDF 未生成")
@@ -119,15 +119,16 @@ def _steps(folder: Path, report: Callable[[str], None]) -> None:
         ):
             _expect(shown in text, f"考核表 {sheet.name} 中没有{label}「{shown}」")
         report(
-            f"考核表 PDF（reportlab，2 个进程）：{division} {len(paths)} 份；读回 {judge} 的"
+            f"考核表 PDF（reportlab，{workers} 个进程）：{division} {len(paths)} 份；读回 {judge} 的"
             f"（pypdf，{sheet.stat().st_size} 字节），数字与汇总一致"
         )
     finally:
         close_db(db)
 
 
-def run(stream=None) -> int:
-    """Run every step; 0 when all passed, 1 at the first failure (its reason printed)."""
+def run(stream=None, workers: int = 2) -> int:
+    """Run every step; 0 when all passed, 1 at the first failure (its reason printed). ``workers``:
+    the processes that print the sheets (1: none beside this one)."""
     started = time.monotonic()
 
     def report(text: str) -> None:
@@ -135,7 +136,7 @@ def run(stream=None) -> int:
 
     try:
         with tempfile.TemporaryDirectory(prefix="workload-self-test-") as tmp:
-            _steps(Path(tmp), report)
+            _steps(Path(tmp), report, max(1, workers))
     except SelfTestFailed as exc:
         report(f"失败：{exc}")
         return 1

@@ -22,6 +22,12 @@ def test_self_test_imports_computes_and_reads_back_the_sheet():
     assert lines[4].startswith("self-test: 通过（")
 
 
+def test_one_process_prints_the_same_sheets():
+    out = io.StringIO()
+    assert self_test.run(out, workers=1) == 0
+    assert "self-test: 考核表 PDF（reportlab，1 个进程）：刑事审判庭 8 份；" in out.getvalue()
+
+
 def test_a_sheet_figure_that_differs_from_the_tally_fails(monkeypatch):
     from workload_app.services import exports
 
@@ -33,7 +39,7 @@ def test_a_sheet_figure_that_differs_from_the_tally_fails(monkeypatch):
 
     monkeypatch.setattr(exports, "tally_table", off_by_one_point)
     out = io.StringIO()
-    assert self_test.run(out) == 1
+    assert self_test.run(out, workers=1) == 1
     last = out.getvalue().splitlines()[-1]
     assert last.startswith("self-test: 失败：考核表 ")
     assert "中没有完成率「" in last
@@ -41,11 +47,12 @@ def test_a_sheet_figure_that_differs_from_the_tally_fails(monkeypatch):
 
 def test_command_line_entry_runs_it_without_a_window(monkeypatch):
     ran = []
-    monkeypatch.setattr(self_test, "run", lambda: ran.append(True) or 0)
+    monkeypatch.setattr(self_test, "run", lambda workers: ran.append(workers) or 0)
     monkeypatch.delenv("DISPLAY", raising=False)
     monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
     assert app.main(["--self-test"]) == 0
-    assert ran == [True]
+    assert app.main(["--self-test", "--self-test-workers", "1"]) == 0
+    assert ran == [2, 1]
 
 
 def test_say_writes_escapes_where_the_console_has_no_chinese():
