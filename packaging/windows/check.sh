@@ -21,6 +21,10 @@ run_app() {  # $1 the program (unix path), then its arguments; prints its output
     bash -c 'source "$0"; winrun "$@"' "$ROOT/packaging/windows/env.sh" "$exe" "$@"
 }
 
+run_plain() {  # a Windows program on the virtual screen (the installer, the uninstaller)
+  timeout 600 xvfb-run -a bash -c 'source "$0"; winrun "$@"' "$ROOT/packaging/windows/env.sh" "$@"
+}
+
 expect() {  # $1 description, $2 output, $3 status, $4 a line the output must contain
   if [ "$3" != 0 ] || ! grep -qF -- "$4" <<<"$2"; then
     echo "FAILED: $1 (exit $3)"; echo "$2" | tail -40; exit 1
@@ -48,7 +52,7 @@ C=$WINEPREFIX/drive_c
 INSTDIR="$C/Program Files/WorkloadApp"
 MENU="$C/ProgramData/Microsoft/Windows/Start Menu/Programs/法官工作量计算器"
 t=$(stamp)
-winrun "$SETUP" /S
+run_plain "$SETUP" /S
 wineserver -w
 [ -f "$INSTDIR/workload-app.exe" ] || { echo "FAILED: silent install left no $INSTDIR/workload-app.exe"; exit 1; }
 [ -f "$MENU/法官工作量计算器.lnk" ] || { echo "FAILED: no Start-menu entry in $MENU"; exit 1; }
@@ -58,7 +62,7 @@ expect "installed program --smoke on the profile's database ($(( $(stamp) - t ))
 profile_db=$(find "$C/users" -path '*AppData*' -name '*.sqlite' -newer "$SETUP" | head -1)
 [ -n "$profile_db" ] || { echo "FAILED: no database in the user's profile"; exit 1; }
 echo "ok: the user's database is ${profile_db#$C/}"
-winrun "$INSTDIR/uninstall.exe" /S "_?=C:\\Program Files\\WorkloadApp"
+run_plain "$INSTDIR/uninstall.exe" /S "_?=C:\\Program Files\\WorkloadApp"
 wineserver -w
 if [ -f "$INSTDIR/workload-app.exe" ] || [ -d "$MENU" ]; then echo "FAILED: the uninstaller left the program"; exit 1; fi
 [ -f "$profile_db" ] || { echo "FAILED: the uninstaller removed the user's database"; exit 1; }

@@ -8,8 +8,16 @@ VERSION=$(sed -n 's/^__version__ = "\(.*\)"/\1/p' "$ROOT/workload_app/__init__.p
 SETUP=$OUT/workload-app-$VERSION-setup.exe
 export WINEPREFIX=$B/prefix WINEARCH=win64 WINEDEBUG=-all
 # no Mono/Gecko download prompts; the ProcessPrng stand-in (system32) before any builtin
-export WINEDLLOVERRIDES="mscoree,mshtml=;bcryptprimitives=n,b"
-# wine's console output goes through a pipe (`| cat`): wine writes to a terminal differently
-winrun() { wine "$@" < /dev/null 2>&1 | cat; return "${PIPESTATUS[0]}"; }
+# (and no desktop menu entries on the build machine: winemenubuilder off)
+export WINEDLLOVERRIDES="mscoree,mshtml=;bcryptprimitives=n,b;winemenubuilder.exe=d"
+# wine's output goes to a file, not a terminal (wine writes to a terminal differently), and is
+# printed when the program ends: helpers that wine starts may hold a pipe open long after
+winrun() {
+  local log st
+  log=$(mktemp)
+  wine "$@" < /dev/null > "$log" 2>&1; st=$?
+  cat "$log"; rm -f "$log"
+  return $st
+}
 winpy() { winrun "$PYDIR/python.exe" "$@"; }
 stamp() { date +%s; }
