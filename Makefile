@@ -19,7 +19,8 @@ TOOL_PKGS := poppler-utils
 SERVER_PKGS := postgresql
 SYS_PKGS := $(QT_PKGS) $(XCB_PKGS) $(FONT_PKGS) $(TOOL_PKGS) $(SERVER_PKGS)
 
-.PHONY: run test setup sysdeps lint demo bench dist dist-check i18n clean
+.PHONY: run test setup sysdeps lint demo bench dist dist-check i18n clean locks \
+        dist-windows dist-windows-check dist-xinchuang dist-xinchuang-check
 
 setup: sysdeps $(STAMP) i18n
 
@@ -84,6 +85,31 @@ dist-check: dist
 	  timeout 120 dist/workload-app/workload-app --smoke --db $$tmp/fresh.sqlite; status=$$?; \
 	test -s $$tmp/fresh.sqlite || { echo "no database created"; exit 1; }; \
 	rm -rf $$tmp; exit $$status
+
+# The bundles for the courts' PCs, each from its own lock (requirements/*.lock, with hashes;
+# `make locks` recompiles them after a dependency changed). Run as root on Debian 12; they install
+# the Debian packages they need and do not use the development venv. Not run by CI.
+# Windows 10/11: the onedir built by a Windows CPython under wine, --smoke and --self-test under
+# wine, the NSIS installer, a silent install (/S), the installed program started, uninstalled.
+dist-windows:
+	bash packaging/windows/build.sh
+
+dist-windows-check:
+	bash packaging/windows/check.sh bundle
+	bash packaging/windows/check.sh installer
+
+# Kylin V10 / UOS 20 (x86_64, glibc 2.28): built in a Debian 11 chroot, the glibc/GLIBCXX gate,
+# --smoke and --self-test in the chroot, the .tar.gz and the .deb (installed and started there).
+dist-xinchuang:
+	bash packaging/xinchuang/build.sh
+
+dist-xinchuang-check:
+	bash packaging/xinchuang/gate.sh
+	bash packaging/xinchuang/check.sh bundle
+	bash packaging/xinchuang/check.sh deb
+
+locks:
+	bash packaging/lock.sh
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

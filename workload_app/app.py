@@ -41,8 +41,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--user", default=None, help="法院服务器上的账户（密码在连接对话框中输入）")
     parser.add_argument("--lang", choices=["zh_CN", "en"], default=None, help="界面语言")
     parser.add_argument("--smoke", action="store_true", help="启动、显示主窗口后立即退出（用于检查安装）")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="在临时数据库上导入、计算、生成一份考核表 PDF 并读回，检查安装（不打开窗口）",
+    )
+    parser.add_argument(
+        "--self-test-workers", type=int, default=2, metavar="N", help="自检时生成考核表的进程数（默认 2）"
+    )
     parser.add_argument("--version", action="version", version=f"workload-app {__version__}")
     args = parser.parse_args(argv)
+    if args.self_test:
+        from workload_app import self_test
+
+        return self_test.run(workers=args.self_test_workers)
     if _display_missing():
         print("没有图形显示（DISPLAY 未设置）。请在虚拟屏幕上运行：xvfb-run -a workload-app", file=sys.stderr)
         return 2

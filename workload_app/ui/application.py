@@ -170,14 +170,46 @@ def run(db_path: Path | str | None, lang: str | None, smoke: bool = False, user:
 
 def _show(app: QApplication, window, smoke: bool) -> int:
     window.show()
-    if smoke:  # the installation check: the window is up, say so and leave
-
-        def report() -> None:
-            shown = window.isVisible() and window.nav.count() > 0
-            print(
-                f"smoke: main window {'shown' if shown else 'NOT shown'} ({window.windowTitle()})", flush=True
-            )
-            app.exit(0 if shown else 1)
-
-        QTimer.singleShot(300, report)
+    if smoke:
+        return _smoke(app, window)
     return app.exec()
+
+
+SMOKE_LIMIT_MS = 120_000  # a smoke run that has not reported by then has hung: it fails
+
+
+def _smoke(app: QApplication, window) -> int:
+    """The installation check: the window is up, say so and leave (0; 1 when it is not shown).
+    An exception in any slot meanwhile ends the run with 1 and its traceback instead of leaving a
+    program that never exits; the line printed cannot fail on a console without Chinese."""
+    import sys
+    import traceback
+
+    from workload_app.self_test import say
+
+    failures: list[str] = []
+    previous_hook = sys.excepthook
+
+    def fail(kind, exc, tb) -> None:
+        failures.append("".join(traceback.format_exception(kind, exc, tb)))
+        app.exit(1)
+
+    def report() -> None:
+        shown = window.isVisible() and window.nav.count() > 0
+        say(f"smoke: main window {'shown' if shown else 'NOT shown'} ({window.windowTitle()})")
+        app.exit(0 if shown else 1)
+
+    def too_long() -> None:
+        failures.append(f"no report within {SMOKE_LIMIT_MS // 1000} s")
+        app.exit(1)
+
+    sys.excepthook = fail
+    try:
+        QTimer.singleShot(300, report)
+        QTimer.singleShot(SMOKE_LIMIT_MS, too_long)
+        status = app.exec()
+    finally:
+        sys.excepthook = previous_hook
+    for failure in failures:
+        say(f"smoke: FAILED: {failure}")
+    return 1 if failures else status
