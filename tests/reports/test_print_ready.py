@@ -74,7 +74,7 @@ def test_every_page_of_every_judge_sheet_names_its_judge_and_combined_has_a_book
         assert len(texts) >= 2  # the running header is what makes page 2… attributable
         for i, text in enumerate(texts, start=1):
             assert judge in text, f"{path.name} page {i} does not name {judge}"
-            assert "2025年1-6月" in text or i == 1
+            assert "2025年1—6月" in text or i == 1
     reader = PdfReader(whole)
     assert len(reader.outline) == len(singles)
     titles = [item.title for item in reader.outline]

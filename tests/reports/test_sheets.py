@@ -47,7 +47,7 @@ def test_judge_sheet_figures_match_services(demo_db, sheets_dir):
         invariant=True,
         generated_at="2025-07-01 09:00",
     )
-    assert path.name == f"2025-06_{row['division']}_{row['judge']}.pdf"
+    assert path.name == f"2025年1-6月_{row['division']}_{row['judge']}.pdf"
     text = text_of(path)
     compact = re.sub(r"\s+", "", text)
     for figure in (
@@ -60,7 +60,7 @@ def test_judge_sheet_figures_match_services(demo_db, sheets_dir):
         assert figure in compact
     assert "法官工作量考核表" in compact and row["judge"] in compact and "庭长意见" in compact
     assert re.search(r"第1页共\d+页", compact)
-    assert "生成时间：2025-07-0109:00" in compact
+    assert "打印时间：2025年7月1日09:00" in compact
     meta = PdfReader(path).metadata
     assert row["judge"] in meta.title and meta.author and meta.subject
     assert any("WenQuanYi" in f or "Noto" in f for f in embedded_fonts(path))

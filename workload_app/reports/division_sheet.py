@@ -6,10 +6,11 @@ from __future__ import annotations
 from reportlab.platypus import KeepTogether, Paragraph
 
 from workload_app.core import formatting as fmt
+from workload_app.reports import reconcile
 from workload_app.reports.charts import progress_chart
 from workload_app.reports.pdf import CONTENT_W, SheetDoc, escape, styles, table
 from workload_app.reports.quality_block import quality_section
-from workload_app.reports.sheet_parts import _doc, _head, _kv, _months_table, _render, review_block
+from workload_app.reports.sheet_parts import _doc, _head, _kv, _months_table, _render, review_block, with_note
 
 W = CONTENT_W
 
@@ -36,7 +37,7 @@ def division_docs(f: dict) -> list[SheetDoc]:
         )
     )
     story.append(Paragraph("一、逐月完成情况", st["h2"]))
-    story.append(_months_table(f["progress"].months))
+    story.extend(_months_table(f["progress"].months))
     story.append(
         progress_chart(
             f["progress"].actual,
@@ -61,10 +62,20 @@ def division_docs(f: dict) -> list[SheetDoc]:
                 fmt.rank(r.rank_division),
             ]
         )
+    parts = rows[1:]
+    rows.append(
+        ["合计", "", fmt.sc(d.target), fmt.sc(d.target_to_date), fmt.sc(d.sc), fmt.pct(d.completion), "", ""]
+    )
+    note = reconcile.total_note(
+        [
+            (name, [r[c] for r in parts], rows[-1][c])
+            for c, name in ((2, "年度任务"), (3, "截至本月目标"), (4, "已完成"))
+        ]
+    )
     widths = (0.12, 0.13, 0.13, 0.14, 0.13, 0.12, 0.1, 0.13)
     if not f.get("publish_ranks"):  # ranks are printed only in a year that publishes them
         rows, widths = [r[:-1] for r in rows], (0.14, 0.14, 0.15, 0.16, 0.15, 0.14, 0.12)
-    story.append(table(rows, [W * x for x in widths], numeric_from=2))
+    story.extend(with_note(table(rows, [W * x for x in widths], numeric_from=2), note))
     numbers = iter("三四五六")
     if f.get("indicators"):
         story.extend(quality_section(f["indicators"], f"{next(numbers)}、质效指标"))

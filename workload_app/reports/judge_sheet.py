@@ -8,6 +8,7 @@ from reportlab.platypus import Paragraph, Spacer, Table
 
 from workload_app.core import formatting as fmt
 from workload_app.core.assessment import JudgeFigures
+from workload_app.reports import reconcile
 from workload_app.reports.charts import progress_chart
 from workload_app.reports.pdf import CONTENT_W, SheetDoc, escape, styles, table
 from workload_app.reports.quality_block import quality_section
@@ -20,6 +21,7 @@ from workload_app.reports.sheet_parts import (
     _render,
     data_quality_closing,
     quota_text,
+    with_note,
 )
 
 W = CONTENT_W
@@ -137,14 +139,20 @@ def judge_docs(f: dict) -> list[SheetDoc]:
     if deducts:
         story.append(Paragraph(escape(deduction_text(a)), st["note"]))
     story.append(Paragraph("二、逐月完成情况", st["h2"]))
-    story.append(_months_table(f["progress"].months))
+    story.extend(_months_table(f["progress"].months))
     progress = f["progress"]
     story.append(progress_chart(progress.actual, progress.target, W, 150, f"累计{unit}：完成与目标"))
     story.append(Paragraph("三、按类别与类型代字", st["h2"]))
     rows = [["类别", "类型代字", "件数", "标准案件"]] + [
         [c["category"], c["type_code"], fmt.count(c["cases"]), fmt.sc(c["sc"])] for c in f["categories"]
     ]
-    story.append(table(rows, [W * 0.25, W * 0.25, W * 0.25, W * 0.25], numeric_from=2))
+    total = f["categories_total"]
+    parts = rows[1:]
+    rows.append(["合计", "", fmt.count(total["cases"]), fmt.sc(total["sc"])])
+    note = reconcile.total_note(
+        [("件数", [r[2] for r in parts], rows[-1][2]), ("标准案件", [r[3] for r in parts], rows[-1][3])]
+    )
+    story.extend(with_note(table(rows, [W * 0.25, W * 0.25, W * 0.25, W * 0.25], numeric_from=2), note))
     story.append(Paragraph("四、标准案件数最大的十件", st["h2"]))
     story.append(_case_table(f["top_cases"]))
     story.append(Paragraph(f"五、适用特殊规则或被标记的案件（{len(f['special_cases'])} 件）", st["h2"]))

@@ -10,24 +10,58 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyl
 
 from workload_app.core import formatting as fmt
 from workload_app.core.assessment import MonthProgress
+from workload_app.reports import reconcile
 from workload_app.reports.pdf import CONTENT_W, SheetDoc, escape, render_documents, styles, table
 
 W = CONTENT_W
 
 
 def period(year: int, month: int) -> str:
-    """2025年1-6月 (2025年1月 for January): how the period is named on pages and file names."""
-    return f"{year}年1月" if month == 1 else f"{year}年1-{month}月"
+    """「2025 年 1—6 月」 (「2025 年 1 月」 for January, 「2025 年度」 for the whole year): how the
+    period is named in titles, running headers and bookmarks."""
+    if month == 12:
+        return f"{year} 年度"
+    return f"{year} 年 1 月" if month == 1 else f"{year} 年 1—{month} 月"
+
+
+def file_period(year: int, month: int) -> str:
+    """The period in a file name: 2025年1-6月, 2025年1月, 2025年度 (no spaces, an ASCII hyphen)."""
+    return period(year, month).replace(" ", "").replace("—", "-")
+
+
+def cn_date(value: object) -> str:
+    """「2025 年 6 月 30 日」 from 2025-06-30 (a date, a datetime or text starting with one); "" for none."""
+    if value is None or value == "" or (isinstance(value, float) and value != value):
+        return ""
+    y, m, d = (int(x) for x in str(value)[:10].split("-"))
+    return f"{y} 年 {m} 月 {d} 日"
+
+
+def cn_datetime(value: str) -> str:
+    """「2025 年 7 月 1 日 09:00」 from 2025-07-01 09:00; text that is no date stays as given."""
+    text = str(value or "")
+    try:
+        return f"{cn_date(text[:10])}{text[10:]}"
+    except ValueError:
+        return text
+
+
+def period_span(year: int, month: int) -> str:
+    """「2025 年 1 月 1 日至 2025 年 6 月 30 日」: the statistical period, both ends written out."""
+    import calendar
+
+    last = calendar.monthrange(year, month)[1]
+    return f"{cn_date(f'{year}-01-01')}至{cn_date(f'{year}-{month:02d}-{last:02d}')}"
 
 
 def _head(f: dict, what: str) -> list:
     st = styles()
     return [
         Paragraph(escape(f"{f['court']}"), st["subtitle"]),
-        Paragraph(escape(f"{f['year']} 年度{what}"), st["title"]),
+        Paragraph(escape(f"{period(f['year'], f['month'])}{what}"), st["title"]),
         Paragraph(
             escape(
-                f"统计期间：{f['year']} 年 1 月至 {f['month']} 月　·　参数第 {f['param_version']} 版"
+                f"统计期间：{period_span(f['year'], f['month'])}　·　参数第 {f['param_version']} 版"
                 f"　·　任务计划第 {f.get('plan_version') or '—'} 版"
             ),
             st["subtitle"],
@@ -95,7 +129,15 @@ def _kv(pairs: list[tuple[str, str]], cols: int = 3) -> Table:
     return t
 
 
-def _months_table(months: tuple[MonthProgress, ...]) -> Table:
+def with_note(t: Table, note: str | None) -> list:
+    """A table and, where its printed figures do not add up, the rounding note kept under it."""
+    if note is None:
+        return [t]
+    return [KeepTogether([t, Paragraph(escape(note), styles()["note"])])]
+
+
+def _months_table(months: tuple[MonthProgress, ...]) -> list:
+    """The month table (月份, 结案数, 标准案件, 累计, 累计目标, 完成率) and its rounding note."""
     rows = [["月份", "结案数", "标准案件", "累计", "累计目标", "完成率"]]
     for m in months:
         rows.append(
@@ -108,18 +150,23 @@ def _months_table(months: tuple[MonthProgress, ...]) -> Table:
                 fmt.pct(m.completion),
             ]
         )
-    return table(rows, [W * x for x in (0.12, 0.14, 0.18, 0.18, 0.2, 0.18)], numeric_from=1)
+    t = table(rows, [W * x for x in (0.12, 0.14, 0.18, 0.18, 0.2, 0.18)], numeric_from=1)
+    body = rows[1:]
+    note = reconcile.running_note(
+        [r[0] for r in body], [r[2] for r in body], [r[3] for r in body], "累计", "标准案件"
+    )
+    return with_note(t, note)
 
 
 def _doc(f: dict, story: list, kind: str, who: str, header_who: str | None = None) -> SheetDoc:
     when = period(f["year"], f["month"])
     return SheetDoc(
         story=story,
-        title=f"{f['year']} 年度{kind}：{who}",
+        title=f"{when}{kind}：{who}",
         subject=f"{f['court']} {when}工作量（标准案件）",
         author=f["court"],
         header=f"{f['court']}　{kind}　{header_who or who}　{when}",
-        footer=f"生成时间：{f['generated_at']}　法官工作量计算器",
+        footer=f"打印时间：{cn_datetime(f['generated_at'])}",
     )
 
 
@@ -136,12 +183,17 @@ def _render(docs: list[SheetDoc], invariant: bool) -> bytes:
 
 
 def _date_text(value: object) -> str:
-    return str(value)[:10] if value else ""
+    """A date on paper, in Chinese form (「2025 年 3 月 5 日」)."""
+    return cn_date(value) if value else ""
 
 
 def _in_post_text(j: dict) -> str:
+    """「2018 年 1 月 1 日入额，在任」 or 「… 至 2025 年 6 月 30 日」: never 「至 今」, which on a
+    closed period would say the wrong day."""
     start, end = _date_text(j.get("in_post_from")), _date_text(j.get("in_post_to"))
-    return f"{start or '年初前'} 至 {end or '今'}"
+    if end:
+        return f"{start or '年初前'}至{end}"
+    return f"{start}入额，在任" if start else "在任"
 
 
 def quota_text(q: dict, dates: dict) -> str:

@@ -205,6 +205,8 @@ def judge_figures(ctx: SheetContext, judge: str) -> dict:
             {"category": r.category_label, "type_code": r.type_code, "cases": int(r.cases), "sc": float(r.sc)}
             for r in categories.itertuples()
         ],
+        # the 合计 row: the exact sums the category rows are rounded from
+        "categories_total": {"cases": len(cases), "sc": float(cases["sc"].sum())},
         "top_cases": _case_rows(ctx, top),
         "special_cases": _case_rows(ctx, special),
         "quality": {
@@ -313,6 +315,7 @@ def court_figures(ctx: SheetContext) -> dict:
     return {
         **ctx.base(),
         "divisions": court.divisions,
+        "track_totals": track_totals(court.divisions),
         "balance": dict(court.balance),
         "court_progress": dict(court.progress),
         "quality": {
@@ -328,6 +331,32 @@ def court_figures(ctx: SheetContext) -> dict:
             "long_pending": (),
         },
     }
+
+
+def track_totals(divisions: tuple[A.DivisionFigures, ...]) -> dict[str, dict]:
+    """The 合计 of the court's division table, one per track (the two units are never added):
+    judges, equivalents, targets and credit summed exactly; completion and per-judge figures
+    computed from those sums as a division's are."""
+    out: dict[str, dict] = {}
+    for track in ("trial", "enforcement"):
+        rows = [d for d in divisions if d.track == track]
+        if not rows:
+            continue
+        sc = sum(d.sc for d in rows)
+        to_date = sum(d.target_to_date for d in rows)
+        equivalents = sum(d.equivalents for d in rows)
+        needed = [d.judges_needed for d in rows]
+        out[track] = {
+            "judges": sum(d.judges for d in rows),
+            "equivalents": equivalents,
+            "target": sum(d.target for d in rows),
+            "target_to_date": to_date,
+            "sc": sc,
+            "completion": sc / to_date if to_date > 0 else float("nan"),
+            "sc_per_judge": sc / equivalents if equivalents > 0 else float("nan"),
+            "judges_needed": float("nan") if any(n != n for n in needed) else sum(needed),
+        }
+    return out
 
 
 def notice_figures(ctx: SheetContext, judges: list[str]) -> dict:
