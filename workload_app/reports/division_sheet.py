@@ -8,7 +8,7 @@ from reportlab.platypus import KeepTogether, Paragraph
 from workload_app.core import formatting as fmt
 from workload_app.reports import reconcile
 from workload_app.reports.charts import progress_chart
-from workload_app.reports.pdf import CONTENT_W, SheetDoc, escape, styles, table
+from workload_app.reports.pdf import CONTENT_W, SheetDoc, escape, heading, styles, table
 from workload_app.reports.quality_block import quality_section
 from workload_app.reports.sheet_parts import _doc, _head, _kv, _months_table, _render, review_block, with_note
 
@@ -36,7 +36,7 @@ def division_docs(f: dict) -> list[SheetDoc]:
             ]
         )
     )
-    story.append(Paragraph("一、逐月完成情况", st["h2"]))
+    story.append(heading("一、逐月完成情况"))
     story.extend(_months_table(f["progress"].months))
     story.append(
         progress_chart(
@@ -47,7 +47,7 @@ def division_docs(f: dict) -> list[SheetDoc]:
             f"部门累计{unit}：完成与目标",
         )
     )
-    story.append(Paragraph("二、法官完成情况", st["h2"]))
+    story.append(heading("二、法官完成情况"))
     rows = [["法官", "职务", "年度任务", "截至本月目标", "已完成", "完成率", "得分", "部门内排名"]]
     for r in f["judges"]:
         rows.append(
@@ -79,7 +79,7 @@ def division_docs(f: dict) -> list[SheetDoc]:
     numbers = iter("三四五六")
     if f.get("indicators"):
         story.extend(quality_section(f["indicators"], f"{next(numbers)}、质效指标"))
-    story.append(Paragraph(f"{next(numbers)}、人员配置测算", st["h2"]))
+    story.append(heading(f"{next(numbers)}、人员配置测算"))
     story.append(
         Paragraph(
             escape(
@@ -91,7 +91,7 @@ def division_docs(f: dict) -> list[SheetDoc]:
     )
     if d.assumption:
         story.append(Paragraph(escape(f"测算假设：{d.assumption}"), st["note"]))
-    closing: list = [Paragraph(f"{next(numbers)}、调剂建议", st["h2"])]
+    closing: list = [heading(f"{next(numbers)}、调剂建议")]
     if f["transfers"]:
         rows = [["调出部门", "调入部门", "标准案件", "约合案件数"]] + [
             [t.from_division, t.to_division, fmt.sc(t.standard_cases, 1), fmt.count(t.cases)]

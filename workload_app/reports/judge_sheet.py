@@ -10,7 +10,7 @@ from workload_app.core import formatting as fmt
 from workload_app.core.assessment import JudgeFigures
 from workload_app.reports import reconcile
 from workload_app.reports.charts import progress_chart
-from workload_app.reports.pdf import CONTENT_W, SheetDoc, escape, styles, table
+from workload_app.reports.pdf import CONTENT_W, SheetDoc, escape, heading, styles, table
 from workload_app.reports.quality_block import quality_section
 from workload_app.reports.sheet_parts import (
     _date_text,
@@ -58,7 +58,7 @@ def judge_docs(f: dict) -> list[SheetDoc]:
     unit = fmt.UNIT_LABELS[j["track"]]
     deducts = a.deduction_per_reversed > 0
     story = _head(f, "法官工作量考核表")
-    story.append(Paragraph("基本情况", st["h2"]))
+    story.append(heading("基本情况"))
     info = [
         ("法官", j["name"]),
         ("部门", j["division"] or "—"),
@@ -96,7 +96,7 @@ def judge_docs(f: dict) -> list[SheetDoc]:
                 st["note"],
             )
         )
-    story.append(Paragraph("一、年度任务及其推导", st["h2"]))
+    story.append(heading("一、年度任务及其推导"))
     if q:
         story.append(Paragraph(escape(quota_text(q, j)), st["base"]))
         story.append(Paragraph(escape(f"基本任务的推导：{q['derivation']}"), st["note"]))
@@ -138,11 +138,11 @@ def judge_docs(f: dict) -> list[SheetDoc]:
     )
     if deducts:
         story.append(Paragraph(escape(deduction_text(a)), st["note"]))
-    story.append(Paragraph("二、逐月完成情况", st["h2"]))
+    story.append(heading("二、逐月完成情况"))
     story.extend(_months_table(f["progress"].months))
     progress = f["progress"]
     story.append(progress_chart(progress.actual, progress.target, W, 150, f"累计{unit}：完成与目标"))
-    story.append(Paragraph("三、按类别与类型代字", st["h2"]))
+    story.append(heading("三、按类别与类型代字"))
     rows = [["类别", "类型代字", "件数", "标准案件"]] + [
         [c["category"], c["type_code"], fmt.count(c["cases"]), fmt.sc(c["sc"])] for c in f["categories"]
     ]
@@ -153,9 +153,9 @@ def judge_docs(f: dict) -> list[SheetDoc]:
         [("件数", [r[2] for r in parts], rows[-1][2]), ("标准案件", [r[3] for r in parts], rows[-1][3])]
     )
     story.extend(with_note(table(rows, [W * 0.25, W * 0.25, W * 0.25, W * 0.25], numeric_from=2), note))
-    story.append(Paragraph("四、标准案件数最大的十件", st["h2"]))
+    story.append(heading("四、标准案件数最大的十件"))
     story.append(_case_table(f["top_cases"]))
-    story.append(Paragraph(f"五、适用特殊规则或被标记的案件（{len(f['special_cases'])} 件）", st["h2"]))
+    story.append(heading(f"五、适用特殊规则或被标记的案件（{len(f['special_cases'])} 件）"))
     if f["special_cases"]:
         story.append(_case_table(f["special_cases"], with_rule=True))
     else:

@@ -9,7 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
 from workload_app.core import formatting as fmt
-from workload_app.reports.pdf import CONTENT_W, SheetDoc, escape, styles, table
+from workload_app.reports.pdf import CONTENT_W, SheetDoc, escape, heading, styles, table
 from workload_app.reports.sheet_parts import _doc, _kv, _render, opinions, quota_text
 
 W = CONTENT_W
@@ -28,8 +28,8 @@ def notice_docs(f: dict) -> list[SheetDoc]:
     docs = []
     for n in f["notices"]:
         story: list = [
-            Paragraph(escape(f["issuer"]), st["title"]),
-            Paragraph(escape(f"关于下达 {f['year']} 年度基本结案任务的通知"), st["title"]),
+            heading(f["issuer"], "title"),
+            heading(f"关于下达 {f['year']} 年度基本结案任务的通知", "title"),
             Paragraph(escape(n["number"]), st["subtitle"]),
             Paragraph(escape(f"{n['judge']}同志："), st["base"]),
             Paragraph(
@@ -50,11 +50,11 @@ def notice_docs(f: dict) -> list[SheetDoc]:
                     ("计量单位", fmt.UNIT_LABELS[n["track"]]),
                 ]
             ),
-            Paragraph("任务推导", st["h2"]),
+            heading("任务推导"),
         ]
         story.append(Paragraph(escape(quota_text(n, n)), st["base"]))
         story.append(Paragraph(escape(n["derivation"]), st["note"]))
-        story.append(Paragraph("逐月目标", st["h2"]))
+        story.append(heading("逐月目标"))
         rows = [["月份", "当月目标", "累计目标"]]
         cumulative = 0.0
         for m, v in enumerate(n["months"], start=1):

@@ -15,13 +15,30 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as rl_canvas
-from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Table,
+    TableStyle,
+)
 
 from workload_app.reports.fonts import BOLD_NAME, markup, register_fonts, segments
 
 PAGE_W, PAGE_H = A4
-MARGIN = 16 * mm
-CONTENT_W = PAGE_W - 2 * MARGIN
+MARGIN = 16 * mm  # the outer margin (and top and bottom)
+GUTTER = 26 * mm  # the inner margin, room to bind an archive copy: left on a front, right on a back
+CONTENT_W = PAGE_W - GUTTER - MARGIN
+
+
+def left_margin(page: int) -> float:
+    """The left margin of a sheet's ``page`` (1 = the first, a front side): duplex mirrors the
+    gutter, so odd pages bind on the left and even pages on the right."""
+    return GUTTER if page % 2 else MARGIN
 
 
 @lru_cache(maxsize=1)
@@ -110,14 +127,24 @@ def escape(text: str) -> str:
     return markup(text)
 
 
-class Emphasis(Flowable):
-    """One line of text drawn heavy (filled and stroked): the one face the sheets embed has no bold,
-    and an out-of-range figure must stand out on a black-and-white print, not by colour."""
+def heading(text: str, style: str = "h2") -> Paragraph:
+    """A title or heading set in the bold face (characters it lacks in the regular one)."""
+    return Paragraph(markup(text, bold=True), styles()[style])
 
-    def __init__(self, text: str, size: float = 8.5, right: bool = False, stroke: float = 0.45) -> None:
+
+def bold(text: str) -> str:
+    """Markup for ``text`` in the bold face, inside a paragraph of another style."""
+    return markup(text, bold=True)
+
+
+class Emphasis(Flowable):
+    """One line of text in the bold face: an out-of-range figure must stand out on a
+    black-and-white print, not by colour."""
+
+    def __init__(self, text: str, size: float = 8.5, right: bool = False) -> None:
         super().__init__()
-        self.text, self.size, self.right, self.stroke = text, size, right, stroke
-        self.runs = segments(text)
+        self.text, self.size, self.right = text, size, right
+        self.runs = segments(text, bold=True)
 
     def _text_width(self) -> float:
         from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -131,10 +158,8 @@ class Emphasis(Flowable):
     def draw(self) -> None:
         c = self.canv
         c.saveState()
-        c.setLineWidth(self.stroke)
         x = max(self._avail - self._text_width(), 0) if self.right else 0
         t = c.beginText(x, self.size * 0.3)
-        t.setTextRenderMode(2)  # fill, then stroke the outline: a heavier stroke than the face has
         for font, run in self.runs:
             t.setFont(font, self.size)
             t.textOut(run)
@@ -143,6 +168,17 @@ class Emphasis(Flowable):
 
     def getPlainText(self) -> str:  # noqa: N802 - reportlab naming
         return self.text
+
+
+def page_templates() -> list[PageTemplate]:
+    """A front (gutter left) and a back (gutter right) page, alternating; every sheet starts on a
+    front, as the duplex padding of a combined file prints it."""
+    frame_h = PAGE_H - 16 * mm - 18 * mm
+    out = []
+    for name, nxt, page in (("front", "back", 1), ("back", "front", 2)):
+        frame = Frame(left_margin(page), 18 * mm, CONTENT_W, frame_h, id=name, leftPadding=0, rightPadding=0)
+        out.append(PageTemplate(id=name, frames=[frame], pagesize=A4, autoNextPageTemplate=nxt))
+    return out
 
 
 @dataclass
@@ -223,16 +259,18 @@ class _NumberedCanvas(rl_canvas.Canvas):
 
     def _decorate(self, sheet: SheetDoc, page: int, total: int) -> None:
         self.saveState()
+        left = left_margin(page)
+        right = left + CONTENT_W
         self.setFillColor(colors.HexColor("#444444"))
-        self._draw_text(MARGIN, 10 * mm, sheet.footer)
-        self._draw_text(PAGE_W - MARGIN, 10 * mm, f"第 {page} 页 共 {total} 页", right=True)
+        self._draw_text(left, 10 * mm, sheet.footer)
+        self._draw_text(right, 10 * mm, f"第 {page} 页 共 {total} 页", right=True)
         self.setStrokeColor(GRID)
         self.setLineWidth(0.3)
-        self.line(MARGIN, 13 * mm, PAGE_W - MARGIN, 13 * mm)
+        self.line(left, 13 * mm, right, 13 * mm)
         if page > 1 and sheet.header:
-            self._draw_text(MARGIN, PAGE_H - 10 * mm, sheet.header)
-            self._draw_text(PAGE_W - MARGIN, PAGE_H - 10 * mm, f"（续）第 {page} 页", right=True)
-            self.line(MARGIN, PAGE_H - 11.5 * mm, PAGE_W - MARGIN, PAGE_H - 11.5 * mm)
+            self._draw_text(left, PAGE_H - 10 * mm, sheet.header)
+            self._draw_text(right, PAGE_H - 10 * mm, f"（续）第 {page} 页", right=True)
+            self.line(left, PAGE_H - 11.5 * mm, right, PAGE_H - 11.5 * mm)
         self.restoreState()
 
 
@@ -252,10 +290,10 @@ def render_documents(
         raise ValueError("no sheets to render")
     register_fonts()
     buffer = BytesIO()
-    doc = SimpleDocTemplate(
+    doc = BaseDocTemplate(
         buffer,
         pagesize=A4,
-        leftMargin=MARGIN,
+        leftMargin=GUTTER,
         rightMargin=MARGIN,
         topMargin=16 * mm,
         bottomMargin=18 * mm,
@@ -265,10 +303,11 @@ def render_documents(
         creator="法官工作量计算器",
         invariant=int(invariant),
     )
+    doc.addPageTemplates(page_templates())
     story: list = []
     for i, sheet in enumerate(sheets):
         if i:
-            story.append(PageBreak())
+            story += [NextPageTemplate("front"), PageBreak()]
         story.append(_SheetMark(i))
         story.extend(sheet.story)
 

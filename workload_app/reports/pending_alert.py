@@ -21,7 +21,7 @@ def alert_pdf(
     title = f"长期未结案件预警清单（{scope}）"
     story: list = [
         Paragraph(pdf.escape(court or "本院"), st["subtitle"]),
-        Paragraph(pdf.escape(title), st["title"]),
+        pdf.heading(title, "title"),
         Paragraph(
             pdf.escape(f"截至 {at.isoformat()}，立案满 {over_months} 个月仍未结的案件 {len(rows)} 件"),
             st["subtitle"],

@@ -8,7 +8,7 @@ from reportlab.platypus import KeepTogether, Paragraph, Table, TableStyle
 
 from workload_app.core import formatting as fmt
 from workload_app.core import quality as qm
-from workload_app.reports.pdf import CONTENT_W, Emphasis, escape, styles, table
+from workload_app.reports.pdf import CONTENT_W, Emphasis, escape, heading, styles, table
 
 W = CONTENT_W
 
@@ -160,7 +160,7 @@ def quality_section(q: dict, title: str, *, with_cases: bool = False, deducts: b
     and on a judge's sheet the long-pending cases with their recorded reasons."""
     st = styles()
     fig: qm.QualityFigures | None = q.get("figures")
-    head = Paragraph(title, st["h2"])
+    head = heading(title)
     if fig is None:
         return [head, Paragraph("本期没有立案、结案或未结的案件，无质效指标。", st["base"])]
     note = _dates_note(q) + ("（配置了改判发回扣分的，见上文得分）。" if deducts else "。")
@@ -195,7 +195,7 @@ def quality_section(q: dict, title: str, *, with_cases: bool = False, deducts: b
                     ]
                 )
             widths = [W * x for x in (0.26, 0.12, 0.1, 0.12, 0.12, 0.28)]
-            out.append(Paragraph(f"长期未结案件（满 12 个月，{len(cases)} 件）及未结原因", st["h2"]))
+            out.append(heading(f"长期未结案件（满 12 个月，{len(cases)} 件）及未结原因"))
             out.append(table(rows, widths))
         else:
             out.append(Paragraph("无满 12 个月的未结案件。", st["base"]))

@@ -11,7 +11,8 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyl
 from workload_app.core import formatting as fmt
 from workload_app.core.assessment import MonthProgress
 from workload_app.reports import reconcile
-from workload_app.reports.pdf import CONTENT_W, SheetDoc, escape, render_documents, styles, table
+from workload_app.reports.pdf import CONTENT_W, SheetDoc, bold, escape, render_documents, styles, table
+from workload_app.reports.pdf import heading as pdf_heading
 
 W = CONTENT_W
 
@@ -58,7 +59,7 @@ def _head(f: dict, what: str) -> list:
     st = styles()
     return [
         Paragraph(escape(f"{f['court']}"), st["subtitle"]),
-        Paragraph(escape(f"{period(f['year'], f['month'])}{what}"), st["title"]),
+        pdf_heading(f"{period(f['year'], f['month'])}{what}", "title"),
         Paragraph(
             escape(
                 f"统计期间：{period_span(f['year'], f['month'])}　·　参数第 {f['param_version']} 版"
@@ -95,22 +96,20 @@ def opinions(labels: list[str], remarks: bool = True) -> Table:
 
 def review_block(signers: list[str]) -> list:
     """A sheet's last part: the 审核意见 heading and a signing row for each of ``signers``."""
-    return [Spacer(1, 4 * mm), Paragraph("审核意见", styles()["h2"]), opinions(signers)]
+    return [Spacer(1, 4 * mm), pdf_heading("审核意见"), opinions(signers)]
 
 
 def data_quality_closing(heading: str, text: str, signers: list[str]) -> KeepTogether:
     """The data-quality paragraph under ``heading`` and the review block, kept on one page."""
     st = styles()
-    return KeepTogether(
-        [Paragraph(heading, st["h2"]), Paragraph(escape(text), st["base"]), *review_block(signers)]
-    )
+    return KeepTogether([pdf_heading(heading), Paragraph(escape(text), st["base"]), *review_block(signers)])
 
 
 def _kv(pairs: list[tuple[str, str]], cols: int = 3) -> Table:
     st = styles()
     rows, row = [], []
     for k, v in pairs:
-        row += [Paragraph(escape(k), st["cell"]), Paragraph(f"<b>{escape(v)}</b>", st["cell"])]
+        row += [Paragraph(escape(k), st["cell"]), Paragraph(bold(v), st["cell"])]
         if len(row) == 2 * cols:
             rows.append(row)
             row = []
