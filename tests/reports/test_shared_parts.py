@@ -41,3 +41,34 @@ def test_data_quality_closing_keeps_heading_text_and_review_together():
     assert text.getPlainText() == "数据不全 2 件 <注>"  # escaped, shown as written
     assert review.getPlainText() == "审核意见"
     assert [row[0].getPlainText() for row in table._cellvalues] == ["法官本人确认", "备注"]
+
+
+def test_cjk_lines_break_between_words_never_inside_a_label_or_cause():
+    from workload_app.reports.wrapping import lines, units, width
+
+    assert units("小额诉讼、数据不全") == ["小额诉讼、", "数据不全"]
+    assert units("诉前财产保全、异常页数") == ["诉前财产保全、", "异常页数"]  # a list of tags
+    assert "金融借款合同纠纷" in units("案由为金融借款合同纠纷的案件")
+    assert units("见(2024)渝0106民初6818号。") == [
+        "见",
+        "(2024)渝0106民初6818号。",
+    ]  # 。 may not start a line
+    assert units("截至 2025 年 6 月 30 日，") == ["截", "至", " ", "2025 年 6 月 30 日，"]
+    # a cell just too narrow for the whole label breaks between its two words, not inside one
+    room = width("小额诉讼、数据", 8)
+    assert lines("小额诉讼、数据不全", room, 8) == ["小额诉讼、", "数据不全"]
+    cause = "金融借款合同纠纷"
+    assert lines(f"案由为{cause}", width(f"案由为{cause[:-1]}", 8), 8) == ["案由为", cause]
+    # a word wider than a whole line is the only thing cut inside
+    assert lines("终结本次执行程序", width("终结本次", 8), 8) == ["终结本次", "执行程序"]
+
+
+def test_table_columns_sized_to_their_widest_text_never_wrap_a_header_or_a_number():
+    from workload_app.reports.pdf import CONTENT_W, PAD, fit_widths
+    from workload_app.reports.wrapping import width
+
+    rows = [["序号", "案号", "说明"], ["100", "(2024)渝0106民初6818号", "长"]]
+    w = fit_widths(rows, [None, None, "*"])
+    assert w[0] == width("序号", 8) + 2 * PAD + 1  # the header is the widest text of the column
+    assert w[1] == width("(2024)渝0106民初6818号", 8) + 2 * PAD + 1
+    assert abs(sum(w) - CONTENT_W) < 1e-6  # the rest goes to the flexible column

@@ -4,7 +4,7 @@ its optional deduction, ranks where published), the months, the cases, 质效 an
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer, Table
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
 
 from workload_app.core import formatting as fmt
 from workload_app.core.assessment import JudgeFigures
@@ -19,6 +19,7 @@ from workload_app.reports.sheet_parts import (
     _kv,
     _months_table,
     _render,
+    cn_date,
     data_quality_closing,
     quota_text,
     with_note,
@@ -90,7 +91,7 @@ def judge_docs(f: dict) -> list[SheetDoc]:
         story.append(
             Paragraph(
                 escape(
-                    f"旧存：年初未结；新收、已结：{f['year']} 年 1 月 1 日至 {flow['end']} 立案、结案；未结：期末未结（本人承办，按立案日期与结案日期）；"
+                    f"旧存：年初未结；新收、已结：{f['year']} 年 1 月 1 日至 {cn_date(flow['end'])}立案、结案；未结：期末未结（本人承办，按立案日期与结案日期）；"
                     f"计入标准案件的结案数（含合议庭成员份额）{fmt.count(a.cases)} 件。"
                 ),
                 st["note"],
@@ -142,7 +143,7 @@ def judge_docs(f: dict) -> list[SheetDoc]:
     story.extend(_months_table(f["progress"].months))
     progress = f["progress"]
     story.append(progress_chart(progress.actual, progress.target, W, 150, f"累计{unit}：完成与目标"))
-    story.append(heading("三、按类别与类型代字"))
+    categories_head = heading("三、按类别与类型代字")
     rows = [["类别", "类型代字", "件数", "标准案件"]] + [
         [c["category"], c["type_code"], fmt.count(c["cases"]), fmt.sc(c["sc"])] for c in f["categories"]
     ]
@@ -152,7 +153,10 @@ def judge_docs(f: dict) -> list[SheetDoc]:
     note = reconcile.total_note(
         [("件数", [r[2] for r in parts], rows[-1][2]), ("标准案件", [r[3] for r in parts], rows[-1][3])]
     )
-    story.extend(with_note(table(rows, [W * 0.25, W * 0.25, W * 0.25, W * 0.25], numeric_from=2), note))
+    # the heading, the table and its note on one page
+    story.append(
+        KeepTogether([categories_head, *with_note(table(rows, [W * 0.25] * 4, numeric_from=2), note)])
+    )
     story.append(heading("四、标准案件数最大的十件"))
     story.append(_case_table(f["top_cases"]))
     story.append(heading(f"五、适用特殊规则或被标记的案件（{len(f['special_cases'])} 件）"))
@@ -184,11 +188,24 @@ def _case_table(cases: list[dict], with_rule: bool = False) -> Table:
         rows = [["案号", "结案日期", "规则/标记", "标准案件", "计算说明"]]
         for c in cases:
             rows.append(
-                [c["case_number"], c["closed_on"], c["rule_or_flag"], fmt.sc(c["sc"]), c["explanation"]]
+                [
+                    c["case_number"],
+                    cn_date(c["closed_on"], compact=True),
+                    c["rule_or_flag"],
+                    fmt.sc(c["sc"]),
+                    c["explanation"],
+                ]
             )
-        widths = [W * 0.24, W * 0.11, W * 0.12, W * 0.09, W * 0.44]
-        return table(rows, widths, numeric_from=None)
+        return table(rows, [None, None, W * 0.13, None, "*"], numeric_from=None)
     rows = [["案号", "类型", "结案日期", "标准案件", "计算说明"]]
     for c in cases:
-        rows.append([c["case_number"], c["type_code"], c["closed_on"], fmt.sc(c["sc"]), c["explanation"]])
-    return table(rows, [W * 0.24, W * 0.07, W * 0.11, W * 0.09, W * 0.49])
+        rows.append(
+            [
+                c["case_number"],
+                c["type_code"],
+                cn_date(c["closed_on"], compact=True),
+                fmt.sc(c["sc"]),
+                c["explanation"],
+            ]
+        )
+    return table(rows, [None, None, None, None, "*"])

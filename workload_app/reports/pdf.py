@@ -88,22 +88,58 @@ HEADER_BG = colors.HexColor("#dfe7f1")
 GRID = colors.HexColor("#9aa7b8")
 
 
+PAD = 6  # a cell's left and right padding (reportlab's default)
+
+
+def fit_widths(rows: list[list], widths: list) -> list[float]:
+    """Column widths: a number stays; ``None`` is sized to the widest text of that column (header
+    included, so a header never wraps: no 「序/号」); ``"*"`` takes what is left of the line."""
+    from workload_app.reports.wrapping import width
+
+    size = styles()["cell"].fontSize
+    out: list = []
+    for c, w in enumerate(widths):
+        if w is None:
+            texts = [r[c] for r in rows if c < len(r) and isinstance(r[c], str)]
+            w = (
+                max((max(width(line, size) for line in t.split("\n")) for t in texts), default=0)
+                + 2 * PAD
+                + 1
+            )
+        out.append(w)
+    rest = [i for i, w in enumerate(out) if w == "*"]
+    if rest:
+        room = CONTENT_W - sum(w for w in out if w != "*")
+        for i in rest:
+            out[i] = max(room / len(rest), 40.0)
+    return out
+
+
 def table(
     rows: list[list],
-    widths: list[float],
+    widths: list,
     numeric_from: int | None = None,
     header_rows: int = 1,
     zebra: bool = True,
 ) -> Table:
-    """A house-style table; cells that are strings become wrapped CJK paragraphs."""
+    """A house-style table; cells that are strings become CJK paragraphs broken between words
+    (``wrapping``), never inside a label, a case cause, a case number or a date. ``widths``: see
+    ``fit_widths``."""
+    from workload_app.reports.wrapping import lines
+
     st = styles()
+    widths = fit_widths(rows, widths)
     body = []
     for r_i, row in enumerate(rows):
         cells = []
         for c_i, cell in enumerate(row):
             if isinstance(cell, str):
                 right = numeric_from is not None and c_i >= numeric_from and r_i >= header_rows
-                cells.append(Paragraph(escape(cell), st["cell_right" if right else "cell"]))
+                style = st["cell_right" if right else "cell"]
+                text = "<br/>".join(
+                    escape(x) for x in lines(cell, widths[c_i] - 2 * PAD - 0.5, style.fontSize)
+                )
+                cells.append(Paragraph(text, style))
             else:
                 cells.append(cell)
         body.append(cells)

@@ -9,6 +9,7 @@ from reportlab.platypus import KeepTogether, Paragraph, Table, TableStyle
 from workload_app.core import formatting as fmt
 from workload_app.core import quality as qm
 from workload_app.reports.pdf import CONTENT_W, Emphasis, escape, heading, styles, table
+from workload_app.reports.sheet_parts import cn_date
 
 W = CONTENT_W
 
@@ -78,7 +79,7 @@ def indicator_mark(ind: qm.Indicator) -> str:
 
 
 def _date_of(ind: qm.Indicator) -> str:
-    when = ind.data_date.isoformat() if ind.data_date else "—"
+    when = cn_date(ind.data_date, compact=True) if ind.data_date else "—"
     return f"二审 {when}" if ind.key in qm.APPEAL_KEYS else when
 
 
@@ -134,10 +135,10 @@ def indicator_table(fig: qm.QualityFigures) -> Table:
 
 
 def _dates_note(q: dict) -> str:
-    data = q["data_date"].isoformat() if q.get("data_date") else "—"
-    appeals = q["appeals_date"].isoformat() if q.get("appeals_date") else None
+    data = cn_date(q["data_date"]) if q.get("data_date") else "—"
+    appeals = cn_date(q["appeals_date"]) if q.get("appeals_date") else None
     text = (
-        f"统计至 {q['period_end']}；案件数据截至 {data}（最近一次案件导入）。"
+        f"统计至 {cn_date(q['period_end'])}；案件数据截至 {data}（最近一次案件导入）。"
         + (
             f"二审结果陆续回传，服判息诉率与改判发回重审率以截至 {appeals} 收到的二审结果为准（数据日期标「二审」）。"
             if appeals
@@ -150,7 +151,7 @@ def _dates_note(q: dict) -> str:
 
 def _bands_text(fig: qm.QualityFigures, end: str) -> str:
     return (
-        f"截至 {end} 未结 {fig.pending} 件，其中长期未结：{qm.BAND_LABELS['12-18']} {fig.pending_12_18} 件，"
+        f"截至 {cn_date(end)} 未结 {fmt.count(fig.pending)} 件，其中长期未结：{qm.BAND_LABELS['12-18']} {fig.pending_12_18} 件，"
         f"{qm.BAND_LABELS['18-36']} {fig.pending_18_36} 件，{qm.BAND_LABELS['36+']} {fig.pending_over_36} 件。"
     )
 
@@ -187,14 +188,14 @@ def quality_section(q: dict, title: str, *, with_cases: bool = False, deducts: b
                 rows.append(
                     [
                         c.case_number,
-                        c.filed_on.isoformat(),
+                        cn_date(c.filed_on, compact=True),
                         f"{c.age_months} 个月",
                         c.band_label,
                         c.reason or "未填写",
                         c.note,
                     ]
                 )
-            widths = [W * x for x in (0.26, 0.12, 0.1, 0.12, 0.12, 0.28)]
+            widths = [None, None, None, None, None, "*"]
             out.append(heading(f"长期未结案件（满 12 个月，{len(cases)} 件）及未结原因"))
             out.append(table(rows, widths))
         else:

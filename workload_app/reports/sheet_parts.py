@@ -30,12 +30,13 @@ def file_period(year: int, month: int) -> str:
     return period(year, month).replace(" ", "").replace("—", "-")
 
 
-def cn_date(value: object) -> str:
-    """「2025 年 6 月 30 日」 from 2025-06-30 (a date, a datetime or text starting with one); "" for none."""
+def cn_date(value: object, compact: bool = False) -> str:
+    """「2025 年 6 月 30 日」 from 2025-06-30 (a date, a datetime or text starting with one); "" for
+    none; ``compact``: 「2025年6月30日」, for a table column."""
     if value is None or value == "" or (isinstance(value, float) and value != value):
         return ""
     y, m, d = (int(x) for x in str(value)[:10].split("-"))
-    return f"{y} 年 {m} 月 {d} 日"
+    return f"{y}年{m}月{d}日" if compact else f"{y} 年 {m} 月 {d} 日"
 
 
 def cn_datetime(value: str) -> str:
@@ -52,7 +53,7 @@ def period_span(year: int, month: int) -> str:
     import calendar
 
     last = calendar.monthrange(year, month)[1]
-    return f"{cn_date(f'{year}-01-01')}至{cn_date(f'{year}-{month:02d}-{last:02d}')}"
+    return f"{cn_date(f'{year}-01-01')}至 {cn_date(f'{year}-{month:02d}-{last:02d}')}"
 
 
 def _head(f: dict, what: str) -> list:
