@@ -164,8 +164,34 @@ def escape(text: str) -> str:
 
 
 def heading(text: str, style: str = "h2") -> Paragraph:
-    """A title or heading set in the bold face (characters it lacks in the regular one)."""
-    return Paragraph(markup(text, bold=True), styles()[style])
+    """A title or heading set in the bold face (characters it lacks in the regular one), broken
+    between words where it needs two lines (「…人民法院」/「关于…的通知」, never a lone 「知」)."""
+    from workload_app.reports.wrapping import lines
+
+    st = styles()[style]
+    room = CONTENT_W - 1
+    if "关于" in text and text.index("关于") > 0:
+        head, tail = text[: text.index("关于")], text[text.index("关于") :]
+        parts = [text] if _width(text, st.fontSize) <= room else [head, tail]
+    else:
+        parts = [text]
+    out = [line for part in parts for line in lines(part, room, st.fontSize, bold=True)]
+    return Paragraph("<br/>".join(markup(x, bold=True) for x in out), st)
+
+
+def para(text: str, style: str | ParagraphStyle = "base", indent: float = 0) -> Paragraph:
+    """A body paragraph broken between words (``wrapping``): no line starts with 「，」 or cuts a
+    label, a date or a case number."""
+    from workload_app.reports.wrapping import lines
+
+    st = styles()[style] if isinstance(style, str) else style
+    return Paragraph("<br/>".join(escape(x) for x in lines(text, CONTENT_W - indent - 1, st.fontSize)), st)
+
+
+def _width(text: str, size: float) -> float:
+    from workload_app.reports.wrapping import width
+
+    return width(text, size, bold=True)
 
 
 def bold(text: str) -> str:
