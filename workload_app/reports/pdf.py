@@ -88,30 +88,36 @@ HEADER_BG = colors.HexColor("#dfe7f1")
 GRID = colors.HexColor("#9aa7b8")
 
 
-PAD = 6  # a cell's left and right padding (reportlab's default)
+PAD = 3  # a cell's left and right padding
 
 
 def fit_widths(rows: list[list], widths: list) -> list[float]:
     """Column widths: a number stays; ``None`` is sized to the widest text of that column (header
-    included, so a header never wraps: no 「序/号」); ``"*"`` takes what is left of the line."""
+    included, so a header never wraps: no 「序/号」); ``"*"`` columns share what is left of the
+    line, each at least its header's width, the rest in proportion to how much text they hold."""
     from workload_app.reports.wrapping import width
 
     size = styles()["cell"].fontSize
-    out: list = []
-    for c, w in enumerate(widths):
-        if w is None:
-            texts = [r[c] for r in rows if c < len(r) and isinstance(r[c], str)]
-            w = (
-                max((max(width(line, size) for line in t.split("\n")) for t in texts), default=0)
-                + 2 * PAD
-                + 1
-            )
-        out.append(w)
+
+    def natural(c: int, header_only: bool = False) -> float:
+        texts = [r[c] for r in (rows[:1] if header_only else rows) if c < len(r) and isinstance(r[c], str)]
+        return max((max(width(line, size) for line in t.split("\n")) for t in texts), default=0) + 2 * PAD + 1
+
+    out: list = [natural(c) if w is None else w for c, w in enumerate(widths)]
     rest = [i for i, w in enumerate(out) if w == "*"]
     if rest:
         room = CONTENT_W - sum(w for w in out if w != "*")
-        for i in rest:
-            out[i] = max(room / len(rest), 40.0)
+        low = {i: natural(i, header_only=True) for i in rest}
+        want = {i: max(natural(i), low[i]) for i in rest}
+        if sum(want.values()) <= room:
+            extra = (room - sum(want.values())) / len(rest)
+            for i in rest:
+                out[i] = want[i] + extra
+        else:
+            spare = max(room - sum(low.values()), 0.0)
+            need = sum(want[i] - low[i] for i in rest) or 1.0
+            for i in rest:
+                out[i] = low[i] + spare * (want[i] - low[i]) / need
     return out
 
 
@@ -146,11 +152,14 @@ def table(
     t = Table(body, colWidths=widths, repeatRows=header_rows)
     commands = [
         ("GRID", (0, 0), (-1, -1), 0.4, GRID),
-        ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_BG),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
     ]
+    if header_rows:
+        commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_BG))
     if zebra:
         for i in range(header_rows + 1, len(rows), 2):
             commands.append(("BACKGROUND", (0, i), (-1, i), colors.HexColor("#f5f7fa")))
