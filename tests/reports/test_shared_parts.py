@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Spacer, Table
 
 from workload_app.reports import fonts
-from workload_app.reports.sheet_parts import data_quality_closing, review_block
+from workload_app.reports.sheet_parts import (
+    OPINION_MAX,
+    OPINION_MIN,
+    ClosingBlock,
+    data_quality_closing,
+    review_block,
+)
 
 
 def test_first_present_takes_paths_as_given_and_bare_names_from_the_bundle(tmp_path, monkeypatch):
@@ -35,12 +42,36 @@ def test_review_block_heads_a_row_per_signer():
 
 def test_data_quality_closing_keeps_heading_text_and_review_together():
     block = data_quality_closing("六、数据质量", "数据不全 2 件 <注>", ["法官本人确认"])
-    assert isinstance(block, KeepTogether)
-    heading, text, _, review, table = block._content
+    assert isinstance(block, ClosingBlock)
+    heading, text, _, review = block.before
     assert heading.getPlainText() == "六、数据质量"
     assert text.getPlainText() == "数据不全 2 件 <注>"  # escaped, shown as written
     assert review.getPlainText() == "审核意见"
-    assert [row[0].getPlainText() for row in table._cellvalues] == ["法官本人确认", "备注"]
+    block.wrap(170 * mm, 250 * mm)
+    table = block._parts[-1]
+    labels = [
+        (row[0][0] if isinstance(row[0], tuple) else row[0]).getPlainText() for row in table._cellvalues
+    ]
+    assert labels == ["法官本人确认", "备注"]
+
+
+def test_the_closing_block_fills_the_page_with_opinion_boxes_of_25_mm_at_least():
+    signers = ["法官本人确认", "庭长意见", "分管院领导意见", "政治部（人事）审核意见"]
+    block = data_quality_closing("七、数据质量", "数据不全 0 件。", signers)
+    # the least it needs: every box 25 mm
+    _, least = block.wrap(170 * mm, 0)
+    assert block.box == OPINION_MIN == 25 * mm
+    # on a page with 40 mm more than that, the boxes share the 40 mm and the block ends at its foot
+    _, h = block.wrap(170 * mm, least + 40 * mm)
+    assert abs(h - (least + 40 * mm)) < 0.5
+    assert abs(block.box - (25 * mm + 40 * mm / (len(signers) + 0.6))) < 0.01
+    # never larger than 55 mm a box, whatever the room
+    _, h = block.wrap(170 * mm, 2000 * mm)
+    assert block.box == OPINION_MAX and h < 2000 * mm
+    # too little room: it does not split, it starts the next page
+    assert block.split(170 * mm, least - 1) == []
+    spacer = list(block._parts[-1]._cellvalues[0][1])[0]
+    assert spacer.height == OPINION_MAX  # the room to write in the first row
 
 
 def test_cjk_lines_break_between_words_never_inside_a_label_or_cause():

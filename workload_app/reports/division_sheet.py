@@ -3,14 +3,15 @@ and transfers."""
 
 from __future__ import annotations
 
-from reportlab.platypus import KeepTogether, Paragraph
+from reportlab.platypus import Paragraph
 
 from workload_app.core import formatting as fmt
 from workload_app.reports import reconcile
 from workload_app.reports.charts import progress_chart
 from workload_app.reports.pdf import CONTENT_W, SheetDoc, escape, heading, styles, table
 from workload_app.reports.quality_block import quality_section
-from workload_app.reports.sheet_parts import _doc, _head, _kv, _months_table, _render, review_block, with_note
+from workload_app.reports.sheet_parts import _doc, _head, _kv, _months_table, _render, with_note
+from workload_app.reports.sheet_parts import closing as closing_block
 
 W = CONTENT_W
 
@@ -103,8 +104,7 @@ def division_docs(f: dict) -> list[SheetDoc]:
             story.append(Paragraph(escape(f"测算假设：{f['transfers'][0].assumption}"), st["note"]))
     else:
         closing.append(Paragraph("本部门暂无调剂建议。", st["base"]))
-    closing += review_block(["庭长（部门负责人）确认", "分管院领导意见"])
-    story.append(KeepTogether(closing))
+    story.append(closing_block(closing, ["庭长（部门负责人）确认", "分管院领导意见"]))
     return [_doc(f, story, "部门工作量考核表", d.division)]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from workload_app.core import formatting as fmt
 from workload_app.core.assessment import MonthProgress
@@ -78,32 +78,89 @@ def _sign_style() -> ParagraphStyle:
     return ParagraphStyle("sign", parent=styles()["base"], alignment=TA_RIGHT)
 
 
-def opinions(labels: list[str], remarks: bool = True) -> Table:
-    """One row per signer: the label, room for an opinion, and the one-line signature line
-    「签名：＿＿ 日期：＿＿年＿＿月＿＿日」; a remarks box under them."""
+OPINION_MIN = 25 * mm  # room to write an opinion by hand, at the least
+OPINION_MAX = 55 * mm  # … and at the most, when the page has room to spare
+REMARKS_SHARE = 0.6  # the remarks box against an opinion box
+
+
+def opinions(labels: list[str], remarks: bool = True, box: float = OPINION_MIN) -> Table:
+    """One row per signer: the label, ``box`` of room for an opinion written by hand, and the
+    one-line signature line 「签名：＿＿ 日期：＿＿年＿＿月＿＿日」; a remarks box under them."""
     st = styles()
     rows, commands = [], [("GRID", (0, 0), (-1, -1), 0.4, "#9aa7b8"), ("VALIGN", (0, 0), (0, -1), "MIDDLE")]
     for label in labels:
         rows.append(
-            [Paragraph(escape(label), st["cell"]), [Spacer(1, 9 * mm), Paragraph(SIGN_LINE, _sign_style())]]
+            [Paragraph(escape(label), st["cell"]), [Spacer(1, box), Paragraph(SIGN_LINE, _sign_style())]]
         )
     if remarks:
-        rows.append([Paragraph("备注", st["cell"]), Spacer(1, 14 * mm)])
+        rows.append([Paragraph("备注", st["cell"]), Spacer(1, box * REMARKS_SHARE)])
     commands.append(("BACKGROUND", (0, 0), (0, -1), "#eef2f7"))
     t = Table(rows, colWidths=[W * 0.2, W * 0.8])
     t.setStyle(TableStyle(commands))
     return t
 
 
+class ClosingBlock(Flowable):
+    """A sheet's closing block (its last section, the 审核意见 heading and the opinions): kept on
+    one page, and filling what is left of that page: the opinion boxes grow from ``OPINION_MIN``
+    up to ``OPINION_MAX`` so the block ends at the foot of the page instead of leaving half of it
+    empty; when even the smallest boxes do not fit, the block starts the next page (and fills it)."""
+
+    def __init__(self, before: list, signers: list[str], remarks: bool = True) -> None:
+        super().__init__()
+        self.before, self.signers, self.remarks = before, signers, remarks
+        self.box = OPINION_MIN
+        self._parts: list = []
+
+    def _stack(self, aw: float, box: float) -> tuple[list, float]:
+        parts = [*self.before, opinions(self.signers, self.remarks, box)]
+        height = 0.0
+        for i, f in enumerate(parts):
+            _, h = f.wrap(aw, 1e6)
+            height += h + f.getSpaceAfter() + (f.getSpaceBefore() if i else 0)
+        return parts, height
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width = aw
+        _, least = self._stack(aw, OPINION_MIN)
+        rows = len(self.signers) + (REMARKS_SHARE if self.remarks else 0)
+        self.box = OPINION_MIN
+        if least <= ah:
+            self.box = min(OPINION_MAX, OPINION_MIN + (ah - least) / rows)
+        self._parts, self.height = self._stack(aw, self.box)
+        return aw, self.height
+
+    def split(self, aw: float, ah: float) -> list:
+        return []  # never split: on to the next page, where it fills that page
+
+    def draw(self) -> None:
+        y = self.height
+        for i, f in enumerate(self._parts):
+            if i:
+                y -= f.getSpaceBefore()
+            _, h = f.wrap(self.width, 1e6)
+            y -= h
+            f.drawOn(self.canv, 0, y)
+            y -= f.getSpaceAfter()
+
+    def getPlainText(self) -> str:  # noqa: N802 - reportlab naming
+        return "\n".join(f.getPlainText() for f in self.before if hasattr(f, "getPlainText"))
+
+
 def review_block(signers: list[str]) -> list:
-    """A sheet's last part: the 审核意见 heading and a signing row for each of ``signers``."""
+    """The 审核意见 heading and a signing row for each of ``signers`` (smallest boxes)."""
     return [Spacer(1, 4 * mm), pdf_heading("审核意见"), opinions(signers)]
 
 
-def data_quality_closing(heading: str, text: str, signers: list[str]) -> KeepTogether:
-    """The data-quality paragraph under ``heading`` and the review block, kept on one page."""
+def closing(before: list, signers: list[str]) -> ClosingBlock:
+    """``before`` (a last section), the 审核意见 heading and the opinions, filling the page."""
+    return ClosingBlock([*before, Spacer(1, 4 * mm), pdf_heading("审核意见")], signers)
+
+
+def data_quality_closing(heading: str, text: str, signers: list[str]) -> ClosingBlock:
+    """The data-quality paragraph under ``heading`` and the review block, on one page."""
     st = styles()
-    return KeepTogether([pdf_heading(heading), Paragraph(escape(text), st["base"]), *review_block(signers)])
+    return closing([pdf_heading(heading), Paragraph(escape(text), st["base"])], signers)
 
 
 def _kv(pairs: list[tuple[str, str]], cols: int = 3) -> Table:
