@@ -27,6 +27,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from workload_app.reports.archive import to_pdfa
 from workload_app.reports.fonts import BOLD_NAME, markup, register_fonts, segments
 
 PAGE_W, PAGE_H = A4
@@ -389,7 +390,7 @@ def render_documents(
     Canvas.duplex = duplex
     Canvas.bookmarks = bookmarks
     doc.build(story, canvasmaker=Canvas)
-    return buffer.getvalue()
+    return to_pdfa(buffer.getvalue(), invariant=invariant)  # PDF/A-2b for the court's e-archive
 
 
 def render(
