@@ -93,7 +93,7 @@ def test_division_court_and_notice_sheets(demo_db, sheets_dir):
     plan = Q.current_plan(demo_db, 2025)
     members = [j for j in plan["judges"] if j["division"] == name]
     assert len(notices) == len(members) + 1 and notices[-1].name.endswith("合订本.pdf")
-    assert len(PdfReader(notices[-1]).pages) == len(members)
+    assert len(PdfReader(notices[-1]).pages) == 1 + len(members)  # the contents page, then a page each
     compact = re.sub(r"\s+", "", text_of(notices[0]))
     first = next(j for j in members if j["judge"] in notices[0].name)
     assert fmt.sc(first["quota"]) in compact and "基本结案任务的通知" in compact

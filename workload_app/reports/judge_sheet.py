@@ -176,7 +176,9 @@ def judge_docs(f: dict) -> list[SheetDoc]:
         )
     )
     who = f"{j['name']}（{j['division']}）" if j["division"] else j["name"]
-    return [_doc(f, story, "法官工作量考核表", j["name"], who)]
+    doc = _doc(f, story, "法官工作量考核表", j["name"], who)
+    doc.group, doc.entry = j["division"] or "", f"{j['name']}（{j['post']}）"
+    return [doc]
 
 
 def judge_sheet(f: dict, invariant: bool = False) -> bytes:

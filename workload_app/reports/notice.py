@@ -186,6 +186,7 @@ def notice_docs(f: dict) -> list[SheetDoc]:
         doc.subject = f"{f['issuer']} {year} 年度基本结案任务（任务计划第 {plan['version']} 版）"
         doc.header = f"{f['issuer']}　{n['number']}　{n['judge']}（{n['division']}）　{year} 年度基本结案任务"
         doc.footer = ""  # an official notice carries no program's name
+        doc.group, doc.entry = n["division"] or "", f"{n['judge']}（{n['post']}）　{n['number']}"
         docs.append(doc)
     return docs
 

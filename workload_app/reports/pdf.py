@@ -36,10 +36,11 @@ GUTTER = 26 * mm  # the inner margin, room to bind an archive copy: left on a fr
 CONTENT_W = PAGE_W - GUTTER - MARGIN
 
 
-def left_margin(page: int) -> float:
-    """The left margin of a sheet's ``page`` (1 = the first, a front side): duplex mirrors the
-    gutter, so odd pages bind on the left and even pages on the right."""
-    return GUTTER if page % 2 else MARGIN
+def left_margin(page: int, duplex: bool = True) -> float:
+    """The left margin of a sheet's ``page`` (1 = the first, a front side): printed on both sides
+    (``duplex``) the gutter is mirrored, odd pages binding on the left and even pages on the right;
+    printed on one side every page binds on the left."""
+    return GUTTER if page % 2 or not duplex else MARGIN
 
 
 @lru_cache(maxsize=1)
@@ -242,13 +243,14 @@ class Emphasis(Flowable):
         return self.text
 
 
-def page_templates() -> list[PageTemplate]:
-    """A front (gutter left) and a back (gutter right) page, alternating; every sheet starts on a
-    front, as the duplex padding of a combined file prints it."""
+def page_templates(duplex: bool = False) -> list[PageTemplate]:
+    """A front (gutter left) and a back (gutter right with ``duplex``) page, alternating; every
+    sheet starts on a front, as the duplex padding of a combined file prints it."""
     frame_h = PAGE_H - 16 * mm - 18 * mm
     out = []
     for name, nxt, page in (("front", "back", 1), ("back", "front", 2)):
-        frame = Frame(left_margin(page), 18 * mm, CONTENT_W, frame_h, id=name, leftPadding=0, rightPadding=0)
+        left = left_margin(page, duplex)
+        frame = Frame(left, 18 * mm, CONTENT_W, frame_h, id=name, leftPadding=0, rightPadding=0)
         out.append(PageTemplate(id=name, frames=[frame], pagesize=A4, autoNextPageTemplate=nxt))
     return out
 
@@ -264,6 +266,8 @@ class SheetDoc:
     author: str
     header: str
     footer: str
+    group: str = ""  # in a combined file: the division the sheet is listed and bookmarked under
+    entry: str = ""  # … and its line in the contents (the title where empty)
 
 
 class _SheetMark(Flowable):
@@ -302,28 +306,150 @@ class _NumberedCanvas(rl_canvas.Canvas):
 
     def save(self) -> None:
         counts = Counter(state["_sheet"] for state in self._pages)
-        seen: Counter = Counter()
         last = len(self.sheets) - 1
+        # the physical page each sheet starts on, after the contents and the duplex blanks
+        starts, page = {}, len(self.contents_pages()) + 1
+        for k in range(len(self.sheets)):
+            starts[k] = page
+            page += counts[k] + (1 if self.duplex and counts[k] % 2 and k < last else 0)
+        self.total_pages = page - 1
+        self._physical = 0
+        if self.contents:
+            self._draw_contents(starts)
+        seen: Counter = Counter()
+        groups_done: set[str] = set()
         for state in self._pages:
-            self.__dict__.update(state)
+            self.__dict__.update({k: v for k, v in state.items() if k not in self._KEEP})
             k = state["_sheet"]
             seen[k] += 1
+            sheet = self.sheets[k]
             if seen[k] == 1 and self.bookmarks:
                 self.bookmarkPage(f"sheet{k}")
-                self.addOutlineEntry(self.sheets[k].title, f"sheet{k}", level=0)
-            self._decorate(self.sheets[k], seen[k], counts[k])
+                level = 0
+                if self.contents and sheet.group:  # nested: division, then its sheets
+                    if sheet.group not in groups_done:
+                        groups_done.add(sheet.group)
+                        self.bookmarkPage(f"group{k}")  # a key of its own: one key, one entry
+                        self.addOutlineEntry(sheet.group, f"group{k}", level=0)
+                    level = 1
+                self.addOutlineEntry(sheet.title, f"sheet{k}", level=level)
+            self._physical += 1
+            self._decorate(sheet, seen[k], counts[k])
             super().showPage()
             if self.duplex and seen[k] == counts[k] and counts[k] % 2 and k < last:
+                self._physical += 1
                 super().showPage()  # the blank back: the next sheet starts on a front side
         if self.bookmarks:
             self.showOutline()
         super().save()
 
-    def _draw_text(self, x: float, y: float, text: str, right: bool = False) -> None:
+    # canvas attributes that belong to the file, not to a page (kept across the page states)
+    _KEEP = frozenset({"_physical", "total_pages", "_doc"})
+    contents = False
+    contents_title = ""
+    LINES_PER_PAGE = 40
+
+    def contents_lines(self) -> list[tuple[str, int | None]]:
+        """(text, sheet index or None for a division heading) in the order of the file."""
+        out: list[tuple[str, int | None]] = []
+        group = None
+        for k, sheet in enumerate(self.sheets):
+            if sheet.group and sheet.group != group:
+                group = sheet.group
+                out.append((group, None))
+            out.append((sheet.entry or sheet.title, k))
+        return out
+
+    def contents_pages(self) -> list[list[tuple[str, int | None]]]:
+        """The contents cut into pages (a blank back added in duplex: the first sheet on a front)."""
+        if not self.contents:
+            return []
+        lines = self.contents_lines()
+        pages = [lines[i : i + self.LINES_PER_PAGE] for i in range(0, len(lines), self.LINES_PER_PAGE)]
+        if self.duplex and len(pages) % 2:
+            pages.append([])
+        return pages
+
+    def _draw_contents(self, starts: dict[int, int]) -> None:
+        """目录: division, then each sheet with the page of the file it starts on."""
+        pages = self.contents_pages()
+        listed = [p for p in pages if p]
+        self.bookmarkPage("contents")
+        if self.bookmarks:
+            self.addOutlineEntry("目录", "contents", level=0)
+        for n, lines in enumerate(pages, start=1):
+            self._physical += 1
+            if lines:
+                left = left_margin(n, self.duplex)
+                right = left + CONTENT_W
+                y = PAGE_H - 22 * mm
+                if n == 1:
+                    self._draw_text_at(left + CONTENT_W / 2, y, "目  录", size=15, bold=True, centre=True)
+                    y -= 7 * mm
+                    self._draw_text_at(left + CONTENT_W / 2, y, self.contents_title, size=9, centre=True)
+                    y -= 10 * mm
+                for text, k in lines:
+                    if k is None:
+                        y -= 1.5 * mm
+                        self._draw_text_at(left, y, text, size=10.5, bold=True)
+                    else:
+                        self._draw_text_at(left + 6 * mm, y, text, size=9.5)
+                        number = str(starts[k])
+                        self._draw_text_at(right, y, number, size=9.5, right=True)
+                        self.setStrokeColor(GRID)
+                        self.setDash(0.5, 2)
+                        self.setLineWidth(0.5)
+                        self.line(
+                            left + 8 * mm + self._text_width(text, 9.5),
+                            y + 1,
+                            right - self._text_width(number, 9.5) - 2 * mm,
+                            y + 1,
+                        )
+                        self.setDash()
+                    y -= 5.6 * mm
+                page_of = listed.index(lines) + 1
+                self._draw_footer(left, f"目录　第 {page_of} 页 共 {len(listed)} 页")
+            super().showPage()
+
+    def _text_width(self, text: str, size: float, bold: bool = False) -> float:
+        return sum(self.stringWidth(t, f, size) for f, t in segments(text, bold))
+
+    def _draw_text_at(
+        self,
+        x: float,
+        y: float,
+        text: str,
+        size: float,
+        bold: bool = False,
+        right: bool = False,
+        centre: bool = False,
+    ) -> None:
+        w = self._text_width(text, size, bold)
+        x -= w if right else (w / 2 if centre else 0)
+        self.setFillColor(colors.black)
+        for font, run in segments(text, bold):
+            self.setFont(font, size)
+            self.drawString(x, y, run)
+            x += self.stringWidth(run, font, size)
+
+    def _draw_footer(self, left: float, text: str) -> None:
+        self.saveState()
+        self.setFillColor(colors.HexColor("#444444"))
+        self._draw_text(left + CONTENT_W, 10 * mm, text, right=True)
+        self._draw_running(left)
+        self.restoreState()
+
+    def _draw_running(self, left: float) -> None:
+        """In a combined file: the page's number in the whole file, centred in the footer."""
+        if self.contents:
+            self._draw_text(left + CONTENT_W / 2, 5.5 * mm, f"— {self._physical} —", centre=True)
+
+    def _draw_text(self, x: float, y: float, text: str, right: bool = False, centre: bool = False) -> None:
         runs = segments(text)
         size = 7.5
-        if right:
-            x -= sum(self.stringWidth(t, f, size) for f, t in runs)
+        if right or centre:
+            w = sum(self.stringWidth(t, f, size) for f, t in runs)
+            x -= w if right else w / 2
         for font, run in runs:
             self.setFont(font, size)
             self.drawString(x, y, run)
@@ -331,8 +457,9 @@ class _NumberedCanvas(rl_canvas.Canvas):
 
     def _decorate(self, sheet: SheetDoc, page: int, total: int) -> None:
         self.saveState()
-        left = left_margin(page)
+        left = left_margin(page, self.duplex)
         right = left + CONTENT_W
+        self._draw_running(left)
         self.setFillColor(colors.HexColor("#444444"))
         self._draw_text(left, 10 * mm, sheet.footer)
         self._draw_text(right, 10 * mm, f"第 {page} 页 共 {total} 页", right=True)
@@ -355,6 +482,7 @@ def render_documents(
     invariant: bool = False,
     duplex: bool = False,
     bookmarks: bool = True,
+    contents: bool = False,
 ) -> bytes:
     """Lay out several sheets as ONE document (each font embedded once), each sheet starting on a
     new page (a front side with ``duplex``) with its own page numbers and a bookmark."""
@@ -375,7 +503,7 @@ def render_documents(
         creator="法官工作量计算器",
         invariant=int(invariant),
     )
-    doc.addPageTemplates(page_templates())
+    doc.addPageTemplates(page_templates(duplex))
     story: list = []
     for i, sheet in enumerate(sheets):
         if i:
@@ -389,6 +517,8 @@ def render_documents(
     Canvas.sheets = sheets
     Canvas.duplex = duplex
     Canvas.bookmarks = bookmarks
+    Canvas.contents = contents
+    Canvas.contents_title = title
     doc.build(story, canvasmaker=Canvas)
     return to_pdfa(buffer.getvalue(), invariant=invariant)  # PDF/A-2b for the court's e-archive
 

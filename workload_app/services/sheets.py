@@ -194,7 +194,8 @@ def _render_combined(
     from workload_app.reports.sheets import DOCS
 
     docs = [doc for f in figures for doc in DOCS[kind](f)]
-    data = render_documents(docs, invariant=invariant, duplex=duplex, bookmarks=True, **meta)
+    # a contents page (division → sheet → page) and bookmarks nested by division
+    data = render_documents(docs, invariant=invariant, duplex=duplex, bookmarks=True, contents=True, **meta)
     _write_atomically(Path(path), data)
     return path
 
