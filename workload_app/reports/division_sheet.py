@@ -77,9 +77,14 @@ def division_docs(f: dict) -> list[SheetDoc]:
     if not f.get("publish_ranks"):  # ranks are printed only in a year that publishes them
         rows, widths = [r[:-1] for r in rows], (0.14, 0.14, 0.15, 0.16, 0.15, 0.14, 0.12)
     story.extend(with_note(table(rows, [W * x for x in widths], numeric_from=2), note))
+    story.append(
+        Paragraph(
+            "法官按职务（院长、副院长、专职委员、庭长、副庭长、审判员）排列，同一职务按姓名排列。", st["note"]
+        )
+    )
     numbers = iter("三四五六")
     if f.get("indicators"):
-        story.extend(quality_section(f["indicators"], f"{next(numbers)}、质效指标"))
+        story.extend(quality_section(f["indicators"], f"{next(numbers)}、质效指标", track=d.track))
     story.append(heading(f"{next(numbers)}、人员配置测算"))
     story.append(
         Paragraph(

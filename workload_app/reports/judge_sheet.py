@@ -10,7 +10,7 @@ from workload_app.core import formatting as fmt
 from workload_app.core.assessment import JudgeFigures
 from workload_app.reports import reconcile
 from workload_app.reports.charts import progress_chart
-from workload_app.reports.pdf import CONTENT_W, SheetDoc, escape, heading, styles, table
+from workload_app.reports.pdf import CONTENT_W, SheetDoc, escape, heading, para, styles, table
 from workload_app.reports.quality_block import quality_section
 from workload_app.reports.sheet_parts import (
     _date_text,
@@ -35,6 +35,36 @@ def deduction_text(a: JudgeFigures) -> str:
         f"得分 = 完成率得分 {fmt.sc(a.score_before_deduction, 1)} − 改判发回扣分 {fmt.sc(a.deduction, 1)}"
         f"（二审改判、发回重审 {a.reversed_remanded} 件 × {a.deduction_per_reversed:g} 分{cap}）"
         f" = {fmt.sc(a.score, 1)}（不低于 0）"
+    )
+
+
+def score_text(breakpoints: tuple[tuple[float, float], ...], a: JudgeFigures) -> str:
+    """The line that explains the score: the completion's breakpoints and their points, straight
+    lines between, flat beyond the last; and this sheet's completion and score."""
+    last = len(breakpoints) - 1
+
+    def label(i: int) -> str:
+        return "（饱和数）" if i == last and last > 1 else "（基础数）" if i == 1 else ""
+
+    points = "，".join(f"{fmt.pct(x, 0)} 得 {y:g} 分{label(i)}" for i, (x, y) in enumerate(breakpoints))
+    return (
+        f"得分按完成率（已完成÷截至本月目标）折算：完成率 {points}，其间按直线折算，"
+        f"超过 {fmt.pct(breakpoints[-1][0], 0)} 不再加分。本期完成率 {fmt.pct(a.completion)}，"
+        f"得 {fmt.sc(a.score_before_deduction, 1)} 分。"
+    )
+
+
+def terms_text(inputs: dict | None) -> str | None:
+    """What the terms of the derivation are (its sentence is the plan's; here only labels)."""
+    if not inputs:
+        return None
+    w = inputs.get("history_weight")
+    weights = f"；两种口径按 {w:g} : {1 - w:g} 加权后取整" if w is not None else ""
+    return (
+        f"其中：历史口径 = 上年人均结案标准案件数 {fmt.sc(inputs['history_per_judge'])}；"
+        f"目标口径 = 结案目标 {fmt.pct(inputs['closing_rate'], 0)} ×（旧存 {fmt.count(inputs['carry_over'])} 件"
+        f" + 预收 {fmt.count(inputs['expected_filings'])} 件）× 每件标准案件 {inputs['sc_per_case']:.4f}"
+        f" ÷ 折算法官 {fmt.sc(inputs['judge_equivalents'])} 名{weights}。"
     )
 
 
@@ -101,6 +131,9 @@ def judge_docs(f: dict) -> list[SheetDoc]:
     if q:
         story.append(Paragraph(escape(quota_text(q, j)), st["base"]))
         story.append(Paragraph(escape(f"基本任务的推导：{q['derivation']}"), st["note"]))
+        terms = terms_text(q.get("inputs"))
+        if terms:
+            story.append(para(terms, "note"))
     else:
         story.append(Paragraph("本年度尚未下达任务。", st["base"]))
     story.append(Spacer(1, 2 * mm))
@@ -137,6 +170,8 @@ def judge_docs(f: dict) -> list[SheetDoc]:
             )
         )
     )
+    if f.get("score_breakpoints"):
+        story.append(para(score_text(f["score_breakpoints"], a), "note"))
     if deducts:
         story.append(Paragraph(escape(deduction_text(a)), st["note"]))
     story.append(heading("二、逐月完成情况"))
@@ -165,7 +200,11 @@ def judge_docs(f: dict) -> list[SheetDoc]:
     else:
         story.append(Paragraph("无。", st["base"]))
     if f.get("indicators"):
-        story.extend(quality_section(f["indicators"], "六、质效指标", with_cases=True, deducts=deducts))
+        story.extend(
+            quality_section(
+                f["indicators"], "六、质效指标", with_cases=True, deducts=deducts, track=j["track"]
+            )
+        )
     dq = f["quality"]
     story.append(
         data_quality_closing(

@@ -90,11 +90,27 @@ def _bold(text: str, right: bool = False) -> Emphasis:
 OUT_OF_RANGE_BOX = 1.3  # points: the frame around an out-of-range value and its mark
 
 
-def indicator_table(fig: qm.QualityFigures) -> Table:
-    """指标 | 分子 | 分母 | 数值 | 参考范围 | 评价 | 数据日期; an out-of-range row in bold with ▲/▼."""
+# indicators that cannot apply to a track's cases: no amounts on trial cases, no appeals on
+# enforcement cases; their rows are left out of that track's sheets
+NOT_FOR_TRACK = {
+    "trial": frozenset({"enforcement_recovery_rate"}),
+    "enforcement": frozenset({"acceptance_rate", "reversed_remanded_rate"}),
+}
+
+
+def shown_indicators(fig: qm.QualityFigures, track: str | None = None) -> list[qm.Indicator]:
+    """The indicators a sheet of ``track`` prints (all of them on a sheet of both tracks)."""
+    left_out = NOT_FOR_TRACK.get(track or "", frozenset())
+    return [ind for ind in fig.indicators if ind.key not in left_out]
+
+
+def indicator_table(fig: qm.QualityFigures, track: str | None = None) -> Table:
+    """指标 | 分子 | 分母 | 数值 | 参考范围 | 评价 | 数据日期; an out-of-range row in bold with ▲/▼;
+    rows that cannot apply to ``track`` left out."""
     st = styles()
+    indicators = shown_indicators(fig, track)
     rows: list[list] = [["指标", "分子", "分母", "数值", "参考范围", "评价", "数据日期"]]
-    for ind in fig.indicators:
+    for ind in indicators:
         num_label, den_label = QUALITY_PARTS[ind.key]
         # the label over the number: a number never breaks across lines
         num = Paragraph(f"{escape(num_label)}<br/>{_part(ind.key, ind.numerator)}", st["cell"])
@@ -121,12 +137,12 @@ def indicator_table(fig: qm.QualityFigures) -> Table:
         TableStyle(
             [
                 ("BOX", (3, i), (3, i), OUT_OF_RANGE_BOX, "#000000")
-                for i, ind in enumerate(fig.indicators, start=1)
+                for i, ind in enumerate(indicators, start=1)
                 if ind.in_range is False
             ]
             + [
                 ("BOX", (5, i), (5, i), OUT_OF_RANGE_BOX, "#000000")
-                for i, ind in enumerate(fig.indicators, start=1)
+                for i, ind in enumerate(indicators, start=1)
                 if ind.in_range is False
             ]
         )
@@ -156,7 +172,9 @@ def _bands_text(fig: qm.QualityFigures, end: str) -> str:
     )
 
 
-def quality_section(q: dict, title: str, *, with_cases: bool = False, deducts: bool = False) -> list:
+def quality_section(
+    q: dict, title: str, *, with_cases: bool = False, deducts: bool = False, track: str | None = None
+) -> list:
     """The 质效指标 block: the table (heading kept with it), the dates note, the long-pending bands,
     and on a judge's sheet the long-pending cases with their recorded reasons."""
     st = styles()
@@ -166,7 +184,7 @@ def quality_section(q: dict, title: str, *, with_cases: bool = False, deducts: b
         return [head, Paragraph("本期没有立案、结案或未结的案件，无质效指标。", st["base"])]
     note = _dates_note(q) + ("（配置了改判发回扣分的，见上文得分）。" if deducts else "。")
     out: list = [
-        KeepTogether([head, indicator_table(fig)]),
+        KeepTogether([head, indicator_table(fig, track)]),
         Paragraph(escape(note), st["note"]),
         Paragraph(escape(_bands_text(fig, q["period_end"])), st["base"]),
     ]

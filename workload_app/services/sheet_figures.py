@@ -175,6 +175,7 @@ def judge_figures(ctx: SheetContext, judge: str) -> dict:
         if judge in judges.index:
             quota = judges.loc[judge].to_dict()
             quota["derivation"] = ctx.plan["derivation"][track]
+            quota["inputs"] = (ctx.plan.get("inputs") or {}).get(track)
     categories = (
         cases.assign(category_label=cases["category"].map(CATEGORY_LABELS))
         .groupby(["category_label", "type_code"])
@@ -197,6 +198,7 @@ def judge_figures(ctx: SheetContext, judge: str) -> dict:
             **person,
         },
         "publish_ranks": publish_ranks(ctx),
+        "score_breakpoints": tuple(ctx.params.score.breakpoints),
         "caseflow": _caseflow(ctx, judge),
         "quota": quota,
         "assessment": a,  # completion, score (and its deduction), ranks: core.assessment.JudgeFigures
@@ -293,7 +295,9 @@ def division_figures(ctx: SheetContext, division: str) -> dict:
     cases = ctx.merged[ctx.merged["division"] == division]
     sc_col = "sc_trial" if d.track == "trial" else "sc_enforcement"
     progress = _progress(ctx, list(members["judge"]), sc_col, cases)
-    shown = members[members["quota"].notna() | (members["cases"] > 0)].sort_values(["post", "rank_division"])
+    shown = members[members["quota"].notna() | (members["cases"] > 0)]
+    # the order the sheet says it follows: by post (院长 … 审判员), then by name
+    shown = shown.assign(_post=shown["post"].map(post_rank)).sort_values(["_post", "judge"])
     return {
         **ctx.base(),
         "division": d,  # core.assessment.DivisionFigures, with the staffing need
@@ -307,6 +311,13 @@ def division_figures(ctx: SheetContext, division: str) -> dict:
             "long_pending": (),
         },
     }
+
+
+def post_rank(post: str) -> int:
+    """A post's place in the order of ``formatting.ROLE_ORDER`` (others after them)."""
+    from workload_app.core.formatting import ROLE_ORDER
+
+    return ROLE_ORDER.index(post) if post in ROLE_ORDER else len(ROLE_ORDER)
 
 
 def court_figures(ctx: SheetContext) -> dict:

@@ -1,0 +1,71 @@
+"""What the sheets say: the score explained, the derivation's terms labelled, a division's
+judges in the order it states, indicator rows that cannot apply left out."""
+
+from __future__ import annotations
+
+from reportlab.platypus import KeepTogether, Table
+
+from workload_app.core.formatting import ROLE_ORDER
+from workload_app.reports.judge_sheet import judge_docs, score_text, terms_text
+from workload_app.reports.quality_block import indicator_table
+from workload_app.services.sheets import build_context, division_figures, judge_figures
+
+
+class _A:  # the two fields score_text reads
+    completion = 0.633
+    score_before_deduction = 37.98
+
+
+def test_the_score_line_names_each_breakpoint_and_this_sheets_figures():
+    text = score_text(((0.0, 0.0), (1.0, 60.0), (1.5, 100.0)), _A())
+    assert text == (
+        "得分按完成率（已完成÷截至本月目标）折算：完成率 0% 得 0 分，100% 得 60 分（基础数），"
+        "150% 得 100 分（饱和数），其间按直线折算，超过 150% 不再加分。本期完成率 63.3%，得 38.0 分。"
+    )
+
+
+def test_the_derivations_terms_are_labelled_from_the_plans_inputs():
+    inputs = {
+        "history_per_judge": 341.871,
+        "carry_over": 2484,
+        "expected_filings": 15234.0,
+        "closing_rate": 0.95,
+        "sc_per_case": 0.894957,
+        "judge_equivalents": 39.3951,
+        "history_weight": 0.5,
+    }
+    assert terms_text(inputs) == (
+        "其中：历史口径 = 上年人均结案标准案件数 341.87；目标口径 = 结案目标 95% ×（旧存 2,484 件"
+        " + 预收 15,234 件）× 每件标准案件 0.8950 ÷ 折算法官 39.40 名；两种口径按 0.5 : 0.5 加权后取整。"
+    )
+    assert terms_text(None) is None
+
+
+def _cells(t: Table) -> list[list[str]]:
+    return [
+        [c.getPlainText() if hasattr(c, "getPlainText") else str(c) for c in row] for row in t._cellvalues
+    ]
+
+
+def test_division_judges_by_post_then_name_and_indicators_by_track(demo_db):
+    ctx = build_context(demo_db, 2025, 6, "x")
+    for d in ctx.figures.divisions:
+        judges = division_figures(ctx, d.division)["judges"]
+        keys = [(ROLE_ORDER.index(j.post), j.judge) for j in judges]
+        assert keys == sorted(keys), d.division
+    for track, absent, present in (
+        ("trial", {"执行到位率"}, {"一审服判息诉率", "二审改判发回重审率"}),
+        ("enforcement", {"一审服判息诉率", "二审改判发回重审率"}, {"执行到位率"}),
+    ):
+        name = ctx.assessment[ctx.assessment["track"] == track]["judge"].iloc[0]
+        f = judge_figures(ctx, name)
+        labels = {row[0] for row in _cells(indicator_table(f["indicators"]["figures"], track))[1:]}
+        assert not labels & absent and present <= labels, (track, labels)
+        # and the sheet says how the score is reached, under the figures
+        story = judge_docs(f)[0].story
+        texts = [
+            x.getPlainText()
+            for x in story
+            if not isinstance(x, KeepTogether | Table) and hasattr(x, "getPlainText")
+        ]
+        assert any(t.startswith("得分按完成率") for t in texts)
