@@ -69,3 +69,32 @@ def test_division_judges_by_post_then_name_and_indicators_by_track(demo_db):
             if not isinstance(x, KeepTogether | Table) and hasattr(x, "getPlainText")
         ]
         assert any(t.startswith("得分按完成率") for t in texts)
+
+
+def test_enforcement_sheets_count_and_explain_the_closings_that_earn_nothing(demo_db):
+    from workload_app.reports.judge_sheet import closings_text
+
+    ctx = build_context(demo_db, 2025, 6, "x")
+    name = ctx.assessment[ctx.assessment["track"] == "enforcement"]["judge"].iloc[0]
+    f = judge_figures(ctx, name)
+    cases = ctx.merged[ctx.merged["judge"] == name]
+    closings = {c["method"]: c for c in f["closings"]}
+    for method, g in cases.groupby("closing_method"):
+        assert closings[method]["cases"] == len(g)
+        assert closings[method]["zero"] == int((g["sc"].fillna(0) == 0).sum())
+        assert abs(closings[method]["sc"] - g["sc"].fillna(0).sum()) < 1e-9
+    assert sum(c["cases"] for c in f["closings"]) == len(cases)
+    rows = [
+        {"method": "执行完毕", "cases": 10, "zero": 0, "awaiting": 0, "sc": 10.0},
+        {"method": "终结本次执行程序", "cases": 8, "zero": 3, "awaiting": 3, "sc": 5.0},
+        {"method": "驳回申请", "cases": 4, "zero": 4, "awaiting": 0, "sc": 0.0},
+    ]
+    assert closings_text(rows) == (
+        "计 0 的结案共 7 件：驳回申请 4 件按本院结案方式计分表计 0（该结案方式不计执行标准案件）；"
+        "终本、终结执行未经廉政监察员审批的 3 件暂计 0，审批后计 1。"
+    )
+    story = judge_docs(f)[0].story
+    headings = [x._content[0].getPlainText() for x in story if isinstance(x, KeepTogether)]
+    assert "四、按结案方式" in headings
+    trial = judge_figures(ctx, ctx.assessment[ctx.assessment["track"] == "trial"]["judge"].iloc[0])
+    assert trial["closings"] == []

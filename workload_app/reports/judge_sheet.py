@@ -68,6 +68,45 @@ def terms_text(inputs: dict | None) -> str | None:
     )
 
 
+def closings_text(closings: list[dict]) -> str:
+    """Why some closed enforcement cases earn nothing: the closing methods counted 0 by the
+    court's table, and 终本/终结执行 without the supervisor's approval."""
+    by_rule = [c for c in closings if c["zero"] > c["awaiting"]]
+    awaiting = sum(c["awaiting"] for c in closings)
+    zero = sum(c["zero"] for c in closings)
+    parts = [f"{c['method']} {fmt.count(c['zero'] - c['awaiting'])} 件" for c in by_rule]
+    text = f"计 0 的结案共 {fmt.count(zero)} 件"
+    if parts:
+        text += f"：{'、'.join(parts)}按本院结案方式计分表计 0（该结案方式不计执行标准案件）"
+    if awaiting:
+        text += f"{'；' if parts else '：'}终本、终结执行未经廉政监察员审批的 {fmt.count(awaiting)} 件暂计 0，审批后计 1"
+    return text + "。"
+
+
+def closings_block(closings: list[dict], title: str) -> list:
+    """The enforcement judge's cases by closing method, with the line on the zero-credit ones."""
+    rows = [["结案方式", "件数", "其中计 0", "执行标准案件"]]
+    for c in closings:
+        rows.append([c["method"], fmt.count(c["cases"]), fmt.count(c["zero"]), fmt.sc(c["sc"])])
+    parts = rows[1:]
+    rows.append(
+        [
+            "合计",
+            fmt.count(sum(c["cases"] for c in closings)),
+            fmt.count(sum(c["zero"] for c in closings)),
+            fmt.sc(sum(c["sc"] for c in closings)),
+        ]
+    )
+    note = reconcile.total_note([("执行标准案件", [r[3] for r in parts], rows[-1][3])])
+    out = [
+        heading(title),
+        *with_note(table(rows, [W * 0.4, W * 0.2, W * 0.2, W * 0.2], numeric_from=1), note),
+    ]
+    if any(c["zero"] for c in closings):
+        out.append(para(closings_text(closings), "note"))
+    return [KeepTogether(out)]
+
+
 def judge_signers(post: str) -> list[str]:
     """Who signs a judge's sheet: the judge, the division head, the court leader in charge and the
     personnel office; a division head's own sheet goes to the court leader, a court leader's to
@@ -192,8 +231,12 @@ def judge_docs(f: dict) -> list[SheetDoc]:
     story.append(
         KeepTogether([categories_head, *with_note(table(rows, [W * 0.25] * 4, numeric_from=2), note)])
     )
-    story.append(heading("四、标准案件数最大的十件"))
-    story.append(_case_table(f["top_cases"]))
+    if j["track"] == "enforcement" and f.get("closings"):
+        # every enforcement case counts 1 or 0: ten 「largest」 cases would be ten arbitrary ones
+        story.extend(closings_block(f["closings"], "四、按结案方式"))
+    else:
+        story.append(heading("四、标准案件数最大的十件"))
+        story.append(_case_table(f["top_cases"]))
     story.append(heading(f"五、适用特殊规则或被标记的案件（{len(f['special_cases'])} 件）"))
     if f["special_cases"]:
         story.append(_case_table(f["special_cases"], with_rule=True))

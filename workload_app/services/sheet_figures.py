@@ -207,6 +207,7 @@ def judge_figures(ctx: SheetContext, judge: str) -> dict:
             {"category": r.category_label, "type_code": r.type_code, "cases": int(r.cases), "sc": float(r.sc)}
             for r in categories.itertuples()
         ],
+        "closings": _closings(cases) if track == "enforcement" else [],
         # the 合计 row: the exact sums the category rows are rounded from
         "categories_total": {"cases": len(cases), "sc": float(cases["sc"].sum())},
         "top_cases": _case_rows(ctx, top),
@@ -224,6 +225,25 @@ def judge_figures(ctx: SheetContext, judge: str) -> dict:
             "elsewhere": _elsewhere(ctx, judge, a.division),
         },
     }
+
+
+def _closings(cases: pd.DataFrame) -> list[dict]:
+    """An enforcement judge's closed cases by closing method: cases, those counted 0 (by the
+    method's rule, or 终本/终结执行 awaiting the supervisor's approval) and the credit."""
+    out = []
+    for method, g in cases.groupby("closing_method", sort=True):
+        awaiting = int((g["flags"] & AWAITING_APPROVAL > 0).sum())
+        zero = int((g["sc"].fillna(0) == 0).sum())
+        out.append(
+            {
+                "method": str(method),
+                "cases": len(g),
+                "zero": zero,
+                "awaiting": awaiting,
+                "sc": float(g["sc"].fillna(0).sum()),
+            }
+        )
+    return sorted(out, key=lambda r: (-r["cases"], r["method"]))
 
 
 def _elsewhere(ctx: SheetContext, judge: str, division: str) -> tuple:
