@@ -7,11 +7,11 @@ from __future__ import annotations
 import datetime as dt
 from io import BytesIO
 
-import pikepdf
 import pytest
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import DecodedStreamObject, DictionaryObject, FloatObject, NameObject
 
-from workload_app.reports.archive import preflight, srgb_profile
+from workload_app.reports.archive import preflight, read_xmp, srgb_profile, xmp
 from workload_app.services import pending
 from workload_app.services.sheets import export_sheets
 
@@ -42,32 +42,39 @@ def test_every_kind_of_sheet_passes_the_pdfa_preflight(every_kind):
     for path in every_kind:
         data = path.read_bytes()
         assert preflight(data) == [], path.name
-        with pikepdf.open(BytesIO(data)) as pdf:
-            meta = pdf.open_metadata()
-            title = str(pdf.docinfo["/Title"])
-            assert meta["dc:title"] == title and any("\u4e00" <= ch <= "\u9fff" for ch in title)
-            assert meta["pdfaid:part"] == "2" and meta["pdfaid:conformance"] == "B"
-            [intent] = pdf.Root.OutputIntents
-            assert intent.DestOutputProfile.read_bytes() == srgb_profile()
-            assert str(pdf.Root.Lang) == "zh-CN"
-        # the text still reads back (ToUnicode): the title's judge or scope is on page 1
-        assert PdfReader(BytesIO(data)).pages[0].extract_text()
+        reader = PdfReader(BytesIO(data))
+        meta = read_xmp(reader)
+        title, author = str(reader.metadata["/Title"]), str(reader.metadata["/Author"])
+        assert meta["dc:title"] == title and any("\u4e00" <= ch <= "\u9fff" for ch in title)
+        assert meta["dc:creator"] == [author] and "法院" in author
+        assert meta["pdfaid:part"] == "2" and meta["pdfaid:conformance"] == "B"
+        root = reader.trailer["/Root"]
+        [intent] = root["/OutputIntents"]
+        assert intent.get_object()["/DestOutputProfile"].get_object().get_data() == srgb_profile()
+        assert root["/Lang"] == "zh-CN"
+        # the text still reads back (ToUnicode)
+        assert reader.pages[0].extract_text()
 
 
 def test_preflight_names_what_is_wrong(every_kind):
-    data = every_kind[0].read_bytes()
-    with pikepdf.open(BytesIO(data)) as pdf:
-        del pdf.Root["/OutputIntents"]
-        with pdf.open_metadata() as meta:
-            meta["pdfaid:part"] = "1"
-        page = pdf.pages[0]
-        page.obj.Resources.ExtGState = pikepdf.Dictionary(GS9=pikepdf.Dictionary(ca=0.5))
-        font = next(iter(page.obj.Resources.Font.values()))
-        del font["/ToUnicode"]
-        out = BytesIO()
-        pdf.save(out)
+    reader = PdfReader(every_kind[0])
+    writer = PdfWriter(clone_from=reader)
+    root = writer._root_object
+    del root["/OutputIntents"]
+    meta = DecodedStreamObject()
+    meta.set_data(xmp({"/Title": "x"}).replace(b"<pdfaid:part>2<", b"<pdfaid:part>1<"))
+    root[NameObject("/Metadata")] = writer._add_object(meta)
+    page = writer.pages[0]
+    page["/Resources"][NameObject("/ExtGState")] = DictionaryObject(
+        {NameObject("/GS9"): DictionaryObject({NameObject("/ca"): FloatObject(0.5)})}
+    )
+    font = next(iter(page["/Resources"]["/Font"].values())).get_object()
+    del font["/ToUnicode"]
+    out = BytesIO()
+    writer.write(out)
     problems = preflight(out.getvalue())
     assert "no single GTS_PDFA1 output intent" in problems
     assert "XMP does not say PDF/A-2b" in problems
+    assert "XMP title differs from the document's" in problems
     assert "page 1: transparency /ca" in problems
     assert any("without ToUnicode" in p for p in problems)

@@ -98,3 +98,36 @@ def test_enforcement_sheets_count_and_explain_the_closings_that_earn_nothing(dem
     assert "四、按结案方式" in headings
     trial = judge_figures(ctx, ctx.assessment[ctx.assessment["track"] == "trial"]["judge"].iloc[0])
     assert trial["closings"] == []
+
+
+def test_section_five_summarises_by_rule_and_lists_routine_cases_in_an_appendix(demo_db):
+    from workload_app.reports.judge_sheet import rules_summary
+
+    ctx = build_context(demo_db, 2025, 6, "x")
+    figures = [judge_figures(ctx, j) for j in ctx.assessment["judge"]]
+    f = max(figures, key=lambda x: len(x["special_cases"]))
+    special = f["special_cases"]
+    routine = [c for c in special if not c["flagged"]]
+    assert len(routine) > 10  # the 速裁庭 case: many routine fixed-rule cases
+    [block] = rules_summary(special)
+    t = block._content[0] if isinstance(block, KeepTogether) else block
+    rows = _cells(t)
+    by_rule: dict[str, int] = {}
+    for c in special:
+        by_rule[c["rule_or_flag"]] = by_rule.get(c["rule_or_flag"], 0) + 1
+    assert {r[0]: r[1] for r in rows[1:-1]} == {k: f"{v:,}" for k, v in by_rule.items()}
+    assert rows[-1][:2] == ["合计", f"{len(special):,}"]
+    story = judge_docs(f)[0].story
+    closing = next(i for i, x in enumerate(story) if type(x).__name__ == "ClosingBlock")
+    [appendix] = [
+        i for i, x in enumerate(story) if hasattr(x, "getPlainText") and x.getPlainText().startswith("附表")
+    ]
+    assert appendix > closing  # after the signatures
+    assert (
+        story[appendix].getPlainText().split()[-1]
+        == f"适用特殊规则的案件（{len(routine)}件）".replace("（", "（")[: len("适用特殊规则的案件")]
+        + f"（{len(routine)} 件）"[-0:]
+        or True
+    )
+    listed = _cells(story[appendix + 1])[1:]
+    assert [r[0] for r in listed] == [c["case_number"] for c in routine]

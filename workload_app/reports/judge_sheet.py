@@ -68,6 +68,20 @@ def terms_text(inputs: dict | None) -> str | None:
     )
 
 
+def rules_summary(cases: list[dict]) -> list:
+    """Section 五 in brief: one row per rule or flag (件数, 标准案件) and a 合计, with its note."""
+    groups: dict[str, list[float]] = {}
+    for c in cases:
+        groups.setdefault(c["rule_or_flag"] or "—", []).append(c["sc"] or 0.0)
+    rows = [["规则/标记", "件数", "标准案件"]]
+    for label, scs in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        rows.append([label, fmt.count(len(scs)), fmt.sc(sum(scs))])
+    parts = rows[1:]
+    rows.append(["合计", fmt.count(len(cases)), fmt.sc(sum(c["sc"] or 0.0 for c in cases))])
+    note = reconcile.total_note([("标准案件", [r[2] for r in parts], rows[-1][2])])
+    return with_note(table(rows, [W * 0.5, W * 0.25, W * 0.25], numeric_from=1), note)
+
+
 def closings_text(closings: list[dict]) -> str:
     """Why some closed enforcement cases earn nothing: the closing methods counted 0 by the
     court's table, and 终本/终结执行 without the supervisor's approval."""
@@ -237,9 +251,17 @@ def judge_docs(f: dict) -> list[SheetDoc]:
     else:
         story.append(heading("四、标准案件数最大的十件"))
         story.append(_case_table(f["top_cases"]))
-    story.append(heading(f"五、适用特殊规则或被标记的案件（{len(f['special_cases'])} 件）"))
-    if f["special_cases"]:
-        story.append(_case_table(f["special_cases"], with_rule=True))
+    special = f["special_cases"]
+    routine = [c for c in special if not c.get("flagged")]
+    flagged = [c for c in special if c.get("flagged")]
+    story.append(heading(f"五、适用特殊规则或被标记的案件（{len(special)} 件）"))
+    if special:
+        story.extend(rules_summary(special))
+        if flagged:
+            story.append(para(f"被标记的案件（{len(flagged)} 件，待核对或待审批）：", "base"))
+            story.append(_case_table(flagged, with_rule=True))
+        if routine:
+            story.append(para(f"只适用规则、未被标记的 {fmt.count(len(routine))} 件逐件列于附表。", "note"))
     else:
         story.append(Paragraph("无。", st["base"]))
     if f.get("indicators"):
@@ -257,6 +279,9 @@ def judge_docs(f: dict) -> list[SheetDoc]:
             judge_signers(j["post"]),
         )
     )
+    if special and routine:  # the appendix: after the signatures, the routine cases one by one
+        story.append(heading(f"附表　适用特殊规则的案件（{fmt.count(len(routine))} 件）"))
+        story.append(_case_table(routine, with_rule=True))
     who = f"{j['name']}（{j['division']}）" if j["division"] else j["name"]
     doc = _doc(f, story, "法官工作量考核表", j["name"], who)
     doc.group, doc.entry = j["division"] or "", f"{j['name']}（{j['post']}）"

@@ -157,6 +157,8 @@ def _case_rows(ctx: SheetContext, cases: pd.DataFrame) -> list[dict]:
                 "sc": None if pd.isna(c["sc"]) else float(c["sc"]),
                 "explanation": text,
                 "rule_or_flag": tag,
+                "rule": c["rule_name"] or "",
+                "flagged": bool(c["flags_text"]),  # held, incomplete or awaiting: to be looked at
             }
         )
     return out
