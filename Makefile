@@ -12,7 +12,7 @@ STAMP := $(VENV)/.installed
 QT_PKGS := libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 libx11-6 libxkbcommon0
 XCB_PKGS := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 \
             libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0
-FONT_PKGS := fonts-wqy-microhei fonts-hanazono
+FONT_PKGS := fonts-wqy-microhei fonts-hanazono fonts-lxgw-wenkai
 # pdffonts/pdftoppm: the tests check that every font in the sheets is embedded
 TOOL_PKGS := poppler-utils
 # the tests start a throwaway court server (initdb/pg_ctl from Debian's PostgreSQL 15)

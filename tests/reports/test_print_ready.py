@@ -74,14 +74,29 @@ def test_every_page_of_every_judge_sheet_names_its_judge_and_combined_has_a_book
         assert len(texts) >= 2  # the running header is what makes page 2… attributable
         for i, text in enumerate(texts, start=1):
             assert judge in text, f"{path.name} page {i} does not name {judge}"
-            assert "2025年1-6月" in text or i == 1
+            assert "2025年1—6月" in text or i == 1
     reader = PdfReader(whole)
-    assert len(reader.outline) == len(singles)
-    titles = [item.title for item in reader.outline]
+    # bookmarks: 目录, then the division with its judges nested under it
+    top = reader.outline
+    assert [item.title for item in top[:2]] == ["目录", division] and isinstance(top[2], list)
+    nested = top[2]
+    assert len(top) == 3 and len(nested) == len(singles)
+    titles = [item.title for item in nested]
     assert all(any(j in t for t in titles) for j in judges)
     # pages from one bookmark to the next all name that bookmark's judge
-    starts = [reader.get_destination_page_number(item) for item in reader.outline] + [len(reader.pages)]
-    for item, lo, hi in zip(reader.outline, starts, starts[1:], strict=False):
+    starts = [reader.get_destination_page_number(item) for item in nested] + [len(reader.pages)]
+    # the contents page lists each judge with the page of the file the sheet starts on
+    contents = re.sub(r"\s+", "", reader.pages[0].extract_text())
+    assert contents.startswith("目录") and division in contents
+    for item, start in zip(nested, starts, strict=False):
+        judge = next(j for j in judges if j in item.title)
+        assert re.search(rf"{judge}（[^）]+）\.*{start + 1}(?!\d)", contents), (judge, start + 1)
+    # every page carries its number in the file; each sheet keeps its own 「第 x 页 共 y 页」
+    for n, page in enumerate(reader.pages, start=1):
+        assert f"—{n}—" in re.sub(r"\s+", "", page.extract_text())
+    for lo, hi in zip(starts, starts[1:], strict=False):
+        assert re.search(rf"第1页共{hi - lo}页", re.sub(r"\s+", "", reader.pages[lo].extract_text()))
+    for item, lo, hi in zip(nested, starts, starts[1:], strict=False):
         judge = next(j for j in judges if j in item.title)
         for n in range(lo, hi):
             assert judge in re.sub(r"\s+", "", reader.pages[n].extract_text())
@@ -124,12 +139,15 @@ def test_duplex_padding_starts_every_sheet_on_a_front_side(demo_db, tmp_path):
             workers=1,
         )[-1]
     )
-    starts = [duplex.get_destination_page_number(item) for item in duplex.outline]
+    [contents, group, sheets] = duplex.outline  # 目录, the division and its notices under it
+    assert (contents.title, group.title) == ("目录", division)
+    starts = [duplex.get_destination_page_number(item) for item in sheets]
     assert all(s % 2 == 0 for s in starts)  # 0-based: pages 1, 3, 5 … are front sides
     padding = sum(n % 2 for n in sizes[:-1])
-    assert len(duplex.pages) == sum(sizes) + padding == len(PdfReader(plain[-1]).pages) + padding
+    # one contents page, padded to two in duplex
+    assert len(duplex.pages) == 2 + sum(sizes) + padding == len(PdfReader(plain[-1]).pages) + 1 + padding
     blanks = [i for i, page in enumerate(duplex.pages) if not page.extract_text().strip()]
-    assert len(blanks) == padding
+    assert len(blanks) == padding + 1 and blanks[0] == 1
 
 
 def test_no_font_is_left_unembedded(demo_db, tmp_path):

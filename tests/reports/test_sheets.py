@@ -47,7 +47,7 @@ def test_judge_sheet_figures_match_services(demo_db, sheets_dir):
         invariant=True,
         generated_at="2025-07-01 09:00",
     )
-    assert path.name == f"2025-06_{row['division']}_{row['judge']}.pdf"
+    assert path.name == f"2025年1-6月_{row['division']}_{row['judge']}.pdf"
     text = text_of(path)
     compact = re.sub(r"\s+", "", text)
     for figure in (
@@ -60,7 +60,7 @@ def test_judge_sheet_figures_match_services(demo_db, sheets_dir):
         assert figure in compact
     assert "法官工作量考核表" in compact and row["judge"] in compact and "庭长意见" in compact
     assert re.search(r"第1页共\d+页", compact)
-    assert "生成时间：2025-07-0109:00" in compact
+    assert "打印时间：2025年7月1日09:00" in compact
     meta = PdfReader(path).metadata
     assert row["judge"] in meta.title and meta.author and meta.subject
     assert any("WenQuanYi" in f or "Noto" in f for f in embedded_fonts(path))
@@ -93,7 +93,7 @@ def test_division_court_and_notice_sheets(demo_db, sheets_dir):
     plan = Q.current_plan(demo_db, 2025)
     members = [j for j in plan["judges"] if j["division"] == name]
     assert len(notices) == len(members) + 1 and notices[-1].name.endswith("合订本.pdf")
-    assert len(PdfReader(notices[-1]).pages) == len(members)
+    assert len(PdfReader(notices[-1]).pages) == 1 + len(members)  # the contents page, then a page each
     compact = re.sub(r"\s+", "", text_of(notices[0]))
     first = next(j for j in members if j["judge"] in notices[0].name)
     assert fmt.sc(first["quota"]) in compact and "基本结案任务的通知" in compact

@@ -119,7 +119,7 @@ def test_judge_cannot_do_what_is_not_theirs(judge_db, tmp_path):
     with pytest.raises(access.AccessDenied, match="无权查看法官"):
         export_sheets(db, 2025, 6, "judge", tmp_path, judge=other)
     paths = export_sheets(db, 2025, 6, "judge", tmp_path, everyone=True, workers=1)
-    assert [p.name for p in paths] == [f"2025-06_{me.division}_{me.judge}.pdf"]
+    assert [p.name for p in paths] == [f"2025年1-6月_{me.division}_{me.judge}.pdf"]
 
 
 def test_division_head_sees_the_division(demo_db, store, request):

@@ -162,9 +162,12 @@ def test_sheets_pad_for_duplex_and_name_rare_characters(demo_db, open_window, qt
     combined = next(f for f in files if "合订本" in f.name)
     singles = [f for f in files if f != combined]
     pages = [len(PdfReader(f).pages) for f in singles]
-    # each sheet starts on a fresh sheet of paper: every odd-length sheet but the last gets a blank page
-    assert len(set(pages)) == 1 and pages[0] % 2 == 1, pages
-    assert len(PdfReader(combined).pages) == sum(pages) + len(pages) - 1
+    # each sheet starts on a fresh sheet of paper: every odd-length sheet but the last gets a blank
+    # page, and so does the one-page contents in front
+    odd = sum(n % 2 for n in pages)
+    assert odd > 1, pages  # the case that needs padding occurs
+    # (the file names sort otherwise than the combined file: the last sheet may be odd or not)
+    assert len(PdfReader(combined).pages) - 2 - sum(pages) in (odd, odd - 1)
     assert "「𠮷城区人民法院」中的字符「𠮷」" in view.warnings.text() and view.warnings.isVisible()
     assert any("𠮷城区人民法院" in m for m in w.messages)
     view.combined.setChecked(False)

@@ -37,6 +37,11 @@ def _nice_max(value: float) -> float:
     return 10 * exp
 
 
+def axis_label(value: float) -> str:
+    """A value axis label with thousands separators (1,250), as figures are written elsewhere."""
+    return f"{value:,.0f}"
+
+
 def hatch(x: float, y: float, w: float, h: float, color=TARGET, step: float = HATCH_STEP) -> Group:
     """A rectangle with a dark outline filled with 45° lines (survives greyscale printing)."""
     g = Group()
@@ -88,6 +93,7 @@ def progress_chart(
     top = _nice_max(max([*actual, *target, 1.0]))
     plot.yValueAxis.valueMin, plot.yValueAxis.valueMax = 0, top
     plot.yValueAxis.valueStep = top / 5
+    plot.yValueAxis.labelTextFormat = axis_label if top >= 10 else (lambda v: f"{v:g}")
     plot.yValueAxis.visibleGrid = 1
     plot.yValueAxis.gridStrokeColor = GRIDLINE
     plot.yValueAxis.gridStrokeWidth = 0.3
@@ -159,7 +165,7 @@ def bar_chart(
         y = y0 + plot_h * i / 5
         d.add(Line(x0, y, x0 + plot_w, y, strokeColor=GRIDLINE if i else INK, strokeWidth=0.3 if i else 0.6))
         value = top * i / 5
-        text = f"{value:,.0f}" if top >= 10 else f"{value:g}"
+        text = axis_label(value) if top >= 10 else f"{value:g}"
         d.add(String(x0 - 3, y - 2.5, text, fontName=font, fontSize=size, textAnchor="end", fillColor=INK))
     d.add(Line(x0, y0, x0, y0 + plot_h, strokeColor=INK, strokeWidth=0.6))
     bars = 2 if reference else 1

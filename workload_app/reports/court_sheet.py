@@ -7,10 +7,11 @@ from reportlab.platypus import KeepTogether, Paragraph
 
 from workload_app.core import formatting as fmt
 from workload_app.core.assessment import DivisionFigures
+from workload_app.reports import reconcile
 from workload_app.reports.charts import bar_chart, progress_chart
-from workload_app.reports.pdf import CONTENT_W, SheetDoc, escape, styles, table
+from workload_app.reports.pdf import CONTENT_W, SheetDoc, escape, heading, styles, table
 from workload_app.reports.quality_block import division_quality_table, quality_section
-from workload_app.reports.sheet_parts import _doc, _head, _render, data_quality_closing
+from workload_app.reports.sheet_parts import _doc, _head, _render, data_quality_closing, with_note
 
 W = CONTENT_W
 
@@ -42,10 +43,12 @@ def court_docs(f: dict) -> list[SheetDoc]:
     """全院工作量汇总表: divisions side by side, balance, court progress, data quality."""
     st = styles()
     story = _head(f, "全院工作量汇总表")
-    story.append(Paragraph("一、各部门完成情况", st["h2"]))
+    story.append(heading("一、各部门完成情况"))
     rows = [["部门", "类别", "法官", "年度目标", "截至本月目标", "已完成", "完成率", "人均", "所需法官"]]
-    for d in f["divisions"]:
-        rows.append(
+    pairs = []
+    # each track's divisions, then that track's 合计 (the two units are never added together)
+    for track, t in f["track_totals"].items():
+        parts = [
             [
                 d.division,
                 fmt.TRACK_LABELS[d.track],
@@ -57,12 +60,29 @@ def court_docs(f: dict) -> list[SheetDoc]:
                 fmt.sc(d.sc_per_judge),
                 fmt.sc(d.judges_needed, 1),
             ]
-        )
-    story.append(
-        table(rows, [W * x for x in (0.17, 0.07, 0.07, 0.12, 0.13, 0.12, 0.1, 0.1, 0.12)], numeric_from=2)
-    )
+            for d in f["divisions"]
+            if d.track == track
+        ]
+        total = [
+            f"{fmt.TRACK_LABELS[track]}合计",
+            fmt.TRACK_LABELS[track],
+            fmt.count(t["judges"]),
+            fmt.sc(t["target"]),
+            fmt.sc(t["target_to_date"]),
+            fmt.sc(t["sc"]),
+            fmt.pct(t["completion"]),
+            fmt.sc(t["sc_per_judge"]),
+            fmt.sc(t["judges_needed"], 1),
+        ]
+        pairs += [
+            (f"{fmt.TRACK_LABELS[track]}{name}", [r[c] for r in parts], total[c])
+            for c, name in ((2, "法官"), (3, "年度目标"), (4, "截至本月目标"), (5, "已完成"), (8, "所需法官"))
+        ]
+        rows += [*parts, total]
+    widths = [W * x for x in (0.17, 0.07, 0.07, 0.12, 0.13, 0.12, 0.1, 0.1, 0.12)]
+    story.extend(with_note(table(rows, widths, numeric_from=2), reconcile.total_note(pairs)))
     story.extend(_division_bars(f["divisions"]))
-    story.append(Paragraph("二、人案均衡度", st["h2"]))
+    story.append(heading("二、人案均衡度"))
     story.append(
         Paragraph(
             escape(
@@ -77,7 +97,7 @@ def court_docs(f: dict) -> list[SheetDoc]:
         story.append(
             KeepTogether(
                 [
-                    Paragraph(f"{next(numbers)}、全院{fmt.TRACK_LABELS[track]}进度", st["h2"]),
+                    heading(f"{next(numbers)}、全院{fmt.TRACK_LABELS[track]}进度"),
                     progress_chart(
                         series.actual,
                         series.target,
@@ -92,7 +112,7 @@ def court_docs(f: dict) -> list[SheetDoc]:
     if q:
         story.extend(quality_section(q, f"{next(numbers)}、质效指标"))
         if q.get("divisions"):
-            story.append(Paragraph("各部门质效指标（按部门名称排列，不排名）", st["h2"]))
+            story.append(heading("各部门质效指标（按部门名称排列，不排名）"))
             story.append(division_quality_table(q["divisions"]))
     dq = f["quality"]
     story.append(

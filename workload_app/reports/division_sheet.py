@@ -3,13 +3,15 @@ and transfers."""
 
 from __future__ import annotations
 
-from reportlab.platypus import KeepTogether, Paragraph
+from reportlab.platypus import Paragraph
 
 from workload_app.core import formatting as fmt
+from workload_app.reports import reconcile
 from workload_app.reports.charts import progress_chart
-from workload_app.reports.pdf import CONTENT_W, SheetDoc, escape, styles, table
+from workload_app.reports.pdf import CONTENT_W, SheetDoc, escape, heading, styles, table
 from workload_app.reports.quality_block import quality_section
-from workload_app.reports.sheet_parts import _doc, _head, _kv, _months_table, _render, review_block
+from workload_app.reports.sheet_parts import _doc, _head, _kv, _months_table, _render, with_note
+from workload_app.reports.sheet_parts import closing as closing_block
 
 W = CONTENT_W
 
@@ -35,8 +37,8 @@ def division_docs(f: dict) -> list[SheetDoc]:
             ]
         )
     )
-    story.append(Paragraph("一、逐月完成情况", st["h2"]))
-    story.append(_months_table(f["progress"].months))
+    story.append(heading("一、逐月完成情况"))
+    story.extend(_months_table(f["progress"].months))
     story.append(
         progress_chart(
             f["progress"].actual,
@@ -46,7 +48,7 @@ def division_docs(f: dict) -> list[SheetDoc]:
             f"部门累计{unit}：完成与目标",
         )
     )
-    story.append(Paragraph("二、法官完成情况", st["h2"]))
+    story.append(heading("二、法官完成情况"))
     rows = [["法官", "职务", "年度任务", "截至本月目标", "已完成", "完成率", "得分", "部门内排名"]]
     for r in f["judges"]:
         rows.append(
@@ -61,14 +63,29 @@ def division_docs(f: dict) -> list[SheetDoc]:
                 fmt.rank(r.rank_division),
             ]
         )
+    parts = rows[1:]
+    rows.append(
+        ["合计", "", fmt.sc(d.target), fmt.sc(d.target_to_date), fmt.sc(d.sc), fmt.pct(d.completion), "", ""]
+    )
+    note = reconcile.total_note(
+        [
+            (name, [r[c] for r in parts], rows[-1][c])
+            for c, name in ((2, "年度任务"), (3, "截至本月目标"), (4, "已完成"))
+        ]
+    )
     widths = (0.12, 0.13, 0.13, 0.14, 0.13, 0.12, 0.1, 0.13)
     if not f.get("publish_ranks"):  # ranks are printed only in a year that publishes them
         rows, widths = [r[:-1] for r in rows], (0.14, 0.14, 0.15, 0.16, 0.15, 0.14, 0.12)
-    story.append(table(rows, [W * x for x in widths], numeric_from=2))
+    story.extend(with_note(table(rows, [W * x for x in widths], numeric_from=2), note))
+    story.append(
+        Paragraph(
+            "法官按职务（院长、副院长、专职委员、庭长、副庭长、审判员）排列，同一职务按姓名排列。", st["note"]
+        )
+    )
     numbers = iter("三四五六")
     if f.get("indicators"):
-        story.extend(quality_section(f["indicators"], f"{next(numbers)}、质效指标"))
-    story.append(Paragraph(f"{next(numbers)}、人员配置测算", st["h2"]))
+        story.extend(quality_section(f["indicators"], f"{next(numbers)}、质效指标", track=d.track))
+    story.append(heading(f"{next(numbers)}、人员配置测算"))
     story.append(
         Paragraph(
             escape(
@@ -80,7 +97,7 @@ def division_docs(f: dict) -> list[SheetDoc]:
     )
     if d.assumption:
         story.append(Paragraph(escape(f"测算假设：{d.assumption}"), st["note"]))
-    closing: list = [Paragraph(f"{next(numbers)}、调剂建议", st["h2"])]
+    closing: list = [heading(f"{next(numbers)}、调剂建议")]
     if f["transfers"]:
         rows = [["调出部门", "调入部门", "标准案件", "约合案件数"]] + [
             [t.from_division, t.to_division, fmt.sc(t.standard_cases, 1), fmt.count(t.cases)]
@@ -92,8 +109,7 @@ def division_docs(f: dict) -> list[SheetDoc]:
             story.append(Paragraph(escape(f"测算假设：{f['transfers'][0].assumption}"), st["note"]))
     else:
         closing.append(Paragraph("本部门暂无调剂建议。", st["base"]))
-    closing += review_block(["庭长（部门负责人）确认", "分管院领导意见"])
-    story.append(KeepTogether(closing))
+    story.append(closing_block(closing, ["庭长（部门负责人）确认", "分管院领导意见"]))
     return [_doc(f, story, "部门工作量考核表", d.division)]
 
 

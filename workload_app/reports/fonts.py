@@ -3,6 +3,11 @@
 reportlab cannot embed CFF-outline fonts (Noto CJK .otf/.ttc) and its built-in STSong-Light is not
 embedded at all, so a TrueType-outline font is required. Nothing is downloaded at run time.
 
+Headings, titles and key figures are set in a real bold face, a second CJK TrueType face with
+a bold weight: LXGW WenKai Bold (霞鹜文楷, SIL OFL 1.1, Debian's fonts-lxgw-wenkai, bundled with its
+licence; 微软雅黑 Bold or 黑体 on Windows). A character that face lacks is drawn in the regular face
+(``segments(..., bold=True)``), never left blank; without any bold face the regular one stands in.
+
 Names with rare characters (CJK Extension B such as 𠮷) are outside WenQuanYi/YaHei: those
 characters are drawn with a fallback face that has them (花園明朝 HanaMinB from Debian's
 fonts-hanazono, bundled with its licence; SimSun-ExtB on Windows). ``markup`` and ``segments``
@@ -30,6 +35,13 @@ _FALLBACK_CANDIDATES = (
     "HanaMinB.ttf",
     "/usr/share/fonts/truetype/hanazono/HanaMinB.ttf",
     "C:/Windows/Fonts/simsunb.ttf",
+)
+
+_BOLD_CANDIDATES = (
+    "LXGWWenKai-Bold.ttf",
+    "/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Bold.ttf",
+    "C:/Windows/Fonts/msyhbd.ttc",
+    "C:/Windows/Fonts/simhei.ttf",
 )
 
 _CANDIDATES = (
@@ -79,6 +91,19 @@ def find_font() -> Path:
     raise WorkloadError(
         "找不到可嵌入 PDF 的中文 TrueType 字体。请安装文泉驿微米黑（Debian：apt-get install fonts-wqy-microhei），"
         "或在 Windows 上确认有微软雅黑/黑体/宋体，或设置环境变量 WORKLOAD_FONT 指向一个 .ttf/.ttc 文件。"
+    )
+
+
+def find_bold_font() -> Path | None:
+    env = os.environ.get("WORKLOAD_BOLD_FONT")
+    if env is not None:  # "" switches the bold face off (the regular face stands in)
+        return Path(env) if env and Path(env).exists() else None
+    return _first_present(_BOLD_CANDIDATES)
+
+
+def _tt(name: str, path: Path) -> TTFont:
+    return (
+        TTFont(name, str(path), subfontIndex=0) if path.suffix.lower() == ".ttc" else TTFont(name, str(path))
     )
 
 
@@ -143,6 +168,12 @@ def _main_chars() -> frozenset[int]:
 
 
 @lru_cache(maxsize=1)
+def _bold_chars() -> frozenset[int]:
+    register_fonts()
+    return frozenset(pdfmetrics.getFont(BOLD_NAME).face.charToGlyph)
+
+
+@lru_cache(maxsize=1)
 def _fallback_chars() -> frozenset[int]:
     if not _fallback_registered():
         return frozenset()
@@ -163,13 +194,20 @@ def missing(text: str) -> str:
     return "".join(out)
 
 
-def segments(text: str) -> list[tuple[str, str]]:
-    """``text`` cut into runs of (font name, characters), the fallback face for the rare ones."""
+def _face(ch: str, bold: bool) -> str:
+    if bold and ord(ch) in _bold_chars():
+        return BOLD_NAME
+    if _needs_fallback(ch) and ord(ch) in _fallback_chars():
+        return FALLBACK_NAME
+    return FONT_NAME
+
+
+def segments(text: str, bold: bool = False) -> list[tuple[str, str]]:
+    """``text`` cut into runs of (font name, characters): the bold face (with ``bold``) where it has
+    the character, else the regular face, the fallback face for the rare ones."""
     runs: list[tuple[str, str]] = []
     for ch in text:
-        font = FONT_NAME
-        if _needs_fallback(ch) and ord(ch) in _fallback_chars():
-            font = FALLBACK_NAME
+        font = _face(ch, bold)
         if runs and runs[-1][0] == font:
             runs[-1] = (font, runs[-1][1] + ch)
         else:
@@ -177,12 +215,14 @@ def segments(text: str) -> list[tuple[str, str]]:
     return runs
 
 
-def markup(text: str) -> str:
-    """``text`` escaped for a reportlab Paragraph, rare characters wrapped in the fallback face."""
+def markup(text: str, bold: bool = False) -> str:
+    """``text`` escaped for a reportlab Paragraph, rare characters wrapped in the fallback face;
+    with ``bold`` every run names its face (bold where the bold face has the character), so the
+    text is bold whatever the paragraph's style."""
     out = []
-    for font, run in segments(text):
+    for font, run in segments(text, bold):
         run = run.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        out.append(run if font == FONT_NAME else f'<font name="{FALLBACK_NAME}">{run}</font>')
+        out.append(run if font == FONT_NAME and not bold else f'<font name="{font}">{run}</font>')
     return "".join(out)
 
 
@@ -196,12 +236,8 @@ def register_fonts() -> str:
         else TTFont(FONT_NAME, str(path))
     )
     pdfmetrics.registerFont(font)
-    # one face only: bold is drawn by the same font so that nothing falls back to a non-CJK face
-    pdfmetrics.registerFont(
-        TTFont(BOLD_NAME, str(path), subfontIndex=0)
-        if path.suffix.lower() == ".ttc"
-        else TTFont(BOLD_NAME, str(path))
-    )
+    # the bold face: a second CJK face with a bold weight, or the regular face where none is found
+    pdfmetrics.registerFont(_tt(BOLD_NAME, find_bold_font() or path))
     pdfmetrics.registerFontFamily(
         FONT_NAME, normal=FONT_NAME, bold=BOLD_NAME, italic=FONT_NAME, boldItalic=BOLD_NAME
     )

@@ -8,7 +8,8 @@ from reportlab.platypus import KeepTogether, Paragraph, Table, TableStyle
 
 from workload_app.core import formatting as fmt
 from workload_app.core import quality as qm
-from workload_app.reports.pdf import CONTENT_W, Emphasis, escape, styles, table
+from workload_app.reports.pdf import CONTENT_W, Emphasis, escape, heading, styles, table
+from workload_app.reports.sheet_parts import cn_date
 
 W = CONTENT_W
 
@@ -78,7 +79,7 @@ def indicator_mark(ind: qm.Indicator) -> str:
 
 
 def _date_of(ind: qm.Indicator) -> str:
-    when = ind.data_date.isoformat() if ind.data_date else "—"
+    when = cn_date(ind.data_date, compact=True) if ind.data_date else "—"
     return f"二审 {when}" if ind.key in qm.APPEAL_KEYS else when
 
 
@@ -89,11 +90,27 @@ def _bold(text: str, right: bool = False) -> Emphasis:
 OUT_OF_RANGE_BOX = 1.3  # points: the frame around an out-of-range value and its mark
 
 
-def indicator_table(fig: qm.QualityFigures) -> Table:
-    """指标 | 分子 | 分母 | 数值 | 参考范围 | 评价 | 数据日期; an out-of-range row in bold with ▲/▼."""
+# indicators that cannot apply to a track's cases: no amounts on trial cases, no appeals on
+# enforcement cases; their rows are left out of that track's sheets
+NOT_FOR_TRACK = {
+    "trial": frozenset({"enforcement_recovery_rate"}),
+    "enforcement": frozenset({"acceptance_rate", "reversed_remanded_rate"}),
+}
+
+
+def shown_indicators(fig: qm.QualityFigures, track: str | None = None) -> list[qm.Indicator]:
+    """The indicators a sheet of ``track`` prints (all of them on a sheet of both tracks)."""
+    left_out = NOT_FOR_TRACK.get(track or "", frozenset())
+    return [ind for ind in fig.indicators if ind.key not in left_out]
+
+
+def indicator_table(fig: qm.QualityFigures, track: str | None = None) -> Table:
+    """指标 | 分子 | 分母 | 数值 | 参考范围 | 评价 | 数据日期; an out-of-range row in bold with ▲/▼;
+    rows that cannot apply to ``track`` left out."""
     st = styles()
+    indicators = shown_indicators(fig, track)
     rows: list[list] = [["指标", "分子", "分母", "数值", "参考范围", "评价", "数据日期"]]
-    for ind in fig.indicators:
+    for ind in indicators:
         num_label, den_label = QUALITY_PARTS[ind.key]
         # the label over the number: a number never breaks across lines
         num = Paragraph(f"{escape(num_label)}<br/>{_part(ind.key, ind.numerator)}", st["cell"])
@@ -120,12 +137,12 @@ def indicator_table(fig: qm.QualityFigures) -> Table:
         TableStyle(
             [
                 ("BOX", (3, i), (3, i), OUT_OF_RANGE_BOX, "#000000")
-                for i, ind in enumerate(fig.indicators, start=1)
+                for i, ind in enumerate(indicators, start=1)
                 if ind.in_range is False
             ]
             + [
                 ("BOX", (5, i), (5, i), OUT_OF_RANGE_BOX, "#000000")
-                for i, ind in enumerate(fig.indicators, start=1)
+                for i, ind in enumerate(indicators, start=1)
                 if ind.in_range is False
             ]
         )
@@ -134,10 +151,10 @@ def indicator_table(fig: qm.QualityFigures) -> Table:
 
 
 def _dates_note(q: dict) -> str:
-    data = q["data_date"].isoformat() if q.get("data_date") else "—"
-    appeals = q["appeals_date"].isoformat() if q.get("appeals_date") else None
+    data = cn_date(q["data_date"]) if q.get("data_date") else "—"
+    appeals = cn_date(q["appeals_date"]) if q.get("appeals_date") else None
     text = (
-        f"统计至 {q['period_end']}；案件数据截至 {data}（最近一次案件导入）。"
+        f"统计至 {cn_date(q['period_end'])}；案件数据截至 {data}（最近一次案件导入）。"
         + (
             f"二审结果陆续回传，服判息诉率与改判发回重审率以截至 {appeals} 收到的二审结果为准（数据日期标「二审」）。"
             if appeals
@@ -150,22 +167,24 @@ def _dates_note(q: dict) -> str:
 
 def _bands_text(fig: qm.QualityFigures, end: str) -> str:
     return (
-        f"截至 {end} 未结 {fig.pending} 件，其中长期未结：{qm.BAND_LABELS['12-18']} {fig.pending_12_18} 件，"
+        f"截至 {cn_date(end)} 未结 {fmt.count(fig.pending)} 件，其中长期未结：{qm.BAND_LABELS['12-18']} {fig.pending_12_18} 件，"
         f"{qm.BAND_LABELS['18-36']} {fig.pending_18_36} 件，{qm.BAND_LABELS['36+']} {fig.pending_over_36} 件。"
     )
 
 
-def quality_section(q: dict, title: str, *, with_cases: bool = False, deducts: bool = False) -> list:
+def quality_section(
+    q: dict, title: str, *, with_cases: bool = False, deducts: bool = False, track: str | None = None
+) -> list:
     """The 质效指标 block: the table (heading kept with it), the dates note, the long-pending bands,
     and on a judge's sheet the long-pending cases with their recorded reasons."""
     st = styles()
     fig: qm.QualityFigures | None = q.get("figures")
-    head = Paragraph(title, st["h2"])
+    head = heading(title)
     if fig is None:
         return [head, Paragraph("本期没有立案、结案或未结的案件，无质效指标。", st["base"])]
     note = _dates_note(q) + ("（配置了改判发回扣分的，见上文得分）。" if deducts else "。")
     out: list = [
-        KeepTogether([head, indicator_table(fig)]),
+        KeepTogether([head, indicator_table(fig, track)]),
         Paragraph(escape(note), st["note"]),
         Paragraph(escape(_bands_text(fig, q["period_end"])), st["base"]),
     ]
@@ -187,15 +206,15 @@ def quality_section(q: dict, title: str, *, with_cases: bool = False, deducts: b
                 rows.append(
                     [
                         c.case_number,
-                        c.filed_on.isoformat(),
+                        cn_date(c.filed_on, compact=True),
                         f"{c.age_months} 个月",
                         c.band_label,
                         c.reason or "未填写",
                         c.note,
                     ]
                 )
-            widths = [W * x for x in (0.26, 0.12, 0.1, 0.12, 0.12, 0.28)]
-            out.append(Paragraph(f"长期未结案件（满 12 个月，{len(cases)} 件）及未结原因", st["h2"]))
+            widths = [None, None, None, None, None, "*"]
+            out.append(heading(f"长期未结案件（满 12 个月，{len(cases)} 件）及未结原因"))
             out.append(table(rows, widths))
         else:
             out.append(Paragraph("无满 12 个月的未结案件。", st["base"]))

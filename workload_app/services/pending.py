@@ -116,8 +116,15 @@ def alert_list_pdf(
     rows = pending_cases(db, at, over_months, division=division, judge=judge)
     court = repo.get_meta(db, "court_name") or ""
     scope = " · ".join(s for s in (division, judge) if s) or access.default_scope_label(access.current(db))
+    data_date = repo.cases_data_date(db)
     data = alert_pdf(
-        rows, court=court, scope=scope or "全院", at=at, over_months=over_months, invariant=invariant
+        rows,
+        court=court,
+        scope=scope or "全院",
+        at=at,
+        over_months=over_months,
+        invariant=invariant,
+        data_date=dt.date.fromisoformat(str(data_date)[:10]) if data_date else None,
     )
     Path(out).write_bytes(data)
     return len(rows)

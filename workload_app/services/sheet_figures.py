@@ -168,6 +168,8 @@ def _case_rows(ctx: SheetContext, cases: pd.DataFrame) -> list[dict]:
                 "sc": None if pd.isna(c["sc"]) else float(c["sc"]),
                 "explanation": text,
                 "rule_or_flag": tag,
+                "rule": c["rule_name"] or "",
+                "flagged": bool(c["flags_text"]),  # held, incomplete or awaiting: to be looked at
             }
         )
     return out
@@ -187,6 +189,7 @@ def judge_figures(ctx: SheetContext, judge: str) -> dict:
             quota = judges.loc[judge].to_dict()
             quota["derivation"] = ctx.plan["derivation"][track]
             quota["sentence"] = quota_sentence(quota, ctx.year)
+            quota["inputs"] = (ctx.plan.get("inputs") or {}).get(track)
     categories = (
         cases.assign(category_label=cases["category"].map(CATEGORY_LABELS))
         .groupby(["category_label", "type_code"])
@@ -210,6 +213,7 @@ def judge_figures(ctx: SheetContext, judge: str) -> dict:
         },
         "publish_ranks": publish_ranks(ctx),
         "grade": (ctx.grades or {}).get(judge),
+        "score_breakpoints": tuple(ctx.params.score.breakpoints),
         "caseflow": _caseflow(ctx, judge),
         "quota": quota,
         "assessment": a,  # completion, score (and its deduction), ranks: core.assessment.JudgeFigures
@@ -218,6 +222,9 @@ def judge_figures(ctx: SheetContext, judge: str) -> dict:
             {"category": r.category_label, "type_code": r.type_code, "cases": int(r.cases), "sc": float(r.sc)}
             for r in categories.itertuples()
         ],
+        "closings": _closings(cases) if track == "enforcement" else [],
+        # the 合计 row: the exact sums the category rows are rounded from
+        "categories_total": {"cases": len(cases), "sc": float(cases["sc"].sum())},
         "top_cases": _case_rows(ctx, top),
         "special_cases": _case_rows(ctx, special),
         "quality": {
@@ -233,6 +240,25 @@ def judge_figures(ctx: SheetContext, judge: str) -> dict:
             "elsewhere": _elsewhere(ctx, judge, a.division),
         },
     }
+
+
+def _closings(cases: pd.DataFrame) -> list[dict]:
+    """An enforcement judge's closed cases by closing method: cases, those counted 0 (by the
+    method's rule, or 终本/终结执行 awaiting the supervisor's approval) and the credit."""
+    out = []
+    for method, g in cases.groupby("closing_method", sort=True):
+        awaiting = int((g["flags"] & AWAITING_APPROVAL > 0).sum())
+        zero = int((g["sc"].fillna(0) == 0).sum())
+        out.append(
+            {
+                "method": str(method),
+                "cases": len(g),
+                "zero": zero,
+                "awaiting": awaiting,
+                "sc": float(g["sc"].fillna(0).sum()),
+            }
+        )
+    return sorted(out, key=lambda r: (-r["cases"], r["method"]))
 
 
 def _elsewhere(ctx: SheetContext, judge: str, division: str) -> tuple:
@@ -304,7 +330,9 @@ def division_figures(ctx: SheetContext, division: str) -> dict:
     cases = ctx.merged[ctx.merged["division"] == division]
     sc_col = "sc_trial" if d.track == "trial" else "sc_enforcement"
     progress = _progress(ctx, list(members["judge"]), sc_col, cases)
-    shown = members[members["quota"].notna() | (members["cases"] > 0)].sort_values(["post", "rank_division"])
+    shown = members[members["quota"].notna() | (members["cases"] > 0)]
+    # the order the sheet says it follows: by post (院长 … 审判员), then by name
+    shown = shown.assign(_post=shown["post"].map(post_rank)).sort_values(["_post", "judge"])
     return {
         **ctx.base(),
         "division": d,  # core.assessment.DivisionFigures, with the staffing need
@@ -320,12 +348,20 @@ def division_figures(ctx: SheetContext, division: str) -> dict:
     }
 
 
+def post_rank(post: str) -> int:
+    """A post's place in the order of ``formatting.ROLE_ORDER`` (others after them)."""
+    from workload_app.core.formatting import ROLE_ORDER
+
+    return ROLE_ORDER.index(post) if post in ROLE_ORDER else len(ROLE_ORDER)
+
+
 def court_figures(ctx: SheetContext) -> dict:
     court = _court(ctx)
     flags = ctx.merged["flags"]
     return {
         **ctx.base(),
         "divisions": court.divisions,
+        "track_totals": track_totals(court.divisions),
         "balance": dict(court.balance),
         "court_progress": dict(court.progress),
         "quality": {
@@ -342,6 +378,32 @@ def court_figures(ctx: SheetContext) -> dict:
             "long_pending": (),
         },
     }
+
+
+def track_totals(divisions: tuple[A.DivisionFigures, ...]) -> dict[str, dict]:
+    """The 合计 of the court's division table, one per track (the two units are never added):
+    judges, equivalents, targets and credit summed exactly; completion and per-judge figures
+    computed from those sums as a division's are."""
+    out: dict[str, dict] = {}
+    for track in ("trial", "enforcement"):
+        rows = [d for d in divisions if d.track == track]
+        if not rows:
+            continue
+        sc = sum(d.sc for d in rows)
+        to_date = sum(d.target_to_date for d in rows)
+        equivalents = sum(d.equivalents for d in rows)
+        needed = [d.judges_needed for d in rows]
+        out[track] = {
+            "judges": sum(d.judges for d in rows),
+            "equivalents": equivalents,
+            "target": sum(d.target for d in rows),
+            "target_to_date": to_date,
+            "sc": sc,
+            "completion": sc / to_date if to_date > 0 else float("nan"),
+            "sc_per_judge": sc / equivalents if equivalents > 0 else float("nan"),
+            "judges_needed": float("nan") if any(n != n for n in needed) else sum(needed),
+        }
+    return out
 
 
 def notice_figures(ctx: SheetContext, judges: list[str]) -> dict:

@@ -80,10 +80,15 @@ def unique_file_names(stems: list[str], suffix: str = ".pdf") -> list[str]:
 
 def combined_name(year: int, month: int, kind: str) -> str:
     """2025年1-6月_法官考核表_合订本.pdf (notices: 2025年度_任务下达通知_合订本.pdf)."""
-    from workload_app.reports.sheets import period
+    return f"{file_period(year, 12 if kind == 'notice' else month)}_{KIND_LABELS[kind]}_合订本.pdf"
 
-    when = f"{year}年度" if kind == "notice" else period(year, month)
-    return f"{when}_{KIND_LABELS[kind]}_合订本.pdf"
+
+def file_period(year: int, month: int) -> str:
+    """The period a file name carries: 2025年1-6月, 2025年1月, 2025年度 (never 2025-06, which
+    reads as June alone)."""
+    from workload_app.reports.sheet_parts import file_period as named
+
+    return named(year, month)
 
 
 def sheet_jobs(
@@ -94,7 +99,7 @@ def sheet_jobs(
     everyone: bool = False,
 ) -> list[tuple[str, str, dict]]:
     """(file name, kind, figures) for every sheet asked for; an error rather than an empty list."""
-    prefix = f"{ctx.year}-{ctx.month:02d}"
+    prefix = file_period(ctx.year, ctx.month)
     viewer = ctx.viewer
     a = access.visible_people(viewer, ctx.assessment)
     if kind not in KINDS:
@@ -149,7 +154,7 @@ def sheet_jobs(
         raise WorkloadError("sheet.nothing", year=ctx.year)
     rows = list(kept.itertuples())
     if kind == "notice":
-        files = unique_file_names([f"{ctx.year}_任务下达表_{r.division}_{r.judge}" for r in rows])
+        files = unique_file_names([f"{ctx.year}年度_任务下达通知_{r.division}_{r.judge}" for r in rows])
         return [(file, kind, notice_figures(ctx, [r.judge])) for file, r in zip(files, rows, strict=True)]
     files = unique_file_names([f"{prefix}_{r.division}_{r.judge}" for r in rows])
     return [(file, kind, judge_figures(ctx, r.judge)) for file, r in zip(files, rows, strict=True)]
@@ -191,7 +196,8 @@ def _render_combined(
     from workload_app.reports.sheets import DOCS
 
     docs = [doc for f in figures for doc in DOCS[kind](f)]
-    data = render_documents(docs, invariant=invariant, duplex=duplex, bookmarks=True, **meta)
+    # a contents page (division → sheet → page) and bookmarks nested by division
+    data = render_documents(docs, invariant=invariant, duplex=duplex, bookmarks=True, contents=True, **meta)
     _write_atomically(Path(path), data)
     return path
 
@@ -301,7 +307,7 @@ def export_sheets(
         from workload_app.reports.sheets import period
 
         label = KIND_LABELS[kind]
-        when = f"{ctx.year}年度" if kind == "notice" else period(ctx.year, ctx.month)
+        when = period(ctx.year, 12 if kind == "notice" else ctx.month)
         meta = {
             "title": f"{ctx.court} {when} {label}（合订本，{len(jobs)} 份）",
             "subject": f"{when} {label}",
