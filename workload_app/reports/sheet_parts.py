@@ -242,24 +242,3 @@ def _render(docs: list[SheetDoc], invariant: bool) -> bytes:
 def _date_text(value: object) -> str:
     """A date on paper, in Chinese form (「2025 年 3 月 5 日」)."""
     return cn_date(value) if value else ""
-
-
-def _in_post_text(j: dict) -> str:
-    """「2018 年 1 月 1 日入额，在任」 or 「… 至 2025 年 6 月 30 日」: never 「至 今」, which on a
-    closed period would say the wrong day."""
-    start, end = _date_text(j.get("in_post_from")), _date_text(j.get("in_post_to"))
-    if end:
-        return f"{start or '年初前'}至{end}"
-    return f"{start}入额，在任" if start else "在任"
-
-
-def quota_text(q: dict, dates: dict) -> str:
-    """基本任务 × 职务系数 × 在岗时间 = the computed quota, and the override with its reason."""
-    days = f"在岗 {q['days_in_post']}/{q['days_in_year']} 天" if q.get("days_in_post") is not None else ""
-    text = (
-        f"基本任务 {fmt.sc(q['common_quota'], 0)} × 职务系数 {q['post_fraction']:g} × 在岗时间"
-        f"（{_in_post_text(dates)}，{days}）= {fmt.sc(q['computed_quota'])}"
-    )
-    if q.get("override_reason"):
-        text += f"；经人事调整为 {fmt.sc(q['quota'])}（理由：{q['override_reason']}）"
-    return text
