@@ -64,7 +64,7 @@ def test_an_empty_server_is_refused_as_not_set_up(pg_server, pg_database):
 
 def test_a_server_newer_or_older_than_the_program_is_refused(pg_server, pg_database):
     db = _superuser_handle(pg_server, pg_database)
-    assert apply_migrations(db) == [server_latest_version()]
+    assert apply_migrations(db) == [18, server_latest_version()]
     opened = open_db(pg_server.url(pg_database))
     assert opened.conn.execute("SELECT value FROM meta WHERE key = ?", ("cases_version",)).fetchone() == (
         "0",

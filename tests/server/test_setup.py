@@ -36,7 +36,7 @@ def test_setup_makes_the_court_and_a_second_run_only_reapplies(pg_server):
     try:
         assert first.exit_code == 0, first.output
         assert f"已建立数据库 {database}" in first.output
-        assert f"已应用结构迁移：{server_latest_version()}" in first.output
+        assert f"已应用结构迁移：18, {server_latest_version()}" in first.output
         assert f"已建立管理员登录角色 {admin}" in first.output
         assert password not in first.output
         again = _setup_cli(pg_server, database, admin, "ignored-pw-2")

@@ -8,7 +8,10 @@ IGNORE`` …). What cannot be written once lives in the storage module, behind `
 
 A transaction (``repository.transaction``) begins with ``BEGIN IMMEDIATE`` as on SQLite; here
 that is ``BEGIN`` and an exclusive lock on the ``write_lock`` table, so that writers queue one
-after another exactly as they do on a file. Only ``SET LOCAL`` is used for settings: a pooled
+after another exactly as they do on a file. A restricted login (法官, 庭長) holds no privilege on
+any table and locks none: its ``BEGIN IMMEDIATE`` is a plain ``BEGIN`` (its writes are the
+server's functions, which take what they need), and it reads the scope's views
+(``workload_scope``, first on its ``search_path``). Only ``SET LOCAL`` is used for settings: a pooled
 connection never carries one transaction's settings into the next.
 """
 
@@ -188,6 +191,11 @@ class Connection:
         self._closed = False
 
     @property
+    def restricted(self) -> bool:
+        """Whether the login is a 法官's or 庭长's (set when the connection opened)."""
+        return bool(getattr(self._raw, "_workload_restricted", False))
+
+    @property
     def raw(self):
         """The psycopg connection, for what only the server has (COPY)."""
         return self._raw
@@ -203,6 +211,8 @@ class Connection:
         and parsed back); the same Python values as in text (see ``_configure``)."""
         if self._closed:
             raise ConnectionClosed("the connection to the court server is closed")
+        if _BEGIN_IMMEDIATE.match(sql) and self.restricted:
+            return Cursor(self._raw.execute("BEGIN"), self)
         if _BEGIN_IMMEDIATE.match(sql):
             import psycopg
 
@@ -381,13 +391,28 @@ class ServerDatabase:
         ]
 
 
+RESTRICTED_GROUPS = ("workload_judge", "workload_division_head")
+SCOPE_SCHEMA = "workload_scope"
+
+
 def _configure(raw) -> None:
     """Numbers come back as Python floats and ints (SUM/AVG are numeric on the server; the
-    figures are doubles on both stores), in text and in binary form alike."""
+    figures are doubles on both stores), in text and in binary form alike. A restricted login
+    reads the scope's views first (whatever its role's settings say)."""
     from psycopg.types.numeric import FloatLoader
 
     raw.adapters.register_loader("numeric", FloatLoader)
     raw.adapters.register_loader("numeric", _numeric_binary_float())
+    restricted, scoped = raw.execute(
+        """SELECT EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
+                          JOIN pg_roles r ON r.oid = m.member
+                          WHERE r.rolname = session_user AND g.rolname = ANY (%s)),
+                  EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = %s)""",
+        (list(RESTRICTED_GROUPS), SCOPE_SCHEMA),
+    ).fetchone()
+    raw._workload_restricted = bool(restricted)
+    if restricted and scoped:
+        raw.execute(f"SET search_path = {SCOPE_SCHEMA}, public")
 
 
 @functools.cache

@@ -419,5 +419,6 @@ from workload_app.storage.quality_store import (  # noqa: E402,F401 - importable
     latest_page_reviews,
     open_cases,
     quality_cases,
+    record_pending_reason_on_server,
     set_pending_reason,
 )
