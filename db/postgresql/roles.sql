@@ -2,58 +2,59 @@
 
 -- Applied by `workload server setup` after the migrations, every time it runs, inside one
 -- transaction as `workload_owner` (SET LOCAL ROLE): everything here is idempotent
--- (CREATE OR REPLACE FUNCTION, DROP POLICY IF EXISTS + CREATE POLICY, GRANT/REVOKE).
--- Portable subset only: no DO blocks; plpgsql and sql functions.
+-- (CREATE OR REPLACE FUNCTION/VIEW, DROP … IF EXISTS + CREATE, GRANT/REVOKE).
+-- Portable subset only (README, "Compatible servers"; tests/server/test_sql_portability.py):
+-- no DO blocks, no policy FOR INSERT or WITH CHECK, every ON CONFLICT names its target.
 --
 -- Who is who
---   workload_owner          NOLOGIN, CREATEROLE. Owns every table, sequence and function. Nobody
---                           logs in as it; it acts only through the SECURITY DEFINER functions below.
---   workload_admin          管理员: every table (audit: INSERT + SELECT only), accounts.
---   workload_personnel      人事: every table but accounts (read) and audit (INSERT + SELECT).
---   workload_division_head  庭长: reads its division's cases (and its own as judge), writes queries,
---                           pending reasons of the cases it sees, and its audit rows.
---   workload_judge          法官: reads its own cases (responsible judge or panel member), writes
---                           queries, pending reasons of its cases, and its audit rows.
--- Each application account is a LOGIN role named as `users.login`, member of one group. Policies
--- key on the account's `users` row (role, judge_id, division_id, active) through the functions
--- workload_account_*(). Inside a SECURITY DEFINER function current_user is the owner, so those
--- functions read `session_user`: the login that connected (a client never switches to another
--- login: it can only SET ROLE to its own group, which has no `users` row of its own).
+--   workload_owner          NOLOGIN, CREATEROLE, member of pg_signal_backend. Owns every table,
+--                           view, sequence and function. Nobody logs in as it; it acts only through
+--                           the SECURITY DEFINER functions below (search_path pinned in each).
+--   workload_admin          管理员: the tables (audit: read only), accounts, publishing parameters.
+--   workload_personnel      人事: the tables but accounts (read) and audit (read only).
+--   workload_division_head  庭长 } no privilege on any table of the court: they read the views of
+--   workload_judge          法官 } schema workload_scope and write through functions (below).
+-- Each application account is a LOGIN role named as `users.login`, member of one group; its own
+-- role settings (search_path, timeouts) are set by workload_apply_login_settings. Inside a
+-- SECURITY DEFINER function current_user is the owner, so the functions read `session_user`: the
+-- login that connected (a client can only SET ROLE to its own group, which has no `users` row).
 --
--- Row-level security (ENABLE + FORCE: the owner is subject too, through its own policy), per table:
---   cases            court-wide: all; 庭长: cases.division_id = its division, or its linked judge's;
---                    法官: judge_id = its judge, or its judge's name among the panel members
---                    (the panel text split on 、,，;； spaces and / as core.standard.split_panel does).
---                    Writes: court-wide only.
---   case_results,    the rows of the cases the login sees (EXISTS on cases, itself limited).
---   held_reasons,    Writes: court-wide only (page_reviews, pending_reasons: see below).
---   page_reviews
---   pending_reasons  read the cases one sees; 法官/庭长 write the reasons of the cases they see (the
---                    service checks further who may record a reason).
---   judge_credit     readable by every account: the per-judge totals are what ranks and the
---                    court's comparison figures are computed from (a judge's rank needs every
---                    judge's total; no case row is in it). Writes: court-wide only.
---   quota_plans      readable by every account: one row holds the whole year's plan (every judge's
---                    quota); a judge's own quota is read from it. Writes: court-wide only.
---   quota_overrides  court-wide: all; 庭长: its division's judges and its own; 法官: its own.
---   queries          court-wide: all; others: the ones they asked, those on their own cases (judge
---                    name) and, for a 庭长, those on its division's judges. Anyone inserts a query
---                    asked in its own name; answering is court-wide.
---   audit_log        court-wide: read; everyone appends (a 法官/庭长 only rows in its own role);
---                    nobody but the owner has UPDATE or DELETE, and the table's triggers refuse
---                    those to the owner as well.
---   users            one's own row; court-wide: all; writes: 管理员 only (and the functions below).
---   meta             readable by every account; written court-wide, except the audit chain's head
---                    (key audit_head), which every account appending to the audit log updates.
--- Tables without RLS are readable by every account (roster, parameters, computations, settings),
--- except case_history and roster_history (the before-images of import undo: court-wide only).
+-- What a 法官 / 庭长 reads: workload_scope.<table>, a view over workload_scoped_<table>(), a
+-- SECURITY DEFINER function that computes the login's rows itself. The login's own conditions
+-- run only on those rows: no plan, count, timing or error of its queries depends on a row
+-- outside them. Scope:
+--   cases              法官: responsible judge or panel member (the panel text split on
+--                      、,，;； spaces and / as core.standard.split_panel does); 庭长: also its
+--                      division's cases.
+--   case_results, held_reasons, page_reviews, pending_reasons: the rows of those cases.
+--   judges, judge_credit, quota_plans: every judge, but only the login's own (and a 庭长's
+--                      division's) under their names; any other as "#<judges.id>": the court's
+--                      totals, ranks and comparisons are the same, the names are not there.
+--   quota_overrides    the named judges'; queries: its own and those on the named judges' cases.
+--   users              its own row.
+--   divisions, division_moves, import_batches, meta (but demo_accounts), param_sets,
+--   computations, mapping_profiles, year_versions, reference_averages, schema_migrations: all.
+--   audit_log, case_history, roster_history, write_lock: nothing.
+-- What a 法官 / 庭長 writes (each stamps the login and the server's time and records itself):
+--   workload_ask_query, workload_record_pending_reason (the responsible judge; 管理员 too),
+--   workload_change_own_password (every account); workload_audit: only its log-in and log-out.
+--
+-- The audit trail: workload_audit(action, target, before, after) (every account) appends a row
+-- whose id, who, role, time and hash are the server's, under a lock on audit_log that no login
+-- can take; its head in meta is the server's too (trigger workload_meta_head). Nobody has
+-- INSERT, UPDATE, DELETE or TRUNCATE on audit_log; its triggers refuse UPDATE and DELETE even to
+-- the owner. Every change to the court's tables made in a transaction without such a row is
+-- summed up at commit in one row "server.change" (tables, statements, rows), by the login that
+-- made it (triggers workload_change_*, workload_flush_changes).
+--
+-- Row-level security (ENABLE + FORCE) stays on the tables for the court-wide logins (every row)
+-- and the owner; the restricted logins never reach the tables.
 --
 -- Account functions (SECURITY DEFINER, owner; EXECUTE for workload_admin only, not PUBLIC):
 --   workload_create_login(login, grp, password), workload_set_login_enabled(login, enabled),
 --   workload_reset_login_password(login, password), workload_set_login_group(login, grp).
 -- The password given is a SCRAM verifier computed by the client (the clear text never reaches the
--- server's statement log). workload_password_changed() (every account) marks one's own password
--- as changed; workload_audit_head() (every account) gives the audit chain's last id and hash.
+-- server's statement log), or with the compatibility setting the password itself.
 
 -- ---------------------------------------------------------------- who is acting
 
@@ -1055,7 +1056,7 @@ GRANT EXECUTE ON FUNCTION workload_ask_query(integer, text, text)
 GRANT EXECUTE ON FUNCTION workload_record_pending_reason(text, text, text)
     TO workload_admin, workload_division_head, workload_judge;
 -- the policies' helpers (court-wide logins' policies call them)
-GRANT EXECUTE ON FUNCTION workload_court_wide(), workload_account_role()
+GRANT EXECUTE ON FUNCTION workload_court_wide(), workload_account_role(), workload_session_is_superuser()
     TO workload_admin, workload_personnel;
 -- the year's version bump, called by the cases' and reviews' triggers as the writing login
 GRANT EXECUTE ON FUNCTION bump_year_version(integer) TO workload_admin, workload_personnel;
@@ -1099,79 +1100,90 @@ ALTER TABLE meta FORCE ROW LEVEL SECURITY;
 
 -- the owner (migrations, the SECURITY DEFINER functions) sees and writes every row
 DROP POLICY IF EXISTS owner_all ON cases;
-CREATE POLICY owner_all ON cases TO workload_owner USING (true) WITH CHECK (true);
+CREATE POLICY owner_all ON cases TO workload_owner USING (true);
 DROP POLICY IF EXISTS owner_all ON case_results;
-CREATE POLICY owner_all ON case_results TO workload_owner USING (true) WITH CHECK (true);
+CREATE POLICY owner_all ON case_results TO workload_owner USING (true);
 DROP POLICY IF EXISTS owner_all ON held_reasons;
-CREATE POLICY owner_all ON held_reasons TO workload_owner USING (true) WITH CHECK (true);
+CREATE POLICY owner_all ON held_reasons TO workload_owner USING (true);
 DROP POLICY IF EXISTS owner_all ON page_reviews;
-CREATE POLICY owner_all ON page_reviews TO workload_owner USING (true) WITH CHECK (true);
+CREATE POLICY owner_all ON page_reviews TO workload_owner USING (true);
 DROP POLICY IF EXISTS owner_all ON pending_reasons;
-CREATE POLICY owner_all ON pending_reasons TO workload_owner USING (true) WITH CHECK (true);
+CREATE POLICY owner_all ON pending_reasons TO workload_owner USING (true);
 DROP POLICY IF EXISTS owner_all ON judge_credit;
-CREATE POLICY owner_all ON judge_credit TO workload_owner USING (true) WITH CHECK (true);
+CREATE POLICY owner_all ON judge_credit TO workload_owner USING (true);
 DROP POLICY IF EXISTS owner_all ON quota_plans;
-CREATE POLICY owner_all ON quota_plans TO workload_owner USING (true) WITH CHECK (true);
+CREATE POLICY owner_all ON quota_plans TO workload_owner USING (true);
 DROP POLICY IF EXISTS owner_all ON quota_overrides;
-CREATE POLICY owner_all ON quota_overrides TO workload_owner USING (true) WITH CHECK (true);
+CREATE POLICY owner_all ON quota_overrides TO workload_owner USING (true);
 DROP POLICY IF EXISTS owner_all ON queries;
-CREATE POLICY owner_all ON queries TO workload_owner USING (true) WITH CHECK (true);
+CREATE POLICY owner_all ON queries TO workload_owner USING (true);
 DROP POLICY IF EXISTS owner_all ON audit_log;
-CREATE POLICY owner_all ON audit_log TO workload_owner USING (true) WITH CHECK (true);
+CREATE POLICY owner_all ON audit_log TO workload_owner USING (true);
 DROP POLICY IF EXISTS owner_all ON users;
-CREATE POLICY owner_all ON users TO workload_owner USING (true) WITH CHECK (true);
+CREATE POLICY owner_all ON users TO workload_owner USING (true);
 DROP POLICY IF EXISTS owner_all ON meta;
-CREATE POLICY owner_all ON meta TO workload_owner USING (true) WITH CHECK (true);
+CREATE POLICY owner_all ON meta TO workload_owner USING (true);
 
 -- court-wide accounts (管理员, 人事): every row of every table (writes as their privileges allow)
 DROP POLICY IF EXISTS court_all ON cases;
 CREATE POLICY court_all ON cases TO workload_admin, workload_personnel
-    USING ((SELECT workload_court_wide())) WITH CHECK ((SELECT workload_court_wide()));
+    USING ((SELECT workload_court_wide()));
 DROP POLICY IF EXISTS court_all ON case_results;
 CREATE POLICY court_all ON case_results TO workload_admin, workload_personnel
-    USING ((SELECT workload_court_wide())) WITH CHECK ((SELECT workload_court_wide()));
+    USING ((SELECT workload_court_wide()));
 DROP POLICY IF EXISTS court_all ON held_reasons;
 CREATE POLICY court_all ON held_reasons TO workload_admin, workload_personnel
-    USING ((SELECT workload_court_wide())) WITH CHECK ((SELECT workload_court_wide()));
+    USING ((SELECT workload_court_wide()));
 DROP POLICY IF EXISTS court_all ON page_reviews;
 CREATE POLICY court_all ON page_reviews TO workload_admin, workload_personnel
-    USING ((SELECT workload_court_wide())) WITH CHECK ((SELECT workload_court_wide()));
+    USING ((SELECT workload_court_wide()));
 DROP POLICY IF EXISTS court_all ON pending_reasons;
 CREATE POLICY court_all ON pending_reasons TO workload_admin, workload_personnel
-    USING ((SELECT workload_court_wide())) WITH CHECK ((SELECT workload_court_wide()));
+    USING ((SELECT workload_court_wide()));
 DROP POLICY IF EXISTS court_all ON judge_credit;
 CREATE POLICY court_all ON judge_credit TO workload_admin, workload_personnel
-    USING ((SELECT workload_court_wide())) WITH CHECK ((SELECT workload_court_wide()));
+    USING ((SELECT workload_court_wide()));
 DROP POLICY IF EXISTS court_all ON quota_plans;
 CREATE POLICY court_all ON quota_plans TO workload_admin, workload_personnel
-    USING ((SELECT workload_court_wide())) WITH CHECK ((SELECT workload_court_wide()));
+    USING ((SELECT workload_court_wide()));
 DROP POLICY IF EXISTS court_all ON quota_overrides;
 CREATE POLICY court_all ON quota_overrides TO workload_admin, workload_personnel
-    USING ((SELECT workload_court_wide())) WITH CHECK ((SELECT workload_court_wide()));
+    USING ((SELECT workload_court_wide()));
 DROP POLICY IF EXISTS court_all ON queries;
 CREATE POLICY court_all ON queries TO workload_admin, workload_personnel
-    USING ((SELECT workload_court_wide())) WITH CHECK ((SELECT workload_court_wide()));
+    USING ((SELECT workload_court_wide()));
 DROP POLICY IF EXISTS court_all ON audit_log;
 CREATE POLICY court_all ON audit_log FOR SELECT TO workload_admin, workload_personnel
     USING ((SELECT workload_court_wide()));
 DROP POLICY IF EXISTS court_all ON users;
 CREATE POLICY court_all ON users TO workload_admin, workload_personnel
-    USING ((SELECT workload_court_wide())) WITH CHECK ((SELECT workload_account_role()) = 'admin');
--- meta: the audit chain's head is the server's (workload_audit_append): no login writes or removes it
-DROP POLICY IF EXISTS court_all ON meta;
+    USING ((SELECT workload_court_wide()));  -- writes: 管理员's privileges only
+-- meta: every row for court-wide logins; the audit chain's head is the server's (the trigger
+-- workload_meta_head below: no login writes or removes it)
 DROP POLICY IF EXISTS court_read ON meta;
-CREATE POLICY court_read ON meta FOR SELECT TO workload_admin, workload_personnel
-    USING ((SELECT workload_court_wide()));
 DROP POLICY IF EXISTS court_insert ON meta;
-CREATE POLICY court_insert ON meta FOR INSERT TO workload_admin, workload_personnel
-    WITH CHECK ((SELECT workload_court_wide()) AND key <> 'audit_head');
 DROP POLICY IF EXISTS court_update ON meta;
-CREATE POLICY court_update ON meta FOR UPDATE TO workload_admin, workload_personnel
-    USING ((SELECT workload_court_wide()) AND key <> 'audit_head')
-    WITH CHECK ((SELECT workload_court_wide()) AND key <> 'audit_head');
 DROP POLICY IF EXISTS court_delete ON meta;
-CREATE POLICY court_delete ON meta FOR DELETE TO workload_admin, workload_personnel
-    USING ((SELECT workload_court_wide()) AND key <> 'audit_head');
+DROP POLICY IF EXISTS court_all ON meta;
+CREATE POLICY court_all ON meta TO workload_admin, workload_personnel
+    USING ((SELECT workload_court_wide()));
+
+CREATE OR REPLACE FUNCTION workload_meta_head() RETURNS trigger
+    LANGUAGE plpgsql VOLATILE SET search_path = public, pg_temp AS $$
+BEGIN
+    -- current_user is the owner only inside the owner's SECURITY DEFINER functions
+    IF current_user <> 'workload_owner' AND NOT workload_session_is_superuser()
+       AND ((TG_OP IN ('INSERT', 'UPDATE') AND NEW.key = 'audit_head')
+            OR (TG_OP IN ('UPDATE', 'DELETE') AND OLD.key = 'audit_head')) THEN
+        RAISE EXCEPTION 'workload: the audit chain''s head is the server''s' USING ERRCODE = '42501';
+    END IF;
+    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+END;
+$$;
+
+DROP TRIGGER IF EXISTS workload_meta_head ON meta;
+CREATE TRIGGER workload_meta_head BEFORE INSERT OR UPDATE OR DELETE ON meta
+    FOR EACH ROW EXECUTE FUNCTION workload_meta_head();
 
 -- the policies of earlier versions for 法官/庭长 on the tables themselves: gone with their privileges
 DROP POLICY IF EXISTS own_read ON cases;

@@ -3,8 +3,9 @@ small interface the rest of ``storage/`` uses on SQLite (``db.conn.execute(sql, 
 
 The storage modules write their SQL once, in the subset both stores share, with SQLite's
 placeholders (``?`` and ``:name``); ``translate`` turns a statement into the server's form
-(``%s`` placeholders, ``strpos`` for ``instr``, ``ON CONFLICT DO NOTHING`` for ``INSERT OR
-IGNORE`` …). What cannot be written once lives in the storage module, behind ``is_server(db)``.
+(``%s`` placeholders, ``strpos`` for ``instr`` …). ``INSERT OR IGNORE``/``OR REPLACE`` are
+refused: every ``ON CONFLICT`` names its target, as openGauss needs. What cannot be written once
+lives in the storage module, behind ``is_server(db)``.
 
 A transaction (``repository.transaction``) begins with ``BEGIN IMMEDIATE`` as on SQLite; here
 that is ``BEGIN`` and an exclusive lock on the ``write_lock`` table, so that writers queue one
@@ -18,6 +19,7 @@ connection never carries one transaction's settings into the next.
 from __future__ import annotations
 
 import functools
+import os
 import re
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -31,6 +33,13 @@ SCHEMES = ("postgresql://", "postgres://")
 # conflicts with itself, not with readers).
 WRITE_LOCK = "LOCK TABLE write_lock IN SHARE ROW EXCLUSIVE MODE"
 LOCK_TIMEOUT_MS = 10_000  # as SQLite's busy timeout (storage.db.BUSY_TIMEOUT_MS)
+# Compatibility (README, "Compatible servers"): COPY in text form only, for a server whose
+# binary COPY differs from PostgreSQL's.
+TEXT_COPY_SETTING = "WORKLOAD_SERVER_TEXT_COPY"
+
+
+def text_copy_forced() -> bool:
+    return os.environ.get(TEXT_COPY_SETTING, "").strip().lower() in ("1", "yes", "true", "on")
 
 
 def is_server_address(target: object) -> bool:
@@ -112,11 +121,8 @@ _BEGIN_IMMEDIATE = re.compile(r"^\s*BEGIN\s+IMMEDIATE\s*$", re.IGNORECASE)
 @functools.lru_cache(maxsize=2048)
 def translate(sql: str) -> str:
     """An SQLite-style statement of the shared subset in the server's form."""
-    if _INSERT_OR_REPLACE.match(sql):
-        raise ValueError("INSERT OR REPLACE is not portable: write INSERT … ON CONFLICT … DO UPDATE")
-    ignore = bool(_INSERT_OR_IGNORE.match(sql))
-    if ignore:
-        sql = _INSERT_OR_IGNORE.sub("INSERT INTO ", sql, count=1)
+    if _INSERT_OR_REPLACE.match(sql) or _INSERT_OR_IGNORE.match(sql):
+        raise ValueError("INSERT OR … is not portable: write INSERT … ON CONFLICT (target) DO …")
     # ids passed as one JSON array (SQLite: json_each): the server unnests them as integers
     sql = _JSON_EACH.sub(
         lambda m: (
@@ -138,10 +144,7 @@ def translate(sql: str) -> str:
         return "%%"
 
     sql = _TOKEN.sub(token, sql)
-    sql = _INSTR.sub("strpos(", sql)
-    if ignore:
-        sql = sql.rstrip().rstrip(";") + " ON CONFLICT DO NOTHING"
-    return sql
+    return _INSTR.sub("strpos(", sql)
 
 
 # ---------------------------------------------------------------- a connection shaped like sqlite3's
@@ -333,7 +336,7 @@ def copy_rows(
     raw = conn.raw
     # looked up before COPY begins: the connection takes no other statement until COPY ends
     kinds = _columns(raw, table, columns)
-    binary = kinds.binary if plain else None
+    binary = kinds.binary if plain and not text_copy_forced() else None
     # The server refuses COPY FROM into a table under row-level security (every table an account
     # writes is): the rows go by COPY into this session's own staging table, then one INSERT …
     # SELECT moves them, the policies checked as for any INSERT. Binary COPY writes an integer
