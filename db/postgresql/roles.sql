@@ -342,9 +342,9 @@ $$;
 -- ---------------------------------------------------------------- every change recorded
 
 -- After each statement on a court table (the row counts from its transition tables): unless the
--- transaction carries an audit row of the program's, the count joins pending_changes; statements
--- run by the server's own triggers (depth > 1: year_versions) are part of the statement that
--- caused them.
+-- transaction carries an audit row of the program's, the count joins pending_changes. Statements
+-- run by triggers (year_versions bumped for each case, cascaded deletes, the trail's own head)
+-- are part of the statement that caused them: the triggers fire only at depth 0.
 CREATE OR REPLACE FUNCTION workload_note_change() RETURNS trigger
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
@@ -354,7 +354,9 @@ BEGIN
        OR EXISTS (SELECT 1 FROM audit_marks m WHERE m.txid = txid_current()) THEN
         RETURN NULL;
     END IF;
-    IF TG_OP = 'INSERT' THEN
+    IF TG_NARGS > 0 THEN
+        n := 1;  -- a table counted by statements
+    ELSIF TG_OP = 'INSERT' THEN
         SELECT count(*) INTO n FROM new_rows;
     ELSIF TG_OP = 'UPDATE' THEN
         SELECT count(*) INTO n FROM new_rows;
@@ -408,286 +410,282 @@ DROP TRIGGER IF EXISTS workload_change_upd ON divisions;
 DROP TRIGGER IF EXISTS workload_change_del ON divisions;
 DROP TRIGGER IF EXISTS workload_change_trunc ON divisions;
 CREATE TRIGGER workload_change_ins AFTER INSERT ON divisions REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_upd AFTER UPDATE ON divisions REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_del AFTER DELETE ON divisions REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_trunc AFTER TRUNCATE ON divisions
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 
 DROP TRIGGER IF EXISTS workload_change_ins ON judges;
 DROP TRIGGER IF EXISTS workload_change_upd ON judges;
 DROP TRIGGER IF EXISTS workload_change_del ON judges;
 DROP TRIGGER IF EXISTS workload_change_trunc ON judges;
 CREATE TRIGGER workload_change_ins AFTER INSERT ON judges REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_upd AFTER UPDATE ON judges REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_del AFTER DELETE ON judges REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_trunc AFTER TRUNCATE ON judges
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 
 DROP TRIGGER IF EXISTS workload_change_ins ON import_batches;
 DROP TRIGGER IF EXISTS workload_change_upd ON import_batches;
 DROP TRIGGER IF EXISTS workload_change_del ON import_batches;
 DROP TRIGGER IF EXISTS workload_change_trunc ON import_batches;
 CREATE TRIGGER workload_change_ins AFTER INSERT ON import_batches REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_upd AFTER UPDATE ON import_batches REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_del AFTER DELETE ON import_batches REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_trunc AFTER TRUNCATE ON import_batches
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 
 DROP TRIGGER IF EXISTS workload_change_ins ON cases;
 DROP TRIGGER IF EXISTS workload_change_upd ON cases;
 DROP TRIGGER IF EXISTS workload_change_del ON cases;
 DROP TRIGGER IF EXISTS workload_change_trunc ON cases;
 CREATE TRIGGER workload_change_ins AFTER INSERT ON cases REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_upd AFTER UPDATE ON cases REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_del AFTER DELETE ON cases REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_trunc AFTER TRUNCATE ON cases
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 
 DROP TRIGGER IF EXISTS workload_change_ins ON case_history;
 DROP TRIGGER IF EXISTS workload_change_upd ON case_history;
 DROP TRIGGER IF EXISTS workload_change_del ON case_history;
 DROP TRIGGER IF EXISTS workload_change_trunc ON case_history;
 CREATE TRIGGER workload_change_ins AFTER INSERT ON case_history REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_upd AFTER UPDATE ON case_history REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_del AFTER DELETE ON case_history REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_trunc AFTER TRUNCATE ON case_history
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 
 DROP TRIGGER IF EXISTS workload_change_ins ON meta;
 DROP TRIGGER IF EXISTS workload_change_upd ON meta;
 DROP TRIGGER IF EXISTS workload_change_del ON meta;
 DROP TRIGGER IF EXISTS workload_change_trunc ON meta;
 CREATE TRIGGER workload_change_ins AFTER INSERT ON meta REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_upd AFTER UPDATE ON meta REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_del AFTER DELETE ON meta REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_trunc AFTER TRUNCATE ON meta
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 
 DROP TRIGGER IF EXISTS workload_change_ins ON param_sets;
 DROP TRIGGER IF EXISTS workload_change_upd ON param_sets;
 DROP TRIGGER IF EXISTS workload_change_del ON param_sets;
 DROP TRIGGER IF EXISTS workload_change_trunc ON param_sets;
 CREATE TRIGGER workload_change_ins AFTER INSERT ON param_sets REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_upd AFTER UPDATE ON param_sets REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_del AFTER DELETE ON param_sets REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_trunc AFTER TRUNCATE ON param_sets
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 
 DROP TRIGGER IF EXISTS workload_change_ins ON computations;
 DROP TRIGGER IF EXISTS workload_change_upd ON computations;
 DROP TRIGGER IF EXISTS workload_change_del ON computations;
 DROP TRIGGER IF EXISTS workload_change_trunc ON computations;
 CREATE TRIGGER workload_change_ins AFTER INSERT ON computations REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_upd AFTER UPDATE ON computations REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_del AFTER DELETE ON computations REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_trunc AFTER TRUNCATE ON computations
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 
 DROP TRIGGER IF EXISTS workload_change_ins ON case_results;
 DROP TRIGGER IF EXISTS workload_change_upd ON case_results;
 DROP TRIGGER IF EXISTS workload_change_del ON case_results;
 DROP TRIGGER IF EXISTS workload_change_trunc ON case_results;
 CREATE TRIGGER workload_change_ins AFTER INSERT ON case_results REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_upd AFTER UPDATE ON case_results REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_del AFTER DELETE ON case_results REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_trunc AFTER TRUNCATE ON case_results
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 
 DROP TRIGGER IF EXISTS workload_change_ins ON quota_plans;
 DROP TRIGGER IF EXISTS workload_change_upd ON quota_plans;
 DROP TRIGGER IF EXISTS workload_change_del ON quota_plans;
 DROP TRIGGER IF EXISTS workload_change_trunc ON quota_plans;
 CREATE TRIGGER workload_change_ins AFTER INSERT ON quota_plans REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_upd AFTER UPDATE ON quota_plans REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_del AFTER DELETE ON quota_plans REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_trunc AFTER TRUNCATE ON quota_plans
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 
 DROP TRIGGER IF EXISTS workload_change_ins ON quota_overrides;
 DROP TRIGGER IF EXISTS workload_change_upd ON quota_overrides;
 DROP TRIGGER IF EXISTS workload_change_del ON quota_overrides;
 DROP TRIGGER IF EXISTS workload_change_trunc ON quota_overrides;
 CREATE TRIGGER workload_change_ins AFTER INSERT ON quota_overrides REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_upd AFTER UPDATE ON quota_overrides REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_del AFTER DELETE ON quota_overrides REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_trunc AFTER TRUNCATE ON quota_overrides
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 
 DROP TRIGGER IF EXISTS workload_change_ins ON mapping_profiles;
 DROP TRIGGER IF EXISTS workload_change_upd ON mapping_profiles;
 DROP TRIGGER IF EXISTS workload_change_del ON mapping_profiles;
 DROP TRIGGER IF EXISTS workload_change_trunc ON mapping_profiles;
 CREATE TRIGGER workload_change_ins AFTER INSERT ON mapping_profiles REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_upd AFTER UPDATE ON mapping_profiles REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_del AFTER DELETE ON mapping_profiles REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_trunc AFTER TRUNCATE ON mapping_profiles
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 
 DROP TRIGGER IF EXISTS workload_change_ins ON users;
 DROP TRIGGER IF EXISTS workload_change_upd ON users;
 DROP TRIGGER IF EXISTS workload_change_del ON users;
 DROP TRIGGER IF EXISTS workload_change_trunc ON users;
 CREATE TRIGGER workload_change_ins AFTER INSERT ON users REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_upd AFTER UPDATE ON users REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_del AFTER DELETE ON users REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_trunc AFTER TRUNCATE ON users
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 
 DROP TRIGGER IF EXISTS workload_change_ins ON roster_history;
 DROP TRIGGER IF EXISTS workload_change_upd ON roster_history;
 DROP TRIGGER IF EXISTS workload_change_del ON roster_history;
 DROP TRIGGER IF EXISTS workload_change_trunc ON roster_history;
 CREATE TRIGGER workload_change_ins AFTER INSERT ON roster_history REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_upd AFTER UPDATE ON roster_history REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_del AFTER DELETE ON roster_history REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_trunc AFTER TRUNCATE ON roster_history
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 
 DROP TRIGGER IF EXISTS workload_change_ins ON page_reviews;
 DROP TRIGGER IF EXISTS workload_change_upd ON page_reviews;
 DROP TRIGGER IF EXISTS workload_change_del ON page_reviews;
 DROP TRIGGER IF EXISTS workload_change_trunc ON page_reviews;
 CREATE TRIGGER workload_change_ins AFTER INSERT ON page_reviews REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_upd AFTER UPDATE ON page_reviews REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_del AFTER DELETE ON page_reviews REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_trunc AFTER TRUNCATE ON page_reviews
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 
 DROP TRIGGER IF EXISTS workload_change_ins ON pending_reasons;
 DROP TRIGGER IF EXISTS workload_change_upd ON pending_reasons;
 DROP TRIGGER IF EXISTS workload_change_del ON pending_reasons;
 DROP TRIGGER IF EXISTS workload_change_trunc ON pending_reasons;
 CREATE TRIGGER workload_change_ins AFTER INSERT ON pending_reasons REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_upd AFTER UPDATE ON pending_reasons REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_del AFTER DELETE ON pending_reasons REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_trunc AFTER TRUNCATE ON pending_reasons
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 
 DROP TRIGGER IF EXISTS workload_change_ins ON queries;
 DROP TRIGGER IF EXISTS workload_change_upd ON queries;
 DROP TRIGGER IF EXISTS workload_change_del ON queries;
 DROP TRIGGER IF EXISTS workload_change_trunc ON queries;
 CREATE TRIGGER workload_change_ins AFTER INSERT ON queries REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_upd AFTER UPDATE ON queries REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_del AFTER DELETE ON queries REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_trunc AFTER TRUNCATE ON queries
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 
 DROP TRIGGER IF EXISTS workload_change_ins ON judge_credit;
 DROP TRIGGER IF EXISTS workload_change_upd ON judge_credit;
 DROP TRIGGER IF EXISTS workload_change_del ON judge_credit;
 DROP TRIGGER IF EXISTS workload_change_trunc ON judge_credit;
 CREATE TRIGGER workload_change_ins AFTER INSERT ON judge_credit REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_upd AFTER UPDATE ON judge_credit REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_del AFTER DELETE ON judge_credit REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_trunc AFTER TRUNCATE ON judge_credit
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 
 DROP TRIGGER IF EXISTS workload_change_ins ON held_reasons;
 DROP TRIGGER IF EXISTS workload_change_upd ON held_reasons;
 DROP TRIGGER IF EXISTS workload_change_del ON held_reasons;
 DROP TRIGGER IF EXISTS workload_change_trunc ON held_reasons;
 CREATE TRIGGER workload_change_ins AFTER INSERT ON held_reasons REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_upd AFTER UPDATE ON held_reasons REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_del AFTER DELETE ON held_reasons REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_trunc AFTER TRUNCATE ON held_reasons
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 
+-- year_versions is bumped by the cases' own row triggers, one statement per case changed:
+-- counted by statements here (no transition tables: the bumps inside an import stay cheap)
 DROP TRIGGER IF EXISTS workload_change_ins ON year_versions;
 DROP TRIGGER IF EXISTS workload_change_upd ON year_versions;
 DROP TRIGGER IF EXISTS workload_change_del ON year_versions;
 DROP TRIGGER IF EXISTS workload_change_trunc ON year_versions;
-CREATE TRIGGER workload_change_ins AFTER INSERT ON year_versions REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
-CREATE TRIGGER workload_change_upd AFTER UPDATE ON year_versions REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
-CREATE TRIGGER workload_change_del AFTER DELETE ON year_versions REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
-CREATE TRIGGER workload_change_trunc AFTER TRUNCATE ON year_versions
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+CREATE TRIGGER workload_change_ins AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON year_versions
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change('statements');
 
 DROP TRIGGER IF EXISTS workload_change_ins ON reference_averages;
 DROP TRIGGER IF EXISTS workload_change_upd ON reference_averages;
 DROP TRIGGER IF EXISTS workload_change_del ON reference_averages;
 DROP TRIGGER IF EXISTS workload_change_trunc ON reference_averages;
 CREATE TRIGGER workload_change_ins AFTER INSERT ON reference_averages REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_upd AFTER UPDATE ON reference_averages REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_del AFTER DELETE ON reference_averages REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_trunc AFTER TRUNCATE ON reference_averages
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 
 DROP TRIGGER IF EXISTS workload_change_ins ON division_moves;
 DROP TRIGGER IF EXISTS workload_change_upd ON division_moves;
 DROP TRIGGER IF EXISTS workload_change_del ON division_moves;
 DROP TRIGGER IF EXISTS workload_change_trunc ON division_moves;
 CREATE TRIGGER workload_change_ins AFTER INSERT ON division_moves REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_upd AFTER UPDATE ON division_moves REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_del AFTER DELETE ON division_moves REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 CREATE TRIGGER workload_change_trunc AFTER TRUNCATE ON division_moves
-    FOR EACH STATEMENT EXECUTE FUNCTION workload_note_change();
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 
 -- ---------------------------------------------------------------- publishing parameters: 管理员's
 
@@ -728,7 +726,8 @@ CREATE OR REPLACE FUNCTION workload_scoped_cases() RETURNS SETOF cases
         (SELECT workload_account_judge() AS j, workload_account_division() AS d,
                 workload_account_judge_name() AS n) me
     WHERE c.judge_id = me.j OR c.division_id = me.d
-       OR (c.panel IS NOT NULL AND me.n = ANY (regexp_split_to_array(c.panel, '[、,，;；[:space:]/]+')))
+       OR (c.panel IS NOT NULL AND strpos(c.panel, me.n) > 0
+           AND me.n = ANY (regexp_split_to_array(c.panel, '[、,，;；[:space:]/]+')))
 $$;
 
 CREATE OR REPLACE FUNCTION workload_scoped_case_results() RETURNS SETOF case_results

@@ -347,6 +347,29 @@ def test_a_restricted_login_holds_no_one_up(site):
     assert audit.verify(admin) == (len(trail), None)
 
 
+def test_a_writer_held_up_by_a_court_wide_login_is_told_it_is_busy(site):
+    from workload_app.storage.repository import DatabaseBusy
+
+    server, admin, logins, _ = site
+    n_before = len(_trail(admin))
+    with _plain(server, logins["personnel"]) as holder:
+        holder.execute("BEGIN")
+        holder.execute("SELECT workload_audit('court.settings', 'x', NULL, NULL)")  # holds the trail, idle
+        start = time.monotonic()
+        with pytest.raises(DatabaseBusy) as caught:
+            accounts.update_user(admin, logins["judge2"], display_name="李四（民一庭）")
+        waited = time.monotonic() - start
+        holder.execute("ROLLBACK")
+    assert caught.value.code == "db.busy" and waited < HELD_UP_AT_MOST
+    assert len(_trail(admin)) == n_before  # nothing half-written
+    assert (
+        admin.conn.execute("SELECT display_name FROM users WHERE login = ?", (logins["judge2"],)).fetchone()[
+            0
+        ]
+        != "李四（民一庭）"
+    )
+
+
 # ---------------------------------------------------------------- the few writes of a 法官 / 庭长
 
 
