@@ -977,9 +977,9 @@ BEGIN
         EXECUTE format('ALTER ROLE %I SET statement_timeout = %L', login, '60s');
     ELSE
         EXECUTE format('ALTER ROLE %I RESET search_path', login);
-        EXECUTE format('ALTER ROLE %I SET idle_in_transaction_session_timeout = %L', login, '60s');
+        EXECUTE format('ALTER ROLE %I SET idle_in_transaction_session_timeout = %L', login, '10min');
         EXECUTE format('ALTER ROLE %I SET lock_timeout = %L', login, '15s');
-        EXECUTE format('ALTER ROLE %I SET statement_timeout = %L', login, '15min');
+        EXECUTE format('ALTER ROLE %I SET statement_timeout = %L', login, '1h');
     END IF;
 END;
 $$;
@@ -1000,12 +1000,12 @@ ALTER ROLE workload_judge SET statement_timeout = '60s';
 ALTER ROLE workload_division_head SET idle_in_transaction_session_timeout = '5s';
 ALTER ROLE workload_division_head SET lock_timeout = '5s';
 ALTER ROLE workload_division_head SET statement_timeout = '60s';
-ALTER ROLE workload_admin SET idle_in_transaction_session_timeout = '60s';
+ALTER ROLE workload_admin SET idle_in_transaction_session_timeout = '10min';
 ALTER ROLE workload_admin SET lock_timeout = '15s';
-ALTER ROLE workload_admin SET statement_timeout = '15min';
-ALTER ROLE workload_personnel SET idle_in_transaction_session_timeout = '60s';
+ALTER ROLE workload_admin SET statement_timeout = '1h';
+ALTER ROLE workload_personnel SET idle_in_transaction_session_timeout = '10min';
 ALTER ROLE workload_personnel SET lock_timeout = '15s';
-ALTER ROLE workload_personnel SET statement_timeout = '15min';
+ALTER ROLE workload_personnel SET statement_timeout = '1h';
 
 -- ---------------------------------------------------------------- privileges
 

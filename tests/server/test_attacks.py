@@ -171,6 +171,15 @@ def test_statistics_and_sizes_count_no_rows(site):
                 "SELECT pg_relation_size('public.audit_log')",
                 "SELECT pg_total_relation_size('public.cases')",
                 "SELECT reltuples FROM pg_class WHERE relname = 'users'",
+                # the sequences: 管理员 and 人事 read the tables themselves anyway
+                *(
+                    ()
+                    if who == "personnel"
+                    else (
+                        "SELECT pg_sequence_last_value('public.users_id_seq'::regclass)",
+                        "SELECT last_value FROM public.audit_log_id_seq",
+                    )
+                ),
             ):
                 with pytest.raises(psycopg.errors.InsufficientPrivilege):
                     conn.execute(statement)
@@ -345,6 +354,22 @@ def test_a_restricted_login_holds_no_one_up(site):
     trail = _trail(admin)
     assert trail["action"].iloc[-1] == "user.update" and "query.ask" not in set(trail["action"])
     assert audit.verify(admin) == (len(trail), None)
+
+
+def test_each_login_carries_the_timeouts_the_readme_states(site):
+    server, _, logins, _ = site
+    stated = {  # README, "No login holds others up"
+        "judge": ("5s", "5s", "1min"),
+        "head": ("5s", "5s", "1min"),
+        "personnel": ("10min", "15s", "1h"),
+    }
+    for who, values in stated.items():
+        with _plain(server, logins[who]) as conn:
+            found = tuple(
+                conn.execute(f"SHOW {name}").fetchone()[0]
+                for name in ("idle_in_transaction_session_timeout", "lock_timeout", "statement_timeout")
+            )
+            assert found == values, who
 
 
 def test_a_writer_held_up_by_a_court_wide_login_is_told_it_is_busy(site):
