@@ -203,13 +203,19 @@ def test_a_judge_asks_a_query_on_the_server_and_the_chain_still_verifies(server_
         assert list(queries.listing(mine)["id"]) == [asked.id]
     finally:
         mine.conn.close()
-    # through plain psycopg the judge moves no other key of meta, and reads no one else's query
+    # through plain psycopg the judge writes no table: not meta, not a query in someone else's name
     with psycopg.connect(site.url_of(login["judge"], INITIAL), autocommit=True) as conn:
-        assert conn.execute("UPDATE meta SET value = '0' WHERE key = 'cases_version'").rowcount == 0
-        with pytest.raises(psycopg.errors.InsufficientPrivilege):
-            conn.execute(
-                "INSERT INTO queries (year, case_number, question, asked_by, asked_at) VALUES (2025, 'x', 'q', 'someone', 'now')"
-            )
+        for statement in (
+            "UPDATE meta SET value = '0' WHERE key = 'cases_version'",
+            "UPDATE public.meta SET value = '0' WHERE key = 'cases_version'",
+            "INSERT INTO queries (year, case_number, question, asked_by, asked_at) VALUES (2025, 'x', 'q', 'someone', 'now')",
+            "INSERT INTO public.queries (year, case_number, question, asked_by, asked_at)"
+            " VALUES (2025, 'x', 'q', 'someone', 'now')",
+        ):
+            with pytest.raises(
+                (psycopg.errors.InsufficientPrivilege, psycopg.errors.ObjectNotInPrerequisiteState)
+            ):
+                conn.execute(statement)
     admin = open_db(site.login())
     accounts.login(admin, site.admin, site.password)
     assert audit.verify(admin)[1] is None

@@ -345,6 +345,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The server already holds {count} audit records (the database has been used): a file can be moved only into a "
         "newly set-up server database. Nothing was changed",
     ),
+    "server.move_audit_broken": (
+        "文件的审计记录链不完整或被改动过（{detail}），服务器拒绝接收，未作任何改动；请先用 audit verify 检查该文件",
+        "The file's audit chain is broken or was altered ({detail}); the server refused it and nothing was changed. "
+        "Check the file with audit verify first",
+    ),
+    "server.pending_refused": (
+        "服务器拒绝记录案件「{case}」的未结原因：只有承办法官可以填写（{detail}）",
+        "The server refused the pending reason of case “{case}”: only its responsible judge records it ({detail})",
+    ),
     "server.login_taken": (
         "服务器上已有名为「{login}」的登录角色；请换一个账户名",
         "The server already has a login role named “{login}”; choose another account name",

@@ -174,10 +174,9 @@ def change_password(db: Database, old: str, new: str) -> None:
     problem = password_problem(me.login, new)
     if problem:
         raise problem
-    if server:  # the login role's own password; its row marked as changed
-        with repo.transaction(db):
-            server_admin.change_own_password(db, new, repo.now())
-            audit.record(db, "user.change_password", me.login)
+    if server:  # the login role's own password, its row marked as changed and the change recorded:
+        with repo.transaction(db):  # all by the server (workload_change_own_password)
+            server_admin.change_own_password(db, new)
         return
     with repo.transaction(db):
         user_store.update_user(

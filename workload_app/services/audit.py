@@ -1,7 +1,9 @@
 """The audit trail (审计日志): who did what, when, with the before and after, hash-chained.
 
 Every mutating service calls ``record`` inside its own transaction, so the audit row and the
-change are written together or not at all.
+change are written together or not at all. On the court server the row is the server's
+(``workload_audit``): the client says what happened; id, who, role, time and hash are decided
+there, and changes made without such a row are recorded by the server's own triggers.
 """
 
 from __future__ import annotations
@@ -96,6 +98,9 @@ def record(
     if not repo.in_transaction(db):
         with repo.transaction(db):
             record(db, action, target, before, after, user)
+        return
+    if audit_trail.server_writes_trail(db):  # the server decides id, who, role, time and hash
+        audit_trail.append_on_server(db, action, target, _json(before), _json(after))
         return
     who = user or access.current(db)
     head = audit_trail.audit_head(db)

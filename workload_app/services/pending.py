@@ -20,6 +20,7 @@ from workload_app.core.problems import WorkloadError
 from workload_app.reports.pending_alert import alert_pdf
 from workload_app.services import access, audit, clock
 from workload_app.services.changes import Changes, Summary
+from workload_app.storage import audit_trail
 from workload_app.storage import repository as repo
 from workload_app.storage.db import Database
 
@@ -89,6 +90,10 @@ def record_reason(db: Database, case_number: str, reason: str, note: str = "") -
         if case["pending_reason"]
         else None
     )
+    if audit_trail.server_writes_trail(db):  # the server checks, stamps and records it
+        with repo.transaction(db):
+            repo.record_pending_reason_on_server(db, case["case_number"], reason, note)
+        return Changes(cases=True, summary=PendingReasonSummary(case["case_number"], reason))
     with repo.transaction(db):
         repo.set_pending_reason(db, case["case_id"], reason, note, user.name)
         audit.record(

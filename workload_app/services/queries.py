@@ -12,6 +12,7 @@ from workload_app.core.problems import WorkloadError
 from workload_app.services import access, audit
 from workload_app.services import standard_cases as S
 from workload_app.services.changes import Changes, Summary
+from workload_app.storage import audit_trail
 from workload_app.storage import queries as store
 from workload_app.storage import repository as repo
 from workload_app.storage.db import Database
@@ -54,6 +55,10 @@ def ask(db: Database, year: int, case_number: str, question: str) -> Changes:
     if case.empty:
         raise access.AccessDenied("access.query_case", role=me.role, user=me.name, case=case_number)
     judge = str(case["judge"].iloc[0] or "")
+    if audit_trail.server_writes_trail(db):  # asked in the login's name at the server's time, recorded there
+        with repo.transaction(db):
+            row = store.ask_on_server(db, year, case_number, question)
+        return Changes(summary=QuerySummary.of(row))
     with repo.transaction(db):
         row = store.insert_query(db, year, case_number, judge, question, me.login)
         audit.record(

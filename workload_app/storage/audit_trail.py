@@ -36,6 +36,36 @@ def _server_head(db: sqlite_utils.Database) -> bool:
     return known
 
 
+def server_writes_trail(db: sqlite_utils.Database) -> bool:
+    """A court server at version 19 or later: its function ``workload_audit`` writes the rows."""
+    if getattr(db, "dialect", None) != "postgresql":
+        return False
+    known = getattr(db, "_workload_audit_fn", None)
+    if known is None:
+        found = db.conn.execute(
+            "SELECT to_regprocedure('workload_audit(text, text, text, text)') IS NOT NULL"
+        ).fetchone()
+        known = bool(found[0])
+        db._workload_audit_fn = known
+    return known
+
+
+def append_on_server(
+    db: sqlite_utils.Database, action: str, target: str, before: str | None, after: str | None
+) -> int:
+    """One audit row written by the server (inside the caller's transaction); the trail held by
+    another login past the server's wait is the store's "busy" refusal."""
+    import psycopg
+
+    from workload_app.storage.repository import DatabaseBusy
+
+    try:
+        row = db.conn.execute("SELECT workload_audit(?, ?, ?, ?)", (action, target, before, after)).fetchone()
+    except psycopg.errors.LockNotAvailable as exc:
+        raise DatabaseBusy("db.busy") from exc
+    return int(row[0])
+
+
 def insert_audit(db: sqlite_utils.Database, row: dict) -> None:
     db.conn.execute(
         """INSERT INTO audit_log (id, at, "user", role, action, target, before, after, prev_hash, hash)

@@ -3,18 +3,23 @@ small interface the rest of ``storage/`` uses on SQLite (``db.conn.execute(sql, 
 
 The storage modules write their SQL once, in the subset both stores share, with SQLite's
 placeholders (``?`` and ``:name``); ``translate`` turns a statement into the server's form
-(``%s`` placeholders, ``strpos`` for ``instr``, ``ON CONFLICT DO NOTHING`` for ``INSERT OR
-IGNORE`` …). What cannot be written once lives in the storage module, behind ``is_server(db)``.
+(``%s`` placeholders, ``strpos`` for ``instr`` …). ``INSERT OR IGNORE``/``OR REPLACE`` are
+refused: every ``ON CONFLICT`` names its target, as openGauss needs. What cannot be written once
+lives in the storage module, behind ``is_server(db)``.
 
 A transaction (``repository.transaction``) begins with ``BEGIN IMMEDIATE`` as on SQLite; here
 that is ``BEGIN`` and an exclusive lock on the ``write_lock`` table, so that writers queue one
-after another exactly as they do on a file. Only ``SET LOCAL`` is used for settings: a pooled
+after another exactly as they do on a file. A restricted login (法官, 庭長) holds no privilege on
+any table and locks none: its ``BEGIN IMMEDIATE`` is a plain ``BEGIN`` (its writes are the
+server's functions, which take what they need), and it reads the scope's views
+(``workload_scope``, first on its ``search_path``). Only ``SET LOCAL`` is used for settings: a pooled
 connection never carries one transaction's settings into the next.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 import re
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -28,6 +33,13 @@ SCHEMES = ("postgresql://", "postgres://")
 # conflicts with itself, not with readers).
 WRITE_LOCK = "LOCK TABLE write_lock IN SHARE ROW EXCLUSIVE MODE"
 LOCK_TIMEOUT_MS = 10_000  # as SQLite's busy timeout (storage.db.BUSY_TIMEOUT_MS)
+# Compatibility (README, "Compatible servers"): COPY in text form only, for a server whose
+# binary COPY differs from PostgreSQL's.
+TEXT_COPY_SETTING = "WORKLOAD_SERVER_TEXT_COPY"
+
+
+def text_copy_forced() -> bool:
+    return os.environ.get(TEXT_COPY_SETTING, "").strip().lower() in ("1", "yes", "true", "on")
 
 
 def is_server_address(target: object) -> bool:
@@ -109,11 +121,8 @@ _BEGIN_IMMEDIATE = re.compile(r"^\s*BEGIN\s+IMMEDIATE\s*$", re.IGNORECASE)
 @functools.lru_cache(maxsize=2048)
 def translate(sql: str) -> str:
     """An SQLite-style statement of the shared subset in the server's form."""
-    if _INSERT_OR_REPLACE.match(sql):
-        raise ValueError("INSERT OR REPLACE is not portable: write INSERT … ON CONFLICT … DO UPDATE")
-    ignore = bool(_INSERT_OR_IGNORE.match(sql))
-    if ignore:
-        sql = _INSERT_OR_IGNORE.sub("INSERT INTO ", sql, count=1)
+    if _INSERT_OR_REPLACE.match(sql) or _INSERT_OR_IGNORE.match(sql):
+        raise ValueError("INSERT OR … is not portable: write INSERT … ON CONFLICT (target) DO …")
     # ids passed as one JSON array (SQLite: json_each): the server unnests them as integers
     sql = _JSON_EACH.sub(
         lambda m: (
@@ -135,10 +144,7 @@ def translate(sql: str) -> str:
         return "%%"
 
     sql = _TOKEN.sub(token, sql)
-    sql = _INSTR.sub("strpos(", sql)
-    if ignore:
-        sql = sql.rstrip().rstrip(";") + " ON CONFLICT DO NOTHING"
-    return sql
+    return _INSTR.sub("strpos(", sql)
 
 
 # ---------------------------------------------------------------- a connection shaped like sqlite3's
@@ -188,6 +194,11 @@ class Connection:
         self._closed = False
 
     @property
+    def restricted(self) -> bool:
+        """Whether the login is a 法官's or 庭长's (set when the connection opened)."""
+        return bool(getattr(self._raw, "_workload_restricted", False))
+
+    @property
     def raw(self):
         """The psycopg connection, for what only the server has (COPY)."""
         return self._raw
@@ -203,6 +214,8 @@ class Connection:
         and parsed back); the same Python values as in text (see ``_configure``)."""
         if self._closed:
             raise ConnectionClosed("the connection to the court server is closed")
+        if _BEGIN_IMMEDIATE.match(sql) and self.restricted:
+            return Cursor(self._raw.execute("BEGIN"), self)
         if _BEGIN_IMMEDIATE.match(sql):
             import psycopg
 
@@ -323,7 +336,7 @@ def copy_rows(
     raw = conn.raw
     # looked up before COPY begins: the connection takes no other statement until COPY ends
     kinds = _columns(raw, table, columns)
-    binary = kinds.binary if plain else None
+    binary = kinds.binary if plain and not text_copy_forced() else None
     # The server refuses COPY FROM into a table under row-level security (every table an account
     # writes is): the rows go by COPY into this session's own staging table, then one INSERT …
     # SELECT moves them, the policies checked as for any INSERT. Binary COPY writes an integer
@@ -381,13 +394,28 @@ class ServerDatabase:
         ]
 
 
+RESTRICTED_GROUPS = ("workload_judge", "workload_division_head")
+SCOPE_SCHEMA = "workload_scope"
+
+
 def _configure(raw) -> None:
     """Numbers come back as Python floats and ints (SUM/AVG are numeric on the server; the
-    figures are doubles on both stores), in text and in binary form alike."""
+    figures are doubles on both stores), in text and in binary form alike. A restricted login
+    reads the scope's views first (whatever its role's settings say)."""
     from psycopg.types.numeric import FloatLoader
 
     raw.adapters.register_loader("numeric", FloatLoader)
     raw.adapters.register_loader("numeric", _numeric_binary_float())
+    restricted, scoped = raw.execute(
+        """SELECT EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
+                          JOIN pg_roles r ON r.oid = m.member
+                          WHERE r.rolname = session_user AND g.rolname = ANY (%s)),
+                  EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = %s)""",
+        (list(RESTRICTED_GROUPS), SCOPE_SCHEMA),
+    ).fetchone()
+    raw._workload_restricted = bool(restricted)
+    if restricted and scoped:
+        raw.execute(f"SET search_path = {SCOPE_SCHEMA}, public")
 
 
 @functools.cache

@@ -84,6 +84,23 @@ def set_pending_reason(db: sqlite_utils.Database, case_id: int, reason: str, not
     )
 
 
+def record_pending_reason_on_server(
+    db: sqlite_utils.Database, case_number: str, reason: str, note: str
+) -> None:
+    """The court server's ``workload_record_pending_reason``: only the case's responsible judge
+    (or 管理员), while the case is open; the author, the time and the audit row are the server's."""
+    import psycopg
+
+    from workload_app.core.problems import WorkloadError
+
+    try:
+        db.conn.execute("SELECT workload_record_pending_reason(?, ?, ?)", (case_number, reason, note))
+    except (psycopg.errors.InsufficientPrivilege, psycopg.errors.InvalidParameterValue) as exc:
+        raise WorkloadError(
+            "server.pending_refused", case=case_number, detail=exc.diag.message_primary or ""
+        ) from exc
+
+
 # ---------------------------------------------------------------- page-count reviews (待复核)
 
 PAGE_REVIEW_FIELDS = (

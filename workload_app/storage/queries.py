@@ -20,6 +20,15 @@ def insert_query(
     return query(db, int(cur.lastrowid)) or {}
 
 
+def ask_on_server(db: sqlite_utils.Database, year: int, case_number: str, question: str) -> dict:
+    """The court server's ``workload_ask_query``: the case must be in the login's scope; the
+    judge, the asker and the time are the server's; the question is recorded in the trail."""
+    query_id = db.conn.execute(
+        "SELECT workload_ask_query(?, ?, ?)", (year, case_number, question)
+    ).fetchone()[0]
+    return query(db, int(query_id)) or {}
+
+
 def query(db: sqlite_utils.Database, query_id: int) -> dict | None:
     rows = fetch_rows(db, SELECT + " WHERE id = ?", (query_id,))
     return rows[0] if rows else None

@@ -223,7 +223,10 @@ def existing_case_rows(db: sqlite_utils.Database, case_numbers: Iterable[str]) -
     conn = db.conn
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS incoming (case_number TEXT PRIMARY KEY)")
     conn.execute("DELETE FROM incoming")
-    conn.executemany("INSERT OR IGNORE INTO incoming VALUES (?)", ((n,) for n in case_numbers))
+    conn.executemany(
+        "INSERT INTO incoming (case_number) VALUES (?) ON CONFLICT (case_number) DO NOTHING",
+        ((n,) for n in case_numbers),
+    )
     cols = ", ".join(f"c.{f}" for f in CASE_FIELDS)
     rows = fetch_rows(db, f"SELECT c.id, {cols} FROM cases c JOIN incoming i USING (case_number)")
     conn.execute("DELETE FROM incoming")
@@ -422,5 +425,6 @@ from workload_app.storage.quality_store import (  # noqa: E402,F401 - importable
     open_cases,
     post_confirmations,
     quality_cases,
+    record_pending_reason_on_server,
     set_pending_reason,
 )

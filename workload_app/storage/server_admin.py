@@ -10,6 +10,7 @@ verifiers computed here (``encrypt_password``): the clear text is neither stored
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 import time
@@ -61,6 +62,21 @@ def _check_login(login: str) -> None:
 def verifier(raw, login: str, password: str) -> str:
     """The SCRAM-SHA-256 verifier of ``password`` for ``login`` (what ``\\password`` in psql sends)."""
     return raw.pgconn.encrypt_password(password.encode(), login.encode(), b"scram-sha-256").decode()
+
+
+PLAIN_PASSWORD_SETTING = "WORKLOAD_SERVER_PLAIN_PASSWORD"
+
+
+def sends_plain_password() -> bool:
+    """The compatibility setting (README, "Compatible servers"): a server that does not take a
+    SCRAM verifier (openGauss: sha256/SM3) is sent the password itself, which it hashes in its
+    own way. Set ``WORKLOAD_SERVER_PLAIN_PASSWORD=1`` only on such a server, over TLS."""
+    return os.environ.get(PLAIN_PASSWORD_SETTING, "").strip().lower() in ("1", "yes", "true", "on")
+
+
+def _password_form(raw, login: str, password: str) -> str:
+    """What goes to the server for a password: its SCRAM verifier, or (compatibility) the text."""
+    return password if sends_plain_password() else verifier(raw, login, password)
 
 
 # ---------------------------------------------------------------- setup (superuser)
@@ -127,6 +143,8 @@ def setup(superuser: ServerLogin, admin: str, password: Callable[[], str]) -> Se
     raw = _connect(superuser, database)
     try:
         _database_grants(raw, database)
+        _revoke_statistics(raw)
+        report.add("已收回统计视图与表大小函数的公共权限（行数不再可见）")
         applied = _migrate_as_owner(raw)
         if applied:
             report.add(f"已应用结构迁移：{', '.join(str(v) for v in applied)}")
@@ -135,6 +153,7 @@ def setup(superuser: ServerLogin, admin: str, password: Callable[[], str]) -> Se
         moved = _take_ownership(raw)
         if moved:
             report.add(f"已将 {moved} 个对象的所有者改为 {OWNER}")
+        _court_clock(raw)
         _apply_roles(raw)
         report.add("已应用角色权限与行级安全策略（roles.sql）")
         _first_admin(raw, admin, password, report)
@@ -153,6 +172,88 @@ def _database_grants(raw, database: str) -> None:
     raw.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC")
     raw.execute(sql.SQL("GRANT USAGE ON SCHEMA public TO {}").format(groups))
     raw.execute(sql.SQL("GRANT USAGE, CREATE ON SCHEMA public TO {}").format(sql.Identifier(OWNER)))
+    # its own schema (workload_scope, the restricted logins' views)
+    raw.execute(sql.SQL("GRANT CREATE ON DATABASE {} TO {}").format(db, sql.Identifier(OWNER)))
+    # the audit chain's lock: a restricted login holding it past the wait is ended (roles.sql,
+    # workload_lock_chain); the owner never logs in, it acts only through its functions
+    raw.execute(sql.SQL("GRANT pg_signal_backend TO {}").format(sql.Identifier(OWNER)))
+
+
+# Catalog views and functions that count a table's rows or measure its size, revoked from PUBLIC
+# in the court's database (README, "What a login still sees of the catalog").
+STATISTICS_VIEWS = (
+    "pg_stat_all_tables", "pg_stat_user_tables", "pg_stat_sys_tables",
+    "pg_stat_xact_all_tables", "pg_stat_xact_user_tables", "pg_stat_xact_sys_tables",
+    "pg_statio_all_tables", "pg_statio_user_tables", "pg_statio_sys_tables",
+    "pg_stat_all_indexes", "pg_stat_user_indexes", "pg_stat_sys_indexes",
+    "pg_statio_all_indexes", "pg_statio_user_indexes", "pg_statio_sys_indexes",
+    "pg_statio_all_sequences", "pg_statio_user_sequences", "pg_statio_sys_sequences",
+    "pg_stat_user_functions", "pg_stat_xact_user_functions", "pg_stat_database",
+)  # fmt: skip
+SIZE_FUNCTIONS = (
+    "pg_relation_size(regclass)", "pg_relation_size(regclass, text)", "pg_table_size(regclass)",
+    "pg_indexes_size(regclass)", "pg_total_relation_size(regclass)",
+)  # fmt: skip
+# pg_class without its row and page estimates
+PG_CLASS_HIDDEN = ("reltuples", "relpages", "relallvisible")
+
+
+def _revoke_statistics(raw) -> None:
+    """Row counts and sizes of the court's tables out of every login's reach (a superuser's
+    session in the court's database: the catalog's grants are per database)."""
+    from psycopg import sql
+
+    for view in STATISTICS_VIEWS:
+        if raw.execute("SELECT to_regclass(%s)", (f"pg_catalog.{view}",)).fetchone()[0] is not None:
+            raw.execute(sql.SQL("REVOKE ALL ON pg_catalog.{} FROM PUBLIC").format(sql.Identifier(view)))
+    for signature in SIZE_FUNCTIONS:
+        raw.execute(sql.SQL("REVOKE EXECUTE ON FUNCTION {} FROM PUBLIC").format(sql.SQL(signature)))
+    # the per-table and per-function counters (pg_stat_get_live_tuples(oid) …), not the backends'
+    for (signature,) in raw.execute(
+        """SELECT p.oid::regprocedure::text FROM pg_proc p
+           WHERE p.pronamespace = 'pg_catalog'::regnamespace AND p.proname LIKE 'pg\\_stat\\_get\\_%%'
+             AND p.pronargs = 1 AND p.proargtypes[0] = 'oid'::regtype"""
+    ).fetchall():
+        raw.execute(sql.SQL("REVOKE EXECUTE ON FUNCTION {} FROM PUBLIC").format(sql.SQL(signature)))
+    columns = [
+        r[0]
+        for r in raw.execute(
+            "SELECT attname FROM pg_attribute WHERE attrelid = 'pg_catalog.pg_class'::regclass"
+            " AND attnum > 0 AND NOT attisdropped ORDER BY attnum"
+        ).fetchall()
+        if r[0] not in PG_CLASS_HIDDEN
+    ]
+    raw.execute("REVOKE SELECT ON pg_catalog.pg_class FROM PUBLIC")
+    raw.execute(
+        sql.SQL("GRANT SELECT ({}) ON pg_catalog.pg_class TO PUBLIC").format(
+            sql.SQL(", ").join(sql.Identifier(c) for c in columns)
+        )
+    )
+
+
+def _court_clock(raw) -> None:
+    """The time zone audit times are written in: the server's own configuration (not the
+    setting of whichever session runs setup), kept where only the owner writes."""
+    row = raw.execute(
+        "SELECT setting FROM pg_file_settings WHERE name = 'timezone' AND applied ORDER BY seqno DESC LIMIT 1"
+    ).fetchone()
+    zone = (
+        row[0]
+        if row
+        else raw.execute("SELECT reset_val FROM pg_settings WHERE name = 'TimeZone'").fetchone()[0]
+    )
+    raw.execute("BEGIN")
+    try:
+        raw.execute(f"SET LOCAL ROLE {OWNER}")
+        raw.execute(
+            "INSERT INTO server_settings (key, value) VALUES ('time_zone', %s)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (zone,),
+        )
+        raw.execute("COMMIT")
+    except BaseException:
+        raw.execute("ROLLBACK")
+        raise
 
 
 def _migrate_as_owner(raw) -> list[int]:
@@ -200,6 +301,14 @@ def _take_ownership(raw) -> int:
     from psycopg import sql
 
     moved = 0
+    for (schema,) in raw.execute(
+        "SELECT nspname FROM pg_namespace WHERE nspname = 'workload_scope' AND pg_get_userbyid(nspowner) <> %s",
+        (OWNER,),
+    ).fetchall():
+        raw.execute(
+            sql.SQL("ALTER SCHEMA {} OWNER TO {}").format(sql.Identifier(schema), sql.Identifier(OWNER))
+        )
+        moved += 1
     rows = raw.execute(
         """SELECT c.relname, c.relkind FROM pg_class c
            WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'v', 'S')
@@ -249,7 +358,8 @@ def _first_admin(raw, admin: str, password: Callable[[], str], report: SetupRepo
             report.add(f"管理员账户 {admin} 已存在，未改动其密码")
         else:
             raw.execute(
-                "SELECT workload_create_login(%s, 'admin', %s)", (admin, verifier(raw, admin, password()))
+                "SELECT workload_create_login(%s, 'admin', %s)",
+                (admin, _password_form(raw, admin, password())),
             )
             report.add(f"已建立管理员登录角色 {admin}")
         row = raw.execute("SELECT role, active FROM users WHERE login = %s", (admin,)).fetchone()
@@ -290,7 +400,11 @@ def _call(db: ServerDatabase, statement: str, params: tuple) -> None:
 def create_login(db: ServerDatabase, login: str, role: str, password: str) -> None:
     """A login role for a new account, member of its role's group (caller holds the transaction)."""
     _check_login(login)
-    _call(db, "SELECT workload_create_login(?, ?, ?)", (login, role, verifier(db.conn.raw, login, password)))
+    _call(
+        db,
+        "SELECT workload_create_login(?, ?, ?)",
+        (login, role, _password_form(db.conn.raw, login, password)),
+    )
 
 
 def set_login_enabled(db: ServerDatabase, login: str, enabled: bool) -> None:
@@ -302,20 +416,20 @@ def set_login_group(db: ServerDatabase, login: str, role: str) -> None:
 
 
 def reset_login_password(db: ServerDatabase, login: str, password: str) -> None:
-    _call(db, "SELECT workload_reset_login_password(?, ?)", (login, verifier(db.conn.raw, login, password)))
-
-
-def change_own_password(db: ServerDatabase, password: str, at: str) -> None:
-    """The connected login's own password (ALTER ROLE CURRENT_USER), and its account marked as
-    having changed it."""
-    from psycopg import sql
-
-    raw = db.conn.raw
-    me = session_login(db)
-    raw.execute(
-        sql.SQL("ALTER ROLE CURRENT_USER PASSWORD {}").format(sql.Literal(verifier(raw, me, password)))
+    _call(
+        db,
+        "SELECT workload_reset_login_password(?, ?)",
+        (login, _password_form(db.conn.raw, login, password)),
     )
-    db.conn.execute("SELECT workload_password_changed(?)", (at,))
+
+
+def change_own_password(db: ServerDatabase, password: str) -> None:
+    """The connected login's own password, through the server's function: it sets the password,
+    marks the account as having changed it and records the change (at the server's time)."""
+    raw = db.conn.raw
+    db.conn.execute(
+        "SELECT workload_change_own_password(?)", (_password_form(raw, session_login(db), password),)
+    )
 
 
 def session_login(db: ServerDatabase) -> str:
@@ -360,7 +474,8 @@ def server_tables(db: ServerDatabase) -> list[str]:
     """The schema's tables in creation order (referenced tables before those referring to them)."""
     rows = db.conn.execute(
         "SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'"
-        " AND relname NOT IN ('schema_migrations', 'write_lock') ORDER BY oid"
+        " AND relname NOT IN ('schema_migrations', 'write_lock', 'server_settings', 'audit_marks',"
+        " 'pending_changes') ORDER BY oid"  # the server's own bookkeeping (version 19)
     ).fetchall()
     return [r[0] for r in rows]
 
@@ -479,6 +594,11 @@ def move_tables(
         rows = _rows(source, table, read, converters)
         if table == "users":
             rows = _moved_users(rows, names, mover)
+        if table == "audit_log":  # the trail is the server's: it checks the file's chain and takes it whole
+            report.counts[table] = _move_audit_trail(db, [dict(zip(names, r, strict=True)) for r in rows])
+            continue
+        if table == "meta":  # the chain's head is the server's (set with the trail)
+            rows = (r for r in rows if r[names.index("key")] != "audit_head")
         if table == "year_versions":  # the cases' triggers counted while copying: the file's counts win
             db.conn.execute("DELETE FROM year_versions")
         temp = sql.Identifier(f"move_{table}")
@@ -505,6 +625,20 @@ def move_tables(
             set_login_enabled(db, account["login"], False)
         report.accounts.append((account["login"], account["role"], password))
     return report
+
+
+def _move_audit_trail(db: ServerDatabase, rows: list[dict]) -> int:
+    """The file's audit rows, ids and hashes kept, through the server's function (管理员 only,
+    into an empty trail, every link checked as ``audit verify`` checks it)."""
+    import json
+
+    import psycopg
+
+    try:
+        db.conn.execute("SELECT workload_move_audit_trail(?)", (json.dumps(rows, ensure_ascii=False),))
+    except psycopg.errors.DataException as exc:
+        raise WorkloadError("server.move_audit_broken", detail=exc.diag.message_primary or "") from exc
+    return len(rows)
 
 
 def _moved_users(rows: Iterator[tuple], names: list[str], mover: str) -> Iterator[tuple]:
