@@ -62,12 +62,6 @@ CREATE TABLE grading_entries (
     PRIMARY KEY (year, judge_id)
 );
 
--- Who writes what (the same grants are in roles.sql, which `server setup` re-applies after the
--- migrations, with the row-level policies): 管理员 and 人事 everything; a 法官 its own summary and
--- acknowledgement, a 庭长 also the opinions on its division's judges.
-GRANT SELECT ON grading_years, grading_entries
-    TO workload_admin, workload_personnel, workload_division_head, workload_judge;
-GRANT INSERT, UPDATE, DELETE ON grading_years, grading_entries TO workload_admin, workload_personnel;
-GRANT UPDATE (summary_text, summary_paper, summary_at, summary_by, ack_at, ack_opinion, ack_paper, ack_by)
-    ON grading_entries TO workload_judge, workload_division_head;
-GRANT UPDATE (head_opinion, head_opinion_by, head_opinion_at) ON grading_entries TO workload_division_head;
+-- Who writes what: 管理员 and 人事 (a 法官 / 庭长 reads its own rows through workload_scope, see
+-- roles.sql, which `server setup` re-applies after the migrations).
+GRANT SELECT, INSERT, UPDATE, DELETE ON grading_years, grading_entries TO workload_admin, workload_personnel;

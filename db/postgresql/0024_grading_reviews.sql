@@ -19,11 +19,6 @@ CREATE TABLE grading_reviews (
     FOREIGN KEY (year, judge_id) REFERENCES grading_entries(year, judge_id)
 );
 
--- 管理员 and 人事 record requests and decisions; a 法官 (or 庭长) asks for its own review (rows
--- limited by the policies in roles.sql, which re-applies these grants on every `server setup`).
-GRANT SELECT ON grading_reviews
-    TO workload_admin, workload_personnel, workload_division_head, workload_judge;
-GRANT INSERT, UPDATE, DELETE ON grading_reviews TO workload_admin, workload_personnel;
-GRANT INSERT ON grading_reviews TO workload_judge, workload_division_head;
-GRANT USAGE, SELECT ON SEQUENCE grading_reviews_id_seq
-    TO workload_admin, workload_personnel, workload_judge, workload_division_head;
+-- 管理员 and 人事 record requests and decisions (a 法官 / 庭长 reads its own through workload_scope).
+GRANT SELECT, INSERT, UPDATE, DELETE ON grading_reviews TO workload_admin, workload_personnel;
+GRANT USAGE, SELECT ON SEQUENCE grading_reviews_id_seq TO workload_admin, workload_personnel;

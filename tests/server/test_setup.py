@@ -19,7 +19,6 @@ from workload_app.storage.migrations import apply_migrations
 RLS_TABLES = {
     "cases", "case_results", "held_reasons", "page_reviews", "post_reviews", "pending_reasons", "judge_credit",
     "quota_plans", "quota_overrides", "queries", "audit_log", "users", "meta",
-    "grading_entries", "grading_reviews",  # the year-end grading (migrations 23, 24)
 }  # fmt: skip
 
 
