@@ -22,7 +22,7 @@ run_app() {  # $1 the program (unix path), then its arguments; prints its output
 }
 
 run_plain() {  # a Windows program on the virtual screen (the installer, the uninstaller)
-  timeout 600 xvfb-run -a bash -c 'source "$0"; winrun "$@"' "$ROOT/packaging/windows/env.sh" "$@"
+  timeout 600 xvfb-run -a bash -c 'source "$0"; winrun_file "$@"' "$ROOT/packaging/windows/env.sh" "$@"
 }
 
 expect() {  # $1 description, $2 output, $3 status, $4 a line the output must contain

@@ -10,9 +10,12 @@ export WINEPREFIX=$B/prefix WINEARCH=win64 WINEDEBUG=-all
 # no Mono/Gecko download prompts; the ProcessPrng stand-in (system32) before any builtin
 # (and no desktop menu entries on the build machine: winemenubuilder off)
 export WINEDLLOVERRIDES="mscoree,mshtml=;bcryptprimitives=n,b;winemenubuilder.exe=d"
-# wine's output goes to a file, not a terminal (wine writes to a terminal differently), and is
-# printed when the program ends: helpers that wine starts may hold a pipe open long after
-winrun() {
+# wine's output goes through a pipe (`| cat`): wine writes to a terminal differently (a program's
+# output to a plain file hung the bundle under wine 8 here)
+winrun() { wine "$@" < /dev/null 2>&1 | cat; return "${PIPESTATUS[0]}"; }
+# the installer and uninstaller: output to a file, printed when they end (helpers that wine starts
+# for them held a pipe open, and the silent installer never returned)
+winrun_file() {
   local log st
   log=$(mktemp)
   wine "$@" < /dev/null > "$log" 2>&1; st=$?

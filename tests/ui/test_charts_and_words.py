@@ -16,7 +16,7 @@ pytestmark = pytest.mark.gui
 
 
 def _window(qtbot, demo_db, lang, tmp_path):
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, Qt
 
     from workload_app.ui.application import create_app, install_translators
     from workload_app.ui.main_window import MainWindow
@@ -28,6 +28,7 @@ def _window(qtbot, demo_db, lang, tmp_path):
     path = Path(demo_db.conn.execute("PRAGMA database_list").fetchone()[2])
     w = MainWindow(demo_db, path, lang)
     qtbot.addWidget(w)
+    w.setWindowState(w.windowState() & ~Qt.WindowState.WindowMaximized)  # a small screen opens maximised
     w.resize(1366, 740)
     w.show()
     return app, w

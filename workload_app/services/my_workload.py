@@ -14,7 +14,7 @@ import pandas as pd
 
 from workload_app.core.credit import judge_shares
 from workload_app.core.problems import WorkloadError
-from workload_app.core.standard import NO_RULE, explain_with_averages, held_rows
+from workload_app.core.standard import NO_RULE, explain, explain_with_averages, held_rows
 from workload_app.services import access, clock, grade_views, review
 from workload_app.services import court as court_settings_
 from workload_app.services import quality as QS
@@ -77,10 +77,13 @@ def my_workload(db: Database, year: int, month: int, judge: str | None = None) -
     }
 
 
-def case_explanation(db: Database, year: int, case_id: int, judge: str | None = None) -> str:
+def case_explanation(
+    db: Database, year: int, case_id: int, judge: str | None = None, *, with_averages: bool = False
+) -> str:
     """The standard-case explanation of one case of the judge's list (``my_workload``'s
     ``case_id``), the same text the sheets and the cases view give it: its pages with the
-    reviewers' decisions applied, the stored result and a held case's reason."""
+    reviewers' decisions applied, the stored result and a held case's reason. ``with_averages``:
+    the window's, with what the divisors are (``explain_with_averages``)."""
     judge = judge or linked_judge(db)
     if not judge:
         raise WorkloadError("mine.no_linked_judge")
@@ -98,7 +101,7 @@ def case_explanation(db: Database, year: int, case_id: int, judge: str | None = 
         user = access.current(db)
         raise access.AccessDenied("access.judge_cases", role=user.role, user=user.name, judge=judge)
     row = S.records_of(case)[0]
-    return explain_with_averages(row, row, params)
+    return explain_with_averages(row, row, params) if with_averages else explain(row, row, params)
 
 
 def _explained_rows(db: Database, comp: dict, case_ids: list[int]) -> pd.DataFrame:

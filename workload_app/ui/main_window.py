@@ -154,7 +154,7 @@ class MainWindow(WindowNavigation, WindowMenus, WindowStore, QMainWindow):
         if saved is None or not self.restoreGeometry(saved):
             frame_w = self.frameGeometry().width() - self.geometry().width()
             frame_h = self.frameGeometry().height() - self.geometry().height()
-            if not frame_h:  # not shown yet: leave room for a title bar and borders
+            if not frame_h and not self.isVisible():  # not shown yet: room for a title bar and borders
                 frame_w, frame_h = 16, 40
             self.resize(min(1280, area.width() - frame_w), min(800, area.height() - frame_h))
             self.move(area.topLeft())

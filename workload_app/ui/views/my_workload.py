@@ -343,7 +343,7 @@ class MyWorkloadView(View):
 
         tasks.read(
             self.explanation,
-            lambda db: case_explanation(db, year, case_id, judge),
+            lambda db: case_explanation(db, year, case_id, judge, with_averages=True),
             done,
             lambda error: self.explanation.setPlainText(db_errors.text(error)),
         )
