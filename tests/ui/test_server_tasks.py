@@ -361,14 +361,21 @@ def test_personnel_imports_a_month_and_prints_everyones_sheets_on_the_worker(
     assert view.result.text() == f"已生成 {len(after) + 1} 个 PDF 于 {folder}"
     # the combined PDF: each judge's page set in turn, the same pages as the judge's own file
     book = PdfReader(combined).pages
+
+    def text(page) -> str:  # without the combined file's running number 「— n —」
+        return re.sub(r"\n?— \d+ —\n?", "", page.extract_text()).strip()
+
     first = {}
     for name, p in own.items():
         pages = PdfReader(p).pages
         assert name in pages[0].extract_text()
-        first[pages[0].extract_text()] = (name, len(pages))
+        first[text(pages[0])] = (name, len(pages))
     offset, order = 0, []
+    while text(book[offset]) not in first:  # the contents pages in front
+        assert "目" in book[offset].extract_text() or not book[offset].extract_text().strip()
+        offset += 1
     while offset < len(book):
-        name, n = first[book[offset].extract_text()]  # a judge's sheet starts here
+        name, n = first[text(book[offset])]  # a judge's sheet starts here
         order.append(name)
         offset += n
     assert offset == len(book) and sorted(order) == sorted(own)  # each judge's page set once
