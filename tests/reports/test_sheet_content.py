@@ -8,7 +8,7 @@ from reportlab.platypus import KeepTogether, Table
 from workload_app.core.formatting import ROLE_ORDER
 from workload_app.reports.judge_sheet import judge_docs, score_text, terms_text
 from workload_app.reports.quality_block import indicator_table
-from workload_app.services.sheets import build_context, division_figures, judge_figures
+from workload_app.services.sheets import build_context, division_figures, judge_figures, sheet_judge_figures
 
 
 class _A:  # the two fields score_text reads
@@ -76,7 +76,7 @@ def test_enforcement_sheets_count_and_explain_the_closings_that_earn_nothing(dem
 
     ctx = build_context(demo_db, 2025, 6, "x")
     name = ctx.assessment[ctx.assessment["track"] == "enforcement"]["judge"].iloc[0]
-    f = judge_figures(ctx, name)
+    f = sheet_judge_figures(ctx, name)
     cases = ctx.merged[ctx.merged["judge"] == name]
     closings = {c["method"]: c for c in f["closings"]}
     for method, g in cases.groupby("closing_method"):
@@ -96,7 +96,7 @@ def test_enforcement_sheets_count_and_explain_the_closings_that_earn_nothing(dem
     story = judge_docs(f)[0].story
     headings = [x._content[0].getPlainText() for x in story if isinstance(x, KeepTogether)]
     assert "四、按结案方式" in headings
-    trial = judge_figures(ctx, ctx.assessment[ctx.assessment["track"] == "trial"]["judge"].iloc[0])
+    trial = sheet_judge_figures(ctx, ctx.assessment[ctx.assessment["track"] == "trial"]["judge"].iloc[0])
     assert trial["closings"] == []
 
 

@@ -361,17 +361,18 @@ def test_personnel_imports_a_month_and_prints_everyones_sheets_on_the_worker(
     (combined,) = [p for p in pdfs if p not in own.values()]
     assert view.result.text() == f"已生成 {len(after) + 1} 个 PDF 于 {folder}"
     # the combined PDF: each judge's page set in turn, the same pages as the judge's own file
-    book = PdfReader(combined).pages
-    first = {}
-    for name, p in own.items():
-        pages = PdfReader(p).pages
-        assert name in pages[0].extract_text()
-        first[pages[0].extract_text()] = (name, len(pages))
-    offset, order = 0, []
-    while offset < len(book):
-        name, n = first[book[offset].extract_text()]  # a judge's sheet starts here
+    reader = PdfReader(combined)
+    book = reader.pages
+    sizes = {name: len(PdfReader(p).pages) for name, p in own.items()}
+    # the bookmarks (目录, then each division with its judges) give where each sheet starts
+    items = [x for group in reader.outline if isinstance(group, list) for x in group]
+    starts = [reader.get_destination_page_number(x) for x in items] + [len(book)]
+    order = []
+    for item, lo, hi in zip(items, starts, starts[1:], strict=False):
+        name = next(n for n in own if n in item.title)
+        assert hi - lo == sizes[name] and name in book[lo].extract_text()
         order.append(name)
-        offset += n
+    offset = starts[-1]
     assert offset == len(book) and sorted(order) == sorted(own)  # each judge's page set once
 
 

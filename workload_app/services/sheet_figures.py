@@ -222,7 +222,6 @@ def judge_figures(ctx: SheetContext, judge: str) -> dict:
             {"category": r.category_label, "type_code": r.type_code, "cases": int(r.cases), "sc": float(r.sc)}
             for r in categories.itertuples()
         ],
-        "closings": _closings(cases) if track == "enforcement" else [],
         # the 合计 row: the exact sums the category rows are rounded from
         "categories_total": {"cases": len(cases), "sc": float(cases["sc"].sum())},
         "top_cases": _case_rows(ctx, top),
@@ -240,6 +239,15 @@ def judge_figures(ctx: SheetContext, judge: str) -> dict:
             "elsewhere": _elsewhere(ctx, judge, a.division),
         },
     }
+
+
+def sheet_judge_figures(ctx: SheetContext, judge: str) -> dict:
+    """``judge_figures`` and what only the printed sheet shows: an enforcement judge's closed
+    cases by closing method (read from the court-wide cases, which carry every closing method)."""
+    f = judge_figures(ctx, judge)
+    cases = ctx.merged[ctx.merged["judge"] == judge]
+    f["closings"] = _closings(cases) if f["judge"]["track"] == "enforcement" else []
+    return f
 
 
 def _closings(cases: pd.DataFrame) -> list[dict]:

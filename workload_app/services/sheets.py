@@ -38,6 +38,7 @@ from workload_app.services.sheet_figures import (  # noqa: F401  (the sheet figu
     notice_figures,
     period_end,
     publish_ranks,
+    sheet_judge_figures,
 )
 from workload_app.storage.db import Database
 
@@ -157,7 +158,7 @@ def sheet_jobs(
         files = unique_file_names([f"{ctx.year}年度_任务下达通知_{r.division}_{r.judge}" for r in rows])
         return [(file, kind, notice_figures(ctx, [r.judge])) for file, r in zip(files, rows, strict=True)]
     files = unique_file_names([f"{prefix}_{r.division}_{r.judge}" for r in rows])
-    return [(file, kind, judge_figures(ctx, r.judge)) for file, r in zip(files, rows, strict=True)]
+    return [(file, kind, sheet_judge_figures(ctx, r.judge)) for file, r in zip(files, rows, strict=True)]
 
 
 def _not_in_post(ctx: SheetContext, judge: str) -> WorkloadError:
