@@ -82,4 +82,5 @@ def test_the_sheet_prints_the_cut_off(court, tmp_path):
     plan_year(court, 2026)
     paths = export_sheets(court, 2026, 12, "judge", tmp_path, judge="张三", workers=1)
     text = "".join(page.extract_text() for page in PdfReader(paths[0]).pages)
-    assert "2026-12-07" in text and "2026-12-31" not in text
+    compact = "".join(text.split())  # dates are printed in Chinese form (「2026 年 12 月 7 日」)
+    assert "统计至2026年12月7日" in compact and "统计至2026年12月31日" not in compact

@@ -246,7 +246,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file}：{state}。共 {total} 行：新增 {new}，更新 {updated}，未变 {unchanged}，拒绝 {rejected}",
         "{file}: {state}. {total} rows: {new} new, {updated} updated, {unchanged} unchanged, {rejected} rejected",
     ),
-    "import.state_dry": ("试导入（未写入）", "dry run (nothing written)"),
+    "import.state_dry": ("校验完成（未写入）", "checked (nothing written)"),
     "import.state_done": ("已导入", "imported"),
     "import.state_not": ("未导入", "not imported"),
     "import.summary_footers": (

@@ -74,9 +74,10 @@ class ImportResult:
             "rejected": self.rejected,
         }
 
-    def summary_text(self, lang: str = messages.ZH) -> str:
+    def summary_text(self, lang: str = messages.ZH, conflicts: bool = True) -> str:
         """What the import did, in ``lang``: the counts, the total lines skipped (never silently),
-        the judges and divisions created, the conflicts."""
+        the judges and divisions created, the conflicts (with how to reassign them from the
+        command line; the wizard says it beside its own checkbox: ``conflicts=False``)."""
         state = (
             "import.state_dry"
             if self.dry_run
@@ -112,7 +113,7 @@ class ImportResult:
             )
         if self.reassigned:
             parts.append(messages.render("import.summary_reassigned", {"count": len(self.reassigned)}, lang))
-        elif self.conflicts:
+        elif self.conflicts and conflicts:
             parts.append(messages.render("import.summary_conflicts", {"count": len(self.conflicts)}, lang))
         return "".join(parts)
 
