@@ -159,3 +159,42 @@ def _check(values: dict, allowed: frozenset[str]) -> None:
     unknown = set(values) - allowed
     if unknown:
         raise ValueError(f"unknown grading columns {sorted(unknown)}")
+
+
+# ---------------------------------------------------------------- a restricted login's own writes
+
+
+def writes_through_server(db: sqlite_utils.Database) -> bool:
+    """A 法官's or 庭长's login on the court server: it holds no privilege on the grading tables, so
+    its summary, acknowledgement, review request and opinion go through the server's functions
+    (roles.sql), which check the row, stamp the account and the time and write the audit row."""
+    return getattr(db, "dialect", None) == "postgresql" and bool(getattr(db.conn, "restricted", False))
+
+
+def _on_server(db: sqlite_utils.Database, sql: str, args: tuple, judge: str) -> None:
+    import psycopg
+
+    from workload_app.core.problems import WorkloadError
+
+    try:
+        db.conn.execute(sql, args)
+    except (psycopg.errors.InsufficientPrivilege, psycopg.errors.InvalidParameterValue) as exc:
+        raise WorkloadError(
+            "server.grade_refused", judge=judge, detail=exc.diag.message_primary or ""
+        ) from exc
+
+
+def summary_on_server(db: sqlite_utils.Database, year: int, judge: str, text: str) -> None:
+    _on_server(db, "SELECT workload_grade_summary(?, ?)", (year, text), judge)
+
+
+def acknowledge_on_server(db: sqlite_utils.Database, year: int, judge: str, opinion: str) -> None:
+    _on_server(db, "SELECT workload_grade_acknowledge(?, ?)", (year, opinion), judge)
+
+
+def request_review_on_server(db: sqlite_utils.Database, year: int, judge: str, text: str) -> None:
+    _on_server(db, "SELECT workload_grade_request_review(?, ?)", (year, text), judge)
+
+
+def opinion_on_server(db: sqlite_utils.Database, year: int, judge: str, text: str) -> None:
+    _on_server(db, "SELECT workload_grade_opinion(?, ?, ?)", (year, judge, text), judge)
