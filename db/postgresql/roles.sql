@@ -1352,7 +1352,7 @@ GRANT SELECT ON workload_scope.post_reviews, workload_scope.grading_years, workl
 -- 庭长's opinion on a judge of the division: the rules of services/grades.py and
 -- services/grade_notices.py, the account and the server's time stamped, the audit row written here
 -- with the same action names. Refusals: 42501 (not the login's row), 22023 (the state forbids it);
--- the hint carries the program's code.
+-- the hint carries the program's code, the detail (JSON) the arguments its text needs.
 CREATE OR REPLACE FUNCTION workload_grade_account_name() RETURNS text
     LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
@@ -1387,7 +1387,7 @@ BEGIN
     END IF;
     IF NOT p_locked_ok AND v_state IN ('confirmed', 'notified') THEN
         RAISE EXCEPTION 'workload: the % grading is locked', p_year USING ERRCODE = '22023',
-            HINT = 'grade.locked';
+            HINT = 'grade.locked', DETAIL = '{"state": ' || to_json(v_state)::text || '}';
     END IF;
     RETURN v_entry;
 END;
@@ -1455,10 +1455,13 @@ BEGIN
     END IF;
     SELECT substring(p.toml FROM '(?:^|\n)[ \t]*review_days[ \t]*=[ \t]*([0-9]+)')::integer INTO v_days
     FROM param_sets p WHERE p.year = p_year ORDER BY p.published DESC, p.version DESC LIMIT 1;
+    v_days := COALESCE(v_days, 30);
     v_today := substr(workload_now(), 1, 10)::date;
-    IF v_today > substr(v_entry.notice_at, 1, 10)::date + COALESCE(v_days, 30) THEN
+    IF v_today > substr(v_entry.notice_at, 1, 10)::date + v_days THEN
         RAISE EXCEPTION 'workload: the review request is past its deadline' USING ERRCODE = '22023',
-            HINT = 'grade.review_late';
+            HINT = 'grade.review_late',
+            DETAIL = '{"days": ' || v_days::text || ', "deadline": "'
+                || to_char(substr(v_entry.notice_at, 1, 10)::date + v_days, 'YYYY-MM-DD') || '"}';
     END IF;
     IF EXISTS (SELECT 1 FROM grading_reviews r
                WHERE r.year = p_year AND r.judge_id = v_entry.judge_id AND r.decided_at IS NULL) THEN
@@ -1501,7 +1504,8 @@ BEGIN
     END IF;
     SELECT y.state INTO v_state FROM grading_years y WHERE y.year = p_year;
     IF v_state IN ('confirmed', 'notified') THEN
-        RAISE EXCEPTION 'workload: the % grading is locked', p_year USING ERRCODE = '22023', HINT = 'grade.locked';
+        RAISE EXCEPTION 'workload: the % grading is locked', p_year USING ERRCODE = '22023', HINT = 'grade.locked',
+            DETAIL = '{"state": ' || to_json(v_state)::text || '}';
     END IF;
     PERFORM workload_mark_audited();
     UPDATE grading_entries SET head_opinion = v_text, head_opinion_by = v_name, head_opinion_at = workload_now()

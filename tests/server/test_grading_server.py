@@ -18,6 +18,7 @@ from workload_app.core.problems import WorkloadError
 from workload_app.services import accounts, audit
 from workload_app.services import grade_notices as GN
 from workload_app.services import grades as GS
+from workload_app.storage import grading_store as store
 from workload_app.storage.db import open_db
 
 Y = 2025
@@ -98,9 +99,13 @@ def test_a_judge_writes_acknowledges_and_requests_a_review_through_the_server(gr
         with pytest.raises(WorkloadError) as err:  # locked after 确定: the service refuses first
             GS.record_summary(judge, Y, "张三", "补充")
         assert err.value.code == "grade.locked"
-        with pytest.raises(psycopg.errors.Error):  # and the server refuses the function itself
-            judge.conn.execute("SELECT workload_grade_summary(2025, '补充')")
+        with pytest.raises(WorkloadError) as err:  # and the server itself, with the same coded error
+            store.summary_on_server(judge, Y, "张三", "补充")
         judge.conn.rollback()
+        assert (
+            err.value.code == "grade.locked"
+            and str(err.value) == "2025 年度考核已书面通知，等次已锁定；只能通过复核改变"
+        )
         GN.acknowledge(judge, Y, "张三", "无异议")
         GN.request_review(judge, Y, "张三", "请求复核")
         with pytest.raises(WorkloadError) as err:
@@ -145,6 +150,8 @@ def test_a_judge_cannot_write_another_judges_row(graded):
     finally:
         judge.conn.close()
     assert _entry(admin, "李四")[0] is None and _entry(admin, "张三")[0] == "张三自己的"
+    trail = audit.log(admin).sort_values("id")
+    assert list(trail["target"].iloc[count:]) == ["2025 年度考核：张三"]  # nothing about 李四
     # a notice 11 days old (the rule set's 10 days passed, by the server's clock): no request,
     # whatever the client's clock says
     with psycopg.connect(pg_server.url(site.database), autocommit=True) as su:
@@ -157,8 +164,19 @@ def test_a_judge_cannot_write_another_judges_row(graded):
         with pytest.raises(psycopg.errors.InvalidParameterValue):
             conn.execute("SELECT workload_grade_request_review(2025, '逾期申请')")
         conn.execute("SELECT workload_grade_acknowledge(2025, '收到')")  # acknowledging stays open
+    judge = _as(site, logins["judge"])
+    try:
+        with pytest.raises(WorkloadError) as err:
+            store.request_review_on_server(judge, Y, "张三", "逾期申请")
+        judge.conn.rollback()
+    finally:
+        judge.conn.close()
+    deadline = admin.conn.execute(
+        "SELECT to_char(CAST(substr(notice_at, 1, 10) AS date) + 10, 'YYYY-MM-DD') FROM grading_entries LIMIT 1"
+    ).fetchone()[0]
+    assert err.value.code == "grade.review_late"
+    assert err.value.arguments["deadline"] == deadline and err.value.arguments["days"] == 10
     assert admin.conn.execute("SELECT COUNT(*) FROM grading_reviews").fetchone()[0] == 0
-    assert len(audit.log(admin)) == count + 2  # the login and the summary, nothing about 李四
     with psycopg.connect(site.url_of(logins["judge"], PASSWORD), autocommit=True) as conn:
         for statement in (
             "UPDATE grading_entries SET summary_text = 'x'",
