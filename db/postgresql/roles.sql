@@ -1345,3 +1345,180 @@ GRANT EXECUTE ON FUNCTION workload_scoped_post_reviews(), workload_scoped_gradin
     TO workload_division_head, workload_judge;
 GRANT SELECT ON workload_scope.post_reviews, workload_scope.grading_years, workload_scope.grading_entries,
     workload_scope.grading_reviews TO workload_division_head, workload_judge;
+
+-- ---------------------------------------------------------------- the year-end grading's own writes
+
+-- A 法官's (or a 庭长's, on their own row) summary, acknowledgement and review request, and a
+-- 庭长's opinion on a judge of the division: the rules of services/grades.py and
+-- services/grade_notices.py, the account and the server's time stamped, the audit row written here
+-- with the same action names. Refusals: 42501 (not the login's row), 22023 (the state forbids it);
+-- the hint carries the program's code, the detail (JSON) the arguments its text needs.
+CREATE OR REPLACE FUNCTION workload_grade_account_name() RETURNS text
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    v_name text;
+BEGIN
+    SELECT COALESCE(NULLIF(u.display_name, ''), u.login) INTO v_name
+    FROM users u WHERE u.login = session_user::text AND u.active = 1;
+    IF v_name IS NULL THEN
+        RAISE EXCEPTION 'workload: % has no active account', session_user USING ERRCODE = '42501';
+    END IF;
+    RETURN v_name;
+END;
+$$;
+
+-- The login's own entry of the year, the year not locked unless p_locked_ok.
+CREATE OR REPLACE FUNCTION workload_grade_own_entry(p_year integer, p_locked_ok boolean)
+    RETURNS grading_entries LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    v_judge bigint := workload_account_judge();
+    v_state text;
+    v_entry grading_entries;
+BEGIN
+    IF v_judge IS NULL THEN
+        RAISE EXCEPTION 'workload: only the judge writes their own grading' USING ERRCODE = '42501',
+            HINT = 'grade.not_own';
+    END IF;
+    SELECT y.state INTO v_state FROM grading_years y WHERE y.year = p_year;
+    SELECT * INTO v_entry FROM grading_entries e WHERE e.year = p_year AND e.judge_id = v_judge;
+    IF v_state IS NULL OR v_entry.judge_id IS NULL THEN
+        RAISE EXCEPTION 'workload: the % grading has not started', p_year USING ERRCODE = '22023',
+            HINT = 'grade.not_started';
+    END IF;
+    IF NOT p_locked_ok AND v_state IN ('confirmed', 'notified') THEN
+        RAISE EXCEPTION 'workload: the % grading is locked', p_year USING ERRCODE = '22023',
+            HINT = 'grade.locked', DETAIL = '{"state": ' || to_json(v_state)::text || '}';
+    END IF;
+    RETURN v_entry;
+END;
+$$;
+
+CREATE OR REPLACE FUNCTION workload_grade_summary(p_year integer, p_text text) RETURNS void
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    v_name text := workload_grade_account_name();
+    v_text text := btrim(COALESCE(p_text, ''));
+    v_entry grading_entries := workload_grade_own_entry(p_year, false);
+BEGIN
+    IF v_text = '' THEN
+        RAISE EXCEPTION 'workload: the summary is empty' USING ERRCODE = '22023', HINT = 'grade.summary_empty';
+    END IF;
+    PERFORM workload_mark_audited();
+    UPDATE grading_entries SET summary_text = v_text, summary_paper = 0, summary_at = workload_now(),
+        summary_by = v_name
+    WHERE year = p_year AND judge_id = v_entry.judge_id;
+    PERFORM workload_audit_append('grade.summary',
+        p_year::text || ' 年度考核：' || (SELECT j.name FROM judges j WHERE j.id = v_entry.judge_id),
+        '{"paper": ' || CASE WHEN v_entry.summary_paper <> 0 THEN 'true' ELSE 'false' END
+            || ', "summary": ' || COALESCE(to_json(v_entry.summary_text)::text, 'null') || '}',
+        '{"paper": false, "summary": ' || to_json(v_text)::text || '}');
+END;
+$$;
+
+CREATE OR REPLACE FUNCTION workload_grade_acknowledge(p_year integer, p_opinion text) RETURNS void
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    v_name text := workload_grade_account_name();
+    v_opinion text := NULLIF(btrim(COALESCE(p_opinion, '')), '');
+    v_entry grading_entries := workload_grade_own_entry(p_year, true);
+BEGIN
+    IF COALESCE(v_entry.notice_version, 0) = 0 THEN
+        RAISE EXCEPTION 'workload: no notice to acknowledge' USING ERRCODE = '22023', HINT = 'grade.no_notice';
+    END IF;
+    PERFORM workload_mark_audited();
+    UPDATE grading_entries SET ack_at = workload_now(), ack_opinion = v_opinion, ack_paper = 0, ack_by = v_name
+    WHERE year = p_year AND judge_id = v_entry.judge_id;
+    PERFORM workload_audit_append('grade.ack',
+        p_year::text || ' 年度考核结果通知：' || (SELECT j.name FROM judges j WHERE j.id = v_entry.judge_id),
+        NULL,
+        '{"notice_version": ' || v_entry.notice_version::text || ', "opinion": '
+            || COALESCE(to_json(v_opinion)::text, 'null') || ', "paper": false}');
+END;
+$$;
+
+-- The deadline is the notice's day plus the year's rule set's review_days (the version in force:
+-- the newest published, else the only draft; 30 days when the rule set does not say).
+CREATE OR REPLACE FUNCTION workload_grade_request_review(p_year integer, p_text text) RETURNS void
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    v_name text := workload_grade_account_name();
+    v_text text := btrim(COALESCE(p_text, ''));
+    v_entry grading_entries := workload_grade_own_entry(p_year, true);
+    v_days integer;
+    v_today date;
+BEGIN
+    IF v_text = '' THEN
+        RAISE EXCEPTION 'workload: the request is empty' USING ERRCODE = '22023', HINT = 'grade.request_empty';
+    END IF;
+    IF v_entry.notice_at IS NULL OR v_entry.notice_at = '' THEN
+        RAISE EXCEPTION 'workload: no notice to review' USING ERRCODE = '22023', HINT = 'grade.no_notice';
+    END IF;
+    SELECT substring(p.toml FROM '(?:^|\n)[ \t]*review_days[ \t]*=[ \t]*([0-9]+)')::integer INTO v_days
+    FROM param_sets p WHERE p.year = p_year ORDER BY p.published DESC, p.version DESC LIMIT 1;
+    v_days := COALESCE(v_days, 30);
+    v_today := substr(workload_now(), 1, 10)::date;
+    IF v_today > substr(v_entry.notice_at, 1, 10)::date + v_days THEN
+        RAISE EXCEPTION 'workload: the review request is past its deadline' USING ERRCODE = '22023',
+            HINT = 'grade.review_late',
+            DETAIL = '{"days": ' || v_days::text || ', "deadline": "'
+                || to_char(substr(v_entry.notice_at, 1, 10)::date + v_days, 'YYYY-MM-DD') || '"}';
+    END IF;
+    IF EXISTS (SELECT 1 FROM grading_reviews r
+               WHERE r.year = p_year AND r.judge_id = v_entry.judge_id AND r.decided_at IS NULL) THEN
+        RAISE EXCEPTION 'workload: a review request is open' USING ERRCODE = '22023', HINT = 'grade.review_open';
+    END IF;
+    IF v_entry.final_grade IS NULL THEN
+        RAISE EXCEPTION 'workload: no notified grade to review' USING ERRCODE = '22023', HINT = 'grade.no_notice';
+    END IF;
+    PERFORM workload_mark_audited();
+    INSERT INTO grading_reviews (year, judge_id, request_text, requested_at, requested_by, previous_grade)
+    VALUES (p_year, v_entry.judge_id, v_text, workload_now(), v_name, v_entry.final_grade);
+    PERFORM workload_audit_append('grade.review_request',
+        p_year::text || ' 年度考核复核：' || (SELECT j.name FROM judges j WHERE j.id = v_entry.judge_id),
+        NULL,
+        '{"grade": ' || to_json(v_entry.final_grade)::text || ', "request": ' || to_json(v_text)::text || '}');
+END;
+$$;
+
+-- A 庭长's opinion on a judge of the division (never on themself), while the year is not locked.
+CREATE OR REPLACE FUNCTION workload_grade_opinion(p_year integer, p_judge text, p_text text) RETURNS void
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    v_name text := workload_grade_account_name();
+    v_text text := btrim(COALESCE(p_text, ''));
+    v_division text;
+    v_state text;
+    v_entry grading_entries;
+BEGIN
+    SELECT d.name INTO v_division FROM divisions d WHERE d.id = workload_account_division();
+    SELECT e.* INTO v_entry FROM grading_entries e JOIN judges j ON j.id = e.judge_id
+    WHERE e.year = p_year AND j.name = btrim(COALESCE(p_judge, ''));
+    IF workload_account_role() IS DISTINCT FROM 'division_head' OR v_division IS NULL
+       OR v_entry.judge_id IS NULL OR v_entry.division IS DISTINCT FROM v_division
+       OR v_entry.judge_id = workload_account_judge() THEN
+        RAISE EXCEPTION 'workload: only the division head writes the opinion on a judge of the division'
+            USING ERRCODE = '42501', HINT = 'grade.not_own';
+    END IF;
+    IF v_text = '' THEN
+        RAISE EXCEPTION 'workload: the opinion is empty' USING ERRCODE = '22023', HINT = 'grade.opinion_empty';
+    END IF;
+    SELECT y.state INTO v_state FROM grading_years y WHERE y.year = p_year;
+    IF v_state IN ('confirmed', 'notified') THEN
+        RAISE EXCEPTION 'workload: the % grading is locked', p_year USING ERRCODE = '22023', HINT = 'grade.locked',
+            DETAIL = '{"state": ' || to_json(v_state)::text || '}';
+    END IF;
+    PERFORM workload_mark_audited();
+    UPDATE grading_entries SET head_opinion = v_text, head_opinion_by = v_name, head_opinion_at = workload_now()
+    WHERE year = p_year AND judge_id = v_entry.judge_id;
+    PERFORM workload_audit_append('grade.opinion', p_year::text || ' 年度考核：' || btrim(p_judge),
+        '{"opinion": ' || COALESCE(to_json(v_entry.head_opinion)::text, 'null') || '}',
+        '{"opinion": ' || to_json(v_text)::text || '}');
+END;
+$$;
+
+REVOKE ALL ON FUNCTION workload_grade_account_name(), workload_grade_own_entry(integer, boolean),
+    workload_grade_summary(integer, text), workload_grade_acknowledge(integer, text),
+    workload_grade_request_review(integer, text), workload_grade_opinion(integer, text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION workload_grade_summary(integer, text), workload_grade_acknowledge(integer, text),
+    workload_grade_request_review(integer, text) TO workload_judge, workload_division_head;
+GRANT EXECUTE ON FUNCTION workload_grade_opinion(integer, text, text) TO workload_division_head;

@@ -350,6 +350,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The file's audit chain is broken or was altered ({detail}); the server refused it and nothing was changed. "
         "Check the file with audit verify first",
     ),
+    "server.grade_refused": (
+        "服务器拒绝记录{judge}的年度考核：{detail}",
+        "The server refused the year-end grading entry of {judge}: {detail}",
+    ),
     "server.pending_refused": (
         "服务器拒绝记录案件「{case}」的未结原因：只有承办法官可以填写（{detail}）",
         "The server refused the pending reason of case “{case}”: only its responsible judge records it ({detail})",

@@ -82,6 +82,10 @@ def acknowledge(db: Database, year: int, judge: str, opinion: str = "", paper: b
     e = entry_of(db, year, judge)
     if not e["notice_version"]:
         raise WorkloadError("grade.no_notice", judge=judge, year=year)
+    if store.writes_through_server(db) and not paper:  # the server checks, stamps and records it
+        with repo.transaction(db):
+            store.acknowledge_on_server(db, year, judge, opinion or "")
+        return changes_of(year, year_row(db, year)["state"], f"{judge} 已签收第 {e['notice_version']} 版通知")
     with repo.transaction(db):
         values = {
             "ack_at": repo.now(),
@@ -129,6 +133,12 @@ def request_review(db: Database, year: int, judge: str, text: str, on: dt.date |
         )
     if any(r["decided_at"] is None for r in store.reviews(db, year, e["judge_id"])):
         raise WorkloadError("grade.review_open", judge=judge)
+    if store.writes_through_server(db):  # the server checks the deadline by its own clock
+        with repo.transaction(db):
+            store.request_review_on_server(db, year, judge, text)
+        return changes_of(
+            year, year_row(db, year)["state"], f"已登记 {judge} 的复核申请（期限 {deadline.isoformat()}）"
+        )
     with repo.transaction(db):
         store.insert_review(
             db,

@@ -237,6 +237,12 @@ def record_summary(db: Database, year: int, judge: str, text: str = "", paper: b
     if not text and not paper:
         raise WorkloadError("grade.summary_empty")
     jid = _judge_id(db, judge)
+    if store.writes_through_server(db) and not paper:  # the server checks, stamps and records it
+        require_unlocked(year_row(db, year))
+        with repo.transaction(db):
+            store.summary_on_server(db, year, judge, text)
+        state = (store.grading_year(db, year) or {}).get("state", "summary")
+        return changes_of(year, state, f"已记录 {judge} 的个人总结")
     with repo.transaction(db):
         row = store.grading_year(db, year)
         before = store.entry(db, year, jid)
@@ -280,6 +286,10 @@ def record_opinion(db: Database, year: int, judge: str, text: str) -> Changes:
     text = (text or "").strip()
     if not text:
         raise WorkloadError("grade.opinion_empty")
+    if store.writes_through_server(db):  # the server checks, stamps and records it
+        with repo.transaction(db):
+            store.opinion_on_server(db, year, judge, text)
+        return changes_of(year, year_row(db, year)["state"], f"已记录对 {judge} 的庭长意见")
     with repo.transaction(db):
         require_unlocked(year_row(db, year))
         store.update_entry(
