@@ -344,20 +344,40 @@ def court_show(ctx: Context) -> None:
     click.echo(f"法院名称：{s.name}")
     click.echo(f"发文字号前缀：{s.notice_prefix or '（未设置）'}")
     click.echo(f"起始文号：{s.notice_start}（示例：{s.notice_number(2025, 1)}）")
+    click.echo(f"文号编排：{NUMBERING_LABELS[s.notice_numbering]}")
+
+
+NUMBERING_LABELS = {
+    "judge": "每份通知一个文号（judge）",
+    "plan": "每个任务计划一个文号，各法官为附件（plan）",
+}
 
 
 @court.command("set")
 @click.option("--name", default=None, help="法院名称，如：重庆市沙坪坝区人民法院")
 @click.option("--notice-prefix", default=None, help="发文字号前缀，如：渝0106法（文号：渝0106法〔2025〕1号）")
 @click.option("--notice-start", type=int, default=None, help="本年度任务下达通知的起始序号")
+@click.option(
+    "--notice-numbering",
+    type=click.Choice(["plan", "judge"]),
+    default=None,
+    help="文号编排：plan 每个任务计划一个文号（各法官的任务为附件）；judge 每份通知一个文号（默认）",
+)
 @pass_ctx
-def court_set(ctx: Context, name, notice_prefix, notice_start) -> None:
+def court_set(ctx: Context, name, notice_prefix, notice_start, notice_numbering) -> None:
     """修改法院设置（管理员、人事）；写入审计日志。"""
     from workload_app.services.court import set_court_settings
 
-    s = set_court_settings(ctx.db, name=name, notice_prefix=notice_prefix, notice_start=notice_start).summary
+    s = set_court_settings(
+        ctx.db,
+        name=name,
+        notice_prefix=notice_prefix,
+        notice_start=notice_start,
+        notice_numbering=notice_numbering,
+    ).summary
     click.echo(
-        f"法院名称：{s.name}；发文字号前缀：{s.notice_prefix or '（未设置）'}；起始文号：{s.notice_start}"
+        f"法院名称：{s.name}；发文字号前缀：{s.notice_prefix or '（未设置）'}；起始文号：{s.notice_start}；"
+        f"文号编排：{NUMBERING_LABELS[s.notice_numbering]}"
     )
 
 

@@ -348,6 +348,18 @@ After: {a}</translation>
       <source>第一份通知的文号</source>
       <translation>First notice is numbered</translation>
     </message>
+    <message>
+      <source>文号编排</source>
+      <translation>Notice numbers</translation>
+    </message>
+    <message>
+      <source>每个任务计划一个文号，各法官的任务为附件</source>
+      <translation>One number per plan, each judge's task as an attachment</translation>
+    </message>
+    <message>
+      <source>每份通知一个文号</source>
+      <translation>One number per notice</translation>
+    </message>
   </context>
   <context>
     <name>DecisionDialog</name>

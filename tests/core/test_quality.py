@@ -233,7 +233,7 @@ def test_age_of_a_case_filed_on_the_31st():
 
 
 def test_appeals_reversal_and_withdrawn_appeal():
-    f = court()
+    f = court(q=replace(Q, min_denominator=0))
     accept = f.indicator("acceptance_rate")
     # judgments/rulings of first instance: A, C, E, F, G; appealed: E, F (outcome on file), G (withdrawn)
     assert (accept.numerator, accept.denominator) == (2, 5)
@@ -322,3 +322,64 @@ def test_bad_quality_parameters_name_their_key(snippet, key):
     with pytest.raises(ParameterError) as err:
         params_from_toml(f"year = 2025\n{snippet}\n")
     assert err.value.key == key
+
+
+def _closing_cases(on_hand: int, closed: int) -> pd.DataFrame:
+    """``on_hand`` cases filed in January 2025, the first ``closed`` of them closed in March."""
+    return pd.DataFrame(
+        [
+            case(
+                case_number=f"Z{i}",
+                filed_on="2025-01-06",
+                closed_on="2025-03-20" if i < closed else None,
+            )
+            for i in range(on_hand)
+        ]
+    )
+
+
+def test_a_half_year_closing_rate_is_judged_against_the_range_scaled_by_six_twelfths():
+    cases = _closing_cases(20, 10)  # 结案率 10/20 = 50 %: under the year's 70 %, over 70 % × 6/12 = 35 %
+    half = court(qm.Period.year_to_month(2025, 6), cases)
+    rate = half.indicator("closing_rate")
+    assert (rate.numerator, rate.denominator, rate.value) == (10, 20, 0.5)
+    assert rate.low == pytest.approx(0.35) and rate.scale == 0.5
+    assert rate.in_range is True and "closing_rate" not in half.out_of_range
+    # 结收比 is not scaled: 10/20 = 50 % against 95 %, flagged
+    assert half.indicator("closed_to_filed").low == 0.95
+    assert half.indicator("closed_to_filed").in_range is False
+    assert qm.flag_rule_note(half) == (
+        "本期 6 个月，结案率的参考范围按全年范围 × 6/12 折算；分母不足 10 的指标只列数值，不评价。"
+    )
+    # three months: 70 % × 3/12 = 17.5 %; 3 of 20 closed (15 %) is below it
+    quarter = court(qm.Period.year_to_month(2025, 3), _closing_cases(20, 3))
+    assert quarter.indicator("closing_rate").low == pytest.approx(0.175)
+    assert quarter.indicator("closing_rate").in_range is False
+
+
+def test_the_full_year_is_judged_against_the_range_as_set():
+    year = court(qm.Period.year_to_month(2025, 12), _closing_cases(20, 10))
+    rate = year.indicator("closing_rate")
+    assert (rate.low, rate.scale, rate.value) == (0.7, 1.0, 0.5)
+    assert rate.in_range is False and "closing_rate" in year.out_of_range
+    assert qm.flag_rule_note(year) == "分母不足 10 的指标只列数值，不评价。"
+    # a court that scales nothing judges a half-year against 70 % too
+    half = court(qm.Period.year_to_month(2025, 6), _closing_cases(20, 10), replace(Q, scaled_with_period=()))
+    assert half.indicator("closing_rate").low == 0.7
+    assert half.indicator("closing_rate").in_range is False
+
+
+def test_one_of_two_is_shown_but_not_flagged():
+    from workload_app.reports.quality_block import indicator_mark
+
+    f = court(qm.Period.year_to_month(2025, 12), _closing_cases(2, 1))
+    rate = f.indicator("closing_rate")
+    assert (rate.numerator, rate.denominator, rate.value) == (1, 2, 0.5)
+    assert rate.too_few and rate.in_range is None and f.out_of_range == ()
+    assert indicator_mark(rate) == "不评价"
+    # 10 cases reach the minimum: 5 of 10 is judged (and under 70 %)
+    ten = court(qm.Period.year_to_month(2025, 12), _closing_cases(10, 5)).indicator("closing_rate")
+    assert not ten.too_few and ten.in_range is False
+    # a court that sets the minimum to 0 flags 1 of 2
+    anyway = court(qm.Period.year_to_month(2025, 12), _closing_cases(2, 1), replace(Q, min_denominator=0))
+    assert anyway.indicator("closing_rate").in_range is False

@@ -44,9 +44,13 @@ def money(x: float) -> str:
     return f"{x:,.2f}"
 
 
-def mark(value, low, high) -> str:
-    """Worked out here from the year's reference range: ▼ below, ▲ above, nothing inside."""
-    if value is None:
+MIN_DEN = 10  # the default [quality] min_denominator: a smaller denominator is not judged
+
+
+def mark(value, low, high, den=MIN_DEN) -> str:
+    """Worked out here from the year's reference range: ▼ below, ▲ above, nothing inside; nothing
+    from a denominator under the minimum."""
+    if value is None or den < MIN_DEN:
         return ""
     if low is not None and value < low:
         return "▼"
@@ -74,14 +78,22 @@ def expected_rows(row, ranges) -> list[str]:
         key = {"appealed_rate": "acceptance_rate"}.get(col, col)
         low, high = ranges[key]
         shown = "—" if value is None else (f"{value:.1f}天" if col == "mean_days" else pct(value))
-        out.append(f"{label}{num_label}{fmt_part(n)}{den_label}{fmt_part(d)}{mark(value, low, high)}{shown}")
+        out.append(
+            f"{label}{num_label}{fmt_part(n)}{den_label}{fmt_part(d)}{mark(value, low, high, d)}{shown}"
+        )
     return out
 
 
 def test_judge_sheet_figures_equal_export_quality_and_marks_out_of_range(demo_db, tmp_path):
     params, _ = current_params(demo_db, YEAR)
+    # 1—6月: 结案率's year range scaled by 6/12 (70 % -> 35 %), the others as set
+    assert params.quality.min_denominator == MIN_DEN
     ranges = {
-        k: params.quality.range_of(k)
+        k: (
+            tuple(b * 6 / 12 if b is not None else None for b in params.quality.range_of(k))
+            if k == "closing_rate"
+            else params.quality.range_of(k)
+        )
         for k in (
             "closing_rate",
             "closed_to_filed",
@@ -114,7 +126,9 @@ def test_judge_sheet_figures_equal_export_quality_and_marks_out_of_range(demo_db
     exported = pd.read_csv(out)
     # a trial judge with an out-of-range value, an enforcement judge, and one with appeals
     trial = exported[exported["closing_rate_den"] > 0]
-    low_closing = trial[trial["closing_rate"] < ranges["closing_rate"][0]]
+    low_closing = trial[
+        (trial["closed_to_filed"] < ranges["closed_to_filed"][0]) & (trial["closed_to_filed_den"] >= MIN_DEN)
+    ]
     appealed = exported[exported["appealed_rate_num"] > 0]
     enforcement = exported[exported["enforcement_recovery_rate_den"] > 0]
     assert len(low_closing) and len(appealed) and len(enforcement)

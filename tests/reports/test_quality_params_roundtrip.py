@@ -30,6 +30,8 @@ CHANGED = QualityParams(
     judgment_methods=("判决", "驳回起诉"),
     deduction_per_reversed=2.5,
     deduction_cap=12.0,
+    min_denominator=5,
+    scaled_with_period=("closing_rate", "closed_to_filed"),
 )
 
 
@@ -83,6 +85,10 @@ BAD = [
     ('ranges = { closing_rate = { min = "高" } }', "quality.ranges.closing_rate.min"),
     ("ranges = { closing_rate = { low = 0.9 } }", "quality.ranges.closing_rate.low"),
     ("unknown_key = 1", "quality.unknown_key"),
+    ("min_denominator = -1", "quality.min_denominator"),
+    ("min_denominator = 2.5", "quality.min_denominator"),
+    ("min_denominator = 5000", "quality.min_denominator"),
+    ('scaled_with_period = ["speed"]', "quality.scaled_with_period"),
     ('time_limits = [{ category = "民事", months = 3 }]', "quality.time_limits[0].category"),
     ('time_limits = [{ category = "civil", months = 0 }]', "quality.time_limits[0]"),
     ('time_limits = [{ category = "civil", months = 1.5 }]', "quality.time_limits[0]"),
@@ -108,7 +114,9 @@ def _refused(db_path, tmp_path, line, key):
     db.conn.close()
     text = params_to_toml(default_params(2025))
     text = text.replace("[quality]\n", f"[quality]\n{line}\n", 1)
-    if line.startswith(("ranges", "judgment_methods", "time_limits", "deduction")):
+    if line.startswith(
+        ("ranges", "judgment_methods", "time_limits", "deduction", "min_denominator", "scaled_with_period")
+    ):
         # the line replaces the exported one of the same key
         name = line.split(" =")[0]
         lines = text.split("\n")

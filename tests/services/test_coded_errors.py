@@ -241,8 +241,8 @@ def test_court_settings_refusals_in_both_languages(db):
         "The first notice number should be a whole number from 1 to 99999, not 0",
     )
     assert texts(court.set_court_settings, db) == (
-        "请至少指定一项：--name、--notice-prefix 或 --notice-start",
-        "Give at least one of --name, --notice-prefix or --notice-start",
+        "请至少指定一项：--name、--notice-prefix、--notice-start 或 --notice-numbering",
+        "Give at least one of --name, --notice-prefix, --notice-start or --notice-numbering",
     )
 
 

@@ -55,3 +55,15 @@ def test_others_see_the_settings_read_only(demo_db, open_window, login):
 
     box = dialog.findChild(QDialogButtonBox)
     assert box.button(QDialogButtonBox.StandardButton.Save) is None
+
+
+def test_admin_chooses_one_number_per_plan_in_the_dialog(demo_db, open_window):
+    w = open_window(demo_db, "admin")
+    dialog = w.court_settings()
+    assert dialog.numbering.currentData() == "judge" and dialog.numbering.isEnabled()
+    dialog.numbering.setCurrentIndex(dialog.numbering.findData("plan"))
+    dialog.save()
+    assert dialog.result() == 1
+    assert court.court_settings(demo_db).notice_numbering == "plan"
+    again = w.court_settings()
+    assert again.numbering.currentData() == "plan"

@@ -116,8 +116,15 @@ class Indicator:
     value: float | None  # None: denominator 0 (nothing to measure)
     low: float | None  # reference range; None: open on that side
     high: float | None
-    in_range: bool | None  # None when there is no value
+    in_range: bool | None  # None when there is no value or its denominator is below the minimum
     data_date: dt.date | None
+    scale: float = 1.0  # the factor low/high were scaled by for a part-year period (1: as set)
+    min_denominator: int = 0  # below this the value is shown, not judged
+
+    @property
+    def too_few(self) -> bool:
+        """A value from too small a denominator: shown, neither flagged nor passed."""
+        return self.value is not None and self.denominator < self.min_denominator
 
     @property
     def label(self) -> str:
@@ -158,6 +165,41 @@ def in_range(value: float | None, low: float | None, high: float | None) -> bool
     if value is None:
         return None
     return (low is None or value >= low - 1e-12) and (high is None or value <= high + 1e-12)
+
+
+def period_scale(period: Period) -> tuple[int, float]:
+    """The months a period reaches (its start month to its end month) and months/12 (at most 1)."""
+    months = (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
+    return months, min(1.0, months / 12)
+
+
+def judged_range(key: str, q: QualityParams, period: Period) -> tuple[float | None, float | None, float]:
+    """THE rule for a flag's reference range: the year's range, scaled by months/12 on a part-year
+    period for the indicators the court lists in ``scaled_with_period`` (结案率 by default): a
+    1—6月 period judges 结案率 against 70 % × 6/12 = 35 %. Returns (low, high, factor)."""
+    low, high = q.range_of(key)
+    if key not in q.scaled_with_period:
+        return low, high, 1.0
+    _, factor = period_scale(period)
+    return (
+        None if low is None else low * factor,
+        None if high is None else high * factor,
+        factor,
+    )
+
+
+def flag_rule_note(fig: QualityFigures) -> str:
+    """The sentence a sheet prints under its 质效 table saying how the flags were set."""
+    parts = []
+    scaled = [i for i in fig.indicators if i.scale < 1.0]
+    if scaled:
+        months, _ = period_scale(fig.period)
+        names = "、".join(i.label for i in scaled)
+        parts.append(f"本期 {months} 个月，{names}的参考范围按全年范围 × {months}/12 折算")
+    least = max((i.min_denominator for i in fig.indicators), default=0)
+    if least > 0:
+        parts.append(f"分母不足 {least} 的指标只列数值，不评价")
+    return "；".join(parts) + "。" if parts else ""
 
 
 def score_deduction(reversed_remanded: int, q: QualityParams) -> float:
@@ -436,7 +478,11 @@ def _ratio(n: float, d: float) -> float | None:
 
 
 def indicators_of(
-    row: dict, q: QualityParams, data_date: dt.date | None, appeals_date: dt.date | None
+    row: dict,
+    q: QualityParams,
+    period: Period,
+    data_date: dt.date | None,
+    appeals_date: dt.date | None,
 ) -> tuple[Indicator, ...]:
     long_pending = row["pending_12_18"] + row["pending_18_36"] + row["pending_over_36"]
     pairs = {
@@ -457,9 +503,12 @@ def indicators_of(
         if key == "enforcement_recovery_rate" and "enf_applied_fen" in row:
             # int / int in Python is the correctly rounded quotient of the exact sums in fen
             value = _ratio(int(row["enf_recovered_fen"]), int(row["enf_applied_fen"]))
-        low, high = q.range_of(key)
+        low, high, factor = judged_range(key, q, period)
         date = appeals_date if key in APPEAL_KEYS else data_date
-        out.append(Indicator(key, float(n), float(d), value, low, high, in_range(value, low, high), date))
+        judged = None if d < q.min_denominator else in_range(value, low, high)
+        out.append(
+            Indicator(key, float(n), float(d), value, low, high, judged, date, factor, q.min_denominator)
+        )
     return tuple(out)
 
 
@@ -525,7 +574,7 @@ def _figures_of(
         pending_over_36=int(row["pending_over_36"]),
         appealed=int(row["appealed"]),
         reversed_remanded=int(row["reversed_remanded"]),
-        indicators=indicators_of(row, q, data_date, appeals_date),
+        indicators=indicators_of(row, q, period, data_date, appeals_date),
     )
 
 

@@ -58,6 +58,13 @@ class QualityParams:
     judgment_methods: tuple[str, ...] = ("判决", "裁定", "驳回")  # closing methods open to appeal
     deduction_per_reversed: float = 0.0  # score points off per reversed/remanded case; 0 = off
     deduction_cap: float = 0.0  # at most this many points off in all; 0 = no cap
+    # an indicator whose denominator is below this is shown but neither flagged nor passed (1 of 2
+    # cases is 50 %, which says nothing about a judge); 10 is the smallest count at which one case
+    # moves a rate by no more than 10 points
+    min_denominator: int = 10
+    # indicators whose range is for a whole year and is scaled by months/12 on a part-year period
+    # (结案率 counts what is closed so far against all on hand, so it grows through the year)
+    scaled_with_period: tuple[str, ...] = ("closing_rate",)
 
     def range_of(self, key: str) -> tuple[float | None, float | None]:
         for k, low, high in self.ranges:
@@ -76,7 +83,15 @@ def _quality(q: Any) -> QualityParams:
         raise ParameterError("quality", "param.not_table")
     _check_keys(
         q,
-        {"time_limits", "ranges", "judgment_methods", "deduction_per_reversed", "deduction_cap"},
+        {
+            "time_limits",
+            "ranges",
+            "judgment_methods",
+            "deduction_per_reversed",
+            "deduction_cap",
+            "min_denominator",
+            "scaled_with_period",
+        },
         "quality.",
     )
     default = QualityParams()
@@ -106,12 +121,28 @@ def _quality(q: Any) -> QualityParams:
             raise ParameterError(where, "param.range_order", low=low, high=high)
         ranges[key] = (low, high)
     methods = _strings(q.get("judgment_methods", list(default.judgment_methods)), "quality.judgment_methods")
+    least = _number(q.get("min_denominator", default.min_denominator), "quality.min_denominator", 0.0, 1000.0)
+    if not least.is_integer():
+        raise ParameterError("quality.min_denominator", "param.whole_number", value=least)
+    scaled = _strings(
+        q.get("scaled_with_period", list(default.scaled_with_period)), "quality.scaled_with_period"
+    )
+    for key in scaled:
+        if key not in QUALITY_KEYS:
+            raise ParameterError(
+                "quality.scaled_with_period",
+                "param.unknown_indicator",
+                indicator=key,
+                choices=", ".join(QUALITY_KEYS),
+            )
     return QualityParams(
         limits,
         tuple((k, lo, hi) for k, (lo, hi) in ranges.items()),
         methods,
         _number(q.get("deduction_per_reversed", 0.0), "quality.deduction_per_reversed"),
         _number(q.get("deduction_cap", 0.0), "quality.deduction_cap"),
+        int(least),
+        scaled,
     )
 
 
@@ -152,6 +183,8 @@ def _quality_toml(q: QualityParams) -> list[str]:
         f"judgment_methods = {_toml_value(list(q.judgment_methods))}",
         f"deduction_per_reversed = {q.deduction_per_reversed!r}",
         f"deduction_cap = {q.deduction_cap!r}",
+        f"min_denominator = {q.min_denominator}",
+        f"scaled_with_period = {_toml_value(list(q.scaled_with_period))}",
         "ranges = { " + ", ".join(f"{k} = {_toml_value(v) if v else '{}'}" for k, v in ranges.items()) + " }",
     ]
     if not q.time_limits:  # none at all, said so: an absent list would read back as the defaults

@@ -106,9 +106,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "起始文号应为 1—99999 的整数，收到 {value}",
         "The first notice number should be a whole number from 1 to 99999, not {value}",
     ),
+    "court.notice_numbering": (
+        "文号编排应为 plan（每个任务计划一个文号，各法官为附件）或 judge（每份通知一个文号），收到 {value}",
+        "Notice numbering should be plan (one number per plan, each judge an attachment) "
+        "or judge (one number per notice), not {value}",
+    ),
     "court.nothing_given": (
-        "请至少指定一项：--name、--notice-prefix 或 --notice-start",
-        "Give at least one of --name, --notice-prefix or --notice-start",
+        "请至少指定一项：--name、--notice-prefix、--notice-start 或 --notice-numbering",
+        "Give at least one of --name, --notice-prefix, --notice-start or --notice-numbering",
     ),
     # ------------------------------------------------------------ backups
     "backup.exists": ("「{target}」已存在，未覆盖", "“{target}” already exists; it was not overwritten"),

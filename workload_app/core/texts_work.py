@@ -145,6 +145,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Parameter “{key}”: the lower bound {low:g} is above the upper bound {high:g}",
     ),
     "param.not_text": ("参数「{key}」应为文字", "Parameter “{key}” should be text"),
+    "param.whole_number": (
+        "参数「{key}」应为整数，而不是 {value}",
+        "Parameter “{key}” should be a whole number, not {value}",
+    ),
     "param.whole_months": (
         "参数「{key}」的月数和天数应为整数",
         "Parameter “{key}”: months and days should be whole numbers",

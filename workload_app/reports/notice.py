@@ -111,22 +111,83 @@ def receipt(labels: list[str]) -> Table:
     return t
 
 
-def notice_docs(f: dict) -> list[SheetDoc]:
-    """任务下达通知 for each judge of ``f["notices"]``, each with its own 文号."""
+def _number_head(number: str) -> list:
+    centre = ParagraphStyle("number", parent=styles()["base"], fontSize=10.5, leading=14, alignment=TA_CENTER)
+    return [
+        Paragraph(escape(number), centre),
+        HRFlowable(width="100%", thickness=1.2, color=colors.HexColor("#b22222"), spaceBefore=2 * mm),
+        Spacer(1, 5 * mm),
+    ]
+
+
+def _body_style() -> ParagraphStyle:
+    return ParagraphStyle("body", parent=styles()["base"], fontSize=10.5, leading=17, firstLineIndent=21)
+
+
+def _copies_block(text: str) -> list:
+    return [
+        Spacer(1, 4 * mm),
+        HRFlowable(width="100%", thickness=0.6, color=colors.black, spaceAfter=1 * mm),
+        Paragraph(escape(f"抄送：{text}。"), styles()["base"]),
+        HRFlowable(width="100%", thickness=0.6, color=colors.black, spaceBefore=1 * mm),
+    ]
+
+
+def _task(n: dict) -> list:
+    """A judge's task: who, the quota with its derivation, the monthly targets."""
     st = styles()
+    story: list = [
+        _kv(
+            [
+                ("法官", n["judge"]),
+                ("部门", n["division"]),
+                ("职务", n["post"]),
+                ("类别", fmt.TRACK_LABELS[n["track"]]),
+                ("年度任务", fmt.sc(n["quota"])),
+                ("计量单位", fmt.UNIT_LABELS[n["track"]]),
+            ]
+        ),
+        heading("一、任务推导"),
+        Paragraph(escape(n["sentence"]), st["base"]),
+        Paragraph(escape(f"基本任务的推导：{n['derivation']}"), st["note"]),
+        heading("二、逐月目标"),
+    ]
+    rows = [["月份", "当月目标", "累计目标"]]
+    cumulative = 0.0
+    for m, v in enumerate(n["months"], start=1):
+        cumulative += v
+        rows.append([fmt.MONTH_NAMES[m - 1], fmt.sc(v), fmt.sc(cumulative)])
+    body_rows = rows[1:]
+    note = reconcile.running_note(
+        [r[0] for r in body_rows],
+        [r[1] for r in body_rows],
+        [r[2] for r in body_rows],
+        "累计目标",
+        "当月目标",
+    )
+    story.extend(with_note(table(rows, [W / 3] * 3, numeric_from=1), note))
+    return story
+
+
+def attachment_title(n: dict, year: int) -> str:
+    return f"{n['judge']}{year}年度基本结案任务"
+
+
+def notice_docs(f: dict) -> list[SheetDoc]:
+    """任务下达通知 for each judge of ``f["notices"]``, each with its own 文号; with the court's
+    ``plan`` numbering one 通知 with the plan's 文号 and each judge's task as its attachment."""
+    if f.get("numbering") == "plan":
+        return plan_notice_docs(f)
     plan = f["plan"]
     year = f["year"]
-    centre = ParagraphStyle("number", parent=st["base"], fontSize=10.5, leading=14, alignment=TA_CENTER)
-    body = ParagraphStyle("body", parent=st["base"], fontSize=10.5, leading=17, firstLineIndent=21)
+    body = _body_style()
     docs = []
     for n in f["notices"]:
         issued = cn_date(plan["created_at"])
         title = f"{f['issuer']}关于下达{year}年度基本结案任务的通知"
         why = plan["reason"] or "年度计划"
         story: list = [
-            Paragraph(escape(n["number"]), centre),
-            HRFlowable(width="100%", thickness=1.2, color=colors.HexColor("#b22222"), spaceBefore=2 * mm),
-            Spacer(1, 5 * mm),
+            *_number_head(n["number"]),
             heading(title, "title"),
             Spacer(1, 3 * mm),
             Paragraph(escape(f"{n['judge']}同志："), body),
@@ -137,45 +198,15 @@ def notice_docs(f: dict) -> list[SheetDoc]:
                 indent=21,
             ),
             Spacer(1, 2 * mm),
-            _kv(
-                [
-                    ("法官", n["judge"]),
-                    ("部门", n["division"]),
-                    ("职务", n["post"]),
-                    ("类别", fmt.TRACK_LABELS[n["track"]]),
-                    ("年度任务", fmt.sc(n["quota"])),
-                    ("计量单位", fmt.UNIT_LABELS[n["track"]]),
-                ]
-            ),
-            heading("一、任务推导"),
-            Paragraph(escape(n["sentence"]), st["base"]),
-            Paragraph(escape(f"基本任务的推导：{n['derivation']}"), st["note"]),
-            heading("二、逐月目标"),
+            *_task(n),
         ]
-        rows = [["月份", "当月目标", "累计目标"]]
-        cumulative = 0.0
-        for m, v in enumerate(n["months"], start=1):
-            cumulative += v
-            rows.append([fmt.MONTH_NAMES[m - 1], fmt.sc(v), fmt.sc(cumulative)])
-        body_rows = rows[1:]
-        note = reconcile.running_note(
-            [r[0] for r in body_rows],
-            [r[1] for r in body_rows],
-            [r[2] for r in body_rows],
-            "累计目标",
-            "当月目标",
-        )
-        story.extend(with_note(table(rows, [W / 3] * 3, numeric_from=1), note))
         story.append(
             KeepTogether(
                 [
                     SealBlock(f["issuer"], issued),
                     heading("签收"),
                     receipt(receipt_signers(n["post"])),
-                    Spacer(1, 4 * mm),
-                    HRFlowable(width="100%", thickness=0.6, color=colors.black, spaceAfter=1 * mm),
-                    Paragraph(escape(f"抄送：{copies(n['division'], n['post'])}。"), st["base"]),
-                    HRFlowable(width="100%", thickness=0.6, color=colors.black, spaceBefore=1 * mm),
+                    *_copies_block(copies(n["division"], n["post"])),
                 ]
             )
         )
@@ -187,6 +218,69 @@ def notice_docs(f: dict) -> list[SheetDoc]:
         doc.header = f"{f['issuer']}　{n['number']}　{n['judge']}（{n['division']}）　{year} 年度基本结案任务"
         doc.footer = ""  # an official notice carries no program's name
         doc.group, doc.entry = n["division"] or "", f"{n['judge']}（{n['post']}）　{n['number']}"
+        docs.append(doc)
+    return docs
+
+
+def plan_notice_docs(f: dict) -> list[SheetDoc]:
+    """One 通知 for the plan (its 文号, title, 主送 the divisions, 正文, the list of attachments,
+    落款 with the seal's square, 抄送), then each judge's task as 「附件 n」 with the judge's 签收."""
+    plan, year = f["plan"], f["year"]
+    # in plan order, numbered 1, 2, … in this document (the cover lists exactly what follows it)
+    notices = [
+        {**n, "attachment": i}
+        for i, n in enumerate(sorted(f["notices"], key=lambda n: n["attachment"]), start=1)
+    ]
+    number = notices[0]["number"]
+    body = _body_style()
+    st = styles()
+    title = f"{f['issuer']}关于下达{year}年度基本结案任务的通知"
+    why = plan["reason"] or "年度计划"
+    divisions = list(dict.fromkeys(n["division"] or "未分部门" for n in notices))
+    listed = "；".join(f"{n['attachment']}. {attachment_title(n, year)}" for n in notices)
+    story: list = [
+        *_number_head(number),
+        heading(title, "title"),
+        Spacer(1, 3 * mm),
+        para(f"{'、'.join(divisions)}：", ParagraphStyle("to", parent=body, firstLineIndent=0)),
+        para(
+            f"根据本院{year}年度任务计划第 {plan['version']} 版（{why}），现将{len(notices)}名法官{year}年度的"
+            f"基本结案任务作为附件印发给你们，请转各法官签收，按月推进。",
+            body,
+            indent=21,
+        ),
+        Spacer(1, 2 * mm),
+        para(f"附件：{listed}", st["base"], indent=0),
+        KeepTogether(
+            [
+                SealBlock(f["issuer"], cn_date(plan["created_at"])),
+                *_copies_block("政治部（人事）、审判管理办公室"),
+            ]
+        ),
+    ]
+    cover = _doc(f, story, "基本结案任务下达通知", "通知", f"通知　{number}")
+    cover.title = f"{title}（{number}）"
+    cover.subject = f"{f['issuer']} {year} 年度基本结案任务（任务计划第 {plan['version']} 版）"
+    cover.header = f"{f['issuer']}　{number}　{year} 年度基本结案任务"
+    cover.footer = ""
+    cover.group, cover.entry = "", f"通知　{number}"
+    docs = [cover]
+    for n in notices:
+        label = f"附件 {n['attachment']}"
+        story = [
+            Paragraph(escape(label), st["base"]),
+            Spacer(1, 3 * mm),
+            heading(attachment_title(n, year), "title"),
+            Spacer(1, 3 * mm),
+            *_task(n),
+            KeepTogether([heading("签收"), receipt(receipt_signers(n["post"]))]),
+        ]
+        doc = _doc(f, story, "基本结案任务下达通知", n["judge"], f"{n['judge']}（{n['division']}）　{label}")
+        doc.title = f"{title}（{number}）{label}：{attachment_title(n, year)}"
+        doc.subject = cover.subject
+        doc.header = f"{f['issuer']}　{number}　{label}　{n['judge']}（{n['division']}）"
+        doc.footer = ""
+        doc.group, doc.entry = n["division"] or "", f"{n['judge']}（{n['post']}）　{label}"
         docs.append(doc)
     return docs
 

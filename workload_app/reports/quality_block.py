@@ -68,7 +68,10 @@ def range_label(ind: qm.Indicator) -> str:
 
 
 def indicator_mark(ind: qm.Indicator) -> str:
-    """▲ above the range, ▼ below it, 达标 inside, — without a value (nothing to measure)."""
+    """▲ above the range, ▼ below it, 达标 inside, 不评价 from too small a denominator, — without a
+    value (nothing to measure)."""
+    if ind.too_few:
+        return "不评价"
     if ind.in_range is None:
         return "—"
     if ind.in_range:
@@ -183,6 +186,7 @@ def quality_section(
     if fig is None:
         return [head, Paragraph("本期没有立案、结案或未结的案件，无质效指标。", st["base"])]
     note = _dates_note(q) + ("（配置了改判发回扣分的，见上文得分）。" if deducts else "。")
+    note += qm.flag_rule_note(fig)
     out: list = [
         KeepTogether([head, indicator_table(fig, track)]),
         Paragraph(escape(note), st["note"]),

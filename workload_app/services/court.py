@@ -2,7 +2,9 @@
 
 The name heads every sheet and signs the quota notices (任务下达通知); a notice's number is
 ``{prefix}〔{year}〕{n}号`` with n = the first number (``notice_start``) plus the judge's place in
-the year's plan, so a reprint of the same plan version carries the same numbers.
+the year's plan, so a reprint of the same plan version carries the same numbers. With
+``notice_numbering = plan`` the batch is one 通知 with one number, n = the first number plus the
+plan's version less one, and each judge's page is its attachment (附件).
 """
 
 from __future__ import annotations
@@ -16,7 +18,13 @@ from workload_app.storage import repository as repo
 from workload_app.storage.db import Database
 
 DEFAULT_COURT = "人民法院"
-_KEYS = {"name": "court_name", "notice_prefix": "notice_prefix", "notice_start": "notice_start"}
+_KEYS = {
+    "name": "court_name",
+    "notice_prefix": "notice_prefix",
+    "notice_start": "notice_start",
+    "notice_numbering": "notice_numbering",
+}
+NUMBERINGS = ("judge", "plan")  # one 文号 per judge's notice (as before) / one per plan
 NOTICE_PREFIX_EXAMPLE = "渝0106法"  # a real prefix, shown in the refusal in either language
 
 
@@ -25,10 +33,16 @@ class CourtSettings(Summary):
     name: str
     notice_prefix: str  # e.g. 渝0106法 → 渝0106法〔2025〕1号
     notice_start: int = 1
+    notice_numbering: str = "judge"  # judge: a 文号 per judge's notice; plan: one per plan version
 
     def notice_number(self, year: int, sequence: int) -> str:
         """文号 of the ``sequence``-th notice (1-based) of ``year``."""
         return f"{self.notice_prefix}〔{year}〕{self.notice_start + sequence - 1}号"
+
+    def number_for(self, year: int, place: int, version: int) -> str:
+        """文号 of a judge's notice: by the judge's ``place`` in the plan, or with ``plan``
+        numbering the plan's own number (its ``version``-th of the year)."""
+        return self.notice_number(year, version if self.notice_numbering == "plan" else place)
 
 
 def court_settings(db: Database) -> CourtSettings:
@@ -37,6 +51,7 @@ def court_settings(db: Database) -> CourtSettings:
         name=repo.get_meta(db, _KEYS["name"]) or DEFAULT_COURT,
         notice_prefix=repo.get_meta(db, _KEYS["notice_prefix"]) or "",
         notice_start=int(start) if start else 1,
+        notice_numbering=repo.get_meta(db, _KEYS["notice_numbering"]) or "judge",
     )
 
 
@@ -46,6 +61,7 @@ def set_court_settings(
     name: str | None = None,
     notice_prefix: str | None = None,
     notice_start: int | None = None,
+    notice_numbering: str | None = None,
 ) -> Changes:
     """Change the court's name, notice prefix or first notice number (管理员, 人事); audited."""
     access.require(db, access.COURT_WIDE, "修改法院设置")
@@ -64,6 +80,10 @@ def set_court_settings(
         if not 1 <= notice_start <= 99999:
             raise WorkloadError("court.notice_start", value=notice_start)
         wanted["notice_start"] = str(notice_start)
+    if notice_numbering is not None:
+        if notice_numbering not in NUMBERINGS:
+            raise WorkloadError("court.notice_numbering", value=notice_numbering)
+        wanted["notice_numbering"] = notice_numbering
     if not wanted:
         raise WorkloadError("court.nothing_given")
     before = court_settings(db)

@@ -430,7 +430,8 @@ def notice_figures(ctx: SheetContext, judges: list[str]) -> dict:
         notices.append(
             {
                 "judge": j,
-                "number": settings.notice_number(ctx.year, order[j]),
+                "number": settings.number_for(ctx.year, order[j], int(ctx.plan.get("version") or 1)),
+                "attachment": order[j],  # 附件 n with plan numbering: the judge's place in the plan
                 **person,
                 **_days(ctx.year, person),
                 **{
@@ -453,4 +454,10 @@ def notice_figures(ctx: SheetContext, judges: list[str]) -> dict:
             }
         )
     plan = {k: ctx.plan.get(k) for k in ("version", "created_at", "reason", "from_month")}
-    return {**ctx.base(), "issuer": settings.name, "plan": plan, "notices": notices}
+    return {
+        **ctx.base(),
+        "issuer": settings.name,
+        "plan": plan,
+        "numbering": settings.notice_numbering,
+        "notices": notices,
+    }

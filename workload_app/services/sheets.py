@@ -196,6 +196,9 @@ def _render_combined(
     from workload_app.reports.pdf import render_documents
     from workload_app.reports.sheets import DOCS
 
+    if kind == "notice" and figures and figures[0].get("numbering") == "plan":
+        # one 通知 for the plan, printed once, then every judge's task as its attachment
+        figures = [{**figures[0], "notices": [n for f in figures for n in f["notices"]]}]
     docs = [doc for f in figures for doc in DOCS[kind](f)]
     # a contents page (division → sheet → page) and bookmarks nested by division
     data = render_documents(docs, invariant=invariant, duplex=duplex, bookmarks=True, contents=True, **meta)

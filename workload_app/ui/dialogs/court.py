@@ -1,13 +1,15 @@
 """法院设置: the court's name and the 文号 of its quota notices, set in the window.
 
 Only a 管理员 changes them; everyone else sees them read-only. The name heads every sheet and
-signs the notices (任务下达通知); a notice is numbered ``{prefix}〔{year}〕{n}号``."""
+signs the notices (任务下达通知); a notice is numbered ``{prefix}〔{year}〕{n}号``, one number per
+judge's notice or one per plan with each judge's task as its attachment."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -40,11 +42,15 @@ class CourtSettingsDialog(QDialog):
         self.start = QSpinBox()
         self.start.setRange(1, 99999)
         self.start.setValue(current.notice_start)
+        self.numbering = QComboBox()
+        self.numbering.addItem(self.tr("每份通知一个文号"), "judge")
+        self.numbering.addItem(self.tr("每个任务计划一个文号，各法官的任务为附件"), "plan")
+        self.numbering.setCurrentIndex(self.numbering.findData(current.notice_numbering))
         self.example = QLabel()
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020;")
-        for widget in (self.name, self.prefix, self.start):
+        for widget in (self.name, self.prefix, self.start, self.numbering):
             widget.setEnabled(self.editable)
         self.prefix.textChanged.connect(self._show_example)
         self.start.valueChanged.connect(self._show_example)
@@ -53,6 +59,7 @@ class CourtSettingsDialog(QDialog):
         form.addRow(self.tr("发文字号前缀"), self.prefix)
         form.addRow(self.tr("本年度第一份通知的编号"), self.start)
         form.addRow(self.tr("第一份通知的文号"), self.example)
+        form.addRow(self.tr("文号编排"), self.numbering)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         if not self.editable:
@@ -82,6 +89,7 @@ class CourtSettingsDialog(QDialog):
                 name=self.name.text(),
                 notice_prefix=self.prefix.text(),
                 notice_start=self.start.value(),
+                notice_numbering=self.numbering.currentData(),
             )
         except WorkloadError as exc:
             self.message.setText(db_errors.text(exc))
