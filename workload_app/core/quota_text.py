@@ -71,10 +71,15 @@ def months_in_post(year: int, in_post_from: object, in_post_to: object, lang: st
     return (", " if en else "、").join(parts)
 
 
-def _date_text(value: object) -> str:
+def _date_text(value: object, lang: str = messages.ZH) -> str:
+    """A date of the sentence: 「2025 年 3 月 16 日」 in Chinese (the form on paper), ISO in English."""
     if value is None or (isinstance(value, float) and math.isnan(value)) or value == "":
         return ""
-    return str(value)[:10]
+    iso = str(value)[:10]
+    if lang.startswith(messages.EN):
+        return iso
+    year, month, day = (int(p) for p in iso.split("-"))
+    return f"{year} 年 {month} 月 {day} 日"
 
 
 def _part_year(year: int, start: object, end: object) -> bool:
@@ -94,8 +99,8 @@ def quota_sentence(row: dict, year: int, lang: str = messages.ZH) -> str:
         "common": _number(common, 0),
         "fraction": _factor(fraction),
         "quota": _number(computed),
-        "start": _date_text(start) or messages.render("quota.sentence_before", None, lang),
-        "end": _date_text(end) or messages.render("quota.sentence_after", None, lang),
+        "start": _date_text(start, lang) or messages.render("quota.sentence_before", None, lang),
+        "end": _date_text(end, lang) or messages.render("quota.sentence_after", None, lang),
         "months": months_in_post(year, start, end, lang),
     }
     if base <= 0:

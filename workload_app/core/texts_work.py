@@ -439,7 +439,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "; adjusted by personnel to {quota} (reason: {reason})",
     ),
     "quota.sentence_before": ("年初前", "before the year"),
-    "quota.sentence_after": ("今", "now"),
+    "quota.sentence_after": ("年末", "the year end"),
     # ------------------------------------------------------------ sheets
     "sheet.bad_month": (
         "统计月份应为 1 到 12 之间的整数，收到 {month}",

@@ -12,7 +12,7 @@ from workload_app.core.problems import WorkloadError
 from workload_app.services import access, audit
 from workload_app.services.accounts import password_problem
 from workload_app.storage import repository as repo
-from workload_app.storage import server_admin
+from workload_app.storage import server_admin, server_move
 from workload_app.storage import users as user_store
 from workload_app.storage.db import Database, ServerError
 from workload_app.storage.pg import ServerLogin, is_server
@@ -44,7 +44,7 @@ def random_password() -> str:
 
 def move_from(
     db: Database, source: Path, passwords: Callable[[str], str] | None = None
-) -> server_admin.MoveReport:
+) -> server_move.MoveReport:
     """``workload server move-from``: every table of the court's file into the server (a set-up
     server without cases or audit rows), ids kept; each account becomes a login role with an
     initial password (``passwords(login)``, else a random one) to change at first log-in. The
@@ -62,13 +62,13 @@ def move_from(
     me = access.User(login=mover, role=access.ADMIN, display_name=row["display_name"], id=row["id"])
     access.bind(db, me)
     chosen = passwords or (lambda _login: random_password())
-    conn = server_admin.open_source(source)
+    conn = server_move.open_source(source)
     try:
-        busy = server_admin.server_has_data(db)
+        busy = server_move.server_has_data(db)
         if busy:
             raise busy
         with repo.transaction(db):
-            report = server_admin.move_tables(conn, db, mover, chosen)
+            report = server_move.move_tables(conn, db, mover, chosen)
             audit.record(
                 db,
                 "server.move",

@@ -266,7 +266,9 @@ class ImportWizard(QDialog):
             return
         held = result.conflicts if not result.reassigned else []
         self._show_problems(result.problems, held, result.warnings)
-        text = result.summary_text(db_errors.language(), conflicts=False)  # total lines skipped are named there
+        text = result.summary_text(
+            db_errors.language(), conflicts=False
+        )  # total lines skipped are named there
         lines = self.problems.rowCount()
         if lines:
             text += "<br>" + self.tr(
