@@ -1,6 +1,6 @@
 """The court server's roles and accounts: ``server setup`` (with a superuser), the application
-accounts as login roles (through the owner's SECURITY DEFINER functions, no superuser needed). Moving a court's SQLite file onto a set-up server (``server move-from``) is
-``server_move``.
+accounts as login roles (through the owner's SECURITY DEFINER functions, no superuser needed).
+Moving a court's SQLite file onto a set-up server (``server move-from``) is ``server_move``.
 
 Roles (see ``db/postgresql/roles.sql``): ``workload_owner`` owns everything and never logs in;
 ``workload_admin``/``_personnel``/``_division_head``/``_judge`` are the groups; each account is a
