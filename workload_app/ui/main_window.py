@@ -88,6 +88,7 @@ class MainWindow(WindowNavigation, WindowMenus, WindowStore, QMainWindow):
         self.nav.setCurrentRow(0)
         self._update_status()
         self.fit_to_screen()
+        self._fit_as = (self.size(), self.windowState())  # as fitted; see showEvent
 
     def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:
         """A text in the window's language, looked up under the class that says it: this one, or
@@ -159,7 +160,10 @@ class MainWindow(WindowNavigation, WindowMenus, WindowStore, QMainWindow):
             self.resize(min(1280, area.width() - frame_w), min(800, area.height() - frame_h))
             self.move(area.topLeft())
             if area.width() <= self.SMALL_SCREEN[0] and area.height() <= self.SMALL_SCREEN[1]:
-                self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+                if self.isVisible():
+                    self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+                else:  # maximised when shown (setVisible), unless sized by the caller before then
+                    self._maximise_on_show = True
         frame = self.frameGeometry()
         if frame.height() > area.height() or frame.width() > area.width():
             extra_h = frame.height() - self.height()
@@ -174,11 +178,26 @@ class MainWindow(WindowNavigation, WindowMenus, WindowStore, QMainWindow):
                 max(area.top(), min(frame.top(), area.bottom() - frame.height() + 1)),
             )
 
+    def _as_fitted(self) -> bool:
+        """Still the size and state fit_to_screen gave it at construction: not sized by the caller."""
+        return getattr(self, "_fit_as", None) == (self.size(), self.windowState())
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt naming
+        # A window left as constructed opens maximised on an office screen; one the caller sized or
+        # placed before showing it (a test at 1366×740, take_place_of) keeps that size.
+        if visible and getattr(self, "_maximise_on_show", False):
+            self._maximise_on_show = False
+            if not getattr(self, "_fitted", False) and self._as_fitted():
+                self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        super().setVisible(visible)
+
     def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
         super().showEvent(event)
         if not getattr(self, "_fitted", False):  # the frame's size is known once shown
             self._fitted = True
-            if not self.isMaximized():
+            # fitted again with the real frame, unless maximised or sized by the caller since
+            # (a size or state set between construction and show is kept, not maximised over)
+            if not self.isMaximized() and self._as_fitted():
                 self.fit_to_screen()
 
     def params_in_use_text(self) -> str:
