@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPushButton
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton
 
 from workload_app.ui import file_dialogs
 from workload_app.ui.application import install_translators
@@ -71,4 +71,3 @@ def test_each_login_keeps_its_own_last_folder_and_excel_starts_there(
     view.excel.export()
     assert asked[-1].startswith(str(heads_folder / ""))  # the Excel export starts in the last folder
     assert file_dialogs.last_folder(judge.user) == judges_folder  # the judge's is untouched
-    assert QApplication.instance() is not None
