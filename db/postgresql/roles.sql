@@ -1048,6 +1048,9 @@ GRANT EXECUTE ON FUNCTION workload_audit(text, text, text, text)
     TO workload_admin, workload_personnel, workload_division_head, workload_judge;
 GRANT EXECUTE ON FUNCTION workload_audit_head()
     TO workload_admin, workload_personnel, workload_division_head, workload_judge;
+-- the court's clock: the time stamps the program writes are the server's (storage.dialect)
+GRANT EXECUTE ON FUNCTION workload_now()
+    TO workload_admin, workload_personnel, workload_division_head, workload_judge;
 GRANT EXECUTE ON FUNCTION workload_change_own_password(text)
     TO workload_admin, workload_personnel, workload_division_head, workload_judge;
 GRANT EXECUTE ON FUNCTION workload_ask_query(integer, text, text)

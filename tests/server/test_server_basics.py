@@ -7,6 +7,7 @@ import pytest
 from workload_app.core.problems import WorkloadError
 from workload_app.storage import pg
 from workload_app.storage.db import open_db, server_latest_version
+from workload_app.storage.dialect import POSTGRESQL
 from workload_app.storage.migrations import SERVER_MIGRATIONS, apply_migrations
 
 
@@ -20,12 +21,12 @@ from workload_app.storage.migrations import SERVER_MIGRATIONS, apply_migrations
             "INSERT INTO incoming (n) VALUES (?) ON CONFLICT (n) DO NOTHING",
             "INSERT INTO incoming (n) VALUES (%s) ON CONFLICT (n) DO NOTHING",
         ),
-        (
-            "SELECT id FROM cases WHERE instr(panel, ?) > 0",
+        (  # the server's dialect writes what SQLite's instr and json_each say (storage/dialect.py)
+            "SELECT id FROM cases WHERE " + POSTGRESQL.contains("panel", "?"),
             "SELECT id FROM cases WHERE strpos(panel, %s) > 0",
         ),
         (
-            "SELECT 1 WHERE c.id IN (SELECT value FROM json_each(?))",
+            f"SELECT 1 WHERE c.id IN ({POSTGRESQL.id_list()})",
             "SELECT 1 WHERE c.id IN (SELECT CAST(value AS BIGINT) FROM "
             "json_array_elements_text(CAST(%s AS json)) AS j(value))",
         ),

@@ -11,8 +11,8 @@ from workload_app.core.params import params_from_toml
 from workload_app.core.standard import compute_averages, compute_standard_cases
 from workload_app.services import standard_cases as S
 from workload_app.storage import case_columns as cc
-from workload_app.storage import pg
 from workload_app.storage import repository as repo
+from workload_app.storage.dialect import SQLITE, dialect_of
 
 
 def _holes(db) -> None:
@@ -23,7 +23,7 @@ def _holes(db) -> None:
     db.conn.execute("UPDATE cases SET approved = NULL, panel = NULL, cause = NULL WHERE id = ?", (ids[2],))
     db.conn.execute("UPDATE cases SET cause = '' WHERE id = ?", (ids[3],))
     # kept as text on a file; the server's integer column refuses it: a NULL there
-    pages = None if pg.is_server(db) else "12页"
+    pages = "12页" if dialect_of(db) is SQLITE else None
     db.conn.execute("UPDATE cases SET judgment_pages = ? WHERE id = ?", (pages, ids[4]))
     db.conn.commit()
 

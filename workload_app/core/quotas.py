@@ -49,6 +49,7 @@ from workload_app.core.assessment import (  # noqa: F401
     score,
     suggest_transfers,
 )
+from workload_app.core.dates import date_of
 from workload_app.core.params import Params
 
 MONTHS = tuple(range(1, 13))
@@ -109,18 +110,10 @@ def round_half_up(x: float, digits: int = 2) -> float:
     return math.floor(x * q + 0.5 + 1e-9) / q
 
 
-def _date(value: object) -> dt.date | None:
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value == "":
-        return None
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
-
-
 def days_in_post_by_month(year: int, in_post_from: object, in_post_to: object) -> np.ndarray:
     """Days in post in each month of the year (入额 to 离任, both inclusive)."""
-    start = max(_date(in_post_from) or dt.date(year, 1, 1), dt.date(year, 1, 1))
-    end = min(_date(in_post_to) or dt.date(year, 12, 31), dt.date(year, 12, 31))
+    start = max(date_of(in_post_from) or dt.date(year, 1, 1), dt.date(year, 1, 1))
+    end = min(date_of(in_post_to) or dt.date(year, 12, 31), dt.date(year, 12, 31))
     out = np.zeros(12)
     for m in MONTHS:
         first = dt.date(year, m, 1)

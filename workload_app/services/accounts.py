@@ -26,7 +26,7 @@ from workload_app.storage import repository as repo
 from workload_app.storage import server_admin
 from workload_app.storage import users as user_store
 from workload_app.storage.db import Database, ServerError
-from workload_app.storage.pg import is_server
+from workload_app.storage.dialect import dialect_of
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1  # 16 MiB per hash
 MAX_FAILURES = 5
@@ -101,7 +101,7 @@ def has_accounts(db: Database) -> bool:
 def login(db: Database, login_name: str, password: str, clock: Clock = time.time) -> tuple[access.User, bool]:
     """Check the password; on success bind the user to ``db``. Returns (user, must change password).
     On the court server the server has checked the password already (see ``_server_login``)."""
-    if is_server(db):
+    if dialect_of(db).accounts_are_logins:
         return _server_login(db, login_name)
     row = user_store.user_by_login(db, login_name.strip())
     if row is None or not row["active"]:
@@ -166,7 +166,7 @@ def change_password(db: Database, old: str, new: str) -> None:
         raise WorkloadError("account.local_operator")
     row = user_store.user_by_login(db, me.login)
     assert row is not None
-    server = is_server(db)
+    server = dialect_of(db).accounts_are_logins
     if not (server_admin.password_matches(db, old) if server else check_password(old, row["password_hash"])):
         raise WorkloadError("account.wrong_password")
     if old == new:
@@ -180,7 +180,7 @@ def change_password(db: Database, old: str, new: str) -> None:
         return
     with repo.transaction(db):
         user_store.update_user(
-            db, me.id, password_hash=hash_password(new), must_change=0, password_changed_at=repo.now()
+            db, me.id, password_hash=hash_password(new), must_change=0, password_changed_at=repo.now(db)
         )
         audit.record(db, "user.change_password", me.login)
 
@@ -218,7 +218,7 @@ def create_user(
     """A new account (管理员 only); its password must be changed at first log-in."""
     access.require(db, (access.ADMIN,), "管理账户")
     login_name = login_name.strip()
-    if is_server(db):  # server account names are lower case (login roles)
+    if dialect_of(db).accounts_are_logins:  # the store's login role names are lower case
         login_name = login_name.lower()
     if not login_name:
         raise WorkloadError("account.empty_login")
@@ -228,7 +228,7 @@ def create_user(
     if problem:
         raise problem
     judge_id, division_id = _links(db, role, judge, division)
-    server = is_server(db)
+    server = dialect_of(db).accounts_are_logins
     if server:
         bad = server_admin.login_problem(login_name)
         if bad:
@@ -297,7 +297,9 @@ def update_user(
     if active is not None:
         fields["active"] = int(active)
     with repo.transaction(db):
-        if is_server(db):  # the login role follows the row: its group, whether it may connect
+        if dialect_of(
+            db
+        ).accounts_are_logins:  # the login role follows the row: its group, whether it may connect
             if new_role != before["role"]:
                 server_admin.set_login_group(db, before["login"], new_role)
             if active is not None and bool(active) != bool(before["active"]):
@@ -327,7 +329,7 @@ def reset_password(db: Database, login_name: str, password: str) -> None:
     problem = password_problem(login_name, password)
     if problem:
         raise problem
-    server = is_server(db)
+    server = dialect_of(db).accounts_are_logins
     with repo.transaction(db):
         if server:
             server_admin.reset_login_password(db, row["login"], password)

@@ -107,7 +107,7 @@ def record(
     prev_id, prev_hash = head if head else (0, audit_chain.GENESIS)
     row = {
         "id": prev_id + 1,
-        "at": repo.now(),
+        "at": repo.now(db),
         "user": who.name,
         "role": who.role_label,
         "action": action,

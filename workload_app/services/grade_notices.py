@@ -9,7 +9,7 @@ import datetime as dt
 
 from workload_app.core import grading as G
 from workload_app.core.problems import WorkloadError
-from workload_app.services import access, audit
+from workload_app.services import access, audit, clock
 from workload_app.services.changes import Changes
 from workload_app.services.grades import (
     changes_of,
@@ -18,7 +18,6 @@ from workload_app.services.grades import (
     entry_of,
     previous_grade,
     required_reason,
-    today,
     valid_grade,
     year_row,
 )
@@ -52,10 +51,10 @@ def issue_notices(db: Database, year: int) -> Changes:
                 e["judge_id"],
                 notice_version=1,
                 notice_number=_notice_number(settings, year, i),
-                notice_at=repo.now(),
+                notice_at=repo.now(db),
             )
         if row["state"] == "confirmed":
-            store.update_year(db, year, state="notified", notified_at=repo.now())
+            store.update_year(db, year, state="notified", notified_at=repo.now(db))
         if new:
             audit.record(
                 db,
@@ -88,7 +87,7 @@ def acknowledge(db: Database, year: int, judge: str, opinion: str = "", paper: b
         return changes_of(year, year_row(db, year)["state"], f"{judge} 已签收第 {e['notice_version']} 版通知")
     with repo.transaction(db):
         values = {
-            "ack_at": repo.now(),
+            "ack_at": repo.now(db),
             "ack_opinion": (opinion or "").strip() or None,
             "ack_paper": int(paper),
             "ack_by": user.name,
@@ -126,7 +125,7 @@ def request_review(db: Database, year: int, judge: str, text: str, on: dt.date |
     deadline = review_deadline(e, params)
     if deadline is None:
         raise WorkloadError("grade.no_notice", judge=judge, year=year)
-    day = on or today()
+    day = on or clock.today(db)
     if day > deadline:
         raise WorkloadError(
             "grade.review_late", judge=judge, deadline=deadline.isoformat(), days=params.grading.review_days
@@ -146,7 +145,7 @@ def request_review(db: Database, year: int, judge: str, text: str, on: dt.date |
                 "year": year,
                 "judge_id": e["judge_id"],
                 "request_text": text,
-                "requested_at": repo.now(),
+                "requested_at": repo.now(db),
                 "requested_by": user.name,
                 "previous_grade": e["final_grade"],
             },
@@ -183,7 +182,7 @@ def decide_review(
             decision_reason=reason,
             decision_meeting=(meeting or "").strip() or None,
             decided_by=user.name,
-            decided_at=repo.now(),
+            decided_at=repo.now(db),
         )
         if changed:
             c = G.consequences(grade, previous_grade(db, year, e["judge_id"]))
@@ -196,7 +195,7 @@ def decide_review(
                 no_bonus=int(c.no_bonus),
                 promotion_priority=int(c.promotion_priority),
                 notice_version=e["notice_version"] + 1,
-                notice_at=repo.now(),
+                notice_at=repo.now(db),
                 ack_at=None,
                 ack_opinion=None,
                 ack_paper=0,

@@ -297,7 +297,7 @@ def _base(db: Database, year: int) -> dict:
         "court": settings.name,
         "year": year,
         "rules": params.grading,
-        "generated_at": repo.now()[:16].replace("T", " "),
+        "generated_at": repo.now(db)[:16].replace("T", " "),
     }
 
 

@@ -21,7 +21,7 @@ import pandas as pd
 from workload_app.core import grading as G
 from workload_app.core.problems import WorkloadError
 from workload_app.core.quality import INDICATOR_LABELS
-from workload_app.services import access, audit
+from workload_app.services import access, audit, clock
 from workload_app.services import quality as QS
 from workload_app.services import quotas as Q
 from workload_app.services import standard_cases as S
@@ -46,10 +46,6 @@ def deny(user: access.User, action: str, allowed: tuple[str, ...]) -> access.Acc
     return access.AccessDenied(
         "access.denied", role=user.role, user=user.name, action=action, allowed=allowed
     )
-
-
-def today() -> dt.date:
-    return dt.date.fromisoformat(repo.now()[:10])
 
 
 def changes_of(year: int, state: str, text: str) -> Changes:
@@ -255,7 +251,7 @@ def record_summary(db: Database, year: int, judge: str, text: str = "", paper: b
         values = {
             "summary_text": text or None,
             "summary_paper": int(paper),
-            "summary_at": repo.now(),
+            "summary_at": repo.now(db),
             "summary_by": user.name,
         }
         if before is None:
@@ -293,7 +289,12 @@ def record_opinion(db: Database, year: int, judge: str, text: str) -> Changes:
     with repo.transaction(db):
         require_unlocked(year_row(db, year))
         store.update_entry(
-            db, year, e["judge_id"], head_opinion=text, head_opinion_by=user.name, head_opinion_at=repo.now()
+            db,
+            year,
+            e["judge_id"],
+            head_opinion=text,
+            head_opinion_by=user.name,
+            head_opinion_at=repo.now(db),
         )
         audit.record(
             db,
@@ -383,7 +384,7 @@ def propose(db: Database, year: int) -> Changes:
                 store.insert_entry(db, year, jids[f.judge], **values)
         state = "proposal" if row["state"] == "summary" else row["state"]
         store.update_year(
-            db, year, state=state, param_version=version, proposed_at=repo.now(), proposed_by=user.name
+            db, year, state=state, param_version=version, proposed_at=repo.now(db), proposed_by=user.name
         )
         counts = {g: sum(p.grade == G.EXCELLENT for p in proposals if p.group == g) for g in caps}
         audit.record(
@@ -470,7 +471,7 @@ def set_grade(
             "decision_reason": reason,
             "decision_meeting": (meeting or "").strip() or None,
             "decided_by": user.name,
-            "decided_at": repo.now(),
+            "decided_at": repo.now(db),
             "decided_in_publication": int(in_publication),
         }
         store.update_entry(db, year, e["judge_id"], **values)
@@ -514,7 +515,7 @@ def publish(db: Database, year: int, on: dt.date | None = None) -> Changes:
             raise WorkloadError("grade.no_proposals", year=year)
         check_caps(db, year)
         if row["state"] != "publication":
-            start = on or today()
+            start = on or clock.today(db)
             end = G.add_working_days(start, params.grading.publication_days)
             store.update_year(
                 db,
@@ -550,7 +551,7 @@ def confirm(db: Database, year: int) -> Changes:
             raise WorkloadError("grade.not_published", year=year, state=G.STATE_LABELS[row["state"]])
         entries = [e for e in store.entries(db, year) if e["proposed_grade"] is not None]
         check_caps(db, year, entries)
-        early = today().isoformat() < (row["published_to"] or "")
+        early = clock.today(db).isoformat() < (row["published_to"] or "")
         finals = {}
         for e in entries:
             grade = e["decided_grade"] or e["proposed_grade"]
@@ -565,7 +566,7 @@ def confirm(db: Database, year: int) -> Changes:
                 promotion_priority=int(c.promotion_priority),
             )
             finals[e["judge"]] = grade
-        store.update_year(db, year, state="confirmed", confirmed_at=repo.now(), confirmed_by=user.name)
+        store.update_year(db, year, state="confirmed", confirmed_at=repo.now(db), confirmed_by=user.name)
         audit.record(
             db,
             "grade.confirm",

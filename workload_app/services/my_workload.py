@@ -7,8 +7,6 @@ from the per-judge credit stored with the computation, not from the whole year's
 
 from __future__ import annotations
 
-import datetime as dt
-
 import numpy as np
 import pandas as pd
 
@@ -145,7 +143,7 @@ def judge_context(db: Database, year: int, month: int, judge: str) -> SheetConte
         court=settings.name,
         year=year,
         month=month,
-        generated_at=dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
+        generated_at=clock.of(db).minute(),
         param_version=info["version"],
         plan=Q.court_plan(db, year),
         merged=_own_cases(db, comp, params, year, month, judge),

@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from workload_app.core import quality as qm
+from workload_app.core.dates import date_of
 from workload_app.core.problems import ImportRejected, Problem
 from workload_app.importing.cases import canonical_case_number, check_duplicate_columns
 from workload_app.importing.headers import APPEAL_LABELS, APPEAL_SYNONYMS, find_header
@@ -25,7 +26,7 @@ from workload_app.services.parameters import current_params
 from workload_app.storage import backups, quality_reads
 from workload_app.storage import repository as repo
 from workload_app.storage.db import Database
-from workload_app.storage.pg import is_server
+from workload_app.storage.dialect import dialect_of
 
 QUALITY_COLUMNS = [
     "judge",
@@ -55,10 +56,6 @@ _RATE_SOURCES = {
     "reversed_remanded_rate": "reversed_remanded_rate",
     "enforcement_recovery_rate": "enforcement_recovery_rate",
 }
-
-
-def _date(text: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(text[:10]) if text else None
 
 
 @dataclass(frozen=True)
@@ -147,13 +144,13 @@ def _data_dates(db: Database) -> dict[str, dt.date | None]:
         appeals = repo.appeals_data_date(db)
     else:
         appeals = repo.get_meta(db, COURT_APPEALS_DATE)
-    return {"data_date": _date(repo.cases_data_date(db)), "appeals_date": _date(appeals)}
+    return {"data_date": date_of(repo.cases_data_date(db)), "appeals_date": date_of(appeals)}
 
 
 def keep_court_dates(db: Database) -> None:
     """On the court server, after a court-wide write: the court's appeals date kept (meta) where
     every login reads it."""
-    if not is_server(db) or not access.current(db).court_wide:
+    if not dialect_of(db).enforces_scope or not access.current(db).court_wide:
         return
     appeals = repo.appeals_data_date(db)
     if appeals is not None and repo.get_meta(db, COURT_APPEALS_DATE) != str(appeals)[:10]:
@@ -294,7 +291,7 @@ def import_appeals(
     batch can be undone like a case import."""
     who = access.require(db, access.COURT_WIDE, "导入二审结果")
     path = Path(path)
-    today = today or dt.date.today()
+    today = today or clock.today(db)
     try:
         sheets = read_file(path)
     except ImportRejected as exc:

@@ -20,13 +20,13 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from workload_app.core import messages
+from workload_app.core import dates, messages
 from workload_app.core import moves as division_moves
 from workload_app.core import quotas as q
 from workload_app.core.params import POSTS
 from workload_app.core.problems import WorkloadError
 from workload_app.core.text import folded_name_key
-from workload_app.services import access, audit, files
+from workload_app.services import access, audit, clock, files
 from workload_app.services.changes import Changes, Summary
 from workload_app.storage import repository as repo
 from workload_app.storage import roster as store
@@ -85,12 +85,11 @@ class RosterAccountsSummary(Summary):
 
 
 def _date(text: object, what: str) -> str | None:
-    if text is None or (isinstance(text, str) and not text.strip()):
-        return None
     try:
-        return dt.date.fromisoformat(str(text).strip()).isoformat()
+        day = dates.date_of(text, whole=True)
     except ValueError:
         raise WorkloadError("roster.not_a_date", what=messages.Word(what), text=text) from None
+    return day.isoformat() if day is not None else None
 
 
 def _check(post: str, track: str, start: str | None, end: str | None) -> None:
@@ -353,7 +352,7 @@ def create_roster_accounts(db: Database, pdf_path: Path) -> Changes:
     for j in store.judges(db):
         if j["id"] in have:
             continue
-        if j["in_post_to"] and j["in_post_to"] < dt.date.today().isoformat():
+        if j["in_post_to"] and j["in_post_to"] < clock.today(db).isoformat():
             continue  # left the court: no account
         login = _login_for(j["name"], j["id"], taken)
         taken.add(login.lower())
@@ -367,7 +366,7 @@ def create_roster_accounts(db: Database, pdf_path: Path) -> Changes:
     pdf_path = Path(pdf_path)
     tmp = pdf_path.with_name(pdf_path.name + ".part")
     try:
-        tmp.write_bytes(account_slips(court_settings(db).name, issued, repo.now().replace("T", " ")))
+        tmp.write_bytes(account_slips(court_settings(db).name, issued, repo.now(db).replace("T", " ")))
     except (OSError, ValueError) as exc:
         tmp.unlink(missing_ok=True)
         raise WorkloadError("roster.slips_unwritable", why=files.write_error(exc, pdf_path)) from exc

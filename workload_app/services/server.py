@@ -15,7 +15,8 @@ from workload_app.storage import repository as repo
 from workload_app.storage import server_admin, server_move
 from workload_app.storage import users as user_store
 from workload_app.storage.db import Database, ServerError
-from workload_app.storage.pg import ServerLogin, is_server
+from workload_app.storage.dialect import dialect_of
+from workload_app.storage.pg import ServerLogin
 
 
 def setup(superuser: ServerLogin, admin: str, password: Callable[[], str]) -> list[str]:
@@ -49,7 +50,7 @@ def move_from(
     server without cases or audit rows), ids kept; each account becomes a login role with an
     initial password (``passwords(login)``, else a random one) to change at first log-in. The
     audit chain is carried over whole and the move is appended to it."""
-    if not is_server(db):
+    if dialect_of(db).keeps_a_file:  # a file's rows go into the server, never into another file
         raise WorkloadError("server.move_needs_server")
     mover = server_admin.session_login(db)
     row = user_store.user_by_login(db, mover)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from workload_app.storage import db as store
 from workload_app.storage.db import Database, DatabaseFileError, DatabaseTooNew, ServerError
-from workload_app.storage.pg import ServerLogin, is_server, is_server_address
+from workload_app.storage.pg import ServerLogin, is_server_address
 
 __all__ = [
     "Database",
@@ -28,7 +28,6 @@ __all__ = [
     "describe",
     "explain",
     "is_open",
-    "is_server",
     "is_server_address",
     "open_db",
     "open_store",

@@ -10,7 +10,6 @@ block the typed figures of ``services.quality``.
 from __future__ import annotations
 
 import calendar
-import datetime as dt
 from dataclasses import dataclass
 
 import numpy as np
@@ -111,7 +110,7 @@ def build_context(db: Database, year: int, month: int, generated_at: str | None 
         court=court_name(db),
         year=year,
         month=month,
-        generated_at=generated_at or dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
+        generated_at=generated_at or clock.of(db).minute(),
         param_version=comp["version"],
         plan=Q.court_plan(db, year),
         merged=merged,

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import sqlite_utils
 
-from workload_app.storage.pg import is_server
+from workload_app.storage.dialect import dialect_of
 from workload_app.storage.repository import get_meta
 from workload_app.storage.rows import fetch_rows, frame
 
@@ -26,26 +26,18 @@ def audit_head(db: sqlite_utils.Database) -> tuple[int, str] | None:
 
 def _server_head(db: sqlite_utils.Database) -> bool:
     """A set-up court server (roles.sql applied) gives the chain's head through a function."""
-    if getattr(db, "dialect", None) != "postgresql":
-        return False
     known = getattr(db, "_workload_audit_head", None)
     if known is None:
-        found = db.conn.execute("SELECT to_regprocedure('workload_audit_head()') IS NOT NULL").fetchone()
-        known = bool(found[0])
+        known = dialect_of(db).has_function(db.conn, "workload_audit_head()")
         db._workload_audit_head = known
     return known
 
 
 def server_writes_trail(db: sqlite_utils.Database) -> bool:
     """A court server at version 19 or later: its function ``workload_audit`` writes the rows."""
-    if getattr(db, "dialect", None) != "postgresql":
-        return False
     known = getattr(db, "_workload_audit_fn", None)
     if known is None:
-        found = db.conn.execute(
-            "SELECT to_regprocedure('workload_audit(text, text, text, text)') IS NOT NULL"
-        ).fetchone()
-        known = bool(found[0])
+        known = dialect_of(db).has_function(db.conn, "workload_audit(text, text, text, text)")
         db._workload_audit_fn = known
     return known
 
@@ -95,11 +87,7 @@ def check_file(db: sqlite_utils.Database) -> None:
     from workload_app.storage.backups import database_path
     from workload_app.storage.db import DatabaseFileError
 
-    if is_server(db):  # the server keeps its own files sound; a simple query says it answers
-        result = "ok" if db.conn.execute("SELECT 1").fetchone()[0] == 1 else "no answer"
-    else:
-        result = db.conn.execute("PRAGMA quick_check").fetchone()[0]
-    if result != "ok":
+    if dialect_of(db).check_integrity(db) != "ok":
         raise DatabaseFileError("corrupt", database_path(db))
 
 
@@ -107,7 +95,7 @@ def missing_triggers(db: sqlite_utils.Database) -> list[str]:
     """Which of the append-only triggers of the audit table are gone or no longer refuse: in the
     file, each compared by its definition with our schema's (a trigger rewritten ``WHEN 0`` keeps
     its name but not its text), and any other trigger on the audit table named beside them."""
-    if is_server(db):
+    if not dialect_of(db).keeps_a_file:
         return _missing_server_triggers(db)
     from workload_app.storage.own_schema import append_only_problems
 
@@ -118,7 +106,7 @@ def schema_changes(db: sqlite_utils.Database) -> list[str]:
     """Where the file's schema departs from the one our migrations build at its version (an
     object added, changed or removed by another tool), the audit table's triggers aside (those
     are ``missing_triggers``'). Nothing on the court server, whose schema its owner keeps."""
-    if is_server(db):
+    if not dialect_of(db).keeps_a_file:
         return []
     from workload_app.storage.own_schema import database_differences
 
@@ -158,7 +146,7 @@ def audit_rows(db: sqlite_utils.Database) -> Iterator[dict]:
     """Every row in id order. Text that is not valid UTF-8 (bytes edited in the file) is read
     with replacement characters, so the row's hash no longer matches instead of the read failing."""
     conn = db.conn
-    if is_server(db):  # the server keeps text valid UTF-8: nothing to read leniently
+    if not dialect_of(db).keeps_a_file:  # the server keeps text valid UTF-8: nothing to read leniently
         return _rows(conn)
     saved = conn.text_factory
     conn.text_factory = _lenient_text

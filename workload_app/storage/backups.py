@@ -21,14 +21,14 @@ from pathlib import Path
 import sqlite_utils
 
 from workload_app.core.problems import WorkloadError
-from workload_app.storage.pg import is_server
+from workload_app.storage.dialect import dialect_of
 
 DEFAULT_KEEP = 10
 
 
 def database_path(db: sqlite_utils.Database) -> Path | None:
     """The file behind a handle (None for an in-memory database and for the court server)."""
-    if is_server(db):
+    if not dialect_of(db).keeps_a_file:
         return None
     for _, name, file in db.conn.execute("PRAGMA database_list"):
         if name == "main":
@@ -39,15 +39,12 @@ def database_path(db: sqlite_utils.Database) -> Path | None:
 def store_key(db: sqlite_utils.Database) -> object:
     """What tells one store from another in a process's caches: the file, or on the court server
     (no file) its address and login; None for an in-memory database."""
-    if is_server(db):
-        login = db.login
-        return ("server", login.host, login.port, login.database, login.user)
-    return database_path(db)
+    return dialect_of(db).store_key(db, database_path(db))
 
 
 def refuse_on_server(db: sqlite_utils.Database, what: str = "backup") -> None:
     """Backups and restores here are of a FILE: the court server's are IT's (pg_dump)."""
-    if is_server(db):
+    if not dialect_of(db).keeps_a_file:
         raise WorkloadError(f"server.no_file_{what}")
 
 

@@ -26,8 +26,8 @@ import pandas as pd
 import sqlite_utils
 
 from workload_app.core import case_schema
-from workload_app.storage import pg
 from workload_app.storage import repository as repo
+from workload_app.storage.dialect import dialect_of
 
 INT_COLUMNS = case_schema.INTEGER_FIELDS | {"rule", "flags"}  # case fields (core.case_schema) and results
 NUMBER_COLUMNS = case_schema.NUMBER_FIELDS | {"sc", "page_sc", "avg_file", "avg_transcript", "avg_judgment"}
@@ -61,10 +61,7 @@ def read_frame(
 
     ``order_by``: an integer column of unique values to order the rows by, in numpy, instead of
     an ORDER BY that makes SQLite sort the year before handing out its first row."""
-    if pg.is_server(db):  # numbers in binary: a third of the server read's conversion saved
-        cur = db.conn.execute(sql, params, binary=True)
-    else:
-        cur = db.conn.execute(sql, params)
+    cur = dialect_of(db).frame_cursor(db, sql, params)
     names = [c[0] for c in cur.description]
     parts: list[list[np.ndarray]] = [[] for _ in names]
     shared: dict[str, dict] = {}

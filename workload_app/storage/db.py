@@ -18,8 +18,16 @@ from workload_app.core import messages
 from workload_app.core.problems import WorkloadError
 from workload_app.storage import pg
 from workload_app.storage.backups import backup_file, create_private
-from workload_app.storage.migrations import MIGRATIONS, SERVER_MIGRATIONS, apply_migrations, schema_version
-from workload_app.storage.pg import ServerLogin, is_server, is_server_address
+from workload_app.storage.dialect import SQLITE, dialect_of
+from workload_app.storage.migrations import (
+    MIGRATIONS,
+    SERVER_MIGRATIONS,
+    DatabaseTooNew,  # noqa: F401 - the file's refusal, named by callers as storage.db's
+    apply_migrations,
+    schema_version,
+    too_new,
+)
+from workload_app.storage.pg import ServerLogin, is_server_address
 
 # The store handle the services keep and pass back (they never touch its connection: SQL lives here):
 # a file's (sqlite_utils.Database) or the court server's (pg.ServerDatabase), both with ``.conn``.
@@ -27,10 +35,6 @@ Database = sqlite_utils.Database | pg.ServerDatabase
 
 APP_NAME = "workload-app"
 BUSY_TIMEOUT_MS = 10_000
-
-
-class DatabaseTooNew(WorkloadError):
-    """The file was written by a newer version of the program."""
 
 
 class DatabaseFileError(WorkloadError):
@@ -146,8 +150,9 @@ def check_server_version(db: pg.ServerDatabase) -> None:
     latest = server_latest_version()
     if found == 0:
         raise ServerError("server.not_set_up", url=db.login.url)
-    if found > latest:
-        raise ServerError("server.too_new", found=found, latest=latest)
+    refused = too_new(db, found)
+    if refused is not None:
+        raise refused
     if found < latest:
         raise ServerError("server.needs_upgrade", found=found, latest=latest)
 
@@ -185,8 +190,9 @@ def _open(path: Path, migrate: bool, backup_before_upgrade: bool) -> sqlite_util
     existed = path.exists() and path.stat().st_size > 0
     if existed:
         found = _peek_version(path)
-        if found > latest_version():
-            raise DatabaseTooNew("db.too_new", path=path, found=found, supported=latest_version())
+        refused = too_new(SQLITE, found, str(path))
+        if refused is not None:
+            raise refused
         if migrate and backup_before_upgrade and 0 < found < latest_version():
             backup_file(path, f"before-v{latest_version()}", keep=10**6)
     else:
@@ -220,11 +226,7 @@ def checkpoint(db: Database, *, single_file: bool = False) -> None:
     """Fold the write-ahead log into the file; ``single_file``: and leave WAL mode, so that the
     file alone (no -wal/-shm) holds everything, as a copy about to be installed must.
     Nothing to do on the court server."""
-    if is_server(db):
-        return
-    db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    if single_file:
-        db.conn.execute("PRAGMA journal_mode = DELETE")
+    dialect_of(db).checkpoint(db, single_file=single_file)
 
 
 def is_open(db: Database) -> bool:
@@ -234,7 +236,7 @@ def is_open(db: Database) -> bool:
     except (sqlite3.ProgrammingError, pg.ConnectionClosed):
         return False
     except Exception:
-        if is_server(db):
+        if not dialect_of(db).keeps_a_file:  # the server's connection dropped
             return False
         raise
     return True

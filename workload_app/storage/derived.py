@@ -13,7 +13,7 @@ import sqlite_utils
 
 from workload_app.storage import case_columns
 from workload_app.storage import repository as repo
-from workload_app.storage.pg import is_server
+from workload_app.storage.dialect import dialect_of
 
 CREDIT_COLUMNS = ["judge", "cases", "sc_trial", "sc_enforcement"]
 
@@ -94,7 +94,9 @@ def load_judge_cases(db: sqlite_utils.Database, closed_year: int, judge: str) ->
         + """ WHERE c.id IN (
                  SELECT id FROM cases WHERE closed_year = ? AND judge_id = (SELECT id FROM judges WHERE name = ?)
                  UNION ALL  -- idx_cases_panel: the year's panels scanned in the index, not the rows
-                 SELECT id FROM cases WHERE closed_year = ? AND instr(panel, ?) > 0)""",
+                 SELECT id FROM cases WHERE closed_year = ? AND """
+        + dialect_of(db).contains("panel", "?")
+        + ")",
         (closed_year, judge, closed_year, judge),
         "case_id",
     )
@@ -110,7 +112,7 @@ def load_results_of(db: sqlite_utils.Database, computation_id: int, case_ids: li
     """``case_columns.load_results`` for the given cases only."""
     sql = (
         f"SELECT {', '.join(repo.RESULT_COLUMNS)} FROM case_results WHERE computation_id = ? "
-        "AND case_id IN (SELECT value FROM json_each(?)) ORDER BY case_id"
+        f"AND case_id IN ({dialect_of(db).id_list()}) ORDER BY case_id"
     )
     return case_columns.read_frame(db, sql, (computation_id, json.dumps([int(i) for i in case_ids])))
 
@@ -163,22 +165,16 @@ def load_compute_cases(db: sqlite_utils.Database, closed_year: int) -> pd.DataFr
 
 # ---------------------------------------------------------------- a reference year's averages
 
-_TRIGGERS = 6  # migration 15's year_version_* triggers: without them no version can be trusted
-_SERVER_TRIGGERS = 2  # the server's: one row trigger on cases, one on page_reviews (each every event)
+# migration 15's year_version_* triggers: without them no version can be trusted. The file has
+# six; the server two (one row trigger on cases, one on page_reviews, each on every event).
+_TRIGGERS = {"sqlite": 6, "postgresql": 2}
 
 
 def year_version(db: sqlite_utils.Database, closed_year: int) -> int | None:
     """How many times the cases of ``closed_year`` (or reviewers' decisions on them) changed;
     None when the triggers that count it are missing (then nothing cached is trusted)."""
-    if is_server(db):
-        n = db.conn.execute(
-            "SELECT COUNT(*) FROM pg_trigger WHERE tgname LIKE 'year_version_%' AND tgenabled <> 'D'"
-        ).fetchone()[0]
-    else:
-        n = db.conn.execute(
-            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'year_version_%'"
-        ).fetchone()[0]
-    if n != (_SERVER_TRIGGERS if is_server(db) else _TRIGGERS):
+    dialect = dialect_of(db)
+    if dialect.count_triggers(db.conn, "year_version_%") != _TRIGGERS[dialect.name]:
         return None
     row = db.conn.execute(
         "SELECT version FROM year_versions WHERE closed_year = ?", (closed_year,)
@@ -215,10 +211,12 @@ def save_averages(
 
 # ---------------------------------------------------------------- one judge's own view (我的工作量)
 
-_JUDGE_CASE_IDS = """
+
+def _judge_case_ids(db: sqlite_utils.Database) -> str:
+    return """
     SELECT id FROM cases WHERE closed_year = :year AND judge_id = (SELECT id FROM judges WHERE name = :judge)
     UNION ALL  -- idx_cases_panel: the year's panels scanned in the index, not the rows
-    SELECT id FROM cases WHERE closed_year = :year AND instr(panel, :judge) > 0"""
+    SELECT id FROM cases WHERE closed_year = :year AND """ + dialect_of(db).contains("panel", ":judge")
 
 
 def load_judge_case_list(
@@ -236,7 +234,7 @@ def load_judge_case_list(
            FROM cases c JOIN judges j ON j.id = c.judge_id
            LEFT JOIN case_results r ON r.computation_id = :comp AND r.case_id = c.id
            WHERE c.id IN ("""
-        + _JUDGE_CASE_IDS
+        + _judge_case_ids(db)
         + ")",
         {"comp": computation_id, "year": closed_year, "judge": judge},
         "case_id",
@@ -263,7 +261,7 @@ def load_cases_by_id(db: sqlite_utils.Database, case_ids: list[int]) -> pd.DataF
         return case_columns.load_year_cases(db, -1)
     out = case_columns.read_frame(
         db,
-        repo.CASE_SELECT + " WHERE c.id IN (SELECT value FROM json_each(?))",
+        repo.CASE_SELECT + f" WHERE c.id IN ({dialect_of(db).id_list()})",
         (json.dumps([int(i) for i in case_ids]),),
         "case_id",
     )

@@ -7,6 +7,7 @@ import json
 
 import sqlite_utils
 
+from workload_app.storage.dialect import dialect_of
 from workload_app.storage.repository import fetch_rows
 
 ENTRY_SELECT = "SELECT e.*, j.name AS judge FROM grading_entries e JOIN judges j ON j.id = e.judge_id"
@@ -170,7 +171,7 @@ def writes_through_server(db: sqlite_utils.Database) -> bool:
     """A 法官's or 庭长's login on the court server: it holds no privilege on the grading tables, so
     its summary, acknowledgement, review request and opinion go through the server's functions
     (roles.sql), which check the row, stamp the account and the time and write the audit row."""
-    return getattr(db, "dialect", None) == "postgresql" and bool(getattr(db.conn, "restricted", False))
+    return dialect_of(db).enforces_scope and bool(getattr(db.conn, "restricted", False))
 
 
 def _on_server(db: sqlite_utils.Database, sql: str, args: tuple, judge: str) -> None:

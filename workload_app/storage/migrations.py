@@ -1,9 +1,11 @@
-"""The schema, as numbered migrations; each runs in its own transaction and is recorded.
+"""The schema, as numbered migrations; each runs in its own transaction and is recorded. One
+runner for both stores (``apply_migrations``): a file's at every open, the court server's at
+``workload server setup`` (as the schema's owner); one refusal of a store newer than the program.
 
 The schema itself is SQL, one file per version in ``db/<dialect>/NNNN_name.sql`` (see
 ``db/README.md``); the file's first line ``-- name: …`` is the name recorded. A step that needs
 Python (a data transformation) is a hook in ``HOOKS``, run after that version's SQL in the same
-transaction. Never edit a migration that has shipped: add the next number.
+transaction. Never edit a migration that has shipped: add the next number, in both folders.
 """
 
 from __future__ import annotations
@@ -11,15 +13,17 @@ from __future__ import annotations
 import re
 import sqlite3
 import sys
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import sqlite_utils
 
+from workload_app.core.problems import WorkloadError
+from workload_app.storage.dialect import POSTGRESQL, SQLITE, dialect_of
+
 Migration = Callable[[sqlite_utils.Database], None]
-DIALECT = "sqlite"
+DIALECT = SQLITE.name
 _FILE = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 _NAME = re.compile(r"^--\s*name:\s*(.+?)\s*$")
 # SQL files beside the migrations that are not numbered steps: the court server's roles and
@@ -68,11 +72,7 @@ class SqlStep:
     statements: tuple[str, ...]
 
     def __call__(self, db: sqlite_utils.Database) -> None:
-        if getattr(db, "dialect", DIALECT) != DIALECT:
-            db.conn.raw.execute(self.path.read_text(encoding="utf-8"))
-            return
-        for statement in self.statements:
-            db.conn.execute(statement)
+        dialect_of(db).run_sql_file(db, self.path, self.statements)
 
 
 def _with_hook(step: Migration, hook: Migration) -> Migration:
@@ -112,50 +112,75 @@ def load_migrations(folder: Path | None = None, dialect: str = DIALECT) -> list[
 
 MIGRATIONS: list[tuple[int, str, Migration]] = load_migrations()
 # The court server's (db/postgresql): its first file is the schema at that version in one step.
-SERVER_DIALECT = "postgresql"
+SERVER_DIALECT = POSTGRESQL.name
 SERVER_MIGRATIONS: list[tuple[int, str, Migration]] = load_migrations(dialect=SERVER_DIALECT)
 
 
 def migrations_for(db: object) -> list[tuple[int, str, Migration]]:
-    return SERVER_MIGRATIONS if getattr(db, "dialect", DIALECT) == SERVER_DIALECT else MIGRATIONS
+    return SERVER_MIGRATIONS if dialect_of(db) is POSTGRESQL else MIGRATIONS
+
+
+def latest_for(db: object) -> int:
+    """The newest schema version this program knows for ``db``'s store."""
+    return max(v for v, _, _ in migrations_for(db))
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
     """The highest version recorded; 0 for an empty database (either store)."""
-    if isinstance(conn, sqlite3.Connection):
-        has = conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_migrations'"
-        ).fetchone()
-    else:
-        has = conn.execute(
-            "SELECT 1 FROM information_schema.tables WHERE table_name = 'schema_migrations'"
-            " AND table_schema = current_schema()"
-        ).fetchone()
-    if not has:
-        return 0
-    row = conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
-    return int(row[0] or 0)
+    return dialect_of(conn).schema_version(conn)
 
 
-def apply_migrations(db: sqlite_utils.Database, upto: int | None = None) -> list[int]:
-    """Apply every migration not yet recorded (up to ``upto``); return the versions applied."""
+class SchemaTooNew(WorkloadError):
+    """The store was written by a newer version of the program: refused, nothing changed."""
+
+
+class DatabaseTooNew(SchemaTooNew):
+    """The file was written by a newer version of the program."""
+
+
+def too_new(db: object, found: int, where: str = "") -> SchemaTooNew | None:
+    """The one refusal of a store newer than this program (None when it is not): the file's
+    (``db.too_new``, naming ``where``) or the court server's (``server.too_new``)."""
+    latest = latest_for(db)
+    if found <= latest:
+        return None
+    if dialect_of(db).keeps_a_file:
+        return DatabaseTooNew("db.too_new", path=where, found=found, supported=latest)
+    return SchemaTooNew("server.too_new", found=found, latest=latest)
+
+
+def apply_migrations(
+    db: sqlite_utils.Database, upto: int | None = None, *, owner: str | None = None
+) -> list[int]:
+    """Apply every migration not yet recorded (up to ``upto``); return the versions applied.
+    ``owner``: the role each step runs as (the court server's schema owner at setup), so that
+    what it creates belongs to that role. A store newer than the program is refused untouched."""
     conn = db.conn
-    server = getattr(db, "dialect", DIALECT) == SERVER_DIALECT
-    conn.execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations "
-        "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
-    )
+    dialect = dialect_of(db)
+    refused = too_new(db, schema_version(conn))
+    if refused is not None:
+        raise refused
+    dialect.begin_migration(conn, owner)
+    try:
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations "
+            "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+        )
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
     done = {r[0] for r in conn.execute("SELECT version FROM schema_migrations")}
     applied = []
     for version, name, fn in migrations_for(db):
         if version in done or (upto is not None and version > upto):
             continue
-        conn.execute("BEGIN" if server else "BEGIN IMMEDIATE")
+        dialect.begin_migration(conn, owner)
         try:
             fn(db)
             conn.execute(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                (version, name, time.strftime("%Y-%m-%dT%H:%M:%S")),
+                (version, name, dialect.now(conn)),
             )
             conn.execute("COMMIT")
         except BaseException:

@@ -57,7 +57,7 @@ def insert_param_set(
     version = int(row[0]) + 1
     cur = db.conn.execute(
         "INSERT INTO param_sets (year, version, toml, published, reason, created_at, created_by) VALUES (?,?,?,?,?,?,?)",
-        (year, version, toml, int(published), reason, now(), user),
+        (year, version, toml, int(published), reason, now(db), user),
     )
     return param_set(db, int(cur.lastrowid)) or {}
 
@@ -132,7 +132,7 @@ def save_computation(
             json.dumps(averages, ensure_ascii=False),
             count,
             repository.cases_version(db),
-            now(),
+            now(db),
         ),
     )
     return int(cur.lastrowid)

@@ -2,10 +2,11 @@
 small interface the rest of ``storage/`` uses on SQLite (``db.conn.execute(sql, params)``).
 
 The storage modules write their SQL once, in the subset both stores share, with SQLite's
-placeholders (``?`` and ``:name``); ``translate`` turns a statement into the server's form
-(``%s`` placeholders, ``strpos`` for ``instr`` …). ``INSERT OR IGNORE``/``OR REPLACE`` are
-refused: every ``ON CONFLICT`` names its target, as openGauss needs. What cannot be written once
-lives in the storage module, behind ``is_server(db)``.
+placeholders (``?`` and ``:name``); ``translate`` turns only the placeholders into the server's
+(``%s``, ``%(name)s``) and refuses what is SQLite's alone: ``INSERT OR IGNORE``/``OR REPLACE``
+(every ``ON CONFLICT`` names its target, as openGauss needs) and SQLite-only functions such as
+``instr``, ``json_each``, ``group_concat`` or ``date('now')``, found outside string literals. What
+cannot be written once is a method of the store's ``Dialect`` (``storage/dialect.py``).
 
 A transaction (``repository.transaction``) begins with ``BEGIN IMMEDIATE`` as on SQLite; here
 that is ``BEGIN`` and an exclusive lock on the ``write_lock`` table, so that writers queue one
@@ -27,7 +28,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
-DIALECT = "postgresql"
+from workload_app.storage.dialect import POSTGRESQL
+
 SCHEMES = ("postgresql://", "postgres://")
 # Writers take this lock in ``BEGIN IMMEDIATE``: they queue as on SQLite (SHARE ROW EXCLUSIVE
 # conflicts with itself, not with readers).
@@ -111,25 +113,35 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
-_INSERT_OR_IGNORE = re.compile(r"^\s*INSERT\s+OR\s+IGNORE\s+INTO\s", re.IGNORECASE)
-_INSERT_OR_REPLACE = re.compile(r"^\s*INSERT\s+OR\s+REPLACE\s", re.IGNORECASE)
-_INSTR = re.compile(r"\binstr\s*\(", re.IGNORECASE)
-_JSON_EACH = re.compile(r"SELECT\s+value\s+FROM\s+json_each\((\?|:[A-Za-z_]\w*)\)", re.IGNORECASE)
+_INSERT_OR = re.compile(r"^\s*INSERT\s+OR\s+(?:IGNORE|REPLACE)\s", re.IGNORECASE)
 _BEGIN_IMMEDIATE = re.compile(r"^\s*BEGIN\s+IMMEDIATE\s*$", re.IGNORECASE)
+# SQLite's own functions (the server has none of these, or one of the name that means another
+# thing): a statement using one fails on the server only, so it is refused here, on both stores'
+# tests alike. The store's Dialect writes the portable form (``contains``, ``id_list`` …).
+SQLITE_ONLY_FUNCTIONS = (
+    "instr", "json_each", "json_tree", "json_extract", "json_group_array", "json_group_object",
+    "group_concat", "date", "time", "datetime", "julianday", "unixepoch", "strftime", "ifnull",
+    "iif", "printf", "total", "typeof", "last_insert_rowid", "changes", "total_changes",
+    "randomblob", "zeroblob", "likelihood", "glob",
+)  # fmt: skip
+_FUNCTION = re.compile(r"\b([A-Za-z_][A-Za-z0-9_]*)\s*\(")
+
+
+class NotPortable(ValueError):
+    """A statement uses what only SQLite has: write it with the store's ``Dialect``."""
 
 
 @functools.lru_cache(maxsize=2048)
 def translate(sql: str) -> str:
-    """An SQLite-style statement of the shared subset in the server's form."""
-    if _INSERT_OR_REPLACE.match(sql) or _INSERT_OR_IGNORE.match(sql):
-        raise ValueError("INSERT OR … is not portable: write INSERT … ON CONFLICT (target) DO …")
-    # ids passed as one JSON array (SQLite: json_each): the server unnests them as integers
-    sql = _JSON_EACH.sub(
-        lambda m: (
-            f"SELECT CAST(value AS BIGINT) FROM json_array_elements_text(CAST({m.group(1)} AS json)) AS j(value)"
-        ),
-        sql,
-    )
+    """An SQLite-style statement of the shared subset with the server's placeholders; refuses
+    ``INSERT OR …`` and SQLite-only functions (``NotPortable``)."""
+    if _INSERT_OR.match(sql):
+        raise NotPortable("INSERT OR … is not portable: write INSERT … ON CONFLICT (target) DO …")
+    # the statement without its literals, quoted identifiers and comments: what is code
+    code = _TOKEN.sub(lambda m: " " if m.group(1) or m.group(2) or m.group(3) else m.group(0), sql)
+    for name in _FUNCTION.findall(code):
+        if name.lower() in SQLITE_ONLY_FUNCTIONS:
+            raise NotPortable(f"{name}() is SQLite's own, not portable: use the store's Dialect")
 
     def token(m: re.Match) -> str:
         literal, ident, comment, cast, qmark, named, percent = m.groups()
@@ -143,8 +155,30 @@ def translate(sql: str) -> str:
             return f"%({named[1:]})s"
         return "%%"
 
-    sql = _TOKEN.sub(token, sql)
-    return _INSTR.sub("strpos(", sql)
+    return _TOKEN.sub(token, sql)
+
+
+def begin_write(conn: Connection) -> None:
+    """``BEGIN IMMEDIATE`` on the server: ``BEGIN`` and the write lock, waiting for the writer
+    before as long as SQLite's busy timeout, in one round trip; a restricted login (法官, 庭长)
+    holds no privilege on any table and locks none: a plain ``BEGIN``."""
+    import psycopg
+
+    raw = conn.raw
+    if conn.restricted:
+        raw.execute("BEGIN")
+        return
+    try:  # no parameters: the simple protocol takes the four statements
+        raw.execute(
+            f"BEGIN; SET LOCAL lock_timeout = {int(LOCK_TIMEOUT_MS)}; {WRITE_LOCK}; SET LOCAL lock_timeout = 0"
+        )
+    except psycopg.errors.LockNotAvailable as exc:
+        conn.rollback()
+        raise WriterBusy("another client holds the write lock") from exc
+    except BaseException:
+        if not raw.closed:
+            conn.rollback()
+        raise
 
 
 # ---------------------------------------------------------------- a connection shaped like sqlite3's
@@ -188,6 +222,8 @@ class Connection:
     """The few sqlite3.Connection methods the storage modules call, on a psycopg connection in
     autocommit mode (transactions are the explicit ``BEGIN``/``COMMIT`` the storage issues)."""
 
+    dialect = POSTGRESQL
+
     def __init__(self, raw, release=None) -> None:
         self._raw = raw
         self._release = release
@@ -214,24 +250,9 @@ class Connection:
         and parsed back); the same Python values as in text (see ``_configure``)."""
         if self._closed:
             raise ConnectionClosed("the connection to the court server is closed")
-        if _BEGIN_IMMEDIATE.match(sql) and self.restricted:
-            return Cursor(self._raw.execute("BEGIN"), self)
-        if _BEGIN_IMMEDIATE.match(sql):
-            import psycopg
-
-            try:  # wait for the writer before us as long as SQLite's busy timeout, not forever;
-                # one round trip (no parameters: the simple protocol takes the four statements)
-                cur = self._raw.execute(
-                    f"BEGIN; SET LOCAL lock_timeout = {int(LOCK_TIMEOUT_MS)}; {WRITE_LOCK}; SET LOCAL lock_timeout = 0"
-                )
-            except psycopg.errors.LockNotAvailable as exc:
-                self.rollback()
-                raise WriterBusy("another client holds the write lock") from exc
-            except BaseException:
-                if not self._raw.closed:
-                    self.rollback()
-                raise
-            return Cursor(cur, self)
+        if _BEGIN_IMMEDIATE.match(sql):  # as on SQLite: the write lock (see ``begin_write``)
+            begin_write(self)
+            return Cursor(self._raw.cursor(), self)
         statement = translate(sql)
         cur = self._raw.cursor(binary=True) if binary else self._raw.cursor()
         cur.execute(statement, _params(params) if params else None)
@@ -373,7 +394,7 @@ class ServerDatabase:
     """The store handle on the court server (what ``sqlite_utils.Database`` is on a file): ``conn``
     is this handle's own connection, taken from the client's pool (one or two per desktop)."""
 
-    dialect = DIALECT
+    dialect = POSTGRESQL
 
     def __init__(self, login: ServerLogin, conn: Connection, pool: Pool | None = None) -> None:
         self.login = login
@@ -498,4 +519,7 @@ def close_pools() -> None:
 
 
 def is_server(db: object) -> bool:
-    return getattr(db, "dialect", None) == DIALECT
+    """Whether ``db`` is on the court server. Storage asks its ``Dialect`` instead, and services
+    ask the dialect's capabilities (``storage.dialect``); two services still call this until
+    the branches rewriting them land (tests/test_no_store_kind_outside_storage.py lists them)."""
+    return getattr(db, "dialect", None) is POSTGRESQL

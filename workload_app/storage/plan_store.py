@@ -29,7 +29,7 @@ def insert_quota_plan(
             int(row[0]) + 1,
             from_month,
             reason,
-            now(),
+            now(db),
             user,
             json.dumps(plan.to_dict(), ensure_ascii=False),
         ),
@@ -55,7 +55,7 @@ def insert_override(
 ) -> None:
     db.conn.execute(
         "INSERT INTO quota_overrides (year, judge_id, quota, reason, created_at, created_by) VALUES (?,?,?,?,?,?)",
-        (year, judge_id, quota, reason, now(), user),
+        (year, judge_id, quota, reason, now(db), user),
     )
 
 

@@ -11,6 +11,7 @@ import pandas as pd
 import sqlite_utils
 
 from workload_app.storage import case_columns
+from workload_app.storage.dialect import dialect_of
 
 QUALITY_MEASURE_COLUMNS = """
 SELECT c.id AS case_id, c.category, c.instance, c.procedure, c.closing_method, c.filed_on, c.closed_on,
@@ -77,7 +78,7 @@ def long_pending_details(db: sqlite_utils.Database, case_ids: list[int]) -> pd.D
         db,
         "SELECT c.id AS case_id, c.case_number, r.reason AS pending_reason, r.note AS pending_note"
         " FROM cases c LEFT JOIN pending_reasons r ON r.case_id = c.id"
-        " WHERE c.id IN (SELECT value FROM json_each(?))",
+        f" WHERE c.id IN ({dialect_of(db).id_list()})",
         (json.dumps([int(i) for i in case_ids]),),
         "case_id",
     )

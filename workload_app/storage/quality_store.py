@@ -80,7 +80,7 @@ def set_pending_reason(db: sqlite_utils.Database, case_id: int, reason: str, not
         """INSERT INTO pending_reasons (case_id, reason, note, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?)
            ON CONFLICT (case_id) DO UPDATE SET reason = excluded.reason, note = excluded.note,
                recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at""",
-        (case_id, reason, note, user, now()),
+        (case_id, reason, note, user, now(db)),
     )
 
 

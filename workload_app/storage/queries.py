@@ -15,7 +15,7 @@ def insert_query(
 ) -> dict:
     cur = db.conn.execute(
         "INSERT INTO queries (year, case_number, judge, question, asked_by, asked_at) VALUES (?,?,?,?,?,?)",
-        (year, case_number, judge, question, asked_by, now()),
+        (year, case_number, judge, question, asked_by, now(db)),
     )
     return query(db, int(cur.lastrowid)) or {}
 
@@ -47,5 +47,5 @@ def answer_query(
 ) -> None:
     db.conn.execute(
         "UPDATE queries SET answer = ?, correction = ?, answered_by = ?, answered_at = ? WHERE id = ?",
-        (answer, correction, answered_by, now(), query_id),
+        (answer, correction, answered_by, now(db), query_id),
     )

@@ -20,6 +20,7 @@ import sqlite_utils
 
 from workload_app.core import case_schema
 from workload_app.core.problems import WorkloadError
+from workload_app.storage.dialect import dialect_of
 from workload_app.storage.pg import WriterBusy
 from workload_app.storage.rows import fetch_rows, frame, insert_rows, now  # noqa: F401 - importable as repository.*
 
@@ -44,7 +45,7 @@ def transaction(db: sqlite_utils.Database) -> Iterator[None]:
             raise
         conn.execute(f"RELEASE {name}")
         return
-    _begin_immediate(conn)
+    _begin_immediate(db)
     try:
         yield
     except BaseException:
@@ -61,11 +62,12 @@ class DatabaseBusy(WorkloadError):
     """Another program held the database for writing longer than we waited."""
 
 
-def _begin_immediate(conn: sqlite3.Connection) -> None:
+def _begin_immediate(db: sqlite_utils.Database) -> None:
     """Take the write lock, retrying with backoff while another writer holds it."""
+    dialect = dialect_of(db)
     for pause in (*BUSY_RETRIES, None):
         try:
-            conn.execute("BEGIN IMMEDIATE")
+            dialect.begin_write(db.conn)
             return
         except (sqlite3.OperationalError, WriterBusy) as exc:
             if not isinstance(exc, WriterBusy) and "locked" not in str(exc) and "busy" not in str(exc):
@@ -193,7 +195,7 @@ def set_meta(db: sqlite_utils.Database, key: str, value: str) -> None:
 def create_batch(db: sqlite_utils.Database, kind: str, file_name: str, sha256: str, user: str) -> int:
     cur = db.conn.execute(
         'INSERT INTO import_batches (kind, file_name, sha256, created_at, "user") VALUES (?,?,?,?,?)',
-        (kind, file_name, sha256, now(), user),
+        (kind, file_name, sha256, now(db), user),
     )
     return int(cur.lastrowid)
 
@@ -224,7 +226,7 @@ def existing_case_rows(db: sqlite_utils.Database, case_numbers: Iterable[str]) -
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS incoming (case_number TEXT PRIMARY KEY)")
     conn.execute("DELETE FROM incoming")
     conn.executemany(
-        "INSERT INTO incoming (case_number) VALUES (?) ON CONFLICT (case_number) DO NOTHING",
+        dialect_of(db).insert_or_ignore("incoming", ("case_number",), ("case_number",)),
         ((n,) for n in case_numbers),
     )
     cols = ", ".join(f"c.{f}" for f in CASE_FIELDS)
@@ -279,7 +281,7 @@ def undo_batch(db: sqlite_utils.Database, batch_id: int) -> dict[str, int]:
             f"UPDATE cases SET {', '.join(f'{c} = ?' for c in cols)} WHERE id = ?",
             (*[before.get(c) for c in cols], h["case_id"]),
         )
-    conn.execute("UPDATE import_batches SET undone_at = ? WHERE id = ?", (now(), batch_id))
+    conn.execute("UPDATE import_batches SET undone_at = ? WHERE id = ?", (now(db), batch_id))
     return {"removed": len(added), "restored": len(history)}
 
 

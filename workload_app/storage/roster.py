@@ -82,7 +82,7 @@ def insert_move(
     db.conn.execute(
         """INSERT INTO division_moves (judge_id, from_date, division_id, from_division_id, recorded_by, recorded_at)
            VALUES (?, ?, ?, ?, ?, ?)""",
-        (judge_id, from_date, division_id, from_division_id, who, now()),
+        (judge_id, from_date, division_id, from_division_id, who, now(db)),
     )
 
 

@@ -10,7 +10,7 @@ import json
 
 import sqlite_utils
 
-from workload_app.storage.pg import is_server
+from workload_app.storage.dialect import dialect_of
 from workload_app.storage.repository import now
 
 JUDGE_FIELDS = ("name", "division_id", "role", "track", "in_post_from", "in_post_to")
@@ -35,7 +35,7 @@ def record(db: sqlite_utils.Database, batch_id: int, kind: str, row_id: int, bef
 
 def history(db: sqlite_utils.Database, batch_id: int) -> list[dict]:
     # in the order written: SQLite's rowid, the server's id (the table has no id on SQLite)
-    order = "id" if is_server(db) else "rowid"
+    order = dialect_of(db).insertion_order
     cur = db.conn.execute(
         f"SELECT kind, row_id, before FROM roster_history WHERE batch_id = ? ORDER BY {order}", (batch_id,)
     )
@@ -72,31 +72,7 @@ def references(db: sqlite_utils.Database, table: str, row_id: int, *, ignore: tu
 
 def _foreign_keys_to(db: sqlite_utils.Database, table: str) -> list[tuple[str, str]]:
     """(table, column) of every foreign key pointing at ``table``."""
-    if is_server(db):  # the catalogue every user may read (information_schema shows only one's own)
-        return [
-            (r[0], r[1])
-            for r in db.conn.execute(
-                """SELECT src.relname, a.attname FROM pg_constraint k
-                   JOIN pg_class src ON src.oid = k.conrelid JOIN pg_class dst ON dst.oid = k.confrelid
-                   JOIN pg_namespace n ON n.oid = src.relnamespace
-                   JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = ANY (k.conkey)
-                   WHERE k.contype = 'f' AND dst.relname = ? AND n.nspname = current_schema()
-                   ORDER BY src.relname, a.attname""",
-                (table,),
-            ).fetchall()
-        ]
-    out = []
-    tables = [
-        r[0]
-        for r in db.conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-        )
-    ]
-    for other in tables:
-        for fk in db.conn.execute(f"PRAGMA foreign_key_list('{other}')").fetchall():
-            if fk[2] == table:
-                out.append((other, fk[3]))
-    return out
+    return dialect_of(db).foreign_keys_to(db.conn, table)
 
 
 def name_of(db: sqlite_utils.Database, table: str, row_id: int) -> str:
@@ -114,4 +90,4 @@ def delete_row(db: sqlite_utils.Database, table: str, row_id: int) -> None:
 
 
 def mark_undone(db: sqlite_utils.Database, batch_id: int) -> None:
-    db.conn.execute("UPDATE import_batches SET undone_at = ? WHERE id = ?", (now(), batch_id))
+    db.conn.execute("UPDATE import_batches SET undone_at = ? WHERE id = ?", (now(db), batch_id))

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
-import time
+import datetime as dt
 from collections.abc import Iterable, Sequence
 
 import pandas as pd
 import sqlite_utils
 
-from workload_app.storage import pg
+from workload_app.core import dates
+from workload_app.storage.dialect import dialect_of
 
 
-def now() -> str:
-    return time.strftime("%Y-%m-%dT%H:%M:%S")
+def now(db: object | None = None) -> str:
+    """The time stamp a row keeps (``YYYY-MM-DDTHH:MM:SS``): the store's clock (on the court
+    server the server's, in the court's time zone, never each client's), this computer's
+    without a store."""
+    if db is None:
+        return dates.stamp(dt.datetime.now())
+    return dialect_of(db).now(db.conn)
 
 
 def fetch_rows(db: sqlite_utils.Database, sql: str, params: Sequence | dict = ()) -> list[dict]:
@@ -38,9 +44,4 @@ def insert_rows(
     """Append many rows inside the caller's transaction: on the court server with COPY (bulk, one
     round trip), on a file with ``executemany`` (SQLite stores a NaN as NULL; COPY does the same).
     ``plain``: every value is already a Python str/int/float or None (see ``pg.copy_rows``)."""
-    if pg.is_server(db):
-        pg.copy_rows(db.conn, table, columns, rows, plain=plain)
-        return
-    db.conn.executemany(
-        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", rows
-    )
+    dialect_of(db).bulk_insert(db, table, columns, rows, plain=plain)

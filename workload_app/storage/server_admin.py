@@ -12,18 +12,14 @@ from __future__ import annotations
 
 import os
 import re
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from workload_app.core.problems import WorkloadError
 from workload_app.storage import pg
-from workload_app.storage.migrations import (
-    SERVER_MIGRATIONS,
-    schema_dir,
-    schema_version,
-)
+from workload_app.storage.dialect import POSTGRESQL
+from workload_app.storage.migrations import SERVER_MIGRATIONS, apply_migrations, schema_dir
 from workload_app.storage.pg import ServerDatabase, ServerLogin
 
 OWNER = "workload_owner"
@@ -256,40 +252,8 @@ def _court_clock(raw) -> None:
 def _migrate_as_owner(raw) -> list[int]:
     """The pending migrations, each in its transaction as the owner (SET LOCAL ROLE): whatever
     they create belongs to the owner."""
-    conn = pg.Connection(raw)
-    handle = ServerDatabase(ServerLogin("", 0, "", ""), conn)
-    found = schema_version(conn)
-    latest = max(v for v, _, _ in SERVER_MIGRATIONS)
-    if found > latest:
-        raise WorkloadError(
-            f"服务器上的数据库由较新版本的程序创建（结构版本 {found}，本程序支持到 {latest}），未作任何改动"
-        )
-    applied = []
-    raw.execute("BEGIN")
-    raw.execute(f"SET LOCAL ROLE {OWNER}")
-    raw.execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations "
-        "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
-    )
-    raw.execute("COMMIT")
-    done = {r[0] for r in raw.execute("SELECT version FROM schema_migrations")}
-    for version, name, step in SERVER_MIGRATIONS:
-        if version in done:
-            continue
-        raw.execute("BEGIN")
-        try:
-            raw.execute(f"SET LOCAL ROLE {OWNER}")
-            step(handle)
-            raw.execute(
-                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (%s, %s, %s)",
-                (version, name, time.strftime("%Y-%m-%dT%H:%M:%S")),
-            )
-            raw.execute("COMMIT")
-        except BaseException:
-            raw.execute("ROLLBACK")
-            raise
-        applied.append(version)
-    return applied
+    handle = ServerDatabase(ServerLogin("", 0, "", ""), pg.Connection(raw))
+    return apply_migrations(handle, owner=OWNER)  # the file's runner; a newer server refused untouched
 
 
 def _take_ownership(raw) -> int:
@@ -364,7 +328,7 @@ def _first_admin(raw, admin: str, password: Callable[[], str], report: SetupRepo
             raw.execute(
                 """INSERT INTO users (login, display_name, role, password_hash, must_change, created_at)
                    VALUES (%s, %s, 'admin', %s, 0, %s)""",
-                (admin, admin, SERVER_MARKER, time.strftime("%Y-%m-%dT%H:%M:%S")),
+                (admin, admin, SERVER_MARKER, POSTGRESQL.now(pg.Connection(raw))),
             )
             report.add(f"已建立管理员账户 {admin}")
         elif row != ("admin", 1):

@@ -34,7 +34,7 @@ def insert_user(db: sqlite_utils.Database, user: dict) -> int:
                must_change, created_at)
            VALUES (:login, :display_name, :role, :judge_id, :division_id, :password_hash,
                :must_change, :created_at)""",
-        {**user, "created_at": now()},
+        {**user, "created_at": now(db)},
     )
     return int(cur.lastrowid)
 
