@@ -2,8 +2,10 @@
 
 A case field is declared once here: its name, its type, its Chinese label, whether the ``cases``
 table stores it, where it stands in the case frame (``repository.load_cases``) and in the case
-export, whether a re-import compares it, the import column it comes from and the headers that
-name that column in a court system's export. The lists the importer, the repository, the typed
+export, whether a re-import compares it, the import column it comes from, the headers that
+name that column in a court system's export and how a cell of that column is read (``reader``:
+the importer picks its parser by it, ``importing.cases.READERS``). A new import column is one
+declaration here and a migration adding the column to both stores (README, "How to"). The lists the importer, the repository, the typed
 column reader and the export use (``CASE_SYNONYMS``, ``CASE_FIELDS``, ``COMPARED_FIELDS``,
 ``QUALITY_FIELDS``, the columns kept when absent, the case frame's columns, the export columns)
 are all computed from ``FIELDS``; ``tests/core/test_case_schema.py`` pins them by value.
@@ -20,6 +22,10 @@ from typing import Literal
 FieldType = Literal["integer", "real", "text", "date", "yes_no"]
 # integer: whole numbers (NULL allowed); real: amounts and page counts read as floats;
 # yes_no: 1/0/NULL stored, read as a number then True/False; date: ISO text.
+Reader = Literal[
+    "text", "date", "integer", "real", "yes_no",  # by the type: what a field of that type reads
+    "pages", "panel", "approval", "days", "amount", "case_number", "person",  # a column's own form
+]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -34,6 +40,12 @@ class CaseField:
     headers: tuple[str, ...] = ()  # other headers naming the import column (besides the label)
     importable: int | None = None  # position among the import columns; None: not an import column
     quality: bool = False  # a 质效 field (migration 9: time limits, appeals, enforcement amounts)
+    reads: Reader | None = None  # how an import cell is read, when not as its type says
+
+    @property
+    def reader(self) -> Reader:
+        """How a cell of this field's import column is read: ``reads``, else by the type."""
+        return self.reads or self.type
 
     @property
     def synonyms(self) -> tuple[str, ...]:
@@ -49,14 +61,15 @@ _F = CaseField
 FIELDS: tuple[CaseField, ...] = (
     _F("case_id", "integer", "案件ID", stored=False, frame=0),
     _F("case_number", "text", "案号", frame=1, export=0, source="case_number", importable=0,
-       headers=("案件字号", "案件编号", "案件号")),
+       headers=("案件字号", "案件编号", "案件号"), reads="case_number"),
     _F("year", "integer", "收案年度", frame=2, source="case_number"),
     _F("court", "text", "法院代字", source="case_number"),
     _F("type_code", "text", "类型代字", frame=3, export=4, source="case_number"),
     _F("category", "text", "案件类别", frame=4, export=3, source="case_number"),
     _F("instance", "text", "审级", frame=5, export=14, source="case_number"),
     _F("judge", "text", "承办人", stored=False, frame=18, export=1, importable=1,
-       headers=("承办法官", "主审法官", "承办审判员", "主审人", "主办法官", "承办人姓名", "承办法官姓名")),
+       headers=("承办法官", "主审法官", "承办审判员", "主审人", "主办法官", "承办人姓名", "承办法官姓名"),
+       reads="person"),
     _F("judge_id", "integer", "承办人ID", frame=19, source="judge"),
     _F("division", "text", "承办部门", stored=False, frame=20, export=2, importable=2,
        headers=("承办庭室", "部门", "庭室", "承办庭", "审判庭")),
@@ -73,31 +86,34 @@ FIELDS: tuple[CaseField, ...] = (
     _F("closing_method", "text", "结案方式", frame=12, export=16, source="closing_method", importable=5,
        headers=("结案方式名称",)),
     _F("file_pages", "real", "卷宗页数", frame=13, export=6, source="file_pages", importable=8,
-       headers=("卷宗页码", "正卷页数", "案卷页数")),
+       headers=("卷宗页码", "正卷页数", "案卷页数"), reads="pages"),
     _F("transcript_pages", "real", "庭审笔录页数", frame=14, export=7, source="transcript_pages", importable=9,
-       headers=("笔录页数",)),
+       headers=("笔录页数",), reads="pages"),
     _F("judgment_pages", "real", "裁判文书页数", frame=15, export=8, source="judgment_pages", importable=10,
-       headers=("文书页数",)),
-    _F("panel", "text", "合议庭成员", frame=16, source="panel", importable=11, headers=("合议庭组成人员",)),
+       headers=("文书页数",), reads="pages"),
+    _F("panel", "text", "合议庭成员", frame=16, source="panel", importable=11, headers=("合议庭组成人员",),
+       reads="panel"),
     _F("approved", "yes_no", "廉政监察员审批", frame=17, source="approved", importable=12,
-       headers=("审批情况", "廉政监察员审批情况")),
+       headers=("审批情况", "廉政监察员审批情况"), reads="approval"),
     _F("time_limit_days", "integer", "审限天数", frame=22, export=18, source="time_limit_days", importable=13,
-       headers=("法定审限天数", "审理期限天数", "审限"), quality=True),
+       headers=("法定审限天数", "审理期限天数", "审限"), quality=True, reads="days"),
     _F("extension_days", "integer", "延长审限天数", frame=23, export=19, source="extension_days", importable=14,
-       headers=("延长审限", "审限延长天数", "延长天数"), quality=True),
+       headers=("延长审限", "审限延长天数", "延长天数"), quality=True, reads="days"),
     _F("deducted_days", "integer", "扣除审限天数", frame=24, export=20, source="deducted_days", importable=15,
-       headers=("扣除审限", "审限扣除天数", "扣除天数"), quality=True),
+       headers=("扣除审限", "审限扣除天数", "扣除天数"), quality=True, reads="days"),
     _F("appealed", "integer", "上诉", frame=25, export=21, source="appealed", importable=16,
-       headers=("是否上诉", "上诉情况"), quality=True),
+       headers=("是否上诉", "上诉情况"), quality=True, reads="yes_no"),
     _F("appeal_result", "text", "二审结果", frame=26, export=22, source="appeal_result", importable=17,
        headers=("二审结案方式", "上诉结果", "二审裁判结果"), quality=True),
     _F("appeal_recorded_on", "date", "二审结果收到日期", source="appeal_result", quality=True),
     _F("original_case_number", "text", "原审案号", source="original_case_number", importable=18,
-       headers=("一审案号",), quality=True),
+       headers=("一审案号",), quality=True, reads="case_number"),
     _F("enforcement_applied", "real", "申请执行标的金额", frame=27, export=23, source="enforcement_applied",
-       importable=19, headers=("申请执行标的", "申请执行金额", "执行标的金额", "申请标的金额"), quality=True),
+       importable=19, headers=("申请执行标的", "申请执行金额", "执行标的金额", "申请标的金额"), quality=True,
+       reads="amount"),
     _F("enforcement_recovered", "real", "执行到位金额", frame=28, export=24, source="enforcement_recovered",
-       importable=20, headers=("到位金额", "实际执行到位金额", "执行到位标的"), quality=True),
+       importable=20, headers=("到位金额", "实际执行到位金额", "执行到位标的"), quality=True,
+       reads="amount"),
 )  # fmt: skip
 BY_NAME: dict[str, CaseField] = {f.name: f for f in FIELDS}
 
@@ -127,6 +143,22 @@ INTEGER_FIELDS: frozenset[str] = frozenset(
 NUMBER_FIELDS: frozenset[str] = frozenset(
     f.name for f in FIELDS if f.frame is not None and f.type in ("real", "yes_no")
 )
+IMPORT_FIELDS: tuple[CaseField, ...] = _ordered("importable")  # the import columns, in the wizard's order
+# Stored from an import column of their own (not derived from another: the case number's parts,
+# the closing year and month, the ids, the date an appeal outcome arrived).
+OWN_COLUMN_FIELDS: tuple[CaseField, ...] = tuple(f for f in FIELDS if f.stored and f.source == f.name)
+
+
+def stored_value(field: CaseField, value: object) -> object:
+    """A value as read from an import cell, in the form the cases table keeps: a date as ISO
+    text, a yes/no (or any True/False) as 1/0."""
+    if value is None:
+        return None
+    if field.type == "date" and hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return value
 
 
 def export_columns(results: tuple[str, ...]) -> list[str]:

@@ -310,6 +310,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "pasted into the amount column; an administrator can change the limit with "
         "workload import amount-ceiling)",
     ),
+    "import.cell_not_integer": (
+        "应为整数，而不是「{text}」",
+        "Expected a whole number, not “{text}”",
+    ),
+    "import.cell_not_number": (
+        "应为数字，而不是「{text}」",
+        "Expected a number, not “{text}”",
+    ),
     "import.amount_ceiling": (
         "金额上限应为 1 至 10,000,000,000,000 元的整数，而不是 {amount}",
         "The amount limit should be a whole number of yuan from 1 to 10,000,000,000,000, not {amount}",

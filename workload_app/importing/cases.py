@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+from workload_app.core import case_schema
 from workload_app.core.casenumber import stored_case_number
 from workload_app.core.messages import Listing, Phrase, Word
 from workload_app.core.problems import ImportRejected, Problem, WorkloadError
@@ -32,8 +33,9 @@ from workload_app.importing.values import (
     parse_text,
 )
 
-PAGE_FIELDS = ("file_pages", "transcript_pages", "judgment_pages")
-TEXT_FIELDS = ("cause", "procedure", "closing_method")
+# Import columns read and checked on their own in ``parse_chunk`` (the case number's parts, the
+# roster's names, the dates' order); every other column is read by its schema reader (``READERS``).
+CHECKED_APART = ("case_number", "judge", "division", "filed_on", "closed_on")
 FOOTER_WORDS = ("合计", "总计", "小计", "共计")
 # What systems print under the table: who made it, when, notes. Such a line is skipped only when it
 # has no case number and every filled cell reads so: a real case is never dropped for what one of
@@ -191,6 +193,8 @@ def parse_chunk(
     repeated anywhere in it is reported."""
     cols = header.columns
     label = header.labels
+    limits = Limits(page_ceiling, amount_ceiling)
+    read = [(f.name, READERS[f.reader]) for f in case_schema.IMPORT_FIELDS if f.name not in CHECKED_APART]
     records: list[dict] = []
     problems: list[Problem] = []
     bad_rows: dict[int, list[object]] = {}
@@ -297,23 +301,14 @@ def parse_chunk(
                 "结案日期为空（未结案件）时须有立案日期",
                 None,
             )
-        for field in PAGE_FIELDS:
+        for field, reader in read:  # each other column the schema declares, by its reader
             if field in cols:
-                value, err = parse_pages(_cell(row, cols[field]), page_ceiling)
+                cell = _cell(row, cols[field])
+                value, err = reader(cell, limits)
                 if err:
-                    bad(field, err, _cell(row, cols[field]))
+                    bad(field, err, cell)
                 rec[field] = value
-        for field in TEXT_FIELDS:
-            if field in cols:
-                rec[field] = parse_text(_cell(row, cols[field]))[0]
-        if "panel" in cols:
-            rec["panel"] = parse_panel(_cell(row, cols["panel"]))[0]
-        if "approved" in cols:
-            value, err = parse_approved(_cell(row, cols["approved"]))
-            if err:
-                bad("approved", err, _cell(row, cols["approved"]))
-            rec["approved"] = value
-        _read_quality(row, cols, rec, bad, amount_ceiling)
+        _check_amounts(rec, bad)
         if errs:
             problems.extend(errs)
             bad_rows[row_no] = row_for_report(row)
@@ -357,10 +352,8 @@ def unknown_judge_problems(
     return problems, unknown
 
 
-# ---------------------------------------------------------------- quality columns (all optional)
+# ---------------------------------------------------------------- a cell by its reader (case_schema)
 
-DAY_FIELDS = ("time_limit_days", "extension_days", "deducted_days")
-AMOUNT_FIELDS = ("enforcement_applied", "enforcement_recovered")
 _YES = {"是", "y", "yes", "1", "true", "√", "已上诉", "上诉", "有"}
 _NO = {"否", "n", "no", "0", "false", "×", "未上诉", "无", "不上诉"}
 _AMOUNT = re.compile(r"^([+-]?\d+(?:\.\d+)?)\s*(元|万元)?$")
@@ -421,51 +414,70 @@ def parse_amount(value: object) -> tuple[float | None, str]:
     return x, ""
 
 
-def _read_quality(
-    row: list[object],
-    cols: dict[str, int],
-    rec: dict,
-    bad: Callable,
-    amount_ceiling: int = DEFAULT_AMOUNT_CEILING,
-) -> None:
-    for field in DAY_FIELDS:
-        if field in cols:
-            value, err = parse_days(_cell(row, cols[field]))
-            if err:
-                bad(field, err, _cell(row, cols[field]))
-            rec[field] = value
-    for field in AMOUNT_FIELDS:
-        if field in cols:
-            value, err = parse_amount(_cell(row, cols[field]))
-            if err:
-                bad(field, err, _cell(row, cols[field]))
-            elif value is not None and value > amount_ceiling:  # an ID number pasted in, not an amount
-                bad(
-                    field,
-                    Phrase(
-                        "import.amount_ceiling_row", amount=f"{value:,.2f}", ceiling=f"{amount_ceiling:,}"
-                    ),
-                    _cell(row, cols[field]),
-                )
-                value = None
-            rec[field] = value
+def parse_whole(value: object) -> tuple[int | None, str | Phrase]:
+    """A whole number (a field declared ``integer`` in the schema without a reader of its own)."""
+    if is_blank(value):
+        return None, ""
+    try:
+        x = float(value if isinstance(value, int | float) else str(parse_text(value)[0]).replace(",", ""))
+    except ValueError:
+        x = math.nan
+    if isinstance(value, bool) or math.isnan(x) or math.isinf(x) or not x.is_integer():
+        return None, Phrase("import.cell_not_integer", text=str(value).strip())
+    return int(x), ""
+
+
+def parse_number(value: object) -> tuple[float | None, str | Phrase]:
+    """A number (a field declared ``real`` in the schema without a reader of its own)."""
+    if is_blank(value):
+        return None, ""
+    try:
+        x = float(value if isinstance(value, int | float) else str(parse_text(value)[0]).replace(",", ""))
+    except ValueError:
+        x = math.nan
+    if isinstance(value, bool) or math.isnan(x) or math.isinf(x):
+        return None, Phrase("import.cell_not_number", text=str(value).strip())
+    return x, ""
+
+
+class Limits(NamedTuple):
+    """The court's ceilings a cell is checked against."""
+
+    pages: int = DEFAULT_PAGE_CEILING
+    amount: int = DEFAULT_AMOUNT_CEILING
+
+
+def _amount(value: object, limits: Limits) -> tuple[float | None, str | Phrase]:
+    x, err = parse_amount(value)
+    if not err and x is not None and x > limits.amount:  # an ID number pasted in, not an amount
+        return None, Phrase("import.amount_ceiling_row", amount=f"{x:,.2f}", ceiling=f"{limits.amount:,}")
+    return x, err
+
+
+# One parser per reader of ``core.case_schema`` (a field's ``reads``, else its type): (value, problem).
+READERS: dict[str, Callable[[object, Limits], tuple[object, str | Phrase]]] = {
+    "text": lambda v, _: (parse_text(v)[0], ""),
+    "date": lambda v, _: parse_date(v),
+    "integer": lambda v, _: parse_whole(v),
+    "real": lambda v, _: parse_number(v),
+    "yes_no": lambda v, _: parse_yes_no(v),
+    "pages": lambda v, limits: parse_pages(v, limits.pages),
+    "panel": lambda v, _: (parse_panel(v)[0], ""),
+    "approval": lambda v, _: parse_approved(v),
+    "days": lambda v, _: parse_days(v),
+    "amount": _amount,
+    "case_number": lambda v, _: canonical_case_number(v),
+    "person": lambda v, _: (parse_person(v)[0], ""),
+}
+
+
+def _check_amounts(rec: dict, bad: Callable) -> None:
+    """What two amount cells of a row say together: no more recovered than applied for."""
     applied, recovered = rec.get("enforcement_applied"), rec.get("enforcement_recovered")
     if applied is not None and recovered is not None and recovered > applied + 0.005:
         bad(
             "enforcement_recovered", f"执行到位金额 {recovered:g} 大于申请执行标的金额 {applied:g}", recovered
         )
-    if "appealed" in cols:
-        value, err = parse_yes_no(_cell(row, cols["appealed"]))
-        if err:
-            bad("appealed", err, _cell(row, cols["appealed"]))
-        rec["appealed"] = value
-    if "appeal_result" in cols:
-        rec["appeal_result"] = parse_text(_cell(row, cols["appeal_result"]))[0]
-    if "original_case_number" in cols:
-        value, err = canonical_case_number(_cell(row, cols["original_case_number"]))
-        if err:
-            bad("original_case_number", err, _cell(row, cols["original_case_number"]))
-        rec["original_case_number"] = value
 
 
 # ---------------------------------------------------------------- warnings (提示): imported, yet worth a look

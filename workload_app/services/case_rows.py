@@ -51,22 +51,10 @@ def _store_row(
         "judge_id": judge_id,
         "division_id": division_id,
     }
-    for f in (
-        "cause",
-        "procedure",
-        "closing_method",
-        "file_pages",
-        "transcript_pages",
-        "judgment_pages",
-        "panel",
-    ):
-        row[f] = rec.get(f)
-    row["filed_on"] = rec["filed_on"].isoformat() if rec.get("filed_on") else None
-    row["closed_on"] = closed.isoformat() if closed else None
+    for f in case_schema.OWN_COLUMN_FIELDS:  # each field with an import column of its own, as declared
+        row[f.name] = case_schema.stored_value(f, rec.get(f.name))
     row["closed_year"] = closed.year if closed else None
     row["closed_month"] = closed.month if closed else None
-    approved = rec.get("approved")
-    row["approved"] = None if approved is None else int(approved)
     _store_quality(rec, row, existing)
     if existing is not None:
         for f, source in KEPT_WHEN_ABSENT.items():
@@ -144,11 +132,8 @@ def _conflicts(
 
 
 def _store_quality(rec: dict, row: dict, existing: dict | None) -> None:
-    """Time limits, appeal and enforcement amounts (migration 9); an outcome is dated when it first arrives."""
-    for f in repo.QUALITY_FIELDS:
-        row[f] = rec.get(f)
-    if rec.get("appealed") is not None:
-        row["appealed"] = int(rec["appealed"])
+    """An appeal outcome is dated when it first arrives (migration 9)."""
+    row["appeal_recorded_on"] = rec.get("appeal_recorded_on")
     result = rec.get("appeal_result")
     if existing is not None and existing.get("appeal_result") == result:
         row["appeal_recorded_on"] = existing.get("appeal_recorded_on")
