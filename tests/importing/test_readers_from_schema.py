@@ -51,6 +51,8 @@ def test_a_field_declared_only_in_the_schema_is_read_by_its_type(monkeypatch):
     assert got == [(3, dt.date(2024, 5, 6), 1250.5), (2, None, 80.0)]
     stored = [case_schema.stored_value(NEW[1], r["heard_on"]) for r in parsed.records]
     assert stored == ["2024-05-06", None]
+    # stored from its own column, and kept as stored when a later file lacks the column
+    assert [f.source for f in NEW] == ["hearings", "heard_on", "costs"]
 
 
 @pytest.mark.parametrize(

@@ -42,6 +42,10 @@ class CaseField:
     quality: bool = False  # a 质效 field (migration 9: time limits, appeals, enforcement amounts)
     reads: Reader | None = None  # how an import cell is read, when not as its type says
 
+    def __post_init__(self) -> None:
+        if self.source is None and self.stored and self.importable is not None:
+            object.__setattr__(self, "source", self.name)  # an import column of its own
+
     @property
     def reader(self) -> Reader:
         """How a cell of this field's import column is read: ``reads``, else by the type."""

@@ -6,6 +6,12 @@ The schema itself is SQL, one file per version in ``db/<dialect>/NNNN_name.sql``
 ``db/README.md``); the file's first line ``-- name: …`` is the name recorded. A step that needs
 Python (a data transformation) is a hook in ``HOOKS``, run after that version's SQL in the same
 transaction. Never edit a migration that has shipped: add the next number, in both folders.
+
+To add a migration: write ``db/sqlite/NNNN_what.sql`` and ``db/postgresql/NNNN_what.sql`` with
+the same next number (the server's first file, 0018, is versions 1-18 in one step; from 19 on the
+numbers are shared), each starting ``-- name: …``, the server's in its own types (``BIGINT`` ids,
+``DOUBLE PRECISION`` reals). ``tests/server/test_head_schemas.py`` compares the two head schemas
+and fails until both files say the same (its deliberate differences are listed there).
 """
 
 from __future__ import annotations
