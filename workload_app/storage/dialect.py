@@ -14,6 +14,7 @@ store does.
 from __future__ import annotations
 
 import datetime as dt
+from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from typing import Any
 from workload_app.core import dates
 
 
-class Dialect:
+class Dialect(ABC):
     """The store's differences. ``name`` is the folder of its migration files (``db/<name>``)."""
 
     name = ""
@@ -39,11 +40,13 @@ class Dialect:
     def __repr__(self) -> str:
         return f"<Dialect {self.name}>"
 
-    # -- SQL fragments
+    # -- SQL fragments (each method without a body here is written by both stores)
+    @abstractmethod
     def contains(self, haystack: str, needle: str) -> str:
         """An expression true when the text ``needle`` occurs in ``haystack`` (both SQL)."""
         raise NotImplementedError
 
+    @abstractmethod
     def id_list(self, param: str = "?") -> str:
         """A subquery of the integers of one JSON array passed as ``param``: ``x IN (…)`` over
         any number of ids in one parameter."""
@@ -62,11 +65,13 @@ class Dialect:
         return f"{sql} RETURNING {returning}" if returning else sql
 
     # -- the store's clock
+    @abstractmethod
     def now(self, conn: Any) -> str:
         """The time stamp a row keeps, ``YYYY-MM-DDTHH:MM:SS``, by the store's clock."""
         raise NotImplementedError
 
     # -- operations
+    @abstractmethod
     def bulk_insert(
         self, db: Any, table: str, columns: Sequence[str], rows: Iterable[Sequence], *, plain: bool = False
     ) -> None:
@@ -77,18 +82,21 @@ class Dialect:
         """The cursor a typed frame read (``case_columns.read_frame``) fetches from."""
         return db.conn.execute(sql, params)
 
+    @abstractmethod
     def begin_write(self, conn: Any) -> None:
         """Begin a transaction holding the store's write lock (writers queue one after another);
         the store's own "busy" error when another writer holds it past the wait."""
         raise NotImplementedError
 
+    @abstractmethod
     def begin_migration(self, conn: Any, owner: str | None = None) -> None:
         """Begin one migration step's transaction (``owner``: the role that owns what it makes)."""
         raise NotImplementedError
 
-    def checkpoint(self, db: Any, *, single_file: bool = False) -> None:
+    def checkpoint(self, db: Any, *, single_file: bool = False) -> None:  # noqa: B027 - nothing by default
         """Fold a write-ahead log into the file (nothing where there is no file)."""
 
+    @abstractmethod
     def check_integrity(self, db: Any) -> str:
         """ "ok", or what the store's own check found."""
         raise NotImplementedError
@@ -98,14 +106,17 @@ class Dialect:
         return path
 
     # -- the catalogue
+    @abstractmethod
     def count_triggers(self, conn: Any, like: str) -> int:
         """How many enabled triggers have a name ``LIKE like``."""
         raise NotImplementedError
 
+    @abstractmethod
     def foreign_keys_to(self, conn: Any, table: str) -> list[tuple[str, str]]:
         """(table, column) of every foreign key pointing at ``table``."""
         raise NotImplementedError
 
+    @abstractmethod
     def has_table(self, conn: Any, table: str) -> bool:
         raise NotImplementedError
 
@@ -121,6 +132,7 @@ class Dialect:
         return int(row[0] or 0)
 
     # -- migrations
+    @abstractmethod
     def run_sql_file(self, db: Any, path: Path, statements: Sequence[str]) -> None:
         """One numbered SQL file, inside the runner's transaction."""
         raise NotImplementedError
