@@ -8,16 +8,15 @@ from pathlib import Path
 import click
 
 from workload_app.cli import Context, cli, pass_ctx
+from workload_app.core import dates
 from workload_app.core.problems import WorkloadError
 
 GRADE_CHOICES = "优秀|称职|基本称职|不称职|不定等次"
 
 
 def _date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
     try:
-        return dt.date.fromisoformat(value)
+        return dates.date_of(value, whole=True)
     except ValueError as exc:
         raise click.BadParameter(f"日期应为 YYYY-MM-DD：{value}") from exc
 

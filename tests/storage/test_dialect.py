@@ -158,3 +158,20 @@ def test_the_store_clock_stamps_rows(db):
     assert clock.today(db) == dt.date(2025, 6, 30)
     clock.bind(db, None)
     assert clock.today(db) == c.now().date()
+
+
+def test_a_clock_ahead_of_this_computer_dates_the_stamps_and_today(db):
+    """The server's clock, read once per handle, dates what the program prints: a store whose
+    clock is 5 hours ahead gives now and today 5 hours ahead, and a bound today still wins."""
+    db._workload_clock_offset = dt.timedelta(hours=5)
+    try:
+        c = clock.of(db)
+        ahead = dt.datetime.now() + dt.timedelta(hours=5)
+        assert abs((c.now() - ahead).total_seconds()) < 5
+        assert c.minute() in {dates.minute(ahead), dates.minute(ahead - dt.timedelta(minutes=1))}
+        assert clock.today(db) in {ahead.date(), (ahead - dt.timedelta(seconds=5)).date()}
+        clock.bind(db, lambda: dt.date(2025, 6, 30))
+        assert clock.today(db) == dt.date(2025, 6, 30)
+    finally:
+        clock.bind(db, None)
+        db._workload_clock_offset = None

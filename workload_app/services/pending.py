@@ -16,6 +16,7 @@ import pandas as pd
 from workload_app.core import messages
 from workload_app.core import quality as qm
 from workload_app.core.casenumber import lookup_form
+from workload_app.core.dates import date_of
 from workload_app.core.problems import WorkloadError
 from workload_app.reports.pending_alert import alert_pdf
 from workload_app.services import access, audit, clock
@@ -129,7 +130,8 @@ def alert_list_pdf(
         at=at,
         over_months=over_months,
         invariant=invariant,
-        data_date=dt.date.fromisoformat(str(data_date)[:10]) if data_date else None,
+        data_date=date_of(data_date),
+        printed=None if invariant else clock.of(db).now(),  # the store's clock (the server's)
     )
     Path(out).write_bytes(data)
     return len(rows)
