@@ -164,6 +164,8 @@ def begin_write(conn: Connection) -> None:
     holds no privilege on any table and locks none: a plain ``BEGIN``."""
     import psycopg
 
+    if conn._closed:
+        raise ConnectionClosed("the connection to the court server is closed")
     raw = conn.raw
     if conn.restricted:
         raw.execute("BEGIN")
