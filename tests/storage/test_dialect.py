@@ -175,3 +175,19 @@ def test_a_clock_ahead_of_this_computer_dates_the_stamps_and_today(db):
     finally:
         clock.bind(db, None)
         db._workload_clock_offset = None
+
+
+def test_a_login_not_granted_the_court_clock_stamps_with_the_session_time(server_db, pg_server):
+    """A server set up by an older program (no EXECUTE on workload_now for the groups): the stamp
+    is the server's session time, not an error."""
+    import psycopg
+
+    with psycopg.connect(pg_server.url(server_db.login.database), autocommit=True) as su:
+        su.execute("REVOKE EXECUTE ON FUNCTION workload_now() FROM workload_admin")
+    try:
+        stamp = POSTGRESQL.now(server_db.conn)
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", stamp)
+        assert abs((dates.moment_of(stamp) - dt.datetime.now()).total_seconds()) < 5
+    finally:
+        with psycopg.connect(pg_server.url(server_db.login.database), autocommit=True) as su:
+            su.execute("GRANT EXECUTE ON FUNCTION workload_now() TO workload_admin")

@@ -222,9 +222,13 @@ class PostgresDialect(Dialect):
 
     def now(self, conn) -> str:
         """The server's clock in the court's time zone (``workload_now()``, the audit trail's
-        clock); before setup has made that function (the first migrations), the server's
-        session time."""
-        if self.has_function(conn, "workload_now()"):
+        clock); before setup has made that function (the first migrations), or where the login
+        may not call it yet (a server set up by an older program), the server's session time."""
+        callable_ = conn.execute(  # a server set up before the clock's grant: the session's time
+            "SELECT COALESCE(has_function_privilege(CAST(to_regprocedure(?) AS oid), 'EXECUTE'), false)",
+            ("workload_now()",),
+        ).fetchone()[0]
+        if callable_:
             return str(conn.execute("SELECT workload_now()").fetchone()[0])
         return str(
             conn.execute("""SELECT to_char(LOCALTIMESTAMP, 'YYYY-MM-DD"T"HH24:MI:SS')""").fetchone()[0]
