@@ -48,3 +48,19 @@ def test_open_store_and_the_command_line_bind_the_local_operator_on_a_file(tmp_p
     session.close_db(db)
     out = CliRunner().invoke(cli, ["--db", str(path), "users", "list"], catch_exceptions=False)
     assert out.exit_code == 0, out.output  # 管理员's command, run by the local operator
+
+
+def test_a_judge_is_refused_another_judges_workload_before_it_is_read(demo_db, monkeypatch):
+    from workload_app.services import demo, my_workload
+
+    me, _ = accounts.login(demo_db, "faguan", demo.DEMO_PASSWORD)
+    names = [r[0] for r in demo_db.conn.execute("SELECT name FROM judges ORDER BY id").fetchall()]
+    other = next(n for n in names if n != me.judge)
+    read = []
+    monkeypatch.setattr(my_workload, "judge_context", lambda *a, **k: read.append(a) or 1 / 0)
+    with pytest.raises(access.AccessDenied) as err:
+        my_workload.my_workload(demo_db, 2025, 6, other)
+    assert (err.value.code, err.value.arguments["judge"], read) == ("access.judge_workload", other, [])
+    with pytest.raises(access.AccessDenied) as err:
+        my_workload.case_explanation(demo_db, 2025, 1, other)
+    assert (err.value.code, err.value.arguments["judge"]) == ("access.judge_cases", other)

@@ -96,6 +96,7 @@ def case_explanation(
     judge = judge or linked_judge(db)
     if not judge:
         raise WorkloadError("mine.no_linked_judge")
+    _require_judge(db, judge, "access.judge_cases")
     comp = S._usable(db, year)  # a restricted login on the server reads the stored computation
     params, _ = S.params_and_info(comp)
     case = _explained_rows(db, comp, [int(case_id)])
