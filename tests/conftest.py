@@ -22,12 +22,25 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from workload_app.services import access
 from workload_app.storage.db import open_db
 
 settings.register_profile("ci", deadline=None, print_blob=True)
 settings.register_profile("dev", max_examples=10, deadline=None)
 PROFILE = os.environ.get("HYPOTHESIS_PROFILE") or "dev"
 settings.load_profile(PROFILE)
+
+
+def as_operator(db):
+    """``db`` acting as the local operator (a file without accounts), said explicitly: a handle
+    with nobody bound acts for nobody."""
+    access.bind_local_operator(db)
+    return db
+
+
+def open_as_operator(path, **kwargs):
+    """``open_db(path)`` acting as the local operator."""
+    return as_operator(open_db(path, **kwargs))
 
 
 def examples(thorough: int) -> int:
@@ -78,7 +91,7 @@ def demo_db(store, request):
 
 @pytest.fixture
 def sqlite_db(tmp_path):
-    d = open_db(tmp_path / "t.sqlite")
+    d = open_as_operator(tmp_path / "t.sqlite")
     yield d
     d.conn.close()
 
@@ -88,7 +101,7 @@ def demo_file(tmp_path_factory) -> Path:
     from workload_app.services.demo import create_demo
 
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    d = open_db(path)
+    d = open_as_operator(path)
     create_demo(d, seed=7, cases_per_year=SMALL_DEMO)
     d.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     d.conn.close()
@@ -99,7 +112,7 @@ def demo_file(tmp_path_factory) -> Path:
 def sqlite_demo_db(demo_file, tmp_path):
     path = tmp_path / "demo.sqlite"
     shutil.copy(demo_file, path)
-    d = open_db(path)
+    d = open_as_operator(path)
     yield d
     d.conn.close()
 

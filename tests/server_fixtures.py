@@ -85,7 +85,11 @@ def server_handle(pg_server, database: str) -> pg.ServerDatabase:
     login = pg.ServerLogin.from_url(
         f"postgresql://127.0.0.1:{pg_server.port}/{database}", user=SUITE_ADMIN, password=ADMIN_PASSWORD
     )
-    return pg.ServerDatabase(login, pg.Connection(pg.connect_raw(login)))
+    from workload_app.services import access
+
+    handle = pg.ServerDatabase(login, pg.Connection(pg.connect_raw(login)))
+    access.bind_local_operator(handle)  # the suite's 管理员 acts as the person at this computer
+    return handle
 
 
 def login_handle(pg_server, db: pg.ServerDatabase, login: str, password: str) -> pg.ServerDatabase:

@@ -96,6 +96,8 @@ class Context:
                 db = open_db(self.db_path)
                 if self.user:
                     _, self.must_change = accounts.login(db, self.user, self._password(self.user))
+                else:  # no --user: the person at this computer
+                    accounts.access.bind_local_operator(db)
             self._db = db
         return self._db
 

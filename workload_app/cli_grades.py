@@ -189,7 +189,7 @@ def grades_notices(ctx: Context, year: int, out: Path) -> None:
     from workload_app.services import grade_notices as N
     from workload_app.services import grade_views as V
 
-    if access.current(ctx.db).court_wide:
+    if access.scope(ctx.db).allows(access.Action.GRADE_RUN):  # 人事 issues them; a judge prints their own
         _say(N.issue_notices(ctx.db, year))
     paths = V.notice_pdfs(ctx.db, year, out)
     click.echo(f"{len(paths)} 份通知已写入 {out}")

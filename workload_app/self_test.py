@@ -73,6 +73,9 @@ def _steps(folder: Path, report: Callable[[str], None], workers: int) -> None:
     from workload_app.services.standard_cases import compute_year
 
     db = open_db(folder / "self-test.sqlite")
+    from workload_app.services import access
+
+    access.bind_local_operator(db)  # the self-test's own file, without accounts
     try:
         create_demo(db, SEED, CASES_PER_YEAR)
         year = demo_court.YEARS[-1]

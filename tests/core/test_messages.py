@@ -40,7 +40,10 @@ def test_every_action_and_role_has_both_texts():
 
 
 def _require_phrases() -> list[str]:
-    """The ``what`` of every ``access.require(db, roles, what)`` in the services."""
+    """The action of every ``access.require`` in the services: the ``what`` of the form
+    ``require(db, roles, what)``, the code of ``require(db, Action.X)``."""
+    from workload_app.core.scope import Action
+
     found = []
     for path in (ROOT / "services").glob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -50,6 +53,8 @@ def _require_phrases() -> list[str]:
             ):
                 if len(node.args) == 3 and isinstance(node.args[2], ast.Constant):
                     found.append(node.args[2].value)
+                elif len(node.args) == 2 and isinstance(node.args[1], ast.Attribute):
+                    found.append(Action[node.args[1].attr].value)
     return found
 
 

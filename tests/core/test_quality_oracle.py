@@ -602,11 +602,11 @@ def test_hand_figures_by_value(hand_court, tmp_path):
     ],
 )
 def test_report_per_judge_division_court_equals_the_oracle(hand_court, start, end):
+    from tests.conftest import open_as_operator
     from workload_app.core.quality import Period
     from workload_app.services.quality import report
-    from workload_app.storage.db import open_db
 
-    db = open_db(hand_court)
+    db = open_as_operator(hand_court)
     try:
         rep = report(db, start.year, period=Period(start, end))
     finally:
@@ -686,16 +686,16 @@ def test_demo_export_quality_equals_the_oracle(demo_file, tmp_path, month):
 def test_demo_single_month_division_and_court_equal_the_oracle(demo_file, tmp_path):
     import shutil
 
+    from tests.conftest import open_as_operator
     from workload_app.core.quality import Period
     from workload_app.services.quality import report
-    from workload_app.storage.db import open_db
 
     path = tmp_path / "demo.sqlite"
     shutil.copy(demo_file, path)
     cases = demo_cases(path)
     year = max(c["closed"] for c in cases if c["closed"]).year
     start, end = D(year, 5, 1), D(year, 5, 31)
-    db = open_db(path)
+    db = open_as_operator(path)
     try:
         rep = report(db, year, period=Period(start, end))
     finally:

@@ -10,6 +10,7 @@ import traceback
 
 import pytest
 
+from tests.conftest import open_as_operator
 from tests.importing.conftest import write_xlsx
 from tests.reliability.test_crash import ROWS, _rows
 from workload_app.core.problems import WorkloadError
@@ -17,14 +18,13 @@ from workload_app.services import audit
 from workload_app.services import standard_cases as S
 from workload_app.services.imports import import_cases
 from workload_app.storage import repository as repo
-from workload_app.storage.db import open_db
 
 WRITERS = 3
 
 
 def _writer(path, file, errors):
     try:
-        db = open_db(path)
+        db = open_as_operator(path)
         import_cases(db, file)
         S.compute_year(db, 2025)
         db.conn.close()
@@ -34,7 +34,7 @@ def _writer(path, file, errors):
 
 def _reader(path, rounds, errors):
     try:
-        db = open_db(path)
+        db = open_as_operator(path)
         for _ in range(rounds):
             S.court_tally(db, 2025)
         db.conn.close()
@@ -47,7 +47,7 @@ def _reader(path, rounds, errors):
 def test_concurrent_writers_and_readers_lose_nothing(demo_file, tmp_path):
     path = tmp_path / "shared.sqlite"
     shutil.copy(demo_file, path)
-    db = open_db(path)
+    db = open_as_operator(path)
     judges = [tuple(r) for r in db.conn.execute(
         "SELECT j.name, d.name FROM judges j JOIN divisions d ON d.id = j.division_id WHERE j.track = 'trial'"
     )]  # fmt: skip
@@ -67,7 +67,7 @@ def test_concurrent_writers_and_readers_lose_nothing(demo_file, tmp_path):
         found.append(errors.get())
     assert not found, "\n".join(found)
     assert all(p.exitcode == 0 for p in procs)
-    db = open_db(path)
+    db = open_as_operator(path)
     assert db.conn.execute("SELECT COUNT(*) FROM cases").fetchone()[0] == base + WRITERS * ROWS
     batches = db.conn.execute("SELECT rows_new FROM import_batches WHERE kind = 'cases'").fetchall()
     assert [r[0] for r in batches] == [ROWS] * WRITERS

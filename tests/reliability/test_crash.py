@@ -13,12 +13,12 @@ import time
 
 import pytest
 
+from tests.conftest import open_as_operator
 from tests.importing.conftest import HEADER, write_xlsx
 from workload_app.services import audit
 from workload_app.services.imports import import_cases
 from workload_app.services.standard_cases import compute_year
 from workload_app.storage import repository as repo
-from workload_app.storage.db import open_db
 
 IMPORT_TRIALS = 20
 COMPUTE_TRIALS = 12
@@ -37,14 +37,14 @@ def _rows(judges: list[tuple[str, str]], start: int) -> list[list]:
 
 
 def _import_child(path, file, ready):
-    db = open_db(path)
+    db = open_as_operator(path)
     ready.set()
     import_cases(db, file)
     os._exit(0)
 
 
 def _compute_child(path, file, ready):
-    db = open_db(path)
+    db = open_as_operator(path)
     repo.bump_cases_version(db)  # make the stored results stale, as an import would
     ready.set()
     compute_year(db, 2025)
@@ -83,7 +83,7 @@ def _check(path, base_cases: int) -> dict:
             assert stored == count, f"computation {comp_id}: {stored} of {count} results"
     finally:
         conn.close()
-    db = open_db(path)
+    db = open_as_operator(path)
     try:
         assert audit.verify(db)[1] is None
         return {
@@ -96,7 +96,7 @@ def _check(path, base_cases: int) -> dict:
 
 @pytest.fixture
 def crash_setup(demo_file, tmp_path):
-    db = open_db(demo_file)
+    db = open_as_operator(demo_file)
     judges = [tuple(r) for r in db.conn.execute(
         "SELECT j.name, d.name FROM judges j JOIN divisions d ON d.id = j.division_id WHERE j.track = 'trial'"
     )]  # fmt: skip
@@ -125,7 +125,7 @@ def test_sigkill_during_import(demo_file, tmp_path, crash_setup):
         state = _check(path, base)
         outcomes["in" if state["batches"] else "out"] += 1
         # the database stays usable: the same import now goes through, once
-        db = open_db(path)
+        db = open_as_operator(path)
         result = import_cases(db, file)
         assert result.new == (0 if state["batches"] else ROWS)
         db.conn.close()

@@ -293,12 +293,12 @@ def test_absurd_pages(roster_db, tmp_path, pages, row, column):
 )
 def test_conflicting_reimports(tmp_path, moves, reassign):
     """A case arriving for another judge is held (database unchanged) unless reassign, then moved and audited."""
+    from tests.conftest import open_as_operator
     from tests.importing.conftest import ROSTER
     from workload_app.services.imports import import_judges
-    from workload_app.storage.db import open_db
 
     _family("conflicting re-imports")
-    db = open_db(_name(tmp_path, ".sqlite"))
+    db = open_as_operator(_name(tmp_path, ".sqlite"))
     try:
         import_judges(db, write_xlsx(_name(tmp_path, ".xlsx"), ROSTER, sheet="名册"))
         import_cases(db, write_xlsx(_name(tmp_path, ".xlsx"), case_rows()), today=TODAY)
@@ -339,14 +339,14 @@ def _report_families():
 MEMORY_SCRIPT = """
 import sys, datetime as dt
 from pathlib import Path
-from workload_app.storage.db import open_db
+from tests.conftest import open_as_operator
 from workload_app.services.imports import import_cases, import_judges
 from workload_app.core.problems import WorkloadError
 def hwm():
     for line in open('/proc/self/status'):
         if line.startswith('VmHWM'):
             return int(line.split()[1]) * 1024
-db = open_db(Path(sys.argv[1]))
+db = open_as_operator(Path(sys.argv[1]))
 import_judges(db, Path(sys.argv[2]))
 base = hwm()
 try:

@@ -18,13 +18,13 @@ from workload_app.services.sheets import export_sheets
 
 @pytest.fixture(scope="module")
 def every_kind(demo_file, tmp_path_factory):
-    from workload_app.storage.db import open_db
+    from tests.conftest import open_as_operator
 
     out = tmp_path_factory.mktemp("pdfa")
     import shutil
 
     shutil.copy(demo_file, out / "d.sqlite")
-    db = open_db(out / "d.sqlite")
+    db = open_as_operator(out / "d.sqlite")
     files = []
     for kind in ("judge", "division", "court", "notice"):
         kw = {"court": {}, "division": {}}.get(kind, {"division": "速裁庭"})

@@ -373,9 +373,9 @@ def test_worker_processes_end_when_the_parent_is_killed(demo_file, tmp_path):
     script = textwrap.dedent(
         f"""
         from pathlib import Path
-        from workload_app.storage.db import open_db
+        from tests.conftest import open_as_operator
         from workload_app.services.sheets import export_sheets
-        db = open_db(Path({str(db)!r}))
+        db = open_as_operator(Path({str(db)!r}))
         for i in range(50):
             export_sheets(db, 2025, 6, "judge", Path({str(tmp_path / "out")!r}) / str(i), everyone=True, workers=2)
         """

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
+from tests.conftest import open_as_operator
 from workload_app.cli import cli
 from workload_app.core.params import QualityParams, TimeLimit, default_params, params_to_toml
 from workload_app.services.parameters import current_params, save_params
-from workload_app.storage.db import open_db
 
 CHANGED = QualityParams(
     time_limits=(
@@ -42,7 +42,7 @@ def run(db_path, *args):
 @pytest.fixture
 def db_path(tmp_path):
     path = tmp_path / "p.sqlite"
-    open_db(path).conn.close()
+    open_as_operator(path).conn.close()
     return path
 
 
@@ -65,12 +65,12 @@ def _round_trip(db_path, tmp_path, quality):
     out = tmp_path / "out.toml"
     result = run(db_path, "params", "export", "--year", "2025", "--out", str(out))
     assert result.exit_code == 0, result.output
-    db = open_db(db_path)
+    db = open_as_operator(db_path)
     assert current_params(db, 2025)[0].quality == quality
     db.conn.close()
     # and once more through the exported file: the same settings, a new version
     assert run(db_path, "params", "import", str(out)).exit_code == 0
-    db = open_db(db_path)
+    db = open_as_operator(db_path)
     assert current_params(db, 2025)[0].quality == quality
     db.conn.close()
 
@@ -109,7 +109,7 @@ def test_an_unknown_indicator_in_ranges_names_its_full_key(db_path, tmp_path):
 
 
 def _refused(db_path, tmp_path, line, key):
-    db = open_db(db_path)
+    db = open_as_operator(db_path)
     save_params(db, default_params(2025), "初始", "test")
     db.conn.close()
     text = params_to_toml(default_params(2025))
@@ -132,6 +132,6 @@ def _refused(db_path, tmp_path, line, key):
     assert result.exit_code != 0
     assert f"「{key}" in result.output, result.output
     assert any("\u4e00" <= ch <= "\u9fff" for ch in result.output)
-    db = open_db(db_path)
+    db = open_as_operator(db_path)
     assert current_params(db, 2025)[0].quality == QualityParams()  # nothing saved
     db.conn.close()

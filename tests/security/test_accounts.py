@@ -22,7 +22,7 @@ def people(db):
         )
     accounts.create_user(db, "admin", access.ADMIN, "Admin2025!", must_change=False)
     accounts.create_user(db, "lisi", access.JUDGE, "Start2025", judge="李四")
-    access.bind(db, None)
+    access.bind_local_operator(db)
     return db
 
 
@@ -66,7 +66,7 @@ def test_five_failures_lock_the_account_for_fifteen_minutes(people):
     now[0] += 61
     user, _ = accounts.login(people, "lisi", "Start2025", clock=clock)
     assert user.login == "lisi"
-    access.bind(people, None)
+    access.bind_local_operator(people)
     actions = list(audit.log(people)["action"])[::-1]
     assert actions.count("user.login_failed") == 5
     assert actions.count("user.locked") == 1

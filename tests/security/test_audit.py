@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import workload_app.services as services_pkg
+from tests.conftest import open_as_operator
 from tests.importing.conftest import ROSTER, case_rows, write_xlsx
 from workload_app.services import (
     access,
@@ -31,7 +32,6 @@ from workload_app.services import review as R
 from workload_app.services import standard_cases as S
 from workload_app.storage import audit_trail
 from workload_app.storage import users as user_store
-from workload_app.storage.db import open_db
 
 
 def _count(db) -> int:
@@ -90,7 +90,7 @@ def _drive_change_password(db, tmp_path):
 
 
 def _drive_demo(db, tmp_path):
-    fresh = open_db(tmp_path / "fresh.sqlite")
+    fresh = open_as_operator(tmp_path / "fresh.sqlite")
     demo.create_demo(fresh, seed=3, cases_per_year=300)
     assert "demo.create" in _actions_since(fresh, 0)
     return fresh
@@ -485,11 +485,11 @@ def _tamper(path: Path, *sql: str) -> None:
 def test_tampering_with_the_file_is_detected(demo_file, tmp_path, sql, says):
     path = tmp_path / "copy.sqlite"
     path.write_bytes(demo_file.read_bytes())
-    db = open_db(path)
+    db = open_as_operator(path)
     assert audit.verify(db)[1] is None
     db.conn.close()
     _tamper(path, *sql)
-    n, problem = audit.verify(open_db(path))
+    n, problem = audit.verify(open_as_operator(path))
     assert problem is not None and says in problem
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tests.conftest import open_as_operator
 from tests.importing.conftest import ROSTER, case_rows, write_xlsx
 from workload_app.cli import cli
 from workload_app.core.problems import WorkloadError
@@ -25,7 +26,6 @@ from workload_app.services import access, accounts, audit, demo, imports, info, 
 from workload_app.services import standard_cases as S
 from workload_app.storage import backups
 from workload_app.storage import repository as repo
-from workload_app.storage.db import open_db
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -67,7 +67,7 @@ def test_restore_is_recorded_and_carries_the_audit_rows_written_after_the_backup
 
 
 def test_restoring_another_trail_keeps_the_replaced_trail_in_a_file_never_pruned(roster_db, tmp_path):
-    other = open_db(tmp_path / "other.sqlite")
+    other = open_as_operator(tmp_path / "other.sqlite")
     demo.create_demo(other, seed=3, cases_per_year=200)
     foreign = maintenance.backup_now(other, tmp_path / "foreign.sqlite")
     other.conn.close()
@@ -93,7 +93,7 @@ KILL_DURING_INSTALL = textwrap.dedent(
     from pathlib import Path
     from workload_app.services import maintenance
     from workload_app.storage import backups
-    from workload_app.storage.db import open_db
+    from tests.conftest import open_as_operator
 
     real = backups.install
 
@@ -105,7 +105,7 @@ KILL_DURING_INSTALL = textwrap.dedent(
 
     if sys.argv[3] == "kill":
         backups.install = killed_midway
-    db = open_db(sys.argv[1])
+    db = open_as_operator(sys.argv[1])
     maintenance.restore(db, Path(sys.argv[2]))
     """
 )
@@ -133,7 +133,7 @@ def test_a_restore_killed_midway_leaves_the_old_database_and_a_finished_one_has_
         timeout=300,
     )
     assert run.returncode == (-9 if kill else 0), run.stderr
-    db = open_db(path)
+    db = open_as_operator(path)
     try:
         assert db.conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
         assert audit.verify(db)[1] is None
@@ -221,10 +221,10 @@ def test_cli_undo_of_an_old_roster_batch_without_history_refuses(roster_db, tmp_
     roster_db.conn.close()
     r = CliRunner().invoke(cli, ["--db", path, "import", "undo", str(batch)])
     assert r.exit_code == 1 and "无法撤销，名册未改动" in r.output and "已撤销" not in r.output
-    db = open_db(path)
+    db = open_as_operator(path)
     assert _roster(db) == roster and not imports.import_history(db)[0]["undone_at"]
     db.conn.close()
-    db = open_db(path)
+    db = open_as_operator(path)
     imports.import_judges(db, write_xlsx(tmp_path / "名册3.xlsx", ROSTER, sheet="名册"))  # back to ROSTER
     batch = imports.import_history(db)[0]["id"]
     db.conn.close()
@@ -251,7 +251,7 @@ def test_undo_of_a_roster_batch_whose_new_judge_has_cases_refuses_and_changes_no
 def test_database_and_backups_are_created_owner_only(tmp_path):
     old = os.umask(0o022)
     try:
-        db = open_db(tmp_path / "new" / "w.sqlite")
+        db = open_as_operator(tmp_path / "new" / "w.sqlite")
         path = _path(db)
         made = maintenance.backup_now(db)
         out = maintenance.backup_now(db, tmp_path / "elsewhere.sqlite")
@@ -278,7 +278,7 @@ def test_verify_reports_missing_append_only_triggers(demo_file, tmp_path):
     path = tmp_path / "copy.sqlite"
     shutil.copy(demo_file, path)
     _tamper(path, "DROP TRIGGER audit_log_no_delete")
-    n, problem = audit.verify(open_db(path))
+    n, problem = audit.verify(open_as_operator(path))
     assert problem is not None and "audit_log_no_delete" in problem and "audit_log_no_update" not in problem
     r = CliRunner().invoke(cli, ["--db", str(path), "audit", "verify"])
     assert r.exit_code == 1 and "触发器" in r.output
@@ -326,7 +326,7 @@ def test_manual_backup_writes_an_audit_row(demo_db, tmp_path):
     demo_db.conn.close()
     r = CliRunner().invoke(cli, ["--db", path, "backup"])
     assert r.exit_code == 0, r.output
-    db = open_db(path)
+    db = open_as_operator(path)
     assert _actions(db)[n:] == ["backup.create"] and audit.verify(db)[1] is None
     db.conn.close()
 
@@ -390,12 +390,12 @@ def test_a_full_disk_gives_one_clear_message_and_leaves_the_database_as_it_was(d
     import workload_app.cli as cli_module
 
     def tight(p, **kw):  # the disk holds no more page than the file has now
-        db = open_db(p, **kw)
+        db = open_as_operator(p, **kw)
         db.conn.execute(f"PRAGMA max_page_count = {pages}")
         return db
 
     monkeypatch.setattr(cli_module, "open_db", tight)
-    with repo.transaction(d := open_db(path)):
+    with repo.transaction(d := open_as_operator(path)):
         d.conn.execute("DELETE FROM case_results")  # recompute has to write everything back
         audit.record(d, "compute", "cleared (test)")
     d.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -31,7 +31,7 @@ def _as_court(db, court, user, fn):
     the local operator (管理员) acts for the call and the login is bound again after."""
     if db is not court:
         return fn(court)
-    access.bind(db, None)
+    access.bind_local_operator(db)
     try:
         return fn(db)
     finally:

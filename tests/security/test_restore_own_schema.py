@@ -14,12 +14,13 @@ import pytest
 import sqlite_utils
 from click.testing import CliRunner
 
+from tests.conftest import open_as_operator
 from workload_app.cli import cli
 from workload_app.core.problems import WorkloadError
 from workload_app.services import audit, maintenance
 from workload_app.services import standard_cases as S
 from workload_app.storage import backups
-from workload_app.storage.db import latest_version, open_db
+from workload_app.storage.db import latest_version
 from workload_app.storage.migrations import apply_migrations, schema_version
 
 YEAR = 2025
@@ -71,7 +72,7 @@ def _schema(path: Path) -> list[tuple]:
 
 
 def _fresh_schema(tmp_path: Path) -> list[tuple]:
-    fresh = open_db(tmp_path / "fresh.sqlite")
+    fresh = open_as_operator(tmp_path / "fresh.sqlite")
     fresh.conn.close()
     return _schema(tmp_path / "fresh.sqlite")
 
@@ -125,7 +126,7 @@ def test_figures_after_restoring_a_backup_with_a_hostile_trigger_equal_those_bef
     # the trigger does what it says where it is kept: opened as it is, the judge's figure triples
     probe = tmp_path / "probe.sqlite"
     probe.write_bytes(copy.read_bytes())
-    opened = open_db(probe)
+    opened = open_as_operator(probe)
     S.compute_year(opened, YEAR)
     tripled = S.court_tally(opened, YEAR, 12).set_index("judge")["sc_trial"]
     opened.conn.close()
@@ -257,7 +258,7 @@ def test_verify_catches_append_only_triggers_rewritten_when_0(demo_file, tmp_pat
     path = tmp_path / "copy.sqlite"
     path.write_bytes(demo_file.read_bytes())
     _edit(path, *NO_OP_TRIGGERS, "UPDATE audit_log SET target = '改过' WHERE id = 2")  # now editable
-    n, problem = audit.verify(open_db(path))
+    n, problem = audit.verify(open_as_operator(path))
     assert "audit_log_no_update" in problem and "audit_log_no_delete" in problem
     assert "第 2 条记录的内容与其哈希不符" in problem
     r = CliRunner().invoke(cli, ["--db", str(path), "audit", "verify"])
@@ -271,7 +272,7 @@ def test_verify_catches_another_trigger_on_the_audit_table(demo_file, tmp_path):
         path,
         "CREATE TRIGGER hide BEFORE INSERT ON audit_log WHEN NEW.action = 'import.cases' BEGIN SELECT RAISE(IGNORE); END",
     )
-    n, problem = audit.verify(open_db(path))
+    n, problem = audit.verify(open_as_operator(path))
     assert problem is not None and "hide" in problem and "触发器" in problem
 
 
@@ -288,7 +289,7 @@ def test_verify_catches_a_removed_head_with_the_last_row(demo_file, tmp_path):
         ours[0][0],  # put back exactly as it was: only the rows and the head are gone
     )
     assert _schema(path) == _fresh_schema(tmp_path)
-    n, problem = audit.verify(open_db(path))
+    n, problem = audit.verify(open_as_operator(path))
     assert n == n_before - 1 and problem is not None and "meta.audit_head" in problem
 
 
@@ -296,5 +297,5 @@ def test_verify_names_an_object_another_tool_added(demo_file, tmp_path):
     path = tmp_path / "copy.sqlite"
     path.write_bytes(demo_file.read_bytes())
     _edit(path, HOSTILE.format(judge="张三"))
-    n, problem = audit.verify(open_db(path))
+    n, problem = audit.verify(open_as_operator(path))
     assert problem is not None and "triple_credit" in problem and "数据库结构" in problem

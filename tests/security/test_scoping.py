@@ -82,7 +82,7 @@ def test_judge_figures_still_ranked_against_the_whole_court(judge_db):
     db, me = judge_db
     hidden = quotas.assessment(db, 2025, 6).iloc[0]  # ranks are not published by default
     assert pd.isna(hidden["rank_court"]) and pd.isna(hidden["rank_division"])
-    access.bind(db, None)
+    access.bind_local_operator(db)
     params, _ = current_params(db, 2025)
     save_params(
         db,

@@ -12,10 +12,10 @@ import time
 import psycopg
 import pytest
 
+from tests.conftest import open_as_operator
 from tests.server.test_security import CASES, PASSWORD, court  # noqa: F401 - a fixture
 from tests.server_fixtures import server_court  # noqa: F401 - a fixture (court needs it)
 from workload_app.services import accounts, audit
-from workload_app.storage.db import open_db
 
 # README ("No login holds others up"): a writer kept waiting by a 法官's or 庭长's login goes on
 # within this many seconds.
@@ -205,7 +205,7 @@ def test_audit_id_exhaustion_is_refused_and_everyone_keeps_logging_in(site):
                             VALUES (9223372036854775807, 'now', 'x', '法官', 'user.login', 'x', 'a', 'b')"""
                     )
     for who in ("judge", "personnel"):
-        db = open_db(server.login(logins[who], PASSWORD))
+        db = open_as_operator(server.login(logins[who], PASSWORD))
         try:
             accounts.login(db, logins[who], PASSWORD)
         finally:
@@ -418,7 +418,7 @@ def test_the_first_password_change_cannot_be_skipped(site):
                 conn.execute(statement)
     assert must_change() == 1
     # the one way: a new password, set by the server, recorded at its time
-    db = open_db(server.login(me, PASSWORD))
+    db = open_as_operator(server.login(me, PASSWORD))
     try:
         accounts.login(db, me, PASSWORD)
         accounts.change_password(db, PASSWORD, "Brand-new-pw-7")

@@ -9,13 +9,13 @@ import traceback
 
 import pytest
 
+from tests.conftest import open_as_operator
 from tests.importing.conftest import HEADER, write_xlsx
 from tests.server_fixtures import ADMIN_PASSWORD, SUITE_ADMIN, server_handle
 from workload_app.services import audit
 from workload_app.services import standard_cases as S
 from workload_app.services.imports import import_cases
 from workload_app.storage import repository as repo
-from workload_app.storage.db import open_db
 
 CLIENTS = 20
 ROWS = 120  # per client
@@ -40,7 +40,7 @@ def _expected(rows: list[list]) -> tuple[int, int, int]:
 
 def _client(url, client, file, errors, results):
     try:
-        db = open_db(url)
+        db = open_as_operator(url)
         outcome = import_cases(db, file)
         results.put((client, outcome.new, outcome.batch_id))
         for _ in range(2):  # read while others are still writing

@@ -12,6 +12,7 @@ import time
 
 import pytest
 
+from tests.conftest import open_as_operator
 from tests.importing.conftest import write_xlsx
 from tests.reliability.test_crash import ROWS, _rows
 from tests.server_fixtures import ADMIN_PASSWORD, SUITE_ADMIN, server_handle
@@ -20,21 +21,20 @@ from workload_app.services.imports import import_cases
 from workload_app.services.standard_cases import compute_year
 from workload_app.storage import pg
 from workload_app.storage import repository as repo
-from workload_app.storage.db import open_db
 
 IMPORT_TRIALS = 8
 COMPUTE_TRIALS = 4
 
 
 def _import_child(url, file, ready):
-    db = open_db(url)
+    db = open_as_operator(url)
     ready.set()
     import_cases(db, file)
     os._exit(0)
 
 
 def _compute_child(url, file, ready):
-    db = open_db(url)
+    db = open_as_operator(url)
     repo.bump_cases_version(db)  # the stored results stale, as after an import
     ready.set()
     compute_year(db, 2025)
@@ -121,7 +121,7 @@ def test_a_client_killed_mid_import_leaves_its_batch_wholly_in_or_out(
         _run(_import_child, url, file, full * 0.3 if i == 0 else rng.uniform(0, full * 1.1))
         state = _check(pg_server, name, base)
         outcomes["in" if state["batches"] else "out"] += 1
-        db = open_db(url)  # the server stays usable: the same import now goes through, once
+        db = open_as_operator(url)  # the server stays usable: the same import now goes through, once
         result = import_cases(db, file)
         assert result.new == (0 if state["batches"] else ROWS)
         db.conn.close()

@@ -11,6 +11,7 @@ import json
 import psycopg
 import pytest
 
+from tests.conftest import open_as_operator
 from tests.server.test_security import PASSWORD, court  # noqa: F401 - a fixture
 from tests.server_fixtures import server_court  # noqa: F401 - a fixture (court needs it)
 from workload_app.core.params import default_params, params_to_toml
@@ -19,7 +20,6 @@ from workload_app.services import accounts, audit
 from workload_app.services import grade_notices as GN
 from workload_app.services import grades as GS
 from workload_app.storage import grading_store as store
-from workload_app.storage.db import open_db
 
 Y = 2025
 
@@ -43,7 +43,7 @@ def graded(court, pg_server):  # noqa: F811 - the fixture imported above
 
 
 def _as(site, login):
-    db = open_db(site.login(login, PASSWORD))
+    db = open_as_operator(site.login(login, PASSWORD))
     accounts.login(db, login, PASSWORD)
     return db
 

@@ -10,10 +10,10 @@ import psycopg
 import pytest
 from click.testing import CliRunner
 
+from tests.conftest import open_as_operator
 from tests.server_fixtures import server_court, unique  # noqa: F401 - a fixture
 from workload_app.cli import cli
 from workload_app.services import accounts, audit
-from workload_app.storage.db import open_db
 
 INITIAL = "Moved-pass-1"
 
@@ -78,7 +78,7 @@ def test_move_from_moves_every_row_and_the_audit_chain_still_verifies(server_cou
                 "SELECT pg_has_role(current_user, %s, 'MEMBER')", (f"workload_{role}",)
             ).fetchone() == (True,)
 
-    admin = open_db(site.login())
+    admin = open_as_operator(site.login())
     accounts.login(admin, site.admin, site.password)
     n, problem = audit.verify(admin)
     assert problem is None and n == before["audit_log"] + 2  # the file's, the move, this log-in
@@ -100,7 +100,7 @@ def test_move_from_refuses_a_file_whose_accounts_cannot_be_server_logins(server_
         conn.execute("UPDATE users SET login = '张三' WHERE role = 'judge'")
     result = _move(server_court, path)
     assert result.exit_code == 1 and "张三" in result.output and "小写英文字母" in result.output
-    admin = open_db(server_court.login())
+    admin = open_as_operator(server_court.login())
     assert admin.conn.execute("SELECT COUNT(*) FROM judges").fetchone() == (0,)
     admin.conn.close()
 
@@ -119,9 +119,9 @@ def test_a_judge_login_reads_the_same_own_figures_as_personnel_and_never_compute
             "SELECT j.name FROM users u JOIN judges j ON j.id = u.judge_id WHERE u.role = 'judge'"
         ).fetchone()[0]
     year = demo_court.YEARS[-1]
-    people = open_db(site.login(login["personnel"], INITIAL))
+    people = open_as_operator(site.login(login["personnel"], INITIAL))
     accounts.login(people, login["personnel"], INITIAL)
-    mine = open_db(site.login(login["judge"], INITIAL))
+    mine = open_as_operator(site.login(login["judge"], INITIAL))
     accounts.login(mine, login["judge"], INITIAL)
     try:
         court_row = S.tally(people, year).set_index("judge").loc[judge]
@@ -167,9 +167,9 @@ def test_a_court_wide_write_on_the_server_leaves_the_figures_fresh(server_court,
     assert _move(site, court_file).exit_code == 0
     with sqlite3.connect(court_file) as conn:
         login = dict(conn.execute("SELECT role, login FROM users").fetchall())
-    people = open_db(site.login(login["personnel"], INITIAL))
+    people = open_as_operator(site.login(login["personnel"], INITIAL))
     accounts.login(people, login["personnel"], INITIAL)
-    mine = open_db(site.login(login["judge"], INITIAL))
+    mine = open_as_operator(site.login(login["judge"], INITIAL))
     accounts.login(mine, login["judge"], INITIAL)
     try:
         with repo.transaction(people):  # a change to the cases, as an import makes
@@ -195,7 +195,7 @@ def test_a_judge_asks_a_query_on_the_server_and_the_chain_still_verifies(server_
     with sqlite3.connect(court_file) as conn:
         login = dict(conn.execute("SELECT role, login FROM users").fetchall())
     year = demo_court.YEARS[-1]
-    mine = open_db(site.login(login["judge"], INITIAL))
+    mine = open_as_operator(site.login(login["judge"], INITIAL))
     accounts.login(mine, login["judge"], INITIAL)
     try:
         number = S.results(mine, year)[0]["case_number"].iloc[0]
@@ -216,7 +216,7 @@ def test_a_judge_asks_a_query_on_the_server_and_the_chain_still_verifies(server_
                 (psycopg.errors.InsufficientPrivilege, psycopg.errors.ObjectNotInPrerequisiteState)
             ):
                 conn.execute(statement)
-    admin = open_db(site.login())
+    admin = open_as_operator(site.login())
     accounts.login(admin, site.admin, site.password)
     assert audit.verify(admin)[1] is None
     trail = audit.log(admin).sort_values("id")

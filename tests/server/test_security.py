@@ -6,9 +6,9 @@ from __future__ import annotations
 import psycopg
 import pytest
 
+from tests.conftest import open_as_operator
 from tests.server_fixtures import server_court, unique  # noqa: F401 - a fixture
 from workload_app.services import accounts, audit
-from workload_app.storage.db import open_db
 
 PASSWORD = "Initial-pw-1"
 
@@ -50,7 +50,7 @@ def court(server_court, pg_server):  # noqa: F811 - the fixture imported above
             """INSERT INTO case_results (computation_id, case_id, unit, sc, rule, flags)
                SELECT (SELECT id FROM computations), id, 'trial', 1.0, 0, 0 FROM cases"""
         )
-    admin = open_db(site.login())
+    admin = open_as_operator(site.login())
     accounts.login(admin, site.admin, site.password)
     logins = {
         "judge": unique("zhangsan"),
@@ -101,7 +101,7 @@ def test_a_division_head_reads_only_its_division(court):
 
 def test_nobody_changes_or_removes_audit_rows_not_even_their_own(court):
     site, admin, logins = court
-    judge = open_db(site.login(logins["judge"], PASSWORD))
+    judge = open_as_operator(site.login(logins["judge"], PASSWORD))
     who, must_change = accounts.login(judge, logins["judge"], PASSWORD)
     assert (who.role, who.judge, must_change) == ("judge", "张三", True)
     judge.conn.close()
@@ -212,7 +212,7 @@ def test_a_server_login_without_an_account_is_refused_by_the_program(court, pg_s
     stranger = unique("stranger")
     with psycopg.connect(pg_server.url(), autocommit=True) as su:
         su.execute(f"CREATE ROLE {stranger} LOGIN PASSWORD '{PASSWORD}' IN ROLE workload_judge")
-    db = open_db(site.login(stranger, PASSWORD))
+    db = open_as_operator(site.login(stranger, PASSWORD))
     try:
         with pytest.raises(Exception) as caught:
             accounts.login(db, stranger, PASSWORD)

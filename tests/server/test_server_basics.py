@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import open_as_operator
 from workload_app.core.problems import WorkloadError
 from workload_app.storage import pg
-from workload_app.storage.db import open_db, server_latest_version
+from workload_app.storage.db import server_latest_version
 from workload_app.storage.dialect import POSTGRESQL
 from workload_app.storage.migrations import SERVER_MIGRATIONS, apply_migrations
 
@@ -60,7 +61,7 @@ def _superuser_handle(pg_server, database):
 
 def test_an_empty_server_is_refused_as_not_set_up(pg_server, pg_database):
     with pytest.raises(WorkloadError) as caught:
-        open_db(pg_server.url(pg_database))
+        open_as_operator(pg_server.url(pg_database))
     assert caught.value.code == "server.not_set_up"
     assert "workload server setup" in caught.value.render("zh")
 
@@ -71,27 +72,27 @@ def test_a_server_newer_or_older_than_the_program_is_refused(pg_server, pg_datab
     # the folded schema (18) and every later version's file, up to the latest
     assert apply_migrations(db) == [v for v, _, _ in SERVER_MIGRATIONS]
     assert SERVER_MIGRATIONS[0][0] == 18 and SERVER_MIGRATIONS[-1][0] == server_latest_version()
-    opened = open_db(pg_server.url(pg_database))
+    opened = open_as_operator(pg_server.url(pg_database))
     assert opened.conn.execute("SELECT value FROM meta WHERE key = ?", ("cases_version",)).fetchone() == (
         "0",
     )
     opened.conn.close()
     db.conn.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", (server_latest_version() + 1, "x", "t"))
     with pytest.raises(WorkloadError) as caught:
-        open_db(pg_server.url(pg_database))
+        open_as_operator(pg_server.url(pg_database))
     assert caught.value.code == "server.too_new"
     assert caught.value.arguments == {"found": server_latest_version() + 1, "latest": server_latest_version()}
     db.conn.execute("DELETE FROM schema_migrations")
     db.conn.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", (server_latest_version() - 1, "x", "t"))
     with pytest.raises(WorkloadError) as caught:
-        open_db(pg_server.url(pg_database))
+        open_as_operator(pg_server.url(pg_database))
     assert caught.value.code == "server.needs_upgrade"
     db.conn.close()
 
 
 def test_a_wrong_password_is_a_clear_error(pg_server, pg_database):
     with pytest.raises(WorkloadError) as caught:
-        open_db(pg.ServerLogin.from_url(pg_server.url(pg_database), password="wrong"))
+        open_as_operator(pg.ServerLogin.from_url(pg_server.url(pg_database), password="wrong"))
     assert caught.value.code == "server.login_failed"
     assert caught.value.render("zh") == (
         "法院服务器拒绝了账户「workload_super」的登录：账户名或密码不正确，或账户已停用。"

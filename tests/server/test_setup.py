@@ -8,12 +8,13 @@ import psycopg
 import pytest
 from click.testing import CliRunner
 
+from tests.conftest import open_as_operator
 from tests.server_fixtures import server_court, unique  # noqa: F401 - a fixture
 from workload_app.cli import cli
 from workload_app.core.problems import WorkloadError
 from workload_app.services import accounts, audit
 from workload_app.storage import pg
-from workload_app.storage.db import open_db, server_latest_version
+from workload_app.storage.db import server_latest_version
 from workload_app.storage.migrations import apply_migrations
 
 RLS_TABLES = {
@@ -70,7 +71,7 @@ def test_setup_makes_the_court_and_a_second_run_only_reapplies(pg_server):
                 (admin, "admin", "server", 1)
             ]
         # the first 管理员 logs in with the password given to setup (the second run kept it)
-        db = open_db(pg.ServerLogin.from_url(pg_server.url(database), user=admin, password=password))
+        db = open_as_operator(pg.ServerLogin.from_url(pg_server.url(database), user=admin, password=password))
         who, must_change = accounts.login(db, admin, password)
         assert (who.role, must_change) == ("admin", False)
         db.conn.close()
@@ -116,7 +117,7 @@ def _can_connect(site, login: str, password: str) -> bool:
 
 def test_accounts_are_login_roles_made_without_the_superuser(server_court):
     site = server_court
-    admin = open_db(site.login())
+    admin = open_as_operator(site.login())
     accounts.login(admin, site.admin, site.password)
     name = unique("clerk")
     row = accounts.create_user(admin, name.upper(), "personnel", "First-pass-1")  # kept in lower case
@@ -131,7 +132,7 @@ def test_accounts_are_login_roles_made_without_the_superuser(server_court):
     assert _can_connect(site, name, "First-pass-1")
 
     # the account changes its own password on the server (no superuser, no 管理员)
-    own = open_db(site.login(name, "First-pass-1"))
+    own = open_as_operator(site.login(name, "First-pass-1"))
     who, must_change = accounts.login(own, name, "First-pass-1")
     assert must_change
     with pytest.raises(WorkloadError, match="原密码不正确"):

@@ -54,9 +54,9 @@ def test_export_cases_equals_independent_computation(run, tmp_path):
         "flags",
         "explanation",
     ]
-    from workload_app.storage.db import open_db
+    from tests.conftest import open_as_operator
 
-    db = open_db(path)
+    db = open_as_operator(path)
     params = params_from_toml(repo.current_param_set(db, 2025)["toml"])
     ref = repo.load_cases(db, closed_year=2024)
     cases = repo.load_cases(db, closed_year=2025)

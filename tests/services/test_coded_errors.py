@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
+from tests.conftest import open_as_operator
 from tests.importing.conftest import ROSTER, case_rows, write_csv, write_xlsx
 from workload_app.core import messages
 from workload_app.core.problems import WorkloadError
@@ -34,7 +35,7 @@ from workload_app.services import (
 from workload_app.services import imports as imp
 from workload_app.services.quality import import_appeals
 from workload_app.storage import repository as repo
-from workload_app.storage.db import DatabaseTooNew, latest_version, open_db
+from workload_app.storage.db import DatabaseTooNew, latest_version
 
 SERVICES = Path(__file__).resolve().parents[2] / "workload_app" / "services"
 IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -118,7 +119,7 @@ def people(db):
         )
     accounts.create_user(db, "admin", access.ADMIN, "Admin2025!", must_change=False)
     accounts.create_user(db, "lisi", access.JUDGE, "Start2025", judge="李四")
-    access.bind(db, None)
+    access.bind_local_operator(db)
     return db
 
 
@@ -166,7 +167,7 @@ def test_password_refusals_in_both_languages(people):
         "密码须同时包含字母和数字（或符号）",
         "A password needs both letters and digits (or symbols)",
     )
-    access.bind(people, None)
+    access.bind_local_operator(people)
     assert texts(accounts.reset_password, people, "lisi12345", "x") == (
         "没有账户「lisi12345」",
         "There is no account “lisi12345”",
@@ -254,6 +255,7 @@ def test_backup_refusals_in_both_languages(db, tmp_path):
         f"“{taken}” already exists; it was not overwritten",
     )
     memory = sqlite_utils.Database(memory=True)  # a database with no file behind it
+    access.bind_local_operator(memory)
     assert texts(maintenance.backup_now, memory) == (
         "内存数据库无法备份",
         "An in-memory database cannot be backed up",
@@ -266,13 +268,13 @@ def test_backup_refusals_in_both_languages(db, tmp_path):
 
 def test_a_newer_database_is_refused_in_both_languages(tmp_path):
     path = tmp_path / "newer.sqlite"
-    db = open_db(path)
+    db = open_as_operator(path)
     db.conn.execute(
         "INSERT INTO schema_migrations VALUES (?, 'from the future', 'x')", (latest_version() + 1,)
     )
     db.conn.close()
     with pytest.raises(DatabaseTooNew) as caught:
-        open_db(path)
+        open_as_operator(path)
     found, supported = latest_version() + 1, latest_version()
     assert str(caught.value) == (
         f"数据库「{path}」由较新版本的程序创建（结构版本 {found}，本程序支持到 {supported}），"

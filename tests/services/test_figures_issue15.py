@@ -159,7 +159,7 @@ def test_ranks_are_printed_and_shown_to_judges_only_when_published(demo_db):
     own = my_workload.my_workload(demo_db, YEAR, 6)["figures"]
     assert own["assessment"]["rank_court"] is None and own["ranks_shown"] is False
     assert Q.assessment(demo_db, YEAR, 6)["rank_court"].isna().all()
-    access.bind(demo_db, None)
+    access.bind_local_operator(demo_db)
     _publish(demo_db, True)
     ctx = build_context(demo_db, YEAR, 6)
     assert "部门内排名" in _pdf_text(RENDERERS["judge"](judge_figures(ctx, judge["name"]), invariant=True))

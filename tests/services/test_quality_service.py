@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
+from tests.conftest import open_as_operator
 from workload_app.cli import cli
 from workload_app.core.params import default_params
 from workload_app.core.problems import ImportRejected, WorkloadError
@@ -17,7 +18,6 @@ from workload_app.services.imports import import_cases, undo_import
 from workload_app.services.parameters import save_params
 from workload_app.services.quality import import_appeals, report
 from workload_app.storage import repository as repo
-from workload_app.storage.db import open_db
 
 from ..importing.conftest import ROSTER, write_xlsx
 
@@ -499,7 +499,7 @@ def test_pending_list_bands_and_scoping(court):
     assert pending.pending_cases(court, at, 12, division="刑事审判庭").empty
     assert {f.name for f in report(court, 2024).judges} == {"张三", "李四"}
     assert [f.name for f in report(court, 2024).divisions] == ["民事审判第一庭"]
-    access.bind(court, None)
+    access.bind_local_operator(court)
 
 
 @pytest.mark.sqlite_only  # logs in as the demo's accounts on one handle; server logins: tests/server
@@ -521,7 +521,7 @@ def test_only_the_responsible_judge_records_a_reason_and_it_is_audited(court):
     assert (row["pending_reason"], row["pending_note"], row["reason_by"]) == ("其他", "当事人出国", "李四")
     with pytest.raises(access.AccessDenied):
         pending.record_reason(court, number, "公告")
-    access.bind(court, None)
+    access.bind_local_operator(court)
     log = audit.log(court)
     entries = log[log["action"] == "pending.reason"].sort_values("id").to_dict("records")
     assert len(entries) == 2
@@ -558,7 +558,7 @@ def test_alert_pdf_for_a_division(court, tmp_path):
 
 
 def test_old_database_gets_the_new_columns(tmp_path):
-    d = open_db(tmp_path / "x.sqlite")
+    d = open_as_operator(tmp_path / "x.sqlite")
     cols = {r[1] for r in d.conn.execute("PRAGMA table_info(cases)")}
     assert {"time_limit_days", "appeal_result", "enforcement_recovered"} <= cols
     d.conn.close()

@@ -18,6 +18,7 @@ from dataclasses import replace
 import pytest
 from click.testing import CliRunner
 
+from tests.conftest import open_as_operator
 from tests.importing.conftest import HEADER, ROSTER, write_xlsx
 from workload_app.cli import cli
 from workload_app.core.params import PanelParams, default_params
@@ -27,7 +28,6 @@ from workload_app.services import standard_cases as S
 from workload_app.services.imports import import_cases, import_judges
 from workload_app.services.parameters import save_params
 from workload_app.storage import audit_trail
-from workload_app.storage.db import open_db
 
 HUGE = 99_999
 W = (0.15, 0.25, 0.60)
@@ -214,7 +214,7 @@ def test_only_reviewers_decide_and_a_reason_is_required(court):
     assert review.held_cases(court)["case_number"].tolist() == [HUGE_CASE]  # his own case, listed
     access.bind(court, access.User(login="zhao", role=access.JUDGE, judge="赵六"))
     assert review.held_cases(court).empty
-    access.bind(court, None)
+    access.bind_local_operator(court)
     assert audit_trail.audit_frame(court, action="review.confirm").empty
 
 
@@ -262,7 +262,7 @@ def test_cli_review_list_confirm_correct(court, tmp_path):
     assert "已更正" in r.output
     r = run("review", "list")
     assert r.exit_code == 0 and "没有待复核的案件" in r.output
-    db = open_db(path)
+    db = open_as_operator(path)
     assert case_sc(db, 2025, HUGE_CASE) == pytest.approx(sc((99, 5, 3), AVG_2024), rel=1e-12)
     db.conn.close()
     r = run("review", "confirm", HUGE_CASE, "--reason", "x")

@@ -131,6 +131,6 @@ def test_cli_prints_from_the_summaries_as_before(db, tmp_path):
 
 
 def _open(path: str):
-    from workload_app.storage.db import open_db
+    from tests.conftest import open_as_operator
 
-    return open_db(Path(path))
+    return open_as_operator(Path(path))

@@ -8,7 +8,8 @@ import sqlite3
 import pytest
 import sqlite_utils
 
-from workload_app.storage.db import DatabaseTooNew, latest_version, open_db
+from tests.conftest import open_as_operator
+from workload_app.storage.db import DatabaseTooNew, latest_version
 from workload_app.storage.migrations import MIGRATIONS, apply_migrations, schema_version
 
 EXPECTED_TABLES = {
@@ -28,7 +29,7 @@ EXPECTED_TABLES = {
 
 
 def test_from_empty(tmp_path):
-    db = open_db(tmp_path / "new.sqlite")
+    db = open_as_operator(tmp_path / "new.sqlite")
     assert schema_version(db.conn) == latest_version() == MIGRATIONS[-1][0]  # numbers may have gaps
     assert EXPECTED_TABLES <= set(db.table_names())
     assert db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -45,7 +46,7 @@ def test_from_every_older_version_with_backup(tmp_path, old):
     apply_migrations(sqlite_utils.Database(conn), upto=old)
     conn.execute("INSERT INTO divisions (name) VALUES ('民事审判第一庭')")
     conn.close()
-    db = open_db(path)
+    db = open_as_operator(path)
     assert schema_version(db.conn) == latest_version()
     assert [r[0] for r in db.conn.execute("SELECT name FROM divisions")] == ["民事审判第一庭"]
     backups = list((tmp_path / "old-backups").glob("*-before-v*.sqlite"))
@@ -55,7 +56,7 @@ def test_from_every_older_version_with_backup(tmp_path, old):
 
 def test_newer_database_refused_untouched(tmp_path):
     path = tmp_path / "newer.sqlite"
-    db = open_db(path)
+    db = open_as_operator(path)
     db.conn.execute(
         "INSERT INTO schema_migrations VALUES (?, 'from the future', 'x')", (latest_version() + 1,)
     )
@@ -64,7 +65,7 @@ def test_newer_database_refused_untouched(tmp_path):
     db.conn.close()
     before = hashlib.sha256(path.read_bytes()).hexdigest()
     with pytest.raises(DatabaseTooNew) as err:
-        open_db(path)
+        open_as_operator(path)
     assert "较新版本" in str(err.value)
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
     assert not (tmp_path / "newer-backups").exists()

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
+from tests.conftest import open_as_operator
 from tests.storage.legacy_migrations import LEGACY
 from workload_app.storage import migrations
-from workload_app.storage.db import open_db
 from workload_app.storage.migrations import MIGRATIONS, apply_migrations, schema_dir
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -93,7 +93,7 @@ def test_a_database_left_at_every_version_by_the_old_program_upgrades(tmp_path, 
     _legacy_apply(conn, upto=old)
     conn.execute("INSERT INTO divisions (name) VALUES ('民事审判第一庭')")
     conn.close()
-    db = open_db(path)  # the new runner, from the SQL files
+    db = open_as_operator(path)  # the new runner, from the SQL files
     assert _schema(db.conn) == _schema(reference)
     assert _recorded(db.conn) == _recorded(reference)
     assert [v for v, _ in _recorded(db.conn)] == VERSIONS

@@ -14,7 +14,7 @@ from PySide6.QtGui import QGuiApplication
 
 
 def main(db_path: str, settings: str, lang: str, resize: str, shots: str) -> None:
-    from workload_app.storage.db import open_db
+    from tests.conftest import open_as_operator
     from workload_app.ui.application import create_app, install_translators
     from workload_app.ui.main_window import MainWindow
 
@@ -22,7 +22,7 @@ def main(db_path: str, settings: str, lang: str, resize: str, shots: str) -> Non
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings)
     app = create_app()
     install_translators(app, lang)
-    db = open_db(Path(db_path))
+    db = open_as_operator(Path(db_path))
     w = MainWindow(db, Path(db_path), lang)
     w.show()
     app.processEvents()

@@ -72,7 +72,7 @@ def test_judge_sees_own_views_and_cases_only(judge_window, qtbot, qtmodeltester)
         w.nav.setCurrentRow(i)
     assert w.messages == []
     me = w.user.judge
-    access.bind(w.db, None)
+    access.bind_local_operator(w.db)
     merged, params, _ = S.court_results(w.db, 2025)
     own = merged[merged["case_number"].isin(own_case_numbers(w.db, me))]
     court = Q.assessment(w.db, 2025, 12).set_index("judge").loc[me]

@@ -43,14 +43,14 @@ def test_the_default_english_columns_are_the_scripts_columns(court, tmp_path):
 
 
 def test_tally_for_people_has_the_windows_headings_and_rounding(court, tmp_path):
+    from tests.conftest import open_as_operator
     from workload_app.services.exports import tally_table
-    from workload_app.storage.db import open_db
     from workload_app.ui.views.people import JUDGE_COLUMNS
 
     out = tmp_path / "法官.csv"
     _export(court, "tally", "--year", "2025", "--headers", "zh", "--out", str(out))
     zh = pd.read_csv(out, encoding="utf-8-sig")
-    db = open_db(court)
+    db = open_as_operator(court)
     en = tally_table(db, 2025).reset_index(drop=True)
     shown = {JUDGE_COLUMNS[k] for k in ("judge", "division", "post", "cases", "quota", "target_to_date")}
     assert shown <= set(zh.columns)

@@ -43,8 +43,8 @@ def court(demo_file, tmp_path):
 
 
 def test_tally_for_people_opens_with_the_programs_values(court, tmp_path):
+    from tests.conftest import open_as_operator
     from workload_app.services.exports import tally_table, tally_table_for_people
-    from workload_app.storage.db import open_db
 
     out = tmp_path / "tally.xlsx"
     r = CliRunner().invoke(
@@ -52,7 +52,7 @@ def test_tally_for_people_opens_with_the_programs_values(court, tmp_path):
     )
     assert r.exit_code == 0, r.output
     rows = _as_libreoffice_shows(out, tmp_path)
-    db = open_db(court)
+    db = open_as_operator(court)
     ours = tally_table_for_people(tally_table(db, 2025)).reset_index(drop=True)
     db.conn.close()
     assert rows[0] == list(ours.columns)

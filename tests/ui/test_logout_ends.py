@@ -26,7 +26,8 @@ CHILD = textwrap.dedent(
     from PySide6.QtWidgets import QApplication, QDialog
     from workload_app.services import accounts
     from workload_app.services.demo import DEMO_PASSWORD
-    from workload_app.services.session import open_db, server_login
+    from workload_app.services.session import server_login
+    from tests.conftest import open_as_operator
     from workload_app.ui.application import connect_on_start, create_app
     from workload_app.ui.main_window import MainWindow
 
@@ -37,7 +38,7 @@ CHILD = textwrap.dedent(
     if target.startswith("postgresql://"):
         window = connect_on_start(QSettings(), server_login(target, user=user, password=sys.argv[4]), "zh_CN", auto=True)
     else:
-        db = open_db(Path(target))
+        db = open_as_operator(Path(target))
         accounts.login(db, user, DEMO_PASSWORD)
         window = MainWindow(db, Path(target))
     window.show()

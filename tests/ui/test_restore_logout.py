@@ -80,4 +80,5 @@ def test_log_out_cancelled_closes_the_window(demo_db, open_window, monkeypatch):
     w = open_window(demo_db, "renshi")
     monkeypatch.setattr(application, "log_in", lambda db: False)
     assert w.log_out() is None and not w.isVisible()
-    assert access.current(demo_db).login != "renshi"
+    with pytest.raises(access.AccessDenied, match="没有登录的用户"):  # renshi no longer acts: nobody does
+        access.current(demo_db)

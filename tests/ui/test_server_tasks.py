@@ -15,11 +15,11 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
+from tests.conftest import open_as_operator
 from tests.server_fixtures import server_court, unique  # noqa: F401 - a fixture
 from workload_app.cli import cli
 from workload_app.core import demo_court
 from workload_app.services import accounts
-from workload_app.storage.db import open_db
 
 pytestmark = pytest.mark.gui
 
@@ -50,7 +50,7 @@ def court(server_court, demo_file, tmp_path):
 
 
 def logged_in(site, login):
-    db = open_db(site.login(login, INITIAL))
+    db = open_as_operator(site.login(login, INITIAL))
     accounts.login(db, login, INITIAL)
     return db
 

@@ -25,7 +25,7 @@ CHILD = textwrap.dedent(
     from PySide6.QtWidgets import QApplication
     from workload_app.services import accounts
     from workload_app.services.demo import DEMO_PASSWORD
-    from workload_app.services.session import open_db
+    from tests.conftest import open_as_operator
     from workload_app.ui.application import create_app
     from workload_app.ui.dialogs.login import LoginDialog
     from workload_app.ui.main_window import MainWindow
@@ -33,7 +33,7 @@ CHILD = textwrap.dedent(
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.argv[2])
     app = create_app()
-    db = open_db(Path(sys.argv[1]))
+    db = open_as_operator(Path(sys.argv[1]))
     accounts.login(db, "renshi", DEMO_PASSWORD)
     out = {}
 

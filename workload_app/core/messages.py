@@ -54,6 +54,13 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "view_roster": ("查看名册", "view the roster"),
     "print_court": ("打印全院汇总表", "print the court summary"),
     "print_division": ("打印该部门的报表", "print this division's sheet"),
+    # decisions that only choose what is offered (core.scope.Action): named when one is refused
+    "administer": ("管理本程序", "administer the program"),
+    "read_court": ("查看全院的数据", "see the whole court's records"),
+    "see_ranks": ("查看未公布的排名", "see unpublished ranks"),
+    "browse_people": ("查看其他法官的工作量", "see other judges' workloads"),
+    "print_divisions": ("打印部门报表", "print division sheets"),
+    "pending_reason_any": ("填写任一案件的未结原因", "record why any case is still open"),
 }
 
 ACTIONS.update(texts_grades.ACTIONS)  # the year-end grading's own actions

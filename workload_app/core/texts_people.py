@@ -34,6 +34,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "只有承办法官「{judge}」可以填写该案的未结原因",
         "Only the responsible judge “{judge}” may record why this case is still open",
     ),
+    "access.nobody": (
+        "没有登录的用户：请先登录（没有账户的数据库文件由本机操作员打开）",
+        "Nobody is logged in: log in first (a database file without accounts opens as the local operator)",
+    ),
     "access.pending_division": (
         "无权查看「{division}」的长期未结案件",
         "You may not see the long-pending cases of “{division}”",

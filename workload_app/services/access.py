@@ -1,12 +1,14 @@
-"""Who is acting, and what they may see and do.
+"""The acting user, bound to the store handle; what they may see and do is ``core.scope``.
 
 A logged-in user is bound to the database handle (``bind``); every service reads it from there,
 so the same limits hold from the window, the command line (``--user``) and Python. A handle with
-nobody bound acts as the local operator (管理员 rights, named after the OS account): someone who
-can run Python on the file can read the file anyway (see the README).
+nobody bound acts for nobody: ``current`` refuses (``access.nobody``). The local operator (管理员
+rights, named after the OS account: someone who can run Python on a file can read the file
+anyway, see the README) is bound explicitly, by the command line and the window, where a file
+has no accounts (``bind_local_operator``).
 
-Roles: 管理员 administers parameters and users; 人事 plans quotas and prints every sheet;
-庭长 sees their division; 法官 sees only their own cases, tally and sheet.
+Every decision below asks ``core.scope.Scope`` (the one place for "who sees what"); the
+functions here only bind the viewer to a handle and turn a "no" into a coded refusal.
 """
 
 from __future__ import annotations
@@ -17,14 +19,17 @@ from dataclasses import dataclass
 import pandas as pd
 
 from workload_app.core import messages
-from workload_app.core.credit import split_panel
 from workload_app.core.problems import WorkloadError
+from workload_app.core.scope import ADMIN, COURT_WIDE, DIVISION_HEAD, JUDGE, PERSONNEL, RULES, Action, Scope
 from workload_app.storage.db import Database
 from workload_app.storage.pg import is_server
 
-ADMIN, PERSONNEL, DIVISION_HEAD, JUDGE = "admin", "personnel", "division_head", "judge"
+__all__ = [
+    "ADMIN", "COURT_WIDE", "DIVISION_HEAD", "JUDGE", "PERSONNEL", "ROLE_LABELS", "AccessDenied", "Action", "Scope",
+    "User", "bind", "bind_local_operator", "current", "local_operator", "require", "scope",
+]  # fmt: skip
+
 ROLE_LABELS = {ADMIN: "管理员", PERSONNEL: "人事", DIVISION_HEAD: "庭长", JUDGE: "法官"}
-COURT_WIDE = (ADMIN, PERSONNEL)
 
 
 class AccessDenied(WorkloadError):
@@ -55,11 +60,16 @@ class User:
         return self.display_name or self.login
 
     @property
+    def scope(self) -> Scope:
+        return Scope.of(self)
+
+    @property
     def court_wide(self) -> bool:
-        return self.role in COURT_WIDE
+        return self.scope.court_wide
 
 
 def local_operator() -> User:
+    """The person at this computer, acting on a file without accounts (管理员 rights)."""
     try:
         login = getpass.getuser()
     except Exception:  # noqa: BLE001 - no login name on some systems
@@ -71,73 +81,82 @@ _ATTR = "_workload_user"
 
 
 def bind(db: Database, user: User | None) -> None:
-    """Act as ``user`` on this handle from now on (None: the local operator)."""
+    """Act as ``user`` on this handle from now on (None: nobody, until the next log-in)."""
     setattr(db, _ATTR, user)
 
 
-def current(db: Database) -> User:
-    return getattr(db, _ATTR, None) or local_operator()
-
-
-def require(db: Database, roles: tuple[str, ...], what: str) -> User:
-    """The acting user, if their role is one of ``roles``; otherwise a clear refusal."""
-    user = current(db)
-    if user.role not in roles:
-        raise AccessDenied(
-            "access.denied", role=user.role, user=user.name, action=messages.action_code(what), allowed=roles
-        )
+def bind_local_operator(db: Database) -> User:
+    """Act as the local operator on this handle (a file without accounts, or a file opened with no
+    ``--user``): said where it is meant, never assumed."""
+    user = local_operator()
+    bind(db, user)
     return user
 
 
-# ---------------------------------------------------------------- row limits
+def is_bound(db: Database) -> bool:
+    return getattr(db, _ATTR, None) is not None
+
+
+def current(db: Database) -> User:
+    """The user acting on ``db``; ``access.nobody`` when nobody was bound."""
+    user = getattr(db, _ATTR, None)
+    if user is None:
+        raise AccessDenied("access.nobody")
+    return user
+
+
+def scope(db: Database) -> Scope:
+    """What the acting user may see and do (``core.scope``)."""
+    return current(db).scope
+
+
+def deny(user: User, action: Action | str, allowed: tuple[str, ...] | None = None) -> AccessDenied:
+    """The refusal of ``action`` to ``user`` (the roles that may take it named)."""
+    code = action.value if isinstance(action, Action) else messages.action_code(action)
+    if allowed is None:
+        allowed = RULES[action] if isinstance(action, Action) else ()
+    return AccessDenied("access.denied", role=user.role, user=user.name, action=code, allowed=allowed)
+
+
+def require(db: Database, action: Action | tuple[str, ...], what: str | None = None) -> User:
+    """The acting user, if their scope allows ``action``; otherwise a clear refusal.
+    (``require(db, roles, what)``, a tuple of roles and the action's code or phrase, is the form
+    written before ``core.scope``: it checks those roles.)"""
+    user = current(db)
+    if isinstance(action, Action):
+        if not user.scope.allows(action):
+            raise deny(user, action)
+        return user
+    if user.role not in action:
+        raise deny(user, what or "", action)
+    return user
+
+
+# ---------------------------------------------------------------- rows (``Scope``)
 
 
 def _own_case_mask(cases: pd.DataFrame, judge: str) -> pd.Series:
-    mask = cases["judge"] == judge
-    if "panel" in cases.columns:
-        mask |= cases["panel"].map(lambda p: judge in split_panel(p)).astype(bool)
-    return mask
+    return Scope.judge_on_case(cases, judge)
 
 
 def limit_cases(db: Database, cases: pd.DataFrame) -> pd.DataFrame:
     """The rows of a case table the acting user may see (needs ``judge``/``division`` columns)."""
-    user = current(db)
-    if user.court_wide:
-        return cases
-    if user.role == DIVISION_HEAD:
-        mask = cases["division"] == user.division
-        if user.judge:
-            mask |= _own_case_mask(cases, user.judge)
-        return cases[mask]
-    return cases[_own_case_mask(cases, user.judge or "\0")]
+    return scope(db).cases(cases)
 
 
 def limit_people(db: Database, table: pd.DataFrame, judge_col: str = "judge") -> pd.DataFrame:
     """The rows of a per-judge table the acting user may see."""
-    return visible_people(current(db), table, judge_col)
+    return scope(db).people(table, judge_col)
 
 
 def visible_people(user: User, table: pd.DataFrame, judge_col: str = "judge") -> pd.DataFrame:
-    """The rows of a per-judge table (``judge_col``, ``division``) ``user`` may see: everyone for
-    管理员 and 人事; a 庭长 their division and their own row; a 法官 their own row."""
-    if user.court_wide:
-        return table
-    if user.role == DIVISION_HEAD:
-        mask = table["division"] == user.division
-        if user.judge:
-            mask |= table[judge_col] == user.judge
-        return table[mask]
-    return table[table[judge_col] == (user.judge or "\0")]
+    """The rows of a per-judge table (``judge_col``, ``division``) ``user`` may see."""
+    return user.scope.people(table, judge_col)
 
 
 def limit_divisions(db: Database, table: pd.DataFrame, col: str = "division") -> pd.DataFrame:
     """The rows of a per-division table: a 庭长 their division, a 法官 none."""
-    user = current(db)
-    if user.court_wide:
-        return table
-    if user.role == DIVISION_HEAD:
-        return table[table[col] == user.division]
-    return table.iloc[0:0]
+    return scope(db).divisions(table, col)
 
 
 def sees_court_rows(db: Database) -> bool:
@@ -146,56 +165,35 @@ def sees_court_rows(db: Database) -> bool:
     the rows row-level security lets it see, so a figure made from every case of the court (the
     court's data dates, transfer suggestions) must come from what a court-wide login stored, or
     not be shown."""
-    return not is_server(db) or current(db).court_wide
+    return not is_server(db) or scope(db).allows(Action.READ_COURT)
 
 
 def may_see_judge(db: Database, judge: str, division: str | None) -> bool:
-    user = current(db)
-    if user.court_wide:
-        return True
-    if user.judge == judge:
-        return True
-    return user.role == DIVISION_HEAD and division is not None and division == user.division
+    return scope(db).sees_judge(judge, division)
 
 
 def may_see_division(db: Database, division: str) -> bool:
-    user = current(db)
-    return user.court_wide or (user.role == DIVISION_HEAD and division == user.division)
-
-
-# ---------------------------------------------------------------- what a user may print
+    return scope(db).sees_division(division)
 
 
 def sheet_scopes(user: User, roster: pd.DataFrame) -> list[tuple[str, str | None]]:
-    """The 报表 choices offered to ``user``: ("all", None) for 管理员 and 人事 only, then
-    ("division", name) for each division they may print, then ("judge", name) for each judge
-    whose sheet they may see. ``roster`` has ``name`` and ``division`` columns (any rows: those
-    the user may not see are left out here)."""
-    if user.court_wide:
-        divisions = [d for d in roster["division"].dropna().unique()]
-        judges = list(roster["name"])
-        return [("all", None)] + [("division", d) for d in divisions] + [("judge", j) for j in judges]
-    seen = roster[roster["name"] == (user.judge or "\0")]
-    divisions: list = []
-    if user.role == DIVISION_HEAD:
-        seen = roster[(roster["division"] == user.division) | (roster["name"] == (user.judge or "\0"))]
-        divisions = [user.division] if user.division else []
-    return [("division", d) for d in divisions] + [("judge", j) for j in seen["name"]]
+    """The 报表 choices offered to ``user`` (``Scope.sheet_scopes``)."""
+    return user.scope.sheet_scopes(roster)
 
 
 def may_print_court(user: User) -> bool:
     """The court summary (全院汇总表): 管理员 and 人事 only."""
-    return user.court_wide
+    return user.scope.allows(Action.PRINT_COURT)
 
 
 def may_print_division(user: User, division: str) -> bool:
     """A division's sheet: 管理员 and 人事 any; a 庭长 their own division."""
-    return user.court_wide or (user.role == DIVISION_HEAD and division == user.division)
+    return user.scope.may_print_division(division)
 
 
 def limit_plan(db: Database, plan: dict) -> dict:
     """A quota plan as the acting user may see it: their own (or their division's) judges only."""
-    if current(db).court_wide:
+    if scope(db).court_wide:
         return plan
     judges = limit_people(db, pd.DataFrame(plan["judges"]))
     names = set(judges["judge"])
@@ -207,58 +205,30 @@ def limit_plan(db: Database, plan: dict) -> dict:
 
 
 def may_see_ranks(user: User, published: bool) -> bool:
-    """Ranks on screen: always for 管理员, 人事 and 庭长; for a 法官 only in a year whose
-    parameters publish them (since 2024 the SPC forbids publishing rankings: 不得通报排名)."""
-    return published or user.court_wide or user.role == DIVISION_HEAD
+    return user.scope.sees_ranks(published)
 
 
 def visible_transfers(user: User, transfers: list) -> list:
-    """Transfer suggestions: all for 管理员 and 人事; a 庭长 those from or to their division."""
-    if user.role == DIVISION_HEAD:
-        return [t for t in transfers if user.division in (t.from_division, t.to_division)]
-    return transfers
+    return user.scope.transfers(transfers)
 
 
 def may_record_pending_reason(user: User, case_judge: str) -> bool:
-    """Why a long-pending case is open: its responsible judge records it (or the 管理员)."""
-    return user.role == ADMIN or user.judge == case_judge
+    return user.scope.may_record_pending_reason(case_judge)
 
 
 def default_scope_label(user: User) -> str:
     """The scope a list shows when none is chosen: a 庭长's division, a 法官's own name, else the
     whole court."""
-    if user.role == JUDGE and user.judge:
-        return user.judge
-    return (user.division if user.role == DIVISION_HEAD else None) or "全院"
+    return user.scope.default_label() or "全院"
 
 
 def visible_figures(user: User, judges: list, divisions: list) -> tuple[list, list]:
-    """Per-judge and per-division figures (objects with ``name`` and, per judge, ``division``)
-    limited as the rows of ``visible_people`` and ``limit_divisions``."""
-    if user.court_wide:
-        return judges, divisions
-    head = user.role == DIVISION_HEAD
-    judges = [f for f in judges if f.name == user.judge or (head and f.division == user.division)]
-    divisions = [f for f in divisions if head and f.name == user.division]
-    return judges, divisions
-
-
-# ---------------------------------------------------------------- the year-end grading (年度考核)
+    return user.scope.figures(judges, divisions)
 
 
 def may_write_own_grading(user: User, judge: str) -> bool:
-    """A judge's summary, acknowledgement and review request: the judge, or 管理员 and 人事 on the
-    judge's behalf (a paper handed in)."""
-    return user.court_wide or (user.judge is not None and user.judge == judge)
+    return user.scope.may_write_own_grading(judge)
 
 
 def may_write_opinion(user: User, division: str | None, judge: str) -> bool:
-    """The 庭长's opinion on a judge of the division (never on themself); 管理员 may record it."""
-    if user.role == ADMIN:
-        return True
-    return (
-        user.role == DIVISION_HEAD
-        and division is not None
-        and division == user.division
-        and judge != user.judge
-    )
+    return user.scope.may_write_opinion(division, judge)

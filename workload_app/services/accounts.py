@@ -204,6 +204,9 @@ def _links(db: Database, role: str, judge: str | None, division: str | None) -> 
     return judge_id, division_id
 
 
+NEW_ACCOUNT_ROLE = access.JUDGE  # most new accounts are judges'
+
+
 def create_user(
     db: Database,
     login_name: str,
@@ -216,7 +219,7 @@ def create_user(
     must_change: bool = True,
 ) -> dict:
     """A new account (管理员 only); its password must be changed at first log-in."""
-    access.require(db, (access.ADMIN,), "管理账户")
+    access.require(db, access.Action.MANAGE_ACCOUNTS)
     login_name = login_name.strip()
     if dialect_of(db).accounts_are_logins:  # the store's login role names are lower case
         login_name = login_name.lower()
@@ -273,7 +276,7 @@ def update_user(
     active: bool | None = None,
 ) -> dict:
     """Change an account's role, links, name or whether it may log in (管理员 only)."""
-    me = access.require(db, (access.ADMIN,), "管理账户")
+    me = access.require(db, access.Action.MANAGE_ACCOUNTS)
     before = user_store.user_by_login(db, login_name)
     if before is None:
         raise WorkloadError("account.no_account", login=login_name)
@@ -322,7 +325,7 @@ def _update_action(before: dict, after: dict) -> str:
 
 def reset_password(db: Database, login_name: str, password: str) -> None:
     """Set a temporary password that must be changed at the next log-in; unlocks (管理员 only)."""
-    access.require(db, (access.ADMIN,), "重置密码")
+    access.require(db, access.Action.RESET_PASSWORD)
     row = user_store.user_by_login(db, login_name)
     if row is None:
         raise WorkloadError("account.no_account", login=login_name)
@@ -345,14 +348,14 @@ def reset_password(db: Database, login_name: str, password: str) -> None:
 
 
 def list_users(db: Database) -> list[dict]:
-    access.require(db, (access.ADMIN,), "查看账户")
+    access.require(db, access.Action.VIEW_ACCOUNTS)
     return [_public(r) for r in user_store.users(db)]
 
 
 def link_choices(db: Database) -> tuple[list[tuple[str, str]], list[str]]:
     """((judge name, division) sorted by name, division names) an account can be linked to
     (管理员 only); the division tells two judges of similar names apart."""
-    access.require(db, (access.ADMIN,), "管理用户")
+    access.require(db, access.Action.MANAGE_USERS)
     judges = repo.judges_frame(db)
     pairs = sorted(
         (str(n), str(d) if isinstance(d, str) else "")

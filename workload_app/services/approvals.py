@@ -27,7 +27,7 @@ def awaiting(db: Database, year: int) -> pd.DataFrame:
 
 def record_approval(db: Database, case_number: str, approved: bool, note: str) -> Changes:
     """Record the supervisor's decision on one case (管理员); the note says whose decision and when."""
-    access.require(db, (access.ADMIN,), "录入廉政监察员审批")
+    access.require(db, access.Action.RECORD_APPROVAL)
     if not note.strip():
         raise WorkloadError("approval.note_required")
     with repo.transaction(db):

@@ -160,7 +160,7 @@ def _verify_chain(db: Database) -> tuple[int, str | None]:
 def log(db: Database, **filters: str | None) -> pd.DataFrame:
     """Audit rows, newest first, with the action's Chinese name (管理员 and 人事 only); the filters
     (``user``, ``action``, ``since``, ``until``, ``text``) are ``storage.audit_trail.audit_frame``'s."""
-    access.require(db, access.COURT_WIDE, "查看审计日志")
+    access.require(db, access.Action.VIEW_AUDIT)
     out = audit_trail.audit_frame(db, **filters)
     out.insert(4, "action_label", out["action"].map(ACTIONS).fillna(out["action"]))
     return out

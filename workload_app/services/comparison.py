@@ -25,7 +25,7 @@ class CourtFigures:
 
 
 def court_figures(db: Database, year: int, through_month: int = 12) -> CourtFigures:
-    access.require(db, (*access.COURT_WIDE, access.DIVISION_HEAD), "查看全院对比数字")
+    access.require(db, access.Action.COMPARE_COURT)
     d = Q.court_division_assessment(db, year, through_month)
     completion, per_judge, judges = {}, {}, {}
     for track, part in d.groupby("track"):

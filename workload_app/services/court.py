@@ -64,7 +64,7 @@ def set_court_settings(
     notice_numbering: str | None = None,
 ) -> Changes:
     """Change the court's name, notice prefix or first notice number (管理员, 人事); audited."""
-    access.require(db, access.COURT_WIDE, "修改法院设置")
+    access.require(db, access.Action.COURT_SETTINGS)
     wanted: dict[str, str] = {}
     if name is not None:
         name = name.strip()

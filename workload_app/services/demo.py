@@ -37,7 +37,7 @@ def create_demo(
     cases_per_year: int = demo_court.CASES_PER_YEAR,
     progress: ProgressCallback | None = None,
 ) -> Changes:
-    access.require(db, (access.ADMIN,), "生成示范数据")
+    access.require(db, access.Action.DEMO)
     progress = progress or no_progress
     if has_data(db):
         raise WorkloadError("demo.not_empty")

@@ -32,7 +32,7 @@ from workload_app.storage.db import Database
 def issue_notices(db: Database, year: int) -> Changes:
     """Record the written notice of every confirmed grade (the first version; a review that changes
     a grade issues the next). Again later: the notices as issued, nothing changed."""
-    access.require(db, access.COURT_WIDE, "grade_run")
+    access.require(db, access.Action.GRADE_RUN)
     with repo.transaction(db):
         row = year_row(db, year)
         if row["state"] not in G.LOCKED_STATES:
@@ -76,7 +76,7 @@ def acknowledge(db: Database, year: int, judge: str, opinion: str = "", paper: b
     user = access.current(db)
     if not access.may_write_own_grading(user, judge):
         raise deny(user, "grade_ack", ("personnel", "judge"))
-    if paper and not user.court_wide:
+    if paper and not user.scope.allows(access.Action.GRADE_PAPER):
         raise deny(user, "grade_paper", access.COURT_WIDE)
     e = entry_of(db, year, judge)
     if not e["notice_version"]:
@@ -167,7 +167,7 @@ def decide_review(
     """The committee's review decision (人事 records it). A changed grade becomes final with its
     consequences and issues a new notice (the next version, to be acknowledged again); the cap
     still holds."""
-    user = access.require(db, access.COURT_WIDE, "grade_decide")
+    user = access.require(db, access.Action.GRADE_DECIDE)
     grade, reason = valid_grade(grade), required_reason(reason)
     e = entry_of(db, year, judge)
     open_ = [r for r in store.reviews(db, year, e["judge_id"]) if r["decided_at"] is None]

@@ -303,7 +303,7 @@ def _base(db: Database, year: int) -> dict:
 
 def publication_pdf(db: Database, year: int, out: Path) -> Path:
     """The 公示 list: the proposed 优秀 per group with the cap, the dates and where to object."""
-    access.require(db, access.COURT_WIDE, "grade_run")
+    access.require(db, access.Action.GRADE_RUN)
     view = overview(db, year)
     if view.year_row is None or not view.year_row["published_from"]:
         raise WorkloadError("grade.no_proposals", year=year)
@@ -345,7 +345,7 @@ def notice_pdfs(db: Database, year: int, out_dir: Path, judges: set[str] | None 
 
 def court_summary_pdf(db: Database, year: int, out: Path) -> Path:
     """Count per grade per group against the cap (管理员, 人事)."""
-    access.require(db, access.COURT_WIDE, "grade_run")
+    access.require(db, access.Action.GRADE_RUN)
     view = overview(db, year)
     groups = []
     for g, c in view.caps.items():

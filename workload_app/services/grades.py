@@ -43,9 +43,7 @@ class GradingSummary(Summary):
 
 def deny(user: access.User, action: str, allowed: tuple[str, ...]) -> access.AccessDenied:
     """The refusal of ``action`` (a code of ``core.texts_grades.ACTIONS``) to ``user``."""
-    return access.AccessDenied(
-        "access.denied", role=user.role, user=user.name, action=action, allowed=allowed
-    )
+    return access.deny(user, action, allowed)
 
 
 def changes_of(year: int, state: str, text: str) -> Changes:
@@ -201,7 +199,7 @@ def previous_grade(db: Database, year: int, judge_id: int) -> str | None:
 def open_year(db: Database, year: int) -> Changes:
     """Open the year's grading (人事): the record in state 个人总结 and a line for every judge in post
     on some day of the year, so that each can write their summary before the proposals."""
-    user = access.require(db, access.COURT_WIDE, "grade_run")
+    user = access.require(db, access.Action.GRADE_RUN)
     roster = repo.judges_frame(db)
     with repo.transaction(db):
         row = store.grading_year(db, year)
@@ -227,7 +225,7 @@ def record_summary(db: Database, year: int, judge: str, text: str = "", paper: b
     user = access.current(db)
     if not access.may_write_own_grading(user, judge):
         raise deny(user, "grade_summary", ("personnel", "judge"))
-    if paper and not user.court_wide:
+    if paper and not user.scope.allows(access.Action.GRADE_PAPER):
         raise deny(user, "grade_paper", access.COURT_WIDE)
     text = (text or "").strip()
     if not text and not paper:
@@ -274,7 +272,7 @@ def record_summary(db: Database, year: int, judge: str, text: str = "", paper: b
 def record_opinion(db: Database, year: int, judge: str, text: str) -> Changes:
     """The 庭长's opinion on a judge of the division (管理员 may record it too)."""
     user = access.current(db)
-    if user.role not in (access.ADMIN, access.DIVISION_HEAD):
+    if not user.scope.allows(access.Action.GRADE_OPINION):
         raise deny(user, "grade_opinion", ("division_head",))
     e = entry_of(db, year, judge)
     if not access.may_write_opinion(user, e["division"], judge):
@@ -310,7 +308,7 @@ def record_scores(db: Database, year: int, judge: str, scores: dict[str, float])
     """The committee's scores of the dimensions the program does not measure (德、能、勤、廉 …, the
     rule set's ``dimension_weights``), 0 to 100 each (人事 records them); the proposals use them
     from the next ``propose``."""
-    user = access.require(db, access.COURT_WIDE, "grade_decide")
+    user = access.require(db, access.Action.GRADE_DECIDE)
     params, _ = current_params(db, year)
     known = dict(params.grading.dimension_weights)
     if not known:
@@ -356,7 +354,7 @@ def record_scores(db: Database, year: int, judge: str, scores: dict[str, float])
 def propose(db: Database, year: int) -> Changes:
     """Propose every judge's grade from the year's figures (人事, 管理员). Again before the
     publication, the proposals follow the figures of the day; decisions already taken stay."""
-    user = access.require(db, access.COURT_WIDE, "grade_run")
+    user = access.require(db, access.Action.GRADE_RUN)
     figures, params, version = year_figures(db, year)
     jids = repo.judge_ids(db)
     with repo.transaction(db):
@@ -422,7 +420,7 @@ def _figures_json(f: G.GradingFigures) -> dict:
 def raise_cap(db: Database, year: int, share: float, approval: str) -> Changes:
     """An approved raise of the 优秀 share (up to the rule set's maximum, default 25 %), with the
     approval's reference."""
-    access.require(db, access.COURT_WIDE, "grade_run")
+    access.require(db, access.Action.GRADE_RUN)
     params, _ = current_params(db, year)
     approval = (approval or "").strip()
     if not approval:
@@ -455,7 +453,7 @@ def set_grade(
 ) -> Changes:
     """The committee's decision on one judge, with its reason (and the meeting's reference); refused
     after 确定, and refused when it would put the group's 优秀 over the cap."""
-    user = access.require(db, access.COURT_WIDE, "grade_decide")
+    user = access.require(db, access.Action.GRADE_DECIDE)
     grade, reason = valid_grade(grade), required_reason(reason)
     e = entry_of(db, year, judge)
     if e["proposed_grade"] is None:
@@ -506,7 +504,7 @@ def publish(db: Database, year: int, on: dt.date | None = None) -> Changes:
     """Publish the list of proposed 优秀 (公示) for the rule set's working days from ``on`` (today);
     refused while a group's 优秀 (ties included) exceed its cap. Again during the publication: the
     list as it stands now, the dates kept."""
-    user = access.require(db, access.COURT_WIDE, "grade_run")
+    user = access.require(db, access.Action.GRADE_RUN)
     params, _ = current_params(db, year)
     with repo.transaction(db):
         row = year_row(db, year)
@@ -543,7 +541,7 @@ def publish(db: Database, year: int, on: dt.date | None = None) -> Changes:
 def confirm(db: Database, year: int) -> Changes:
     """确定: every grade becomes final (the decision, else the proposal), with its consequences
     (last year's grade decides the two-year warning); the year is locked from here on."""
-    user = access.require(db, access.COURT_WIDE, "grade_run")
+    user = access.require(db, access.Action.GRADE_RUN)
     with repo.transaction(db):
         row = year_row(db, year)
         require_unlocked(row)

@@ -169,7 +169,7 @@ def _profile(db: Database, name: str | None = None) -> dict[str, str]:
 
 def save_profile(db: Database, name: str, mapping: dict[str, str]) -> Changes:
     """Remember how a source system's unknown headers map onto our fields."""
-    access.require(db, access.COURT_WIDE, "保存表头映射方案")
+    access.require(db, access.Action.SAVE_MAPPING)
     for header, field_name in mapping.items():
         if field_name not in CASE_LABELS:
             raise WorkloadError(
@@ -207,7 +207,7 @@ def page_ceiling(db: Database) -> int:
 
 def set_page_ceiling(db: Database, pages: int) -> Changes:
     """Change the court-wide page ceiling (管理员 only); audited."""
-    access.require(db, (access.ADMIN,), "修改页数上限")
+    access.require(db, access.Action.PAGE_CAP)
     if not 100 <= pages <= 10_000_000:
         raise WorkloadError("import.page_ceiling", pages=pages)
     before = page_ceiling(db)
@@ -236,7 +236,7 @@ def amount_ceiling(db: Database) -> int:
 
 def set_amount_ceiling(db: Database, yuan: int) -> Changes:
     """Change the court-wide amount ceiling (管理员 only); audited."""
-    access.require(db, (access.ADMIN,), "修改金额上限")
+    access.require(db, access.Action.AMOUNT_CAP)
     if isinstance(yuan, bool) or not isinstance(yuan, int) or not 1 <= yuan <= MAX_AMOUNT_CEILING:
         raise WorkloadError("import.amount_ceiling", amount=yuan)
     before = amount_ceiling(db)
@@ -274,7 +274,7 @@ def import_cases(
     The rows are read in chunks, twice: once to check every row (nothing kept but the problems and
     the rejected rows), once to store them. A CSV is streamed (``stream_csv``), so a large export
     takes the memory of a chunk, not of the whole file (a 50 MB CSV imports within 400 MB)."""
-    who = access.require(db, access.COURT_WIDE, "导入案件")
+    who = access.require(db, access.Action.IMPORT_CASES)
     path = Path(path)
     progress = progress or no_progress
     today = today or dt.date.today()
@@ -343,13 +343,13 @@ def import_cases(
 
 
 def import_history(db: Database) -> list[dict]:
-    access.require(db, access.COURT_WIDE, "查看导入记录")
+    access.require(db, access.Action.IMPORT_HISTORY)
     return repo.batches(db)
 
 
 def undo_import(db: Database, batch_id: int, user: str | None = None) -> Changes:
     """Remove what a batch added and restore what it changed."""
-    access.require(db, access.COURT_WIDE, "撤销导入")
+    access.require(db, access.Action.UNDO_IMPORT)
     b = repo.batch(db, batch_id)
     if b is None:
         raise WorkloadError("undo.no_batch", batch=batch_id)

@@ -16,7 +16,7 @@ from workload_app.storage.db import Database
 def _scoped_counts(db: Database) -> pd.DataFrame:
     """year, division, category (code), cases: within what the acting user may see."""
     user = access.current(db)
-    if user.role == access.JUDGE:
+    if user.scope.own_judge_only:
         judge_id = repo.judge_ids(db).get(user.judge or "\0")
         if judge_id is None:
             return pd.DataFrame(columns=["year", "division", "category", "cases"])
@@ -48,7 +48,7 @@ def judges(db: Database) -> pd.DataFrame:
 def summary(db: Database) -> dict:
     c = _scoped_counts(db)
     closed = c[c["year"].notna()]
-    court_wide = access.current(db).court_wide
+    court_wide = access.scope(db).allows(access.Action.READ_COURT)
     return {
         "judges": repo.judge_count(db) if court_wide else len(judges(db)),
         "divisions": repo.division_count(db) if court_wide else int(judges(db)["division"].nunique()),

@@ -28,7 +28,7 @@ from workload_app.storage.db import Database, checkpoint, close, latest_version,
 def backup_now(db: Database, target: Path | None = None) -> Path:
     """A consistent copy of the database, now (into the backups folder unless ``target``); the
     audit trail records it (the copy itself is taken just before that row)."""
-    access.require(db, (access.ADMIN,), "备份数据库")
+    access.require(db, access.Action.BACKUP)
     backups.refuse_on_server(db, "backup")
     if target is not None and target.exists():
         raise WorkloadError("backup.exists", target=target)
@@ -73,13 +73,13 @@ class BackupInfo:
 def backup_choices(db: Database) -> list[BackupInfo]:
     """Every backup of this database, newest first, with what each holds and what restoring it
     would lose (管理员)."""
-    access.require(db, (access.ADMIN,), "恢复数据库")
+    access.require(db, access.Action.RESTORE)
     return [describe_backup(db, p) for p in available(db)]
 
 
 def describe_backup(db: Database, source: Path) -> BackupInfo:
     """What ``source`` holds against this database (a file the user picked, too)."""
-    access.require(db, (access.ADMIN,), "恢复数据库")
+    access.require(db, access.Action.RESTORE)
     source = Path(source)
     stem = source.stem
     reason = next((r for r in REASONS if stem.endswith(r) or f"-{r}-" in stem), "")
@@ -121,7 +121,7 @@ def restore(db: Database, source: Path) -> tuple[Database, Path]:
 
     ``db`` is closed; returns the reopened database (same user bound) and where the replaced
     content was kept. Other windows on the same file must be closed first."""
-    user = access.require(db, (access.ADMIN,), "恢复数据库")
+    user = access.require(db, access.Action.RESTORE)
     backups.refuse_on_server(db, "restore")
     path = backups.database_path(db)
     if path is None:

@@ -34,6 +34,14 @@ def ranks_shown(user: access.User, published: bool) -> bool:
     return access.may_see_ranks(user, published)
 
 
+def _require_judge(db: Database, judge: str, code: str) -> None:
+    """Refuse (``code``) another judge's figures to a 法官 before anything of theirs is read. (A
+    庭长's right depends on the judge's division in the year's figures, checked once built.)"""
+    user = access.current(db)
+    if user.scope.own_judge_only and judge != user.judge:
+        raise access.AccessDenied(code, role=user.role, user=user.name, judge=judge)
+
+
 def my_workload(db: Database, year: int, month: int, judge: str | None = None) -> dict:
     """``figures`` (as on the judge sheet), ``quality_figures`` (the judge's 质效 figures) and
     ``cases`` (closed through ``month``, with SC, the judge's share and the SC credited to them —
@@ -43,6 +51,7 @@ def my_workload(db: Database, year: int, month: int, judge: str | None = None) -
     judge = judge or linked_judge(db)
     if not judge:
         raise WorkloadError("mine.no_linked_judge")
+    _require_judge(db, judge, "access.judge_workload")  # before anything of theirs is read
     ctx = judge_context(db, year, month, judge)
     row = ctx.assessment[ctx.assessment["judge"] == judge]
     if row.empty:
@@ -85,6 +94,7 @@ def case_explanation(
     judge = judge or linked_judge(db)
     if not judge:
         raise WorkloadError("mine.no_linked_judge")
+    _require_judge(db, judge, "access.judge_cases")
     comp = S._usable(db, year)  # a restricted login on the server reads the stored computation
     params, _ = S.params_and_info(comp)
     case = _explained_rows(db, comp, [int(case_id)])

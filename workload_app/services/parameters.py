@@ -75,7 +75,7 @@ def save_params(
     publish: bool = False,
 ) -> Changes:
     """Store a parameter set: a draft is replaced in place, a published one gets a new version."""
-    who = access.require(db, (access.ADMIN,), "修改参数")
+    who = access.require(db, access.Action.EDIT_PARAMS)
     toml = params_to_toml(params)
     params_from_toml(toml)  # what we store must read back
     row = repo.current_param_set(db, params.year)
@@ -132,7 +132,7 @@ def version_in_use(db: Database, year: int) -> VersionInUse:
 def publish(db: Database, year: int, reason: str = "") -> Changes:
     """Freeze the year's newest version, which from now on is the one every figure uses; later
     changes make a new version with a reason."""
-    access.require(db, (access.ADMIN,), "发布参数")
+    access.require(db, access.Action.PUBLISH_PARAMS)
     row = repo.current_param_set(db, year)
     if row is None:
         raise WorkloadError("param_set.nothing_to_publish", year=year)

@@ -289,7 +289,7 @@ def import_appeals(
     The whole file or nothing: an unreadable row refuses the file; rows whose 原审案号 is not on file
     are reported and left out. The outcomes are dated today (the figures' appeals data date) and the
     batch can be undone like a case import."""
-    who = access.require(db, access.COURT_WIDE, "导入二审结果")
+    who = access.require(db, access.Action.IMPORT_APPEALS)
     path = Path(path)
     today = today or clock.today(db)
     try:

@@ -72,7 +72,7 @@ def listing(db: Database) -> pd.DataFrame:
     whether it has an answer; an absent answer, correction or time is None, never NaN (pandas
     turns a None among texts into NaN, which is true and prints as "nan")."""
     me = access.current(db)
-    rows = store.queries(db, None if me.court_wide else me.login)
+    rows = store.queries(db, None if me.scope.allows(access.Action.READ_COURT) else me.login)
     frame = pd.DataFrame(rows, columns=[*COLUMNS, "year"])[COLUMNS].astype(object)
     frame = frame.where(frame.notna(), None)
     frame["answered"] = [a is not None for a in frame["answered_at"]]
@@ -81,7 +81,7 @@ def listing(db: Database) -> pd.DataFrame:
 
 def answer(db: Database, query_id: int, text: str, correction: str = "") -> Changes:
     """Answer a query (人事 or 管理员), noting what was corrected, if anything."""
-    me = access.require(db, access.COURT_WIDE, "答复疑问")
+    me = access.require(db, access.Action.ANSWER_QUERIES)
     text = text.strip()
     if not text:
         raise WorkloadError("query.answer_required")

@@ -127,7 +127,7 @@ def plan_year(
     progress: ProgressCallback | None = None,
 ) -> Changes:
     """Plan the year (version 1, or a new version from January with edited inputs)."""
-    who = access.require(db, access.COURT_WIDE, "下达年度任务")
+    who = access.require(db, access.Action.PLAN_QUOTAS)
     judges = repo.judges_frame(db)
     if not any(
         q.in_post_in_year(year, a, b)
@@ -160,7 +160,7 @@ def replan(
     far replaces the forecast, every input is recomputed from today's data and roster, months before
     keep their targets and each post's months after get the rest of its new annual figure; a new
     plan version is stored beside the old ones."""
-    who = access.require(db, access.COURT_WIDE, "调整年度任务")
+    who = access.require(db, access.Action.REPLAN_QUOTAS)
     if not 2 <= from_month <= 12:
         raise WorkloadError("quota.replan_month")
     plans = repo.quota_plans(db, year)
@@ -208,7 +208,7 @@ def override_quota(
     db: Database, year: int, judge: str, quota: float, reason: str, user: str | None = None
 ) -> Changes:
     """A personnel override of one judge's quota; needs a reason; the plan is re-issued with it."""
-    who = access.require(db, access.COURT_WIDE, "调整法官任务")
+    who = access.require(db, access.Action.OVERRIDE_QUOTA)
     if not reason.strip():
         raise WorkloadError("quota.reason_required")
     if quota < 0 or math.isnan(quota):
@@ -275,22 +275,9 @@ def court_plans(db: Database, year: int) -> list[dict]:
     ]
 
 
-def _limit_plan(db: Database, plan: dict) -> dict:
-    """The plan as the acting user may see it: their own (or their division's) judges only."""
-    if access.current(db).court_wide:
-        return plan
-    judges = access.limit_people(db, pd.DataFrame(plan["judges"]))
-    names = set(judges["judge"])
-    return {
-        **plan,
-        "judges": judges.to_dict("records"),
-        "months": [m for m in plan["months"] if m["judge"] in names],
-    }
-
-
 def plan_versions(db: Database, year: int) -> list[dict]:
     """Every plan version of the year, oldest first: the plan with its version, reason, author and time."""
-    return [_limit_plan(db, p) for p in court_plans(db, year)]
+    return [access.limit_plan(db, p) for p in court_plans(db, year)]
 
 
 def current_plan(db: Database, year: int) -> dict | None:
@@ -383,7 +370,7 @@ def figures(db: Database, year: int, through_month: int = 12) -> A.CourtFigures:
     shown, the balance and transfers only for those who may see them, the progress of the judges
     they see against those judges' targets."""
     user = access.current(db)
-    may_compare = user.court_wide or user.role == access.DIVISION_HEAD
+    may_compare = user.scope.allows(access.Action.COMPARE_COURT)
     projected = may_compare and through_month < 12 and transfers_shown(db)
     court = court_figures(db, year, through_month, with_transfers=projected)
     hide_ranks = not ranks_visible(db, year)
@@ -400,17 +387,11 @@ def figures(db: Database, year: int, through_month: int = 12) -> A.CourtFigures:
         divisions=tuple(d for d in court.divisions if d.division in seen),
         balance=court.balance if may_compare else {},
         progress=A.track_progress(monthly[monthly["month"] <= through_month], plan, judges, through_month),
-        transfers=_scoped_transfers(user, court.transfers) if may_compare else (),
+        transfers=tuple(access.visible_transfers(user, list(court.transfers))) if may_compare else (),
         planned=plan is not None,
         judge_table=judges,
         division_table=divisions,
     )
-
-
-def _scoped_transfers(user: access.User, moves: tuple[A.Transfer, ...]) -> tuple[A.Transfer, ...]:
-    if user.role == access.DIVISION_HEAD:
-        return tuple(t for t in moves if user.division in (t.from_division, t.to_division))
-    return moves
 
 
 def assessment(db: Database, year: int, through_month: int = 12) -> pd.DataFrame:
@@ -430,8 +411,7 @@ def assessment_view(db: Database, year: int, court: A.CourtFigures) -> pd.DataFr
 def ranks_visible(db: Database, year: int) -> bool:
     """Ranks on screen: always for 管理员, 人事 and 庭长; for a judge only in a year whose parameters
     publish them (since 2024 the SPC forbids publishing quality-indicator rankings: 不得通报排名)."""
-    user = access.current(db)
-    if user.court_wide or user.role == access.DIVISION_HEAD:
+    if access.scope(db).allows(access.Action.SEE_RANKS):
         return True
     params, _ = current_params(db, year)
     return bool(params.assessment.publish_ranks)
@@ -482,17 +462,17 @@ def _plan_weights(db: Database, year: int, params: Params, plan: dict | None) ->
 
 def balance(db: Database, year: int, through_month: int = 12) -> dict[str, float]:
     """Coefficient of variation of standard cases per full-time judge across divisions, per track."""
-    access.require(db, (*access.COURT_WIDE, access.DIVISION_HEAD), "查看全院均衡度")
+    access.require(db, access.Action.VIEW_BALANCE)
     return dict(court_figures(db, year, through_month).balance)
 
 
 def transfers(db: Database, year: int, through_month: int) -> list[q.Transfer]:
     """Suggested transfers between trial divisions of the same category, in standard cases
     (a 庭长 sees those involving their division)."""
-    user = access.require(db, (*access.COURT_WIDE, access.DIVISION_HEAD), "查看案件调配建议")
+    user = access.require(db, access.Action.VIEW_TRANSFERS)
     if not transfers_shown(db):
         return []
-    return list(_scoped_transfers(user, tuple(court_transfers(db, year, through_month))))
+    return access.visible_transfers(user, list(court_transfers(db, year, through_month)))
 
 
 def transfers_shown(db: Database) -> bool:

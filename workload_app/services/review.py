@@ -31,8 +31,6 @@ from workload_app.services.changes import Changes, Summary
 from workload_app.storage import repository as repo
 from workload_app.storage.db import Database
 
-REVIEWERS = access.COURT_WIDE  # 管理员, 人事
-
 
 @dataclass(frozen=True)
 class PageCounts:
@@ -269,7 +267,7 @@ def confirm(db: Database, case_number: str, reason: str) -> Changes:
     """Confirm a held case as it is (人事 or 管理员): its page counts (it then counts with them)
     and, for a case closed outside a judge's time in post, that judge's credit (it then counts
     for them) — every hold of the case at once."""
-    user = access.require(db, REVIEWERS, "复核异常页数")
+    user = access.require(db, access.Action.REVIEW_PAGES)
     reason = _reason(reason)
     case, why = _find_held(db, case_number)
     outside = _held_post_links(db, case)
@@ -382,7 +380,7 @@ def correct(
 ) -> Changes:
     """Correct a held case's page counts (人事 or 管理员): it then counts with the corrected counts
     (those not given stay as imported); the imported ones are kept, and in the audit trail."""
-    user = access.require(db, REVIEWERS, "复核异常页数")
+    user = access.require(db, access.Action.REVIEW_PAGES)
     reason = _reason(reason)
     given = {"file_pages": file_pages, "transcript_pages": transcript_pages, "judgment_pages": judgment_pages}
     ceiling = imports.page_ceiling(db)

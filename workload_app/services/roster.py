@@ -106,7 +106,7 @@ def _check(post: str, track: str, start: str | None, end: str | None) -> None:
 
 def roster(db: Database) -> pd.DataFrame:
     """Every judge (人事, 管理员): name, division, post, track, 入额, 离任 and their moves as text."""
-    access.require(db, access.COURT_WIDE, "查看名册")
+    access.require(db, access.Action.VIEW_ROSTER)
     rows = store.judges(db)
     moves = store.moves(db)
     by_judge: dict[str, list[dict]] = {}
@@ -139,7 +139,7 @@ def add_judge(
 ) -> Changes:
     """A judge added to the roster in the window (人事, 管理员); audited. A name that folds to an
     existing one (趙靜 beside 赵静) is refused unless ``confirm_similar``."""
-    access.require(db, access.COURT_WIDE, "修改名册")
+    access.require(db, access.Action.EDIT_ROSTER)
     name = (name or "").strip()
     if not name or len(name) > 30:
         raise WorkloadError("roster.name")
@@ -175,7 +175,7 @@ def edit_judge(
 ) -> Changes:
     """Change a judge's post (职务), track, 入额 or 离任 date (人事, 管理员); audited. A change of
     division is a move with a date (``transfer``). An empty date clears it."""
-    access.require(db, access.COURT_WIDE, "修改名册")
+    access.require(db, access.Action.EDIT_ROSTER)
     before = store.judge(db, name)
     if before is None:
         raise WorkloadError("roster.no_judge", judge=name)
@@ -206,7 +206,7 @@ def edit_judge(
 def transfer(db: Database, name: str, division: str, from_date: str) -> Changes:
     """Move a judge to ``division`` from ``from_date`` on (人事, 管理员); audited. Moves are kept in
     order: a move dated before the judge's latest move is refused (undo that one first)."""
-    access.require(db, access.COURT_WIDE, "修改名册")
+    access.require(db, access.Action.EDIT_ROSTER)
     judge = store.judge(db, name)
     if judge is None:
         raise WorkloadError("roster.no_judge", judge=name)
@@ -345,7 +345,7 @@ def create_roster_accounts(db: Database, pdf_path: Path) -> Changes:
     from workload_app.services import accounts
     from workload_app.services.court import court_settings
 
-    access.require(db, (access.ADMIN,), "管理账户")
+    access.require(db, access.Action.MANAGE_ACCOUNTS)
     have = store.linked_judge_ids(db)
     taken = {x.lower() for x in store.logins(db)}
     issued: list[IssuedAccount] = []

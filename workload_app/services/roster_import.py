@@ -125,7 +125,7 @@ def import_judges(
             file=path.name,
             count=len({p.row for p in parsed.problems}),
         )
-    who = access.require(db, access.COURT_WIDE, "导入法官名册")
+    who = access.require(db, access.Action.IMPORT_ROSTER)
     _match_roster_names(db, parsed.judges)
     if not confirm_similar:
         similar = similar_name_problems(parsed.judges, list(repo.judge_ids(db)), path.name, header)

@@ -76,6 +76,7 @@ def open_store(target: Target | str, *, user: str | None = None, password: str |
     else:
         db = open_db(Path(target))
     if not user:
+        accounts.access.bind_local_operator(db)  # a file (or an empty server) without a login
         return db, False
     try:
         _, must_change = accounts.login(db, user, password or "")

@@ -79,7 +79,7 @@ class ComputeSummary(Summary):
 def compute_year(db: Database, year: int, progress: ProgressCallback | None = None) -> Changes:
     """Compute every case closed in ``year`` with the year's current parameter version and store it
     (a court-wide write: 管理员 and 人事)."""
-    access.require(db, access.COURT_WIDE, "重新计算全院的标准案件")
+    access.require(db, access.Action.RECOMPUTE)
     return _compute_year(db, year, progress)
 
 

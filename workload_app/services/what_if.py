@@ -86,7 +86,7 @@ def preview_change(
 ) -> Preview:
     """What saving ``new`` would do to the year's standard cases and the judges' ranks."""
     progress = progress or no_progress
-    access.require(db, access.COURT_WIDE, "预览参数修改")
+    access.require(db, access.Action.PREVIEW_PARAMS)
     year = new.year
     old, _ = current_params(db, year)
     progress(0.1, "读取案件")
@@ -135,7 +135,7 @@ def rank_stability(
 ) -> w.RankStability:
     """Ranks under every weight scenario around ``params`` (each weight within ±``spread``)."""
     progress = progress or no_progress
-    access.require(db, access.COURT_WIDE, "权重模拟")
+    access.require(db, access.Action.SIMULATE_WEIGHTS)
     year = params.year
     progress(0.02, "读取案件")
     year_cases = _year_cases(db, year)

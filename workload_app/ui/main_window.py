@@ -38,7 +38,7 @@ class MainWindow(WindowNavigation, WindowMenus, WindowStore, QMainWindow):
         self.db = db
         self.db_path = db_path  # the store target: a file, or the court server (see window_store)
         self.lang = lang
-        self.user = access.current(db)
+        self.user = access.current(db)  # bound by the log-in (or as the local operator), never assumed
         self.tasks = TaskRunner(db_path, self, user=self.user)
         self.settings = QSettings()
 
@@ -89,6 +89,11 @@ class MainWindow(WindowNavigation, WindowMenus, WindowStore, QMainWindow):
         self._update_status()
         self.fit_to_screen()
         self._fit_as = (self.size(), self.windowState())  # as fitted; see showEvent
+
+    @property
+    def scope(self) -> access.Scope:
+        """What the window's user may see and do (``core.scope``): the views ask it, never a role."""
+        return self.user.scope
 
     def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:
         """A text in the window's language, looked up under the class that says it: this one, or

@@ -59,10 +59,17 @@ class WindowMenus:
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
-        court_wide = self.user.court_wide
-        for action in (import_action, roster_action, history_action, recompute_action):
-            action.setEnabled(court_wide)
-        self.setAcceptDrops(court_wide)  # an export dropped on the window opens the import wizard
+        scope = self.scope
+        for action, needs in (
+            (import_action, access.Action.IMPORT_CASES),
+            (roster_action, access.Action.IMPORT_ROSTER),
+            (history_action, access.Action.IMPORT_HISTORY),
+            (recompute_action, access.Action.RECOMPUTE),
+        ):
+            action.setEnabled(scope.allows(needs))
+        self.setAcceptDrops(
+            scope.allows(access.Action.IMPORT_CASES)
+        )  # an export dropped on the window opens the import wizard
         account_menu = self.menuBar().addMenu(self.tr("账户(&A)"))
         who = QAction(
             self.tr("当前用户：{n}（{r}）").format(n=user_name(self.user), r=label(self.user.role_label)),
@@ -74,7 +81,7 @@ class WindowMenus:
         password_action.setEnabled(self.user.id is not None)
         password_action.triggered.connect(self.change_password)
         account_menu.addAction(password_action)
-        if self.user.role == access.ADMIN:
+        if scope.allows(access.Action.BACKUP):
             backup_action = QAction(self.tr("立即备份数据库…"), self)
             backup_action.triggered.connect(self.backup_now)
             account_menu.addAction(backup_action)

@@ -27,26 +27,26 @@ class WindowNavigation:
         from workload_app.ui.views.sheets import SheetsView
         from workload_app.ui.views.users import UsersView
 
-        role = self.user.role
-        court_wide = self.user.court_wide
+        scope = self.scope
+        browses = scope.allows(access.Action.BROWSE_PEOPLE)  # 管理员, 人事, 庭长: not a 法官
         self.cases_view = CasesView(self)
         self.sheets_view = SheetsView(self)
         views: list[tuple[str, QWidget]] = []
-        if role != access.JUDGE:
+        if browses:
             views.append((self.tr("概览"), OverviewView(self)))
-        if self.user.judge or role != access.JUDGE:
+        if self.user.judge or browses:
             self.my_view = MyWorkloadView(self)
             views.append((self.tr("我的工作量") if self.user.judge else self.tr("个人工作量"), self.my_view))
         views.append((self.tr("案件"), self.cases_view))
         from workload_app.ui.views.pending import PendingView
 
         views.append((self.tr("长期未结"), PendingView(self)))
-        if court_wide:  # 人事 and 管理员 decide on held page counts (待复核)
+        if scope.allows(access.Action.REVIEW_PAGES):  # 人事 and 管理员 decide on held page counts
             self.review_view = ReviewView(self)
             views.append((self.tr("待复核"), self.review_view))
-        if role != access.JUDGE:
+        if browses:
             views += [(self.tr("法官"), JudgesView(self)), (self.tr("部门"), DivisionsView(self))]
-        if court_wide:
+        if scope.allows(access.Action.PLAN_QUOTAS):  # 人事 and 管理员: the year's parameters and quotas
             views += [(self.tr("参数"), ParametersView(self)), (self.tr("任务"), QuotasView(self))]
         views.append((self.tr("报表"), self.sheets_view))
         from workload_app.ui.views.grades import GradesView
@@ -57,14 +57,16 @@ class WindowNavigation:
 
         self.queries_view = QueriesView(self)  # 对此有疑问: 人事 answers, others see their own
         views.append((self.tr("疑问"), self.queries_view))
-        if court_wide:  # 人事 and 管理员 keep the roster (post, dates, moves between divisions)
+        if scope.allows(
+            access.Action.EDIT_ROSTER
+        ):  # 人事 and 管理员 keep the roster (post, dates, moves between divisions)
             from workload_app.ui.views.roster import RosterView
 
             self.roster_view = RosterView(self)
             views.append((self.tr("名册"), self.roster_view))
-        if court_wide:
+        if scope.allows(access.Action.VIEW_AUDIT):
             views.append((self.tr("日志"), AuditView(self)))
-        if role == access.ADMIN:
+        if scope.allows(access.Action.MANAGE_USERS):
             views.append((self.tr("用户"), UsersView(self)))
         return views
 

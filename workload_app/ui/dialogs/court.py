@@ -29,7 +29,7 @@ class CourtSettingsDialog(QDialog):
         super().__init__(window)
         self.window_ = window
         self.setWindowTitle(self.tr("法院设置"))
-        self.editable = window.user.role == access.ADMIN
+        self.editable = window.scope.allows(access.Action.ADMINISTER)
         current = court.court_settings(window.db)
         self.name = QLineEdit(current.name)
         self.name.setMaxLength(60)

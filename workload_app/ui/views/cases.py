@@ -16,7 +16,6 @@ from workload_app.core.casenumber import CATEGORY_LABELS
 from workload_app.core.credit import judge_shares
 from workload_app.core.formatting import UNIT_LABELS
 from workload_app.core.standard import AWAITING_APPROVAL, INCOMPLETE, OUTLIER, explain_with_averages
-from workload_app.services import access
 from workload_app.services import standard_cases as S
 from workload_app.services.exports import CASE_HEADINGS
 from workload_app.ui import db_errors
@@ -44,7 +43,7 @@ class CasesView(View):
         self.frame = pd.DataFrame()
         self.params = None
         user = window.user
-        self.own_judge = user.judge if user.role == access.JUDGE else None
+        self.own_judge = user.judge if window.scope.own_judge_only else None
         self.columns = {**COLUMNS, **OWN_COLUMNS} if self.own_judge else dict(COLUMNS)
         self.model = DataFrameModel(
             headers=labels(self.columns),

@@ -112,7 +112,8 @@ class GradesView(View):
         self.buttons: dict[str, QPushButton] = {}
         bar = QHBoxLayout()
         bar.addStretch(1)
-        if user.court_wide:
+        scope = window.scope
+        if scope.allows(access.Action.GRADE_RUN):
             steps = [
                 ("open", self.tr("开始")),
                 ("propose", self.tr("提出等次建议")),
@@ -122,7 +123,7 @@ class GradesView(View):
                 ("notices", self.tr("发出书面通知…")),
                 ("review", self.tr("复核决定…")),
             ]
-        elif user.role == access.DIVISION_HEAD:
+        elif scope.allows(access.Action.GRADE_OPINION):
             steps = [("opinion", self.tr("填写庭长意见…"))]
         else:
             steps = []

@@ -143,7 +143,7 @@ class MyWorkloadView(View):
         self.judge_box.clear()
         for n in names:
             self.judge_box.addItem(n, n)
-        self.judge_box.setEnabled(user.role != access.JUDGE)
+        self.judge_box.setEnabled(user.scope.allows(access.Action.BROWSE_PEOPLE))
         if chosen in names:
             self.judge_box.setCurrentIndex(names.index(chosen))
         self.judge_box.blockSignals(False)
@@ -166,7 +166,7 @@ class MyWorkloadView(View):
             names = None
             judge = wanted
             if judge is None:
-                if user.role == access.JUDGE:
+                if not user.scope.allows(access.Action.BROWSE_PEOPLE):  # a 法官: their own
                     names = [user.judge]
                 else:
                     names = list(Q.assessment(db, year, 12)["judge"])

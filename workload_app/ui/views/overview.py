@@ -21,6 +21,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from workload_app.core import quotas as q
+from workload_app.core.scope import Action
 from workload_app.core.standard import AWAITING_APPROVAL, INCOMPLETE, OUTLIER
 from workload_app.services import info
 from workload_app.services import quality as quality_service
@@ -61,7 +62,7 @@ class OverviewView(View):
         self.chart = QChart()
         self.chart.setTitle(
             self.tr("全院累计完成与目标（标准案件）")
-            if window.user.court_wide
+            if window.scope.allows(Action.READ_COURT)
             else self.tr("本部门累计完成与目标（标准案件）")
         )
         self.chart_legend = ChartLegend(self.chart)  # full names, wrapped: never cut in English
@@ -110,7 +111,7 @@ class OverviewView(View):
         left.addWidget(
             QLabel(
                 self.tr("全院质效指标（超出参考范围的标 ▲）")
-                if window.user.court_wide
+                if window.scope.allows(Action.READ_COURT)
                 else self.tr("本部门质效指标（超出参考范围的标 ▲）")
             )
         )
@@ -146,8 +147,8 @@ class OverviewView(View):
         """An empty database: the steps to take, in the window, for the user's role."""
         self.title.setText(self.tr("数据库中还没有案件"))
         self.model.set_frame(pd.DataFrame())
-        user = self.window_.user
-        if user.role == "admin":
+        scope = self.window_.scope
+        if scope.allows(Action.ADMINISTER):
             steps = self.tr(
                 "请按以下步骤开始：\n"
                 "1. 菜单「文件 → 导入法官名册…」导入名册（姓名、部门、职务、类别、入额日期）。\n"
@@ -155,7 +156,7 @@ class OverviewView(View):
                 "3. 在左侧「参数」页核对本年度参数，点「保存为新版本…」，再点「发布（冻结）…」。\n"
                 "4. 在「任务」页下达年度任务；之后各页即显示数字。"
             )
-        elif user.court_wide:
+        elif scope.allows(Action.IMPORT_CASES):
             steps = self.tr(
                 "请按以下步骤开始：\n"
                 "1. 菜单「文件 → 导入法官名册…」导入名册。\n"

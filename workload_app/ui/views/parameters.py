@@ -155,8 +155,9 @@ class ParametersView(View):
         )
         self.read_only.setWordWrap(True)
         self.read_only.setStyleSheet("background: #fff8e1; padding: 4px;")
-        self.read_only.setVisible(window.user.role != access.ADMIN)
-        if window.user.role != access.ADMIN:  # only 管理员 changes parameters; others read them
+        edits = window.scope.allows(access.Action.EDIT_PARAMS)
+        self.read_only.setVisible(not edits)
+        if not edits:  # only 管理员 changes parameters; others read them
             for key in ("save", "publish", "import"):
                 self.buttons[key].setEnabled(False)
                 self.buttons[key].setToolTip(self.tr("只有管理员可以修改、导入或发布参数"))
@@ -231,8 +232,8 @@ class ParametersView(View):
             )
         self.version_label.setWordWrap(True)
         # 发布 only when there is a draft to publish (and only for 管理员)
-        is_admin = self.window_.user.role == access.ADMIN
-        self.buttons["publish"].setEnabled(is_admin and row is not None and not row["published"])
+        publishes = self.window_.scope.allows(access.Action.PUBLISH_PARAMS)
+        self.buttons["publish"].setEnabled(publishes and row is not None and not row["published"])
         self.preview()
 
     def load(self, p: Params) -> None:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from workload_app.services import access, clock
+from workload_app.services import clock
 from workload_app.services import pending as P
 from workload_app.ui import db_errors, file_dialogs
 from workload_app.ui.dataframe_model import DataFrameModel
@@ -169,7 +169,7 @@ class PendingView(View):
 
     def _selection_changed(self) -> None:
         row = self._selected()
-        mine = row is not None and (self.user.role == access.ADMIN or row["judge"] == self.user.judge)
+        mine = row is not None and self.window_.scope.may_record_pending_reason(row["judge"])
         self.reason_button.setEnabled(bool(mine))
 
     def _edit_reason(self) -> None:

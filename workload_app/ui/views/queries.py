@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from workload_app.core.problems import WorkloadError
+from workload_app.core.scope import Action
 from workload_app.services import queries as Qs
 from workload_app.ui import db_errors
 from workload_app.ui.dataframe_model import DataFrameModel
@@ -66,7 +67,7 @@ class QueriesView(View):
         self.status = QLabel()
         self.answer_button = QPushButton(self.tr("答复所选疑问…"))
         self.answer_button.clicked.connect(lambda: self.answer())
-        self.answer_button.setVisible(window.user.court_wide)  # only 人事/管理员 answer
+        self.answer_button.setVisible(window.scope.allows(Action.ANSWER_QUERIES))  # only 人事/管理员 answer
         self.excel = ExcelButton(self.model, lambda: self.tr("疑问与答复"))
         bar = QHBoxLayout()
         bar.addWidget(self.status, 1)

@@ -221,7 +221,7 @@ class RosterView(View):
             b.clicked.connect(slot)
             bar.addWidget(b)
             self.buttons[key] = b
-        if window.user.role == access.ADMIN:
+        if window.scope.allows(access.Action.MANAGE_ACCOUNTS):
             b = QPushButton(self.tr("为名册法官建立账户…"))
             b.setToolTip(self.tr("为每位尚无账户的在任法官建立账户，初始密码只打印一次到 PDF"))
             b.clicked.connect(lambda: self.create_accounts())

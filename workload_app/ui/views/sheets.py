@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from workload_app.services import access
 from workload_app.services import quotas as Q
 from workload_app.services.sheets import export_sheets
 from workload_app.ui import db_errors, file_dialogs
@@ -39,21 +38,11 @@ KINDS = (
 )
 
 
-def kinds_for(user: access.User) -> list[str]:
-    """The sheets a role may print: everything court-wide; a 庭长 their division's and judges';
-    a 法官 their own."""
-    if user.court_wide:
-        return ["judge", "division", "court", "notice"]
-    if user.role == access.DIVISION_HEAD:
-        return ["judge", "division", "notice"]
-    return ["judge", "notice"]
-
-
 class SheetsView(View):
     def __init__(self, window) -> None:
         super().__init__(window)
         self.kind = QComboBox()
-        allowed = kinds_for(window.user)
+        allowed = window.scope.sheet_kinds()
         for key, label_ in KINDS:
             if key in allowed:
                 self.kind.addItem(label(label_), key)
@@ -121,26 +110,19 @@ class SheetsView(View):
     def _fill_scope(self) -> None:
         """The scopes the chosen kind has, limited to what the user may see."""
         kind = self.kind.currentData()
-        user = self.window_.user
         current = self.scope.currentText()
         self.scope.blockSignals(True)
         self.scope.clear()
-        if kind == "court":
-            self.scope.addItem(self.tr("全院"), ("all", None))
-        elif kind == "division":
-            if user.court_wide:
-                self.scope.addItem(self.tr("全部部门"), ("all", None))
-            for d in self._divisions:
-                if user.court_wide or d == user.division:
-                    self.scope.addItem(self.tr("部门：{d}").format(d=d), ("division", d))
-        else:
-            if user.court_wide:
-                self.scope.addItem(self.tr("全院每位法官"), ("all", None))
-            if user.court_wide or user.role == access.DIVISION_HEAD:
-                for d in self._judges["division"].dropna().drop_duplicates():
-                    self.scope.addItem(self.tr("部门：{d}").format(d=d), ("division", d))
-            for j in self._judges["judge"]:
-                self.scope.addItem(self.tr("法官：{j}").format(j=j), ("judge", j))
+        everyone = {"court": self.tr("全院"), "division": self.tr("全部部门")}.get(
+            kind, self.tr("全院每位法官")
+        )
+        for what, name in self.window_.scope.sheet_choices(kind, self._divisions, self._judges):
+            text = {
+                "all": everyone,
+                "division": self.tr("部门：{d}").format(d=name),
+                "judge": self.tr("法官：{j}").format(j=name),
+            }[what]
+            self.scope.addItem(text, (what, name))
         if current and self.scope.findText(current) >= 0:
             self.scope.setCurrentText(current)
         self.scope.setEnabled(self.scope.count() > 1)

@@ -48,7 +48,7 @@ class UserDialog(QDialog):
         self.role = QComboBox()
         for code, label_ in access.ROLE_LABELS.items():
             self.role.addItem(label(label_), code)
-        self.role.setCurrentIndex(self.role.findData(access.JUDGE))  # most new accounts are judges'
+        self.role.setCurrentIndex(self.role.findData(accounts.NEW_ACCOUNT_ROLE))
         self.judge = QComboBox()
         self.judge.addItem("", None)
         judges, divisions = accounts.link_choices(window.db)
