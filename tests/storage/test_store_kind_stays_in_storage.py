@@ -12,9 +12,9 @@ import workload_app
 
 ROOT = Path(workload_app.__file__).parent
 FORBIDDEN = {"is_server"}
-# removed by the inc/scope branches (standard_cases.py: refresh_on_server and the restricted
-# read; access.py: the one scope in core/scope.py), rewritten in parallel tonight
-ALLOWED = {"services/access.py", "services/standard_cases.py"}
+# removed by the inc branch (standard_cases.py: refresh_on_server and the restricted
+# read), rewritten in parallel tonight
+ALLOWED = {"services/standard_cases.py"}
 
 
 def store_kind_questions(root: Path) -> dict[str, list[int]]:

@@ -22,7 +22,7 @@ from workload_app.core import messages
 from workload_app.core.problems import WorkloadError
 from workload_app.core.scope import ADMIN, COURT_WIDE, DIVISION_HEAD, JUDGE, PERSONNEL, RULES, Action, Scope
 from workload_app.storage.db import Database
-from workload_app.storage.pg import is_server
+from workload_app.storage.dialect import dialect_of
 
 __all__ = [
     "ADMIN", "COURT_WIDE", "DIVISION_HEAD", "JUDGE", "PERSONNEL", "ROLE_LABELS", "AccessDenied", "Action", "Scope",
@@ -165,7 +165,7 @@ def sees_court_rows(db: Database) -> bool:
     the rows row-level security lets it see, so a figure made from every case of the court (the
     court's data dates, transfer suggestions) must come from what a court-wide login stored, or
     not be shown."""
-    return not is_server(db) or scope(db).allows(Action.READ_COURT)
+    return not dialect_of(db).enforces_scope or scope(db).allows(Action.READ_COURT)
 
 
 def may_see_judge(db: Database, judge: str, division: str | None) -> bool:
