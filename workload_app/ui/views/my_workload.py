@@ -160,8 +160,10 @@ class MyWorkloadView(View):
             self.judge_box.blockSignals(False)
         else:
             self._pending = name
-        self.window_.show_view(self)
-        self.refresh()
+        if self.window_.stack.currentWidget() is self:
+            self.refresh()
+        else:
+            self.window_.show_view(self)  # which reads the page
 
     def _fill_judges(self, names: list[str], chosen: str) -> None:
         user = access.current(self.window_.db)
