@@ -224,6 +224,10 @@ After: {a}</translation>
       <translation>Division</translation>
     </message>
     <message>
+      <source>（每件按全额合计；「部门」页的已完成是本部门法官按份额计入之和，合议庭份额、跨部门合议和待复核案件使二者不同）</source>
+      <translation> (each case at its full value; "Done" on the Divisions page adds up the division's judges' shares, so panel shares, panels across divisions and held cases make the two differ)</translation>
+    </message>
+    <message>
       <source>；计入本人：审判 {t:,.2f}，执行 {e:,.2f}（标准案件 × 本人份额，与统计一致）</source>
       <translation>; credited to you: trial {t:,.2f}, enforcement {e:,.2f} (standard cases × your share, as in the tally)</translation>
     </message>
@@ -425,6 +429,10 @@ After: {a}</translation>
     <message>
       <source>{y}年部门进度</source>
       <translation>{y} division progress</translation>
+    </message>
+    <message>
+      <source>「已完成」是本部门法官按份额计入的标准案件之和；「案件」页按每件全额合计，合议庭份额、跨部门合议和待复核案件使二者不同。</source>
+      <translation>"Done" adds up the standard cases credited to the division's judges by their shares; the Cases page counts each case at its full value, so panel shares, panels across divisions and held cases make the two differ.</translation>
     </message>
     <message>
       <source>人案均衡度（各部门人均标准案件的变异系数，越小越均衡）：审判 {t:.3f}，执行 {e:.3f}</source>

@@ -492,13 +492,17 @@ def test_queries_about_a_judge_are_in_the_askers_own_name_and_scope(site, pg_ser
                 (psycopg.errors.InsufficientPrivilege, psycopg.errors.ObjectNotInPrerequisiteState)
             ):
                 conn.execute(statement)
-        mine = conn.execute("SELECT workload_ask_about_judge(2025, 'quota', NULL, ' 任务偏高 ')").fetchone()[0]
+        mine = conn.execute("SELECT workload_ask_about_judge(2025, 'quota', NULL, ' 任务偏高 ')").fetchone()[
+            0
+        ]
     with _plain(server, logins["head"]) as conn:  # 刑庭's 庭长 (no judge of its own)
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("SELECT workload_ask_about_judge(2025, 'figures', '张三', '为什么')")
         with pytest.raises(psycopg.errors.InsufficientPrivilege):  # no judge linked: no "own"
             conn.execute("SELECT workload_ask_about_judge(2025, 'figures', NULL, '为什么')")
-        theirs = conn.execute("SELECT workload_ask_about_judge(2025, 'figures', '王五', '完成率？')").fetchone()[0]
+        theirs = conn.execute(
+            "SELECT workload_ask_about_judge(2025, 'figures', '王五', '完成率？')"
+        ).fetchone()[0]
     with _plain(server, logins["judge2"]) as conn:  # 李四 does not read 张三's question
         assert conn.execute("SELECT COUNT(*) FROM queries WHERE id = %s", (mine,)).fetchone() == (0,)
     now = _server_now(pg_server, server.database)
@@ -517,7 +521,9 @@ def test_queries_about_a_judge_are_in_the_askers_own_name_and_scope(site, pg_ser
         (_name(admin, logins["judge"]), "法官", "张三"),
         (_name(admin, logins["head"]), "庭长", "王五"),
     ]
-    assert asked["after"].iloc[0] == f'{{"id": {mine}, "kind": "quota", "question": "任务偏高", "year": 2025}}'
+    assert (
+        asked["after"].iloc[0] == f'{{"id": {mine}, "kind": "quota", "question": "任务偏高", "year": 2025}}'
+    )
     assert audit.verify(admin) == (len(trail), None)
     # the program asks through the same function, and refuses first what the server would refuse
     from workload_app.services import access, queries

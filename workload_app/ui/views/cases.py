@@ -182,6 +182,11 @@ class CasesView(View):
         text = self.tr("显示 {n} 件，共 {total} 件；标准案件合计 {sc:,.2f}").format(
             n=int(mask.sum()), total=len(f), sc=float(sc.sum())
         )
+        if not self.own_judge and self.division.currentIndex() > 0:
+            text += self.tr(
+                "（每件按全额合计；「部门」页的已完成是本部门法官按份额计入之和，"
+                "合议庭份额、跨部门合议和待复核案件使二者不同）"
+            )
         if self.own_judge:
             shown = f.loc[mask]
             text += self.tr(

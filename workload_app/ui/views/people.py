@@ -265,7 +265,13 @@ class DivisionsView(View):
         bar = QHBoxLayout()
         note = QLabel(
             self.tr("完成率按区间着色；「全院」列为全院同类别合计，「上年同期」为上年 1 月至所选月份")
+            + "\n"
+            + self.tr(
+                "「已完成」是本部门法官按份额计入的标准案件之和；「案件」页按每件全额合计，"
+                "合议庭份额、跨部门合议和待复核案件使二者不同。"
+            )
         )
+        self.note = note
         note.setWordWrap(True)  # long in English: wraps rather than widening the window
         bar.addWidget(note, 1)
         bar.addWidget(self.behind)
