@@ -130,7 +130,7 @@ class CasesView(View):
         units = labels(UNIT_LABELS)
         self.frame = merged
         self.model.set_frame(merged[list(self.columns)])
-        self.table.setColumnWidth(0, 200)
+        self.table.fit()  # each column to its heading and first rows, once per read (not per filter)
         self._fill(self.division, choices["division"])
         self._fill(self.judge, choices["judge"])
         self._fill(self.category, choices["category"])

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -117,7 +118,9 @@ class MyWorkloadView(View):
         quality_box = titled(
             self.tr("质效指标（超出参考范围的标 ▲）"), table_view(self.indicators, sortable=False)
         )
-        upper = splitter(month_table, chart_view, quality_box, sizes=[440, 480, 420])
+        self.month_table = month_table
+        self.quality_table = quality_box.findChild(QTableView)
+        self.upper = upper = splitter(month_table, chart_view, quality_box, sizes=[440, 480, 420])
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
@@ -320,6 +323,21 @@ class MyWorkloadView(View):
         self._filter(self.search.text())
         self._draw(months, f["target_cumulative"])
         self.indicators.set_marked(indicator_rows(data.get("quality_figures")), list(INDICATOR_COLUMNS))
+        self._share_width()
+
+    def _share_width(self) -> None:
+        """The two tables as wide as their columns, the chart the rest (at least 260 pixels): on a
+        1366-pixel screen no column is cut, and in Chinese none is scrolled away (English headings are
+        longer: there the tables share what the chart leaves)."""
+        total = sum(self.upper.sizes())
+        if total <= 0:
+            return
+
+        months, quality = self.month_table.content_width(), self.quality_table.content_width()
+        chart = max(min(260, total // 3), total - months - quality)
+        scale = min(1.0, (total - chart) / (months + quality))
+        months, quality = int(months * scale), int(quality * scale)
+        self.upper.setSizes([months, total - months - quality, quality])
 
     def _credit_line(self, explanation: str, role: str, share: float, sc: float, credited: float) -> str:
         """The case explanation, then what of it counts for this judge."""
