@@ -45,7 +45,7 @@ class FittingTable(QTableView):
             last = header.logicalIndex(header.count() - 1)
             columns += (self._last_need or header.sectionSize(last)) - header.sectionSize(last)
         extra = self.verticalHeader().width() + self.verticalScrollBar().sizeHint().width()
-        return columns + extra + 2 * self.frameWidth()
+        return columns + extra + 2 * self.frameWidth() + 2  # and a pixel of rounding each side
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

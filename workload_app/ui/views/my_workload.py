@@ -326,7 +326,7 @@ class MyWorkloadView(View):
         self._share_width()
 
     def _share_width(self) -> None:
-        """The two tables as wide as their columns, the chart the rest (at least 260 pixels): on a
+        """The two tables as wide as their columns, the chart the rest (at least 360 pixels, its 12 months legible): on a
         1366-pixel screen no column is cut, and in Chinese none is scrolled away (English headings are
         longer: there the tables share what the chart leaves)."""
         total = sum(self.upper.sizes())
@@ -334,7 +334,7 @@ class MyWorkloadView(View):
             return
 
         months, quality = self.month_table.content_width(), self.quality_table.content_width()
-        chart = max(min(260, total // 3), total - months - quality)
+        chart = max(min(360, total // 3), total - months - quality)
         scale = min(1.0, (total - chart) / (months + quality))
         months, quality = int(months * scale), int(quality * scale)
         self.upper.setSizes([months, total - months - quality, quality])
