@@ -36,7 +36,8 @@
 --   computations, mapping_profiles, year_versions, reference_averages, schema_migrations: all.
 --   audit_log, case_history, roster_history, write_lock: nothing.
 -- What a 法官 / 庭長 writes (each stamps the login and the server's time and records itself):
---   workload_ask_query, workload_record_pending_reason (the responsible judge; 管理员 too),
+--   workload_ask_query, workload_ask_about_judge (a 法官 its own quota or figures, a 庭长 also
+--   its division's judges'), workload_record_pending_reason (the responsible judge; 管理员 too),
 --   workload_change_own_password (every account); workload_audit: only its log-in and log-out.
 --
 -- The audit trail: workload_audit(action, target, before, after) (every account) appends a row
@@ -91,6 +92,15 @@ CREATE OR REPLACE FUNCTION workload_role_label() RETURNS text
     SELECT CASE role WHEN 'admin' THEN '管理员' WHEN 'personnel' THEN '人事'
                      WHEN 'division_head' THEN '庭长' WHEN 'judge' THEN '法官' END
     FROM users WHERE login = session_user::text AND active = 1
+$$;
+
+-- How the login appears on what it writes for others to read (a query's asker): its linked
+-- judge's name, else its account's display name, else the login.
+CREATE OR REPLACE FUNCTION workload_account_shown_name() RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT COALESCE(j.name, NULLIF(u.display_name, ''), u.login)
+    FROM users u LEFT JOIN judges j ON j.id = u.judge_id
+    WHERE u.login = session_user::text AND u.active = 1
 $$;
 
 -- The audit chain's head, for appending: a 法官 reads no audit row, yet chains onto the last one.
@@ -891,12 +901,51 @@ BEGIN
         RAISE EXCEPTION 'workload: no such case of yours' USING ERRCODE = '42501';
     END IF;
     PERFORM workload_mark_audited();
-    INSERT INTO queries (year, case_number, judge, question, asked_by, asked_at)
-    VALUES (p_year, p_case_number, COALESCE(v_judge, ''), v_question, session_user::text, workload_now())
+    INSERT INTO queries (year, case_number, judge, question, asked_by, asked_at, kind, asked_by_name)
+    VALUES (p_year, p_case_number, COALESCE(v_judge, ''), v_question, session_user::text, workload_now(),
+            'case', workload_account_shown_name())
     RETURNING id INTO v_id;
     PERFORM workload_audit_append('query.ask', p_case_number, NULL,
         '{"id": ' || v_id::text || ', "question": ' || to_json(v_question)::text
         || ', "year": ' || p_year::text || '}');
+    RETURN v_id;
+END;
+$$;
+
+-- A question about a judge's quota and monthly targets (p_kind 'quota') or figures ('figures'), in
+-- the login's own name at the server's time: a 法官 about its own judge only (p_judge NULL or its
+-- own name), a 庭长 its own and its division's judges, 管理员 and 人事 any judge. No login files a
+-- query in another's name or about a judge outside its scope. Recorded as "query.ask".
+CREATE OR REPLACE FUNCTION workload_ask_about_judge(p_year integer, p_kind text, p_judge text, p_question text)
+    RETURNS bigint LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    v_judge text;
+    v_id bigint;
+    v_question text := btrim(COALESCE(p_question, ''));
+BEGIN
+    IF workload_account_role() IS NULL THEN
+        RAISE EXCEPTION 'workload: % has no active account', session_user USING ERRCODE = '42501';
+    END IF;
+    IF p_kind IS NULL OR p_kind NOT IN ('quota', 'figures') THEN
+        RAISE EXCEPTION 'workload: a query is about a quota or figures' USING ERRCODE = '22023';
+    END IF;
+    IF v_question = '' THEN
+        RAISE EXCEPTION 'workload: a query needs a question' USING ERRCODE = '22023';
+    END IF;
+    SELECT j.name INTO v_judge FROM judges j
+    WHERE j.name = COALESCE(p_judge, workload_account_judge_name())
+      AND (workload_court_wide() OR j.id IN (SELECT workload_named_judges()));
+    IF v_judge IS NULL THEN
+        RAISE EXCEPTION 'workload: no such judge of yours' USING ERRCODE = '42501';
+    END IF;
+    PERFORM workload_mark_audited();
+    INSERT INTO queries (year, case_number, judge, question, asked_by, asked_at, kind, asked_by_name)
+    VALUES (p_year, '', v_judge, v_question, session_user::text, workload_now(), p_kind,
+            workload_account_shown_name())
+    RETURNING id INTO v_id;
+    PERFORM workload_audit_append('query.ask', v_judge, NULL,
+        '{"id": ' || v_id::text || ', "kind": ' || to_json(p_kind)::text || ', "question": '
+        || to_json(v_question)::text || ', "year": ' || p_year::text || '}');
     RETURN v_id;
 END;
 $$;
@@ -1054,6 +1103,8 @@ GRANT EXECUTE ON FUNCTION workload_now()
 GRANT EXECUTE ON FUNCTION workload_change_own_password(text)
     TO workload_admin, workload_personnel, workload_division_head, workload_judge;
 GRANT EXECUTE ON FUNCTION workload_ask_query(integer, text, text)
+    TO workload_admin, workload_personnel, workload_division_head, workload_judge;
+GRANT EXECUTE ON FUNCTION workload_ask_about_judge(integer, text, text, text)
     TO workload_admin, workload_personnel, workload_division_head, workload_judge;
 GRANT EXECUTE ON FUNCTION workload_record_pending_reason(text, text, text)
     TO workload_admin, workload_division_head, workload_judge;

@@ -224,6 +224,10 @@ After: {a}</translation>
       <translation>Division</translation>
     </message>
     <message>
+      <source>（每件按全额合计；「部门」页的已完成是本部门法官按份额计入之和，合议庭份额、跨部门合议和待复核案件使二者不同）</source>
+      <translation> (each case at its full value; "Done" on the Divisions page adds up the division's judges' shares, so panel shares, panels across divisions and held cases make the two differ)</translation>
+    </message>
+    <message>
       <source>；计入本人：审判 {t:,.2f}，执行 {e:,.2f}（标准案件 × 本人份额，与统计一致）</source>
       <translation>; credited to you: trial {t:,.2f}, enforcement {e:,.2f} (standard cases × your share, as in the tally)</translation>
     </message>
@@ -333,8 +337,20 @@ After: {a}</translation>
       <translation>Only an administrator can change the court settings.</translation>
     </message>
     <message>
+      <source>文号编排</source>
+      <translation>Notice numbers</translation>
+    </message>
+    <message>
       <source>本年度第一份通知的编号</source>
       <translation>Number of the year's first notice</translation>
+    </message>
+    <message>
+      <source>每个任务计划一个文号，各法官的任务为附件</source>
+      <translation>One number per plan, each judge's task as an attachment</translation>
+    </message>
+    <message>
+      <source>每份通知一个文号</source>
+      <translation>One number per notice</translation>
     </message>
     <message>
       <source>法院名称（报表抬头、通知落款）</source>
@@ -347,18 +363,6 @@ After: {a}</translation>
     <message>
       <source>第一份通知的文号</source>
       <translation>First notice is numbered</translation>
-    </message>
-    <message>
-      <source>文号编排</source>
-      <translation>Notice numbers</translation>
-    </message>
-    <message>
-      <source>每个任务计划一个文号，各法官的任务为附件</source>
-      <translation>One number per plan, each judge's task as an attachment</translation>
-    </message>
-    <message>
-      <source>每份通知一个文号</source>
-      <translation>One number per notice</translation>
     </message>
   </context>
   <context>
@@ -425,6 +429,10 @@ After: {a}</translation>
     <message>
       <source>{y}年部门进度</source>
       <translation>{y} division progress</translation>
+    </message>
+    <message>
+      <source>「已完成」是本部门法官按份额计入的标准案件之和；「案件」页按每件全额合计，合议庭份额、跨部门合议和待复核案件使二者不同。</source>
+      <translation>"Done" adds up the standard cases credited to the division's judges by their shares; the Cases page counts each case at its full value, so panel shares, panels across divisions and held cases make the two differ.</translation>
     </message>
     <message>
       <source>人案均衡度（各部门人均标准案件的变异系数，越小越均衡）：审判 {t:.3f}，执行 {e:.3f}</source>
@@ -800,20 +808,16 @@ After: {a}</translation>
       <translation>&lt;b&gt;{n} cases were imported before for another judge or division&lt;/b&gt; and were left unchanged; to move them as this file says, tick “Reassign as in this file” below and import again.</translation>
     </message>
     <message>
-      <source>{f}：{s}。共 {t} 行：新增 {n}，更新 {u}，未变 {c}，拒绝 {r}</source>
-      <translation>{f}: {s}. {t} rows: {n} new, {u} updated, {c} unchanged, {r} refused</translation>
-    </message>
-    <message>
       <source>　&lt;a href='file://{p}'&gt;打开问题报告&lt;/a&gt;</source>
       <translation> &lt;a href='file://{p}'&gt;Open the problem report&lt;/a&gt;</translation>
     </message>
     <message>
-      <source>不勾选时，部门不在名册中的行作为问题列出（多半是笔误）</source>
-      <translation>Unticked, rows whose division is not on the roster are listed as problems (most likely a typo)</translation>
-    </message>
-    <message>
       <source>「问题」中共 {n} 条：拒绝的 {r} 行有 {p} 条问题，已导入给其他法官或部门而本次未改动 {h} 件，提示 {w} 条（照常导入，请核对）。</source>
       <translation>“Problems” lists {n}: {p} problems in the {r} refused rows, {h} cases imported before for another judge or division and left unchanged, {w} warnings (imported; please check).</translation>
+    </message>
+    <message>
+      <source>不勾选时，部门不在名册中的行作为问题列出（多半是笔误）</source>
+      <translation>Unticked, rows whose division is not on the roster are listed as problems (most likely a typo)</translation>
     </message>
     <message>
       <source>保存问题清单…</source>
@@ -864,10 +868,6 @@ After: {a}</translation>
       <translation>Reading cancelled.</translation>
     </message>
     <message>
-      <source>已导入</source>
-      <translation>imported</translation>
-    </message>
-    <message>
       <source>已导入给其他法官或部门的案件，按本文件改派（每件都记入审计日志）；不勾选时这些案件保持不变，列在「问题」中</source>
       <translation>Cases imported earlier for another judge or division are reassigned as this file says (each move is recorded in the audit trail); unticked, they stay as they are and are listed under Problems</translation>
     </message>
@@ -892,16 +892,8 @@ After: {a}</translation>
       <translation>Create divisions not on the roster</translation>
     </message>
     <message>
-      <source>未导入</source>
-      <translation>not imported</translation>
-    </message>
-    <message>
       <source>未改动</source>
       <translation>Left unchanged</translation>
-    </message>
-    <message>
-      <source>校验完成（未写入）</source>
-      <translation>checked (nothing written)</translation>
     </message>
     <message>
       <source>校验（不写入）</source>
@@ -962,14 +954,6 @@ After: {a}</translation>
     <message>
       <source>（不导入）</source>
       <translation>(do not import)</translation>
-    </message>
-    <message>
-      <source>；改派 {n} 件（已记入审计日志）</source>
-      <translation>; {n} cases reassigned (recorded in the audit log)</translation>
-    </message>
-    <message>
-      <source>；新建法官 {n} 名</source>
-      <translation>; {n} new judges created</translation>
     </message>
   </context>
   <context>
@@ -1044,6 +1028,14 @@ After: {a}</translation>
     <message>
       <source>全院对比：</source>
       <translation>Whole court for comparison: </translation>
+    </message>
+    <message>
+      <source>双击一名法官，查看其工作量明细</source>
+      <translation>Double-click a judge to see their workload details</translation>
+    </message>
+    <message>
+      <source>查看工作量明细</source>
+      <translation>Workload details</translation>
     </message>
     <message>
       <source>；未达进度 {k} 名</source>
@@ -1151,16 +1143,24 @@ After: {a}</translation>
       <translation>In post {m:.2f} months, fewer than {need:g}: not ranked. </translation>
     </message>
     <message>
-      <source>保存到文件夹</source>
-      <translation>Save to folder</translation>
-    </message>
-    <message>
       <source>保存考核表</source>
       <translation>Save the assessment sheet</translation>
     </message>
     <message>
+      <source>关于本人的任务或数字：请写明哪个数字、为什么觉得不对：</source>
+      <translation>About your quota or figures: which figure looks wrong, and why:</translation>
+    </message>
+    <message>
+      <source>关于法官{j}的任务或数字：请写明哪个数字、为什么觉得不对：</source>
+      <translation>About judge {j}'s quota or figures: which figure looks wrong, and why:</translation>
+    </message>
+    <message>
       <source>列表中承办 {r} 件、参加合议庭 {p} 件；每件按「标准案件 × 本人份额」计入（承办份额 {rs:g}，合议庭成员份额 {ms:g}）。计入本人的{unit}标准案件合计 {c:.2f}，与上方统计的已完成 {sc:.2f} 一致。</source>
       <translation>{r} cases as responsible judge, {p} as panel member; each counts as standard cases × your share (responsible {rs:g}, panel member {ms:g}). Credited to you: {c:.2f} {unit} standard cases, equal to the {sc:.2f} done in the tally above.</translation>
+    </message>
+    <message>
+      <source>列表中承办 {r} 件、参加合议庭 {p} 件；每件按「标准案件 × 该法官的份额」计入（承办份额 {rs:g}，合议庭成员份额 {ms:g}）。计入该法官的{unit}标准案件合计 {c:.2f}，与上方统计的已完成 {sc:.2f} 一致。</source>
+      <translation>{r} cases as responsible judge, {p} as panel member; each counts as standard cases × this judge's share (responsible {rs:g}, panel member {ms:g}). Credited to this judge: {c:.2f} {unit} standard cases, equal to the {sc:.2f} done in the tally above.</translation>
     </message>
     <message>
       <source>合议庭成员</source>
@@ -1171,12 +1171,28 @@ After: {a}</translation>
       <translation>Done</translation>
     </message>
     <message>
+      <source>对任务或数字有疑问</source>
+      <translation>Query the quota or figures</translation>
+    </message>
+    <message>
+      <source>对任务或数字有疑问…</source>
+      <translation>Query my quota or figures…</translation>
+    </message>
+    <message>
       <source>对此有疑问</source>
       <translation>Query this figure</translation>
     </message>
     <message>
       <source>对此有疑问…</source>
       <translation>Query this figure…</translation>
+    </message>
+    <message>
+      <source>对该法官的任务或数字有疑问…</source>
+      <translation>Query this judge's quota or figures…</translation>
+    </message>
+    <message>
+      <source>就年度任务、月度目标或统计数字向人事部门提出疑问</source>
+      <translation>Ask personnel about the annual quota, the monthly targets or the figures</translation>
     </message>
     <message>
       <source>就所选案件的数字向人事部门提出疑问</source>
@@ -1195,6 +1211,10 @@ After: {a}</translation>
 任务来源：{d}</source>
       <translation>Annual quota {q:.2f} ({unit} standard cases); target to date {t:.2f}, done {sc:.2f}, completion {c:.1%}, score {s:.1f} (base number to date {b:.2f}, saturation number {sat:.2f}); {ranks}Cases closed: {n}. Data notes: {inc} incomplete, {aw} awaiting approval, {out} unusual page counts.
 Quota derived from: {d}</translation>
+    </message>
+    <message>
+      <source>年度任务与月度目标</source>
+      <translation>Annual quota and monthly targets</translation>
     </message>
     <message>
       <source>打印预览</source>
@@ -1245,6 +1265,10 @@ Quota derived from: {d}</translation>
       <translation>This case has no standard cases; nothing is credited to you.</translation>
     </message>
     <message>
+      <source>本案没有标准案件，不计入该法官。</source>
+      <translation>This case has no standard cases; nothing is credited to this judge.</translation>
+    </message>
+    <message>
       <source>正在准备打印预览</source>
       <translation>Preparing the print preview</translation>
     </message>
@@ -1265,6 +1289,10 @@ Quota derived from: {d}</translation>
       <translation>Create my sheet as PDF…</translation>
     </message>
     <message>
+      <source>生成该法官的考核表 PDF…</source>
+      <translation>Create this judge's sheet as PDF…</translation>
+    </message>
+    <message>
       <source>疑问已提交人事部门，答复会显示在「疑问」页。</source>
       <translation>Your query was sent to personnel staff; the answer will show on the Queries page.</translation>
     </message>
@@ -1281,6 +1309,10 @@ Quota derived from: {d}</translation>
       <translation>Cumulative done and target (standard cases)</translation>
     </message>
     <message>
+      <source>统计数字（已完成、完成率、得分、排名）</source>
+      <translation>Figures (done, completion, score, rank)</translation>
+    </message>
+    <message>
       <source>考核表已保存为
 {p}
 
@@ -1289,6 +1321,26 @@ Quota derived from: {d}</translation>
 {p}
 
 Open it now?</translation>
+    </message>
+    <message>
+      <source>计入该法官</source>
+      <translation>Credited to this judge</translation>
+    </message>
+    <message>
+      <source>该法官为{who}，份额为 0：本案不计入该法官的工作量。</source>
+      <translation>This judge was the {who} with a share of 0: this case does not count towards this judge's workload.</translation>
+    </message>
+    <message>
+      <source>该法官为{who}，计入该法官 {sc:.4f} × {s:g} = {c:.4f}。</source>
+      <translation>This judge was the {who}: credited to this judge {sc:.4f} × {s:g} = {c:.4f}.</translation>
+    </message>
+    <message>
+      <source>该法官的任务：{s}</source>
+      <translation>This judge's quota: {s}</translation>
+    </message>
+    <message>
+      <source>该法官的份额</source>
+      <translation>This judge's share</translation>
     </message>
     <message>
       <source>质效指标（超出参考范围的标 ▲）</source>
@@ -1749,14 +1801,22 @@ Reason for publishing:</translation>
   <context>
     <name>QueriesView</name>
     <message>
-      <source>{c}（承办：{j}）
+      <source>{about}
 疑问（{who}，{at}）：{q}
-答复：{a}
+{answered}
 更正：{x}</source>
-      <translation>{c} (responsible: {j})
+      <translation>{about}
 Query ({who}, {at}): {q}
-Answer: {a}
+{answered}
 Correction: {x}</translation>
+    </message>
+    <message>
+      <source>{c}（承办：{j}）</source>
+      <translation>{c} (responsible: {j})</translation>
+    </message>
+    <message>
+      <source>任务与目标</source>
+      <translation>Quota and targets</translation>
     </message>
     <message>
       <source>共 {n} 条疑问，待答复 {o} 条</source>
@@ -1775,6 +1835,14 @@ Correction: {x}</translation>
       <translation>Not answered</translation>
     </message>
     <message>
+      <source>案件</source>
+      <translation>Cases</translation>
+    </message>
+    <message>
+      <source>法官{j}的{k}</source>
+      <translation>Judge {j}: {k}</translation>
+    </message>
+    <message>
       <source>疑问与答复</source>
       <translation>Queries and answers</translation>
     </message>
@@ -1785,6 +1853,18 @@ Correction: {x}</translation>
     <message>
       <source>答复疑问</source>
       <translation>Answer a query</translation>
+    </message>
+    <message>
+      <source>答复（{who}，{at}）：{a}</source>
+      <translation>Answer ({who}, {at}): {a}</translation>
+    </message>
+    <message>
+      <source>答复：{a}</source>
+      <translation>Answer: {a}</translation>
+    </message>
+    <message>
+      <source>统计数字</source>
+      <translation>Figures</translation>
     </message>
     <message>
       <source>请先在表中选中一条疑问</source>
@@ -2489,10 +2569,6 @@ It can then log in again.</translation>
   <context>
     <name>WindowMenus</name>
     <message>
-      <source>{y} 年度已按参数第 {v} 版重新计算：{n} 件结案案件。</source>
-      <translation>{y} recomputed with parameters version {v}: {n} closed cases.</translation>
-    </message>
-    <message>
       <source>从备份恢复…</source>
       <translation>Restore from backup…</translation>
     </message>
@@ -2631,10 +2707,6 @@ Database: {p}</translation>
     <message>
       <source>退出</source>
       <translation>Quit</translation>
-    </message>
-    <message>
-      <source>重新计算</source>
-      <translation>Recompute</translation>
     </message>
     <message>
       <source>重新计算完成</source>
@@ -2967,6 +3039,10 @@ The database as it is now is backed up first. Close this database on other PCs a
     <message>
       <source>公示</source>
       <translation>Publication</translation>
+    </message>
+    <message>
+      <source>关于</source>
+      <translation>About</translation>
     </message>
     <message>
       <source>关联</source>
@@ -3701,16 +3777,16 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>Failed log-in</translation>
     </message>
     <message>
-      <source>确认任职期外结案</source>
-      <translation>Confirm a case closed outside the time in post</translation>
-    </message>
-    <message>
       <source>确定</source>
       <translation>Confirmed</translation>
     </message>
     <message>
       <source>确定等次</source>
       <translation>Confirmed grade</translation>
+    </message>
+    <message>
+      <source>确认任职期外结案</source>
+      <translation>Confirm a case closed outside the time in post</translation>
     </message>
     <message>
       <source>确认异常页数</source>

@@ -340,6 +340,10 @@ DRIVERS = {
         lambda db, t: queries.ask(db, 2025, S.results(db, 2025)[0]["case_number"].iloc[0], "页数似乎录错"),
         {"query.ask"},
     ),
+    "queries.ask_about": (
+        lambda db, t: queries.ask_about(db, 2025, queries.QUOTA, "任务偏高？", judge="王强"),
+        {"query.ask"},
+    ),
     "queries.answer": (_drive_answer, {"query.answer"}),
     "roster.add_judge": (
         lambda db, t: roster.add_judge(db, "新法官", "刑事审判庭", "审判员", "trial", "2025-03-01"),

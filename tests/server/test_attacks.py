@@ -466,3 +466,80 @@ def test_pending_reasons_are_the_responsible_judges_and_stamped_by_the_server(si
     )
     assert last["after"] == '{"note": "等待公告期满", "reason": "公告"}'
     assert admin.conn.execute("SELECT COUNT(*) FROM pending_reasons").fetchone() == (1,)
+
+
+def test_queries_about_a_judge_are_in_the_askers_own_name_and_scope(site, pg_server):
+    """Issue 30.10: a question on a quota or figures goes through workload_ask_about_judge only; a
+    法官 about its own judge, a 庭长 about its division's, each in its own name (the name shown is
+    the server's: the linked judge's, else the account's display name) at the server's time."""
+    server, admin, logins, _ = site
+    with _plain(server, logins["judge"]) as conn:  # 张三
+        for judge in ("李四", "王五", "#3", "nobody"):  # another judge, of its division or not
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute("SELECT workload_ask_about_judge(2025, 'quota', %s, '为什么')", (judge,))
+        with pytest.raises(psycopg.errors.InvalidParameterValue):
+            conn.execute("SELECT workload_ask_about_judge(2025, 'salary', NULL, '为什么')")
+        with pytest.raises(psycopg.errors.InvalidParameterValue):
+            conn.execute("SELECT workload_ask_about_judge(2025, 'quota', NULL, '  ')")
+        # a row in another login's name, or a name stamped by hand: no table is writable
+        for statement in (
+            "INSERT INTO queries (year, case_number, judge, question, asked_by, asked_at, kind, asked_by_name)"
+            " VALUES (2025, '', '李四', 'q', 'someone', 'now', 'quota', '李四')",
+            "UPDATE queries SET asked_by_name = '李四', asked_by = 'someone'",
+            "UPDATE public.queries SET asked_by_name = '李四', asked_by = 'someone'",
+        ):
+            with pytest.raises(
+                (psycopg.errors.InsufficientPrivilege, psycopg.errors.ObjectNotInPrerequisiteState)
+            ):
+                conn.execute(statement)
+        mine = conn.execute("SELECT workload_ask_about_judge(2025, 'quota', NULL, ' 任务偏高 ')").fetchone()[
+            0
+        ]
+    with _plain(server, logins["head"]) as conn:  # 刑庭's 庭长 (no judge of its own)
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("SELECT workload_ask_about_judge(2025, 'figures', '张三', '为什么')")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):  # no judge linked: no "own"
+            conn.execute("SELECT workload_ask_about_judge(2025, 'figures', NULL, '为什么')")
+        theirs = conn.execute(
+            "SELECT workload_ask_about_judge(2025, 'figures', '王五', '完成率？')"
+        ).fetchone()[0]
+    with _plain(server, logins["judge2"]) as conn:  # 李四 does not read 张三's question
+        assert conn.execute("SELECT COUNT(*) FROM queries WHERE id = %s", (mine,)).fetchone() == (0,)
+    now = _server_now(pg_server, server.database)
+    rows = admin.conn.execute(
+        "SELECT id, kind, case_number, judge, question, asked_by, asked_by_name, asked_at FROM queries ORDER BY id"
+    ).fetchall()
+    assert [r[:7] for r in rows] == [
+        (mine, "quota", "", "张三", "任务偏高", logins["judge"], "张三"),
+        (theirs, "figures", "", "王五", "完成率？", logins["head"], _name(admin, logins["head"])),
+    ]
+    for r in rows:
+        assert abs((dt.datetime.fromisoformat(r[7]) - now).total_seconds()) < 120
+    trail = _trail(admin)
+    asked = trail[trail["action"] == "query.ask"]
+    assert list(zip(asked["user"], asked["role"], asked["target"], strict=True)) == [
+        (_name(admin, logins["judge"]), "法官", "张三"),
+        (_name(admin, logins["head"]), "庭长", "王五"),
+    ]
+    assert (
+        asked["after"].iloc[0] == f'{{"id": {mine}, "kind": "quota", "question": "任务偏高", "year": 2025}}'
+    )
+    assert audit.verify(admin) == (len(trail), None)
+    # the program asks through the same function, and refuses first what the server would refuse
+    from workload_app.services import access, queries
+
+    judge = open_db(server.login(logins["judge"], PASSWORD))
+    accounts.login(judge, logins["judge"], PASSWORD)
+    try:
+        asked = queries.ask_about(judge, 2025, queries.FIGURES, "得分？").summary
+        assert (asked.kind, asked.judge, asked.asked_by, asked.asked_by_name) == (
+            "figures",
+            "张三",
+            logins["judge"],
+            "张三",
+        )
+        with pytest.raises(access.AccessDenied):
+            queries.ask_about(judge, 2025, queries.QUOTA, "为什么", judge="李四")
+        assert sorted(queries.listing(judge)["id"]) == [mine, asked.id]
+    finally:
+        judge.conn.close()

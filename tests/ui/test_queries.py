@@ -34,11 +34,12 @@ def test_judge_asks_personnel_answers(demo_db, open_window, qtbot):
     view = hr.view_titled("疑问")
     assert view.answer_button.isVisible()
     row = view.model.row_at(0)
-    assert row["case_number"] == number and row["asked_by"] == "faguan"
+    # issue 30.10: the asker by name (the judge's), not by login
+    assert row["case_number"] == number and row["asked_by_name"] == "李晓东"
     view.table.selectRow(0)
     view.answer("已核对卷宗：文书 12 页，已更正并重新导入", correction="文书页数 8 → 12")
     row = view.model.row_at(0)
-    assert row["state"] == "已答复" and row["answered_by"] == "renshi"
+    assert row["state"] == "已答复" and row["answered_by_name"] == "政治部人事处"
     actions = [r[0] for r in demo_db.conn.execute("SELECT action FROM audit_log ORDER BY id DESC LIMIT 3")]
     assert actions[0] == "query.answer" and "query.ask" in actions
     after = demo_db.conn.execute("SELECT after FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()[0]
@@ -85,7 +86,7 @@ def test_an_unanswered_query_stays_open_beside_an_answered_one(demo_db, open_win
     assert "答复：—" in text and "更正：—" in text and "nan" not in text
     view.table.selectRow(rows[numbers[0]])
     text = view.detail.toPlainText()
-    assert "答复：已核对" in text and "更正：—" in text
+    assert "\n答复（政治部人事处，" in text and "）：已核对\n更正：—" in text  # the answerer by name
     shown = [view.model.data(view.model.index(rows[numbers[1]], c)) for c in range(view.model.columnCount())]
     assert "nan" not in shown and "None" not in shown
     # the judge sees the same states in their own list

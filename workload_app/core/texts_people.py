@@ -30,6 +30,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{role}「{user}」无权就案件「{case}」提出疑问",
         "{role} “{user}” may not raise a query about case “{case}”",
     ),
+    "access.query_judge": (
+        "{role}「{user}」无权就法官「{judge}」的任务或数字提出疑问",
+        "{role} “{user}” may not raise a query about judge “{judge}”'s quota or figures",
+    ),
     "access.pending_reason": (
         "只有承办法官「{judge}」可以填写该案的未结原因",
         "Only the responsible judge “{judge}” may record why this case is still open",
@@ -340,6 +344,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "query.question_required": (
         "请写明对此案数字的疑问",
         "Write down what you question about this case's figures",
+    ),
+    "query.about_required": (
+        "请写明对任务或数字的疑问",
+        "Write down what you question about the quota or the figures",
+    ),
+    "query.kind": (
+        "疑问只能针对案件、年度任务与月度目标或统计数字（收到「{kind}」）",
+        "A query is about a case, the quota and monthly targets, or the figures (got “{kind}”)",
+    ),
+    "query.no_judge": (
+        "账户「{user}」未关联法官：请选择要询问哪位法官的任务或数字",
+        "Account “{user}” is not linked to a judge: choose whose quota or figures you ask about",
     ),
     "query.answer_required": ("答复不能为空", "The answer may not be empty"),
     "query.not_found": ("没有第 {query} 号疑问", "There is no query number {query}"),

@@ -82,6 +82,8 @@ def division_docs(f: dict) -> list[SheetDoc]:
             "法官按职务（院长、副院长、专职委员、庭长、副庭长、审判员）排列，同一职务按姓名排列。", st["note"]
         )
     )
+    if "case_sc" in f:
+        story.append(Paragraph(escape(panel_share_note(f, unit)), st["note"]))
     numbers = iter("三四五六")
     if f.get("indicators"):
         story.extend(quality_section(f["indicators"], f"{next(numbers)}、质效指标", track=d.track))
@@ -111,6 +113,16 @@ def division_docs(f: dict) -> list[SheetDoc]:
         closing.append(Paragraph("本部门暂无调剂建议。", st["base"]))
     story.append(closing_block(closing, ["庭长（部门负责人）确认", "分管院领导意见"]))
     return [_doc(f, story, "部门工作量考核表", d.division)]
+
+
+def panel_share_note(f: dict, unit: str) -> str:
+    """Why the division's 已完成 (its judges' credited shares) is not the total of its cases."""
+    rs, ms = f["shares"]
+    return (
+        f"「已完成」{fmt.sc(f['division'].sc)} 是本部门法官按份额计入的{unit}之和（承办份额 {rs:g}，"
+        f"合议庭成员份额 {ms:g}）；本部门所结案件按每件全额合计为 {fmt.sc(f['case_sc'])}。"
+        "合议庭份额、跨部门参加合议庭和待复核案件使二者不同。"
+    )
 
 
 def division_sheet(f: dict, invariant: bool = False) -> bytes:

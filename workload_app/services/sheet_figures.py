@@ -340,9 +340,15 @@ def division_figures(ctx: SheetContext, division: str) -> dict:
     shown = members[members["quota"].notna() | (members["cases"] > 0)]
     # the order the sheet says it follows: by post (院长 … 审判员), then by name
     shown = shown.assign(_post=shown["post"].map(post_rank)).sort_values(["_post", "judge"])
+    # the division's cases at their full SC (what 案件 adds up for the division), beside 已完成, the
+    # division's judges' credited shares: panel shares, panels across divisions and held cases
+    # make the two differ (the sheet says so)
+    closed = cases[(cases["closed_month"] <= ctx.month) & (cases["unit"] == d.track)]
     return {
         **ctx.base(),
         "division": d,  # core.assessment.DivisionFigures, with the staffing need
+        "case_sc": float(closed["sc"].sum()),
+        "shares": (ctx.params.panel.responsible_share, ctx.params.panel.member_share),
         "publish_ranks": publish_ranks(ctx),
         **_progress_keys(progress),
         "judges": [court.judge(name) for name in shown["judge"]],

@@ -1,5 +1,5 @@
-"""The queries table (对此有疑问): a judge's question on a case's figure, and 人事's answer.
-Callers hold a transaction."""
+"""The queries table (对此有疑问): a question on a case's figure, or on a judge's quota or figures,
+and 人事's answer. Callers hold a transaction."""
 
 from __future__ import annotations
 
@@ -11,11 +11,19 @@ SELECT = "SELECT * FROM queries"
 
 
 def insert_query(
-    db: sqlite_utils.Database, year: int, case_number: str, judge: str, question: str, asked_by: str
+    db: sqlite_utils.Database,
+    year: int,
+    case_number: str,
+    judge: str,
+    question: str,
+    asked_by: str,
+    asked_by_name: str,
+    kind: str = "case",
 ) -> dict:
     cur = db.conn.execute(
-        "INSERT INTO queries (year, case_number, judge, question, asked_by, asked_at) VALUES (?,?,?,?,?,?)",
-        (year, case_number, judge, question, asked_by, now(db)),
+        """INSERT INTO queries (year, case_number, judge, question, asked_by, asked_at, kind, asked_by_name)
+           VALUES (?,?,?,?,?,?,?,?)""",
+        (year, case_number, judge, question, asked_by, now(db), kind, asked_by_name),
     )
     return query(db, int(cur.lastrowid)) or {}
 
@@ -29,23 +37,49 @@ def ask_on_server(db: sqlite_utils.Database, year: int, case_number: str, questi
     return query(db, int(query_id)) or {}
 
 
+def ask_about_judge_on_server(
+    db: sqlite_utils.Database, year: int, kind: str, judge: str, question: str
+) -> dict:
+    """The court server's ``workload_ask_about_judge``: the judge must be the login's own (a
+    庭长's: or of its division); the asker, their name and the time are the server's; recorded in
+    the trail."""
+    query_id = db.conn.execute(
+        "SELECT workload_ask_about_judge(?, ?, ?, ?)", (year, kind, judge, question)
+    ).fetchone()[0]
+    return query(db, int(query_id)) or {}
+
+
 def query(db: sqlite_utils.Database, query_id: int) -> dict | None:
     rows = fetch_rows(db, SELECT + " WHERE id = ?", (query_id,))
     return rows[0] if rows else None
 
 
-def queries(db: sqlite_utils.Database, asked_by: str | None = None) -> list[dict]:
-    """Unanswered first, then the newest."""
-    where, params = ("", ()) if asked_by is None else (" WHERE asked_by = ?", (asked_by,))
+def queries(
+    db: sqlite_utils.Database, asked_by: str | None = None, judges: list[str] | None = None
+) -> list[dict]:
+    """Unanswered first, then the newest. ``asked_by``: only those it asked, and those about
+    ``judges`` (their cases, quotas or figures); None: every query."""
+    where, params = "", ()
+    if asked_by is not None:
+        names = list(judges or [])
+        marks = ",".join("?" * len(names))
+        where = " WHERE asked_by = ?" + (f" OR judge IN ({marks})" if names else "")
+        params = (asked_by, *names)
     return fetch_rows(
         db, SELECT + where + " ORDER BY answered_at IS NOT NULL, asked_at DESC, id DESC", params
     )
 
 
 def answer_query(
-    db: sqlite_utils.Database, query_id: int, answer: str, correction: str, answered_by: str
+    db: sqlite_utils.Database,
+    query_id: int,
+    answer: str,
+    correction: str,
+    answered_by: str,
+    answered_by_name: str,
 ) -> None:
     db.conn.execute(
-        "UPDATE queries SET answer = ?, correction = ?, answered_by = ?, answered_at = ? WHERE id = ?",
-        (answer, correction, answered_by, now(db), query_id),
+        """UPDATE queries SET answer = ?, correction = ?, answered_by = ?, answered_at = ?,
+               answered_by_name = ? WHERE id = ?""",
+        (answer, correction, answered_by, now(db), answered_by_name, query_id),
     )

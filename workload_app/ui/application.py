@@ -74,6 +74,9 @@ def create_app() -> QApplication:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     _cjk_font(app)
+    from workload_app.ui.dialog_titles import install
+
+    install(app)  # every dialog as wide as its whole title
     return app
 
 

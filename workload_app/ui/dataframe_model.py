@@ -48,6 +48,12 @@ class DataFrameModel(QAbstractTableModel):
         self._order = np.arange(len(frame))
         self.endResetModel()
 
+    def set_headers(self, headers: dict[str, str]) -> None:
+        """Rename columns' headings (those not named keep theirs)."""
+        self._headers = {**self._headers, **headers}
+        if len(self._columns):
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
+
     def set_background(self, column: str, paint) -> None:
         """Colour a column's cells by value (``paint(value)`` gives a QColor or None)."""
         self._backgrounds[column] = paint

@@ -129,7 +129,7 @@ class CasesView(View):
         units = labels(UNIT_LABELS)
         self.frame = merged
         self.model.set_frame(merged[list(self.columns)])
-        self.table.setColumnWidth(0, 200)
+        self.table.fit()  # each column to its heading and first rows, once per read (not per filter)
         self._fill(self.division, choices["division"])
         self._fill(self.judge, choices["judge"])
         self._fill(self.category, choices["category"])
@@ -181,6 +181,11 @@ class CasesView(View):
         text = self.tr("显示 {n} 件，共 {total} 件；标准案件合计 {sc:,.2f}").format(
             n=int(mask.sum()), total=len(f), sc=float(sc.sum())
         )
+        if not self.own_judge and self.division.currentIndex() > 0:
+            text += self.tr(
+                "（每件按全额合计；「部门」页的已完成是本部门法官按份额计入之和，"
+                "合议庭份额、跨部门合议和待复核案件使二者不同）"
+            )
         if self.own_judge:
             shown = f.loc[mask]
             text += self.tr(

@@ -1,5 +1,10 @@
 """我的工作量: a judge's own tally month by month against target, every case with its standard
-cases and explanation, and their own PDF sheet (save or print), made on the window's worker."""
+cases and explanation, and their own PDF sheet (save or print), made on the window's worker.
+
+The same page shows another judge's figures to a 庭长 (their division's, reached from the 法官
+table: ``show_judge``) and to 人事/管理员; there its labels speak of "该法官" (this judge), not
+"本人" (you). A question on a case, on the quota and monthly targets, or on the figures goes to
+人事 from here (疑问)."""
 
 from __future__ import annotations
 
@@ -18,12 +23,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from workload_app.core.problems import WorkloadError
 from workload_app.core.quota_text import quota_sentence
-from workload_app.services import access
+from workload_app.services import access, queries
 from workload_app.services import quotas as Q
 from workload_app.services import standard_cases as S
 from workload_app.services.my_workload import case_explanation, my_workload
@@ -35,6 +42,7 @@ from workload_app.ui.i18n import labels, track_label, words
 from workload_app.ui.quality_columns import INDICATOR_COLUMNS, MarkedModel, indicator_rows
 from workload_app.ui.tables import table_view
 from workload_app.ui.view_parts import View, detail_pane, month_axes, splitter, titled
+from workload_app.ui.views.queries import AskDialog
 
 MONTH_COLUMNS = {
     "month": "月份",
@@ -91,14 +99,18 @@ class MyWorkloadView(View):
         self.search.textChanged.connect(self._filter)
         self.explanation = detail_pane()
         self.explanation.setMaximumHeight(70)
-        save = QPushButton(self.tr("生成我的考核表 PDF…"))
-        save.clicked.connect(self.save_pdf)
+        self.save_button = QPushButton(self.tr("生成我的考核表 PDF…"))
+        self.save_button.clicked.connect(self.save_pdf)
         print_button = QPushButton(self.tr("打印预览…"))
         print_button.clicked.connect(self.print_sheet)
+        self.ask_button = QPushButton(self.tr("对任务或数字有疑问…"))
+        self.ask_button.setToolTip(self.tr("就年度任务、月度目标或统计数字向人事部门提出疑问"))
+        self.ask_button.clicked.connect(lambda: self.ask_about())
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.judge_box)
-        top.addWidget(save)
+        top.addWidget(self.ask_button)
+        top.addWidget(self.save_button)
         top.addWidget(print_button)
         self.indicators = MarkedModel(
             headers=labels(INDICATOR_COLUMNS), decimals={"numerator": 0, "denominator": 0}
@@ -106,7 +118,9 @@ class MyWorkloadView(View):
         quality_box = titled(
             self.tr("质效指标（超出参考范围的标 ▲）"), table_view(self.indicators, sortable=False)
         )
-        upper = splitter(month_table, chart_view, quality_box, sizes=[440, 480, 420])
+        self.month_table = month_table
+        self.quality_table = quality_box.findChild(QTableView)
+        self.upper = upper = splitter(month_table, chart_view, quality_box, sizes=[440, 480, 420])
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
@@ -136,6 +150,23 @@ class MyWorkloadView(View):
         self._all_cases = pd.DataFrame()
         self._explained_year, self._explained_judge = 0, ""  # of the list shown
         self._judges_loaded = False
+        self._pending: str | None = None  # a judge asked for (show_judge) before the list is read
+        self.other = False  # the judge shown is not the user's own: labels in the third person
+
+    def show_judge(self, name: str) -> None:
+        """Show ``name``'s page (the 庭长's drill-down from the 法官 table): chosen in the list if
+        it is read already, else once it is."""
+        index = self.judge_box.findData(name)
+        if self._judges_loaded and index >= 0:
+            self.judge_box.blockSignals(True)
+            self.judge_box.setCurrentIndex(index)
+            self.judge_box.blockSignals(False)
+        else:
+            self._pending = name
+        if self.window_.stack.currentWidget() is self:
+            self.refresh()
+        else:
+            self.window_.show_view(self)  # which reads the page
 
     def _fill_judges(self, names: list[str], chosen: str) -> None:
         user = access.current(self.window_.db)
@@ -156,7 +187,8 @@ class MyWorkloadView(View):
         """Read on the worker (the figures take a few tenths of a second on a large court); the
         newest request wins."""
         year, month = self.window_.year(), self.window_.month()
-        wanted = self.judge() if self._judges_loaded else None
+        wanted = self.judge() if self._judges_loaded and self._pending is None else None
+        pending, self._pending = self._pending, None
         user = access.current(self.window_.db)
         lang = db_errors.language()
         self.summary.setStyleSheet("color: #555555;")
@@ -170,7 +202,8 @@ class MyWorkloadView(View):
                     names = [user.judge]
                 else:
                     names = list(Q.assessment(db, year, 12)["judge"])
-                judge = user.judge if user.judge in names else (names[0] if names else None)
+                first = pending if pending in names else user.judge
+                judge = first if first in names else (names[0] if names else None)
             if judge is None:
                 return names, None, None, None
             data = my_workload(db, year, month, judge)  # with the judge's 质效 figures
@@ -194,10 +227,23 @@ class MyWorkloadView(View):
 
         self.window_.tasks.read(self, read, done, failed)
 
+    def _set_person(self, judge: str) -> None:
+        """Labels for the user's own page, or in the third person for another judge's."""
+        self.other = judge != self.window_.user.judge
+        if self.other:
+            self.save_button.setText(self.tr("生成该法官的考核表 PDF…"))
+            self.ask_button.setText(self.tr("对该法官的任务或数字有疑问…"))
+            self.cases.set_headers({"share": self.tr("该法官的份额"), "credited": self.tr("计入该法官")})
+        else:
+            self.save_button.setText(self.tr("生成我的考核表 PDF…"))
+            self.ask_button.setText(self.tr("对任务或数字有疑问…"))
+            self.cases.set_headers(labels({k: CASE_COLUMNS[k] for k in ("share", "credited")}))
+
     def show_data(self, year: int, month: int, data: dict) -> None:
         self.summary.setStyleSheet("")
         f, a = data["figures"], data["figures"]["assessment"]
         j = f["judge"]
+        self._set_person(j["name"])
         self.title.setText(
             self.tr("{name}（{div}，{role}）{y} 年 1—{m} 月").format(
                 name=j["name"], div=j["division"], role=j["post"], y=year, m=month
@@ -230,7 +276,10 @@ class MyWorkloadView(View):
                 d=derivation or self.tr("本年度尚未下达任务"),
             )
             + (
-                "\n" + self.tr("本人任务：{s}").format(s=quota_sentence(f["quota"], year, db_errors.language()))
+                "\n"
+                + (self.tr("该法官的任务：{s}") if self.other else self.tr("本人任务：{s}")).format(
+                    s=quota_sentence(f["quota"], year, db_errors.language())
+                )
                 if f["quota"]
                 else ""
             )
@@ -242,12 +291,21 @@ class MyWorkloadView(View):
         own_unit = j["track"] if j["track"] in ("trial", "enforcement") else "trial"
         in_unit = cases["unit"] == own_unit
         responsible = cases["role_in_case"] == "承办"
-        self.credit_note.setText(
+        note = (
             self.tr(
+                "列表中承办 {r} 件、参加合议庭 {p} 件；每件按「标准案件 × 该法官的份额」计入"
+                "（承办份额 {rs:g}，合议庭成员份额 {ms:g}）。计入该法官的{unit}标准案件合计 {c:.2f}，"
+                "与上方统计的已完成 {sc:.2f} 一致。"
+            )
+            if self.other
+            else self.tr(
                 "列表中承办 {r} 件、参加合议庭 {p} 件；每件按「标准案件 × 本人份额」计入"
                 "（承办份额 {rs:g}，合议庭成员份额 {ms:g}）。计入本人的{unit}标准案件合计 {c:.2f}，"
                 "与上方统计的已完成 {sc:.2f} 一致。"
-            ).format(
+            )
+        )
+        self.credit_note.setText(
+            note.format(
                 r=int(responsible.sum()),
                 p=int((~responsible).sum()),
                 rs=data["shares"][0],
@@ -265,19 +323,44 @@ class MyWorkloadView(View):
         self._filter(self.search.text())
         self._draw(months, f["target_cumulative"])
         self.indicators.set_marked(indicator_rows(data.get("quality_figures")), list(INDICATOR_COLUMNS))
+        self._share_width()
+
+    def _share_width(self) -> None:
+        """The two tables as wide as their columns, the chart the rest (at least 360 pixels, its 12 months legible): on a
+        1366-pixel screen no column is cut, and in Chinese none is scrolled away (English headings are
+        longer: there the tables share what the chart leaves)."""
+        total = sum(self.upper.sizes())
+        if total <= 0:
+            return
+
+        months, quality = self.month_table.content_width(), self.quality_table.content_width()
+        chart = max(min(360, total // 3), total - months - quality)
+        scale = min(1.0, (total - chart) / (months + quality))
+        months, quality = int(months * scale), int(quality * scale)
+        self.upper.setSizes([months, total - months - quality, quality])
 
     def _credit_line(self, explanation: str, role: str, share: float, sc: float, credited: float) -> str:
         """The case explanation, then what of it counts for this judge."""
         if pd.isna(sc):
-            return f"{explanation}\n" + self.tr("本案没有标准案件，不计入本人。")
+            return f"{explanation}\n" + (
+                self.tr("本案没有标准案件，不计入该法官。")
+                if self.other
+                else self.tr("本案没有标准案件，不计入本人。")
+            )
         who = self.tr("承办法官") if role == "承办" else self.tr("合议庭成员")
         if share == 0:
-            return f"{explanation}\n" + self.tr("本人为{who}，份额为 0：本案不计入本人工作量。").format(
-                who=who
+            zero = (
+                self.tr("该法官为{who}，份额为 0：本案不计入该法官的工作量。")
+                if self.other
+                else self.tr("本人为{who}，份额为 0：本案不计入本人工作量。")
             )
-        return f"{explanation}\n" + self.tr("本人为{who}，计入本人 {sc:.4f} × {s:g} = {c:.4f}。").format(
-            who=who, sc=sc, s=share, c=credited
+            return f"{explanation}\n" + zero.format(who=who)
+        line = (
+            self.tr("该法官为{who}，计入该法官 {sc:.4f} × {s:g} = {c:.4f}。")
+            if self.other
+            else self.tr("本人为{who}，计入本人 {sc:.4f} × {s:g} = {c:.4f}。")
         )
+        return f"{explanation}\n" + line.format(who=who, sc=sc, s=share, c=credited)
 
     def _filter(self, text: str) -> None:
         frame = self._all_cases
@@ -297,25 +380,50 @@ class MyWorkloadView(View):
 
     def ask(self, question: str | None = None) -> None:
         """对此有疑问: record a question on the selected case's figure for 人事 to answer."""
-        from PySide6.QtWidgets import QInputDialog
-
-        from workload_app.core.problems import WorkloadError
-        from workload_app.services import queries
 
         index = self.case_table.currentIndex()
         if not index.isValid():
             return
         case = self._shown.iloc[self.cases.source_row(index.row())]
         if question is None:
-            question, ok = QInputDialog.getMultiLineText(
+            dialog = AskDialog(
                 self,
                 self.tr("对此有疑问"),
                 self.tr("{c}：请写明哪个数字、为什么觉得不对：").format(c=case["case_number"]),
             )
-            if not ok:
+            if not dialog.exec():
                 return
+            question = dialog.question()
         try:
             queries.ask(self.window_.db, self.window_.year(), case["case_number"], question)
+        except WorkloadError as exc:
+            QMessageBox.warning(self, self.tr("未提交"), db_errors.text(exc))
+            return
+        QMessageBox.information(
+            self, self.tr("已提交"), self.tr("疑问已提交人事部门，答复会显示在「疑问」页。")
+        )
+
+    def ask_about(self, question: str | None = None, kind: str = queries.QUOTA) -> None:
+        """A question on the shown judge's quota and monthly targets, or figures, for 人事."""
+        judge = self.judge()
+        if not judge:
+            return
+        if question is None:
+            kinds = [
+                (queries.QUOTA, self.tr("年度任务与月度目标")),
+                (queries.FIGURES, self.tr("统计数字（已完成、完成率、得分、排名）")),
+            ]
+            prompt = (
+                self.tr("关于法官{j}的任务或数字：请写明哪个数字、为什么觉得不对：")
+                if self.other
+                else self.tr("关于本人的任务或数字：请写明哪个数字、为什么觉得不对：")
+            )
+            dialog = AskDialog(self, self.tr("对任务或数字有疑问"), prompt.format(j=judge), kinds)
+            if not dialog.exec():
+                return
+            question, kind = dialog.question(), dialog.kind.currentData()
+        try:
+            queries.ask_about(self.window_.db, self.window_.year(), kind, question, judge)
         except WorkloadError as exc:
             QMessageBox.warning(self, self.tr("未提交"), db_errors.text(exc))
             return

@@ -80,8 +80,8 @@ class OverviewView(View):
         left.addWidget(self.table, 3)
         left.addWidget(with_legend(bands_view, self.bands_legend), 2)
         row = QHBoxLayout()
-        row.addLayout(left, 3)
-        row.addWidget(with_legend(chart_view, self.chart_legend), 2)
+        row.addLayout(left, 7)  # the division table without scrolling at 1366 px, in English too
+        row.addWidget(with_legend(chart_view, self.chart_legend), 4)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)

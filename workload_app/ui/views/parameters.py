@@ -120,8 +120,8 @@ class ParametersView(View):
         self.posts = QTableWidget(len(POSTS), 2)
         self.posts.setHorizontalHeaderLabels([self.tr("职务"), self.tr("任务系数")])
         side = QHBoxLayout()
-        side.addWidget(self.credits)
-        side.addWidget(self.posts)
+        side.addWidget(self.credits, 3)  # three columns beside two: room for "须审批" in English
+        side.addWidget(self.posts, 2)
 
         self.status = QLabel()
         self.status.setWordWrap(True)

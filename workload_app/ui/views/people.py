@@ -11,8 +11,9 @@ import math
 
 import numpy as np
 import pandas as pd
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QMenu, QVBoxLayout
 
 from workload_app.core import quotas as q
 from workload_app.services import comparison as C
@@ -125,11 +126,35 @@ class JudgesView(View):
         bar.addWidget(self.excel)
         self.court = QLabel()
         self.court.setWordWrap(True)
+        self.table = table_view(self.model)
+        # why is X behind: a judge's own page (我的工作量's) from a double-click or the menu
+        self.table.doubleClicked.connect(lambda index: self.drill_down(index.row()))
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._menu)
+        self.table.setToolTip(self.tr("双击一名法官，查看其工作量明细"))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.court)
-        layout.addWidget(table_view(self.model))
+        layout.addWidget(self.table)
         self._period = (0, 0)
+
+    def menu_for(self, row: int) -> QMenu:
+        """The row's context menu: 查看工作量明细."""
+        menu = QMenu(self)
+        detail = menu.addAction(self.tr("查看工作量明细"))
+        detail.triggered.connect(lambda: self.drill_down(row))
+        return menu
+
+    def _menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if index.isValid():
+            self.menu_for(index.row()).exec(self.table.viewport().mapToGlobal(pos))
+
+    def drill_down(self, row: int) -> None:
+        """The judge of the table's ``row`` on their workload page (the 个人工作量 view)."""
+        if row < 0 or row >= self.model.rowCount() or getattr(self.window_, "my_view", None) is None:
+            return
+        self.window_.my_view.show_judge(str(self.model.row_at(row)["judge"]))
 
     def refresh(self) -> None:
         year, month = self.window_.year(), self.window_.month()
@@ -240,7 +265,13 @@ class DivisionsView(View):
         bar = QHBoxLayout()
         note = QLabel(
             self.tr("完成率按区间着色；「全院」列为全院同类别合计，「上年同期」为上年 1 月至所选月份")
+            + "\n"
+            + self.tr(
+                "「已完成」是本部门法官按份额计入的标准案件之和；「案件」页按每件全额合计，"
+                "合议庭份额、跨部门合议和待复核案件使二者不同。"
+            )
         )
+        self.note = note
         note.setWordWrap(True)  # long in English: wraps rather than widening the window
         bar.addWidget(note, 1)
         bar.addWidget(self.behind)

@@ -1,9 +1,13 @@
-"""疑问: the questions judges raised on a figure (对此有疑问) and their answers. 人事/管理员 see every
-question, open ones first, and answer them; anyone else sees their own."""
+"""疑问: the questions raised on a case's figure, a judge's quota and monthly targets, or a judge's
+figures (对此有疑问), and their answers. 人事/管理员 see every question, open ones first, and answer
+them; anyone else sees their own and those about the judges they may see. Asker and answerer show
+by name (the judge's, else the account's display name), never by login; long texts wrap."""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -29,27 +33,62 @@ from workload_app.ui.view_parts import View, detail_pane, ok_cancel, splitter
 COLUMNS = {
     "id": "编号",
     "asked_at": "提出时间",
+    "kind_label": "关于",
     "case_number": "案号",
-    "judge": "承办法官",
-    "asked_by": "提出人",
+    "judge": "法官",
+    "asked_by_name": "提出人",
     "question": "疑问",
     "state": "状态",
     "answer": "答复",
     "correction": "更正",
-    "answered_by": "答复人",
+    "answered_by_name": "答复人",
     "answered_at": "答复时间",
 }
+
+
+def wrapping_editor() -> QPlainTextEdit:
+    """A text box that wraps at its width, also inside a long run of Chinese (no spaces)."""
+    edit = QPlainTextEdit()
+    edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+    edit.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    return edit
+
+
+class AskDialog(QDialog):
+    """对此有疑问: the question, in a box that wraps; with ``kinds`` ((code, label) pairs) a choice
+    of what it is about (the quota and monthly targets, or the figures)."""
+
+    def __init__(self, parent: QWidget, title: str, prompt: str, kinds=()) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        label = QLabel(prompt)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        self.kind = QComboBox()
+        for code, text in kinds:
+            self.kind.addItem(text, code)
+        self.kind.setVisible(bool(kinds))
+        layout.addWidget(self.kind)
+        self.text = wrapping_editor()
+        self.text.setMinimumHeight(140)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(ok_cancel(self.accept, self.reject))
+
+    def question(self) -> str:
+        return self.text.toPlainText()
 
 
 class AnswerDialog(QDialog):
     def __init__(self, parent: QWidget, row: dict) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("答复疑问"))
-        self.answer = QPlainTextEdit()
+        self.answer = wrapping_editor()
         self.correction = QLineEdit()
         self.correction.setPlaceholderText(self.tr("如已更正数据，写明更正了什么（可空）"))
         form = QFormLayout(self)
-        question = QLabel(f"{row['case_number']}：{row['question']}")
+        question = QLabel(f"{row['case_number'] or row['judge']}：{row['question']}")
         question.setWordWrap(True)
         form.addRow(self.tr("疑问"), question)
         form.addRow(self.tr("答复"), self.answer)
@@ -62,6 +101,8 @@ class QueriesView(View):
         super().__init__(window)
         self.model = DataFrameModel(headers=labels(COLUMNS))
         self.table = table_view(self.model)
+        self.table.setWordWrap(True)  # a long question or answer wraps in its column
+        self.model.modelReset.connect(self._fit)
         self.table.selectionModel().currentRowChanged.connect(self._show)
         self.detail = detail_pane()
         self.status = QLabel()
@@ -78,12 +119,27 @@ class QueriesView(View):
         layout.addLayout(bar)
         layout.addWidget(split, 1)
 
+    def _fit(self) -> None:
+        """Columns to their content, the long texts capped so that they wrap; rows to their text."""
+        for name in ("question", "answer", "correction"):
+            col = list(COLUMNS).index(name)
+            self.table.setColumnWidth(col, min(self.table.columnWidth(col), 260))
+        self.table.resizeRowsToContents()
+
+    def kind_words(self) -> dict[str, str]:
+        return {
+            Qs.CASE: self.tr("案件"),
+            Qs.QUOTA: self.tr("任务与目标"),
+            Qs.FIGURES: self.tr("统计数字"),
+        }
+
     def refresh(self) -> None:
         frame = Qs.listing(self.window_.db)
+        frame["kind_label"] = frame["kind"].map(self.kind_words())
         frame["state"] = [self.tr("已答复") if a else self.tr("待答复") for a in frame["answered"]]
         for col in ("asked_at", "answered_at"):
             frame[col] = frame[col].map(lambda t: t.replace("T", " ") if isinstance(t, str) else "")
-        for col in ("answer", "correction", "answered_by"):
+        for col in ("answer", "correction", "answered_by_name"):
             frame[col] = frame[col].map(lambda t: t if isinstance(t, str) else "")
         self.model.set_frame(frame[list(COLUMNS)])
         open_ = int((~frame["answered"].astype(bool)).sum())
@@ -98,14 +154,25 @@ class QueriesView(View):
         if not current.isValid():
             return
         row = self.model.row_at(current.row())
+        about = (
+            self.tr("{c}（承办：{j}）").format(c=row["case_number"], j=row["judge"])
+            if row["case_number"]
+            else self.tr("法官{j}的{k}").format(j=row["judge"], k=row["kind_label"])
+        )
+        answered = (
+            self.tr("答复（{who}，{at}）：{a}").format(
+                who=row["answered_by_name"], at=row["answered_at"], a=row["answer"]
+            )
+            if row["answer"]
+            else self.tr("答复：{a}").format(a="—")
+        )
         self.detail.setPlainText(
-            self.tr("{c}（承办：{j}）\n疑问（{who}，{at}）：{q}\n答复：{a}\n更正：{x}").format(
-                c=row["case_number"],
-                j=row["judge"],
-                who=row["asked_by"],
+            self.tr("{about}\n疑问（{who}，{at}）：{q}\n{answered}\n更正：{x}").format(
+                about=about,
+                answered=answered,
+                who=row["asked_by_name"],
                 at=row["asked_at"],
                 q=row["question"],
-                a=row["answer"] or "—",
                 x=row["correction"] or "—",
             )
         )
