@@ -528,7 +528,7 @@ def test_queries_about_a_judge_are_in_the_askers_own_name_and_scope(site, pg_ser
     # the program asks through the same function, and refuses first what the server would refuse
     from workload_app.services import access, queries
 
-    judge = open_db(server.login(logins["judge"], PASSWORD))
+    judge = open_as_operator(server.login(logins["judge"], PASSWORD))
     accounts.login(judge, logins["judge"], PASSWORD)
     try:
         asked = queries.ask_about(judge, 2025, queries.FIGURES, "得分？").summary
