@@ -32,11 +32,11 @@
     </message>
     <message>
       <source>{n} 条记录（新的在前）</source>
-      <translation>{n} records (newest first)</translation>
+      <translation>Records: {n} (newest first)</translation>
     </message>
     <message>
       <source>{n} 条记录，哈希链一致。</source>
-      <translation>{n} records; the hash chain is intact.</translation>
+      <translation>Records: {n}; the hash chain is intact.</translation>
     </message>
     <message>
       <source>修改前：{b}
@@ -144,20 +144,12 @@ After: {a}</translation>
       <translation>Panel</translation>
     </message>
     <message>
-      <source>合议庭成员</source>
-      <translation>Panel member</translation>
-    </message>
-    <message>
       <source>异常页数</source>
       <translation>Unusual page count</translation>
     </message>
     <message>
       <source>待审批</source>
       <translation>Awaiting approval</translation>
-    </message>
-    <message>
-      <source>承办法官</source>
-      <translation>Responsible</translation>
     </message>
     <message>
       <source>数据不全</source>
@@ -170,18 +162,6 @@ After: {a}</translation>
     <message>
       <source>显示 {n} 件，共 {total} 件；标准案件合计 {sc:,.2f}</source>
       <translation>Showing {n} of {total} cases; standard cases in total {sc:,.2f}</translation>
-    </message>
-    <message>
-      <source>本人为{who}，份额为 0：本案不计入本人工作量。</source>
-      <translation>You were the {who} with a share of 0: this case does not count towards your workload.</translation>
-    </message>
-    <message>
-      <source>本人为{who}，计入本人 {sc:.4f} × {s:g} = {c:.4f}。</source>
-      <translation>You were the {who}: credited to you {sc:.4f} × {s:g} = {c:.4f}.</translation>
-    </message>
-    <message>
-      <source>本案没有标准案件，不计入本人。</source>
-      <translation>This case has no standard cases; nothing is credited to you.</translation>
     </message>
     <message>
       <source>查找</source>
@@ -333,8 +313,20 @@ After: {a}</translation>
       <translation>Only an administrator can change the court settings.</translation>
     </message>
     <message>
+      <source>文号编排</source>
+      <translation>Notice numbers</translation>
+    </message>
+    <message>
       <source>本年度第一份通知的编号</source>
       <translation>Number of the year's first notice</translation>
+    </message>
+    <message>
+      <source>每个任务计划一个文号，各法官的任务为附件</source>
+      <translation>One number per plan, each judge's task as an attachment</translation>
+    </message>
+    <message>
+      <source>每份通知一个文号</source>
+      <translation>One number per notice</translation>
     </message>
     <message>
       <source>法院名称（报表抬头、通知落款）</source>
@@ -347,18 +339,6 @@ After: {a}</translation>
     <message>
       <source>第一份通知的文号</source>
       <translation>First notice is numbered</translation>
-    </message>
-    <message>
-      <source>文号编排</source>
-      <translation>Notice numbers</translation>
-    </message>
-    <message>
-      <source>每个任务计划一个文号，各法官的任务为附件</source>
-      <translation>One number per plan, each judge's task as an attachment</translation>
-    </message>
-    <message>
-      <source>每份通知一个文号</source>
-      <translation>One number per notice</translation>
     </message>
   </context>
   <context>
@@ -415,8 +395,8 @@ After: {a}</translation>
   <context>
     <name>DivisionsView</name>
     <message>
-      <source>{t}：按月度任务分布，1—{m} 月占全年 {s:.1%}；预计全年工作量 = 截至本月标准案件 ÷ {s:.1%}，所需法官 = 预计全年工作量 ÷ 一名审判员的年度基本任务。</source>
-      <translation>{t}: by the monthly target pattern, January–{m} hold {s:.1%} of the year; expected annual workload = standard cases to date ÷ {s:.1%}; judges needed = expected annual workload ÷ one ordinary judge's annual quota.</translation>
+      <source>{t}：按月度任务分布，{months}占全年 {s:.1%}；预计全年工作量 = 截至本月标准案件 ÷ {s:.1%}，所需法官 = 预计全年工作量 ÷ 一名审判员的年度基本任务。</source>
+      <translation>{t}: by the monthly target pattern, {months} hold {s:.1%} of the year; expected annual workload = standard cases to date ÷ {s:.1%}; judges needed = expected annual workload ÷ one ordinary judge's annual quota.</translation>
     </message>
     <message>
       <source>{y}年调剂建议</source>
@@ -526,6 +506,10 @@ After: {a}</translation>
       <translation>{g}: Excellent {n}/{p} ({m} graded × {s}%){o}</translation>
     </message>
     <message>
+      <source>{j}（{d}，{p}，{g}）</source>
+      <translation>{j} ({d}, {p}, {g})</translation>
+    </message>
+    <message>
       <source>{y} 年度考核：{s}</source>
       <translation>Year-end grading {y}: {s}</translation>
     </message>
@@ -595,7 +579,7 @@ After: {a}</translation>
     </message>
     <message>
       <source>已写出 {n} 份文件</source>
-      <translation>{n} files written</translation>
+      <translation>Files written: {n}</translation>
     </message>
     <message>
       <source>已填写</source>
@@ -800,20 +784,20 @@ After: {a}</translation>
       <translation>&lt;b&gt;{n} cases were imported before for another judge or division&lt;/b&gt; and were left unchanged; to move them as this file says, tick “Reassign as in this file” below and import again.</translation>
     </message>
     <message>
-      <source>{f}：{s}。共 {t} 行：新增 {n}，更新 {u}，未变 {c}，拒绝 {r}</source>
-      <translation>{f}: {s}. {t} rows: {n} new, {u} updated, {c} unchanged, {r} refused</translation>
+      <source>{label}（{field}）</source>
+      <translation>{label} ({field})</translation>
     </message>
     <message>
       <source>　&lt;a href='file://{p}'&gt;打开问题报告&lt;/a&gt;</source>
       <translation> &lt;a href='file://{p}'&gt;Open the problem report&lt;/a&gt;</translation>
     </message>
     <message>
-      <source>不勾选时，部门不在名册中的行作为问题列出（多半是笔误）</source>
-      <translation>Unticked, rows whose division is not on the roster are listed as problems (most likely a typo)</translation>
-    </message>
-    <message>
       <source>「问题」中共 {n} 条：拒绝的 {r} 行有 {p} 条问题，已导入给其他法官或部门而本次未改动 {h} 件，提示 {w} 条（照常导入，请核对）。</source>
       <translation>“Problems” lists {n}: {p} problems in the {r} refused rows, {h} cases imported before for another judge or division and left unchanged, {w} warnings (imported; please check).</translation>
+    </message>
+    <message>
+      <source>不勾选时，部门不在名册中的行作为问题列出（多半是笔误）</source>
+      <translation>Unticked, rows whose division is not on the roster are listed as problems (most likely a typo)</translation>
     </message>
     <message>
       <source>保存问题清单…</source>
@@ -864,10 +848,6 @@ After: {a}</translation>
       <translation>Reading cancelled.</translation>
     </message>
     <message>
-      <source>已导入</source>
-      <translation>imported</translation>
-    </message>
-    <message>
       <source>已导入给其他法官或部门的案件，按本文件改派（每件都记入审计日志）；不勾选时这些案件保持不变，列在「问题」中</source>
       <translation>Cases imported earlier for another judge or division are reassigned as this file says (each move is recorded in the audit trail); unticked, they stay as they are and are listed under Problems</translation>
     </message>
@@ -892,16 +872,8 @@ After: {a}</translation>
       <translation>Create divisions not on the roster</translation>
     </message>
     <message>
-      <source>未导入</source>
-      <translation>not imported</translation>
-    </message>
-    <message>
       <source>未改动</source>
       <translation>Left unchanged</translation>
-    </message>
-    <message>
-      <source>校验完成（未写入）</source>
-      <translation>checked (nothing written)</translation>
     </message>
     <message>
       <source>校验（不写入）</source>
@@ -963,14 +935,6 @@ After: {a}</translation>
       <source>（不导入）</source>
       <translation>(do not import)</translation>
     </message>
-    <message>
-      <source>；改派 {n} 件（已记入审计日志）</source>
-      <translation>; {n} cases reassigned (recorded in the audit log)</translation>
-    </message>
-    <message>
-      <source>；新建法官 {n} 名</source>
-      <translation>; {n} new judges created</translation>
-    </message>
   </context>
   <context>
     <name>JudgeDialog</name>
@@ -1027,11 +991,11 @@ After: {a}</translation>
     <name>JudgesView</name>
     <message>
       <source>{t}：完成率 {c}，人均 {p:.2f}（{n} 名法官）</source>
-      <translation>{t}: completion {c}, {p:.2f} per judge ({n} judges)</translation>
+      <translation>{t}: completion {c}, {p:.2f} per judge (judges: {n})</translation>
     </message>
     <message>
-      <source>{y} 年 1—{m} 月，{n} 名法官；排名在同一职务组内比较</source>
-      <translation>{y}, months 1–{m}, {n} judges; ranks compare judges of the same role</translation>
+      <source>{y} 年 {months}，{n} 名法官；排名在同一职务组内比较</source>
+      <translation>{y}, {months}, judges: {n}; ranks compare judges of the same role</translation>
     </message>
     <message>
       <source>{y}年法官工作量</source>
@@ -1113,7 +1077,7 @@ After: {a}</translation>
     </message>
     <message>
       <source>法官 {j} 名 · 案件 {c} 件</source>
-      <translation>{j} judges · {c} cases</translation>
+      <translation>Judges: {j} · cases: {c}</translation>
     </message>
     <message>
       <source>法官工作量计算器 — {name} — {user}</source>
@@ -1139,8 +1103,8 @@ After: {a}</translation>
       <translation>{c}: which figure looks wrong, and why:</translation>
     </message>
     <message>
-      <source>{name}（{div}，{role}）{y} 年 1—{m} 月</source>
-      <translation>{name} ({div}, {role}), {y}, months 1–{m}</translation>
+      <source>{name}（{div}，{role}）{y} 年 {months}</source>
+      <translation>{name} ({div}, {role}), {y}, {months}</translation>
     </message>
     <message>
       <source>{y}年{j}的案件</source>
@@ -1151,20 +1115,12 @@ After: {a}</translation>
       <translation>In post {m:.2f} months, fewer than {need:g}: not ranked. </translation>
     </message>
     <message>
-      <source>保存到文件夹</source>
-      <translation>Save to folder</translation>
-    </message>
-    <message>
       <source>保存考核表</source>
       <translation>Save the assessment sheet</translation>
     </message>
     <message>
       <source>列表中承办 {r} 件、参加合议庭 {p} 件；每件按「标准案件 × 本人份额」计入（承办份额 {rs:g}，合议庭成员份额 {ms:g}）。计入本人的{unit}标准案件合计 {c:.2f}，与上方统计的已完成 {sc:.2f} 一致。</source>
       <translation>{r} cases as responsible judge, {p} as panel member; each counts as standard cases × your share (responsible {rs:g}, panel member {ms:g}). Credited to you: {c:.2f} {unit} standard cases, equal to the {sc:.2f} done in the tally above.</translation>
-    </message>
-    <message>
-      <source>合议庭成员</source>
-      <translation>Panel member</translation>
     </message>
     <message>
       <source>完成</source>
@@ -1205,10 +1161,6 @@ Quota derived from: {d}</translation>
       <translation>Print preview…</translation>
     </message>
     <message>
-      <source>承办法官</source>
-      <translation>Responsible</translation>
-    </message>
-    <message>
       <source>按案号或案由查找</source>
       <translation>Find by case number or cause</translation>
     </message>
@@ -1221,14 +1173,6 @@ Quota derived from: {d}</translation>
       <translation>Sheet not made</translation>
     </message>
     <message>
-      <source>本人为{who}，份额为 0：本案不计入本人工作量。</source>
-      <translation>You were the {who} with a share of 0: this case does not count towards your workload.</translation>
-    </message>
-    <message>
-      <source>本人为{who}，计入本人 {sc:.4f} × {s:g} = {c:.4f}。</source>
-      <translation>You were the {who}: credited to you {sc:.4f} × {s:g} = {c:.4f}.</translation>
-    </message>
-    <message>
       <source>本人任务：{s}</source>
       <translation>Your quota: {s}</translation>
     </message>
@@ -1239,10 +1183,6 @@ Quota derived from: {d}</translation>
     <message>
       <source>本年度尚未下达任务</source>
       <translation>No quota issued this year yet</translation>
-    </message>
-    <message>
-      <source>本案没有标准案件，不计入本人。</source>
-      <translation>This case has no standard cases; nothing is credited to you.</translation>
     </message>
     <message>
       <source>正在准备打印预览</source>
@@ -1310,12 +1250,8 @@ Open it now?</translation>
       <translation>{t} target</translation>
     </message>
     <message>
-      <source>{year} 年 1 月概览</source>
-      <translation>Overview {year}, January</translation>
-    </message>
-    <message>
-      <source>{year} 年 1—{month} 月概览</source>
-      <translation>Overview {year}, months 1–{month}</translation>
+      <source>{year} 年 {months}概览</source>
+      <translation>Overview {year}, {months}</translation>
     </message>
     <message>
       <source>人事部门或管理员导入名册和结案数据后，这里会显示本部门的数字。</source>
@@ -1380,7 +1316,7 @@ Open it now?</translation>
     <message>
       <source>部门 {d} 个，法官 {j} 名；本期结案 {n} 件。进度落后的部门：{behind}。
 人案均衡度（变异系数）：审判 {bt:.3f}，执行 {be:.3f}。数据质量：数据不全 {inc} 件，待审批 {aw} 件，异常页数 {out} 件。</source>
-      <translation>{d} divisions, {j} judges; {n} cases closed in the period. Divisions behind schedule: {behind}.
+      <translation>Divisions: {d}, judges: {j}; cases closed in the period: {n}. Divisions behind schedule: {behind}.
 Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data quality: {inc} incomplete, {aw} awaiting approval, {out} unusual page counts.</translation>
     </message>
   </context>
@@ -1738,10 +1674,6 @@ Reason for publishing:</translation>
       <translation>Division</translation>
     </message>
     <message>
-      <source>长期未结案件预警清单</source>
-      <translation>Long-pending alert list</translation>
-    </message>
-    <message>
       <source>预警清单</source>
       <translation>Alert list</translation>
     </message>
@@ -1760,7 +1692,7 @@ Correction: {x}</translation>
     </message>
     <message>
       <source>共 {n} 条疑问，待答复 {o} 条</source>
-      <translation>{n} queries, {o} awaiting an answer</translation>
+      <translation>Queries: {n}, awaiting an answer: {o}</translation>
     </message>
     <message>
       <source>已答复</source>
@@ -1828,10 +1760,6 @@ Correction: {x}</translation>
     <message>
       <source>全院逐月目标</source>
       <translation>Court monthly targets</translation>
-    </message>
-    <message>
-      <source>历史口径 {h:.2f}；目标口径 {r:.0%}×({c}+{e:.0f})×{s:.4f}÷{j:.2f} = {t:.2f}；{w:g}×{h:.2f} + {w1:g}×{t:.2f} = {b:.2f}，取整 {q:.0f}</source>
-      <translation>history basis {h:.2f}; target basis {r:.0%}×({c}+{e:.0f})×{s:.4f}÷{j:.2f} = {t:.2f}; {w:g}×{h:.2f} + {w1:g}×{t:.2f} = {b:.2f}, rounded {q:.0f}</translation>
     </message>
     <message>
       <source>各月工作日</source>
@@ -2113,7 +2041,7 @@ Held out of: {a}</translation>
     </message>
     <message>
       <source>名册共 {n} 名法官</source>
-      <translation>{n} judges on the roster</translation>
+      <translation>Judges on the roster: {n}</translation>
     </message>
     <message>
       <source>将为每位尚无账户的在任法官建立账户（登录名为姓名；庭长可查看本庭）。
@@ -2156,10 +2084,6 @@ Continue?</translation>
     <message>
       <source>账户已建立</source>
       <translation>Accounts opened</translation>
-    </message>
-    <message>
-      <source>账户通知单.pdf</source>
-      <translation>account-slips.pdf</translation>
     </message>
   </context>
   <context>
@@ -2241,6 +2165,10 @@ Continue?</translation>
 {p}
 
 Open it now?</translation>
+    </message>
+    <message>
+      <source>报表是正式文书，无论界面语言如何，均以中文打印，文件名也用中文。</source>
+      <translation>Sheets are official documents: they are printed in Chinese whatever the window's language, and their file names are Chinese too.</translation>
     </message>
     <message>
       <source>报表未保存</source>
@@ -2489,16 +2417,12 @@ It can then log in again.</translation>
   <context>
     <name>WindowMenus</name>
     <message>
-      <source>{y} 年度已按参数第 {v} 版重新计算：{n} 件结案案件。</source>
-      <translation>{y} recomputed with parameters version {v}: {n} closed cases.</translation>
-    </message>
-    <message>
       <source>从备份恢复…</source>
       <translation>Restore from backup…</translation>
     </message>
     <message>
       <source>使用手册</source>
-      <translation>Manual (Chinese)</translation>
+      <translation>Manual</translation>
     </message>
     <message>
       <source>修改密码</source>
@@ -2631,10 +2555,6 @@ Database: {p}</translation>
     <message>
       <source>退出</source>
       <translation>Quit</translation>
-    </message>
-    <message>
-      <source>重新计算</source>
-      <translation>Recompute</translation>
     </message>
     <message>
       <source>重新计算完成</source>
@@ -2789,6 +2709,10 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>(\d{1,2}) 月调整</translation>
     </message>
     <message>
+      <source>1 月</source>
+      <translation>January</translation>
+    </message>
+    <message>
       <source>12–18 个月</source>
       <translation>12–18 months</translation>
     </message>
@@ -2805,6 +2729,78 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>Re-plan from month {m}</translation>
     </message>
     <message>
+      <source>{n} 个账户</source>
+      <translation>Accounts: {n}</translation>
+    </message>
+    <message>
+      <source>{y} 年度</source>
+      <translation>{y}</translation>
+    </message>
+    <message>
+      <source>{y} 年度 {j}</source>
+      <translation>{y}, {j}</translation>
+    </message>
+    <message>
+      <source>{y} 年度任务</source>
+      <translation>{y} quotas</translation>
+    </message>
+    <message>
+      <source>{y} 年度任务，自 {m} 月</source>
+      <translation>{y} quotas, from month {m}</translation>
+    </message>
+    <message>
+      <source>{y} 年度优秀比例</source>
+      <translation>{y} share of “Excellent”</translation>
+    </message>
+    <message>
+      <source>{y} 年度参数第 {n} 版</source>
+      <translation>{y} parameters, version {n}</translation>
+    </message>
+    <message>
+      <source>{y} 年度平均页数</source>
+      <translation>{y} average pages</translation>
+    </message>
+    <message>
+      <source>{y} 年度标准案件</source>
+      <translation>{y} standard cases</translation>
+    </message>
+    <message>
+      <source>{y} 年度法官标准案件</source>
+      <translation>{y} judges' standard cases</translation>
+    </message>
+    <message>
+      <source>{y} 年度考核</source>
+      <translation>{y} year-end grading</translation>
+    </message>
+    <message>
+      <source>{y} 年度考核优秀公示</source>
+      <translation>{y} grading: publication of “Excellent”</translation>
+    </message>
+    <message>
+      <source>{y} 年度考核复核：{j}</source>
+      <translation>{y} grading review: {j}</translation>
+    </message>
+    <message>
+      <source>{y} 年度考核等次建议</source>
+      <translation>{y} grading: proposals</translation>
+    </message>
+    <message>
+      <source>{y} 年度考核等次确定</source>
+      <translation>{y} grading: confirmed</translation>
+    </message>
+    <message>
+      <source>{y} 年度考核结果通知</source>
+      <translation>{y} grading: written notices</translation>
+    </message>
+    <message>
+      <source>{y} 年度考核结果通知：{j}</source>
+      <translation>{y} grading: written notice to {j}</translation>
+    </message>
+    <message>
+      <source>{y} 年度考核：{j}</source>
+      <translation>{y} grading: {j}</translation>
+    </message>
+    <message>
       <source>「(.*)」中的字符「(.*?)」</source>
       <translation>「(.*)」中的字符「(.*?)」</translation>
     </message>
@@ -2815,6 +2811,10 @@ The database as it is now is backed up first. Close this database on other PCs a
     <message>
       <source>上年同期已完成</source>
       <translation>Same period last year</translation>
+    </message>
+    <message>
+      <source>上诉</source>
+      <translation>Appealed</translation>
     </message>
     <message>
       <source>下达年度任务</source>
@@ -2867,6 +2867,10 @@ The database as it is now is backed up first. Close this database on other PCs a
     <message>
       <source>二审改判发回重审率</source>
       <translation>Reversed or remanded on appeal</translation>
+    </message>
+    <message>
+      <source>二审结果</source>
+      <translation>Appeal result</translation>
     </message>
     <message>
       <source>人事</source>
@@ -3029,8 +3033,16 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>File pages</translation>
     </message>
     <message>
+      <source>历史口径 {h:.2f}；目标口径 {r:.0%}×({c}+{e:.0f})×{s:.4f}÷{j:.2f} = {t:.2f}；{w:g}×{h:.2f} + {w1:g}×{t:.2f} = {b:.2f}，取整 {q:.0f}</source>
+      <translation>history basis {h:.2f}; target basis {r:.0%}×({c}+{e:.0f})×{s:.4f}÷{j:.2f} = {t:.2f}; {w:g}×{h:.2f} + {w1:g}×{t:.2f} = {b:.2f}, rounded {q:.0f}</translation>
+    </message>
+    <message>
       <source>原因</source>
       <translation>Reason</translation>
+    </message>
+    <message>
+      <source>原审案号</source>
+      <translation>Original case number</translation>
     </message>
     <message>
       <source>参数内容</source>
@@ -3163,6 +3175,10 @@ The database as it is now is backed up first. Close this database on other PCs a
     <message>
       <source>审限内结案率%</source>
       <translation>Within time limit %</translation>
+    </message>
+    <message>
+      <source>审限天数</source>
+      <translation>Time limit (days)</translation>
     </message>
     <message>
       <source>对象</source>
@@ -3305,6 +3321,14 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>Division leaders</translation>
     </message>
     <message>
+      <source>廉政监察员审批</source>
+      <translation>Integrity supervisor's approval</translation>
+    </message>
+    <message>
+      <source>延长审限天数</source>
+      <translation>Extension (days)</translation>
+    </message>
+    <message>
       <source>建立时间</source>
       <translation>Created</translation>
     </message>
@@ -3369,6 +3393,10 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>Score before deduction</translation>
     </message>
     <message>
+      <source>扣除审限天数</source>
+      <translation>Deducted (days)</translation>
+    </message>
+    <message>
       <source>执行</source>
       <translation>Enforcement</translation>
     </message>
@@ -3381,6 +3409,10 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>Recovery %</translation>
     </message>
     <message>
+      <source>执行到位金额</source>
+      <translation>Amount recovered</translation>
+    </message>
+    <message>
       <source>执行标准案件</source>
       <translation>Enforcement standard cases</translation>
     </message>
@@ -3389,12 +3421,24 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>Responsible</translation>
     </message>
     <message>
+      <source>承办人</source>
+      <translation>Responsible judge</translation>
+    </message>
+    <message>
       <source>承办法官</source>
       <translation>Responsible</translation>
     </message>
     <message>
+      <source>承办部门</source>
+      <translation>Division</translation>
+    </message>
+    <message>
       <source>折算法官</source>
       <translation>Judge equivalents</translation>
+    </message>
+    <message>
+      <source>报表为正式文书，以中文打印</source>
+      <translation>sheets are official documents, printed in Chinese</translation>
     </message>
     <message>
       <source>指标</source>
@@ -3557,6 +3601,22 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>Reason</translation>
     </message>
     <message>
+      <source>本人为合议庭成员，份额为 0：本案不计入本人工作量。</source>
+      <translation>You were a panel member with a share of 0: this case does not count towards your workload.</translation>
+    </message>
+    <message>
+      <source>本人为合议庭成员，计入本人 {sc:.4f} × {s:g} = {c:.4f}。</source>
+      <translation>You were a panel member: credited to you {sc:.4f} × {s:g} = {c:.4f}.</translation>
+    </message>
+    <message>
+      <source>本人为承办法官，份额为 0：本案不计入本人工作量。</source>
+      <translation>You were the responsible judge with a share of 0: this case does not count towards your workload.</translation>
+    </message>
+    <message>
+      <source>本人为承办法官，计入本人 {sc:.4f} × {s:g} = {c:.4f}。</source>
+      <translation>You were the responsible judge: credited to you {sc:.4f} × {s:g} = {c:.4f}.</translation>
+    </message>
+    <message>
       <source>本人份额</source>
       <translation>Your share</translation>
     </message>
@@ -3571,6 +3631,10 @@ The database as it is now is backed up first. Close this database on other PCs a
     <message>
       <source>本机操作员 {login}</source>
       <translation>Local operator {login}</translation>
+    </message>
+    <message>
+      <source>本案没有标准案件，不计入本人。</source>
+      <translation>This case has no standard cases; nothing is credited to you.</translation>
     </message>
     <message>
       <source>查找范围(&amp;L)：</source>
@@ -3637,6 +3701,10 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>Closed within the legal time limit</translation>
     </message>
     <message>
+      <source>法院设置</source>
+      <translation>Court settings</translation>
+    </message>
+    <message>
       <source>波动</source>
       <translation>Swing</translation>
     </message>
@@ -3685,6 +3753,10 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>Users</translation>
     </message>
     <message>
+      <source>申请执行标的金额</source>
+      <translation>Amount applied for</translation>
+    </message>
+    <message>
       <source>疑问</source>
       <translation>Query</translation>
     </message>
@@ -3701,16 +3773,16 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>Failed log-in</translation>
     </message>
     <message>
-      <source>确认任职期外结案</source>
-      <translation>Confirm a case closed outside the time in post</translation>
-    </message>
-    <message>
       <source>确定</source>
       <translation>Confirmed</translation>
     </message>
     <message>
       <source>确定等次</source>
       <translation>Confirmed grade</translation>
+    </message>
+    <message>
+      <source>确认任职期外结案</source>
+      <translation>Confirm a case closed outside the time in post</translation>
     </message>
     <message>
       <source>确认异常页数</source>
@@ -3743,6 +3815,14 @@ The database as it is now is backed up first. Close this database on other PCs a
     <message>
       <source>笔录权重</source>
       <translation>Transcript weight</translation>
+    </message>
+    <message>
+      <source>第 {b} 批：{f}</source>
+      <translation>Batch {b}: {f}</translation>
+    </message>
+    <message>
+      <source>第 {b} 批：{f}，改派 {n} 件</source>
+      <translation>Batch {b}: {f}, {n} reassigned</translation>
     </message>
     <message>
       <source>等待他案</source>
@@ -3901,12 +3981,20 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>Accounts</translation>
     </message>
     <message>
+      <source>账户通知单.pdf</source>
+      <translation>account-slips.pdf</translation>
+    </message>
+    <message>
       <source>账户锁定</source>
       <translation>Account locked</translation>
     </message>
     <message>
       <source>进度区间</source>
       <translation>Completion band</translation>
+    </message>
+    <message>
+      <source>适用程序</source>
+      <translation>Procedure</translation>
     </message>
     <message>
       <source>通知</source>
@@ -3933,6 +4021,10 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>Reset password</translation>
     </message>
     <message>
+      <source>金额上限</source>
+      <translation>Amount ceiling</translation>
+    </message>
+    <message>
       <source>鉴定</source>
       <translation>Expert appraisal</translation>
     </message>
@@ -3955,6 +4047,10 @@ The database as it is now is backed up first. Close this database on other PCs a
     <message>
       <source>院领导</source>
       <translation>Court leaders</translation>
+    </message>
+    <message>
+      <source>页数上限</source>
+      <translation>Page ceiling</translation>
     </message>
     <message>
       <source>须改密码</source>

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from workload_app.services import access, audit
 from workload_app.ui import db_errors, file_dialogs
 from workload_app.ui.dataframe_model import DataFrameModel
-from workload_app.ui.i18n import label, labels, person_name
+from workload_app.ui.i18n import audit_object, colon, label, labels, person_name, separator
 from workload_app.ui.tables import table_view
 from workload_app.ui.view_parts import View, column, detail_pane, splitter
 
@@ -78,9 +78,14 @@ def _text(value: object) -> str:
     if isinstance(value, bool):
         return label("是") if value else label("否")
     if isinstance(value, str):
-        return value
+        return label(value)  # the services' own words (优秀, 庭领导 …) translated; data stays
     if isinstance(value, (int, float)):
         return f"{value:g}" if isinstance(value, float) else str(value)
+    if isinstance(value, dict):  # nested records, e.g. a grading's caps by group
+        inner = ", ".join(f"{_text(k)}{colon()}{_text(v)}" for k, v in value.items())
+        return "{" + inner + "}"
+    if isinstance(value, list):
+        return "[" + separator().join(_text(v) for v in value) + "]"
     return json.dumps(value, ensure_ascii=False)
 
 
@@ -141,7 +146,8 @@ class AuditView(View):
         shown = self._rows[list(COLUMNS)].copy()
         shown["action_label"] = shown["action_label"].map(label)
         shown["role"] = shown["role"].map(label)
-        shown["user"] = shown["user"].map(person_name)  # the local operator in the window's language
+        shown["user"] = shown["user"].map(person_name)
+        shown["target"] = shown["target"].map(audit_object)  # the local operator in the window's language
         shown["at"] = shown["at"].str.replace("T", " ", regex=False)  # stored in local time
         self.model.set_frame(shown)
         self.status.setText(self.tr("{n} 条记录（新的在前）").format(n=len(self._rows)))
@@ -163,7 +169,7 @@ class AuditView(View):
             if b is None and a is None:
                 return self.tr("（无字段变化记录）")
             return self.tr("修改前：{b}\n修改后：{a}").format(b=_text(b), a=_text(a))
-        lines = []
+        lines, c = [], colon()
         for key in list(dict.fromkeys([*b, *a])):
             old, new = b.get(key), a.get(key)
             if key == "role":  # role codes in the user's words
@@ -177,16 +183,16 @@ class AuditView(View):
                     for d in difflib.unified_diff(old.splitlines(), new.splitlines(), lineterm="", n=0)
                     if d[:1] in "+-" and not d.startswith(("+++", "---"))
                 ]
-                lines.append(f"{name}：" + (self.tr("未变") if not changed else ""))
+                lines.append(f"{name}{c}" + (self.tr("未变") if not changed else ""))
                 lines += [f"    {d}" for d in changed]
             elif key not in b:
-                lines.append(f"{name}：{_text(new)}")
+                lines.append(f"{name}{c}{_text(new)}")
             elif key not in a:
-                lines.append(f"{name}：{_text(old)} → " + self.tr("（删除）"))
+                lines.append(f"{name}{c}{_text(old)} → " + self.tr("（删除）"))
             elif old == new:
-                lines.append(f"{name}：{_text(new)}")
+                lines.append(f"{name}{c}{_text(new)}")
             else:
-                lines.append(f"* {name}：{_text(old)} → {_text(new)}")
+                lines.append(f"* {name}{c}{_text(old)} → {_text(new)}")
         heading = self.tr("字段（* 为有变化的字段）") if b else self.tr("字段")
         return heading + "\n" + "\n".join(lines)
 
