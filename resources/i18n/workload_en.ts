@@ -968,7 +968,7 @@ After: {a}</translation>
     </message>
     <message>
       <source>职务</source>
-      <translation>Role</translation>
+      <translation>Post</translation>
     </message>
     <message>
       <source>调往其他部门请用「调动…」，并填写调动日期。</source>
@@ -995,7 +995,7 @@ After: {a}</translation>
     </message>
     <message>
       <source>{y} 年 {months}，{n} 名法官；排名在同一职务组内比较</source>
-      <translation>{y}, {months}, judges: {n}; ranks compare judges of the same role</translation>
+      <translation>{y}, {months}, judges: {n}; ranks compare judges of the same post group</translation>
     </message>
     <message>
       <source>{y}年法官工作量</source>
@@ -1236,7 +1236,7 @@ Open it now?</translation>
     </message>
     <message>
       <source>部门内{rd}，全院{rc}（同职务组）。</source>
-      <translation>in division {rd}, in court {rc} (same role group). </translation>
+      <translation>in division {rd}, in court {rc} (same post group). </translation>
     </message>
   </context>
   <context>
@@ -1588,11 +1588,11 @@ Reason for publishing:</translation>
     </message>
     <message>
       <source>职务</source>
-      <translation>Role</translation>
+      <translation>Post</translation>
     </message>
     <message>
       <source>职务系数须为数字</source>
-      <translation>Role fractions must be numbers</translation>
+      <translation>Post factors must be numbers</translation>
     </message>
     <message>
       <source>草稿，尚未发布；本年度暂按此版计算</source>
@@ -1801,7 +1801,7 @@ Once issued the quotas are official: judges and division heads see their own and
     </message>
     <message>
       <source>月度目标按{p}分布（审判、执行各用本类上年的分布）；年中入额或离任的法官，每月目标 = 同职务全年在岗法官该月目标 × 当月在岗比例，年度任务为各月之和。</source>
-      <translation>Monthly targets follow {p} (trial and enforcement each by their own track); a judge who joins or leaves mid-year gets, each month, the target of a full-year judge of the same role × the share of that month in post, and the annual quota is the sum of the months.</translation>
+      <translation>Monthly targets follow {p} (trial and enforcement each by their own track); a judge who joins or leaves mid-year gets, each month, the target of a full-year judge of the same post × the share of that month in post, and the annual quota is the sum of the months.</translation>
     </message>
     <message>
       <source>未下达</source>
@@ -2367,7 +2367,7 @@ It can then log in again.</translation>
     </message>
     <message>
       <source>以「参数设置」页当前填写的权重为中心，卷宗、庭审笔录、裁判文书三项权重各在上述范围内变动（三项之和保持为 1），逐一计算各法官的全院排名（同一类别、同一职务组内比较；已下达任务时按完成率，否则按标准案件数）。参数不会被保存。</source>
-      <translation>Around the weights now entered on the Settings tab, the file, transcript and judgment weights each vary within the range below (their sum stays 1), and every judge's court rank is computed for each scenario (compared within the same track and role group; by completion once quotas are set, otherwise by standard cases). Nothing is saved.</translation>
+      <translation>Around the weights now entered on the Settings tab, the file, transcript and judgment weights each vary within the range below (their sum stays 1), and every judge's court rank is computed for each scenario (compared within the same track and post group; by completion once quotas are set, otherwise by standard cases). Nothing is saved.</translation>
     </message>
     <message>
       <source>参数有误</source>
@@ -2889,6 +2889,10 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>Before a restore</translation>
     </message>
     <message>
+      <source>任务</source>
+      <translation>Quotas</translation>
+    </message>
+    <message>
       <source>任务下达表</source>
       <translation>Quota notice</translation>
     </message>
@@ -2899,6 +2903,14 @@ The database as it is now is backed up first. Close this database on other PCs a
     <message>
       <source>优秀</source>
       <translation>Excellent</translation>
+    </message>
+    <message>
+      <source>优秀名额</source>
+      <translation>Places for “Excellent”</translation>
+    </message>
+    <message>
+      <source>会议</source>
+      <translation>Meeting</translation>
     </message>
     <message>
       <source>保存表头映射方案</source>
@@ -2973,12 +2985,24 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>Publication</translation>
     </message>
     <message>
+      <source>公示截止</source>
+      <translation>Publication until</translation>
+    </message>
+    <message>
+      <source>公示期内</source>
+      <translation>During publication</translation>
+    </message>
+    <message>
       <source>关联</source>
       <translation>Linked to</translation>
     </message>
     <message>
       <source>其他</source>
       <translation>Other</translation>
+    </message>
+    <message>
+      <source>决定</source>
+      <translation>Decision</translation>
     </message>
     <message>
       <source>决定理由</source>
@@ -3085,6 +3109,10 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>Name</translation>
     </message>
     <message>
+      <source>名额</source>
+      <translation>Places</translation>
+    </message>
+    <message>
       <source>名额边界并列</source>
       <translation>Tied at the cap</translation>
     </message>
@@ -3135,6 +3163,14 @@ The database as it is now is backed up first. Close this database on other PCs a
     <message>
       <source>备份时间</source>
       <translation>Taken at</translation>
+    </message>
+    <message>
+      <source>备注</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>复核申请</source>
+      <translation>Review request</translation>
     </message>
     <message>
       <source>失败次数</source>
@@ -3217,12 +3253,20 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>Changes lost</translation>
     </message>
     <message>
+      <source>已匹配</source>
+      <translation>Matched</translation>
+    </message>
+    <message>
       <source>已发布</source>
       <translation>published</translation>
     </message>
     <message>
       <source>已完成</source>
       <translation>Done</translation>
+    </message>
+    <message>
+      <source>已审批</source>
+      <translation>Approved</translation>
     </message>
     <message>
       <source>已审理月数</source>
@@ -3239,6 +3283,10 @@ The database as it is now is backed up first. Close this database on other PCs a
     <message>
       <source>年初下达</source>
       <translation>Issued at the start of the year</translation>
+    </message>
+    <message>
+      <source>年度</source>
+      <translation>Year</translation>
     </message>
     <message>
       <source>年度任务</source>
@@ -3333,6 +3381,14 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>Created</translation>
     </message>
     <message>
+      <source>建议</source>
+      <translation>Proposed</translation>
+    </message>
+    <message>
+      <source>建议优秀</source>
+      <translation>Proposed “Excellent”</translation>
+    </message>
+    <message>
       <source>建议等次</source>
       <translation>Proposed grade</translation>
     </message>
@@ -3349,6 +3405,10 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>Held out of</translation>
     </message>
     <message>
+      <source>待复核</source>
+      <translation>To review</translation>
+    </message>
+    <message>
       <source>待复核原因</source>
       <translation>Why held</translation>
     </message>
@@ -3363,6 +3423,10 @@ The database as it is now is backed up first. Close this database on other PCs a
     <message>
       <source>恢复后将丢失此备份之后记录的 {n} 项改动（审计日志本身保留）：</source>
       <translation>Restoring it loses the {n} changes recorded after this backup (the audit log itself is kept):</translation>
+    </message>
+    <message>
+      <source>意见</source>
+      <translation>Opinion</translation>
     </message>
     <message>
       <source>截至本月基础数</source>
@@ -3417,6 +3481,14 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>Enforcement standard cases</translation>
     </message>
     <message>
+      <source>批准文号</source>
+      <translation>Approval reference</translation>
+    </message>
+    <message>
+      <source>批次</source>
+      <translation>Batch</translation>
+    </message>
+    <message>
       <source>承办</source>
       <translation>Responsible</translation>
     </message>
@@ -3449,6 +3521,10 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>Ranking group</translation>
     </message>
     <message>
+      <source>推导</source>
+      <translation>Derivation</translation>
+    </message>
+    <message>
       <source>提出人</source>
       <translation>Asked by</translation>
     </message>
@@ -3475,6 +3551,10 @@ The database as it is now is backed up first. Close this database on other PCs a
     <message>
       <source>操作</source>
       <translation>Action</translation>
+    </message>
+    <message>
+      <source>操作人</source>
+      <translation>By</translation>
     </message>
     <message>
       <source>收案</source>
@@ -3593,6 +3673,10 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>Acceptance %</translation>
     </message>
     <message>
+      <source>未匹配</source>
+      <translation>Not matched</translation>
+    </message>
+    <message>
       <source>未开始</source>
       <translation>Not started</translation>
     </message>
@@ -3671,6 +3755,10 @@ The database as it is now is backed up first. Close this database on other PCs a
     <message>
       <source>此备份之后没有记录任何改动，恢复不会丢失数据。</source>
       <translation>No change was recorded after this backup; restoring it loses nothing.</translation>
+    </message>
+    <message>
+      <source>比例</source>
+      <translation>Share</translation>
     </message>
     <message>
       <source>民事</source>
@@ -3829,6 +3917,10 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>Awaiting another case</translation>
     </message>
     <message>
+      <source>等次</source>
+      <translation>Grade</translation>
+    </message>
+    <message>
       <source>等次建议</source>
       <translation>Grades proposed</translation>
     </message>
@@ -3877,6 +3969,10 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>Cumulative target</translation>
     </message>
     <message>
+      <source>纸质</source>
+      <translation>On paper</translation>
+    </message>
+    <message>
       <source>结收比</source>
       <translation>Closed to filed</translation>
     </message>
@@ -3922,11 +4018,19 @@ The database as it is now is backed up first. Close this database on other PCs a
     </message>
     <message>
       <source>职务</source>
-      <translation>Role</translation>
+      <translation>Post</translation>
     </message>
     <message>
       <source>职务系数</source>
-      <translation>Role fraction</translation>
+      <translation>Post factor</translation>
+    </message>
+    <message>
+      <source>自</source>
+      <translation>from</translation>
+    </message>
+    <message>
+      <source>至</source>
+      <translation>to</translation>
     </message>
     <message>
       <source>行政</source>
@@ -3951,6 +4055,10 @@ The database as it is now is backed up first. Close this database on other PCs a
     <message>
       <source>计算说明</source>
       <translation>Explanation</translation>
+    </message>
+    <message>
+      <source>评分</source>
+      <translation>Scores</translation>
     </message>
     <message>
       <source>说明</source>
@@ -3989,6 +4097,10 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>Account locked</translation>
     </message>
     <message>
+      <source>起始月份</source>
+      <translation>From month</translation>
+    </message>
+    <message>
       <source>进度区间</source>
       <translation>Completion band</translation>
     </message>
@@ -3999,6 +4111,10 @@ The database as it is now is backed up first. Close this database on other PCs a
     <message>
       <source>通知</source>
       <translation>Notice</translation>
+    </message>
+    <message>
+      <source>通知版本</source>
+      <translation>Notice version</translation>
     </message>
     <message>
       <source>部门</source>
@@ -4047,6 +4163,10 @@ The database as it is now is backed up first. Close this database on other PCs a
     <message>
       <source>院领导</source>
       <translation>Court leaders</translation>
+    </message>
+    <message>
+      <source>页数</source>
+      <translation>Pages</translation>
     </message>
     <message>
       <source>页数上限</source>

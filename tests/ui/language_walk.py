@@ -285,7 +285,9 @@ def court_data(db) -> tuple[set[str], set[str]]:
     words |= column("SELECT value FROM meta WHERE key = 'court_name'")
     for c in ("cause", "procedure", "closing_method", "type_code", "court", "panel", "appeal_result"):
         words |= column(f"SELECT DISTINCT {c} FROM cases")
-    words |= column("SELECT file_name FROM import_batches")
+    words |= column("SELECT file_name FROM import_batches UNION SELECT user FROM import_batches")
+    words |= column("SELECT DISTINCT user FROM audit_log")  # who acted, as recorded (本机操作员 root)
+    words |= column("SELECT created_by FROM param_sets UNION SELECT created_by FROM quota_plans")
     words |= column("SELECT reason FROM param_sets UNION SELECT reason FROM quota_plans")
     for (text,) in db.execute("SELECT toml FROM param_sets"):
         params = tomllib.loads(text)

@@ -60,11 +60,56 @@ FIELD_LABELS = {  # audit record fields, shown by their Chinese names
     "locked_until": "锁定至",
     "password_changed_at": "改密时间",
     "id": "编号",
+    # plans (quota.plan): the common quota of each track and how it was derived
+    "from_month": "起始月份",
+    "common_quota": "基本任务",
+    "derivation": "推导",
+    "trial": "审判",
+    "enforcement": "执行",
+    "quota": "任务",
+    "name": "名称",
+    "year": "年度",
+    # year-end grading, queries, reviews, approvals
+    "judges": "法官",
+    "by": "操作人",
+    "summary": "个人总结",
+    "paper": "纸质",
+    "opinion": "意见",
+    "scores": "评分",
+    "share": "比例",
+    "approval": "批准文号",
+    "from": "自",
+    "to": "至",
+    "excellent": "优秀",
+    "caps": "优秀名额",
+    "places": "名额",
+    "proposed": "建议",
+    "proposed_excellent": "建议优秀",
+    "grades": "等次",
+    "grade": "等次",
+    "decided": "决定",
+    "decision": "决定",
+    "meeting": "会议",
+    "request": "复核申请",
+    "notice_version": "通知版本",
+    "before_publication_end": "公示期内",
+    "publication_to": "公示截止",
+    "question": "疑问",
+    "answer": "答复",
+    "correction": "更正",
+    "note": "备注",
+    "approved": "已审批",
+    "batch": "批次",
+    "held": "待复核",
+    "pages": "页数",
+    "closed_on": "结案日期",
+    "matched": "已匹配",
+    "unmatched": "未匹配",
 }
 
 
-def _loads(text: str | None) -> object:
-    if not text:
+def _loads(text: object) -> object:
+    if not isinstance(text, str) or not text:  # none recorded (None, or NaN in the frame)
         return None
     try:
         return json.loads(text)
@@ -82,7 +127,7 @@ def _text(value: object) -> str:
     if isinstance(value, (int, float)):
         return f"{value:g}" if isinstance(value, float) else str(value)
     if isinstance(value, dict):  # nested records, e.g. a grading's caps by group
-        inner = ", ".join(f"{_text(k)}{colon()}{_text(v)}" for k, v in value.items())
+        inner = ", ".join(f"{label(FIELD_LABELS.get(k, k))}{colon()}{_text(v)}" for k, v in value.items())
         return "{" + inner + "}"
     if isinstance(value, list):
         return "[" + separator().join(_text(v) for v in value) + "]"

@@ -203,8 +203,8 @@ class CasesView(View):
                 str(v) for v in (row["case_number"], row["judge"], row["division"], row.get("cause") or "")
             )
             + f"\n{self.tr('计算说明')}{c}{text}\n"
-            f"{self.tr('结案方式')}{c}{row.get('closing_method') or '—'}{gap}{self.tr('程序')}{c}{row.get('procedure') or '—'}"
-            f"{gap}{self.tr('合议庭')}{c}{row.get('panel') or '—'}"
+            f"{self.tr('结案方式')}{c}{_shown(row.get('closing_method'))}{gap}{self.tr('程序')}{c}{_shown(row.get('procedure'))}"
+            f"{gap}{self.tr('合议庭')}{c}{_shown(row.get('panel'))}"
             + (f"\n{self._own_credit(row)}" if self.own_judge else "")
         )
 
@@ -231,3 +231,10 @@ def credit_sentence(responsible: bool, share: float, sc: float, credited: float)
     else:
         text = label("本人为合议庭成员，计入本人 {sc:.4f} × {s:g} = {c:.4f}。")
     return text.format(sc=sc, s=share, c=credited)
+
+
+def _shown(value: object) -> str:
+    """A case's text field as shown: — when empty or missing (a NaN is not "nan")."""
+    return (
+        "—" if value is None or (isinstance(value, float) and pd.isna(value)) or value == "" else str(value)
+    )
