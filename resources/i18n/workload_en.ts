@@ -28,7 +28,7 @@
     <name>AuditView</name>
     <message>
       <source>{n} 条记录已导出到 {p}</source>
-      <translation>{n} records exported to {p}</translation>
+      <translation>Records exported to {p}: {n}</translation>
     </message>
     <message>
       <source>{n} 条记录（新的在前）</source>
@@ -161,7 +161,7 @@ After: {a}</translation>
     </message>
     <message>
       <source>显示 {n} 件，共 {total} 件；标准案件合计 {sc:,.2f}</source>
-      <translation>Showing {n} of {total} cases; standard cases in total {sc:,.2f}</translation>
+      <translation>Cases shown: {n} of {total}; standard cases in total {sc:,.2f}</translation>
     </message>
     <message>
       <source>查找</source>
@@ -1003,7 +1003,7 @@ After: {a}</translation>
     </message>
     <message>
       <source>任职期间 {m:.2f} 个月，不足 {need:g} 个月</source>
-      <translation>In post {m:.2f} months, fewer than {need:g}</translation>
+      <translation>In post for {m:.2f} months, fewer than {need:g}</translation>
     </message>
     <message>
       <source>全院对比：</source>
@@ -1112,7 +1112,7 @@ After: {a}</translation>
     </message>
     <message>
       <source>任职期间 {m:.2f} 个月，不足 {need:g} 个月，不参加排名。</source>
-      <translation>In post {m:.2f} months, fewer than {need:g}: not ranked. </translation>
+      <translation>In post for {m:.2f} months, fewer than {need:g}: not ranked. </translation>
     </message>
     <message>
       <source>保存考核表</source>
@@ -1120,7 +1120,7 @@ After: {a}</translation>
     </message>
     <message>
       <source>列表中承办 {r} 件、参加合议庭 {p} 件；每件按「标准案件 × 本人份额」计入（承办份额 {rs:g}，合议庭成员份额 {ms:g}）。计入本人的{unit}标准案件合计 {c:.2f}，与上方统计的已完成 {sc:.2f} 一致。</source>
-      <translation>{r} cases as responsible judge, {p} as panel member; each counts as standard cases × your share (responsible {rs:g}, panel member {ms:g}). Credited to you: {c:.2f} {unit} standard cases, equal to the {sc:.2f} done in the tally above.</translation>
+      <translation>Cases as responsible judge: {r}, as panel member: {p}; each counts as standard cases × your share (responsible {rs:g}, panel member {ms:g}). Credited to you: {c:.2f} {unit} standard cases, equal to the {sc:.2f} done in the tally above.</translation>
     </message>
     <message>
       <source>完成</source>
@@ -1410,7 +1410,7 @@ All figures still use published version {p}; this draft counts once it is publis
     </message>
     <message>
       <source>参数有效。审判案件平均标准案件：现行 {b:.4f} → 修改后 {a:.4f}；{m} 名法官全院排名改变。</source>
-      <translation>Parameters valid. Mean standard cases of trial cases: current {b:.4f} → edited {a:.4f}; {m} judges change their court rank.</translation>
+      <translation>Parameters valid. Mean standard cases of trial cases: current {b:.4f} → edited {a:.4f}; judges whose court rank changes: {m}.</translation>
     </message>
     <message>
       <source>参数有效，正在计算预览…</source>
@@ -1627,7 +1627,7 @@ Reason for publishing:</translation>
     <name>PendingView</name>
     <message>
       <source>{n} 件已写入 {p}</source>
-      <translation>{n} cases written to {p}</translation>
+      <translation>Cases written to {p}: {n}</translation>
     </message>
     <message>
       <source>保存预警清单</source>
@@ -1643,7 +1643,7 @@ Reason for publishing:</translation>
     </message>
     <message>
       <source>截至 {d}，立案满 12 个月仍未结 {n} 件（12–18 个月 {a}，18–36 个月 {b}，36 个月以上 {c}）；未填写原因 {m} 件</source>
-      <translation>At {d}, {n} cases open 12 months or more since filing (12–18 months {a}, 18–36 months {b}, over 36 months {c}); {m} without a reason</translation>
+      <translation>At {d}, cases open 12 months or more since filing: {n} (12–18 months {a}, 18–36 months {b}, over 36 months {c}); without a reason: {m}</translation>
     </message>
     <message>
       <source>未填写</source>
@@ -1938,11 +1938,11 @@ Held out of: {a}</translation>
     </message>
     <message>
       <source>{n} 件已导出到 {p}</source>
-      <translation>{n} cases exported to {p}</translation>
+      <translation>Cases exported to {p}: {n}</translation>
     </message>
     <message>
       <source>{n} 件待复核：页数异常的案件暂计 0，也不计入平均页数，直到确认或更正。</source>
-      <translation>{n} cases to review: a case with outlier page counts counts 0 and stays out of the page averages until its pages are confirmed or corrected.</translation>
+      <translation>Cases to review: {n}. A case with outlier page counts counts 0 and stays out of the page averages until its pages are confirmed or corrected.</translation>
     </message>
     <message>
       <source>全部年度</source>
@@ -2055,7 +2055,7 @@ Continue?</translation>
     </message>
     <message>
       <source>已建立 {n} 个账户，初始密码已写入 {p}（仅此一份）</source>
-      <translation>{n} accounts opened; the initial passwords are in {p} (the only copy)</translation>
+      <translation>Accounts opened: {n}; the initial passwords are in {p} (the only copy)</translation>
     </message>
     <message>
       <source>新增法官…</source>

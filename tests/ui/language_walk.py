@@ -251,11 +251,12 @@ def patch_dialogs(walk: Walk, monkeypatch) -> None:
     monkeypatch.setattr(tasks, "QProgressDialog", Progress)
 
 
-def close_other_windows(walk: Walk, main: QWidget) -> None:
-    """Windows a click opened without ``exec`` (``open()``/``show()``): looked at, then closed."""
+def close_other_windows(walk: Walk, main: QWidget, keep: QWidget | None = None) -> None:
+    """Windows a click opened without ``exec`` (``open()``/``show()``): looked at, then closed
+    (``keep``: one still being walked)."""
     QCoreApplication.processEvents()
     for w in QApplication.topLevelWidgets():
-        if w is main or not w.isVisible() or isinstance(w, QMenu):
+        if w is main or w is keep or not w.isVisible() or isinstance(w, QMenu):
             continue
         if w.isWindow() and type(w).__name__ not in ("MainWindow",):
             walk.dialogs.append(f"{type(w).__name__}: {w.windowTitle()}")

@@ -47,6 +47,11 @@ BELOW_THE_UI = {
     # coded by eng's branch: the steps of background work as the services report them (the
     # window shows its own label, then the step: "Preparing the print preview\n已生成 16/60")
     r"(?<=\n)(已生成 \d+/\d+|生成 \d+ 份报表|汇总数据|汇总上年数据|保存计划|完成)$",
+    # coded by eng's branch: import refusals and problems whose arguments are the file's Chinese
+    # column names, and the import's own steps
+    r"(?<=Required columns are missing: )[\u4e00-\u9fff、]+",
+    r"(?<=\n)(读取 \S+|校验第 \d+ 行)$",
+    r"^日期不存在：「[^」]*」$",  # a problem row's message (core.problems.Problem.render, Chinese only)
     # not in eng's list either (services/grade_views.py, core/grading.py): the grading record's
     # "what is missing" lines and a proposal's reasons, made as Chinese sentences in the services
     r"· 个人总结未交 \d+ 人：.*",
@@ -67,17 +72,24 @@ PDF_NAME = re.compile(r"[^\s/\\—]*\.pdf")  # a sheet's file name: Chinese in e
 
 def import_file(db, folder: Path) -> tuple[Path, set[str]]:
     """A small export of five of the demo's cases for the import wizard, with the usual Chinese
-    headers and one header it does not know; (the file, its headers: the file's own words)."""
+    headers, one header it does not know and one row with a date that is no date; (the file, its
+    headers: the file's own words)."""
     from workload_app.importing.headers import CASE_LABELS
 
-    rows = db.execute("SELECT case_number, cause, closing_method, file_pages FROM cases LIMIT 5").fetchall()
-    headers = [CASE_LABELS["case_number"], CASE_LABELS["cause"], CASE_LABELS["closing_method"], "卷宗页码"]
+    fields = ("case_number", "judge", "division", "closed_on", "cause", "closing_method", "file_pages")
+    rows = db.execute(
+        "SELECT c.case_number, j.name, d.name, c.closed_on, c.cause, c.closing_method, c.file_pages"
+        " FROM cases c JOIN judges j ON j.id = c.judge_id JOIN divisions d ON d.id = c.division_id LIMIT 5"
+    ).fetchall()
+    headers = [*(CASE_LABELS[f] for f in fields), "承办人电话"]
+    new_case = "(2025)渝0106民初99999号"  # not in the database: the file's own
     path = folder / "cases.csv"
     with path.open("w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
         w.writerow(headers)
-        w.writerows(tuple(r) for r in rows)
-    return path, set(headers)
+        w.writerows([*r, ""] for r in rows)
+        w.writerow([new_case, rows[0][1], rows[0][2], "2025-13-45", *rows[0][4:], ""])
+    return path, {*headers, new_case}
 
 
 def walk_window(
@@ -159,8 +171,21 @@ def walk_window(
             close_other_windows(walk, w)
     if w.user.court_wide:  # the import wizard on a file: its header mapping and preview
         walk.place = f"{login} import wizard on a file"
-        w.import_cases(source)
+        from workload_app.ui.dialogs.import_wizard import ImportWizard
+
+        wizard = ImportWizard(w, source)
+        qtbot.addWidget(wizard)
+        wizard.show()
         walk.settle()
+        wizard.check_button.click()  # the dry run: its summary and each problem row
+        walk.settle()
+        close_other_windows(walk, w, keep=wizard)
+        assert wizard.problems.rowCount() >= 1  # the date that is no date, listed
+        for i in range(wizard.tabs.count()):
+            wizard.tabs.setCurrentIndex(i)
+            walk.settle()
+            walk.widget(wizard, f"import wizard, tab {i}")
+        wizard.close()
     if not w.user.court_wide and w.user.judge:  # one sheet made: the progress labels of the work
         walk.place = f"{login} a sheet made"
         w.show_view(w.sheets_view)
