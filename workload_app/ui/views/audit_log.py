@@ -85,6 +85,7 @@ FIELD_LABELS = {  # audit record fields, shown by their Chinese names
     "places": "名额",
     "proposed": "建议",
     "proposed_excellent": "建议优秀",
+    "ties": "名额边界并列",
     "grades": "等次",
     "grade": "等次",
     "decided": "决定",
