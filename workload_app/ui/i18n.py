@@ -127,8 +127,10 @@ def local_time(value: object) -> str:
         return value.replace("T", " ")
 
 
-# The objects the audit trail names, as the services wrote them (the trail is hash-chained, so
-# the stored words stay as written): each stored shape and its wording in the window's language.
+# Phrases the services store in Chinese and the window shows: the objects the audit trail names
+# (the trail is hash-chained, so the stored words stay as written) and what a held case is held
+# out of. Each wording is both the stored shape ({y}, {n}, {m}, {b}: numbers; others: names or
+# files kept as recorded) and, translated under ``labels``, its wording in the window's language.
 AUDIT_OBJECTS = (
     "{y} 年度参数第 {n} 版",
     "{y} 年度任务，自 {m} 月",
