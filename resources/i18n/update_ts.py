@@ -58,6 +58,7 @@ def collect() -> dict[tuple[str, str], None]:
     from workload_app.core.formatting import TRACK_LABELS
     from workload_app.core.quality import INDICATOR_LABELS
     from workload_app.core.standard import FLAG_LABELS
+    from workload_app.importing.headers import CASE_LABELS
     from workload_app.services import access, audit, exports, maintenance, review
 
     for text in [
@@ -70,6 +71,7 @@ def collect() -> dict[tuple[str, str], None]:
         *INDICATOR_LABELS.values(),
         *review.LIST_LABELS.values(),
         *FLAG_LABELS.values(),
+        *CASE_LABELS.values(),  # the import wizard's fields
     ]:
         found[("labels", text)] = None
     return found

@@ -28,15 +28,15 @@
     <name>AuditView</name>
     <message>
       <source>{n} 条记录已导出到 {p}</source>
-      <translation>{n} records exported to {p}</translation>
+      <translation>Records exported to {p}: {n}</translation>
     </message>
     <message>
       <source>{n} 条记录（新的在前）</source>
-      <translation>{n} records (newest first)</translation>
+      <translation>Records: {n} (newest first)</translation>
     </message>
     <message>
       <source>{n} 条记录，哈希链一致。</source>
-      <translation>{n} records; the hash chain is intact.</translation>
+      <translation>Records: {n}; the hash chain is intact.</translation>
     </message>
     <message>
       <source>修改前：{b}
@@ -144,20 +144,12 @@ After: {a}</translation>
       <translation>Panel</translation>
     </message>
     <message>
-      <source>合议庭成员</source>
-      <translation>Panel member</translation>
-    </message>
-    <message>
       <source>异常页数</source>
       <translation>Unusual page count</translation>
     </message>
     <message>
       <source>待审批</source>
       <translation>Awaiting approval</translation>
-    </message>
-    <message>
-      <source>承办法官</source>
-      <translation>Responsible</translation>
     </message>
     <message>
       <source>数据不全</source>
@@ -169,19 +161,7 @@ After: {a}</translation>
     </message>
     <message>
       <source>显示 {n} 件，共 {total} 件；标准案件合计 {sc:,.2f}</source>
-      <translation>Showing {n} of {total} cases; standard cases in total {sc:,.2f}</translation>
-    </message>
-    <message>
-      <source>本人为{who}，份额为 0：本案不计入本人工作量。</source>
-      <translation>You were the {who} with a share of 0: this case does not count towards your workload.</translation>
-    </message>
-    <message>
-      <source>本人为{who}，计入本人 {sc:.4f} × {s:g} = {c:.4f}。</source>
-      <translation>You were the {who}: credited to you {sc:.4f} × {s:g} = {c:.4f}.</translation>
-    </message>
-    <message>
-      <source>本案没有标准案件，不计入本人。</source>
-      <translation>This case has no standard cases; nothing is credited to you.</translation>
+      <translation>Cases shown: {n} of {total}; standard cases in total {sc:,.2f}</translation>
     </message>
     <message>
       <source>查找</source>
@@ -419,8 +399,8 @@ After: {a}</translation>
   <context>
     <name>DivisionsView</name>
     <message>
-      <source>{t}：按月度任务分布，1—{m} 月占全年 {s:.1%}；预计全年工作量 = 截至本月标准案件 ÷ {s:.1%}，所需法官 = 预计全年工作量 ÷ 一名审判员的年度基本任务。</source>
-      <translation>{t}: by the monthly target pattern, January–{m} hold {s:.1%} of the year; expected annual workload = standard cases to date ÷ {s:.1%}; judges needed = expected annual workload ÷ one ordinary judge's annual quota.</translation>
+      <source>{t}：按月度任务分布，{months}占全年 {s:.1%}；预计全年工作量 = 截至本月标准案件 ÷ {s:.1%}，所需法官 = 预计全年工作量 ÷ 一名审判员的年度基本任务。</source>
+      <translation>{t}: by the monthly target pattern, {months} hold {s:.1%} of the year; expected annual workload = standard cases to date ÷ {s:.1%}; judges needed = expected annual workload ÷ one ordinary judge's annual quota.</translation>
     </message>
     <message>
       <source>{y}年调剂建议</source>
@@ -534,6 +514,10 @@ After: {a}</translation>
       <translation>{g}: Excellent {n}/{p} ({m} graded × {s}%){o}</translation>
     </message>
     <message>
+      <source>{j}（{d}，{p}，{g}）</source>
+      <translation>{j} ({d}, {p}, {g})</translation>
+    </message>
+    <message>
       <source>{y} 年度考核：{s}</source>
       <translation>Year-end grading {y}: {s}</translation>
     </message>
@@ -603,7 +587,7 @@ After: {a}</translation>
     </message>
     <message>
       <source>已写出 {n} 份文件</source>
-      <translation>{n} files written</translation>
+      <translation>Files written: {n}</translation>
     </message>
     <message>
       <source>已填写</source>
@@ -808,6 +792,10 @@ After: {a}</translation>
       <translation>&lt;b&gt;{n} cases were imported before for another judge or division&lt;/b&gt; and were left unchanged; to move them as this file says, tick “Reassign as in this file” below and import again.</translation>
     </message>
     <message>
+      <source>{label}（{field}）</source>
+      <translation>{label} ({field})</translation>
+    </message>
+    <message>
       <source>　&lt;a href='file://{p}'&gt;打开问题报告&lt;/a&gt;</source>
       <translation> &lt;a href='file://{p}'&gt;Open the problem report&lt;/a&gt;</translation>
     </message>
@@ -988,7 +976,7 @@ After: {a}</translation>
     </message>
     <message>
       <source>职务</source>
-      <translation>Role</translation>
+      <translation>Post</translation>
     </message>
     <message>
       <source>调往其他部门请用「调动…」，并填写调动日期。</source>
@@ -1011,11 +999,11 @@ After: {a}</translation>
     <name>JudgesView</name>
     <message>
       <source>{t}：完成率 {c}，人均 {p:.2f}（{n} 名法官）</source>
-      <translation>{t}: completion {c}, {p:.2f} per judge ({n} judges)</translation>
+      <translation>{t}: completion {c}, {p:.2f} per judge (judges: {n})</translation>
     </message>
     <message>
-      <source>{y} 年 1—{m} 月，{n} 名法官；排名在同一职务组内比较</source>
-      <translation>{y}, months 1–{m}, {n} judges; ranks compare judges of the same role</translation>
+      <source>{y} 年 {months}，{n} 名法官；排名在同一职务组内比较</source>
+      <translation>{y}, {months}, judges: {n}; ranks compare judges of the same post group</translation>
     </message>
     <message>
       <source>{y}年法官工作量</source>
@@ -1023,7 +1011,7 @@ After: {a}</translation>
     </message>
     <message>
       <source>任职期间 {m:.2f} 个月，不足 {need:g} 个月</source>
-      <translation>In post {m:.2f} months, fewer than {need:g}</translation>
+      <translation>In post for {m:.2f} months, fewer than {need:g}</translation>
     </message>
     <message>
       <source>全院对比：</source>
@@ -1105,7 +1093,7 @@ After: {a}</translation>
     </message>
     <message>
       <source>法官 {j} 名 · 案件 {c} 件</source>
-      <translation>{j} judges · {c} cases</translation>
+      <translation>Judges: {j} · cases: {c}</translation>
     </message>
     <message>
       <source>法官工作量计算器 — {name} — {user}</source>
@@ -1131,8 +1119,8 @@ After: {a}</translation>
       <translation>{c}: which figure looks wrong, and why:</translation>
     </message>
     <message>
-      <source>{name}（{div}，{role}）{y} 年 1—{m} 月</source>
-      <translation>{name} ({div}, {role}), {y}, months 1–{m}</translation>
+      <source>{name}（{div}，{role}）{y} 年 {months}</source>
+      <translation>{name} ({div}, {role}), {y}, {months}</translation>
     </message>
     <message>
       <source>{y}年{j}的案件</source>
@@ -1161,10 +1149,6 @@ After: {a}</translation>
     <message>
       <source>列表中承办 {r} 件、参加合议庭 {p} 件；每件按「标准案件 × 该法官的份额」计入（承办份额 {rs:g}，合议庭成员份额 {ms:g}）。计入该法官的{unit}标准案件合计 {c:.2f}，与上方统计的已完成 {sc:.2f} 一致。</source>
       <translation>{r} cases as responsible judge, {p} as panel member; each counts as standard cases × this judge's share (responsible {rs:g}, panel member {ms:g}). Credited to this judge: {c:.2f} {unit} standard cases, equal to the {sc:.2f} done in the tally above.</translation>
-    </message>
-    <message>
-      <source>合议庭成员</source>
-      <translation>Panel member</translation>
     </message>
     <message>
       <source>完成</source>
@@ -1225,10 +1209,6 @@ Quota derived from: {d}</translation>
       <translation>Print preview…</translation>
     </message>
     <message>
-      <source>承办法官</source>
-      <translation>Responsible</translation>
-    </message>
-    <message>
       <source>按案号或案由查找</source>
       <translation>Find by case number or cause</translation>
     </message>
@@ -1241,14 +1221,6 @@ Quota derived from: {d}</translation>
       <translation>Sheet not made</translation>
     </message>
     <message>
-      <source>本人为{who}，份额为 0：本案不计入本人工作量。</source>
-      <translation>You were the {who} with a share of 0: this case does not count towards your workload.</translation>
-    </message>
-    <message>
-      <source>本人为{who}，计入本人 {sc:.4f} × {s:g} = {c:.4f}。</source>
-      <translation>You were the {who}: credited to you {sc:.4f} × {s:g} = {c:.4f}.</translation>
-    </message>
-    <message>
       <source>本人任务：{s}</source>
       <translation>Your quota: {s}</translation>
     </message>
@@ -1259,14 +1231,6 @@ Quota derived from: {d}</translation>
     <message>
       <source>本年度尚未下达任务</source>
       <translation>No quota issued this year yet</translation>
-    </message>
-    <message>
-      <source>本案没有标准案件，不计入本人。</source>
-      <translation>This case has no standard cases; nothing is credited to you.</translation>
-    </message>
-    <message>
-      <source>本案没有标准案件，不计入该法官。</source>
-      <translation>This case has no standard cases; nothing is credited to this judge.</translation>
     </message>
     <message>
       <source>正在准备打印预览</source>
@@ -1327,14 +1291,6 @@ Open it now?</translation>
       <translation>Credited to this judge</translation>
     </message>
     <message>
-      <source>该法官为{who}，份额为 0：本案不计入该法官的工作量。</source>
-      <translation>This judge was the {who} with a share of 0: this case does not count towards this judge's workload.</translation>
-    </message>
-    <message>
-      <source>该法官为{who}，计入该法官 {sc:.4f} × {s:g} = {c:.4f}。</source>
-      <translation>This judge was the {who}: credited to this judge {sc:.4f} × {s:g} = {c:.4f}.</translation>
-    </message>
-    <message>
       <source>该法官的任务：{s}</source>
       <translation>This judge's quota: {s}</translation>
     </message>
@@ -1348,7 +1304,7 @@ Open it now?</translation>
     </message>
     <message>
       <source>部门内{rd}，全院{rc}（同职务组）。</source>
-      <translation>in division {rd}, in court {rc} (same role group). </translation>
+      <translation>in division {rd}, in court {rc} (same post group). </translation>
     </message>
   </context>
   <context>
@@ -1362,12 +1318,8 @@ Open it now?</translation>
       <translation>{t} target</translation>
     </message>
     <message>
-      <source>{year} 年 1 月概览</source>
-      <translation>Overview {year}, January</translation>
-    </message>
-    <message>
-      <source>{year} 年 1—{month} 月概览</source>
-      <translation>Overview {year}, months 1–{month}</translation>
+      <source>{year} 年 {months}概览</source>
+      <translation>Overview {year}, {months}</translation>
     </message>
     <message>
       <source>人事部门或管理员导入名册和结案数据后，这里会显示本部门的数字。</source>
@@ -1432,7 +1384,7 @@ Open it now?</translation>
     <message>
       <source>部门 {d} 个，法官 {j} 名；本期结案 {n} 件。进度落后的部门：{behind}。
 人案均衡度（变异系数）：审判 {bt:.3f}，执行 {be:.3f}。数据质量：数据不全 {inc} 件，待审批 {aw} 件，异常页数 {out} 件。</source>
-      <translation>{d} divisions, {j} judges; {n} cases closed in the period. Divisions behind schedule: {behind}.
+      <translation>Divisions: {d}, judges: {j}; cases closed in the period: {n}. Divisions behind schedule: {behind}.
 Balance (coefficient of variation): trial {bt:.3f}, enforcement {be:.3f}. Data quality: {inc} incomplete, {aw} awaiting approval, {out} unusual page counts.</translation>
     </message>
   </context>
@@ -1526,7 +1478,7 @@ All figures still use published version {p}; this draft counts once it is publis
     </message>
     <message>
       <source>参数有效。审判案件平均标准案件：现行 {b:.4f} → 修改后 {a:.4f}；{m} 名法官全院排名改变。</source>
-      <translation>Parameters valid. Mean standard cases of trial cases: current {b:.4f} → edited {a:.4f}; {m} judges change their court rank.</translation>
+      <translation>Parameters valid. Mean standard cases of trial cases: current {b:.4f} → edited {a:.4f}; judges whose court rank changes: {m}.</translation>
     </message>
     <message>
       <source>参数有效，正在计算预览…</source>
@@ -1704,11 +1656,11 @@ Reason for publishing:</translation>
     </message>
     <message>
       <source>职务</source>
-      <translation>Role</translation>
+      <translation>Post</translation>
     </message>
     <message>
       <source>职务系数须为数字</source>
-      <translation>Role fractions must be numbers</translation>
+      <translation>Post factors must be numbers</translation>
     </message>
     <message>
       <source>草稿，尚未发布；本年度暂按此版计算</source>
@@ -1743,7 +1695,7 @@ Reason for publishing:</translation>
     <name>PendingView</name>
     <message>
       <source>{n} 件已写入 {p}</source>
-      <translation>{n} cases written to {p}</translation>
+      <translation>Cases written to {p}: {n}</translation>
     </message>
     <message>
       <source>保存预警清单</source>
@@ -1759,7 +1711,7 @@ Reason for publishing:</translation>
     </message>
     <message>
       <source>截至 {d}，立案满 12 个月仍未结 {n} 件（12–18 个月 {a}，18–36 个月 {b}，36 个月以上 {c}）；未填写原因 {m} 件</source>
-      <translation>At {d}, {n} cases open 12 months or more since filing (12–18 months {a}, 18–36 months {b}, over 36 months {c}); {m} without a reason</translation>
+      <translation>At {d}, cases open 12 months or more since filing: {n} (12–18 months {a}, 18–36 months {b}, over 36 months {c}); without a reason: {m}</translation>
     </message>
     <message>
       <source>未填写</source>
@@ -1790,10 +1742,6 @@ Reason for publishing:</translation>
       <translation>Division</translation>
     </message>
     <message>
-      <source>长期未结案件预警清单</source>
-      <translation>Long-pending alert list</translation>
-    </message>
-    <message>
       <source>预警清单</source>
       <translation>Alert list</translation>
     </message>
@@ -1820,7 +1768,7 @@ Correction: {x}</translation>
     </message>
     <message>
       <source>共 {n} 条疑问，待答复 {o} 条</source>
-      <translation>{n} queries, {o} awaiting an answer</translation>
+      <translation>Queries: {n}, awaiting an answer: {o}</translation>
     </message>
     <message>
       <source>已答复</source>
@@ -1910,10 +1858,6 @@ Correction: {x}</translation>
       <translation>Court monthly targets</translation>
     </message>
     <message>
-      <source>历史口径 {h:.2f}；目标口径 {r:.0%}×({c}+{e:.0f})×{s:.4f}÷{j:.2f} = {t:.2f}；{w:g}×{h:.2f} + {w1:g}×{t:.2f} = {b:.2f}，取整 {q:.0f}</source>
-      <translation>history basis {h:.2f}; target basis {r:.0%}×({c}+{e:.0f})×{s:.4f}÷{j:.2f} = {t:.2f}; {w:g}×{h:.2f} + {w1:g}×{t:.2f} = {b:.2f}, rounded {q:.0f}</translation>
-    </message>
-    <message>
       <source>各月工作日</source>
       <translation>working days per month</translation>
     </message>
@@ -1953,7 +1897,7 @@ Once issued the quotas are official: judges and division heads see their own and
     </message>
     <message>
       <source>月度目标按{p}分布（审判、执行各用本类上年的分布）；年中入额或离任的法官，每月目标 = 同职务全年在岗法官该月目标 × 当月在岗比例，年度任务为各月之和。</source>
-      <translation>Monthly targets follow {p} (trial and enforcement each by their own track); a judge who joins or leaves mid-year gets, each month, the target of a full-year judge of the same role × the share of that month in post, and the annual quota is the sum of the months.</translation>
+      <translation>Monthly targets follow {p} (trial and enforcement each by their own track); a judge who joins or leaves mid-year gets, each month, the target of a full-year judge of the same post × the share of that month in post, and the annual quota is the sum of the months.</translation>
     </message>
     <message>
       <source>未下达</source>
@@ -2090,11 +2034,11 @@ Held out of: {a}</translation>
     </message>
     <message>
       <source>{n} 件已导出到 {p}</source>
-      <translation>{n} cases exported to {p}</translation>
+      <translation>Cases exported to {p}: {n}</translation>
     </message>
     <message>
       <source>{n} 件待复核：页数异常的案件暂计 0，也不计入平均页数，直到确认或更正。</source>
-      <translation>{n} cases to review: a case with outlier page counts counts 0 and stays out of the page averages until its pages are confirmed or corrected.</translation>
+      <translation>Cases to review: {n}. A case with outlier page counts counts 0 and stays out of the page averages until its pages are confirmed or corrected.</translation>
     </message>
     <message>
       <source>全部年度</source>
@@ -2193,7 +2137,7 @@ Held out of: {a}</translation>
     </message>
     <message>
       <source>名册共 {n} 名法官</source>
-      <translation>{n} judges on the roster</translation>
+      <translation>Judges on the roster: {n}</translation>
     </message>
     <message>
       <source>将为每位尚无账户的在任法官建立账户（登录名为姓名；庭长可查看本庭）。
@@ -2207,7 +2151,7 @@ Continue?</translation>
     </message>
     <message>
       <source>已建立 {n} 个账户，初始密码已写入 {p}（仅此一份）</source>
-      <translation>{n} accounts opened; the initial passwords are in {p} (the only copy)</translation>
+      <translation>Accounts opened: {n}; the initial passwords are in {p} (the only copy)</translation>
     </message>
     <message>
       <source>新增法官…</source>
@@ -2236,10 +2180,6 @@ Continue?</translation>
     <message>
       <source>账户已建立</source>
       <translation>Accounts opened</translation>
-    </message>
-    <message>
-      <source>账户通知单.pdf</source>
-      <translation>account-slips.pdf</translation>
     </message>
   </context>
   <context>
@@ -2321,6 +2261,10 @@ Continue?</translation>
 {p}
 
 Open it now?</translation>
+    </message>
+    <message>
+      <source>报表是正式文书，无论界面语言如何，均以中文打印，文件名也用中文。</source>
+      <translation>Sheets are official documents: they are printed in Chinese whatever the window's language, and their file names are Chinese too.</translation>
     </message>
     <message>
       <source>报表未保存</source>
@@ -2519,7 +2463,7 @@ It can then log in again.</translation>
     </message>
     <message>
       <source>以「参数设置」页当前填写的权重为中心，卷宗、庭审笔录、裁判文书三项权重各在上述范围内变动（三项之和保持为 1），逐一计算各法官的全院排名（同一类别、同一职务组内比较；已下达任务时按完成率，否则按标准案件数）。参数不会被保存。</source>
-      <translation>Around the weights now entered on the Settings tab, the file, transcript and judgment weights each vary within the range below (their sum stays 1), and every judge's court rank is computed for each scenario (compared within the same track and role group; by completion once quotas are set, otherwise by standard cases). Nothing is saved.</translation>
+      <translation>Around the weights now entered on the Settings tab, the file, transcript and judgment weights each vary within the range below (their sum stays 1), and every judge's court rank is computed for each scenario (compared within the same track and post group; by completion once quotas are set, otherwise by standard cases). Nothing is saved.</translation>
     </message>
     <message>
       <source>参数有误</source>
@@ -2574,7 +2518,7 @@ It can then log in again.</translation>
     </message>
     <message>
       <source>使用手册</source>
-      <translation>Manual (Chinese)</translation>
+      <translation>Manual</translation>
     </message>
     <message>
       <source>修改密码</source>
@@ -2861,6 +2805,10 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>(\d{1,2}) 月调整</translation>
     </message>
     <message>
+      <source>1 月</source>
+      <translation>January</translation>
+    </message>
+    <message>
       <source>12–18 个月</source>
       <translation>12–18 months</translation>
     </message>
@@ -2877,6 +2825,78 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>Re-plan from month {m}</translation>
     </message>
     <message>
+      <source>{n} 个账户</source>
+      <translation>Accounts: {n}</translation>
+    </message>
+    <message>
+      <source>{y} 年度</source>
+      <translation>{y}</translation>
+    </message>
+    <message>
+      <source>{y} 年度 {j}</source>
+      <translation>{y}, {j}</translation>
+    </message>
+    <message>
+      <source>{y} 年度任务</source>
+      <translation>{y} quotas</translation>
+    </message>
+    <message>
+      <source>{y} 年度任务，自 {m} 月</source>
+      <translation>{y} quotas, from month {m}</translation>
+    </message>
+    <message>
+      <source>{y} 年度优秀比例</source>
+      <translation>{y} share of “Excellent”</translation>
+    </message>
+    <message>
+      <source>{y} 年度参数第 {n} 版</source>
+      <translation>{y} parameters, version {n}</translation>
+    </message>
+    <message>
+      <source>{y} 年度平均页数</source>
+      <translation>{y} average pages</translation>
+    </message>
+    <message>
+      <source>{y} 年度标准案件</source>
+      <translation>{y} standard cases</translation>
+    </message>
+    <message>
+      <source>{y} 年度法官标准案件</source>
+      <translation>{y} judges' standard cases</translation>
+    </message>
+    <message>
+      <source>{y} 年度考核</source>
+      <translation>{y} year-end grading</translation>
+    </message>
+    <message>
+      <source>{y} 年度考核优秀公示</source>
+      <translation>{y} grading: publication of “Excellent”</translation>
+    </message>
+    <message>
+      <source>{y} 年度考核复核：{j}</source>
+      <translation>{y} grading review: {j}</translation>
+    </message>
+    <message>
+      <source>{y} 年度考核等次建议</source>
+      <translation>{y} grading: proposals</translation>
+    </message>
+    <message>
+      <source>{y} 年度考核等次确定</source>
+      <translation>{y} grading: confirmed</translation>
+    </message>
+    <message>
+      <source>{y} 年度考核结果通知</source>
+      <translation>{y} grading: written notices</translation>
+    </message>
+    <message>
+      <source>{y} 年度考核结果通知：{j}</source>
+      <translation>{y} grading: written notice to {j}</translation>
+    </message>
+    <message>
+      <source>{y} 年度考核：{j}</source>
+      <translation>{y} grading: {j}</translation>
+    </message>
+    <message>
       <source>「(.*)」中的字符「(.*?)」</source>
       <translation>「(.*)」中的字符「(.*?)」</translation>
     </message>
@@ -2887,6 +2907,10 @@ The database as it is now is backed up first. Close this database on other PCs a
     <message>
       <source>上年同期已完成</source>
       <translation>Same period last year</translation>
+    </message>
+    <message>
+      <source>上诉</source>
+      <translation>Appealed</translation>
     </message>
     <message>
       <source>下达年度任务</source>
@@ -2941,6 +2965,10 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>Reversed or remanded on appeal</translation>
     </message>
     <message>
+      <source>二审结果</source>
+      <translation>Appeal result</translation>
+    </message>
+    <message>
       <source>人事</source>
       <translation>Personnel</translation>
     </message>
@@ -2957,6 +2985,10 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>Before a restore</translation>
     </message>
     <message>
+      <source>任务</source>
+      <translation>Quotas</translation>
+    </message>
+    <message>
       <source>任务下达表</source>
       <translation>Quota notice</translation>
     </message>
@@ -2967,6 +2999,14 @@ The database as it is now is backed up first. Close this database on other PCs a
     <message>
       <source>优秀</source>
       <translation>Excellent</translation>
+    </message>
+    <message>
+      <source>优秀名额</source>
+      <translation>Places for “Excellent”</translation>
+    </message>
+    <message>
+      <source>会议</source>
+      <translation>Meeting</translation>
     </message>
     <message>
       <source>保存表头映射方案</source>
@@ -3041,6 +3081,14 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>Publication</translation>
     </message>
     <message>
+      <source>公示截止</source>
+      <translation>Publication until</translation>
+    </message>
+    <message>
+      <source>公示期内</source>
+      <translation>During publication</translation>
+    </message>
+    <message>
       <source>关于</source>
       <translation>About</translation>
     </message>
@@ -3051,6 +3099,10 @@ The database as it is now is backed up first. Close this database on other PCs a
     <message>
       <source>其他</source>
       <translation>Other</translation>
+    </message>
+    <message>
+      <source>决定</source>
+      <translation>Decision</translation>
     </message>
     <message>
       <source>决定理由</source>
@@ -3105,8 +3157,16 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>File pages</translation>
     </message>
     <message>
+      <source>历史口径 {h:.2f}；目标口径 {r:.0%}×({c}+{e:.0f})×{s:.4f}÷{j:.2f} = {t:.2f}；{w:g}×{h:.2f} + {w1:g}×{t:.2f} = {b:.2f}，取整 {q:.0f}</source>
+      <translation>history basis {h:.2f}; target basis {r:.0%}×({c}+{e:.0f})×{s:.4f}÷{j:.2f} = {t:.2f}; {w:g}×{h:.2f} + {w1:g}×{t:.2f} = {b:.2f}, rounded {q:.0f}</translation>
+    </message>
+    <message>
       <source>原因</source>
       <translation>Reason</translation>
+    </message>
+    <message>
+      <source>原审案号</source>
+      <translation>Original case number</translation>
     </message>
     <message>
       <source>参数内容</source>
@@ -3147,6 +3207,10 @@ The database as it is now is backed up first. Close this database on other PCs a
     <message>
       <source>名称</source>
       <translation>Name</translation>
+    </message>
+    <message>
+      <source>名额</source>
+      <translation>Places</translation>
     </message>
     <message>
       <source>名额边界并列</source>
@@ -3201,6 +3265,14 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>Taken at</translation>
     </message>
     <message>
+      <source>备注</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>复核申请</source>
+      <translation>Review request</translation>
+    </message>
+    <message>
       <source>失败次数</source>
       <translation>Failed attempts</translation>
     </message>
@@ -3241,6 +3313,10 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>Within time limit %</translation>
     </message>
     <message>
+      <source>审限天数</source>
+      <translation>Time limit (days)</translation>
+    </message>
+    <message>
       <source>对象</source>
       <translation>Object</translation>
     </message>
@@ -3277,12 +3353,20 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>Changes lost</translation>
     </message>
     <message>
+      <source>已匹配</source>
+      <translation>Matched</translation>
+    </message>
+    <message>
       <source>已发布</source>
       <translation>published</translation>
     </message>
     <message>
       <source>已完成</source>
       <translation>Done</translation>
+    </message>
+    <message>
+      <source>已审批</source>
+      <translation>Approved</translation>
     </message>
     <message>
       <source>已审理月数</source>
@@ -3299,6 +3383,10 @@ The database as it is now is backed up first. Close this database on other PCs a
     <message>
       <source>年初下达</source>
       <translation>Issued at the start of the year</translation>
+    </message>
+    <message>
+      <source>年度</source>
+      <translation>Year</translation>
     </message>
     <message>
       <source>年度任务</source>
@@ -3381,8 +3469,24 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>Division leaders</translation>
     </message>
     <message>
+      <source>廉政监察员审批</source>
+      <translation>Integrity supervisor's approval</translation>
+    </message>
+    <message>
+      <source>延长审限天数</source>
+      <translation>Extension (days)</translation>
+    </message>
+    <message>
       <source>建立时间</source>
       <translation>Created</translation>
+    </message>
+    <message>
+      <source>建议</source>
+      <translation>Proposed</translation>
+    </message>
+    <message>
+      <source>建议优秀</source>
+      <translation>Proposed “Excellent”</translation>
     </message>
     <message>
       <source>建议等次</source>
@@ -3401,6 +3505,10 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>Held out of</translation>
     </message>
     <message>
+      <source>待复核</source>
+      <translation>To review</translation>
+    </message>
+    <message>
       <source>待复核原因</source>
       <translation>Why held</translation>
     </message>
@@ -3415,6 +3523,10 @@ The database as it is now is backed up first. Close this database on other PCs a
     <message>
       <source>恢复后将丢失此备份之后记录的 {n} 项改动（审计日志本身保留）：</source>
       <translation>Restoring it loses the {n} changes recorded after this backup (the audit log itself is kept):</translation>
+    </message>
+    <message>
+      <source>意见</source>
+      <translation>Opinion</translation>
     </message>
     <message>
       <source>截至本月基础数</source>
@@ -3445,6 +3557,10 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>Score before deduction</translation>
     </message>
     <message>
+      <source>扣除审限天数</source>
+      <translation>Deducted (days)</translation>
+    </message>
+    <message>
       <source>执行</source>
       <translation>Enforcement</translation>
     </message>
@@ -3457,20 +3573,44 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>Recovery %</translation>
     </message>
     <message>
+      <source>执行到位金额</source>
+      <translation>Amount recovered</translation>
+    </message>
+    <message>
       <source>执行标准案件</source>
       <translation>Enforcement standard cases</translation>
+    </message>
+    <message>
+      <source>批准文号</source>
+      <translation>Approval reference</translation>
+    </message>
+    <message>
+      <source>批次</source>
+      <translation>Batch</translation>
     </message>
     <message>
       <source>承办</source>
       <translation>Responsible</translation>
     </message>
     <message>
+      <source>承办人</source>
+      <translation>Responsible judge</translation>
+    </message>
+    <message>
       <source>承办法官</source>
       <translation>Responsible</translation>
     </message>
     <message>
+      <source>承办部门</source>
+      <translation>Division</translation>
+    </message>
+    <message>
       <source>折算法官</source>
       <translation>Judge equivalents</translation>
+    </message>
+    <message>
+      <source>报表为正式文书，以中文打印</source>
+      <translation>sheets are official documents, printed in Chinese</translation>
     </message>
     <message>
       <source>指标</source>
@@ -3479,6 +3619,10 @@ The database as it is now is backed up first. Close this database on other PCs a
     <message>
       <source>排名组</source>
       <translation>Ranking group</translation>
+    </message>
+    <message>
+      <source>推导</source>
+      <translation>Derivation</translation>
     </message>
     <message>
       <source>提出人</source>
@@ -3507,6 +3651,10 @@ The database as it is now is backed up first. Close this database on other PCs a
     <message>
       <source>操作</source>
       <translation>Action</translation>
+    </message>
+    <message>
+      <source>操作人</source>
+      <translation>By</translation>
     </message>
     <message>
       <source>收案</source>
@@ -3625,12 +3773,32 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>Acceptance %</translation>
     </message>
     <message>
+      <source>未匹配</source>
+      <translation>Not matched</translation>
+    </message>
+    <message>
       <source>未开始</source>
       <translation>Not started</translation>
     </message>
     <message>
       <source>未结原因</source>
       <translation>Reason</translation>
+    </message>
+    <message>
+      <source>本人为合议庭成员，份额为 0：本案不计入本人工作量。</source>
+      <translation>You were a panel member with a share of 0: this case does not count towards your workload.</translation>
+    </message>
+    <message>
+      <source>本人为合议庭成员，计入本人 {sc:.4f} × {s:g} = {c:.4f}。</source>
+      <translation>You were a panel member: credited to you {sc:.4f} × {s:g} = {c:.4f}.</translation>
+    </message>
+    <message>
+      <source>本人为承办法官，份额为 0：本案不计入本人工作量。</source>
+      <translation>You were the responsible judge with a share of 0: this case does not count towards your workload.</translation>
+    </message>
+    <message>
+      <source>本人为承办法官，计入本人 {sc:.4f} × {s:g} = {c:.4f}。</source>
+      <translation>You were the responsible judge: credited to you {sc:.4f} × {s:g} = {c:.4f}.</translation>
     </message>
     <message>
       <source>本人份额</source>
@@ -3647,6 +3815,14 @@ The database as it is now is backed up first. Close this database on other PCs a
     <message>
       <source>本机操作员 {login}</source>
       <translation>Local operator {login}</translation>
+    </message>
+    <message>
+      <source>本案没有标准案件，不计入本人。</source>
+      <translation>This case has no standard cases; nothing is credited to you.</translation>
+    </message>
+    <message>
+      <source>本案没有标准案件，不计入该法官。</source>
+      <translation>This case has no standard cases; nothing is credited to this judge.</translation>
     </message>
     <message>
       <source>查找范围(&amp;L)：</source>
@@ -3685,6 +3861,10 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>No change was recorded after this backup; restoring it loses nothing.</translation>
     </message>
     <message>
+      <source>比例</source>
+      <translation>Share</translation>
+    </message>
+    <message>
       <source>民事</source>
       <translation>Civil</translation>
     </message>
@@ -3711,6 +3891,10 @@ The database as it is now is backed up first. Close this database on other PCs a
     <message>
       <source>法定审限内结案率</source>
       <translation>Closed within the legal time limit</translation>
+    </message>
+    <message>
+      <source>法院设置</source>
+      <translation>Court settings</translation>
     </message>
     <message>
       <source>波动</source>
@@ -3759,6 +3943,10 @@ The database as it is now is backed up first. Close this database on other PCs a
     <message>
       <source>用户</source>
       <translation>Users</translation>
+    </message>
+    <message>
+      <source>申请执行标的金额</source>
+      <translation>Amount applied for</translation>
     </message>
     <message>
       <source>疑问</source>
@@ -3821,8 +4009,20 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>Transcript weight</translation>
     </message>
     <message>
+      <source>第 {b} 批：{f}</source>
+      <translation>Batch {b}: {f}</translation>
+    </message>
+    <message>
+      <source>第 {b} 批：{f}，改派 {n} 件</source>
+      <translation>Batch {b}: {f}, {n} reassigned</translation>
+    </message>
+    <message>
       <source>等待他案</source>
       <translation>Awaiting another case</translation>
+    </message>
+    <message>
+      <source>等次</source>
+      <translation>Grade</translation>
     </message>
     <message>
       <source>等次建议</source>
@@ -3873,6 +4073,10 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>Cumulative target</translation>
     </message>
     <message>
+      <source>纸质</source>
+      <translation>On paper</translation>
+    </message>
+    <message>
       <source>结收比</source>
       <translation>Closed to filed</translation>
     </message>
@@ -3918,11 +4122,19 @@ The database as it is now is backed up first. Close this database on other PCs a
     </message>
     <message>
       <source>职务</source>
-      <translation>Role</translation>
+      <translation>Post</translation>
     </message>
     <message>
       <source>职务系数</source>
-      <translation>Role fraction</translation>
+      <translation>Post factor</translation>
+    </message>
+    <message>
+      <source>自</source>
+      <translation>from</translation>
+    </message>
+    <message>
+      <source>至</source>
+      <translation>to</translation>
     </message>
     <message>
       <source>行政</source>
@@ -3947,6 +4159,18 @@ The database as it is now is backed up first. Close this database on other PCs a
     <message>
       <source>计算说明</source>
       <translation>Explanation</translation>
+    </message>
+    <message>
+      <source>评分</source>
+      <translation>Scores</translation>
+    </message>
+    <message>
+      <source>该法官为{who}，份额为 0：本案不计入该法官的工作量。</source>
+      <translation>This judge was the {who} with a share of 0: this case does not count towards this judge's workload.</translation>
+    </message>
+    <message>
+      <source>该法官为{who}，计入该法官 {sc:.4f} × {s:g} = {c:.4f}。</source>
+      <translation>This judge was the {who}: credited to this judge {sc:.4f} × {s:g} = {c:.4f}.</translation>
     </message>
     <message>
       <source>说明</source>
@@ -3977,16 +4201,32 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>Accounts</translation>
     </message>
     <message>
+      <source>账户通知单.pdf</source>
+      <translation>account-slips.pdf</translation>
+    </message>
+    <message>
       <source>账户锁定</source>
       <translation>Account locked</translation>
+    </message>
+    <message>
+      <source>起始月份</source>
+      <translation>From month</translation>
     </message>
     <message>
       <source>进度区间</source>
       <translation>Completion band</translation>
     </message>
     <message>
+      <source>适用程序</source>
+      <translation>Procedure</translation>
+    </message>
+    <message>
       <source>通知</source>
       <translation>Notice</translation>
+    </message>
+    <message>
+      <source>通知版本</source>
+      <translation>Notice version</translation>
     </message>
     <message>
       <source>部门</source>
@@ -4007,6 +4247,10 @@ The database as it is now is backed up first. Close this database on other PCs a
     <message>
       <source>重置密码</source>
       <translation>Reset password</translation>
+    </message>
+    <message>
+      <source>金额上限</source>
+      <translation>Amount ceiling</translation>
     </message>
     <message>
       <source>鉴定</source>
@@ -4031,6 +4275,14 @@ The database as it is now is backed up first. Close this database on other PCs a
     <message>
       <source>院领导</source>
       <translation>Court leaders</translation>
+    </message>
+    <message>
+      <source>页数</source>
+      <translation>Pages</translation>
+    </message>
+    <message>
+      <source>页数上限</source>
+      <translation>Page ceiling</translation>
     </message>
     <message>
       <source>须改密码</source>

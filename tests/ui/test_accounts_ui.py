@@ -107,7 +107,8 @@ def test_audit_view_lists_and_verifies(window, qtmodeltester, monkeypatch):
     view.refresh()
     assert set(view.model.frame()["action_label"]) == {"下达年度任务"}
     view.table.selectRow(0)
-    assert "common_quota" in view.detail.toPlainText()
+    # the plan's record in the reader's words: each track's common quota (the demo's 2025 trial 53)
+    assert "基本任务：{" in view.detail.toPlainText() and "审判：53" in view.detail.toPlainText()
     view.verify()
     assert window.messages == [f"{audit.verify(window.db)[0]} 条记录，哈希链一致。"]
 

@@ -438,63 +438,102 @@ def _pages_text(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else f"{x:g}"
 
 
-def explain(case: dict, result: dict, params: Params) -> str:
-    """A one-line Chinese explanation of how a case's SC was reached, e.g.
+def explain(case: dict, result: dict, params: Params, lang: str = "zh") -> str:
+    """A one-line explanation of how a case's SC was reached, e.g.
     ``卷宗 320/210.4×0.15 + 笔录 12/9.8×0.25 + 文书 8/6.1×0.60 = 1.32``; for a case closed outside
-    the responsible judge's time in post, why it is credited to nobody yet."""
-    text = _explain_sc(case, result, params)
+    the responsible judge's time in post, why it is credited to nobody yet. Chinese (the exports'),
+    or English for the English window (``lang="en"``); names, methods and rules stay as recorded."""
+    en = lang.startswith("en")
+    text = _explain_sc(case, result, params, en)
     if int(result["flags"]) & OUT_OF_POST:
-        why = _text(case.get("hold_reason")) or "结案日期不在承办法官的任职期间"
-        text += f"；{why}，待复核：人事更正日期或法官、或确认前不计入任何法官"
+        why = _text(case.get("hold_reason")) or (
+            "closed outside the responsible judge's time in post" if en else "结案日期不在承办法官的任职期间"
+        )
+        if en:
+            text += f"; {why}; held for review: credited to no judge until Personnel corrects the date or the judge, or confirms"
+        else:
+            text += f"；{why}，待复核：人事更正日期或法官、或确认前不计入任何法官"
     return text
 
 
-def _explain_sc(case: dict, result: dict, params: Params) -> str:
+_COMPONENT_WORDS_EN = {"卷宗": "file", "笔录": "transcript", "文书": "judgment"}
+_PAGE_WORDS = (
+    ("卷宗页数", "file pages"),
+    ("庭审笔录页数", "transcript pages"),
+    ("裁判文书页数", "judgment pages"),
+)
+
+
+def _explain_sc(case: dict, result: dict, params: Params, en: bool = False) -> str:
     sc = result["sc"]
     rule_index = int(result["rule"])
     rule = params.trial.rules[rule_index] if rule_index != NO_RULE else None
     if result["unit"] == "enforcement":
-        method = case.get("closing_method") or "（无结案方式）"
+        method = case.get("closing_method") or ("(no closing method)" if en else "（无结案方式）")
         if int(result["flags"]) & AWAITING_APPROVAL:
+            if en:
+                return f"Enforcement case, {method}: not approved by the integrity supervisor yet, counts 0 for now"
             return f"执行案件，{method}：未经廉政监察员审批，暂计 0"
         credit = params.enforcement.credit_of(method)
-        note = "，已审批" if method in params.enforcement.needs_approval else ""
-        return f"执行案件，{method}{note}：计 {credit:g}"
+        approved = method in params.enforcement.needs_approval
+        if en:
+            return f"Enforcement case, {method}{', approved' if approved else ''}: counts {credit:g}"
+        return f"执行案件，{method}{'，已审批' if approved else ''}：计 {credit:g}"
     if rule is not None and rule.mode == "fixed":
+        if en:
+            return f"Special rule “{rule.name}”: a fixed {rule.value:g}"
         return f"特殊规则「{rule.name}」：固定计 {rule.value:g}"
     if int(result["flags"]) & OUTLIER:
-        why = (
-            _text(case.get("hold_reason")) or f"页数超过同类型案件中位数的 {params.trial.outlier_factor:g} 倍"
+        factor = params.trial.outlier_factor
+        why = _text(case.get("hold_reason")) or (
+            f"pages over {factor:g} × the median of cases of the same type"
+            if en
+            else f"页数超过同类型案件中位数的 {factor:g} 倍"
         )
+        if en:
+            return (
+                f"Unusual page count, held for review ({why}): counts 0, and stays out of the page averages, "
+                "until Personnel or the Administrator confirms or corrects the pages"
+            )
         return (
             f"页数异常，待复核（{why}）：人事或管理员确认或更正页数前不计标准案件，暂计 0，也不计入平均页数"
         )
     if int(result["flags"]) & INCOMPLETE:
-        missing = "、".join(
-            label
-            for col, label in zip(PAGE_COLUMNS, ("卷宗页数", "庭审笔录页数", "裁判文书页数"), strict=True)
+        missing = (", " if en else "、").join(
+            words[1] if en else words[0]
+            for col, words in zip(PAGE_COLUMNS, _PAGE_WORDS, strict=True)
             if case.get(col) is None or (isinstance(case.get(col), float) and math.isnan(case[col]))
         )
+        if en:
+            return f"Incomplete data (no {missing}): no standard cases"
         return f"数据不全（缺{missing}），不计标准案件"
     t = params.trial
     parts = []
     for (label, col, avg_key, _), w in zip(COMPONENTS, trial_weights(params), strict=True):
         if w > 0:
-            parts.append(f"{label} {_pages_text(case[col])}/{_fmt(result[avg_key], 1)}×{_fmt(w, 2)}")
+            word = _COMPONENT_WORDS_EN[label] if en else label
+            parts.append(f"{word} {_pages_text(case[col])}/{_fmt(result[avg_key], 1)}×{_fmt(w, 2)}")
     text = " + ".join(parts)
     page_sc = result["page_sc"]
     if rule is not None and rule.mode == "factor":
-        text = f"({text}) = {_fmt(page_sc, 2)}，「{rule.name}」×{rule.value:g}"
+        if en:
+            text = f"({text}) = {_fmt(page_sc, 2)}, “{rule.name}” ×{rule.value:g}"
+        else:
+            text = f"({text}) = {_fmt(page_sc, 2)}，「{rule.name}」×{rule.value:g}"
         raw = page_sc * rule.value
     else:
         raw = page_sc
     note = _text(case.get("review_note"))
     if t.cap > 0 and raw > t.cap:
-        return f"{text} = {_fmt(raw, 2)}，封顶 {t.cap:g}{note}"
+        return (
+            f"{text} = {_fmt(raw, 2)}, capped at {t.cap:g}{note}"
+            if en
+            else f"{text} = {_fmt(raw, 2)}，封顶 {t.cap:g}{note}"
+        )
     return f"{text} = {_fmt(sc, 2)}{note}"
 
 
-def averages_note(case: dict, result: dict, params: Params) -> str:
+def averages_note(case: dict, result: dict, params: Params, lang: str = "zh") -> str:
     """Where the divisors of a page-based explanation come from (the explanation's
     ``卷宗 120/169.4×0.15`` says 169.4, not what it is): the reference year's average pages of the
     court's base cases (or of the case's category, when pooled by category). Empty for a case
@@ -502,9 +541,16 @@ def averages_note(case: dict, result: dict, params: Params) -> str:
     averages = [result.get(key) for _label, _col, key, _w in COMPONENTS]
     if any(a is None or (isinstance(a, float) and math.isnan(a)) for a in averages):
         return ""
-    pool = "全院"
-    if params.trial.pooling == "category":
-        pool += _POOL_LABELS.get(str(case.get("category")), "")
+    category = str(case.get("category")) if params.trial.pooling == "category" else ""
+    if lang.startswith("en"):
+        pool = "the court's" + (f" {category}" if category in _POOL_LABELS else "")
+        values = ", ".join(_fmt(float(a), 1) for a in averages)
+        return (
+            f"Here {values} are the average file, transcript and judgment pages of {pool} base cases in "
+            f"the reference year {params.reference_year}: a case with exactly the average pages counts "
+            "as 1 standard case."
+        )
+    pool = "全院" + _POOL_LABELS.get(category, "")
     values = "、".join(_fmt(float(a), 1) for a in averages)
     return (
         f"其中 {values} 是参照年度 {params.reference_year} 年{pool}基准案件的平均卷宗、庭审笔录、"
@@ -512,10 +558,12 @@ def averages_note(case: dict, result: dict, params: Params) -> str:
     )
 
 
-def explain_with_averages(case: dict, result: dict, params: Params) -> str:
+def explain_with_averages(case: dict, result: dict, params: Params, lang: str = "zh") -> str:
     """``explain``, and below a page-based one what its divisors are (``averages_note``): the
     window's explanation of one case. Exports keep the one-line ``explain``."""
-    text = explain(case, result, params)
-    page_based = all(f"{label} " in text for label, *_ in COMPONENTS[:1]) and "/" in text
-    note = averages_note(case, result, params) if page_based else ""
+    text = explain(case, result, params, lang)
+    first = COMPONENTS[0][0]
+    word = _COMPONENT_WORDS_EN[first] if lang.startswith("en") else first
+    page_based = f"{word} " in text and "/" in text
+    note = averages_note(case, result, params, lang) if page_based else ""
     return f"{text}\n{note}" if note else text

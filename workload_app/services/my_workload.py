@@ -85,12 +85,18 @@ def my_workload(db: Database, year: int, month: int, judge: str | None = None) -
 
 
 def case_explanation(
-    db: Database, year: int, case_id: int, judge: str | None = None, *, with_averages: bool = False
+    db: Database,
+    year: int,
+    case_id: int,
+    judge: str | None = None,
+    *,
+    with_averages: bool = False,
+    lang: str = "zh",
 ) -> str:
     """The standard-case explanation of one case of the judge's list (``my_workload``'s
     ``case_id``), the same text the sheets and the cases view give it: its pages with the
     reviewers' decisions applied, the stored result and a held case's reason. ``with_averages``:
-    the window's, with what the divisors are (``explain_with_averages``)."""
+    the window's, with what the divisors are (``explain_with_averages``); ``lang``: the window's."""
     judge = judge or linked_judge(db)
     if not judge:
         raise WorkloadError("mine.no_linked_judge")
@@ -109,7 +115,9 @@ def case_explanation(
         user = access.current(db)
         raise access.AccessDenied("access.judge_cases", role=user.role, user=user.name, judge=judge)
     row = S.records_of(case)[0]
-    return explain_with_averages(row, row, params) if with_averages else explain(row, row, params)
+    if with_averages:
+        return explain_with_averages(row, row, params, lang)
+    return explain(row, row, params, lang)
 
 
 def _explained_rows(db: Database, comp: dict, case_ids: list[int]) -> pd.DataFrame:

@@ -25,7 +25,17 @@ def resources_dir() -> Path:
     return bundled if bundled.exists() else RESOURCES
 
 
+def display_name() -> str:
+    """The program's name in the window's language: the system adds it to every window title."""
+    return QApplication.translate("labels", "法官工作量计算器")
+
+
 def install_translators(app: QApplication, lang: str) -> None:
+    _install(app, lang)
+    app.setApplicationDisplayName(display_name())
+
+
+def _install(app: QApplication, lang: str) -> None:
     for t in _translators:
         app.removeTranslator(t)
     _translators.clear()
@@ -68,7 +78,7 @@ def create_app() -> QApplication:
     app = QApplication.instance() or QApplication([])
     app.setApplicationName("workload-app")
     app.setOrganizationName("workload-app")
-    app.setApplicationDisplayName("法官工作量计算器")
+    app.setApplicationDisplayName(display_name())
     app.setApplicationVersion(__version__)
     icon = resources_dir() / "icons" / "app.png"
     if icon.exists():

@@ -125,3 +125,96 @@ def local_time(value: object) -> str:
         return local_time(dt.datetime.fromisoformat(value))
     except ValueError:
         return value.replace("T", " ")
+
+
+# Phrases the services store in Chinese and the window shows: the objects the audit trail names
+# (the trail is hash-chained, so the stored words stay as written) and what a held case is held
+# out of. Each wording is both the stored shape ({y}, {n}, {m}, {b}: numbers; others: names or
+# files kept as recorded) and, translated under ``labels``, its wording in the window's language.
+AUDIT_OBJECTS = (
+    "{y} 年度参数第 {n} 版",
+    "{y} 年度任务，自 {m} 月",
+    "{y} 年度任务",
+    "{y} 年度考核结果通知：{j}",
+    "{y} 年度考核结果通知",
+    "{y} 年度考核复核：{j}",
+    "{y} 年度考核等次建议",
+    "{y} 年度考核优秀公示",
+    "{y} 年度考核等次确定",
+    "{y} 年度考核：{j}",
+    "{y} 年度考核",
+    "{y} 年度优秀比例",
+    # what a held case is held out of (services.review)
+    "{y} 年度标准案件",
+    "{y} 年度平均页数",
+    "{y} 年度法官标准案件",
+    "{y} 年度 {j}",
+    "{y} 年度",
+    "第 {b} 批：{f}，改派 {n} 件",
+    "第 {b} 批：{f}",
+    "{n} 个账户",
+    "页数上限",
+    "金额上限",
+    "法院设置",
+)
+
+
+_PLACES = {"y": r"\d{4}", "n": r"\d+", "m": r"\d{1,2}", "b": r"\d+"}
+
+
+def _shape(wording: str) -> str:
+    """The stored shape of a wording: its words as they are, each {x} a value (numbers as digits)."""
+    import re
+
+    parts = re.split(r"\{(\w)\}", wording)
+    return "".join(
+        re.escape(part) if i % 2 == 0 else f"(?P<{part}>{_PLACES.get(part, '.+')})"
+        for i, part in enumerate(parts)
+    )
+
+
+def audit_object(text: object) -> str:
+    """An audit record's object (「2025 年度参数第 1 版」, 「第 3 批：结案.xlsx」) in the window's
+    language; names, file names and logins in it are kept as recorded."""
+    import re
+
+    if not isinstance(text, str):
+        return ""
+    for wording in AUDIT_OBJECTS:
+        found = re.fullmatch(_shape(wording), text, re.S)
+        if found:
+            return QCoreApplication.translate("labels", wording).format(**found.groupdict())
+    return text
+
+
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December")  # fmt: skip
+
+
+def months_to(month: int) -> str:
+    """The months from January to ``month`` in the window's language: 「1 月」 or 「1—6 月」,
+    "January" or "January–June" (never 「1—1 月」 or "months 1–1")."""
+    if _language == "en":
+        return _MONTHS_EN[0] if month == 1 else f"{_MONTHS_EN[0]}–{_MONTHS_EN[month - 1]}"
+    return "1 月" if month == 1 else f"1—{month} 月"
+
+
+def colon() -> str:
+    """Between a field's name and its value: ： in Chinese, ": " in English."""
+    return ": " if _language == "en" else "："
+
+
+def pdf_caption(caption: str) -> str:
+    """A save dialog's title for a sheet or notice: in the English window it says that the PDF
+    is printed in Chinese (official documents stay Chinese, their file names too)."""
+    if _language != "en":
+        return caption
+    return caption + " — " + QCoreApplication.translate("labels", "报表为正式文书，以中文打印")
+
+
+def stored_list(text: object) -> str:
+    """A 、-joined list of the services' stored phrases (what a held case is held out of …), each
+    in the window's language as ``audit_object`` renders it."""
+    if not isinstance(text, str) or not text:
+        return ""
+    return separator().join(audit_object(part) for part in text.split("、"))

@@ -65,10 +65,7 @@ def table_view(
     view.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
 
     def fit_columns() -> None:
-        if model.rowCount() > 0:
-            view.fit()
-        else:
-            view.fill_width()
+        view.fit()  # an empty table too: its headers read in full (English is longer)
 
     if fit:
         model.modelReset.connect(fit_columns)

@@ -236,12 +236,13 @@ class WindowMenus:
             QMessageBox.information(self, self.tr("修改密码"), self.tr("密码已修改。"))
 
     def show_manual(self) -> QDialog:
-        """F1: the short manual in Chinese shipped in resources/manual (also in the bundle)."""
+        """F1: the short manual in the window's language, shipped in resources/manual (also in the
+        bundle): manual_zh.md, manual_en.md."""
         from PySide6.QtWidgets import QDialogButtonBox, QTextBrowser, QVBoxLayout
 
         from workload_app.ui.application import resources_dir
 
-        path = resources_dir() / "manual" / "manual_zh.md"
+        path = resources_dir() / "manual" / ("manual_en.md" if self.lang == "en" else "manual_zh.md")
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("使用手册"))
         browser = QTextBrowser()

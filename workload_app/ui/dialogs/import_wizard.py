@@ -33,6 +33,7 @@ from workload_app.services import imports as I
 from workload_app.ui import db_errors, file_dialogs
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.excel import ExcelButton
+from workload_app.ui.i18n import label
 from workload_app.ui.tables import table_view
 from workload_app.ui.tasks import text_of
 
@@ -207,7 +208,12 @@ class ImportWizard(QDialog):
         self.mapping.setItem(r, 0, QTableWidgetItem(header))
         box = QComboBox()
         for f in fields:
-            box.addItem(f"{CASE_LABELS[f]}（{f}）" if f else self.tr("（不导入）"), f)
+            box.addItem(
+                self.tr("{label}（{field}）").format(label=label(CASE_LABELS[f]), field=f)
+                if f
+                else self.tr("（不导入）"),
+                f,
+            )
         box.setCurrentIndex(fields.index(field) if field in fields else 0)
         box.setEnabled(not known)
         self.mapping.setCellWidget(r, 1, box)

@@ -15,6 +15,7 @@ from workload_app.core.problems import WorkloadError
 from workload_app.services import access, accounts
 from workload_app.services.demo import DEMO_PASSWORD, demo_accounts
 from workload_app.ui import db_errors
+from workload_app.ui.i18n import label
 from workload_app.ui.view_parts import error_label, ok_cancel
 
 
@@ -43,7 +44,7 @@ class LoginDialog(QDialog):
         demo = demo_accounts(db)
         if demo:
             lines = "".join(
-                f"<tr><td>{a['login']}</td><td>{a['role']}</td><td>{a['name']}</td><td>{a['division']}</td></tr>"
+                f"<tr><td>{a['login']}</td><td>{label(a['role'])}</td><td>{a['name']}</td><td>{a['division']}</td></tr>"
                 for a in demo
             )
             note = QLabel(

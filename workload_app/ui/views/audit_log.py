@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from workload_app.services import access, audit
 from workload_app.ui import db_errors, file_dialogs
 from workload_app.ui.dataframe_model import DataFrameModel
-from workload_app.ui.i18n import label, labels, person_name
+from workload_app.ui.i18n import audit_object, colon, label, labels, person_name, separator
 from workload_app.ui.tables import table_view
 from workload_app.ui.view_parts import View, column, detail_pane, splitter
 
@@ -60,11 +60,57 @@ FIELD_LABELS = {  # audit record fields, shown by their Chinese names
     "locked_until": "锁定至",
     "password_changed_at": "改密时间",
     "id": "编号",
+    # plans (quota.plan): the common quota of each track and how it was derived
+    "from_month": "起始月份",
+    "common_quota": "基本任务",
+    "derivation": "推导",
+    "trial": "审判",
+    "enforcement": "执行",
+    "quota": "任务",
+    "name": "名称",
+    "year": "年度",
+    # year-end grading, queries, reviews, approvals
+    "judges": "法官",
+    "by": "操作人",
+    "summary": "个人总结",
+    "paper": "纸质",
+    "opinion": "意见",
+    "scores": "评分",
+    "share": "比例",
+    "approval": "批准文号",
+    "from": "自",
+    "to": "至",
+    "excellent": "优秀",
+    "caps": "优秀名额",
+    "places": "名额",
+    "proposed": "建议",
+    "proposed_excellent": "建议优秀",
+    "ties": "名额边界并列",
+    "grades": "等次",
+    "grade": "等次",
+    "decided": "决定",
+    "decision": "决定",
+    "meeting": "会议",
+    "request": "复核申请",
+    "notice_version": "通知版本",
+    "before_publication_end": "公示期内",
+    "publication_to": "公示截止",
+    "question": "疑问",
+    "answer": "答复",
+    "correction": "更正",
+    "note": "备注",
+    "approved": "已审批",
+    "batch": "批次",
+    "held": "待复核",
+    "pages": "页数",
+    "closed_on": "结案日期",
+    "matched": "已匹配",
+    "unmatched": "未匹配",
 }
 
 
-def _loads(text: str | None) -> object:
-    if not text:
+def _loads(text: object) -> object:
+    if not isinstance(text, str) or not text:  # none recorded (None, or NaN in the frame)
         return None
     try:
         return json.loads(text)
@@ -78,9 +124,14 @@ def _text(value: object) -> str:
     if isinstance(value, bool):
         return label("是") if value else label("否")
     if isinstance(value, str):
-        return value
+        return label(value)  # the services' own words (优秀, 庭领导 …) translated; data stays
     if isinstance(value, (int, float)):
         return f"{value:g}" if isinstance(value, float) else str(value)
+    if isinstance(value, dict):  # nested records, e.g. a grading's caps by group
+        inner = ", ".join(f"{label(FIELD_LABELS.get(k, k))}{colon()}{_text(v)}" for k, v in value.items())
+        return "{" + inner + "}"
+    if isinstance(value, list):
+        return "[" + separator().join(_text(v) for v in value) + "]"
     return json.dumps(value, ensure_ascii=False)
 
 
@@ -141,7 +192,8 @@ class AuditView(View):
         shown = self._rows[list(COLUMNS)].copy()
         shown["action_label"] = shown["action_label"].map(label)
         shown["role"] = shown["role"].map(label)
-        shown["user"] = shown["user"].map(person_name)  # the local operator in the window's language
+        shown["user"] = shown["user"].map(person_name)
+        shown["target"] = shown["target"].map(audit_object)  # the local operator in the window's language
         shown["at"] = shown["at"].str.replace("T", " ", regex=False)  # stored in local time
         self.model.set_frame(shown)
         self.status.setText(self.tr("{n} 条记录（新的在前）").format(n=len(self._rows)))
@@ -163,7 +215,7 @@ class AuditView(View):
             if b is None and a is None:
                 return self.tr("（无字段变化记录）")
             return self.tr("修改前：{b}\n修改后：{a}").format(b=_text(b), a=_text(a))
-        lines = []
+        lines, c = [], colon()
         for key in list(dict.fromkeys([*b, *a])):
             old, new = b.get(key), a.get(key)
             if key == "role":  # role codes in the user's words
@@ -177,16 +229,16 @@ class AuditView(View):
                     for d in difflib.unified_diff(old.splitlines(), new.splitlines(), lineterm="", n=0)
                     if d[:1] in "+-" and not d.startswith(("+++", "---"))
                 ]
-                lines.append(f"{name}：" + (self.tr("未变") if not changed else ""))
+                lines.append(f"{name}{c}" + (self.tr("未变") if not changed else ""))
                 lines += [f"    {d}" for d in changed]
             elif key not in b:
-                lines.append(f"{name}：{_text(new)}")
+                lines.append(f"{name}{c}{_text(new)}")
             elif key not in a:
-                lines.append(f"{name}：{_text(old)} → " + self.tr("（删除）"))
+                lines.append(f"{name}{c}{_text(old)} → " + self.tr("（删除）"))
             elif old == new:
-                lines.append(f"{name}：{_text(new)}")
+                lines.append(f"{name}{c}{_text(new)}")
             else:
-                lines.append(f"* {name}：{_text(old)} → {_text(new)}")
+                lines.append(f"* {name}{c}{_text(old)} → {_text(new)}")
         heading = self.tr("字段（* 为有变化的字段）") if b else self.tr("字段")
         return heading + "\n" + "\n".join(lines)
 

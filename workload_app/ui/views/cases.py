@@ -21,7 +21,7 @@ from workload_app.services.exports import CASE_HEADINGS
 from workload_app.ui import db_errors
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.excel import ExcelButton
-from workload_app.ui.i18n import flag_words, labels
+from workload_app.ui.i18n import colon, current_language, flag_words, label, labels
 from workload_app.ui.tables import table_view
 from workload_app.ui.view_parts import View, detail_pane, splitter
 
@@ -68,7 +68,7 @@ class CasesView(View):
             w.currentIndexChanged.connect(self.apply_filter)
         self.search.textChanged.connect(self.apply_filter)
         bar = QHBoxLayout()
-        for label, w in (
+        for name, w in (
             (self.tr("查找"), self.search),
             (self.tr("部门"), self.division),
             (self.tr("法官"), self.judge),
@@ -76,7 +76,7 @@ class CasesView(View):
             (self.tr("单位"), self.unit),
             (self.tr("数据质量"), self.flag),
         ):
-            bar.addWidget(QLabel(label))
+            bar.addWidget(QLabel(name))
             bar.addWidget(w, 2 if w is self.search else 1)
         self.count = QLabel()
         self.excel = ExcelButton(self.model, lambda: self.tr("{y}年案件").format(y=self.window_.year()))
@@ -200,26 +200,53 @@ class CasesView(View):
         if not current.isValid() or self.params is None:
             return
         row = self.frame.iloc[self.model.source_row(current.row())].to_dict()
-        text = explain_with_averages(row, row, self.params)
+        text = explain_with_averages(row, row, self.params, db_errors.language())
+        c, gap = colon(), "　" if current_language() != "en" else "   "
         self.explanation.setPlainText(
-            f"{row['case_number']}　{row['judge']}　{row['division']}　{row.get('cause') or ''}\n"
-            f"{self.tr('计算说明')}：{text}\n"
-            f"{self.tr('结案方式')}：{row.get('closing_method') or '—'}　{self.tr('程序')}：{row.get('procedure') or '—'}"
-            f"　{self.tr('合议庭')}：{row.get('panel') or '—'}"
+            gap.join(
+                str(v) for v in (row["case_number"], row["judge"], row["division"], row.get("cause") or "")
+            )
+            + f"\n{self.tr('计算说明')}{c}{text}\n"
+            f"{self.tr('结案方式')}{c}{_shown(row.get('closing_method'))}{gap}{self.tr('程序')}{c}{_shown(row.get('procedure'))}"
+            f"{gap}{self.tr('合议庭')}{c}{_shown(row.get('panel'))}"
             + (f"\n{self._own_credit(row)}" if self.own_judge else "")
         )
 
     def _own_credit(self, row: dict) -> str:
         """What of this case the judge's tally credits them, and why."""
-        if pd.isna(row["sc"]):
-            return self.tr("本案没有标准案件，不计入本人。")
-        who = self.tr("承办法官") if row["judge"] == self.own_judge else self.tr("合议庭成员")
-        if row["share"] == 0:
-            return self.tr("本人为{who}，份额为 0：本案不计入本人工作量。").format(who=who)
-        return self.tr("本人为{who}，计入本人 {sc:.4f} × {s:g} = {c:.4f}。").format(
-            who=who, sc=row["sc"], s=row["share"], c=row["credited"]
-        )
+        return credit_sentence(row["judge"] == self.own_judge, row["share"], row["sc"], row["credited"])
 
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
+
+
+def credit_sentence(responsible: bool, share: float, sc: float, credited: float, *, other: bool = False) -> str:
+    """What of a case counts for the judge whose list it is on, as 案件 and 我的工作量 say it:
+    as the responsible judge (承办) or as a panel member, with the share. ``other``: the list is
+    another judge's (a 庭长 looking at one of the division's judges), said in the third person."""
+    if pd.isna(sc):
+        return label("本案没有标准案件，不计入该法官。") if other else label("本案没有标准案件，不计入本人。")
+    if other:
+        who = label("承办法官") if responsible else label("合议庭成员")
+        if share == 0:
+            return label("该法官为{who}，份额为 0：本案不计入该法官的工作量。").format(who=who)
+        return label("该法官为{who}，计入该法官 {sc:.4f} × {s:g} = {c:.4f}。").format(
+            who=who, sc=sc, s=share, c=credited
+        )
+    if share == 0:
+        if responsible:
+            return label("本人为承办法官，份额为 0：本案不计入本人工作量。")
+        return label("本人为合议庭成员，份额为 0：本案不计入本人工作量。")
+    if responsible:
+        text = label("本人为承办法官，计入本人 {sc:.4f} × {s:g} = {c:.4f}。")
+    else:
+        text = label("本人为合议庭成员，计入本人 {sc:.4f} × {s:g} = {c:.4f}。")
+    return text.format(sc=sc, s=share, c=credited)
+
+
+def _shown(value: object) -> str:
+    """A case's text field as shown: — when empty or missing (a NaN is not "nan")."""
+    return (
+        "—" if value is None or (isinstance(value, float) and pd.isna(value)) or value == "" else str(value)
+    )

@@ -32,7 +32,7 @@ from workload_app.services import grades as GS
 from workload_app.ui import db_errors, file_dialogs
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.excel import ExcelButton
-from workload_app.ui.i18n import label, labels
+from workload_app.ui.i18n import current_language, label, labels, pdf_caption, post_label
 from workload_app.ui.tables import table_view
 from workload_app.ui.view_parts import View, detail_pane, ok_cancel, splitter
 
@@ -175,7 +175,7 @@ class GradesView(View):
                     o=over,
                 )
             )
-        self.caps.setText("　".join(caps))
+        self.caps.setText(("   " if current_language() == "en" else "　").join(caps))
         self.caps.setVisible(bool(caps))
         self.missing.setText("\n".join("· " + m for m in view.missing))
         self.missing.setVisible(bool(view.missing))
@@ -217,8 +217,14 @@ class GradesView(View):
         if e is None:
             self.detail.clear()
             return
-        lines = [f"{e.judge}（{e.division}，{e.post}，{e.group}）"]
-        lines.append(self.tr("建议：{g}　{t}").format(g=e.proposed or "—", t=e.proposal_text))
+        lines = [
+            self.tr("{j}（{d}，{p}，{g}）").format(
+                j=e.judge, d=e.division, p=post_label(e.post), g=label(e.group) if e.group else "—"
+            )
+        ]
+        lines.append(
+            self.tr("建议：{g}　{t}").format(g=label(e.proposed) if e.proposed else "—", t=e.proposal_text)
+        )
         lines.append(
             self.tr("个人总结：{s}").format(
                 s=(self.tr("（纸质）") if e.summary_paper else "") + (e.summary or "—")
@@ -227,12 +233,14 @@ class GradesView(View):
         lines.append(self.tr("庭长意见：{s}").format(s=e.opinion or "—"))
         if e.decided:
             lines.append(
-                self.tr("委员会决定：{g}（{r}）{m}").format(g=e.decided, r=e.decision_reason, m=e.meeting)
+                self.tr("委员会决定：{g}（{r}）{m}").format(
+                    g=label(e.decided), r=e.decision_reason, m=e.meeting
+                )
             )
             if e.in_publication:
                 lines.append(self.tr("（公示期间改变）"))
         if e.final:
-            lines.append(self.tr("确定等次：{g}　{c}").format(g=e.final, c="；".join(e.consequences)))
+            lines.append(self.tr("确定等次：{g}　{c}").format(g=label(e.final), c="；".join(e.consequences)))
         if e.notice_version:
             lines.append(
                 self.tr("书面通知：{n}（第 {v} 版，{d}），复核申请期限 {r}；签收：{a} {o}").format(
@@ -310,9 +318,9 @@ class GradesView(View):
         if "path" in given:
             return Path(given["path"])
         chosen = (
-            file_dialogs.existing_directory(self, caption)
+            file_dialogs.existing_directory(self, pdf_caption(caption))
             if folder
-            else file_dialogs.save_file_name(self, caption, name, "PDF (*.pdf)")
+            else file_dialogs.save_file_name(self, pdf_caption(caption), name, "PDF (*.pdf)")
         )
         return Path(chosen) if chosen else None
 

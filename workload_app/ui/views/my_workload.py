@@ -38,11 +38,13 @@ from workload_app.services.sheets import export_sheets
 from workload_app.ui import db_errors, file_dialogs
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.excel import ExcelButton
-from workload_app.ui.i18n import labels, track_label, words
+from workload_app.ui.i18n import labels, months_to, pdf_caption, post_label, track_label, words
 from workload_app.ui.quality_columns import INDICATOR_COLUMNS, MarkedModel, indicator_rows
 from workload_app.ui.tables import table_view
 from workload_app.ui.view_parts import View, detail_pane, month_axes, splitter, titled
 from workload_app.ui.views.queries import AskDialog
+from workload_app.ui.views.cases import credit_sentence
+from workload_app.ui.views.quotas import derivation_text
 
 MONTH_COLUMNS = {
     "month": "月份",
@@ -245,13 +247,14 @@ class MyWorkloadView(View):
         j = f["judge"]
         self._set_person(j["name"])
         self.title.setText(
-            self.tr("{name}（{div}，{role}）{y} 年 1—{m} 月").format(
-                name=j["name"], div=j["division"], role=j["post"], y=year, m=month
+            self.tr("{name}（{div}，{role}）{y} 年 {months}").format(
+                name=j["name"], div=j["division"], role=post_label(j["post"]), y=year, months=months_to(month)
             )
         )
         unit = track_label(j["track"])
         rank = lambda r, n: self.tr("第 {r} / {n} 名").format(r=int(r), n=n) if r is not None else "—"  # noqa: E731
-        derivation = (f["quota"] or {}).get("derivation", "")
+        quota = f["quota"] or {}
+        derivation = derivation_text(quota.get("inputs"), quota.get("derivation", ""))
         ranks = (
             self.tr("部门内{rd}，全院{rc}（同职务组）。").format(
                 rd=rank(a["rank_division"], a["n_division"]), rc=rank(a["rank_court"], a["n_court"])
@@ -341,26 +344,7 @@ class MyWorkloadView(View):
 
     def _credit_line(self, explanation: str, role: str, share: float, sc: float, credited: float) -> str:
         """The case explanation, then what of it counts for this judge."""
-        if pd.isna(sc):
-            return f"{explanation}\n" + (
-                self.tr("本案没有标准案件，不计入该法官。")
-                if self.other
-                else self.tr("本案没有标准案件，不计入本人。")
-            )
-        who = self.tr("承办法官") if role == "承办" else self.tr("合议庭成员")
-        if share == 0:
-            zero = (
-                self.tr("该法官为{who}，份额为 0：本案不计入该法官的工作量。")
-                if self.other
-                else self.tr("本人为{who}，份额为 0：本案不计入本人工作量。")
-            )
-            return f"{explanation}\n" + zero.format(who=who)
-        line = (
-            self.tr("该法官为{who}，计入该法官 {sc:.4f} × {s:g} = {c:.4f}。")
-            if self.other
-            else self.tr("本人为{who}，计入本人 {sc:.4f} × {s:g} = {c:.4f}。")
-        )
-        return f"{explanation}\n" + line.format(who=who, sc=sc, s=share, c=credited)
+        return f"{explanation}\n" + credit_sentence(role == "承办", share, sc, credited, other=self.other)
 
     def _filter(self, text: str) -> None:
         frame = self._all_cases
@@ -443,6 +427,7 @@ class MyWorkloadView(View):
         year, judge, case_id = self._explained_year, self._explained_judge, int(case["case_id"])
         role = case["role_code"]
         self.explanation.setPlainText(self.tr("正在读取…"))
+        lang = db_errors.language()
 
         def done(text: str) -> None:
             self.explanation.setPlainText(
@@ -451,7 +436,7 @@ class MyWorkloadView(View):
 
         tasks.read(
             self.explanation,
-            lambda db: case_explanation(db, year, case_id, judge, with_averages=True),
+            lambda db: case_explanation(db, year, case_id, judge, with_averages=True, lang=lang),
             done,
             lambda error: self.explanation.setPlainText(db_errors.text(error)),
         )
@@ -506,7 +491,7 @@ class MyWorkloadView(View):
             name = f"{self.window_.year()}-{self.window_.month():02d}_法官考核表_{self.judge() or ''}.pdf"
             target = file_dialogs.save_file_name(
                 self,
-                self.tr("保存考核表"),
+                pdf_caption(self.tr("保存考核表")),
                 str(file_dialogs.last_folder(user) / name),
                 self.tr("PDF 文件 (*.pdf)"),
             )

@@ -30,7 +30,7 @@ from workload_app.services import standard_cases as S
 from workload_app.ui import db_errors
 from workload_app.ui.chart_style import ChartLegend, style_bars, style_line, with_legend
 from workload_app.ui.dataframe_model import DataFrameModel
-from workload_app.ui.i18n import labels, separator, track_label
+from workload_app.ui.i18n import labels, months_to, separator, track_label
 from workload_app.ui.quality_columns import INDICATOR_COLUMNS, MarkedModel, indicator_rows
 from workload_app.ui.tables import table_view
 from workload_app.ui.view_parts import View, month_axes
@@ -193,10 +193,7 @@ class OverviewView(View):
             self.show_nothing()
             self.summary.setText(db_errors.text(error))
 
-        if month == 1:
-            self.title.setText(self.tr("{year} 年 1 月概览").format(year=year))
-        else:
-            self.title.setText(self.tr("{year} 年 1—{month} 月概览").format(year=year, month=month))
+        self.title.setText(self.tr("{year} 年 {months}概览").format(year=year, months=months_to(month)))
         self.window_.tasks.read(self, read, lambda figures: self.show_figures(figures, month), failed)
 
     def show_nothing(self) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,7 +33,7 @@ from workload_app.services import parameters as P
 from workload_app.services import what_if as W
 from workload_app.ui import db_errors, file_dialogs
 from workload_app.ui.dataframe_model import DataFrameModel
-from workload_app.ui.i18n import label
+from workload_app.ui.i18n import label, post_label
 from workload_app.ui.tables import table_view
 from workload_app.ui.view_parts import View
 from workload_app.ui.views.what_if import WhatIfPanel
@@ -269,7 +269,10 @@ class ParametersView(View):
                 self.credits, [method, f"{value:g}", "1" if method in p.enforcement.needs_approval else "0"]
             )
         for i, post in enumerate(POSTS):
-            self.posts.setItem(i, 0, QTableWidgetItem(post))
+            name = QTableWidgetItem(post_label(post))  # the post in the window's language …
+            name.setData(Qt.ItemDataRole.UserRole, post)  # … the parameters keep its Chinese name
+            name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.posts.setItem(i, 0, name)
             self.posts.setItem(i, 1, QTableWidgetItem(f"{p.quota.fraction_of(post):g}"))
         for table in (self.rules, self.credits, self.posts):
             table.resizeColumnsToContents()
@@ -366,7 +369,8 @@ class ParametersView(View):
         fractions = {}
         for r in range(self.posts.rowCount()):
             try:
-                fractions[self._text(self.posts, r, 0)] = float(self._text(self.posts, r, 1))
+                post = self.posts.item(r, 0).data(Qt.ItemDataRole.UserRole)
+                fractions[post] = float(self._text(self.posts, r, 1))
             except ValueError as exc:
                 raise ParameterError("quota.post_fractions", self.tr("职务系数须为数字")) from exc
         q = self.current.quota

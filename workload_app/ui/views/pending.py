@@ -23,7 +23,7 @@ from workload_app.services import clock
 from workload_app.services import pending as P
 from workload_app.ui import db_errors, file_dialogs
 from workload_app.ui.dataframe_model import DataFrameModel
-from workload_app.ui.i18n import label, labels
+from workload_app.ui.i18n import label, labels, pdf_caption
 from workload_app.ui.tables import table_view
 from workload_app.ui.view_parts import View, ok_cancel
 
@@ -193,10 +193,13 @@ class PendingView(View):
         division, judge = self.division_box.currentData(), self.judge_box.currentData()
         at = getattr(self, "at_shown", self.at())
         scope = "-".join(s for s in (division, judge) if s)
-        name = self.tr("长期未结案件预警清单") + f"-{scope}-{at.isoformat()}.pdf"
+        name = f"长期未结案件预警清单-{scope}-{at.isoformat()}.pdf"  # a Chinese document: a Chinese name
         user = self.window_.user
         path = file_dialogs.save_file_name(
-            self, self.tr("保存预警清单"), str(file_dialogs.last_folder(user) / name), "PDF (*.pdf)"
+            self,
+            pdf_caption(self.tr("保存预警清单")),
+            str(file_dialogs.last_folder(user) / name),
+            "PDF (*.pdf)",
         )
         if not path:
             return

@@ -24,7 +24,7 @@ from workload_app.services.quality import report as quality_report
 from workload_app.ui import db_errors
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.excel import ExcelButton
-from workload_app.ui.i18n import labels, post_label, separator, track_label
+from workload_app.ui.i18n import labels, months_to, post_label, separator, track_label
 from workload_app.ui.quality_columns import QUALITY_COLUMNS, QUALITY_DECIMALS, MarkedModel, merge_quality
 from workload_app.ui.tables import table_view
 from workload_app.ui.view_parts import View
@@ -215,7 +215,9 @@ class JudgesView(View):
     def _count(self) -> None:
         year, month = self._period
         shown, total = self.model.rowCount(), len(self.model.frame())
-        text = self.tr("{y} 年 1—{m} 月，{n} 名法官；排名在同一职务组内比较").format(y=year, m=month, n=total)
+        text = self.tr("{y} 年 {months}，{n} 名法官；排名在同一职务组内比较").format(
+            y=year, months=months_to(month), n=total
+        )
         if shown != total:
             text += self.tr("；未达进度 {k} 名").format(k=shown)
         self.title.setText(text)
@@ -340,9 +342,9 @@ class DivisionsView(View):
             if len(share):
                 notes.append(
                     self.tr(
-                        "{t}：按月度任务分布，1—{m} 月占全年 {s:.1%}；预计全年工作量 = 截至本月标准案件 ÷ {s:.1%}，"
+                        "{t}：按月度任务分布，{months}占全年 {s:.1%}；预计全年工作量 = 截至本月标准案件 ÷ {s:.1%}，"
                         "所需法官 = 预计全年工作量 ÷ 一名审判员的年度基本任务。"
-                    ).format(t=track_label(track), m=month, s=float(share.iloc[0]))
+                    ).format(t=track_label(track), months=months_to(month), s=float(share.iloc[0]))
                 )
         if moves:
             notes.append(

@@ -26,7 +26,7 @@ from workload_app.ui import db_errors
 from workload_app.ui.chart_style import ChartLegend, style_line, with_legend
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.excel import ExcelButton
-from workload_app.ui.i18n import labels, plan_reason, post_label, track_label
+from workload_app.ui.i18n import label, labels, plan_reason, post_label, track_label
 from workload_app.ui.tables import table_view
 from workload_app.ui.view_parts import View, month_axes, splitter
 
@@ -167,26 +167,7 @@ class QuotasView(View):
 
     def _derivation(self, track: str, text: str) -> str:
         """How the common quota was derived, from the plan's stored inputs (in the window's language)."""
-        i = (self.plan or {}).get("inputs", {}).get(track)
-        if not i:
-            return text
-        w = i["history_weight"]
-        return self.tr(
-            "历史口径 {h:.2f}；目标口径 {r:.0%}×({c}+{e:.0f})×{s:.4f}÷{j:.2f} = {t:.2f}；"
-            "{w:g}×{h:.2f} + {w1:g}×{t:.2f} = {b:.2f}，取整 {q:.0f}"
-        ).format(
-            h=i["history_per_judge"],
-            r=i["closing_rate"],
-            c=i["carry_over"],
-            e=i["expected_filings"],
-            s=i["sc_per_case"],
-            j=i["judge_equivalents"],
-            t=i["target_based"],
-            w=w,
-            w1=1 - w,
-            b=i["blended"],
-            q=i["common_quota"],
-        )
+        return derivation_text((self.plan or {}).get("inputs", {}).get(track), text)
 
     def _pattern_label(self, pattern: str) -> str:
         return {
@@ -297,3 +278,27 @@ class QuotasView(View):
             QMessageBox.warning(self, self.tr("无法调整"), db_errors.text(exc))
             return
         self.window_.apply_changes(changes)
+
+
+def derivation_text(inputs: dict | None, stored: str) -> str:
+    """How a track's common quota was derived, rebuilt from the plan's stored inputs in the
+    window's language (任务 and 我的工作量 both show it); a plan without inputs keeps its ``stored`` words."""
+    if not inputs:
+        return stored
+    w = inputs["history_weight"]
+    return label(
+        "历史口径 {h:.2f}；目标口径 {r:.0%}×({c}+{e:.0f})×{s:.4f}÷{j:.2f} = {t:.2f}；"
+        "{w:g}×{h:.2f} + {w1:g}×{t:.2f} = {b:.2f}，取整 {q:.0f}"
+    ).format(
+        h=inputs["history_per_judge"],
+        r=inputs["closing_rate"],
+        c=inputs["carry_over"],
+        e=inputs["expected_filings"],
+        s=inputs["sc_per_case"],
+        j=inputs["judge_equivalents"],
+        t=inputs["target_based"],
+        w=w,
+        w1=1 - w,
+        b=inputs["blended"],
+        q=inputs["common_quota"],
+    )

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from workload_app.services import review
 from workload_app.ui import db_errors, file_dialogs
 from workload_app.ui.dataframe_model import DataFrameModel
-from workload_app.ui.i18n import labels
+from workload_app.ui.i18n import labels, stored_list
 from workload_app.ui.tables import table_view
 from workload_app.ui.view_parts import View, column, detail_pane, ok_cancel, splitter
 
@@ -175,7 +175,7 @@ class ReviewView(View):
             return
         self.detail.setPlainText(
             self.tr("{c}　{j}\n待复核原因：{r}\n影响：{a}").format(
-                c=row["case_number"], j=row["judge"], r=row["reason"], a=row["affects"]
+                c=row["case_number"], j=row["judge"], r=row["reason"], a=stored_list(row["affects"])
             )
         )
 

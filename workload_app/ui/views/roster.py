@@ -29,7 +29,7 @@ from workload_app.services import access, roster
 from workload_app.ui import db_errors, file_dialogs
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.excel import ExcelButton
-from workload_app.ui.i18n import labels, post_label, track_label
+from workload_app.ui.i18n import labels, pdf_caption, post_label, track_label
 from workload_app.ui.tables import table_view
 from workload_app.ui.view_parts import View, error_label, ok_cancel
 
@@ -307,8 +307,8 @@ class RosterView(View):
                 return
             target = file_dialogs.save_file_name(
                 self,
-                self.tr("保存账户通知单"),
-                str(start / self.tr("账户通知单.pdf")),
+                pdf_caption(self.tr("保存账户通知单")),
+                str(start / "账户通知单.pdf"),  # a Chinese document: a Chinese name
                 self.tr("PDF 文件 (*.pdf)"),
             )
         if not target:

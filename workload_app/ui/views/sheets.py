@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from workload_app.services import quotas as Q
 from workload_app.services.sheets import export_sheets
 from workload_app.ui import db_errors, file_dialogs
-from workload_app.ui.i18n import label
+from workload_app.ui.i18n import current_language, label, pdf_caption
 from workload_app.ui.view_parts import View
 
 KINDS = (
@@ -60,6 +60,12 @@ class SheetsView(View):
         self._warnings: list[str] = []
         self.result = QLabel()
         self.result.setWordWrap(True)
+        # the sheets are official documents: Chinese in either language (said in the English window)
+        self.language_note = QLabel(
+            self.tr("报表是正式文书，无论界面语言如何，均以中文打印，文件名也用中文。")
+        )
+        self.language_note.setWordWrap(True)
+        self.language_note.setVisible(current_language() == "en")
         self.export_button = QPushButton(self.tr("生成 PDF…"))
         self.export_button.clicked.connect(lambda: self.export())
         self.preview_button = QPushButton(self.tr("打印预览…"))
@@ -79,6 +85,7 @@ class SheetsView(View):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.language_note)
         layout.addLayout(buttons)
         layout.addWidget(self.result)
         layout.addWidget(self.warnings)
@@ -212,7 +219,10 @@ class SheetsView(View):
         if self.single():
             if not target:
                 target = file_dialogs.save_file_name(
-                    self, self.tr("保存报表"), str(start / self._default_name()), self.tr("PDF 文件 (*.pdf)")
+                    self,
+                    pdf_caption(self.tr("保存报表")),
+                    str(start / self._default_name()),
+                    self.tr("PDF 文件 (*.pdf)"),
                 )
             if not target:
                 return
@@ -248,7 +258,7 @@ class SheetsView(View):
                 on_failed=lambda error: self._not_saved(error, path),
             )
             return
-        folder = target or file_dialogs.existing_directory(self, self.tr("保存到"), str(start))
+        folder = target or file_dialogs.existing_directory(self, pdf_caption(self.tr("保存到")), str(start))
         if not folder:
             return
 
