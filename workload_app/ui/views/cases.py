@@ -221,7 +221,9 @@ class CasesView(View):
         self.search.selectAll()
 
 
-def credit_sentence(responsible: bool, share: float, sc: float, credited: float, *, other: bool = False) -> str:
+def credit_sentence(
+    responsible: bool, share: float, sc: float, credited: float, *, other: bool = False
+) -> str:
     """What of a case counts for the judge whose list it is on, as 案件 and 我的工作量 say it:
     as the responsible judge (承办) or as a panel member, with the share. ``other``: the list is
     another judge's (a 庭长 looking at one of the division's judges), said in the third person."""

@@ -42,8 +42,8 @@ from workload_app.ui.i18n import labels, months_to, pdf_caption, post_label, tra
 from workload_app.ui.quality_columns import INDICATOR_COLUMNS, MarkedModel, indicator_rows
 from workload_app.ui.tables import table_view
 from workload_app.ui.view_parts import View, detail_pane, month_axes, splitter, titled
-from workload_app.ui.views.queries import AskDialog
 from workload_app.ui.views.cases import credit_sentence
+from workload_app.ui.views.queries import AskDialog
 from workload_app.ui.views.quotas import derivation_text
 
 MONTH_COLUMNS = {
