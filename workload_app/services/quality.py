@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from workload_app.core import quality as qm
+from workload_app.core.messages import Coded
 from workload_app.core.problems import ImportRejected, Problem
 from workload_app.importing.cases import canonical_case_number, check_duplicate_columns
 from workload_app.importing.headers import APPEAL_LABELS, APPEAL_SYNONYMS, find_header
@@ -326,7 +327,7 @@ def import_appeals(
             result.problems.append(
                 Problem(
                     "invalid_value",
-                    err or "原审案号为必填项",
+                    err or Coded("appeal.number_required"),
                     row_no,
                     label,
                     _shown(cells["original_case_number"]),
@@ -339,9 +340,9 @@ def import_appeals(
             result.problems.append(
                 Problem(
                     "invalid_value",
-                    "结果为必填项（维持/改判/发回重审/撤诉/调解…）",
+                    Coded("appeal.result_required"),
                     row_no,
-                    labels.get("appeal_result", "结果"),
+                    labels.get("appeal_result", APPEAL_LABELS["appeal_result"]),
                     "",
                     path.name,
                 )
@@ -365,7 +366,7 @@ def import_appeals(
             result.problems.append(
                 Problem(
                     "invalid_value",
-                    f"原审案号与第 {outcomes[number][1]} 行重复",
+                    Coded("appeal.duplicate", row=outcomes[number][1]),
                     row_no,
                     label,
                     number,
@@ -386,7 +387,7 @@ def import_appeals(
             old = existing.get(number)
             if old is None:
                 result.unmatched.append(
-                    Problem("unmatched", "本院没有该原审案号的案件", row_no, "原审案号", number, path.name)
+                    Problem("unmatched", Coded("appeal.unmatched"), row_no, label, number, path.name)
                 )
                 continue
             if old["appeal_result"] == outcome and old["appealed"] == 1:

@@ -1,0 +1,277 @@
+"""The texts of what an import finds in a file (a cell refused, a row held, a warning), of where
+it is (file, row, column), of the progress labels long tasks show, and of the database errors
+``storage.errors.classify`` names.
+
+Part of the message catalogue (``core.messages``): each code with its Chinese and English text;
+templates use ``str.format`` fields. The Chinese texts are those the importer always wrote.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # ------------------------------------------------------------ where a problem is
+    "problem.row": ("第 {row} 行", "row {row}"),
+    "problem.column": ("「{column}」列", "column “{column}”"),
+    "problem.separator": ("，", ", "),
+    "problem.value": ("（值：{value}）", " (value: {value})"),
+    "problem.line": ("{where}：{message}{value}", "{where}: {message}{value}"),
+    "problem.more": ("…… 另有 {count} 个问题，见问题报告", "… {count} more problems, see the problem report"),
+    # ------------------------------------------------------------ the problem report (问题报告.xlsx)
+    "report.sheet_problems": ("问题清单", "Problems"),
+    "report.sheet_rows": ("被拒绝的行", "Rejected rows"),
+    "report.sheet_footers": ("未计入的合计行", "Total lines not counted"),
+    "report.file": ("文件", "File"),
+    "report.row": ("行号", "Row"),
+    "report.column": ("列", "Column"),
+    "report.value": ("值", "Value"),
+    "report.problem": ("问题", "Problem"),
+    "report.cell_problem": ("{column}：{message}", "{column}: {message}"),
+    "report.joiner": ("；", "; "),
+    "report.file_name": ("{stem}-问题报告.xlsx", "{stem}-problems.xlsx"),
+    # ------------------------------------------------------------ one cell's value
+    "cell.excel_error": (
+        "单元格的值是 Excel 错误 {error}（公式出错），应为实际数值",
+        "The cell holds the Excel error {error} (a formula failed); a real value is expected",
+    ),
+    "cell.formula_no_value": (
+        "单元格是公式，但文件里没有计算结果（请在 Excel 中打开、重新计算并保存，或复制后「粘贴为数值」）",
+        "The cell is a formula without a computed value in the file (open it in Excel, recalculate "
+        "and save, or copy and “paste as values”)",
+    ),
+    "cell.formula_shown": ("=公式（无计算结果）", "=formula (no computed value)"),
+    "cell.too_long": (
+        "单元格有 {length} 个字符，超过 {limit}（Excel 单元格的上限）",
+        "The cell has {length} characters, more than {limit} (the limit of an Excel cell)",
+    ),
+    "cell.not_date": ("不是日期：「{value}」", "Not a date: “{value}”"),
+    "cell.unknown_date": (
+        "无法识别的日期：「{value}」（应如 2024-03-05、2024/3/5 或 2024年3月5日）",
+        "Unrecognised date: “{value}” (expected like 2024-03-05, 2024/3/5 or 2024年3月5日)",
+    ),
+    "cell.bad_serial": ("不是有效日期：「{value}」", "Not a valid date: “{value}”"),
+    "cell.no_such_date": ("日期不存在：「{value}」", "No such date: “{value}”"),
+    "cell.pages_not_count": (
+        "页数应为非负整数，而不是「{value}」",
+        "Pages should be a whole number of at least 0, not “{value}”",
+    ),
+    "cell.pages_grouping": (
+        "页数应为非负整数，而不是「{value}」（千位分隔符位置不对）",
+        "Pages should be a whole number of at least 0, not “{value}” (the thousands separator is misplaced)",
+    ),
+    "cell.pages_not_number": ("页数应为非负整数", "Pages should be a whole number of at least 0"),
+    "cell.pages_negative": ("页数不能为负数（「{value}」）", "Pages cannot be negative (“{value}”)"),
+    "cell.pages_fraction": (
+        "页数应为整数，不能有小数（「{value}」）",
+        "Pages should be a whole number, without decimals (“{value}”)",
+    ),
+    "cell.pages_ceiling": (
+        "页数 {pages} 超过上限 {ceiling}（应为 0–{ceiling} 的整数；多半是录入错误。"
+        "上限可由管理员用 workload import page-ceiling 调整）",
+        "{pages} pages is above the limit of {ceiling} (a whole number 0–{ceiling} is expected; most "
+        "likely a typing error. An administrator can change the limit with workload import page-ceiling)",
+    ),
+    "cell.approved": (
+        "审批情况应为 是/否、Y/N 或 已审批/未审批，而不是「{value}」",
+        "The approval should be 是/否, Y/N or 已审批/未审批 (yes/no), not “{value}”",
+    ),
+    "cell.days_not_number": (
+        "天数应为非负整数，而不是「{value}」",
+        "Days should be a whole number of at least 0, not “{value}”",
+    ),
+    "cell.days_range": (
+        "天数应为 0 至 36500 的整数，而不是「{value}」",
+        "Days should be a whole number from 0 to 36500, not “{value}”",
+    ),
+    "cell.yes_no": ("应为 是/否，而不是「{value}」", "Expected 是/否 (yes/no), not “{value}”"),
+    "cell.amount_not_number": (
+        "金额应为数字（元），而不是「{value}」",
+        "The amount should be a number (yuan), not “{value}”",
+    ),
+    "cell.amount_negative": (
+        "金额应为非负数（元），而不是「{value}」",
+        "The amount should be a number of at least 0 (yuan), not “{value}”",
+    ),
+    # ------------------------------------------------------------ a case number (core.casenumber)
+    "casenumber.empty": ("案号为空", "The case number is empty"),
+    "casenumber.court_code": (
+        "法院代字应按最高人民法院法院代字表写作「{right}」，而不是「{wrong}」",
+        "The court code should be written “{right}” as in the Supreme People's Court's table of court codes, not “{wrong}”",
+    ),
+    "casenumber.format": (
+        "案号格式无法识别（应如 (2024)渝0106民初1234号）",
+        "Unrecognised case number format (expected like (2024)渝0106民初1234号)",
+    ),
+    "casenumber.serial_zero": ("案号的序号不能为 0", "The serial number of a case number cannot be 0"),
+    "casenumber.type_code": (
+        "无法识别的类型代字「{type_code}」",
+        "Unrecognised case type code “{type_code}”",
+    ),
+    "casenumber.legacy_format": (
+        "旧案号格式无法识别（应如 (2015)沙法民初字第00123号）",
+        "Unrecognised old case number format (expected like (2015)沙法民初字第00123号)",
+    ),
+    "casenumber.legacy_no_type": (
+        "旧案号中找不到类型代字「{head}」",
+        "No case type code found in the old case number “{head}”",
+    ),
+    "casenumber.legacy_no_court": (
+        "旧案号中缺少法院简称（类型代字「{type_code}」之前）",
+        "The old case number lacks the court's short name (before the type code “{type_code}”)",
+    ),
+    # ------------------------------------------------------------ one row of a case export
+    "row.case_number_required": ("案号为必填项", "The case number is required"),
+    "row.duplicate_case_number": ("案号与第 {row} 行重复", "The case number repeats row {row}"),
+    "row.judge_required": ("承办法官为必填项", "The judge in charge is required"),
+    "row.date_future": ("日期 {date} 晚于今天", "The date {date} is after today"),
+    "row.date_too_early": (
+        "日期 {date} 早于 {year} 年，不可能是本院在办案件的日期",
+        "The date {date} is before {year}: it cannot be a date of a case this court holds",
+    ),
+    "row.closed_before_filed": (
+        "结案日期 {closed} 早于立案日期 {filed}",
+        "The closing date {closed} is before the filing date {filed}",
+    ),
+    "row.closed_before_year": (
+        "结案日期 {closed} 早于案号中的年度 {year} 年（案件不能在立案年度之前审结）",
+        "The closing date {closed} is before the year {year} in the case number (a case cannot close "
+        "before the year it was filed)",
+    ),
+    "row.open_needs_filed": (
+        "结案日期为空（未结案件）时须有立案日期",
+        "A case without a closing date (still open) needs a filing date",
+    ),
+    "row.recovered_above_applied": (
+        "执行到位金额 {recovered:g} 大于申请执行标的金额 {applied:g}",
+        "The amount recovered {recovered:g} is more than the amount applied for {applied:g}",
+    ),
+    "row.unknown_judge": (
+        "法官不在名册中（可先导入名册，或用「自动建立法官」）",
+        "The judge is not on the roster (import the roster first, or use “create judges”)",
+    ),
+    "row.reassign_conflict": (
+        "案件已导入给 {old_judge}（{old_division}），本文件写的是 {new_judge}（{new_division}）：未改动，待确认改派",
+        "The case was imported for {old_judge} ({old_division}); this file says {new_judge} "
+        "({new_division}): left unchanged until the reassignment is confirmed",
+    ),
+    "row.no_division": ("无部门", "no division"),
+    "row.unknown_name": ("？", "?"),
+    "warn.judge_left": (
+        "结案日期 {closed} 晚于承办法官离任日期 {left}（请核对承办法官或结案日期）",
+        "The closing date {closed} is after the judge left on {left} (check the judge or the closing date)",
+    ),
+    "warn.division_category": (
+        "{category}案件（{type_code}）登记在{stated}部门「{division}」（请核对部门或案号）",
+        "A {category} case ({type_code}) filed under the {stated} division “{division}” (check the "
+        "division or the case number)",
+    ),
+    "category.criminal": ("刑事", "criminal"),
+    "category.civil": ("民事", "civil"),
+    "category.administrative": ("行政", "administrative"),
+    "category.enforcement": ("执行", "enforcement"),
+    # ------------------------------------------------------------ one row of the roster
+    "roster.name_required": ("姓名为必填项", "The name is required"),
+    "roster.duplicate_name": (
+        "姓名与第 {row} 行重复（同一法院内法官姓名须唯一；只差空格、隐形字符或间隔号也算同名）",
+        "The name repeats row {row} (judges' names must be unique within a court; names differing "
+        "only by spaces, invisible characters or a middle dot are the same name)",
+    ),
+    "roster.division_required": ("部门为必填项", "The division is required"),
+    "roster.post": ("职务应为 {posts} 之一", "The post should be one of {posts}"),
+    "roster.track": (
+        "类别应为「审判」或「执行」",
+        "The track should be “审判” (trial) or “执行” (enforcement)",
+    ),
+    "roster.left_before_in_post": (
+        "离任日期早于入额日期",
+        "The date the judge left is before the date they took up the post",
+    ),
+    # ------------------------------------------------------------ one row of appeal results
+    "appeal.number_required": ("原审案号为必填项", "The first-instance case number is required"),
+    "appeal.result_required": (
+        "结果为必填项（维持/改判/发回重审/撤诉/调解…）",
+        "The outcome is required (维持/改判/发回重审/撤诉/调解…: upheld, amended, remanded, withdrawn, mediated…)",
+    ),
+    "appeal.duplicate": ("原审案号与第 {row} 行重复", "The first-instance case number repeats row {row}"),
+    "appeal.unmatched": (
+        "本院没有该原审案号的案件",
+        "This court has no case with that first-instance case number",
+    ),
+    # ------------------------------------------------------------ a file that cannot be read as it is
+    "file.at_row": ("第 {row} 行{column}：{message}", "Row {row}{column}: {message}"),
+    "file.at_column": ("「{column}」列", ", column “{column}”"),
+    "file.csv_cell_too_long": (
+        "有一个单元格超过 {limit} 个字符，不是法院系统导出的内容"
+        '（常见原因：单元格里有一个没有配对的英文引号 "，其后各行都被并入这一格）；'
+        "应为每个单元格一段文字、每行一件案件",
+        "A cell has more than {limit} characters, which no court system exports (usually a cell "
+        'with an unpaired quote ", so that every later line was merged into it); one text per cell '
+        "and one case per line are expected",
+    ),
+    "file.csv_unreadable": ("无法按 CSV 读取（{detail}）", "Cannot be read as CSV ({detail})"),
+    "file.csv_stray_quote": (
+        '这一格以英文引号 " 开始却没有配对的引号，第 {first}–{last} 行被并入了这一格'
+        "（读出的记录会少 {lost} 行）；应为每行一件案件："
+        '请删除该引号，或把单元格里的引号写成两个 ""',
+        'This cell starts with a quote " that is never closed: lines {first}–{last} were merged '
+        "into it ({lost} records fewer); one case per line is expected: delete the quote, or write "
+        'a quote inside a cell as two ""',
+    ),
+    "file.sheet": ("工作表「{sheet}」", "the sheet “{sheet}”"),
+    "file.shared_strings": ("共享字符串表", "the shared strings table"),
+    "file.xml_row_too_big": (
+        "{what}中有一行（或一个单元格）超过 {limit} MB，不是正常的 Excel 文件",
+        "A row (or a cell) in {what} is larger than {limit} MB: not a normal Excel file",
+    ),
+    "file.xml_cell_too_long": (
+        "{what}中有单元格超过 {limit} 个字符（Excel 单元格的上限），文件不是正常的导出",
+        "A cell in {what} has more than {limit} characters (the limit of an Excel cell): not a normal export",
+    ),
+    "file.part_too_big": (
+        "{name} 大得不正常，文件不是正常的 Excel 文件",
+        "{name} is abnormally large: not a normal Excel file",
+    ),
+    "file.sparse_cell": (
+        "{what}的单元格 {ref} 远在数据之外：按它读取要铺开 {rows} 行 × {columns} 列（{area} 个单元格），"
+        "而表中只有 {cells} 个单元格。请在 Excel 中删除多余的行和列后另存再导入",
+        "The cell {ref} of {what} lies far outside the data: reading it would lay out {rows} rows × "
+        "{columns} columns ({area} cells) while the sheet holds {cells} cells. Delete the extra rows "
+        "and columns in Excel, save, and import again",
+    ),
+    "file.declared_area": (
+        "工作表「{sheet}」声明了 {area} 个单元格，文件却只有 {size} KB："
+        "是恶意构造或已损坏的文件。请在 Excel 中删除多余的行和列后另存再导入",
+        "The sheet “{sheet}” declares {area} cells but the file has only {size} KB: it is crafted "
+        "or damaged. Delete the extra rows and columns in Excel, save, and import again",
+    ),
+    "file.excel_unreadable": ("无法读取 Excel 文件：{detail}", "Cannot read the Excel file: {detail}"),
+    # ------------------------------------------------------------ progress labels
+    "progress.done": ("完成", "Done"),
+    "progress.read_file": ("读取 {file}", "Reading {file}"),
+    "progress.check_row": ("校验第 {row} 行", "Checking row {row}"),
+    "progress.compare": ("比对已有案件", "Comparing with the stored cases"),
+    "progress.commit": ("提交", "Committing"),
+    "progress.backup": ("备份数据库", "Backing up the database"),
+    "progress.write": ("写入数据库", "Writing to the database"),
+    "progress.reference_cases": ("读取参照年度案件", "Reading the reference year's cases"),
+    "progress.year_cases": ("读取本年度案件", "Reading this year's cases"),
+    "progress.compute": ("计算标准案件", "Computing standard cases"),
+    "progress.save_results": ("保存结果", "Saving the results"),
+    "progress.gather": ("汇总数据", "Gathering the figures"),
+    "progress.sheets": ("生成 {count} 份报表", "Making {count} sheets"),
+    "progress.sheets_done": ("已生成 {done}/{count}", "{done}/{count} made"),
+    "progress.combined": ("生成合订本", "Making the combined file"),
+    "progress.last_year": ("汇总上年数据", "Gathering last year's figures"),
+    "progress.save_plan": ("保存计划", "Saving the plan"),
+    "progress.demo_court": ("生成示范法院", "Creating the demo court"),
+    "progress.demo_year": ("计算 {year} 年度标准案件", "Computing the standard cases of {year}"),
+    "progress.demo_accounts": ("建立示范账户", "Creating the demo accounts"),
+    "progress.read_cases": ("读取案件", "Reading the cases"),
+    "progress.current_params": ("按现行参数计算", "Computing with the current parameters"),
+    "progress.changed_params": ("按修改后参数计算", "Computing with the changed parameters"),
+    "progress.compare_judges": ("比较法官", "Comparing the judges"),
+    "progress.scenario": ("方案 {number}/{count}", "Scenario {number}/{count}"),
+    # ------------------------------------------------------------ the database, classified (storage.errors)
+    "db.server_said": ("法院服务器报告：{detail}", "The court server reports: {detail}"),
+    "db.os_error": ("{detail}（{file}）", "{detail} ({file})"),
+    "cli.error": ("错误：{message}", "Error: {message}"),
+}
