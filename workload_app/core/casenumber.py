@@ -78,6 +78,9 @@ _BRACKETS = str.maketrans(
     {"（": "(", "）": ")", "〔": "(", "〕": ")", "[": "(", "]": ")", "【": "(", "】": ")"}
 )
 
+# How a case number is written, quoted when one cannot be read (data: a case number is Chinese)
+EXAMPLE = "(2024)渝0106民初1234号"
+LEGACY_EXAMPLE = "(2015)沙法民初字第00123号"
 _CURRENT = re.compile(
     rf"^\((?P<year>\d{{4}})\)(?P<court>最高法|[{PROVINCES}{''.join(SPECIAL_COURTS)}]\d{{0,4}})"
     r"(?P<type>[\u4e00-\u9fff]{1,5}?)(?P<serial>\d{1,7})号(?P<suffix>之[一二三四五六七八九十]{1,3})?$"
@@ -199,7 +202,7 @@ def parse_case_number(raw: object) -> CaseNumber:
                 text,
                 error=Coded("casenumber.court_code", right=_NOT_ANNEX[wrong[1]], wrong=wrong[1]),
             )
-        return CaseNumber(text, error=Coded("casenumber.format"))
+        return CaseNumber(text, error=Coded("casenumber.format", example=EXAMPLE))
     if int(m["serial"]) == 0:
         return CaseNumber(text, error=Coded("casenumber.serial_zero"))
     type_code = m["type"]
@@ -221,7 +224,7 @@ def parse_case_number(raw: object) -> CaseNumber:
 def _parse_legacy(text: str, s: str) -> CaseNumber:
     m = _LEGACY.match(s)
     if not m:
-        return CaseNumber(text, error=Coded("casenumber.legacy_format"))
+        return CaseNumber(text, error=Coded("casenumber.legacy_format", example=LEGACY_EXAMPLE))
     head = m["head"]
     t = _LEGACY_TYPE.search(head)
     if not t:

@@ -23,6 +23,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from workload_app.core.messages import Phrase
 from workload_app.core.params import Params, Rule
 from workload_app.core.problems import ParameterError
 
@@ -227,9 +228,7 @@ def compute_averages(reference_cases: pd.DataFrame, params: Params) -> dict[str,
     ref_year = params.reference_year
     base = reference_cases[base_mask(reference_cases, params)]
     if base.empty:
-        raise ParameterError(
-            "trial.average_year", f"参照年度 {ref_year} 没有页数齐全的基准案件，无法计算平均页数"
-        )
+        raise ParameterError("trial.average_year", "standard.no_base_cases", year=ref_year)
     pools: dict[str, pd.DataFrame] = {"court": base}
     if params.trial.pooling == "category":
         for category in TRIAL_CATEGORIES:
@@ -246,15 +245,17 @@ def compute_averages(reference_cases: pd.DataFrame, params: Params) -> dict[str,
             if w > 0 and not mean > 0:
                 raise ParameterError(
                     f"trial.weights.{name}",
-                    f"参照年度 {ref_year}（{_POOL_LABELS.get(pool, pool)}）的{_COMPONENT_LABELS[name]}平均为 0，"
-                    f"而其权重为 {w:g}",
+                    "standard.zero_average",
+                    year=ref_year,
+                    pool=Phrase(f"standard.pool_{pool}"),
+                    component=Phrase(f"standard.component_{name}"),
+                    weight=w,
                 )
         out[pool] = Averages(means[0], means[1], means[2], len(frame))
     return out
 
 
 _POOL_LABELS = {"court": "全院", "criminal": "刑事", "civil": "民事", "administrative": "行政"}
-_COMPONENT_LABELS = {"file": "卷宗页数", "transcript": "庭审笔录页数", "judgment": "裁判文书页数"}
 
 
 # The three components of the trial formula: explanation label, page column, the result's average
@@ -336,7 +337,9 @@ def _case_averages(
                 if needs.any():
                     raise ParameterError(
                         "trial.pooling",
-                        f"参照年度 {params.reference_year} 没有{_POOL_LABELS[pool]}基准案件，无法按类别计算平均页数",
+                        "standard.no_pool_cases",
+                        year=params.reference_year,
+                        pool=Phrase(f"standard.pool_{pool}"),
                     )
                 continue
             avg[mask] = averages[pool][:3]

@@ -45,8 +45,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cell.not_date": ("不是日期：「{value}」", "Not a date: “{value}”"),
     "cell.unknown_date": (
-        "无法识别的日期：「{value}」（应如 2024-03-05、2024/3/5 或 2024年3月5日）",
-        "Unrecognised date: “{value}” (expected like 2024-03-05, 2024/3/5 or 2024年3月5日)",
+        "无法识别的日期：「{value}」（应如 2024-03-05、2024/3/5 或 {example}）",
+        "Unrecognised date: “{value}” (expected like 2024-03-05, 2024/3/5 or {example})",
     ),
     "cell.bad_serial": ("不是有效日期：「{value}」", "Not a valid date: “{value}”"),
     "cell.no_such_date": ("日期不存在：「{value}」", "No such date: “{value}”"),
@@ -71,8 +71,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "likely a typing error. An administrator can change the limit with workload import page-ceiling)",
     ),
     "cell.approved": (
-        "审批情况应为 是/否、Y/N 或 已审批/未审批，而不是「{value}」",
-        "The approval should be 是/否, Y/N or 已审批/未审批 (yes/no), not “{value}”",
+        "审批情况应为 {yes_no}、Y/N 或 {approved}，而不是「{value}」",
+        "The approval should be {yes_no}, Y/N or {approved} (yes/no), not “{value}”",
     ),
     "cell.days_not_number": (
         "天数应为非负整数，而不是「{value}」",
@@ -82,7 +82,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "天数应为 0 至 36500 的整数，而不是「{value}」",
         "Days should be a whole number from 0 to 36500, not “{value}”",
     ),
-    "cell.yes_no": ("应为 是/否，而不是「{value}」", "Expected 是/否 (yes/no), not “{value}”"),
+    "cell.yes_no": ("应为 {yes_no}，而不是「{value}」", "Expected {yes_no} (yes/no), not “{value}”"),
     "cell.amount_not_number": (
         "金额应为数字（元），而不是「{value}」",
         "The amount should be a number (yuan), not “{value}”",
@@ -98,8 +98,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The court code should be written “{right}” as in the Supreme People's Court's table of court codes, not “{wrong}”",
     ),
     "casenumber.format": (
-        "案号格式无法识别（应如 (2024)渝0106民初1234号）",
-        "Unrecognised case number format (expected like (2024)渝0106民初1234号)",
+        "案号格式无法识别（应如 {example}）",
+        "Unrecognised case number format (expected like {example})",
     ),
     "casenumber.serial_zero": ("案号的序号不能为 0", "The serial number of a case number cannot be 0"),
     "casenumber.type_code": (
@@ -107,8 +107,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Unrecognised case type code “{type_code}”",
     ),
     "casenumber.legacy_format": (
-        "旧案号格式无法识别（应如 (2015)沙法民初字第00123号）",
-        "Unrecognised old case number format (expected like (2015)沙法民初字第00123号)",
+        "旧案号格式无法识别（应如 {example}）",
+        "Unrecognised old case number format (expected like {example})",
     ),
     "casenumber.legacy_no_type": (
         "旧案号中找不到类型代字「{head}」",
@@ -177,9 +177,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "roster.division_required": ("部门为必填项", "The division is required"),
     "roster.post": ("职务应为 {posts} 之一", "The post should be one of {posts}"),
-    "roster.track": (
-        "类别应为「审判」或「执行」",
-        "The track should be “审判” (trial) or “执行” (enforcement)",
+    "roster.track_cell": (
+        "类别应为「{trial}」或「{enforcement}」",
+        "The track should be “{trial}” (trial) or “{enforcement}” (enforcement)",
     ),
     "roster.left_before_in_post": (
         "离任日期早于入额日期",
@@ -188,8 +188,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # ------------------------------------------------------------ one row of appeal results
     "appeal.number_required": ("原审案号为必填项", "The first-instance case number is required"),
     "appeal.result_required": (
-        "结果为必填项（维持/改判/发回重审/撤诉/调解…）",
-        "The outcome is required (维持/改判/发回重审/撤诉/调解…: upheld, amended, remanded, withdrawn, mediated…)",
+        "结果为必填项（{outcomes}…）",
+        "The outcome is required ({outcomes}…: upheld, amended, remanded, withdrawn, mediated…)",
     ),
     "appeal.duplicate": ("原审案号与第 {row} 行重复", "The first-instance case number repeats row {row}"),
     "appeal.unmatched": (
@@ -244,6 +244,50 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "or damaged. Delete the extra rows and columns in Excel, save, and import again",
     ),
     "file.excel_unreadable": ("无法读取 Excel 文件：{detail}", "Cannot read the Excel file: {detail}"),
+    # ------------------------------------------------------------ the standard-case computation (core.standard)
+    "standard.no_base_cases": (
+        "参照年度 {year} 没有页数齐全的基准案件，无法计算平均页数",
+        "The reference year {year} has no base cases with every page count: the average pages cannot be computed",
+    ),
+    "standard.zero_average": (
+        "参照年度 {year}（{pool}）的{component}平均为 0，而其权重为 {weight:g}",
+        "In the reference year {year} ({pool}) the {component} average 0, while their weight is {weight:g}",
+    ),
+    "standard.no_pool_cases": (
+        "参照年度 {year} 没有{pool}基准案件，无法按类别计算平均页数",
+        "The reference year {year} has no {pool} base cases: the average pages cannot be computed by category",
+    ),
+    "standard.pool_court": ("全院", "court-wide"),
+    "standard.pool_criminal": ("刑事", "criminal"),
+    "standard.pool_civil": ("民事", "civil"),
+    "standard.pool_administrative": ("行政", "administrative"),
+    "standard.component_file": ("卷宗页数", "file pages"),
+    "standard.component_transcript": ("庭审笔录页数", "transcript pages"),
+    "standard.component_judgment": ("裁判文书页数", "judgment pages"),
+    # ------------------------------------------------------------ setting up the court server (storage.server_admin, server_move)
+    "server.setup_not_superuser": (
+        "server setup 须用数据库超级用户的地址运行（「{user}」不是超级用户）",
+        "server setup must be run with a database superuser's address (“{user}” is not a superuser)",
+    ),
+    "server.setup_too_new": (
+        "服务器上的数据库由较新版本的程序创建（结构版本 {found}，本程序支持到 {latest}），未作任何改动",
+        "The database on the server was made by a newer version of the program (schema version "
+        "{found}, this program supports up to {latest}); nothing was changed",
+    ),
+    "server.setup_role_taken": (
+        "服务器上已有名为「{admin}」的角色，但它不是本程序的管理员账户；请换一个账户名",
+        "The server already has a role named “{admin}” that is not this program's administrator account; choose another name",
+    ),
+    "server.move_old_file": (
+        "「{path}」的结构版本是 {found}，移入需要版本 {latest}：请先用本程序打开该文件（workload --db {path} init）升级后再移入",
+        "“{path}” has schema version {found}; moving it in needs version {latest}: open the file with "
+        "this program first (workload --db {path} init) to upgrade it, then move it in",
+    ),
+    "server.move_bad_logins": (
+        "这些账户名不能作为服务器账户（只能用小写英文字母、数字和下划线）：{logins}；请先在原数据库中改用合规的账户名",
+        "These account names cannot be server accounts (only lower-case letters, digits and "
+        "underscores): {logins}; rename them in the original database first",
+    ),
     # ------------------------------------------------------------ progress labels
     "progress.done": ("完成", "Done"),
     "progress.read_file": ("读取 {file}", "Reading {file}"),

@@ -22,6 +22,7 @@ from workload_app.importing.values import (
     DEFAULT_AMOUNT_CEILING,
     DEFAULT_PAGE_CEILING,
     MAX_CELL_CHARS,
+    YES_NO,
     CellError,
     is_blank,
     parse_approved,
@@ -402,7 +403,7 @@ def parse_yes_no(value: object) -> tuple[bool | None, str]:
         return True, ""
     if key in _NO:
         return False, ""
-    return None, Coded("cell.yes_no", value=str(value).strip())
+    return None, Coded("cell.yes_no", value=str(value).strip(), yes_no=YES_NO)
 
 
 def parse_amount(value: object) -> tuple[float | None, str]:

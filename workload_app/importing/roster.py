@@ -25,6 +25,7 @@ POST_SYNONYMS = {
     "执行局长": "庭长",
     "执行局副局长": "副庭长",
 }
+TRACK_WORDS = ("审判", "执行")  # the two tracks as a roster file writes them (data)
 TRACKS = {"审判": "trial", "执行": "enforcement", "trial": "trial", "enforcement": "enforcement"}
 
 
@@ -96,7 +97,7 @@ def parse_roster(sheet: RawSheet, header: HeaderMatch, file_label: str) -> Parse
             else ("enforcement" if "执行" in (division or "") else "trial")
         )
         if track is None:
-            bad("track", Coded("roster.track"))
+            bad("track", Coded("roster.track_cell", trial=TRACK_WORDS[0], enforcement=TRACK_WORDS[1]))
         dates = {}
         for field in ("in_post_from", "in_post_to"):
             value, err = parse_date(cell(field))

@@ -78,6 +78,10 @@ _PAGES = re.compile(r"^([+-]?\d+(?:\.\d+)?)\s*页?$")
 # A thousands separator only where it groups thousands (1,234 or 12,345,678): "12,34" or "1,2345" is
 # a typo or a decimal comma, and reading either as 1234 / 12345 would be a guess.
 _GROUPED = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*页?$")
+# The words a court's file uses, quoted in the refusal as what the cell should hold (data, not texts)
+DATE_EXAMPLE = "2024年3月5日"
+YES_NO = "是/否"
+APPROVED_WORDS = "已审批/未审批"
 _APPROVED = {
     "是": True,
     "y": True,
@@ -138,7 +142,7 @@ def parse_date(value: object) -> tuple[dt.date | None, str]:
     if isinstance(value, int | float):
         return _serial(float(value))
     if len(str(value)) > 100:
-        return None, Coded("cell.unknown_date", value=clip(value))
+        return None, Coded("cell.unknown_date", value=clip(value), example=DATE_EXAMPLE)
     return _parse_date_text(str(value))
 
 
@@ -161,7 +165,7 @@ def _parse_date_text(text: str) -> tuple[dt.date | None, str]:
             return None, Coded("cell.no_such_date", value=clip(text))
     if re.fullmatch(r"\d{5}(\.\d+)?", s):
         return _serial(float(s))
-    return None, Coded("cell.unknown_date", value=clip(text))
+    return None, Coded("cell.unknown_date", value=clip(text), example=DATE_EXAMPLE)
 
 
 def parse_pages(value: object, ceiling: int = DEFAULT_PAGE_CEILING) -> tuple[int | None, str]:
@@ -209,7 +213,7 @@ def parse_approved(value: object) -> tuple[bool | None, str]:
     key = normalize_text(str(value)[:100]).lower()
     if key in _APPROVED:
         return _APPROVED[key], ""
-    return None, Coded("cell.approved", value=clip(value))
+    return None, Coded("cell.approved", value=clip(value), yes_no=YES_NO, approved=APPROVED_WORDS)
 
 
 def parse_person(value: object) -> tuple[str | None, str]:

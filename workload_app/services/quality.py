@@ -17,7 +17,12 @@ from workload_app.core import quality as qm
 from workload_app.core.messages import Coded
 from workload_app.core.problems import ImportRejected, Problem
 from workload_app.importing.cases import canonical_case_number, check_duplicate_columns
-from workload_app.importing.headers import APPEAL_LABELS, APPEAL_SYNONYMS, find_header
+from workload_app.importing.headers import (
+    APPEAL_LABELS,
+    APPEAL_OUTCOME_EXAMPLES,
+    APPEAL_SYNONYMS,
+    find_header,
+)
 from workload_app.importing.readers import read_file
 from workload_app.importing.values import is_blank, parse_date, parse_text
 from workload_app.services import access, audit, clock
@@ -340,7 +345,7 @@ def import_appeals(
             result.problems.append(
                 Problem(
                     "invalid_value",
-                    Coded("appeal.result_required"),
+                    Coded("appeal.result_required", outcomes=APPEAL_OUTCOME_EXAMPLES),
                     row_no,
                     labels.get("appeal_result", APPEAL_LABELS["appeal_result"]),
                     "",

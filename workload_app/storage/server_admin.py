@@ -113,9 +113,7 @@ def setup(superuser: ServerLogin, admin: str, password: Callable[[], str]) -> Se
             "SELECT rolsuper, rolcreaterole FROM pg_roles WHERE rolname = current_user"
         ).fetchone()
         if not row or not row[0]:
-            raise WorkloadError(
-                f"server setup 须用数据库超级用户的地址运行（「{superuser.user}」不是超级用户）"
-            )
+            raise WorkloadError("server.setup_not_superuser", user=superuser.user)
         for name in (OWNER, *GROUPS.values()):
             if not _role_exists(maintenance, name):
                 maintenance.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(name)))
@@ -261,9 +259,7 @@ def _migrate_as_owner(raw) -> list[int]:
     found = schema_version(conn)
     latest = max(v for v, _, _ in SERVER_MIGRATIONS)
     if found > latest:
-        raise WorkloadError(
-            f"服务器上的数据库由较新版本的程序创建（结构版本 {found}，本程序支持到 {latest}），未作任何改动"
-        )
+        raise WorkloadError("server.setup_too_new", found=found, latest=latest)
     applied = []
     raw.execute("BEGIN")
     raw.execute(f"SET LOCAL ROLE {OWNER}")
@@ -349,9 +345,7 @@ def _first_admin(raw, admin: str, password: Callable[[], str], report: SetupRepo
         if _role_exists(raw, admin):
             member = raw.execute("SELECT pg_has_role(%s, 'workload_admin', 'MEMBER')", (admin,)).fetchone()[0]
             if not member:
-                raise WorkloadError(
-                    f"服务器上已有名为「{admin}」的角色，但它不是本程序的管理员账户；请换一个账户名"
-                )
+                raise WorkloadError("server.setup_role_taken", admin=admin)
             report.add(f"管理员账户 {admin} 已存在，未改动其密码")
         else:
             raw.execute(
