@@ -19,7 +19,7 @@ import pandas as pd
 import sqlite_utils
 
 from workload_app.core import case_schema
-from workload_app.core.problems import WorkloadError
+from workload_app.storage.errors import DatabaseBusy, is_busy
 from workload_app.storage.pg import WriterBusy
 from workload_app.storage.rows import fetch_rows, frame, insert_rows, now  # noqa: F401 - importable as repository.*
 
@@ -57,10 +57,6 @@ def transaction(db: sqlite_utils.Database) -> Iterator[None]:
 BUSY_RETRIES = (0.25, 1.0, 2.0)  # seconds between attempts, on top of the connection's busy timeout
 
 
-class DatabaseBusy(WorkloadError):
-    """Another program held the database for writing longer than we waited."""
-
-
 def _begin_immediate(conn: sqlite3.Connection) -> None:
     """Take the write lock, retrying with backoff while another writer holds it."""
     for pause in (*BUSY_RETRIES, None):
@@ -68,7 +64,7 @@ def _begin_immediate(conn: sqlite3.Connection) -> None:
             conn.execute("BEGIN IMMEDIATE")
             return
         except (sqlite3.OperationalError, WriterBusy) as exc:
-            if not isinstance(exc, WriterBusy) and "locked" not in str(exc) and "busy" not in str(exc):
+            if not is_busy(exc):
                 raise
             if pause is None:
                 raise DatabaseBusy("db.busy") from exc
