@@ -196,6 +196,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "本院没有该原审案号的案件",
         "This court has no case with that first-instance case number",
     ),
+    "appeal.summary": (
+        "{file}：共 {total} 行，关联 {matched} 件，未变 {unchanged} 件，未找到原审案件 {unmatched} 行",
+        "{file}: {total} rows, {matched} cases linked, {unchanged} unchanged, {unmatched} rows without a first-instance case here",
+    ),
+    "text.clipped": ("{head}…（共 {count} 个字符）", "{head}… ({count} characters)"),
     # ------------------------------------------------------------ a file that cannot be read as it is
     "file.at_row": ("第 {row} 行{column}：{message}", "Row {row}{column}: {message}"),
     "file.at_column": ("「{column}」列", ", column “{column}”"),

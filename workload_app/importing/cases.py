@@ -89,7 +89,7 @@ def choose_sheet(
                 if header is None:
                     raise ImportRejected("import.no_header_in_sheet", sheet=name)
                 return s, header
-        raise ImportRejected("import.no_such_sheet", sheet=name, sheets="、".join(s.name for s in sheets))
+        raise ImportRejected("import.no_such_sheet", sheet=name, sheets=Listing(s.name for s in sheets))
     for s in sheets:
         header = find_header(s.rows, CASE_SYNONYMS, "case_number", profile)
         if header is not None:
@@ -100,13 +100,13 @@ def choose_sheet(
 def check_required_columns(header: HeaderMatch) -> None:
     missing = [CASE_LABELS[f] for f in ("case_number", "judge") if f not in header.columns]
     if "closed_on" not in header.columns and "filed_on" not in header.columns:
-        missing.append("结案日期")
+        missing.append(CASE_LABELS["closed_on"])
     if missing:
         hint = ""
         near = [h for h in header.unknown if header_key(h) in NOT_THE_JUDGE]
         if "judge" not in header.columns and near:
             hint = WorkloadError("import.not_the_judge", column=near[0])
-        raise ImportRejected("import.missing_columns", columns="、".join(missing), hint=hint)
+        raise ImportRejected("import.missing_columns", columns=Listing(missing), hint=hint)
 
 
 def check_duplicate_columns(header: HeaderMatch) -> None:

@@ -25,6 +25,7 @@ from workload_app.importing.cases import (
     row_for_report,
     unknown_judge_problems,
 )
+from workload_app.importing.headers import CASE_LABELS
 from workload_app.importing.readers import CSV_CHUNK_ROWS, RawSheet, stream_csv
 from workload_app.services import audit
 from workload_app.services.import_files import _read, _sha256, roster_spelling
@@ -237,8 +238,8 @@ class Checker:
         self.db, self.result, self.file = db, result, file
         self.create_judges, self.create_divisions, self.reassign = create_judges, create_divisions, reassign
         self.columns = set(header.columns)
-        self.judge_column = header.labels.get("judge", "承办法官")
-        self.division_column = header.labels.get("division", "承办部门")
+        self.judge_column = header.labels.get("judge", CASE_LABELS["judge"])
+        self.division_column = header.labels.get("division", CASE_LABELS["division"])
         self.roster = repo.judge_ids(db)
         self.spelling = roster_spelling(set(self.roster))
         self.folded = {folded_name_key(n): n for n in self.roster}

@@ -283,11 +283,19 @@ class AppealsResult:
     problems: list[Problem] = field(default_factory=list)  # unreadable rows
     batch_id: int | None = None
 
-    def summary_text(self) -> str:
-        return (
-            f"{self.file}：共 {self.total} 行，关联 {self.matched} 件，未变 {self.unchanged} 件，"
-            f"未找到原审案件 {len(self.unmatched)} 行"
+    def summary(self) -> Coded:
+        """What the import did, as a coded text (it reads as Chinese; ``render(lang)``)."""
+        return Coded(
+            "appeal.summary",
+            file=self.file,
+            total=self.total,
+            matched=self.matched,
+            unchanged=self.unchanged,
+            unmatched=len(self.unmatched),
         )
+
+    def summary_text(self, lang: str = "zh") -> str:
+        return self.summary().render(lang)
 
 
 def import_appeals(
@@ -463,6 +471,6 @@ def appeals_changes(result: AppealsResult) -> Changes:
         result.unchanged,
         len(result.unmatched),
         result.batch_id,
-        result.summary_text(),
+        result.summary(),
     )
     return Changes(cases=bool(result.matched), summary=summary)
