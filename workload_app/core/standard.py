@@ -23,7 +23,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from workload_app.core.messages import Phrase
+from workload_app.core.messages import Coded, Listing, Phrase
 from workload_app.core.params import Params, Rule
 from workload_app.core.problems import ParameterError
 
@@ -255,9 +255,6 @@ def compute_averages(reference_cases: pd.DataFrame, params: Params) -> dict[str,
     return out
 
 
-_POOL_LABELS = {"court": "全院", "criminal": "刑事", "civil": "民事", "administrative": "行政"}
-
-
 # The three components of the trial formula: explanation label, page column, the result's average
 # column, the weight's attribute in ``params.trial``. The kernel and ``explain`` both read these.
 COMPONENTS = (
@@ -441,63 +438,73 @@ def _pages_text(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else f"{x:g}"
 
 
-def explain(case: dict, result: dict, params: Params) -> str:
-    """A one-line Chinese explanation of how a case's SC was reached, e.g.
+def explain(case: dict, result: dict, params: Params) -> Coded:
+    """A one-line explanation of how a case's SC was reached, e.g.
     ``卷宗 320/210.4×0.15 + 笔录 12/9.8×0.25 + 文书 8/6.1×0.60 = 1.32``; for a case closed outside
-    the responsible judge's time in post, why it is credited to nobody yet."""
+    the responsible judge's time in post, why it is credited to nobody yet. A coded text: it reads
+    as Chinese, ``render(lang)`` gives it in the user's language (a stored reason, a rule's name
+    and a closing method are the court's own words and stay as written)."""
     text = _explain_sc(case, result, params)
     if int(result["flags"]) & OUT_OF_POST:
-        why = _text(case.get("hold_reason")) or "结案日期不在承办法官的任职期间"
-        text += f"；{why}，待复核：人事更正日期或法官、或确认前不计入任何法官"
+        why = _text(case.get("hold_reason")) or Phrase("explain.out_of_post_default")
+        return Coded("explain.out_of_post", text=text, why=why)
     return text
 
 
-def _explain_sc(case: dict, result: dict, params: Params) -> str:
+def _explain_sc(case: dict, result: dict, params: Params) -> Coded:
     sc = result["sc"]
     rule_index = int(result["rule"])
     rule = params.trial.rules[rule_index] if rule_index != NO_RULE else None
     if result["unit"] == "enforcement":
-        method = case.get("closing_method") or "（无结案方式）"
+        closing = case.get("closing_method") or ""
+        method = closing or Phrase("explain.no_method")
         if int(result["flags"]) & AWAITING_APPROVAL:
-            return f"执行案件，{method}：未经廉政监察员审批，暂计 0"
-        credit = params.enforcement.credit_of(method)
-        note = "，已审批" if method in params.enforcement.needs_approval else ""
-        return f"执行案件，{method}{note}：计 {credit:g}"
+            return Coded("explain.awaiting", method=method)
+        credit = params.enforcement.credit_of(closing)
+        note = Phrase("explain.approved") if closing in params.enforcement.needs_approval else ""
+        return Coded("explain.enforcement", method=method, note=note, credit=credit)
     if rule is not None and rule.mode == "fixed":
-        return f"特殊规则「{rule.name}」：固定计 {rule.value:g}"
+        return Coded("explain.fixed", rule=rule.name, value=rule.value)
     if int(result["flags"]) & OUTLIER:
-        why = (
-            _text(case.get("hold_reason")) or f"页数超过同类型案件中位数的 {params.trial.outlier_factor:g} 倍"
+        why = _text(case.get("hold_reason")) or Phrase(
+            "explain.outlier_default", factor=params.trial.outlier_factor
         )
-        return (
-            f"页数异常，待复核（{why}）：人事或管理员确认或更正页数前不计标准案件，暂计 0，也不计入平均页数"
-        )
+        return Coded("explain.outlier", why=why)
     if int(result["flags"]) & INCOMPLETE:
-        missing = "、".join(
-            label
-            for col, label in zip(PAGE_COLUMNS, ("卷宗页数", "庭审笔录页数", "裁判文书页数"), strict=True)
+        missing = Listing(
+            Phrase(f"standard.component_{name}")
+            for col, name in zip(PAGE_COLUMNS, ("file", "transcript", "judgment"), strict=True)
             if case.get(col) is None or (isinstance(case.get(col), float) and math.isnan(case[col]))
         )
-        return f"数据不全（缺{missing}），不计标准案件"
+        return Coded("explain.incomplete", missing=missing)
     t = params.trial
-    parts = []
-    for (label, col, avg_key, _), w in zip(COMPONENTS, trial_weights(params), strict=True):
-        if w > 0:
-            parts.append(f"{label} {_pages_text(case[col])}/{_fmt(result[avg_key], 1)}×{_fmt(w, 2)}")
-    text = " + ".join(parts)
+    parts = [
+        Phrase(
+            "explain.part",
+            label=Phrase(f"explain.part_{col.removesuffix('_pages')}"),
+            pages=_pages_text(case[col]),
+            average=_fmt(result[avg_key], 1),
+            weight=_fmt(w, 2),
+        )
+        for (_label, col, avg_key, _), w in zip(COMPONENTS, trial_weights(params), strict=True)
+        if w > 0
+    ]
+    formula: object = Listing(parts, " + ", " + ")
     page_sc = result["page_sc"]
     if rule is not None and rule.mode == "factor":
-        text = f"({text}) = {_fmt(page_sc, 2)}，「{rule.name}」×{rule.value:g}"
+        formula = Phrase(
+            "explain.factor", formula=formula, page_sc=_fmt(page_sc, 2), rule=rule.name, value=rule.value
+        )
         raw = page_sc * rule.value
     else:
         raw = page_sc
     note = _text(case.get("review_note"))
     if t.cap > 0 and raw > t.cap:
-        return f"{text} = {_fmt(raw, 2)}，封顶 {t.cap:g}{note}"
-    return f"{text} = {_fmt(sc, 2)}{note}"
+        return Coded("explain.capped", formula=formula, raw=_fmt(raw, 2), cap=t.cap, note=note)
+    return Coded("explain.total", formula=formula, sc=_fmt(sc, 2), note=note)
 
 
-def averages_note(case: dict, result: dict, params: Params) -> str:
+def averages_note(case: dict, result: dict, params: Params) -> Coded | str:
     """Where the divisors of a page-based explanation come from (the explanation's
     ``卷宗 120/169.4×0.15`` says 169.4, not what it is): the reference year's average pages of the
     court's base cases (or of the case's category, when pooled by category). Empty for a case
@@ -505,20 +512,18 @@ def averages_note(case: dict, result: dict, params: Params) -> str:
     averages = [result.get(key) for _label, _col, key, _w in COMPONENTS]
     if any(a is None or (isinstance(a, float) and math.isnan(a)) for a in averages):
         return ""
-    pool = "全院"
-    if params.trial.pooling == "category":
-        pool += _POOL_LABELS.get(str(case.get("category")), "")
-    values = "、".join(_fmt(float(a), 1) for a in averages)
-    return (
-        f"其中 {values} 是参照年度 {params.reference_year} 年{pool}基准案件的平均卷宗、庭审笔录、"
-        "裁判文书页数：页数恰为平均的案件计 1 件标准案件。"
-    )
+    category = str(case.get("category"))
+    pool = Phrase("standard.pool_court")
+    if params.trial.pooling == "category" and category in TRIAL_CATEGORIES:
+        pool = Phrase("explain.pool_category", category=Phrase(f"standard.pool_{category}"))
+    values = Listing(_fmt(float(a), 1) for a in averages)
+    return Coded("explain.averages", values=values, year=params.reference_year, pool=pool)
 
 
-def explain_with_averages(case: dict, result: dict, params: Params) -> str:
+def explain_with_averages(case: dict, result: dict, params: Params) -> Coded:
     """``explain``, and below a page-based one what its divisors are (``averages_note``): the
     window's explanation of one case. Exports keep the one-line ``explain``."""
     text = explain(case, result, params)
     page_based = all(f"{label} " in text for label, *_ in COMPONENTS[:1]) and "/" in text
     note = averages_note(case, result, params) if page_based else ""
-    return f"{text}\n{note}" if note else text
+    return Coded("explain.with_averages", text=text, note=note) if note else text

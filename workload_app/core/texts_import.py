@@ -269,6 +269,57 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "standard.component_file": ("卷宗页数", "file pages"),
     "standard.component_transcript": ("庭审笔录页数", "transcript pages"),
     "standard.component_judgment": ("裁判文书页数", "judgment pages"),
+    # ------------------------------------------------------------ a case's explanation (core.standard.explain)
+    "explain.out_of_post": (
+        "{text}；{why}，待复核：人事更正日期或法官、或确认前不计入任何法官",
+        "{text}; {why}: held for review, credited to no judge until Personnel corrects the date or the "
+        "judge, or confirms it",
+    ),
+    "explain.out_of_post_default": (
+        "结案日期不在承办法官的任职期间",
+        "the closing date is outside the responsible judge's time in post",
+    ),
+    "explain.no_method": ("（无结案方式）", "(no closing method)"),
+    "explain.awaiting": (
+        "执行案件，{method}：未经廉政监察员审批，暂计 0",
+        "Enforcement case, {method}: not approved by the integrity supervisor, counted 0 for now",
+    ),
+    "explain.approved": ("，已审批", ", approved"),
+    "explain.enforcement": (
+        "执行案件，{method}{note}：计 {credit:g}",
+        "Enforcement case, {method}{note}: counts {credit:g}",
+    ),
+    "explain.fixed": ("特殊规则「{rule}」：固定计 {value:g}", "Special rule “{rule}”: a fixed {value:g}"),
+    "explain.outlier": (
+        "页数异常，待复核（{why}）：人事或管理员确认或更正页数前不计标准案件，暂计 0，也不计入平均页数",
+        "Unusual page count, held for review ({why}): no standard cases until Personnel or an "
+        "administrator confirms or corrects the pages; counted 0 for now and left out of the average pages",
+    ),
+    "explain.outlier_default": (
+        "页数超过同类型案件中位数的 {factor:g} 倍",
+        "pages above {factor:g} times the median of cases of the same type",
+    ),
+    "explain.incomplete": (
+        "数据不全（缺{missing}），不计标准案件",
+        "Incomplete data (missing {missing}): no standard cases",
+    ),
+    "explain.part": ("{label} {pages}/{average}×{weight}", "{label} {pages}/{average}×{weight}"),
+    "explain.part_file": ("卷宗", "File"),
+    "explain.part_transcript": ("笔录", "Transcript"),
+    "explain.part_judgment": ("文书", "Judgment"),
+    "explain.factor": (
+        "({formula}) = {page_sc}，「{rule}」×{value:g}",
+        "({formula}) = {page_sc}, “{rule}” ×{value:g}",
+    ),
+    "explain.capped": ("{formula} = {raw}，封顶 {cap:g}{note}", "{formula} = {raw}, capped at {cap:g}{note}"),
+    "explain.total": ("{formula} = {sc}{note}", "{formula} = {sc}{note}"),
+    "explain.pool_category": ("全院{category}", "court-wide {category}"),
+    "explain.averages": (
+        "其中 {values} 是参照年度 {year} 年{pool}基准案件的平均卷宗、庭审笔录、裁判文书页数：页数恰为平均的案件计 1 件标准案件。",
+        "Here {values} are the average file, transcript and judgment pages of the {pool} base cases of "
+        "the reference year {year}: a case with exactly the average pages counts 1 standard case.",
+    ),
+    "explain.with_averages": ("{text}\n{note}", "{text}\n{note}"),
     # ------------------------------------------------------------ setting up the court server (storage.server_admin, server_move)
     "server.setup_not_superuser": (
         "server setup 须用数据库超级用户的地址运行（「{user}」不是超级用户）",

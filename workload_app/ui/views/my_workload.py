@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workload_app.core.messages import in_language
 from workload_app.core.quota_text import quota_sentence
 from workload_app.services import access
 from workload_app.services import quotas as Q
@@ -343,7 +344,9 @@ class MyWorkloadView(View):
 
         tasks.read(
             self.explanation,
-            lambda db: case_explanation(db, year, case_id, judge, with_averages=True),
+            lambda db: in_language(
+                case_explanation(db, year, case_id, judge, with_averages=True), db_errors.language()
+            ),
             done,
             lambda error: self.explanation.setPlainText(db_errors.text(error)),
         )
