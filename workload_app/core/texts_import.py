@@ -344,6 +344,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "These account names cannot be server accounts (only lower-case letters, digits and "
         "underscores): {logins}; rename them in the original database first",
     ),
+    # ------------------------------------------------------------ parameters in use, sheets' fonts
+    "params.in_use_default": (
+        "{year} 年度参数：默认值（尚未保存）",
+        "Parameters of {year}: the defaults (not saved yet)",
+    ),
+    "params.in_use": ("参数第 {version} 版（{state}）", "Parameters version {version} ({state})"),
+    "params.state_published": ("已发布", "published"),
+    "params.state_draft": ("草稿，尚未发布", "a draft, not published yet"),
+    "params.in_use_draft": (
+        "；第 {draft} 版草稿未发布，不影响数字",
+        "; the draft version {draft} is not published and changes no figure",
+    ),
+    "sheets.missing_glyph": (
+        "「{name}」中的字符「{characters}」没有可用字体，打印出来会是空白，请核对或安装含该字的字体",
+        "The characters “{characters}” in “{name}” have no font and would print blank: check them or "
+        "install a font that has them",
+    ),
     # ------------------------------------------------------------ progress labels
     "progress.done": ("完成", "Done"),
     "progress.read_file": ("读取 {file}", "Reading {file}"),

@@ -273,9 +273,7 @@ def font_warnings(jobs: list[tuple[str, str, dict]]) -> list[str]:
     for name in names:
         gone = missing(name or "")
         if gone:
-            out.append(
-                f"「{name}」中的字符「{gone}」没有可用字体，打印出来会是空白，请核对或安装含该字的字体"
-            )
+            out.append(Coded("sheets.missing_glyph", name=name, characters=gone))
     return out
 
 
