@@ -65,3 +65,29 @@ def test_missing_pages_are_named_in_english():
     text = explain(cases.iloc[0].to_dict(), res.iloc[0].to_dict(), params)
     assert text == "数据不全（缺庭审笔录页数），不计标准案件"
     assert text.render("en") == "Incomplete data (missing transcript pages): no standard cases"
+
+
+def test_the_common_quotas_derivation_in_both_languages():
+    from workload_app.core.quotas import derivation_text
+
+    # target basis 95%×(40+500)×1.2000÷3.00 = 205.2; 0.5×180 + 0.5×205.2 = 192.6, rounded 193
+    inputs = dict(
+        history_per_judge=180.0,
+        closing_rate=0.95,
+        carry_over=40,
+        expected_filings=500.0,
+        sc_per_case=1.2,
+        judge_equivalents=3.0,
+        target_based=205.2,
+        history_weight=0.5,
+        blended=192.6,
+        common_quota=193.0,
+    )
+    text = derivation_text(inputs)
+    assert text == (
+        "历史口径 180.00；目标口径 95%×(40+500)×1.2000÷3.00 = 205.20；0.5×180.00 + 0.5×205.20 = 192.60，取整 193"
+    )
+    assert text.render("en") == (
+        "history basis 180.00; target basis 95%×(40+500)×1.2000÷3.00 = 205.20; "
+        "0.5×180.00 + 0.5×205.20 = 192.60, rounded 193"
+    )

@@ -361,6 +361,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The characters “{characters}” in “{name}” have no font and would print blank: check them or "
         "install a font that has them",
     ),
+    # ------------------------------------------------------------ the common quota's derivation (core.quotas)
+    "quota.derivation": (
+        "历史口径 {history:.2f}；目标口径 {rate:.0%}×({carry}+{filings:.0f})×{sc:.4f}÷{judges:.2f} = {target:.2f}；"
+        "{weight:g}×{history:.2f} + {rest:g}×{target:.2f} = {blended:.2f}，取整 {quota:.0f}",
+        "history basis {history:.2f}; target basis {rate:.0%}×({carry}+{filings:.0f})×{sc:.4f}÷{judges:.2f} = "
+        "{target:.2f}; {weight:g}×{history:.2f} + {rest:g}×{target:.2f} = {blended:.2f}, rounded {quota:.0f}",
+    ),
     # ------------------------------------------------------------ progress labels
     "progress.done": ("完成", "Done"),
     "progress.read_file": ("读取 {file}", "Reading {file}"),

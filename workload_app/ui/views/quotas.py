@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from workload_app.core.messages import in_language
 from workload_app.core.problems import WorkloadError
+from workload_app.core.quotas import derivation_text
 from workload_app.services import quotas as Q
 from workload_app.services.parameters import require_params
 from workload_app.ui import db_errors
@@ -168,25 +170,7 @@ class QuotasView(View):
     def _derivation(self, track: str, text: str) -> str:
         """How the common quota was derived, from the plan's stored inputs (in the window's language)."""
         i = (self.plan or {}).get("inputs", {}).get(track)
-        if not i:
-            return text
-        w = i["history_weight"]
-        return self.tr(
-            "历史口径 {h:.2f}；目标口径 {r:.0%}×({c}+{e:.0f})×{s:.4f}÷{j:.2f} = {t:.2f}；"
-            "{w:g}×{h:.2f} + {w1:g}×{t:.2f} = {b:.2f}，取整 {q:.0f}"
-        ).format(
-            h=i["history_per_judge"],
-            r=i["closing_rate"],
-            c=i["carry_over"],
-            e=i["expected_filings"],
-            s=i["sc_per_case"],
-            j=i["judge_equivalents"],
-            t=i["target_based"],
-            w=w,
-            w1=1 - w,
-            b=i["blended"],
-            q=i["common_quota"],
-        )
+        return in_language(derivation_text(i), db_errors.language()) if i else text
 
     def _pattern_label(self, pattern: str) -> str:
         return {
