@@ -91,3 +91,18 @@ def test_the_common_quotas_derivation_in_both_languages():
         "history basis 180.00; target basis 95%×(40+500)×1.2000÷3.00 = 205.20; "
         "0.5×180.00 + 0.5×205.20 = 192.60, rounded 193"
     )
+
+
+def test_the_staffing_assumption_in_both_languages():
+    from workload_app.core.assessment import staffing_assumption
+
+    text = staffing_assumption(6, 0.48, 180, "trial", "even")
+    assert text == (
+        "按审判月度任务分布（各月平均），1–6 月占全年 48.0%：预计全年 = 截至本月标准案件 ÷ 48.0%；"
+        "所需法官 = 预计全年 ÷ 一名审判员的年度基本任务 180"
+    )
+    assert text.render("en") == (
+        "By the trial monthly distribution (the same each month), months 1–6 are 48.0% of the year: the year "
+        "expected = standard cases to date ÷ 48.0%; judges needed = the year expected ÷ one judge's basic "
+        "annual quota 180"
+    )

@@ -368,6 +368,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "history basis {history:.2f}; target basis {rate:.0%}×({carry}+{filings:.0f})×{sc:.4f}÷{judges:.2f} = "
         "{target:.2f}; {weight:g}×{history:.2f} + {rest:g}×{target:.2f} = {blended:.2f}, rounded {quota:.0f}",
     ),
+    # ------------------------------------------------------------ notes under a sheet's tables (core.assessment, transfers, quality)
+    "assessment.staffing_assumption": (
+        "按{track}月度任务分布（{pattern}），1–{month} 月占全年 {share:.1%}：预计全年 = 截至本月标准案件 ÷ {share:.1%}；"
+        "所需法官 = 预计全年 ÷ 一名审判员的年度基本任务 {common:g}",
+        "By the {track} monthly distribution ({pattern}), months 1–{month} are {share:.1%} of the year: "
+        "the year expected = standard cases to date ÷ {share:.1%}; judges needed = the year expected ÷ "
+        "one judge's basic annual quota {common:g}",
+    ),
+    "assessment.track_trial": ("审判", "trial"),
+    "assessment.track_enforcement": ("执行", "enforcement"),
+    "assessment.pattern_last_year": ("上年各月结案分布", "last year's closings by month"),
+    "assessment.pattern_even": ("各月平均", "the same each month"),
+    "assessment.pattern_working_days": ("各月工作日", "working days by month"),
+    "transfers.assumption": (
+        "按审判月度任务分布，1–{month} 月占全年 {share:.1%}：后续收案 = 已收案件 ÷ {share:.1%} × {rest:.1%}；"
+        "可办标准案件 = (未结 + 后续收案) × 该类案件平均标准案件数；缺口 = 全年任务 − 已结",
+        "By the trial monthly distribution, months 1–{month} are {share:.1%} of the year: later filings = "
+        "cases filed ÷ {share:.1%} × {rest:.1%}; standard cases in hand = (open + later filings) × the "
+        "category's average standard cases per case; gap = the year's quota − closed",
+    ),
+    "quality.scaled_note": (
+        "本期 {months} 个月，{names}的参考范围按全年范围 × {months}/12 折算",
+        "this period is {months} months: the reference ranges of {names} are the year's × {months}/12",
+    ),
+    "quality.denominator_note": (
+        "分母不足 {least} 的指标只列数值，不评价",
+        "an indicator whose denominator is under {least} is listed, not rated",
+    ),
+    "quality.flag_note": ("{parts}。", "{parts}."),
     # ------------------------------------------------------------ progress labels
     "progress.done": ("完成", "Done"),
     "progress.read_file": ("读取 {file}", "Reading {file}"),
