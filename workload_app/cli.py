@@ -8,18 +8,18 @@ password goes to the server only (from $WORKLOAD_PASSWORD, else a hidden prompt)
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
 
 import click
 import pandas as pd
 
 from workload_app import __version__
+from workload_app.core.messages import render
 from workload_app.core.problems import WorkloadError
 from workload_app.services.session import (
     ServerLogin,
+    classify,
     default_target,
-    explain,
     is_server_address,
     open_db,
     open_store,
@@ -33,31 +33,16 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context):  # type: ignore[override]
         try:
             return super().invoke(ctx)
-        except WorkloadError as exc:
-            click.echo(f"错误：{exc}", err=True)
-            ctx.exit(1)
-        except OSError as exc:
-            clear = explain(exc)
-            click.echo(
-                f"错误：{clear}" if clear else f"错误：{exc.strerror or exc}（{exc.filename or ''}）",
-                err=True,
-            )
-            ctx.exit(1)
-        except sqlite3.DatabaseError as exc:
-            if "locked" in str(exc) or "busy" in str(exc):
-                click.echo("错误：数据库正被另一个程序使用，请稍后再试", err=True)
-                ctx.exit(1)
+        except Exception as exc:
             obj = ctx.find_object(Context)
-            clear = explain(exc, obj.db_path if obj else None)
+            # an OS error names its own file (an export's folder read-only); others are the store's
+            store = obj.db_path if obj and not isinstance(exc, OSError) else None
+            clear = classify(exc, store)  # the window asks the same
+            if clear is None and isinstance(exc, OSError):  # a file the command was given
+                clear = WorkloadError("db.os_error", detail=exc.strerror or str(exc), file=exc.filename or "")
             if clear is None:
                 raise
-            click.echo(f"错误：{clear}", err=True)
-            ctx.exit(1)
-        except Exception as exc:
-            if not type(exc).__module__.startswith("psycopg"):
-                raise
-            lines = str(exc).strip().splitlines() or [type(exc).__name__]
-            click.echo(f"错误：法院服务器报告：{lines[0]}", err=True)  # e.g. the connection dropped
+            click.echo(render("cli.error", {"message": clear}), err=True)
             ctx.exit(1)
 
 

@@ -3157,10 +3157,6 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>File pages</translation>
     </message>
     <message>
-      <source>历史口径 {h:.2f}；目标口径 {r:.0%}×({c}+{e:.0f})×{s:.4f}÷{j:.2f} = {t:.2f}；{w:g}×{h:.2f} + {w1:g}×{t:.2f} = {b:.2f}，取整 {q:.0f}</source>
-      <translation>history basis {h:.2f}; target basis {r:.0%}×({c}+{e:.0f})×{s:.4f}÷{j:.2f} = {t:.2f}; {w:g}×{h:.2f} + {w1:g}×{t:.2f} = {b:.2f}, rounded {q:.0f}</translation>
-    </message>
-    <message>
       <source>原因</source>
       <translation>Reason</translation>
     </message>

@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from workload_app.core import quality as qm
+from workload_app.core.messages import Coded, Phrase
 from workload_app.core.moves import split_month_targets
 from workload_app.core.params import Params
 from workload_app.core.transfers import Transfer, TransferInputs, suggest_transfers, transfers  # noqa: F401
@@ -92,12 +93,15 @@ def pattern_share_to_date(weights: np.ndarray, through_month: int) -> float:
     return float(w[:through_month].sum() / w.sum()) if w.sum() > 0 else through_month / 12
 
 
-def staffing_assumption(through_month: int, share: float, common: float, track: str, pattern: str) -> str:
-    """What the staffing need assumed, in words a 庭长 can check."""
-    return (
-        f"按{TRACK_LABELS.get(track, track)}月度任务分布（{PATTERN_LABELS.get(pattern, pattern)}），"
-        f"1–{through_month} 月占全年 {share:.1%}：预计全年 = 截至本月标准案件 ÷ {share:.1%}；"
-        f"所需法官 = 预计全年 ÷ 一名审判员的年度基本任务 {common:g}"
+def staffing_assumption(through_month: int, share: float, common: float, track: str, pattern: str) -> Coded:
+    """What the staffing need assumed, in words a 庭长 can check (a coded text)."""
+    return Coded(
+        "assessment.staffing_assumption",
+        track=Phrase(f"assessment.track_{track}") if track in TRACK_LABELS else track,
+        pattern=Phrase(f"assessment.pattern_{pattern}") if pattern in PATTERN_LABELS else pattern,
+        month=through_month,
+        share=share,
+        common=common,
     )
 
 

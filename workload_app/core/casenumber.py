@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from workload_app.core.messages import Coded
 from workload_app.core.text import normalize_text
 
 CATEGORIES = ("criminal", "civil", "administrative", "enforcement", "other")
@@ -77,6 +78,9 @@ _BRACKETS = str.maketrans(
     {"（": "(", "）": ")", "〔": "(", "〕": ")", "[": "(", "]": ")", "【": "(", "】": ")"}
 )
 
+# How a case number is written, quoted when one cannot be read (data: a case number is Chinese)
+EXAMPLE = "(2024)渝0106民初1234号"
+LEGACY_EXAMPLE = "(2015)沙法民初字第00123号"
 _CURRENT = re.compile(
     rf"^\((?P<year>\d{{4}})\)(?P<court>最高法|[{PROVINCES}{''.join(SPECIAL_COURTS)}]\d{{0,4}})"
     r"(?P<type>[\u4e00-\u9fff]{1,5}?)(?P<serial>\d{1,7})号(?P<suffix>之[一二三四五六七八九十]{1,3})?$"
@@ -183,11 +187,11 @@ def lookup_form(text: str) -> str:
 
 
 def parse_case_number(raw: object) -> CaseNumber:
-    """Read a case number; the result's ``error`` says in Chinese why it could not be read."""
+    """Read a case number; the result's ``error`` says (a coded text, ``messages.Coded``) why it could not be read."""
     text = "" if raw is None else str(raw)
     s = normalize_text(text).translate(_BRACKETS).replace(" ", "")
     if not s:
-        return CaseNumber(text, error="案号为空")
+        return CaseNumber(text, error=Coded("casenumber.empty"))
     if "字" in s or re.search(r"第\d+号(之[一二三四五六七八九十]{1,3})?$", s):
         return _parse_legacy(text, s)
     m = _CURRENT.match(s)
@@ -196,15 +200,15 @@ def parse_case_number(raw: object) -> CaseNumber:
         if wrong:
             return CaseNumber(
                 text,
-                error=f"法院代字应按最高人民法院法院代字表写作「{_NOT_ANNEX[wrong[1]]}」，而不是「{wrong[1]}」",
+                error=Coded("casenumber.court_code", right=_NOT_ANNEX[wrong[1]], wrong=wrong[1]),
             )
-        return CaseNumber(text, error="案号格式无法识别（应如 (2024)渝0106民初1234号）")
+        return CaseNumber(text, error=Coded("casenumber.format", example=EXAMPLE))
     if int(m["serial"]) == 0:
-        return CaseNumber(text, error="案号的序号不能为 0")
+        return CaseNumber(text, error=Coded("casenumber.serial_zero"))
     type_code = m["type"]
     cls = classify_type(type_code)
     if cls is None:
-        return CaseNumber(text, error=f"无法识别的类型代字「{type_code}」")
+        return CaseNumber(text, error=Coded("casenumber.type_code", type_code=type_code))
     return CaseNumber(
         text,
         year=int(m["year"]),
@@ -220,11 +224,11 @@ def parse_case_number(raw: object) -> CaseNumber:
 def _parse_legacy(text: str, s: str) -> CaseNumber:
     m = _LEGACY.match(s)
     if not m:
-        return CaseNumber(text, error="旧案号格式无法识别（应如 (2015)沙法民初字第00123号）")
+        return CaseNumber(text, error=Coded("casenumber.legacy_format", example=LEGACY_EXAMPLE))
     head = m["head"]
     t = _LEGACY_TYPE.search(head)
     if not t:
-        return CaseNumber(text, error=f"旧案号中找不到类型代字「{head}」")
+        return CaseNumber(text, error=Coded("casenumber.legacy_no_type", head=head))
     raw_type = t["type"]
     court = head[: t.start()]
     prefix = "知" if raw_type.startswith("知") else ""
@@ -237,10 +241,10 @@ def _parse_legacy(text: str, s: str) -> CaseNumber:
         body = "民"
     type_code = prefix + body
     if not court:
-        return CaseNumber(text, error=f"旧案号中缺少法院简称（类型代字「{raw_type}」之前）")
+        return CaseNumber(text, error=Coded("casenumber.legacy_no_court", type_code=raw_type))
     cls = classify_type(type_code)
     if cls is None:
-        return CaseNumber(text, error=f"无法识别的类型代字「{raw_type}」")
+        return CaseNumber(text, error=Coded("casenumber.type_code", type_code=raw_type))
     return CaseNumber(
         text,
         year=int(m["year"]),

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from workload_app.core import texts_grades, texts_people, texts_work
+from workload_app.core import texts_grades, texts_import, texts_people, texts_work
 
 ZH, EN = "zh", "en"
 
@@ -89,6 +89,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **texts_people.MESSAGES,
     **texts_work.MESSAGES,
     **texts_grades.MESSAGES,
+    **texts_import.MESSAGES,
 }
 
 
@@ -105,7 +106,7 @@ def _argument(name: str, value: Any, lang: str) -> Any:
     if name == "allowed":
         return (", " if lang == EN else "、").join(_term(ROLES, r, lang) for r in value)
     render_in = getattr(value, "render", None)  # a coded error (or list of them) inside another
-    if callable(render_in) and not isinstance(value, str | int | float):
+    if isinstance(value, Coded) or callable(render_in) and not isinstance(value, str | int | float):
         return render_in(lang)
     return value
 
@@ -172,3 +173,36 @@ class Phrase:
 def words(items: Iterable[str], zh: str = "、", en: str = ", ") -> Listing:
     """Chinese words (posts, reasons…) as one list, each in the message's language."""
     return Listing((Word(w) for w in items), zh, en)
+
+
+class Coded(str):
+    """A catalogue text that still reads as its Chinese text: ``Coded(code, **arguments)`` is the
+    string ``render(code, arguments)`` (so ``in``, ``==`` and joining keep working where a Chinese
+    message was a plain string), and ``render(lang)`` is the text in ``lang``. What a parser
+    returns as the reason a value was refused, and a progress label, are such texts: the caller at
+    the edge renders them in its user's language."""
+
+    code: str
+    arguments: dict[str, Any]
+
+    def __new__(cls, code: str, /, **arguments: Any) -> Coded:
+        text = super().__new__(cls, render(code, arguments, ZH))
+        text.code, text.arguments = code, arguments
+        return text
+
+    def render(self, lang: str = ZH) -> str:
+        return render(self.code, self.arguments, lang)
+
+    def __reduce__(self):  # pickled (a task's result between processes) as code and arguments
+        return (_coded, (self.code, self.arguments))
+
+
+def _coded(code: str, arguments: dict[str, Any]) -> Coded:
+    return Coded(code, **arguments)
+
+
+def in_language(text: Any, lang: str = ZH) -> str:
+    """``text`` in ``lang``: a coded text (``Coded``, ``Phrase``, a coded error) rendered, anything
+    else (a name, a plain string) as it is."""
+    render_in = getattr(text, "render", None)
+    return render_in(lang) if callable(render_in) else str(text)

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from workload_app.core.grading_params import GradingParams, _grading, _grading_toml
+from workload_app.core.messages import words
 from workload_app.core.param_values import _check_keys, _number, _share, _strings, _toml_key, _toml_value  # noqa: F401
 from workload_app.core.problems import ParameterError, ParameterProblems
 from workload_app.core.quality_params import (  # noqa: F401 - importable from here as before
@@ -414,7 +415,7 @@ def _assessment(a: Any) -> AssessmentParams:
             raise ParameterError(key, "param.group_empty")
         for post in members:
             if post not in POSTS:
-                raise ParameterError(key, "param.group_unknown_post", post=post, choices="、".join(POSTS))
+                raise ParameterError(key, "param.group_unknown_post", post=post, choices=words(POSTS))
             if post in seen:
                 raise ParameterError(
                     key, "param.post_in_two_groups", post=post, first=seen[post], second=name
@@ -423,7 +424,7 @@ def _assessment(a: Any) -> AssessmentParams:
         groups.append((str(name), members))
     missing = [r for r in POSTS if r not in seen]
     if missing:
-        raise ParameterError(f"assessment.{table}", "param.posts_without_group", posts="、".join(missing))
+        raise ParameterError(f"assessment.{table}", "param.posts_without_group", posts=words(missing))
     return AssessmentParams(tuple(groups), publish, months)
 
 

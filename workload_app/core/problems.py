@@ -1,6 +1,9 @@
 """Errors as values: a problem names where it is (file, row, column), the value and what was expected.
 
-Problems are rendered in Chinese for the user; ``code`` is stable for programs and tests.
+A problem's message is a coded text (``messages.Coded``: a catalogue code and its arguments) that
+reads as its Chinese text; ``text(lang)`` and ``render(lang)`` give it in the user's language,
+where the problem is shown (the window, the command line, the problem report). ``code`` is the
+problem's kind, stable for programs and tests.
 """
 
 from __future__ import annotations
@@ -15,15 +18,15 @@ T = TypeVar("T")
 
 
 class Problem(NamedTuple):
-    """One thing wrong with the input. ``row`` is the row number as the user sees it in the file."""
+    """One thing wrong with the input. ``row`` is the row number as the user sees it in the file;
+    ``column`` the column as headed in the file (the file's own words, not translated)."""
 
     code: str
-    message: str
+    message: str  # a ``messages.Coded`` text (a plain string is shown as it is in every language)
     row: int | None = None
     column: str = ""
     value: str = ""
     file: str = ""
-    english: str = ""  # the message in English, for a problem made from a catalogue code (``coded``)
 
     @classmethod
     def coded(
@@ -33,34 +36,31 @@ class Problem(NamedTuple):
         column: str = "",
         value: str = "",
         file: str = "",
+        kind: str = "",
         **arguments: Any,
     ) -> Problem:
-        """A problem whose message is the catalogue's text of ``code`` (Chinese, and English beside it)."""
-        return cls(
-            code,
-            messages.render(code, arguments, messages.ZH),
-            row,
-            column,
-            value,
-            file,
-            messages.render(code, arguments, messages.EN),
-        )
+        """A problem whose message is the catalogue's text ``code`` with ``arguments``; its kind is
+        ``kind`` (``code`` when not given)."""
+        return cls(kind or code, messages.Coded(code, **arguments), row, column, value, file)
 
     def text(self, lang: str = messages.ZH) -> str:
-        """The message in ``lang``: the English text when there is one, else the Chinese."""
-        return self.english if lang.startswith(messages.EN) and self.english else self.message
+        """The message in ``lang``."""
+        return messages.in_language(self.message, lang)
 
-    def render(self) -> str:
-        where = []
-        if self.file:
-            where.append(self.file)
+    def render(self, lang: str = messages.ZH) -> str:
+        """The whole problem in ``lang``: file, row, column, message and the value found."""
+        where = [self.file] if self.file else []
         if self.row is not None:
-            where.append(f"第 {self.row} 行")
+            where.append(messages.render("problem.row", {"row": self.row}, lang))
         if self.column:
-            where.append(f"「{self.column}」列")
-        head = "，".join(where)
-        value = f"（值：{clip(self.value)}）" if self.value else ""
-        return f"{head}：{self.message}{value}" if head else f"{self.message}{value}"
+            where.append(messages.render("problem.column", {"column": self.column}, lang))
+        value = messages.render("problem.value", {"value": clip(self.value)}, lang) if self.value else ""
+        if not where:
+            return f"{self.text(lang)}{value}"
+        head = messages.render("problem.separator", None, lang).join(where)
+        return messages.render(
+            "problem.line", {"where": head, "message": self.text(lang), "value": value}, lang
+        )
 
 
 class WorkloadError(Exception):

@@ -37,6 +37,7 @@ from fractions import Fraction
 import numpy as np
 import pandas as pd
 
+from workload_app.core.messages import Coded, Listing, Phrase
 from workload_app.core.params import QualityParams, TimeLimit
 
 TRIAL_CATEGORIES = ("criminal", "civil", "administrative")
@@ -194,12 +195,12 @@ def flag_rule_note(fig: QualityFigures) -> str:
     scaled = [i for i in fig.indicators if i.scale < 1.0]
     if scaled:
         months, _ = period_scale(fig.period)
-        names = "、".join(i.label for i in scaled)
-        parts.append(f"本期 {months} 个月，{names}的参考范围按全年范围 × {months}/12 折算")
+        names = Listing(i.label for i in scaled)
+        parts.append(Phrase("quality.scaled_note", months=months, names=names))
     least = max((i.min_denominator for i in fig.indicators), default=0)
     if least > 0:
-        parts.append(f"分母不足 {least} 的指标只列数值，不评价")
-    return "；".join(parts) + "。" if parts else ""
+        parts.append(Phrase("quality.denominator_note", least=least))
+    return Coded("quality.flag_note", parts=Listing(parts, "；", "; ")) if parts else ""
 
 
 def score_deduction(reversed_remanded: int, q: QualityParams) -> float:

@@ -50,6 +50,7 @@ from workload_app.core.assessment import (  # noqa: F401
     suggest_transfers,
 )
 from workload_app.core.dates import date_of
+from workload_app.core.messages import Coded
 from workload_app.core.params import Params
 
 MONTHS = tuple(range(1, 13))
@@ -89,19 +90,34 @@ class QuotaInputs:
     def common_quota(self) -> float:
         return float(round_half_up(self.blended, 0))
 
-    def derivation(self) -> str:
-        w = self.history_weight
-        return (
-            f"历史口径 {self.history_per_judge:.2f}；目标口径 {self.closing_rate:.0%}×({self.carry_over}+"
-            f"{self.expected_filings:.0f})×{self.sc_per_case:.4f}÷{self.judge_equivalents:.2f} = "
-            f"{self.target_based:.2f}；{w:g}×{self.history_per_judge:.2f} + {1 - w:g}×{self.target_based:.2f} = "
-            f"{self.blended:.2f}，取整 {self.common_quota:.0f}"
-        )
+    def derivation(self) -> Coded:
+        return derivation_text(self.as_dict())
 
     def as_dict(self) -> dict:
         d = asdict(self)
         d.update(target_based=self.target_based, blended=self.blended, common_quota=self.common_quota)
         return d
+
+
+def derivation_text(inputs: dict) -> Coded:
+    """How the common quota was derived from ``inputs`` (``QuotaInputs.as_dict()``, as a plan
+    stores them): a coded text, in Chinese as the plan always said it, in the user's language
+    where it is shown."""
+    w = inputs["history_weight"]
+    return Coded(
+        "quota.derivation",
+        history=inputs["history_per_judge"],
+        rate=inputs["closing_rate"],
+        carry=inputs["carry_over"],
+        filings=inputs["expected_filings"],
+        sc=inputs["sc_per_case"],
+        judges=inputs["judge_equivalents"],
+        target=inputs["target_based"],
+        weight=w,
+        rest=1 - w,
+        blended=inputs["blended"],
+        quota=inputs["common_quota"],
+    )
 
 
 def round_half_up(x: float, digits: int = 2) -> float:

@@ -23,6 +23,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from workload_app.core.messages import Coded, Listing, Phrase, in_language
 from workload_app.core.params import Params, Rule
 from workload_app.core.problems import ParameterError
 
@@ -227,9 +228,7 @@ def compute_averages(reference_cases: pd.DataFrame, params: Params) -> dict[str,
     ref_year = params.reference_year
     base = reference_cases[base_mask(reference_cases, params)]
     if base.empty:
-        raise ParameterError(
-            "trial.average_year", f"参照年度 {ref_year} 没有页数齐全的基准案件，无法计算平均页数"
-        )
+        raise ParameterError("trial.average_year", "standard.no_base_cases", year=ref_year)
     pools: dict[str, pd.DataFrame] = {"court": base}
     if params.trial.pooling == "category":
         for category in TRIAL_CATEGORIES:
@@ -246,15 +245,14 @@ def compute_averages(reference_cases: pd.DataFrame, params: Params) -> dict[str,
             if w > 0 and not mean > 0:
                 raise ParameterError(
                     f"trial.weights.{name}",
-                    f"参照年度 {ref_year}（{_POOL_LABELS.get(pool, pool)}）的{_COMPONENT_LABELS[name]}平均为 0，"
-                    f"而其权重为 {w:g}",
+                    "standard.zero_average",
+                    year=ref_year,
+                    pool=Phrase(f"standard.pool_{pool}"),
+                    component=Phrase(f"standard.component_{name}"),
+                    weight=w,
                 )
         out[pool] = Averages(means[0], means[1], means[2], len(frame))
     return out
-
-
-_POOL_LABELS = {"court": "全院", "criminal": "刑事", "civil": "民事", "administrative": "行政"}
-_COMPONENT_LABELS = {"file": "卷宗页数", "transcript": "庭审笔录页数", "judgment": "裁判文书页数"}
 
 
 # The three components of the trial formula: explanation label, page column, the result's average
@@ -336,7 +334,9 @@ def _case_averages(
                 if needs.any():
                     raise ParameterError(
                         "trial.pooling",
-                        f"参照年度 {params.reference_year} 没有{_POOL_LABELS[pool]}基准案件，无法按类别计算平均页数",
+                        "standard.no_pool_cases",
+                        year=params.reference_year,
+                        pool=Phrase(f"standard.pool_{pool}"),
                     )
                 continue
             avg[mask] = averages[pool][:3]
@@ -438,102 +438,74 @@ def _pages_text(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else f"{x:g}"
 
 
-def explain(case: dict, result: dict, params: Params, lang: str = "zh") -> str:
+def explain(case: dict, result: dict, params: Params, lang: str | None = None) -> Coded | str:
     """A one-line explanation of how a case's SC was reached, e.g.
     ``卷宗 320/210.4×0.15 + 笔录 12/9.8×0.25 + 文书 8/6.1×0.60 = 1.32``; for a case closed outside
-    the responsible judge's time in post, why it is credited to nobody yet. Chinese (the exports'),
-    or English for the English window (``lang="en"``); names, methods and rules stay as recorded."""
-    en = lang.startswith("en")
-    text = _explain_sc(case, result, params, en)
+    the responsible judge's time in post, why it is credited to nobody yet. A coded text: it reads
+    as Chinese, ``render(lang)`` gives it in the user's language (a stored reason, a rule's name
+    and a closing method are the court's own words and stay as written); with ``lang``, the text
+    already rendered in that language."""
+    text = _explain_sc(case, result, params)
     if int(result["flags"]) & OUT_OF_POST:
-        why = _text(case.get("hold_reason")) or (
-            "closed outside the responsible judge's time in post" if en else "结案日期不在承办法官的任职期间"
-        )
-        if en:
-            text += f"; {why}; held for review: credited to no judge until Personnel corrects the date or the judge, or confirms"
-        else:
-            text += f"；{why}，待复核：人事更正日期或法官、或确认前不计入任何法官"
-    return text
+        why = _text(case.get("hold_reason")) or Phrase("explain.out_of_post_default")
+        text = Coded("explain.out_of_post", text=text, why=why)
+    return text if lang is None else in_language(text, lang)
 
 
-_COMPONENT_WORDS_EN = {"卷宗": "file", "笔录": "transcript", "文书": "judgment"}
-_PAGE_WORDS = (
-    ("卷宗页数", "file pages"),
-    ("庭审笔录页数", "transcript pages"),
-    ("裁判文书页数", "judgment pages"),
-)
-
-
-def _explain_sc(case: dict, result: dict, params: Params, en: bool = False) -> str:
+def _explain_sc(case: dict, result: dict, params: Params) -> Coded:
     sc = result["sc"]
     rule_index = int(result["rule"])
     rule = params.trial.rules[rule_index] if rule_index != NO_RULE else None
     if result["unit"] == "enforcement":
-        method = case.get("closing_method") or ("(no closing method)" if en else "（无结案方式）")
+        closing = case.get("closing_method") or ""
+        method = closing or Phrase("explain.no_method")
         if int(result["flags"]) & AWAITING_APPROVAL:
-            if en:
-                return f"Enforcement case, {method}: not approved by the integrity supervisor yet, counts 0 for now"
-            return f"执行案件，{method}：未经廉政监察员审批，暂计 0"
-        credit = params.enforcement.credit_of(method)
-        approved = method in params.enforcement.needs_approval
-        if en:
-            return f"Enforcement case, {method}{', approved' if approved else ''}: counts {credit:g}"
-        return f"执行案件，{method}{'，已审批' if approved else ''}：计 {credit:g}"
+            return Coded("explain.awaiting", method=method)
+        credit = params.enforcement.credit_of(closing)
+        note = Phrase("explain.approved") if closing in params.enforcement.needs_approval else ""
+        return Coded("explain.enforcement", method=method, note=note, credit=credit)
     if rule is not None and rule.mode == "fixed":
-        if en:
-            return f"Special rule “{rule.name}”: a fixed {rule.value:g}"
-        return f"特殊规则「{rule.name}」：固定计 {rule.value:g}"
+        return Coded("explain.fixed", rule=rule.name, value=rule.value)
     if int(result["flags"]) & OUTLIER:
-        factor = params.trial.outlier_factor
-        why = _text(case.get("hold_reason")) or (
-            f"pages over {factor:g} × the median of cases of the same type"
-            if en
-            else f"页数超过同类型案件中位数的 {factor:g} 倍"
+        why = _text(case.get("hold_reason")) or Phrase(
+            "explain.outlier_default", factor=params.trial.outlier_factor
         )
-        if en:
-            return (
-                f"Unusual page count, held for review ({why}): counts 0, and stays out of the page averages, "
-                "until Personnel or the Administrator confirms or corrects the pages"
-            )
-        return (
-            f"页数异常，待复核（{why}）：人事或管理员确认或更正页数前不计标准案件，暂计 0，也不计入平均页数"
-        )
+        return Coded("explain.outlier", why=why)
     if int(result["flags"]) & INCOMPLETE:
-        missing = (", " if en else "、").join(
-            words[1] if en else words[0]
-            for col, words in zip(PAGE_COLUMNS, _PAGE_WORDS, strict=True)
+        missing = Listing(
+            Phrase(f"standard.component_{name}")
+            for col, name in zip(PAGE_COLUMNS, ("file", "transcript", "judgment"), strict=True)
             if case.get(col) is None or (isinstance(case.get(col), float) and math.isnan(case[col]))
         )
-        if en:
-            return f"Incomplete data (no {missing}): no standard cases"
-        return f"数据不全（缺{missing}），不计标准案件"
+        return Coded("explain.incomplete", missing=missing)
     t = params.trial
-    parts = []
-    for (label, col, avg_key, _), w in zip(COMPONENTS, trial_weights(params), strict=True):
-        if w > 0:
-            word = _COMPONENT_WORDS_EN[label] if en else label
-            parts.append(f"{word} {_pages_text(case[col])}/{_fmt(result[avg_key], 1)}×{_fmt(w, 2)}")
-    text = " + ".join(parts)
+    parts = [
+        Phrase(
+            "explain.part",
+            label=Phrase(f"explain.part_{col.removesuffix('_pages')}"),
+            pages=_pages_text(case[col]),
+            average=_fmt(result[avg_key], 1),
+            weight=_fmt(w, 2),
+        )
+        for (_label, col, avg_key, _), w in zip(COMPONENTS, trial_weights(params), strict=True)
+        if w > 0
+    ]
+    formula: object = Listing(parts, " + ", " + ")
     page_sc = result["page_sc"]
     if rule is not None and rule.mode == "factor":
-        if en:
-            text = f"({text}) = {_fmt(page_sc, 2)}, “{rule.name}” ×{rule.value:g}"
-        else:
-            text = f"({text}) = {_fmt(page_sc, 2)}，「{rule.name}」×{rule.value:g}"
+        formula = Phrase(
+            "explain.factor", formula=formula, page_sc=_fmt(page_sc, 2), rule=rule.name, value=rule.value
+        )
         raw = page_sc * rule.value
     else:
         raw = page_sc
     note = _text(case.get("review_note"))
     if t.cap > 0 and raw > t.cap:
-        return (
-            f"{text} = {_fmt(raw, 2)}, capped at {t.cap:g}{note}"
-            if en
-            else f"{text} = {_fmt(raw, 2)}，封顶 {t.cap:g}{note}"
-        )
-    return f"{text} = {_fmt(sc, 2)}{note}"
+        return Coded("explain.capped", formula=formula, raw=_fmt(raw, 2), cap=t.cap, note=note)
+    return Coded("explain.total", formula=formula, sc=_fmt(sc, 2), note=note)
 
 
-def averages_note(case: dict, result: dict, params: Params, lang: str = "zh") -> str:
+def averages_note(case: dict, result: dict, params: Params, lang: str | None = None) -> Coded | str:
     """Where the divisors of a page-based explanation come from (the explanation's
     ``卷宗 120/169.4×0.15`` says 169.4, not what it is): the reference year's average pages of the
     court's base cases (or of the case's category, when pooled by category). Empty for a case
@@ -541,29 +513,20 @@ def averages_note(case: dict, result: dict, params: Params, lang: str = "zh") ->
     averages = [result.get(key) for _label, _col, key, _w in COMPONENTS]
     if any(a is None or (isinstance(a, float) and math.isnan(a)) for a in averages):
         return ""
-    category = str(case.get("category")) if params.trial.pooling == "category" else ""
-    if lang.startswith("en"):
-        pool = "the court's" + (f" {category}" if category in _POOL_LABELS else "")
-        values = ", ".join(_fmt(float(a), 1) for a in averages)
-        return (
-            f"Here {values} are the average file, transcript and judgment pages of {pool} base cases in "
-            f"the reference year {params.reference_year}: a case with exactly the average pages counts "
-            "as 1 standard case."
-        )
-    pool = "全院" + _POOL_LABELS.get(category, "")
-    values = "、".join(_fmt(float(a), 1) for a in averages)
-    return (
-        f"其中 {values} 是参照年度 {params.reference_year} 年{pool}基准案件的平均卷宗、庭审笔录、"
-        "裁判文书页数：页数恰为平均的案件计 1 件标准案件。"
-    )
+    category = str(case.get("category"))
+    pool = Phrase("standard.pool_court")
+    if params.trial.pooling == "category" and category in TRIAL_CATEGORIES:
+        pool = Phrase("explain.pool_category", category=Phrase(f"standard.pool_{category}"))
+    values = Listing(_fmt(float(a), 1) for a in averages)
+    note = Coded("explain.averages", values=values, year=params.reference_year, pool=pool)
+    return note if lang is None else in_language(note, lang)
 
 
-def explain_with_averages(case: dict, result: dict, params: Params, lang: str = "zh") -> str:
+def explain_with_averages(case: dict, result: dict, params: Params, lang: str | None = None) -> Coded | str:
     """``explain``, and below a page-based one what its divisors are (``averages_note``): the
     window's explanation of one case. Exports keep the one-line ``explain``."""
-    text = explain(case, result, params, lang)
-    first = COMPONENTS[0][0]
-    word = _COMPONENT_WORDS_EN[first] if lang.startswith("en") else first
-    page_based = f"{word} " in text and "/" in text
-    note = averages_note(case, result, params, lang) if page_based else ""
-    return f"{text}\n{note}" if note else text
+    text = explain(case, result, params)
+    page_based = all(f"{label} " in text for label, *_ in COMPONENTS[:1]) and "/" in text
+    note = averages_note(case, result, params) if page_based else ""
+    both = Coded("explain.with_averages", text=text, note=note) if note else text
+    return both if lang is None else in_language(both, lang)

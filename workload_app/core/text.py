@@ -6,6 +6,8 @@ import functools
 import re
 import unicodedata
 
+from workload_app.core.messages import Coded
+
 _SPACES = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
 # Invisible characters a copy-paste or an export carries inside a name: zero-width space, joiners,
 # marks, word joiner, soft hyphen, BOM.
@@ -63,7 +65,7 @@ def clip(value: object, limit: int = QUOTE_LIMIT) -> str:
     s = " ".join(s.split())
     if total is None and len(s) <= limit:
         return s
-    return f"{s[:limit]}…（共 {total or len(s)} 个字符）"
+    return Coded("text.clipped", head=s[:limit], count=total or len(s))
 
 
 @functools.cache

@@ -10,6 +10,8 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from workload_app.core.messages import Coded
+
 
 def _round_half_up(x: float, digits: int = 2) -> float:
     q = 10**digits
@@ -90,8 +92,5 @@ def transfers(
         )
     if not rows:
         return []
-    assumed = (
-        f"按审判月度任务分布，1–{through_month} 月占全年 {share:.1%}：后续收案 = 已收案件 ÷ {share:.1%} × "
-        f"{1 - share:.1%}；可办标准案件 = (未结 + 后续收案) × 该类案件平均标准案件数；缺口 = 全年任务 − 已结"
-    )
+    assumed = Coded("transfers.assumption", month=through_month, share=share, rest=1 - share)
     return [replace(t, assumption=assumed) for t in suggest_transfers(pd.DataFrame(rows))]

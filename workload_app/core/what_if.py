@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from workload_app.core.credit import CreditLinks, PostSpans, credit_links
+from workload_app.core.messages import Coded
 from workload_app.core.params import Params
 from workload_app.core.standard import Kernel, standard_kernel
 
@@ -139,7 +140,7 @@ def rank_stability(
     all_ranks = np.empty((len(w), len(people)))
     for k, weights in enumerate(w):
         if progress is not None:
-            progress(k / len(w), f"方案 {k + 1}/{len(w)}")
+            progress(k / len(w), Coded("progress.scenario", number=k + 1, count=len(w)))
         all_sc[k] = judge_sc(weights)
         all_ranks[k] = court_ranks(all_sc[k], target, groups)
     rank0 = all_ranks[0]
@@ -174,5 +175,5 @@ def rank_stability(
     )
     out["max_shift"] = out["max_shift"].astype(int)
     if progress is not None:
-        progress(1.0, "完成")
+        progress(1.0, Coded("progress.done"))
     return RankStability(judges, out, by_completion(target))

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from workload_app.core import case_schema
 from workload_app.core.casenumber import stored_case_number
-from workload_app.core.messages import Listing, Phrase, Word
+from workload_app.core.messages import Coded, Listing, Phrase, Word
 from workload_app.core.problems import ImportRejected, Problem, WorkloadError
 from workload_app.core.text import clip
 from workload_app.importing.headers import CASE_LABELS, CASE_SYNONYMS, HeaderMatch, find_header, header_key
@@ -23,6 +23,7 @@ from workload_app.importing.values import (
     DEFAULT_AMOUNT_CEILING,
     DEFAULT_PAGE_CEILING,
     MAX_CELL_CHARS,
+    YES_NO,
     CellError,
     is_blank,
     parse_approved,
@@ -90,7 +91,7 @@ def choose_sheet(
                 if header is None:
                     raise ImportRejected("import.no_header_in_sheet", sheet=name)
                 return s, header
-        raise ImportRejected("import.no_such_sheet", sheet=name, sheets="、".join(s.name for s in sheets))
+        raise ImportRejected("import.no_such_sheet", sheet=name, sheets=Listing(s.name for s in sheets))
     for s in sheets:
         header = find_header(s.rows, CASE_SYNONYMS, "case_number", profile)
         if header is not None:
@@ -101,13 +102,13 @@ def choose_sheet(
 def check_required_columns(header: HeaderMatch) -> None:
     missing = [CASE_LABELS[f] for f in ("case_number", "judge") if f not in header.columns]
     if "closed_on" not in header.columns and "filed_on" not in header.columns:
-        missing.append("结案日期")
+        missing.append(CASE_LABELS["closed_on"])
     if missing:
         hint = ""
         near = [h for h in header.unknown if header_key(h) in NOT_THE_JUDGE]
         if "judge" not in header.columns and near:
             hint = WorkloadError("import.not_the_judge", column=near[0])
-        raise ImportRejected("import.missing_columns", columns="、".join(missing), hint=hint)
+        raise ImportRejected("import.missing_columns", columns=Listing(missing), hint=hint)
 
 
 def check_duplicate_columns(header: HeaderMatch) -> None:
@@ -203,7 +204,7 @@ def parse_chunk(
     for offset, row in enumerate(body):
         row_no = first_index + 1 + offset
         if progress and offset % 5000 == 0:
-            progress(offset / max(1, len(body)), f"校验第 {row_no} 行")
+            progress(offset / max(1, len(body)), Coded("progress.check_row", row=row_no))
         if all(is_blank(c) for c in row):
             continue
         if _is_footer(row, cols["case_number"]) and not any(isinstance(c, CellError) for c in row):
@@ -217,11 +218,11 @@ def parse_chunk(
         ) -> None:
             shown = "" if value is None else clip(value, 100)
             column = label.get(field, CASE_LABELS[field])
-            if isinstance(message, Phrase):  # a catalogue text: Chinese and English
+            if isinstance(message, Phrase):  # a problem of its own kind, named by its text's code
                 errs.append(
                     Problem.coded(message.code, row_no, column, shown, file_label, **message.arguments)
                 )
-            else:
+            else:  # a value refused (a coded text from the parsers)
                 errs.append(Problem("invalid_value", message, row_no, column, shown, file_label))
 
         rec: dict = {"_row": row_no}
@@ -234,7 +235,7 @@ def parse_chunk(
             elif isinstance(value, str) and len(value) > MAX_CELL_CHARS:
                 bad(
                     field,
-                    f"单元格有 {len(value):,} 个字符，超过 {MAX_CELL_CHARS:,}（Excel 单元格的上限）",
+                    Coded("cell.too_long", length=f"{len(value):,}", limit=f"{MAX_CELL_CHARS:,}"),
                     value,
                 )
                 unreadable.add(field)
@@ -245,12 +246,12 @@ def parse_chunk(
         raw_number = _cell(row, cols["case_number"])
         canonical, number = stored_case_number(raw_number)
         if is_blank(raw_number):
-            bad("case_number", "案号为必填项", raw_number)
+            bad("case_number", Coded("row.case_number_required"), raw_number)
         elif canonical is None:
             bad("case_number", number.error, raw_number)
         else:
             if canonical in seen:
-                bad("case_number", f"案号与第 {seen[canonical]} 行重复", raw_number)
+                bad("case_number", Coded("row.duplicate_case_number", row=seen[canonical]), raw_number)
             else:
                 seen[canonical] = row_no
             rec.update(
@@ -263,7 +264,7 @@ def parse_chunk(
             )
         judge, _ = parse_person(_cell(row, cols["judge"]))
         if not judge:
-            bad("judge", "承办法官为必填项", _cell(row, cols["judge"]))
+            bad("judge", Coded("row.judge_required"), _cell(row, cols["judge"]))
         rec["judge"] = judge
         if "division" in cols:
             rec["division"] = parse_text(_cell(row, cols["division"]))[0]
@@ -273,11 +274,11 @@ def parse_chunk(
                 if err:
                     bad(field, err, _cell(row, cols[field]))
                 elif value and value > today:
-                    bad(field, f"日期 {value.isoformat()} 晚于今天", _cell(row, cols[field]))
+                    bad(field, Coded("row.date_future", date=value.isoformat()), _cell(row, cols[field]))
                 elif value and value < EARLIEST_DATE:
                     bad(
                         field,
-                        f"日期 {value.isoformat()} 早于 {EARLIEST_DATE.year} 年，不可能是本院在办案件的日期",
+                        Coded("row.date_too_early", date=value.isoformat(), year=EARLIEST_DATE.year),
                         _cell(row, cols[field]),
                     )
                 rec[field] = value
@@ -285,20 +286,20 @@ def parse_chunk(
         if filed and closed and closed < filed:
             bad(
                 "closed_on",
-                f"结案日期 {closed.isoformat()} 早于立案日期 {filed.isoformat()}",
+                Coded("row.closed_before_filed", closed=closed.isoformat(), filed=filed.isoformat()),
                 _cell(row, cols["closed_on"]),
             )
         case_year = rec.get("year")
         if closed and case_year and closed.year < case_year and not (filed and closed < filed):
             bad(
                 "closed_on",
-                f"结案日期 {closed.isoformat()} 早于案号中的年度 {case_year} 年（案件不能在立案年度之前审结）",
+                Coded("row.closed_before_year", closed=closed.isoformat(), year=case_year),
                 _cell(row, cols["closed_on"]),
             )
         if closed is None and filed is None and not any(e.column == label.get("closed_on") for e in errs):
             bad(
                 "closed_on" if "closed_on" in cols else "filed_on",
-                "结案日期为空（未结案件）时须有立案日期",
+                Coded("row.open_needs_filed"),
                 None,
             )
         for field, reader in read:  # each other column the schema declares, by its reader
@@ -342,7 +343,7 @@ def unknown_judge_problems(
             problems.append(
                 Problem(
                     "unknown_judge",
-                    "法官不在名册中（可先导入名册，或用「自动建立法官」）",
+                    Coded("row.unknown_judge"),
                     r["_row"],
                     column,
                     r["judge"],
@@ -378,10 +379,10 @@ def parse_days(value: object) -> tuple[int | None, str]:
         try:
             text = float(s)
         except ValueError:
-            return None, f"天数应为非负整数，而不是「{str(value).strip()}」"
+            return None, Coded("cell.days_not_number", value=str(value).strip())
     x = float(text)
     if math.isnan(x) or x < 0 or not x.is_integer() or x > 36500:
-        return None, f"天数应为 0 至 36500 的整数，而不是「{str(value).strip()}」"
+        return None, Coded("cell.days_range", value=str(value).strip())
     return int(x), ""
 
 
@@ -395,7 +396,7 @@ def parse_yes_no(value: object) -> tuple[bool | None, str]:
         return True, ""
     if key in _NO:
         return False, ""
-    return None, f"应为 是/否，而不是「{str(value).strip()}」"
+    return None, Coded("cell.yes_no", value=str(value).strip(), yes_no=YES_NO)
 
 
 def parse_amount(value: object) -> tuple[float | None, str]:
@@ -407,10 +408,10 @@ def parse_amount(value: object) -> tuple[float | None, str]:
     else:
         m = _AMOUNT.match(str(parse_text(value)[0]).replace(",", "").replace("，", "").replace(" ", ""))
         if not m:
-            return None, f"金额应为数字（元），而不是「{str(value).strip()}」"
+            return None, Coded("cell.amount_not_number", value=str(value).strip())
         x = float(m[1]) * (10000 if m[2] == "万元" else 1)
     if math.isnan(x) or math.isinf(x) or x < 0:
-        return None, f"金额应为非负数（元），而不是「{str(value).strip()}」"
+        return None, Coded("cell.amount_negative", value=str(value).strip())
     return x, ""
 
 
@@ -476,7 +477,9 @@ def _check_amounts(rec: dict, bad: Callable) -> None:
     applied, recovered = rec.get("enforcement_applied"), rec.get("enforcement_recovered")
     if applied is not None and recovered is not None and recovered > applied + 0.005:
         bad(
-            "enforcement_recovered", f"执行到位金额 {recovered:g} 大于申请执行标的金额 {applied:g}", recovered
+            "enforcement_recovered",
+            Coded("row.recovered_above_applied", recovered=recovered, applied=applied),
+            recovered,
         )
 
 
@@ -484,7 +487,7 @@ def _check_amounts(rec: dict, bad: Callable) -> None:
 
 # A division whose name says its category (刑事审判庭, 民事审判第一庭, 行政审判庭, 执行局…).
 _DIVISION_CATEGORY = (("刑事", "criminal"), ("民事", "civil"), ("商事", "civil"), ("行政", "administrative"))
-_CATEGORY_WORDS = {"criminal": "刑事", "civil": "民事", "administrative": "行政", "enforcement": "执行"}
+_CATEGORY_WORDS = ("criminal", "civil", "administrative", "enforcement")  # each a ``category.`` text
 
 
 def division_category(name: str | None) -> str | None:
@@ -516,7 +519,7 @@ def import_warnings(
             out.append(
                 Problem(
                     "warn_judge_left",
-                    f"结案日期 {closed.isoformat()} 晚于承办法官离任日期 {left}（请核对承办法官或结案日期）",
+                    Coded("warn.judge_left", closed=closed.isoformat(), left=str(left)),
                     r["_row"],
                     judge_column,
                     r["judge"],
@@ -530,8 +533,13 @@ def import_warnings(
             out.append(
                 Problem(
                     "warn_division_category",
-                    f"{_CATEGORY_WORDS[category]}案件（{r.get('type_code', '')}）登记在"
-                    f"{_CATEGORY_WORDS[stated]}部门「{division}」（请核对部门或案号）",
+                    Coded(
+                        "warn.division_category",
+                        category=Phrase(f"category.{category}"),
+                        type_code=r.get("type_code", ""),
+                        stated=Phrase(f"category.{stated}"),
+                        division=str(division),
+                    ),
                     r["_row"],
                     division_column,
                     str(division),

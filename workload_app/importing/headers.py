@@ -21,6 +21,8 @@ APPEAL_SYNONYMS: dict[str, tuple[str, ...]] = {
     "closed_on": ("结案日期", "审结日期", "二审结案日期"),
 }
 APPEAL_LABELS = {k: v[0] for k, v in APPEAL_SYNONYMS.items()}
+# The outcomes an appellate court writes, quoted when a row has none (data)
+APPEAL_OUTCOME_EXAMPLES = "维持/改判/发回重审/撤诉/调解"
 ROSTER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "name": ("姓名", "法官", "法官姓名"),
     "division": ("部门", "所在部门", "庭室", "承办部门"),

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import NamedTuple
 from xml.etree import ElementTree
 
+from workload_app.core.messages import Coded, Phrase
 from workload_app.core.problems import ImportRejected, Problem
 from workload_app.core.text import clip
 from workload_app.importing.headers import CASE_SYNONYMS, ROSTER_SYNONYMS, find_header
@@ -46,10 +47,11 @@ MAX_XML_ROW_BYTES = 64 << 20  # one worksheet row (or shared string) of XML
 CSV_STRAY_LINES = 5  # a legitimate multi-line cell (a note) stays short
 
 
-def _refuse(message: str, row: int | None = None, column: str = "", value: str = "") -> ImportRejected:
-    problems = [Problem("unreadable_file", message, row, column, value)] if row is not None else []
-    where = (f"第 {row} 行" + (f"「{column}」列" if column else "") + "：") if row is not None else ""
-    return ImportRejected(where + message, problems)
+def _refuse(message: Coded, row: int, column: str = "", value: str = "") -> ImportRejected:
+    """The whole file refused for what was found at ``row`` (and ``column``), named in the refusal."""
+    problems = [Problem("unreadable_file", message, row, column, value)]
+    at = Phrase("file.at_column", column=column) if column else ""
+    return ImportRejected("file.at_row", problems, row=row, column=at, message=message)
 
 
 # ---------------------------------------------------------------- csv
@@ -131,12 +133,9 @@ def stream_csv(path: Path, chunk_rows: int | None = None) -> Iterator[list[list[
                     raise ImportRejected("import.binary_csv") from exc
                 if "field larger than field limit" in str(exc):
                     raise _refuse(
-                        f"有一个单元格超过 {csv.field_size_limit()} 个字符，不是法院系统导出的内容"
-                        '（常见原因：单元格里有一个没有配对的英文引号 "，其后各行都被并入这一格）；'
-                        "应为每个单元格一段文字、每行一件案件",
-                        start,
+                        Coded("file.csv_cell_too_long", limit=csv.field_size_limit()), start
                     ) from exc
-                raise _refuse(f"无法按 CSV 读取（{clip(exc, 80)}）", start) from exc
+                raise _refuse(Coded("file.csv_unreadable", detail=clip(exc, 80)), start) from exc
             last_line = reader.line_num
             if any("\x00" in field for field in record):
                 raise ImportRejected("import.binary_csv")
@@ -199,9 +198,7 @@ def _check_multiline(
         inner = field.splitlines()[1:]
         if end - start + 1 > CSV_STRAY_LINES or any(delimiter in line for line in inner):
             raise _refuse(
-                f'这一格以英文引号 " 开始却没有配对的引号，第 {start + 1}–{end} 行被并入了这一格'
-                f"（读出的记录会少 {end - start} 行）；应为每行一件案件："
-                '请删除该引号，或把单元格里的引号写成两个 ""',
+                Coded("file.csv_stray_quote", first=start + 1, last=end, lost=end - start),
                 start,
                 _column_name(rows, j),
                 clip(field, 40),
@@ -272,7 +269,7 @@ class _SheetScan:
             self.errors[position] = CellError("")
 
 
-def _stream_parts(stream, cut_at: bytes, what: str):
+def _stream_parts(stream, cut_at: bytes, what: Phrase):
     """The entry's bytes in pieces ending on ``cut_at``; a piece longer than a row may be is refused."""
     leftover = b""
     while True:
@@ -285,9 +282,7 @@ def _stream_parts(stream, cut_at: bytes, what: str):
         cut = buffer.rfind(cut_at)
         if cut < 0:
             if len(buffer) > MAX_XML_ROW_BYTES:
-                raise ImportRejected(
-                    f"{what}中有一行（或一个单元格）超过 {MAX_XML_ROW_BYTES >> 20} MB，不是正常的 Excel 文件"
-                )
+                raise ImportRejected("file.xml_row_too_big", what=what, limit=MAX_XML_ROW_BYTES >> 20)
             leftover = buffer
             continue
         cut += len(cut_at)
@@ -295,11 +290,9 @@ def _stream_parts(stream, cut_at: bytes, what: str):
         leftover = buffer[cut:]
 
 
-def _check_long_text(part: bytes, what: str) -> None:
+def _check_long_text(part: bytes, what: Phrase) -> None:
     if _LONG_TEXT.search(part):
-        raise ImportRejected(
-            f"{what}中有单元格超过 {MAX_CELL_CHARS} 个字符（Excel 单元格的上限），文件不是正常的导出"
-        )
+        raise ImportRejected("file.xml_cell_too_long", what=what, limit=MAX_CELL_CHARS)
 
 
 def _sheet_paths(book: zipfile.ZipFile) -> dict[str, str]:
@@ -309,7 +302,7 @@ def _sheet_paths(book: zipfile.ZipFile) -> dict[str, str]:
     try:
         for name in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels"):
             if book.getinfo(name).file_size > (16 << 20):
-                raise ImportRejected(f"{name} 大得不正常，文件不是正常的 Excel 文件")
+                raise ImportRejected("file.part_too_big", name=name)
         workbook = ElementTree.fromstring(book.read("xl/workbook.xml"))
         rels = ElementTree.fromstring(book.read("xl/_rels/workbook.xml.rels"))
     except (KeyError, ElementTree.ParseError):
@@ -351,7 +344,7 @@ def inspect_workbook_zip(path: Path) -> dict[str, dict[tuple[int, int], CellErro
                 if member not in book.namelist():
                     continue
                 scan = _SheetScan()
-                what = f"工作表「{clip(name, 30)}」"
+                what = Phrase("file.sheet", sheet=clip(name, 30))
                 with book.open(member) as stream:
                     for part in _stream_parts(stream, b"</row>", what):
                         _check_long_text(part, what)
@@ -359,15 +352,20 @@ def inspect_workbook_zip(path: Path) -> dict[str, dict[tuple[int, int], CellErro
                 area = scan.max_row * scan.max_col
                 if area > SPARSE_AREA and area > 4 * max(1, scan.cells):
                     raise ImportRejected(
-                        f"{what}的单元格 {scan.max_ref.decode()} 远在数据之外：按它读取要铺开 {scan.max_row} 行 × "
-                        f"{scan.max_col} 列（{area:,} 个单元格），而表中只有 {scan.cells:,} 个单元格。"
-                        "请在 Excel 中删除多余的行和列后另存再导入"
+                        "file.sparse_cell",
+                        what=what,
+                        ref=scan.max_ref.decode(),
+                        rows=scan.max_row,
+                        columns=scan.max_col,
+                        area=f"{area:,}",
+                        cells=f"{scan.cells:,}",
                     )
                 found[name] = scan.errors
             if "xl/sharedStrings.xml" in book.namelist():
                 with book.open("xl/sharedStrings.xml") as stream:
-                    for part in _stream_parts(stream, b"</si>", "共享字符串表"):
-                        _check_long_text(part, "共享字符串表")
+                    strings = Phrase("file.shared_strings")
+                    for part in _stream_parts(stream, b"</si>", strings):
+                        _check_long_text(part, strings)
         except (zipfile.BadZipFile, EOFError, OSError, RuntimeError) as exc:
             raise ImportRejected("import.damaged", detail=clip(exc, 80)) from exc
         except Exception as exc:  # noqa: BLE001 - zlib.error and friends from a crafted entry
@@ -490,9 +488,13 @@ def inspect_xls(path: Path) -> dict[str, dict[tuple[int, int], CellError]]:
         if area > SPARSE_AREA and area > 4 * max(1, cells):
             ref = f"{column_letter(far[1])}{far[0] + 1}"
             raise ImportRejected(
-                f"工作表「{clip(name, 30)}」的单元格 {ref} 远在数据之外：按它读取要铺开 {max_row} 行 × "
-                f"{max_col} 列（{area:,} 个单元格），而表中只有 {cells:,} 个单元格。"
-                "请在 Excel 中删除多余的行和列后另存再导入"
+                "file.sparse_cell",
+                what=Phrase("file.sheet", sheet=clip(name, 30)),
+                ref=ref,
+                rows=max_row,
+                columns=max_col,
+                area=f"{area:,}",
+                cells=f"{cells:,}",
             )
         found[name] = errors
     return found
@@ -541,8 +543,7 @@ def read_excel(path: Path) -> list[RawSheet]:
             # no format stores a real cell in fewer than about 8 bytes
             if area > SPARSE_AREA and area > budget // 2:
                 raise ImportRejected(
-                    f"工作表「{clip(name, 30)}」声明了 {area:,} 个单元格，文件却只有 {budget >> 10} KB："
-                    "是恶意构造或已损坏的文件。请在 Excel 中删除多余的行和列后另存再导入"
+                    "file.declared_area", sheet=clip(name, 30), area=f"{area:,}", size=budget >> 10
                 )
             rows = sheet.to_python(skip_empty_area=False)
             _mark_errors(rows, errors.get(name, {}))
@@ -552,7 +553,9 @@ def read_excel(path: Path) -> list[RawSheet]:
         raise
     except Exception as calamine_error:  # noqa: BLE001 - fall back, then report both
         if suffix not in {".xlsx", ".xlsm"}:
-            raise ImportRejected(f"无法读取 Excel 文件：{clip(calamine_error, 120)}") from calamine_error
+            raise ImportRejected(
+                "file.excel_unreadable", detail=clip(calamine_error, 120)
+            ) from calamine_error
         try:
             import openpyxl
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from workload_app.core.messages import Coded, words
 from workload_app.core.params import POSTS
 from workload_app.core.problems import ImportRejected, Problem
 from workload_app.core.text import clip, compact, name_key
@@ -24,6 +25,7 @@ POST_SYNONYMS = {
     "执行局长": "庭长",
     "执行局副局长": "副庭长",
 }
+TRACK_WORDS = ("审判", "执行")  # the two tracks as a roster file writes them (data)
 TRACKS = {"审判": "trial", "执行": "enforcement", "trial": "trial", "enforcement": "enforcement"}
 
 
@@ -76,21 +78,18 @@ def parse_roster(sheet: RawSheet, header: HeaderMatch, file_label: str) -> Parse
         name, _ = parse_person(cell("name"))
         key = name_key(name)
         if not name:
-            bad("name", "姓名为必填项")
+            bad("name", Coded("roster.name_required"))
         elif key in seen:
-            bad(
-                "name",
-                f"姓名与第 {seen[key]} 行重复（同一法院内法官姓名须唯一；只差空格、隐形字符或间隔号也算同名）",
-            )
+            bad("name", Coded("roster.duplicate_name", row=seen[key]))
         else:
             seen[key] = row_no
         division = parse_text(cell("division"))[0]
         if not division:
-            bad("division", "部门为必填项")
+            bad("division", Coded("roster.division_required"))
         post_text = compact(cell("post")) if not is_blank(cell("post")) else "审判员"
         post = POST_SYNONYMS.get(post_text)
         if post is None:
-            bad("post", f"职务应为 {'/'.join(POSTS)} 之一")
+            bad("post", Coded("roster.post", posts=words(POSTS, "/", "/")))
         track_text = compact(cell("track")) if not is_blank(cell("track")) else ""
         track = (
             TRACKS.get(track_text)
@@ -98,7 +97,7 @@ def parse_roster(sheet: RawSheet, header: HeaderMatch, file_label: str) -> Parse
             else ("enforcement" if "执行" in (division or "") else "trial")
         )
         if track is None:
-            bad("track", "类别应为「审判」或「执行」")
+            bad("track", Coded("roster.track_cell", trial=TRACK_WORDS[0], enforcement=TRACK_WORDS[1]))
         dates = {}
         for field in ("in_post_from", "in_post_to"):
             value, err = parse_date(cell(field))
@@ -106,7 +105,7 @@ def parse_roster(sheet: RawSheet, header: HeaderMatch, file_label: str) -> Parse
                 bad(field, err)
             dates[field] = value.isoformat() if value else None
         if dates["in_post_from"] and dates["in_post_to"] and dates["in_post_to"] < dates["in_post_from"]:
-            bad("in_post_to", "离任日期早于入额日期")
+            bad("in_post_to", Coded("roster.left_before_in_post"))
         if len(problems) == n_before:
             judges.append(
                 {"name": name, "division": division, "post": post, "track": track, **dates, "_row": row_no}

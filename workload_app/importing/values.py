@@ -1,4 +1,5 @@
-"""Cell values as exports carry them, normalised or rejected with the reason in Chinese.
+"""Cell values as exports carry them, normalised or rejected with the reason as a coded text
+(``messages.Coded``: it reads as Chinese, the caller renders it in its user's language).
 
 Each parser returns ``(value, error)``: ``error`` is empty when the cell was read; an empty cell
 is ``None`` (unknown), never 0.
@@ -12,6 +13,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from workload_app.core.messages import Coded
 from workload_app.core.text import clip, normalize_text, strip_invisible
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)
@@ -52,13 +54,11 @@ class CellError(NamedTuple):
 
     def describe(self) -> str:
         if self.text:
-            return f"单元格的值是 Excel 错误 {self.text}（公式出错），应为实际数值"
-        return (
-            "单元格是公式，但文件里没有计算结果（请在 Excel 中打开、重新计算并保存，或复制后「粘贴为数值」）"
-        )
+            return Coded("cell.excel_error", error=self.text)
+        return Coded("cell.formula_no_value")
 
     def __str__(self) -> str:
-        return self.text or "=公式（无计算结果）"
+        return self.text or Coded("cell.formula_shown")
 
 
 def excel_error_literal(value: object) -> str:
@@ -78,6 +78,10 @@ _PAGES = re.compile(r"^([+-]?\d+(?:\.\d+)?)\s*页?$")
 # A thousands separator only where it groups thousands (1,234 or 12,345,678): "12,34" or "1,2345" is
 # a typo or a decimal comma, and reading either as 1234 / 12345 would be a guess.
 _GROUPED = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*页?$")
+# The words a court's file uses, quoted in the refusal as what the cell should hold (data, not texts)
+DATE_EXAMPLE = "2024年3月5日"
+YES_NO = "是/否"
+APPROVED_WORDS = "已审批/未审批"
 _APPROVED = {
     "是": True,
     "y": True,
@@ -134,11 +138,11 @@ def parse_date(value: object) -> tuple[dt.date | None, str]:
     if isinstance(value, dt.date):
         return value, ""
     if isinstance(value, bool):
-        return None, f"不是日期：「{value}」"
+        return None, Coded("cell.not_date", value=str(value))
     if isinstance(value, int | float):
         return _serial(float(value))
     if len(str(value)) > 100:
-        return None, f"无法识别的日期：「{clip(value)}」（应如 2024-03-05、2024/3/5 或 2024年3月5日）"
+        return None, Coded("cell.unknown_date", value=clip(value), example=DATE_EXAMPLE)
     return _parse_date_text(str(value))
 
 
@@ -147,7 +151,7 @@ def _serial(x: float) -> tuple[dt.date | None, str]:
         return EXCEL_EPOCH + dt.timedelta(days=int(x)), ""
     if 19000101 <= x <= 21001231 and float(x).is_integer():
         return _parse_date_text(str(int(x)))
-    return None, f"不是有效日期：「{x:g}」"
+    return None, Coded("cell.bad_serial", value=f"{x:g}")
 
 
 @lru_cache(maxsize=8192)
@@ -158,10 +162,10 @@ def _parse_date_text(text: str) -> tuple[dt.date | None, str]:
         try:
             return dt.date(int(m[1]), int(m[2]), int(m[3])), ""
         except ValueError:
-            return None, f"日期不存在：「{clip(text)}」"
+            return None, Coded("cell.no_such_date", value=clip(text))
     if re.fullmatch(r"\d{5}(\.\d+)?", s):
         return _serial(float(s))
-    return None, f"无法识别的日期：「{clip(text)}」（应如 2024-03-05、2024/3/5 或 2024年3月5日）"
+    return None, Coded("cell.unknown_date", value=clip(text), example=DATE_EXAMPLE)
 
 
 def parse_pages(value: object, ceiling: int = DEFAULT_PAGE_CEILING) -> tuple[int | None, str]:
@@ -172,31 +176,28 @@ def parse_pages(value: object, ceiling: int = DEFAULT_PAGE_CEILING) -> tuple[int
     if isinstance(value, CellError):
         return None, value.describe()
     if isinstance(value, bool):
-        return None, f"页数应为非负整数，而不是「{value}」"
+        return None, Coded("cell.pages_not_count", value=str(value))
     if isinstance(value, int | float):
         x = float(value)
     else:
         s = normalize_text(str(value)[:100])
         if "," in s:
             if not _GROUPED.match(s):
-                return None, f"页数应为非负整数，而不是「{clip(value)}」（千位分隔符位置不对）"
+                return None, Coded("cell.pages_grouping", value=clip(value))
             s = s.replace(",", "")
         m = _PAGES.match(s)
         if not m:
-            return None, f"页数应为非负整数，而不是「{clip(value)}」"
+            return None, Coded("cell.pages_not_count", value=clip(value))
         x = float(m[1])
     if math.isnan(x) or math.isinf(x):
-        return None, "页数应为非负整数"
+        return None, Coded("cell.pages_not_number")
     if x < 0:
-        return None, f"页数不能为负数（「{value}」）"
+        return None, Coded("cell.pages_negative", value=str(value))
     if not x.is_integer():
-        return None, f"页数应为整数，不能有小数（「{value}」）"
+        return None, Coded("cell.pages_fraction", value=str(value))
     if x > ceiling:
         shown = f"{x:,.0f}" if x < 1e15 else clip(value)
-        return None, (
-            f"页数 {shown} 超过上限 {ceiling:,}（应为 0–{ceiling:,} 的整数；多半是录入错误。"
-            "上限可由管理员用 workload import page-ceiling 调整）"
-        )
+        return None, Coded("cell.pages_ceiling", pages=shown, ceiling=f"{ceiling:,}")
     return int(x), ""
 
 
@@ -212,7 +213,7 @@ def parse_approved(value: object) -> tuple[bool | None, str]:
     key = normalize_text(str(value)[:100]).lower()
     if key in _APPROVED:
         return _APPROVED[key], ""
-    return None, f"审批情况应为 是/否、Y/N 或 已审批/未审批，而不是「{clip(value)}」"
+    return None, Coded("cell.approved", value=clip(value), yes_no=YES_NO, approved=APPROVED_WORDS)
 
 
 def parse_person(value: object) -> tuple[str | None, str]:

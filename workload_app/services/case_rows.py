@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from workload_app.core import case_schema
+from workload_app.core import case_schema, messages
 from workload_app.core.problems import ImportRejected, Problem
 from workload_app.core.progress import ProgressCallback
 from workload_app.core.text import folded_name_key, name_key
@@ -25,6 +25,7 @@ from workload_app.importing.cases import (
     row_for_report,
     unknown_judge_problems,
 )
+from workload_app.importing.headers import CASE_LABELS
 from workload_app.importing.readers import CSV_CHUNK_ROWS, RawSheet, stream_csv
 from workload_app.services import audit
 from workload_app.services.import_files import _read, _sha256, roster_spelling
@@ -120,8 +121,13 @@ def _conflicts(
         problems.append(
             Problem(
                 "reassign_conflict",
-                f"案件已导入给 {old_judge or '？'}（{old_division or '无部门'}），本文件写的是 "
-                f"{r['judge']}（{new_division or '无部门'}）：未改动，待确认改派",
+                messages.Coded(
+                    "row.reassign_conflict",
+                    old_judge=old_judge or messages.Phrase("row.unknown_name"),
+                    old_division=old_division or messages.Phrase("row.no_division"),
+                    new_judge=r["judge"],
+                    new_division=new_division or messages.Phrase("row.no_division"),
+                ),
                 r["_row"],
                 judge_column,
                 r["case_number"],
@@ -217,8 +223,8 @@ class Checker:
         self.db, self.result, self.file = db, result, file
         self.create_judges, self.create_divisions, self.reassign = create_judges, create_divisions, reassign
         self.columns = set(header.columns)
-        self.judge_column = header.labels.get("judge", "承办法官")
-        self.division_column = header.labels.get("division", "承办部门")
+        self.judge_column = header.labels.get("judge", CASE_LABELS["judge"])
+        self.division_column = header.labels.get("division", CASE_LABELS["division"])
         self.roster = repo.judge_ids(db)
         self.spelling = roster_spelling(set(self.roster))
         self.folded = {folded_name_key(n): n for n in self.roster}
@@ -323,7 +329,7 @@ def store_cases(
     """The second pass, in one transaction: each chunk of good rows compared with the stored cases
     and written; the batch is made on the first change (a file that changes nothing records none)."""
     with repo.transaction(db):
-        step(0.0, "比对已有案件")
+        step(0.0, messages.Coded("progress.compare"))
         if result.created_judges and not result.dry_run:
             _create_judges(db, result, chunks, unknown)
         roster = repo.judge_ids(db)
@@ -367,7 +373,7 @@ def store_cases(
             return
         if batch_id is None:
             batch_id = repo.create_batch(db, "cases", path.name, _sha256(path), user)
-        step(0.99, "提交")
+        step(0.99, messages.Coded("progress.commit"))
         repo.finish_batch(db, batch_id, result.counts())
         repo.bump_cases_version(db)
         if result.reassigned:

@@ -11,6 +11,7 @@ import pandas as pd
 
 from workload_app.core import demo_court
 from workload_app.core.casenumber import parse_case_number
+from workload_app.core.messages import Coded
 from workload_app.core.params import default_params
 from workload_app.core.problems import WorkloadError
 from workload_app.core.progress import ProgressCallback, no_progress
@@ -41,11 +42,11 @@ def create_demo(
     progress = progress or no_progress
     if has_data(db):
         raise WorkloadError("demo.not_empty")
-    progress(0.05, "生成示范法院")
+    progress(0.05, Coded("progress.demo_court"))
     court = demo_court.generate(seed, cases_per_year)
     demo_court.add_panels(court.cases, court.judges, seed)
     cases = demo_court.add_quality(court.cases, seed)
-    progress(0.3, "写入数据库")
+    progress(0.3, Coded("progress.write"))
     with repo.transaction(db):
         for d in court.divisions.itertuples():
             repo.ensure_division(db, d.name, d.track, d.categories)
@@ -74,19 +75,19 @@ def create_demo(
     from workload_app.services.quotas import plan_year
 
     for i, year in enumerate(demo_court.YEARS):
-        progress(0.6 + 0.2 * i, f"计算 {year} 年度标准案件")
+        progress(0.6 + 0.2 * i, Coded("progress.demo_year", year=year))
         compute_year(db, year)
         expected = None
         if i == 0:  # no year before on file: the court enters its expected filings (here: rounded actuals)
             filed = repo.filings_by_month(db, year).groupby("track")["cases"].sum()
             expected = {t: float(round(n, -2)) for t, n in filed.items()}
         plan_year(db, year, expected_filings=expected, reason="示范法院年初下达", user="demo")
-    progress(0.95, "建立示范账户")
+    progress(0.95, Coded("progress.demo_accounts"))
     accounts = create_demo_accounts(db, court.judges)
     audit.record(
         db, "demo.create", f"示范数据（种子 {seed}）", after={"cases": len(rows), "accounts": accounts}
     )
-    progress(1.0, "完成")
+    progress(1.0, Coded("progress.done"))
     return Changes(cases=True, judges=True, params=True, results=True, summary=DemoSummary(len(rows)))
 
 

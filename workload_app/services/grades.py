@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from workload_app.core import grading as G
+from workload_app.core.messages import Listing
 from workload_app.core.problems import WorkloadError
 from workload_app.core.quality import INDICATOR_LABELS
 from workload_app.services import access, audit, clock
@@ -131,7 +132,7 @@ def entry_of(db: Database, year: int, judge: str) -> dict:
 def valid_grade(grade: str) -> str:
     grade = grade.strip()
     if grade not in G.GRADES:
-        raise WorkloadError("grade.bad_grade", grade=grade, choices="、".join(G.GRADES))
+        raise WorkloadError("grade.bad_grade", grade=grade, choices=Listing(G.GRADES))
     return grade
 
 
@@ -315,7 +316,7 @@ def record_scores(db: Database, year: int, judge: str, scores: dict[str, float])
         raise WorkloadError("grade.no_dimensions", year=year)
     for name, value in scores.items():
         if name not in known:
-            raise WorkloadError("grade.bad_dimension", name=name, choices="、".join(known))
+            raise WorkloadError("grade.bad_dimension", name=name, choices=Listing(known))
         if not 0 <= value <= 100:
             raise WorkloadError("grade.bad_dimension_score", name=name, value=value)
     jid = _judge_id(db, judge)

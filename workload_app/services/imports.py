@@ -118,8 +118,9 @@ class ImportResult:
         return "".join(parts)
 
 
-def default_report_path(path: Path) -> Path:
-    return path.with_name(f"{path.stem}-问题报告.xlsx")
+def default_report_path(path: Path, lang: str = messages.ZH) -> Path:
+    """Beside the file, named in the user's language (``2月结案-问题报告.xlsx``)."""
+    return path.with_name(messages.render("report.file_name", {"stem": path.stem}, lang))
 
 
 def _as_typed(cell: object) -> str:
@@ -263,8 +264,11 @@ def import_cases(
     user: str | None = None,
     today: dt.date | None = None,
     progress: ProgressCallback | None = None,
+    lang: str = messages.ZH,
 ) -> ImportResult:
     """Import a case export. Raises ImportRejected (with every problem) when the file is refused.
+    The problem report is written in ``lang`` (the user's language; its problems stay coded in the
+    result, for the caller to show in its own).
 
     A case already stored for another judge or division is a conflict: listed (problems, report)
     and left as stored unless ``reassign``; applied, each move is recorded in the audit trail. A
@@ -279,7 +283,7 @@ def import_cases(
     progress = progress or no_progress
     today = today or dt.date.today()
     result = ImportResult(file=path.name, dry_run=dry_run)
-    progress(0.0, f"读取 {path.name}")
+    progress(0.0, messages.Coded("progress.read_file", file=path.name))
     source = RowSource(path, sheet, _profile(db, profile))
     header = source.header
     result.sheet, result.header_row = source.name, header.row_index + 1
@@ -290,7 +294,7 @@ def import_cases(
     seen: dict[str, int] = {}
     step = wrap_progress(progress, 0.25, 0.55)
     for first, rows in source.chunks():
-        step(source.fraction(first), f"校验第 {first + 1} 行")
+        step(source.fraction(first), messages.Coded("progress.check_row", row=first + 1))
         parsed = parse_chunk(rows, first, header, path.name, today, seen, **limits)
         check.chunk(parsed, rows, first)
     del seen
@@ -298,10 +302,15 @@ def import_cases(
     result.rejected = len(check.bad_rows)
     # a check (dry run) writes no file unless asked to: the window offers to save the problems
     if (problems or (result.footer_rows and report_path)) and (report_path is not None or not dry_run):
-        target = report_path or default_report_path(path)
+        target = report_path or default_report_path(path, lang)
         try:
             result.report_path = write_reject_report(
-                target, problems, check.bad_rows | check.held_rows, source.header_cells, tuple(check.footers)
+                target,
+                problems,
+                check.bad_rows | check.held_rows,
+                source.header_cells,
+                tuple(check.footers),
+                lang,
             )
         except OSError:
             result.report_path = None
@@ -313,14 +322,14 @@ def import_cases(
 
     step = wrap_progress(progress, 0.55, 1.0)
     if not dry_run:
-        step(0.0, "备份数据库")
+        step(0.0, messages.Coded("progress.backup"))
 
     def records() -> Iterator[list[dict]]:
         """The good rows again, chunk by chunk, as the first pass read them."""
         again: dict[str, int] = {}
         spelling = roster_spelling(set(repo.judge_ids(db)))
         for first, rows in source.chunks():
-            step(0.05 + 0.9 * source.fraction(first), "写入数据库")
+            step(0.05 + 0.9 * source.fraction(first), messages.Coded("progress.write"))
             parsed = parse_chunk(rows, first, header, path.name, today, again, **limits)
             match_roster(parsed.records, spelling)
             yield [
@@ -338,7 +347,7 @@ def import_cases(
         from workload_app.services.standard_cases import refresh_on_server
 
         refresh_on_server(db)  # on the court server: figures fresh for restricted logins at once
-    progress(1.0, "完成")
+    progress(1.0, messages.Coded("progress.done"))
     return result
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from workload_app.core import messages
 from workload_app.core.params import Params, default_params, params_from_toml, params_to_toml
 from workload_app.core.problems import ParameterError, WorkloadError
 from workload_app.services import access, audit
@@ -110,13 +111,14 @@ class VersionInUse:
     published: bool
     draft: int | None  # a newer unpublished version, seen only in the editor
 
-    def text(self) -> str:
+    def text(self, lang: str = messages.ZH) -> str:
+        """Which version, in ``lang``."""
         if self.version is None:
-            return f"{self.year} 年度参数：默认值（尚未保存）"
-        state = "已发布" if self.published else "草稿，尚未发布"
-        out = f"参数第 {self.version} 版（{state}）"
+            return messages.render("params.in_use_default", {"year": self.year}, lang)
+        state = messages.Phrase("params.state_published" if self.published else "params.state_draft")
+        out = messages.render("params.in_use", {"version": self.version, "state": state}, lang)
         if self.draft is not None:
-            out += f"；第 {self.draft} 版草稿未发布，不影响数字"
+            out += messages.render("params.in_use_draft", {"draft": self.draft}, lang)
         return out
 
 

@@ -15,9 +15,15 @@ import pandas as pd
 
 from workload_app.core import quality as qm
 from workload_app.core.dates import date_of
+from workload_app.core.messages import Coded
 from workload_app.core.problems import ImportRejected, Problem
 from workload_app.importing.cases import canonical_case_number, check_duplicate_columns
-from workload_app.importing.headers import APPEAL_LABELS, APPEAL_SYNONYMS, find_header
+from workload_app.importing.headers import (
+    APPEAL_LABELS,
+    APPEAL_OUTCOME_EXAMPLES,
+    APPEAL_SYNONYMS,
+    find_header,
+)
 from workload_app.importing.readers import read_file
 from workload_app.importing.values import is_blank, parse_date, parse_text
 from workload_app.services import access, audit, clock
@@ -274,11 +280,19 @@ class AppealsResult:
     problems: list[Problem] = field(default_factory=list)  # unreadable rows
     batch_id: int | None = None
 
-    def summary_text(self) -> str:
-        return (
-            f"{self.file}：共 {self.total} 行，关联 {self.matched} 件，未变 {self.unchanged} 件，"
-            f"未找到原审案件 {len(self.unmatched)} 行"
+    def summary(self) -> Coded:
+        """What the import did, as a coded text (it reads as Chinese; ``render(lang)``)."""
+        return Coded(
+            "appeal.summary",
+            file=self.file,
+            total=self.total,
+            matched=self.matched,
+            unchanged=self.unchanged,
+            unmatched=len(self.unmatched),
         )
+
+    def summary_text(self, lang: str = "zh") -> str:
+        return self.summary().render(lang)
 
 
 def import_appeals(
@@ -323,7 +337,7 @@ def import_appeals(
             result.problems.append(
                 Problem(
                     "invalid_value",
-                    err or "原审案号为必填项",
+                    err or Coded("appeal.number_required"),
                     row_no,
                     label,
                     _shown(cells["original_case_number"]),
@@ -336,9 +350,9 @@ def import_appeals(
             result.problems.append(
                 Problem(
                     "invalid_value",
-                    "结果为必填项（维持/改判/发回重审/撤诉/调解…）",
+                    Coded("appeal.result_required", outcomes=APPEAL_OUTCOME_EXAMPLES),
                     row_no,
-                    labels.get("appeal_result", "结果"),
+                    labels.get("appeal_result", APPEAL_LABELS["appeal_result"]),
                     "",
                     path.name,
                 )
@@ -362,7 +376,7 @@ def import_appeals(
             result.problems.append(
                 Problem(
                     "invalid_value",
-                    f"原审案号与第 {outcomes[number][1]} 行重复",
+                    Coded("appeal.duplicate", row=outcomes[number][1]),
                     row_no,
                     label,
                     number,
@@ -383,7 +397,7 @@ def import_appeals(
             old = existing.get(number)
             if old is None:
                 result.unmatched.append(
-                    Problem("unmatched", "本院没有该原审案号的案件", row_no, "原审案号", number, path.name)
+                    Problem("unmatched", Coded("appeal.unmatched"), row_no, label, number, path.name)
                 )
                 continue
             if old["appeal_result"] == outcome and old["appealed"] == 1:
@@ -454,6 +468,6 @@ def appeals_changes(result: AppealsResult) -> Changes:
         result.unchanged,
         len(result.unmatched),
         result.batch_id,
-        result.summary_text(),
+        result.summary(),
     )
     return Changes(cases=bool(result.matched), summary=summary)

@@ -13,6 +13,7 @@ import pandas as pd
 from workload_app.core import assessment as A
 from workload_app.core import moves as division_moves
 from workload_app.core import quotas as q
+from workload_app.core.messages import Coded
 from workload_app.core.params import Params
 from workload_app.core.problems import WorkloadError
 from workload_app.core.progress import ProgressCallback, no_progress
@@ -136,14 +137,14 @@ def plan_year(
         raise WorkloadError("quota.no_judge_in_post", year=year)  # nothing to plan: nothing stored
     progress = progress or no_progress
     params, _ = require_params(db, year)  # as recomputing: never on defaults nobody saved
-    progress(0.1, "汇总上年数据")
+    progress(0.1, Coded("progress.last_year"))
     inputs = inputs or derive_inputs(db, year, params, expected_filings)
     plan = build_plan(db, year, params, inputs, from_month=1, previous=None)
-    progress(0.9, "保存计划")
+    progress(0.9, Coded("progress.save_plan"))
     with repo.transaction(db):
         plan_id = repo.insert_quota_plan(db, year, 1, reason or "年初下达", user or who.name, plan)
         audit.record(db, "quota.plan", f"{year} 年度任务", after=_audit_summary(plan, reason or "年初下达"))
-    progress(1.0, "完成")
+    progress(1.0, Coded("progress.done"))
     return Changes(quotas=True, summary=QuotaPlanSummary(plan_id, plan))
 
 

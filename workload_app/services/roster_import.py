@@ -14,6 +14,7 @@ from workload_app.core import messages
 from workload_app.core.problems import ImportRejected, Problem, WorkloadError
 from workload_app.core.progress import ProgressCallback, no_progress
 from workload_app.core.text import folded_name_key, name_key
+from workload_app.importing.headers import ROSTER_LABELS
 from workload_app.importing.roster import choose_roster_sheet, parse_roster
 from workload_app.services import access, audit
 from workload_app.services.changes import Changes, Summary
@@ -112,7 +113,7 @@ def import_judges(
     progress = progress or no_progress
     sheets = _read(path)
     sheet, header = choose_roster_sheet(sheets)
-    missing = [label for f, label in (("name", "姓名"), ("division", "部门")) if f not in header.columns]
+    missing = [ROSTER_LABELS[f] for f in ("name", "division") if f not in header.columns]
     if missing:
         raise ImportRejected(
             "import.roster_missing_columns", file=path.name, columns=messages.Listing(missing)
@@ -164,7 +165,7 @@ def similar_name_problems(
 ) -> list[Problem]:
     """A problem for each roster row whose name is not one already stored (or earlier in the file)
     but folds to the same key (``folded_name_key``: 趙靜 and 赵静): probably the same person."""
-    column = header.labels.get("name", "姓名") if header is not None else "姓名"
+    column = header.labels.get("name", ROSTER_LABELS["name"]) if header is not None else ROSTER_LABELS["name"]
     known: dict[str, str] = {}
     for name in stored:
         known.setdefault(folded_name_key(name), name)

@@ -12,7 +12,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from workload_app.core.problems import WorkloadError
 from workload_app.storage import db as store
+from workload_app.storage import errors
 from workload_app.storage.db import Database, DatabaseFileError, DatabaseTooNew, ServerError
 from workload_app.storage.pg import ServerLogin, is_server_address
 
@@ -22,6 +24,7 @@ __all__ = [
     "DatabaseTooNew",
     "ServerError",
     "ServerLogin",
+    "classify",
     "close_db",
     "default_db_path",
     "default_target",
@@ -115,3 +118,10 @@ def default_target() -> Path | str:
 def explain(exc: BaseException, path: Path | str | None = None) -> DatabaseFileError | None:
     """The clear error behind a low-level error about the database file, or None."""
     return store.explain(exc, path if not isinstance(path, ServerLogin) else None)
+
+
+def classify(exc: BaseException, target: Target | str | None = None) -> WorkloadError | None:
+    """The coded error the user is shown for ``exc`` met while using the store ``target``
+    (``storage.errors.classify``: the one place database and driver errors are told apart), or
+    None for an error that is not one of them."""
+    return errors.classify(exc, target if not isinstance(target, ServerLogin) else None)

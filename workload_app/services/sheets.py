@@ -20,6 +20,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from workload_app.core.messages import Coded
 from workload_app.core.problems import WorkloadError
 from workload_app.core.progress import Cancelled, ProgressCallback, no_progress
 from workload_app.services import access, files
@@ -272,9 +273,7 @@ def font_warnings(jobs: list[tuple[str, str, dict]]) -> list[str]:
     for name in names:
         gone = missing(name or "")
         if gone:
-            out.append(
-                f"「{name}」中的字符「{gone}」没有可用字体，打印出来会是空白，请核对或安装含该字的字体"
-            )
+            out.append(Coded("sheets.missing_glyph", name=name, characters=gone))
     return out
 
 
@@ -299,7 +298,7 @@ def export_sheets(
     """Write one PDF per sheet into ``out_dir`` (and, with ``combined``, one PDF of them all,
     padded for duplex printing with ``duplex``). ``warnings`` collects names that print blank."""
     progress = progress or no_progress
-    progress(0.02, "汇总数据")
+    progress(0.02, Coded("progress.gather"))
     ctx = build_context(db, year, month, generated_at)
     jobs = sheet_jobs(ctx, kind, judge, division, everyone)
     if warnings is not None:
@@ -320,7 +319,7 @@ def export_sheets(
         if kind == "notice" and ctx.plan is not None:
             meta["subject"] = f"{ctx.year} 年度基本结案任务（任务计划第 {ctx.plan['version']} 版）"
         combined_job = (str(out_dir / combined_name(year, month, kind)), kind, [f for _, _, f in jobs], meta)
-    progress(0.1, f"生成 {len(jobs)} 份报表")
+    progress(0.1, Coded("progress.sheets", count=len(jobs)))
     steps = len(jobs) + (1 if combined_job else 0)
     if workers > 1 and len(jobs) > 4:
         with ProcessPoolExecutor(
@@ -332,7 +331,10 @@ def export_sheets(
             try:
                 for i, fut in enumerate(futures):
                     paths.append(Path(fut.result()))
-                    progress(0.1 + 0.85 * (i + 1) / steps, f"已生成 {i + 1}/{len(jobs)}")
+                    progress(
+                        0.1 + 0.85 * (i + 1) / steps,
+                        Coded("progress.sheets_done", done=i + 1, count=len(jobs)),
+                    )
                 if whole is not None:
                     paths.append(Path(whole.result()))
             except Cancelled:
@@ -344,9 +346,9 @@ def export_sheets(
     else:
         for i, (name, k, f) in enumerate(jobs):
             paths.append(Path(_render_to(str(out_dir / name), k, f, invariant)))
-            progress(0.1 + 0.85 * (i + 1) / steps, f"已生成 {i + 1}/{len(jobs)}")
+            progress(0.1 + 0.85 * (i + 1) / steps, Coded("progress.sheets_done", done=i + 1, count=len(jobs)))
         if combined_job:
-            progress(0.1 + 0.85 * len(jobs) / steps, "生成合订本")
+            progress(0.1 + 0.85 * len(jobs) / steps, Coded("progress.combined"))
             paths.append(Path(_render_combined(*combined_job, invariant, duplex)))
-    progress(1.0, "完成")
+    progress(1.0, Coded("progress.done"))
     return paths

@@ -15,6 +15,7 @@ import pandas as pd
 
 from workload_app.core import messages
 from workload_app.core.credit import PostSpans, credit_by_judge
+from workload_app.core.messages import Coded
 from workload_app.core.params import Params, params_from_toml
 from workload_app.core.problems import WorkloadError
 from workload_app.core.progress import ProgressCallback, no_progress
@@ -88,7 +89,7 @@ def _compute_year(db: Database, year: int, progress: ProgressCallback | None = N
     whoever reads them (the figures follow from the data and the published parameters)."""
     progress = progress or no_progress
     params, row = require_params(db, year)
-    progress(0.05, "读取参照年度案件")
+    progress(0.05, Coded("progress.reference_cases"))
     # reviewers' page decisions applied (待复核)
     # the year itself with judge, panel and month: the per-judge credit is stored with the results
     # another reference year's averages are kept while neither its cases nor the parameters change
@@ -104,10 +105,10 @@ def _compute_year(db: Database, year: int, progress: ProgressCallback | None = N
         version = derived.year_version(db, params.reference_year)
         reference = review.apply_decisions(db, case_columns.load_engine_cases(db, params.reference_year))
         averages = compute_averages(reference, params)
-    progress(0.35, "读取本年度案件")
+    progress(0.35, Coded("progress.year_cases"))
     if cases is None:
         cases = review.apply_decisions(db, derived.load_compute_cases(db, year))
-    progress(0.6, "计算标准案件")
+    progress(0.6, Coded("progress.compute"))
     results = compute_standard_cases(cases, params, averages)
     assert (results["case_id"].to_numpy() == cases["case_id"].to_numpy()).all()
     post = post_spans(db)
@@ -136,7 +137,7 @@ def _compute_year(db: Database, year: int, progress: ProgressCallback | None = N
     )
     held = held_case_reasons(cases, results, params, post)
     summary = _uncredited(db, year, cases, results, outside)
-    progress(0.75, "保存结果")
+    progress(0.75, Coded("progress.save_results"))
     with repo.transaction(db):
         cid = case_columns.save_results(
             db, row["id"], year, {k: list(v) for k, v in averages.items()}, results
@@ -156,7 +157,7 @@ def _compute_year(db: Database, year: int, progress: ProgressCallback | None = N
                 "cases_version": repo.cases_version(db),
             },
         )
-    progress(1.0, "完成")
+    progress(1.0, Coded("progress.done"))
     return Changes(results=True, summary=ComputeSummary(year, len(results), row["version"], **summary))
 
 

@@ -15,6 +15,7 @@ import pandas as pd
 
 from workload_app.core import what_if as w
 from workload_app.core.credit import PostSpans, credit_by_judge
+from workload_app.core.messages import Coded
 from workload_app.core.params import Params
 from workload_app.core.progress import ProgressCallback, no_progress
 from workload_app.core.standard import OUT_OF_POST, compute_averages, compute_standard_cases, held_rows
@@ -89,14 +90,14 @@ def preview_change(
     access.require(db, access.Action.PREVIEW_PARAMS)
     year = new.year
     old, _ = current_params(db, year)
-    progress(0.1, "读取案件")
+    progress(0.1, Coded("progress.read_cases"))
     year_cases = _year_cases(db, year)
     cases = year_cases[year_cases["closed_month"] <= through_month].reset_index(drop=True)
-    progress(0.3, "按现行参数计算")
+    progress(0.3, Coded("progress.current_params"))
     before = compute_standard_cases(cases, old, compute_averages(_reference_cases(db, old), old))
-    progress(0.6, "按修改后参数计算")
+    progress(0.6, Coded("progress.changed_params"))
     after = compute_standard_cases(cases, new, compute_averages(_reference_cases(db, new), new))
-    progress(0.85, "比较法官")
+    progress(0.85, Coded("progress.compare_judges"))
     people = _people(db, year, through_month)
     post = post_spans(db)  # cases closed outside the time in post: credited to nobody, out of the averages
     outside = post.outside(
@@ -112,7 +113,7 @@ def preview_change(
     table["rank_after"] = _ranks(people, table["after"])
     table = access.limit_people(db, table)
     order = table["change"].abs().sort_values(ascending=False, kind="stable").index
-    progress(1.0, "完成")
+    progress(1.0, Coded("progress.done"))
     return Preview(
         average_before=_trial_sc_per_case(before),
         average_after=_trial_sc_per_case(after),
@@ -137,7 +138,7 @@ def rank_stability(
     progress = progress or no_progress
     access.require(db, access.Action.SIMULATE_WEIGHTS)
     year = params.year
-    progress(0.02, "读取案件")
+    progress(0.02, Coded("progress.read_cases"))
     year_cases = _year_cases(db, year)
     cases = year_cases[year_cases["closed_month"] <= through_month].reset_index(drop=True)
     averages = compute_averages(_reference_cases(db, params), params)

@@ -49,7 +49,7 @@ def append_on_server(
     another login past the server's wait is the store's "busy" refusal."""
     import psycopg
 
-    from workload_app.storage.repository import DatabaseBusy
+    from workload_app.storage.errors import DatabaseBusy
 
     try:
         row = db.conn.execute("SELECT workload_audit(?, ?, ?, ?)", (action, target, before, after)).fetchone()

@@ -40,14 +40,6 @@ BUSY_TIMEOUT_MS = 10_000
 class DatabaseFileError(WorkloadError):
     """The database file cannot be used: ``code`` is readonly, full, corrupt, cannot_open or io."""
 
-    MESSAGES = {
-        "readonly": "数据库「{path}」是只读的（文件或所在文件夹没有写权限，或在只读介质上），未作任何改动。",
-        "full": "磁盘空间不足，无法写入数据库「{path}」；本次操作未生效，数据库保持原样。请清理磁盘后重试。",
-        "corrupt": "「{path}」不是本程序的数据库文件或已损坏。请从备份恢复（workload restore）。",
-        "cannot_open": "无法打开数据库「{path}」：文件夹不存在或没有权限。",
-        "io": "读写数据库「{path}」时发生磁盘读写错误（磁盘或网络盘可能出了故障）；本次操作未生效。",
-    }
-
     def __init__(self, code: str, path: Path | str | None) -> None:
         self.code = code
         self.path = str(path or "")

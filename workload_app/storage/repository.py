@@ -19,8 +19,8 @@ import pandas as pd
 import sqlite_utils
 
 from workload_app.core import case_schema
-from workload_app.core.problems import WorkloadError
 from workload_app.storage.dialect import dialect_of
+from workload_app.storage.errors import DatabaseBusy, is_busy
 from workload_app.storage.pg import WriterBusy
 from workload_app.storage.rows import fetch_rows, frame, insert_rows, now  # noqa: F401 - importable as repository.*
 
@@ -58,10 +58,6 @@ def transaction(db: sqlite_utils.Database) -> Iterator[None]:
 BUSY_RETRIES = (0.25, 1.0, 2.0)  # seconds between attempts, on top of the connection's busy timeout
 
 
-class DatabaseBusy(WorkloadError):
-    """Another program held the database for writing longer than we waited."""
-
-
 def _begin_immediate(db: sqlite_utils.Database) -> None:
     """Take the write lock, retrying with backoff while another writer holds it."""
     dialect = dialect_of(db)
@@ -70,7 +66,7 @@ def _begin_immediate(db: sqlite_utils.Database) -> None:
             dialect.begin_write(db.conn)
             return
         except (sqlite3.OperationalError, WriterBusy) as exc:
-            if not isinstance(exc, WriterBusy) and "locked" not in str(exc) and "busy" not in str(exc):
+            if not is_busy(exc):
                 raise
             if pause is None:
                 raise DatabaseBusy("db.busy") from exc

@@ -109,9 +109,7 @@ def setup(superuser: ServerLogin, admin: str, password: Callable[[], str]) -> Se
             "SELECT rolsuper, rolcreaterole FROM pg_roles WHERE rolname = current_user"
         ).fetchone()
         if not row or not row[0]:
-            raise WorkloadError(
-                f"server setup 须用数据库超级用户的地址运行（「{superuser.user}」不是超级用户）"
-            )
+            raise WorkloadError("server.setup_not_superuser", user=superuser.user)
         for name in (OWNER, *GROUPS.values()):
             if not _role_exists(maintenance, name):
                 maintenance.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(name)))
@@ -313,9 +311,7 @@ def _first_admin(raw, admin: str, password: Callable[[], str], report: SetupRepo
         if _role_exists(raw, admin):
             member = raw.execute("SELECT pg_has_role(%s, 'workload_admin', 'MEMBER')", (admin,)).fetchone()[0]
             if not member:
-                raise WorkloadError(
-                    f"服务器上已有名为「{admin}」的角色，但它不是本程序的管理员账户；请换一个账户名"
-                )
+                raise WorkloadError("server.setup_role_taken", admin=admin)
             report.add(f"管理员账户 {admin} 已存在，未改动其密码")
         else:
             raw.execute(

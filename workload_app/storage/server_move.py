@@ -83,10 +83,7 @@ def open_source(path: Path) -> sqlite3.Connection:
     latest = max(v for v, _, _ in MIGRATIONS)
     if found != latest:
         conn.close()
-        raise WorkloadError(
-            f"「{path}」的结构版本是 {found}，移入需要版本 {latest}：请先用本程序打开该文件"
-            f"（workload --db {path} init）升级后再移入"
-        )
+        raise WorkloadError("server.move_old_file", path=str(path), found=found, latest=latest)
     return conn
 
 
@@ -138,10 +135,7 @@ def move_tables(
     accounts = [a for a in source_accounts(source) if a["login"] != mover]
     bad = [a["login"] for a in accounts if login_problem(a["login"])]
     if bad:
-        raise WorkloadError(
-            f"这些账户名不能作为服务器账户（只能用小写英文字母、数字和下划线）：{'、'.join(bad)}；"
-            "请先在原数据库中改用合规的账户名"
-        )
+        raise WorkloadError("server.move_bad_logins", logins=messages.Listing(bad))
     taken = [a["login"] for a in accounts if _role_exists(raw, a["login"])]
     if taken:
         raise WorkloadError("server.move_logins_taken", logins=messages.words(taken))

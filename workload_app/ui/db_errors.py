@@ -6,7 +6,7 @@ from __future__ import annotations
 from workload_app.core import messages
 from workload_app.core.problems import WorkloadError
 from workload_app.services import files
-from workload_app.services.session import DatabaseFileError, explain
+from workload_app.services.session import DatabaseFileError, classify
 from workload_app.ui import i18n
 
 
@@ -15,26 +15,17 @@ def language() -> str:
     return messages.EN if i18n.current_language().startswith("en") else messages.ZH
 
 
-def _file_text(error: DatabaseFileError) -> str:
-    code = "db.corrupt_window" if error.code == "corrupt" else f"db.{error.code}"  # no CLI hint
-    return messages.render(code, {"path": error.path}, language())
-
-
-def message(exc: BaseException, path=None) -> str | None:
-    """The translated message for an error about the database file, or None for any other error."""
-    clear = exc if isinstance(exc, DatabaseFileError) else explain(exc, path)
-    return _file_text(clear) if clear is not None else None
+def _in_window(error: WorkloadError) -> str:
+    if isinstance(error, DatabaseFileError) and error.code == "corrupt":  # no command-line hint
+        return messages.render("db.corrupt_window", {"path": error.path}, language())
+    return error.render(language())
 
 
 def text(exc: BaseException, path=None) -> str:
-    """What the window shows for ``exc``: a database file problem, else a coded error in the
-    window's language, else the error's own text."""
-    clear = message(exc, path)
-    if clear is not None:
-        return clear
-    if isinstance(exc, WorkloadError):
-        return exc.render(language())
-    return str(exc)
+    """What the window shows for ``exc``: a database, driver or coded error (``classify``, as the
+    command line) in the window's language, else the error's own text."""
+    clear = classify(exc, path)
+    return _in_window(clear) if clear is not None else str(exc)
 
 
 def file_text(exc: BaseException, path=None) -> str:

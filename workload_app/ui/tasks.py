@@ -22,6 +22,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from workload_app.core.messages import in_language
 from workload_app.core.problems import WorkloadError
 from workload_app.core.progress import Cancelled
 from workload_app.services import access, clock
@@ -56,7 +57,8 @@ class _Job(QRunnable):
     def _progress(self, fraction: float, message: str = "") -> None:
         if self.cancel_requested:
             raise Cancelled()
-        self.signals.progress.emit(fraction, message)
+        # a service's label is a coded text: shown in the window's language
+        self.signals.progress.emit(fraction, in_language(message, db_errors.language()))
 
     def run(self) -> None:
         db = None

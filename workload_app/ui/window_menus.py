@@ -164,7 +164,7 @@ class WindowMenus:
         file_dialogs.remember_folder(self.user, path.parent)
 
         def rejected(exc: BaseException, confirmed: bool = False) -> None:
-            details = "\n".join(p.render() for p in getattr(exc, "problems", [])[:50])
+            details = "\n".join(p.render(db_errors.language()) for p in getattr(exc, "problems", [])[:50])
             if getattr(exc, "code", "") == "import.roster_similar_names" and not confirmed:
                 answer = QMessageBox.question(
                     self,

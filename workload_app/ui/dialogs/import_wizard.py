@@ -254,6 +254,7 @@ class ImportWizard(QDialog):
                     reassign=reassign,
                     profile=profile,
                     progress=progress,
+                    lang=db_errors.language(),
                 )
             except ImportRejected as exc:
                 return exc

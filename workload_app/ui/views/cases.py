@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from workload_app.core.casenumber import CATEGORY_LABELS
 from workload_app.core.credit import judge_shares
 from workload_app.core.formatting import UNIT_LABELS
+from workload_app.core.messages import in_language
 from workload_app.core.standard import AWAITING_APPROVAL, INCOMPLETE, OUTLIER, explain_with_averages
 from workload_app.services import standard_cases as S
 from workload_app.services.exports import CASE_HEADINGS
@@ -200,7 +201,7 @@ class CasesView(View):
         if not current.isValid() or self.params is None:
             return
         row = self.frame.iloc[self.model.source_row(current.row())].to_dict()
-        text = explain_with_averages(row, row, self.params, db_errors.language())
+        text = in_language(explain_with_averages(row, row, self.params), db_errors.language())
         c, gap = colon(), "　" if current_language() != "en" else "   "
         self.explanation.setPlainText(
             gap.join(

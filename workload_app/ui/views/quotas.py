@@ -19,14 +19,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from workload_app.core.messages import in_language
 from workload_app.core.problems import WorkloadError
+from workload_app.core.quotas import derivation_text as core_derivation
 from workload_app.services import quotas as Q
 from workload_app.services.parameters import require_params
 from workload_app.ui import db_errors
 from workload_app.ui.chart_style import ChartLegend, style_line, with_legend
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.excel import ExcelButton
-from workload_app.ui.i18n import label, labels, plan_reason, post_label, track_label
+from workload_app.ui.i18n import labels, plan_reason, post_label, track_label
 from workload_app.ui.tables import table_view
 from workload_app.ui.view_parts import View, month_axes, splitter
 
@@ -282,23 +284,6 @@ class QuotasView(View):
 
 def derivation_text(inputs: dict | None, stored: str) -> str:
     """How a track's common quota was derived, rebuilt from the plan's stored inputs in the
-    window's language (任务 and 我的工作量 both show it); a plan without inputs keeps its ``stored`` words."""
-    if not inputs:
-        return stored
-    w = inputs["history_weight"]
-    return label(
-        "历史口径 {h:.2f}；目标口径 {r:.0%}×({c}+{e:.0f})×{s:.4f}÷{j:.2f} = {t:.2f}；"
-        "{w:g}×{h:.2f} + {w1:g}×{t:.2f} = {b:.2f}，取整 {q:.0f}"
-    ).format(
-        h=inputs["history_per_judge"],
-        r=inputs["closing_rate"],
-        c=inputs["carry_over"],
-        e=inputs["expected_filings"],
-        s=inputs["sc_per_case"],
-        j=inputs["judge_equivalents"],
-        t=inputs["target_based"],
-        w=w,
-        w1=1 - w,
-        b=inputs["blended"],
-        q=inputs["common_quota"],
-    )
+    window's language (任务 and 我的工作量 both show it; the words are ``core.quotas.derivation_text``'s);
+    a plan without inputs keeps its ``stored`` words."""
+    return in_language(core_derivation(inputs), db_errors.language()) if inputs else stored
