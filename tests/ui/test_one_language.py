@@ -214,6 +214,7 @@ def settings_folder(tmp_path):
     install_translators(QApplication.instance(), "zh_CN")
 
 
+@pytest.mark.timeout(900)  # a whole window walked (a few minutes on a busy machine)
 @pytest.mark.parametrize("login", ROLES)
 def test_english_window_walked_shows_no_chinese(
     qtbot, monkeypatch, demo_db, login, tmp_path, settings_folder
@@ -257,6 +258,7 @@ ALLOWED_ENGLISH = {
 }
 
 
+@pytest.mark.timeout(1800)  # four roles' windows walked
 def test_chinese_window_walked_shows_no_untranslated_english(
     qtbot, monkeypatch, demo_db, tmp_path, settings_folder
 ):
