@@ -11,10 +11,9 @@ judge's dates in post) says which (``Touched``) and calls ``update`` inside its 
   each (closing year, type code) a touched case belonged to before or belongs to after; the
   result is the same bits a full computation gives, because each of those groups is read whole.
   Only the rows whose values differ are written (deleted and inserted again by case id).
-- a judge's credit (``judge_credit``) is a compensated sum over that judge's cases in case order,
-  so it is recomputed from all of the judge's cases of the year, for the judges of the touched
-  cases before and after, of the rows that changed and (when panel members share) of their
-  panels.
+- each judge's credit (``judge_credit``) is summed again from the year's stored results (eight
+  columns read, the engine not run; see ``_update_credit`` for why not from one judge's cases)
+  and only a changed table is written.
 - the whole year is computed again only when what every case depends on changed: the year's
   parameters in force, or the averages of its reference year (recomputed when that year's cases
   were touched, and compared bit for bit with those stored). Then once, in the same transaction.
@@ -32,7 +31,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from workload_app.core.credit import PostSpans, credit_by_judge, split_panel
+from workload_app.core.credit import PostSpans, credit_by_judge
 from workload_app.core.params import Params, params_from_toml
 from workload_app.core.problems import ParameterError, WorkloadError
 from workload_app.core.progress import ProgressCallback, no_progress
@@ -255,13 +254,13 @@ def update(db: Database, touched: Touched) -> None:
     """Bring every year's stored figures up to date after the change ``touched`` describes, in
     the caller's transaction (call it last, after the change). Marks the case data changed
     (``cases_version``) and stamps each year's computation fresh."""
+    previous = repo.cases_version(db)  # a computation stamped with it was fresh until now
     repo.bump_cases_version(db)
     now = derived.case_keys(db, sorted(touched.case_ids)) if touched.case_ids else None
     after = _key_tuples(now) if now is not None else []
     judge_rows = derived.judge_case_keys(db, sorted(touched.judge_ids)) if touched.judge_ids else None
     by_judge = _key_tuples(judge_rows) if judge_rows is not None else []
     touched_years = {k[0] for k in [*touched.before, *after, *by_judge] if k[0] is not None}
-    names = dict(derived.judge_names(db))
     for year in repo.param_years(db):
         row = repo.official_param_set(db, year)
         if row is None:
@@ -272,6 +271,7 @@ def update(db: Database, touched: Touched) -> None:
             or year in touched.param_years
             or comp is None
             or comp["param_set_id"] != row["id"]
+            or comp["cases_version"] != previous  # stale already (it could not be computed): whole
         )
         params = params_from_toml(row["toml"])
         try:
@@ -286,7 +286,7 @@ def update(db: Database, touched: Touched) -> None:
                 keys = [k for k in [*touched.before, *after, *by_judge] if k[0] == year]
                 ids = {int(i) for i in touched.case_ids}
                 if keys or ids:
-                    _update_year(db, year, comp, params, keys, ids, names, touched.judge_ids)
+                    _update_year(db, year, comp, params, keys, ids, touched.judge_ids)
                 derived.stamp(db, comp["id"])
         except ParameterError:
             continue
@@ -307,11 +307,10 @@ def _update_year(
     params: Params,
     keys: list[tuple],
     ids: set[int],
-    names: dict[int, str],
     judge_ids: set[int],
 ) -> None:
     """The incremental step of one year: every case of the (type code) groups ``keys`` name
-    recomputed, the rows that differ written, the credit of the judges concerned rebuilt."""
+    recomputed, the rows that differ written, the credit table summed again when it may move."""
     cid = comp["id"]
     averages = {k: Averages(*v) for k, v in json.loads(comp["averages"]).items()}
     groups = sorted({k[1] for k in keys if k[1] is not None})
@@ -326,20 +325,10 @@ def _update_year(
         derived.replace_results(db, cid, new_rows, sorted(set(changed_ids) | removed))
     held = held_case_reasons(cases, results, params, post) if results is not None else {}
     derived.replace_held_reasons(db, cid, held, sorted(loaded | ids))
-    # whose credit may have moved: the judges (and, when members share, the panels) of the
-    # touched cases before and after, and of every row whose result changed
-    judges = {names.get(k[2]) for k in keys} | {names.get(j) for j in judge_ids}
-    panels = [k[3] for k in keys]
-    if changed_ids:
-        hit = cases["case_id"].isin(changed_ids).to_numpy()
-        judges |= set(cases.loc[hit, "judge"].tolist())
-        panels += cases.loc[hit, "panel"].tolist()
-    if params.panel.member_share > 0:
-        for p in panels:
-            judges |= set(split_panel(p))
-    judges.discard(None)
-    if judges:
-        _update_credit(db, year, cid, params, sorted(judges), post)
+    # whose credit may have moved: the judges of the touched cases before and after, of the rows
+    # whose result changed, and the judges whose time in post changed
+    if keys or changed_ids or removed or judge_ids:
+        _update_credit(db, year, cid, params, post)
     derived.set_case_count(db, cid, year)
 
 
@@ -375,30 +364,25 @@ def _diff_results(
     return new_ids[differs].tolist(), removed
 
 
-def _update_credit(
-    db: Database, year: int, cid: int, params: Params, judges: list[str], post: PostSpans
-) -> None:
-    """Recompute the stored credit rows of ``judges`` from all of their cases of the year (in case
-    order: the sums are compensated, so only the whole sequence gives the same bits) and merge
-    them with the other judges' stored rows."""
-    frame = derived.load_judges_credit_columns(db, year, cid, judges, panels=params.panel.member_share > 0)
-    mine = set(judges)
-    fresh = []
-    for kind, month, part in credit_tables(frame, params, post):
-        part = part[part["judge"].isin(mine)]
-        fresh.extend(
-            (kind, month, j, n, t, e)
-            for j, n, t, e in zip(*(part[c].tolist() for c in derived.CREDIT_COLUMNS), strict=True)
-        )
-    stored = derived.credit_rows(db, cid)
-    kept = [r for r in stored if r[2] not in mine]
-    merged: dict[tuple[str, int], list[tuple]] = {}
-    for kind, month, judge, n, t, e in [*kept, *fresh]:
-        merged.setdefault((kind, int(month)), []).append((judge, int(n), float(t), float(e)))
+def _update_credit(db: Database, year: int, cid: int, params: Params, post: PostSpans) -> None:
+    """The stored credit rows made those of the year as it now is; only a changed table written.
+
+    Computed from the whole year's credit columns, not from the judges concerned alone: pandas'
+    grouped sum of one judge's values is not a function of those values alone (pandas 3.1 gives
+    125.90310171317944 for five values summed as the only group, 125.90310171317942 for the same
+    five beside another judge's rows), so only the year's frame reproduces the full computation's
+    bits. The read is eight columns of stored rows; nothing of the engine runs again."""
+    frame = case_columns.load_credit_columns(db, year, cid)
+    if len(frame):
+        frame["sc"] = pd.to_numeric(frame["sc"], errors="coerce").astype(float)
     rows = []
-    for (kind, month), part in sorted(merged.items()):
-        for pos, (judge, n, t, e) in enumerate(sorted(part, key=lambda r: r[0])):
-            rows.append((kind, month, pos, judge, n, t, e))
+    for kind, month, part in credit_tables(frame, params, post) if len(frame) else []:
+        rows.extend(
+            (kind, int(month), pos, j, int(n), float(t), float(e))
+            for pos, (j, n, t, e) in enumerate(
+                zip(*(part[c].tolist() for c in derived.CREDIT_COLUMNS), strict=True)
+            )
+        )
     if sorted(rows) != sorted(derived.credit_rows(db, cid, with_pos=True)):
         derived.replace_credit(db, cid, rows)
 

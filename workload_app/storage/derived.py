@@ -311,10 +311,6 @@ def judge_case_keys(db: sqlite_utils.Database, judge_ids: list[int]) -> pd.DataF
     )
 
 
-def judge_names(db: sqlite_utils.Database) -> list[tuple[int, str]]:
-    return [(int(i), n) for i, n in db.conn.execute("SELECT id, name FROM judges").fetchall()]
-
-
 def _ids(case_ids: list[int]) -> str:
     return json.dumps([int(i) for i in case_ids])
 
@@ -358,32 +354,6 @@ def replace_held_reasons(
             (computation_id, _ids([r[1] for r in new])),
         )
         repo.insert_rows(db, "held_reasons", ("computation_id", "case_id", "reason"), new, plain=True)
-
-
-def load_judges_credit_columns(
-    db: sqlite_utils.Database, closed_year: int, computation_id: int, judges: list[str], panels: bool
-) -> pd.DataFrame:
-    """``case_columns.load_credit_columns`` (without division) for the cases of ``judges``: those
-    they are responsible for and, with ``panels``, those whose panel text names them (a superset
-    of the panels they sit on), in case order."""
-    where = "c.judge_id IN (SELECT id FROM judges WHERE name IN (" + ", ".join("?" * len(judges)) + "))"
-    args: list = [computation_id, closed_year, *judges]
-    if panels:
-        where = "(" + where + "".join(" OR instr(c.panel, ?) > 0" for _ in judges) + ")"
-        args.extend(judges)
-    out = case_columns.read_frame(
-        db,
-        """SELECT c.id AS case_id, j.name AS judge, c.panel, c.closed_month, c.closed_on, r.unit, r.sc
-           FROM cases c JOIN judges j ON j.id = c.judge_id
-           LEFT JOIN case_results r ON r.computation_id = ? AND r.case_id = c.id
-           WHERE c.closed_year = ? AND """
-        + where,
-        tuple(args),
-        "case_id",
-    )
-    if len(out):
-        out["sc"] = pd.to_numeric(out["sc"], errors="coerce").astype(float)
-    return out
 
 
 def credit_rows(db: sqlite_utils.Database, computation_id: int, with_pos: bool = False) -> list[tuple]:
