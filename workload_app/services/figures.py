@@ -42,6 +42,8 @@ from workload_app.core.standard import (
     Averages,
     compute_averages,
     compute_standard_cases,
+    outlier_counts,
+    page_medians,
 )
 from workload_app.services.page_decisions import apply_decisions
 from workload_app.storage import case_columns, derived
@@ -151,10 +153,15 @@ def compute_and_store(db: Database, year: int, progress: ProgressCallback | None
 
 
 def _results(
-    cases: pd.DataFrame, params: Params, averages: dict[str, Averages], post: PostSpans
+    cases: pd.DataFrame,
+    params: Params,
+    averages: dict[str, Averages],
+    post: PostSpans,
+    medians: np.ndarray | None = None,
 ) -> tuple[pd.DataFrame, np.ndarray]:
-    """The engine's rows for ``cases`` with the time-in-post hold added, and that hold's mask."""
-    results = compute_standard_cases(cases, params, averages)
+    """The engine's rows for ``cases`` with the time-in-post hold added, and that hold's mask;
+    ``medians``: the cases' page medians over their whole year when ``cases`` is a part of it."""
+    results = compute_standard_cases(cases, params, averages, medians)
     assert (results["case_id"].to_numpy() == cases["case_id"].to_numpy()).all()
     # closed outside the responsible judge's time in post: held (待复核), its SC as computed
     outside = post.outside(
@@ -285,6 +292,8 @@ def update(db: Database, touched: Touched) -> None:
                     continue
                 keys = [k for k in [*touched.before, *after, *by_judge] if k[0] == year]
                 ids = {int(i) for i in touched.case_ids}
+                if judge_rows is not None:  # a judge's dates: each of their cases may be held or not
+                    ids |= {int(i) for i in judge_rows.loc[judge_rows["closed_year"] == year, "case_id"]}
                 if keys or ids:
                     _update_year(db, year, comp, params, keys, ids, touched.judge_ids)
                 derived.stamp(db, comp["id"])
@@ -309,24 +318,47 @@ def _update_year(
     ids: set[int],
     judge_ids: set[int],
 ) -> None:
-    """The incremental step of one year: every case of the (type code) groups ``keys`` name
-    recomputed, the rows that differ written, the credit table summed again when it may move."""
+    """The incremental step of one year. The page medians of each type code ``keys`` name are
+    taken again over the whole group (page counts only, reviewers' corrections applied); the
+    cases recomputed are the touched ones, those whose outlier test now answers otherwise than
+    their stored flag, and the held ones (their reason names the median) — with the group's
+    medians, so each gets the row a full computation gives it. Only rows that differ are written;
+    the credit table is summed again when it may move."""
     cid = comp["id"]
     averages = {k: Averages(*v) for k, v in json.loads(comp["averages"]).items()}
     groups = sorted({k[1] for k in keys if k[1] is not None})
-    cases = apply_decisions(db, derived.load_compute_cases(db, year, type_codes=groups))
+    pages = (
+        apply_decisions(db, derived.load_group_pages(db, cid, year, groups))
+        if groups
+        else derived.load_group_pages(db, cid, year, [""])
+    )
+    medians = page_medians(pages) if len(pages) else np.zeros((0, 3))
+    over = outlier_counts(pages, params.trial.outlier_factor, medians).any(axis=1)
+    stored_flags = pages["flags"].to_numpy()
+    held_now = np.nan_to_num(stored_flags, nan=0.0).astype(np.int64) & OUTLIER > 0
+    group_ids = pages["case_id"].to_numpy()
+    again = (over != held_now) | held_now | np.isnan(stored_flags) | np.isin(group_ids, list(ids))
+    wanted = sorted(set(group_ids[again].tolist()) | ids)
+    cases = apply_decisions(db, derived.load_compute_cases(db, year, case_ids=wanted))
     post = post_spans(db)
-    results, _ = _results(cases, params, averages, post) if len(cases) else (None, None)
+    results = None
+    if len(cases):
+        at = pd.Series(np.arange(len(group_ids)), index=group_ids)
+        rows = at.reindex(cases["case_id"].to_numpy()).to_numpy()
+        if np.isnan(rows).any():  # a touched case outside the groups read: its own year's groups
+            raise AssertionError("a recomputed case outside the type codes read")
+        case_medians = medians[rows.astype(int)]
+        results, _ = _results(cases, params, averages, post, case_medians)
     loaded = set(cases["case_id"].tolist())
     stored = derived.load_results_of(db, cid, sorted(loaded | ids))
     changed_ids, removed = _diff_results(stored, results, loaded)
     if changed_ids or removed:
         new_rows = results[results["case_id"].isin(changed_ids)] if results is not None else None
         derived.replace_results(db, cid, new_rows, sorted(set(changed_ids) | removed))
-    held = held_case_reasons(cases, results, params, post) if results is not None else {}
+    held = held_case_reasons(cases, results, params, post, case_medians) if results is not None else {}
     derived.replace_held_reasons(db, cid, held, sorted(loaded | ids))
-    # whose credit may have moved: the judges of the touched cases before and after, of the rows
-    # whose result changed, and the judges whose time in post changed
+    # the credit may have moved: a touched case (before or after), a row whose result changed, or
+    # a judge's dates in post
     if keys or changed_ids or removed or judge_ids:
         _update_credit(db, year, cid, params, post)
     derived.set_case_count(db, cid, year)
@@ -455,7 +487,11 @@ def credit_tables(
 
 
 def held_case_reasons(
-    cases: pd.DataFrame, results: pd.DataFrame, params: Params, post: PostSpans | None = None
+    cases: pd.DataFrame,
+    results: pd.DataFrame,
+    params: Params,
+    post: PostSpans | None = None,
+    medians: np.ndarray | None = None,
 ) -> dict[int, str]:
     """Case id -> hold reason of the held cases: the outliers' (the year-wide medians of
     ``cases``, as ``_read_results`` adds them) and, with ``post``, the time in post's."""
@@ -465,7 +501,7 @@ def held_case_reasons(
     out: dict[int, str] = {}
     held = np.flatnonzero((results["flags"].to_numpy() & OUTLIER) > 0)
     if len(held):
-        out.update(zip(ids[held].tolist(), hold_reasons(cases, params, held), strict=True))
+        out.update(zip(ids[held].tolist(), hold_reasons(cases, params, held, medians), strict=True))
     outside = np.flatnonzero((results["flags"].to_numpy() & OUT_OF_POST) > 0)
     if post is not None and len(outside):
         judges, closed = cases["judge"].to_numpy(), cases["closed_on"].to_numpy()

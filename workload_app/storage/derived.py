@@ -131,19 +131,16 @@ def judge_case_flow(db: sqlite_utils.Database, judge: str, start: str, end: str)
 
 
 def load_compute_cases(
-    db: sqlite_utils.Database, closed_year: int, type_codes: list[str] | None = None
+    db: sqlite_utils.Database, closed_year: int, case_ids: list[int] | None = None
 ) -> pd.DataFrame:
     """``case_columns.load_engine_cases`` plus what crediting needs (judge, panel, closed_month):
     the year a computation reads once for its results and its per-judge credit. The judge's
-    name comes from one lookup of the roster, not a string per row. ``type_codes``: only the
-    cases of these type codes (whole groups: the outlier test compares within a type code)."""
+    name comes from one lookup of the roster, not a string per row. ``case_ids``: only those
+    cases of the year (an action's incremental update)."""
     where, args = " WHERE c.closed_year = ?", [closed_year]
-    if type_codes is not None:
-        if not type_codes:
-            where, args = " WHERE c.closed_year = ?", [None]  # nothing asked: nothing read
-        else:
-            where += f" AND c.type_code IN ({', '.join('?' * len(type_codes))})"
-            args.extend(type_codes)
+    if case_ids is not None:
+        where += " AND c.id IN (SELECT value FROM json_each(?))"
+        args.append(_ids(case_ids))
     out = case_columns.read_frame(
         db,
         case_columns.ENGINE_SELECT.replace(
@@ -403,3 +400,31 @@ def batch_case_ids(db: sqlite_utils.Database, batch_id: int) -> list[int]:
             (batch_id, batch_id),
         )
     ]
+
+
+def load_group_pages(
+    db: sqlite_utils.Database, computation_id: int, closed_year: int, type_codes: list[str]
+) -> pd.DataFrame:
+    """What the outlier test needs of every case of the year's ``type_codes`` (the page medians
+    are taken per type code over the closing year): case_id, type_code, the three page counts,
+    and the computation's stored flags (NULL where the case has no result yet), in case order."""
+    out = case_columns.read_frame(
+        db,
+        f"""SELECT c.id AS case_id, c.type_code, c.file_pages, c.transcript_pages, c.judgment_pages, r.flags
+            FROM cases c LEFT JOIN case_results r ON r.computation_id = ? AND r.case_id = c.id
+            WHERE c.closed_year = ? AND c.type_code IN ({", ".join("?" * len(type_codes))})""",
+        (computation_id, closed_year, *type_codes),
+        "case_id",
+    )
+    if out.empty:
+        out = pd.DataFrame(
+            {
+                "case_id": pd.Series(dtype=int),
+                "type_code": pd.Series(dtype=object),
+                **{c: pd.Series(dtype=float) for c in ("file_pages", "transcript_pages", "judgment_pages")},
+                "flags": pd.Series(dtype=float),
+            }
+        )
+    for c in ("file_pages", "transcript_pages", "judgment_pages", "flags"):
+        out[c] = pd.to_numeric(out[c], errors="coerce").astype(float)
+    return out
