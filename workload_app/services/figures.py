@@ -404,11 +404,18 @@ def _update_credit(db: Database, year: int, cid: int, params: Params, post: Post
     125.90310171317944 for five values summed as the only group, 125.90310171317942 for the same
     five beside another judge's rows), so only the year's frame reproduces the full computation's
     bits. The read is eight columns of stored rows; nothing of the engine runs again."""
-    frame = case_columns.load_credit_columns(db, year, cid)
+    outside = None
+    if params.panel.member_share > 0:  # members' links: their panels and closing days
+        frame = case_columns.load_credit_columns(db, year, cid)
+    else:  # the responsible judge's credit only: ids and numbers, the time-in-post hold from the flags
+        frame = derived.load_credit_codes(db, year, cid)
+        outside = (
+            np.nan_to_num(frame["flags"].to_numpy(dtype=float), nan=0.0).astype(np.int64) & OUT_OF_POST
+        ) > 0
     if len(frame):
         frame["sc"] = pd.to_numeric(frame["sc"], errors="coerce").astype(float)
     rows = []
-    for kind, month, part in credit_tables(frame, params, post) if len(frame) else []:
+    for kind, month, part in credit_tables(frame, params, post, outside) if len(frame) else []:
         rows.extend(
             (kind, int(month), pos, j, int(n), float(t), float(e))
             for pos, (j, n, t, e) in enumerate(
@@ -443,11 +450,13 @@ def credit_tables(
                 out.append((kind, m, credit_by_judge(part, part, params, post)))
         return out
     credit = (frame["sc"].fillna(0.0) * params.panel.responsible_share).to_numpy()
-    if post is not None and "closed_on" in frame:  # out of post on the closing day: credited to nobody
-        if outside is None:  # ``outside``: the responsible judges' mask, when the caller has it
-            outside = post.outside(
-                frame["judge"].to_numpy(), frame["case_id"].to_numpy(), frame["closed_on"].to_numpy()
-            )
+    # out of post on the closing day: credited to nobody (``outside``: the responsible judges'
+    # mask, when the caller has it)
+    if outside is None and post is not None and "closed_on" in frame:
+        outside = post.outside(
+            frame["judge"].to_numpy(), frame["case_id"].to_numpy(), frame["closed_on"].to_numpy()
+        )
+    if outside is not None:
         credit = np.where(outside, 0.0, credit)
     jcode, judges = pd.factorize(frame["judge"], sort=True)
     ucode, units = pd.factorize(frame["unit"], sort=True)

@@ -378,9 +378,11 @@ def replace_credit(db: sqlite_utils.Database, computation_id: int, rows: list[tu
 
 
 def stamp(db: sqlite_utils.Database, computation_id: int) -> None:
-    """The computation marked as of the case data as it now is."""
+    """The computation marked as of the case data as it now is (``created_at``: when its figures
+    were last brought up to date, what a restricted login's note on the server says)."""
     db.conn.execute(
-        "UPDATE computations SET cases_version = ? WHERE id = ?", (repo.cases_version(db), computation_id)
+        "UPDATE computations SET cases_version = ?, created_at = ? WHERE id = ?",
+        (repo.cases_version(db), repo.now(), computation_id),
     )
 
 
@@ -427,4 +429,23 @@ def load_group_pages(
         )
     for c in ("file_pages", "transcript_pages", "judgment_pages", "flags"):
         out[c] = pd.to_numeric(out[c], errors="coerce").astype(float)
+    return out
+
+
+def load_credit_codes(db: sqlite_utils.Database, closed_year: int, computation_id: int) -> pd.DataFrame:
+    """What the responsible judges' credit needs of a year, narrower than
+    ``case_columns.load_credit_columns``: case_id, judge (one roster lookup, not a string per
+    row), closed_month and the computation's unit, sc and flags; the same rows and order."""
+    out = case_columns.read_frame(
+        db,
+        """SELECT c.id AS case_id, c.judge_id, c.closed_month, r.unit, r.sc, r.flags
+           FROM cases c LEFT JOIN case_results r ON r.computation_id = ? AND r.case_id = c.id
+           WHERE c.closed_year = ?""",
+        (computation_id, closed_year),
+        "case_id",
+    )
+    if out.empty:
+        return out
+    names = dict(db.conn.execute("SELECT id, name FROM judges").fetchall())
+    out.insert(1, "judge", out.pop("judge_id").map(names))
     return out
