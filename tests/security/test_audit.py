@@ -363,7 +363,15 @@ DRIVERS = {
 # quality.keep_court_dates keeps a figure derived from the cases (the court's appeals date, for
 # restricted logins on the server), as a computation keeps its averages: the writes that move it
 # (case and appeals imports) are audited themselves.
-NOT_MUTATING = {"audit.record", "quality.keep_court_dates"}
+NOT_MUTATING = {
+    "audit.record",
+    "quality.keep_court_dates",
+    # the figures an action moves, brought up to date inside that action's transaction (its own
+    # audit row covers them), and the one-off computation of a file opened without figures
+    "figures.update",
+    "figures.compute_missing",
+    "session._compute_missing",
+}
 
 
 def _mutating_functions() -> set[str]:

@@ -160,6 +160,7 @@ def test_a_judge_login_reads_the_same_own_figures_as_personnel_and_never_compute
 
 def test_a_court_wide_write_on_the_server_leaves_the_figures_fresh(server_court, court_file):
     from workload_app.core import demo_court
+    from workload_app.services import figures
     from workload_app.services import standard_cases as S
     from workload_app.storage import repository as repo
 
@@ -172,13 +173,18 @@ def test_a_court_wide_write_on_the_server_leaves_the_figures_fresh(server_court,
     mine = open_as_operator(site.login(login["judge"], INITIAL))
     accounts.login(mine, login["judge"], INITIAL)
     try:
-        with repo.transaction(people):  # a change to the cases, as an import makes
+        with repo.transaction(people):  # a change to the cases the figures do not follow yet
             repo.bump_cases_version(people)
-        assert all(S._fresh(people, y) is None for y in demo_court.YEARS)
-        assert S.refresh_on_server(people) == list(demo_court.YEARS)
-        assert S.refresh_on_server(mine) == []  # a judge's login never computes
+        assert all(figures.fresh_computation(people, y) is None for y in demo_court.YEARS)
+        with repo.transaction(people):  # a court-wide action ends by bringing the figures up to date
+            figures.update(people, figures.Touched())
+        assert [y for y in demo_court.YEARS if figures.fresh_computation(people, y)] == list(demo_court.YEARS)
+        assert figures.missing_years(mine) == []  # a judge's login reads, never computes
         for year in demo_court.YEARS:
-            assert S._fresh(mine, year)["id"] == S._fresh(people, year)["id"]  # the one 人事 just made
+            # the one 人事's action just brought up to date
+            assert (
+                figures.fresh_computation(mine, year)["id"] == figures.fresh_computation(people, year)["id"]
+            )
             assert "此后案件已有变动" not in S.computed_note(mine, year)
     finally:
         people.conn.close()

@@ -24,4 +24,5 @@ SERVER_MODULES = (
     "test_what_if_service",
     "test_quality_service",
     "test_time_in_post",
+    "test_incremental_figures",
 )

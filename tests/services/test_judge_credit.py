@@ -15,7 +15,7 @@ from tests.services.test_review import HEADER, HUGE_CASE, court, row, write_xlsx
 from workload_app.core.credit import credit_by_judge, judge_shares
 from workload_app.core.params import PanelParams
 from workload_app.core.standard import OUTLIER
-from workload_app.services import approvals, my_workload, review
+from workload_app.services import approvals, figures, my_workload, review
 from workload_app.services import standard_cases as S
 from workload_app.services.imports import import_cases, undo_import
 from workload_app.services.parameters import current_params, save_params
@@ -31,7 +31,7 @@ def old_tally(db, year: int, through_month: int) -> pd.DataFrame:
     upto = merged[merged["closed_month"] <= through_month]
     credit = credit_by_judge(upto, upto, params)
     judges = repo.judges_frame(db).rename(columns={"name": "judge"})
-    judges = judges[S._in_post(judges, year)]
+    judges = judges[figures.in_post(judges, year)]
     out = judges[["judge", "division", "post", "track"]].merge(credit, on="judge", how="left")
     out["cases"] = out["cases"].fillna(0).astype(int)
     out[["sc_trial", "sc_enforcement"]] = out[["sc_trial", "sc_enforcement"]].fillna(0.0)
@@ -124,7 +124,7 @@ def test_credit_tables_match_credit_by_judge_on_awkward_rows():
     frame.loc[3, "unit"] = None
     params = default_params(YEAR)
     params = replace(params, panel=PanelParams(responsible_share=0.9, member_share=0.0))
-    tables = {(k, m): f for k, m, f in S.credit_tables(frame, params)}
+    tables = {(k, m): f for k, m, f in figures.credit_tables(frame, params)}
     assert ("month", 4) not in tables and len(tables) == 7 + 12
     for (kind, m), got in tables.items():
         part = frame[frame["closed_month"] == m] if kind == "month" else frame[frame["closed_month"] <= m]
@@ -249,6 +249,8 @@ def stored_results(db, year: int) -> tuple[pd.DataFrame, str]:
 
 
 def test_kept_reference_averages_give_the_same_results_and_follow_changes(court, tmp_path):  # noqa: F811
+    # the fixture's actions computed both years (2026 kept 2025's averages too): start from none kept
+    court.conn.execute("DELETE FROM reference_averages")
     S.compute_year(court, 2025)  # reads 2024 and keeps its averages
     assert court.conn.execute("SELECT COUNT(*) FROM reference_averages").fetchone()[0] == 1
     read_again, averages_read = stored_results(court, 2025)
@@ -310,7 +312,8 @@ def test_a_judge_sees_their_own_figures_when_the_results_are_stale(demo_db):
     from workload_app.services import access
 
     judge = S.court_tally(demo_db, YEAR).iloc[2]
-    repo.bump_cases_version(demo_db)  # results out of date
+    with repo.transaction(demo_db):  # the cases change by an action: it brings the figures up to date
+        figures.update(demo_db, figures.Touched())
     access.bind(
         demo_db, access.User(login="j", role=access.JUDGE, judge=judge["judge"], division=judge["division"])
     )

@@ -158,7 +158,6 @@ def test_a_division_head_on_the_server_sees_personnels_figures_of_the_division(c
     from workload_app.services import comparison as C
     from workload_app.services import quality as QS
     from workload_app.services import quotas as Q
-    from workload_app.services import standard_cases as S
 
     site, who = court
     login, _, division = who["division_head"]
@@ -226,7 +225,7 @@ def test_a_division_head_on_the_server_sees_personnels_figures_of_the_division(c
     assert dated == {"acceptance_rate": None, "reversed_remanded_rate": None}
     people = logged_in(site, who["personnel"][0])
     try:
-        S.refresh_on_server(people)  # what every court-wide write on the server ends with
+        QS.keep_court_dates(people)  # what every court-wide import on the server ends with
     finally:
         people.conn.close()
     mine = QS.report(head, YEAR, month).division(division)

@@ -159,16 +159,20 @@ def page_medians(cases: pd.DataFrame) -> np.ndarray:
     return pd.DataFrame(_pages(cases)).groupby(type_codes).transform("median").to_numpy()
 
 
-def outlier_counts(cases: pd.DataFrame, k: float) -> np.ndarray:
-    """Per case and page count: above k x the median of its type code (a median of 0 flags nothing)."""
+def outlier_counts(cases: pd.DataFrame, k: float, medians: np.ndarray | None = None) -> np.ndarray:
+    """Per case and page count: above k x the median of its type code (a median of 0 flags nothing).
+    ``medians``: each case's medians already taken over its whole closing year (``page_medians``
+    of a frame holding every case of its type code), for a frame that holds only some of them."""
     if k <= 0:
         return np.zeros((len(cases), 3), dtype=bool)
-    medians = page_medians(cases)
+    medians = page_medians(cases) if medians is None else medians
     with np.errstate(invalid="ignore"):
         return (medians > 0) & (_pages(cases) > k * medians)
 
 
-def held_mask(cases: pd.DataFrame, params: Params, rules: np.ndarray | None = None) -> np.ndarray:
+def held_mask(
+    cases: pd.DataFrame, params: Params, rules: np.ndarray | None = None, medians: np.ndarray | None = None
+) -> np.ndarray:
     """Cases held for review (待复核): a page count is an outlier (``outlier_counts`` within the
     frame, which is one closing year), the SC depends on the pages (a trial case not taken by a
     fixing rule) and no reviewer's decision applies (``page_review`` empty). A held case earns
@@ -184,17 +188,19 @@ def held_mask(cases: pd.DataFrame, params: Params, rules: np.ndarray | None = No
         if REVIEW_COLUMN in cases
         else np.zeros(len(cases), dtype=bool)
     )
-    over = outlier_counts(cases, params.trial.outlier_factor).any(axis=1)
+    over = outlier_counts(cases, params.trial.outlier_factor, medians).any(axis=1)
     return over & trial & ~fixed & ~reviewed
 
 
-def hold_reasons(cases: pd.DataFrame, params: Params, rows: np.ndarray | None = None) -> list[str]:
+def hold_reasons(
+    cases: pd.DataFrame, params: Params, rows: np.ndarray | None = None, medians: np.ndarray | None = None
+) -> list[str]:
     """Why each case (or each of the positions ``rows``) is or would be held, e.g.
     ``卷宗页数 99999，超过同类型（民初）中位数 210 的 5 倍``; '' where no count is an outlier.
     The medians are those of the whole frame (one closing year)."""
     k = params.trial.outlier_factor
-    over = outlier_counts(cases, k)
-    medians = page_medians(cases)
+    medians = page_medians(cases) if medians is None else medians
+    over = outlier_counts(cases, k, medians)
     pages = _pages(cases)
     type_codes = cases["type_code"].to_numpy()
     out = []
@@ -345,10 +351,14 @@ def _case_averages(
 
 
 def standard_kernel(
-    cases: pd.DataFrame, params: Params, averages: dict[str, Averages] | np.ndarray
+    cases: pd.DataFrame,
+    params: Params,
+    averages: dict[str, Averages] | np.ndarray,
+    medians: np.ndarray | None = None,
 ) -> Kernel:
     """The fixed parts of ``cases`` under ``params``. ``averages``: the pools of ``compute_averages``,
-    or already each case's averages as an (n, 3) array (e.g. a result's avg_* columns)."""
+    or already each case's averages as an (n, 3) array (e.g. a result's avg_* columns).
+    ``medians``: see ``outlier_counts`` (None: those of ``cases`` itself, one closing year)."""
     n = len(cases)
     t = params.trial
     codes = _Codes(cases)
@@ -366,7 +376,7 @@ def standard_kernel(
 
     flags = np.zeros(n, dtype=np.int32)
     flags[trial & incomplete & ~fixed] |= INCOMPLETE
-    held = held_mask(cases, params, rules)
+    held = held_mask(cases, params, rules, medians)
     flags[held] |= OUTLIER
 
     # Enforcement: credit by closing method; some methods count only once approved.
@@ -401,11 +411,12 @@ def standard_kernel(
 
 
 def compute_standard_cases(
-    cases: pd.DataFrame, params: Params, averages: dict[str, Averages]
+    cases: pd.DataFrame, params: Params, averages: dict[str, Averages], medians: np.ndarray | None = None
 ) -> pd.DataFrame:
     """One row per case: case_id, unit, sc (NaN when incomplete), rule (index or -1), flags,
-    the averages used (avg_file, avg_transcript, avg_judgment) and page_sc (before factor and cap)."""
-    kernel = standard_kernel(cases, params, averages)
+    the averages used (avg_file, avg_transcript, avg_judgment) and page_sc (before factor and cap).
+    ``medians``: see ``outlier_counts``."""
+    kernel = standard_kernel(cases, params, averages, medians)
     weights = trial_weights(params)
     page_sc = kernel.page_sc(weights)
     sc = kernel.sc(weights, page_sc)

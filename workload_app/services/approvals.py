@@ -11,7 +11,7 @@ import pandas as pd
 from workload_app.core.casenumber import lookup_form
 from workload_app.core.problems import WorkloadError
 from workload_app.core.standard import AWAITING_APPROVAL
-from workload_app.services import access, audit
+from workload_app.services import access, audit, figures
 from workload_app.services import standard_cases as S
 from workload_app.services.changes import Changes
 from workload_app.storage import repository as repo
@@ -36,7 +36,7 @@ def record_approval(db: Database, case_number: str, approved: bool, note: str) -
         )
         if before is None:
             raise WorkloadError("case.not_found", case=case_number)
-        repo.bump_cases_version(db)
+        figures.update(db, figures.Touched(case_ids={int(before["id"])}))
         audit.record(
             db,
             "case.approval",

@@ -27,8 +27,9 @@ from workload_app.importing.cases import (
 )
 from workload_app.importing.headers import CASE_LABELS
 from workload_app.importing.readers import CSV_CHUNK_ROWS, RawSheet, stream_csv
-from workload_app.services import audit
+from workload_app.services import audit, figures
 from workload_app.services.import_files import _read, _sha256, roster_spelling
+from workload_app.storage import derived
 from workload_app.storage import repository as repo
 from workload_app.storage import roster as roster_store
 from workload_app.storage.db import Database
@@ -336,6 +337,7 @@ def store_cases(
         judges = repo.judges_frame(db).set_index("name")
         divisions = repo.division_ids(db)
         batch_id = None
+        touched = figures.Touched()
         for records in chunks():
             existing = repo.existing_case_rows(db, [r["case_number"] for r in records])
             new_rows, changed_rows, before_rows = [], [], []
@@ -366,6 +368,11 @@ def store_cases(
             if new_rows:
                 repo.insert_cases(db, pd.DataFrame(new_rows, columns=list(repo.CASE_FIELDS)), batch_id)
             if changed_rows:
+                touched.case_ids |= {int(r["id"]) for r in changed_rows}
+                touched.before += [
+                    (b.get("closed_year"), b.get("type_code"), b.get("judge_id"), b.get("panel"))
+                    for b in before_rows
+                ]
                 repo.update_cases(db, pd.DataFrame(changed_rows), pd.DataFrame(before_rows), batch_id)
         if result.dry_run:
             raise DryRunDone()
@@ -375,7 +382,8 @@ def store_cases(
             batch_id = repo.create_batch(db, "cases", path.name, _sha256(path), user)
         step(0.99, messages.Coded("progress.commit"))
         repo.finish_batch(db, batch_id, result.counts())
-        repo.bump_cases_version(db)
+        touched.case_ids |= set(derived.batch_case_ids(db, batch_id))  # the cases it added
+        figures.update(db, touched)  # the figures these cases move, in this transaction
         if result.reassigned:
             audit.record(
                 db,

@@ -15,7 +15,7 @@ from workload_app.core.messages import Coded
 from workload_app.core.params import default_params
 from workload_app.core.problems import WorkloadError
 from workload_app.core.progress import ProgressCallback, no_progress
-from workload_app.services import access, accounts, audit
+from workload_app.services import access, accounts, audit, figures
 from workload_app.services.changes import Changes, Summary
 from workload_app.services.parameters import save_params
 from workload_app.services.standard_cases import compute_year
@@ -59,7 +59,7 @@ def create_demo(
         repo.finish_batch(
             db, batch_id, {"total": len(rows), "new": len(rows), "updated": 0, "unchanged": 0, "rejected": 0}
         )
-        repo.bump_cases_version(db)
+        figures.update(db, figures.Touched(everything=True))  # no parameters yet: nothing to compute
         repo.set_meta(db, "court_name", demo_court.COURT_NAME)
         repo.set_meta(db, "notice_prefix", "渝0106法")
         first, second = demo_court.YEARS

@@ -23,7 +23,7 @@ from workload_app.importing.headers import CASE_LABELS
 from workload_app.importing.readers import RawSheet, read_file, stream_csv
 from workload_app.importing.report import write_reject_report
 from workload_app.importing.values import DEFAULT_AMOUNT_CEILING, DEFAULT_PAGE_CEILING, MAX_AMOUNT_CEILING
-from workload_app.services import access, audit
+from workload_app.services import access, audit, figures, quality
 from workload_app.services.case_rows import (
     CSV_SUFFIXES,
     Checker,
@@ -35,7 +35,7 @@ from workload_app.services.case_rows import (
 from workload_app.services.changes import Changes, Summary
 from workload_app.services.import_files import _read, _sha256, roster_spelling  # noqa: F401 - importable here
 from workload_app.services.roster_import import _undo_roster, import_judges  # noqa: F401 - importable here
-from workload_app.storage import backups
+from workload_app.storage import backups, derived
 from workload_app.storage import repository as repo
 from workload_app.storage.db import Database
 
@@ -344,9 +344,7 @@ def import_cases(
         except DryRunDone:
             pass
     if not dry_run:
-        from workload_app.services.standard_cases import refresh_on_server
-
-        refresh_on_server(db)  # on the court server: figures fresh for restricted logins at once
+        quality.keep_court_dates(db)
     progress(1.0, messages.Coded("progress.done"))
     return result
 
@@ -370,10 +368,9 @@ def undo_import(db: Database, batch_id: int, user: str | None = None) -> Changes
     if b["kind"] == "judges":
         return _undo_roster(db, b)
     with backups.before_change(db, "before-undo"), repo.transaction(db):
+        touched = figures.before_change(db, derived.batch_case_ids(db, batch_id))
         counts = repo.undo_batch(db, batch_id)
-        repo.bump_cases_version(db)
         audit.record(db, "import.undo", f"第 {batch_id} 批：{b['file_name']}", before=b, after=counts)
-    from workload_app.services.standard_cases import refresh_on_server
-
-    refresh_on_server(db)  # on the court server: figures fresh for restricted logins at once
+        figures.update(db, touched)  # the figures of the cases put back or removed
+    quality.keep_court_dates(db)
     return Changes(cases=True, results=True, summary=UndoSummary(**counts))

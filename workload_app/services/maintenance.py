@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workload_app.core.problems import WorkloadError
-from workload_app.services import access, audit
+from workload_app.services import access, audit, figures
 from workload_app.services.standard_cases import forget_cached
 from workload_app.storage import audit_trail, backups, own_schema
 from workload_app.storage import repository as repo
@@ -156,5 +156,8 @@ def restore(db: Database, source: Path) -> tuple[Database, Path]:
             leftover.unlink(missing_ok=True)
     forget_cached()
     restored = open_db(path)
+    if figures.missing_years(restored):  # a backup made by an older version: its figures, once
+        with repo.transaction(restored):
+            figures.compute_missing(restored)
     access.bind(restored, user)
     return restored, aside

@@ -13,11 +13,13 @@ import pandas as pd
 from workload_app.core.credit import judge_shares
 from workload_app.core.problems import WorkloadError
 from workload_app.core.standard import NO_RULE, explain, explain_with_averages, held_rows
-from workload_app.services import access, clock, grade_views, review
+from workload_app.services import access, clock, grade_views
 from workload_app.services import court as court_settings_
 from workload_app.services import quality as QS
 from workload_app.services import quotas as Q
 from workload_app.services import standard_cases as S
+from workload_app.services.figures import post_spans
+from workload_app.services.page_decisions import apply_decisions
 from workload_app.services.sheets import SheetContext, build_context, judge_figures
 from workload_app.storage import derived
 from workload_app.storage import repository as repo
@@ -68,7 +70,7 @@ def my_workload(db: Database, year: int, month: int, judge: str | None = None) -
     mine = (merged if own else merged[access._own_case_mask(merged, judge)]).copy()
     mine["role_in_case"] = (mine["judge"] == judge).map({True: "承办", False: "合议庭成员"})
     # What the tally credits this judge, case by case: the list adds up to the tally.
-    mine["share"] = judge_shares(mine, judge, ctx.params, S.post_spans(db))
+    mine["share"] = judge_shares(mine, judge, ctx.params, post_spans(db))
     mine["credited"] = mine["sc"] * mine["share"]
     mine["rule"] = mine["rule_name"]
     mine["flags"] = mine["flags_text"]
@@ -101,7 +103,7 @@ def case_explanation(
     if not judge:
         raise WorkloadError("mine.no_linked_judge")
     _require_judge(db, judge, "access.judge_cases")
-    comp = S._usable(db, year)  # a restricted login on the server reads the stored computation
+    comp = S._usable(db, year)  # the stored fresh computation (a query: never computed here)
     params, _ = S.params_and_info(comp)
     case = _explained_rows(db, comp, [int(case_id)])
     if (
@@ -123,7 +125,7 @@ def case_explanation(
 def _explained_rows(db: Database, comp: dict, case_ids: list[int]) -> pd.DataFrame:
     """The rows of ``S.court_results`` for the given cases, with what ``explain`` reads: every
     case column (reviewers' decisions applied), the stored result, a held case's reason."""
-    cases = review.apply_decisions(db, derived.load_cases_by_id(db, case_ids))
+    cases = apply_decisions(db, derived.load_cases_by_id(db, case_ids))
     res = derived.load_results_of(db, comp["id"], cases["case_id"].tolist())
     if res.empty:
         res = S.case_columns.load_results(db, -1)
@@ -147,8 +149,6 @@ def judge_context(db: Database, year: int, month: int, judge: str) -> SheetConte
     only the cases they handled or sat on, with the same values as the court-wide context."""
     if not 1 <= month <= 12:
         raise WorkloadError("sheet.bad_month", month=month)
-    # refreshed for whoever reads, as build_context's court_results does; a restricted login on
-    # the court server never computes: it reads the latest stored computation (S.computed_note)
     comp = S._usable(db, year)  # the computation of the parameters in force (never a draft's)
     assessment = Q.court_assessment(db, year, month)
     if comp is None or not comp.get("derived"):  # stored before the per-judge table: the long way

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from workload_app.core import messages
 from workload_app.core.params import Params, default_params, params_from_toml, params_to_toml
 from workload_app.core.problems import ParameterError, WorkloadError
-from workload_app.services import access, audit
+from workload_app.services import access, audit, figures
 from workload_app.services.changes import Changes, Summary
 from workload_app.storage import backups
 from workload_app.storage import repository as repo
@@ -99,6 +99,9 @@ def save_params(
         )
         if publish:
             audit.record(db, "params.publish", f"{params.year} 年度参数第 {saved['version']} 版")
+        in_force = repo.official_param_set(db, params.year)
+        if in_force is not None and in_force["id"] == saved["id"]:  # the figures follow these parameters
+            figures.update(db, figures.Touched(param_years={params.year}))
     return Changes(params=True, summary=ParamSetSummary.of(saved))
 
 
@@ -152,9 +155,7 @@ def publish(db: Database, year: int, reason: str = "") -> Changes:
             else None,
             after={"version_in_force": row["version"], "published": True, "reason": reason},
         )
-    from workload_app.services.standard_cases import refresh_on_server
-
-    refresh_on_server(db)  # on the court server: figures fresh for restricted logins at once
+        figures.update(db, figures.Touched(param_years={year}))  # the year computed once, with them
     return Changes(params=True, results=True, summary=PublishSummary(year, row["version"]))
 
 

@@ -26,7 +26,7 @@ from workload_app.importing.headers import (
 )
 from workload_app.importing.readers import read_file
 from workload_app.importing.values import is_blank, parse_date, parse_text
-from workload_app.services import access, audit, clock
+from workload_app.services import access, audit, clock, figures
 from workload_app.services.changes import Changes, Summary
 from workload_app.services.parameters import current_params
 from workload_app.storage import backups, quality_reads
@@ -423,7 +423,7 @@ def import_appeals(
                     "rejected": len(result.unmatched),
                 },
             )
-            repo.bump_cases_version(db)
+            figures.update(db, figures.Touched(case_ids={int(r["id"]) for r in changed}))
             audit.record(
                 db,
                 "import.appeals",
@@ -436,9 +436,7 @@ def import_appeals(
             )
             result.batch_id = batch_id
     if result.batch_id is not None:
-        from workload_app.services.standard_cases import refresh_on_server
-
-        refresh_on_server(db)  # on the court server: figures and dates fresh for restricted logins
+        keep_court_dates(db)  # on the court server: the appeals date fresh for restricted logins
     return result
 
 

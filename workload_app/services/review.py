@@ -9,12 +9,11 @@ table and in the audit trail).
 A decision is kept in ``page_reviews`` with the imported counts it was made on. It applies while
 the case's imported counts are still those: re-importing the same values keeps it, a re-import
 that changes a count leaves it behind (the new counts are checked afresh). Every decision is
-audited and marks the stored results stale, so every year's figures follow at the next read.
+audited, and the figures it moves are brought up to date in the same transaction (``figures``).
 """
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -25,9 +24,10 @@ from workload_app.core import messages
 from workload_app.core.casenumber import lookup_form
 from workload_app.core.params import Params, params_from_toml
 from workload_app.core.problems import WorkloadError
-from workload_app.core.standard import PAGE_COLUMNS, PAGE_LABELS, REVIEW_COLUMN, held_mask, hold_reasons
-from workload_app.services import access, audit, imports
+from workload_app.core.standard import PAGE_COLUMNS, PAGE_LABELS, held_mask, hold_reasons
+from workload_app.services import access, audit, figures, imports
 from workload_app.services.changes import Changes, Summary
+from workload_app.services.page_decisions import load_cases
 from workload_app.storage import repository as repo
 from workload_app.storage.db import Database
 
@@ -78,75 +78,6 @@ LIST_LABELS = {
     "reason": "待复核原因",
     "affects": "影响",
 }
-_BASIS = {c: f"basis_{c}" for c in PAGE_COLUMNS}
-_CORRECTED = {c: f"corrected_{c}" for c in PAGE_COLUMNS}
-
-
-# ---------------------------------------------------------------- decisions applied to cases
-
-
-def _pages_text(x: float) -> str:
-    return "—" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:g}"
-
-
-def apply_decisions(db: Database, cases: pd.DataFrame) -> pd.DataFrame:
-    """``cases`` (as ``repo.load_cases`` returns them) with the reviewers' decisions that still
-    apply: ``page_review`` ('confirmed' / 'corrected', else None), corrected counts in place of the
-    imported ones and ``review_note`` (what the case explanation adds). Changes ``cases`` in place
-    (callers pass a frame just read) and returns it."""
-    out = cases
-    out[REVIEW_COLUMN] = None
-    out["review_note"] = None
-    if out.empty:
-        return out
-    reviews = repo.latest_page_reviews(db)
-    if reviews.empty:
-        return out
-    reviews = reviews.rename(columns=_BASIS)
-    m = out[["case_id", *PAGE_COLUMNS]].merge(reviews, on="case_id", how="left")
-    m.index = out.index
-    applies = m["decision"].notna()
-    for col in PAGE_COLUMNS:  # made on exactly the imported counts (a missing count equals a missing one)
-        now, then = m[col], m[_BASIS[col]]
-        applies &= (now == then) | (now.isna() & then.isna())
-    if not applies.any():
-        return out
-    notes = []
-    for i in np.flatnonzero(applies.to_numpy()):
-        r = m.iloc[i]
-        if r["decision"] == "confirmed":
-            notes.append(f"；异常页数已经{r['decided_by']}复核确认（{r['reason']}）")
-            continue
-        changed = [
-            f"{PAGE_LABELS[c]} {_pages_text(r[c])}→{_pages_text(r[_CORRECTED[c]])}"
-            for c in PAGE_COLUMNS
-            if not pd.isna(r[_CORRECTED[c]])
-        ]
-        notes.append(f"；页数经{r['decided_by']}复核更正：{'，'.join(changed)}（{r['reason']}）")
-    out.loc[applies, REVIEW_COLUMN] = m.loc[applies, "decision"]
-    out.loc[applies, "review_note"] = notes
-    for col in PAGE_COLUMNS:
-        fix = applies & m[_CORRECTED[col]].notna()
-        out.loc[fix, col] = m.loc[fix, _CORRECTED[col]].astype(float)
-    return out
-
-
-def load_cases(db: Database, closed_year: int) -> pd.DataFrame:
-    """The cases closed in a year, as the engine must see them: decisions applied."""
-    return apply_decisions(db, repo.load_cases(db, closed_year=closed_year))
-
-
-def add_hold_reasons(cases: pd.DataFrame, params: Params, held: np.ndarray) -> pd.DataFrame:
-    """``hold_reason`` for the held rows of a year's cases (what the case explanation shows);
-    changes ``cases`` in place and returns it."""
-    out = cases
-    out["hold_reason"] = None
-    rows = np.flatnonzero(held)
-    if len(rows):
-        out.loc[out.index[rows], "hold_reason"] = hold_reasons(cases, params, rows)
-    return out
-
-
 # ---------------------------------------------------------------- the list
 
 
@@ -197,9 +128,8 @@ def _outside_post(db: Database, cases: pd.DataFrame, params: Params) -> dict[int
     """Position -> why, of the cases with a link (the responsible judge's, or a sharing panel
     member's) closed outside that judge's time in post and not confirmed."""
     from workload_app.core.credit import credit_links
-    from workload_app.services.standard_cases import post_spans
 
-    post = post_spans(db)
+    post = figures.post_spans(db)
     links = credit_links(cases, params, post)
     out: dict[int, list[str]] = defaultdict(list)
     closed = cases["closed_on"].to_numpy()
@@ -213,11 +143,10 @@ def _held_post_links(db: Database, case: dict) -> list[str]:
     """The judges of ``case`` (responsible, sharing panel members) out of post on its closing day."""
     from workload_app.core.credit import credit_links
     from workload_app.services.parameters import current_params
-    from workload_app.services.standard_cases import post_spans
 
     params, _ = current_params(db, int(case["closed_year"]))
     frame = pd.DataFrame([{k: case.get(k) for k in ("case_id", "judge", "panel", "closed_on")}])
-    links = credit_links(frame, params, post_spans(db))
+    links = credit_links(frame, params, figures.post_spans(db))
     return [str(links.judges[links.judge_code[i]]) for i in np.flatnonzero(links.held)]
 
 
@@ -278,9 +207,7 @@ def confirm(db: Database, case_number: str, reason: str) -> Changes:
             _record_decision(db, user, case, why, "confirmed", reason, pages, {})
         for judge in outside:
             _record_post_decision(db, user, case, judge, reason)
-        if not pages_held:
-            repo.bump_cases_version(db)
-    _refresh_on_server(db)
+        figures.update(db, figures.Touched(case_ids={int(case["case_id"])}))
     return Changes(results=True, summary=ReviewSummary(case["case_number"], "confirmed"))
 
 
@@ -340,7 +267,6 @@ def _record_decision(
             "decided_by": user.name,
         },
     )
-    repo.bump_cases_version(db)
     audit.record(
         db,
         "review.confirm" if decision == "confirmed" else "review.correct",
@@ -348,13 +274,6 @@ def _record_decision(
         before={"pages": pages, "held": why},
         after={"decision": decision, "pages": {**pages, **corrected}, "reason": reason},
     )
-
-
-def _refresh_on_server(db: Database) -> None:
-    """On the court server: the figures restricted logins read, fresh at once after a decision."""
-    from workload_app.services.standard_cases import refresh_on_server
-
-    refresh_on_server(db)
 
 
 def _page_value(value: object, label: str, ceiling: int) -> float:
@@ -396,5 +315,5 @@ def correct(
     after = {**pages, **corrected}
     with repo.transaction(db):
         _record_decision(db, user, case, why, "corrected", reason, pages, corrected)
-    _refresh_on_server(db)
+        figures.update(db, figures.Touched(case_ids={int(case["case_id"])}))
     return Changes(results=True, summary=ReviewSummary(case["case_number"], "corrected", PageCounts(**after)))

@@ -26,7 +26,7 @@ from workload_app.core import quotas as q
 from workload_app.core.params import POSTS
 from workload_app.core.problems import WorkloadError
 from workload_app.core.text import folded_name_key
-from workload_app.services import access, audit, clock, files
+from workload_app.services import access, audit, clock, figures, files
 from workload_app.services.changes import Changes, Summary
 from workload_app.storage import repository as repo
 from workload_app.storage import roster as store
@@ -192,13 +192,10 @@ def edit_judge(
         return Changes(summary=summary)
     with repo.transaction(db):
         store.update_judge(db, before["id"], **changed)
-        if {"in_post_from", "in_post_to"} & set(changed):  # which cases count for the judge (time in post)
-            repo.bump_cases_version(db)
         audit.record(db, "roster.edit", name, before={k: before[k] for k in changed}, after=changed)
+        if {"in_post_from", "in_post_to"} & set(changed):  # which cases count for the judge (time in post)
+            figures.update(db, figures.Touched(judge_ids={int(before["id"])}))
     if {"in_post_from", "in_post_to"} & set(changed):
-        from workload_app.services.standard_cases import refresh_on_server
-
-        refresh_on_server(db)
         return Changes(judges=True, results=True, summary=summary)
     return Changes(judges=True, summary=summary)
 

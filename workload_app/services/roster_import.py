@@ -16,7 +16,7 @@ from workload_app.core.progress import ProgressCallback, no_progress
 from workload_app.core.text import folded_name_key, name_key
 from workload_app.importing.headers import ROSTER_LABELS
 from workload_app.importing.roster import choose_roster_sheet, parse_roster
-from workload_app.services import access, audit
+from workload_app.services import access, audit, figures
 from workload_app.services.changes import Changes, Summary
 from workload_app.services.import_files import _read, _sha256, roster_spelling
 from workload_app.storage import backups, roster_history
@@ -83,8 +83,8 @@ def _undo_roster(db: Database, b: dict) -> Changes:
                 roster_history.delete_row(db, "divisions", s["row_id"])
                 counts["divisions_removed"] += 1
         roster_history.mark_undone(db, batch_id)
-        repo.bump_cases_version(db)
         audit.record(db, "import.undo", f"第 {batch_id} 批：{b['file_name']}", before=b, after=counts)
+        figures.update(db, figures.Touched(everything=True))  # judges put back as they were
     return Changes(judges=True, cases=True, results=True, summary=RosterUndoSummary(**counts))
 
 
@@ -152,8 +152,12 @@ def import_judges(
                 roster_history.record(db, batch_id, kind, row_id, before)
             for division_id in sorted(roster_history.division_ids(db) - divisions_before):
                 roster_history.record(db, batch_id, "division", division_id, None)
-            repo.bump_cases_version(db)  # a judge's division or post shapes their cases' figures
             audit.record(db, "import.judges", f"第 {batch_id} 批：{path.name}", after=counts)
+            # a judge's time in post decides which of their cases count for them
+            changed = {
+                int(row_id) for kind, row_id, before in steps if kind == "judge" and before is not None
+            }
+            figures.update(db, figures.Touched(judge_ids=changed))
     return Changes(judges=True, summary=RosterImportSummary(**counts))
 
 

@@ -13,9 +13,12 @@ import os
 from pathlib import Path
 
 from workload_app.core.problems import WorkloadError
+from workload_app.services import figures
 from workload_app.storage import db as store
 from workload_app.storage import errors
+from workload_app.storage import repository as repo
 from workload_app.storage.db import Database, DatabaseFileError, DatabaseTooNew, ServerError
+from workload_app.storage.dialect import dialect_of
 from workload_app.storage.pg import ServerLogin, is_server_address
 
 __all__ = [
@@ -43,8 +46,25 @@ Target = Path | ServerLogin
 def open_db(path: Path | str | ServerLogin | None = None, *, migrate: bool = True) -> Database:
     """Open (creating and upgrading if needed) the database at ``path``, else the default one.
     ``path`` may also be the court server (a ``ServerLogin`` or a ``postgresql://`` URL); the
-    server is never upgraded by a client."""
-    return store.open_db(path, migrate=migrate)
+    server is never upgraded by a client.
+
+    A file whose figures are missing (made by an older version, or parameters saved before any
+    case) has them computed here, once, as part of the upgrade (``figures.compute_missing``;
+    readers never compute). A file that cannot be written keeps them missing; its readers say so."""
+    db = store.open_db(path, migrate=migrate)
+    if migrate and dialect_of(db).keeps_a_file:
+        _compute_missing(db)
+    return db
+
+
+def _compute_missing(db: Database) -> None:
+    if not figures.missing_years(db):
+        return
+    try:
+        with repo.transaction(db):
+            figures.compute_missing(db)
+    except (DatabaseFileError, WorkloadError):
+        pass  # read-only, full or busy: opened as it is, its readers say the figures are missing
 
 
 def server_login(url: str, user: str | None = None, password: str | None = None) -> ServerLogin:

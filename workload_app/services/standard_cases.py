@@ -1,12 +1,12 @@
 """Computing, storing and reading standard cases (标准案件) for a year; the per-judge tally.
 
-Results are stored per parameter version and recomputed when the cases or the parameters changed
-since (``results``), so every reader sees figures that match the data.
+Results are stored per parameter version by the actions that change what they follow from
+(``services.figures``: each action brings them up to date in its own transaction); readers here
+only read them, and raise ``figures.not_computed`` when there are none fresh (never a write).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 
@@ -14,33 +14,27 @@ import numpy as np
 import pandas as pd
 
 from workload_app.core import messages
-from workload_app.core.credit import PostSpans, credit_by_judge
+from workload_app.core.credit import credit_by_judge
 from workload_app.core.messages import Coded
 from workload_app.core.params import Params, params_from_toml
 from workload_app.core.problems import WorkloadError
 from workload_app.core.progress import ProgressCallback, no_progress
-from workload_app.core.quotas import in_post_in_year
 from workload_app.core.standard import (
     FLAG_LABELS,
     NO_RULE,
     OUT_OF_POST,
     OUTLIER,
     Averages,
-    compute_averages,
-    compute_standard_cases,
     explain,
     flag_labels,
 )
-from workload_app.services import access, audit, review
+from workload_app.services import access, audit, figures
 from workload_app.services.changes import Changes, Summary
-from workload_app.services.parameters import require_params
+from workload_app.services.page_decisions import add_hold_reasons, apply_decisions
 from workload_app.storage import case_columns, derived
 from workload_app.storage import repository as repo
 from workload_app.storage.backups import store_key as backups_path
 from workload_app.storage.db import Database
-from workload_app.storage.pg import is_server
-
-AVERAGES_VERSION = 1  # raise when compute_averages changes: kept averages are then read again
 
 
 @dataclass(frozen=True)
@@ -85,142 +79,63 @@ def compute_year(db: Database, year: int, progress: ProgressCallback | None = No
 
 
 def _compute_year(db: Database, year: int, progress: ProgressCallback | None = None) -> Changes:
-    """compute_year without the role check: results that are out of date are refreshed for
-    whoever reads them (the figures follow from the data and the published parameters)."""
+    """compute_year without the role check: the year computed whole, in one transaction with its
+    audit row (the explicit 重新计算; actions update the figures themselves, ``figures.update``)."""
     progress = progress or no_progress
-    params, row = require_params(db, year)
-    progress(0.05, Coded("progress.reference_cases"))
-    # reviewers' page decisions applied (待复核)
-    # the year itself with judge, panel and month: the per-judge credit is stored with the results
-    # another reference year's averages are kept while neither its cases nor the parameters change
-    cases = None
-    params_key = hashlib.sha256(f"{AVERAGES_VERSION}\n{row['toml']}".encode()).hexdigest()
-    version = None
-    if params.reference_year == year:
-        reference = cases = review.apply_decisions(db, derived.load_compute_cases(db, year))
-        averages = compute_averages(reference, params)
-    elif (kept := derived.cached_averages(db, params.reference_year, params_key)) is not None:
-        averages = {k: Averages(*v) for k, v in kept.items()}
-    else:
-        version = derived.year_version(db, params.reference_year)
-        reference = review.apply_decisions(db, case_columns.load_engine_cases(db, params.reference_year))
-        averages = compute_averages(reference, params)
-    progress(0.35, Coded("progress.year_cases"))
-    if cases is None:
-        cases = review.apply_decisions(db, derived.load_compute_cases(db, year))
-    progress(0.6, Coded("progress.compute"))
-    results = compute_standard_cases(cases, params, averages)
-    assert (results["case_id"].to_numpy() == cases["case_id"].to_numpy()).all()
-    post = post_spans(db)
-    # closed outside the responsible judge's time in post: held (待复核), its SC as computed
-    outside = post.outside(
-        cases["judge"].to_numpy(), cases["case_id"].to_numpy(), cases["closed_on"].to_numpy()
-    )
-    results["flags"] = results["flags"].to_numpy() | np.where(outside, OUT_OF_POST, 0).astype(
-        results["flags"].dtype
-    )
-    credit = credit_tables(
-        pd.DataFrame(
-            {
-                "case_id": cases["case_id"],
-                "judge": cases["judge"],
-                "panel": cases["panel"],
-                "closed_month": cases["closed_month"],
-                "closed_on": cases["closed_on"],
-                "unit": results["unit"].to_numpy(),
-                "sc": results["sc"].to_numpy(),
-            }
-        ),
-        params,
-        post,
-        outside,
-    )
-    held = held_case_reasons(cases, results, params, post)
-    summary = _uncredited(db, year, cases, results, outside)
-    progress(0.75, Coded("progress.save_results"))
     with repo.transaction(db):
-        cid = case_columns.save_results(
-            db, row["id"], year, {k: list(v) for k, v in averages.items()}, results
-        )
-        derived.save(db, cid, credit, held)
-        if version is not None:
-            derived.save_averages(
-                db, params.reference_year, params_key, version, {k: list(v) for k, v in averages.items()}
-            )
+        done = figures.compute_and_store(db, year, progress)
         audit.record(
             db,
             "compute",
             f"{year} 年度",
             after={
-                "param_version": row["version"],
-                "cases": len(results),
+                "param_version": done.version,
+                "cases": done.cases,
                 "cases_version": repo.cases_version(db),
             },
         )
     progress(1.0, Coded("progress.done"))
-    return Changes(results=True, summary=ComputeSummary(year, len(results), row["version"], **summary))
-
-
-def post_spans(db: Database) -> PostSpans:
-    """Every judge's time in post from the roster, and the reviewers' confirmations that apply."""
-    return PostSpans.of(repo.judges_frame(db), repo.post_confirmations(db))
-
-
-def _uncredited(
-    db: Database, year: int, cases: pd.DataFrame, results: pd.DataFrame, outside: np.ndarray
-) -> dict[str, int]:
-    """How many of the year's closed cases are credited to nobody, and why."""
-    judges = repo.judges_frame(db)
-    absent = set(judges.loc[~_in_post(judges, year), "name"])
-    pages = (results["flags"].to_numpy() & OUTLIER) > 0
-    return {
-        "outside_post": int(outside.sum()),
-        "no_day_in_post": int((outside & cases["judge"].isin(absent).to_numpy()).sum()),
-        "held_pages": int(pages.sum()),
-        "uncredited": int((outside | pages).sum()),
-    }
-
-
-def _fresh(db: Database, year: int) -> dict | None:
-    # The version in force (published), never a newer draft: a draft moves no official figure.
-    current = repo.official_param_set(db, year)
-    comp = repo.computation_of(db, current["id"]) if current is not None else None
-    if comp is None or current is None or comp["param_set_id"] != current["id"]:
-        return None
-    if comp["cases_version"] != repo.cases_version(db):
-        return None
-    return comp
+    return Changes(
+        results=True,
+        summary=ComputeSummary(
+            year,
+            done.cases,
+            done.version,
+            outside_post=done.outside_post,
+            no_day_in_post=done.no_day_in_post,
+            held_pages=done.held_pages,
+            uncredited=done.uncredited,
+        ),
+    )
 
 
 def _restricted(db: Database) -> bool:
-    """A login on the court server that sees only some cases (法官, 庭长): its client must never
-    compute figures from the rows it can see; it reads what 人事/管理员's writes computed."""
-    return is_server(db) and not access.current(db).court_wide
+    """A login on the court server that sees only some cases (法官, 庭长)."""
+    return not access.sees_court_rows(db)
 
 
 def _usable(db: Database, year: int) -> dict:
-    """The year's computation to read: the fresh one, computed first when stale, except under a
-    restricted login on the server, which reads the latest stored computation of the year's
-    parameters (``stale`` set when the cases changed since; ``created_at`` says when)."""
-    comp = _fresh(db, year)
+    """The year's fresh computation to read (a query: nothing is computed or written here). No
+    parameters: ``param_set.none``; parameters but no fresh figures: ``figures.not_computed``
+    (actions and the opening of a file keep them fresh, so this is not seen in normal use).
+    A restricted login on the court server whose data changed by a write the figures did not
+    follow reads the latest stored computation instead, marked ``stale`` (``computed_note``)."""
+    comp = figures.fresh_computation(db, year)
     if comp is not None:
         return comp
+    current = repo.official_param_set(db, year)
+    if current is None:
+        figures.year_params(db, year)  # raises param_set.none
     if _restricted(db):
-        current = repo.official_param_set(db, year)
-        comp = repo.computation_of(db, current["id"]) if current is not None else None
-        if comp is None:
-            raise WorkloadError("figures.not_computed", year=year)
-        return {**comp, "stale": True}
-    _compute_year(db, year)
-    comp = _fresh(db, year)
-    assert comp is not None
-    return comp
+        comp = repo.computation_of(db, current["id"])
+        if comp is not None:
+            return {**comp, "stale": True}
+    raise WorkloadError("figures.not_computed", year=year)
 
 
 def computed_note(db: Database, year: int, lang: str = messages.ZH) -> str | None:
     """For a restricted login on the court server: when the figures it reads were computed
-    (and whether the cases changed since), in ``lang``; None elsewhere (figures are always
-    fresh there)."""
+    (and whether the cases changed since), in ``lang``; None elsewhere."""
     if not _restricted(db):
         return None
     comp = _usable(db, year)
@@ -230,26 +145,9 @@ def computed_note(db: Database, year: int, lang: str = messages.ZH) -> str | Non
     return messages.render("figures.computed_at", {"year": year, "at": when}, lang)
 
 
-def refresh_on_server(db: Database) -> list[int]:
-    """After a court-wide write on the server (import, parameters published, page decisions): the
-    stale years recomputed at once, so restricted logins read fresh figures. Nothing on a file
-    (readers there recompute as they read). Returns the years recomputed."""
-    if not is_server(db) or not access.current(db).court_wide:
-        return []
-    done = []
-    for year in repo.param_years(db):
-        if repo.official_param_set(db, year) is not None and _fresh(db, year) is None:
-            _compute_year(db, year)
-            done.append(year)
-    from workload_app.services import quality  # imported here: quality reads no results
-
-    quality.keep_court_dates(db)
-    return done
-
-
 def results(db: Database, year: int) -> tuple[pd.DataFrame, Params, dict]:
     """Cases closed in ``year`` that the acting user may see, with their results, the parameters
-    used and the computation row. Recomputes first when the stored results are missing or stale."""
+    used and the computation row; ``figures.not_computed`` when there are no fresh results."""
     merged, params, comp = court_results(db, year)
     return access.limit_cases(db, merged), params, comp
 
@@ -282,7 +180,7 @@ def credit_columns(db: Database, year: int) -> tuple[pd.DataFrame, Params, dict]
     """``court_results`` narrowed to what crediting reads (case_id, judge, division, panel,
     closed_month, unit, sc), read alone when the whole year is not kept: the same rows, order
     and values, a fraction of the read."""
-    comp = _usable(db, year)  # refreshed for whoever reads, as court_results does
+    comp = _usable(db, year)
     key = (backups_path(db), year, comp["id"], repo.cases_version(db))
     if key in _RECENT:
         merged, params, info = _RECENT[key]
@@ -316,12 +214,12 @@ def forget_cached() -> None:
 def _read_results(db: Database, comp: dict) -> tuple[pd.DataFrame, Params, dict]:
     year = comp["year"]
     params = params_from_toml(comp["toml"])
-    cases = review.apply_decisions(db, case_columns.load_year_cases(db, year))
+    cases = apply_decisions(db, case_columns.load_year_cases(db, year))
     res = case_columns.load_results(db, comp["id"])
     merged = cases.merge(res, on="case_id", how="left")
     merged["rule"] = merged["rule"].fillna(NO_RULE).astype(int)
     merged["flags"] = merged["flags"].fillna(0).astype(int)
-    merged = review.add_hold_reasons(merged, params, (merged["flags"].to_numpy() & OUTLIER) > 0)
+    merged = add_hold_reasons(merged, params, (merged["flags"].to_numpy() & OUTLIER) > 0)
     outside = (merged["flags"].to_numpy() & OUT_OF_POST) > 0
     if outside.any():  # the time-in-post reasons, stored at compute time
         stored = derived.held_reasons(db, comp["id"], merged.loc[outside, "case_id"].tolist())
@@ -392,9 +290,9 @@ def court_tally(db: Database, year: int, through_month: int = 12) -> pd.DataFram
     else:  # a computation stored before the per-judge table, or an unusual month
         merged, params, _ = credit_columns(db, year)
         upto = merged[merged["closed_month"] <= through_month]
-        credit = credit_by_judge(upto, upto, params, post_spans(db))
+        credit = credit_by_judge(upto, upto, params, figures.post_spans(db))
     judges = repo.judges_frame(db).rename(columns={"name": "judge"})
-    judges = judges[_in_post(judges, year)]  # a judge not in post in the year is not in its tally
+    judges = judges[figures.in_post(judges, year)]  # a judge not in post in the year is not in its tally
     out = judges[["judge", "division", "post", "track"]].merge(credit, on="judge", how="left")
     out["cases"] = out["cases"].fillna(0).astype(int)
     out[["sc_trial", "sc_enforcement"]] = out[["sc_trial", "sc_enforcement"]].fillna(0.0)
@@ -422,7 +320,7 @@ def court_monthly_credit(db: Database, year: int) -> pd.DataFrame:
 
 def _monthly_from_cases(db: Database, year: int) -> pd.DataFrame | None:
     merged, params, _ = credit_columns(db, year)
-    post = post_spans(db)
+    post = figures.post_spans(db)
     frames = []
     for month, part in merged.groupby("closed_month"):
         c = credit_by_judge(part, part, params, post)
@@ -435,114 +333,13 @@ def _monthly_from_cases(db: Database, year: int) -> pd.DataFrame | None:
 
 def _monthly_in_post(db: Database, year: int, out: pd.DataFrame) -> pd.DataFrame:
     judges = repo.judges_frame(db)
-    out = out[~out["judge"].isin(judges.loc[~_in_post(judges, year), "name"])]
+    out = out[~out["judge"].isin(judges.loc[~figures.in_post(judges, year), "name"])]
     divisions = judges.set_index("name")["division"]
     out.insert(1, "division", out["judge"].map(divisions))
     return out
 
 
 def _derived_computation(db: Database, year: int) -> dict | None:
-    """The year's fresh computation (computed first when stale, as ``credit_columns`` does) if
-    its per-judge credit was stored with it."""
-    comp = _usable(db, year)  # refreshed for whoever reads, as court_results does
+    """The year's fresh computation if its per-judge credit was stored with it."""
+    comp = _usable(db, year)
     return comp if comp.get("derived") else None
-
-
-def _in_post(judges: pd.DataFrame, year: int) -> pd.Series:
-    """Judges in post on at least one day of ``year`` (入额 to 离任)."""
-    return pd.Series(
-        [
-            in_post_in_year(year, a, b)
-            for a, b in zip(judges["in_post_from"], judges["in_post_to"], strict=True)
-        ],
-        index=judges.index,
-        dtype=bool,
-    )
-
-
-# ---------------------------------------------------------------- stored per-judge credit
-
-
-def credit_tables(
-    frame: pd.DataFrame, params: Params, post: PostSpans | None = None, outside: np.ndarray | None = None
-) -> list[tuple[str, int, pd.DataFrame]]:
-    """``credit_by_judge`` of the cases closed in each month ('month') and through each month
-    ('to_month'), as (kind, month, frame): what ``court_monthly_credit`` and ``court_tally``
-    return, computed once at compute time. ``frame``: ``credit_columns``' columns, in case order.
-
-    The sums are pandas' own (a grouped sum, compensated, in case order), so every figure is
-    bit-identical to calling ``credit_by_judge`` on the rows; only the grouping is done on
-    integer codes instead of names (24 pivots of a 1M year would cost seconds)."""
-    months = frame["closed_month"].to_numpy()
-    out: list[tuple[str, int, pd.DataFrame]] = []
-    if params.panel.member_share > 0:  # panel members' shares: credit_by_judge itself, per part
-        for kind, masks in (("month", lambda m: months == m), ("to_month", lambda m: months <= m)):
-            for m in range(1, 13):
-                part = frame[masks(m)]
-                if kind == "month" and part.empty:
-                    continue
-                out.append((kind, m, credit_by_judge(part, part, params, post)))
-        return out
-    credit = (frame["sc"].fillna(0.0) * params.panel.responsible_share).to_numpy()
-    if post is not None and "closed_on" in frame:  # out of post on the closing day: credited to nobody
-        if outside is None:  # ``outside``: the responsible judges' mask, when the caller has it
-            outside = post.outside(
-                frame["judge"].to_numpy(), frame["case_id"].to_numpy(), frame["closed_on"].to_numpy()
-            )
-        credit = np.where(outside, 0.0, credit)
-    jcode, judges = pd.factorize(frame["judge"], sort=True)
-    ucode, units = pd.factorize(frame["unit"], sort=True)
-    unit_index = {u: i for i, u in enumerate(units)}
-    pivot = (jcode >= 0) & (ucode >= 0)  # pivot_table drops rows without a key
-    key = jcode.astype(np.int64) * max(len(units), 1) + ucode
-
-    def table(mask: np.ndarray) -> pd.DataFrame:
-        rows = mask & pivot
-        sums = pd.Series(credit[rows]).groupby(key[rows]).sum()  # sorted keys: judges by name
-        codes = sums.index.to_numpy()
-        present = np.unique(codes // max(len(units), 1))
-        counts = np.bincount(jcode[mask & (jcode >= 0)], minlength=len(judges))
-        by_unit = {}
-        for name in ("trial", "enforcement"):
-            col = np.zeros(len(present))
-            if name in unit_index:
-                u = unit_index[name]
-                hit = codes % max(len(units), 1) == u
-                col[np.searchsorted(present, codes[hit] // max(len(units), 1))] = sums.to_numpy()[hit]
-            by_unit[name] = col
-        return pd.DataFrame(
-            {
-                "judge": np.asarray(judges, dtype=object)[present],
-                "cases": counts[present].astype(int),
-                "sc_trial": by_unit["trial"],
-                "sc_enforcement": by_unit["enforcement"],
-            }
-        )
-
-    for m in range(1, 13):
-        if (months == m).any():
-            out.append(("month", m, table(months == m)))
-    for m in range(1, 13):
-        out.append(("to_month", m, table(months <= m)))
-    return out
-
-
-def held_case_reasons(
-    cases: pd.DataFrame, results: pd.DataFrame, params: Params, post: PostSpans | None = None
-) -> dict[int, str]:
-    """Case id -> hold reason of the held cases: the outliers' (the year-wide medians of
-    ``cases``, as ``_read_results`` adds them) and, with ``post``, the time in post's."""
-    from workload_app.core.standard import hold_reasons
-
-    ids = cases["case_id"].to_numpy()
-    out: dict[int, str] = {}
-    held = np.flatnonzero((results["flags"].to_numpy() & OUTLIER) > 0)
-    if len(held):
-        out.update(zip(ids[held].tolist(), hold_reasons(cases, params, held), strict=True))
-    outside = np.flatnonzero((results["flags"].to_numpy() & OUT_OF_POST) > 0)
-    if post is not None and len(outside):
-        judges, closed = cases["judge"].to_numpy(), cases["closed_on"].to_numpy()
-        for i in outside:
-            why = post.reason(judges[i], closed[i])
-            out[int(ids[i])] = f"{out[int(ids[i])]}；{why}" if int(ids[i]) in out else why
-    return out

@@ -19,10 +19,11 @@ from workload_app.core.messages import Coded
 from workload_app.core.params import Params
 from workload_app.core.progress import ProgressCallback, no_progress
 from workload_app.core.standard import OUT_OF_POST, compute_averages, compute_standard_cases, held_rows
-from workload_app.services import access, review
+from workload_app.services import access, page_decisions
+from workload_app.services.figures import post_spans
 from workload_app.services.parameters import current_params
 from workload_app.services.quotas import court_assessment
-from workload_app.services.standard_cases import court_results, post_spans
+from workload_app.services.standard_cases import court_results
 from workload_app.storage import repository as repo
 from workload_app.storage.backups import store_key as database_path
 from workload_app.storage.db import Database
@@ -41,10 +42,10 @@ def _reference_cases(db: Database, params: Params) -> pd.DataFrame:
         return _year_cases(db, ref)
     key = (database_path(db), ref, repo.cases_version(db))
     if key[0] is None:  # an in-memory database: nothing to key a kept copy on
-        return review.load_cases(db, ref)
+        return page_decisions.load_cases(db, ref)
     if key not in _REFERENCE:
         _REFERENCE.clear()
-        _REFERENCE[key] = review.load_cases(db, ref)  # reviewers' page decisions applied
+        _REFERENCE[key] = page_decisions.load_cases(db, ref)  # reviewers' page decisions applied
     return _REFERENCE[key]
 
 

@@ -154,6 +154,20 @@ def save_results(
     """``repository.save_results`` without a Python tuple built per value by pandas: the columns
     go to ``executemany`` as plain lists (SQLite stores a NaN as NULL, as before)."""
     cid = repo.save_computation(db, param_set_id, year, averages, len(results))
+    columns = result_lists(results)
+    ids = itertools.repeat(cid, len(results))
+    repo.insert_rows(
+        db,
+        "case_results",
+        ("computation_id", *repo.RESULT_COLUMNS),
+        zip(ids, *columns, strict=True),
+        plain=True,
+    )
+    return cid
+
+
+def result_lists(results: pd.DataFrame) -> list[list]:
+    """The result columns (``repository.RESULT_COLUMNS``) as plain Python lists, NaN as None."""
     columns = []
     for c in repo.RESULT_COLUMNS:
         values = results[c].to_numpy()
@@ -169,12 +183,4 @@ def save_results(
             columns.append([None if v != v else v for v in values.tolist()])
         else:
             columns.append(values.tolist())
-    ids = itertools.repeat(cid, len(results))
-    repo.insert_rows(
-        db,
-        "case_results",
-        ("computation_id", *repo.RESULT_COLUMNS),
-        zip(ids, *columns, strict=True),
-        plain=True,
-    )
-    return cid
+    return columns

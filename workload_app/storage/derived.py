@@ -5,6 +5,7 @@ marked ``derived``; one stored before the table existed is read the long way."""
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterable
 
@@ -131,17 +132,24 @@ def judge_case_flow(db: sqlite_utils.Database, judge: str, start: str, end: str)
     )
 
 
-def load_compute_cases(db: sqlite_utils.Database, closed_year: int) -> pd.DataFrame:
+def load_compute_cases(
+    db: sqlite_utils.Database, closed_year: int, case_ids: list[int] | None = None
+) -> pd.DataFrame:
     """``case_columns.load_engine_cases`` plus what crediting needs (judge, panel, closed_month):
     the year a computation reads once for its results and its per-judge credit. The judge's
-    name comes from one lookup of the roster, not a string per row."""
+    name comes from one lookup of the roster, not a string per row. ``case_ids``: only those
+    cases of the year (an action's incremental update)."""
+    where, args = " WHERE c.closed_year = ?", [closed_year]
+    if case_ids is not None:
+        where += " AND c.id IN (SELECT value FROM json_each(?))"
+        args.append(_ids(case_ids))
     out = case_columns.read_frame(
         db,
         case_columns.ENGINE_SELECT.replace(
             "c.approved", "c.approved, c.judge_id, c.panel, c.closed_month, c.closed_on"
         )
-        + " WHERE c.closed_year = ?",
-        (closed_year,),
+        + where,
+        tuple(args),
         "case_id",
     )
     if out.empty:
@@ -270,4 +278,172 @@ def load_cases_by_id(db: sqlite_utils.Database, case_ids: list[int]) -> pd.DataF
     for c in ("file_pages", "transcript_pages", "judgment_pages"):
         out[c] = pd.to_numeric(out[c], errors="coerce").astype(float)
     out["approved"] = out["approved"].map({1: True, 0: False})
+    return out
+
+
+# ---------------------------------------------------------------- an action's incremental update (services.figures)
+
+
+def case_keys(db: sqlite_utils.Database, case_ids: list[int]) -> pd.DataFrame:
+    """What decides which figures a case moves: case_id, closed_year, type_code, judge_id, panel."""
+    if not case_ids:
+        return pd.DataFrame({c: [] for c in ("case_id", "closed_year", "type_code", "judge_id", "panel")})
+    return repo.frame(
+        db,
+        "SELECT id AS case_id, closed_year, type_code, judge_id, panel FROM cases "
+        "WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
+        (json.dumps([int(i) for i in case_ids]),),
+    )
+
+
+def judge_case_keys(db: sqlite_utils.Database, judge_ids: list[int]) -> pd.DataFrame:
+    """``case_keys`` of every closed case of the given responsible judges (``idx_cases_judge``)."""
+    return repo.frame(
+        db,
+        "SELECT id AS case_id, closed_year, type_code, judge_id, panel FROM cases "
+        "WHERE judge_id IN (SELECT value FROM json_each(?)) AND closed_year IS NOT NULL ORDER BY id",
+        (json.dumps([int(i) for i in judge_ids]),),
+    )
+
+
+def _ids(case_ids: list[int]) -> str:
+    return json.dumps([int(i) for i in case_ids])
+
+
+def replace_results(
+    db: sqlite_utils.Database, computation_id: int, rows: pd.DataFrame | None, case_ids: list[int]
+) -> None:
+    """The computation's result rows of ``case_ids`` replaced by ``rows`` (a subset of them; the
+    others removed). Call inside the transaction of the change."""
+    db.conn.execute(
+        "DELETE FROM case_results WHERE computation_id = ? AND case_id IN (SELECT value FROM json_each(?))",
+        (computation_id, _ids(case_ids)),
+    )
+    if rows is not None and len(rows):
+        columns = case_columns.result_lists(rows)
+        repo.insert_rows(
+            db,
+            "case_results",
+            ("computation_id", *repo.RESULT_COLUMNS),
+            zip(itertools.repeat(computation_id, len(rows)), *columns, strict=True),
+            plain=True,
+        )
+
+
+def replace_held_reasons(
+    db: sqlite_utils.Database, computation_id: int, held: dict[int, str], case_ids: list[int]
+) -> None:
+    """The held reasons of ``case_ids`` made those of ``held`` (only the rows that differ written)."""
+    stored = held_reasons(db, computation_id, case_ids)
+    wanted = {int(k): v for k, v in held.items()}
+    gone = [k for k, v in stored.items() if wanted.get(k) != v]
+    new = [(computation_id, k, v) for k, v in wanted.items() if stored.get(k) != v]
+    if gone:
+        db.conn.execute(
+            "DELETE FROM held_reasons WHERE computation_id = ? AND case_id IN (SELECT value FROM json_each(?))",
+            (computation_id, _ids(gone)),
+        )
+    if new:
+        db.conn.execute(
+            "DELETE FROM held_reasons WHERE computation_id = ? AND case_id IN (SELECT value FROM json_each(?))",
+            (computation_id, _ids([r[1] for r in new])),
+        )
+        repo.insert_rows(db, "held_reasons", ("computation_id", "case_id", "reason"), new, plain=True)
+
+
+def credit_rows(db: sqlite_utils.Database, computation_id: int, with_pos: bool = False) -> list[tuple]:
+    """The computation's stored credit rows: (kind, month, [pos,] judge, cases, sc_trial, sc_enforcement)."""
+    cols = "kind, month, " + ("pos, " if with_pos else "") + "judge, cases, sc_trial, sc_enforcement"
+    return [
+        tuple(r)
+        for r in db.conn.execute(
+            f"SELECT {cols} FROM judge_credit WHERE computation_id = ?", (computation_id,)
+        )
+    ]
+
+
+def replace_credit(db: sqlite_utils.Database, computation_id: int, rows: list[tuple]) -> None:
+    """The computation's credit rows made ``rows`` ((kind, month, pos, judge, cases, trial,
+    enforcement)): a few rows per judge, written whole."""
+    db.conn.execute("DELETE FROM judge_credit WHERE computation_id = ?", (computation_id,))
+    repo.insert_rows(
+        db,
+        "judge_credit",
+        ("computation_id", "kind", "month", "pos", "judge", "cases", "sc_trial", "sc_enforcement"),
+        [(computation_id, *r) for r in rows],
+        plain=True,
+    )
+
+
+def stamp(db: sqlite_utils.Database, computation_id: int) -> None:
+    """The computation marked as of the case data as it now is (``created_at``: when its figures
+    were last brought up to date, what a restricted login's note on the server says)."""
+    db.conn.execute(
+        "UPDATE computations SET cases_version = ?, created_at = ? WHERE id = ?",
+        (repo.cases_version(db), repo.now(), computation_id),
+    )
+
+
+def set_case_count(db: sqlite_utils.Database, computation_id: int, closed_year: int) -> None:
+    db.conn.execute(
+        "UPDATE computations SET case_count = (SELECT COUNT(*) FROM case_results WHERE computation_id = ?) WHERE id = ?",
+        (computation_id, computation_id),
+    )
+
+
+def batch_case_ids(db: sqlite_utils.Database, batch_id: int) -> list[int]:
+    """The cases an import batch added or changed."""
+    return [
+        int(r[0])
+        for r in db.conn.execute(
+            "SELECT id FROM cases WHERE batch_id = ? UNION SELECT case_id FROM case_history WHERE batch_id = ?",
+            (batch_id, batch_id),
+        )
+    ]
+
+
+def load_group_pages(
+    db: sqlite_utils.Database, computation_id: int, closed_year: int, type_codes: list[str]
+) -> pd.DataFrame:
+    """What the outlier test needs of every case of the year's ``type_codes`` (the page medians
+    are taken per type code over the closing year): case_id, type_code, the three page counts,
+    and the computation's stored flags (NULL where the case has no result yet), in case order."""
+    out = case_columns.read_frame(
+        db,
+        f"""SELECT c.id AS case_id, c.type_code, c.file_pages, c.transcript_pages, c.judgment_pages, r.flags
+            FROM cases c LEFT JOIN case_results r ON r.computation_id = ? AND r.case_id = c.id
+            WHERE c.closed_year = ? AND c.type_code IN ({", ".join("?" * len(type_codes))})""",
+        (computation_id, closed_year, *type_codes),
+        "case_id",
+    )
+    if out.empty:
+        out = pd.DataFrame(
+            {
+                "case_id": pd.Series(dtype=int),
+                "type_code": pd.Series(dtype=object),
+                **{c: pd.Series(dtype=float) for c in ("file_pages", "transcript_pages", "judgment_pages")},
+                "flags": pd.Series(dtype=float),
+            }
+        )
+    for c in ("file_pages", "transcript_pages", "judgment_pages", "flags"):
+        out[c] = pd.to_numeric(out[c], errors="coerce").astype(float)
+    return out
+
+
+def load_credit_codes(db: sqlite_utils.Database, closed_year: int, computation_id: int) -> pd.DataFrame:
+    """What the responsible judges' credit needs of a year, narrower than
+    ``case_columns.load_credit_columns``: case_id, judge (one roster lookup, not a string per
+    row), closed_month and the computation's unit, sc and flags; the same rows and order."""
+    out = case_columns.read_frame(
+        db,
+        """SELECT c.id AS case_id, c.judge_id, c.closed_month, r.unit, r.sc, r.flags
+           FROM cases c LEFT JOIN case_results r ON r.computation_id = ? AND r.case_id = c.id
+           WHERE c.closed_year = ?""",
+        (computation_id, closed_year),
+        "case_id",
+    )
+    if out.empty:
+        return out
+    names = dict(db.conn.execute("SELECT id, name FROM judges").fetchall())
+    out.insert(1, "judge", out.pop("judge_id").map(names))
     return out

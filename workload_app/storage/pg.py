@@ -518,10 +518,3 @@ def close_pools() -> None:
         for pool in _pools.values():
             pool.close()
         _pools.clear()
-
-
-def is_server(db: object) -> bool:
-    """Whether ``db`` is on the court server. Storage asks its ``Dialect`` instead, and services
-    ask the dialect's capabilities (``storage.dialect``); two services still call this until
-    the branches rewriting them land (tests/storage/test_store_kind_stays_in_storage.py lists them)."""
-    return getattr(db, "dialect", None) is POSTGRESQL

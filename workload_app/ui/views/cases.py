@@ -17,6 +17,7 @@ from workload_app.core.credit import judge_shares
 from workload_app.core.formatting import UNIT_LABELS
 from workload_app.core.messages import in_language
 from workload_app.core.standard import AWAITING_APPROVAL, INCOMPLETE, OUTLIER, explain_with_averages
+from workload_app.services import figures
 from workload_app.services import standard_cases as S
 from workload_app.services.exports import CASE_HEADINGS
 from workload_app.ui import db_errors
@@ -106,7 +107,7 @@ class CasesView(View):
             merged["rule_name"] = S.rule_names(merged, params)
             merged["flags_text"] = merged["flags"].map(flag_texts)
             if own:
-                merged["share"] = judge_shares(merged, own, params, S.post_spans(db))
+                merged["share"] = judge_shares(merged, own, params, figures.post_spans(db))
                 merged["credited"] = merged["sc"] * merged["share"]
             # what the table shows and the explanation reads
             merged = merged[[*COLUMNS, *(OWN_COLUMNS if own else ()), *KEPT]]
