@@ -1,0 +1,143 @@
+"""The year's columns read through ADBC (storage/columnar.py) are the row path's frame exactly,
+on a file and on the court server: values, dtypes, NULLs, order; and the row path serves where
+ADBC cannot give the same frame."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from workload_app.storage import case_columns as cc
+from workload_app.storage import columnar, derived, pg
+from workload_app.storage import repository as repo
+
+pytest.importorskip("adbc_driver_sqlite")
+
+COMPUTE_SQL = (
+    cc.ENGINE_SELECT.replace("c.approved", "c.approved, c.judge_id, c.panel, c.closed_month, c.closed_on")
+    + " WHERE c.closed_year = ?"
+)
+
+
+@pytest.fixture
+def used(monkeypatch) -> list[int]:
+    """How many reads ADBC served (a result of that many rows each)."""
+    served: list[int] = []
+    real = columnar.arrow_table
+
+    def counted(db, sql, params):
+        table = real(db, sql, params)
+        served.append(table.num_rows)
+        return table
+
+    monkeypatch.setattr(columnar, "arrow_table", counted)
+    return served
+
+
+def _nulls_first(db) -> list[int]:
+    """The year's first 1,500 cases without panel, cause, approval and pages (ADBC SQLite types a
+    column from its first rows: these must still come out as text and numbers), one without
+    division; the demo has a panel and pages on most cases after them."""
+    ids = [r[0] for r in db.conn.execute("SELECT id FROM cases WHERE closed_year = 2025 ORDER BY id")]
+    first = ids[:1500]
+    marks = ",".join("?" * len(first))
+    db.conn.execute(
+        f"UPDATE cases SET panel = NULL, cause = NULL, approved = NULL, file_pages = NULL WHERE id IN ({marks})",
+        first,
+    )
+    db.conn.execute("UPDATE cases SET division_id = NULL WHERE id = ?", (ids[1600],))
+    db.conn.commit()
+    return ids
+
+
+def test_the_year_read_through_adbc_is_the_row_read(demo_db, used):
+    ids = _nulls_first(demo_db)
+    assert len(ids) > 2000
+    for year in (2025, 2024):
+        old = repo.load_cases(demo_db, closed_year=year)
+        new = cc.load_year_cases(demo_db, year)
+        pd.testing.assert_frame_equal(new, old, check_exact=True)
+        assert list(new.dtypes) == list(old.dtypes)
+    new = cc.load_year_cases(demo_db, 2025)
+    assert used and used[-1] == len(ids)  # ADBC served it
+    # NULL first, values after: text stays text, pages stay floats, NULLs stay missing
+    assert new["panel"].iloc[:1500].isna().all() and isinstance(new["panel"].dropna().iloc[0], str)
+    assert new["file_pages"].dtype == np.float64 and new["file_pages"].iloc[:1500].isna().all()
+    assert new["file_pages"].iloc[1500:].notna().any()
+    assert pd.isna(new.loc[new["case_id"] == ids[1600], "division"]).all()
+    assert new["division_id"].dtype == np.float64  # an integer column with a NULL: floats, as by rows
+    type_codes = new["type_code"].to_numpy()  # equal strings one object, as by rows
+    assert len({id(v) for v in type_codes}) == new["type_code"].nunique()
+
+
+def test_every_year_read_of_a_computation_is_the_row_read(demo_db, used):
+    _nulls_first(demo_db)
+    old = cc.read_frame(demo_db, COMPUTE_SQL, (2025,), "case_id")
+    new = cc.read_frame(demo_db, COMPUTE_SQL, (2025,), "case_id", columnar=True)
+    pd.testing.assert_frame_equal(new, old, check_exact=True)
+    assert used == [len(old)]
+    comp = repo.latest_computation(demo_db, 2025)
+    for sql, params in (
+        (
+            f"SELECT {', '.join(repo.RESULT_COLUMNS)} FROM case_results WHERE computation_id = ?",
+            (comp["id"],),
+        ),
+        (cc.ENGINE_SELECT + " WHERE c.closed_year = ?", (2024,)),
+        ("SELECT closed_month, COUNT(*) AS n, SUM(file_pages) AS pages FROM cases GROUP BY closed_month", ()),
+        (cc.ENGINE_SELECT + " WHERE c.closed_year = ?", (1999,)),  # no rows
+    ):
+        old = cc.read_frame(demo_db, sql, params)
+        new = cc.read_frame(demo_db, sql, params, columnar=True)
+        pd.testing.assert_frame_equal(new, old, check_exact=True)
+    assert len(used) == 5
+    old = repo.load_results(demo_db, comp["id"])
+    pd.testing.assert_frame_equal(cc.load_results(demo_db, comp["id"]), old, check_exact=True)
+    computed = derived.load_compute_cases(demo_db, 2025)
+    engine = cc.load_engine_cases(demo_db, 2025)
+    pd.testing.assert_frame_equal(computed[engine.columns], engine, check_exact=True)
+
+
+def test_inside_a_transaction_the_callers_own_writes_are_read(demo_db, used):
+    """A connection of its own would not see them: inside a transaction the row path reads."""
+    before = len(cc.load_engine_cases(demo_db, 2025))
+    with pytest.raises(RuntimeError), repo.transaction(demo_db):
+        demo_db.conn.execute("UPDATE cases SET closed_year = 2025 WHERE closed_year = 2024")
+        inside = cc.load_engine_cases(demo_db, 2025)
+        raise RuntimeError("rolled back")
+    assert len(inside) > before
+    assert len(cc.load_engine_cases(demo_db, 2025)) == before
+    assert used == [before, before]  # the reads outside the transaction only
+
+
+@pytest.mark.sqlite_only
+def test_text_kept_in_a_number_column_is_read_by_rows(demo_db, used):
+    """ADBC would make the column's numbers text ("12"): the row path reads it and the caller
+    coerces the text to NaN, as before."""
+    first = demo_db.conn.execute("SELECT MIN(id) FROM cases WHERE closed_year = 2025").fetchone()[0]
+    demo_db.conn.execute("UPDATE cases SET judgment_pages = '12页' WHERE id = ?", (first,))
+    demo_db.conn.commit()
+    new = cc.load_year_cases(demo_db, 2025)
+    pd.testing.assert_frame_equal(new, repo.load_cases(demo_db, closed_year=2025), check_exact=True)
+    assert pd.isna(new["judgment_pages"].iloc[0]) and new["judgment_pages"].iloc[1:].notna().any()
+    assert used == [len(new)]  # ADBC read it; its frame was not used
+
+
+@pytest.mark.sqlite_only
+def test_an_in_memory_database_is_read_by_rows(used):
+    from workload_app.storage.db import open_db
+
+    db = open_db(":memory:")
+    assert len(cc.load_engine_cases(db, 2025)) == 0
+    assert used == []
+
+
+def test_a_server_numeric_comes_as_the_float_the_row_path_gives(demo_db, used):
+    if not pg.is_server(demo_db):
+        pytest.skip("the server's numeric")
+    sql = "SELECT closed_month, SUM(file_pages) AS pages, AVG(file_pages) AS mean FROM cases GROUP BY closed_month"
+    old = cc.read_frame(demo_db, sql, (), "closed_month")
+    new = cc.read_frame(demo_db, sql, (), "closed_month", columnar=True)
+    pd.testing.assert_frame_equal(new, old, check_exact=True)
+    assert new["mean"].dtype == object and isinstance(new["mean"].iloc[0], float)
+    assert used
