@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from workload_app.core import messages
-from workload_app.core.credit import split_panel
+from workload_app.core.credit import on_panel
 from workload_app.core.problems import WorkloadError
 from workload_app.storage.db import Database
 from workload_app.storage.pg import is_server
@@ -95,7 +95,7 @@ def require(db: Database, roles: tuple[str, ...], what: str) -> User:
 def _own_case_mask(cases: pd.DataFrame, judge: str) -> pd.Series:
     mask = cases["judge"] == judge
     if "panel" in cases.columns:
-        mask |= cases["panel"].map(lambda p: judge in split_panel(p)).astype(bool)
+        mask |= on_panel(cases["panel"], judge)  # once per distinct panel text
     return mask
 
 

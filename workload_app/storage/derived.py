@@ -165,7 +165,9 @@ def load_compute_cases(db: sqlite_utils.Database, closed_year: int) -> pd.DataFr
 # ---------------------------------------------------------------- a reference year's averages
 
 _TRIGGERS = 6  # migration 15's year_version_* triggers: without them no version can be trusted
-_SERVER_TRIGGERS = 2  # the server's: one row trigger on cases, one on page_reviews (each every event)
+_SERVER_TRIGGERS = (
+    4  # the server's: a statement trigger per event on cases (0027), a row trigger on page_reviews
+)
 
 
 def year_version(db: sqlite_utils.Database, closed_year: int) -> int | None:
