@@ -98,6 +98,23 @@ def test_every_year_read_of_a_computation_is_the_row_read(demo_db, used):
     pd.testing.assert_frame_equal(computed[engine.columns], engine, check_exact=True)
 
 
+def test_a_judges_list_with_named_placeholders_is_the_row_read(demo_db, used, monkeypatch):
+    comp = repo.latest_computation(demo_db, 2025)
+    judge = demo_db.conn.execute("SELECT name FROM judges ORDER BY id LIMIT 1").fetchone()[0]
+    new = derived.load_judge_case_list(demo_db, comp["id"], 2025, judge)
+    assert used == [len(new)] and len(new) > 50
+    real = cc.read_frame
+    monkeypatch.setattr(cc, "read_frame", lambda *a, columnar=False, **k: real(*a, **k))
+    old = derived.load_judge_case_list(demo_db, comp["id"], 2025, judge)
+    pd.testing.assert_frame_equal(new, old, check_exact=True)
+    assert columnar._positional("SELECT :a, ?x, :b::int, :a", {"a": 1, "b": 2}) == (
+        "SELECT ?, ?x, ?::int, ?",
+        [1, 2, 1],
+    )
+    with pytest.raises(columnar.NotColumnar):
+        columnar._positional("SELECT ':a'", {"a": 1})
+
+
 def test_inside_a_transaction_the_callers_own_writes_are_read(demo_db, used):
     """A connection of its own would not see them: inside a transaction the row path reads."""
     before = len(cc.load_engine_cases(demo_db, 2025))

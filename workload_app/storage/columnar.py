@@ -20,8 +20,9 @@ ADBC SQLite infers a column's type from the rows of its first batch, so the batc
 result (a column NULL in its first rows is typed by its later values). The row path is used
 instead when ADBC cannot give the same frame: the drivers are not installed, the database is in
 memory, the caller is inside a transaction (its uncommitted writes are visible on its own
-connection only), the query's placeholders are named, or SQLite holds text in a number column
-(the driver would turn the column's numbers into text).
+connection only), named placeholders beside quoted text, a restricted login on the server (its
+scope's search_path), or SQLite holds text in a number column (the driver would turn the
+column's numbers into text).
 """
 
 from __future__ import annotations
@@ -58,6 +59,24 @@ def _sqlite_path(db) -> str | None:
     return row[2] or None if row is not None else None
 
 
+_NAMED = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
+
+
+def _positional(sql: str, params: dict) -> tuple[str, list]:
+    """``:name`` placeholders as ``?`` with their values in order (the drivers bind by position);
+    a statement with quoted text is left to the row path (a colon there is no placeholder)."""
+    sql = re.sub(r"--[^\n]*", "", sql)  # comments (their words may hold a quote)
+    if "'" in sql or '"' in sql:
+        raise NotColumnar("named placeholders beside quoted text")
+    values: list = []
+
+    def one(m: re.Match) -> str:
+        values.append(params[m.group(1)])
+        return "?"
+
+    return _NAMED.sub(one, sql), values
+
+
 def _numbered(sql: str) -> str:
     """SQLite's ``?`` as PostgreSQL's ``$1 … $n`` (after ``pg.translate`` made them ``%s``)."""
     count = iter(range(1, 10_000))
@@ -70,7 +89,7 @@ def arrow_table(db, sql: str, params: Sequence) -> pa.Table:
     from workload_app.storage import pg
 
     if isinstance(params, dict):
-        raise NotColumnar("named placeholders")
+        sql, params = _positional(sql, params)
     if pg.is_server(db):
         if adbc_pg is None or db.conn.in_transaction or db.conn.restricted:
             raise NotColumnar("server")
