@@ -137,12 +137,31 @@ def _server_rows(n: int, source: Path, month: Path, month_rows: int, tmp: str, p
         file_db = _copy(source, tmp, "file.sqlite")
         f = _child("recompute", str(file_db), str(YEAR), tmp=tmp)
         s = _child("recompute", url, str(YEAR), tmp=tmp, profile=prof("server_recompute"))
+        fc = _columns(str(file_db), tmp)
+        sc = _columns(url, tmp)
         fi = _import_and_tally(str(file_db), month, tmp)
         si = _import_and_tally(url, month, tmp, prof("server_import_tally"))
     finally:
         server.stop()
     same = f["results"] == s["results"] and abs(f["sc_sum"] - s["sc_sum"]) < 1e-6
-    return [
+    reads = [
+        (
+            f"the year's {label} read: ADBC → Arrow → numpy, {where}",
+            n,
+            f"{c[key + '_adbc']:.2f} s",
+            f"by rows ({driver}) {c[key + '_rows']:.2f} s",
+            f"{c[key + '_rows'] / c[key + '_adbc']:.2f}× faster",
+            "faster than rows, the same frame",
+            _mark(c[key + "_adbc"] < c[key + "_rows"])
+            + (" (not used on a file: see RESULTS.md)" if where == "SQLite file" else ""),
+        )
+        for c, where, driver in ((fc, "SQLite file", "sqlite3"), (sc, "court server", "psycopg binary"))
+        for key, label in (
+            ("compute_columns_(14)", "14 compute columns"),
+            ("whole_case_frame_(29)", "29-column case frame"),
+        )
+    ]
+    return reads + [
         (
             "full recompute on the court server (`compute_year`)",
             n,
@@ -172,6 +191,25 @@ def _server_rows(n: int, source: Path, month: Path, month_rows: int, tmp: str, p
             _mark(moved < 60),
         ),
     ]
+
+
+def _columns(target: str, tmp: str) -> dict[str, float]:
+    """``benchmarks.columnar`` in a fresh process: a year's reads by rows and through ADBC."""
+    import subprocess
+    import sys
+
+    from benchmarks.goals import _env
+
+    out = subprocess.run(
+        [sys.executable, "-m", "benchmarks.columnar", target, str(YEAR), "2"],
+        env=_env(tmp),
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return {
+        k: float(v) for k, _, v in (line.partition(" ") for line in out.splitlines()) if not k.startswith("#")
+    }
 
 
 def print_table(rows: list[tuple]) -> None:

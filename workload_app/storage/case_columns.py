@@ -68,9 +68,9 @@ def read_frame(
     ``order_by``: an integer column of unique values to order the rows by, in numpy, instead of
     an ORDER BY that makes SQLite sort the year before handing out its first row.
 
-    ``columnar``: a large read (a year's cases or results): read as Arrow columns through ADBC
-    on a connection of its own (``storage/columnar.py``), the same frame; by rows when ADBC
-    cannot serve (not installed, in memory, inside a transaction …)."""
+    ``columnar``: a large read (a year's cases or results): on the court server read as Arrow
+    columns through ADBC on a connection of its own (``storage/columnar.py``), the same frame;
+    by rows on a file and wherever ADBC cannot serve (not installed, inside a transaction …)."""
     if columnar:
         try:
             table = columnar_reads.arrow_table(db, sql, params)

@@ -1,28 +1,32 @@
-"""A query's result read as Arrow columns through ADBC (Arrow Database Connectivity), then turned
-into the numpy columns ``case_columns.read_frame`` builds from rows (issue 32).
+"""A query's result on the court server read as Arrow columns through ADBC (Arrow Database
+Connectivity, ``adbc-driver-postgresql``: binary COPY into Arrow buffers in C), then turned into
+the numpy columns ``case_columns.read_frame`` builds from rows (issue 32).
 
-Python's ``sqlite3`` hands a result out one row at a time, a tuple per row and an object per
-value; most of a year's read went there (``fetchmany`` 2.3 s of the 3.4 s reading a 1M year's
-columns). The ADBC drivers step the statement in C and fill typed Arrow buffers: SQLite's
-(``adbc-driver-sqlite``) on a file, PostgreSQL's (``adbc-driver-postgresql``, binary COPY) on the
-court server. Figures are in ``benchmarks/RESULTS.md``.
+psycopg hands a result out one row at a time, a tuple per row and an object per value. The
+ADBC driver fills typed Arrow buffers; figures are in ``benchmarks/RESULTS.md``.
 
 The columns are the same as the row path's, value for value and dtype for dtype (the tests
 compare the two frames exactly):
 
 - an integer column of ``INT_COLUMNS`` stays int64; with a NULL it is float64 with NaN;
-- a column of ``NUMBER_COLUMNS`` is float64, NULL as NaN;
+- a column of ``NUMBER_COLUMNS`` is float64, NULL as NaN; NUMERIC the float its text gives;
 - a column entirely NULL is an object column of None;
 - any other column is an object column of its values (None for NULL), equal values one shared
   object (``UNIQUE_TEXT`` columns excepted).
 
-ADBC SQLite infers a column's type from the rows of its first batch, so the batch is the whole
-result (a column NULL in its first rows is typed by its later values). The row path is used
-instead when ADBC cannot give the same frame: the drivers are not installed, the database is in
-memory, the caller is inside a transaction (its uncommitted writes are visible on its own
-connection only), named placeholders beside quoted text, a restricted login on the server (its
-scope's search_path), or SQLite holds text in a number column (the driver would turn the
-column's numbers into text).
+**Not on a SQLite file.** ADBC's SQLite driver reads 2-3x faster than ``sqlite3`` (measured:
+``benchmarks/columnar.py``), but it carries its own copy of SQLite, and two copies of SQLite in
+one process must not open the same file (https://sqlite.org/howtocorrupt.html, section 2.2.1):
+POSIX locks belong to the process, so each copy takes the other's locks for its own and closing
+one copy's file drops the other's. Seen here: the driver's connection, closing, took itself for
+the last one, checkpointed and removed the WAL under the program's open connection, and the next
+read missed a committed approval; read-only, it still truncates the shared-memory index it
+believes no one else has open. The file keeps the row path.
+
+The row path is also used when the driver is not installed, inside a transaction (the caller's
+uncommitted writes are visible on its own connection only), for a restricted login (its
+scope's ``search_path``), for named placeholders beside quoted text, and for a column ADBC types
+otherwise than the row path (dates, text in a number column).
 """
 
 from __future__ import annotations
@@ -33,30 +37,18 @@ from collections.abc import Sequence
 
 import numpy as np
 
-try:  # the columnar drivers: wheels for Linux (x86_64, aarch64; glibc ≥ 2.28) and Windows
-    import adbc_driver_sqlite.dbapi as adbc_sqlite
+try:  # the columnar driver: wheels for Linux (x86_64, aarch64; glibc ≥ 2.28) and Windows
+    import adbc_driver_postgresql.dbapi as adbc_pg
     import pyarrow as pa
     import pyarrow.compute as pc
 except ImportError:  # pragma: no cover - the row path serves
-    adbc_sqlite = None
-try:
-    import adbc_driver_postgresql.dbapi as adbc_pg
-except ImportError:  # pragma: no cover
     adbc_pg = None
 
-# the whole result in one batch: SQLite's driver types each column from its first batch
-_BATCH_ROWS = {"adbc.sqlite.query.batch_rows": str(2**30)}
 _TEXT_TYPES = ("string", "large_string", "binary", "large_binary")
 
 
 class NotColumnar(Exception):
     """The result cannot be given as the row path gives it: read it by rows."""
-
-
-def _sqlite_path(db) -> str | None:
-    """The file of a SQLite handle's main database; None in memory."""
-    row = db.conn.execute("PRAGMA database_list").fetchone()
-    return row[2] or None if row is not None else None
 
 
 _NAMED = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
@@ -83,38 +75,23 @@ def _numbered(sql: str) -> str:
     return re.sub(r"%s", lambda _m: f"${next(count)}", sql.replace("%%", "\0")).replace("\0", "%")
 
 
-def arrow_table(db, sql: str, params: Sequence) -> pa.Table:
-    """The query's result as one Arrow table on a connection of its own (opened and closed here:
-    no snapshot kept, no file held open); ``NotColumnar`` when the row path must serve."""
+def arrow_table(db, sql: str, params: Sequence | dict) -> pa.Table:
+    """The query's result as one Arrow table on a server connection of its own (opened and
+    closed here: no snapshot kept); ``NotColumnar`` when the row path must serve."""
     from workload_app.storage import pg
 
+    if not pg.is_server(db) or adbc_pg is None or db.conn.in_transaction or db.conn.restricted:
+        raise NotColumnar("rows")
     if isinstance(params, dict):
         sql, params = _positional(sql, params)
-    if pg.is_server(db):
-        if adbc_pg is None or db.conn.in_transaction or db.conn.restricted:
-            raise NotColumnar("server")
-        login = db.login
-        uri = pg.ServerLogin(login.host, login.port, login.database, login.user, login.password)
-        text = _numbered(pg.translate(sql))
-        try:
-            conn = adbc_pg.connect(_pg_uri(uri), autocommit=True)
-        except Exception as exc:  # noqa: BLE001 - any failure to connect: the row path
-            raise NotColumnar("connect") from exc
-        with contextlib.closing(conn), conn.cursor() as cur:
-            cur.execute(text, [_pg_value(v) for v in params])
-            return cur.fetch_arrow_table()
-    if adbc_sqlite is None or db.conn.in_transaction:
-        raise NotColumnar("sqlite")
-    path = _sqlite_path(db)
-    if path is None:
-        raise NotColumnar("in memory")
+    login = db.login
+    text = _numbered(pg.translate(sql))
     try:
-        conn = adbc_sqlite.connect(path, autocommit=True)
-    except Exception as exc:  # noqa: BLE001
+        conn = adbc_pg.connect(_pg_uri(login), autocommit=True)
+    except Exception as exc:  # any failure to connect: the row path
         raise NotColumnar("connect") from exc
     with contextlib.closing(conn), conn.cursor() as cur:
-        cur.adbc_statement.set_options(**_BATCH_ROWS)
-        cur.execute(sql, tuple(params))
+        cur.execute(text, [_pg_value(v) for v in params])
         return cur.fetch_arrow_table()
 
 

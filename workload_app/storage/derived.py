@@ -141,7 +141,7 @@ def load_compute_cases(db: sqlite_utils.Database, closed_year: int) -> pd.DataFr
         + " WHERE c.closed_year = ?",
         (closed_year,),
         "case_id",
-        columnar=True,  # the year a computation reads: as Arrow columns where ADBC serves
+        columnar=True,  # the year a computation reads: as Arrow columns on the server
     )
     if out.empty:
         out = case_columns.load_engine_cases(db, -1)
