@@ -17,8 +17,9 @@ demo file by COPY (``workload server move-from``); on it the same programs run a
 
     python -m benchmarks.run issue32 --sizes 1000000 [--profile]
 
-``--profile`` runs each figure once more under cProfile and prints its top entries (the
-project's functions and the drivers' calls), the profiles benchmarks/RESULTS.md records.
+``--profile`` runs the file's figures once more under cProfile and prints their top entries
+(the project's functions and the drivers' calls), the profiles benchmarks/RESULTS.md records;
+``--profile-server`` adds the server's (moving the court in again).
 """
 
 from __future__ import annotations
@@ -66,8 +67,9 @@ def _import_and_tally(target: str, month: Path, tmp: str, profile: str | None = 
     }
 
 
-def bench(sizes: list[int], profile_dir: str | None = None) -> list[tuple]:
-    """Rows of the goals table: (figure, cases, measured, baseline, ratio, goal, met)."""
+def bench(sizes: list[int], profile_dir: str | None = None, server: bool = True) -> list[tuple]:
+    """Rows of the goals table: (figure, cases, measured, baseline, ratio, goal, met);
+    ``server=False``: the file's figures only."""
     from tests import pg_server
 
     rows: list[tuple] = []
@@ -118,6 +120,8 @@ def bench(sizes: list[int], profile_dir: str | None = None) -> list[tuple]:
                     _mark(j["seconds"] <= 0.3),
                 )
             )
+            if not server:
+                continue
             if not pg_server.available():
                 rows.append(("court server", n, "—", "", "", "≤ 1.5× the file's", "PostgreSQL not installed"))
                 continue
@@ -239,11 +243,23 @@ def print_profiles(profile_dir: str, lines: int = 14) -> None:
             print(f"  {ct:8.3f} {tt:8.3f}  {name}")
 
 
-def main(sizes: list[int], profile: bool = False) -> None:
-    t = time.perf_counter()
-    print_table(bench(sizes))
-    print(f"(issue 32 table measured in {time.perf_counter() - t:.0f} s)")
+def main(sizes: list[int], profile: bool = False, table: bool = True, profile_server: bool = False) -> None:
+    if table:
+        t = time.perf_counter()
+        print_table(bench(sizes))
+        print(f"(issue 32 table measured in {time.perf_counter() - t:.0f} s)")
     if profile:
         with tempfile.TemporaryDirectory() as pdir:
-            bench(sizes, profile_dir=pdir)
+            bench(sizes, profile_dir=pdir, server=profile_server)
             print_profiles(pdir)
+
+
+if __name__ == "__main__":
+    import sys
+
+    main(
+        [int(s) for s in sys.argv[1].split(",")],
+        profile=True,
+        table=False,
+        profile_server="--server" in sys.argv,
+    )
