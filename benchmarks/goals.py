@@ -34,6 +34,20 @@ ENGINE_COLUMNS_SCAN = (
 )
 
 
+PROFILE_ENV = "WORKLOAD_BENCH_PROFILE"  # a child run under cProfile writes its stats to this path
+_profiler = None
+
+
+def _exit(code: int = 0) -> None:
+    """A child's end: its output flushed and its profile written first (``os._exit`` skips every
+    handler)."""
+    sys.stdout.flush()
+    if _profiler is not None:
+        _profiler.disable()
+        _profiler.dump_stats(os.environ[PROFILE_ENV])
+    os._exit(code)
+
+
 def vm_hwm_mb() -> float:
     """This process's own peak resident set (VmHWM), in MB."""
     for line in Path("/proc/self/status").read_text().splitlines():
@@ -120,7 +134,7 @@ def _child_table(db: str) -> None:
         app.processEvents()
         print(f"sort_{col} {time.perf_counter() - t:.4f}")
     print(f"peak_mb {vm_hwm_mb():.1f}")
-    os._exit(0)  # the worker thread need not be joined
+    _exit(0)  # the worker thread need not be joined
 
 
 def _child_judge(db: str) -> None:
@@ -176,7 +190,7 @@ def _child_judge(db: str) -> None:
         time.sleep(0.001)
     print(f"explain_seconds {time.perf_counter() - t:.4f}")
     print(f"peak_mb {vm_hwm_mb():.1f}")
-    os._exit(0)  # the worker thread need not be joined
+    _exit(0)  # the worker thread need not be joined
 
 
 # ---------------------------------------------------------------- parent
@@ -186,14 +200,20 @@ def _env(tmp: str) -> dict:
     return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": tmp, "XDG_STATE_HOME": tmp}
 
 
-def _child(*args: str, tmp: str) -> dict[str, float]:
-    out = subprocess.run(
+def _child(*args: str, tmp: str, profile: str | None = None, env: dict | None = None) -> dict[str, float]:
+    """One measured program in a fresh process; its ``key value`` lines. ``profile``: run under
+    cProfile, its stats written to that path (the seconds then include the profiler's cost)."""
+    done = subprocess.run(
         [sys.executable, "-m", "benchmarks.goals", "child", *args],
-        env=_env(tmp),
-        check=True,
+        env={**_env(tmp), **({PROFILE_ENV: profile} if profile else {}), **(env or {})},
         capture_output=True,
         text=True,
-    ).stdout
+    )
+    if done.returncode != 0:
+        raise RuntimeError(
+            f"child {args[0]} failed ({done.returncode}):\n{done.stdout[-2000:]}{done.stderr[-3000:]}"
+        )
+    out = done.stdout
     figures = {}
     for line in out.splitlines():
         key, _, value = line.rpartition(" ")
@@ -296,7 +316,6 @@ def bench_goals(sizes: list[int]) -> list[tuple]:
                     _mark(j["seconds"] <= 0.3),
                 )
             )
-        rows.extend(bench_server_compute(n, source))
     return rows
 
 
@@ -324,58 +343,23 @@ def _child_recompute(target: str, year: str) -> None:
     db.conn.close()
 
 
-def _server_copy(n: int, server) -> str:
-    """The demo court of ``n`` cases a year built on the server as the file's is (same seed):
-    a database of its own, copied from a court set up by ``server setup``; the URL of its 管理员
-    login (row-level security in force, as a court runs it), never the cluster's superuser."""
+def _server_copy(n: int, server, source: Path) -> tuple[str, float]:
+    """The court server holding the ``n``-case demo file's court: a database of its own, copied
+    from a court set up by ``server setup``, the file's tables moved in by COPY (``workload
+    server move-from``, not the demo generated again case by case); the URL of its 管理员 login
+    (row-level security in force, as a court runs it), never the cluster's superuser; the
+    seconds the move took."""
     from tests.server_fixtures import ADMIN_PASSWORD, SUITE_ADMIN, server_handle, set_up_template
-    from workload_app.services.demo import create_demo
+    from workload_app.services import server as server_service
 
     name = server.create_database(prefix=f"bench{n}", template=set_up_template(server))
     db = server_handle(server, name)
     t = time.perf_counter()
-    create_demo(db, seed=1, cases_per_year=n)
+    server_service.move_from(db, source, passwords=lambda _login: "bench-Move-2026")
+    seconds = time.perf_counter() - t
     db.conn.close()
-    print(f"  (built the {n:,}-case demo on the server in {time.perf_counter() - t:.1f} s)")
-    return server.url(name, user=SUITE_ADMIN, password=ADMIN_PASSWORD)
-
-
-def bench_server_compute(n: int, source: Path, repeat: int = 2) -> list[tuple]:
-    """The whole-court recompute on a throwaway PostgreSQL (started as the tests start theirs,
-    tests/pg_server.py) beside the same on a copy of the SQLite file: best of ``repeat`` each,
-    every run in a fresh process; the stored figures must agree."""
-    from tests import pg_server
-
-    if not pg_server.available():
-        return [
-            ("same `compute` on the court server", n, "—", "", "≤ 1.5× SQLite", "PostgreSQL not installed")
-        ]
-    server = pg_server.start()
-    try:
-        url = _server_copy(n, server)
-        with tempfile.TemporaryDirectory() as tmp:
-            db = Path(tmp) / "bench.sqlite"
-            shutil.copy(source, db)
-            _child("open", str(db), tmp=tmp)
-            file_runs = [_child("recompute", str(db), str(YEAR), tmp=tmp) for _ in range(repeat)]
-            server_runs = [_child("recompute", url, str(YEAR), tmp=tmp) for _ in range(repeat)]
-    finally:
-        server.stop()
-    f = min(file_runs, key=lambda r: r["seconds"])
-    s = min(server_runs, key=lambda r: r["seconds"])
-    same = f["results"] == s["results"] and abs(f["sc_sum"] - s["sc_sum"]) < 1e-6
-    ratio = s["seconds"] / f["seconds"]
-    return [
-        (
-            "whole-court recompute on the court server",
-            n,
-            f"{s['seconds']:.2f} s, {s['peak_mb']:,.0f} MB",
-            f"same on the SQLite file {f['seconds']:.2f} s, {f['peak_mb']:,.0f} MB",
-            "≤ 1.5× SQLite",
-            f"{_mark(ratio <= 1.5)} {ratio:.2f}×; {int(s['results']):,} results, SC sum "
-            f"{s['sc_sum']:,.4f} {'= the file’s' if same else '≠ the file’s ' + format(f['sc_sum'], ',.4f')}",
-        )
-    ]
+    print(f"  (moved the {n:,}-case demo onto the server by COPY in {seconds:.1f} s)")
+    return server.url(name, user=SUITE_ADMIN, password=ADMIN_PASSWORD), seconds
 
 
 def profile(n: int, lines: int = 30) -> None:
@@ -425,6 +409,11 @@ def print_goals(rows: list[tuple]) -> None:
 if __name__ == "__main__":
     if sys.argv[1] == "child":
         kind, args = sys.argv[2], sys.argv[3:]
+        if os.environ.get(PROFILE_ENV):
+            import cProfile
+
+            _profiler = cProfile.Profile()
+            _profiler.enable()
         {
             "cli": _child_cli,
             "open": _child_open,
@@ -433,6 +422,7 @@ if __name__ == "__main__":
             "judge": _child_judge,
             "recompute": _child_recompute,
         }[kind](*args)
+        _exit(0)
     else:
         sizes = [int(s) for s in sys.argv[1].split(",")] if len(sys.argv) > 1 else [100_000]
         print_goals(bench_goals(sizes))

@@ -1,8 +1,10 @@
 """The benchmark suite: each figure beside its baseline, measured in the same run.
 
-    python -m benchmarks.run [goals|compute|import|what-if|sheets|window|all] [--sizes 10000,100000,1000000]
+    python -m benchmarks.run [issue32|goals|compute|import|what-if|sheets|window|all] [--sizes 10000,100000,1000000]
 
-``goals`` is issue 21's table (the whole path at scale, benchmarks/goals.py): every measured
+``issue32`` is issue 32's goals table (benchmarks/issue32.py: full recompute, a month's import
+and tally, the judge's own view, the same on the court server), printed first by ``all`` and
+``goals``. ``goals`` is issue 21's table (the whole path at scale, benchmarks/goals.py): every measured
 program in its own process, each with its own peak memory (VmHWM) and the C-level scan in the
 same run. Generated databases are cached under benchmarks/.data/.
 
@@ -247,7 +249,7 @@ def main() -> None:
         "what",
         nargs="?",
         default="all",
-        choices=["all", "goals", "compute", "import", "what-if", "sheets", "window"],
+        choices=["all", "issue32", "goals", "compute", "import", "what-if", "sheets", "window"],
     )
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument(
@@ -257,6 +259,12 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",")]
     print(f"machine: {platform.machine()} {platform.processor() or ''}, Python {platform.python_version()}")
     results = []
+    if args.what in ("all", "issue32", "goals"):
+        from benchmarks import issue32
+
+        issue32.main(sizes, profile=args.profile)
+        if args.what == "issue32":
+            return
     if args.what in ("all", "goals"):
         from benchmarks.goals import bench_goals, print_goals
 

@@ -10,4 +10,13 @@ import os
 # environment says otherwise.
 os.environ.setdefault("OPENPYXL_LXML", "False")
 
+# pandas 3 keeps text columns in pyarrow whenever pyarrow is installed; the columnar reads bring it
+# (storage/columnar.py). The application's frames keep Python strings, as without it: the same
+# dtypes and values whether or not pyarrow is there, and the window's table models, which turn
+# each column into a numpy array, were measured slower and larger with pyarrow strings
+# (benchmarks/RESULTS.md).
+import pandas as _pd  # noqa: E402
+
+_pd.set_option("mode.string_storage", "python")
+
 __version__ = "0.1.0"

@@ -662,7 +662,7 @@ CREATE TRIGGER workload_change_del AFTER DELETE ON held_reasons REFERENCING OLD 
 CREATE TRIGGER workload_change_trunc AFTER TRUNCATE ON held_reasons
     FOR EACH STATEMENT WHEN (pg_trigger_depth() < 1) EXECUTE FUNCTION workload_note_change();
 
--- year_versions is bumped by the cases' own row triggers, one statement per case changed:
+-- year_versions is bumped by the cases' triggers (once per statement and year since 0027):
 -- counted by statements here (no transition tables: the bumps inside an import stay cheap)
 DROP TRIGGER IF EXISTS workload_change_ins ON year_versions;
 DROP TRIGGER IF EXISTS workload_change_upd ON year_versions;

@@ -7,4 +7,4 @@ from tests.conftest import on_both_stores
 
 
 def pytest_generate_tests(metafunc):
-    on_both_stores(metafunc, modules=("test_case_columns", "test_dialect"))
+    on_both_stores(metafunc, modules=("test_case_columns", "test_dialect", "test_columnar"))

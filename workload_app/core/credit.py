@@ -25,6 +25,14 @@ def split_panel(panel: object) -> list[str]:
     return [p for p in re.split(r"[、,，;；\s/]+", str(panel)) if p]
 
 
+def on_panel(panels: pd.Series, judge: str) -> np.ndarray:
+    """Whether each panel text names ``judge`` (``split_panel``), worked out once per distinct text:
+    a court's year has a few hundred panels among a million cases."""
+    codes, distinct = pd.factorize(panels, use_na_sentinel=True)
+    named = np.array([judge in split_panel(p) for p in distinct] + [False], dtype=bool)
+    return named[codes]  # the sentinel -1 (no panel) takes the last entry: False
+
+
 # ---------------------------------------------------------------- time in post (入额 to 离任)
 
 
@@ -114,8 +122,12 @@ def credit_links(cases: pd.DataFrame, params: Params, post: PostSpans | None = N
     shares = [np.full(len(cases), resp)]
     if member > 0:
         extra_names, extra_pos = [], []
+        members: dict = {}  # each distinct panel text split once
         for pos, (judge, panel) in enumerate(zip(cases["judge"], cases["panel"], strict=True)):
-            for name in dict.fromkeys(split_panel(panel)):
+            names_of = members.get(panel)
+            if names_of is None:
+                names_of = members[panel] = list(dict.fromkeys(split_panel(panel)))
+            for name in names_of:
                 if name != judge:
                     extra_names.append(name)
                     extra_pos.append(pos)

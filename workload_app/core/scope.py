@@ -40,7 +40,7 @@ from typing import Protocol
 
 import pandas as pd
 
-from workload_app.core.credit import split_panel
+from workload_app.core.credit import on_panel
 
 ADMIN, PERSONNEL, DIVISION_HEAD, JUDGE = "admin", "personnel", "division_head", "judge"
 ROLES = (ADMIN, PERSONNEL, DIVISION_HEAD, JUDGE)
@@ -141,7 +141,7 @@ def _own_cases(cases: pd.DataFrame, judge: str | None) -> pd.Series:
     judge = judge or "\0"
     mask = cases["judge"] == judge
     if "panel" in cases.columns:
-        mask |= cases["panel"].map(lambda p: judge in split_panel(p)).astype(bool)
+        mask |= on_panel(cases["panel"], judge)  # once per distinct panel text
     return mask
 
 

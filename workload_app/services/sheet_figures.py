@@ -157,18 +157,26 @@ def _case_rows(ctx: SheetContext, cases: pd.DataFrame) -> list[dict]:
         return []
     explanations = S.explanations(cases, ctx.params)
     out = []
-    for (_, c), text in zip(cases.iterrows(), explanations, strict=True):
-        tag = "、".join(x for x in (c["rule_name"], c["flags_text"]) if x)
+    for number, type_code, closed_on, sc, text, rule, flags in zip(
+        cases["case_number"].tolist(),
+        cases["type_code"].tolist(),
+        cases["closed_on"].tolist(),
+        cases["sc"].tolist(),
+        explanations,
+        cases["rule_name"].tolist(),
+        cases["flags_text"].tolist(),
+        strict=True,
+    ):  # by column: a row Series per case (iterrows) cost 0.7 s for a 1M court's judge
         out.append(
             {
-                "case_number": c["case_number"],
-                "type_code": c["type_code"],
-                "closed_on": c["closed_on"],
-                "sc": None if pd.isna(c["sc"]) else float(c["sc"]),
+                "case_number": number,
+                "type_code": type_code,
+                "closed_on": closed_on,
+                "sc": None if pd.isna(sc) else float(sc),
                 "explanation": text,
-                "rule_or_flag": tag,
-                "rule": c["rule_name"] or "",
-                "flagged": bool(c["flags_text"]),  # held, incomplete or awaiting: to be looked at
+                "rule_or_flag": "、".join(x for x in (rule, flags) if x),
+                "rule": rule or "",
+                "flagged": bool(flags),  # held, incomplete or awaiting: to be looked at
             }
         )
     return out

@@ -26,6 +26,7 @@ import pandas as pd
 import sqlite_utils
 
 from workload_app.core import case_schema
+from workload_app.storage import columnar as columnar_reads
 from workload_app.storage import repository as repo
 from workload_app.storage.dialect import dialect_of
 
@@ -54,14 +55,32 @@ def _column(values: tuple, name: str, shared: dict[str, dict]) -> np.ndarray:
 
 
 def read_frame(
-    db: sqlite_utils.Database, sql: str, params: Sequence = (), order_by: str | None = None
+    db: sqlite_utils.Database,
+    sql: str,
+    params: Sequence = (),
+    order_by: str | None = None,
+    *,
+    columnar: bool = False,
 ) -> pd.DataFrame:
     """``repository.frame(db, sql, params)`` with the same values and dtypes, built a chunk of
     rows at a time into typed columns; equal strings become one shared object.
 
     ``order_by``: an integer column of unique values to order the rows by, in numpy, instead of
-    an ORDER BY that makes SQLite sort the year before handing out its first row."""
-    cur = dialect_of(db).frame_cursor(db, sql, params)
+    an ORDER BY that makes SQLite sort the year before handing out its first row.
+
+    ``columnar``: a large read (a year's cases or results): on the court server read as Arrow
+    columns through ADBC on a connection of its own (``storage/columnar.py``), the same frame;
+    by rows on a file and wherever ADBC cannot serve (not installed, inside a transaction …)."""
+    if columnar:
+        try:
+            table = columnar_reads.arrow_table(db, sql, params)
+            data = columnar_reads.numpy_columns(table, INT_COLUMNS, NUMBER_COLUMNS, UNIQUE_TEXT)
+        except columnar_reads.NotColumnar:
+            pass
+        else:
+            del table
+            return _frame_of(data, order_by)
+    cur = dialect_of(db).frame_cursor(db, sql, params)  # numbers in binary on the server
     names = [c[0] for c in cur.description]
     parts: list[list[np.ndarray]] = [[] for _ in names]
     shared: dict[str, dict] = {}
@@ -77,7 +96,7 @@ def read_frame(
             gc.enable()
     if not parts[0]:
         return pd.DataFrame(columns=names)
-    data = {}
+    data: dict[str, np.ndarray] = {}
     for name, chunks in zip(names, parts, strict=True):
         kinds = {c.dtype.kind for c in chunks}
         if "O" in kinds and len(kinds) > 1:  # text in a number column in some chunk
@@ -89,6 +108,12 @@ def read_frame(
             column = np.full(len(column), None, dtype=object)  # all NULL: None, as pandas infers
         data[name] = column
         chunks.clear()
+    return _frame_of(data, order_by)
+
+
+def _frame_of(data: dict[str, np.ndarray], order_by: str | None) -> pd.DataFrame:
+    if not data or not len(next(iter(data.values()))):
+        return pd.DataFrame(columns=list(data))
     if order_by is not None:
         order = np.argsort(data[order_by], kind="stable")
         if not (order == np.arange(len(order))).all():
@@ -99,7 +124,9 @@ def read_frame(
 def load_year_cases(db: sqlite_utils.Database, closed_year: int) -> pd.DataFrame:
     """``repository.load_cases(db, closed_year=…)`` read by column: the same frame, a fraction
     of the memory (no tuple per case; repeated strings shared)."""
-    out = read_frame(db, repo.CASE_SELECT + " WHERE c.closed_year = ?", (closed_year,), "case_id")
+    out = read_frame(
+        db, repo.CASE_SELECT + " WHERE c.closed_year = ?", (closed_year,), "case_id", columnar=True
+    )
     for c in ("file_pages", "transcript_pages", "judgment_pages"):
         out[c] = pd.to_numeric(out[c], errors="coerce").astype(float)
     out["approved"] = out["approved"].map({1: True, 0: False})
@@ -117,7 +144,7 @@ def load_engine_cases(db: sqlite_utils.Database, closed_year: int) -> pd.DataFra
     """Only the columns the standard-case engine reads (``core.standard.CASE_COLUMNS``) of the
     cases closed in a year, the same rows and values as ``load_year_cases``: what a computation
     needs, half the columns of a full read and none of the names."""
-    out = read_frame(db, ENGINE_SELECT + " WHERE c.closed_year = ?", (closed_year,), "case_id")
+    out = read_frame(db, ENGINE_SELECT + " WHERE c.closed_year = ?", (closed_year,), "case_id", columnar=True)
     for c in ("file_pages", "transcript_pages", "judgment_pages"):
         out[c] = pd.to_numeric(out[c], errors="coerce").astype(float)
     out["approved"] = out["approved"].map({1: True, 0: False})
@@ -136,6 +163,7 @@ def load_credit_columns(db: sqlite_utils.Database, closed_year: int, computation
            WHERE c.closed_year = ?""",
         (computation_id, closed_year),
         "case_id",
+        columnar=True,
     )
 
 
@@ -145,6 +173,7 @@ def load_results(db: sqlite_utils.Database, computation_id: int) -> pd.DataFrame
         db,
         f"SELECT {', '.join(repo.RESULT_COLUMNS)} FROM case_results WHERE computation_id = ? ORDER BY case_id",
         (computation_id,),
+        columnar=True,
     )
 
 

@@ -151,6 +151,7 @@ def load_compute_cases(
         + where,
         tuple(args),
         "case_id",
+        columnar=True,  # the year a computation reads: as Arrow columns on the server
     )
     if out.empty:
         out = case_columns.load_engine_cases(db, -1)
@@ -174,8 +175,8 @@ def load_compute_cases(
 # ---------------------------------------------------------------- a reference year's averages
 
 # migration 15's year_version_* triggers: without them no version can be trusted. The file has
-# six; the server two (one row trigger on cases, one on page_reviews, each on every event).
-_TRIGGERS = {"sqlite": 6, "postgresql": 2}
+# six; the server four (a statement trigger per event on cases, 0027; a row trigger on page_reviews).
+_TRIGGERS = {"sqlite": 6, "postgresql": 4}
 
 
 def year_version(db: sqlite_utils.Database, closed_year: int) -> int | None:
@@ -246,6 +247,7 @@ def load_judge_case_list(
         + ")",
         {"comp": computation_id, "year": closed_year, "judge": judge},
         "case_id",
+        columnar=True,  # a 1M court's judge: 26,000 cases
     )
     if out.empty:
         out = pd.DataFrame(
