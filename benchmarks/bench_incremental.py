@@ -26,13 +26,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.data import demo_database
+from benchmarks.data import demo_database, open_as_operator
 from workload_app.core import demo_court
 from workload_app.services import figures
 from workload_app.services import standard_cases as S
 from workload_app.services.imports import import_cases
 from workload_app.storage import repository as repo
-from workload_app.storage.db import open_db
 
 YEAR = demo_court.YEARS[-1]
 HEADINGS = [
@@ -113,7 +112,7 @@ def _timed_update(update):
 def run_once(source: Path, month: Path, folder: Path, way: str) -> float:
     copy = folder / f"{way}.sqlite"
     shutil.copy(source, copy)
-    db = open_db(copy)
+    db = open_as_operator(copy)
     kept = figures.update
     try:
         S.forget_cached()

@@ -18,8 +18,8 @@ import time
 
 import pandas as pd
 
+from benchmarks.data import open_as_operator
 from workload_app.storage import case_columns, columnar
-from workload_app.storage.db import open_db
 from workload_app.storage.dialect import POSTGRESQL, dialect_of
 
 COMPUTE_SQL = (
@@ -56,7 +56,7 @@ def _sqlite_adbc(path: str, sql: str, params: tuple) -> pd.DataFrame:
 
 def compare(target: str, year: int = 2025, repeat: int = 3) -> list[tuple[str, int, float, float]]:
     """(read, rows, by rows s, ADBC s) for the year a computation reads and the whole case frame."""
-    db = open_db(target)
+    db = open_as_operator(target)
     server = dialect_of(db) is POSTGRESQL
     rows = []
     sql_year = case_columns.repo.CASE_SELECT + " WHERE c.closed_year = ?"

@@ -6,10 +6,19 @@ import time
 from pathlib import Path
 
 from workload_app.core import demo_court
+from workload_app.services import access
 from workload_app.services.demo import create_demo
 from workload_app.storage.db import open_db
 
 CACHE = Path(__file__).resolve().parent / ".data"
+
+
+def open_as_operator(path, **kwargs):
+    """The store at ``path`` acting as the local operator (a benchmark runs as the court's own
+    operator; a handle with nobody bound acts for nobody)."""
+    db = open_db(path, **kwargs)
+    access.bind_local_operator(db)
+    return db
 
 
 def demo_database(cases_per_year: int) -> Path:
@@ -18,7 +27,7 @@ def demo_database(cases_per_year: int) -> Path:
     path = CACHE / f"demo-{cases_per_year}.sqlite"
     if not path.exists():
         t = time.perf_counter()
-        db = open_db(path)
+        db = open_as_operator(path)
         create_demo(db, seed=1, cases_per_year=cases_per_year)
         db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         db.conn.close()
@@ -91,7 +100,7 @@ def month_xlsx(cases_per_year: int, rows: int = 20_000) -> Path:
     path = CACHE / f"month-{cases_per_year}-{rows}.xlsx"
     if path.exists():
         return path
-    db = open_db(demo_database(cases_per_year))
+    db = open_as_operator(demo_database(cases_per_year))
     cases = repo.load_cases(db, closed_year=2025)
     db.conn.close()
     cases = cases[cases["closed_month"] == 11]

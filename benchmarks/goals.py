@@ -73,9 +73,9 @@ def _child_cli(db: str, *args: str) -> None:
 
 def _child_open(db: str) -> None:
     """Open the copied database once: a migration the app applies once is not a figure."""
-    from workload_app.storage.db import open_db
+    from benchmarks.data import open_as_operator
 
-    open_db(db).conn.close()
+    open_as_operator(db).conn.close()
 
 
 def _child_scan(db: str, year: str) -> None:
@@ -92,13 +92,13 @@ def _child_table(db: str) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QTableView
 
+    from benchmarks.data import open_as_operator
     from workload_app.services import access
-    from workload_app.storage.db import open_db
     from workload_app.ui.application import create_app
     from workload_app.ui.views.cases import COLUMNS, CasesView
 
     app = create_app()
-    handle = open_db(db)
+    handle = open_as_operator(db)
 
     class _Window:  # what CasesView asks of the main window
         def __init__(self) -> None:
@@ -141,14 +141,14 @@ def _child_judge(db: str) -> None:
     """我的工作量 as the judge sees it: the view asks for its data (read on the database worker),
     timed until its figures, case list, chart and 质效 table are filled; then one row selected and
     timed until its explanation is shown (made on the worker when asked)."""
+    from benchmarks.data import open_as_operator
     from workload_app.services import access
-    from workload_app.storage.db import open_db
     from workload_app.ui.application import create_app
     from workload_app.ui.tasks import TaskRunner
     from workload_app.ui.views.my_workload import MyWorkloadView
 
     app = create_app()
-    handle = open_db(db)
+    handle = open_as_operator(db)
     row = (
         handle.conn.execute(
             "SELECT j.name, d.name FROM judges j JOIN divisions d ON d.id = j.division_id "
@@ -325,11 +325,11 @@ def bench_goals(sizes: list[int]) -> list[tuple]:
 def _child_recompute(target: str, year: str) -> None:
     """The whole court's recompute of a year (``standard_cases.compute_year``: read, SC, results
     and per-judge credit stored) on a file or the server; the same service call on both."""
+    from benchmarks.data import open_as_operator
     from workload_app.services import standard_cases as S
     from workload_app.storage import repository as repo
-    from workload_app.storage.db import open_db
 
-    db = open_db(target)
+    db = open_as_operator(target)
     t = time.perf_counter()
     S.compute_year(db, int(year))
     print(f"seconds {time.perf_counter() - t:.4f}")

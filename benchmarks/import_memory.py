@@ -49,8 +49,8 @@ def write_csv(path: Path, megabytes: float) -> int:
 
 
 def main() -> None:
+    from benchmarks.data import open_as_operator
     from workload_app.services.imports import import_cases, import_judges
-    from workload_app.storage.db import open_db
 
     megabytes = float(sys.argv[1]) if len(sys.argv) > 1 and not sys.argv[1].startswith("-") else 50.0
     dry_run = "--dry-run" in sys.argv
@@ -64,7 +64,7 @@ def main() -> None:
             + "".join(f"{n},{d},审判员,审判,2018-01-01\n" for n, d in judges()),
             encoding="utf-8",
         )
-        db = open_db(folder / "w.sqlite")
+        db = open_as_operator(folder / "w.sqlite")
         import_judges(db, roster)
         before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         t = time.perf_counter()

@@ -23,13 +23,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from benchmarks.data import demo_database, export_xlsx
+from benchmarks.data import demo_database, export_xlsx, open_as_operator
 from benchmarks.goals import vm_hwm_mb
 from workload_app.core.params import params_from_toml
 from workload_app.core.standard import OUTLIER, compute_averages, compute_standard_cases
 from workload_app.services.imports import import_cases
 from workload_app.storage import repository as repo
-from workload_app.storage.db import open_db
 
 
 def timed(fn, repeat: int = 3):
@@ -88,7 +87,7 @@ def bench_compute(sizes: list[int]) -> list[tuple]:
     rows = []
     for n in sizes:
         per_year = n
-        db = open_db(demo_database(per_year))
+        db = open_as_operator(demo_database(per_year))
         year = 2025
         params = params_from_toml(repo.current_param_set(db, year)["toml"])
         read_t, cases = timed(lambda db=db, year=year: repo.load_cases(db, closed_year=year))
@@ -125,7 +124,7 @@ def bench_import(sizes: list[int]) -> list[tuple]:
 
         def ours(path=path, n=n) -> None:
             with tempfile.TemporaryDirectory() as tmp:
-                db = open_db(Path(tmp) / "i.sqlite")
+                db = open_as_operator(Path(tmp) / "i.sqlite")
                 r = import_cases(db, path, create_judges=True)
                 assert r.new == n, r.summary_text()
                 db.conn.close()
@@ -155,7 +154,7 @@ def bench_what_if(sizes: list[int], baseline_runs: int = 3) -> list[tuple]:
 
     rows = []
     for n in sizes:
-        db = open_db(demo_database(n))
+        db = open_as_operator(demo_database(n))
         year = 2025
         params = params_from_toml(repo.current_param_set(db, year)["toml"])
         cases = repo.load_cases(db, closed_year=year)
@@ -205,7 +204,7 @@ def bench_sheets(count: int = 500) -> list[tuple]:
 
     from workload_app.services.sheets import _render_to, build_context, judge_figures
 
-    db = open_db(demo_database(20_000))
+    db = open_as_operator(demo_database(20_000))
     ctx = build_context(db, 2025, 6)
     judges = [
         j for j in ctx.assessment["judge"] if pd.notna(ctx.assessment.set_index("judge").at[j, "quota"])

@@ -54,13 +54,13 @@ def bench_start(cases_per_year: int) -> list[tuple]:
 
 def _child_views(db_path: str) -> None:
     """In a child process: every view's refresh time on the UI thread, then the cases view at 1M."""
-    from workload_app.storage.db import open_db
+    from benchmarks.data import open_as_operator
     from workload_app.ui.application import create_app
     from workload_app.ui.main_window import MainWindow
 
     app = create_app()
     t = time.perf_counter()
-    w = MainWindow(open_db(db_path), Path(db_path))
+    w = MainWindow(open_as_operator(db_path), Path(db_path))
     w.show()
     app.processEvents()
     print(f"shown {time.perf_counter() - t:.3f}")
@@ -97,14 +97,14 @@ def _child_table(db_path: str) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QTableView
 
+    from benchmarks.data import open_as_operator
     from workload_app.services import standard_cases as S
-    from workload_app.storage.db import open_db
     from workload_app.ui.application import create_app
     from workload_app.ui.dataframe_model import DataFrameModel
     from workload_app.ui.views.cases import COLUMNS
 
     app = create_app()
-    db = open_db(db_path)
+    db = open_as_operator(db_path)
     merged, params, _ = S.results(db, 2025)
     merged["rule_name"] = S.rule_names(merged, params)
     merged["flags_text"] = S.flags_text(merged)  # as the view does, in Chinese

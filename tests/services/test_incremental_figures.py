@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import examples
+from tests.conftest import examples, open_as_operator
 from tests.importing.conftest import HEADER, ROSTER, write_xlsx
 from workload_app.core.params import PanelParams, default_params
 from workload_app.core.problems import WorkloadError
@@ -27,7 +27,6 @@ from workload_app.services import standard_cases as S
 from workload_app.services.imports import import_cases, import_judges, undo_import
 from workload_app.services.parameters import save_params
 from workload_app.storage import repository as repo
-from workload_app.storage.db import open_db
 
 JUDGES = ["张三", "李四", "王五"]
 YEARS = (2024, 2025)
@@ -209,7 +208,7 @@ def run_steps(db, folder: Path, steps) -> None:
 def test_incremental_figures_equal_a_full_computation(member_share, steps):
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        db = open_db(folder / "court.sqlite")
+        db = open_as_operator(folder / "court.sqlite")
         try:
             build_court(db, folder, member_share)
             assert_same_as_full(db)
@@ -288,7 +287,7 @@ def test_missing_figures_are_not_computed_by_a_reader_but_by_the_opener(tmp_path
     """A file whose figures are missing (as one made by an older version): the reader says so
     with a code and writes nothing; opening the file computes them once."""
     path = tmp_path / "old.sqlite"
-    db = open_db(path)
+    db = open_as_operator(path)
     build_court(db, tmp_path, 0.0)
     db.conn.execute("DELETE FROM computations")
     with pytest.raises(WorkloadError) as caught:
