@@ -141,7 +141,7 @@ def load_compute_cases(
     cases of the year (an action's incremental update)."""
     where, args = " WHERE c.closed_year = ?", [closed_year]
     if case_ids is not None:
-        where += " AND c.id IN (SELECT value FROM json_each(?))"
+        where += f" AND c.id IN ({dialect_of(db).id_list()})"
         args.append(_ids(case_ids))
     out = case_columns.read_frame(
         db,
@@ -293,7 +293,7 @@ def case_keys(db: sqlite_utils.Database, case_ids: list[int]) -> pd.DataFrame:
     return repo.frame(
         db,
         "SELECT id AS case_id, closed_year, type_code, judge_id, panel FROM cases "
-        "WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
+        f"WHERE id IN ({dialect_of(db).id_list()}) ORDER BY id",
         (json.dumps([int(i) for i in case_ids]),),
     )
 
@@ -303,7 +303,7 @@ def judge_case_keys(db: sqlite_utils.Database, judge_ids: list[int]) -> pd.DataF
     return repo.frame(
         db,
         "SELECT id AS case_id, closed_year, type_code, judge_id, panel FROM cases "
-        "WHERE judge_id IN (SELECT value FROM json_each(?)) AND closed_year IS NOT NULL ORDER BY id",
+        f"WHERE judge_id IN ({dialect_of(db).id_list()}) AND closed_year IS NOT NULL ORDER BY id",
         (json.dumps([int(i) for i in judge_ids]),),
     )
 
@@ -318,7 +318,7 @@ def replace_results(
     """The computation's result rows of ``case_ids`` replaced by ``rows`` (a subset of them; the
     others removed). Call inside the transaction of the change."""
     db.conn.execute(
-        "DELETE FROM case_results WHERE computation_id = ? AND case_id IN (SELECT value FROM json_each(?))",
+        f"DELETE FROM case_results WHERE computation_id = ? AND case_id IN ({dialect_of(db).id_list()})",
         (computation_id, _ids(case_ids)),
     )
     if rows is not None and len(rows):
@@ -342,12 +342,12 @@ def replace_held_reasons(
     new = [(computation_id, k, v) for k, v in wanted.items() if stored.get(k) != v]
     if gone:
         db.conn.execute(
-            "DELETE FROM held_reasons WHERE computation_id = ? AND case_id IN (SELECT value FROM json_each(?))",
+            f"DELETE FROM held_reasons WHERE computation_id = ? AND case_id IN ({dialect_of(db).id_list()})",
             (computation_id, _ids(gone)),
         )
     if new:
         db.conn.execute(
-            "DELETE FROM held_reasons WHERE computation_id = ? AND case_id IN (SELECT value FROM json_each(?))",
+            f"DELETE FROM held_reasons WHERE computation_id = ? AND case_id IN ({dialect_of(db).id_list()})",
             (computation_id, _ids([r[1] for r in new])),
         )
         repo.insert_rows(db, "held_reasons", ("computation_id", "case_id", "reason"), new, plain=True)
