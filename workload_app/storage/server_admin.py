@@ -14,7 +14,7 @@ import os
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from workload_app.core.problems import WorkloadError
@@ -88,7 +88,7 @@ class SetupReport:
 
 
 def _connect(login: ServerLogin, database: str):
-    return pg.connect_raw(ServerLogin(login.host, login.port, database, login.user, login.password))
+    return pg.connect_raw(replace(login, database=database))
 
 
 def _role_exists(raw, name: str) -> bool:
