@@ -84,7 +84,9 @@ def read(path: Path) -> SiteSettings:
     try:
         parser.read_string(text, source=str(path))
     except configparser.Error as exc:
-        raise bad(getattr(exc, "lineno", "—"), "—", str(exc).splitlines()[0]) from exc
+        errors = getattr(exc, "errors", None)  # ParsingError: (line number, line) of each
+        line = errors[0][0] if errors else getattr(exc, "lineno", "—")
+        raise bad(line, "—", str(exc).splitlines()[0]) from exc
     if not parser.has_section("server"):
         return SiteSettings(path, None)
     section = parser["server"]
