@@ -383,10 +383,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "法院设置文件「{file}」第 {line} 行（{key}）有误：{why}。请信息技术人员改正。",
         "The court settings file “{file}”, line {line} ({key}), is wrong: {why}. IT must correct it.",
     ),
-    "slips.unwritable": (
-        "账户通知单未能写入：{why}",
-        "The account slip could not be written: {why}",
-    ),
     "slips.needed": (
         "账户的初始密码是随机生成的：请用 --slips 文件.pdf 指定账户通知单的保存位置"
         "（或用 $WORKLOAD_NEW_PASSWORD 给出统一的初始密码）",

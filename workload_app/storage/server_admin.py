@@ -95,7 +95,9 @@ def _role_exists(raw, name: str) -> bool:
     return raw.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone() is not None
 
 
-def setup(superuser: ServerLogin, admin: str, password: Callable[[], str]) -> SetupReport:
+def setup(
+    superuser: ServerLogin, admin: str, password: Callable[[], str], must_change: bool = False
+) -> SetupReport:
     """Create (or upgrade) the court's database on the server: the owner and group roles, the
     database, the schema (migrations run as the owner), the roles' privileges and policies, and
     the first 管理员 account ``admin`` (``password()`` asked only when it must be created)."""
@@ -153,7 +155,7 @@ def setup(superuser: ServerLogin, admin: str, password: Callable[[], str]) -> Se
         _court_clock(raw)
         _apply_roles(raw)
         report.add("已应用角色权限与行级安全策略（roles.sql）")
-        _first_admin(raw, admin, password, report)
+        _first_admin(raw, admin, password, report, must_change)
     finally:
         raw.close()
     return report
@@ -343,7 +345,9 @@ def _apply_roles(raw) -> None:
         raise
 
 
-def _first_admin(raw, admin: str, password: Callable[[], str], report: SetupReport) -> None:
+def _first_admin(
+    raw, admin: str, password: Callable[[], str], report: SetupReport, must_change: bool = False
+) -> None:
     raw.execute("BEGIN")
     try:
         if _role_exists(raw, admin):
@@ -363,8 +367,8 @@ def _first_admin(raw, admin: str, password: Callable[[], str], report: SetupRepo
         if row is None:
             raw.execute(
                 """INSERT INTO users (login, display_name, role, password_hash, must_change, created_at)
-                   VALUES (%s, %s, 'admin', %s, 0, %s)""",
-                (admin, admin, SERVER_MARKER, time.strftime("%Y-%m-%dT%H:%M:%S")),
+                   VALUES (%s, %s, 'admin', %s, %s, %s)""",
+                (admin, admin, SERVER_MARKER, int(must_change), time.strftime("%Y-%m-%dT%H:%M:%S")),
             )
             report.add(f"已建立管理员账户 {admin}")
         elif row != ("admin", 1):
