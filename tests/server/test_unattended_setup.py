@@ -6,17 +6,15 @@ none on the terminal). Each password read back from the PDF logs in."""
 # ruff: noqa: F811 - the fixtures imported from tests.server_fixtures are test parameters here
 from __future__ import annotations
 
-import re
 import shutil
 import sqlite3
-import subprocess
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from tests import pg_server as throwaway
 from tests.server_fixtures import server_court, unique  # noqa: F401 - a fixture
+from tests.slip_pdf import embedded_fonts, pdf_pages, pdf_text, slip_password
 from workload_app.cli import cli
 from workload_app.services import accounts
 from workload_app.storage import pg
@@ -31,30 +29,6 @@ CLEAN_ENV = {  # nothing of the machine's own PostgreSQL settings leaks into a t
 
 def invoke(args: list[str], **env):
     return CliRunner().invoke(cli, args, env={**CLEAN_ENV, **env}, input="")
-
-
-def pdf_text(path: Path) -> str:
-    return subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
-    ).stdout
-
-
-def pdf_pages(path: Path) -> int:
-    info = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True, text=True).stdout
-    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
-
-
-def slip_password(text: str, login: str) -> str:
-    """The initial password printed on ``login``'s slip (the line after its 登录名)."""
-    lines = text.splitlines()
-    at = next(i for i, line in enumerate(lines) if re.search(rf"登录名\s+{re.escape(login)}(\s|$)", line))
-    return re.search(r"初始密码\s+(\S+)", "\n".join(lines[at : at + 4])).group(1)
-
-
-def embedded_fonts(path: Path) -> list[tuple[str, str]]:
-    out = subprocess.run(["pdffonts", str(path)], check=True, capture_output=True, text=True).stdout
-    rows = [line.split() for line in out.splitlines()[2:] if line.strip()]
-    return [(row[0], row[-5]) for row in rows]  # name, emb (yes/no)
 
 
 @pytest.fixture
