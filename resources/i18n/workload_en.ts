@@ -270,6 +270,10 @@ After: {a}</translation>
       <translation>e.g. 192.168.1.20 or court-db</translation>
     </message>
     <message>
+      <source>加密连接（TLS）：sslmode={m}</source>
+      <translation>Encrypted connection (TLS): sslmode={m}</translation>
+    </message>
+    <message>
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
@@ -333,8 +337,20 @@ After: {a}</translation>
       <translation>Only an administrator can change the court settings.</translation>
     </message>
     <message>
+      <source>文号编排</source>
+      <translation>Notice numbers</translation>
+    </message>
+    <message>
       <source>本年度第一份通知的编号</source>
       <translation>Number of the year's first notice</translation>
+    </message>
+    <message>
+      <source>每个任务计划一个文号，各法官的任务为附件</source>
+      <translation>One number per plan, each judge's task as an attachment</translation>
+    </message>
+    <message>
+      <source>每份通知一个文号</source>
+      <translation>One number per notice</translation>
     </message>
     <message>
       <source>法院名称（报表抬头、通知落款）</source>
@@ -347,18 +363,6 @@ After: {a}</translation>
     <message>
       <source>第一份通知的文号</source>
       <translation>First notice is numbered</translation>
-    </message>
-    <message>
-      <source>文号编排</source>
-      <translation>Notice numbers</translation>
-    </message>
-    <message>
-      <source>每个任务计划一个文号，各法官的任务为附件</source>
-      <translation>One number per plan, each judge's task as an attachment</translation>
-    </message>
-    <message>
-      <source>每份通知一个文号</source>
-      <translation>One number per notice</translation>
     </message>
   </context>
   <context>
@@ -800,20 +804,16 @@ After: {a}</translation>
       <translation>&lt;b&gt;{n} cases were imported before for another judge or division&lt;/b&gt; and were left unchanged; to move them as this file says, tick “Reassign as in this file” below and import again.</translation>
     </message>
     <message>
-      <source>{f}：{s}。共 {t} 行：新增 {n}，更新 {u}，未变 {c}，拒绝 {r}</source>
-      <translation>{f}: {s}. {t} rows: {n} new, {u} updated, {c} unchanged, {r} refused</translation>
-    </message>
-    <message>
       <source>　&lt;a href='file://{p}'&gt;打开问题报告&lt;/a&gt;</source>
       <translation> &lt;a href='file://{p}'&gt;Open the problem report&lt;/a&gt;</translation>
     </message>
     <message>
-      <source>不勾选时，部门不在名册中的行作为问题列出（多半是笔误）</source>
-      <translation>Unticked, rows whose division is not on the roster are listed as problems (most likely a typo)</translation>
-    </message>
-    <message>
       <source>「问题」中共 {n} 条：拒绝的 {r} 行有 {p} 条问题，已导入给其他法官或部门而本次未改动 {h} 件，提示 {w} 条（照常导入，请核对）。</source>
       <translation>“Problems” lists {n}: {p} problems in the {r} refused rows, {h} cases imported before for another judge or division and left unchanged, {w} warnings (imported; please check).</translation>
+    </message>
+    <message>
+      <source>不勾选时，部门不在名册中的行作为问题列出（多半是笔误）</source>
+      <translation>Unticked, rows whose division is not on the roster are listed as problems (most likely a typo)</translation>
     </message>
     <message>
       <source>保存问题清单…</source>
@@ -864,10 +864,6 @@ After: {a}</translation>
       <translation>Reading cancelled.</translation>
     </message>
     <message>
-      <source>已导入</source>
-      <translation>imported</translation>
-    </message>
-    <message>
       <source>已导入给其他法官或部门的案件，按本文件改派（每件都记入审计日志）；不勾选时这些案件保持不变，列在「问题」中</source>
       <translation>Cases imported earlier for another judge or division are reassigned as this file says (each move is recorded in the audit trail); unticked, they stay as they are and are listed under Problems</translation>
     </message>
@@ -892,16 +888,8 @@ After: {a}</translation>
       <translation>Create divisions not on the roster</translation>
     </message>
     <message>
-      <source>未导入</source>
-      <translation>not imported</translation>
-    </message>
-    <message>
       <source>未改动</source>
       <translation>Left unchanged</translation>
-    </message>
-    <message>
-      <source>校验完成（未写入）</source>
-      <translation>checked (nothing written)</translation>
     </message>
     <message>
       <source>校验（不写入）</source>
@@ -962,14 +950,6 @@ After: {a}</translation>
     <message>
       <source>（不导入）</source>
       <translation>(do not import)</translation>
-    </message>
-    <message>
-      <source>；改派 {n} 件（已记入审计日志）</source>
-      <translation>; {n} cases reassigned (recorded in the audit log)</translation>
-    </message>
-    <message>
-      <source>；新建法官 {n} 名</source>
-      <translation>; {n} new judges created</translation>
     </message>
   </context>
   <context>
@@ -1149,10 +1129,6 @@ After: {a}</translation>
     <message>
       <source>任职期间 {m:.2f} 个月，不足 {need:g} 个月，不参加排名。</source>
       <translation>In post {m:.2f} months, fewer than {need:g}: not ranked. </translation>
-    </message>
-    <message>
-      <source>保存到文件夹</source>
-      <translation>Save to folder</translation>
     </message>
     <message>
       <source>保存考核表</source>
@@ -2276,6 +2252,65 @@ Open it now?</translation>
     </message>
   </context>
   <context>
+    <name>StartDialog</name>
+    <message>
+      <source>以后可在 设置 → 使用方式… 中更改。</source>
+      <translation>You can change this later under Settings → How this PC is used….</translation>
+    </message>
+    <message>
+      <source>全院共用法院服务器上的数据，以法院分配的账户登录。法官、庭长请选这一项。</source>
+      <translation>The whole court shares the data on the court server; log in with the account the court gave you. Judges and division heads choose this.</translation>
+    </message>
+    <message>
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>开始使用 — 法官工作量计算器</source>
+      <translation>Getting started — Judge workload calculator</translation>
+    </message>
+    <message>
+      <source>打开其他数据库文件…</source>
+      <translation>Open another database file…</translation>
+    </message>
+    <message>
+      <source>打开数据库</source>
+      <translation>Open a database</translation>
+    </message>
+    <message>
+      <source>数据保存在本机的数据库文件中，只在这台电脑上使用（例如试用、单独计算）。</source>
+      <translation>The data stays in a database file on this PC and is used on this PC only (for example to try the program, or for figures of your own).</translation>
+    </message>
+    <message>
+      <source>数据库 (*.sqlite *.db)</source>
+      <translation>Databases (*.sqlite *.db)</translation>
+    </message>
+    <message>
+      <source>服务器的地址和账户由法院信息技术人员提供。</source>
+      <translation>The court's IT staff give you the server's address and your account.</translation>
+    </message>
+    <message>
+      <source>本机单独使用</source>
+      <translation>Use on this PC only</translation>
+    </message>
+    <message>
+      <source>本院的法院服务器：{s}（法院设置文件 {f}）</source>
+      <translation>This court's server: {s} (court settings file {f})</translation>
+    </message>
+    <message>
+      <source>这台电脑上如何使用法官工作量计算器？</source>
+      <translation>How is the judge workload calculator used on this PC?</translation>
+    </message>
+    <message>
+      <source>连接法院服务器</source>
+      <translation>Connect to the court server</translation>
+    </message>
+    <message>
+      <source>退出</source>
+      <translation>Quit</translation>
+    </message>
+  </context>
+  <context>
     <name>TaskRunner</name>
     <message>
       <source>取消</source>
@@ -2316,8 +2351,20 @@ Open it now?</translation>
   <context>
     <name>UserDialog</name>
     <message>
+      <source>PDF 文件 (*.pdf)</source>
+      <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
       <source>{n}（{d}）</source>
       <translation>{n} ({d})</translation>
+    </message>
+    <message>
+      <source>保存账户通知单</source>
+      <translation>Save the account slips</translation>
+    </message>
+    <message>
+      <source>保存账户通知单（PDF，初始密码只出现在单上）</source>
+      <translation>Save the account slip (PDF; the initial password appears only on the slip)</translation>
     </message>
     <message>
       <source>修改账户</source>
@@ -2344,12 +2391,32 @@ Open it now?</translation>
       <translation>New account</translation>
     </message>
     <message>
+      <source>留空则随机生成，只打印在账户通知单上</source>
+      <translation>Leave empty for a random one, printed only on the account slip</translation>
+    </message>
+    <message>
       <source>登录名</source>
       <translation>Login name</translation>
     </message>
     <message>
       <source>角色</source>
       <translation>Role</translation>
+    </message>
+    <message>
+      <source>请填写初始密码，或保存账户通知单（随机生成初始密码）。</source>
+      <translation>Enter an initial password, or save an account slip (with a random initial password).</translation>
+    </message>
+    <message>
+      <source>账户「{l}」已建立，初始密码已写入 {p}（仅此一份），首次登录须修改。</source>
+      <translation>Account “{l}” created; its initial password is in {p} (the only copy) and must be changed at the first log-in.</translation>
+    </message>
+    <message>
+      <source>账户已建立</source>
+      <translation>Accounts opened</translation>
+    </message>
+    <message>
+      <source>账户通知单_{l}.pdf</source>
+      <translation>account_slip_{l}.pdf</translation>
     </message>
   </context>
   <context>
@@ -2489,16 +2556,16 @@ It can then log in again.</translation>
   <context>
     <name>WindowMenus</name>
     <message>
-      <source>{y} 年度已按参数第 {v} 版重新计算：{n} 件结案案件。</source>
-      <translation>{y} recomputed with parameters version {v}: {n} closed cases.</translation>
-    </message>
-    <message>
       <source>从备份恢复…</source>
       <translation>Restore from backup…</translation>
     </message>
     <message>
       <source>使用手册</source>
       <translation>Manual (Chinese)</translation>
+    </message>
+    <message>
+      <source>使用方式…</source>
+      <translation>How this PC is used…</translation>
     </message>
     <message>
       <source>修改密码</source>
@@ -2631,10 +2698,6 @@ Database: {p}</translation>
     <message>
       <source>退出</source>
       <translation>Quit</translation>
-    </message>
-    <message>
-      <source>重新计算</source>
-      <translation>Recompute</translation>
     </message>
     <message>
       <source>重新计算完成</source>
@@ -3701,16 +3764,16 @@ The database as it is now is backed up first. Close this database on other PCs a
       <translation>Failed log-in</translation>
     </message>
     <message>
-      <source>确认任职期外结案</source>
-      <translation>Confirm a case closed outside the time in post</translation>
-    </message>
-    <message>
       <source>确定</source>
       <translation>Confirmed</translation>
     </message>
     <message>
       <source>确定等次</source>
       <translation>Confirmed grade</translation>
+    </message>
+    <message>
+      <source>确认任职期外结案</source>
+      <translation>Confirm a case closed outside the time in post</translation>
     </message>
     <message>
       <source>确认异常页数</source>

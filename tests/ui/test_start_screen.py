@@ -244,3 +244,36 @@ def test_the_menu_changes_the_choice_and_the_server_choice_refuses_a_file_withou
     assert len(shown) == 1
     successor = MainWindow._open_windows[-1]
     assert successor.db_path == empty and successor.user.role == "admin" and successor.user.id is None
+
+
+def test_after_a_refusal_another_file_with_accounts_opens_by_logging_in(pc, demo_file, monkeypatch):
+    """On a server PC the start screen's 打开其他数据库文件… opens a file with accounts (the demo)."""
+    from workload_app.ui import file_dialogs
+
+    tmp_path, _ = pc
+    court_file(tmp_path)
+    demo = tmp_path / "demo.sqlite"
+    shutil.copy(demo_file, demo)
+    monkeypatch.setattr(file_dialogs, "open_file_name", lambda *a, **k: str(demo))
+    seen = []
+
+    def log_in(d: LoginDialog):
+        d.login.setText("faguan")
+        d.password.setText(DEMO_PASSWORD)
+        d.try_login()
+
+    def window(w: MainWindow):
+        seen.append((w.db_path, w.user.login))
+        w.close()
+
+    status, robot = run_app(
+        [
+            (StartDialog, lambda d: d.local_button.click()),
+            (StartDialog, lambda d: d.open_button.click()),
+            (LoginDialog, log_in),
+            (MainWindow, window),
+        ]
+    )
+    assert status == 0 and robot.seen == ["StartDialog", "StartDialog", "LoginDialog", "MainWindow"]
+    assert seen == [(demo, "faguan")]
+    assert QSettings().value("last_store") == "file" and QSettings().value("last_database") == str(demo)

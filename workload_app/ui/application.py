@@ -174,10 +174,10 @@ def run(db_path: Path | str | None, lang: str | None, smoke: bool = False, user:
     if db_path is not None or smoke:
         return _open_file(app, settings, Path(db_path) if db_path is not None else None, lang, smoke)
     choice = remembered_choice(settings)
-    problem = ""
+    problem, chosen_file = "", None
     while True:
         if choice is None:
-            choice = _ask_start(settings, problem)
+            choice, chosen_file = _ask_start(settings, problem)
             if choice is None:
                 return 0
         if choice == SERVER:
@@ -186,20 +186,21 @@ def run(db_path: Path | str | None, lang: str | None, smoke: bool = False, user:
                 return _show(app, window, smoke)
             choice, problem = None, ""  # 取消: back to the start screen, which may say 本机
             continue
-        status = _open_file(app, settings, None, lang, smoke, chosen=True)
+        status = _open_file(app, settings, chosen_file, lang, smoke, chosen=True)
         if isinstance(status, int):
             return status
         choice, problem = None, status  # why the file was not opened, on the start screen
 
 
-def _ask_start(settings: QSettings, problem: str = "") -> str | None:
-    """The start screen; the choice (``file``/``server``), or None when the user quit."""
+def _ask_start(settings: QSettings, problem: str = "") -> tuple[str | None, Path | None]:
+    """The start screen: the choice (``file``/``server``, None when the user quit) and the file
+    chosen with 打开其他数据库文件… (None: the last or the default one)."""
     from workload_app.ui.dialogs.start import StartDialog
 
     dialog = StartDialog(None, settings)
     if problem:
         dialog.show_problem(problem)
-    return dialog.choice if dialog.exec() else None
+    return (dialog.choice, dialog.path) if dialog.exec() else (None, None)
 
 
 def _open_file(app, settings: QSettings, db_path: Path | None, lang: str, smoke: bool, chosen: bool = False):

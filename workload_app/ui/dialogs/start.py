@@ -10,7 +10,9 @@ the user chose the server, and then a database file without accounts is not open
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QCommandLinkButton, QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from workload_app.ui.dialogs.server import court_file, court_server, remembered
@@ -48,6 +50,7 @@ class StartDialog(QDialog):
         super().__init__(parent)
         self.settings = settings or QSettings()
         self.choice: str | None = None
+        self.path: Path | None = None  # a file chosen with 打开其他数据库文件…
         site, problem = court_file()
         self.server = site.server if site is not None else None
         self.setWindowTitle(self.tr("开始使用 — 法官工作量计算器"))
@@ -63,6 +66,9 @@ class StartDialog(QDialog):
             self.tr("全院共用法院服务器上的数据，以法院分配的账户登录。法官、庭长请选这一项。"),
         )
         self.local_button.clicked.connect(lambda: self.choose(LOCAL))
+        self.open_button = QPushButton(self.tr("打开其他数据库文件…"))
+        self.open_button.setFlat(True)
+        self.open_button.clicked.connect(self.open_file)
         self.server_button.clicked.connect(lambda: self.choose(SERVER))
         self.where = QLabel()
         self.where.setWordWrap(True)
@@ -90,6 +96,7 @@ class StartDialog(QDialog):
         layout.addWidget(self.server_button)
         layout.addWidget(self.where)
         layout.addWidget(self.local_button)
+        layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.message)
         layout.addWidget(later)
         layout.addWidget(self.quit_button)
@@ -98,6 +105,18 @@ class StartDialog(QDialog):
     def choose(self, choice: str) -> None:
         self.choice = choice
         self.accept()
+
+    def open_file(self) -> None:
+        """本机单独使用 on a database file of the user's choice (a demo, a copy with accounts)."""
+        from workload_app.services.session import default_db_path
+        from workload_app.ui import file_dialogs
+
+        name = file_dialogs.open_file_name(
+            self, self.tr("打开数据库"), str(default_db_path().parent), self.tr("数据库 (*.sqlite *.db)")
+        )
+        if name:
+            self.path = Path(name)
+            self.choose(LOCAL)
 
     def show_problem(self, text: str) -> None:
         """Why the last choice did not lead anywhere (the file was refused …); asked again."""
