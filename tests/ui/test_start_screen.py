@@ -200,13 +200,26 @@ def test_the_demo_named_with_db_opens_straight_away_without_the_start_screen(pc,
     demo = tmp_path / "demo.sqlite"
     shutil.copy(demo_file, demo)
 
+    filled = []
+
     def log_in(d: LoginDialog):
-        d.login.setText("admin")
+        filled.append(d.login.text())
         d.password.setText(DEMO_PASSWORD)
         d.try_login()
 
-    status, robot = run_app([(LoginDialog, log_in), (MainWindow, lambda w: w.close())], db=demo)
+    users = []
+
+    def window(w: MainWindow):
+        users.append(w.user.login)
+        w.close()
+
+    robot = Robot([(LoginDialog, log_in), (MainWindow, window)])
+    try:  # a desktop shortcut's target: workload-app --db FILE --user LOGIN
+        status = application.run(demo, "zh_CN", user="renshi")
+    finally:
+        robot.stop()
     assert status == 0 and robot.seen == ["LoginDialog", "MainWindow"]
+    assert filled == ["renshi"] and users == ["renshi"]
     assert QSettings().value("last_store") is None
 
 

@@ -84,8 +84,9 @@ def create_app() -> QApplication:
     return app
 
 
-def log_in(db, parent=None) -> bool:
-    """Ask for an account when the database has any; a first-time password is changed at once.
+def log_in(db, parent=None, user: str | None = None) -> bool:
+    """Ask for an account when the database has any (``user``: the login name filled in, as
+    ``--user`` gives it); a first-time password is changed at once.
     False when the user gave up. A database without accounts opens as the local operator, except
     on a PC set up for the court server (``refuse_local_operator``): there it is refused with a
     message, and False."""
@@ -103,6 +104,9 @@ def log_in(db, parent=None) -> bool:
             return False
         return True
     dialog = LoginDialog(db)
+    if user:
+        dialog.login.setText(user)
+        dialog.password.setFocus()
     if not dialog.exec():
         return False
     if dialog.must_change and not ChangePasswordDialog(db, required=True).exec():
@@ -172,7 +176,9 @@ def run(db_path: Path | str | None, lang: str | None, smoke: bool = False, user:
             return 0
         return _show(app, window, smoke)
     if db_path is not None or smoke:
-        return _open_file(app, settings, Path(db_path) if db_path is not None else None, lang, smoke)
+        return _open_file(
+            app, settings, Path(db_path) if db_path is not None else None, lang, smoke, user=user
+        )
     choice = remembered_choice(settings)
     problem, chosen_file = "", None
     while True:
@@ -186,7 +192,7 @@ def run(db_path: Path | str | None, lang: str | None, smoke: bool = False, user:
                 return _show(app, window, smoke)
             choice, problem = None, ""  # 取消: back to the start screen, which may say 本机
             continue
-        status = _open_file(app, settings, chosen_file, lang, smoke, chosen=True)
+        status = _open_file(app, settings, chosen_file, lang, smoke, chosen=True, user=user)
         if isinstance(status, int):
             return status
         choice, problem = None, status  # why the file was not opened, on the start screen
@@ -203,7 +209,15 @@ def _ask_start(settings: QSettings, problem: str = "") -> tuple[str | None, Path
     return (dialog.choice, dialog.path) if dialog.exec() else (None, None)
 
 
-def _open_file(app, settings: QSettings, db_path: Path | None, lang: str, smoke: bool, chosen: bool = False):
+def _open_file(
+    app,
+    settings: QSettings,
+    db_path: Path | None,
+    lang: str,
+    smoke: bool,
+    chosen: bool = False,
+    user: str | None = None,
+):
     """The window on a database file: ``db_path``, else the last one, else the default one; the
     program's exit status. After the start screen (``chosen``) a file that cannot be opened, or is
     refused on a PC set up for the court server, gives the reason as text instead (ask again)."""
@@ -229,7 +243,7 @@ def _open_file(app, settings: QSettings, db_path: Path | None, lang: str, smoke:
         except WorkloadError as exc:
             close_db(db)
             return exc.render(db_errors.language())
-    if not smoke and not log_in(db):
+    if not smoke and not log_in(db, user=user):
         close_db(db)
         return 0
     if chosen:
