@@ -379,6 +379,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "here with administrator rights: connect to the court server; to work on this PC alone, open a "
         "database file that has accounts and log in with one.",
     ),
+    "site.unknown_key": ("未知的设置项", "unknown key"),
+    "site.empty": ("不能为空", "may not be empty"),
     "site.bad_file": (
         "法院设置文件「{file}」第 {line} 行（{key}）有误：{why}。请信息技术人员改正。",
         "The court settings file “{file}”, line {line} ({key}), is wrong: {why}. IT must correct it.",

@@ -73,7 +73,7 @@ def load() -> SiteSettings | None:
 
 
 def read(path: Path) -> SiteSettings:
-    def bad(line: int | str, key: str, why: str) -> WorkloadError:
+    def bad(line: int | str, key: str, why: object) -> WorkloadError:
         return WorkloadError("site.bad_file", file=str(path), line=line, key=key, why=why)
 
     try:
@@ -97,10 +97,10 @@ def read(path: Path) -> SiteSettings:
 
     unknown = [k for k in section if k not in KEYS]
     if unknown:
-        raise bad(line_of(unknown[0]), unknown[0], "unknown key / 未知的设置项")
+        raise bad(line_of(unknown[0]), unknown[0], WorkloadError("site.unknown_key"))
     host = section.get("host", "").strip()
     if not host:
-        raise bad(line_of("host"), "host", "empty / 为空")
+        raise bad(line_of("host"), "host", WorkloadError("site.empty"))
     try:
         port = int(section.get("port", "5432").strip())
     except ValueError:
