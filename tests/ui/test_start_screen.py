@@ -93,12 +93,24 @@ class Robot:
                 w._robot_done = True
                 self.seen.append(kind.__name__)
                 act(w)
+                if isinstance(w, MainWindow):
+                    self.leave()
                 return
             if isinstance(w, (StartDialog, ConnectServerDialog, LoginDialog, MainWindow)):
                 w._robot_done = True
                 self.seen.append(f"unexpected {type(w).__name__}")
-                w.close() if isinstance(w, MainWindow) else w.reject()
+                if isinstance(w, MainWindow):
+                    w.close()
+                    self.leave()
+                else:
+                    w.reject()
                 return
+
+    @staticmethod
+    def leave() -> None:
+        """The program's event loop ends with its window (windows other tests left open would
+        keep it running: closing the last window is what ends it for a user)."""
+        QTimer.singleShot(0, lambda: QApplication.instance().exit(0))
 
     def stop(self) -> None:
         self.timer.stop()
