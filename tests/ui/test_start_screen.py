@@ -39,6 +39,11 @@ REFUSED = (
 )
 
 
+def address(widget) -> int:
+    """The widget's C++ address: unlike a Python id, not reused while the widget exists."""
+    return shiboken6.getCppPointer(widget)[0]
+
+
 @pytest.fixture
 def pc(tmp_path, monkeypatch):
     """A fresh PC profile: settings, data folder and (when written) the court's file in tmp_path."""
@@ -54,10 +59,12 @@ def pc(tmp_path, monkeypatch):
     for kind in ("warning", "information", "critical"):
         monkeypatch.setattr(QMessageBox, kind, staticmethod(lambda *a, **k: shown.append(a[2])))
     QSettings().clear()
-    before = {id(w) for w in QApplication.topLevelWidgets()}
+    before = {address(w) for w in QApplication.topLevelWidgets()}
     opened = len(MainWindow._open_windows)
     yield tmp_path, shown
-    mine = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and id(w) not in before]
+    mine = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and address(w) not in before
+    ]
     for w in mine + MainWindow._open_windows[opened:]:
         if shiboken6.isValid(w):
             w.tasks.wait(30_000)
@@ -78,7 +85,7 @@ class Robot:
 
     def __init__(self, steps: list[tuple[type, Callable]]) -> None:
         self.steps = list(steps)
-        self.earlier = {id(w) for w in QApplication.topLevelWidgets()}  # other tests' windows
+        self.earlier = {address(w) for w in QApplication.topLevelWidgets()}  # other tests' windows
         self.seen: list[str] = []
         self.timer = QTimer()
         self.timer.timeout.connect(self.tick)
@@ -86,7 +93,7 @@ class Robot:
 
     def tick(self) -> None:
         for w in QApplication.topLevelWidgets():
-            if id(w) in self.earlier or not w.isVisible() or getattr(w, "_robot_done", False):
+            if address(w) in self.earlier or not w.isVisible() or getattr(w, "_robot_done", False):
                 continue
             if self.steps and isinstance(w, self.steps[0][0]):
                 kind, act = self.steps.pop(0)
