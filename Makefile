@@ -55,7 +55,8 @@ run: setup
 	  echo "No display found. Run the window on a virtual screen instead:"; \
 	  echo "  apt-get install -y xvfb && xvfb-run -a make run"; exit 1; \
 	fi
-	$(PY) -m workload_app
+	@# the demo database, named: the start screen (本机单独使用 / 连接法院服务器) is for a PC's first start
+	$(PY) -m workload_app --db "$$($(PY) -c 'from workload_app.services.session import default_db_path; print(default_db_path())')"
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check workload_app tests benchmarks

@@ -38,7 +38,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--db", default=None, help="数据库文件，或法院服务器 postgresql://主机:端口/数据库（打开连接对话框）"
     )
-    parser.add_argument("--user", default=None, help="法院服务器上的账户（密码在连接对话框中输入）")
+    parser.add_argument(
+        "--user",
+        default=None,
+        help="账户：法院服务器或数据库文件上的登录名（密码在对话框中输入，或取自 $WORKLOAD_PASSWORD）",
+    )
     parser.add_argument("--lang", choices=["zh_CN", "en"], default=None, help="界面语言")
     parser.add_argument("--smoke", action="store_true", help="启动、显示主窗口后立即退出（用于检查安装）")
     parser.add_argument(

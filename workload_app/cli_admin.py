@@ -46,6 +46,12 @@ def users_list(ctx: Context) -> None:
         click.echo(f"{u['login']}\t{access.ROLE_LABELS[u['role']]}\t{u['display_name']}\t{link}\t{state}")
 
 
+_SLIP = click.Path(dir_okay=False, path_type=Path)
+_SLIP_HELP = (
+    "账户通知单（PDF）：初始密码只写入此文件（未给出 $WORKLOAD_NEW_PASSWORD 时随机生成，不提示、不显示）"
+)
+
+
 _ROLE = click.Choice(["admin", "personnel", "division_head", "judge"])
 
 
@@ -60,18 +66,41 @@ _ROLE = click.Choice(["admin", "personnel", "division_head", "judge"])
 @click.option("--name", "display_name", default="", help="显示名称")
 @click.option("--judge", default=None, help="关联的法官（法官账户必填）")
 @click.option("--division", default=None, help="关联的部门（庭长账户必填）")
+@click.option("--slip", type=_SLIP, default=None, help=_SLIP_HELP)
 @pass_ctx
-def users_add(ctx: Context, login: str, role: str, display_name: str, judge, division) -> None:
-    """新建账户；初始密码取自 $WORKLOAD_NEW_PASSWORD 或提示输入，首次登录须修改。"""
-    from workload_app.services import accounts
+def users_add(ctx: Context, login: str, role: str, display_name: str, judge, division, slip) -> None:
+    """新建账户；初始密码取自 $WORKLOAD_NEW_PASSWORD，或随机生成只写入 --slip 的账户通知单，
+    否则提示输入；首次登录须修改。"""
+    from workload_app.services import accounts, slips
 
-    password = os.environ.get("WORKLOAD_NEW_PASSWORD") or click.prompt(
-        "初始密码", hide_input=True, confirmation_prompt="再输入一次", err=True
+    password = _initial_password(login, slip, "初始密码")
+    if slip is None:
+        accounts.create_user(
+            ctx.db, login, role, password, display_name=display_name, judge=judge, division=division
+        )
+        click.echo(f"账户「{login}」已建立，首次登录须修改密码")
+        return
+    path = slips.create_account(
+        ctx.db,
+        login,
+        role,
+        password,
+        slip,
+        ctx.db_path,
+        display_name=display_name,
+        judge=judge,
+        division=division,
     )
-    accounts.create_user(
-        ctx.db, login, role, password, display_name=display_name, judge=judge, division=division
-    )
-    click.echo(f"账户「{login}」已建立，首次登录须修改密码")
+    click.echo(f"账户「{login}」已建立，首次登录须修改密码；账户通知单：{path}")
+
+
+def _initial_password(login: str, slip: Path | None, prompt: str) -> str:
+    from workload_app.services import slips
+
+    fixed = os.environ.get("WORKLOAD_NEW_PASSWORD")
+    if fixed or slip is not None:
+        return fixed or slips.initial_password(login.strip())
+    return click.prompt(prompt, hide_input=True, confirmation_prompt="再输入一次", err=True)
 
 
 @users.command("update")
@@ -96,16 +125,20 @@ def users_update(ctx: Context, login: str, role, display_name, judge, division, 
 
 @users.command("reset")
 @click.argument("login")
+@click.option("--slip", type=_SLIP, default=None, help=_SLIP_HELP)
 @pass_ctx
-def users_reset(ctx: Context, login: str) -> None:
-    """重置密码（并解除锁定）；新密码取自 $WORKLOAD_NEW_PASSWORD 或提示输入，下次登录须修改。"""
-    from workload_app.services import accounts
+def users_reset(ctx: Context, login: str, slip) -> None:
+    """重置密码（并解除锁定）；新密码取自 $WORKLOAD_NEW_PASSWORD，或随机生成只写入 --slip 的
+    账户通知单，否则提示输入；下次登录须修改。"""
+    from workload_app.services import accounts, slips
 
-    password = os.environ.get("WORKLOAD_NEW_PASSWORD") or click.prompt(
-        "临时密码", hide_input=True, confirmation_prompt="再输入一次", err=True
-    )
-    accounts.reset_password(ctx.db, login, password)
-    click.echo(f"账户「{login}」的密码已重置")
+    password = _initial_password(login, slip, "临时密码")
+    if slip is None:
+        accounts.reset_password(ctx.db, login, password)
+        click.echo(f"账户「{login}」的密码已重置")
+        return
+    path = slips.reset_account(ctx.db, login, password, slip, ctx.db_path)
+    click.echo(f"账户「{login}」的密码已重置；账户通知单：{path}")
 
 
 @cli.group("audit")

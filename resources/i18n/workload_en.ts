@@ -254,6 +254,10 @@ After: {a}</translation>
       <translation>e.g. 192.168.1.20 or court-db</translation>
     </message>
     <message>
+      <source>加密连接（TLS）：sslmode={m}</source>
+      <translation>Encrypted connection (TLS): sslmode={m}</translation>
+    </message>
+    <message>
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
@@ -2300,6 +2304,65 @@ Open it now?</translation>
     </message>
   </context>
   <context>
+    <name>StartDialog</name>
+    <message>
+      <source>以后可在 设置 → 使用方式… 中更改。</source>
+      <translation>You can change this later under Settings → How this PC is used….</translation>
+    </message>
+    <message>
+      <source>全院共用法院服务器上的数据，以法院分配的账户登录。法官、庭长请选这一项。</source>
+      <translation>The whole court shares the data on the court server; log in with the account the court gave you. Judges and division heads choose this.</translation>
+    </message>
+    <message>
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>开始使用 — 法官工作量计算器</source>
+      <translation>Getting started — Judge workload calculator</translation>
+    </message>
+    <message>
+      <source>打开其他数据库文件…</source>
+      <translation>Open another database file…</translation>
+    </message>
+    <message>
+      <source>打开数据库</source>
+      <translation>Open a database</translation>
+    </message>
+    <message>
+      <source>数据保存在本机的数据库文件中，只在这台电脑上使用（例如试用、单独计算）。</source>
+      <translation>The data stays in a database file on this PC and is used on this PC only (for example to try the program, or for figures of your own).</translation>
+    </message>
+    <message>
+      <source>数据库 (*.sqlite *.db)</source>
+      <translation>Databases (*.sqlite *.db)</translation>
+    </message>
+    <message>
+      <source>服务器的地址和账户由法院信息技术人员提供。</source>
+      <translation>The court's IT staff give you the server's address and your account.</translation>
+    </message>
+    <message>
+      <source>本机单独使用</source>
+      <translation>Use on this PC only</translation>
+    </message>
+    <message>
+      <source>本院的法院服务器：{s}（法院设置文件 {f}）</source>
+      <translation>This court's server: {s} (court settings file {f})</translation>
+    </message>
+    <message>
+      <source>这台电脑上如何使用法官工作量计算器？</source>
+      <translation>How is the judge workload calculator used on this PC?</translation>
+    </message>
+    <message>
+      <source>连接法院服务器</source>
+      <translation>Connect to the court server</translation>
+    </message>
+    <message>
+      <source>退出</source>
+      <translation>Quit</translation>
+    </message>
+  </context>
+  <context>
     <name>TaskRunner</name>
     <message>
       <source>取消</source>
@@ -2340,8 +2403,20 @@ Open it now?</translation>
   <context>
     <name>UserDialog</name>
     <message>
+      <source>PDF 文件 (*.pdf)</source>
+      <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
       <source>{n}（{d}）</source>
       <translation>{n} ({d})</translation>
+    </message>
+    <message>
+      <source>保存账户通知单</source>
+      <translation>Save the account slips</translation>
+    </message>
+    <message>
+      <source>保存账户通知单（PDF，初始密码只出现在单上）</source>
+      <translation>Save the account slip (PDF; the initial password appears only on the slip)</translation>
     </message>
     <message>
       <source>修改账户</source>
@@ -2368,12 +2443,32 @@ Open it now?</translation>
       <translation>New account</translation>
     </message>
     <message>
+      <source>留空则随机生成，只打印在账户通知单上</source>
+      <translation>Leave empty for a random one, printed only on the account slip</translation>
+    </message>
+    <message>
       <source>登录名</source>
       <translation>Login name</translation>
     </message>
     <message>
       <source>角色</source>
       <translation>Role</translation>
+    </message>
+    <message>
+      <source>请填写初始密码，或保存账户通知单（随机生成初始密码）。</source>
+      <translation>Enter an initial password, or save an account slip (with a random initial password).</translation>
+    </message>
+    <message>
+      <source>账户「{l}」已建立，初始密码已写入 {p}（仅此一份），首次登录须修改。</source>
+      <translation>Account “{l}” created; its initial password is in {p} (the only copy) and must be changed at the first log-in.</translation>
+    </message>
+    <message>
+      <source>账户已建立</source>
+      <translation>Accounts opened</translation>
+    </message>
+    <message>
+      <source>账户通知单_{l}.pdf</source>
+      <translation>account_slip_{l}.pdf</translation>
     </message>
   </context>
   <context>
@@ -2519,6 +2614,10 @@ It can then log in again.</translation>
     <message>
       <source>使用手册</source>
       <translation>Manual</translation>
+    </message>
+    <message>
+      <source>使用方式…</source>
+      <translation>How this PC is used…</translation>
     </message>
     <message>
       <source>修改密码</source>

@@ -358,6 +358,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "服务器拒绝记录{judge}的年度考核：{detail}",
         "The server refused the year-end grading entry of {judge}: {detail}",
     ),
+    "server.bad_address": (
+        "服务器地址「{url}」应形如 postgresql://主机:端口/数据库名（可加 ?sslmode=verify-full&sslrootcert=…）",
+        "The server address “{url}” should read postgresql://host:port/database "
+        "(optionally ?sslmode=verify-full&sslrootcert=…)",
+    ),
+    "server.superuser_unreachable": (
+        "无法以超级用户连接服务器「{url}」：{detail}",
+        "Cannot connect to the server “{url}” as the superuser: {detail}",
+    ),
+    "server.no_setup_address": (
+        "请给出服务器地址（postgresql://超级用户@主机:端口/数据库），或设置 PGHOST（及 PGPORT、PGUSER、PGDATABASE）",
+        "Give the server's address (postgresql://superuser@host:port/database), or set PGHOST "
+        "(and PGPORT, PGUSER, PGDATABASE)",
+    ),
+    "server.local_file_on_server_pc": (
+        "本机已设置为使用法院服务器（{server}）。没有账户的本机数据库文件在这里不会以管理员身份打开："
+        "请连接法院服务器；本机单独使用须打开有账户的数据库文件，以账户登录。",
+        "This PC is set up for the court server ({server}). A database file without accounts is not opened "
+        "here with administrator rights: connect to the court server; to work on this PC alone, open a "
+        "database file that has accounts and log in with one.",
+    ),
+    "site.unknown_key": ("未知的设置项", "unknown key"),
+    "site.empty": ("不能为空", "may not be empty"),
+    "site.bad_file": (
+        "法院设置文件「{file}」第 {line} 行（{key}）有误：{why}。请信息技术人员改正。",
+        "The court settings file “{file}”, line {line} ({key}), is wrong: {why}. IT must correct it.",
+    ),
+    "slips.needed": (
+        "账户的初始密码是随机生成的：请用 --slips 文件.pdf 指定账户通知单的保存位置"
+        "（或用 $WORKLOAD_NEW_PASSWORD 给出统一的初始密码）",
+        "The accounts' initial passwords are random: name the account slips' PDF with --slips FILE.pdf "
+        "(or give one initial password in $WORKLOAD_NEW_PASSWORD)",
+    ),
     "server.pending_refused": (
         "服务器拒绝记录案件「{case}」的未结原因：只有承办法官可以填写（{detail}）",
         "The server refused the pending reason of case “{case}”: only its responsible judge records it ({detail})",

@@ -12,7 +12,6 @@ full-year equivalents) takes the share of the year's pattern the judge spent the
 from __future__ import annotations
 
 import datetime as dt
-import secrets
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -35,7 +34,6 @@ from workload_app.storage.roster import Database
 
 TRACKS = {"trial": "审判", "enforcement": "执行"}
 FIELDS = ("division", "post", "track", "in_post_from", "in_post_to")
-_PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/l/I
 
 
 @dataclass(frozen=True)
@@ -316,15 +314,6 @@ def equivalent_shares(db: Database, year: int, weights: dict[str, np.ndarray]) -
 # ---------------------------------------------------------------- accounts for the roster
 
 
-@dataclass(frozen=True)
-class IssuedAccount:
-    judge: str
-    division: str
-    login: str
-    role: str
-    password: str  # printed once on the hand-out sheet, never stored
-
-
 def _login_for(name: str, judge_id: int, taken: set[str]) -> str:
     login = name
     if login.lower() in taken:
@@ -341,6 +330,7 @@ def create_roster_accounts(db: Database, pdf_path: Path) -> Changes:
     from workload_app.reports.account_slips import account_slips
     from workload_app.services import accounts
     from workload_app.services.court import court_settings
+    from workload_app.services.slips import IssuedAccount, initial_password
 
     access.require(db, access.Action.MANAGE_ACCOUNTS)
     have = store.linked_judge_ids(db)
@@ -354,9 +344,7 @@ def create_roster_accounts(db: Database, pdf_path: Path) -> Changes:
         login = _login_for(j["name"], j["id"], taken)
         taken.add(login.lower())
         role = access.DIVISION_HEAD if j["post"] == "庭长" and j["division"] else access.JUDGE
-        password = "".join(secrets.choice(_PASSWORD_ALPHABET) for _ in range(10))
-        while accounts.password_problem(login, password):
-            password = "".join(secrets.choice(_PASSWORD_ALPHABET) for _ in range(10))
+        password = initial_password(login)
         issued.append(IssuedAccount(j["name"], j["division"] or "", login, role, password))
     if not issued:
         raise WorkloadError("roster.all_have_accounts")

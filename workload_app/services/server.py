@@ -3,13 +3,12 @@ and moving a court's existing SQLite file onto it (a 管理员's login of the se
 
 from __future__ import annotations
 
-import secrets
-import string
 from collections.abc import Callable
 from pathlib import Path
 
 from workload_app.core.problems import WorkloadError
 from workload_app.services import access, audit
+from workload_app.services import slips as slips_
 from workload_app.services.accounts import password_problem
 from workload_app.storage import repository as repo
 from workload_app.storage import server_admin, server_move
@@ -19,9 +18,12 @@ from workload_app.storage.dialect import dialect_of
 from workload_app.storage.pg import ServerLogin
 
 
-def setup(superuser: ServerLogin, admin: str, password: Callable[[], str]) -> list[str]:
+def setup(
+    superuser: ServerLogin, admin: str, password: Callable[[], str], must_change: bool = False
+) -> list[str]:
     """``workload server setup``: what was done, one line per step. ``password()`` is asked only
-    when the first 管理员's login role must be created; it is checked like any new password."""
+    when the first 管理员's login role must be created; it is checked like any new password.
+    ``must_change``: the first 管理员 changes it at first log-in (a password handed out on a slip)."""
     admin = admin.strip().lower()
 
     def checked() -> str:
@@ -31,25 +33,19 @@ def setup(superuser: ServerLogin, admin: str, password: Callable[[], str]) -> li
             raise WorkloadError(problem)
         return value
 
-    return server_admin.setup(superuser, admin, checked).steps
-
-
-def random_password() -> str:
-    """An initial password: 12 letters and digits, with at least one of each."""
-    alphabet = string.ascii_letters + string.digits
-    while True:
-        value = "".join(secrets.choice(alphabet) for _ in range(12))
-        if any(c.isdigit() for c in value) and any(c.isalpha() for c in value):
-            return value
+    return server_admin.setup(superuser, admin, checked, must_change).steps
 
 
 def move_from(
-    db: Database, source: Path, passwords: Callable[[str], str] | None = None
+    db: Database, source: Path, passwords: Callable[[str], str] | None = None, slips: Path | None = None
 ) -> server_move.MoveReport:
     """``workload server move-from``: every table of the court's file into the server (a set-up
     server without cases or audit rows), ids kept; each account becomes a login role with an
     initial password (``passwords(login)``, else a random one) to change at first log-in. The
-    audit chain is carried over whole and the move is appended to it."""
+    audit chain is carried over whole and the move is appended to it.
+
+    ``slips``: the accounts' slips (one per page, the server's address on each) are written to
+    that PDF inside the move's transaction: a slip that cannot be written moves nothing."""
     if dialect_of(db).keeps_a_file:  # a file's rows go into the server, never into another file
         raise WorkloadError("server.move_needs_server")
     mover = server_admin.session_login(db)
@@ -62,7 +58,8 @@ def move_from(
         )
     me = access.User(login=mover, role=access.ADMIN, display_name=row["display_name"], id=row["id"])
     access.bind(db, me)
-    chosen = passwords or (lambda _login: random_password())
+    chosen = passwords or (lambda login: slips_.initial_password(login, 12))
+    part = None
     conn = server_move.open_source(source)
     try:
         busy = server_move.server_has_data(db)
@@ -80,6 +77,32 @@ def move_from(
                 },
                 user=me,
             )
+            if slips is not None:
+                part = _write_move_slips(db, report, slips_.pdf_path(slips))
+    except BaseException:
+        if part is not None:
+            part.unlink(missing_ok=True)
+        raise
     finally:
         conn.close()
+    if part is not None:
+        slips_.finish(part, slips_.pdf_path(slips))
     return report
+
+
+def _write_move_slips(db: Database, report: server_move.MoveReport, path: Path) -> Path:
+    from workload_app.services import accounts
+    from workload_app.services.court import court_settings
+
+    people = {u["login"]: u for u in accounts.list_users(db)}
+    issued = [
+        slips_.IssuedAccount(
+            people[login]["display_name"] or people[login]["judge"] or login,
+            people[login]["division"] or "",
+            login,
+            role,
+            password,
+        )
+        for login, role, password in report.accounts
+    ]
+    return slips_.write_part(path, court_settings(db).name, issued, slips_.stamp(), slips_.where(db.login))

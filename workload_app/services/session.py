@@ -10,6 +10,7 @@ host, port, database, account and, in memory only, the password)."""
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from workload_app.core.problems import WorkloadError
@@ -37,6 +38,7 @@ __all__ = [
     "is_server_address",
     "open_db",
     "open_store",
+    "refuse_local_operator",
     "server_login",
 ]
 
@@ -87,12 +89,10 @@ def open_store(target: Target | str, *, user: str | None = None, password: str |
     if is_server_address(target):
         login = target if isinstance(target, ServerLogin) else server_login(str(target))
         if user is not None or password is not None:
-            login = ServerLogin(
-                login.host,
-                login.port,
-                login.database,
-                user if user is not None else login.user,
-                password if password is not None else login.password,
+            login = replace(
+                login,
+                user=user if user is not None else login.user,
+                password=password if password is not None else login.password,
             )
         db = open_db(login)
         user, password = (login.user, login.password) if accounts.has_accounts(db) else (None, None)
@@ -107,6 +107,19 @@ def open_store(target: Target | str, *, user: str | None = None, password: str |
         close_db(db)
         raise
     return db, must_change
+
+
+def refuse_local_operator(db: Database, set_up_for: str | None) -> None:
+    """On a PC set up for the court server (``set_up_for`` names it: the server the court's
+    settings file names, or the one the user chose to use), a database file without accounts is not opened: with
+    nobody to log in, it would give whoever sits at the PC 管理员 rights
+    (``server.local_file_on_server_pc``). A file with accounts is opened by logging in, and a PC
+    not set up for a server keeps its local operator (README, "What a local SQLite file cannot
+    protect")."""
+    from workload_app.services import accounts
+
+    if set_up_for is not None and dialect_of(db).keeps_a_file and not accounts.has_accounts(db):
+        raise WorkloadError("server.local_file_on_server_pc", server=set_up_for)
 
 
 def describe(target: Target) -> str:

@@ -24,9 +24,9 @@ import os
 import re
 import threading
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
-from urllib.parse import quote, unquote, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
 from workload_app.storage.dialect import POSTGRESQL
 
@@ -48,23 +48,41 @@ def is_server_address(target: object) -> bool:
     return isinstance(target, ServerLogin) or (isinstance(target, str) and target.startswith(SCHEMES))
 
 
+# TLS to the court server (README, "TLS"): libpq's sslmode values, taken from the address
+# (``?sslmode=verify-full&sslrootcert=…``) or the court settings file; unset, libpq's own default
+# (``prefer``, or $PGSSLMODE) applies.
+SSL_MODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
+_URL_OPTIONS = ("sslmode", "sslrootcert")
+
+
 @dataclass(frozen=True)
 class ServerLogin:
     """Where the court server is and who logs in. The password stays in memory only: it is never
-    shown (``repr``), written to disk, or put in the URL the program displays."""
+    shown (``repr``), written to disk, or put in the URL the program displays. ``sslmode`` and
+    ``sslrootcert`` (the CA certificate's file for ``verify-ca``/``verify-full``) go to libpq."""
 
     host: str
     port: int
     database: str
     user: str
     password: str = field(default="", repr=False)
+    sslmode: str = ""
+    sslrootcert: str = ""
+
+    def __post_init__(self) -> None:
+        if self.sslmode and self.sslmode not in SSL_MODES:
+            raise ValueError(f"sslmode={self.sslmode}")
 
     @classmethod
     def from_url(cls, url: str, user: str | None = None, password: str | None = None) -> ServerLogin:
-        """``postgresql://[user[:password]@]host[:port]/database``; ``user``/``password`` given
-        here win over the URL's."""
+        """``postgresql://[user[:password]@]host[:port]/database[?sslmode=…&sslrootcert=…]``;
+        ``user``/``password`` given here win over the URL's. ``ValueError`` for anything else
+        (another scheme, no host, an unknown option or sslmode)."""
         parts = urlsplit(url)
         if parts.scheme not in ("postgresql", "postgres") or not parts.hostname:
+            raise ValueError(url)
+        options = dict(parse_qsl(parts.query, keep_blank_values=True))
+        if set(options) - set(_URL_OPTIONS):
             raise ValueError(url)
         database = unquote(parts.path.lstrip("/")) or "workload"
         return cls(
@@ -73,6 +91,8 @@ class ServerLogin:
             database=database,
             user=user or unquote(parts.username or ""),
             password=password if password is not None else unquote(parts.password or ""),
+            sslmode=options.get("sslmode", ""),
+            sslrootcert=options.get("sslrootcert", ""),
         )
 
     @property
@@ -80,13 +100,14 @@ class ServerLogin:
         """The address without the password (safe to show and to remember)."""
         netloc = f"{quote(self.user)}@" if self.user else ""
         host = f"[{self.host}]" if ":" in self.host else self.host
-        return urlunsplit(("postgresql", f"{netloc}{host}:{self.port}", f"/{self.database}", "", ""))
+        query = urlencode([(k, getattr(self, k)) for k in _URL_OPTIONS if getattr(self, k)])
+        return urlunsplit(("postgresql", f"{netloc}{host}:{self.port}", f"/{self.database}", query, ""))
 
     def with_password(self, password: str) -> ServerLogin:
-        return ServerLogin(self.host, self.port, self.database, self.user, password)
+        return replace(self, password=password)
 
     def conninfo(self) -> dict[str, Any]:
-        return {
+        info = {
             "host": self.host,
             "port": self.port,
             "dbname": self.database,
@@ -95,6 +116,8 @@ class ServerLogin:
             "application_name": "workload",
             "connect_timeout": 10,
         }
+        info.update({k: getattr(self, k) for k in _URL_OPTIONS if getattr(self, k)})
+        return info
 
     def __str__(self) -> str:
         return self.url

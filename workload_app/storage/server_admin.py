@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from workload_app.core.problems import WorkloadError
@@ -84,14 +84,16 @@ class SetupReport:
 
 
 def _connect(login: ServerLogin, database: str):
-    return pg.connect_raw(ServerLogin(login.host, login.port, database, login.user, login.password))
+    return pg.connect_raw(replace(login, database=database))
 
 
 def _role_exists(raw, name: str) -> bool:
     return raw.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone() is not None
 
 
-def setup(superuser: ServerLogin, admin: str, password: Callable[[], str]) -> SetupReport:
+def setup(
+    superuser: ServerLogin, admin: str, password: Callable[[], str], must_change: bool = False
+) -> SetupReport:
     """Create (or upgrade) the court's database on the server: the owner and group roles, the
     database, the schema (migrations run as the owner), the roles' privileges and policies, and
     the first 管理员 account ``admin`` (``password()`` asked only when it must be created)."""
@@ -147,7 +149,7 @@ def setup(superuser: ServerLogin, admin: str, password: Callable[[], str]) -> Se
         _court_clock(raw)
         _apply_roles(raw)
         report.add("已应用角色权限与行级安全策略（roles.sql）")
-        _first_admin(raw, admin, password, report)
+        _first_admin(raw, admin, password, report, must_change)
     finally:
         raw.close()
     return report
@@ -305,7 +307,9 @@ def _apply_roles(raw) -> None:
         raise
 
 
-def _first_admin(raw, admin: str, password: Callable[[], str], report: SetupReport) -> None:
+def _first_admin(
+    raw, admin: str, password: Callable[[], str], report: SetupReport, must_change: bool = False
+) -> None:
     raw.execute("BEGIN")
     try:
         if _role_exists(raw, admin):
@@ -323,8 +327,8 @@ def _first_admin(raw, admin: str, password: Callable[[], str], report: SetupRepo
         if row is None:
             raw.execute(
                 """INSERT INTO users (login, display_name, role, password_hash, must_change, created_at)
-                   VALUES (%s, %s, 'admin', %s, 0, %s)""",
-                (admin, admin, SERVER_MARKER, POSTGRESQL.now(pg.Connection(raw))),
+                   VALUES (%s, %s, 'admin', %s, %s, %s)""",
+                (admin, admin, SERVER_MARKER, int(must_change), POSTGRESQL.now(pg.Connection(raw))),
             )
             report.add(f"已建立管理员账户 {admin}")
         elif row != ("admin", 1):

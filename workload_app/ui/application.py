@@ -10,7 +10,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from workload_app import __version__
 from workload_app.core.problems import WorkloadError
-from workload_app.services.session import default_db_path, is_server_address, open_db, server_login
+from workload_app.services.session import (
+    close_db,
+    default_db_path,
+    is_server_address,
+    open_db,
+    refuse_local_operator,
+    server_login,
+)
 from workload_app.ui import db_errors
 from workload_app.ui.i18n import set_language
 
@@ -90,16 +97,30 @@ def create_app() -> QApplication:
     return app
 
 
-def log_in(db) -> bool:
-    """Ask for an account when the database has any; a first-time password is changed at once.
-    False when the user gave up. A database without accounts opens as the local operator."""
+def log_in(db, parent=None, user: str | None = None) -> bool:
+    """Ask for an account when the database has any (``user``: the login name filled in, as
+    ``--user`` gives it); a first-time password is changed at once.
+    False when the user gave up. A database without accounts opens as the local operator, except
+    on a PC set up for the court server (``refuse_local_operator``): there it is refused with a
+    message, and False."""
     from workload_app.services import accounts
     from workload_app.ui.dialogs.login import ChangePasswordDialog, LoginDialog
+    from workload_app.ui.dialogs.start import set_up_for_server
 
     if not accounts.has_accounts(db):
+        try:
+            refuse_local_operator(db, set_up_for_server(QSettings()))
+        except WorkloadError as exc:
+            QMessageBox.warning(
+                parent, QApplication.translate("labels", "无法打开数据库"), db_errors.text(exc)
+            )
+            return False
         accounts.access.bind_local_operator(db)
         return True
     dialog = LoginDialog(db)
+    if user:
+        dialog.login.setText(user)
+        dialog.password.setFocus()
     if not dialog.exec():
         return False
     if dialog.must_change and not ChangePasswordDialog(db, required=True).exec():
@@ -125,19 +146,34 @@ def connect_on_start(settings: QSettings, initial, lang: str, *, auto: bool = Fa
     return MainWindow(dialog.db, dialog.login, lang)
 
 
-def run(db_path: Path | str | None, lang: str | None, smoke: bool = False, user: str | None = None) -> int:
+def isolate_settings() -> None:
+    """``$WORKLOAD_SETTINGS_DIR``: the window's settings (QSettings) as INI files in that folder
+    instead of the user's registry or ~/.config: for tests and for trying the program without
+    touching one's own settings."""
     import os
 
+    folder = os.environ.get("WORKLOAD_SETTINGS_DIR", "").strip()
+    if folder:
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
+
+
+def run(db_path: Path | str | None, lang: str | None, smoke: bool = False, user: str | None = None) -> int:
+    """The window on the store asked for: ``--db`` (a file or the court server, also
+    $WORKLOAD_DB), else as chosen before, else the start screen asks (本机单独使用 /
+    连接法院服务器). ``--smoke`` never waits for a dialog."""
+    import os
+
+    isolate_settings()
     app = create_app()
     settings = QSettings()
     lang = lang or str(settings.value("language", "zh_CN"))
     install_translators(app, lang)
-    from workload_app.ui.dialogs.server import remembered
-    from workload_app.ui.main_window import MainWindow
+    from workload_app.ui.dialogs.server import suggested_server
+    from workload_app.ui.dialogs.start import SERVER, remembered_choice
 
-    if db_path is None and is_server_address(os.environ.get("WORKLOAD_DB", "")):
-        db_path = os.environ["WORKLOAD_DB"]  # $WORKLOAD_DB may name the court server too
-    server = None
+    if db_path is None and os.environ.get("WORKLOAD_DB", ""):
+        db_path = os.environ["WORKLOAD_DB"]  # $WORKLOAD_DB names the file or the court server
     if db_path is not None and is_server_address(str(db_path)):
         try:
             server = server_login(str(db_path), user=user, password=os.environ.get("WORKLOAD_PASSWORD"))
@@ -147,43 +183,103 @@ def run(db_path: Path | str | None, lang: str | None, smoke: bool = False, user:
                 None, title, QApplication.translate("labels", "不是法院服务器的地址：") + str(db_path)
             )
             return 2
-    elif db_path is None and settings.value("last_store", "file") == "server" and not smoke:
-        server = remembered(settings)  # the court server used last time: its dialog, filled in
-    if server is not None and not smoke:
+        if smoke:
+            return _smoke_on_server(app, server, lang)
         window = connect_on_start(settings, server, lang, auto=bool(server.password and server.user))
-        if window is not None:
-            window.show()
-            return app.exec()
-        if db_path is not None:  # the server was asked for: no file instead
+        if window is None:  # the server was asked for: no file instead
             return 0
-    elif server is not None:  # --smoke on a server: connect without a dialog ($WORKLOAD_PASSWORD)
-        from workload_app.services.session import open_store
+        return _show(app, window, smoke)
+    if db_path is not None or smoke:
+        return _open_file(
+            app, settings, Path(db_path) if db_path is not None else None, lang, smoke, user=user
+        )
+    choice = remembered_choice(settings)
+    problem, chosen_file = "", None
+    while True:
+        if choice is None:
+            choice, chosen_file = _ask_start(settings, problem)
+            if choice is None:
+                return 0
+        if choice == SERVER:
+            window = connect_on_start(settings, suggested_server(settings), lang)
+            if window is not None:
+                return _show(app, window, smoke)
+            choice, problem = None, ""  # 取消: back to the start screen, which may say 本机
+            continue
+        status = _open_file(app, settings, chosen_file, lang, smoke, chosen=True, user=user)
+        if isinstance(status, int):
+            return status
+        choice, problem = None, status  # why the file was not opened, on the start screen
 
-        try:
-            db, _ = open_store(server)
-        except WorkloadError as exc:
-            print(f"smoke: {exc}", flush=True)
-            return 1
-        return _show(app, MainWindow(db, server, lang), smoke)
 
-    path = db_path or Path(str(settings.value("last_database", ""))) if not db_path else db_path
-    if not path or str(path) in ("", "."):
+def _ask_start(settings: QSettings, problem: str = "") -> tuple[str | None, Path | None]:
+    """The start screen: the choice (``file``/``server``, None when the user quit) and the file
+    chosen with 打开其他数据库文件… (None: the last or the default one)."""
+    from workload_app.ui.dialogs.start import StartDialog
+
+    dialog = StartDialog(None, settings)
+    if problem:
+        dialog.show_problem(problem)
+    return (dialog.choice, dialog.path) if dialog.exec() else (None, None)
+
+
+def _open_file(
+    app,
+    settings: QSettings,
+    db_path: Path | None,
+    lang: str,
+    smoke: bool,
+    chosen: bool = False,
+    user: str | None = None,
+):
+    """The window on a database file: ``db_path``, else the last one, else the default one; the
+    program's exit status. After the start screen (``chosen``) a file that cannot be opened, or is
+    refused on a PC set up for the court server, gives the reason as text instead (ask again)."""
+    from workload_app.ui.dialogs.start import set_up_for_server
+    from workload_app.ui.main_window import MainWindow
+
+    path = db_path or Path(str(settings.value("last_database", "") or ""))
+    if str(path) in ("", "."):
         path = default_db_path()
     try:
         db = open_db(path)
     except WorkloadError as exc:
+        if chosen:
+            return db_errors.text(exc)
         title = QApplication.translate("labels", "无法打开数据库")
         QMessageBox.critical(None, title, db_errors.text(exc))
         if Path(path) == default_db_path():
             return 1
         db, path = open_db(default_db_path()), default_db_path()
+    if chosen and not smoke:
+        try:
+            refuse_local_operator(db, set_up_for_server(settings))
+        except WorkloadError as exc:
+            close_db(db)
+            return exc.render(db_errors.language())
     if smoke:  # the smoke test opens the file as the person at this computer
         from workload_app.services import access
 
         access.bind_local_operator(db)
-    elif not log_in(db):
+    elif not log_in(db, user=user):
+        close_db(db)
         return 0
+    if chosen:
+        settings.setValue("last_store", "file")
     return _show(app, MainWindow(db, Path(path), lang), smoke)
+
+
+def _smoke_on_server(app, server, lang: str) -> int:
+    """--smoke on a server: connect without a dialog ($WORKLOAD_PASSWORD)."""
+    from workload_app.services.session import open_store
+    from workload_app.ui.main_window import MainWindow
+
+    try:
+        db, _ = open_store(server)
+    except WorkloadError as exc:
+        print(f"smoke: {exc}", flush=True)
+        return 1
+    return _show(app, MainWindow(db, server, lang), smoke=True)
 
 
 def _show(app: QApplication, window, smoke: bool) -> int:
@@ -222,12 +318,19 @@ def _smoke(app: QApplication, window) -> int:
         app.exit(1)
 
     sys.excepthook = fail
+    timers = []
+    for delay, slot in ((300, report), (SMOKE_LIMIT_MS, too_long)):
+        timer = QTimer()
+        timer.setSingleShot(True)
+        timer.timeout.connect(slot)
+        timer.start(delay)
+        timers.append(timer)
     try:
-        QTimer.singleShot(300, report)
-        QTimer.singleShot(SMOKE_LIMIT_MS, too_long)
         status = app.exec()
     finally:
         sys.excepthook = previous_hook
+        for timer in timers:  # none left to end a later event loop (the program, in tests, goes on)
+            timer.stop()
     for failure in failures:
         say(f"smoke: FAILED: {failure}")
     return 1 if failures else status

@@ -107,6 +107,10 @@ class WindowMenus:
             action.triggered.connect(lambda _=False, c=code: self.set_language(c))
             settings_menu.addAction(action)
         settings_menu.addSeparator()
+        start_action = QAction(self.tr("使用方式…"), self)  # the start screen's choice, changed later
+        start_action.triggered.connect(lambda: self.change_start_choice())
+        settings_menu.addAction(start_action)
+        self.start_action = start_action
         court_action = QAction(self.tr("法院设置…"), self)
         court_action.triggered.connect(self.court_settings)
         settings_menu.addAction(court_action)

@@ -110,7 +110,7 @@ class WindowStore:
 
         from workload_app.ui.application import log_in
 
-        if not log_in(db):  # another database, its own accounts
+        if not log_in(db, self):  # another database, its own accounts
             close_db(db)
             return
         self.settings.setValue("last_database", str(path))
@@ -130,6 +130,29 @@ class WindowStore:
         self.connect_dialog = dialog
         dialog.open()
         return dialog
+
+    def change_start_choice(self) -> QDialog:
+        """设置 → 使用方式…: the start screen again; the choice is remembered and the window goes
+        there (连接法院服务器: the connect dialog; 本机单独使用: the last file, else the default one)."""
+        from workload_app.ui.dialogs.start import StartDialog
+
+        dialog = StartDialog(self, self.settings, cancel=True)
+        dialog.accepted.connect(lambda: self.start_chosen(dialog.choice))
+        self.start_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def start_chosen(self, choice: str) -> None:
+        from workload_app.ui.dialogs.start import SERVER, remember
+
+        remember(self.settings, choice)
+        if choice == SERVER:
+            if not self.on_server:
+                self.connect_server()
+            return
+        if self.on_server:
+            last = str(self.settings.value("last_database", "") or "")
+            self.switch_database(Path(last) if last else default_db_path())
 
     def switch_to_server(self, dialog) -> MainWindow | None:
         from workload_app.ui.dialogs.login import ChangePasswordDialog

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workload_app.core.problems import WorkloadError
+from workload_app.services import site_settings
 from workload_app.services.session import ServerLogin, close_db, open_store
 from workload_app.ui import db_errors
 from workload_app.ui.tasks import TaskRunner
@@ -26,7 +28,9 @@ from workload_app.ui.tasks import TaskRunner
 DEFAULT_PORT = 5432
 DEFAULT_DATABASE = "workload"
 # What is remembered of the last server (never the password).
-SETTINGS_KEYS = ("server/host", "server/port", "server/database", "server/account")
+SETTINGS_KEYS = (
+    "server/host", "server/port", "server/database", "server/account", "server/sslmode", "server/sslrootcert",
+)  # fmt: skip
 
 
 def remembered(settings: QSettings) -> ServerLogin | None:
@@ -39,7 +43,18 @@ def remembered(settings: QSettings) -> ServerLogin | None:
     except (TypeError, ValueError):
         port = DEFAULT_PORT
     database = str(settings.value("server/database", DEFAULT_DATABASE) or DEFAULT_DATABASE)
-    return ServerLogin(host, port, database, str(settings.value("server/account", "") or ""))
+    sslmode = str(settings.value("server/sslmode", "") or "")
+    try:
+        return ServerLogin(
+            host,
+            port,
+            database,
+            str(settings.value("server/account", "") or ""),
+            sslmode=sslmode,
+            sslrootcert=str(settings.value("server/sslrootcert", "") or ""),
+        )
+    except ValueError:  # an sslmode edited by hand into something libpq does not know
+        return ServerLogin(host, port, database, str(settings.value("server/account", "") or ""))
 
 
 def remember(settings: QSettings, login: ServerLogin) -> None:
@@ -47,6 +62,28 @@ def remember(settings: QSettings, login: ServerLogin) -> None:
     settings.setValue("server/port", login.port)
     settings.setValue("server/database", login.database)
     settings.setValue("server/account", login.user)
+    settings.setValue("server/sslmode", login.sslmode)
+    settings.setValue("server/sslrootcert", login.sslrootcert)
+
+
+def court_file() -> tuple[site_settings.SiteSettings | None, str]:
+    """The court's settings file and, when it is wrong, the error in the window's language (the
+    program then starts without it)."""
+    try:
+        return site_settings.load(), ""
+    except WorkloadError as exc:
+        return None, db_errors.text(exc)
+
+
+def court_server() -> ServerLogin | None:
+    """The server the court's settings file names (None without one, or when it is wrong)."""
+    site, _ = court_file()
+    return site.server if site is not None else None
+
+
+def suggested_server(settings: QSettings) -> ServerLogin | None:
+    """What the 连接法院服务器 dialog is filled in with: the server used last, else the court's."""
+    return remembered(settings) or court_server()
 
 
 class ConnectServerDialog(QDialog):
@@ -103,12 +140,21 @@ class ConnectServerDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
-        self.fill(initial or remembered(self.settings))
+        self.tls = ("", "")  # sslmode, sslrootcert: from the address given, the last server or the court's
+        self.tls_note = QLabel()
+        self.tls_note.setWordWrap(True)
+        self.tls_note.setStyleSheet("color: #555;")
+        layout.insertWidget(2, self.tls_note)
+        self.fill(initial or suggested_server(self.settings))
 
     def fill(self, login: ServerLogin | None) -> None:
         if login is None:
+            self.tls_note.setVisible(False)
             self.host.setFocus()
             return
+        self.tls = (login.sslmode, login.sslrootcert)
+        self.tls_note.setText(self.tr("加密连接（TLS）：sslmode={m}").format(m=login.sslmode))
+        self.tls_note.setVisible(bool(login.sslmode))
         self.host.setText(login.host)
         self.port.setValue(login.port)
         self.database.setText(login.database)
@@ -149,7 +195,15 @@ class ConnectServerDialog(QDialog):
         if missing:
             self._show(self.tr("请填写：{f}").format(f=self.tr("、").join(missing)), error=True)
             return
-        login = ServerLogin(host, self.port.value(), database, account, self.password.text())
+        login = ServerLogin(
+            host,
+            self.port.value(),
+            database,
+            account,
+            self.password.text(),
+            sslmode=self.tls[0],
+            sslrootcert=self.tls[1],
+        )
         self._set_busy(True)
         self._show(self.tr("正在连接 {h}:{p} …").format(h=host, p=login.port))
 

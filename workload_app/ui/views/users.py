@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -16,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from workload_app.core.problems import WorkloadError
-from workload_app.services import access, accounts
-from workload_app.ui import db_errors
+from workload_app.services import access, accounts, slips
+from workload_app.ui import db_errors, file_dialogs
 from workload_app.ui.dataframe_model import DataFrameModel
 from workload_app.ui.i18n import label, labels, local_time
 from workload_app.ui.tables import table_view
@@ -60,6 +63,10 @@ class UserDialog(QDialog):
             self.division.addItem(name, name)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(self.tr("留空则随机生成，只打印在账户通知单上"))
+        self.slip = QCheckBox(self.tr("保存账户通知单（PDF，初始密码只出现在单上）"))
+        self.slip.setChecked(True)
+        self.slip_path: Path | None = None  # where the slip was written
         if existing:
             self.role.setCurrentIndex(self.role.findData(existing["role"]))
             self.judge.setCurrentIndex(max(0, self.judge.findData(existing["judge"])))
@@ -73,14 +80,36 @@ class UserDialog(QDialog):
         form.addRow(self.tr("关联部门（庭长必填）"), self.division)
         if existing is None:
             form.addRow(self.tr("初始密码（首次登录须修改）"), self.password)
+            form.addRow("", self.slip)
         buttons = ok_cancel(self.save, self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
 
+    def _slip_target(self) -> Path | None:
+        """Where the new account's slip goes (asked with the save dialog); None when cancelled."""
+        user = self.window_.user
+        start = file_dialogs.last_folder(user) / self.tr("账户通知单_{l}.pdf").format(
+            l=self.login.text().strip()
+        )
+        name = file_dialogs.save_file_name(
+            self, self.tr("保存账户通知单"), str(start), self.tr("PDF 文件 (*.pdf)")
+        )
+        if not name:
+            return None
+        path = slips.pdf_path(name)
+        file_dialogs.remember_folder(user, path.parent)
+        return path
+
     def save(self) -> None:
         db = self.window_.db
+        if self.existing is None and self.slip.isChecked():
+            self._save_with_slip()
+            return
+        if self.existing is None and not self.password.text():
+            self.message.setText(self.tr("请填写初始密码，或保存账户通知单（随机生成初始密码）。"))
+            return
         try:
             if self.existing is None:
                 accounts.create_user(
@@ -104,6 +133,40 @@ class UserDialog(QDialog):
         except WorkloadError as exc:
             self.message.setText(db_errors.text(exc))
             return
+        self.accept()
+
+    def _save_with_slip(self) -> None:
+        """新建账户 with its slip: the slip is written first, the account made only then."""
+        login = self.login.text().strip()
+        if not login:
+            self.message.setText(db_errors.text(WorkloadError("account.empty_login")))
+            return
+        target = self._slip_target()
+        if target is None:
+            return
+        password = self.password.text() or slips.initial_password(login)
+        try:
+            self.slip_path = slips.create_account(
+                self.window_.db,
+                login,
+                self.role.currentData(),
+                password,
+                target,
+                self.window_.db_path,
+                display_name=self.name.text().strip(),
+                judge=self.judge.currentData(),
+                division=self.division.currentData(),
+            )
+        except WorkloadError as exc:
+            self.message.setText(db_errors.text(exc))
+            return
+        QMessageBox.information(
+            self,
+            self.tr("账户已建立"),
+            self.tr("账户「{l}」已建立，初始密码已写入 {p}（仅此一份），首次登录须修改。").format(
+                l=login, p=self.slip_path
+            ),
+        )
         self.accept()
 
 
