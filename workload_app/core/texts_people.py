@@ -438,4 +438,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "数据库中已有案件，示范数据只能写入空数据库",
         "The database already has cases; demo data can only go into an empty database",
     ),
+    # ---------------------------------------------------------------- where an account logs in, on its slip (services.slips)
+    "slip.where_server": (
+        "法院服务器 {host}:{port}，数据库 {database}",
+        "Court server {host}:{port}, database {database}",
+    ),
+    "slip.where_server_tls": (
+        "法院服务器 {host}:{port}，数据库 {database}，加密连接 sslmode={sslmode}",
+        "Court server {host}:{port}, database {database}, encrypted connection sslmode={sslmode}",
+    ),
+    "slip.where_file": ("数据库文件 {name}", "Database file {name}"),
 }

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from workload_app.core.messages import Coded
 from workload_app.core.problems import WorkloadError
 from workload_app.services import files
 
@@ -109,15 +110,22 @@ def staged(
     finish(part, path)
 
 
-def where(target) -> str:
-    """Where the account logs in, as printed on its slip: the court server's address (no account),
-    or the database file's name."""
+def where(target) -> Coded:
+    """Where the account logs in, as printed on its slip (in Chinese, the slip's language): the
+    court server's address (no account), or the database file's name."""
     from workload_app.services.session import ServerLogin
 
     if isinstance(target, ServerLogin):
-        tls = f"，加密连接 sslmode={target.sslmode}" if target.sslmode else ""
-        return f"法院服务器 {target.host}:{target.port}，数据库 {target.database}{tls}"
-    return f"数据库文件 {Path(target).name}"
+        if target.sslmode:
+            return Coded(
+                "slip.where_server_tls",
+                host=target.host,
+                port=target.port,
+                database=target.database,
+                sslmode=target.sslmode,
+            )
+        return Coded("slip.where_server", host=target.host, port=target.port, database=target.database)
+    return Coded("slip.where_file", name=Path(target).name)
 
 
 def _person(db, login: str, display_name: str, judge: str | None, division: str | None) -> tuple[str, str]:
