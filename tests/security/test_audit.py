@@ -27,6 +27,7 @@ from workload_app.services import (
     queries,
     quotas,
     roster,
+    slips,
 )
 from workload_app.services import review as R
 from workload_app.services import standard_cases as S
@@ -310,6 +311,12 @@ DRIVERS = {
     "accounts.change_password": (_drive_change_password, {"user.change_password"}),
     "accounts.create_user": (
         lambda db, t: accounts.create_user(db, "wang", access.PERSONNEL, "Wang12345"),
+        {"user.create"},
+    ),
+    "slips.create_account": (
+        lambda db, t: slips.create_account(
+            db, "wang", access.PERSONNEL, "Wang12345", t / "slip.pdf", t / "c.sqlite"
+        ),
         {"user.create"},
     ),
     "accounts.update_user": (
