@@ -315,7 +315,7 @@ DRIVERS = {
     ),
     "slips.create_account": (
         lambda db, t: slips.create_account(
-            db, "wang", access.PERSONNEL, "Wang12345", t / "slip.pdf", t / "c.sqlite"
+            db, "zhaoslip", access.PERSONNEL, "Zhao12345", t / "slip.pdf", t / "c.sqlite"
         ),
         {"user.create"},
     ),
