@@ -14,6 +14,7 @@ from dataclasses import replace
 import pytest
 from pypdf import PdfReader
 
+from workload_app.core.messages import in_language
 from workload_app.core.problems import WorkloadError
 from workload_app.reports.judge_sheet import judge_sheet
 from workload_app.services import audit, roster
@@ -134,6 +135,16 @@ def test_a_tie_at_the_boundary_goes_to_the_committee(demo_db):
         "；与陈宇同分（100.0）并列于庭领导优秀名额（1 名）边界，由考评委员会决定"
     )
     assert any("名额边界并列待决定：" in m for m in view.missing)
+    # the same lines in the English window (coded texts; the judges' names are data)
+    unwritten = view.missing[0].removeprefix("个人总结未交 60 人：")  # 8 names of 60, then …
+    assert unwritten.endswith("…") and unwritten.count("、") == 7
+    assert [in_language(m, "en") for m in view.missing] == [
+        "Year's summary not handed in by 60: " + unwritten.replace("、", ", "),
+        "Division leaders: 2 “Excellent”, more than the cap of 1; the assessment committee decides",
+        "Tied at the last “Excellent” place, for the committee to decide: "
+        + ", ".join(e.judge for e in view.entries if e.tie),
+        "Next: publish the “Excellent” list (grades publish)",
+    ]
     with pytest.raises(WorkloadError) as err:
         GS.publish(demo_db, Y, dt.date(2026, 1, 5))
     assert str(err.value) == "庭领导优秀名额为 1 名（参加定等 16 人 × 5%），现有 2 名优秀（含并列），超出名额"
@@ -146,6 +157,8 @@ def test_a_tie_at_the_boundary_goes_to_the_committee(demo_db):
 def test_a_part_year_judge_is_not_graded(demo_db, tmp_path):
     division = V.overview(demo_db, Y)  # nothing yet
     assert division.state is None
+    assert division.missing == ("尚未提出等次建议（grades propose）",)
+    assert [in_language(m, "en") for m in division.missing] == ["No grades proposed yet (grades propose)"]
     roster.add_judge(demo_db, "秋季入额", "刑事审判庭", "审判员", "trial", "2025-10-01")
     GS.propose(demo_db, Y)
     e = V.overview(demo_db, Y).entry("秋季入额")
@@ -200,9 +213,20 @@ def test_locked_after_confirm(demo_db):
         with pytest.raises(WorkloadError) as err:
             step()
         assert err.value.code == "grade.locked"
+    # the state inside the refusal in the reader's language
+    assert str(err.value) == "2025 年度考核已确定，等次已锁定；只能通过复核改变"
+    assert err.value.render("en") == (
+        "The 2025 grading is at the confirmed grades: the grades are locked; only a review can change one"
+    )
     with pytest.raises(WorkloadError) as err:
         GS.propose(demo_db, Y)
     assert err.value.code == "grade.propose_late"
+    assert err.value.render("en") == (
+        "The 2025 grading is at the confirmed grades: the proposals can no longer be made again"
+    )
+    missing = V.overview(demo_db, Y).missing
+    assert missing == ("下一步：发出书面通知（grades notices）",)
+    assert in_language(missing[0], "en") == "Next: send the written notices (grades notices)"
     assert grades_of(demo_db)["彭文"] == "优秀"
 
 

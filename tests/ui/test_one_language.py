@@ -40,28 +40,16 @@ ROLES = ("admin", "renshi", "tingzhang", "faguan")
 # Chinese that reaches the window from below it (services, core), as stored or as rendered there.
 # Each entry is a pattern of one known source string; the walk fails on anything else.
 BELOW_THE_UI = {
-    # coded by eng's branch (progress labels and summaries in services, core/standard.py):
-    # the reason a held case's page count is unusual, made by core.standard and stored with the
-    # computation (held_reasons), shown on 待复核 and in a case's explanation
+    # stored with the computation (held_reasons), not coded: the reason a held case's page count is
+    # unusual, made by core.standard as Chinese text, shown on 待复核 and in a case's explanation
     r"((卷宗页数|庭审笔录页数|裁判文书页数) \d+，超过同类型（[^）]+）中位数 \d+ 的 \d+ 倍；?)+",
-    # coded by eng's branch: the steps of background work as the services report them (the
-    # window shows its own label, then the step: "Preparing the print preview\n已生成 16/60")
-    r"(?<=\n)(已生成 \d+/\d+|生成 \d+ 份报表|汇总数据|汇总上年数据|保存计划|完成)$",
-    # coded by eng's branch: import refusals and problems whose arguments are the file's Chinese
-    # column names, and the import's own steps
+    # the file's own words: a coded import refusal (rendered in English) whose argument is the
+    # file's Chinese column names
     r"(?<=Required columns are missing: )[\u4e00-\u9fff、]+",
-    r"(?<=\n)(读取 \S+|校验第 \d+ 行)$",
-    r"^日期不存在：「[^」]*」$",  # a problem row's message (core.problems.Problem.render, Chinese only)
-    # not in eng's list either (services/grade_views.py, core/grading.py): the grading record's
-    # "what is missing" lines and a proposal's reasons, made as Chinese sentences in the services
-    r"· 个人总结未交 \d+ 人：.*",
-    r"个人总结未交 \d+ 人：",
-    r"下一步：[^\n]*（grades \w+）",
-    r"尚未提出等次建议（grades propose）",
+    # stored with the record (grading_entries.proposal_text), not coded: a proposal's reasons, made
+    # as a Chinese sentence by core.grading.propose (and the 优秀 threshold it missed)
     r"质效超出范围项多于 \d+",
-    r"完成率[^\n]*：建议[^\n]*",  # a proposal's sentence (core.grading.Proposal.sentence)
-    # a coded error whose argument is a state word from core.grading.STATE_LABELS
-    r"(?<=grading is at )(未开始|个人总结|等次建议|考评委员会审核|公示|确定|书面通知)",
+    r"完成率[^\n]*：建议[^\n]*",
 }
 # Chinese by design: the language menu names each language in itself (中文, English); the notice
 # number as the Chinese notice prints it, shown in 法院设置 beside the prefix one types in Chinese.

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
 from workload_app.core.grading_params import ROUNDING_LABELS, GradingParams
+from workload_app.core.messages import Coded
 
 EXCELLENT, COMPETENT, BASIC, INCOMPETENT, UNGRADED = "优秀", "称职", "基本称职", "不称职", "不定等次"
 GRADES = (EXCELLENT, COMPETENT, BASIC, INCOMPETENT, UNGRADED)
@@ -32,14 +33,8 @@ GRADE_EN = {
 
 # The record's states, in order (个人总结 → 等次建议 → 考评委员会审核 → 公示 → 确定 → 书面通知)
 STATES = ("summary", "proposal", "committee", "publication", "confirmed", "notified")
-STATE_LABELS = {
-    "summary": "个人总结",
-    "proposal": "等次建议",
-    "committee": "考评委员会审核",
-    "publication": "公示",
-    "confirmed": "确定",
-    "notified": "书面通知",
-}
+# each a coded text (core.texts_grades): its Chinese as a string, its English where rendered
+STATE_LABELS = {s: Coded(f"grade.state.{s}") for s in STATES}
 LOCKED_STATES = ("confirmed", "notified")
 
 

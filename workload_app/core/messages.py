@@ -82,6 +82,7 @@ WORDS: dict[str, str] = {
     **{"鉴定": "Expert appraisal", "公告": "Public notice", "中止": "Suspended"},
     **{"等待他案": "Awaiting another case", "其他": "Other"},
     **{"案件": "cases", "账户": "accounts", "个人任务调整": "quota adjustments", "法官": "judges"},
+    **texts_grades.WORDS,
 }
 
 # Every code with its texts, kept by subject in two modules of their own (data, not logic).

@@ -17,7 +17,47 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "grade_read": ("查看他人的年度考核", "read others' year-end grades"),
 }
 
+# The assessment groups (core.params) as words inside a message (see core.messages.Word).
+WORDS: dict[str, str] = {"院领导": "Court leaders", "庭领导": "Division leaders"}
+
 MESSAGES: dict[str, tuple[str, str]] = {
+    # the record's states (core.grading.STATE_LABELS), also inside the refusals below
+    "grade.state.summary": ("个人总结", "the year's summaries"),
+    "grade.state.proposal": ("等次建议", "the proposals"),
+    "grade.state.committee": ("考评委员会审核", "the committee's review"),
+    "grade.state.publication": ("公示", "publication"),
+    "grade.state.confirmed": ("确定", "the confirmed grades"),
+    "grade.state.notified": ("书面通知", "the written notices"),
+    # what the record still needs before its next step (services.grade_views.overview)
+    "grade.missing.no_proposal": (
+        "尚未提出等次建议（grades propose）",
+        "No grades proposed yet (grades propose)",
+    ),
+    "grade.missing.summaries": (
+        "个人总结未交 {count} 人：{names}{more}",
+        "Year's summary not handed in by {count}: {names}{more}",
+    ),
+    "grade.missing.over_cap": (
+        "{group}优秀 {excellent} 名，超出名额 {places} 名，须由考评委员会决定",
+        "{group}: {excellent} “Excellent”, more than the cap of {places}; the assessment committee decides",
+    ),
+    "grade.missing.ties": (
+        "名额边界并列待决定：{names}",
+        "Tied at the last “Excellent” place, for the committee to decide: {names}",
+    ),
+    "grade.missing.publish": (
+        "下一步：公示优秀名单（grades publish）",
+        "Next: publish the “Excellent” list (grades publish)",
+    ),
+    "grade.missing.publication": (
+        "公示期 {start} 至 {end}；期满后确定（grades confirm）",
+        "Published from {start} to {end}; confirm the grades once it has run (grades confirm)",
+    ),
+    "grade.missing.notices": (
+        "下一步：发出书面通知（grades notices）",
+        "Next: send the written notices (grades notices)",
+    ),
+    "grade.missing.no_ack": ("尚未签收通知 {count} 人", "Notices not yet acknowledged: {count}"),
     "param.grading_whole": (
         "参数「{key}」应为整数，而不是「{value}」",
         "Parameter “{key}” should be a whole number, not “{value}”",

@@ -18,6 +18,7 @@ from openpyxl import Workbook
 
 from workload_app.core import grading as G
 from workload_app.core.casenumber import CATEGORY_LABELS
+from workload_app.core.messages import Coded, Listing, Word
 from workload_app.core.problems import WorkloadError
 from workload_app.importing.safe_cells import append_row, write_table
 from workload_app.reports import grade_docs
@@ -77,7 +78,7 @@ class GradingView:
     year_row: dict | None
     entries: tuple[EntryView, ...]
     caps: dict = field(default_factory=dict)  # group -> {"cap": Cap, "excellent": n}; court-wide only
-    missing: tuple[str, ...] = ()  # what is missing to move on (court-wide only)
+    missing: tuple[str, ...] = ()  # what is missing to move on (court-wide only), coded texts
 
     def entry(self, judge: str) -> EntryView | None:
         return next((e for e in self.entries if e.judge == judge), None)
@@ -159,43 +160,50 @@ def overview(db: Database, year: int) -> GradingView:
     return GradingView(year, state, G.STATE_LABELS.get(state, "未开始"), row, views, caps, missing)
 
 
-def _missing(row: dict | None, entries: list[dict], caps: dict, params) -> tuple[str, ...]:
-    """What the record still needs before its next step (and open items after it)."""
+def _missing(row: dict | None, entries: list[dict], caps: dict, params) -> tuple[Coded, ...]:
+    """What the record still needs before its next step (and open items after it), each a coded
+    text (Chinese as a string, rendered in the window's language)."""
     if row is None:
-        return ("尚未提出等次建议（grades propose）",)
+        return (Coded("grade.missing.no_proposal"),)
     out = []
     state = row["state"]
     graded = [e for e in entries if e["proposed_grade"] is not None]
     if state in ("summary", "proposal", "committee", "publication"):
         unwritten = [e["judge"] for e in graded if not e["summary_text"] and not e["summary_paper"]]
         if unwritten:
+            more = "…" if len(unwritten) > 8 else ""
             out.append(
-                f"个人总结未交 {len(unwritten)} 人："
-                + "、".join(unwritten[:8])
-                + ("…" if len(unwritten) > 8 else "")
+                Coded(
+                    "grade.missing.summaries", count=len(unwritten), names=Listing(unwritten[:8]), more=more
+                )
             )
         if state == "summary":
-            out.append("尚未提出等次建议（grades propose）")
+            out.append(Coded("grade.missing.no_proposal"))
         for group, c in caps.items():
             if c["excellent"] > c["cap"].places:
                 out.append(
-                    f"{group}优秀 {c['excellent']} 名，超出名额 {c['cap'].places} 名，须由考评委员会决定"
+                    Coded(
+                        "grade.missing.over_cap",
+                        group=Word(group),
+                        excellent=c["excellent"],
+                        places=c["cap"].places,
+                    )
                 )
         ties = [e["judge"] for e in graded if e["tie"] and not e["decided_grade"]]
         if ties:
-            out.append("名额边界并列待决定：" + "、".join(ties))
+            out.append(Coded("grade.missing.ties", names=Listing(ties)))
         if state in ("proposal", "committee"):
-            out.append("下一步：公示优秀名单（grades publish）")
+            out.append(Coded("grade.missing.publish"))
         if state == "publication":
             out.append(
-                f"公示期 {row['published_from']} 至 {row['published_to']}；期满后确定（grades confirm）"
+                Coded("grade.missing.publication", start=row["published_from"], end=row["published_to"])
             )
     if state == "confirmed":
-        out.append("下一步：发出书面通知（grades notices）")
+        out.append(Coded("grade.missing.notices"))
     if state == "notified":
         no_ack = [e["judge"] for e in graded if not e["ack_at"]]
         if no_ack:
-            out.append(f"尚未签收通知 {len(no_ack)} 人")
+            out.append(Coded("grade.missing.no_ack", count=len(no_ack)))
     return tuple(out)
 
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from workload_app.core.grading import GRADES
+from workload_app.core.messages import in_language
 from workload_app.services import access
 from workload_app.services import grade_notices as GN
 from workload_app.services import grade_views as V
@@ -177,7 +178,8 @@ class GradesView(View):
             )
         self.caps.setText(("   " if current_language() == "en" else "　").join(caps))
         self.caps.setVisible(bool(caps))
-        self.missing.setText("\n".join("· " + m for m in view.missing))
+        lang = db_errors.language()  # the services' coded texts, in the window's language
+        self.missing.setText("\n".join("· " + in_language(m, lang) for m in view.missing))
         self.missing.setVisible(bool(view.missing))
         rows = [
             {
