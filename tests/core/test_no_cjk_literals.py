@@ -118,10 +118,6 @@ DATA = {
     ("services/exports.py", "TALLY_HEADINGS"): "the headings of `--headers zh`: Chinese chosen by name",
     ("services/court.py", "DEFAULT_COURT"): "the court's own name until it sets one (data)",
     ("services/court.py", "NOTICE_PREFIX_EXAMPLE"): "a court's notice number prefix, as courts write it",
-    (
-        "services/slips.py",
-        "where",
-    ): "where the account logs in, printed on the paper slip (Chinese, as sheets are)",
 }
 
 # Not yet coded when this test was written (issue 27): may only go down.
