@@ -258,6 +258,12 @@ def close_other_windows(walk: Walk, main: QWidget, keep: QWidget | None = None) 
     for w in QApplication.topLevelWidgets():
         if w is main or w is keep or not w.isVisible() or isinstance(w, QMenu):
             continue
+        owner = w.parentWidget()
+        while owner is not None and owner.parentWidget() is not None:
+            owner = owner.parentWidget()
+        if owner is not None and owner is not main:  # another test's window left open: not ours
+            w.close()
+            continue
         if w.isWindow() and type(w).__name__ not in ("MainWindow",):
             walk.dialogs.append(f"{type(w).__name__}: {w.windowTitle()}")
             walk.widget(w, f"window {type(w).__name__}")

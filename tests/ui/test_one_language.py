@@ -241,6 +241,8 @@ ALLOWED_ENGLISH = {
     # names of things that are not translated: file types, the program's units and products
     *("PDF", "Excel", "TOML", "CSV", "xlsx", "xls", "csv", "pdf", "toml", "sqlite", "English"),
     *("Ctrl", "Esc", "scrypt", "SHA", "ISO", "WAL", "PostgreSQL", "SQLite", "LibreOffice", "veraPDF"),
+    # the command-line commands a grading "next step" line names (尚未提出等次建议（grades propose）)
+    *("grades", "propose", "publish"),
     # the import wizard's field codes beside their Chinese names (案号（case_number）), as the
     # command line and the mapping profiles spell them
 }
